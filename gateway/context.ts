@@ -1,0 +1,4 @@
+/** What the gateway knows about each request; forwarded to subgraphs as headers. */
+export interface GatewayContext {
+  requestId: string;
+}

@@ -1,0 +1,31 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+
+const exampleQuery = `# Every sector's responsibilities, services and delivery, in one request.
+query CrossSectorStatus {
+  sectors {
+    id
+    name
+    ministry
+    delivery { total onTrack atRisk overdue done notReported }
+    responsibilities { duty role reference }
+    servicePoints { name kind district }
+  }
+}
+`;
+
+let page: string | undefined;
+
+/**
+ * The GraphiQL IDE as one self-contained page: its scripts and styles are inlined from the
+ * package, so it works on a ministry network with no internet access.
+ */
+export function graphiqlPage(endpoint: string): string {
+  page ??= renderGraphiQL({
+    title: 'Coordinated Response Graph',
+    endpoint,
+    defaultQuery: exampleQuery,
+    headerEditorEnabled: true,
+    shouldPersistHeaders: false,
+  } as Parameters<typeof renderGraphiQL>[0]);
+  return page;
+}

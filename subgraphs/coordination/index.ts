@@ -1,0 +1,19 @@
+import { sectorIds } from '../catalog.ts';
+import { subgraphSchemaFiles } from '../kit/schemaFiles.ts';
+import { defineSubgraph } from '../kit/subgraph.ts';
+import { createCoordinationLoaders } from './loaders.ts';
+import { coordinationDocuments } from './models.ts';
+import { coordinationResolvers } from './resolvers.ts';
+import { seed } from './seed/index.ts';
+
+/** The lead ministry's subgraph: sectors registry, coordination bodies, framework, crisis centres. */
+export const coordinationSubgraph = defineSubgraph({
+  name: 'coordination',
+  schemaFiles: subgraphSchemaFiles('coordination', 'coordination'),
+  documents: coordinationDocuments,
+  resolvers: coordinationResolvers(sectorIds),
+  createLoaders: createCoordinationLoaders,
+  seed,
+});
+
+export default coordinationSubgraph;

@@ -1,0 +1,192 @@
+import { defineDocument, nested } from '../kit/documents.ts';
+import { sectorIds } from '../catalog.ts';
+
+/*
+ * The lead ministry's documents. Ids are meaningful strings shared across services:
+ * sectors use the catalog ids (`health`), everything else a country prefix (`bd-a1-2`).
+ */
+
+export interface FocalPointDoc {
+  name: string;
+  title: string;
+  email?: string | null;
+}
+
+export interface SectorDoc {
+  _id: string;
+  version: number;
+  name: string;
+  ministry: string;
+  focalPoint: FocalPointDoc;
+  /** Position in listings. */
+  order: number;
+}
+
+const focalPoint = nested({
+  name: { type: String, required: true, trim: true, minlength: 1 },
+  title: { type: String, required: true, trim: true, minlength: 1 },
+  email: { type: String, trim: true, match: [/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address'] },
+});
+
+export const sectorDocument = defineDocument<SectorDoc>('sectors', 'sector', {
+  _id: { type: String, required: true, enum: sectorIds },
+  name: { type: String, required: true, trim: true, minlength: 1 },
+  ministry: { type: String, required: true, trim: true, minlength: 1 },
+  focalPoint: { type: focalPoint, required: true },
+  order: { type: Number, required: true, min: 0 },
+});
+
+export const coordinationBodyKinds = [
+  'STEERING_COMMITTEE',
+  'COORDINATION_COMMITTEE',
+  'INTER_MINISTERIAL_GROUP',
+  'DELIVERY_BOARD',
+  'INTER_SECTORAL_COMMITTEE',
+] as const;
+export const memberRoles = ['CHAIR', 'CO_CHAIR', 'MEMBER', 'SECRETARIAT'] as const;
+
+export interface BodyMemberDoc {
+  title: string;
+  organisation: string;
+  role: (typeof memberRoles)[number];
+  /** The sector the member sits for, if any. */
+  sectorId?: string | null;
+}
+
+export interface CoordinationBodyDoc {
+  _id: string;
+  version: number;
+  name: string;
+  kind: (typeof coordinationBodyKinds)[number];
+  mandate: string;
+  members: BodyMemberDoc[];
+  cadence: { interval: number; unit: 'WEEK' | 'MONTH'; description: string };
+  reportsToId?: string | null;
+  order: number;
+}
+
+export const coordinationBodyDocument = defineDocument<CoordinationBodyDoc>('coordinationBodies', 'coordination body', {
+  name: { type: String, required: true, trim: true, minlength: 1 },
+  kind: { type: String, required: true, enum: coordinationBodyKinds },
+  mandate: { type: String, required: true, trim: true, minlength: 1 },
+  members: {
+    type: [
+      nested({
+        title: { type: String, required: true, trim: true, minlength: 1 },
+        organisation: { type: String, required: true, trim: true, minlength: 1 },
+        role: { type: String, required: true, enum: memberRoles },
+        sectorId: { type: String, enum: [...sectorIds, null] },
+      }),
+    ],
+    validate: [
+      (members: BodyMemberDoc[]) => members.filter((m) => m.role === 'CHAIR').length === 1,
+      'must include exactly one CHAIR',
+    ],
+  },
+  cadence: {
+    type: nested({
+      interval: { type: Number, required: true, min: 1, max: 52 },
+      unit: { type: String, required: true, enum: ['WEEK', 'MONTH'] },
+      description: { type: String, required: true, trim: true, minlength: 1 },
+    }),
+    required: true,
+  },
+  reportsToId: { type: String, index: true },
+  order: { type: Number, required: true, min: 0 },
+});
+
+export interface FrameworkDoc {
+  _id: string;
+  version: number;
+  title: string;
+  country: { code: string; name: string };
+  leadMinistry: string;
+  legalBasis: { citation: string; title: string }[];
+  period: { start: Date; end: Date };
+}
+
+export const frameworkDocument = defineDocument<FrameworkDoc>('frameworks', 'framework', {
+  title: { type: String, required: true, trim: true, minlength: 1 },
+  country: {
+    type: nested({
+      code: { type: String, required: true, match: [/^[A-Z]{2}(-[A-Z]{3})?$/, 'must be an ISO 3166 code'] },
+      name: { type: String, required: true, trim: true, minlength: 1 },
+    }),
+    required: true,
+  },
+  leadMinistry: { type: String, required: true, trim: true, minlength: 1 },
+  legalBasis: [
+    nested({
+      citation: { type: String, required: true, trim: true, minlength: 1 },
+      title: { type: String, required: true, trim: true, minlength: 1 },
+    }),
+  ],
+  period: {
+    type: nested({ start: { type: Date, required: true }, end: { type: Date, required: true } }),
+    required: true,
+    validate: [(p: { start: Date; end: Date }) => !p || p.start <= p.end, 'must end on or after its start'],
+  },
+});
+
+export interface ObjectiveDoc {
+  _id: string;
+  version: number;
+  code: string;
+  title: string;
+  order: number;
+}
+
+export const objectiveDocument = defineDocument<ObjectiveDoc>('objectives', 'objective', {
+  code: { type: String, required: true, trim: true, minlength: 1 },
+  title: { type: String, required: true, trim: true, minlength: 1 },
+  order: { type: Number, required: true, min: 0 },
+});
+
+export interface ActionDoc {
+  _id: string;
+  version: number;
+  code: string;
+  title: string;
+  objectiveId: string;
+  leadSectorId: string;
+  supportingSectorIds: string[];
+}
+
+export const actionDocument = defineDocument<ActionDoc>('actions', 'framework action', {
+  code: { type: String, required: true, trim: true, minlength: 1 },
+  title: { type: String, required: true, trim: true, minlength: 1, maxlength: 500 },
+  objectiveId: { type: String, required: true, index: true },
+  leadSectorId: { type: String, required: true, enum: sectorIds, index: true },
+  supportingSectorIds: {
+    type: [{ type: String, enum: sectorIds }],
+    index: true,
+    validate: [(ids: string[]) => new Set(ids).size === ids.length, 'must not name a sector twice'],
+  },
+});
+
+export interface CrisisCentreDoc {
+  _id: string;
+  version: number;
+  name: string;
+  hospital: string;
+  place: string;
+  district: string;
+  openedOn?: Date | null;
+}
+
+export const crisisCentreDocument = defineDocument<CrisisCentreDoc>('crisisCentres', 'crisis centre', {
+  name: { type: String, required: true, trim: true, minlength: 1 },
+  hospital: { type: String, required: true, trim: true, minlength: 1 },
+  place: { type: String, required: true, trim: true, minlength: 1 },
+  district: { type: String, required: true, trim: true, minlength: 1, index: true },
+  openedOn: { type: Date },
+});
+
+export const coordinationDocuments = {
+  sectors: sectorDocument,
+  coordinationBodies: coordinationBodyDocument,
+  frameworks: frameworkDocument,
+  objectives: objectiveDocument,
+  actions: actionDocument,
+  crisisCentres: crisisCentreDocument,
+};

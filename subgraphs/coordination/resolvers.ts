@@ -1,0 +1,144 @@
+import { typePrefix } from '../catalog.ts';
+import { InvalidInputError, NotFoundError } from '../kit/errors.ts';
+import type { SubgraphContext } from '../kit/subgraph.ts';
+import type { CoordinationLoaders, CoordinationRepositories } from './loaders.ts';
+import type {
+  ActionDoc,
+  BodyMemberDoc,
+  CoordinationBodyDoc,
+  CrisisCentreDoc,
+  FocalPointDoc,
+  FrameworkDoc,
+  ObjectiveDoc,
+  SectorDoc,
+} from './models.ts';
+
+type Context = Omit<SubgraphContext, 'repos' | 'loaders'> & {
+  repos: CoordinationRepositories;
+  loaders: CoordinationLoaders;
+};
+type Ref = { id: string };
+
+const byId = (doc: { _id: string }) => doc._id;
+
+async function theFramework(ctx: Context): Promise<FrameworkDoc> {
+  const [framework] = await ctx.loaders.frameworks.load();
+  if (!framework) throw new NotFoundError('No framework is loaded in the coordination store');
+  return framework;
+}
+
+/** Fields every sector type shares; the sector's own subgraph adds the rest. */
+const sectorFields = {
+  __resolveReference: (ref: Ref, ctx: Context) => ctx.loaders.sectorById.load(ref.id),
+  id: byId,
+  ledActions: (sector: SectorDoc, _: unknown, ctx: Context) => ctx.loaders.actionsByLead.load(sector._id),
+  supportingActions: (sector: SectorDoc, _: unknown, ctx: Context) => ctx.loaders.actionsBySupporter.load(sector._id),
+};
+
+const actionFields = {
+  __resolveReference: (ref: Ref, ctx: Context) => ctx.loaders.actionById.load(ref.id),
+  id: byId,
+  objective: (action: ActionDoc, _: unknown, ctx: Context) => ctx.loaders.objectiveById.load(action.objectiveId),
+  leadSector: (action: ActionDoc, _: unknown, ctx: Context) => ctx.loaders.sectorById.load(action.leadSectorId),
+  supportingSectors: async (action: ActionDoc, _: unknown, ctx: Context) =>
+    (await ctx.loaders.sectorById.loadMany(action.supportingSectorIds)).filter((s): s is SectorDoc => Boolean(s) && !(s instanceof Error)),
+};
+
+/** The GraphQL type of a sector or an action follows from the sector id: `social-welfare` → `SocialWelfareSector`. */
+const sectorTypeName = (sector: SectorDoc) => `${typePrefix(sector._id)}Sector`;
+const actionTypeName = (action: ActionDoc) => `${typePrefix(action.leadSectorId)}Action`;
+
+interface FrameworkActionInput {
+  id: string;
+  code: string;
+  title: string;
+  objectiveId: string;
+  leadSectorId: string;
+  supportingSectorIds: string[];
+}
+
+async function addFrameworkAction(_: unknown, { input }: { input: FrameworkActionInput }, ctx: Context) {
+  const [objective, lead] = await Promise.all([
+    ctx.repos.objectives.findById(input.objectiveId),
+    ctx.repos.sectors.findById(input.leadSectorId),
+  ]);
+  const problems = [];
+  if (!objective) problems.push({ field: 'objectiveId', problem: `names no objective of the framework (got "${input.objectiveId}")` });
+  if (!lead) problems.push({ field: 'leadSectorId', problem: `names no registered sector (got "${input.leadSectorId}")` });
+  if (input.supportingSectorIds.includes(input.leadSectorId)) {
+    problems.push({ field: 'supportingSectorIds', problem: 'must not include the lead sector' });
+  }
+  const supporters = await ctx.repos.sectors.findByIds(input.supportingSectorIds);
+  const unknown = input.supportingSectorIds.filter((id) => !supporters.some((s) => s._id === id));
+  if (unknown.length > 0) problems.push({ field: 'supportingSectorIds', problem: `names unregistered sectors: ${unknown.join(', ')}` });
+  if (problems.length > 0) throw new InvalidInputError('framework action', problems);
+  const { id, ...fields } = input;
+  return ctx.repos.actions.insert({ _id: id, ...fields });
+}
+
+async function updateFocalPoint(_: unknown, args: { sectorId: string; input: FocalPointDoc }, ctx: Context) {
+  const sector = await ctx.repos.sectors.findById(args.sectorId);
+  if (!sector) throw new NotFoundError(`No sector with id "${args.sectorId}"`);
+  const { version, ...rest } = sector;
+  return ctx.repos.sectors.replace({ ...rest, focalPoint: args.input }, version);
+}
+
+async function addCrisisCentre(_: unknown, { input }: { input: Omit<CrisisCentreDoc, '_id' | 'version'> & Ref }, ctx: Context) {
+  const { id, ...fields } = input;
+  return ctx.repos.crisisCentres.insert({ _id: id, ...fields });
+}
+
+const perSectorTypes = (sectorIds: readonly string[]) =>
+  Object.fromEntries(
+    sectorIds.flatMap((id) => [
+      [`${typePrefix(id)}Sector`, sectorFields],
+      [`${typePrefix(id)}Action`, actionFields],
+    ]),
+  );
+
+/** The lead ministry's resolvers. `sectorIds` are the sectors whose types the schema declares. */
+export function coordinationResolvers(sectorIds: readonly string[]) {
+  return {
+    Query: {
+      framework: (_: unknown, __: unknown, ctx: Context) => theFramework(ctx),
+      sectors: (_: unknown, __: unknown, ctx: Context) => ctx.loaders.sectors.load(),
+      sector: (_: unknown, { id }: Ref, ctx: Context) => ctx.loaders.sectorById.load(id),
+      coordinationBodies: (_: unknown, __: unknown, ctx: Context) => ctx.loaders.bodies.load(),
+      coordinationBody: (_: unknown, { id }: Ref, ctx: Context) => ctx.loaders.bodyById.load(id),
+      crisisCentres: (_: unknown, { district }: { district?: string | null }, ctx: Context) =>
+        ctx.repos.crisisCentres.find(district ? { district } : {}, { sort: { district: 1, name: 1 } }),
+      crisisCentre: (_: unknown, { id }: Ref, ctx: Context) => ctx.loaders.crisisCentreById.load(id),
+      action: (_: unknown, { id }: Ref, ctx: Context) => ctx.loaders.actionById.load(id),
+    },
+    Mutation: { addFrameworkAction, updateFocalPoint, addCrisisCentre },
+    SectorAgency: { __resolveType: sectorTypeName, ...sectorFields },
+    FrameworkAction: { __resolveType: actionTypeName, ...actionFields },
+    ...perSectorTypes(sectorIds),
+    Framework: {
+      id: byId,
+      objectives: (_: FrameworkDoc, __: unknown, ctx: Context) => ctx.loaders.objectives.load(),
+      actions: (_: FrameworkDoc, { leadSectorId }: { leadSectorId?: string | null }, ctx: Context) =>
+        leadSectorId ? ctx.loaders.actionsByLead.load(leadSectorId) : ctx.loaders.actions.load(),
+    },
+    Objective: {
+      id: byId,
+      actions: (objective: ObjectiveDoc, _: unknown, ctx: Context) => ctx.loaders.actionsByObjective.load(objective._id),
+    },
+    CoordinationBody: {
+      __resolveReference: (ref: Ref, ctx: Context) => ctx.loaders.bodyById.load(ref.id),
+      id: byId,
+      chair: (body: CoordinationBodyDoc) => body.members.find((m) => m.role === 'CHAIR'),
+      reportsTo: (body: CoordinationBodyDoc, _: unknown, ctx: Context) =>
+        body.reportsToId ? ctx.loaders.bodyById.load(body.reportsToId) : null,
+      reportingBodies: (body: CoordinationBodyDoc, _: unknown, ctx: Context) => ctx.loaders.bodiesByParent.load(body._id),
+    },
+    BodyMember: {
+      sector: (member: BodyMemberDoc, _: unknown, ctx: Context) =>
+        member.sectorId ? ctx.loaders.sectorById.load(member.sectorId) : null,
+    },
+    CrisisCentre: {
+      __resolveReference: (ref: Ref, ctx: Context) => ctx.loaders.crisisCentreById.load(ref.id),
+      id: byId,
+    },
+  };
+}

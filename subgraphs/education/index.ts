@@ -1,0 +1,15 @@
+import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
+import { schoolSupportDocument } from './models.ts';
+import { educationResolvers } from './resolvers.ts';
+import { seed } from './seed/index.ts';
+
+/** The education sector's subgraph: the shared sector contract plus school support for survivors. */
+export const educationSubgraph = defineSectorSubgraph({
+  sectorId: 'education',
+  facetKey: 'schoolSupport',
+  facetDocument: schoolSupportDocument,
+  resolvers: educationResolvers,
+  seed,
+});
+
+export default educationSubgraph;

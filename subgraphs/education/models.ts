@@ -1,0 +1,16 @@
+import { defineDocument } from '../kit/documents.ts';
+
+/** School support linked to a crisis centre; `_id` is the crisis centre's id. */
+export interface SchoolSupportDoc {
+  _id: string;
+  version: number;
+  liaisonOfficer: boolean;
+  safeTransfer: boolean;
+  catchUpLearning: boolean;
+}
+
+export const schoolSupportDocument = defineDocument<SchoolSupportDoc>('schoolSupport', 'school support record', {
+  liaisonOfficer: { type: Boolean, required: true },
+  safeTransfer: { type: Boolean, required: true },
+  catchUpLearning: { type: Boolean, required: true },
+});

@@ -1,0 +1,15 @@
+import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
+import { medicalCareDocument } from './models.ts';
+import { healthResolvers } from './resolvers.ts';
+import { seed } from './seed/index.ts';
+
+/** The health sector's subgraph: the shared sector contract plus medical care at crisis centres. */
+export const healthSubgraph = defineSectorSubgraph({
+  sectorId: 'health',
+  facetKey: 'medicalCare',
+  facetDocument: medicalCareDocument,
+  resolvers: healthResolvers,
+  seed,
+});
+
+export default healthSubgraph;

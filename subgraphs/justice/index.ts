@@ -1,0 +1,15 @@
+import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
+import { legalServicesDocument } from './models.ts';
+import { justiceResolvers } from './resolvers.ts';
+import { seed } from './seed/index.ts';
+
+/** The justice sector's subgraph: the shared sector contract plus legal services at crisis centres. */
+export const justiceSubgraph = defineSectorSubgraph({
+  sectorId: 'justice',
+  facetKey: 'legalServices',
+  facetDocument: legalServicesDocument,
+  resolvers: justiceResolvers,
+  seed,
+});
+
+export default justiceSubgraph;

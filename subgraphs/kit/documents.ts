@@ -1,0 +1,110 @@
+import mongoose, { Schema, type SchemaDefinition } from 'mongoose';
+import { InvalidInputError, type FieldProblem } from './errors.ts';
+import type { IndexSpec } from './store/port.ts';
+
+/**
+ * A kind of stored document, defined once as a mongoose schema. The schema validates and casts
+ * every write whichever store is underneath, and its indexes are created in both adapters.
+ */
+export interface DocumentSpec<T> {
+  /** Collection name in the store. */
+  readonly collection: string;
+  /** What one document is, in words, for error messages ("service point"). */
+  readonly label: string;
+  readonly schema: Schema;
+  /** Phantom field carrying the document type; never set. */
+  readonly __type?: T;
+}
+
+/**
+ * Defines a document kind. Every document gets a meaningful string `_id` and a `version` the
+ * repository bumps on each write. Unknown fields are refused (`strict: 'throw'`) rather than
+ * silently dropped, so a misspelt field is reported instead of lost.
+ */
+export function defineDocument<T>(collection: string, label: string, definition: SchemaDefinition): DocumentSpec<T> {
+  const schema = new Schema(
+    {
+      _id: { type: String, required: true, trim: true, minlength: 1, maxlength: 120 },
+      version: { type: Number, required: true, min: 1 },
+      ...definition,
+    },
+    { strict: 'throw', versionKey: false, id: false, minimize: false },
+  );
+  return { collection, label, schema };
+}
+
+/** A nested object inside a document: no id of its own, unknown fields refused. */
+export function nested(definition: SchemaDefinition): Schema {
+  return new Schema(definition, { _id: false, strict: 'throw', id: false });
+}
+
+/** The indexes a document's schema declares, in the store port's terms. */
+export function indexesOf(spec: DocumentSpec<unknown>): IndexSpec[] {
+  return spec.schema.indexes().map(([fields, options]) => ({
+    fields: fields as Record<string, 1 | -1>,
+    unique: Boolean((options as { unique?: boolean }).unique),
+  }));
+}
+
+// Models are only used to validate and cast; they are compiled on a connection that never
+// opens, so validation behaves the same with the embedded store and with MongoDB.
+const validationConnection = mongoose.createConnection();
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function modelFor(spec: DocumentSpec<unknown>): mongoose.Model<any> {
+  return validationConnection.models[spec.collection] ?? validationConnection.model(spec.collection, spec.schema);
+}
+
+function describe(error: mongoose.Error.ValidatorError | mongoose.Error.CastError): string {
+  if (error instanceof mongoose.Error.CastError) {
+    return `must be ${error.kind === 'String' ? 'text' : `a ${error.kind.toLowerCase()}`} (got ${JSON.stringify(error.value)})`;
+  }
+  const props = error.properties as { enumValues?: unknown[]; min?: number; max?: number; minlength?: number; maxlength?: number };
+  switch (error.kind) {
+    case 'required':
+      return 'is required';
+    case 'enum':
+      return `must be one of ${(props.enumValues ?? []).join(', ')} (got ${JSON.stringify(error.value)})`;
+    case 'min':
+      return `must be at least ${props.min} (got ${JSON.stringify(error.value)})`;
+    case 'max':
+      return `must be at most ${props.max} (got ${JSON.stringify(error.value)})`;
+    case 'minlength':
+      return `must not be empty`;
+    case 'maxlength':
+      return `must be at most ${props.maxlength} characters long`;
+    default:
+      return error.message.replace(/^Path `[^`]+` /, '').replace(/\.$/, '');
+  }
+}
+
+/**
+ * Validates and casts one document against its schema. Throws InvalidInputError naming every
+ * field at fault; returns a plain object ready to store.
+ */
+export async function validateDocument<T>(spec: DocumentSpec<T>, input: unknown): Promise<T> {
+  const Model = modelFor(spec as DocumentSpec<unknown>);
+  let doc: mongoose.Document;
+  try {
+    doc = new Model(input) as mongoose.Document;
+  } catch (error) {
+    if (error instanceof mongoose.Error.StrictModeError) {
+      throw new InvalidInputError(spec.label, [{ field: error.path, problem: `is not a field of a ${spec.label}` }]);
+    }
+    throw error;
+  }
+  try {
+    await doc.validate();
+  } catch (error) {
+    if (error instanceof mongoose.Error.ValidationError) {
+      const problems: FieldProblem[] = Object.entries(error.errors).map(([field, e]) => ({
+        field,
+        problem: describe(e as mongoose.Error.ValidatorError | mongoose.Error.CastError),
+      }));
+      problems.sort((a, b) => a.field.localeCompare(b.field));
+      throw new InvalidInputError(spec.label, problems);
+    }
+    throw error;
+  }
+  return doc.toObject({ versionKey: false, flattenMaps: true }) as T;
+}

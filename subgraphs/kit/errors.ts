@@ -1,0 +1,43 @@
+import { GraphQLError } from 'graphql';
+
+/** One problem with one field of an input, as reported to the caller. */
+export interface FieldProblem {
+  field: string;
+  problem: string;
+}
+
+/**
+ * Input that cannot be stored. Raised before anything is written, so the caller can fix every
+ * named field and send the whole input again.
+ */
+export class InvalidInputError extends GraphQLError {
+  constructor(
+    what: string,
+    readonly problems: FieldProblem[],
+  ) {
+    super(`Invalid ${what}: ${problems.map((p) => `${p.field} ${p.problem}`).join('; ')}`, {
+      extensions: { code: 'BAD_USER_INPUT', fields: problems },
+    });
+  }
+}
+
+/** A write that names something that does not exist. */
+export class NotFoundError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'NOT_FOUND' } });
+  }
+}
+
+/** A write that collides with what is stored: a duplicate id, or a stale version. */
+export class ConflictError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'CONFLICT' } });
+  }
+}
+
+/** A write the caller is not allowed to make on this record, whatever its fields say. */
+export class ForbiddenWriteError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'FORBIDDEN' } });
+  }
+}

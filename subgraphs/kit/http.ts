@@ -1,0 +1,125 @@
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A plain route next to GraphQL: health and readiness checks, the IDE page. */
+export type Route = (req: http.IncomingMessage) => Promise<{ status: number; type: string; body: string }>;
+
+export interface HttpOptions<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  context: (req: http.IncomingMessage) => Promise<C>;
+  /** Routes by path, answered for GET only. */
+  routes?: Record<string, Route>;
+  /** Where GraphQL is served. */
+  graphqlPath?: string;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string) {
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function graphqlError(res: http.ServerResponse, status: number, message: string, code: string) {
+  send(res, status, 'application/json', JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/**
+ * Serves an Apollo Server over node:http, with no web framework in between: the gateway and
+ * every subgraph use it, so body limits and error shapes are the same everywhere.
+ */
+export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): http.Server {
+  const { apollo, context, routes = {}, graphqlPath = '/graphql', maxBodyBytes = 256 * 1024 } = options;
+  return http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const route = req.method === 'GET' ? routes[url.pathname] : undefined;
+      if (route && !(url.pathname === graphqlPath && url.search)) {
+        const answer = await route(req);
+        return send(res, answer.status, answer.type, answer.body);
+      }
+      if (url.pathname !== graphqlPath) return send(res, 404, 'text/plain', 'Not found');
+
+      let body: unknown;
+      if (req.method === 'POST') {
+        let text: string;
+        try {
+          text = await readBody(req, maxBodyBytes);
+        } catch (error) {
+          if (error instanceof BodyTooLarge) {
+            return graphqlError(res, 413, `Request body is larger than ${maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE');
+          }
+          throw error;
+        }
+        if ((req.headers['content-type'] ?? '').startsWith('application/json')) {
+          try {
+            body = text.length > 0 ? JSON.parse(text) : undefined;
+          } catch {
+            return graphqlError(res, 400, 'Request body is not valid JSON', 'BAD_REQUEST');
+          }
+        } else {
+          body = text;
+        }
+      }
+
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+        context: () => context(req),
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (error) {
+      if (!res.headersSent) graphqlError(res, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
+      else res.destroy(error as Error);
+    }
+  });
+}
+
+/** Starts listening and resolves with the port actually bound (port 0 picks a free one). */
+export function listen(server: http.Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Stops accepting connections, lets requests in flight finish, then closes idle keep-alive sockets. */
+export function close(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+export const json = (status: number, value: unknown) => ({
+  status,
+  type: 'application/json',
+  body: JSON.stringify(value),
+});

@@ -1,0 +1,83 @@
+/**
+ * The store port: the few document operations the subgraphs need, in the Mongo query language
+ * that both adapters (embedded NeDB and MongoDB) speak. Filters are always built by code from
+ * typed arguments, never passed through from a caller, so no operator can be smuggled in.
+ */
+
+/** Every stored document has a meaningful string id and a version bumped on each write. */
+export interface StoredDocument {
+  _id: string;
+  version: number;
+}
+
+export type Filter = Record<string, unknown>;
+export type SortSpec = Record<string, 1 | -1>;
+
+export interface FindOptions {
+  sort?: SortSpec;
+  limit?: number;
+}
+
+export interface IndexSpec {
+  fields: Record<string, 1 | -1>;
+  unique?: boolean;
+}
+
+export interface Collection<T extends StoredDocument> {
+  readonly name: string;
+  find(filter: Filter, options?: FindOptions): Promise<T[]>;
+  count(filter: Filter): Promise<number>;
+  /** Inserts every document or none: a duplicate id or unique key rejects the whole batch. */
+  insertMany(docs: T[]): Promise<void>;
+  /** Replaces the document matching the filter; false when nothing matched (gone, or a stale version). */
+  replaceOne(filter: Filter, doc: T): Promise<boolean>;
+  deleteMany(filter: Filter): Promise<number>;
+  ensureIndexes(indexes: IndexSpec[]): Promise<void>;
+}
+
+/** Counts store round trips, so tests and benchmarks can prove batching works. */
+export interface QueryCounter {
+  total: number;
+  byCollection: Record<string, number>;
+}
+
+export interface Store {
+  readonly kind: string;
+  collection<T extends StoredDocument>(name: string): Collection<T>;
+  readonly queries: QueryCounter;
+  resetQueryCount(): void;
+  /** True once the store answers; used by readiness checks. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Raised by adapters when a write collides with a unique id or key. */
+export class DuplicateKeyError extends Error {
+  constructor(
+    readonly collection: string,
+    detail: string,
+  ) {
+    super(`duplicate key in ${collection}: ${detail}`);
+  }
+}
+
+/** Wraps a collection so each round trip is counted; shared by every adapter. */
+export function countingCollection<T extends StoredDocument>(inner: Collection<T>, counter: QueryCounter): Collection<T> {
+  const tick = () => {
+    counter.total += 1;
+    counter.byCollection[inner.name] = (counter.byCollection[inner.name] ?? 0) + 1;
+  };
+  return {
+    name: inner.name,
+    find: (filter, options) => (tick(), inner.find(filter, options)),
+    count: (filter) => (tick(), inner.count(filter)),
+    insertMany: (docs) => (tick(), inner.insertMany(docs)),
+    replaceOne: (filter, doc) => (tick(), inner.replaceOne(filter, doc)),
+    deleteMany: (filter) => (tick(), inner.deleteMany(filter)),
+    ensureIndexes: (indexes) => inner.ensureIndexes(indexes),
+  };
+}
+
+export function newQueryCounter(): QueryCounter {
+  return { total: 0, byCollection: {} };
+}

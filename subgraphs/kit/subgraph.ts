@@ -1,0 +1,141 @@
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
+import type { GraphQLScalarType } from 'graphql';
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { fixedClock, systemClock, type Clock } from './clock.ts';
+import type { CountryId, HubConfig } from './config.ts';
+import type { DocumentSpec } from './documents.ts';
+import { close, createHttpServer, json, listen } from './http.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { openRepositories, type Draft, type Repository } from './repository.ts';
+import { readSdl } from './schemaFiles.ts';
+import { createStore } from './store/createStore.ts';
+import type { Store, StoredDocument } from './store/port.ts';
+
+type Specs = Record<string, DocumentSpec<any>>;
+export type Repositories<S extends Specs> = { [K in keyof S]: Repository<NonNullable<S[K]['__type']>> };
+
+/** What every resolver receives. `loaders` are made fresh for each request. */
+export interface SubgraphContext<S extends Specs = Specs, L = unknown> {
+  repos: Repositories<S>;
+  loaders: L;
+  clock: Clock;
+  requestId: string;
+  logger: Logger;
+}
+
+/** Demo data per collection key, written in order through the repositories (so it is validated too). */
+export type SeedData<S extends Specs> = { [K in keyof S]?: Draft<NonNullable<S[K]['__type']> & StoredDocument>[] };
+
+/**
+ * Resolvers by type and field. Kept loose on purpose: resolver signatures are checked against
+ * each subgraph's own context type where they are written.
+ */
+export type Resolvers = Record<string, GraphQLScalarType | Record<string, unknown>>;
+
+/** Everything the kit needs to run one subgraph. Each subgraph folder exports one. */
+export interface SubgraphDefinition<S extends Specs = Specs, L = unknown> {
+  name: string;
+  schemaFiles: string[];
+  resolvers: Resolvers;
+  documents: S;
+  createLoaders(repos: Repositories<S>, clock: Clock): L;
+  seed(country: CountryId): SeedData<S>;
+}
+
+/** Lets a subgraph folder declare its definition with its own types checked. */
+export function defineSubgraph<S extends Specs, L>(definition: SubgraphDefinition<S, L>): SubgraphDefinition<S, L> {
+  return definition;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  store: Store;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Pick<HubConfig, 'country' | 'store' | 'dataDir' | 'mongodbUri' | 'host' | 'today' | 'logLevel'>;
+  port: number;
+  /** A store made by the caller (tests share one to count its queries); the configured one otherwise. */
+  store?: Store;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/** Loads the demo data when every collection is empty, i.e. on first run. */
+async function seedIfEmpty<S extends Specs>(
+  definition: SubgraphDefinition<S, unknown>,
+  repos: Repositories<S>,
+  country: CountryId,
+  logger: Logger,
+): Promise<void> {
+  const counts = await Promise.all(Object.values(repos).map((repo) => repo.count()));
+  if (counts.some((n) => n > 0)) return;
+  const seed = definition.seed(country);
+  let written = 0;
+  for (const [key, drafts] of Object.entries(seed)) {
+    const repo = repos[key as keyof S];
+    if (!repo) throw new Error(`Seed data for ${definition.name} names an unknown collection "${key}"`);
+    await repo.insertMany(drafts as Draft<StoredDocument>[]);
+    written += (drafts as unknown[]).length;
+  }
+  logger.info({ subgraph: definition.name, country, documents: written }, 'loaded demo data');
+}
+
+/** Builds the federated schema, opens the store, seeds it if empty and starts serving. */
+export async function startSubgraph<S extends Specs, L>(
+  definition: SubgraphDefinition<S, L>,
+  options: StartOptions,
+): Promise<RunningSubgraph> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel, { subgraph: definition.name });
+  const clock = options.clock ?? (config.today ? fixedClock(config.today) : systemClock);
+  const store = options.store ?? (await createStore(config, definition.name));
+  const repos = (await openRepositories(store, definition.documents)) as Repositories<S>;
+  await seedIfEmpty(definition, repos, config.country, logger);
+
+  const { document } = readSdl(definition.schemaFiles);
+  const schema = buildSubgraphSchema({
+    typeDefs: document,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    resolvers: { Date: DateResolver, DateTime: DateTimeResolver, ...definition.resolvers } as any,
+  });
+  const apollo = new ApolloServer<SubgraphContext<S, L>>({ schema, introspection: true, includeStacktraceInErrorResponses: false });
+  await apollo.start();
+
+  const context = async (req: http.IncomingMessage): Promise<SubgraphContext<S, L>> => {
+    const requestId = String(req.headers['x-request-id'] ?? randomUUID());
+    return { repos, loaders: definition.createLoaders(repos, clock), clock, requestId, logger };
+  };
+  const server = createHttpServer({
+    apollo,
+    context,
+    routes: {
+      '/health': async () => json(200, { status: 'ok', subgraph: definition.name }),
+      '/ready': async () =>
+        (await store.ping())
+          ? json(200, { status: 'ready', subgraph: definition.name, store: store.kind })
+          : json(503, { status: 'store unavailable', subgraph: definition.name }),
+    },
+  });
+  const port = await listen(server, config.host, options.port);
+  const url = `http://${config.host}:${port}/graphql`;
+  logger.info({ url, store: store.kind }, `subgraph ${definition.name} ready`);
+
+  return {
+    name: definition.name,
+    url,
+    port,
+    store,
+    async stop() {
+      await close(server);
+      await apollo.stop();
+      if (!options.store) await store.close();
+    },
+  };
+}

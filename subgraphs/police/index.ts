@@ -1,0 +1,15 @@
+import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
+import { policeUnitDocument } from './models.ts';
+import { policeResolvers } from './resolvers.ts';
+import { seed } from './seed/index.ts';
+
+/** The policing sector's subgraph: the shared sector contract plus police units at crisis centres. */
+export const policeSubgraph = defineSectorSubgraph({
+  sectorId: 'police',
+  facetKey: 'policeUnits',
+  facetDocument: policeUnitDocument,
+  resolvers: policeResolvers,
+  seed,
+});
+
+export default policeSubgraph;

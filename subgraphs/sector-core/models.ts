@@ -1,0 +1,92 @@
+import { defineDocument, nested } from '../kit/documents.ts';
+
+/*
+ * What every sector keeps about its part in the framework, in its own store. The sector's
+ * crisis-centre facet is defined in its own folder.
+ */
+
+export const responsibilityRoles = ['PRIMARY', 'SUPPORTING'] as const;
+
+export interface ResponsibilityDoc {
+  _id: string;
+  version: number;
+  duty: string;
+  role: (typeof responsibilityRoles)[number];
+  reference: string;
+  order: number;
+}
+
+export const responsibilityDocument = defineDocument<ResponsibilityDoc>('responsibilities', 'responsibility', {
+  duty: { type: String, required: true, trim: true, minlength: 1, maxlength: 500 },
+  role: { type: String, required: true, enum: responsibilityRoles },
+  reference: { type: String, required: true, trim: true, minlength: 1 },
+  order: { type: Number, required: true, min: 0 },
+});
+
+export const servicePointKinds = [
+  'CRISIS_CENTRE',
+  'HEALTH_FACILITY',
+  'FORENSIC_LABORATORY',
+  'POLICE_STATION',
+  'COURT',
+  'LEGAL_AID_OFFICE',
+  'SHELTER',
+  'COUNSELLING_CENTRE',
+  'HELPLINE',
+  'SCHOOL_SUPPORT_OFFICE',
+] as const;
+export type ServicePointKind = (typeof servicePointKinds)[number];
+
+export interface ServicePointDoc {
+  _id: string;
+  version: number;
+  name: string;
+  kind: ServicePointKind;
+  place: string;
+  district: string;
+  capacity?: { amount: number; unit: string } | null;
+  openingHours: string;
+  open24Hours: boolean;
+  crisisCentreId?: string | null;
+}
+
+export const servicePointDocument = defineDocument<ServicePointDoc>('servicePoints', 'service point', {
+  name: { type: String, required: true, trim: true, minlength: 1 },
+  kind: { type: String, required: true, enum: servicePointKinds, index: true },
+  place: { type: String, required: true, trim: true, minlength: 1 },
+  district: { type: String, required: true, trim: true, minlength: 1, index: true },
+  capacity: {
+    type: nested({
+      amount: { type: Number, required: true, min: 0, validate: [Number.isInteger, 'must be a whole number'] },
+      unit: { type: String, required: true, trim: true, minlength: 1 },
+    }),
+    default: null,
+  },
+  openingHours: { type: String, required: true, trim: true, minlength: 1 },
+  open24Hours: { type: Boolean, required: true },
+  crisisCentreId: { type: String, index: true, default: null },
+});
+
+export const actionStatuses = ['NOT_STARTED', 'IN_PROGRESS', 'DELAYED', 'COMPLETED'] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+
+/** The sector's own record of a framework action it leads; `_id` is the framework action id. */
+export interface ActionRecordDoc {
+  _id: string;
+  version: number;
+  dueDate?: Date | null;
+  status?: ActionStatus | null;
+  updatedAt: Date;
+}
+
+export const actionRecordDocument = defineDocument<ActionRecordDoc>('actionRecords', 'action record', {
+  dueDate: { type: Date, default: null },
+  status: { type: String, enum: [...actionStatuses, null], default: null },
+  updatedAt: { type: Date, required: true },
+});
+
+export const sectorCoreDocuments = {
+  responsibilities: responsibilityDocument,
+  servicePoints: servicePointDocument,
+  actionRecords: actionRecordDocument,
+};

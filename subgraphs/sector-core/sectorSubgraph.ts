@@ -1,0 +1,63 @@
+import { subgraphSchemaFiles } from '../kit/schemaFiles.ts';
+import type { CountryId } from '../kit/config.ts';
+import type { DocumentSpec } from '../kit/documents.ts';
+import type { Draft } from '../kit/repository.ts';
+import { defineSubgraph, type Resolvers, type SubgraphDefinition } from '../kit/subgraph.ts';
+import type { StoredDocument } from '../kit/store/port.ts';
+import { typePrefix } from '../catalog.ts';
+import { createSectorLoaders, type SectorRepositories } from './loaders.ts';
+import { sectorCoreDocuments, type ActionRecordDoc, type ResponsibilityDoc, type ServicePointDoc } from './models.ts';
+import { sectorCoreResolvers, type SectorContext } from './resolvers.ts';
+
+/** A sector's demo data: the shared collections plus its facet, under the facet's key. */
+export type SectorSeed<K extends string, F extends StoredDocument> = {
+  responsibilities: Draft<ResponsibilityDoc>[];
+  servicePoints: Draft<ServicePointDoc>[];
+  actionRecords: Draft<ActionRecordDoc>[];
+} & { [key in K]: Draft<F>[] };
+
+export interface SectorSubgraphOptions<K extends string, F extends StoredDocument> {
+  /** The catalog id and folder name, e.g. `health`. */
+  sectorId: string;
+  /** The key of the facet's rows in the sector's seed data, e.g. `medicalCare`. */
+  facetKey: K;
+  /** The sector's crisis-centre facet document. */
+  facetDocument: DocumentSpec<F>;
+  /** The sector's own resolvers: its crisis-centre facet fields and the mutation that records them. */
+  resolvers: Resolvers;
+  seed(country: CountryId): SectorSeed<K, F>;
+}
+
+/** Merges resolver maps type by type, so a sector can add fields to a shared type. */
+function mergeResolvers(...maps: Resolvers[]): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...(fields as object) };
+  }
+  return merged as Resolvers;
+}
+
+/**
+ * A sector subgraph: the shared sector contract (responsibilities, service points, delivery of
+ * the actions it leads, entity resolution) plus the sector's own crisis-centre facet.
+ */
+export function defineSectorSubgraph<K extends string, F extends StoredDocument>(
+  options: SectorSubgraphOptions<K, F>,
+): SubgraphDefinition {
+  const { sectorId, facetKey } = options;
+  const documents = { ...sectorCoreDocuments, facet: options.facetDocument };
+  return defineSubgraph({
+    name: sectorId,
+    schemaFiles: subgraphSchemaFiles(sectorId, 'sector'),
+    documents,
+    resolvers: mergeResolvers(sectorCoreResolvers(sectorId, typePrefix(sectorId)) as Resolvers, options.resolvers),
+    createLoaders: (repos) => createSectorLoaders(repos as unknown as SectorRepositories),
+    seed: (country) => {
+      const data = options.seed(country);
+      const { responsibilities, servicePoints, actionRecords } = data;
+      return { responsibilities, servicePoints, actionRecords, facet: data[facetKey] } as never;
+    },
+  }) as unknown as SubgraphDefinition;
+}
+
+export type { SectorContext };

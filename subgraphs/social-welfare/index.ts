@@ -1,0 +1,15 @@
+import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
+import { shelterAndCounsellingDocument } from './models.ts';
+import { socialWelfareResolvers } from './resolvers.ts';
+import { seed } from './seed/index.ts';
+
+/** The social welfare sector's subgraph: the shared sector contract plus shelter and counselling. */
+export const socialWelfareSubgraph = defineSectorSubgraph({
+  sectorId: 'social-welfare',
+  facetKey: 'shelterAndCounselling',
+  facetDocument: shelterAndCounsellingDocument,
+  resolvers: socialWelfareResolvers,
+  seed,
+});
+
+export default socialWelfareSubgraph;

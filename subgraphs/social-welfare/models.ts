@@ -1,0 +1,32 @@
+import { defineDocument } from '../kit/documents.ts';
+
+/** Shelter and counselling at a crisis centre; `_id` is the crisis centre's id. */
+export interface ShelterAndCounsellingDoc {
+  _id: string;
+  version: number;
+  shelterBeds: number;
+  maxStayDays: number;
+  acceptsChildren: boolean;
+  counsellors: number;
+  languages: string[];
+}
+
+export const shelterAndCounsellingDocument = defineDocument<ShelterAndCounsellingDoc>(
+  'shelterAndCounselling',
+  'shelter and counselling record',
+  {
+    shelterBeds: { type: Number, required: true, min: 0, max: 2000 },
+    maxStayDays: { type: Number, required: true, min: 0, max: 730 },
+    acceptsChildren: { type: Boolean, required: true },
+    counsellors: { type: Number, required: true, min: 0, max: 500 },
+    languages: {
+      type: [{ type: String, trim: true, minlength: 1 }],
+      validate: [
+        function (this: ShelterAndCounsellingDoc, value: string[]) {
+          return this.counsellors === 0 || value.length > 0;
+        },
+        'must name at least one language when there are counsellors',
+      ],
+    },
+  },
+);

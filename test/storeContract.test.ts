@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { defineDocument, nested } from '../subgraphs/kit/documents.ts';
+import { ConflictError, InvalidInputError } from '../subgraphs/kit/errors.ts';
+import { openRepositories, type Repository } from '../subgraphs/kit/repository.ts';
+import { createMongoStore } from '../subgraphs/kit/store/mongoStore.ts';
+import { createNedbStore } from '../subgraphs/kit/store/nedbStore.ts';
+import { DuplicateKeyError, type Store, type StoredDocument } from '../subgraphs/kit/store/port.ts';
+
+/*
+ * One contract, every adapter we can reach: the in-memory and file-backed embedded stores
+ * always, MongoDB whenever MONGODB_URI is set.
+ */
+
+interface ThingDoc extends StoredDocument {
+  name: string;
+  code: string;
+  tags: string[];
+  dueOn: Date;
+  size?: { amount: number; unit: string } | null;
+}
+
+const thingDocument = defineDocument<ThingDoc>('things', 'thing', {
+  name: { type: String, required: true, minlength: 1 },
+  code: { type: String, required: true, unique: true },
+  tags: { type: [String], index: true },
+  dueOn: { type: Date, required: true },
+  size: { type: nested({ amount: { type: Number, required: true, min: 0 }, unit: { type: String, required: true } }), default: null },
+});
+
+const thing = (id: string, extra: Partial<ThingDoc> = {}) => ({
+  _id: id,
+  name: `Thing ${id}`,
+  code: `code-${id}`,
+  tags: ['a'],
+  dueOn: new Date('2026-06-30T00:00:00Z'),
+  ...extra,
+});
+
+const tmpDirs: string[] = [];
+const adapters: { name: string; open: () => Promise<Store>; reopen?: (store: Store) => Promise<Store> }[] = [
+  { name: 'memory', open: async () => createNedbStore({}) },
+  {
+    name: 'embedded (file)',
+    open: async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-store-'));
+      tmpDirs.push(dir);
+      return createNedbStore({ directory: dir });
+    },
+    reopen: async () => createNedbStore({ directory: tmpDirs[tmpDirs.length - 1]! }),
+  },
+];
+if (process.env.MONGODB_URI) {
+  const database = `crg_contract_${process.pid}_${Date.now()}`;
+  adapters.push({
+    name: 'mongodb',
+    open: async () => {
+      const store = await createMongoStore({ uri: process.env.MONGODB_URI!, database });
+      await store.collection('things').deleteMany({});
+      return store;
+    },
+    reopen: async () => createMongoStore({ uri: process.env.MONGODB_URI!, database }),
+  });
+}
+
+afterAll(() => {
+  for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(adapters)('store contract: $name', (adapter) => {
+  let store: Store;
+  let things: Repository<ThingDoc>;
+
+  beforeEach(async () => {
+    store = await adapter.open();
+    ({ things } = await openRepositories(store, { things: thingDocument }));
+  });
+
+  it('stores documents with their meaningful ids, dates and nested values', async () => {
+    await things.insertMany([thing('t1', { size: { amount: 3, unit: 'beds' } }), thing('t2')]);
+    const found = await things.findById('t1');
+    expect(found).toMatchObject({ _id: 't1', version: 1, code: 'code-t1', size: { amount: 3, unit: 'beds' } });
+    expect(found!.dueOn).toBeInstanceOf(Date);
+    expect(found!.dueOn.toISOString()).toBe('2026-06-30T00:00:00.000Z');
+    expect(await things.count()).toBe(2);
+  });
+
+  it('finds by $in on ids and on array fields, sorted and limited', async () => {
+    await things.insertMany([thing('t1', { tags: ['x', 'y'] }), thing('t2', { tags: ['y'] }), thing('t3', { tags: ['z'] })]);
+    expect((await things.findByIds(['t3', 't1', 'missing'])).map((d) => d._id).sort()).toEqual(['t1', 't3']);
+    const tagged = await things.find({ tags: { $in: ['y'] } }, { sort: { _id: -1 } });
+    expect(tagged.map((d) => d._id)).toEqual(['t2', 't1']);
+    expect((await things.find({}, { sort: { _id: 1 }, limit: 2 })).map((d) => d._id)).toEqual(['t1', 't2']);
+  });
+
+  it('inserts a batch whole or not at all when an id is taken', async () => {
+    await things.insert(thing('t1'));
+    await expect(things.insertMany([thing('t2'), thing('t1', { code: 'other' }), thing('t3')])).rejects.toBeInstanceOf(ConflictError);
+    expect((await things.find({})).map((d) => d._id)).toEqual(['t1']);
+  });
+
+  it('enforces unique indexes declared in the schema', async () => {
+    await things.insert(thing('t1'));
+    await expect(things.insert(thing('t2', { code: 'code-t1' }))).rejects.toBeInstanceOf(ConflictError);
+    expect(await things.count()).toBe(1);
+  });
+
+  it('reports every invalid row of an import, naming row and field, and writes nothing', async () => {
+    const error = await things
+      .insertMany([thing('t1'), { ...thing('t2'), name: '' }, { ...thing('t3'), dueOn: 'not a date' as never }])
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    const fields = (error as InvalidInputError).problems.map((p) => p.field);
+    expect(fields).toEqual(['row 2 (t2) name', 'row 3 (t3) dueOn']);
+    expect(await things.count()).toBe(0);
+  });
+
+  it('refuses fields the schema does not define instead of dropping them', async () => {
+    const error = await things.insert({ ...thing('t1'), colour: 'red' } as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).message).toContain('colour');
+    expect(await things.count()).toBe(0);
+  });
+
+  it('replaces only the version the writer read; a stale writer gets a conflict and changes nothing', async () => {
+    const original = await things.insert(thing('t1'));
+    const first = await things.replace({ ...thing('t1'), name: 'first' }, original.version);
+    expect(first.version).toBe(2);
+    await expect(things.replace({ ...thing('t1'), name: 'second' }, original.version)).rejects.toBeInstanceOf(ConflictError);
+    expect((await things.findById('t1'))!.name).toBe('first');
+  });
+
+  it('lets exactly one of two simultaneous writers of the same version win', async () => {
+    const original = await things.insert(thing('t1'));
+    const results = await Promise.allSettled([
+      things.replace({ ...thing('t1'), name: 'A' }, original.version),
+      things.replace({ ...thing('t1'), name: 'B' }, original.version),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(ConflictError);
+    const stored = await things.findById('t1');
+    expect(stored!.version).toBe(2);
+    expect(['A', 'B']).toContain(stored!.name);
+  });
+
+  it('reports duplicate keys from the raw collection as DuplicateKeyError', async () => {
+    const raw = store.collection<ThingDoc>('things');
+    await raw.insertMany([{ ...thing('t1'), version: 1 }]);
+    await expect(raw.insertMany([{ ...thing('t1'), version: 1 }])).rejects.toBeInstanceOf(DuplicateKeyError);
+  });
+
+  it('deletes by filter and counts round trips', async () => {
+    await things.insertMany([thing('t1'), thing('t2')]);
+    store.resetQueryCount();
+    expect(await store.collection('things').deleteMany({ _id: 't1' })).toBe(1);
+    await things.find({});
+    expect(store.queries.total).toBe(2);
+    expect(store.queries.byCollection.things).toBe(2);
+  });
+
+  it.runIf(Boolean(adapter.reopen))('keeps what was written after the store is closed and opened again', async () => {
+    await things.insertMany([thing('t1'), thing('t2')]);
+    await things.replace({ ...thing('t1'), name: 'renamed' }, 1);
+    await store.close();
+    const reopened = await adapter.reopen!(store);
+    const { things: again } = await openRepositories(reopened, { things: thingDocument });
+    expect((await again.findById('t1'))!).toMatchObject({ name: 'renamed', version: 2 });
+    expect(await again.count()).toBe(2);
+    await reopened.close();
+  });
+});
