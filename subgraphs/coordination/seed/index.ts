@@ -1,0 +1,90 @@
+import type { CountryId } from '../../kit/config.ts';
+import type { Draft } from '../../kit/repository.ts';
+import { countryFacts, type SectorId } from '../../sector-core/seed/countries.ts';
+import type {
+  ActionDoc,
+  CoordinationBodyDoc,
+  CrisisCentreDoc,
+  FocalPointDoc,
+  FrameworkDoc,
+  ObjectiveDoc,
+  SectorDoc,
+} from '../models.ts';
+import { bangladesh } from './bangladesh.ts';
+import { englandWales } from './england-wales.ts';
+import { southAfrica } from './south-africa.ts';
+
+/*
+ * The lead ministry's demo data for each country. Crisis centres and each action's lead sector
+ * come from the shared country facts (sector-core/seed/countries.ts), because the sectors key
+ * their facets and action records by those ids; everything else here is the lead ministry's.
+ */
+
+/** How the lead ministry defines an action; its id and lead sector are in the shared facts. */
+export interface ActionDefinition {
+  code: string;
+  title: string;
+  objectiveId: string;
+  supportingSectorIds: SectorId[];
+}
+
+export interface CoordinationCountrySeed {
+  /** The ministry or department answering for each sector in this country, and its focal point. */
+  ministries: Readonly<Record<SectorId, { ministry: string; focalPoint: FocalPointDoc }>>;
+  coordinationBodies: Draft<CoordinationBodyDoc>[];
+  framework: Draft<FrameworkDoc>;
+  objectives: Draft<ObjectiveDoc>[];
+  /** By action id; every action in the country facts must have one. */
+  actions: Readonly<Record<string, ActionDefinition>>;
+}
+
+/** The sectors in listing order, with the short names used in every country. */
+const sectorNames: readonly [SectorId, string][] = [
+  ['health', 'Health'],
+  ['police', 'Police'],
+  ['justice', 'Justice'],
+  ['social-welfare', 'Social Welfare'],
+  ['education', 'Education'],
+];
+
+const byCountry: Record<CountryId, CoordinationCountrySeed> = {
+  bangladesh,
+  'england-wales': englandWales,
+  'south-africa': southAfrica,
+};
+
+export function seed(country: CountryId): {
+  sectors: Draft<SectorDoc>[];
+  coordinationBodies: Draft<CoordinationBodyDoc>[];
+  frameworks: Draft<FrameworkDoc>[];
+  objectives: Draft<ObjectiveDoc>[];
+  actions: Draft<ActionDoc>[];
+  crisisCentres: Draft<CrisisCentreDoc>[];
+} {
+  // A deep copy, so a caller that changes what it gets cannot change the next call's data.
+  const data = structuredClone(byCountry[country]);
+  const facts = countryFacts[country];
+
+  const sectors = sectorNames.map(([id, name], order) => ({ _id: id, name, ...data.ministries[id], order }));
+
+  const actions = facts.actions.map(({ id, leadSectorId }) => {
+    const definition = data.actions[id];
+    if (!definition) throw new Error(`coordination: action "${id}" of ${country} has no definition`);
+    return { _id: id, ...definition, leadSectorId };
+  });
+
+  const crisisCentres = facts.crisisCentres.map(({ id, openedOn, ...centre }) => ({
+    _id: id,
+    ...centre,
+    openedOn: openedOn ? new Date(openedOn) : null,
+  }));
+
+  return {
+    sectors,
+    coordinationBodies: data.coordinationBodies,
+    frameworks: [data.framework],
+    objectives: data.objectives,
+    actions,
+    crisisCentres,
+  };
+}

@@ -1,0 +1,179 @@
+import type { CoordinationCountrySeed } from './index.ts';
+
+/*
+ * South Africa: the Inter-Sectoral Committee for the Management of Sexual Offence Matters,
+ * established by s.63 of the Criminal Law (Sexual Offences and Related Matters) Amendment Act
+ * 32 of 2007. Heads of department meet under the chair of the Director-General of Justice and
+ * Constitutional Development; the committee develops the National Policy Framework (s.62),
+ * guides its implementation, improves services to victims, measures progress and checks that
+ * each organ of state meets the responsibilities allocated to it. Focal points are invented.
+ */
+
+const lead = 'Department of Justice and Constitutional Development';
+const health = 'National Department of Health';
+const police = 'South African Police Service (Department of Police)';
+const social = 'Department of Social Development';
+const basicEducation = 'Department of Basic Education';
+
+export const southAfrica: CoordinationCountrySeed = {
+  ministries: {
+    health: {
+      ministry: health,
+      focalPoint: { name: 'Nomvula Dlamini', title: 'Chief Director: Gender-Based Violence and Victim Services', email: 'focal.point@health.example.gov.za' },
+    },
+    police: {
+      ministry: police,
+      focalPoint: { name: 'Thabo Mokoena', title: 'Section Head: Family Violence, Child Protection and Sexual Offences', email: 'focal.point@saps.example.gov.za' },
+    },
+    justice: {
+      ministry: `${lead} (with the National Prosecuting Authority)`,
+      focalPoint: { name: 'Anele Ndlovu', title: 'Chief Director: Promotion of the Rights of Vulnerable Groups', email: 'focal.point@justice.example.gov.za' },
+    },
+    'social-welfare': {
+      ministry: social,
+      focalPoint: { name: 'Lerato Mahlangu', title: 'Chief Director: Victim Empowerment', email: 'focal.point@dsd.example.gov.za' },
+    },
+    education: {
+      ministry: basicEducation,
+      focalPoint: { name: 'Pieter van Wyk', title: 'Director: School Safety and Enrichment Programmes', email: 'focal.point@education.example.gov.za' },
+    },
+  },
+
+  coordinationBodies: [
+    {
+      _id: 'za-isc',
+      name: 'Inter-Sectoral Committee for the Management of Sexual Offence Matters',
+      kind: 'INTER_SECTORAL_COMMITTEE',
+      mandate:
+        'Develops the National Policy Framework (s.62(a)), guides its implementation (s.62(b)) and improves services to victim-survivors (s.62(c)); measures progress, checks that each organ of state meets the responsibilities allocated to it, and monitors implementation (Act 32 of 2007, s.63).',
+      members: [
+        { title: 'Director-General', organisation: lead, role: 'CHAIR', sectorId: 'justice' },
+        { title: 'National Commissioner', organisation: 'South African Police Service', role: 'MEMBER', sectorId: 'police' },
+        { title: 'Director-General', organisation: health, role: 'MEMBER', sectorId: 'health' },
+        { title: 'Director-General', organisation: social, role: 'MEMBER', sectorId: 'social-welfare' },
+        { title: 'Director-General', organisation: 'Department of Correctional Services', role: 'MEMBER' },
+        { title: 'National Director of Public Prosecutions', organisation: 'National Prosecuting Authority', role: 'MEMBER', sectorId: 'justice' },
+        { title: 'Director-General (supporting department)', organisation: basicEducation, role: 'MEMBER', sectorId: 'education' },
+        { title: 'Chief Directorate: Promotion of the Rights of Vulnerable Groups', organisation: lead, role: 'SECRETARIAT' },
+      ],
+      cadence: { interval: 3, unit: 'MONTH', description: 'every three months' },
+      reportsToId: null,
+      order: 0,
+    },
+  ],
+
+  framework: {
+    _id: 'za-npf-sexual-offences',
+    title: 'National Policy Framework for the Management of Sexual Offence Matters',
+    country: { code: 'ZA', name: 'South Africa' },
+    leadMinistry: lead,
+    legalBasis: [
+      { citation: 'Act 32 of 2007, s.62', title: 'Criminal Law (Sexual Offences and Related Matters) Amendment Act: National Policy Framework' },
+      { citation: 'Act 32 of 2007, s.63', title: 'Criminal Law (Sexual Offences and Related Matters) Amendment Act: Inter-sectoral Committee' },
+      { citation: 'Act 116 of 1998', title: 'Domestic Violence Act 1998' },
+      { citation: 'NSP GBVF 2020–2030', title: 'National Strategic Plan on Gender-Based Violence and Femicide 2020–2030' },
+    ],
+    period: { start: new Date('2020-04-01'), end: new Date('2030-03-31') },
+  },
+
+  objectives: [
+    { _id: 'za-o1', code: 'O1', title: 'A uniform and co-ordinated approach by all organs of state to sexual offence matters (s.62(a))', order: 0 },
+    { _id: 'za-o2', code: 'O2', title: 'Better services to victim-survivors of sexual offences (s.62(c))', order: 1 },
+    { _id: 'za-o3', code: 'O3', title: 'Effective investigation and prosecution of sexual offences (s.62(b))', order: 2 },
+    { _id: 'za-o4', code: 'O4', title: 'Prevention of sexual offences against children, starting in schools', order: 3 },
+    { _id: 'za-o5', code: 'O5', title: 'Progress measured and each organ of state held to its allocated responsibilities (s.63)', order: 4 },
+  ],
+
+  actions: {
+    'za-a1-1': {
+      code: 'A1.1',
+      title: 'Review the National Policy Framework with every organ of state and table the revision in Parliament',
+      objectiveId: 'za-o1',
+      supportingSectorIds: ['health', 'police', 'social-welfare'],
+    },
+    'za-a1-2': {
+      code: 'A1.2',
+      title: 'Establish provincial inter-sectoral forums that report to the Inter-Sectoral Committee',
+      objectiveId: 'za-o1',
+      supportingSectorIds: ['health', 'police', 'social-welfare', 'education'],
+    },
+    'za-a2-1': {
+      code: 'A2.1',
+      title: 'Provide post-exposure prophylaxis and forensic examination at every designated public health establishment',
+      objectiveId: 'za-o2',
+      supportingSectorIds: ['police', 'justice'],
+    },
+    'za-a2-2': {
+      code: 'A2.2',
+      title: 'Train a forensic nurse for every shift at every Thuthuzela Care Centre',
+      objectiveId: 'za-o2',
+      supportingSectorIds: ['justice'],
+    },
+    'za-a2-3': {
+      code: 'A2.3',
+      title: 'Publish the list of public health establishments designated to serve victims of sexual offences',
+      objectiveId: 'za-o2',
+      supportingSectorIds: ['police'],
+    },
+    'za-a2-4': {
+      code: 'A2.4',
+      title: 'Open Thuthuzela Care Centres in the districts that have none',
+      objectiveId: 'za-o2',
+      supportingSectorIds: ['health', 'police', 'social-welfare'],
+    },
+    'za-a2-5': {
+      code: 'A2.5',
+      title: 'Staff the Gender-Based Violence Command Centre with social workers around the clock',
+      objectiveId: 'za-o2',
+      supportingSectorIds: ['police'],
+    },
+    'za-a2-6': {
+      code: 'A2.6',
+      title: 'Accredit every shelter and Khuseleka One-Stop Centre against the minimum norms and standards',
+      objectiveId: 'za-o2',
+      supportingSectorIds: ['health'],
+    },
+    'za-a3-1': {
+      code: 'A3.1',
+      title: 'Clear the backlog of DNA case exhibits at the SAPS Forensic Science Laboratory',
+      objectiveId: 'za-o3',
+      supportingSectorIds: ['health', 'justice'],
+    },
+    'za-a3-2': {
+      code: 'A3.2',
+      title: 'Provide a victim-friendly room at every police station',
+      objectiveId: 'za-o3',
+      supportingSectorIds: ['social-welfare'],
+    },
+    'za-a3-3': {
+      code: 'A3.3',
+      title: 'Train every Family Violence, Child Protection and Sexual Offences unit detective in victim-centred investigation',
+      objectiveId: 'za-o3',
+      supportingSectorIds: ['justice', 'social-welfare'],
+    },
+    'za-a3-4': {
+      code: 'A3.4',
+      title: 'Designate more regional courts as sexual offences courts under s.55A and equip them for vulnerable witnesses',
+      objectiveId: 'za-o3',
+      supportingSectorIds: ['police', 'social-welfare'],
+    },
+    'za-a4-1': {
+      code: 'A4.1',
+      title: 'Implement the Protocol for the Management and Reporting of Sexual Abuse and Harassment in Schools in every province',
+      objectiveId: 'za-o4',
+      supportingSectorIds: ['social-welfare', 'police'],
+    },
+    'za-a4-2': {
+      code: 'A4.2',
+      title: 'Screen every educator against the National Register for Sex Offenders',
+      objectiveId: 'za-o4',
+      supportingSectorIds: ['justice'],
+    },
+    'za-a5-1': {
+      code: 'A5.1',
+      title: 'Set up quarterly reporting to the Inter-Sectoral Committee of sexual offences against learners',
+      objectiveId: 'za-o5',
+      supportingSectorIds: ['justice'],
+    },
+  },
+};

@@ -1,0 +1,70 @@
+import type { EducationCountrySeed } from './index.ts';
+
+/*
+ * Department for Education: relationships, sex and health education, safeguarding in schools
+ * (Keeping Children Safe in Education, a designated safeguarding lead in every school) and
+ * Operation Encompass notifications from the police.
+ */
+
+export const englandWales: EducationCountrySeed = {
+  responsibilities: [
+    {
+      duty: 'Make relationships, sex and health education, including healthy relationships and consent, compulsory in schools.',
+      role: 'PRIMARY',
+      reference: 'Children and Social Work Act 2017, s.34',
+    },
+    {
+      duty: 'Make every school name a designated safeguarding lead and follow Keeping Children Safe in Education.',
+      role: 'PRIMARY',
+      reference: 'Education Act 2002, s.175; Keeping Children Safe in Education',
+    },
+    {
+      duty: 'Guide schools in responding to reports of sexual violence and sexual harassment between children.',
+      role: 'PRIMARY',
+      reference: 'Keeping Children Safe in Education, Part 5',
+    },
+    {
+      duty: 'Recognise children who see, hear or experience domestic abuse as victims in their own right and support them in school.',
+      role: 'SUPPORTING',
+      reference: 'Domestic Abuse Act 2021, s.3',
+    },
+    {
+      duty: 'Make sure schools receive and act on Operation Encompass notifications from the police.',
+      role: 'SUPPORTING',
+      reference: 'Tackling Domestic Abuse Plan 2022',
+    },
+  ],
+
+  servicePoints: {
+    atCrisisCentre: { name: 'Education safeguarding liaison, {centre}', openingHours: 'Mon-Fri 09:00-17:00', open24Hours: false },
+    national: [],
+    perDistrict: [
+      {
+        kind: 'SCHOOL_SUPPORT_OFFICE',
+        name: 'Education safeguarding team, {place}',
+        openingHours: 'Mon-Fri 09:00-17:00',
+        open24Hours: false,
+        in: 'every-district',
+        at: 'district-town',
+      },
+      {
+        kind: 'SCHOOL_SUPPORT_OFFICE',
+        name: 'Operation Encompass key adult network, {place} schools',
+        openingHours: 'School days 08:30-16:00',
+        open24Hours: false,
+        in: { share: 0.6 },
+        at: 'other-town',
+      },
+    ],
+  },
+
+  actionReports: {
+    'ew-a1-1': { status: 'COMPLETED', updatedAt: '2026-02-26' },
+    'ew-a1-2': { status: 'IN_PROGRESS', updatedAt: '2026-09-08' },
+    'ew-a1-3': { status: 'NOT_STARTED', updatedAt: '2026-05-21' },
+  },
+
+  crisisCentres: {
+    chance: { liaisonOfficer: 0.4, safeTransfer: 0.6, catchUpLearning: 0.5 },
+  },
+};

@@ -1,0 +1,71 @@
+import type { EducationCountrySeed } from './index.ts';
+
+/*
+ * Department of Basic Education, a supporting department on the Inter-Sectoral Committee: the
+ * 2019 Protocol for the Management and Reporting of Sexual Abuse and Harassment in Schools,
+ * Life Orientation teaching, and screening educators against the National Register for Sex
+ * Offenders.
+ */
+
+export const southAfrica: EducationCountrySeed = {
+  responsibilities: [
+    {
+      duty: 'Apply the Protocol for the Management and Reporting of Sexual Abuse and Harassment in Schools in every public school.',
+      role: 'PRIMARY',
+      reference: 'Department of Basic Education, Protocol for the Management and Reporting of Sexual Abuse and Harassment in Schools (2019)',
+    },
+    {
+      duty: 'Teach comprehensive sexuality education, consent and safety through Life Orientation.',
+      role: 'PRIMARY',
+      reference: 'Curriculum and Assessment Policy Statement, Life Orientation',
+    },
+    {
+      duty: 'Screen educators against the National Register for Sex Offenders and dismiss educators found guilty of sexual assault on a learner.',
+      role: 'PRIMARY',
+      reference: 'Act 32 of 2007, Chapter 6; Employment of Educators Act 76 of 1998, s.17',
+    },
+    {
+      duty: 'Report knowledge of a sexual offence against a learner to the police at once.',
+      role: 'SUPPORTING',
+      reference: 'Act 32 of 2007, s.54',
+    },
+    {
+      duty: 'Support the Inter-Sectoral Committee as a supporting department and report on schools.',
+      role: 'SUPPORTING',
+      reference: 'Act 32 of 2007, s.63',
+    },
+  ],
+
+  servicePoints: {
+    atCrisisCentre: { name: 'Learner support liaison, {centre}', openingHours: 'Mon-Fri 07:30-16:00', open24Hours: false },
+    national: [],
+    perDistrict: [
+      {
+        kind: 'SCHOOL_SUPPORT_OFFICE',
+        name: 'District education office (learner support), {district}',
+        openingHours: 'Mon-Fri 07:30-16:00',
+        open24Hours: false,
+        in: 'every-district',
+        at: 'district-town',
+      },
+      {
+        kind: 'SCHOOL_SUPPORT_OFFICE',
+        name: 'Circuit office (school safety), {place}',
+        openingHours: 'Mon-Fri 07:30-16:00',
+        open24Hours: false,
+        in: { share: 0.5 },
+        at: 'other-town',
+      },
+    ],
+  },
+
+  actionReports: {
+    'za-a4-1': { status: 'IN_PROGRESS', updatedAt: '2026-10-06' },
+    'za-a4-2': { status: 'DELAYED', updatedAt: '2026-08-11' },
+    'za-a5-1': { status: 'COMPLETED', updatedAt: '2026-04-09' },
+  },
+
+  crisisCentres: {
+    chance: { liaisonOfficer: 0.4, safeTransfer: 0.5, catchUpLearning: 0.3 },
+  },
+};

@@ -1,0 +1,97 @@
+import type { HealthCountrySeed } from './index.ts';
+
+/*
+ * Ministry of Health and Family Welfare. The One-Stop Crisis Centres sit in medical college
+ * hospitals; One-Stop Crisis Cells in district hospitals refer survivors on to them. Samples go
+ * to the National Forensic DNA Profiling Laboratory at Dhaka Medical College.
+ */
+
+const dnaLaboratory = 'National Forensic DNA Profiling Laboratory, Dhaka Medical College';
+
+export const bangladesh: HealthCountrySeed = {
+  responsibilities: [
+    {
+      duty: 'Run the medical side of every One-Stop Crisis Centre around the clock: treatment, medico-legal examination and the medical certificate.',
+      role: 'PRIMARY',
+      reference: 'Multi-Sectoral Programme on VAW, One-Stop Crisis Centre operating arrangements',
+    },
+    {
+      duty: 'Examine survivors in a government or recognised hospital without delay, so the Tribunal has the medical evidence it needs.',
+      role: 'PRIMARY',
+      reference: 'Act VIII of 2000, s.32',
+    },
+    {
+      duty: 'Collect forensic samples and send them under chain of custody to the National Forensic DNA Profiling Laboratory.',
+      role: 'PRIMARY',
+      reference: 'DNA Act 2014',
+    },
+    {
+      duty: 'Open One-Stop Crisis Cells in district hospitals and upazila health complexes and refer survivors on to the nearest centre.',
+      role: 'PRIMARY',
+      reference: 'National Action Plan to Prevent VAWC 2018–2030',
+    },
+    {
+      duty: 'Give the police unit at each centre the medical findings it needs to register and investigate the case.',
+      role: 'SUPPORTING',
+      reference: 'Multi-Sectoral Programme on VAW, referral arrangements',
+    },
+    {
+      duty: 'Train health workers to recognise domestic violence and refer survivors for protection.',
+      role: 'SUPPORTING',
+      reference: 'Act LVIII of 2010',
+    },
+  ],
+
+  servicePoints: {
+    atCrisisCentre: { name: '{centre}', openingHours: '24 hours', open24Hours: true },
+    national: [
+      {
+        kind: 'FORENSIC_LABORATORY',
+        name: dnaLaboratory,
+        place: 'Dhaka',
+        district: 'Dhaka',
+        openingHours: 'Sun-Thu 09:00-17:00',
+        open24Hours: false,
+        capacity: { amount: 400, unit: 'DNA profiles a month' },
+      },
+    ],
+    perDistrict: [
+      {
+        kind: 'HEALTH_FACILITY',
+        name: 'One-Stop Crisis Cell, {district} District Hospital',
+        openingHours: '24 hours',
+        open24Hours: true,
+        in: 'districts-without-centre',
+        at: 'district-town',
+      },
+      {
+        kind: 'HEALTH_FACILITY',
+        name: 'Upazila Health Complex, {place}',
+        openingHours: '24 hours (emergency); Sat-Thu 08:00-14:30 (outpatients)',
+        open24Hours: true,
+        capacity: { unit: 'beds', amount: [31, 50] },
+        in: { share: 0.6 },
+        at: 'other-town',
+      },
+    ],
+  },
+
+  actionReports: {
+    'bd-a2-1': { status: 'IN_PROGRESS', updatedAt: '2026-10-14' },
+    'bd-a2-2': { status: 'COMPLETED', updatedAt: '2026-01-20' },
+    'bd-a2-3': { status: 'NOT_STARTED', updatedAt: '2026-09-03' },
+  },
+
+  crisisCentres: {
+    doctorsOnDuty: [3, 8],
+    womenDoctorsOnDuty: [1, 4],
+    chance: { postExposureProphylaxis: 0.4, emergencyContraception: 1, forensicExamination: 1, open24Hours: 1 },
+    dnaLaboratory,
+    dnaTurnaroundDays: [30, 75],
+    capacity: { unit: 'beds', amount: [6, 20] },
+    overrides: {
+      // The national laboratory is on the same campus as the Dhaka centre.
+      'bd-occ-dhaka': { postExposureProphylaxis: true, dnaTurnaroundDays: 21 },
+    },
+  },
+};

@@ -1,0 +1,75 @@
+import type { HealthCountrySeed } from './index.ts';
+
+/*
+ * Department of Health and Social Care, with NHS England and the NHS in Wales. Sexual assault
+ * referral centres give forensic examination and aftercare; police forces send forensic
+ * samples to the forensic service providers they contract.
+ */
+
+export const englandWales: HealthCountrySeed = {
+  responsibilities: [
+    {
+      duty: 'Commission sexual assault referral centres so that every police force area has one, open to self-referral as well as police referral.',
+      role: 'PRIMARY',
+      reference: 'NHS public health functions agreement (National Health Service Act 2006, s.7A)',
+    },
+    {
+      duty: 'Offer forensic medical examination, emergency contraception and HIV post-exposure prophylaxis at every referral centre.',
+      role: 'PRIMARY',
+      reference: 'NHS England service specification for sexual assault referral centres',
+    },
+    {
+      duty: 'Train health staff to ask about domestic abuse and refer patients to specialist support.',
+      role: 'PRIMARY',
+      reference: 'NICE public health guideline PH50, Domestic violence and abuse: multi-agency working',
+    },
+    {
+      duty: 'Take part in domestic homicide reviews and act on their recommendations.',
+      role: 'SUPPORTING',
+      reference: 'Domestic Violence, Crime and Victims Act 2004, s.9',
+    },
+    {
+      duty: 'Share information at multi-agency risk assessment conferences for high-risk victims of domestic abuse.',
+      role: 'SUPPORTING',
+      reference: 'Tackling Domestic Abuse Plan 2022',
+    },
+  ],
+
+  servicePoints: {
+    atCrisisCentre: { name: '{centre}', openingHours: '24 hours', open24Hours: true },
+    national: [],
+    perDistrict: [
+      {
+        kind: 'HEALTH_FACILITY',
+        name: 'Emergency department, {place}',
+        openingHours: '24 hours',
+        open24Hours: true,
+        in: 'every-district',
+        at: 'district-town',
+      },
+      {
+        kind: 'HEALTH_FACILITY',
+        name: 'Sexual health clinic (PEP and emergency contraception), {place}',
+        openingHours: 'Mon-Fri 09:00-17:00',
+        open24Hours: false,
+        in: { share: 0.6 },
+        at: 'other-town',
+      },
+    ],
+  },
+
+  actionReports: {
+    'ew-a2-1': { status: 'DELAYED', updatedAt: '2026-10-02' },
+    'ew-a2-2': { status: 'IN_PROGRESS', updatedAt: '2026-09-18' },
+    'ew-a4-2': { status: 'NOT_STARTED', updatedAt: '2026-06-11' },
+  },
+
+  crisisCentres: {
+    doctorsOnDuty: [1, 3],
+    womenDoctorsOnDuty: [1, 2],
+    chance: { postExposureProphylaxis: 1, emergencyContraception: 1, forensicExamination: 1, open24Hours: 1 },
+    dnaLaboratory: 'Forensic service provider contracted by the police force',
+    dnaTurnaroundDays: [14, 42],
+    capacity: { unit: 'forensic examination suites', amount: [1, 3] },
+  },
+};

@@ -1,0 +1,77 @@
+import type { HealthCountrySeed } from './index.ts';
+
+/*
+ * National Department of Health, with the provincial health departments. Thuthuzela Care
+ * Centres are in public hospitals; designated health establishments give post-exposure
+ * prophylaxis under Chapter 5 of Act 32 of 2007. DNA evidence goes to the SAPS Forensic
+ * Science Laboratory.
+ */
+
+export const southAfrica: HealthCountrySeed = {
+  responsibilities: [
+    {
+      duty: 'Give victims of sexual offences post-exposure prophylaxis, emergency contraception and treatment at designated public health establishments, free of charge.',
+      role: 'PRIMARY',
+      reference: 'Act 32 of 2007, Chapter 5',
+    },
+    {
+      duty: 'Carry out forensic medical examinations and complete the J88 medico-legal report for the police and the prosecution.',
+      role: 'PRIMARY',
+      reference: 'National Policy Framework, Management of Sexual Offence Matters',
+    },
+    {
+      duty: 'Host each Thuthuzela Care Centre in a public hospital and staff it with doctors and forensic nurses.',
+      role: 'PRIMARY',
+      reference: 'National Strategic Plan on GBVF 2020–2030, Pillar 4',
+    },
+    {
+      duty: 'Improve health services to victims of sexual offences within available resources, as the National Policy Framework plans.',
+      role: 'SUPPORTING',
+      reference: 'Act 32 of 2007, s.62(c)',
+    },
+    {
+      duty: 'Report to the Inter-Sectoral Committee on how the department meets the responsibilities allocated to it.',
+      role: 'SUPPORTING',
+      reference: 'Act 32 of 2007, s.63',
+    },
+  ],
+
+  servicePoints: {
+    atCrisisCentre: { name: '{centre}, {hospital}', openingHours: '24 hours', open24Hours: true },
+    national: [],
+    perDistrict: [
+      {
+        kind: 'HEALTH_FACILITY',
+        name: 'Clinical forensic medicine service, {place}',
+        openingHours: '24 hours',
+        open24Hours: true,
+        in: 'districts-without-centre',
+        at: 'district-town',
+      },
+      {
+        kind: 'HEALTH_FACILITY',
+        name: '{place} Community Health Centre (designated for PEP)',
+        openingHours: '24 hours',
+        open24Hours: true,
+        capacity: { unit: 'beds', amount: [10, 30] },
+        in: { share: 0.7 },
+        at: 'other-town',
+      },
+    ],
+  },
+
+  actionReports: {
+    'za-a2-1': { status: 'IN_PROGRESS', updatedAt: '2026-10-21' },
+    'za-a2-2': { status: 'DELAYED', updatedAt: '2026-08-27' },
+    'za-a2-3': { status: 'COMPLETED', updatedAt: '2026-02-16' },
+  },
+
+  crisisCentres: {
+    doctorsOnDuty: [1, 4],
+    womenDoctorsOnDuty: [0, 3],
+    chance: { postExposureProphylaxis: 1, emergencyContraception: 1, forensicExamination: 1, open24Hours: 0.9 },
+    dnaLaboratory: 'SAPS Forensic Science Laboratory',
+    dnaTurnaroundDays: [60, 180],
+    capacity: { unit: 'examination rooms', amount: [1, 3] },
+  },
+};

@@ -1,0 +1,73 @@
+import type { JusticeCountrySeed } from './index.ts';
+
+/*
+ * Ministry of Justice: the courts, legal aid, and victim services funded through police and
+ * crime commissioners, including independent sexual violence advisers (ISVAs) who support
+ * survivors from the referral centre through to court.
+ */
+
+export const englandWales: JusticeCountrySeed = {
+  responsibilities: [
+    {
+      duty: 'Hear rape, sexual offence and domestic abuse cases with special measures that help victims give their best evidence.',
+      role: 'PRIMARY',
+      reference: 'Youth Justice and Criminal Evidence Act 1999, Part II',
+    },
+    {
+      duty: 'Offer eligible victims pre-recorded cross-examination in every Crown Court.',
+      role: 'PRIMARY',
+      reference: 'Youth Justice and Criminal Evidence Act 1999, s.28',
+    },
+    {
+      duty: 'Fund victim support services, including independent sexual and domestic violence advisers, through police and crime commissioners.',
+      role: 'PRIMARY',
+      reference: 'Victims and Prisoners Act 2024; Code of Practice for Victims of Crime',
+    },
+    {
+      duty: 'Stop perpetrators of abuse cross-examining their victims in person in the family courts.',
+      role: 'PRIMARY',
+      reference: 'Domestic Abuse Act 2021, s.65',
+    },
+    {
+      duty: 'Grant legal aid in family cases to survivors who give evidence of domestic abuse.',
+      role: 'SUPPORTING',
+      reference: 'Legal Aid, Sentencing and Punishment of Offenders Act 2012, Schedule 1, paragraph 12',
+    },
+  ],
+
+  servicePoints: {
+    atCrisisCentre: { name: 'Independent sexual violence advisers, {centre}', openingHours: 'Mon-Fri 09:00-17:00', open24Hours: false },
+    national: [],
+    perDistrict: [
+      {
+        kind: 'COURT',
+        name: 'Specialist domestic abuse court sitting, {place}',
+        openingHours: 'Mon-Fri 10:00-16:00',
+        open24Hours: false,
+        in: 'every-district',
+        at: 'district-town',
+      },
+      {
+        kind: 'LEGAL_AID_OFFICE',
+        name: 'Family legal aid provider (domestic abuse), {place}',
+        openingHours: 'Mon-Fri 09:00-17:30',
+        open24Hours: false,
+        in: { share: 0.5 },
+        at: 'other-town',
+      },
+    ],
+  },
+
+  actionReports: {
+    'ew-a2-5': { status: 'IN_PROGRESS', updatedAt: '2026-10-27' },
+    'ew-a3-4': { status: 'COMPLETED', updatedAt: '2026-01-05' },
+    // The pilot evaluation is registered but the ministry has not reported a status.
+    'ew-a4-1': { status: null, updatedAt: '2026-04-30' },
+  },
+
+  crisisCentres: {
+    chance: { legalAid: 0.2, prosecutorLiaison: 0.3, courtPreparation: 1, protectionOrderApplications: 0.3 },
+    daysAWeek: [4, 5],
+    hours: '09:00-17:00',
+  },
+};

@@ -1,0 +1,79 @@
+import type { JusticeCountrySeed } from './index.ts';
+
+/*
+ * Department of Justice and Constitutional Development, with the National Prosecuting
+ * Authority, whose Sexual Offences and Community Affairs unit runs the Thuthuzela Care Centres
+ * with a site coordinator and a case manager (a prosecutor) at each. The department chairs the
+ * Inter-Sectoral Committee under s.63 of Act 32 of 2007.
+ */
+
+export const southAfrica: JusticeCountrySeed = {
+  responsibilities: [
+    {
+      duty: 'Chair the Inter-Sectoral Committee for the Management of Sexual Offence Matters and run its secretariat.',
+      role: 'PRIMARY',
+      reference: 'Act 32 of 2007, s.63',
+    },
+    {
+      duty: 'Develop and review the National Policy Framework, for a uniform and co-ordinated approach by all organs of state, and guide its implementation.',
+      role: 'PRIMARY',
+      reference: 'Act 32 of 2007, s.62(a)-(b)',
+    },
+    {
+      duty: 'Run the Thuthuzela Care Centres through the National Prosecuting Authority, with a case manager for each survivor.',
+      role: 'PRIMARY',
+      reference: 'National Policy Framework, Management of Sexual Offence Matters',
+    },
+    {
+      duty: 'Designate and resource regional courts as sexual offences courts.',
+      role: 'PRIMARY',
+      reference: 'Act 32 of 2007, s.55A',
+    },
+    {
+      duty: 'Keep the National Register for Sex Offenders and answer checks from employers of people who work with children.',
+      role: 'PRIMARY',
+      reference: 'Act 32 of 2007, Chapter 6',
+    },
+    {
+      duty: 'Prepare victims for court and support them through the trial.',
+      role: 'SUPPORTING',
+      reference: 'Service Charter for Victims of Crime in South Africa',
+    },
+  ],
+
+  servicePoints: {
+    atCrisisCentre: { name: 'NPA site coordinator and case manager, {centre}', openingHours: 'Mon-Fri 08:00-16:00', open24Hours: false },
+    national: [],
+    perDistrict: [
+      {
+        kind: 'COURT',
+        name: 'Sexual offences court, {place} Regional Court',
+        openingHours: 'Mon-Fri 09:00-16:00',
+        open24Hours: false,
+        in: { share: 0.7 },
+        at: 'district-town',
+      },
+      {
+        kind: 'LEGAL_AID_OFFICE',
+        name: 'Legal Aid South Africa, {place} Local Office',
+        openingHours: 'Mon-Fri 07:45-16:15',
+        open24Hours: false,
+        in: 'every-district',
+        at: 'district-town',
+      },
+    ],
+  },
+
+  actionReports: {
+    'za-a1-1': { status: 'COMPLETED', updatedAt: '2026-03-02' },
+    'za-a1-2': { status: 'DELAYED', updatedAt: '2026-06-30' },
+    'za-a2-4': { status: 'IN_PROGRESS', updatedAt: '2026-10-15' },
+    'za-a3-4': { status: 'IN_PROGRESS', updatedAt: '2026-09-09' },
+  },
+
+  crisisCentres: {
+    chance: { legalAid: 0.2, prosecutorLiaison: 1, courtPreparation: 1, protectionOrderApplications: 0.6 },
+    daysAWeek: [5, 5],
+    hours: '08:00-16:00',
+  },
+};

@@ -1,0 +1,81 @@
+import type { PoliceCountrySeed } from './index.ts';
+
+/*
+ * The Home Office, for policing. Police forces do not sit in sexual assault referral centres:
+ * specially trained officers from the force attend when a survivor wants to report, and
+ * survivors may also self-refer without reporting.
+ */
+
+export const englandWales: PoliceCountrySeed = {
+  responsibilities: [
+    {
+      duty: 'Investigate rape and serious sexual offences to the Operation Soteria national operating model, focused on the suspect.',
+      role: 'PRIMARY',
+      reference: 'Tackling Violence Against Women and Girls Strategy 2021; Operation Soteria national operating model',
+    },
+    {
+      duty: 'Give Domestic Abuse Protection Notices and apply for Domestic Abuse Protection Orders to keep victims safe.',
+      role: 'PRIMARY',
+      reference: 'Domestic Abuse Act 2021, Part 3',
+    },
+    {
+      duty: "Tell people about a partner's history of abuse when they ask or when the police judge they need to know.",
+      role: 'PRIMARY',
+      reference: 'Domestic Abuse Act 2021, s.77 (Domestic Violence Disclosure Scheme guidance)',
+    },
+    {
+      duty: 'Send specially trained officers to survivors at referral centres and keep forensic evidence under chain of custody.',
+      role: 'PRIMARY',
+      reference: 'Sexual Offences Act 2003; College of Policing authorised professional practice',
+    },
+    {
+      duty: 'Notify schools before the next school day when a pupil has been involved in a domestic abuse incident (Operation Encompass).',
+      role: 'SUPPORTING',
+      reference: 'Tackling Domestic Abuse Plan 2022',
+    },
+  ],
+
+  servicePoints: {
+    atCrisisCentre: { name: 'Specially trained officers on call, {centre}', openingHours: '24 hours (on call)', open24Hours: true },
+    national: [],
+    perDistrict: [
+      {
+        kind: 'POLICE_STATION',
+        name: 'Rape and serious sexual offences team, {place} ({district})',
+        openingHours: '24 hours',
+        open24Hours: true,
+        capacity: { unit: 'officers', amount: [12, 60] },
+        in: 'every-district',
+        at: 'district-town',
+      },
+      {
+        kind: 'POLICE_STATION',
+        name: '{place} police station (front counter)',
+        openingHours: 'Mon-Sat 08:00-20:00',
+        open24Hours: false,
+        in: { share: 0.5 },
+        at: 'other-town',
+      },
+    ],
+  },
+
+  actionReports: {
+    'ew-a3-1': { status: 'COMPLETED', updatedAt: '2026-02-09' },
+    'ew-a3-2': { status: 'DELAYED', updatedAt: '2026-11-02' },
+    'ew-a3-3': { status: 'IN_PROGRESS', updatedAt: '2026-07-15' },
+  },
+
+  crisisCentres: {
+    stations: {
+      'ew-sarc-st-marys': 'Greater Manchester Police',
+      'ew-sarc-havens-camberwell': 'Metropolitan Police Service',
+      'ew-sarc-havens-paddington': 'Metropolitan Police Service',
+      'ew-sarc-havens-whitechapel': 'Metropolitan Police Service',
+      'ew-sarc-ynys-saff': 'South Wales Police',
+    },
+    officers: [4, 12],
+    womenOfficers: [2, 8],
+    chance: { registersReports: 1, open24Hours: 1 },
+    partTimeHours: 'On call 08:00-22:00',
+  },
+};

@@ -1,0 +1,226 @@
+import type { CountryId } from '../../kit/config.ts';
+import type { Draft } from '../../kit/repository.ts';
+import { seededRandom, seedFrom } from '../../kit/seedRandom.ts';
+import type { ActionRecordDoc, ActionStatus, ResponsibilityDoc, ServicePointDoc, ServicePointKind } from '../models.ts';
+import { countryFacts, type CrisisCentreFacts, type DistrictFacts, type SectorId } from './countries.ts';
+
+/*
+ * Turns a sector's demo facts for one country into documents. Each sector's seed files hold
+ * only what that sector knows (its duties, the kinds of places it runs, the status of the
+ * actions it leads, its facet of each crisis centre); this module does the generating that
+ * every sector does the same way, so the rules (ids, numbering, which districts get what)
+ * are written once.
+ *
+ * Generated detail comes from a random source seeded by sector, country and purpose, so the
+ * demo data is identical on every run and every machine, and adding a crisis centre does not
+ * reshuffle the numbers of the others.
+ */
+
+export type Random = ReturnType<typeof seededRandom>;
+
+/** Both ends included, e.g. `[2, 6]`. */
+export type Range = readonly [min: number, max: number];
+
+export interface CapacityRange {
+  unit: string;
+  amount: Range;
+}
+
+/** A duty the sector publishes; ids (`health-r1`) and order come from its position. */
+export interface ResponsibilitySpec {
+  duty: string;
+  role: ResponsibilityDoc['role'];
+  reference: string;
+}
+
+/**
+ * A kind of place the sector runs in many districts. `name` may use `{district}` and `{place}`.
+ * `in` says which districts have one; `at` whether it is in the district town or another town.
+ */
+export interface DistrictTemplate {
+  kind: ServicePointKind;
+  name: string;
+  openingHours: string;
+  open24Hours: boolean;
+  capacity?: CapacityRange;
+  in: 'every-district' | 'districts-without-centre' | 'districts-with-centre' | { share: number };
+  at: 'district-town' | 'other-town';
+}
+
+/** A single named place the sector runs, such as a national laboratory or helpline. */
+export interface NamedServicePoint {
+  kind: ServicePointKind;
+  name: string;
+  place: string;
+  district: string;
+  openingHours: string;
+  open24Hours: boolean;
+  capacity?: { amount: number; unit: string };
+}
+
+/** The sector's point at a crisis centre; `name` may use `{centre}`, `{hospital}` and `{place}`. */
+export interface CrisisCentreTemplate {
+  name: string;
+  openingHours: string;
+  open24Hours: boolean;
+}
+
+export interface ServicePointPlan {
+  atCrisisCentre: CrisisCentreTemplate;
+  national: readonly NamedServicePoint[];
+  perDistrict: readonly DistrictTemplate[];
+}
+
+/** What the sector last reported on an action it leads; `status: null` means it has not said. */
+export interface ActionReport {
+  status: ActionStatus | null;
+  /** YYYY-MM-DD */
+  updatedAt: string;
+}
+
+/** One sector's demo facts for one country; `Facet` is the sector's own crisis-centre profile. */
+export interface SectorCountrySeed<Facet> {
+  responsibilities: readonly ResponsibilitySpec[];
+  servicePoints: ServicePointPlan;
+  /**
+   * Reports on the actions the sector leads, by action id. An action left out has no record
+   * at all in the sector's system, which the hub shows as not reported.
+   */
+  actionReports: Readonly<Record<string, ActionReport>>;
+  crisisCentres: Facet;
+}
+
+/**
+ * Where a sector is present at a crisis centre, with what its service point there can take.
+ * Hours given here (read from the sector's facet) replace the plan's default for that centre.
+ */
+export interface CrisisCentrePresence {
+  centreId: string;
+  capacity: { amount: number; unit: string } | null;
+  openingHours?: string;
+  open24Hours?: boolean;
+}
+
+export function between(random: Random, [min, max]: Range): number {
+  return random.int(min, max);
+}
+
+export function responsibilityDocs(sectorId: SectorId, specs: readonly ResponsibilitySpec[]): Draft<ResponsibilityDoc>[] {
+  return specs.map((spec, index) => ({ _id: `${sectorId}-r${index + 1}`, ...spec, order: index }));
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
+}
+
+function districtsFor(template: DistrictTemplate, districts: readonly DistrictFacts[], centreDistricts: Set<string>, random: Random) {
+  const rule = template.in;
+  if (rule === 'every-district') return districts;
+  if (rule === 'districts-without-centre') return districts.filter((d) => !centreDistricts.has(d.name));
+  if (rule === 'districts-with-centre') return districts.filter((d) => centreDistricts.has(d.name));
+  return districts.filter(() => random.chance(rule.share));
+}
+
+function placeIn(district: DistrictFacts, at: DistrictTemplate['at'], random: Random): string {
+  const [town, ...others] = district.places;
+  return at === 'other-town' && others.length > 0 ? random.pick(others) : town;
+}
+
+/**
+ * The sector's service points in a country: one at each crisis centre where it is present
+ * (linked by `crisisCentreId`), then its national points, then those generated across the
+ * districts. Ids are `<sector>-sp-<country>-001` onwards, in that order.
+ */
+export function servicePointDocs(
+  sectorId: SectorId,
+  country: CountryId,
+  plan: ServicePointPlan,
+  presence: readonly CrisisCentrePresence[],
+): Draft<ServicePointDoc>[] {
+  const facts = countryFacts[country];
+  const random = seededRandom(seedFrom(`${sectorId}/${country}/service-points`));
+  const centres = new Map(facts.crisisCentres.map((c) => [c.id, c]));
+  const centreDistricts = new Set(facts.crisisCentres.map((c) => c.district));
+  const points: Omit<Draft<ServicePointDoc>, '_id'>[] = [];
+
+  for (const { centreId, capacity, openingHours, open24Hours } of presence) {
+    const centre = centres.get(centreId);
+    if (!centre) throw new Error(`${sectorId}: no crisis centre "${centreId}" in ${country}`);
+    const { atCrisisCentre: t } = plan;
+    points.push({
+      name: fill(t.name, { centre: centre.name, hospital: centre.hospital, place: centre.place }),
+      kind: 'CRISIS_CENTRE',
+      place: centre.place,
+      district: centre.district,
+      capacity,
+      openingHours: openingHours ?? t.openingHours,
+      open24Hours: open24Hours ?? t.open24Hours,
+      crisisCentreId: centre.id,
+    });
+  }
+
+  for (const point of plan.national) {
+    points.push({ ...point, capacity: point.capacity ?? null, crisisCentreId: null });
+  }
+
+  for (const template of plan.perDistrict) {
+    for (const district of districtsFor(template, facts.districts, centreDistricts, random)) {
+      const place = placeIn(district, template.at, random);
+      points.push({
+        name: fill(template.name, { district: district.name, place }),
+        kind: template.kind,
+        place,
+        district: district.name,
+        capacity: template.capacity ? { amount: between(random, template.capacity.amount), unit: template.capacity.unit } : null,
+        openingHours: template.openingHours,
+        open24Hours: template.open24Hours,
+        crisisCentreId: null,
+      });
+    }
+  }
+
+  return points.map((point, index) => ({
+    _id: `${sectorId}-sp-${facts.idPrefix}-${String(index + 1).padStart(3, '0')}`,
+    ...point,
+  }));
+}
+
+/**
+ * The sector's records of the framework actions it leads: the due date from the framework,
+ * the status from the sector's own reports. Refuses a report on an action the sector does not
+ * lead, which would otherwise be silently invisible in the graph.
+ */
+export function actionRecordDocs(
+  sectorId: SectorId,
+  country: CountryId,
+  reports: Readonly<Record<string, ActionReport>>,
+): Draft<ActionRecordDoc>[] {
+  const led = countryFacts[country].actions.filter((a) => a.leadSectorId === sectorId);
+  const ledIds = new Set(led.map((a) => a.id));
+  const stray = Object.keys(reports).filter((id) => !ledIds.has(id));
+  if (stray.length > 0) throw new Error(`${sectorId} reports on actions it does not lead in ${country}: ${stray.join(', ')}`);
+  return led.flatMap((action) => {
+    const report = reports[action.id];
+    if (!report) return [];
+    return [
+      {
+        _id: action.id,
+        dueDate: action.dueDate ? new Date(action.dueDate) : null,
+        status: report.status,
+        updatedAt: new Date(report.updatedAt),
+      },
+    ];
+  });
+}
+
+/**
+ * One facet document per crisis centre of the country, built by the sector from the centre
+ * and a random source of the centre's own.
+ */
+export function crisisCentreFacets<F>(
+  sectorId: SectorId,
+  country: CountryId,
+  build: (centre: CrisisCentreFacts, random: Random) => F,
+): F[] {
+  return countryFacts[country].crisisCentres.map((centre) => build(centre, seededRandom(seedFrom(`${sectorId}/${centre.id}`))));
+}

@@ -1,0 +1,82 @@
+import type { SocialWelfareCountrySeed } from './index.ts';
+
+/*
+ * Ministry of Housing, Communities and Local Government: the duty on tier-one local
+ * authorities to provide support in domestic abuse safe accommodation (Domestic Abuse Act
+ * 2021, Part 4). Refuge addresses are confidential, so refuges are listed by area only.
+ */
+
+export const englandWales: SocialWelfareCountrySeed = {
+  responsibilities: [
+    {
+      duty: 'Make every tier-one local authority assess the need for support in safe accommodation, publish a strategy and commission support to meet it.',
+      role: 'PRIMARY',
+      reference: 'Domestic Abuse Act 2021, s.57',
+    },
+    {
+      duty: 'Make every tier-one local authority set up a domestic abuse local partnership board.',
+      role: 'PRIMARY',
+      reference: 'Domestic Abuse Act 2021, s.58',
+    },
+    {
+      duty: 'Give people made homeless by domestic abuse priority need for housing assistance.',
+      role: 'PRIMARY',
+      reference: 'Domestic Abuse Act 2021, s.78',
+    },
+    {
+      duty: 'Let survivors keep a secure lifetime tenancy when they are rehoused to escape abuse.',
+      role: 'PRIMARY',
+      reference: 'Domestic Abuse Act 2021, s.79',
+    },
+    {
+      duty: 'Fund local authorities for the safe accommodation duty and monitor how they deliver it.',
+      role: 'SUPPORTING',
+      reference: 'Domestic Abuse Act 2021, Part 4; statutory guidance on support in domestic abuse safe accommodation',
+    },
+  ],
+
+  servicePoints: {
+    atCrisisCentre: { name: 'Domestic abuse and safe accommodation support, {centre}', openingHours: 'Mon-Fri 09:00-17:00', open24Hours: false },
+    national: [],
+    perDistrict: [
+      {
+        kind: 'SHELTER',
+        name: 'Domestic abuse refuge (confidential address), {district}',
+        openingHours: '24 hours (staff on call)',
+        open24Hours: true,
+        capacity: { unit: 'bed spaces', amount: [6, 30] },
+        in: 'every-district',
+        at: 'district-town',
+      },
+      {
+        kind: 'COUNSELLING_CENTRE',
+        name: 'Domestic abuse outreach and safe accommodation support, {place}',
+        openingHours: 'Mon-Fri 09:00-17:00',
+        open24Hours: false,
+        in: { share: 0.6 },
+        at: 'other-town',
+      },
+    ],
+  },
+
+  actionReports: {
+    'ew-a2-3': { status: 'NOT_STARTED', updatedAt: '2026-08-14' },
+    'ew-a2-4': { status: 'IN_PROGRESS', updatedAt: '2026-10-22' },
+    'ew-a4-3': { status: 'COMPLETED', updatedAt: '2026-06-05' },
+  },
+
+  crisisCentres: {
+    // Referral centres have no beds of their own; survivors are referred on to safe accommodation.
+    chance: { shelter: 0, acceptsChildren: 0 },
+    shelterBeds: [0, 0],
+    maxStayDays: [0, 0],
+    counsellors: [1, 3],
+    languages: {
+      'ew-sarc-st-marys': ['English', 'Urdu', 'Polish'],
+      'ew-sarc-havens-camberwell': ['English', 'Portuguese', 'Somali'],
+      'ew-sarc-havens-paddington': ['English', 'Arabic', 'Romanian'],
+      'ew-sarc-havens-whitechapel': ['English', 'Bengali', 'Sylheti'],
+      'ew-sarc-ynys-saff': ['English', 'Welsh'],
+    },
+  },
+};
