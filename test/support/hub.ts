@@ -44,7 +44,9 @@ export async function postGraphQL<T = Record<string, any>>(
  * The whole hub on ephemeral ports: every subgraph on its own in-memory store with the demo
  * data, and the gateway in front, talking real HTTP. The clock is fixed at TODAY.
  */
-export async function startTestHub(options: { country?: CountryId; subgraphTimeoutMs?: number } = {}): Promise<TestHub> {
+export async function startTestHub(
+  options: { country?: CountryId; subgraphTimeoutMs?: number; subgraphUrlOverrides?: Record<string, string> } = {},
+): Promise<TestHub> {
   const country = options.country ?? 'bangladesh';
   const logger = createLogger('silent');
   const clock = fixedClock(TODAY);
@@ -62,7 +64,7 @@ export async function startTestHub(options: { country?: CountryId; subgraphTimeo
   const gateway = await startGateway({
     host: '127.0.0.1',
     port: 0,
-    subgraphUrls: Object.fromEntries([...subgraphs].map(([name, s]) => [name, s.url])),
+    subgraphUrls: { ...Object.fromEntries([...subgraphs].map(([name, s]) => [name, s.url])), ...options.subgraphUrlOverrides },
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5000,
     logger,
   });

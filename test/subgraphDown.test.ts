@@ -1,0 +1,71 @@
+import net from 'node:net';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { startTestHub, type TestHub } from './support/hub.ts';
+
+/*
+ * One ministry's system going down, or hanging, must not take the national picture with it:
+ * the gateway answers with every other sector's data and an error naming the missing sector.
+ */
+
+const statusQuery = `{ sectors { id name responsibilities { id } delivery { total overdue } } }`;
+
+let hub: TestHub | undefined;
+afterEach(async () => {
+  await hub?.stop();
+  hub = undefined;
+});
+
+function expectOnlySectorMissing(data: any, errors: any[] | undefined, missing: string) {
+  expect(data.sectors).toHaveLength(5);
+  for (const sector of data.sectors) {
+    expect(sector.name).toMatch(/\w/); // from coordination, always there
+    if (sector.id === missing) {
+      expect(sector.responsibilities).toBeNull();
+      expect(sector.delivery).toBeNull();
+    } else {
+      expect(sector.responsibilities.length).toBeGreaterThan(0);
+      expect(sector.delivery.total).toBeGreaterThan(0);
+    }
+  }
+  expect(errors).toBeDefined();
+  expect(errors!.every((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions?.subgraph === missing)).toBe(true);
+  expect(errors![0]!.message).toContain(`The ${missing} sector subgraph did not answer`);
+}
+
+describe('when one sector subgraph is down or slow', () => {
+  it('returns every other sector and names the one that is down', async () => {
+    hub = await startTestHub();
+    await hub.stopSubgraph('police');
+    const { data, errors } = await hub.query(statusQuery);
+    expectOnlySectorMissing(data, errors, 'police');
+    expect(errors![0]!.message).toContain('connection refused');
+  });
+
+  describe('with a subgraph that accepts connections but never answers', () => {
+    const sockets = new Set<net.Socket>();
+    const hanging = net.createServer((socket) => sockets.add(socket));
+    afterAll(() => {
+      for (const socket of sockets) socket.destroy();
+      hanging.close();
+    });
+
+    it('gives up on it after the configured timeout and still answers', async () => {
+      await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+      const port = (hanging.address() as net.AddressInfo).port;
+      hub = await startTestHub({ subgraphTimeoutMs: 400, subgraphUrlOverrides: { justice: `http://127.0.0.1:${port}/graphql` } });
+      const started = Date.now();
+      const { data, errors } = await hub.query(statusQuery);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expectOnlySectorMissing(data, errors, 'justice');
+      expect(errors![0]!.message).toContain('no answer within 400 ms');
+    });
+  });
+
+  it('names the lead ministry when coordination itself is down', async () => {
+    hub = await startTestHub();
+    await hub.stopSubgraph('coordination');
+    const { data, errors } = await hub.query(`{ sectors { id } }`);
+    expect(data).toBeNull();
+    expect(errors![0]!.message).toContain('The lead ministry (coordination) subgraph did not answer');
+  });
+});
