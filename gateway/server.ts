@@ -49,7 +49,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const ide = async () => ({ status: 200, type: 'text/html; charset=utf-8', body: graphiqlPage('/graphql') });
   const server = createHttpServer({
     apollo,
-    context: async (req) => ({ requestId: String(req.headers['x-request-id'] ?? randomUUID()) }),
+    context: async (req) => ({
+      requestId: String(req.headers['x-request-id'] ?? randomUUID()),
+      interimIdentity: typeof req.headers['x-crg-identity'] === 'string' ? req.headers['x-crg-identity'] : undefined,
+    }),
     routes: {
       '/': ide,
       '/graphql': async (req) => (wantsHtml(req) ? ide() : json(400, { errors: [{ message: 'Send GraphQL as POST' }] })),

@@ -39,6 +39,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    if (context?.interimIdentity) request.http?.headers.set('x-crg-identity', context.interimIdentity);
   }
 
   override didEncounterError(error: Error): never {

@@ -10,12 +10,27 @@ export function projectPath(...parts: string[]): string {
   return path.join(root, ...parts);
 }
 
-/** The SDL files a subgraph is built from, in order: shared types, the sector contract, its own. */
+/** The `.graphql` files in a folder whose names start with `prefix`, the main one first, the rest by name. */
+function sdlFilesIn(folder: string, prefix: string): string[] {
+  const first = prefix ? `${prefix}.graphql` : 'schema.graphql';
+  const names = fs
+    .readdirSync(projectPath(folder))
+    .filter((name) => name.endsWith('.graphql') && name.startsWith(prefix) && name !== 'supergraph.graphql')
+    .sort((a, b) => (a === first ? -1 : b === first ? 1 : a.localeCompare(b)));
+  return names.map((name) => projectPath(folder, name));
+}
+
+/**
+ * The SDL files a subgraph is built from, in order: the shared value types
+ * (`schema/shared*.graphql`), for a sector the sector contract (`schema/sector*.graphql`), then
+ * every `.graphql` file in the subgraph's own folder, `schema.graphql` first. A capability can
+ * so add its own SDL file beside the others instead of growing one file without end.
+ */
 export function subgraphSchemaFiles(name: string, role: 'coordination' | 'sector'): string[] {
   return [
-    projectPath('schema', 'shared.graphql'),
-    ...(role === 'sector' ? [projectPath('schema', 'sector.graphql')] : []),
-    projectPath('subgraphs', name, 'schema.graphql'),
+    ...sdlFilesIn('schema', 'shared'),
+    ...(role === 'sector' ? sdlFilesIn('schema', 'sector') : []),
+    ...sdlFilesIn(path.join('subgraphs', name), ''),
   ];
 }
 

@@ -8,6 +8,8 @@ import { fixedClock, systemClock, type Clock } from './clock.ts';
 import type { CountryId, HubConfig } from './config.ts';
 import type { DocumentSpec } from './documents.ts';
 import { close, createHttpServer, json, listen } from './http.ts';
+import { anonymousIdentity, type Identity } from './auth/identity.ts';
+import { scopesByRole, isRole } from './auth/roles.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openRepositories, type Draft, type Repository } from './repository.ts';
 import { readSdl } from './schemaFiles.ts';
@@ -24,6 +26,8 @@ export interface SubgraphContext<S extends Specs = Specs, L = unknown> {
   clock: Clock;
   requestId: string;
   logger: Logger;
+  /** The caller, as the gateway verified it. Check it with requireScopes / requireOwnSector. */
+  identity: Identity;
 }
 
 /** Demo data per collection key, written in order through the repositories (so it is validated too). */
@@ -87,6 +91,15 @@ async function seedIfEmpty<S extends Specs>(
   logger.info({ subgraph: definition.name, country, documents: written }, 'loaded demo data');
 }
 
+// Replaced by the gateway-signed internal token (issue 3 in progress).
+function interimIdentity(req: http.IncomingMessage): Identity {
+  const raw = req.headers['x-crg-identity'];
+  if (typeof raw !== 'string') return anonymousIdentity;
+  const { subject = 'test', role, sector = null } = JSON.parse(raw) as { subject?: string; role?: string; sector?: string | null };
+  if (!isRole(role)) return anonymousIdentity;
+  return { subject, role, sector, scopes: scopesByRole[role] };
+}
+
 /** Builds the federated schema, opens the store, seeds it if empty and starts serving. */
 export async function startSubgraph<S extends Specs, L>(
   definition: SubgraphDefinition<S, L>,
@@ -110,7 +123,7 @@ export async function startSubgraph<S extends Specs, L>(
 
   const context = async (req: http.IncomingMessage): Promise<SubgraphContext<S, L>> => {
     const requestId = String(req.headers['x-request-id'] ?? randomUUID());
-    return { repos, loaders: definition.createLoaders(repos, clock), clock, requestId, logger };
+    return { repos, loaders: definition.createLoaders(repos, clock), clock, requestId, logger, identity: interimIdentity(req) };
   };
   const server = createHttpServer({
     apollo,

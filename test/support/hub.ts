@@ -1,6 +1,7 @@
 import { startGateway, type RunningGateway } from '../../gateway/server.ts';
 import { subgraphCatalog } from '../../subgraphs/catalog.ts';
 import { fixedClock } from '../../subgraphs/kit/clock.ts';
+import type { Role } from '../../subgraphs/kit/auth/roles.ts';
 import type { CountryId } from '../../subgraphs/kit/config.ts';
 import { createLogger } from '../../subgraphs/kit/logger.ts';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
@@ -17,13 +18,30 @@ export interface TestHub {
   gateway: RunningGateway;
   subgraphs: Map<string, RunningSubgraph>;
   stores: Map<string, Store>;
-  /** Sends one GraphQL operation to the gateway over HTTP. */
-  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /**
+   * Sends one GraphQL operation to the gateway over HTTP as the caller `as` (by default the lead
+   * ministry's analyst); `as: null` sends no credentials at all.
+   */
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: TestCaller | null): Promise<GraphQLResponse<T>>;
   stopSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 export const TODAY = '2026-11-24';
+
+/** Who a test request is sent as: a role, and the sector for sector-bound roles. */
+export interface TestCaller {
+  role: Role;
+  sector?: string;
+  subject?: string;
+}
+
+export const analyst: TestCaller = { role: 'analyst', subject: 'analyst@lead-ministry' };
+
+function credentialsFor(as: TestCaller | null): Record<string, string> {
+  if (!as) return {};
+  return { 'x-crg-identity': JSON.stringify({ subject: as.subject ?? `${as.role}@test`, role: as.role, sector: as.sector ?? null }) };
+}
 
 /** Posts a GraphQL operation to any URL and returns the parsed answer. */
 export async function postGraphQL<T = Record<string, any>>(
@@ -73,7 +91,7 @@ export async function startTestHub(
     gateway,
     subgraphs,
     stores,
-    query: (query, variables) => postGraphQL(gateway.url, query, variables),
+    query: (query, variables, as = analyst) => postGraphQL(gateway.url, query, variables, credentialsFor(as)),
     async stopSubgraph(name) {
       stopped.add(name);
       await subgraphs.get(name)!.stop();

@@ -1,0 +1,67 @@
+/**
+ * Roles and the scopes they grant: the one place where this is decided. The gateway turns a
+ * caller's role into scopes; `@requiresScopes` in the SDL and the subgraphs' own checks speak
+ * only of scopes, so a role can change here without touching any schema.
+ */
+
+export const scopes = {
+  /** The framework's structure and cross-sector status: sectors, bodies, actions, services. */
+  frameworkRead: 'framework:read',
+  /** Edit the framework itself: actions, focal points, crisis centres, reopening periods. */
+  frameworkWrite: 'framework:write',
+  /** Write the caller's own sector's data (the subgraph checks that it is the caller's sector). */
+  sectorWrite: 'sector:write',
+  /** Administer the caller's own sector: corrections, consent overrides within it. */
+  sectorAdmin: 'sector:admin',
+  /** Read case-level records of the caller's own sector. */
+  casesRead: 'cases:read',
+  /** Record cases, referrals and responses for the caller's own sector. */
+  casesWrite: 'cases:write',
+  /** Refer without recorded consent, with a reason; always audited. */
+  consentOverride: 'consent:override',
+  /** Aggregates that are safe to show: suppressed small counts, no case-level data. */
+  aggregatesRead: 'aggregates:read',
+  /** Coordination bodies' meetings, decisions and action items. */
+  meetingsRead: 'meetings:read',
+  meetingsWrite: 'meetings:write',
+  /** The audit log, and nothing else. */
+  auditRead: 'audit:read',
+} as const;
+
+export type Scope = (typeof scopes)[keyof typeof scopes];
+
+export const roles = [
+  'analyst',
+  'sector-officer',
+  'sector-admin',
+  'committee-member',
+  'dashboard',
+  'auditor',
+  'anonymous',
+] as const;
+export type Role = (typeof roles)[number];
+
+const s = scopes;
+export const scopesByRole: Record<Role, readonly Scope[]> = {
+  /** The lead ministry's analysts: cross-sector status and aggregates; they edit the framework. */
+  analyst: [s.frameworkRead, s.frameworkWrite, s.aggregatesRead, s.meetingsRead],
+  /** A sector's officers: their own sector's data and case records. */
+  'sector-officer': [s.frameworkRead, s.sectorWrite, s.casesRead, s.casesWrite, s.aggregatesRead],
+  /** A sector's administrators: what officers do, plus corrections and consent overrides. */
+  'sector-admin': [s.frameworkRead, s.sectorWrite, s.sectorAdmin, s.casesRead, s.casesWrite, s.consentOverride, s.aggregatesRead],
+  /** Members of the coordination bodies: the bodies, their meetings and the framework's status. */
+  'committee-member': [s.frameworkRead, s.meetingsRead, s.meetingsWrite, s.aggregatesRead],
+  /** Dashboards: status and safe aggregates only. */
+  dashboard: [s.frameworkRead, s.aggregatesRead],
+  /** Auditors: the audit log only. */
+  auditor: [s.auditRead],
+  /** No token: nothing but the health checks. */
+  anonymous: [],
+};
+
+/** Roles that act for one sector, and so must name it. */
+export const sectorBoundRoles: readonly Role[] = ['sector-officer', 'sector-admin'];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (roles as readonly string[]).includes(value);
+}
