@@ -1,5 +1,8 @@
-/** What the gateway knows about each request; forwarded to subgraphs as headers. */
+import type { Identity } from '../subgraphs/kit/auth/identity.ts';
+
+/** What the gateway knows about each request; the data sources pass it on to subgraphs. */
 export interface GatewayContext {
   requestId: string;
-  interimIdentity?: string;
+  /** The verified caller; every request that reaches execution has one. */
+  identity: Identity;
 }

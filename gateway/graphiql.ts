@@ -13,19 +13,18 @@ query CrossSectorStatus {
 }
 `;
 
-let page: string | undefined;
-
 /**
  * The GraphiQL IDE as one self-contained page: its scripts and styles are inlined from the
- * package, so it works on a ministry network with no internet access.
+ * package, so it works on a ministry network with no internet access. `headers` fill the
+ * header editor (in development, a local analyst token).
  */
-export function graphiqlPage(endpoint: string): string {
-  page ??= renderGraphiQL({
+export function graphiqlPage(endpoint: string, headers: Record<string, string> = {}): string {
+  return renderGraphiQL({
     title: 'Coordinated Response Graph',
     endpoint,
     defaultQuery: exampleQuery,
+    headers: JSON.stringify(headers, null, 2),
     headerEditorEnabled: true,
     shouldPersistHeaders: false,
   } as Parameters<typeof renderGraphiQL>[0]);
-  return page;
 }

@@ -1,5 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import type { Identity } from '../subgraphs/kit/auth/identity.ts';
+import { internalTokenHeader, signInternalToken } from '../subgraphs/kit/auth/internalToken.ts';
+import type { Key } from '../subgraphs/kit/auth/keys.ts';
 import type { GatewayContext } from './context.ts';
 
 /** What the caller is told when a subgraph cannot answer: which sector, and why. */
@@ -21,25 +25,43 @@ function reasonOf(error: unknown, timeoutMs: number): string {
   return e.message ?? 'unknown error';
 }
 
+// Internal tokens live 30 s; one is reused for 20 s for the same caller and subgraph, so a busy
+// dashboard does not cost a signature per subgraph call.
+const tokenReuseMs = 20_000;
+
 /**
  * Fetches from one subgraph with a bounded timeout, so one slow ministry cannot hold up the
- * whole graph, and turns any failure into an error that names the sector. Uses Node's own
- * fetch (undici), which keeps connections to each subgraph alive between requests.
+ * whole graph, and turns any failure into an error that names the sector. Each call carries the
+ * caller's identity in a token the gateway signs for this subgraph alone. Uses Node's own fetch
+ * (undici), which keeps connections to each subgraph alive between requests.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly tokens = new LRUCache<string, string>({ max: 10_000, ttl: tokenReuseMs });
+
   constructor(
     readonly subgraph: string,
     url: string,
     private readonly timeoutMs: number,
+    private readonly signingKey: Key,
   ) {
     super({ url });
     this.fetcher = ((input: string, init: RequestInit) =>
       fetch(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) })) as unknown as typeof this.fetcher;
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  private async tokenFor(identity: Identity): Promise<string> {
+    const key = `${identity.role}\n${identity.sector ?? ''}\n${identity.subject}`;
+    let token = this.tokens.get(key);
+    if (!token) {
+      token = await signInternalToken(identity, this.subgraph, this.signingKey);
+      this.tokens.set(key, token);
+    }
+    return token;
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
-    if (context?.interimIdentity) request.http?.headers.set('x-crg-identity', context.interimIdentity);
+    if (context?.identity) request.http?.headers.set(internalTokenHeader, await this.tokenFor(context.identity));
   }
 
   override didEncounterError(error: Error): never {

@@ -4,6 +4,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { subgraphCatalog } from '../subgraphs/catalog.ts';
+import { developmentKeys } from '../subgraphs/kit/auth/configuredKeys.ts';
 import { ConfigError, countries, readConfig } from '../subgraphs/kit/config.ts';
 import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
 
@@ -24,6 +25,9 @@ try {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 }
+
+// Made once here, before seven processes race to make them.
+if (config.mode === 'development') await developmentKeys(config);
 
 const children = new Map<string, ChildProcess>();
 let stopping = false;
@@ -69,6 +73,9 @@ try {
     `\nCoordinated Response Graph is up in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
       `(${config.country} demo data, ${config.store} store).\n` +
       `  GraphQL and the IDE: ${publicUrl}\n` +
+      (config.mode === 'development'
+        ? `  The IDE starts with an analyst's token; for other roles and tools: npm run token -- --role <role>\n`
+        : '') +
       `  Press Ctrl-C to stop.\n`,
   );
 } catch (error) {

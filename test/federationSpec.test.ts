@@ -15,7 +15,7 @@ afterAll(() => hub?.stop());
 
 describe('Federation 2 subgraph protocol', () => {
   it.each(subgraphCatalog.map((e) => e.name))('%s publishes its SDL with the federation link', async (name) => {
-    const { data, errors } = await postGraphQL(hub.subgraphs.get(name)!.url, '{ _service { sdl } }');
+    const { data, errors } = await postGraphQL(hub.subgraphs.get(name)!.url, '{ _service { sdl } }', undefined, await hub.gatewayHeaders(name));
     expect(errors).toBeUndefined();
     const sdl: string = data!._service.sdl;
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.9"');
@@ -36,6 +36,7 @@ describe('Federation 2 subgraph protocol', () => {
           ... on CrisisCentre { id }
         } }`,
         { r: [{ __typename: `${prefix}Sector`, id: name }, { __typename: `${prefix}Action`, id: record!._id }, { __typename: 'CrisisCentre', id: centre!._id }] },
+        await hub.gatewayHeaders(name),
       );
       expect(errors).toBeUndefined();
       expect(data!._entities[0]).toMatchObject({ id: name });
@@ -66,6 +67,7 @@ describe('Federation 2 subgraph protocol', () => {
           { __typename: 'CrisisCentre', id: centre!._id },
         ],
       },
+      await hub.gatewayHeaders('coordination'),
     );
     expect(errors).toBeUndefined();
     expect(data!._entities.map((e: { id: string }) => e.id)).toEqual(['social-welfare', action!._id, body!._id, centre!._id]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredDocument } from '../subgraphs/kit/store/port.ts';
-import { startTestHub, type TestHub } from './support/hub.ts';
+import { analyst, startTestHub, type TestCaller, type TestHub } from './support/hub.ts';
 
 /*
  * Every mutation, through the gateway: bad input is refused whole with an error naming the
@@ -18,10 +18,14 @@ async function snapshot(subgraph: string, collection: string) {
   return JSON.stringify(docs);
 }
 
+/** Who may write to a subgraph: the lead ministry's analyst for coordination, a sector's own officer for a sector. */
+const writerFor = (subgraph: string): TestCaller =>
+  subgraph === 'coordination' ? analyst : { role: 'sector-officer', sector: subgraph };
+
 /** Runs a mutation that must fail, and checks the collection it targets did not change. */
 async function expectRefused(subgraph: string, collection: string, mutation: string, variables: Record<string, unknown>) {
   const before = await snapshot(subgraph, collection);
-  const result = await hub.query(mutation, variables);
+  const result = await hub.query(mutation, variables, writerFor(subgraph));
   expect(result.errors, 'the write should have been refused').toBeDefined();
   expect(await snapshot(subgraph, collection)).toBe(before);
   return result.errors!;
@@ -42,7 +46,7 @@ const recordServicePoint = `mutation($input: ServicePointInput!) { recordHealthS
 
 describe('sector writes', () => {
   it('records a valid service point and serves it through the graph', async () => {
-    const { data, errors } = await hub.query(recordServicePoint, { input: servicePoint });
+    const { data, errors } = await hub.query(recordServicePoint, { input: servicePoint }, writerFor('health'));
     expect(errors).toBeUndefined();
     expect(data!.recordHealthServicePoint).toEqual({ id: servicePoint.id, name: servicePoint.name, district: 'Dhaka', capacity: { amount: 20, unit: 'beds' } });
     const read = await hub.query(`{ sector(id: "health") { servicePoints(district: "Dhaka", kind: HEALTH_FACILITY) { id } } }`);
@@ -100,6 +104,7 @@ describe('sector writes', () => {
     const { errors } = await hub.query(
       `mutation($input: ActionStatusInput!) { reportHealthActionStatus(input: $input) { id status dueDate } }`,
       { input: { actionId: healthAction!._id, status: 'DELAYED', dueDate: '2027-03-31' } },
+      writerFor('health'),
     );
     expect(errors).toBeUndefined();
     const { data } = await hub.query(`query($id: ID!) { action(id: $id) { title status dueDate delivery } }`, { id: healthAction!._id });

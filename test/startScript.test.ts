@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -47,6 +47,17 @@ async function startHub(env: Record<string, string>): Promise<{ child: ChildProc
   return { child, url, output: () => output };
 }
 
+/** `npm run token` as a user runs it, against the keys this hub made in its data folder. */
+function mintToken(env: Record<string, string>, role: string): string {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', projectPath('scripts', 'token.ts'), '--role', role], {
+    cwd: projectPath(),
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  expect(result.status, result.stderr).toBe(0);
+  return result.stdout.trim();
+}
+
 function stopHub(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {
     child.once('exit', (code) => resolve(code));
@@ -60,19 +71,24 @@ describe('npm start', () => {
     for (const entry of subgraphCatalog) env[`${envPrefix(entry.name)}_PORT`] = String(await freePort());
 
     const first = await startHub(env);
-    const status = await postGraphQL(first.url, '{ sectors { id delivery { total } } }');
+    const anonymous = await postGraphQL(first.url, '{ sectors { id } }');
+    expect(anonymous.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    const auth = { authorization: `Bearer ${mintToken(env, 'analyst')}` };
+    const status = await postGraphQL(first.url, '{ sectors { id delivery { total } } }', undefined, auth);
     expect(status.errors).toBeUndefined();
     expect(status.data!.sectors).toHaveLength(5);
     expect(first.output()).toContain('loaded demo data');
-    const written = await postGraphQL(first.url, `mutation { addCrisisCentre(input: { id: "bd-occ-test", name: "Test OCC", hospital: "Test Hospital", place: "Bogura", district: "Bogura" }) { id } }`);
+    const written = await postGraphQL(first.url, `mutation { addCrisisCentre(input: { id: "bd-occ-test", name: "Test OCC", hospital: "Test Hospital", place: "Bogura", district: "Bogura" }) { id } }`, undefined, auth);
     expect(written.errors).toBeUndefined();
     const ide = await fetch(first.url, { headers: { accept: 'text/html' } });
-    expect(await ide.text()).toContain('YogaGraphiQL.renderYogaGraphiQL');
+    const page = await ide.text();
+    expect(page).toContain('YogaGraphiQL.renderYogaGraphiQL');
+    expect(page).toMatch(/Bearer ey/); // the development IDE starts with a token
     expect(await stopHub(first.child)).toBe(0);
     expect(fs.readdirSync(path.join(dataDir, 'bangladesh')).sort()).toEqual(subgraphCatalog.map((e) => e.name).sort());
 
     const second = await startHub(env);
-    const again = await postGraphQL(second.url, '{ crisisCentre(id: "bd-occ-test") { name } }');
+    const again = await postGraphQL(second.url, '{ crisisCentre(id: "bd-occ-test") { name } }', undefined, auth);
     expect(again.data!.crisisCentre).toEqual({ name: 'Test OCC' });
     expect(second.output()).not.toContain('loaded demo data');
     expect(await stopHub(second.child)).toBe(0);

@@ -6,7 +6,7 @@ type SchoolSupportInput = Omit<SchoolSupportDoc, '_id' | 'version'> & { crisisCe
 /** The education sector's own resolvers: school support linked to each crisis centre. */
 export const educationResolvers = {
   Mutation: {
-    recordSchoolSupport: recordFacet<SchoolSupportInput>(),
+    recordSchoolSupport: recordFacet<SchoolSupportInput>('education'),
   },
   CrisisCentre: {
     schoolSupport: (centre: CentreFacet<SchoolSupportDoc>) => centre.facet,

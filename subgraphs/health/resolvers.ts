@@ -6,7 +6,7 @@ type MedicalCareInput = Omit<MedicalCareDoc, '_id' | 'version'> & { crisisCentre
 /** The health sector's own resolvers: its facet of the crisis centres. */
 export const healthResolvers = {
   Mutation: {
-    recordMedicalCare: recordFacet<MedicalCareInput>(),
+    recordMedicalCare: recordFacet<MedicalCareInput>('health'),
   },
   CrisisCentre: {
     medicalCare: (centre: CentreFacet<MedicalCareDoc>) => centre.facet,

@@ -6,7 +6,7 @@ type LegalServicesInput = Omit<LegalServicesDoc, '_id' | 'version'> & { crisisCe
 /** The justice sector's own resolvers: legal services at each crisis centre. */
 export const justiceResolvers = {
   Mutation: {
-    recordLegalServices: recordFacet<LegalServicesInput>(),
+    recordLegalServices: recordFacet<LegalServicesInput>('justice'),
   },
   CrisisCentre: {
     legalServices: (centre: CentreFacet<LegalServicesDoc>) => centre.facet,

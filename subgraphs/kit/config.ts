@@ -1,5 +1,10 @@
+import fs from 'node:fs';
 import { z } from 'zod';
 import { envPrefix, subgraphCatalog } from '../catalog.ts';
+
+/** Used when no issuer or audience is configured, in development mode only. */
+export const developmentIssuer = 'crg-local-issuer';
+export const developmentAudience = 'coordinated-response-graph';
 
 export const countries = ['bangladesh', 'england-wales', 'south-africa'] as const;
 export type CountryId = (typeof countries)[number];
@@ -20,6 +25,35 @@ export interface HubConfig {
   /** A fixed "today" (YYYY-MM-DD) for demonstrations and reports; the system clock otherwise. */
   today: string | undefined;
   logLevel: string;
+  /** Production refuses to start without configured keys and turns off introspection and the IDE. */
+  mode: 'development' | 'production';
+  auth: AuthConfig;
+  limits: GatewayLimits;
+}
+
+/** How callers' tokens are checked and how the gateway vouches for them to subgraphs. */
+export interface AuthConfig {
+  /** The `iss` every caller token must carry. */
+  issuer: string;
+  /** The `aud` every caller token must carry. */
+  audience: string;
+  /** Where the issuer publishes its public keys; or a file holding them. */
+  jwksUrl: string | undefined;
+  jwksFile: string | undefined;
+  /** The gateway's private signing key (a JWK file); the gateway needs it. */
+  gatewayKeyFile: string | undefined;
+  /** Its public half; every subgraph needs it. */
+  gatewayPublicKeyFile: string | undefined;
+}
+
+/** What one caller may ask of the gateway. */
+export interface GatewayLimits {
+  requestsPerMinute: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxDirectives: number;
+  maxTokens: number;
 }
 
 /** Start-up stops with this when a variable is wrong; the message names each variable and why. */
@@ -45,7 +79,29 @@ const httpUrl = z
   .url('must be a URL such as http://localhost:4002/graphql')
   .refine((s) => /^https?:\/\//.test(s), 'must be an http:// or https:// URL');
 
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be a whole number from ${min} to ${max}`)
+    .max(max, `must be a whole number from ${min} to ${max}`);
+
+const filePath = z.string().refine((file) => fs.existsSync(file), 'must name a file that exists');
+
 const env = z.object({
+  CRG_MODE: z.enum(['development', 'production'], { error: 'must be development or production' }).default('development'),
+  CRG_AUTH_ISSUER: z.string().min(1).optional(),
+  CRG_AUTH_AUDIENCE: z.string().min(1).optional(),
+  CRG_AUTH_JWKS_URL: httpUrl.optional(),
+  CRG_AUTH_JWKS_FILE: filePath.optional(),
+  CRG_GATEWAY_KEY_FILE: filePath.optional(),
+  CRG_GATEWAY_PUBLIC_KEY_FILE: filePath.optional(),
+  GATEWAY_RATE_LIMIT_PER_MINUTE: wholeNumber(1, 1_000_000).default(1200),
+  GATEWAY_MAX_DEPTH: wholeNumber(2, 100).default(12),
+  GATEWAY_MAX_ALIASES: wholeNumber(0, 1000).default(30),
+  GATEWAY_MAX_COST: wholeNumber(10, 10_000_000).default(20_000),
+  GATEWAY_MAX_DIRECTIVES: wholeNumber(0, 1000).default(50),
+  GATEWAY_MAX_TOKENS: wholeNumber(100, 1_000_000).default(5000),
   CRG_COUNTRY: z.enum(countries, { error: `must be one of ${countries.join(', ')}` }).default('bangladesh'),
   CRG_STORE: z
     .enum(['memory', 'embedded', 'mongodb'], { error: 'must be memory, embedded or mongodb' })
@@ -110,6 +166,17 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
   if (parsed.success && parsed.data.CRG_STORE === 'mongodb' && !parsed.data.MONGODB_URI) {
     problems.push('CRG_STORE is mongodb but MONGODB_URI is not set');
   }
+  if (parsed.success && parsed.data.CRG_MODE === 'production') {
+    const v = parsed.data;
+    if (!v.CRG_AUTH_ISSUER) problems.push('CRG_AUTH_ISSUER must be set in production mode (the iss of callers\' tokens)');
+    if (!v.CRG_AUTH_AUDIENCE) problems.push('CRG_AUTH_AUDIENCE must be set in production mode (the aud of callers\' tokens)');
+    if (!v.CRG_AUTH_JWKS_URL && !v.CRG_AUTH_JWKS_FILE) {
+      problems.push('CRG_AUTH_JWKS_URL or CRG_AUTH_JWKS_FILE must be set in production mode (the issuer\'s public keys)');
+    }
+  }
+  if (parsed.success && parsed.data.CRG_AUTH_JWKS_URL && parsed.data.CRG_AUTH_JWKS_FILE) {
+    problems.push('CRG_AUTH_JWKS_URL and CRG_AUTH_JWKS_FILE are both set: choose one');
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
 
   const v = parsed.data;
@@ -125,5 +192,22 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
     subgraphTimeoutMs: v.GATEWAY_SUBGRAPH_TIMEOUT_MS,
     today: v.CRG_TODAY,
     logLevel: v.LOG_LEVEL,
+    mode: v.CRG_MODE,
+    auth: {
+      issuer: v.CRG_AUTH_ISSUER ?? developmentIssuer,
+      audience: v.CRG_AUTH_AUDIENCE ?? developmentAudience,
+      jwksUrl: v.CRG_AUTH_JWKS_URL,
+      jwksFile: v.CRG_AUTH_JWKS_FILE,
+      gatewayKeyFile: v.CRG_GATEWAY_KEY_FILE,
+      gatewayPublicKeyFile: v.CRG_GATEWAY_PUBLIC_KEY_FILE,
+    },
+    limits: {
+      requestsPerMinute: v.GATEWAY_RATE_LIMIT_PER_MINUTE,
+      maxDepth: v.GATEWAY_MAX_DEPTH,
+      maxAliases: v.GATEWAY_MAX_ALIASES,
+      maxCost: v.GATEWAY_MAX_COST,
+      maxDirectives: v.GATEWAY_MAX_DIRECTIVES,
+      maxTokens: v.GATEWAY_MAX_TOKENS,
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
@@ -8,8 +9,11 @@ import { fixedClock, systemClock, type Clock } from './clock.ts';
 import type { CountryId, HubConfig } from './config.ts';
 import type { DocumentSpec } from './documents.ts';
 import { close, createHttpServer, json, listen } from './http.ts';
-import { anonymousIdentity, type Identity } from './auth/identity.ts';
-import { scopesByRole, isRole } from './auth/roles.ts';
+import { gatewayVerifyingKey } from './auth/configuredKeys.ts';
+import { enforceAuthDirectives } from './auth/enforceDirectives.ts';
+import type { Identity } from './auth/identity.ts';
+import { internalTokenHeader, verifyInternalToken } from './auth/internalToken.ts';
+import type { Key } from './auth/keys.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openRepositories, type Draft, type Repository } from './repository.ts';
 import { readSdl } from './schemaFiles.ts';
@@ -63,12 +67,14 @@ export interface RunningSubgraph {
 }
 
 export interface StartOptions {
-  config: Pick<HubConfig, 'country' | 'store' | 'dataDir' | 'mongodbUri' | 'host' | 'today' | 'logLevel'>;
+  config: Pick<HubConfig, 'country' | 'store' | 'dataDir' | 'mongodbUri' | 'host' | 'today' | 'logLevel' | 'mode' | 'auth'>;
   port: number;
   /** A store made by the caller (tests share one to count its queries); the configured one otherwise. */
   store?: Store;
   clock?: Clock;
   logger?: Logger;
+  /** The gateway's public key (tests pass one); read from configuration otherwise. */
+  gatewayPublicKey?: Key;
 }
 
 /** Loads the demo data when every collection is empty, i.e. on first run. */
@@ -91,15 +97,6 @@ async function seedIfEmpty<S extends Specs>(
   logger.info({ subgraph: definition.name, country, documents: written }, 'loaded demo data');
 }
 
-// Replaced by the gateway-signed internal token (issue 3 in progress).
-function interimIdentity(req: http.IncomingMessage): Identity {
-  const raw = req.headers['x-crg-identity'];
-  if (typeof raw !== 'string') return anonymousIdentity;
-  const { subject = 'test', role, sector = null } = JSON.parse(raw) as { subject?: string; role?: string; sector?: string | null };
-  if (!isRole(role)) return anonymousIdentity;
-  return { subject, role, sector, scopes: scopesByRole[role] };
-}
-
 /** Builds the federated schema, opens the store, seeds it if empty and starts serving. */
 export async function startSubgraph<S extends Specs, L>(
   definition: SubgraphDefinition<S, L>,
@@ -112,18 +109,29 @@ export async function startSubgraph<S extends Specs, L>(
   const repos = (await openRepositories(store, definition.documents)) as Repositories<S>;
   await seedIfEmpty(definition, repos, config.country, logger);
 
-  const { document } = readSdl(definition.schemaFiles);
+  const gatewayKey = options.gatewayPublicKey ?? (await gatewayVerifyingKey(config, logger));
+  const { document, sdl } = readSdl(definition.schemaFiles);
   const schema = buildSubgraphSchema({
     typeDefs: document,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     resolvers: { Date: DateResolver, DateTime: DateTimeResolver, ...definition.resolvers } as any,
   });
-  const apollo = new ApolloServer<SubgraphContext<S, L>>({ schema, introspection: true, includeStacktraceInErrorResponses: false });
+  enforceAuthDirectives(schema, sdl);
+  // Every request needs the gateway's token, introspection included. Inline tracing is off: it
+  // would send resolver timings back with every answer, for nobody to read.
+  const apollo = new ApolloServer<SubgraphContext<S, L>>({
+    schema,
+    introspection: config.mode !== 'production',
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
   await apollo.start();
 
   const context = async (req: http.IncomingMessage): Promise<SubgraphContext<S, L>> => {
     const requestId = String(req.headers['x-request-id'] ?? randomUUID());
-    return { repos, loaders: definition.createLoaders(repos, clock), clock, requestId, logger, identity: interimIdentity(req) };
+    const token = req.headers[internalTokenHeader];
+    const identity = await verifyInternalToken(typeof token === 'string' ? token : undefined, definition.name, gatewayKey);
+    return { repos, loaders: definition.createLoaders(repos, clock), clock, requestId, logger, identity };
   };
   const server = createHttpServer({
     apollo,

@@ -6,7 +6,7 @@ type PoliceUnitInput = Omit<PoliceUnitDoc, '_id' | 'version'> & { crisisCentreId
 /** The policing sector's own resolvers: the police unit at each crisis centre. */
 export const policeResolvers = {
   Mutation: {
-    recordPoliceUnit: recordFacet<PoliceUnitInput>(),
+    recordPoliceUnit: recordFacet<PoliceUnitInput>('police'),
   },
   CrisisCentre: {
     policeUnit: (centre: CentreFacet<PoliceUnitDoc>) => centre.facet,

@@ -1,4 +1,6 @@
 import { startOfDayUtc } from '../kit/clock.ts';
+import { requireOwnSector } from '../kit/auth/identity.ts';
+import { scopes } from '../kit/auth/roles.ts';
 import { ForbiddenWriteError } from '../kit/errors.ts';
 import type { Draft } from '../kit/repository.ts';
 import type { SubgraphContext } from '../kit/subgraph.ts';
@@ -77,14 +79,17 @@ export function sectorCoreResolvers(sectorId: string, typePrefix: string) {
       [rootField]: () => sector,
     },
     Mutation: {
-      [`record${typePrefix}ServicePoint`]: (_: unknown, { input }: { input: ServicePointInput }, ctx: SectorContext) =>
-        ctx.repos.servicePoints.put(servicePointDraft(input)),
+      [`record${typePrefix}ServicePoint`]: (_: unknown, { input }: { input: ServicePointInput }, ctx: SectorContext) => {
+        requireOwnSector(ctx.identity, sectorId, scopes.sectorWrite);
+        return ctx.repos.servicePoints.put(servicePointDraft(input));
+      },
 
       [`report${typePrefix}ActionStatus`]: async (
         _: unknown,
         { input }: { input: ActionStatusInput },
         ctx: SectorContext,
       ): Promise<ActionEntity> => {
+        requireOwnSector(ctx.identity, sectorId, scopes.sectorWrite);
         const current = await ctx.repos.actionRecords.findById(input.actionId);
         if (!current) {
           throw new ForbiddenWriteError(
@@ -148,8 +153,9 @@ export function sectorCoreResolvers(sectorId: string, typePrefix: string) {
  * `crisisCentreId` and the facet's fields. The facet is validated against the sector's facet
  * document; recording it again replaces it.
  */
-export function recordFacet<I extends { crisisCentreId: string }>() {
+export function recordFacet<I extends { crisisCentreId: string }>(sectorId: string) {
   return async (_: unknown, { input }: { input: I }, ctx: SectorContext): Promise<CentreFacet> => {
+    requireOwnSector(ctx.identity, sectorId, scopes.sectorWrite);
     const { crisisCentreId, ...fields } = input;
     const facet = await ctx.repos.facet.put({ _id: crisisCentreId, ...fields });
     return { id: crisisCentreId, facet };

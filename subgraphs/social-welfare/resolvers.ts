@@ -6,7 +6,7 @@ type ShelterAndCounsellingInput = Omit<ShelterAndCounsellingDoc, '_id' | 'versio
 /** The social welfare sector's own resolvers: shelter and counselling at each crisis centre. */
 export const socialWelfareResolvers = {
   Mutation: {
-    recordShelterAndCounselling: recordFacet<ShelterAndCounsellingInput>(),
+    recordShelterAndCounselling: recordFacet<ShelterAndCounsellingInput>('social-welfare'),
   },
   CrisisCentre: {
     // A centre with no beds has no shelter: null, not a shelter of size zero.

@@ -1,8 +1,14 @@
+import { createLocalJWKSet } from 'jose';
+import { createCallerVerifier } from '../../gateway/auth/callerIdentity.ts';
 import { startGateway, type RunningGateway } from '../../gateway/server.ts';
+import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
+import { internalTokenAlgorithm, internalTokenHeader, signInternalToken } from '../../subgraphs/kit/auth/internalToken.ts';
+import { generateDevelopmentKeys, importKey, type DevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
+import { mintCallerToken, type TokenRequest } from '../../subgraphs/kit/auth/localIssuer.ts';
 import { subgraphCatalog } from '../../subgraphs/catalog.ts';
 import { fixedClock } from '../../subgraphs/kit/clock.ts';
-import type { Role } from '../../subgraphs/kit/auth/roles.ts';
-import type { CountryId } from '../../subgraphs/kit/config.ts';
+import { scopesByRole, type Role } from '../../subgraphs/kit/auth/roles.ts';
+import type { CountryId, GatewayLimits } from '../../subgraphs/kit/config.ts';
 import { createLogger } from '../../subgraphs/kit/logger.ts';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
@@ -16,6 +22,12 @@ export interface GraphQLResponse<T = Record<string, any>> {
 
 export interface TestHub {
   gateway: RunningGateway;
+  /** The keys this hub trusts: its local token issuer's and the gateway's. */
+  keys: DevelopmentKeys;
+  /** Headers as the gateway would send them to `subgraph` for the caller: for calling a subgraph directly. */
+  gatewayHeaders(subgraph: string, as?: TestCaller): Promise<Record<string, string>>;
+  /** A bearer token for the caller, signed by the hub's issuer. */
+  tokenFor(as: TestCaller, overrides?: Partial<TokenRequest>): Promise<string>;
   subgraphs: Map<string, RunningSubgraph>;
   stores: Map<string, Store>;
   /**
@@ -38,10 +50,17 @@ export interface TestCaller {
 
 export const analyst: TestCaller = { role: 'analyst', subject: 'analyst@lead-ministry' };
 
-function credentialsFor(as: TestCaller | null): Record<string, string> {
-  if (!as) return {};
-  return { 'x-crg-identity': JSON.stringify({ subject: as.subject ?? `${as.role}@test`, role: as.role, sector: as.sector ?? null }) };
-}
+export const testIssuer = 'crg-test-issuer';
+export const testAudience = 'coordinated-response-graph';
+
+export const testLimits: GatewayLimits = {
+  requestsPerMinute: 100_000,
+  maxDepth: 12,
+  maxAliases: 30,
+  maxCost: 20_000,
+  maxDirectives: 50,
+  maxTokens: 5000,
+};
 
 /** Posts a GraphQL operation to any URL and returns the parsed answer. */
 export async function postGraphQL<T = Record<string, any>>(
@@ -63,18 +82,28 @@ export async function postGraphQL<T = Record<string, any>>(
  * data, and the gateway in front, talking real HTTP. The clock is fixed at TODAY.
  */
 export async function startTestHub(
-  options: { country?: CountryId; subgraphTimeoutMs?: number; subgraphUrlOverrides?: Record<string, string> } = {},
+  options: {
+    country?: CountryId;
+    subgraphTimeoutMs?: number;
+    subgraphUrlOverrides?: Record<string, string>;
+    limits?: Partial<GatewayLimits>;
+    mode?: 'development' | 'production';
+  } = {},
 ): Promise<TestHub> {
   const country = options.country ?? 'bangladesh';
   const logger = createLogger('silent');
   const clock = fixedClock(TODAY);
-  const config = { country, store: 'memory' as const, dataDir: '', mongodbUri: undefined, host: '127.0.0.1', today: TODAY, logLevel: 'silent' };
+  const keys = await generateDevelopmentKeys();
+  const gatewayPublicKey = await importKey(keys.gatewayPublic, internalTokenAlgorithm);
+  const mode = options.mode ?? 'development';
+  const auth = { issuer: testIssuer, audience: testAudience, jwksUrl: undefined, jwksFile: undefined, gatewayKeyFile: undefined, gatewayPublicKeyFile: undefined };
+  const config = { country, store: 'memory' as const, dataDir: '', mongodbUri: undefined, host: '127.0.0.1', today: TODAY, logLevel: 'silent', mode, auth };
   const subgraphs = new Map<string, RunningSubgraph>();
   const stores = new Map<string, Store>();
   await Promise.all(
     subgraphCatalog.map(async (entry) => {
       const store = createNedbStore({});
-      const running = await startSubgraph(await loadSubgraphDefinition(entry.name), { config, port: 0, store, clock, logger });
+      const running = await startSubgraph(await loadSubgraphDefinition(entry.name), { config, port: 0, store, clock, logger, gatewayPublicKey });
       subgraphs.set(entry.name, running);
       stores.set(entry.name, store);
     }),
@@ -84,14 +113,43 @@ export async function startTestHub(
     port: 0,
     subgraphUrls: { ...Object.fromEntries([...subgraphs].map(([name, s]) => [name, s.url])), ...options.subgraphUrlOverrides },
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5000,
+    verifier: createCallerVerifier(auth, createLocalJWKSet(keys.issuerJwks)),
+    signingKey: await importKey(keys.gatewayPrivate, internalTokenAlgorithm),
+    limits: { ...testLimits, ...options.limits },
+    mode,
     logger,
   });
   const stopped = new Set<string>();
+  const tokens = new Map<string, Promise<string>>();
+  const tokenFor = (as: TestCaller, overrides: Partial<TokenRequest> = {}) => {
+    const request: TokenRequest = {
+      role: as.role as TokenRequest['role'],
+      sector: as.sector ?? null,
+      subject: as.subject ?? `${as.role}${as.sector ? `.${as.sector}` : ''}@test`,
+      issuer: testIssuer,
+      audience: testAudience,
+      expiresIn: '10m',
+      ...overrides,
+    };
+    return mintCallerToken(keys.issuerPrivate, request);
+  };
+  const credentialsFor = async (as: TestCaller | null): Promise<Record<string, string>> => {
+    if (!as) return {};
+    const key = JSON.stringify(as);
+    if (!tokens.has(key)) tokens.set(key, tokenFor(as));
+    return { authorization: `Bearer ${await tokens.get(key)!}` };
+  };
   return {
     gateway,
     subgraphs,
     stores,
-    query: (query, variables, as = analyst) => postGraphQL(gateway.url, query, variables, credentialsFor(as)),
+    keys,
+    tokenFor,
+    async gatewayHeaders(subgraph, as = analyst) {
+      const identity: Identity = { subject: as.subject ?? 'test', role: as.role, sector: as.sector ?? null, scopes: scopesByRole[as.role] };
+      return { [internalTokenHeader]: await signInternalToken(identity, subgraph, await importKey(keys.gatewayPrivate, internalTokenAlgorithm)) };
+    },
+    query: async (query, variables, as = analyst) => postGraphQL(gateway.url, query, variables, await credentialsFor(as)),
     async stopSubgraph(name) {
       stopped.add(name);
       await subgraphs.get(name)!.stop();

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { sectorIds } from '../../subgraphs/catalog.ts';
+import { UnauthenticatedError, type Identity } from '../../subgraphs/kit/auth/identity.ts';
+import { isRole, scopesByRole, sectorBoundRoles } from '../../subgraphs/kit/auth/roles.ts';
+import type { AuthConfig } from '../../subgraphs/kit/config.ts';
+
+/*
+ * Verifies the bearer token a caller presents and turns it into an Identity. Only asymmetric
+ * algorithms are accepted: `alg: none` and every HMAC algorithm are refused outright, so a
+ * public key can never be used as an HMAC secret, and a key id the issuer does not publish
+ * matches no key.
+ */
+
+const asymmetricAlgorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+const clockToleranceSeconds = 5;
+
+export interface CallerVerifier {
+  /** The identity in the Authorization header; throws UnauthenticatedError saying why not. */
+  verify(authorization: string | undefined): Promise<Identity>;
+}
+
+/** The issuer's public keys: from its JWKS URL, a JWKS file, or (development) the local issuer's set. */
+export function callerKeySet(auth: AuthConfig, developmentJwks?: JSONWebKeySet): JWTVerifyGetKey {
+  if (auth.jwksUrl) return createRemoteJWKSet(new URL(auth.jwksUrl));
+  if (auth.jwksFile) return createLocalJWKSet(JSON.parse(fs.readFileSync(auth.jwksFile, 'utf8')) as JSONWebKeySet);
+  if (developmentJwks) return createLocalJWKSet(developmentJwks);
+  throw new Error('No key set to verify callers\' tokens with: set CRG_AUTH_JWKS_URL or CRG_AUTH_JWKS_FILE');
+}
+
+export function createCallerVerifier(auth: Pick<AuthConfig, 'issuer' | 'audience'>, keys: JWTVerifyGetKey): CallerVerifier {
+  return {
+    async verify(authorization) {
+      const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization ?? '');
+      if (!authorization) throw new UnauthenticatedError();
+      if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
+      let payload;
+      try {
+        ({ payload } = await jwtVerify(match[1]!, keys, {
+          issuer: auth.issuer,
+          audience: auth.audience,
+          algorithms: asymmetricAlgorithms,
+          requiredClaims: ['sub', 'exp'],
+          clockTolerance: clockToleranceSeconds,
+        }));
+      } catch (error) {
+        throw new UnauthenticatedError(`The bearer token was refused: ${describeJoseError(error)}`);
+      }
+      const { role, sector } = payload;
+      if (!isRole(role) || role === 'anonymous') throw new UnauthenticatedError(`The bearer token names no known role (role: ${JSON.stringify(role)})`);
+      const sectorBound = sectorBoundRoles.includes(role);
+      if (sectorBound && (typeof sector !== 'string' || !sectorIds.includes(sector))) {
+        throw new UnauthenticatedError(`The ${role} role acts for one sector: the token must name one of ${sectorIds.join(', ')} (sector: ${JSON.stringify(sector)})`);
+      }
+      if (!sectorBound && sector !== undefined && sector !== null) {
+        throw new UnauthenticatedError(`The ${role} role does not act for a sector, yet the token names one`);
+      }
+      return { subject: payload.sub!, role, sector: sectorBound ? (sector as string) : null, scopes: scopesByRole[role] };
+    },
+  };
+}
+
+function describeJoseError(error: unknown): string {
+  const e = error as { code?: string; message?: string; claim?: string };
+  switch (e.code) {
+    case 'ERR_JWT_EXPIRED':
+      return 'it has expired';
+    case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
+      return e.claim === 'nbf' ? 'it is not valid yet (nbf)' : `its ${e.claim} claim is wrong (${e.message})`;
+    case 'ERR_JOSE_ALG_NOT_ALLOWED':
+      return 'its algorithm is not accepted (only asymmetric signatures are)';
+    case 'ERR_JWKS_NO_MATCHING_KEY':
+      return 'it was not signed by a key the issuer publishes';
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+      return 'its signature does not verify';
+    case 'ERR_JWS_INVALID':
+    case 'ERR_JWT_INVALID':
+      return 'it is not a well-formed signed JWT';
+    default:
+      return e.message ?? 'unknown error';
+  }
+}

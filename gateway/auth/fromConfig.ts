@@ -1,0 +1,34 @@
+import { developmentKeys, gatewaySigningKey } from '../../subgraphs/kit/auth/configuredKeys.ts';
+import type { Key } from '../../subgraphs/kit/auth/keys.ts';
+import { mintCallerToken } from '../../subgraphs/kit/auth/localIssuer.ts';
+import type { HubConfig } from '../../subgraphs/kit/config.ts';
+import type { Logger } from '../../subgraphs/kit/logger.ts';
+import { callerKeySet, createCallerVerifier, type CallerVerifier } from './callerIdentity.ts';
+
+export interface GatewayAuth {
+  verifier: CallerVerifier;
+  signingKey: Key;
+  ideHeaders?: () => Promise<Record<string, string>>;
+}
+
+/**
+ * The gateway's keys from configuration. In development with no key set configured, callers'
+ * tokens are checked against the local issuer (`npm run token`) and the IDE starts with a
+ * short-lived analyst token in its header editor.
+ */
+export async function gatewayAuthFromConfig(config: HubConfig, logger: Logger): Promise<GatewayAuth> {
+  const signingKey = await gatewaySigningKey(config, logger);
+  const configuredKeySet = config.auth.jwksUrl || config.auth.jwksFile;
+  if (configuredKeySet || config.mode === 'production') {
+    return { verifier: createCallerVerifier(config.auth, callerKeySet(config.auth)), signingKey };
+  }
+  const local = await developmentKeys(config);
+  logger.warn('DEVELOPMENT MODE: callers\' tokens are checked against the local issuer; mint one with `npm run token -- --role analyst`.');
+  return {
+    verifier: createCallerVerifier(config.auth, callerKeySet(config.auth, local.issuerJwks)),
+    signingKey,
+    ideHeaders: async () => ({
+      Authorization: `Bearer ${await mintCallerToken(local.issuerPrivate, { role: 'analyst', issuer: config.auth.issuer, audience: config.auth.audience, expiresIn: '2h' })}`,
+    }),
+  };
+}
