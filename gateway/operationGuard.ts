@@ -125,9 +125,11 @@ export function createOperationGuard(options: { verifier: CallerVerifier; limits
     if (!authorized || !query) return { kind: 'run', body };
     const schema = state.schema;
     const variables = request.variables && typeof request.variables === 'object' ? (request.variables as Record<string, unknown>) : undefined;
+    // The rewritten document holds only the selected operation, so the name is dropped with the rest.
+    const { operationName: _selected, ...rest } = request;
     return {
       kind: 'run',
-      body: { ...request, query, operationName: undefined },
+      body: { ...rest, query },
       complete: (result) => completeResult(schema, authorized, variables, result),
     };
   };

@@ -41,7 +41,8 @@ export interface AuthorizedOperation {
   document: DocumentNode;
   /** The same operation before removal, which `completeResult` walks to put the nulls back. */
   inlined: OperationDefinitionNode;
-  removed: Map<FieldNode, RemovedField>;
+  /** The removed field nodes. A fragment spread twice shares its nodes, and both places are completed. */
+  removed: Set<FieldNode>;
   errors: GraphQLError[];
 }
 
@@ -58,7 +59,8 @@ const aliasedTypename = (alias: string): FieldNode => ({
 
 function unauthorizedFields(schema: GraphQLSchema, policy: AuthorizationPolicy, identity: Identity, operation: OperationDefinitionNode) {
   const typeInfo = new TypeInfo(schema);
-  const removed = new Map<FieldNode, RemovedField>();
+  const removed: RemovedField[] = [];
+  const removedNodes = new Set<FieldNode>();
   const path: string[] = [];
   const filtered = visit(
     operation,
@@ -78,7 +80,8 @@ function unauthorizedFields(schema: GraphQLSchema, policy: AuthorizationPolicy, 
             path.push(key);
             return undefined;
           }
-          removed.set(node, { coordinate: `${parent.name}.${node.name.value}`, path: [...path, key], unmet });
+          removed.push({ coordinate: `${parent.name}.${node.name.value}`, path: [...path, key], unmet });
+          removedNodes.add(node);
           return null;
         },
         leave() {
@@ -87,7 +90,7 @@ function unauthorizedFields(schema: GraphQLSchema, policy: AuthorizationPolicy, 
       },
     }),
   );
-  return { filtered, removed };
+  return { filtered, removed, removedNodes };
 }
 
 /**
@@ -112,6 +115,14 @@ function patchSelectionSets(schema: GraphQLSchema, operation: OperationDefinitio
   );
 }
 
+/** Variables used only by removed fields would fail validation ("never used"): their definitions go too. */
+function withoutUnusedVariables(operation: OperationDefinitionNode): OperationDefinitionNode {
+  const used = new Set<string>();
+  visit(operation.selectionSet, { Variable: (node) => void used.add(node.name.value) });
+  const variableDefinitions = operation.variableDefinitions?.filter((d) => used.has(d.variable.name.value));
+  return { ...operation, variableDefinitions };
+}
+
 function errorFor(field: RemovedField, identity: Identity): GraphQLError {
   const needs = field.unmet.map(describeRequirement).join(', and ');
   return new GraphQLError(`Not authorized to read ${field.coordinate}: it needs ${needs}, which the ${identity.role} role does not have`, {
@@ -134,12 +145,12 @@ export function authorizeOperation(
   const operation = selectedOperation(document, operationName);
   if (!operation) return null; // Apollo Server reports the missing or ambiguous operation.
   const inlined = inlineFragments(document, operation);
-  const { filtered, removed } = unauthorizedFields(schema, policy, identity, inlined);
-  if (removed.size === 0) return null;
+  const { filtered, removed, removedNodes } = unauthorizedFields(schema, policy, identity, inlined);
+  if (removed.length === 0) return null;
   return {
-    document: { kind: Kind.DOCUMENT, definitions: [patchSelectionSets(schema, filtered)] },
+    document: { kind: Kind.DOCUMENT, definitions: [withoutUnusedVariables(patchSelectionSets(schema, filtered))] },
     inlined,
-    removed,
-    errors: [...removed.values()].map((field) => errorFor(field, identity)),
+    removed: removedNodes,
+    errors: removed.map((field) => errorFor(field, identity)),
   };
 }

@@ -3,6 +3,7 @@ import {
   GraphQLSkipDirective,
   getDirectiveValues,
   getNamedType,
+  getVariableValues,
   isAbstractType,
   isCompositeType,
   isListType,
@@ -102,7 +103,9 @@ export function completeResult(
 ): void {
   const root = schema.getRootType(authorized.inlined.operation)!;
   if (result.data) {
-    const walk: Walk = { schema, removed: authorized.removed, variables: variables ?? {} };
+    // Coerced as execution did, defaults included, so @skip and @include decide the same way here.
+    const coerced = getVariableValues(schema, authorized.inlined.variableDefinitions ?? [], variables ?? {});
+    const walk: Walk = { schema, removed: authorized.removed, variables: coerced.coerced ?? {} };
     if (completeObject(walk, result.data, root, authorized.inlined.selectionSet)) result.data = null;
   }
   result.errors = [...authorized.errors.map((error) => error.toJSON()), ...(result.errors ?? [])];

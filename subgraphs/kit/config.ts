@@ -99,7 +99,7 @@ const env = z.object({
   GATEWAY_RATE_LIMIT_PER_MINUTE: wholeNumber(1, 1_000_000).default(1200),
   GATEWAY_MAX_DEPTH: wholeNumber(2, 100).default(12),
   GATEWAY_MAX_ALIASES: wholeNumber(0, 1000).default(30),
-  GATEWAY_MAX_COST: wholeNumber(10, 10_000_000).default(20_000),
+  GATEWAY_MAX_COST: wholeNumber(10, 10_000_000).default(5000),
   GATEWAY_MAX_DIRECTIVES: wholeNumber(0, 1000).default(50),
   GATEWAY_MAX_TOKENS: wholeNumber(100, 1_000_000).default(5000),
   CRG_COUNTRY: z.enum(countries, { error: `must be one of ${countries.join(', ')}` }).default('bangladesh'),

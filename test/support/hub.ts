@@ -57,7 +57,7 @@ export const testLimits: GatewayLimits = {
   requestsPerMinute: 100_000,
   maxDepth: 12,
   maxAliases: 30,
-  maxCost: 20_000,
+  maxCost: 5000,
   maxDirectives: 50,
   maxTokens: 5000,
 };

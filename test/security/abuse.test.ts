@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHub, type TestHub } from '../support/hub.ts';
+import { expectRefused, send, snapshotAll } from './support.ts';
+
+/*
+ * Requests built to exhaust the hub, or to smuggle store operators in, are refused before any
+ * subgraph is asked, with an error that says which limit; nothing stored changes.
+ */
+
+let hub: TestHub;
+let token: string;
+let before: string;
+beforeAll(async () => {
+  hub = await startTestHub();
+  token = await hub.tokenFor({ role: 'analyst' });
+  before = await snapshotAll(hub);
+});
+afterAll(async () => {
+  expect(await snapshotAll(hub)).toBe(before);
+  await hub?.stop();
+});
+
+const auth = () => ({ authorization: `Bearer ${token}` });
+const post = (body: unknown, headers: Record<string, string> = {}) => send(hub.gateway.url, body, { ...auth(), ...headers });
+const nested = (depth: number): string => (depth === 0 ? 'id' : `id ledActions { leadSector { ${nested(depth - 1)} } }`);
+
+async function expectNoStoreQueries(run: () => Promise<unknown>) {
+  for (const store of hub.stores.values()) store.resetQueryCount();
+  await run();
+  expect([...hub.stores.values()].reduce((n, store) => n + store.queries.total, 0)).toBe(0);
+}
+
+describe('abuse limits at the gateway', () => {
+  it('refuses a query nested deeper than the limit', async () => {
+    await expectNoStoreQueries(async () => {
+      expectRefused(await post({ query: `{ sectors { ${nested(8)} } }` }), 400, 'GRAPHQL_VALIDATION_FAILED', /depth limit of 12/i);
+    });
+    expect((await post({ query: `{ sectors { ${nested(3)} } }` })).json.errors).toBeUndefined();
+  });
+
+  it('refuses alias flooding', async () => {
+    const flood = Array.from({ length: 40 }, (_, i) => `a${i}: sectors { id }`).join(' ');
+    expectRefused(await post({ query: `{ ${flood} }` }), 400, 'GRAPHQL_VALIDATION_FAILED', /aliases limit of 30/i);
+  });
+
+  it('refuses a wide query whose cost is over the limit, though each part is allowed', async () => {
+    const wide = Array.from({ length: 25 }, (_, i) => `a${i}: sectors { ${nested(4)} }`).join(' ');
+    expectRefused(await post({ query: `{ ${wide} }` }), 400, 'GRAPHQL_VALIDATION_FAILED', /cost limit of 5000/i);
+  });
+
+  it('refuses directive flooding and documents with too many tokens', async () => {
+    const directives = Array.from({ length: 60 }, () => '@include(if: true)').join(' ');
+    expectRefused(await post({ query: `{ sectors { id ${directives} } }` }), 400, 'GRAPHQL_VALIDATION_FAILED', /directives limit/i);
+    const tokens = `{ sectors { ${Array.from({ length: 6000 }, () => 'id').join(' ')} } }`;
+    expectRefused(await post({ query: tokens }), 400, 'GRAPHQL_VALIDATION_FAILED', /contains more th[ae][nt] 5000 tokens/);
+  });
+
+  it('refuses batched requests, GraphQL over GET, and bodies over the size limit', async () => {
+    expectRefused(await post([{ query: '{ sectors { id } }' }, { query: '{ sectors { id } }' }]), 400, 'BATCH_NOT_ACCEPTED');
+    const get = await fetch(`${hub.gateway.url}?query=${encodeURIComponent('{ sectors { id } }')}`, { headers: auth() });
+    expect(get.status).toBe(405);
+    const huge = await post({ query: '{ sectors { id } }', variables: { padding: 'x'.repeat(300 * 1024) } });
+    expectRefused(huge, 413, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses a cross-site form post (CSRF)', async () => {
+    const form = await send(hub.gateway.url, 'query={ sectors { id } }', { ...auth(), 'content-type': 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(400);
+    expect(form.json.data).toBeUndefined();
+  });
+
+  it('never lets an operator reach a store query: objects where ids and text are expected are refused', async () => {
+    const byId = await post({ query: 'query($id: ID!) { crisisCentre(id: $id) { id name } }', variables: { id: { $ne: null } } });
+    expect(byId.json.data).toBeUndefined();
+    expect(byId.json.errors[0].message).toContain('ID cannot represent value');
+    const byDistrict = await post({ query: 'query($d: String) { crisisCentres(district: $d) { id } }', variables: { d: { $gt: '' } } });
+    expect(byDistrict.json.data).toBeUndefined();
+    const literal = await post({ query: '{ crisisCentres(district: "{\\"$gt\\": \\"\\"}") { id } crisisCentre(id: "{\\"$ne\\": null}") { id } }' });
+    expect(literal.json.data).toEqual({ crisisCentres: [], crisisCentre: null });
+    const write = await post({
+      query: 'mutation($i: FocalPointInput!) { updateFocalPoint(sectorId: "health", input: $i) { id } }',
+      variables: { i: { name: { $set: { role: 'x' } }, title: 'T' } },
+    });
+    expect(write.json.data).toBeUndefined();
+    expect(write.json.errors[0].message).toContain('String cannot represent a non string value');
+  });
+});
+
+describe('per-caller rate limit', () => {
+  let limited: TestHub;
+  beforeAll(async () => {
+    limited = await startTestHub({ limits: { requestsPerMinute: 3 } });
+  });
+  afterAll(() => limited?.stop());
+
+  it('answers 429 with Retry-After once a caller has used its requests, and keeps serving others', async () => {
+    const dashboard = { authorization: `Bearer ${await limited.tokenFor({ role: 'dashboard' })}` };
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await send(limited.gateway.url, { query: '{ sectors { id } }' }, dashboard)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const refused = await send(limited.gateway.url, { query: '{ sectors { id } }' }, dashboard);
+    expectRefused(refused, 429, 'RATE_LIMITED', /Too many requests/);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    const analyst = { authorization: `Bearer ${await limited.tokenFor({ role: 'analyst' })}` };
+    expect((await send(limited.gateway.url, { query: '{ sectors { id } }' }, analyst)).status).toBe(200);
+  });
+});
+
+describe('production mode', () => {
+  let production: TestHub;
+  beforeAll(async () => {
+    production = await startTestHub({ mode: 'production' });
+  });
+  afterAll(() => production?.stop());
+
+  it('turns off introspection and the IDE', async () => {
+    const analyst = { authorization: `Bearer ${await production.tokenFor({ role: 'analyst' })}` };
+    const introspection = await send(production.gateway.url, { query: '{ __schema { types { name } } }' }, analyst);
+    expect(introspection.json.data).toBeUndefined();
+    expect(introspection.json.errors[0].message).toMatch(/introspection/i);
+    const ide = await fetch(production.gateway.url, { headers: { accept: 'text/html' } });
+    expect(ide.status).toBe(404);
+  });
+});

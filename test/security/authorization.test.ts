@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHub, type TestCaller, type TestHub } from '../support/hub.ts';
+import { snapshotAll } from './support.ts';
+
+/*
+ * Scope checks at the gateway cannot be slipped past: a protected field is removed however it is
+ * reached, comes back null with an error naming it, and the rest of the answer is complete.
+ * Writes the caller may not make never reach a subgraph, and another sector's records stay shut.
+ */
+
+let hub: TestHub;
+let before: string;
+beforeAll(async () => {
+  hub = await startTestHub();
+  before = await snapshotAll(hub);
+});
+afterAll(() => hub?.stop());
+
+const dashboard: TestCaller = { role: 'dashboard' };
+const auditor: TestCaller = { role: 'auditor' };
+const policeOfficer: TestCaller = { role: 'sector-officer', sector: 'police' };
+
+function expectEmailsHidden(answer: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] }) {
+  expect(JSON.stringify(answer.data)).not.toMatch(/@[a-z]/);
+  expect(answer.errors!.length).toBeGreaterThan(0);
+  for (const error of answer.errors!) {
+    expect(error.extensions!.code).toBe('FORBIDDEN');
+    expect(error.message).toContain('FocalPoint.email');
+  }
+}
+
+describe('field authorization at the gateway', () => {
+  it('shows contact emails to the lead ministry and hides them from a dashboard, with everything else intact', async () => {
+    const query = '{ sectors { id name focalPoint { name email } } }';
+    const analyst = await hub.query(query);
+    expect(analyst.errors).toBeUndefined();
+    expect(analyst.data!.sectors.every((s: any) => s.focalPoint.email.includes('@'))).toBe(true);
+
+    const shown = await hub.query(query, undefined, dashboard);
+    expectEmailsHidden(shown);
+    expect(shown.data!.sectors).toHaveLength(5);
+    expect(shown.data!.sectors[0]).toEqual({ ...analyst.data!.sectors[0], focalPoint: { ...analyst.data!.sectors[0].focalPoint, email: null } });
+  });
+
+  it.each([
+    ['an alias', '{ s: sectors { fp: focalPoint { contact: email } } }'],
+    ['a named fragment', '{ sectors { ...Contact } } fragment Contact on SectorAgency { focalPoint { email } }'],
+    ['a fragment on the field\'s own type', '{ sectors { focalPoint { ...Mail } } } fragment Mail on FocalPoint { email }'],
+    ['an inline fragment on one implementation', '{ sectors { ... on HealthSector { focalPoint { email } } } }'],
+    ['an entity reference from another entity', '{ framework { objectives { actions { leadSector { focalPoint { email } } } } } }'],
+    ['a path through a coordination body', '{ coordinationBodies { members { sector { focalPoint { email } } } } }'],
+    ['a variable-driven @include', 'query($yes: Boolean = true) { sectors { focalPoint { email @include(if: $yes) } } }'],
+  ])('removes the field reached through %s', async (_, query) => {
+    expectEmailsHidden(await hub.query(query, undefined, dashboard));
+  });
+
+  it('answers a caller whose role reads none of the query with nulls and a named error, and asks no subgraph', async () => {
+    for (const store of hub.stores.values()) store.resetQueryCount();
+    const answer = await hub.query('{ sectors { id name } crisisCentres { id } }', undefined, auditor);
+    expect(answer.data).toBeNull();
+    expect(answer.errors!.map((e) => e.message)).toEqual([
+      expect.stringContaining('Query.sectors: it needs the scope framework:read, which the auditor role does not have'),
+      expect.stringContaining('Query.crisisCentres'),
+    ]);
+    expect([...hub.stores.values()].reduce((n, store) => n + store.queries.total, 0)).toBe(0);
+  });
+
+  it('never runs a write the role may not make, and says which scope it needs', async () => {
+    const answer = await hub.query(
+      'mutation { addCrisisCentre(input: { id: "bd-occ-dash", name: "X", hospital: "H", place: "P", district: "D" }) { id } }',
+      undefined,
+      dashboard,
+    );
+    expect(answer.data).toBeNull();
+    expect(answer.errors![0]!.message).toContain('Mutation.addCrisisCentre: it needs the scope framework:write');
+    expect(await snapshotAll(hub)).toBe(before);
+  });
+
+  it("refuses a sector officer's write to another sector's records, and changes nothing", async () => {
+    const answer = await hub.query(
+      'mutation($i: ActionStatusInput!) { reportHealthActionStatus(input: $i) { id } }',
+      { i: { actionId: 'anything', status: 'COMPLETED' } },
+      policeOfficer,
+    );
+    expect(answer.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(answer.errors![0]!.message).toContain('Only the health sector may do this');
+    expect(await snapshotAll(hub)).toBe(before);
+  });
+});

@@ -1,0 +1,95 @@
+import { SignJWT, generateKeyPair } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { subgraphCatalog } from '../../subgraphs/catalog.ts';
+import { internalTokenHeader } from '../../subgraphs/kit/auth/internalToken.ts';
+import { importKey } from '../../subgraphs/kit/auth/keys.ts';
+import { startTestHub, type TestHub } from '../support/hub.ts';
+import { expectRefused, send, snapshotAll } from './support.ts';
+
+/*
+ * A subgraph reached directly, not through the gateway, gives nothing away: it answers only
+ * requests carrying a token the gateway signed for it, recently, and checks scopes again itself.
+ */
+
+let hub: TestHub;
+let before: string;
+beforeAll(async () => {
+  hub = await startTestHub();
+  before = await snapshotAll(hub);
+});
+afterAll(async () => {
+  expect(await snapshotAll(hub)).toBe(before);
+  await hub?.stop();
+});
+
+const url = (name: string) => hub.subgraphs.get(name)!.url;
+const read = { query: '{ _service { sdl } }' };
+
+async function forgedInternalToken(overrides: { audience?: string; issuedAt?: number; expires?: number; gatewayKey?: boolean } = {}) {
+  const privateKey = overrides.gatewayKey
+    ? await importKey(hub.keys.gatewayPrivate, 'EdDSA')
+    : (await generateKeyPair('EdDSA', { crv: 'Ed25519' })).privateKey;
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ role: 'analyst', sector: null })
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'crg-internal+jwt' })
+    .setSubject('attacker')
+    .setIssuer('crg-gateway')
+    .setAudience(overrides.audience ?? 'coordination')
+    .setIssuedAt(overrides.issuedAt ?? now)
+    .setExpirationTime(overrides.expires ?? now + 30)
+    .sign(privateKey);
+}
+
+describe('subgraphs answer only the gateway', () => {
+  it.each(subgraphCatalog.map((e) => e.name))('%s refuses a request with no gateway token, yet answers its health checks', async (name) => {
+    expectRefused(await send(url(name), read), 401, 'UNAUTHENTICATED', /answers only the gateway/);
+    const health = await fetch(url(name).replace('/graphql', '/health'));
+    expect(health.status).toBe(200);
+  });
+
+  it("refuses the caller's own bearer token presented directly", async () => {
+    const token = await hub.tokenFor({ role: 'analyst' });
+    expectRefused(await send(url('coordination'), read, { authorization: `Bearer ${token}` }), 401, 'UNAUTHENTICATED');
+    expectRefused(await send(url('coordination'), read, { [internalTokenHeader]: token }), 401, 'UNAUTHENTICATED');
+  });
+
+  it('refuses an internal token signed by any key but the gateway\'s', async () => {
+    expectRefused(await send(url('coordination'), read, { [internalTokenHeader]: await forgedInternalToken() }), 401, 'UNAUTHENTICATED', /not valid/);
+  });
+
+  it('refuses a gateway-signed token once it is older than its short lifetime', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const stale = await forgedInternalToken({ gatewayKey: true, issuedAt: now - 120, expires: now - 90 });
+    expectRefused(await send(url('coordination'), read, { [internalTokenHeader]: stale }), 401, 'UNAUTHENTICATED', /not valid/);
+    const fresh = await forgedInternalToken({ gatewayKey: true });
+    expect((await send(url('coordination'), read, { [internalTokenHeader]: fresh })).status).toBe(200);
+  });
+
+  it('refuses a genuine gateway token addressed to another subgraph', async () => {
+    const forHealth = await hub.gatewayHeaders('health');
+    expect((await send(url('health'), read, forHealth)).status).toBe(200);
+    expectRefused(await send(url('police'), read, forHealth), 401, 'UNAUTHENTICATED', /aud/);
+  });
+
+  it('checks scopes again on protected fields, whoever the gateway vouches for', async () => {
+    const query = { query: '{ sectors { id focalPoint { name email } } }' };
+    const dashboard = await send(url('coordination'), query, await hub.gatewayHeaders('coordination', { role: 'dashboard' }));
+    expect(JSON.stringify(dashboard.json.data ?? {})).not.toContain('@');
+    expect(dashboard.json.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(dashboard.json.errors[0].message).toContain('FocalPoint.email');
+
+    const auditor = await send(url('coordination'), { query: '{ sectors { id } }' }, await hub.gatewayHeaders('coordination', { role: 'auditor' }));
+    expect(auditor.json.data).toBeNull();
+    expect(auditor.json.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it("refuses a write to a sector's records from another sector's officer, straight to the subgraph too", async () => {
+    const mutation = {
+      query: 'mutation($i: ServicePointInput!) { recordHealthServicePoint(input: $i) { id } }',
+      variables: { i: { id: 'health-sp-x', name: 'X', kind: 'HEALTH_FACILITY', place: 'P', district: 'D', openingHours: '24 hours', open24Hours: true } },
+    };
+    const answer = await send(url('health'), mutation, await hub.gatewayHeaders('health', { role: 'sector-officer', sector: 'police' }));
+    expect(answer.json.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(answer.json.errors[0].message).toContain('Only the health sector may do this; the caller acts for the police sector');
+  });
+});
