@@ -8,6 +8,8 @@ COPY schema ./schema
 COPY subgraphs ./subgraphs
 COPY gateway ./gateway
 COPY scripts ./scripts
+# Development keys are shared between services through a volume mounted here.
+RUN mkdir -p /app/data/keys && chown -R node:node /app/data
 USER node
 # e.g. `node --import tsx subgraphs/run.ts health` or `node --import tsx gateway/main.ts`
 ENTRYPOINT ["node", "--import", "tsx"]

@@ -32,4 +32,30 @@ describe('readConfig', () => {
   it('refuses the mongodb store without a URI', () => {
     expect(() => readConfig({ CRG_STORE: 'mongodb' })).toThrow('CRG_STORE is mongodb but MONGODB_URI is not set');
   });
+
+  it('runs in development mode by default, with a local issuer and audience', () => {
+    const config = readConfig({});
+    expect(config.mode).toBe('development');
+    expect(config.auth).toMatchObject({ issuer: 'crg-local-issuer', audience: 'coordinated-response-graph', jwksUrl: undefined });
+    expect(config.limits).toMatchObject({ maxDepth: 12, maxAliases: 30, maxCost: 5000, requestsPerMinute: 1200 });
+  });
+
+  it('stops production mode without an issuer, an audience and the issuer\'s keys, naming each', () => {
+    let error: unknown;
+    try {
+      readConfig({ CRG_MODE: 'production' });
+    } catch (e) {
+      error = e;
+    }
+    const message = (error as ConfigError).message;
+    expect(message).toContain('CRG_AUTH_ISSUER must be set in production mode');
+    expect(message).toContain('CRG_AUTH_AUDIENCE must be set in production mode');
+    expect(message).toContain('CRG_AUTH_JWKS_URL or CRG_AUTH_JWKS_FILE must be set in production mode');
+  });
+
+  it('refuses key files that do not exist and limits out of range', () => {
+    expect(() => readConfig({ CRG_GATEWAY_KEY_FILE: '/nowhere/key.json' })).toThrow('CRG_GATEWAY_KEY_FILE must name a file that exists');
+    expect(() => readConfig({ GATEWAY_MAX_DEPTH: '1' })).toThrow('GATEWAY_MAX_DEPTH must be a whole number from 2 to 100 (got "1")');
+    expect(() => readConfig({ CRG_MODE: 'staging' })).toThrow('CRG_MODE must be development or production');
+  });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK, type KeyObject } from 'jose';
@@ -53,7 +54,7 @@ export async function loadOrCreateDevelopmentKeys(dataDir: string): Promise<Deve
   const file = keyFile(dataDir);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    const temporary = `${file}.${process.pid}.tmp`;
+    const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
     fs.writeFileSync(temporary, JSON.stringify(await generateDevelopmentKeys(), null, 2), { mode: 0o600 });
     try {
       fs.linkSync(temporary, file);

@@ -1,0 +1,48 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDevelopmentKeys, type DevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
+import { mintCallerToken } from '../../subgraphs/kit/auth/localIssuer.ts';
+import { callerKeySet, createCallerVerifier } from './callerIdentity.ts';
+
+/*
+ * In production the gateway reads the identity provider's keys from its JWKS URL. A provider is
+ * stood up on loopback here, serving its public keys as any OpenID provider does.
+ */
+
+let keys: DevelopmentKeys;
+let provider: http.Server;
+let jwksUrl: string;
+let requests = 0;
+beforeAll(async () => {
+  keys = await generateDevelopmentKeys();
+  provider = http.createServer((_, res) => {
+    requests += 1;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(keys.issuerJwks));
+  });
+  await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+  jwksUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}/.well-known/jwks.json`;
+});
+afterAll(() => provider?.close());
+
+const auth = { issuer: 'https://idp.example', audience: 'crg', jwksUrl: undefined, jwksFile: undefined, gatewayKeyFile: undefined, gatewayPublicKeyFile: undefined };
+
+describe('caller tokens checked against a JWKS URL', () => {
+  it('verifies a token from the provider, fetching its keys once, and derives the scopes from the role', async () => {
+    const verifier = createCallerVerifier(auth, callerKeySet({ ...auth, jwksUrl }));
+    const token = await mintCallerToken(keys.issuerPrivate, { role: 'sector-officer', sector: 'police', issuer: auth.issuer, audience: auth.audience });
+    const identity = await verifier.verify(`Bearer ${token}`);
+    expect(identity).toMatchObject({ role: 'sector-officer', sector: 'police', subject: 'sector-officer.police@local' });
+    expect(identity.scopes).toContain('cases:read');
+    expect(identity.scopes).not.toContain('framework:write');
+    await verifier.verify(`Bearer ${token}`);
+    expect(requests).toBe(1);
+  });
+
+  it('refuses a token signed by a key the provider does not publish', async () => {
+    const verifier = createCallerVerifier(auth, callerKeySet({ ...auth, jwksUrl }));
+    const stranger = await generateDevelopmentKeys();
+    const token = await mintCallerToken(stranger.issuerPrivate, { role: 'analyst', issuer: auth.issuer, audience: auth.audience });
+    await expect(verifier.verify(`Bearer ${token}`)).rejects.toThrow(/not signed by a key the issuer publishes/);
+  });
+});

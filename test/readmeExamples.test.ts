@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isRole } from '../subgraphs/kit/auth/roles.ts';
+import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
+import { startTestHub, type TestCaller, type TestHub } from './support/hub.ts';
+
+/*
+ * Every GraphQL example in the README is a promise to its readers: each one runs through the
+ * gateway with the token of the role its first line names (`# as: <role> [<sector>]`) and
+ * answers without a single error.
+ */
+
+const readme = fs.readFileSync(projectPath('README.md'), 'utf8');
+const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
+
+function callerOf(example: string): TestCaller {
+  const header = /^# as: ([\w-]+)(?: ([\w-]+))?\n/.exec(example);
+  if (!header || !isRole(header[1])) throw new Error(`A README example does not name its role on its first line:\n${example}`);
+  return { role: header[1], sector: header[2] };
+}
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(() => hub?.stop());
+
+describe('README examples', () => {
+  it('has examples to run', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(examples.map((example) => [example.split('\n')[1]!.trim().slice(0, 60), example]))('answers %s', async (_, example) => {
+    const { data, errors } = await hub.query(example, undefined, callerOf(example));
+    expect(errors).toBeUndefined();
+    expect(Object.values(data!).every((value) => value !== null)).toBe(true);
+  });
+});
