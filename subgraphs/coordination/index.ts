@@ -1,6 +1,8 @@
 import { sectorIds } from '../catalog.ts';
 import { subgraphSchemaFiles } from '../kit/schemaFiles.ts';
+import { mergeResolvers } from '../kit/resolverMaps.ts';
 import { defineSubgraph } from '../kit/subgraph.ts';
+import { caseRegistryDocuments, caseRegistryResolvers, createCaseLoaders } from './cases/index.ts';
 import { createCoordinationLoaders } from './loaders.ts';
 import { coordinationDocuments } from './models.ts';
 import { coordinationResolvers } from './resolvers.ts';
@@ -10,9 +12,9 @@ import { seed } from './seed/index.ts';
 export const coordinationSubgraph = defineSubgraph({
   name: 'coordination',
   schemaFiles: subgraphSchemaFiles('coordination', 'coordination'),
-  documents: coordinationDocuments,
-  resolvers: coordinationResolvers(sectorIds),
-  createLoaders: createCoordinationLoaders,
+  documents: { ...coordinationDocuments, ...caseRegistryDocuments },
+  resolvers: mergeResolvers(coordinationResolvers(sectorIds), caseRegistryResolvers),
+  createLoaders: (repos) => ({ ...createCoordinationLoaders(repos), ...createCaseLoaders(repos) }),
   seed,
 });
 

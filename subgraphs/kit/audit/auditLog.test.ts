@@ -1,0 +1,78 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openRepositories } from '../repository.ts';
+import { createNedbStore } from '../store/nedbStore.ts';
+import type { Store } from '../store/port.ts';
+import { auditDocuments, auditEntryId, type AuditEntryDoc } from './auditEntry.ts';
+import { appendAudit, verifyAuditLog, type AuditRepositories } from './auditLog.ts';
+
+let store: Store;
+let repos: AuditRepositories;
+const actor = { subject: 'officer@health', role: 'sector-officer', sector: 'health', requestId: 'req-1' };
+const at = new Date('2026-11-24T12:00:00Z');
+
+beforeEach(async () => {
+  store = createNedbStore({});
+  repos = await openRepositories(store, auditDocuments);
+  for (const n of [1, 2, 3, 4]) {
+    await appendAudit(repos, actor, { action: 'case.read', caseIds: [`CASE-BD-2026-00000${n}`], fields: ['incidentType'], purpose: 'follow-up' }, at);
+  }
+});
+
+const raw = () => store.collection<AuditEntryDoc>('auditLog');
+
+describe('the audit chain', () => {
+  it('links each entry to the one before it and verifies intact', async () => {
+    const entries = await repos.auditLog.find({}, { sort: { seq: 1 } });
+    expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    for (let i = 1; i < entries.length; i += 1) expect(entries[i]!.prevHash).toBe(entries[i - 1]!.hash);
+    expect(await verifyAuditLog(repos)).toMatchObject({ intact: true, entries: 4, problems: [] });
+  });
+
+  it('keeps every one of many concurrent appends, in one unbroken chain', async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => appendAudit(repos, { ...actor, requestId: `c${i}` }, { action: 'case.read', caseIds: ['X'], fields: [] }, at)),
+    );
+    const result = await verifyAuditLog(repos);
+    expect(result).toMatchObject({ intact: true, entries: 24 });
+  });
+
+  it('names an entry whose content was edited in the store', async () => {
+    const [second] = await raw().find({ _id: auditEntryId(2) });
+    await raw().replaceOne({ _id: second!._id }, { ...second!, purpose: 'something else' });
+    const result = await verifyAuditLog(repos);
+    expect(result.intact).toBe(false);
+    expect(result.problems).toEqual([expect.objectContaining({ entryId: auditEntryId(2), problem: expect.stringContaining('altered') })]);
+  });
+
+  it('names an entry deleted from the middle and one deleted from the end', async () => {
+    await raw().deleteMany({ _id: auditEntryId(2) });
+    await raw().deleteMany({ _id: auditEntryId(4) });
+    const result = await verifyAuditLog(repos);
+    const named = result.problems.map((p) => `${p.entryId} ${p.problem}`);
+    expect(named).toContainEqual(expect.stringMatching(new RegExp(`^${auditEntryId(2)} is missing`)));
+    expect(named).toContainEqual(expect.stringMatching(new RegExp(`^${auditEntryId(4)} is missing`)));
+  });
+
+  it('names entries that were reordered by swapping their positions', async () => {
+    const [a] = await raw().find({ _id: auditEntryId(1) });
+    const [b] = await raw().find({ _id: auditEntryId(3) });
+    // Through a free position, as the unique index on seq requires of anyone editing the store.
+    await raw().replaceOne({ _id: a!._id }, { ...a!, seq: 99 });
+    await raw().replaceOne({ _id: b!._id }, { ...b!, seq: 1 });
+    await raw().replaceOne({ _id: a!._id }, { ...a!, seq: 3 });
+    const result = await verifyAuditLog(repos);
+    expect(result.intact).toBe(false);
+    const ids = new Set(result.problems.map((p) => p.entryId));
+    expect(ids).toContain(auditEntryId(1));
+    expect(ids).toContain(auditEntryId(3));
+  });
+
+  it('names an entry rewritten with a recomputed hash, because the next entry no longer follows it', async () => {
+    const { hashEntry } = await import('./auditEntry.ts');
+    const [second] = await raw().find({ _id: auditEntryId(2) });
+    const forged = { ...second!, subject: 'someone-else' };
+    await raw().replaceOne({ _id: second!._id }, { ...forged, hash: hashEntry(forged) });
+    const result = await verifyAuditLog(repos);
+    expect(result.problems).toEqual([expect.objectContaining({ entryId: auditEntryId(3), problem: expect.stringContaining('does not follow') })]);
+  });
+});

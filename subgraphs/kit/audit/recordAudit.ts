@@ -1,0 +1,43 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { Clock } from '../clock.ts';
+import type { Identity } from '../auth/identity.ts';
+import { appendAudit, type AuditEvent, type AuditRepositories } from './auditLog.ts';
+
+/** The part of a subgraph's context the audit log needs. */
+export interface AuditContext {
+  repos: AuditRepositories;
+  identity: Identity;
+  requestId: string;
+  clock: Clock;
+}
+
+/** Appends an entry for the caller of this request. */
+export function recordAudit(ctx: AuditContext, event: AuditEvent) {
+  const { subject, role, sector } = ctx.identity;
+  return appendAudit(ctx.repos, { subject, role, sector, requestId: ctx.requestId }, event, ctx.clock.now());
+}
+
+/**
+ * The fields a query selects below the resolver's own field, as dotted paths
+ * (`referrals.status`), to record what was read. Fragments are followed; `__typename` is not data.
+ */
+export function selectedFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, depth = 3): string[] {
+  const paths = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined, prefix: string, level: number) => {
+    if (!set || level > depth) return;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === '__typename') continue;
+        const path = prefix + selection.name.value;
+        paths.add(path);
+        walk(selection.selectionSet, `${path}.`, level + 1);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        walk(selection.selectionSet, prefix, level);
+      } else {
+        walk(info.fragments[selection.name.value]?.selectionSet, prefix, level);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) walk(node.selectionSet, '', 1);
+  return [...paths].sort();
+}
