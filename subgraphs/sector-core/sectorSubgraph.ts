@@ -8,6 +8,10 @@ import { typePrefix } from '../catalog.ts';
 import { createSectorLoaders, type SectorRepositories } from './loaders.ts';
 import { sectorCoreDocuments, type ActionRecordDoc, type ResponsibilityDoc, type ServicePointDoc } from './models.ts';
 import { sectorCoreResolvers, type SectorContext } from './resolvers.ts';
+import { createMonitoringLoaders, type MonitoringRepositories } from './monitoring/context.ts';
+import { monitoringDocuments } from './monitoring/models.ts';
+import { sectorMonitoringResolvers } from './monitoring/resolvers.ts';
+import { monitoringSeed } from './monitoring/seed.ts';
 
 /** A sector's demo data: the shared collections plus its facet, under the facet's key. */
 export type SectorSeed<K extends string, F extends StoredDocument> = {
@@ -45,17 +49,25 @@ export function defineSectorSubgraph<K extends string, F extends StoredDocument>
   options: SectorSubgraphOptions<K, F>,
 ): SubgraphDefinition {
   const { sectorId, facetKey } = options;
-  const documents = { ...sectorCoreDocuments, facet: options.facetDocument };
+  const documents = { ...sectorCoreDocuments, ...monitoringDocuments, facet: options.facetDocument };
   return defineSubgraph({
     name: sectorId,
     schemaFiles: subgraphSchemaFiles(sectorId, 'sector'),
     documents,
-    resolvers: mergeResolvers(sectorCoreResolvers(sectorId, typePrefix(sectorId)) as Resolvers, options.resolvers),
-    createLoaders: (repos) => createSectorLoaders(repos as unknown as SectorRepositories),
+    resolvers: mergeResolvers(
+      sectorCoreResolvers(sectorId, typePrefix(sectorId)) as Resolvers,
+      sectorMonitoringResolvers(sectorId, typePrefix(sectorId)) as Resolvers,
+      options.resolvers,
+    ),
+    createLoaders: (repos) => ({
+      ...createSectorLoaders(repos as unknown as SectorRepositories),
+      monitoring: createMonitoringLoaders(repos as unknown as MonitoringRepositories),
+    }),
     seed: (country) => {
       const data = options.seed(country);
       const { responsibilities, servicePoints, actionRecords } = data;
-      return { responsibilities, servicePoints, actionRecords, facet: data[facetKey] } as never;
+      const monitoring = monitoringSeed(sectorId, country, actionRecords);
+      return { responsibilities, servicePoints, actionRecords, ...monitoring, facet: data[facetKey] } as never;
     },
   }) as unknown as SubgraphDefinition;
 }

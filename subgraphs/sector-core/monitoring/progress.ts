@@ -1,0 +1,68 @@
+import { daysBetween, startOfDayUtc } from '../../kit/clock.ts';
+import { ForbiddenError, requireOwnSector } from '../../kit/auth/identity.ts';
+import { scopes } from '../../kit/auth/roles.ts';
+import { InvalidInputError } from '../../kit/errors.ts';
+import type { ActionRecordDoc, ActionStatus } from '../models.ts';
+import type { MonitoringContext } from './context.ts';
+import type { ProgressReportDoc } from './models.ts';
+
+export interface ProgressReportInput {
+  actionId: string;
+  status: ActionStatus;
+  note?: string | null;
+  evidenceRef?: string | null;
+  dueDate?: Date | null;
+  asOf?: Date | null;
+}
+
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Appends a progress report on an action the sector leads and moves the action's record to
+ * the reported status. The report is written first, under an id made from its position in the
+ * action's history: two reports racing for the same position collide on that id and the
+ * second is refused whole, so history has no gaps and no report overwrites another.
+ */
+export async function recordProgress(
+  sectorId: string,
+  input: ProgressReportInput,
+  ctx: MonitoringContext,
+): Promise<{ id: string; record: ActionRecordDoc }> {
+  requireOwnSector(ctx.identity, sectorId, scopes.sectorWrite);
+  const current = await ctx.repos.actionRecords.findById(input.actionId);
+  if (!current) {
+    throw new ForbiddenError(
+      `Action "${input.actionId}" is not in the ${sectorId} sector's register of the actions it leads; ` +
+        'a sector reports progress only on the actions it leads',
+      { actionId: input.actionId },
+    );
+  }
+  const now = ctx.clock.now();
+  const today = startOfDayUtc(now);
+  const asOf = input.asOf ? startOfDayUtc(input.asOf) : today;
+  if (daysBetween(today, asOf) > 0) {
+    throw new InvalidInputError('progress report', [
+      { field: 'asOf', problem: `is in the future (${isoDay(asOf)}; today is ${isoDay(today)})` },
+    ]);
+  }
+  const sequence = (await ctx.repos.progressReports.count({ actionId: current._id })) + 1;
+  const dueDate = input.dueDate ?? current.dueDate ?? null;
+  const report: Omit<ProgressReportDoc, 'version'> = {
+    _id: `${current._id}#${sequence}`,
+    actionId: current._id,
+    sequence,
+    status: input.status,
+    note: input.note ?? null,
+    evidenceRef: input.evidenceRef ?? null,
+    dueDate,
+    asOf,
+    recordedAt: now,
+    recordedBy: ctx.identity.subject,
+  };
+  await ctx.repos.progressReports.insert(report);
+  const record = await ctx.repos.actionRecords.replace(
+    { _id: current._id, status: input.status, dueDate, updatedAt: now },
+    current.version,
+  );
+  return { id: record._id, record };
+}

@@ -1,0 +1,31 @@
+import { requireScopes } from '../../kit/auth/identity.ts';
+import { scopes } from '../../kit/auth/roles.ts';
+import type { MonitoringContext } from './context.ts';
+import type { ProgressReportDoc } from './models.ts';
+import { recordProgress, type ProgressReportInput } from './progress.ts';
+
+interface ActionEntity {
+  id: string;
+}
+
+/**
+ * The monitoring resolvers every sector shares, under its own type and mutation names
+ * (`reportHealthActionProgress`, `HealthAction.progressHistory`, ...).
+ */
+export function sectorMonitoringResolvers(sectorId: string, typePrefix: string) {
+  return {
+    Mutation: {
+      [`report${typePrefix}ActionProgress`]: (_: unknown, { input }: { input: ProgressReportInput }, ctx: MonitoringContext) =>
+        recordProgress(sectorId, input, ctx),
+    },
+    [`${typePrefix}Action`]: {
+      progressHistory: (action: ActionEntity, _: unknown, ctx: MonitoringContext) => {
+        requireScopes(ctx.identity, scopes.frameworkRead);
+        return ctx.loaders.monitoring.progressByAction.load(action.id);
+      },
+    },
+    ProgressReport: {
+      id: (report: ProgressReportDoc) => report._id,
+    },
+  };
+}
