@@ -13,13 +13,16 @@ export interface CompositionResult {
  * Composes the supergraph from every subgraph's SDL files in the working tree. The URLs
  * written into it are the local defaults; the gateway replaces them from its configuration.
  */
-export function composeSupergraph(): CompositionResult {
-  const services = subgraphCatalog.map((entry) => ({
+export function workingTreeServices() {
+  return subgraphCatalog.map((entry) => ({
     name: entry.name,
     url: `http://127.0.0.1:${entry.defaultPort}/graphql`,
     typeDefs: parse(readSdl(subgraphSchemaFiles(entry.name, entry.role)).sdl),
   }));
-  const result = composeServices(services);
+}
+
+export function composeSupergraph(): CompositionResult {
+  const result = composeServices(workingTreeServices());
   const hints = (result.hints ?? []).map((hint) => `${hint.definition.code}: ${hint.message}`);
   if (result.errors) return { errors: result.errors.map((e) => e.message), hints };
   const header = '# Composed by `npm run compose` from the subgraphs\' SDL. Do not edit: edit the subgraphs and compose again.\n';

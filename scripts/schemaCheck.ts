@@ -1,0 +1,46 @@
+/**
+ * `npm run schema:check [-- --base <git ref>]`: composes the subgraphs in the working tree and
+ * lists, per subgraph and for the graph clients see, every change against the supergraph
+ * committed at the base (default HEAD; on a branch, pass `--base origin/main`). Fails on
+ * composition errors and on breaking changes not acknowledged in
+ * schema/acknowledged-breaking-changes.txt, and names every type, field, argument and enum value
+ * that has no description.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { subgraphCatalog } from '../subgraphs/catalog.ts';
+import { projectPath, readSdl, subgraphSchemaFiles } from '../subgraphs/kit/schemaFiles.ts';
+import { workingTreeServices } from './composeSupergraph.ts';
+import { checkSchema, describeResult, parseAcknowledged } from './schemaCheck/checkSchema.ts';
+import { undocumented } from './schemaCheck/undocumented.ts';
+
+const { values } = parseArgs({ options: { base: { type: 'string', default: 'HEAD' } } });
+const base = values.base!;
+
+function supergraphAt(ref: string): string | null {
+  try {
+    return execFileSync('git', ['show', `${ref}:schema/supergraph.graphql`], { cwd: projectPath(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    console.warn(`No committed supergraph at ${ref}: checking composition only.`);
+    return null;
+  }
+}
+
+const acknowledgedFile = projectPath('schema', 'acknowledged-breaking-changes.txt');
+const result = await checkSchema({
+  baseSupergraphSdl: supergraphAt(base),
+  services: workingTreeServices(),
+  acknowledged: parseAcknowledged(fs.existsSync(acknowledgedFile) ? fs.readFileSync(acknowledgedFile, 'utf8') : ''),
+});
+console.log(describeResult(result, base));
+
+// Each SDL file once: the shared ones are read by several subgraphs.
+const sdlFiles = [...new Set(subgraphCatalog.flatMap((entry) => subgraphSchemaFiles(entry.name, entry.role)))];
+const lacking = sdlFiles.flatMap((file) => undocumented(readSdl([file]).document).map((coordinate) => `${path.relative(projectPath(), file)}: ${coordinate}`));
+if (lacking.length > 0) {
+  console.log(`\n${lacking.length} definitions have no description; say what each is:`);
+  for (const line of lacking) console.log(`  ${line}`);
+}
+process.exit(result.ok && lacking.length === 0 ? 0 : 1);
