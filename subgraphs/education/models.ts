@@ -1,3 +1,4 @@
+import type { CentreFacet } from '../sector-core/models.ts';
 import { defineDocument } from '../kit/documents.ts';
 
 /** School support linked to a crisis centre; `_id` is the crisis centre's id. */
@@ -14,3 +15,6 @@ export const schoolSupportDocument = defineDocument<SchoolSupportDoc>('schoolSup
   safeTransfer: { type: Boolean, required: true },
   catchUpLearning: { type: Boolean, required: true },
 });
+
+/** A crisis centre as the education sector resolves it, with its facet. */
+export type SchoolSupportCentre = CentreFacet<SchoolSupportDoc>;

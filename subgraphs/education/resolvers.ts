@@ -1,14 +1,13 @@
-import { recordFacet, type CentreFacet } from '../sector-core/resolvers.ts';
-import type { SchoolSupportDoc } from './models.ts';
-
-type SchoolSupportInput = Omit<SchoolSupportDoc, '_id' | 'version'> & { crisisCentreId: string };
+import { recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
+import type { SchoolSupportInput, Resolvers } from './generated/resolverTypes.ts';
+import type { SchoolSupportDoc, SchoolSupportCentre } from './models.ts';
 
 /** The education sector's own resolvers: school support linked to each crisis centre. */
-export const educationResolvers = {
+export const educationResolvers: Resolvers<SectorContext> = {
   Mutation: {
-    recordSchoolSupport: recordFacet<SchoolSupportInput>('education'),
+    recordSchoolSupport: recordFacet<SchoolSupportInput, SchoolSupportDoc>('education'),
   },
   CrisisCentre: {
-    schoolSupport: (centre: CentreFacet<SchoolSupportDoc>) => centre.facet,
+    schoolSupport: (centre: SchoolSupportCentre) => centre.facet,
   },
 };

@@ -1,14 +1,13 @@
-import { recordFacet, type CentreFacet } from '../sector-core/resolvers.ts';
-import type { MedicalCareDoc } from './models.ts';
-
-type MedicalCareInput = Omit<MedicalCareDoc, '_id' | 'version'> & { crisisCentreId: string };
+import { recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
+import type { MedicalCareInput, Resolvers } from './generated/resolverTypes.ts';
+import type { MedicalCareDoc, MedicalCareCentre } from './models.ts';
 
 /** The health sector's own resolvers: its facet of the crisis centres. */
-export const healthResolvers = {
+export const healthResolvers: Resolvers<SectorContext> = {
   Mutation: {
-    recordMedicalCare: recordFacet<MedicalCareInput>('health'),
+    recordMedicalCare: recordFacet<MedicalCareInput, MedicalCareDoc>('health'),
   },
   CrisisCentre: {
-    medicalCare: (centre: CentreFacet<MedicalCareDoc>) => centre.facet,
+    medicalCare: (centre: MedicalCareCentre) => centre.facet,
   },
 };

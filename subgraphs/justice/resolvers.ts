@@ -1,14 +1,13 @@
-import { recordFacet, type CentreFacet } from '../sector-core/resolvers.ts';
-import type { LegalServicesDoc } from './models.ts';
-
-type LegalServicesInput = Omit<LegalServicesDoc, '_id' | 'version'> & { crisisCentreId: string };
+import { recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
+import type { LegalServicesInput, Resolvers } from './generated/resolverTypes.ts';
+import type { LegalServicesDoc, LegalServicesCentre } from './models.ts';
 
 /** The justice sector's own resolvers: legal services at each crisis centre. */
-export const justiceResolvers = {
+export const justiceResolvers: Resolvers<SectorContext> = {
   Mutation: {
-    recordLegalServices: recordFacet<LegalServicesInput>('justice'),
+    recordLegalServices: recordFacet<LegalServicesInput, LegalServicesDoc>('justice'),
   },
   CrisisCentre: {
-    legalServices: (centre: CentreFacet<LegalServicesDoc>) => centre.facet,
+    legalServices: (centre: LegalServicesCentre) => centre.facet,
   },
 };

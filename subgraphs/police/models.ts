@@ -1,3 +1,4 @@
+import type { CentreFacet } from '../sector-core/models.ts';
 import { defineDocument } from '../kit/documents.ts';
 
 /** The police unit at a crisis centre; `_id` is the crisis centre's id. */
@@ -28,3 +29,6 @@ export const policeUnitDocument = defineDocument<PoliceUnitDoc>('policeUnits', '
   registersReports: { type: Boolean, required: true },
   open24Hours: { type: Boolean, required: true },
 });
+
+/** A crisis centre as the police sector resolves it, with its facet. */
+export type PoliceUnitCentre = CentreFacet<PoliceUnitDoc>;

@@ -1,14 +1,13 @@
-import { recordFacet, type CentreFacet } from '../sector-core/resolvers.ts';
-import type { PoliceUnitDoc } from './models.ts';
-
-type PoliceUnitInput = Omit<PoliceUnitDoc, '_id' | 'version'> & { crisisCentreId: string };
+import { recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
+import type { PoliceUnitInput, Resolvers } from './generated/resolverTypes.ts';
+import type { PoliceUnitDoc, PoliceUnitCentre } from './models.ts';
 
 /** The policing sector's own resolvers: the police unit at each crisis centre. */
-export const policeResolvers = {
+export const policeResolvers: Resolvers<SectorContext> = {
   Mutation: {
-    recordPoliceUnit: recordFacet<PoliceUnitInput>('police'),
+    recordPoliceUnit: recordFacet<PoliceUnitInput, PoliceUnitDoc>('police'),
   },
   CrisisCentre: {
-    policeUnit: (centre: CentreFacet<PoliceUnitDoc>) => centre.facet,
+    policeUnit: (centre: PoliceUnitCentre) => centre.facet,
   },
 };

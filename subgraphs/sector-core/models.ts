@@ -1,3 +1,4 @@
+import type { StoredDocument } from '../kit/store/port.ts';
 import { defineDocument, nested } from '../kit/documents.ts';
 
 /*
@@ -90,3 +91,9 @@ export const sectorCoreDocuments = {
   servicePoints: servicePointDocument,
   actionRecords: actionRecordDocument,
 };
+
+/** A crisis centre as a sector resolves it: its id and the sector's facet record, if any. */
+export interface CentreFacet<F extends StoredDocument = StoredDocument> {
+  id: string;
+  facet: F | null;
+}

@@ -7,7 +7,7 @@ import type { SubgraphContext } from '../kit/subgraph.ts';
 import type { StoredDocument } from '../kit/store/port.ts';
 import { deliveryState, summariseDelivery } from './delivery.ts';
 import type { SectorLoaders, SectorRepositories } from './loaders.ts';
-import type { ActionRecordDoc, ActionStatus, ServicePointDoc, ServicePointKind } from './models.ts';
+import type { ActionRecordDoc, ActionStatus, CentreFacet, ServicePointDoc, ServicePointKind } from './models.ts';
 
 /** The context every sector resolver receives. */
 export type SectorContext = Omit<SubgraphContext, 'repos' | 'loaders'> & {
@@ -15,11 +15,7 @@ export type SectorContext = Omit<SubgraphContext, 'repos' | 'loaders'> & {
   loaders: SectorLoaders;
 };
 
-/** A crisis centre as this sector resolves it: its id and this sector's facet record, if any. */
-export interface CentreFacet<F extends StoredDocument = StoredDocument> {
-  id: string;
-  facet: F | null;
-}
+export type { CentreFacet };
 
 interface ActionEntity {
   id: string;
@@ -153,11 +149,12 @@ export function sectorCoreResolvers(sectorId: string, typePrefix: string) {
  * `crisisCentreId` and the facet's fields. The facet is validated against the sector's facet
  * document; recording it again replaces it.
  */
-export function recordFacet<I extends { crisisCentreId: string }>(sectorId: string) {
-  return async (_: unknown, { input }: { input: I }, ctx: SectorContext): Promise<CentreFacet> => {
+export function recordFacet<I extends { crisisCentreId: string }, F extends StoredDocument>(sectorId: string) {
+  return async (_: unknown, { input }: { input: I }, ctx: SectorContext): Promise<CentreFacet<F>> => {
     requireOwnSector(ctx.identity, sectorId, scopes.sectorWrite);
     const { crisisCentreId, ...fields } = input;
-    const facet = await ctx.repos.facet.put({ _id: crisisCentreId, ...fields });
+    // The sector's facet repository was opened with its facet document, so what it stores is an F.
+    const facet = (await ctx.repos.facet.put({ _id: crisisCentreId, ...fields })) as F;
     return { id: crisisCentreId, facet };
   };
 }
