@@ -1,8 +1,11 @@
 /**
  * `npm start`: every subgraph in its own process, then the gateway; Ctrl-C stops them all.
  * `npm start -- --country south-africa` loads another country's demo data (CRG_COUNTRY works too).
+ * `npm start -- --watch health` runs the health subgraph in watch mode: it restarts whenever a
+ * file it uses changes, while the rest of the hub keeps running.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { subgraphCatalog } from '../subgraphs/catalog.ts';
 import { developmentKeys } from '../subgraphs/kit/auth/configuredKeys.ts';
 import { ConfigError, countries, readConfig } from '../subgraphs/kit/config.ts';
@@ -16,6 +19,13 @@ if (countryFlag !== -1) {
     process.exit(2);
   }
   process.env.CRG_COUNTRY = country;
+}
+
+const watchFlag = process.argv.indexOf('--watch');
+const watched = watchFlag === -1 ? undefined : process.argv[watchFlag + 1];
+if (watchFlag !== -1 && !subgraphCatalog.some((entry) => entry.name === watched)) {
+  console.error(`--watch must name a subgraph: ${subgraphCatalog.map((e) => e.name).join(', ')} (got ${JSON.stringify(watched)})`);
+  process.exit(2);
 }
 
 let config: ReturnType<typeof readConfig>;
@@ -49,6 +59,27 @@ function launch(name: string, script: string, args: string[]): Promise<string> {
   });
 }
 
+/**
+ * The watched subgraph runs under `tsx watch`, which restarts it on every change; it has no
+ * message channel to us, so it counts as started once it answers /ready.
+ */
+function launchWatched(name: string): Promise<string> {
+  const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+  const child = spawn(process.execPath, [tsxCli, 'watch', '--clear-screen=false', projectPath('subgraphs/run.ts'), name], { env: process.env, stdio: 'inherit' });
+  children.set(name, child);
+  child.on('exit', () => children.delete(name));
+  const ready = `http://127.0.0.1:${config.subgraphPorts[name]}/ready`;
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + 60_000;
+    const poll = async () => {
+      if ((await fetch(ready).then((r) => r.ok, () => false))) return resolve(config.subgraphUrls[name]!);
+      if (Date.now() > deadline || child.exitCode !== null) return reject(new Error(`${name} (watched) did not become ready`));
+      setTimeout(poll, 200);
+    };
+    void poll();
+  });
+}
+
 async function stopAll(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -66,7 +97,9 @@ process.on('SIGTERM', () => void stopAll(0));
 
 try {
   const started = Date.now();
-  await Promise.all(subgraphCatalog.map((entry) => launch(entry.name, 'subgraphs/run.ts', [entry.name])));
+  await Promise.all(
+    subgraphCatalog.map((entry) => (entry.name === watched ? launchWatched(entry.name) : launch(entry.name, 'subgraphs/run.ts', [entry.name]))),
+  );
   const url = await launch('gateway', 'gateway/main.ts', []);
   const publicUrl = url.replace('127.0.0.1', 'localhost');
   console.log(
@@ -76,6 +109,7 @@ try {
       (config.mode === 'development'
         ? `  The IDE starts with an analyst's token; for other roles and tools: npm run token -- --role <role>\n`
         : '') +
+      (watched ? `  ${watched} restarts whenever one of its files changes.\n` : '') +
       `  Press Ctrl-C to stop.\n`,
   );
 } catch (error) {
