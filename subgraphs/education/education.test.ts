@@ -1,0 +1,3 @@
+import { describeSectorSubgraph } from '../../test/support/sectorSubgraphSuite.ts';
+
+describeSectorSubgraph({ sectorId: 'education', facetSelection: 'schoolSupport { safeTransfer }' });

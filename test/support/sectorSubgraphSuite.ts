@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sectorIds, typePrefix } from '../../subgraphs/catalog.ts';
+import { startTestHub, type TestHub } from './hub.ts';
+
+/**
+ * What every sector subgraph must do, run against one sector: each sector folder's own test
+ * calls this, so `npx vitest run subgraphs/<sector>` tests that sector alone, through the
+ * gateway, with the rest of the hub around it.
+ */
+export function describeSectorSubgraph(options: {
+  sectorId: string;
+  /** The sector's crisis-centre facet, as a selection: `medicalCare { doctorsOnDuty }`. */
+  facetSelection: string;
+}) {
+  const { sectorId, facetSelection } = options;
+  const prefix = typePrefix(sectorId);
+  const officer = { role: 'sector-officer' as const, sector: sectorId };
+  const otherSector = sectorIds.find((id) => id !== sectorId)!;
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub();
+  });
+  afterAll(() => hub?.stop());
+
+  describe(`the ${sectorId} sector subgraph`, () => {
+    it('answers the cross-sector status with its own responsibilities, service points and delivery', async () => {
+      const { data, errors } = await hub.query(`{ sectors { id __typename responsibilities { duty } servicePoints { name } delivery { total } } }`);
+      expect(errors).toBeUndefined();
+      const mine = data!.sectors.find((s: { id: string }) => s.id === sectorId);
+      expect(mine.__typename).toBe(`${prefix}Sector`);
+      expect(mine.responsibilities.length).toBeGreaterThan(0);
+      expect(mine.servicePoints.length).toBeGreaterThan(0);
+      expect(mine.delivery.total).toBeGreaterThan(0);
+    });
+
+    it('adds its facet to the crisis centres', async () => {
+      const { data, errors } = await hub.query(`{ crisisCentres { id ${facetSelection} } }`);
+      expect(errors).toBeUndefined();
+      const facetKey = facetSelection.split(/[\s{]/)[0]!;
+      expect(data!.crisisCentres.some((centre: Record<string, unknown>) => centre[facetKey] !== null)).toBe(true);
+    });
+
+    it("records a service point from its own officer, and refuses another sector's officer", async () => {
+      const mutation = `mutation($i: ServicePointInput!) { record${prefix}ServicePoint(input: $i) { id name } }`;
+      const input = { id: `${sectorId}-sp-suite`, name: 'Suite test point', kind: 'HELPLINE', place: 'Capital', district: 'Capital', openingHours: '24 hours', open24Hours: true };
+      const refused = await hub.query(mutation, { i: input }, { role: 'sector-officer', sector: otherSector });
+      expect(refused.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+      const recorded = await hub.query(mutation, { i: input }, officer);
+      expect(recorded.errors).toBeUndefined();
+      expect(recorded.data![`record${prefix}ServicePoint`]).toEqual({ id: input.id, name: input.name });
+    });
+  });
+}
