@@ -8,13 +8,14 @@ import { typePrefix } from '../catalog.ts';
 import { createSectorLoaders, type SectorRepositories } from './loaders.ts';
 import { sectorCoreDocuments, type ActionRecordDoc, type ResponsibilityDoc, type ServicePointDoc } from './models.ts';
 import { sectorCoreResolvers, type SectorContext } from './resolvers.ts';
+import { caseResponseCapability, type CaseResponseOptions, type CaseResponseSeed } from './caseResponses/register.ts';
 
 /** A sector's demo data: the shared collections plus its facet, under the facet's key. */
 export type SectorSeed<K extends string, F extends StoredDocument> = {
   responsibilities: Draft<ResponsibilityDoc>[];
   servicePoints: Draft<ServicePointDoc>[];
   actionRecords: Draft<ActionRecordDoc>[];
-} & { [key in K]: Draft<F>[] };
+} & { [key in K]: Draft<F>[] } & Partial<CaseResponseSeed>;
 
 export interface SectorSubgraphOptions<K extends string, F extends StoredDocument> {
   /** The catalog id and folder name, e.g. `health`. */
@@ -25,6 +26,8 @@ export interface SectorSubgraphOptions<K extends string, F extends StoredDocumen
   facetDocument: DocumentSpec<F>;
   /** The sector's own resolvers: its crisis-centre facet fields and the mutation that records them. */
   resolvers: Resolvers;
+  /** The sector's response to the cases it takes part in, when it has one. */
+  caseResponse?: CaseResponseOptions<any>;
   seed(country: CountryId): SectorSeed<K, F>;
 }
 
@@ -45,17 +48,19 @@ export function defineSectorSubgraph<K extends string, F extends StoredDocument>
   options: SectorSubgraphOptions<K, F>,
 ): SubgraphDefinition {
   const { sectorId, facetKey } = options;
-  const documents = { ...sectorCoreDocuments, facet: options.facetDocument };
+  const cases = options.caseResponse ? caseResponseCapability(sectorId, typePrefix(sectorId), options.caseResponse) : null;
+  const documents = { ...sectorCoreDocuments, facet: options.facetDocument, ...cases?.documents };
   return defineSubgraph({
     name: sectorId,
     schemaFiles: subgraphSchemaFiles(sectorId, 'sector'),
     documents,
-    resolvers: mergeResolvers(sectorCoreResolvers(sectorId, typePrefix(sectorId)) as Resolvers, options.resolvers),
-    createLoaders: (repos) => createSectorLoaders(repos as unknown as SectorRepositories),
+    resolvers: mergeResolvers(sectorCoreResolvers(sectorId, typePrefix(sectorId)) as Resolvers, options.resolvers, cases?.resolvers ?? {}),
+    createLoaders: (repos) => ({ ...createSectorLoaders(repos as unknown as SectorRepositories), ...cases?.createLoaders(repos as never) }),
     seed: (country) => {
       const data = options.seed(country);
       const { responsibilities, servicePoints, actionRecords } = data;
-      return { responsibilities, servicePoints, actionRecords, facet: data[facetKey] } as never;
+      const caseData = cases ? { caseResponses: data.caseResponses ?? [], survivorContacts: data.survivorContacts ?? [] } : {};
+      return { responsibilities, servicePoints, actionRecords, facet: data[facetKey], ...caseData } as never;
     },
   }) as unknown as SubgraphDefinition;
 }

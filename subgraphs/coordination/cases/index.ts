@@ -4,6 +4,7 @@ import type { Resolvers } from '../../kit/subgraph.ts';
 import { caseFieldResolvers } from './caseFields.ts';
 import { caseMutationResolvers } from './caseMutations.ts';
 import { caseQueryResolvers } from './caseQueries.ts';
+import { caseResponseResolvers } from './caseResponses.ts';
 import { caseDocuments } from './models.ts';
 import { referralMutationResolvers } from './referralMutations.ts';
 
@@ -19,6 +20,7 @@ export const caseRegistryResolvers: Resolvers = mergeResolvers(
   caseQueryResolvers as Resolvers,
   caseMutationResolvers as Resolvers,
   referralMutationResolvers as Resolvers,
+  caseResponseResolvers as Resolvers,
 );
 
 export { createCaseLoaders } from './loaders.ts';
