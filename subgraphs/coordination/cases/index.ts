@@ -1,6 +1,7 @@
 import { auditDocuments } from '../../kit/audit/auditEntry.ts';
 import { mergeResolvers } from '../../kit/resolverMaps.ts';
 import type { Resolvers } from '../../kit/subgraph.ts';
+import { auditLogListResolvers } from './auditLogs.ts';
 import { caseFieldResolvers } from './caseFields.ts';
 import { caseMutationResolvers } from './caseMutations.ts';
 import { caseQueryResolvers } from './caseQueries.ts';
@@ -21,6 +22,7 @@ export const caseRegistryResolvers: Resolvers = mergeResolvers(
   caseMutationResolvers as Resolvers,
   referralMutationResolvers as Resolvers,
   caseResponseResolvers as Resolvers,
+  auditLogListResolvers as Resolvers,
 );
 
 export { createCaseLoaders } from './loaders.ts';
