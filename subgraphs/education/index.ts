@@ -2,6 +2,7 @@ import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { schoolSupportDocument } from './models.ts';
 import { educationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
+import { educationCaseResponse } from './caseResponse.ts';
 
 /** The education sector's subgraph: the shared sector contract plus school support for survivors. */
 export const educationSubgraph = defineSectorSubgraph({
@@ -9,6 +10,7 @@ export const educationSubgraph = defineSectorSubgraph({
   facetKey: 'schoolSupport',
   facetDocument: schoolSupportDocument,
   resolvers: educationResolvers,
+  caseResponse: educationCaseResponse,
   seed,
 });
 

@@ -2,6 +2,7 @@ import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { legalServicesDocument } from './models.ts';
 import { justiceResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
+import { justiceCaseResponse } from './caseResponse.ts';
 
 /** The justice sector's subgraph: the shared sector contract plus legal services at crisis centres. */
 export const justiceSubgraph = defineSectorSubgraph({
@@ -9,6 +10,7 @@ export const justiceSubgraph = defineSectorSubgraph({
   facetKey: 'legalServices',
   facetDocument: legalServicesDocument,
   resolvers: justiceResolvers,
+  caseResponse: justiceCaseResponse,
   seed,
 });
 

@@ -2,6 +2,7 @@ import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { shelterAndCounsellingDocument } from './models.ts';
 import { socialWelfareResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
+import { socialWelfareCaseResponse } from './caseResponse.ts';
 
 /** The social welfare sector's subgraph: the shared sector contract plus shelter and counselling. */
 export const socialWelfareSubgraph = defineSectorSubgraph({
@@ -9,6 +10,7 @@ export const socialWelfareSubgraph = defineSectorSubgraph({
   facetKey: 'shelterAndCounselling',
   facetDocument: shelterAndCounsellingDocument,
   resolvers: socialWelfareResolvers,
+  caseResponse: socialWelfareCaseResponse,
   seed,
 });
 

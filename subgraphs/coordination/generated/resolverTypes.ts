@@ -66,6 +66,61 @@ export type DeliveryState =
   /** The lead sector has not recorded a status or due date. */
   | 'NOT_REPORTED';
 
+/** One entry of a subgraph's audit log: who read or changed which case-level data, when and why. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** `audit-000000000042`: the entry's position in the chain. */
+  id: Scalars['ID']['output'];
+  /** The position in the chain, from 1. */
+  seq: Scalars['Int']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Who: the caller's subject. */
+  subject: Scalars['String']['output'];
+  /** The caller's role. */
+  role: Scalars['String']['output'];
+  /** The sector the caller acted for, if any. */
+  sectorId?: Maybe<Scalars['ID']['output']>;
+  /** What was done, e.g. `case.read`, `referral.create`, `consent.override`. */
+  action: Scalars['String']['output'];
+  /** The cases concerned. */
+  caseIds: Array<Scalars['ID']['output']>;
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** Why, as the caller stated it. */
+  purpose?: Maybe<Scalars['String']['output']>;
+  /** What else the auditor must see, e.g. the reason for a consent override. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** The request id, shared by the entries every subgraph wrote for one request. */
+  requestId: Scalars['String']['output'];
+  /** The hash of the entry before this one. */
+  prevHash: Scalars['String']['output'];
+  /** This entry's hash, over everything it records and the previous hash. */
+  hash: Scalars['String']['output'];
+};
+
+/** The result of checking an audit log's hash chain from its first entry to its head. */
+export type AuditChainCheck = {
+  __typename?: 'AuditChainCheck';
+  /** True when no entry was altered, deleted or moved. */
+  intact: Scalars['Boolean']['output'];
+  /** Entries checked. */
+  entries: Scalars['Int']['output'];
+  /** Every break found, each naming its entry. */
+  problems: Array<AuditChainProblem>;
+};
+
+/** A break in an audit log's chain. */
+export type AuditChainProblem = {
+  __typename?: 'AuditChainProblem';
+  /** The entry where the chain breaks. */
+  entryId: Scalars['ID']['output'];
+  /** Its position. */
+  seq: Scalars['Int']['output'];
+  /** What is wrong with it. */
+  problem: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The national framework this hub serves. */
@@ -86,6 +141,8 @@ export type Query = {
   action?: Maybe<FrameworkAction>;
   _entities: Array<Maybe<_Entity>>;
   _service: _Service;
+  /** Every subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
+  auditLog: Array<AuditLog>;
   /**
    * One case by its code. Only for the sector that holds it or a sector it was referred to (and
    * not rejected or revoked). Each read is audited with the purpose given.
@@ -633,6 +690,144 @@ export type CrisisCentreInput = {
   openedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A subgraph's audit log. For auditors only. */
+export type AuditLog = {
+  /** The subgraph whose log it is, e.g. `coordination` or `health`. */
+  id: Scalars['ID']['output'];
+};
+
+/** The lead ministry's audit log: case registry and referrals. */
+export type CoordinationAuditLog = AuditLog & {
+  __typename?: 'CoordinationAuditLog';
+  /** `coordination`. */
+  id: Scalars['ID']['output'];
+  /** Entries, newest first, optionally only those about one case or of one action. */
+  entries?: Maybe<Array<AuditEntry>>;
+  /** The hash chain checked from the first entry to the head. */
+  check?: Maybe<AuditChainCheck>;
+};
+
+
+/** The lead ministry's audit log: case registry and referrals. */
+export type CoordinationAuditLogEntriesArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The health sector's audit log, served by its own subgraph. */
+export type HealthAuditLog = AuditLog & {
+  __typename?: 'HealthAuditLog';
+  /** `health`. */
+  id: Scalars['ID']['output'];
+};
+
+/** The police sector's audit log, served by its own subgraph. */
+export type PoliceAuditLog = AuditLog & {
+  __typename?: 'PoliceAuditLog';
+  /** `police`. */
+  id: Scalars['ID']['output'];
+};
+
+/** The justice sector's audit log, served by its own subgraph. */
+export type JusticeAuditLog = AuditLog & {
+  __typename?: 'JusticeAuditLog';
+  /** `justice`. */
+  id: Scalars['ID']['output'];
+};
+
+/** The social-welfare sector's audit log, served by its own subgraph. */
+export type SocialWelfareAuditLog = AuditLog & {
+  __typename?: 'SocialWelfareAuditLog';
+  /** `social-welfare`. */
+  id: Scalars['ID']['output'];
+};
+
+/** The education sector's audit log, served by its own subgraph. */
+export type EducationAuditLog = AuditLog & {
+  __typename?: 'EducationAuditLog';
+  /** `education`. */
+  id: Scalars['ID']['output'];
+};
+
+/**
+ * A sector's response to a case. This subgraph names the responding sectors; each sector's own
+ * subgraph adds what it did. Only the sectors engaged in the case may read it.
+ */
+export type CaseResponse = {
+  /** `<case code>/<sector>`, e.g. `CASE-BD-2026-000123/health`. */
+  id: Scalars['ID']['output'];
+  /** The case code. */
+  caseId: Scalars['ID']['output'];
+  /** The responding sector. */
+  sector: SectorAgency;
+};
+
+/** The response of the health sector: examination, emergency contraception, post-exposure treatment, forensic evidence. */
+export type HealthCaseResponse = CaseResponse & {
+  __typename?: 'HealthCaseResponse';
+  /** `<case code>/health`. */
+  id: Scalars['ID']['output'];
+  /** The case code. */
+  caseId: Scalars['ID']['output'];
+  /** The responding sector: `health`. */
+  sector: SectorAgency;
+  /** The sectors engaged in the case; the responding sector's subgraph lets only these read its response. */
+  engagedSectorIds: Array<Scalars['ID']['output']>;
+};
+
+/** The response of the police: report, investigation, DNA evidence. */
+export type PoliceCaseResponse = CaseResponse & {
+  __typename?: 'PoliceCaseResponse';
+  /** `<case code>/police`. */
+  id: Scalars['ID']['output'];
+  /** The case code. */
+  caseId: Scalars['ID']['output'];
+  /** The responding sector: `police`. */
+  sector: SectorAgency;
+  /** The sectors engaged in the case; the responding sector's subgraph lets only these read its response. */
+  engagedSectorIds: Array<Scalars['ID']['output']>;
+};
+
+/** The response of the justice sector: charge, trial, verdict, protection order. */
+export type JusticeCaseResponse = CaseResponse & {
+  __typename?: 'JusticeCaseResponse';
+  /** `<case code>/justice`. */
+  id: Scalars['ID']['output'];
+  /** The case code. */
+  caseId: Scalars['ID']['output'];
+  /** The responding sector: `justice`. */
+  sector: SectorAgency;
+  /** The sectors engaged in the case; the responding sector's subgraph lets only these read its response. */
+  engagedSectorIds: Array<Scalars['ID']['output']>;
+};
+
+/** The response of the social welfare sector: shelter, counselling, case work. */
+export type SocialWelfareCaseResponse = CaseResponse & {
+  __typename?: 'SocialWelfareCaseResponse';
+  /** `<case code>/social-welfare`. */
+  id: Scalars['ID']['output'];
+  /** The case code. */
+  caseId: Scalars['ID']['output'];
+  /** The responding sector: `social-welfare`. */
+  sector: SectorAgency;
+  /** The sectors engaged in the case; the responding sector's subgraph lets only these read its response. */
+  engagedSectorIds: Array<Scalars['ID']['output']>;
+};
+
+/** The response of the education sector: school support and safe transfer. */
+export type EducationCaseResponse = CaseResponse & {
+  __typename?: 'EducationCaseResponse';
+  /** `<case code>/education`. */
+  id: Scalars['ID']['output'];
+  /** The case code. */
+  caseId: Scalars['ID']['output'];
+  /** The responding sector: `education`. */
+  sector: SectorAgency;
+  /** The sectors engaged in the case; the responding sector's subgraph lets only these read its response. */
+  engagedSectorIds: Array<Scalars['ID']['output']>;
+};
+
 /** The GBVIMS core incident types; each incident has exactly one. */
 export type IncidentType =
   /** Non-consensual penetration, however slight. */
@@ -738,6 +933,8 @@ export type SurvivorCase = {
   milestones: Array<CaseMilestone>;
   /** Every referral of the case, oldest first. */
   referrals: Array<Referral>;
+  /** Each engaged sector's response (the holder's and every sector the case stands referred to), from that sector's own subgraph. */
+  responses: Array<CaseResponse>;
   /** The version a change must be made against. */
   version: Scalars['Int']['output'];
 };
@@ -917,7 +1114,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = CoordinationBody | CrisisCentre | EducationAction | EducationSector | HealthAction | HealthSector | JusticeAction | JusticeSector | PoliceAction | PoliceSector | SocialWelfareAction | SocialWelfareSector;
+export type _Entity = CoordinationAuditLog | CoordinationBody | CrisisCentre | EducationAction | EducationAuditLog | EducationCaseResponse | EducationSector | HealthAction | HealthAuditLog | HealthCaseResponse | HealthSector | JusticeAction | JusticeAuditLog | JusticeCaseResponse | JusticeSector | PoliceAction | PoliceAuditLog | PoliceCaseResponse | PoliceSector | SocialWelfareAction | SocialWelfareAuditLog | SocialWelfareCaseResponse | SocialWelfareSector;
 
 
 
@@ -1013,6 +1210,19 @@ export type FederationTypes = {
   EducationAction: EducationAction;
   CoordinationBody: CoordinationBody;
   CrisisCentre: CrisisCentre;
+  AuditLog: AuditLog;
+  CoordinationAuditLog: CoordinationAuditLog;
+  HealthAuditLog: HealthAuditLog;
+  PoliceAuditLog: PoliceAuditLog;
+  JusticeAuditLog: JusticeAuditLog;
+  SocialWelfareAuditLog: SocialWelfareAuditLog;
+  EducationAuditLog: EducationAuditLog;
+  CaseResponse: CaseResponse;
+  HealthCaseResponse: HealthCaseResponse;
+  PoliceCaseResponse: PoliceCaseResponse;
+  JusticeCaseResponse: JusticeCaseResponse;
+  SocialWelfareCaseResponse: SocialWelfareCaseResponse;
+  EducationCaseResponse: EducationCaseResponse;
 };
 
 /** Mapping of federation reference types */
@@ -1059,22 +1269,72 @@ export type FederationReferenceTypes = {
   CrisisCentre:
     ( { __typename: 'CrisisCentre' }
     & GraphQLRecursivePick<FederationTypes['CrisisCentre'], {"id":true}> );
+  AuditLog:
+    ( { __typename: 'AuditLog' }
+    & GraphQLRecursivePick<FederationTypes['AuditLog'], {"id":true}> );
+  CoordinationAuditLog:
+    ( { __typename: 'CoordinationAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['CoordinationAuditLog'], {"id":true}> );
+  HealthAuditLog:
+    ( { __typename: 'HealthAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['HealthAuditLog'], {"id":true}> );
+  PoliceAuditLog:
+    ( { __typename: 'PoliceAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['PoliceAuditLog'], {"id":true}> );
+  JusticeAuditLog:
+    ( { __typename: 'JusticeAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['JusticeAuditLog'], {"id":true}> );
+  SocialWelfareAuditLog:
+    ( { __typename: 'SocialWelfareAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['SocialWelfareAuditLog'], {"id":true}> );
+  EducationAuditLog:
+    ( { __typename: 'EducationAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['EducationAuditLog'], {"id":true}> );
+  CaseResponse:
+    ( { __typename: 'CaseResponse' }
+    & GraphQLRecursivePick<FederationTypes['CaseResponse'], {"id":true}> );
+  HealthCaseResponse:
+    ( { __typename: 'HealthCaseResponse' }
+    & GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"id":true}> );
+  PoliceCaseResponse:
+    ( { __typename: 'PoliceCaseResponse' }
+    & GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"id":true}> );
+  JusticeCaseResponse:
+    ( { __typename: 'JusticeCaseResponse' }
+    & GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"id":true}> );
+  SocialWelfareCaseResponse:
+    ( { __typename: 'SocialWelfareCaseResponse' }
+    & GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"id":true}> );
+  EducationCaseResponse:
+    ( { __typename: 'EducationCaseResponse' }
+    & GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"id":true}> );
 };
 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   _Entity:
+    | ( CoordinationAuditLog )
     | ( Omit<CoordinationBody, 'chair' | 'members' | 'reportsTo' | 'reportingBodies'> & { chair: _RefType['BodyMember'], members: Array<_RefType['BodyMember']>, reportsTo?: Maybe<_RefType['CoordinationBody']>, reportingBodies: Array<_RefType['CoordinationBody']> } )
     | ( CrisisCentre )
     | ( Omit<EducationAction, 'objective' | 'leadSector' | 'supportingSectors'> & { objective: _RefType['Objective'], leadSector: _RefType['SectorAgency'], supportingSectors: Array<_RefType['SectorAgency']> } )
+    | ( EducationAuditLog )
+    | ( Omit<EducationCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
     | ( Omit<EducationSector, 'ledActions' | 'supportingActions'> & { ledActions: Array<_RefType['FrameworkAction']>, supportingActions: Array<_RefType['FrameworkAction']> } )
     | ( Omit<HealthAction, 'objective' | 'leadSector' | 'supportingSectors'> & { objective: _RefType['Objective'], leadSector: _RefType['SectorAgency'], supportingSectors: Array<_RefType['SectorAgency']> } )
+    | ( HealthAuditLog )
+    | ( Omit<HealthCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
     | ( Omit<HealthSector, 'ledActions' | 'supportingActions'> & { ledActions: Array<_RefType['FrameworkAction']>, supportingActions: Array<_RefType['FrameworkAction']> } )
     | ( Omit<JusticeAction, 'objective' | 'leadSector' | 'supportingSectors'> & { objective: _RefType['Objective'], leadSector: _RefType['SectorAgency'], supportingSectors: Array<_RefType['SectorAgency']> } )
+    | ( JusticeAuditLog )
+    | ( Omit<JusticeCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
     | ( Omit<JusticeSector, 'ledActions' | 'supportingActions'> & { ledActions: Array<_RefType['FrameworkAction']>, supportingActions: Array<_RefType['FrameworkAction']> } )
     | ( Omit<PoliceAction, 'objective' | 'leadSector' | 'supportingSectors'> & { objective: _RefType['Objective'], leadSector: _RefType['SectorAgency'], supportingSectors: Array<_RefType['SectorAgency']> } )
+    | ( PoliceAuditLog )
+    | ( Omit<PoliceCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
     | ( Omit<PoliceSector, 'ledActions' | 'supportingActions'> & { ledActions: Array<_RefType['FrameworkAction']>, supportingActions: Array<_RefType['FrameworkAction']> } )
     | ( Omit<SocialWelfareAction, 'objective' | 'leadSector' | 'supportingSectors'> & { objective: _RefType['Objective'], leadSector: _RefType['SectorAgency'], supportingSectors: Array<_RefType['SectorAgency']> } )
+    | ( SocialWelfareAuditLog )
+    | ( Omit<SocialWelfareCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
     | ( Omit<SocialWelfareSector, 'ledActions' | 'supportingActions'> & { ledActions: Array<_RefType['FrameworkAction']>, supportingActions: Array<_RefType['FrameworkAction']> } )
   ;
 };
@@ -1095,6 +1355,21 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( Omit<SocialWelfareAction, 'objective' | 'leadSector' | 'supportingSectors'> & { objective: _RefType['Objective'], leadSector: _RefType['SectorAgency'], supportingSectors: Array<_RefType['SectorAgency']> } )
     | ( Omit<EducationAction, 'objective' | 'leadSector' | 'supportingSectors'> & { objective: _RefType['Objective'], leadSector: _RefType['SectorAgency'], supportingSectors: Array<_RefType['SectorAgency']> } )
   ;
+  AuditLog:
+    | ( CoordinationAuditLog )
+    | ( HealthAuditLog )
+    | ( PoliceAuditLog )
+    | ( JusticeAuditLog )
+    | ( SocialWelfareAuditLog )
+    | ( EducationAuditLog )
+  ;
+  CaseResponse:
+    | ( Omit<HealthCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
+    | ( Omit<PoliceCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
+    | ( Omit<JusticeCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
+    | ( Omit<SocialWelfareCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
+    | ( Omit<EducationCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
+  ;
 };
 
 /** Mapping between all available schema types and the resolvers types */
@@ -1104,8 +1379,11 @@ export type ResolversTypes = {
   Period: ResolverTypeWrapper<Period>;
   DeliveryStatus: ResolverTypeWrapper<DeliveryStatus>;
   DeliveryState: DeliveryState;
-  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditChainCheck: ResolverTypeWrapper<AuditChainCheck>;
+  AuditChainProblem: ResolverTypeWrapper<AuditChainProblem>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SectorAgency: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['SectorAgency']>;
   HealthSector: ResolverTypeWrapper<Omit<HealthSector, 'ledActions' | 'supportingActions'> & { ledActions: Array<ResolversTypes['FrameworkAction']>, supportingActions: Array<ResolversTypes['FrameworkAction']> }>;
@@ -1134,11 +1412,24 @@ export type ResolversTypes = {
   CadenceUnit: CadenceUnit;
   CrisisCentre: ResolverTypeWrapper<CrisisCentre>;
   CrisisCentreInput: CrisisCentreInput;
+  AuditLog: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['AuditLog']>;
+  CoordinationAuditLog: ResolverTypeWrapper<CoordinationAuditLog>;
+  HealthAuditLog: ResolverTypeWrapper<HealthAuditLog>;
+  PoliceAuditLog: ResolverTypeWrapper<PoliceAuditLog>;
+  JusticeAuditLog: ResolverTypeWrapper<JusticeAuditLog>;
+  SocialWelfareAuditLog: ResolverTypeWrapper<SocialWelfareAuditLog>;
+  EducationAuditLog: ResolverTypeWrapper<EducationAuditLog>;
+  CaseResponse: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['CaseResponse']>;
+  HealthCaseResponse: ResolverTypeWrapper<Omit<HealthCaseResponse, 'sector'> & { sector: ResolversTypes['SectorAgency'] }>;
+  PoliceCaseResponse: ResolverTypeWrapper<Omit<PoliceCaseResponse, 'sector'> & { sector: ResolversTypes['SectorAgency'] }>;
+  JusticeCaseResponse: ResolverTypeWrapper<Omit<JusticeCaseResponse, 'sector'> & { sector: ResolversTypes['SectorAgency'] }>;
+  SocialWelfareCaseResponse: ResolverTypeWrapper<Omit<SocialWelfareCaseResponse, 'sector'> & { sector: ResolversTypes['SectorAgency'] }>;
+  EducationCaseResponse: ResolverTypeWrapper<Omit<EducationCaseResponse, 'sector'> & { sector: ResolversTypes['SectorAgency'] }>;
   IncidentType: IncidentType;
   CaseContext: CaseContext;
   ReportingDelay: ReportingDelay;
   MilestoneKind: MilestoneKind;
-  SurvivorCase: ResolverTypeWrapper<Omit<SurvivorCase, 'holdingSector' | 'referrals'> & { holdingSector: ResolversTypes['SectorAgency'], referrals: Array<ResolversTypes['Referral']> }>;
+  SurvivorCase: ResolverTypeWrapper<Omit<SurvivorCase, 'holdingSector' | 'referrals' | 'responses'> & { holdingSector: ResolversTypes['SectorAgency'], referrals: Array<ResolversTypes['Referral']>, responses: Array<ResolversTypes['CaseResponse']> }>;
   CaseConsent: ResolverTypeWrapper<CaseConsent>;
   CaseMilestone: ResolverTypeWrapper<CaseMilestone>;
   ReferralStatus: ReferralStatus;
@@ -1170,8 +1461,11 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   Period: Period;
   DeliveryStatus: DeliveryStatus;
-  Query: Record<PropertyKey, never>;
+  AuditEntry: AuditEntry;
   ID: Scalars['ID']['output'];
+  AuditChainCheck: AuditChainCheck;
+  AuditChainProblem: AuditChainProblem;
+  Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   SectorAgency: ResolversInterfaceTypes<ResolversParentTypes>['SectorAgency'];
   HealthSector: Omit<HealthSector, 'ledActions' | 'supportingActions'> & { ledActions: Array<ResolversParentTypes['FrameworkAction']>, supportingActions: Array<ResolversParentTypes['FrameworkAction']> } | FederationReferenceTypes['HealthSector'];
@@ -1197,7 +1491,20 @@ export type ResolversParentTypes = {
   MeetingCadence: MeetingCadence;
   CrisisCentre: CrisisCentre | FederationReferenceTypes['CrisisCentre'];
   CrisisCentreInput: CrisisCentreInput;
-  SurvivorCase: Omit<SurvivorCase, 'holdingSector' | 'referrals'> & { holdingSector: ResolversParentTypes['SectorAgency'], referrals: Array<ResolversParentTypes['Referral']> };
+  AuditLog: ResolversInterfaceTypes<ResolversParentTypes>['AuditLog'];
+  CoordinationAuditLog: CoordinationAuditLog | FederationReferenceTypes['CoordinationAuditLog'];
+  HealthAuditLog: HealthAuditLog | FederationReferenceTypes['HealthAuditLog'];
+  PoliceAuditLog: PoliceAuditLog | FederationReferenceTypes['PoliceAuditLog'];
+  JusticeAuditLog: JusticeAuditLog | FederationReferenceTypes['JusticeAuditLog'];
+  SocialWelfareAuditLog: SocialWelfareAuditLog | FederationReferenceTypes['SocialWelfareAuditLog'];
+  EducationAuditLog: EducationAuditLog | FederationReferenceTypes['EducationAuditLog'];
+  CaseResponse: ResolversInterfaceTypes<ResolversParentTypes>['CaseResponse'];
+  HealthCaseResponse: Omit<HealthCaseResponse, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] } | FederationReferenceTypes['HealthCaseResponse'];
+  PoliceCaseResponse: Omit<PoliceCaseResponse, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] } | FederationReferenceTypes['PoliceCaseResponse'];
+  JusticeCaseResponse: Omit<JusticeCaseResponse, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] } | FederationReferenceTypes['JusticeCaseResponse'];
+  SocialWelfareCaseResponse: Omit<SocialWelfareCaseResponse, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] } | FederationReferenceTypes['SocialWelfareCaseResponse'];
+  EducationCaseResponse: Omit<EducationCaseResponse, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] } | FederationReferenceTypes['EducationCaseResponse'];
+  SurvivorCase: Omit<SurvivorCase, 'holdingSector' | 'referrals' | 'responses'> & { holdingSector: ResolversParentTypes['SectorAgency'], referrals: Array<ResolversParentTypes['Referral']>, responses: Array<ResolversParentTypes['CaseResponse']> };
   CaseConsent: CaseConsent;
   CaseMilestone: CaseMilestone;
   Referral: Omit<Referral, 'case' | 'from' | 'to'> & { case: ResolversParentTypes['SurvivorCase'], from: ResolversParentTypes['SectorAgency'], to: ResolversParentTypes['SectorAgency'] };
@@ -1336,6 +1643,35 @@ export type DeliveryStatusResolvers<ContextType = any, ParentType extends Resolv
   notReported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type AuditEntryResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sectorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  caseIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditChainCheckResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditChainCheck'] = ResolversParentTypes['AuditChainCheck']> = {
+  intact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['AuditChainProblem']>, ParentType, ContextType>;
+};
+
+export type AuditChainProblemResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditChainProblem'] = ResolversParentTypes['AuditChainProblem']> = {
+  entryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   framework?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
   sectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
@@ -1347,6 +1683,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   action?: Resolver<Maybe<ResolversTypes['FrameworkAction']>, ParentType, ContextType, RequireFields<QueryActionArgs, 'id'>>;
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
+  auditLog?: Resolver<Array<ResolversTypes['AuditLog']>, ParentType, ContextType>;
   case?: Resolver<Maybe<ResolversTypes['SurvivorCase']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   cases?: Resolver<Array<ResolversTypes['SurvivorCase']>, ParentType, ContextType, RequireFields<QueryCasesArgs, 'limit'>>;
   escalatedReferrals?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType, Partial<QueryEscalatedReferralsArgs>>;
@@ -1555,6 +1892,99 @@ export type CrisisCentreResolvers<ContextType = any, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type AuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditLog'] = ResolversParentTypes['AuditLog'], FederationReferenceType extends FederationReferenceTypes['AuditLog'] = FederationReferenceTypes['AuditLog']> = {
+  __resolveType: TypeResolveFn<'CoordinationAuditLog' | 'HealthAuditLog' | 'PoliceAuditLog' | 'JusticeAuditLog' | 'SocialWelfareAuditLog' | 'EducationAuditLog', ParentType, ContextType>;
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+};
+
+export type CoordinationAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['CoordinationAuditLog'] = ResolversParentTypes['CoordinationAuditLog'], FederationReferenceType extends FederationReferenceTypes['CoordinationAuditLog'] = FederationReferenceTypes['CoordinationAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CoordinationAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<CoordinationAuditLogEntriesArgs, 'limit'>>;
+  check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type HealthAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthAuditLog'] = ResolversParentTypes['HealthAuditLog'], FederationReferenceType extends FederationReferenceTypes['HealthAuditLog'] = FederationReferenceTypes['HealthAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PoliceAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceAuditLog'] = ResolversParentTypes['PoliceAuditLog'], FederationReferenceType extends FederationReferenceTypes['PoliceAuditLog'] = FederationReferenceTypes['PoliceAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type JusticeAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeAuditLog'] = ResolversParentTypes['JusticeAuditLog'], FederationReferenceType extends FederationReferenceTypes['JusticeAuditLog'] = FederationReferenceTypes['JusticeAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JusticeAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SocialWelfareAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareAuditLog'] = ResolversParentTypes['SocialWelfareAuditLog'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareAuditLog'] = FederationReferenceTypes['SocialWelfareAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialWelfareAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EducationAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationAuditLog'] = ResolversParentTypes['EducationAuditLog'], FederationReferenceType extends FederationReferenceTypes['EducationAuditLog'] = FederationReferenceTypes['EducationAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EducationAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['CaseResponse'] = ResolversParentTypes['CaseResponse'], FederationReferenceType extends FederationReferenceTypes['CaseResponse'] = FederationReferenceTypes['CaseResponse']> = {
+  __resolveType: TypeResolveFn<'HealthCaseResponse' | 'PoliceCaseResponse' | 'JusticeCaseResponse' | 'SocialWelfareCaseResponse' | 'EducationCaseResponse', ParentType, ContextType>;
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+};
+
+export type HealthCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthCaseResponse'] = ResolversParentTypes['HealthCaseResponse'], FederationReferenceType extends FederationReferenceTypes['HealthCaseResponse'] = FederationReferenceTypes['HealthCaseResponse']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  engagedSectorIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PoliceCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceCaseResponse'] = ResolversParentTypes['PoliceCaseResponse'], FederationReferenceType extends FederationReferenceTypes['PoliceCaseResponse'] = FederationReferenceTypes['PoliceCaseResponse']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  engagedSectorIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type JusticeCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeCaseResponse'] = ResolversParentTypes['JusticeCaseResponse'], FederationReferenceType extends FederationReferenceTypes['JusticeCaseResponse'] = FederationReferenceTypes['JusticeCaseResponse']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JusticeCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  engagedSectorIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SocialWelfareCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareCaseResponse'] = ResolversParentTypes['SocialWelfareCaseResponse'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareCaseResponse'] = FederationReferenceTypes['SocialWelfareCaseResponse']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialWelfareCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  engagedSectorIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EducationCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationCaseResponse'] = ResolversParentTypes['EducationCaseResponse'], FederationReferenceType extends FederationReferenceTypes['EducationCaseResponse'] = FederationReferenceTypes['EducationCaseResponse']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EducationCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  engagedSectorIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type SurvivorCaseResolvers<ContextType = any, ParentType extends ResolversParentTypes['SurvivorCase'] = ResolversParentTypes['SurvivorCase']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   holdingSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
@@ -1568,6 +1998,7 @@ export type SurvivorCaseResolvers<ContextType = any, ParentType extends Resolver
   consent?: Resolver<ResolversTypes['CaseConsent'], ParentType, ContextType>;
   milestones?: Resolver<Array<ResolversTypes['CaseMilestone']>, ParentType, ContextType>;
   referrals?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType>;
+  responses?: Resolver<Array<ResolversTypes['CaseResponse']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1642,7 +2073,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'CoordinationBody' | 'CrisisCentre' | 'EducationAction' | 'EducationSector' | 'HealthAction' | 'HealthSector' | 'JusticeAction' | 'JusticeSector' | 'PoliceAction' | 'PoliceSector' | 'SocialWelfareAction' | 'SocialWelfareSector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CoordinationAuditLog' | 'CoordinationBody' | 'CrisisCentre' | 'EducationAction' | 'EducationAuditLog' | 'EducationCaseResponse' | 'EducationSector' | 'HealthAction' | 'HealthAuditLog' | 'HealthCaseResponse' | 'HealthSector' | 'JusticeAction' | 'JusticeAuditLog' | 'JusticeCaseResponse' | 'JusticeSector' | 'PoliceAction' | 'PoliceAuditLog' | 'PoliceCaseResponse' | 'PoliceSector' | 'SocialWelfareAction' | 'SocialWelfareAuditLog' | 'SocialWelfareCaseResponse' | 'SocialWelfareSector', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -1650,6 +2081,9 @@ export type Resolvers<ContextType = any> = {
   DateTime?: GraphQLScalarType;
   Period?: PeriodResolvers<ContextType>;
   DeliveryStatus?: DeliveryStatusResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditChainCheck?: AuditChainCheckResolvers<ContextType>;
+  AuditChainProblem?: AuditChainProblemResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
@@ -1673,6 +2107,19 @@ export type Resolvers<ContextType = any> = {
   BodyMember?: BodyMemberResolvers<ContextType>;
   MeetingCadence?: MeetingCadenceResolvers<ContextType>;
   CrisisCentre?: CrisisCentreResolvers<ContextType>;
+  AuditLog?: AuditLogResolvers<ContextType>;
+  CoordinationAuditLog?: CoordinationAuditLogResolvers<ContextType>;
+  HealthAuditLog?: HealthAuditLogResolvers<ContextType>;
+  PoliceAuditLog?: PoliceAuditLogResolvers<ContextType>;
+  JusticeAuditLog?: JusticeAuditLogResolvers<ContextType>;
+  SocialWelfareAuditLog?: SocialWelfareAuditLogResolvers<ContextType>;
+  EducationAuditLog?: EducationAuditLogResolvers<ContextType>;
+  CaseResponse?: CaseResponseResolvers<ContextType>;
+  HealthCaseResponse?: HealthCaseResponseResolvers<ContextType>;
+  PoliceCaseResponse?: PoliceCaseResponseResolvers<ContextType>;
+  JusticeCaseResponse?: JusticeCaseResponseResolvers<ContextType>;
+  SocialWelfareCaseResponse?: SocialWelfareCaseResponseResolvers<ContextType>;
+  EducationCaseResponse?: EducationCaseResponseResolvers<ContextType>;
   SurvivorCase?: SurvivorCaseResolvers<ContextType>;
   CaseConsent?: CaseConsentResolvers<ContextType>;
   CaseMilestone?: CaseMilestoneResolvers<ContextType>;

@@ -67,6 +67,61 @@ export type DeliveryState =
   /** The lead sector has not recorded a status or due date. */
   | 'NOT_REPORTED';
 
+/** One entry of a subgraph's audit log: who read or changed which case-level data, when and why. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** `audit-000000000042`: the entry's position in the chain. */
+  id: Scalars['ID']['output'];
+  /** The position in the chain, from 1. */
+  seq: Scalars['Int']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Who: the caller's subject. */
+  subject: Scalars['String']['output'];
+  /** The caller's role. */
+  role: Scalars['String']['output'];
+  /** The sector the caller acted for, if any. */
+  sectorId?: Maybe<Scalars['ID']['output']>;
+  /** What was done, e.g. `case.read`, `referral.create`, `consent.override`. */
+  action: Scalars['String']['output'];
+  /** The cases concerned. */
+  caseIds: Array<Scalars['ID']['output']>;
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** Why, as the caller stated it. */
+  purpose?: Maybe<Scalars['String']['output']>;
+  /** What else the auditor must see, e.g. the reason for a consent override. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** The request id, shared by the entries every subgraph wrote for one request. */
+  requestId: Scalars['String']['output'];
+  /** The hash of the entry before this one. */
+  prevHash: Scalars['String']['output'];
+  /** This entry's hash, over everything it records and the previous hash. */
+  hash: Scalars['String']['output'];
+};
+
+/** The result of checking an audit log's hash chain from its first entry to its head. */
+export type AuditChainCheck = {
+  __typename?: 'AuditChainCheck';
+  /** True when no entry was altered, deleted or moved. */
+  intact: Scalars['Boolean']['output'];
+  /** Entries checked. */
+  entries: Scalars['Int']['output'];
+  /** Every break found, each naming its entry. */
+  problems: Array<AuditChainProblem>;
+};
+
+/** A break in an audit log's chain. */
+export type AuditChainProblem = {
+  __typename?: 'AuditChainProblem';
+  /** The entry where the chain breaks. */
+  entryId: Scalars['ID']['output'];
+  /** Its position. */
+  seq: Scalars['Int']['output'];
+  /** What is wrong with it. */
+  problem: Scalars['String']['output'];
+};
+
 /**
  * A ministry taking part in the national framework. The coordination subgraph owns the registry
  * (name, ministry, focal point); each sector subgraph adds what it alone knows about itself.
@@ -231,6 +286,55 @@ export type ActionStatusInput = {
   dueDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
+export type AuditLog = {
+  /** The subgraph whose log it is, e.g. `health`. */
+  id: Scalars['ID']['output'];
+  /** Entries, newest first, optionally only those about one case or of one action. */
+  entries?: Maybe<Array<AuditEntry>>;
+  /** The hash chain checked from the first entry to the head. */
+  check?: Maybe<AuditChainCheck>;
+};
+
+
+/** A subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
+export type AuditLogEntriesArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A sector's response to a case, from the sector's own records. Readable only by the sectors
+ * engaged in the case; every read is written to the sector's audit log.
+ */
+export type CaseResponse = {
+  /** `<case code>/<sector>`. */
+  id: Scalars['ID']['output'];
+  /** Whether this sector has recorded a response to the case. */
+  recorded?: Maybe<Scalars['Boolean']['output']>;
+  /** The day this sector first served the survivor in this case. */
+  startedOn?: Maybe<Scalars['Date']['output']>;
+  /** What this sector has done so far, in one line, for the other sectors on the case. */
+  summary?: Maybe<Scalars['String']['output']>;
+  /** When this sector last changed its record. */
+  lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A survivor's identifying details as the sector that met her records them. */
+export type SurvivorContactInput = {
+  /** The case code. */
+  caseId: Scalars['ID']['input'];
+  /** Her name. */
+  name: Scalars['String']['input'];
+  /** A telephone number she agreed to be called on. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Where she can be reached safely. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** The day the details were collected. */
+  collectedOn: Scalars['Date']['input'];
+};
+
 /**
  * One report by the lead sector on one of its actions. Reports are appended and never changed:
  * the action's status is the status of its latest report.
@@ -279,11 +383,19 @@ export type Query = {
   educationSector: EducationSector;
   _entities: Array<Maybe<_Entity>>;
   _service: _Service;
+  /** The survivor's identifying details this sector collected for a case. Only for this sector's own officers; every read is audited. */
+  educationSurvivorContact?: Maybe<EducationSurvivorContact>;
 };
 
 
 export type Query_EntitiesArgs = {
   representations: Array<Scalars['_Any']['input']>;
+};
+
+
+export type QueryEducationSurvivorContactArgs = {
+  caseId: Scalars['ID']['input'];
+  purpose?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Mutation = {
@@ -294,6 +406,10 @@ export type Mutation = {
   reportEducationActionStatus: EducationAction;
   /** Records the school support linked to a One-Stop Crisis Centre. */
   recordSchoolSupport: CrisisCentre;
+  /** Records this sector's response to a case, or changes it at the version read. Only this sector's officers. */
+  recordEducationCaseResponse: EducationCaseResponse;
+  /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
+  recordEducationSurvivorContact: EducationSurvivorContact;
   /** Appends a progress report on an action the education sector leads; the action's status follows it. */
   reportEducationActionProgress: EducationAction;
 };
@@ -311,6 +427,16 @@ export type MutationReportEducationActionStatusArgs = {
 
 export type MutationRecordSchoolSupportArgs = {
   input: SchoolSupportInput;
+};
+
+
+export type MutationRecordEducationCaseResponseArgs = {
+  input: EducationCaseResponseInput;
+};
+
+
+export type MutationRecordEducationSurvivorContactArgs = {
+  input: SurvivorContactInput;
 };
 
 
@@ -387,6 +513,77 @@ export type SchoolSupportInput = {
   catchUpLearning: Scalars['Boolean']['input'];
 };
 
+/** The education sector's audit log. For auditors only. */
+export type EducationAuditLog = AuditLog & {
+  __typename?: 'EducationAuditLog';
+  /** `education`. */
+  id: Scalars['ID']['output'];
+  /** Entries, newest first, optionally only those about one case or of one action. */
+  entries?: Maybe<Array<AuditEntry>>;
+  /** The hash chain checked from the first entry to the head. */
+  check?: Maybe<AuditChainCheck>;
+};
+
+
+/** The education sector's audit log. For auditors only. */
+export type EducationAuditLogEntriesArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The response of the education sector to a case, from its own records. */
+export type EducationCaseResponse = CaseResponse & {
+  __typename?: 'EducationCaseResponse';
+  /** `<case code>/education`. */
+  id: Scalars['ID']['output'];
+  /** The sectors engaged in the case, from the case registry. */
+  engagedSectorIds: Array<Scalars['ID']['output']>;
+  /** Whether this sector has recorded a response to the case. */
+  recorded?: Maybe<Scalars['Boolean']['output']>;
+  /** The day this sector first served the survivor in this case. */
+  startedOn?: Maybe<Scalars['Date']['output']>;
+  /** What this sector has done so far, in one line. */
+  summary?: Maybe<Scalars['String']['output']>;
+  /** When this sector last changed its record. */
+  lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The support the school gives, in a few words, e.g. `catch-up lessons, counsellor contact`. */
+  schoolSupport?: Maybe<Scalars['String']['output']>;
+  /** The day school support started. */
+  schoolSupportStartedOn?: Maybe<Scalars['Date']['output']>;
+  /** The day she was moved to a safer school, if she was. */
+  safeTransferOn?: Maybe<Scalars['Date']['output']>;
+};
+
+/** This sector's response to a case. */
+export type EducationCaseResponseInput = {
+  /** The case code. */
+  caseId: Scalars['ID']['input'];
+  /** The version read, to change a recorded response; left out to record the first. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The support the school gives, in a few words, e.g. `catch-up lessons, counsellor contact`. */
+  schoolSupport?: InputMaybe<Scalars['String']['input']>;
+  /** The day school support started. */
+  schoolSupportStartedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The day she was moved to a safer school, if she was. */
+  safeTransferOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Who the survivor is, as the education sector recorded it. Never leaves this sector. */
+export type EducationSurvivorContact = {
+  __typename?: 'EducationSurvivorContact';
+  /** The case code. */
+  caseId: Scalars['ID']['output'];
+  /** Her name. */
+  name: Scalars['String']['output'];
+  /** A telephone number she agreed to be called on. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Where she can be reached safely. */
+  address?: Maybe<Scalars['String']['output']>;
+  /** The day these details were collected. */
+  collectedOn: Scalars['Date']['output'];
+};
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
@@ -398,7 +595,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = CrisisCentre | EducationAction | EducationSector;
+export type _Entity = CrisisCentre | EducationAction | EducationAuditLog | EducationCaseResponse | EducationSector;
 
 
 
@@ -483,6 +680,8 @@ export type FederationTypes = {
   EducationSector: EducationSector;
   EducationAction: EducationAction;
   CrisisCentre: CrisisCentre;
+  EducationAuditLog: EducationAuditLog;
+  EducationCaseResponse: EducationCaseResponse;
 };
 
 /** Mapping of federation reference types */
@@ -496,6 +695,76 @@ export type FederationReferenceTypes = {
   CrisisCentre:
     ( { __typename: 'CrisisCentre' }
     & GraphQLRecursivePick<FederationTypes['CrisisCentre'], {"id":true}> );
+  EducationAuditLog:
+    ( { __typename: 'EducationAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['EducationAuditLog'], {"id":true}> );
+  EducationCaseResponse:
+    ( { __typename: 'EducationCaseResponse' }
+    & GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}> ) );
 };
 
 /** Mapping of union types */
@@ -503,6 +772,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   _Entity:
     | ( SchoolSupportCentre )
     | ( EducationAction )
+    | ( EducationAuditLog )
+    | ( EducationCaseResponse )
     | ( Omit<EducationSector, 'servicePoints'> & { servicePoints?: Maybe<Array<_RefType['ServicePoint']>> } )
   ;
 };
@@ -511,6 +782,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   SectorAgency: ( Omit<EducationSector, 'servicePoints'> & { servicePoints?: Maybe<Array<_RefType['ServicePoint']>> } );
   FrameworkAction: ( EducationAction );
+  AuditLog: ( EducationAuditLog );
+  CaseResponse: ( EducationCaseResponse );
 };
 
 /** Mapping between all available schema types and the resolvers types */
@@ -520,8 +793,11 @@ export type ResolversTypes = {
   Period: ResolverTypeWrapper<Period>;
   DeliveryStatus: ResolverTypeWrapper<DeliveryStatus>;
   DeliveryState: DeliveryState;
-  SectorAgency: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['SectorAgency']>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditChainCheck: ResolverTypeWrapper<AuditChainCheck>;
+  AuditChainProblem: ResolverTypeWrapper<AuditChainProblem>;
+  SectorAgency: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['SectorAgency']>;
   FrameworkAction: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FrameworkAction']>;
   ActionStatus: ActionStatus;
   ResponsibilityRole: ResponsibilityRole;
@@ -531,6 +807,9 @@ export type ResolversTypes = {
   ServicePoint: ResolverTypeWrapper<Omit<ServicePoint, 'crisisCentre'> & { crisisCentre?: Maybe<ResolversTypes['CrisisCentre']> }>;
   ServicePointInput: ServicePointInput;
   ActionStatusInput: ActionStatusInput;
+  AuditLog: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['AuditLog']>;
+  CaseResponse: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['CaseResponse']>;
+  SurvivorContactInput: SurvivorContactInput;
   ProgressReport: ResolverTypeWrapper<ProgressReport>;
   ProgressReportInput: ProgressReportInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -540,6 +819,10 @@ export type ResolversTypes = {
   CrisisCentre: ResolverTypeWrapper<SchoolSupportCentre>;
   SchoolSupport: ResolverTypeWrapper<SchoolSupportDoc>;
   SchoolSupportInput: SchoolSupportInput;
+  EducationAuditLog: ResolverTypeWrapper<EducationAuditLog>;
+  EducationCaseResponse: ResolverTypeWrapper<EducationCaseResponse>;
+  EducationCaseResponseInput: EducationCaseResponseInput;
+  EducationSurvivorContact: ResolverTypeWrapper<EducationSurvivorContact>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -560,14 +843,20 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   Period: Period;
   DeliveryStatus: DeliveryStatus;
-  SectorAgency: ResolversInterfaceTypes<ResolversParentTypes>['SectorAgency'];
+  AuditEntry: AuditEntry;
   ID: Scalars['ID']['output'];
+  AuditChainCheck: AuditChainCheck;
+  AuditChainProblem: AuditChainProblem;
+  SectorAgency: ResolversInterfaceTypes<ResolversParentTypes>['SectorAgency'];
   FrameworkAction: ResolversInterfaceTypes<ResolversParentTypes>['FrameworkAction'];
   Responsibility: Responsibility;
   Capacity: Capacity;
   ServicePoint: Omit<ServicePoint, 'crisisCentre'> & { crisisCentre?: Maybe<ResolversParentTypes['CrisisCentre']> };
   ServicePointInput: ServicePointInput;
   ActionStatusInput: ActionStatusInput;
+  AuditLog: ResolversInterfaceTypes<ResolversParentTypes>['AuditLog'];
+  CaseResponse: ResolversInterfaceTypes<ResolversParentTypes>['CaseResponse'];
+  SurvivorContactInput: SurvivorContactInput;
   ProgressReport: ProgressReport;
   ProgressReportInput: ProgressReportInput;
   Query: Record<PropertyKey, never>;
@@ -577,6 +866,10 @@ export type ResolversParentTypes = {
   CrisisCentre: SchoolSupportCentre;
   SchoolSupport: SchoolSupportDoc;
   SchoolSupportInput: SchoolSupportInput;
+  EducationAuditLog: EducationAuditLog | FederationReferenceTypes['EducationAuditLog'];
+  EducationCaseResponse: EducationCaseResponse | FederationReferenceTypes['EducationCaseResponse'];
+  EducationCaseResponseInput: EducationCaseResponseInput;
+  EducationSurvivorContact: EducationSurvivorContact;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -705,6 +998,35 @@ export type DeliveryStatusResolvers<ContextType = any, ParentType extends Resolv
   notReported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type AuditEntryResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sectorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  caseIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditChainCheckResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditChainCheck'] = ResolversParentTypes['AuditChainCheck']> = {
+  intact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['AuditChainProblem']>, ParentType, ContextType>;
+};
+
+export type AuditChainProblemResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditChainProblem'] = ResolversParentTypes['AuditChainProblem']> = {
+  entryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SectorAgencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['SectorAgency'] = ResolversParentTypes['SectorAgency']> = {
   __resolveType: TypeResolveFn<'EducationSector', ParentType, ContextType>;
 };
@@ -737,6 +1059,14 @@ export type ServicePointResolvers<ContextType = any, ParentType extends Resolver
   crisisCentre?: Resolver<Maybe<ResolversTypes['CrisisCentre']>, ParentType, ContextType>;
 };
 
+export type AuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditLog'] = ResolversParentTypes['AuditLog']> = {
+  __resolveType: TypeResolveFn<'EducationAuditLog', ParentType, ContextType>;
+};
+
+export type CaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['CaseResponse'] = ResolversParentTypes['CaseResponse']> = {
+  __resolveType: TypeResolveFn<'EducationCaseResponse', ParentType, ContextType>;
+};
+
 export type ProgressReportResolvers<ContextType = any, ParentType extends ResolversParentTypes['ProgressReport'] = ResolversParentTypes['ProgressReport']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -753,12 +1083,15 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   educationSector?: Resolver<ResolversTypes['EducationSector'], ParentType, ContextType>;
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
+  educationSurvivorContact?: Resolver<Maybe<ResolversTypes['EducationSurvivorContact']>, ParentType, ContextType, RequireFields<QueryEducationSurvivorContactArgs, 'caseId'>>;
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   recordEducationServicePoint?: Resolver<ResolversTypes['ServicePoint'], ParentType, ContextType, RequireFields<MutationRecordEducationServicePointArgs, 'input'>>;
   reportEducationActionStatus?: Resolver<ResolversTypes['EducationAction'], ParentType, ContextType, RequireFields<MutationReportEducationActionStatusArgs, 'input'>>;
   recordSchoolSupport?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordSchoolSupportArgs, 'input'>>;
+  recordEducationCaseResponse?: Resolver<ResolversTypes['EducationCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordEducationCaseResponseArgs, 'input'>>;
+  recordEducationSurvivorContact?: Resolver<ResolversTypes['EducationSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordEducationSurvivorContactArgs, 'input'>>;
   reportEducationActionProgress?: Resolver<ResolversTypes['EducationAction'], ParentType, ContextType, RequireFields<MutationReportEducationActionProgressArgs, 'input'>>;
 };
 
@@ -795,6 +1128,35 @@ export type SchoolSupportResolvers<ContextType = any, ParentType extends Resolve
   catchUpLearning?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type EducationAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationAuditLog'] = ResolversParentTypes['EducationAuditLog'], FederationReferenceType extends FederationReferenceTypes['EducationAuditLog'] = FederationReferenceTypes['EducationAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EducationAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<EducationAuditLogEntriesArgs, 'limit'>>;
+  check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EducationCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationCaseResponse'] = ResolversParentTypes['EducationCaseResponse'], FederationReferenceType extends FederationReferenceTypes['EducationCaseResponse'] = FederationReferenceTypes['EducationCaseResponse']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EducationCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recorded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  startedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  schoolSupport?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  schoolSupportStartedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  safeTransferOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EducationSurvivorContactResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationSurvivorContact'] = ResolversParentTypes['EducationSurvivorContact']> = {
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  collectedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -824,7 +1186,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'CrisisCentre' | 'EducationAction' | 'EducationSector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CrisisCentre' | 'EducationAction' | 'EducationAuditLog' | 'EducationCaseResponse' | 'EducationSector', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -832,11 +1194,16 @@ export type Resolvers<ContextType = any> = {
   DateTime?: GraphQLScalarType;
   Period?: PeriodResolvers<ContextType>;
   DeliveryStatus?: DeliveryStatusResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditChainCheck?: AuditChainCheckResolvers<ContextType>;
+  AuditChainProblem?: AuditChainProblemResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
   FrameworkAction?: FrameworkActionResolvers<ContextType>;
   Responsibility?: ResponsibilityResolvers<ContextType>;
   Capacity?: CapacityResolvers<ContextType>;
   ServicePoint?: ServicePointResolvers<ContextType>;
+  AuditLog?: AuditLogResolvers<ContextType>;
+  CaseResponse?: CaseResponseResolvers<ContextType>;
   ProgressReport?: ProgressReportResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -844,6 +1211,9 @@ export type Resolvers<ContextType = any> = {
   EducationAction?: EducationActionResolvers<ContextType>;
   CrisisCentre?: CrisisCentreResolvers<ContextType>;
   SchoolSupport?: SchoolSupportResolvers<ContextType>;
+  EducationAuditLog?: EducationAuditLogResolvers<ContextType>;
+  EducationCaseResponse?: EducationCaseResponseResolvers<ContextType>;
+  EducationSurvivorContact?: EducationSurvivorContactResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

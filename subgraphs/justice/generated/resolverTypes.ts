@@ -67,6 +67,61 @@ export type DeliveryState =
   /** The lead sector has not recorded a status or due date. */
   | 'NOT_REPORTED';
 
+/** One entry of a subgraph's audit log: who read or changed which case-level data, when and why. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** `audit-000000000042`: the entry's position in the chain. */
+  id: Scalars['ID']['output'];
+  /** The position in the chain, from 1. */
+  seq: Scalars['Int']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Who: the caller's subject. */
+  subject: Scalars['String']['output'];
+  /** The caller's role. */
+  role: Scalars['String']['output'];
+  /** The sector the caller acted for, if any. */
+  sectorId?: Maybe<Scalars['ID']['output']>;
+  /** What was done, e.g. `case.read`, `referral.create`, `consent.override`. */
+  action: Scalars['String']['output'];
+  /** The cases concerned. */
+  caseIds: Array<Scalars['ID']['output']>;
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** Why, as the caller stated it. */
+  purpose?: Maybe<Scalars['String']['output']>;
+  /** What else the auditor must see, e.g. the reason for a consent override. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** The request id, shared by the entries every subgraph wrote for one request. */
+  requestId: Scalars['String']['output'];
+  /** The hash of the entry before this one. */
+  prevHash: Scalars['String']['output'];
+  /** This entry's hash, over everything it records and the previous hash. */
+  hash: Scalars['String']['output'];
+};
+
+/** The result of checking an audit log's hash chain from its first entry to its head. */
+export type AuditChainCheck = {
+  __typename?: 'AuditChainCheck';
+  /** True when no entry was altered, deleted or moved. */
+  intact: Scalars['Boolean']['output'];
+  /** Entries checked. */
+  entries: Scalars['Int']['output'];
+  /** Every break found, each naming its entry. */
+  problems: Array<AuditChainProblem>;
+};
+
+/** A break in an audit log's chain. */
+export type AuditChainProblem = {
+  __typename?: 'AuditChainProblem';
+  /** The entry where the chain breaks. */
+  entryId: Scalars['ID']['output'];
+  /** Its position. */
+  seq: Scalars['Int']['output'];
+  /** What is wrong with it. */
+  problem: Scalars['String']['output'];
+};
+
 /**
  * A ministry taking part in the national framework. The coordination subgraph owns the registry
  * (name, ministry, focal point); each sector subgraph adds what it alone knows about itself.
@@ -231,6 +286,55 @@ export type ActionStatusInput = {
   dueDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
+export type AuditLog = {
+  /** The subgraph whose log it is, e.g. `health`. */
+  id: Scalars['ID']['output'];
+  /** Entries, newest first, optionally only those about one case or of one action. */
+  entries?: Maybe<Array<AuditEntry>>;
+  /** The hash chain checked from the first entry to the head. */
+  check?: Maybe<AuditChainCheck>;
+};
+
+
+/** A subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
+export type AuditLogEntriesArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A sector's response to a case, from the sector's own records. Readable only by the sectors
+ * engaged in the case; every read is written to the sector's audit log.
+ */
+export type CaseResponse = {
+  /** `<case code>/<sector>`. */
+  id: Scalars['ID']['output'];
+  /** Whether this sector has recorded a response to the case. */
+  recorded?: Maybe<Scalars['Boolean']['output']>;
+  /** The day this sector first served the survivor in this case. */
+  startedOn?: Maybe<Scalars['Date']['output']>;
+  /** What this sector has done so far, in one line, for the other sectors on the case. */
+  summary?: Maybe<Scalars['String']['output']>;
+  /** When this sector last changed its record. */
+  lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A survivor's identifying details as the sector that met her records them. */
+export type SurvivorContactInput = {
+  /** The case code. */
+  caseId: Scalars['ID']['input'];
+  /** Her name. */
+  name: Scalars['String']['input'];
+  /** A telephone number she agreed to be called on. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Where she can be reached safely. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** The day the details were collected. */
+  collectedOn: Scalars['Date']['input'];
+};
+
 /**
  * One report by the lead sector on one of its actions. Reports are appended and never changed:
  * the action's status is the status of its latest report.
@@ -279,11 +383,19 @@ export type Query = {
   justiceSector: JusticeSector;
   _entities: Array<Maybe<_Entity>>;
   _service: _Service;
+  /** The survivor's identifying details this sector collected for a case. Only for this sector's own officers; every read is audited. */
+  justiceSurvivorContact?: Maybe<JusticeSurvivorContact>;
 };
 
 
 export type Query_EntitiesArgs = {
   representations: Array<Scalars['_Any']['input']>;
+};
+
+
+export type QueryJusticeSurvivorContactArgs = {
+  caseId: Scalars['ID']['input'];
+  purpose?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Mutation = {
@@ -294,6 +406,10 @@ export type Mutation = {
   reportJusticeActionStatus: JusticeAction;
   /** Records the legal services at a One-Stop Crisis Centre. */
   recordLegalServices: CrisisCentre;
+  /** Records this sector's response to a case, or changes it at the version read. Only this sector's officers. */
+  recordJusticeCaseResponse: JusticeCaseResponse;
+  /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
+  recordJusticeSurvivorContact: JusticeSurvivorContact;
   /** Appends a progress report on an action the justice sector leads; the action's status follows it. */
   reportJusticeActionProgress: JusticeAction;
 };
@@ -311,6 +427,16 @@ export type MutationReportJusticeActionStatusArgs = {
 
 export type MutationRecordLegalServicesArgs = {
   input: LegalServicesInput;
+};
+
+
+export type MutationRecordJusticeCaseResponseArgs = {
+  input: JusticeCaseResponseInput;
+};
+
+
+export type MutationRecordJusticeSurvivorContactArgs = {
+  input: SurvivorContactInput;
 };
 
 
@@ -395,6 +521,109 @@ export type LegalServicesInput = {
   daysAWeek: Scalars['Int']['input'];
 };
 
+/** The justice sector's audit log. For auditors only. */
+export type JusticeAuditLog = AuditLog & {
+  __typename?: 'JusticeAuditLog';
+  /** `justice`. */
+  id: Scalars['ID']['output'];
+  /** Entries, newest first, optionally only those about one case or of one action. */
+  entries?: Maybe<Array<AuditEntry>>;
+  /** The hash chain checked from the first entry to the head. */
+  check?: Maybe<AuditChainCheck>;
+};
+
+
+/** The justice sector's audit log. For auditors only. */
+export type JusticeAuditLogEntriesArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The response of the justice sector to a case, from its own records. */
+export type JusticeCaseResponse = CaseResponse & {
+  __typename?: 'JusticeCaseResponse';
+  /** `<case code>/justice`. */
+  id: Scalars['ID']['output'];
+  /** The sectors engaged in the case, from the case registry. */
+  engagedSectorIds: Array<Scalars['ID']['output']>;
+  /** Whether this sector has recorded a response to the case. */
+  recorded?: Maybe<Scalars['Boolean']['output']>;
+  /** The day this sector first served the survivor in this case. */
+  startedOn?: Maybe<Scalars['Date']['output']>;
+  /** What this sector has done so far, in one line. */
+  summary?: Maybe<Scalars['String']['output']>;
+  /** When this sector last changed its record. */
+  lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The offence charged, as the law names it, e.g. `Penal Code s.375`. */
+  charge?: Maybe<Scalars['String']['output']>;
+  /** The day the charge was brought. */
+  chargedOn?: Maybe<Scalars['Date']['output']>;
+  /** The day the trial started. */
+  trialStartedOn?: Maybe<Scalars['Date']['output']>;
+  /** The outcome of the trial, once decided. */
+  verdict?: Maybe<Verdict>;
+  /** The day of the verdict. */
+  verdictOn?: Maybe<Scalars['Date']['output']>;
+  /** Where a protection order for the survivor stands. */
+  protectionOrder?: Maybe<ProtectionOrderStatus>;
+};
+
+/** This sector's response to a case. */
+export type JusticeCaseResponseInput = {
+  /** The case code. */
+  caseId: Scalars['ID']['input'];
+  /** The version read, to change a recorded response; left out to record the first. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The offence charged, as the law names it, e.g. `Penal Code s.375`. */
+  charge?: InputMaybe<Scalars['String']['input']>;
+  /** The day the charge was brought. */
+  chargedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The day the trial started. */
+  trialStartedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The outcome of the trial, once decided. */
+  verdict?: InputMaybe<Verdict>;
+  /** The day of the verdict. */
+  verdictOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Where a protection order for the survivor stands. */
+  protectionOrder?: InputMaybe<ProtectionOrderStatus>;
+};
+
+/** Who the survivor is, as the justice sector recorded it. Never leaves this sector. */
+export type JusticeSurvivorContact = {
+  __typename?: 'JusticeSurvivorContact';
+  /** The case code. */
+  caseId: Scalars['ID']['output'];
+  /** Her name. */
+  name: Scalars['String']['output'];
+  /** A telephone number she agreed to be called on. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Where she can be reached safely. */
+  address?: Maybe<Scalars['String']['output']>;
+  /** The day these details were collected. */
+  collectedOn: Scalars['Date']['output'];
+};
+
+/** The outcome of a trial. */
+export type Verdict =
+  /** The accused was convicted. */
+  | 'CONVICTED'
+  /** The accused was acquitted. */
+  | 'ACQUITTED'
+  /** The prosecution was withdrawn. */
+  | 'WITHDRAWN';
+
+/** Where a protection order stands. */
+export type ProtectionOrderStatus =
+  /** None applied for. */
+  | 'NONE'
+  /** Applied for, not yet decided. */
+  | 'APPLIED'
+  /** Granted. */
+  | 'GRANTED'
+  /** Refused. */
+  | 'REFUSED';
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
@@ -406,7 +635,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = CrisisCentre | JusticeAction | JusticeSector;
+export type _Entity = CrisisCentre | JusticeAction | JusticeAuditLog | JusticeCaseResponse | JusticeSector;
 
 
 
@@ -491,6 +720,8 @@ export type FederationTypes = {
   JusticeSector: JusticeSector;
   JusticeAction: JusticeAction;
   CrisisCentre: CrisisCentre;
+  JusticeAuditLog: JusticeAuditLog;
+  JusticeCaseResponse: JusticeCaseResponse;
 };
 
 /** Mapping of federation reference types */
@@ -504,6 +735,188 @@ export type FederationReferenceTypes = {
   CrisisCentre:
     ( { __typename: 'CrisisCentre' }
     & GraphQLRecursivePick<FederationTypes['CrisisCentre'], {"id":true}> );
+  JusticeAuditLog:
+    ( { __typename: 'JusticeAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['JusticeAuditLog'], {"id":true}> );
+  JusticeCaseResponse:
+    ( { __typename: 'JusticeCaseResponse' }
+    & GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"engagedSectorIds":true}> ) );
 };
 
 /** Mapping of union types */
@@ -511,6 +924,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   _Entity:
     | ( LegalServicesCentre )
     | ( JusticeAction )
+    | ( JusticeAuditLog )
+    | ( JusticeCaseResponse )
     | ( Omit<JusticeSector, 'servicePoints'> & { servicePoints?: Maybe<Array<_RefType['ServicePoint']>> } )
   ;
 };
@@ -519,6 +934,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   SectorAgency: ( Omit<JusticeSector, 'servicePoints'> & { servicePoints?: Maybe<Array<_RefType['ServicePoint']>> } );
   FrameworkAction: ( JusticeAction );
+  AuditLog: ( JusticeAuditLog );
+  CaseResponse: ( JusticeCaseResponse );
 };
 
 /** Mapping between all available schema types and the resolvers types */
@@ -528,8 +945,11 @@ export type ResolversTypes = {
   Period: ResolverTypeWrapper<Period>;
   DeliveryStatus: ResolverTypeWrapper<DeliveryStatus>;
   DeliveryState: DeliveryState;
-  SectorAgency: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['SectorAgency']>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditChainCheck: ResolverTypeWrapper<AuditChainCheck>;
+  AuditChainProblem: ResolverTypeWrapper<AuditChainProblem>;
+  SectorAgency: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['SectorAgency']>;
   FrameworkAction: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FrameworkAction']>;
   ActionStatus: ActionStatus;
   ResponsibilityRole: ResponsibilityRole;
@@ -539,6 +959,9 @@ export type ResolversTypes = {
   ServicePoint: ResolverTypeWrapper<Omit<ServicePoint, 'crisisCentre'> & { crisisCentre?: Maybe<ResolversTypes['CrisisCentre']> }>;
   ServicePointInput: ServicePointInput;
   ActionStatusInput: ActionStatusInput;
+  AuditLog: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['AuditLog']>;
+  CaseResponse: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['CaseResponse']>;
+  SurvivorContactInput: SurvivorContactInput;
   ProgressReport: ResolverTypeWrapper<ProgressReport>;
   ProgressReportInput: ProgressReportInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -548,6 +971,12 @@ export type ResolversTypes = {
   CrisisCentre: ResolverTypeWrapper<LegalServicesCentre>;
   LegalServices: ResolverTypeWrapper<LegalServicesDoc>;
   LegalServicesInput: LegalServicesInput;
+  JusticeAuditLog: ResolverTypeWrapper<JusticeAuditLog>;
+  JusticeCaseResponse: ResolverTypeWrapper<JusticeCaseResponse>;
+  JusticeCaseResponseInput: JusticeCaseResponseInput;
+  JusticeSurvivorContact: ResolverTypeWrapper<JusticeSurvivorContact>;
+  Verdict: Verdict;
+  ProtectionOrderStatus: ProtectionOrderStatus;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -568,14 +997,20 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   Period: Period;
   DeliveryStatus: DeliveryStatus;
-  SectorAgency: ResolversInterfaceTypes<ResolversParentTypes>['SectorAgency'];
+  AuditEntry: AuditEntry;
   ID: Scalars['ID']['output'];
+  AuditChainCheck: AuditChainCheck;
+  AuditChainProblem: AuditChainProblem;
+  SectorAgency: ResolversInterfaceTypes<ResolversParentTypes>['SectorAgency'];
   FrameworkAction: ResolversInterfaceTypes<ResolversParentTypes>['FrameworkAction'];
   Responsibility: Responsibility;
   Capacity: Capacity;
   ServicePoint: Omit<ServicePoint, 'crisisCentre'> & { crisisCentre?: Maybe<ResolversParentTypes['CrisisCentre']> };
   ServicePointInput: ServicePointInput;
   ActionStatusInput: ActionStatusInput;
+  AuditLog: ResolversInterfaceTypes<ResolversParentTypes>['AuditLog'];
+  CaseResponse: ResolversInterfaceTypes<ResolversParentTypes>['CaseResponse'];
+  SurvivorContactInput: SurvivorContactInput;
   ProgressReport: ProgressReport;
   ProgressReportInput: ProgressReportInput;
   Query: Record<PropertyKey, never>;
@@ -585,6 +1020,10 @@ export type ResolversParentTypes = {
   CrisisCentre: LegalServicesCentre;
   LegalServices: LegalServicesDoc;
   LegalServicesInput: LegalServicesInput;
+  JusticeAuditLog: JusticeAuditLog | FederationReferenceTypes['JusticeAuditLog'];
+  JusticeCaseResponse: JusticeCaseResponse | FederationReferenceTypes['JusticeCaseResponse'];
+  JusticeCaseResponseInput: JusticeCaseResponseInput;
+  JusticeSurvivorContact: JusticeSurvivorContact;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -713,6 +1152,35 @@ export type DeliveryStatusResolvers<ContextType = any, ParentType extends Resolv
   notReported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type AuditEntryResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sectorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  caseIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditChainCheckResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditChainCheck'] = ResolversParentTypes['AuditChainCheck']> = {
+  intact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['AuditChainProblem']>, ParentType, ContextType>;
+};
+
+export type AuditChainProblemResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditChainProblem'] = ResolversParentTypes['AuditChainProblem']> = {
+  entryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SectorAgencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['SectorAgency'] = ResolversParentTypes['SectorAgency']> = {
   __resolveType: TypeResolveFn<'JusticeSector', ParentType, ContextType>;
 };
@@ -745,6 +1213,14 @@ export type ServicePointResolvers<ContextType = any, ParentType extends Resolver
   crisisCentre?: Resolver<Maybe<ResolversTypes['CrisisCentre']>, ParentType, ContextType>;
 };
 
+export type AuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditLog'] = ResolversParentTypes['AuditLog']> = {
+  __resolveType: TypeResolveFn<'JusticeAuditLog', ParentType, ContextType>;
+};
+
+export type CaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['CaseResponse'] = ResolversParentTypes['CaseResponse']> = {
+  __resolveType: TypeResolveFn<'JusticeCaseResponse', ParentType, ContextType>;
+};
+
 export type ProgressReportResolvers<ContextType = any, ParentType extends ResolversParentTypes['ProgressReport'] = ResolversParentTypes['ProgressReport']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -761,12 +1237,15 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   justiceSector?: Resolver<ResolversTypes['JusticeSector'], ParentType, ContextType>;
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
+  justiceSurvivorContact?: Resolver<Maybe<ResolversTypes['JusticeSurvivorContact']>, ParentType, ContextType, RequireFields<QueryJusticeSurvivorContactArgs, 'caseId'>>;
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   recordJusticeServicePoint?: Resolver<ResolversTypes['ServicePoint'], ParentType, ContextType, RequireFields<MutationRecordJusticeServicePointArgs, 'input'>>;
   reportJusticeActionStatus?: Resolver<ResolversTypes['JusticeAction'], ParentType, ContextType, RequireFields<MutationReportJusticeActionStatusArgs, 'input'>>;
   recordLegalServices?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordLegalServicesArgs, 'input'>>;
+  recordJusticeCaseResponse?: Resolver<ResolversTypes['JusticeCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordJusticeCaseResponseArgs, 'input'>>;
+  recordJusticeSurvivorContact?: Resolver<ResolversTypes['JusticeSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordJusticeSurvivorContactArgs, 'input'>>;
   reportJusticeActionProgress?: Resolver<ResolversTypes['JusticeAction'], ParentType, ContextType, RequireFields<MutationReportJusticeActionProgressArgs, 'input'>>;
 };
 
@@ -805,6 +1284,38 @@ export type LegalServicesResolvers<ContextType = any, ParentType extends Resolve
   daysAWeek?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type JusticeAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeAuditLog'] = ResolversParentTypes['JusticeAuditLog'], FederationReferenceType extends FederationReferenceTypes['JusticeAuditLog'] = FederationReferenceTypes['JusticeAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JusticeAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<JusticeAuditLogEntriesArgs, 'limit'>>;
+  check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type JusticeCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeCaseResponse'] = ResolversParentTypes['JusticeCaseResponse'], FederationReferenceType extends FederationReferenceTypes['JusticeCaseResponse'] = FederationReferenceTypes['JusticeCaseResponse']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JusticeCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recorded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  startedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  charge?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  chargedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  trialStartedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  verdict?: Resolver<Maybe<ResolversTypes['Verdict']>, ParentType, ContextType>;
+  verdictOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  protectionOrder?: Resolver<Maybe<ResolversTypes['ProtectionOrderStatus']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type JusticeSurvivorContactResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeSurvivorContact'] = ResolversParentTypes['JusticeSurvivorContact']> = {
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  collectedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -834,7 +1345,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'CrisisCentre' | 'JusticeAction' | 'JusticeSector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CrisisCentre' | 'JusticeAction' | 'JusticeAuditLog' | 'JusticeCaseResponse' | 'JusticeSector', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -842,11 +1353,16 @@ export type Resolvers<ContextType = any> = {
   DateTime?: GraphQLScalarType;
   Period?: PeriodResolvers<ContextType>;
   DeliveryStatus?: DeliveryStatusResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditChainCheck?: AuditChainCheckResolvers<ContextType>;
+  AuditChainProblem?: AuditChainProblemResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
   FrameworkAction?: FrameworkActionResolvers<ContextType>;
   Responsibility?: ResponsibilityResolvers<ContextType>;
   Capacity?: CapacityResolvers<ContextType>;
   ServicePoint?: ServicePointResolvers<ContextType>;
+  AuditLog?: AuditLogResolvers<ContextType>;
+  CaseResponse?: CaseResponseResolvers<ContextType>;
   ProgressReport?: ProgressReportResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -854,6 +1370,9 @@ export type Resolvers<ContextType = any> = {
   JusticeAction?: JusticeActionResolvers<ContextType>;
   CrisisCentre?: CrisisCentreResolvers<ContextType>;
   LegalServices?: LegalServicesResolvers<ContextType>;
+  JusticeAuditLog?: JusticeAuditLogResolvers<ContextType>;
+  JusticeCaseResponse?: JusticeCaseResponseResolvers<ContextType>;
+  JusticeSurvivorContact?: JusticeSurvivorContactResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

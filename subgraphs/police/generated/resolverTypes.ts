@@ -67,6 +67,61 @@ export type DeliveryState =
   /** The lead sector has not recorded a status or due date. */
   | 'NOT_REPORTED';
 
+/** One entry of a subgraph's audit log: who read or changed which case-level data, when and why. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** `audit-000000000042`: the entry's position in the chain. */
+  id: Scalars['ID']['output'];
+  /** The position in the chain, from 1. */
+  seq: Scalars['Int']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Who: the caller's subject. */
+  subject: Scalars['String']['output'];
+  /** The caller's role. */
+  role: Scalars['String']['output'];
+  /** The sector the caller acted for, if any. */
+  sectorId?: Maybe<Scalars['ID']['output']>;
+  /** What was done, e.g. `case.read`, `referral.create`, `consent.override`. */
+  action: Scalars['String']['output'];
+  /** The cases concerned. */
+  caseIds: Array<Scalars['ID']['output']>;
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** Why, as the caller stated it. */
+  purpose?: Maybe<Scalars['String']['output']>;
+  /** What else the auditor must see, e.g. the reason for a consent override. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** The request id, shared by the entries every subgraph wrote for one request. */
+  requestId: Scalars['String']['output'];
+  /** The hash of the entry before this one. */
+  prevHash: Scalars['String']['output'];
+  /** This entry's hash, over everything it records and the previous hash. */
+  hash: Scalars['String']['output'];
+};
+
+/** The result of checking an audit log's hash chain from its first entry to its head. */
+export type AuditChainCheck = {
+  __typename?: 'AuditChainCheck';
+  /** True when no entry was altered, deleted or moved. */
+  intact: Scalars['Boolean']['output'];
+  /** Entries checked. */
+  entries: Scalars['Int']['output'];
+  /** Every break found, each naming its entry. */
+  problems: Array<AuditChainProblem>;
+};
+
+/** A break in an audit log's chain. */
+export type AuditChainProblem = {
+  __typename?: 'AuditChainProblem';
+  /** The entry where the chain breaks. */
+  entryId: Scalars['ID']['output'];
+  /** Its position. */
+  seq: Scalars['Int']['output'];
+  /** What is wrong with it. */
+  problem: Scalars['String']['output'];
+};
+
 /**
  * A ministry taking part in the national framework. The coordination subgraph owns the registry
  * (name, ministry, focal point); each sector subgraph adds what it alone knows about itself.
@@ -231,6 +286,55 @@ export type ActionStatusInput = {
   dueDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
+export type AuditLog = {
+  /** The subgraph whose log it is, e.g. `health`. */
+  id: Scalars['ID']['output'];
+  /** Entries, newest first, optionally only those about one case or of one action. */
+  entries?: Maybe<Array<AuditEntry>>;
+  /** The hash chain checked from the first entry to the head. */
+  check?: Maybe<AuditChainCheck>;
+};
+
+
+/** A subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
+export type AuditLogEntriesArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A sector's response to a case, from the sector's own records. Readable only by the sectors
+ * engaged in the case; every read is written to the sector's audit log.
+ */
+export type CaseResponse = {
+  /** `<case code>/<sector>`. */
+  id: Scalars['ID']['output'];
+  /** Whether this sector has recorded a response to the case. */
+  recorded?: Maybe<Scalars['Boolean']['output']>;
+  /** The day this sector first served the survivor in this case. */
+  startedOn?: Maybe<Scalars['Date']['output']>;
+  /** What this sector has done so far, in one line, for the other sectors on the case. */
+  summary?: Maybe<Scalars['String']['output']>;
+  /** When this sector last changed its record. */
+  lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A survivor's identifying details as the sector that met her records them. */
+export type SurvivorContactInput = {
+  /** The case code. */
+  caseId: Scalars['ID']['input'];
+  /** Her name. */
+  name: Scalars['String']['input'];
+  /** A telephone number she agreed to be called on. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Where she can be reached safely. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** The day the details were collected. */
+  collectedOn: Scalars['Date']['input'];
+};
+
 /**
  * One report by the lead sector on one of its actions. Reports are appended and never changed:
  * the action's status is the status of its latest report.
@@ -279,11 +383,19 @@ export type Query = {
   policeSector: PoliceSector;
   _entities: Array<Maybe<_Entity>>;
   _service: _Service;
+  /** The survivor's identifying details this sector collected for a case. Only for this sector's own officers; every read is audited. */
+  policeSurvivorContact?: Maybe<PoliceSurvivorContact>;
 };
 
 
 export type Query_EntitiesArgs = {
   representations: Array<Scalars['_Any']['input']>;
+};
+
+
+export type QueryPoliceSurvivorContactArgs = {
+  caseId: Scalars['ID']['input'];
+  purpose?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Mutation = {
@@ -294,6 +406,10 @@ export type Mutation = {
   reportPoliceActionStatus: PoliceAction;
   /** Records the police unit of a One-Stop Crisis Centre. */
   recordPoliceUnit: CrisisCentre;
+  /** Records this sector's response to a case, or changes it at the version read. Only this sector's officers. */
+  recordPoliceCaseResponse: PoliceCaseResponse;
+  /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
+  recordPoliceSurvivorContact: PoliceSurvivorContact;
   /** Appends a progress report on an action the police sector leads; the action's status follows it. */
   reportPoliceActionProgress: PoliceAction;
 };
@@ -311,6 +427,16 @@ export type MutationReportPoliceActionStatusArgs = {
 
 export type MutationRecordPoliceUnitArgs = {
   input: PoliceUnitInput;
+};
+
+
+export type MutationRecordPoliceCaseResponseArgs = {
+  input: PoliceCaseResponseInput;
+};
+
+
+export type MutationRecordPoliceSurvivorContactArgs = {
+  input: SurvivorContactInput;
 };
 
 
@@ -395,6 +521,103 @@ export type PoliceUnitInput = {
   open24Hours: Scalars['Boolean']['input'];
 };
 
+/** The police sector's audit log. For auditors only. */
+export type PoliceAuditLog = AuditLog & {
+  __typename?: 'PoliceAuditLog';
+  /** `police`. */
+  id: Scalars['ID']['output'];
+  /** Entries, newest first, optionally only those about one case or of one action. */
+  entries?: Maybe<Array<AuditEntry>>;
+  /** The hash chain checked from the first entry to the head. */
+  check?: Maybe<AuditChainCheck>;
+};
+
+
+/** The police sector's audit log. For auditors only. */
+export type PoliceAuditLogEntriesArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The response of the police to a case, from its own records. */
+export type PoliceCaseResponse = CaseResponse & {
+  __typename?: 'PoliceCaseResponse';
+  /** `<case code>/police`. */
+  id: Scalars['ID']['output'];
+  /** The sectors engaged in the case, from the case registry. */
+  engagedSectorIds: Array<Scalars['ID']['output']>;
+  /** Whether this sector has recorded a response to the case. */
+  recorded?: Maybe<Scalars['Boolean']['output']>;
+  /** The day this sector first served the survivor in this case. */
+  startedOn?: Maybe<Scalars['Date']['output']>;
+  /** What this sector has done so far, in one line. */
+  summary?: Maybe<Scalars['String']['output']>;
+  /** When this sector last changed its record. */
+  lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The day the report was registered (first information report or crime record). */
+  reportRegisteredOn?: Maybe<Scalars['Date']['output']>;
+  /** Where the investigation stands. */
+  investigationStage?: Maybe<InvestigationStage>;
+  /** The day a DNA sample was sent to the laboratory. */
+  dnaSampleSentOn?: Maybe<Scalars['Date']['output']>;
+  /** The laboratory's result, once the sample was sent. */
+  dnaResult?: Maybe<DnaResult>;
+};
+
+/** This sector's response to a case. */
+export type PoliceCaseResponseInput = {
+  /** The case code. */
+  caseId: Scalars['ID']['input'];
+  /** The version read, to change a recorded response; left out to record the first. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The day the report was registered (first information report or crime record). */
+  reportRegisteredOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Where the investigation stands. */
+  investigationStage?: InputMaybe<InvestigationStage>;
+  /** The day a DNA sample was sent to the laboratory. */
+  dnaSampleSentOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The laboratory's result, once the sample was sent. */
+  dnaResult?: InputMaybe<DnaResult>;
+};
+
+/** Who the survivor is, as the police recorded it. Never leaves this sector. */
+export type PoliceSurvivorContact = {
+  __typename?: 'PoliceSurvivorContact';
+  /** The case code. */
+  caseId: Scalars['ID']['output'];
+  /** Her name. */
+  name: Scalars['String']['output'];
+  /** A telephone number she agreed to be called on. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Where she can be reached safely. */
+  address?: Maybe<Scalars['String']['output']>;
+  /** The day these details were collected. */
+  collectedOn: Scalars['Date']['output'];
+};
+
+/** Where a police investigation stands. */
+export type InvestigationStage =
+  /** No investigation opened yet. */
+  | 'NOT_STARTED'
+  /** The investigation is open. */
+  | 'OPEN'
+  /** The case file went to the prosecutor. */
+  | 'SENT_TO_PROSECUTOR'
+  /** Closed without a charge. */
+  | 'CLOSED_NO_FURTHER_ACTION';
+
+/** A DNA laboratory result. */
+export type DnaResult =
+  /** Sent, no result yet. */
+  | 'PENDING'
+  /** The profile matches the suspect. */
+  | 'MATCH'
+  /** The profile does not match the suspect. */
+  | 'NO_MATCH'
+  /** No usable profile. */
+  | 'INCONCLUSIVE';
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
@@ -406,7 +629,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = CrisisCentre | PoliceAction | PoliceSector;
+export type _Entity = CrisisCentre | PoliceAction | PoliceAuditLog | PoliceCaseResponse | PoliceSector;
 
 
 
@@ -491,6 +714,8 @@ export type FederationTypes = {
   PoliceSector: PoliceSector;
   PoliceAction: PoliceAction;
   CrisisCentre: CrisisCentre;
+  PoliceAuditLog: PoliceAuditLog;
+  PoliceCaseResponse: PoliceCaseResponse;
 };
 
 /** Mapping of federation reference types */
@@ -504,6 +729,105 @@ export type FederationReferenceTypes = {
   CrisisCentre:
     ( { __typename: 'CrisisCentre' }
     & GraphQLRecursivePick<FederationTypes['CrisisCentre'], {"id":true}> );
+  PoliceAuditLog:
+    ( { __typename: 'PoliceAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['PoliceAuditLog'], {"id":true}> );
+  PoliceCaseResponse:
+    ( { __typename: 'PoliceCaseResponse' }
+    & GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}> ) );
 };
 
 /** Mapping of union types */
@@ -511,6 +835,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   _Entity:
     | ( PoliceUnitCentre )
     | ( PoliceAction )
+    | ( PoliceAuditLog )
+    | ( PoliceCaseResponse )
     | ( Omit<PoliceSector, 'servicePoints'> & { servicePoints?: Maybe<Array<_RefType['ServicePoint']>> } )
   ;
 };
@@ -519,6 +845,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   SectorAgency: ( Omit<PoliceSector, 'servicePoints'> & { servicePoints?: Maybe<Array<_RefType['ServicePoint']>> } );
   FrameworkAction: ( PoliceAction );
+  AuditLog: ( PoliceAuditLog );
+  CaseResponse: ( PoliceCaseResponse );
 };
 
 /** Mapping between all available schema types and the resolvers types */
@@ -528,8 +856,11 @@ export type ResolversTypes = {
   Period: ResolverTypeWrapper<Period>;
   DeliveryStatus: ResolverTypeWrapper<DeliveryStatus>;
   DeliveryState: DeliveryState;
-  SectorAgency: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['SectorAgency']>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditChainCheck: ResolverTypeWrapper<AuditChainCheck>;
+  AuditChainProblem: ResolverTypeWrapper<AuditChainProblem>;
+  SectorAgency: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['SectorAgency']>;
   FrameworkAction: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FrameworkAction']>;
   ActionStatus: ActionStatus;
   ResponsibilityRole: ResponsibilityRole;
@@ -539,6 +870,9 @@ export type ResolversTypes = {
   ServicePoint: ResolverTypeWrapper<Omit<ServicePoint, 'crisisCentre'> & { crisisCentre?: Maybe<ResolversTypes['CrisisCentre']> }>;
   ServicePointInput: ServicePointInput;
   ActionStatusInput: ActionStatusInput;
+  AuditLog: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['AuditLog']>;
+  CaseResponse: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['CaseResponse']>;
+  SurvivorContactInput: SurvivorContactInput;
   ProgressReport: ResolverTypeWrapper<ProgressReport>;
   ProgressReportInput: ProgressReportInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -548,6 +882,12 @@ export type ResolversTypes = {
   CrisisCentre: ResolverTypeWrapper<PoliceUnitCentre>;
   PoliceUnit: ResolverTypeWrapper<PoliceUnitDoc>;
   PoliceUnitInput: PoliceUnitInput;
+  PoliceAuditLog: ResolverTypeWrapper<PoliceAuditLog>;
+  PoliceCaseResponse: ResolverTypeWrapper<PoliceCaseResponse>;
+  PoliceCaseResponseInput: PoliceCaseResponseInput;
+  PoliceSurvivorContact: ResolverTypeWrapper<PoliceSurvivorContact>;
+  InvestigationStage: InvestigationStage;
+  DnaResult: DnaResult;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -568,14 +908,20 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   Period: Period;
   DeliveryStatus: DeliveryStatus;
-  SectorAgency: ResolversInterfaceTypes<ResolversParentTypes>['SectorAgency'];
+  AuditEntry: AuditEntry;
   ID: Scalars['ID']['output'];
+  AuditChainCheck: AuditChainCheck;
+  AuditChainProblem: AuditChainProblem;
+  SectorAgency: ResolversInterfaceTypes<ResolversParentTypes>['SectorAgency'];
   FrameworkAction: ResolversInterfaceTypes<ResolversParentTypes>['FrameworkAction'];
   Responsibility: Responsibility;
   Capacity: Capacity;
   ServicePoint: Omit<ServicePoint, 'crisisCentre'> & { crisisCentre?: Maybe<ResolversParentTypes['CrisisCentre']> };
   ServicePointInput: ServicePointInput;
   ActionStatusInput: ActionStatusInput;
+  AuditLog: ResolversInterfaceTypes<ResolversParentTypes>['AuditLog'];
+  CaseResponse: ResolversInterfaceTypes<ResolversParentTypes>['CaseResponse'];
+  SurvivorContactInput: SurvivorContactInput;
   ProgressReport: ProgressReport;
   ProgressReportInput: ProgressReportInput;
   Query: Record<PropertyKey, never>;
@@ -585,6 +931,10 @@ export type ResolversParentTypes = {
   CrisisCentre: PoliceUnitCentre;
   PoliceUnit: PoliceUnitDoc;
   PoliceUnitInput: PoliceUnitInput;
+  PoliceAuditLog: PoliceAuditLog | FederationReferenceTypes['PoliceAuditLog'];
+  PoliceCaseResponse: PoliceCaseResponse | FederationReferenceTypes['PoliceCaseResponse'];
+  PoliceCaseResponseInput: PoliceCaseResponseInput;
+  PoliceSurvivorContact: PoliceSurvivorContact;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -713,6 +1063,35 @@ export type DeliveryStatusResolvers<ContextType = any, ParentType extends Resolv
   notReported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type AuditEntryResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sectorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  caseIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditChainCheckResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditChainCheck'] = ResolversParentTypes['AuditChainCheck']> = {
+  intact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['AuditChainProblem']>, ParentType, ContextType>;
+};
+
+export type AuditChainProblemResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditChainProblem'] = ResolversParentTypes['AuditChainProblem']> = {
+  entryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SectorAgencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['SectorAgency'] = ResolversParentTypes['SectorAgency']> = {
   __resolveType: TypeResolveFn<'PoliceSector', ParentType, ContextType>;
 };
@@ -745,6 +1124,14 @@ export type ServicePointResolvers<ContextType = any, ParentType extends Resolver
   crisisCentre?: Resolver<Maybe<ResolversTypes['CrisisCentre']>, ParentType, ContextType>;
 };
 
+export type AuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditLog'] = ResolversParentTypes['AuditLog']> = {
+  __resolveType: TypeResolveFn<'PoliceAuditLog', ParentType, ContextType>;
+};
+
+export type CaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['CaseResponse'] = ResolversParentTypes['CaseResponse']> = {
+  __resolveType: TypeResolveFn<'PoliceCaseResponse', ParentType, ContextType>;
+};
+
 export type ProgressReportResolvers<ContextType = any, ParentType extends ResolversParentTypes['ProgressReport'] = ResolversParentTypes['ProgressReport']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -761,12 +1148,15 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   policeSector?: Resolver<ResolversTypes['PoliceSector'], ParentType, ContextType>;
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
+  policeSurvivorContact?: Resolver<Maybe<ResolversTypes['PoliceSurvivorContact']>, ParentType, ContextType, RequireFields<QueryPoliceSurvivorContactArgs, 'caseId'>>;
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   recordPoliceServicePoint?: Resolver<ResolversTypes['ServicePoint'], ParentType, ContextType, RequireFields<MutationRecordPoliceServicePointArgs, 'input'>>;
   reportPoliceActionStatus?: Resolver<ResolversTypes['PoliceAction'], ParentType, ContextType, RequireFields<MutationReportPoliceActionStatusArgs, 'input'>>;
   recordPoliceUnit?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordPoliceUnitArgs, 'input'>>;
+  recordPoliceCaseResponse?: Resolver<ResolversTypes['PoliceCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordPoliceCaseResponseArgs, 'input'>>;
+  recordPoliceSurvivorContact?: Resolver<ResolversTypes['PoliceSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordPoliceSurvivorContactArgs, 'input'>>;
   reportPoliceActionProgress?: Resolver<ResolversTypes['PoliceAction'], ParentType, ContextType, RequireFields<MutationReportPoliceActionProgressArgs, 'input'>>;
 };
 
@@ -805,6 +1195,36 @@ export type PoliceUnitResolvers<ContextType = any, ParentType extends ResolversP
   open24Hours?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PoliceAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceAuditLog'] = ResolversParentTypes['PoliceAuditLog'], FederationReferenceType extends FederationReferenceTypes['PoliceAuditLog'] = FederationReferenceTypes['PoliceAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<PoliceAuditLogEntriesArgs, 'limit'>>;
+  check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PoliceCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceCaseResponse'] = ResolversParentTypes['PoliceCaseResponse'], FederationReferenceType extends FederationReferenceTypes['PoliceCaseResponse'] = FederationReferenceTypes['PoliceCaseResponse']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recorded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  startedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reportRegisteredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  investigationStage?: Resolver<Maybe<ResolversTypes['InvestigationStage']>, ParentType, ContextType>;
+  dnaSampleSentOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  dnaResult?: Resolver<Maybe<ResolversTypes['DnaResult']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PoliceSurvivorContactResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceSurvivorContact'] = ResolversParentTypes['PoliceSurvivorContact']> = {
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  collectedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -834,7 +1254,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'CrisisCentre' | 'PoliceAction' | 'PoliceSector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CrisisCentre' | 'PoliceAction' | 'PoliceAuditLog' | 'PoliceCaseResponse' | 'PoliceSector', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -842,11 +1262,16 @@ export type Resolvers<ContextType = any> = {
   DateTime?: GraphQLScalarType;
   Period?: PeriodResolvers<ContextType>;
   DeliveryStatus?: DeliveryStatusResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditChainCheck?: AuditChainCheckResolvers<ContextType>;
+  AuditChainProblem?: AuditChainProblemResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
   FrameworkAction?: FrameworkActionResolvers<ContextType>;
   Responsibility?: ResponsibilityResolvers<ContextType>;
   Capacity?: CapacityResolvers<ContextType>;
   ServicePoint?: ServicePointResolvers<ContextType>;
+  AuditLog?: AuditLogResolvers<ContextType>;
+  CaseResponse?: CaseResponseResolvers<ContextType>;
   ProgressReport?: ProgressReportResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -854,6 +1279,9 @@ export type Resolvers<ContextType = any> = {
   PoliceAction?: PoliceActionResolvers<ContextType>;
   CrisisCentre?: CrisisCentreResolvers<ContextType>;
   PoliceUnit?: PoliceUnitResolvers<ContextType>;
+  PoliceAuditLog?: PoliceAuditLogResolvers<ContextType>;
+  PoliceCaseResponse?: PoliceCaseResponseResolvers<ContextType>;
+  PoliceSurvivorContact?: PoliceSurvivorContactResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

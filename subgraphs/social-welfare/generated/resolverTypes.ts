@@ -67,6 +67,61 @@ export type DeliveryState =
   /** The lead sector has not recorded a status or due date. */
   | 'NOT_REPORTED';
 
+/** One entry of a subgraph's audit log: who read or changed which case-level data, when and why. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** `audit-000000000042`: the entry's position in the chain. */
+  id: Scalars['ID']['output'];
+  /** The position in the chain, from 1. */
+  seq: Scalars['Int']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Who: the caller's subject. */
+  subject: Scalars['String']['output'];
+  /** The caller's role. */
+  role: Scalars['String']['output'];
+  /** The sector the caller acted for, if any. */
+  sectorId?: Maybe<Scalars['ID']['output']>;
+  /** What was done, e.g. `case.read`, `referral.create`, `consent.override`. */
+  action: Scalars['String']['output'];
+  /** The cases concerned. */
+  caseIds: Array<Scalars['ID']['output']>;
+  /** The fields read or written. */
+  fields: Array<Scalars['String']['output']>;
+  /** Why, as the caller stated it. */
+  purpose?: Maybe<Scalars['String']['output']>;
+  /** What else the auditor must see, e.g. the reason for a consent override. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** The request id, shared by the entries every subgraph wrote for one request. */
+  requestId: Scalars['String']['output'];
+  /** The hash of the entry before this one. */
+  prevHash: Scalars['String']['output'];
+  /** This entry's hash, over everything it records and the previous hash. */
+  hash: Scalars['String']['output'];
+};
+
+/** The result of checking an audit log's hash chain from its first entry to its head. */
+export type AuditChainCheck = {
+  __typename?: 'AuditChainCheck';
+  /** True when no entry was altered, deleted or moved. */
+  intact: Scalars['Boolean']['output'];
+  /** Entries checked. */
+  entries: Scalars['Int']['output'];
+  /** Every break found, each naming its entry. */
+  problems: Array<AuditChainProblem>;
+};
+
+/** A break in an audit log's chain. */
+export type AuditChainProblem = {
+  __typename?: 'AuditChainProblem';
+  /** The entry where the chain breaks. */
+  entryId: Scalars['ID']['output'];
+  /** Its position. */
+  seq: Scalars['Int']['output'];
+  /** What is wrong with it. */
+  problem: Scalars['String']['output'];
+};
+
 /**
  * A ministry taking part in the national framework. The coordination subgraph owns the registry
  * (name, ministry, focal point); each sector subgraph adds what it alone knows about itself.
@@ -231,6 +286,55 @@ export type ActionStatusInput = {
   dueDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
+export type AuditLog = {
+  /** The subgraph whose log it is, e.g. `health`. */
+  id: Scalars['ID']['output'];
+  /** Entries, newest first, optionally only those about one case or of one action. */
+  entries?: Maybe<Array<AuditEntry>>;
+  /** The hash chain checked from the first entry to the head. */
+  check?: Maybe<AuditChainCheck>;
+};
+
+
+/** A subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
+export type AuditLogEntriesArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * A sector's response to a case, from the sector's own records. Readable only by the sectors
+ * engaged in the case; every read is written to the sector's audit log.
+ */
+export type CaseResponse = {
+  /** `<case code>/<sector>`. */
+  id: Scalars['ID']['output'];
+  /** Whether this sector has recorded a response to the case. */
+  recorded?: Maybe<Scalars['Boolean']['output']>;
+  /** The day this sector first served the survivor in this case. */
+  startedOn?: Maybe<Scalars['Date']['output']>;
+  /** What this sector has done so far, in one line, for the other sectors on the case. */
+  summary?: Maybe<Scalars['String']['output']>;
+  /** When this sector last changed its record. */
+  lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A survivor's identifying details as the sector that met her records them. */
+export type SurvivorContactInput = {
+  /** The case code. */
+  caseId: Scalars['ID']['input'];
+  /** Her name. */
+  name: Scalars['String']['input'];
+  /** A telephone number she agreed to be called on. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Where she can be reached safely. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** The day the details were collected. */
+  collectedOn: Scalars['Date']['input'];
+};
+
 /**
  * One report by the lead sector on one of its actions. Reports are appended and never changed:
  * the action's status is the status of its latest report.
@@ -279,11 +383,19 @@ export type Query = {
   socialWelfareSector: SocialWelfareSector;
   _entities: Array<Maybe<_Entity>>;
   _service: _Service;
+  /** The survivor's identifying details this sector collected for a case. Only for this sector's own officers; every read is audited. */
+  socialWelfareSurvivorContact?: Maybe<SocialWelfareSurvivorContact>;
 };
 
 
 export type Query_EntitiesArgs = {
   representations: Array<Scalars['_Any']['input']>;
+};
+
+
+export type QuerySocialWelfareSurvivorContactArgs = {
+  caseId: Scalars['ID']['input'];
+  purpose?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Mutation = {
@@ -294,6 +406,10 @@ export type Mutation = {
   reportSocialWelfareActionStatus: SocialWelfareAction;
   /** Records the shelter and counselling at a One-Stop Crisis Centre. */
   recordShelterAndCounselling: CrisisCentre;
+  /** Records this sector's response to a case, or changes it at the version read. Only this sector's officers. */
+  recordSocialWelfareCaseResponse: SocialWelfareCaseResponse;
+  /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
+  recordSocialWelfareSurvivorContact: SocialWelfareSurvivorContact;
   /** Appends a progress report on an action the social welfare sector leads; the action's status follows it. */
   reportSocialWelfareActionProgress: SocialWelfareAction;
 };
@@ -311,6 +427,16 @@ export type MutationReportSocialWelfareActionStatusArgs = {
 
 export type MutationRecordShelterAndCounsellingArgs = {
   input: ShelterAndCounsellingInput;
+};
+
+
+export type MutationRecordSocialWelfareCaseResponseArgs = {
+  input: SocialWelfareCaseResponseInput;
+};
+
+
+export type MutationRecordSocialWelfareSurvivorContactArgs = {
+  input: SurvivorContactInput;
 };
 
 
@@ -402,6 +528,81 @@ export type ShelterAndCounsellingInput = {
   languages: Array<Scalars['String']['input']>;
 };
 
+/** The social-welfare sector's audit log. For auditors only. */
+export type SocialWelfareAuditLog = AuditLog & {
+  __typename?: 'SocialWelfareAuditLog';
+  /** `social-welfare`. */
+  id: Scalars['ID']['output'];
+  /** Entries, newest first, optionally only those about one case or of one action. */
+  entries?: Maybe<Array<AuditEntry>>;
+  /** The hash chain checked from the first entry to the head. */
+  check?: Maybe<AuditChainCheck>;
+};
+
+
+/** The social-welfare sector's audit log. For auditors only. */
+export type SocialWelfareAuditLogEntriesArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The response of the social welfare sector to a case, from its own records. */
+export type SocialWelfareCaseResponse = CaseResponse & {
+  __typename?: 'SocialWelfareCaseResponse';
+  /** `<case code>/social-welfare`. */
+  id: Scalars['ID']['output'];
+  /** The sectors engaged in the case, from the case registry. */
+  engagedSectorIds: Array<Scalars['ID']['output']>;
+  /** Whether this sector has recorded a response to the case. */
+  recorded?: Maybe<Scalars['Boolean']['output']>;
+  /** The day this sector first served the survivor in this case. */
+  startedOn?: Maybe<Scalars['Date']['output']>;
+  /** What this sector has done so far, in one line. */
+  summary?: Maybe<Scalars['String']['output']>;
+  /** When this sector last changed its record. */
+  lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The day she was admitted to a shelter. */
+  shelterAdmittedOn?: Maybe<Scalars['Date']['output']>;
+  /** The day she left the shelter. */
+  shelterLeftOn?: Maybe<Scalars['Date']['output']>;
+  /** Counselling sessions held so far. */
+  counsellingSessions?: Maybe<Scalars['Int']['output']>;
+  /** The case worker's staff code (a member of staff, never the survivor), e.g. `SW-014`. */
+  caseWorker?: Maybe<Scalars['String']['output']>;
+};
+
+/** This sector's response to a case. */
+export type SocialWelfareCaseResponseInput = {
+  /** The case code. */
+  caseId: Scalars['ID']['input'];
+  /** The version read, to change a recorded response; left out to record the first. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The day she was admitted to a shelter. */
+  shelterAdmittedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The day she left the shelter. */
+  shelterLeftOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Counselling sessions held so far. */
+  counsellingSessions?: InputMaybe<Scalars['Int']['input']>;
+  /** The case worker's staff code (a member of staff, never the survivor), e.g. `SW-014`. */
+  caseWorker?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Who the survivor is, as the social welfare sector recorded it. Never leaves this sector. */
+export type SocialWelfareSurvivorContact = {
+  __typename?: 'SocialWelfareSurvivorContact';
+  /** The case code. */
+  caseId: Scalars['ID']['output'];
+  /** Her name. */
+  name: Scalars['String']['output'];
+  /** A telephone number she agreed to be called on. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Where she can be reached safely. */
+  address?: Maybe<Scalars['String']['output']>;
+  /** The day these details were collected. */
+  collectedOn: Scalars['Date']['output'];
+};
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
@@ -413,7 +614,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = CrisisCentre | SocialWelfareAction | SocialWelfareSector;
+export type _Entity = CrisisCentre | SocialWelfareAction | SocialWelfareAuditLog | SocialWelfareCaseResponse | SocialWelfareSector;
 
 
 
@@ -498,6 +699,8 @@ export type FederationTypes = {
   SocialWelfareSector: SocialWelfareSector;
   SocialWelfareAction: SocialWelfareAction;
   CrisisCentre: CrisisCentre;
+  SocialWelfareAuditLog: SocialWelfareAuditLog;
+  SocialWelfareCaseResponse: SocialWelfareCaseResponse;
 };
 
 /** Mapping of federation reference types */
@@ -511,6 +714,105 @@ export type FederationReferenceTypes = {
   CrisisCentre:
     ( { __typename: 'CrisisCentre' }
     & GraphQLRecursivePick<FederationTypes['CrisisCentre'], {"id":true}> );
+  SocialWelfareAuditLog:
+    ( { __typename: 'SocialWelfareAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['SocialWelfareAuditLog'], {"id":true}> );
+  SocialWelfareCaseResponse:
+    ( { __typename: 'SocialWelfareCaseResponse' }
+    & GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}> ) );
 };
 
 /** Mapping of union types */
@@ -518,6 +820,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   _Entity:
     | ( ShelterAndCounsellingCentre )
     | ( SocialWelfareAction )
+    | ( SocialWelfareAuditLog )
+    | ( SocialWelfareCaseResponse )
     | ( Omit<SocialWelfareSector, 'servicePoints'> & { servicePoints?: Maybe<Array<_RefType['ServicePoint']>> } )
   ;
 };
@@ -526,6 +830,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   SectorAgency: ( Omit<SocialWelfareSector, 'servicePoints'> & { servicePoints?: Maybe<Array<_RefType['ServicePoint']>> } );
   FrameworkAction: ( SocialWelfareAction );
+  AuditLog: ( SocialWelfareAuditLog );
+  CaseResponse: ( SocialWelfareCaseResponse );
 };
 
 /** Mapping between all available schema types and the resolvers types */
@@ -535,8 +841,11 @@ export type ResolversTypes = {
   Period: ResolverTypeWrapper<Period>;
   DeliveryStatus: ResolverTypeWrapper<DeliveryStatus>;
   DeliveryState: DeliveryState;
-  SectorAgency: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['SectorAgency']>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditChainCheck: ResolverTypeWrapper<AuditChainCheck>;
+  AuditChainProblem: ResolverTypeWrapper<AuditChainProblem>;
+  SectorAgency: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['SectorAgency']>;
   FrameworkAction: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['FrameworkAction']>;
   ActionStatus: ActionStatus;
   ResponsibilityRole: ResponsibilityRole;
@@ -546,6 +855,9 @@ export type ResolversTypes = {
   ServicePoint: ResolverTypeWrapper<Omit<ServicePoint, 'crisisCentre'> & { crisisCentre?: Maybe<ResolversTypes['CrisisCentre']> }>;
   ServicePointInput: ServicePointInput;
   ActionStatusInput: ActionStatusInput;
+  AuditLog: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['AuditLog']>;
+  CaseResponse: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['CaseResponse']>;
+  SurvivorContactInput: SurvivorContactInput;
   ProgressReport: ResolverTypeWrapper<ProgressReport>;
   ProgressReportInput: ProgressReportInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -556,6 +868,10 @@ export type ResolversTypes = {
   Shelter: ResolverTypeWrapper<Shelter>;
   Counselling: ResolverTypeWrapper<Counselling>;
   ShelterAndCounsellingInput: ShelterAndCounsellingInput;
+  SocialWelfareAuditLog: ResolverTypeWrapper<SocialWelfareAuditLog>;
+  SocialWelfareCaseResponse: ResolverTypeWrapper<SocialWelfareCaseResponse>;
+  SocialWelfareCaseResponseInput: SocialWelfareCaseResponseInput;
+  SocialWelfareSurvivorContact: ResolverTypeWrapper<SocialWelfareSurvivorContact>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -576,14 +892,20 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   Period: Period;
   DeliveryStatus: DeliveryStatus;
-  SectorAgency: ResolversInterfaceTypes<ResolversParentTypes>['SectorAgency'];
+  AuditEntry: AuditEntry;
   ID: Scalars['ID']['output'];
+  AuditChainCheck: AuditChainCheck;
+  AuditChainProblem: AuditChainProblem;
+  SectorAgency: ResolversInterfaceTypes<ResolversParentTypes>['SectorAgency'];
   FrameworkAction: ResolversInterfaceTypes<ResolversParentTypes>['FrameworkAction'];
   Responsibility: Responsibility;
   Capacity: Capacity;
   ServicePoint: Omit<ServicePoint, 'crisisCentre'> & { crisisCentre?: Maybe<ResolversParentTypes['CrisisCentre']> };
   ServicePointInput: ServicePointInput;
   ActionStatusInput: ActionStatusInput;
+  AuditLog: ResolversInterfaceTypes<ResolversParentTypes>['AuditLog'];
+  CaseResponse: ResolversInterfaceTypes<ResolversParentTypes>['CaseResponse'];
+  SurvivorContactInput: SurvivorContactInput;
   ProgressReport: ProgressReport;
   ProgressReportInput: ProgressReportInput;
   Query: Record<PropertyKey, never>;
@@ -594,6 +916,10 @@ export type ResolversParentTypes = {
   Shelter: Shelter;
   Counselling: Counselling;
   ShelterAndCounsellingInput: ShelterAndCounsellingInput;
+  SocialWelfareAuditLog: SocialWelfareAuditLog | FederationReferenceTypes['SocialWelfareAuditLog'];
+  SocialWelfareCaseResponse: SocialWelfareCaseResponse | FederationReferenceTypes['SocialWelfareCaseResponse'];
+  SocialWelfareCaseResponseInput: SocialWelfareCaseResponseInput;
+  SocialWelfareSurvivorContact: SocialWelfareSurvivorContact;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -722,6 +1048,35 @@ export type DeliveryStatusResolvers<ContextType = any, ParentType extends Resolv
   notReported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type AuditEntryResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sectorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  caseIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditChainCheckResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditChainCheck'] = ResolversParentTypes['AuditChainCheck']> = {
+  intact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['AuditChainProblem']>, ParentType, ContextType>;
+};
+
+export type AuditChainProblemResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditChainProblem'] = ResolversParentTypes['AuditChainProblem']> = {
+  entryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  problem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SectorAgencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['SectorAgency'] = ResolversParentTypes['SectorAgency']> = {
   __resolveType: TypeResolveFn<'SocialWelfareSector', ParentType, ContextType>;
 };
@@ -754,6 +1109,14 @@ export type ServicePointResolvers<ContextType = any, ParentType extends Resolver
   crisisCentre?: Resolver<Maybe<ResolversTypes['CrisisCentre']>, ParentType, ContextType>;
 };
 
+export type AuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditLog'] = ResolversParentTypes['AuditLog']> = {
+  __resolveType: TypeResolveFn<'SocialWelfareAuditLog', ParentType, ContextType>;
+};
+
+export type CaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['CaseResponse'] = ResolversParentTypes['CaseResponse']> = {
+  __resolveType: TypeResolveFn<'SocialWelfareCaseResponse', ParentType, ContextType>;
+};
+
 export type ProgressReportResolvers<ContextType = any, ParentType extends ResolversParentTypes['ProgressReport'] = ResolversParentTypes['ProgressReport']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -770,12 +1133,15 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   socialWelfareSector?: Resolver<ResolversTypes['SocialWelfareSector'], ParentType, ContextType>;
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
+  socialWelfareSurvivorContact?: Resolver<Maybe<ResolversTypes['SocialWelfareSurvivorContact']>, ParentType, ContextType, RequireFields<QuerySocialWelfareSurvivorContactArgs, 'caseId'>>;
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   recordSocialWelfareServicePoint?: Resolver<ResolversTypes['ServicePoint'], ParentType, ContextType, RequireFields<MutationRecordSocialWelfareServicePointArgs, 'input'>>;
   reportSocialWelfareActionStatus?: Resolver<ResolversTypes['SocialWelfareAction'], ParentType, ContextType, RequireFields<MutationReportSocialWelfareActionStatusArgs, 'input'>>;
   recordShelterAndCounselling?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordShelterAndCounsellingArgs, 'input'>>;
+  recordSocialWelfareCaseResponse?: Resolver<ResolversTypes['SocialWelfareCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordSocialWelfareCaseResponseArgs, 'input'>>;
+  recordSocialWelfareSurvivorContact?: Resolver<ResolversTypes['SocialWelfareSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordSocialWelfareSurvivorContactArgs, 'input'>>;
   reportSocialWelfareActionProgress?: Resolver<ResolversTypes['SocialWelfareAction'], ParentType, ContextType, RequireFields<MutationReportSocialWelfareActionProgressArgs, 'input'>>;
 };
 
@@ -818,6 +1184,36 @@ export type CounsellingResolvers<ContextType = any, ParentType extends Resolvers
   languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type SocialWelfareAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareAuditLog'] = ResolversParentTypes['SocialWelfareAuditLog'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareAuditLog'] = FederationReferenceTypes['SocialWelfareAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialWelfareAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<SocialWelfareAuditLogEntriesArgs, 'limit'>>;
+  check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SocialWelfareCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareCaseResponse'] = ResolversParentTypes['SocialWelfareCaseResponse'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareCaseResponse'] = FederationReferenceTypes['SocialWelfareCaseResponse']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialWelfareCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recorded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  startedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  shelterAdmittedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  shelterLeftOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  counsellingSessions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  caseWorker?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SocialWelfareSurvivorContactResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareSurvivorContact'] = ResolversParentTypes['SocialWelfareSurvivorContact']> = {
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  collectedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -847,7 +1243,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'CrisisCentre' | 'SocialWelfareAction' | 'SocialWelfareSector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CrisisCentre' | 'SocialWelfareAction' | 'SocialWelfareAuditLog' | 'SocialWelfareCaseResponse' | 'SocialWelfareSector', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -855,11 +1251,16 @@ export type Resolvers<ContextType = any> = {
   DateTime?: GraphQLScalarType;
   Period?: PeriodResolvers<ContextType>;
   DeliveryStatus?: DeliveryStatusResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditChainCheck?: AuditChainCheckResolvers<ContextType>;
+  AuditChainProblem?: AuditChainProblemResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
   FrameworkAction?: FrameworkActionResolvers<ContextType>;
   Responsibility?: ResponsibilityResolvers<ContextType>;
   Capacity?: CapacityResolvers<ContextType>;
   ServicePoint?: ServicePointResolvers<ContextType>;
+  AuditLog?: AuditLogResolvers<ContextType>;
+  CaseResponse?: CaseResponseResolvers<ContextType>;
   ProgressReport?: ProgressReportResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -868,6 +1269,9 @@ export type Resolvers<ContextType = any> = {
   CrisisCentre?: CrisisCentreResolvers<ContextType>;
   Shelter?: ShelterResolvers<ContextType>;
   Counselling?: CounsellingResolvers<ContextType>;
+  SocialWelfareAuditLog?: SocialWelfareAuditLogResolvers<ContextType>;
+  SocialWelfareCaseResponse?: SocialWelfareCaseResponseResolvers<ContextType>;
+  SocialWelfareSurvivorContact?: SocialWelfareSurvivorContactResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;
