@@ -11,7 +11,7 @@ import { sectorCoreResolvers, type SectorContext } from './resolvers.ts';
 import { createMonitoringLoaders, type MonitoringRepositories } from './monitoring/context.ts';
 import { monitoringDocuments } from './monitoring/models.ts';
 import { sectorMonitoringResolvers } from './monitoring/resolvers.ts';
-import { monitoringSeed } from './monitoring/seed.ts';
+import { monitoringSeed } from './monitoring/seed/index.ts';
 
 /** A sector's demo data: the shared collections plus its facet, under the facet's key. */
 export type SectorSeed<K extends string, F extends StoredDocument> = {

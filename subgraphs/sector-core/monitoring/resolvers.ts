@@ -1,6 +1,8 @@
 import { requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import type { MonitoringContext } from './context.ts';
+import { indicatorReadResolvers } from './indicatorResolvers.ts';
+import { reopenPeriod, reportIndicatorValue, type IndicatorValueInput, type PeriodReopeningInput } from './indicatorWrites.ts';
 import type { ProgressReportDoc } from './models.ts';
 import { recordProgress, type ProgressReportInput } from './progress.ts';
 
@@ -13,10 +15,16 @@ interface ActionEntity {
  * (`reportHealthActionProgress`, `HealthAction.progressHistory`, ...).
  */
 export function sectorMonitoringResolvers(sectorId: string, typePrefix: string) {
+  const reads = indicatorReadResolvers(sectorId, `${typePrefix}Sector`);
   return {
+    ...reads,
     Mutation: {
       [`report${typePrefix}ActionProgress`]: (_: unknown, { input }: { input: ProgressReportInput }, ctx: MonitoringContext) =>
         recordProgress(sectorId, input, ctx),
+      [`report${typePrefix}IndicatorValue`]: (_: unknown, { input }: { input: IndicatorValueInput }, ctx: MonitoringContext) =>
+        reportIndicatorValue(sectorId, input, ctx),
+      [`reopen${typePrefix}Period`]: (_: unknown, { input }: { input: PeriodReopeningInput }, ctx: MonitoringContext) =>
+        reopenPeriod(input, ctx),
     },
     [`${typePrefix}Action`]: {
       progressHistory: (action: ActionEntity, _: unknown, ctx: MonitoringContext) => {
