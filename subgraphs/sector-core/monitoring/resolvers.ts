@@ -1,6 +1,7 @@
 import { requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import type { MonitoringContext } from './context.ts';
+import { complianceResolvers } from './complianceResolvers.ts';
 import { indicatorReadResolvers } from './indicatorResolvers.ts';
 import { reopenPeriod, reportIndicatorValue, type IndicatorValueInput, type PeriodReopeningInput } from './indicatorWrites.ts';
 import type { ProgressReportDoc } from './models.ts';
@@ -16,8 +17,11 @@ interface ActionEntity {
  */
 export function sectorMonitoringResolvers(sectorId: string, typePrefix: string) {
   const reads = indicatorReadResolvers(sectorId, `${typePrefix}Sector`);
+  const scoreboard = complianceResolvers(`${typePrefix}Sector`, `${typePrefix}Action`);
   return {
     ...reads,
+    ...scoreboard,
+    [`${typePrefix}Sector`]: { ...reads[`${typePrefix}Sector`], ...scoreboard[`${typePrefix}Sector`] },
     Mutation: {
       [`report${typePrefix}ActionProgress`]: (_: unknown, { input }: { input: ProgressReportInput }, ctx: MonitoringContext) =>
         recordProgress(sectorId, input, ctx),
