@@ -1,7 +1,12 @@
 import { sectorIds } from '../catalog.ts';
 import { subgraphSchemaFiles } from '../kit/schemaFiles.ts';
-import { defineSubgraph } from '../kit/subgraph.ts';
+import { mergeResolvers } from '../kit/mergeResolvers.ts';
+import { defineSubgraph, type Resolvers } from '../kit/subgraph.ts';
 import { createCoordinationLoaders } from './loaders.ts';
+import { createMeetingLoaders } from './meetings/loaders.ts';
+import { meetingDocuments } from './meetings/models.ts';
+import { meetingResolvers } from './meetings/resolvers.ts';
+import { meetingSeed } from './meetings/seed.ts';
 import { coordinationDocuments } from './models.ts';
 import { coordinationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
@@ -10,10 +15,13 @@ import { seed } from './seed/index.ts';
 export const coordinationSubgraph = defineSubgraph({
   name: 'coordination',
   schemaFiles: subgraphSchemaFiles('coordination', 'coordination'),
-  documents: coordinationDocuments,
-  resolvers: coordinationResolvers(sectorIds),
-  createLoaders: createCoordinationLoaders,
-  seed,
+  documents: { ...coordinationDocuments, ...meetingDocuments },
+  resolvers: mergeResolvers(coordinationResolvers(sectorIds) as Resolvers, meetingResolvers as Resolvers),
+  createLoaders: (repos) => ({ ...createCoordinationLoaders(repos), meetings: createMeetingLoaders(repos) }),
+  seed: (country) => {
+    const data = seed(country);
+    return { ...data, ...meetingSeed(country, data.coordinationBodies) };
+  },
 });
 
 export default coordinationSubgraph;
