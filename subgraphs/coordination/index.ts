@@ -4,6 +4,7 @@ import { mergeResolvers } from '../kit/mergeResolvers.ts';
 import { defineSubgraph, type Resolvers } from '../kit/subgraph.ts';
 import { createCoordinationLoaders } from './loaders.ts';
 import { createMeetingLoaders } from './meetings/loaders.ts';
+import { meetingPackResolvers } from './meetings/pack.ts';
 import { meetingDocuments } from './meetings/models.ts';
 import { meetingResolvers } from './meetings/resolvers.ts';
 import { meetingSeed } from './meetings/seed.ts';
@@ -16,7 +17,7 @@ export const coordinationSubgraph = defineSubgraph({
   name: 'coordination',
   schemaFiles: subgraphSchemaFiles('coordination', 'coordination'),
   documents: { ...coordinationDocuments, ...meetingDocuments },
-  resolvers: mergeResolvers(coordinationResolvers(sectorIds) as Resolvers, meetingResolvers as Resolvers),
+  resolvers: mergeResolvers(coordinationResolvers(sectorIds) as Resolvers, meetingResolvers as Resolvers, meetingPackResolvers as Resolvers),
   createLoaders: (repos) => ({ ...createCoordinationLoaders(repos), meetings: createMeetingLoaders(repos) }),
   seed: (country) => {
     const data = seed(country);
