@@ -155,6 +155,10 @@ export type Query = {
    * overdue first. Each read is audited.
    */
   escalatedReferrals: Array<Referral>;
+  /** The meeting pack for a body's next meeting (meetings:read and framework:read). */
+  meetingPack?: Maybe<MeetingPack>;
+  /** One meeting. */
+  meeting?: Maybe<Meeting>;
 };
 
 
@@ -204,6 +208,16 @@ export type QueryEscalatedReferralsArgs = {
   purpose?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type QueryMeetingPackArgs = {
+  bodyId: Scalars['ID']['input'];
+};
+
+
+export type QueryMeetingArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds an action to the framework. Its lead sector then records its due date and status. */
@@ -230,6 +244,10 @@ export type Mutation = {
    * write applies only to the version the caller read: a stale write gets a CONFLICT error.
    */
   updateReferralStatus: Referral;
+  /** Records a body's meeting with its attendance, decisions and action items (meetings:write). */
+  recordMeeting: Meeting;
+  /** Records progress on an action item: by the body's secretariat (meetings:write) or the sector it is assigned to. */
+  updateActionItem: ActionItem;
 };
 
 
@@ -271,6 +289,16 @@ export type MutationReferCaseArgs = {
 
 export type MutationUpdateReferralStatusArgs = {
   input: ReferralStatusInput;
+};
+
+
+export type MutationRecordMeetingArgs = {
+  input: MeetingInput;
+};
+
+
+export type MutationUpdateActionItemArgs = {
+  input: ActionItemUpdateInput;
 };
 
 /**
@@ -613,6 +641,32 @@ export type CoordinationBody = {
   reportsTo?: Maybe<CoordinationBody>;
   /** Bodies that report to this one. */
   reportingBodies: Array<CoordinationBody>;
+  /** Its meetings, newest first; the latest `last` when given. */
+  meetings: Array<Meeting>;
+  /** The day it last met. */
+  lastMetOn?: Maybe<Scalars['Date']['output']>;
+  /** The day its cadence says it must meet next. */
+  nextMeetingDue?: Maybe<Scalars['Date']['output']>;
+  /** Past its next meeting date without meeting (or never met). */
+  meetingOverdue: Scalars['Boolean']['output'];
+  /** Days past the next meeting date; 0 when not overdue. */
+  daysOverdue: Scalars['Int']['output'];
+  /** Each seated sector's attendance rate over its meetings. */
+  attendanceRates: Array<SectorAttendanceRate>;
+  /** Action items it assigned, optionally only the open ones. */
+  actionItems: Array<ActionItem>;
+};
+
+
+/** A committee, group or board that steers or monitors the framework. */
+export type CoordinationBodyMeetingsArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A committee, group or board that steers or monitors the framework. */
+export type CoordinationBodyActionItemsArgs = {
+  openOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A seat on a coordination body. */
@@ -1103,6 +1157,162 @@ export type ReferralStatusInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Everything a coordination body needs for its next meeting. The lead ministry's subgraph gives
+ * the body, the framework and the open action items; each sector's subgraph adds its own part to
+ * `sectors` (delivery, compliance, reporting, indicators) and to the actions it leads.
+ */
+export type MeetingPack = {
+  __typename?: 'MeetingPack';
+  /** The body the pack is for, with its cadence and attendance. */
+  body: CoordinationBody;
+  /** The day the pack describes (today). */
+  preparedOn: Scalars['Date']['output'];
+  /** The framework, with its actions by objective. */
+  framework: Framework;
+  /** Every sector, for its actions, compliance, reports and indicators. */
+  sectors: Array<SectorAgency>;
+  /** Action items still open from this body's meetings and those of the bodies reporting to it, the oldest due first. */
+  openActionItems: Array<ActionItem>;
+  /** Of those, the ones past their due date. */
+  overdueActionItems: Array<ActionItem>;
+};
+
+/** A meeting a coordination body held. Recorded once, never changed. */
+export type Meeting = {
+  __typename?: 'Meeting';
+  /** `<body id>-<date>`, e.g. `bd-steering-2026-06-18`. */
+  id: Scalars['ID']['output'];
+  /** The body that met. */
+  body: CoordinationBody;
+  /** The day it met. */
+  heldOn: Scalars['Date']['output'];
+  /** Every sector the body seats, present or not. */
+  attendance: Array<MeetingAttendance>;
+  /** Where the minutes are kept. */
+  minutesRef?: Maybe<Scalars['String']['output']>;
+  /** Decisions taken, in order. */
+  decisions: Array<Decision>;
+  /** Action items assigned at this meeting. */
+  actionItems: Array<ActionItem>;
+  /** When the meeting was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Who recorded it. */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** Whether a sector the body seats attended a meeting. */
+export type MeetingAttendance = {
+  __typename?: 'MeetingAttendance';
+  /** The sector. */
+  sector: SectorAgency;
+  /** Whether it was represented. */
+  present: Scalars['Boolean']['output'];
+};
+
+/** A decision taken at a meeting. */
+export type Decision = {
+  __typename?: 'Decision';
+  /** Its number at the meeting, e.g. `D2`. */
+  code: Scalars['String']['output'];
+  /** What was decided. */
+  text: Scalars['String']['output'];
+};
+
+/** Where an action item stands. */
+export type ActionItemStatus =
+  /** Assigned, not yet started. */
+  | 'OPEN'
+  /** Work under way. */
+  | 'IN_PROGRESS'
+  /** Done. */
+  | 'DONE'
+  /** Dropped by the body. */
+  | 'DROPPED';
+
+/** A task a body assigned to a sector at a meeting, with a due date. */
+export type ActionItem = {
+  __typename?: 'ActionItem';
+  /** `<meeting id>-ai<n>`. */
+  id: Scalars['ID']['output'];
+  /** The meeting that assigned it. */
+  meeting: Meeting;
+  /** The sector it is assigned to. */
+  sector: SectorAgency;
+  /** What is to be done. */
+  text: Scalars['String']['output'];
+  /** When it is due. */
+  dueDate: Scalars['Date']['output'];
+  /** Where it stands. */
+  status: ActionItemStatus;
+  /** Open and past its due date (overdue from the day after it is due). */
+  overdue: Scalars['Boolean']['output'];
+  /** Every change of status, oldest first; the first is the assignment. */
+  updates: Array<ActionItemUpdate>;
+};
+
+/** A change in an action item's status. */
+export type ActionItemUpdate = {
+  __typename?: 'ActionItemUpdate';
+  /** The status from then on. */
+  status: ActionItemStatus;
+  /** What was said about it. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Who recorded it. */
+  by: Scalars['String']['output'];
+};
+
+/** How often a sector attended a body's meetings. */
+export type SectorAttendanceRate = {
+  __typename?: 'SectorAttendanceRate';
+  /** The sector. */
+  sector: SectorAgency;
+  /** Meetings at which the body seated the sector. */
+  expected: Scalars['Int']['output'];
+  /** Meetings it attended. */
+  attended: Scalars['Int']['output'];
+  /** attended / expected, 0 to 1. */
+  rate?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A meeting to record. */
+export type MeetingInput = {
+  /** The body that met. */
+  bodyId: Scalars['ID']['input'];
+  /** The day it met; not in the future. */
+  heldOn: Scalars['Date']['input'];
+  /** Ids of the sectors present; every other sector the body seats is recorded absent. */
+  sectorsPresent: Array<Scalars['ID']['input']>;
+  /** Where the minutes are kept. */
+  minutesRef?: InputMaybe<Scalars['String']['input']>;
+  /** Decisions taken, in order. */
+  decisions: Array<Scalars['String']['input']>;
+  /** Action items assigned. */
+  actionItems: Array<ActionItemInput>;
+};
+
+/** An action item assigned at a meeting. */
+export type ActionItemInput = {
+  /** The sector it is assigned to. */
+  sectorId: Scalars['ID']['input'];
+  /** What is to be done. */
+  text: Scalars['String']['input'];
+  /** When it is due; after the meeting. */
+  dueDate: Scalars['Date']['input'];
+};
+
+/** A change in an action item's status. */
+export type ActionItemUpdateInput = {
+  /** The action item. */
+  id: Scalars['ID']['input'];
+  /** The status from now on. */
+  status: ActionItemStatus;
+  /** What to say about it. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
@@ -1114,7 +1324,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = CoordinationAuditLog | CoordinationBody | CrisisCentre | EducationAction | EducationAuditLog | EducationCaseResponse | EducationSector | HealthAction | HealthAuditLog | HealthCaseResponse | HealthSector | JusticeAction | JusticeAuditLog | JusticeCaseResponse | JusticeSector | PoliceAction | PoliceAuditLog | PoliceCaseResponse | PoliceSector | SocialWelfareAction | SocialWelfareAuditLog | SocialWelfareCaseResponse | SocialWelfareSector;
+export type _Entity = CoordinationAuditLog | CoordinationBody | CrisisCentre | EducationAction | EducationAuditLog | EducationCaseResponse | EducationSector | HealthAction | HealthAuditLog | HealthCaseResponse | HealthSector | JusticeAction | JusticeAuditLog | JusticeCaseResponse | JusticeSector | Meeting | PoliceAction | PoliceAuditLog | PoliceCaseResponse | PoliceSector | SocialWelfareAction | SocialWelfareAuditLog | SocialWelfareCaseResponse | SocialWelfareSector;
 
 
 
@@ -1223,6 +1433,7 @@ export type FederationTypes = {
   JusticeCaseResponse: JusticeCaseResponse;
   SocialWelfareCaseResponse: SocialWelfareCaseResponse;
   EducationCaseResponse: EducationCaseResponse;
+  Meeting: Meeting;
 };
 
 /** Mapping of federation reference types */
@@ -1308,13 +1519,16 @@ export type FederationReferenceTypes = {
   EducationCaseResponse:
     ( { __typename: 'EducationCaseResponse' }
     & GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"id":true}> );
+  Meeting:
+    ( { __typename: 'Meeting' }
+    & GraphQLRecursivePick<FederationTypes['Meeting'], {"id":true}> );
 };
 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   _Entity:
     | ( CoordinationAuditLog )
-    | ( Omit<CoordinationBody, 'chair' | 'members' | 'reportsTo' | 'reportingBodies'> & { chair: _RefType['BodyMember'], members: Array<_RefType['BodyMember']>, reportsTo?: Maybe<_RefType['CoordinationBody']>, reportingBodies: Array<_RefType['CoordinationBody']> } )
+    | ( Omit<CoordinationBody, 'chair' | 'members' | 'reportsTo' | 'reportingBodies' | 'meetings' | 'attendanceRates' | 'actionItems'> & { chair: _RefType['BodyMember'], members: Array<_RefType['BodyMember']>, reportsTo?: Maybe<_RefType['CoordinationBody']>, reportingBodies: Array<_RefType['CoordinationBody']>, meetings: Array<_RefType['Meeting']>, attendanceRates: Array<_RefType['SectorAttendanceRate']>, actionItems: Array<_RefType['ActionItem']> } )
     | ( CrisisCentre )
     | ( Omit<EducationAction, 'objective' | 'leadSector' | 'supportingSectors'> & { objective: _RefType['Objective'], leadSector: _RefType['SectorAgency'], supportingSectors: Array<_RefType['SectorAgency']> } )
     | ( EducationAuditLog )
@@ -1328,6 +1542,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( JusticeAuditLog )
     | ( Omit<JusticeCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
     | ( Omit<JusticeSector, 'ledActions' | 'supportingActions'> & { ledActions: Array<_RefType['FrameworkAction']>, supportingActions: Array<_RefType['FrameworkAction']> } )
+    | ( Omit<Meeting, 'body' | 'attendance' | 'actionItems'> & { body: _RefType['CoordinationBody'], attendance: Array<_RefType['MeetingAttendance']>, actionItems: Array<_RefType['ActionItem']> } )
     | ( Omit<PoliceAction, 'objective' | 'leadSector' | 'supportingSectors'> & { objective: _RefType['Objective'], leadSector: _RefType['SectorAgency'], supportingSectors: Array<_RefType['SectorAgency']> } )
     | ( PoliceAuditLog )
     | ( Omit<PoliceCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
@@ -1405,7 +1620,7 @@ export type ResolversTypes = {
   EducationAction: ResolverTypeWrapper<Omit<EducationAction, 'objective' | 'leadSector' | 'supportingSectors'> & { objective: ResolversTypes['Objective'], leadSector: ResolversTypes['SectorAgency'], supportingSectors: Array<ResolversTypes['SectorAgency']> }>;
   FrameworkActionInput: FrameworkActionInput;
   CoordinationBodyKind: CoordinationBodyKind;
-  CoordinationBody: ResolverTypeWrapper<Omit<CoordinationBody, 'chair' | 'members' | 'reportsTo' | 'reportingBodies'> & { chair: ResolversTypes['BodyMember'], members: Array<ResolversTypes['BodyMember']>, reportsTo?: Maybe<ResolversTypes['CoordinationBody']>, reportingBodies: Array<ResolversTypes['CoordinationBody']> }>;
+  CoordinationBody: ResolverTypeWrapper<Omit<CoordinationBody, 'chair' | 'members' | 'reportsTo' | 'reportingBodies' | 'meetings' | 'attendanceRates' | 'actionItems'> & { chair: ResolversTypes['BodyMember'], members: Array<ResolversTypes['BodyMember']>, reportsTo?: Maybe<ResolversTypes['CoordinationBody']>, reportingBodies: Array<ResolversTypes['CoordinationBody']>, meetings: Array<ResolversTypes['Meeting']>, attendanceRates: Array<ResolversTypes['SectorAttendanceRate']>, actionItems: Array<ResolversTypes['ActionItem']> }>;
   BodyMember: ResolverTypeWrapper<Omit<BodyMember, 'sector'> & { sector?: Maybe<ResolversTypes['SectorAgency']> }>;
   MemberRole: MemberRole;
   MeetingCadence: ResolverTypeWrapper<MeetingCadence>;
@@ -1441,6 +1656,18 @@ export type ResolversTypes = {
   CaseMilestoneInput: CaseMilestoneInput;
   ReferCaseInput: ReferCaseInput;
   ReferralStatusInput: ReferralStatusInput;
+  MeetingPack: ResolverTypeWrapper<Omit<MeetingPack, 'body' | 'framework' | 'sectors' | 'openActionItems' | 'overdueActionItems'> & { body: ResolversTypes['CoordinationBody'], framework: ResolversTypes['Framework'], sectors: Array<ResolversTypes['SectorAgency']>, openActionItems: Array<ResolversTypes['ActionItem']>, overdueActionItems: Array<ResolversTypes['ActionItem']> }>;
+  Meeting: ResolverTypeWrapper<Omit<Meeting, 'body' | 'attendance' | 'actionItems'> & { body: ResolversTypes['CoordinationBody'], attendance: Array<ResolversTypes['MeetingAttendance']>, actionItems: Array<ResolversTypes['ActionItem']> }>;
+  MeetingAttendance: ResolverTypeWrapper<Omit<MeetingAttendance, 'sector'> & { sector: ResolversTypes['SectorAgency'] }>;
+  Decision: ResolverTypeWrapper<Decision>;
+  ActionItemStatus: ActionItemStatus;
+  ActionItem: ResolverTypeWrapper<Omit<ActionItem, 'meeting' | 'sector'> & { meeting: ResolversTypes['Meeting'], sector: ResolversTypes['SectorAgency'] }>;
+  ActionItemUpdate: ResolverTypeWrapper<ActionItemUpdate>;
+  SectorAttendanceRate: ResolverTypeWrapper<Omit<SectorAttendanceRate, 'sector'> & { sector: ResolversTypes['SectorAgency'] }>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  MeetingInput: MeetingInput;
+  ActionItemInput: ActionItemInput;
+  ActionItemUpdateInput: ActionItemUpdateInput;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -1486,7 +1713,7 @@ export type ResolversParentTypes = {
   SocialWelfareAction: Omit<SocialWelfareAction, 'objective' | 'leadSector' | 'supportingSectors'> & { objective: ResolversParentTypes['Objective'], leadSector: ResolversParentTypes['SectorAgency'], supportingSectors: Array<ResolversParentTypes['SectorAgency']> } | FederationReferenceTypes['SocialWelfareAction'];
   EducationAction: Omit<EducationAction, 'objective' | 'leadSector' | 'supportingSectors'> & { objective: ResolversParentTypes['Objective'], leadSector: ResolversParentTypes['SectorAgency'], supportingSectors: Array<ResolversParentTypes['SectorAgency']> } | FederationReferenceTypes['EducationAction'];
   FrameworkActionInput: FrameworkActionInput;
-  CoordinationBody: Omit<CoordinationBody, 'chair' | 'members' | 'reportsTo' | 'reportingBodies'> & { chair: ResolversParentTypes['BodyMember'], members: Array<ResolversParentTypes['BodyMember']>, reportsTo?: Maybe<ResolversParentTypes['CoordinationBody']>, reportingBodies: Array<ResolversParentTypes['CoordinationBody']> } | FederationReferenceTypes['CoordinationBody'];
+  CoordinationBody: Omit<CoordinationBody, 'chair' | 'members' | 'reportsTo' | 'reportingBodies' | 'meetings' | 'attendanceRates' | 'actionItems'> & { chair: ResolversParentTypes['BodyMember'], members: Array<ResolversParentTypes['BodyMember']>, reportsTo?: Maybe<ResolversParentTypes['CoordinationBody']>, reportingBodies: Array<ResolversParentTypes['CoordinationBody']>, meetings: Array<ResolversParentTypes['Meeting']>, attendanceRates: Array<ResolversParentTypes['SectorAttendanceRate']>, actionItems: Array<ResolversParentTypes['ActionItem']> } | FederationReferenceTypes['CoordinationBody'];
   BodyMember: Omit<BodyMember, 'sector'> & { sector?: Maybe<ResolversParentTypes['SectorAgency']> };
   MeetingCadence: MeetingCadence;
   CrisisCentre: CrisisCentre | FederationReferenceTypes['CrisisCentre'];
@@ -1515,6 +1742,17 @@ export type ResolversParentTypes = {
   CaseMilestoneInput: CaseMilestoneInput;
   ReferCaseInput: ReferCaseInput;
   ReferralStatusInput: ReferralStatusInput;
+  MeetingPack: Omit<MeetingPack, 'body' | 'framework' | 'sectors' | 'openActionItems' | 'overdueActionItems'> & { body: ResolversParentTypes['CoordinationBody'], framework: ResolversParentTypes['Framework'], sectors: Array<ResolversParentTypes['SectorAgency']>, openActionItems: Array<ResolversParentTypes['ActionItem']>, overdueActionItems: Array<ResolversParentTypes['ActionItem']> };
+  Meeting: Omit<Meeting, 'body' | 'attendance' | 'actionItems'> & { body: ResolversParentTypes['CoordinationBody'], attendance: Array<ResolversParentTypes['MeetingAttendance']>, actionItems: Array<ResolversParentTypes['ActionItem']> } | FederationReferenceTypes['Meeting'];
+  MeetingAttendance: Omit<MeetingAttendance, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] };
+  Decision: Decision;
+  ActionItem: Omit<ActionItem, 'meeting' | 'sector'> & { meeting: ResolversParentTypes['Meeting'], sector: ResolversParentTypes['SectorAgency'] };
+  ActionItemUpdate: ActionItemUpdate;
+  SectorAttendanceRate: Omit<SectorAttendanceRate, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] };
+  Float: Scalars['Float']['output'];
+  MeetingInput: MeetingInput;
+  ActionItemInput: ActionItemInput;
+  ActionItemUpdateInput: ActionItemUpdateInput;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1687,6 +1925,8 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   case?: Resolver<Maybe<ResolversTypes['SurvivorCase']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   cases?: Resolver<Array<ResolversTypes['SurvivorCase']>, ParentType, ContextType, RequireFields<QueryCasesArgs, 'limit'>>;
   escalatedReferrals?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType, Partial<QueryEscalatedReferralsArgs>>;
+  meetingPack?: Resolver<Maybe<ResolversTypes['MeetingPack']>, ParentType, ContextType, RequireFields<QueryMeetingPackArgs, 'bodyId'>>;
+  meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -1698,6 +1938,8 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   recordCaseMilestone?: Resolver<ResolversTypes['SurvivorCase'], ParentType, ContextType, RequireFields<MutationRecordCaseMilestoneArgs, 'input'>>;
   referCase?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationReferCaseArgs, 'input'>>;
   updateReferralStatus?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationUpdateReferralStatusArgs, 'input'>>;
+  recordMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordMeetingArgs, 'input'>>;
+  updateActionItem?: Resolver<ResolversTypes['ActionItem'], ParentType, ContextType, RequireFields<MutationUpdateActionItemArgs, 'input'>>;
 };
 
 export type SectorAgencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['SectorAgency'] = ResolversParentTypes['SectorAgency'], FederationReferenceType extends FederationReferenceTypes['SectorAgency'] = FederationReferenceTypes['SectorAgency']> = {
@@ -1865,6 +2107,13 @@ export type CoordinationBodyResolvers<ContextType = any, ParentType extends Reso
   cadence?: Resolver<ResolversTypes['MeetingCadence'], ParentType, ContextType>;
   reportsTo?: Resolver<Maybe<ResolversTypes['CoordinationBody']>, ParentType, ContextType>;
   reportingBodies?: Resolver<Array<ResolversTypes['CoordinationBody']>, ParentType, ContextType>;
+  meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, Partial<CoordinationBodyMeetingsArgs>>;
+  lastMetOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  nextMeetingDue?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  meetingOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attendanceRates?: Resolver<Array<ResolversTypes['SectorAttendanceRate']>, ParentType, ContextType>;
+  actionItems?: Resolver<Array<ResolversTypes['ActionItem']>, ParentType, ContextType, Partial<CoordinationBodyActionItemsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2044,6 +2293,64 @@ export type ReferralEventResolvers<ContextType = any, ParentType extends Resolve
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type MeetingPackResolvers<ContextType = any, ParentType extends ResolversParentTypes['MeetingPack'] = ResolversParentTypes['MeetingPack']> = {
+  body?: Resolver<ResolversTypes['CoordinationBody'], ParentType, ContextType>;
+  preparedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  framework?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
+  sectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
+  openActionItems?: Resolver<Array<ResolversTypes['ActionItem']>, ParentType, ContextType>;
+  overdueActionItems?: Resolver<Array<ResolversTypes['ActionItem']>, ParentType, ContextType>;
+};
+
+export type MeetingResolvers<ContextType = any, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting'], FederationReferenceType extends FederationReferenceTypes['Meeting'] = FederationReferenceTypes['Meeting']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Meeting']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['CoordinationBody'], ParentType, ContextType>;
+  heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  attendance?: Resolver<Array<ResolversTypes['MeetingAttendance']>, ParentType, ContextType>;
+  minutesRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['Decision']>, ParentType, ContextType>;
+  actionItems?: Resolver<Array<ResolversTypes['ActionItem']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MeetingAttendanceResolvers<ContextType = any, ParentType extends ResolversParentTypes['MeetingAttendance'] = ResolversParentTypes['MeetingAttendance']> = {
+  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  present?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DecisionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Decision'] = ResolversParentTypes['Decision']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ActionItemResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionItem'] = ResolversParentTypes['ActionItem']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ActionItemStatus'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  updates?: Resolver<Array<ResolversTypes['ActionItemUpdate']>, ParentType, ContextType>;
+};
+
+export type ActionItemUpdateResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionItemUpdate'] = ResolversParentTypes['ActionItemUpdate']> = {
+  status?: Resolver<ResolversTypes['ActionItemStatus'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SectorAttendanceRateResolvers<ContextType = any, ParentType extends ResolversParentTypes['SectorAttendanceRate'] = ResolversParentTypes['SectorAttendanceRate']> = {
+  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  expected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -2073,7 +2380,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'CoordinationAuditLog' | 'CoordinationBody' | 'CrisisCentre' | 'EducationAction' | 'EducationAuditLog' | 'EducationCaseResponse' | 'EducationSector' | 'HealthAction' | 'HealthAuditLog' | 'HealthCaseResponse' | 'HealthSector' | 'JusticeAction' | 'JusticeAuditLog' | 'JusticeCaseResponse' | 'JusticeSector' | 'PoliceAction' | 'PoliceAuditLog' | 'PoliceCaseResponse' | 'PoliceSector' | 'SocialWelfareAction' | 'SocialWelfareAuditLog' | 'SocialWelfareCaseResponse' | 'SocialWelfareSector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'CoordinationAuditLog' | 'CoordinationBody' | 'CrisisCentre' | 'EducationAction' | 'EducationAuditLog' | 'EducationCaseResponse' | 'EducationSector' | 'HealthAction' | 'HealthAuditLog' | 'HealthCaseResponse' | 'HealthSector' | 'JusticeAction' | 'JusticeAuditLog' | 'JusticeCaseResponse' | 'JusticeSector' | 'Meeting' | 'PoliceAction' | 'PoliceAuditLog' | 'PoliceCaseResponse' | 'PoliceSector' | 'SocialWelfareAction' | 'SocialWelfareAuditLog' | 'SocialWelfareCaseResponse' | 'SocialWelfareSector', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -2126,6 +2433,13 @@ export type Resolvers<ContextType = any> = {
   Referral?: ReferralResolvers<ContextType>;
   ConsentOverride?: ConsentOverrideResolvers<ContextType>;
   ReferralEvent?: ReferralEventResolvers<ContextType>;
+  MeetingPack?: MeetingPackResolvers<ContextType>;
+  Meeting?: MeetingResolvers<ContextType>;
+  MeetingAttendance?: MeetingAttendanceResolvers<ContextType>;
+  Decision?: DecisionResolvers<ContextType>;
+  ActionItem?: ActionItemResolvers<ContextType>;
+  ActionItemUpdate?: ActionItemUpdateResolvers<ContextType>;
+  SectorAttendanceRate?: SectorAttendanceRateResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

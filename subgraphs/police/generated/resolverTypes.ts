@@ -135,6 +135,14 @@ export type SectorAgency = {
   servicePoints?: Maybe<Array<ServicePoint>>;
   /** How the actions this sector leads are being delivered. */
   delivery?: Maybe<DeliveryStatus>;
+  /** The sector's compliance with its obligations, as of today. */
+  compliance?: Maybe<Compliance>;
+  /** The indicators this sector owns and reports. */
+  indicators?: Maybe<Array<Indicator>>;
+  /** The data sets this sector reports, each with its schedule. */
+  dataSets?: Maybe<Array<DataSet>>;
+  /** Completeness and timeliness of this sector's reports, over all its data sets. */
+  reporting?: Maybe<ReportingSummary>;
 };
 
 
@@ -335,6 +343,367 @@ export type SurvivorContactInput = {
   collectedOn: Scalars['Date']['input'];
 };
 
+/** A sector's standing against the responsibilities allocated to it. */
+export type ComplianceStatus =
+  /** No rule of the scoreboard is broken. */
+  | 'MEETING_OBLIGATIONS'
+  /** At least one rule gives cause for concern, none is failed. */
+  | 'AT_RISK'
+  /** At least one rule is failed. */
+  | 'FAILING';
+
+/** A rule of the compliance scoreboard. */
+export type ComplianceRule =
+  /** Actions led by the sector are past their due date and not completed (one: at risk; more: failing). */
+  | 'ACTIONS_OVERDUE'
+  /** Actions reported delayed, or not started close to their due date. */
+  | 'ACTIONS_AT_RISK'
+  /** Actions with no status or due date recorded. */
+  | 'ACTIONS_NOT_REPORTED'
+  /** Reports not received past their on-time deadline (failing). */
+  | 'REPORTS_MISSING'
+  /** Reports received late for periods that ended in the last 180 days. */
+  | 'REPORTS_LATE'
+  /** No update from the sector for 45 days (at risk) or 90 days (failing). */
+  | 'NO_RECENT_UPDATE';
+
+/** One reason behind a sector's compliance status. */
+export type ComplianceReason = {
+  __typename?: 'ComplianceReason';
+  /** The rule concerned. */
+  rule: ComplianceRule;
+  /** The status this reason leads to. */
+  status: ComplianceStatus;
+  /** What exactly, e.g. `2 actions past due and not completed: bd-a1-3, bd-a3-1`. */
+  detail: Scalars['String']['output'];
+};
+
+/** A sector's compliance with its obligations, rolled up into a status with every reason listed. */
+export type Compliance = {
+  __typename?: 'Compliance';
+  /** The worst status among the reasons; MEETING_OBLIGATIONS when there are none. */
+  status: ComplianceStatus;
+  /** Every rule the sector breaks, worst first. */
+  reasons: Array<ComplianceReason>;
+  /** Responsibilities allocated to the sector. */
+  responsibilities: Scalars['Int']['output'];
+  /** Actions the sector leads and has recorded. */
+  actionsLed: Scalars['Int']['output'];
+  /** How many of them are overdue. */
+  actionsOverdue: Scalars['Int']['output'];
+  /** The overdue actions themselves. */
+  overdueActions: Array<FrameworkAction>;
+  /** Reports missing. */
+  reportsMissing: Array<ReportingPeriod>;
+  /** Reports received late, for periods that ended in the last 180 days. */
+  reportsLate: Array<ReportingPeriod>;
+  /** The last time the sector recorded anything: a progress report, an action status, a value. */
+  lastUpdateAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whole days since then. */
+  daysSinceLastUpdate?: Maybe<Scalars['Int']['output']>;
+};
+
+/** What an indicator's value counts. */
+export type IndicatorUnit =
+  /** A number of people, cases or places. */
+  | 'COUNT'
+  /** A percentage, 0 to 100: numerator over denominator times 100. */
+  | 'PERCENT'
+  /** A rate per 100,000: numerator over denominator times 100,000. */
+  | 'RATE_PER_100000';
+
+/** Which way an indicator should move. */
+export type IndicatorDirection =
+  /** More is better (services reached, cases charged). */
+  | 'HIGHER_IS_BETTER'
+  /** Less is better (prevalence of violence). */
+  | 'LOWER_IS_BETTER';
+
+/** Where an indicator stands against its target, by its thresholds. */
+export type IndicatorStatus =
+  /** Progress is at or above the on-track threshold of what the time elapsed calls for. */
+  | 'ON_TRACK'
+  /** Progress is below on track but at or above the at-risk threshold. */
+  | 'AT_RISK'
+  /** Progress is below the at-risk threshold. */
+  | 'OFF_TRACK'
+  /** No value has been reported yet. */
+  | 'NO_DATA';
+
+/** How often a data set is reported. */
+export type PeriodType =
+  /** Calendar months, e.g. `2026-10`. */
+  | 'MONTHLY'
+  /** Calendar quarters, e.g. `2026-Q3`. */
+  | 'QUARTERLY';
+
+/** The state of one period's report of a data set, judged today. */
+export type ReportState =
+  /** The period has not ended: no report is expected yet. */
+  | 'OPEN'
+  /** The period has ended and the report is not in, but its on-time deadline has not passed. */
+  | 'DUE'
+  /** Received by the on-time deadline. */
+  | 'ON_TIME'
+  /** Received after the on-time deadline. */
+  | 'LATE'
+  /** Not received, and the on-time deadline has passed. Different from a report of zero. */
+  | 'MISSING';
+
+/** A dimension an indicator's value is broken down by, e.g. sex or age band. */
+export type IndicatorBreakdown = {
+  __typename?: 'IndicatorBreakdown';
+  /** The dimension, e.g. `sex`, `ageBand`, `district`. */
+  dimension: Scalars['String']['output'];
+  /** Its categories, e.g. `female`, `male`. */
+  categories: Array<Scalars['String']['output']>;
+};
+
+/** A reference value: where the indicator started. */
+export type IndicatorBaseline = {
+  __typename?: 'IndicatorBaseline';
+  /** The value. */
+  value: Scalars['Float']['output'];
+  /** The year it describes. */
+  year: Scalars['Int']['output'];
+};
+
+/** The value the framework commits to reach, and by when. */
+export type IndicatorTarget = {
+  __typename?: 'IndicatorTarget';
+  /** The value. */
+  value: Scalars['Float']['output'];
+  /** The date it should be reached by. */
+  date: Scalars['Date']['output'];
+};
+
+/**
+ * Traffic-light thresholds, as shares of the progress the time elapsed calls for: at or above
+ * `onTrack` is on track, at or above `atRisk` at risk, below it off track.
+ */
+export type IndicatorThresholds = {
+  __typename?: 'IndicatorThresholds';
+  /** Share of expected progress that counts as on track, e.g. 0.9. */
+  onTrack: Scalars['Float']['output'];
+  /** Share of expected progress below which the indicator is off track, e.g. 0.6. */
+  atRisk: Scalars['Float']['output'];
+};
+
+/** One category's part of a value. */
+export type BreakdownValue = {
+  __typename?: 'BreakdownValue';
+  /** The dimension, e.g. `sex`. */
+  dimension: Scalars['String']['output'];
+  /** The category, e.g. `female`. */
+  category: Scalars['String']['output'];
+  /** The value for that category, in the indicator's unit. */
+  value: Scalars['Float']['output'];
+};
+
+/** The value of an indicator for one period, as the owning sector reported it. Never replaced. */
+export type IndicatorValue = {
+  __typename?: 'IndicatorValue';
+  /** `<indicator id>@<period>`. */
+  id: Scalars['ID']['output'];
+  /** The indicator. */
+  indicatorId: Scalars['ID']['output'];
+  /** The period, e.g. `2026-10`. */
+  period: Scalars['String']['output'];
+  /** The value, in the indicator's unit. Zero is a value; an unreported period has no value at all. */
+  value: Scalars['Float']['output'];
+  /** The numerator, for a percentage or a rate. */
+  numerator?: Maybe<Scalars['Float']['output']>;
+  /** The denominator, for a percentage or a rate. */
+  denominator?: Maybe<Scalars['Float']['output']>;
+  /** The value by category, for the dimensions the indicator declares. */
+  breakdowns: Array<BreakdownValue>;
+  /** When it was reported. */
+  reportedAt: Scalars['DateTime']['output'];
+  /** Who reported it. */
+  reportedBy: Scalars['String']['output'];
+};
+
+/** An indicator of the framework, defined and reported by the sector that owns it. */
+export type Indicator = {
+  __typename?: 'Indicator';
+  /** National id, e.g. `bd-sdg-5-2-1`. */
+  id: Scalars['ID']['output'];
+  /** Code as published, e.g. `SDG 5.2.1`. */
+  code: Scalars['String']['output'];
+  /** What it measures. */
+  name: Scalars['String']['output'];
+  /** What is counted above the line. */
+  numerator: Scalars['String']['output'];
+  /** What is counted below the line, for a percentage or a rate. */
+  denominator?: Maybe<Scalars['String']['output']>;
+  /** The unit of its values. */
+  unit: IndicatorUnit;
+  /** Id of the sector that owns it and reports its values. */
+  owningSectorId: Scalars['ID']['output'];
+  /** The data set it is reported in, which sets its schedule. */
+  dataSet: DataSet;
+  /** The dimensions its values may be broken down by. */
+  breakdowns: Array<IndicatorBreakdown>;
+  /** Where it started. */
+  baseline: IndicatorBaseline;
+  /** Where the framework commits it to be, and by when. */
+  target: IndicatorTarget;
+  /** Which way is better. */
+  direction: IndicatorDirection;
+  /** The thresholds of its status. */
+  thresholds: IndicatorThresholds;
+  /** Reported values, oldest first; the last `last` of them when given. */
+  values: Array<IndicatorValue>;
+  /** The most recent value. */
+  latest?: Maybe<IndicatorValue>;
+  /** Where it stands against its target today. */
+  status: IndicatorStatus;
+  /** Share of the way from baseline to target covered by the latest value (1 = met). */
+  progress?: Maybe<Scalars['Float']['output']>;
+  /** Share of the way the time elapsed since the baseline calls for today. */
+  expectedProgress: Scalars['Float']['output'];
+};
+
+
+/** An indicator of the framework, defined and reported by the sector that owns it. */
+export type IndicatorValuesArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A set of indicators a sector reports together on one schedule. */
+export type DataSet = {
+  __typename?: 'DataSet';
+  /** Stable id, e.g. `bd-health-monthly`. */
+  id: Scalars['ID']['output'];
+  /** Name. */
+  name: Scalars['String']['output'];
+  /** How often it is reported. */
+  periodType: PeriodType;
+  /** The first period the sector is expected to report. */
+  firstPeriod: Scalars['String']['output'];
+  /** A report received this many days after the period ends, or sooner, is on time. */
+  timelyDays: Scalars['Int']['output'];
+  /** The period locks this many days after it ends; later values need the lead ministry to reopen it. */
+  lockDays: Scalars['Int']['output'];
+  /** Its indicators. */
+  indicators: Array<Indicator>;
+  /** Its periods from the first to the current one, newest last; the last `last` of them when given. */
+  periods: Array<ReportingPeriod>;
+  /** Completeness and timeliness over all its periods so far. */
+  summary: ReportingSummary;
+};
+
+
+/** A set of indicators a sector reports together on one schedule. */
+export type DataSetPeriodsArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One period of a data set's schedule and the state of its report. */
+export type ReportingPeriod = {
+  __typename?: 'ReportingPeriod';
+  /** The period, e.g. `2026-10`. */
+  period: Scalars['String']['output'];
+  /** The data set. */
+  dataSetId: Scalars['ID']['output'];
+  /** First day. */
+  start: Scalars['Date']['output'];
+  /** Last day. */
+  end: Scalars['Date']['output'];
+  /** The state of its report today. */
+  state: ReportState;
+  /** When the report became complete (the last of its values arrived). */
+  receivedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Indicators of the data set with a value for this period. */
+  indicatorsReported: Scalars['Int']['output'];
+  /** Indicators in the data set. */
+  indicatorsExpected: Scalars['Int']['output'];
+  /** The last day a report counts as on time. */
+  timelyUntil: Scalars['Date']['output'];
+  /** The last day values are accepted without a reopening. */
+  openUntil: Scalars['Date']['output'];
+  /** Whether values are refused today. */
+  locked: Scalars['Boolean']['output'];
+  /** Every reopening of this period by the lead ministry. */
+  reopenings: Array<PeriodReopening>;
+};
+
+/** The lead ministry's reopening of a locked period. */
+export type PeriodReopening = {
+  __typename?: 'PeriodReopening';
+  /** `<data set id>@<period>#<n>`. */
+  id: Scalars['ID']['output'];
+  /** Why it was reopened. */
+  reason: Scalars['String']['output'];
+  /** Values are accepted up to and including this day. */
+  openUntil: Scalars['Date']['output'];
+  /** When it was reopened. */
+  reopenedAt: Scalars['DateTime']['output'];
+  /** Who reopened it. */
+  reopenedBy: Scalars['String']['output'];
+};
+
+/** Completeness and timeliness of reports. Expected = received + missing + due. */
+export type ReportingSummary = {
+  __typename?: 'ReportingSummary';
+  /** Reports expected: one per data set per ended period. */
+  expected: Scalars['Int']['output'];
+  /** Reports received (on time or late). */
+  received: Scalars['Int']['output'];
+  /** Received by the on-time deadline. */
+  onTime: Scalars['Int']['output'];
+  /** Received after the on-time deadline. */
+  late: Scalars['Int']['output'];
+  /** Not received, past the on-time deadline. */
+  missing: Scalars['Int']['output'];
+  /** Not received, still within the on-time deadline. */
+  due: Scalars['Int']['output'];
+  /** received / expected, 0 to 1 (null when nothing is expected yet). */
+  completeness?: Maybe<Scalars['Float']['output']>;
+  /** onTime / expected, 0 to 1 (null when nothing is expected yet). */
+  timeliness?: Maybe<Scalars['Float']['output']>;
+};
+
+/** One category's part of a value being reported. */
+export type BreakdownValueInput = {
+  /** A dimension the indicator declares. */
+  dimension: Scalars['String']['input'];
+  /** One of that dimension's categories. */
+  category: Scalars['String']['input'];
+  /** The value for that category, in the indicator's unit. */
+  value: Scalars['Float']['input'];
+};
+
+/** A value the owning sector reports for one of its indicators and one period. */
+export type IndicatorValueInput = {
+  /** Id of the indicator; the reporting sector must own it. */
+  indicatorId: Scalars['ID']['input'];
+  /** A period of the indicator's data set that has ended, e.g. `2026-10` or `2026-Q3`. */
+  period: Scalars['String']['input'];
+  /** The unit the value is in; must be the indicator's. */
+  unit: IndicatorUnit;
+  /** The value. Report 0 for none: an unreported period counts as missing. */
+  value: Scalars['Float']['input'];
+  /** Numerator, for a percentage or a rate (with the denominator). */
+  numerator?: InputMaybe<Scalars['Float']['input']>;
+  /** Denominator, for a percentage or a rate (with the numerator). */
+  denominator?: InputMaybe<Scalars['Float']['input']>;
+  /** Values by category, for dimensions the indicator declares. */
+  breakdowns?: InputMaybe<Array<BreakdownValueInput>>;
+};
+
+/** The lead ministry reopens a locked period so a late value can be recorded. */
+export type PeriodReopeningInput = {
+  /** The data set. */
+  dataSetId: Scalars['ID']['input'];
+  /** The locked period, e.g. `2026-09`. */
+  period: Scalars['String']['input'];
+  /** Why it is reopened; kept with the reopening. */
+  reason: Scalars['String']['input'];
+  /** The last day values are accepted (today up to 90 days ahead). */
+  openUntil: Scalars['Date']['input'];
+};
+
 /**
  * One report by the lead sector on one of its actions. Reports are appended and never changed:
  * the action's status is the status of its latest report.
@@ -412,6 +781,10 @@ export type Mutation = {
   recordPoliceSurvivorContact: PoliceSurvivorContact;
   /** Appends a progress report on an action the police sector leads; the action's status follows it. */
   reportPoliceActionProgress: PoliceAction;
+  /** Records the value of an indicator the police sector owns for one ended period; never replaces one. */
+  reportPoliceIndicatorValue: IndicatorValue;
+  /** The lead ministry reopens a locked period of one of the police sector's data sets. */
+  reopenPolicePeriod: ReportingPeriod;
 };
 
 
@@ -444,6 +817,16 @@ export type MutationReportPoliceActionProgressArgs = {
   input: ProgressReportInput;
 };
 
+
+export type MutationReportPoliceIndicatorValueArgs = {
+  input: IndicatorValueInput;
+};
+
+
+export type MutationReopenPolicePeriodArgs = {
+  input: PeriodReopeningInput;
+};
+
 /** The policing sector's responsibilities, services and delivery. */
 export type PoliceSector = SectorAgency & {
   __typename?: 'PoliceSector';
@@ -455,6 +838,14 @@ export type PoliceSector = SectorAgency & {
   servicePoints?: Maybe<Array<ServicePoint>>;
   /** How the actions the policing sector leads are being delivered. */
   delivery?: Maybe<DeliveryStatus>;
+  /** The indicators the police sector owns and reports. */
+  indicators?: Maybe<Array<Indicator>>;
+  /** The data sets the police sector reports. */
+  dataSets?: Maybe<Array<DataSet>>;
+  /** Completeness and timeliness of the police sector's reports. */
+  reporting?: Maybe<ReportingSummary>;
+  /** The police sector's compliance with its obligations, as of today. */
+  compliance?: Maybe<Compliance>;
 };
 
 
@@ -837,13 +1228,13 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( PoliceAction )
     | ( PoliceAuditLog )
     | ( PoliceCaseResponse )
-    | ( Omit<PoliceSector, 'servicePoints'> & { servicePoints?: Maybe<Array<_RefType['ServicePoint']>> } )
+    | ( Omit<PoliceSector, 'servicePoints' | 'compliance'> & { servicePoints?: Maybe<Array<_RefType['ServicePoint']>>, compliance?: Maybe<_RefType['Compliance']> } )
   ;
 };
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
-  SectorAgency: ( Omit<PoliceSector, 'servicePoints'> & { servicePoints?: Maybe<Array<_RefType['ServicePoint']>> } );
+  SectorAgency: ( Omit<PoliceSector, 'servicePoints' | 'compliance'> & { servicePoints?: Maybe<Array<_RefType['ServicePoint']>>, compliance?: Maybe<_RefType['Compliance']> } );
   FrameworkAction: ( PoliceAction );
   AuditLog: ( PoliceAuditLog );
   CaseResponse: ( PoliceCaseResponse );
@@ -873,11 +1264,35 @@ export type ResolversTypes = {
   AuditLog: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['AuditLog']>;
   CaseResponse: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['CaseResponse']>;
   SurvivorContactInput: SurvivorContactInput;
+  ComplianceStatus: ComplianceStatus;
+  ComplianceRule: ComplianceRule;
+  ComplianceReason: ResolverTypeWrapper<ComplianceReason>;
+  Compliance: ResolverTypeWrapper<Omit<Compliance, 'overdueActions'> & { overdueActions: Array<ResolversTypes['FrameworkAction']> }>;
+  IndicatorUnit: IndicatorUnit;
+  IndicatorDirection: IndicatorDirection;
+  IndicatorStatus: IndicatorStatus;
+  PeriodType: PeriodType;
+  ReportState: ReportState;
+  IndicatorBreakdown: ResolverTypeWrapper<IndicatorBreakdown>;
+  IndicatorBaseline: ResolverTypeWrapper<IndicatorBaseline>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  IndicatorTarget: ResolverTypeWrapper<IndicatorTarget>;
+  IndicatorThresholds: ResolverTypeWrapper<IndicatorThresholds>;
+  BreakdownValue: ResolverTypeWrapper<BreakdownValue>;
+  IndicatorValue: ResolverTypeWrapper<IndicatorValue>;
+  Indicator: ResolverTypeWrapper<Indicator>;
+  DataSet: ResolverTypeWrapper<DataSet>;
+  ReportingPeriod: ResolverTypeWrapper<ReportingPeriod>;
+  PeriodReopening: ResolverTypeWrapper<PeriodReopening>;
+  ReportingSummary: ResolverTypeWrapper<ReportingSummary>;
+  BreakdownValueInput: BreakdownValueInput;
+  IndicatorValueInput: IndicatorValueInput;
+  PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ResolverTypeWrapper<ProgressReport>;
   ProgressReportInput: ProgressReportInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  PoliceSector: ResolverTypeWrapper<Omit<PoliceSector, 'servicePoints'> & { servicePoints?: Maybe<Array<ResolversTypes['ServicePoint']>> }>;
+  PoliceSector: ResolverTypeWrapper<Omit<PoliceSector, 'servicePoints' | 'compliance'> & { servicePoints?: Maybe<Array<ResolversTypes['ServicePoint']>>, compliance?: Maybe<ResolversTypes['Compliance']> }>;
   PoliceAction: ResolverTypeWrapper<PoliceAction>;
   CrisisCentre: ResolverTypeWrapper<PoliceUnitCentre>;
   PoliceUnit: ResolverTypeWrapper<PoliceUnitDoc>;
@@ -922,11 +1337,28 @@ export type ResolversParentTypes = {
   AuditLog: ResolversInterfaceTypes<ResolversParentTypes>['AuditLog'];
   CaseResponse: ResolversInterfaceTypes<ResolversParentTypes>['CaseResponse'];
   SurvivorContactInput: SurvivorContactInput;
+  ComplianceReason: ComplianceReason;
+  Compliance: Omit<Compliance, 'overdueActions'> & { overdueActions: Array<ResolversParentTypes['FrameworkAction']> };
+  IndicatorBreakdown: IndicatorBreakdown;
+  IndicatorBaseline: IndicatorBaseline;
+  Float: Scalars['Float']['output'];
+  IndicatorTarget: IndicatorTarget;
+  IndicatorThresholds: IndicatorThresholds;
+  BreakdownValue: BreakdownValue;
+  IndicatorValue: IndicatorValue;
+  Indicator: Indicator;
+  DataSet: DataSet;
+  ReportingPeriod: ReportingPeriod;
+  PeriodReopening: PeriodReopening;
+  ReportingSummary: ReportingSummary;
+  BreakdownValueInput: BreakdownValueInput;
+  IndicatorValueInput: IndicatorValueInput;
+  PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ProgressReport;
   ProgressReportInput: ProgressReportInput;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
-  PoliceSector: Omit<PoliceSector, 'servicePoints'> & { servicePoints?: Maybe<Array<ResolversParentTypes['ServicePoint']>> } | FederationReferenceTypes['PoliceSector'];
+  PoliceSector: Omit<PoliceSector, 'servicePoints' | 'compliance'> & { servicePoints?: Maybe<Array<ResolversParentTypes['ServicePoint']>>, compliance?: Maybe<ResolversParentTypes['Compliance']> } | FederationReferenceTypes['PoliceSector'];
   PoliceAction: PoliceAction | FederationReferenceTypes['PoliceAction'];
   CrisisCentre: PoliceUnitCentre;
   PoliceUnit: PoliceUnitDoc;
@@ -1132,6 +1564,130 @@ export type CaseResponseResolvers<ContextType = any, ParentType extends Resolver
   __resolveType: TypeResolveFn<'PoliceCaseResponse', ParentType, ContextType>;
 };
 
+export type ComplianceReasonResolvers<ContextType = any, ParentType extends ResolversParentTypes['ComplianceReason'] = ResolversParentTypes['ComplianceReason']> = {
+  rule?: Resolver<ResolversTypes['ComplianceRule'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ComplianceStatus'], ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ComplianceResolvers<ContextType = any, ParentType extends ResolversParentTypes['Compliance'] = ResolversParentTypes['Compliance']> = {
+  status?: Resolver<ResolversTypes['ComplianceStatus'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['ComplianceReason']>, ParentType, ContextType>;
+  responsibilities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  actionsLed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  actionsOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdueActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  reportsMissing?: Resolver<Array<ResolversTypes['ReportingPeriod']>, ParentType, ContextType>;
+  reportsLate?: Resolver<Array<ResolversTypes['ReportingPeriod']>, ParentType, ContextType>;
+  lastUpdateAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  daysSinceLastUpdate?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type IndicatorBreakdownResolvers<ContextType = any, ParentType extends ResolversParentTypes['IndicatorBreakdown'] = ResolversParentTypes['IndicatorBreakdown']> = {
+  dimension?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type IndicatorBaselineResolvers<ContextType = any, ParentType extends ResolversParentTypes['IndicatorBaseline'] = ResolversParentTypes['IndicatorBaseline']> = {
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IndicatorTargetResolvers<ContextType = any, ParentType extends ResolversParentTypes['IndicatorTarget'] = ResolversParentTypes['IndicatorTarget']> = {
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type IndicatorThresholdsResolvers<ContextType = any, ParentType extends ResolversParentTypes['IndicatorThresholds'] = ResolversParentTypes['IndicatorThresholds']> = {
+  onTrack?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  atRisk?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type BreakdownValueResolvers<ContextType = any, ParentType extends ResolversParentTypes['BreakdownValue'] = ResolversParentTypes['BreakdownValue']> = {
+  dimension?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type IndicatorValueResolvers<ContextType = any, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicatorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  numerator?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  denominator?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  breakdowns?: Resolver<Array<ResolversTypes['BreakdownValue']>, ParentType, ContextType>;
+  reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reportedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type IndicatorResolvers<ContextType = any, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  numerator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  denominator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['IndicatorUnit'], ParentType, ContextType>;
+  owningSectorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  dataSet?: Resolver<ResolversTypes['DataSet'], ParentType, ContextType>;
+  breakdowns?: Resolver<Array<ResolversTypes['IndicatorBreakdown']>, ParentType, ContextType>;
+  baseline?: Resolver<ResolversTypes['IndicatorBaseline'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['IndicatorTarget'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['IndicatorDirection'], ParentType, ContextType>;
+  thresholds?: Resolver<ResolversTypes['IndicatorThresholds'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, Partial<IndicatorValuesArgs>>;
+  latest?: Resolver<Maybe<ResolversTypes['IndicatorValue']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IndicatorStatus'], ParentType, ContextType>;
+  progress?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  expectedProgress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type DataSetResolvers<ContextType = any, ParentType extends ResolversParentTypes['DataSet'] = ResolversParentTypes['DataSet']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodType?: Resolver<ResolversTypes['PeriodType'], ParentType, ContextType>;
+  firstPeriod?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timelyDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lockDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  periods?: Resolver<Array<ResolversTypes['ReportingPeriod']>, ParentType, ContextType, Partial<DataSetPeriodsArgs>>;
+  summary?: Resolver<ResolversTypes['ReportingSummary'], ParentType, ContextType>;
+};
+
+export type ReportingPeriodResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportingPeriod'] = ResolversParentTypes['ReportingPeriod']> = {
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dataSetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ReportState'], ParentType, ContextType>;
+  receivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  indicatorsReported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  indicatorsExpected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timelyUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  openUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reopenings?: Resolver<Array<ResolversTypes['PeriodReopening']>, ParentType, ContextType>;
+};
+
+export type PeriodReopeningResolvers<ContextType = any, ParentType extends ResolversParentTypes['PeriodReopening'] = ResolversParentTypes['PeriodReopening']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  reopenedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reopenedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReportingSummaryResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportingSummary'] = ResolversParentTypes['ReportingSummary']> = {
+  expected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  late?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  due?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completeness?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  timeliness?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type ProgressReportResolvers<ContextType = any, ParentType extends ResolversParentTypes['ProgressReport'] = ResolversParentTypes['ProgressReport']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1158,6 +1714,8 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   recordPoliceCaseResponse?: Resolver<ResolversTypes['PoliceCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordPoliceCaseResponseArgs, 'input'>>;
   recordPoliceSurvivorContact?: Resolver<ResolversTypes['PoliceSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordPoliceSurvivorContactArgs, 'input'>>;
   reportPoliceActionProgress?: Resolver<ResolversTypes['PoliceAction'], ParentType, ContextType, RequireFields<MutationReportPoliceActionProgressArgs, 'input'>>;
+  reportPoliceIndicatorValue?: Resolver<ResolversTypes['IndicatorValue'], ParentType, ContextType, RequireFields<MutationReportPoliceIndicatorValueArgs, 'input'>>;
+  reopenPolicePeriod?: Resolver<ResolversTypes['ReportingPeriod'], ParentType, ContextType, RequireFields<MutationReopenPolicePeriodArgs, 'input'>>;
 };
 
 export type PoliceSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceSector'] = ResolversParentTypes['PoliceSector'], FederationReferenceType extends FederationReferenceTypes['PoliceSector'] = FederationReferenceTypes['PoliceSector']> = {
@@ -1166,6 +1724,10 @@ export type PoliceSectorResolvers<ContextType = any, ParentType extends Resolver
   responsibilities?: Resolver<Maybe<Array<ResolversTypes['Responsibility']>>, ParentType, ContextType>;
   servicePoints?: Resolver<Maybe<Array<ResolversTypes['ServicePoint']>>, ParentType, ContextType, Partial<PoliceSectorServicePointsArgs>>;
   delivery?: Resolver<Maybe<ResolversTypes['DeliveryStatus']>, ParentType, ContextType>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['Indicator']>>, ParentType, ContextType>;
+  dataSets?: Resolver<Maybe<Array<ResolversTypes['DataSet']>>, ParentType, ContextType>;
+  reporting?: Resolver<Maybe<ResolversTypes['ReportingSummary']>, ParentType, ContextType>;
+  compliance?: Resolver<Maybe<ResolversTypes['Compliance']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1272,6 +1834,19 @@ export type Resolvers<ContextType = any> = {
   ServicePoint?: ServicePointResolvers<ContextType>;
   AuditLog?: AuditLogResolvers<ContextType>;
   CaseResponse?: CaseResponseResolvers<ContextType>;
+  ComplianceReason?: ComplianceReasonResolvers<ContextType>;
+  Compliance?: ComplianceResolvers<ContextType>;
+  IndicatorBreakdown?: IndicatorBreakdownResolvers<ContextType>;
+  IndicatorBaseline?: IndicatorBaselineResolvers<ContextType>;
+  IndicatorTarget?: IndicatorTargetResolvers<ContextType>;
+  IndicatorThresholds?: IndicatorThresholdsResolvers<ContextType>;
+  BreakdownValue?: BreakdownValueResolvers<ContextType>;
+  IndicatorValue?: IndicatorValueResolvers<ContextType>;
+  Indicator?: IndicatorResolvers<ContextType>;
+  DataSet?: DataSetResolvers<ContextType>;
+  ReportingPeriod?: ReportingPeriodResolvers<ContextType>;
+  PeriodReopening?: PeriodReopeningResolvers<ContextType>;
+  ReportingSummary?: ReportingSummaryResolvers<ContextType>;
   ProgressReport?: ProgressReportResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
