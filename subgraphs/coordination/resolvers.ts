@@ -1,6 +1,7 @@
 import { typePrefix } from '../catalog.ts';
 import { InvalidInputError, NotFoundError } from '../kit/errors.ts';
 import type { SubgraphContext } from '../kit/subgraph.ts';
+import type { FrameworkActionResolvers, Resolvers, SectorAgencyResolvers } from './generated/resolverTypes.ts';
 import type { CoordinationLoaders, CoordinationRepositories } from './loaders.ts';
 import type {
   ActionDoc,
@@ -96,9 +97,19 @@ const perSectorTypes = (sectorIds: readonly string[]) =>
     ]),
   );
 
+type SectorTypeName = NonNullable<Awaited<ReturnType<NonNullable<SectorAgencyResolvers['__resolveType']>>>>;
+type ActionTypeName = NonNullable<Awaited<ReturnType<NonNullable<FrameworkActionResolvers['__resolveType']>>>>;
+
+/** Every body has a chair (the model requires one); a body stored without one is reported, not hidden. */
+function chairOf(body: CoordinationBodyDoc): BodyMemberDoc {
+  const chair = body.members.find((m) => m.role === 'CHAIR');
+  if (!chair) throw new Error(`Coordination body "${body._id}" has no chair among its members`);
+  return chair;
+}
+
 /** The lead ministry's resolvers. `sectorIds` are the sectors whose types the schema declares. */
 export function coordinationResolvers(sectorIds: readonly string[]) {
-  return {
+  const resolvers: Resolvers<Context> = {
     Query: {
       framework: (_: unknown, __: unknown, ctx: Context) => theFramework(ctx),
       sectors: (_: unknown, __: unknown, ctx: Context) => ctx.loaders.sectors.load(),
@@ -111,9 +122,9 @@ export function coordinationResolvers(sectorIds: readonly string[]) {
       action: (_: unknown, { id }: Ref, ctx: Context) => ctx.loaders.actionById.load(id),
     },
     Mutation: { addFrameworkAction, updateFocalPoint, addCrisisCentre },
-    SectorAgency: { __resolveType: sectorTypeName, ...sectorFields },
-    FrameworkAction: { __resolveType: actionTypeName, ...actionFields },
-    ...perSectorTypes(sectorIds),
+    // Type names follow from catalog ids; the generated union lists the same names.
+    SectorAgency: { __resolveType: (sector) => sectorTypeName(sector) as SectorTypeName, ...sectorFields },
+    FrameworkAction: { __resolveType: (action) => actionTypeName(action) as ActionTypeName, ...actionFields },
     Framework: {
       id: byId,
       objectives: (_: FrameworkDoc, __: unknown, ctx: Context) => ctx.loaders.objectives.load(),
@@ -127,7 +138,7 @@ export function coordinationResolvers(sectorIds: readonly string[]) {
     CoordinationBody: {
       __resolveReference: (ref: Ref, ctx: Context) => ctx.loaders.bodyById.load(ref.id),
       id: byId,
-      chair: (body: CoordinationBodyDoc) => body.members.find((m) => m.role === 'CHAIR'),
+      chair: (body: CoordinationBodyDoc) => chairOf(body),
       reportsTo: (body: CoordinationBodyDoc, _: unknown, ctx: Context) =>
         body.reportsToId ? ctx.loaders.bodyById.load(body.reportsToId) : null,
       reportingBodies: (body: CoordinationBodyDoc, _: unknown, ctx: Context) => ctx.loaders.bodiesByParent.load(body._id),
@@ -141,4 +152,6 @@ export function coordinationResolvers(sectorIds: readonly string[]) {
       id: byId,
     },
   };
+  // One type per sector, named from the catalog, so they cannot be listed in the typed map.
+  return { ...resolvers, ...perSectorTypes(sectorIds) };
 }
