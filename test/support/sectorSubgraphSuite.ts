@@ -24,13 +24,17 @@ export function describeSectorSubgraph(options: {
 
   describe(`the ${sectorId} sector subgraph`, () => {
     it('answers the cross-sector status with its own responsibilities, service points and delivery', async () => {
-      const { data, errors } = await hub.query(`{ sectors { id __typename responsibilities { duty } servicePoints { name } delivery { total } } }`);
+      const { data, errors } = await hub.query(
+        `{ sectors { id __typename ministry responsibilities { duty } servicePoints { name } ledActions { id } delivery { total } } }`,
+      );
       expect(errors).toBeUndefined();
       const mine = data!.sectors.find((s: { id: string }) => s.id === sectorId);
       expect(mine.__typename).toBe(`${prefix}Sector`);
+      expect(mine.ministry).toMatch(/\w/);
       expect(mine.responsibilities.length).toBeGreaterThan(0);
       expect(mine.servicePoints.length).toBeGreaterThan(0);
-      expect(mine.delivery.total).toBeGreaterThan(0);
+      // Its delivery summary covers exactly the actions the framework says it leads.
+      expect(mine.delivery.total).toBe(mine.ledActions.length);
     });
 
     it('adds its facet to the crisis centres', async () => {

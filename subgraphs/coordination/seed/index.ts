@@ -10,6 +10,7 @@ import type {
   ObjectiveDoc,
   SectorDoc,
 } from '../models.ts';
+import addedSectorsJson from './addedSectors.json' with { type: 'json' };
 import { bangladesh } from './bangladesh.ts';
 import { englandWales } from './england-wales.ts';
 import { southAfrica } from './south-africa.ts';
@@ -47,6 +48,12 @@ const sectorNames: readonly [SectorId, string][] = [
   ['education', 'Education'],
 ];
 
+/**
+ * Sectors that joined after the demo data above was written (`npm run new-sector` adds them
+ * here): their registry entry in every country, with a focal point still to be appointed.
+ */
+const addedSectors = addedSectorsJson as { id: string; name: string; ministry: Record<CountryId, string> }[];
+
 const byCountry: Record<CountryId, CoordinationCountrySeed> = {
   bangladesh,
   'england-wales': englandWales,
@@ -65,7 +72,16 @@ export function seed(country: CountryId): {
   const data = structuredClone(byCountry[country]);
   const facts = countryFacts[country];
 
-  const sectors = sectorNames.map(([id, name], order) => ({ _id: id, name, ...data.ministries[id], order }));
+  const sectors = [
+    ...sectorNames.map(([id, name], order) => ({ _id: id, name, ...data.ministries[id], order })),
+    ...addedSectors.map(({ id, name, ministry }, index) => ({
+      _id: id,
+      name,
+      ministry: ministry[country],
+      focalPoint: { name: 'To be appointed', title: `Focal point, ${ministry[country]}` },
+      order: sectorNames.length + index,
+    })),
+  ];
 
   const actions = facts.actions.map(({ id, leadSectorId }) => {
     const definition = data.actions[id];

@@ -105,7 +105,7 @@ export function between(random: Random, [min, max]: Range): number {
   return random.int(min, max);
 }
 
-export function responsibilityDocs(sectorId: SectorId, specs: readonly ResponsibilitySpec[]): Draft<ResponsibilityDoc>[] {
+export function responsibilityDocs(sectorId: string, specs: readonly ResponsibilitySpec[]): Draft<ResponsibilityDoc>[] {
   return specs.map((spec, index) => ({ _id: `${sectorId}-r${index + 1}`, ...spec, order: index }));
 }
 
@@ -132,7 +132,7 @@ function placeIn(district: DistrictFacts, at: DistrictTemplate['at'], random: Ra
  * districts. Ids are `<sector>-sp-<country>-001` onwards, in that order.
  */
 export function servicePointDocs(
-  sectorId: SectorId,
+  sectorId: string,
   country: CountryId,
   plan: ServicePointPlan,
   presence: readonly CrisisCentrePresence[],
@@ -191,7 +191,7 @@ export function servicePointDocs(
  * lead, which would otherwise be silently invisible in the graph.
  */
 export function actionRecordDocs(
-  sectorId: SectorId,
+  sectorId: string,
   country: CountryId,
   reports: Readonly<Record<string, ActionReport>>,
 ): Draft<ActionRecordDoc>[] {
@@ -218,7 +218,7 @@ export function actionRecordDocs(
  * and a random source of the centre's own.
  */
 export function crisisCentreFacets<F>(
-  sectorId: SectorId,
+  sectorId: string,
   country: CountryId,
   build: (centre: CrisisCentreFacts, random: Random) => F,
 ): F[] {

@@ -1,0 +1,66 @@
+/**
+ * `npm run new-sector -- --id information --name "Ministry of Information" [--short Information]`
+ * brings a new ministry into the hub: a working subgraph folder made from the same kit and
+ * sector contract as every other (cross-sector interfaces, monitoring, audit log, case response,
+ * demo data, its own tests, a README), registered in the catalog, with the lead ministry's
+ * subgraph and registry, the gateway (through the catalog) and docker-compose. It then composes
+ * the supergraph and generates the resolver types, so the sector shows up in the cross-sector
+ * status at the next start.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { envPrefix, subgraphCatalog } from '../subgraphs/catalog.ts';
+import { countries } from '../subgraphs/kit/config.ts';
+import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
+import { sectorIdPattern, sectorNames } from './newSector/names.ts';
+import { addCoordinationTypes, addToCatalog, addToDockerCompose, addToRegistry } from './newSector/register.ts';
+import { renamedFrom, sectorFolderFiles } from './newSector/sectorFolder.ts';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+const usage = 'Usage: npm run new-sector -- --id <id> --name "<ministry>" [--short "<short name>"]';
+let values;
+try {
+  ({ values } = parseArgs({ options: { id: { type: 'string' }, name: { type: 'string' }, short: { type: 'string' } } }));
+} catch (error) {
+  fail(`${(error as Error).message}\n${usage}`);
+}
+const { id, name, short } = values;
+if (!id || !sectorIdPattern.test(id)) fail(`--id must be lower-case words joined by hyphens, e.g. information or religious-affairs (got ${JSON.stringify(id)})\n${usage}`);
+if (!name || name.trim().length < 3) fail(`--name must name the ministry, e.g. "Ministry of Information" (got ${JSON.stringify(name)})\n${usage}`);
+if (subgraphCatalog.some((entry) => entry.name === id) || ['kit', 'sector-core'].includes(id)) fail(`There is already a subgraph or folder called "${id}"`);
+
+const root = projectPath();
+const sectors = subgraphCatalog.filter((entry) => entry.role === 'sector');
+const referenceEntry = sectors[0]!;
+const reference = sectorNames(referenceEntry.name, '');
+const sector = sectorNames(id, name.trim(), short?.trim());
+const folder = path.join(root, 'subgraphs', id);
+
+const port = addToCatalog(root, sector);
+fs.mkdirSync(path.join(folder, 'seed'), { recursive: true });
+for (const [file, content] of Object.entries(sectorFolderFiles(sector, port, envPrefix(id)))) fs.writeFileSync(path.join(folder, file), content);
+// Monitoring and the audit log are the same for every sector but for its names.
+for (const file of ['monitoring.graphql', 'audit.graphql']) {
+  const source = path.join(root, 'subgraphs', reference.id, file);
+  if (fs.existsSync(source)) fs.writeFileSync(path.join(folder, file), renamedFrom(fs.readFileSync(source, 'utf8'), reference, sector));
+}
+const types = addCoordinationTypes(root, reference, sector);
+addToRegistry(root, sector, countries);
+addToDockerCompose(root, reference, sector, referenceEntry.defaultPort, port, { from: envPrefix(reference.id), to: envPrefix(id) });
+
+for (const script of ['compose', 'codegen']) {
+  const run = spawnSync('npm', ['run', '-s', script], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) fail(`npm run ${script} failed after scaffolding: see above`);
+}
+
+console.log(`
+The ${sector.words} sector is in the hub: subgraphs/${id}/ (port ${port}), ${types.join(', ')} in the lead
+ministry's subgraph, its registry entry, docker-compose, the supergraph and its resolver types.
+Next: npm start, then { sectors { name ministry delivery { total } } } lists it;
+npx vitest run subgraphs/${id} runs its tests; read subgraphs/${id}/README.md to make it the ministry's own.`);

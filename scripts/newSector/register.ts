@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kind, parse, print, type ObjectTypeDefinitionNode, type StringValueNode } from 'graphql';
+import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { renamedFrom } from './sectorFolder.ts';
+import type { SectorNames } from './names.ts';
+
+/*
+ * Everything outside the new sector's own folder that must know about it, each a small edit to
+ * a file that is data or declarations: the catalog (start, compose, gateway and tests read it),
+ * the coordination subgraph's per-sector types and registry, and docker-compose.
+ */
+
+export function addToCatalog(root: string, n: SectorNames): number {
+  const file = path.join(root, 'subgraphs', 'catalog.ts');
+  const text = fs.readFileSync(file, 'utf8');
+  const ports = [...text.matchAll(/defaultPort: (\d+)/g)].map((m) => Number(m[1]));
+  const port = Math.max(...ports) + 1;
+  const end = text.indexOf('];', text.indexOf('export const subgraphCatalog'));
+  const entry = `  { name: '${n.id}', defaultPort: ${port}, role: 'sector' },\n`;
+  fs.writeFileSync(file, text.slice(0, end) + entry + text.slice(end));
+  return port;
+}
+
+function renameDescription(node: { description?: StringValueNode }, from: SectorNames, to: SectorNames) {
+  return node.description ? { ...node.description, value: renamedFrom(node.description.value, from, to) } : undefined;
+}
+
+/**
+ * Coordination declares one type per sector for each cross-sector entity interface (pattern 1):
+ * `HealthSector`, `HealthAction`, `HealthCaseResponse`... The reference sector's are copied under
+ * the new sector's names into `subgraphs/coordination/sector-<id>.graphql`.
+ */
+export function addCoordinationTypes(root: string, from: SectorNames, to: SectorNames): string[] {
+  const folder = path.join(root, 'subgraphs', 'coordination');
+  const definitions = fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith('.graphql'))
+    .flatMap((name) => parse(fs.readFileSync(path.join(folder, name), 'utf8')).definitions);
+  const perSector = definitions.filter(
+    (d): d is ObjectTypeDefinitionNode =>
+      d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value.startsWith(from.prefix) && (d.interfaces?.length ?? 0) > 0,
+  );
+  const copies = perSector.map((type) => ({
+    ...type,
+    name: { ...type.name, value: to.prefix + type.name.value.slice(from.prefix.length) },
+    description: renameDescription(type, from, to),
+    fields: type.fields?.map((field) => ({ ...field, description: renameDescription(field, from, to) })),
+  }));
+  const header = `# The ${to.words} sector's types in the lead ministry's subgraph, one per cross-sector interface.\n# Written by \`npm run new-sector\`.\n\n`;
+  fs.writeFileSync(path.join(folder, `sector-${to.id}.graphql`), header + copies.map((c) => print(c)).join('\n\n') + '\n');
+  const mappersFile = path.join(folder, 'codegen.json');
+  if (fs.existsSync(mappersFile)) {
+    const config = JSON.parse(fs.readFileSync(mappersFile, 'utf8')) as { mappers: Record<string, string> };
+    for (const [type, mapper] of Object.entries(config.mappers)) {
+      if (type.startsWith(from.prefix)) config.mappers[to.prefix + type.slice(from.prefix.length)] = mapper;
+    }
+    fs.writeFileSync(mappersFile, `${JSON.stringify(config, null, 2)}\n`);
+  }
+  return copies.map((c) => c.name.value);
+}
+
+/** The sector's entry in the lead ministry's registry, in every country, focal point to be appointed. */
+export function addToRegistry(root: string, n: SectorNames, countries: readonly string[]): void {
+  const file = path.join(root, 'subgraphs', 'coordination', 'seed', 'addedSectors.json');
+  const added = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown[];
+  added.push({ id: n.id, name: n.shortName, ministry: Object.fromEntries(countries.map((c) => [c, n.ministry])) });
+  fs.writeFileSync(file, `${JSON.stringify(added, null, 2)}\n`);
+}
+
+/** A service for the sector, like the reference sector's, and its URL for every service that lists the others. */
+export function addToDockerCompose(root: string, from: SectorNames, to: SectorNames, fromPort: number, port: number, envPrefix: { from: string; to: string }): void {
+  const file = path.join(root, 'docker-compose.yml');
+  if (!fs.existsSync(file)) return;
+  const doc = parseDocument(fs.readFileSync(file, 'utf8'));
+  const services = doc.get('services') as YAMLMap;
+  const reference = services.get(from.id, true) as unknown as YAMLMap;
+  // A copy of the reference sector's service node keeps its merge key (<<: *service).
+  const node = reference.clone() as YAMLMap;
+  const text = (value: unknown) => String(value).replaceAll(from.id, to.id).replaceAll(`:${fromPort}/`, `:${port}/`).replaceAll(`${fromPort}`, `${port}`);
+  const rewrite = (map: YAMLMap) => {
+    for (const pair of map.items) {
+      if (isScalar(pair.value) && typeof pair.value.value === 'string') pair.value.value = text(pair.value.value);
+      else if (isMap(pair.value)) rewrite(pair.value);
+      else if (isSeq(pair.value)) {
+        for (const item of pair.value.items) if (isScalar(item) && typeof item.value === 'string') item.value = text(item.value);
+      }
+    }
+  };
+  rewrite(node);
+  services.set(to.id, node);
+  for (const pair of services.items) {
+    const service = pair.value as YAMLMap;
+    const environment = isMap(service) ? (service.get('environment', true) as YAMLMap | undefined) : undefined;
+    const fromUrl = environment && isMap(environment) ? environment.get(`${envPrefix.from}_URL`) : undefined;
+    if (typeof fromUrl !== 'string') continue;
+    environment!.set(`${envPrefix.to}_URL`, text(fromUrl));
+    const dependsOn = service.get('depends_on', true);
+    if (isMap(dependsOn) && dependsOn.has(from.id)) dependsOn.set(to.id, (dependsOn.get(from.id, true) as unknown as YAMLMap).clone());
+  }
+  fs.writeFileSync(file, doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
+}

@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
+
+/*
+ * `npm run new-sector` as a ministry's developer runs it, in a temporary copy of the project:
+ * the new sector type-checks, composes, has fresh resolver types, passes its own tests (which
+ * query it through the gateway) and is wired into docker-compose.
+ */
+
+let copy: string;
+const run = (args: string[], timeout = 240_000) => spawnSync(process.execPath, args, { cwd: copy, encoding: 'utf8', timeout });
+
+beforeAll(() => {
+  copy = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-new-sector-'));
+  const skip = new Set(['node_modules', 'data', '.git', 'test-output', 'coverage']);
+  fs.cpSync(projectPath(), copy, { recursive: true, filter: (source) => !skip.has(path.basename(source)) || path.dirname(source) !== projectPath() });
+  fs.symlinkSync(projectPath('node_modules'), path.join(copy, 'node_modules'), 'dir');
+}, 60_000);
+afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
+
+const tsx = () => path.join(copy, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+describe('npm run new-sector', () => {
+  it('refuses an id that is not a plain name, or one already taken, and changes nothing', () => {
+    const before = fs.readFileSync(path.join(copy, 'subgraphs', 'catalog.ts'), 'utf8');
+    for (const [id, message] of [['Information!', '--id must be lower-case words'], ['health', 'already a subgraph']]) {
+      const result = run([tsx(), 'scripts/newSector.ts', '--id', id!, '--name', 'Ministry of X']);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(message);
+    }
+    expect(fs.readFileSync(path.join(copy, 'subgraphs', 'catalog.ts'), 'utf8')).toBe(before);
+  });
+
+  it('makes a ministry that compiles, composes, passes its own tests through the gateway and is in docker-compose', () => {
+    const scaffold = run([tsx(), 'scripts/newSector.ts', '--id', 'information', '--name', 'Ministry of Information']);
+    expect(scaffold.status, scaffold.stderr + scaffold.stdout).toBe(0);
+    expect(scaffold.stdout).toContain('The information sector is in the hub');
+
+    const typecheck = run([path.join(copy, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.']);
+    expect(typecheck.status, typecheck.stdout).toBe(0);
+    for (const check of [['scripts/compose.ts', '--check'], ['scripts/codegen.ts', '--check']]) {
+      const result = run([tsx(), ...check]);
+      expect(result.status, result.stderr).toBe(0);
+    }
+    const supergraph = fs.readFileSync(path.join(copy, 'schema', 'supergraph.graphql'), 'utf8');
+    expect(supergraph).toMatch(/type InformationSector implements SectorAgency/);
+
+    const tests = run([path.join(copy, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'subgraphs/information']);
+    expect(tests.status, tests.stdout + tests.stderr).toBe(0);
+    expect(tests.stdout).toMatch(/3 passed/);
+
+    const compose = parseYaml(fs.readFileSync(path.join(copy, 'docker-compose.yml'), 'utf8'));
+    expect(compose.services.information.command).toEqual(['subgraphs/run.ts', 'information']);
+    expect(JSON.stringify(compose.services.information.healthcheck)).toContain('127.0.0.1:4007/ready');
+    const gateways = Object.values(compose.services as Record<string, { environment?: Record<string, string> }>).filter((s) => s.environment?.HEALTH_URL);
+    expect(gateways.length).toBeGreaterThan(0);
+    for (const gateway of gateways) expect(gateway.environment!.INFORMATION_URL).toBe('http://information:4007/graphql');
+  }, 300_000);
+});
