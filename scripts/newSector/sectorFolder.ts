@@ -315,7 +315,7 @@ support given) are placeholders for the ministry to replace with its own.
 ## Run and test it alone
 
 \`\`\`sh
-npm run subgraph -- ${n.id}            # this subgraph only, on port \$${envPrefix}_PORT (${port})
+npm run subgraph -- ${n.id}            # this subgraph only, on port $${envPrefix}_PORT (${port})
 npm start -- --watch ${n.id}           # the whole hub, with this subgraph restarting on every change
 npx vitest run subgraphs/${n.id}       # its own tests, through the gateway
 \`\`\`

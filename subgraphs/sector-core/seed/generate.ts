@@ -2,7 +2,7 @@ import type { CountryId } from '../../kit/config.ts';
 import type { Draft } from '../../kit/repository.ts';
 import { seededRandom, seedFrom } from '../../kit/seedRandom.ts';
 import type { ActionRecordDoc, ActionStatus, ResponsibilityDoc, ServicePointDoc, ServicePointKind } from '../models.ts';
-import { countryFacts, type CrisisCentreFacts, type DistrictFacts, type SectorId } from './countries.ts';
+import { countryFacts, type CrisisCentreFacts, type DistrictFacts } from './countries.ts';
 
 /*
  * Turns a sector's demo facts for one country into documents. Each sector's seed files hold
