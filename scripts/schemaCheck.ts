@@ -4,7 +4,7 @@
  * committed at the base (default HEAD; on a branch, pass `--base origin/main`). Fails on
  * composition errors and on breaking changes not acknowledged in
  * schema/acknowledged-breaking-changes.txt, and names every type, field, argument and enum value
- * that has no description.
+ * that has no description and every query or mutation that says nothing of who may use it.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,6 +15,7 @@ import { projectPath, readSdl, subgraphSchemaFiles } from '../subgraphs/kit/sche
 import { workingTreeServices } from './composeSupergraph.ts';
 import { checkSchema, describeResult, parseAcknowledged } from './schemaCheck/checkSchema.ts';
 import { undocumented } from './schemaCheck/undocumented.ts';
+import { unprotectedRootFields } from './schemaCheck/unprotected.ts';
 
 const { values } = parseArgs({ options: { base: { type: 'string', default: 'HEAD' } } });
 const base = values.base!;
@@ -43,4 +44,9 @@ if (lacking.length > 0) {
   console.log(`\n${lacking.length} definitions have no description; say what each is:`);
   for (const line of lacking) console.log(`  ${line}`);
 }
-process.exit(result.ok && lacking.length === 0 ? 0 : 1);
+const unprotected = result.supergraphSdl ? unprotectedRootFields(result.supergraphSdl) : [];
+if (unprotected.length > 0) {
+  console.log(`\n${unprotected.length} queries and mutations say nothing of who may use them; give each @requiresScopes or @authenticated:`);
+  for (const coordinate of unprotected) console.log(`  ${coordinate}`);
+}
+process.exit(result.ok && lacking.length === 0 && unprotected.length === 0 ? 0 : 1);
