@@ -141,7 +141,7 @@ describe('progress on action items', () => {
     const police = await refused(updateItem, { input: { id: justiceItem, status: 'DONE' } }, { role: 'sector-officer', sector: 'police' });
     expect(police.message).toContain('Only the justice sector may do this');
     const analyst = await refused(updateItem, { input: { id: justiceItem, status: 'DONE' } }, { role: 'analyst' });
-    expect(analyst.message).toContain('needs meetings:write, or sector:write');
+    expect(analyst.message).toContain('Mutation.updateActionItem: it needs one of: meetings:write; or sector:write');
   });
 
   it('lets the secretariat close an item', async () => {
