@@ -178,3 +178,32 @@ describe('locked and reopened periods', () => {
     expect(after.reporting).toEqual({ received: before.reporting.received + 1, missing: before.reporting.missing - 1, late: before.reporting.late + 1 });
   });
 });
+
+describe('targets', () => {
+  const revise = `mutation($input: TargetRevisionInput!) {
+    reviseJusticeIndicatorTarget(input: $input) { target { value date } status targetRevisions { from { value date } to { value date } reason revisedBy } }
+  }`;
+  const input = { indicatorId: 'bd-cases-finalised', value: 35, date: '2031-12-31', reason: 'Tribunal backlog larger than the baseline survey found' };
+  const justiceSnapshot = () => snapshot('justice', 'indicators');
+
+  it('lets only the lead ministry move a target, never to a past day nor past 100%', async () => {
+    const before = await justiceSnapshot();
+    const officer = await hub.query(revise, { input }, { role: 'sector-officer', sector: 'justice' });
+    expect(officer.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const bad = await hub.query(revise, { input: { ...input, value: 120, date: TODAY } }, analyst);
+    expect(bad.errors![0]!.message).toContain('value must be at most 100 for a PERCENT (got 120)');
+    expect(bad.errors![0]!.message).toContain(`date must be after today (got ${TODAY})`);
+    expect(await justiceSnapshot()).toBe(before);
+  });
+
+  it('moves the target, keeps the old one on record, and the status follows the new target', async () => {
+    const { data, errors } = await hub.query(revise, { input }, analyst);
+    expect(errors).toBeUndefined();
+    const indicator = data!.reviseJusticeIndicatorTarget;
+    expect(indicator.target).toEqual({ value: 35, date: '2031-12-31' });
+    expect(indicator.targetRevisions).toEqual([
+      { from: { value: 45, date: '2030-12-31' }, to: { value: 35, date: '2031-12-31' }, reason: input.reason, revisedBy: analyst.subject },
+    ]);
+    expect(indicator.status).not.toBe('NO_DATA');
+  });
+});
