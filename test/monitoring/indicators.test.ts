@@ -218,10 +218,10 @@ describe('the rules at their edges, today', () => {
     const store = hub.stores.get('health')!;
     const [template] = await store.collection<StoredDocument & Record<string, unknown>>('indicators').find({ _id: 'bd-survivors-reached' });
     for (const days of [23, 24]) {
-      await store.collection('dataSets').insertMany([
-        { _id: `edge-${days}`, version: 1, name: `Edge ${days}`, periodType: 'MONTHLY', firstPeriod: '2026-10', timelyDays: days, lockDays: days },
-      ]);
-      await store.collection('indicators').insertMany([{ ...template!, _id: `edge-indicator-${days}`, code: `EDGE-${days}`, dataSetId: `edge-${days}` }]);
+      const dataSet = { _id: `edge-${days}`, version: 1, name: `Edge ${days}`, periodType: 'MONTHLY', firstPeriod: '2026-10', timelyDays: days, lockDays: days };
+      await store.collection('dataSets').insertMany([dataSet]);
+      const indicator = { ...template!, _id: `edge-indicator-${days}`, code: `EDGE-${days}`, dataSetId: dataSet._id };
+      await store.collection('indicators').insertMany([indicator]);
     }
   });
 
