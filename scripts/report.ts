@@ -5,9 +5,13 @@
  *   --body <id>    the coordination body, e.g. bd-steering (required)
  *   --out <dir>    where to write (default reports/<body id>)
  *   --url <url>    the gateway (default CRG_GATEWAY_URL, or http://127.0.0.1:<GATEWAY_PORT or 4000>/graphql)
- *   --token <jwt>  the caller's bearer token (default CRG_TOKEN); needs meetings:read and framework:read
+ *   --token <jwt>  the caller's bearer token (default CRG_TOKEN; in development, a local committee
+ *                  member's); needs meetings:read and framework:read
  */
 import { parseArgs } from 'node:util';
+import { developmentKeys } from '../subgraphs/kit/auth/configuredKeys.ts';
+import { mintCallerToken } from '../subgraphs/kit/auth/localIssuer.ts';
+import { readConfig } from '../subgraphs/kit/config.ts';
 import type { SendQuery } from './report/packQuery.ts';
 import { writeMeetingPack } from './report/writeReport.ts';
 
@@ -25,12 +29,19 @@ try {
 if (!args.body) usage('--body is required');
 
 const url = args.url ?? process.env.CRG_GATEWAY_URL ?? `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 4000}/graphql`;
-const token = args.token ?? process.env.CRG_TOKEN;
-// Without a token the interim identity header stands in for the lead ministry's analyst, as long
-// as the gateway still accepts it; with gateway-verified tokens, pass --token.
-const credentials: Record<string, string> = token
-  ? { authorization: `Bearer ${token}` }
-  : { 'x-crg-identity': JSON.stringify({ role: 'analyst', subject: 'meeting-pack@lead-ministry' }) };
+/**
+ * The caller's token, or in development a committee member's from the hub's local issuer (as
+ * `npm run token` makes), so the report works out of the box on a local hub.
+ */
+async function bearerToken(): Promise<string> {
+  const given = args.token ?? process.env.CRG_TOKEN;
+  if (given) return given;
+  const config = readConfig();
+  if (config.mode === 'production' || config.auth.jwksUrl || config.auth.jwksFile) usage('--token (or CRG_TOKEN) is required: get one from your identity provider');
+  const keys = await developmentKeys(config);
+  return mintCallerToken(keys.issuerPrivate, { role: 'committee-member', subject: 'meeting-pack@local', issuer: config.auth.issuer, audience: config.auth.audience, expiresIn: '10m' });
+}
+const credentials: Record<string, string> = { authorization: `Bearer ${await bearerToken()}` };
 
 const send: SendQuery = async (query, variables) => {
   const response = await fetch(url, {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRole } from '../subgraphs/kit/auth/roles.ts';
 import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
@@ -7,11 +8,18 @@ import { startTestHub, type TestCaller, type TestHub } from './support/hub.ts';
 /*
  * Every GraphQL example in the README is a promise to its readers: each one runs through the
  * gateway with the token of the role its first line names (`# as: <role> [<sector>]`) and
- * answers without a single error.
+ * answers without a single error (`# variables: {...}` on the next line gives its variables).
  */
 
 const readme = fs.readFileSync(projectPath('README.md'), 'utf8');
-const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
+// `# not run: <why>` marks an example that only makes sense on another day than the demo date.
+const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((example) => !example.startsWith('# not run:'));
+
+/** `# variables: {...}` on the second line, for an example that takes variables. */
+function variablesOf(example: string): Record<string, unknown> | undefined {
+  const line = /^# variables: (.*)$/m.exec(example);
+  return line ? (JSON.parse(line[1]!) as Record<string, unknown>) : undefined;
+}
 
 function callerOf(example: string): TestCaller {
   const header = /^# as: ([\w-]+)(?: ([\w-]+))?\n/.exec(example);
@@ -30,9 +38,12 @@ describe('README examples', () => {
     expect(examples.length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(examples.map((example) => [example.split('\n')[1]!.trim().slice(0, 60), example]))('answers %s', async (_, example) => {
-    const { data, errors } = await hub.query(example, undefined, callerOf(example));
-    expect(errors).toBeUndefined();
-    expect(Object.values(data!).every((value) => value !== null)).toBe(true);
+  it.each(examples.map((example) => [example.split('\n').find((line) => !line.startsWith('#'))!.trim().slice(0, 60), example]))('answers %s', async (_, example) => {
+    // A block may show several operations one after the other: each runs on its own, in order.
+    for (const operation of parse(example).definitions) {
+      const { data, errors } = await hub.query(print(operation), variablesOf(example), callerOf(example));
+      expect(errors, JSON.stringify(errors)).toBeUndefined();
+      expect(Object.values(data!).every((value) => value !== null)).toBe(true);
+    }
   });
 });

@@ -73,10 +73,14 @@ describe('coordination bodies against their cadence', () => {
     expect(items.find((i) => i.id === 'bd-coordination-2026-10-08-ai1')).toMatchObject({ dueDate: '2026-11-20', overdue: true });
   });
 
-  it('keeps meetings from callers without meetings:read', async () => {
-    const { errors } = await hub.query(`{ coordinationBodies { id lastMetOn } }`, {}, { role: 'dashboard' });
+  it("shows a body's standing to dashboards, and keeps its meeting record from callers without meetings:read", async () => {
+    const standing = await hub.query(`{ coordinationBodies { id lastMetOn meetingOverdue attendanceRates { rate } } }`, {}, { role: 'dashboard' });
+    expect(standing.errors).toBeUndefined();
+    expect(standing.data!.coordinationBodies.some((b: { lastMetOn: string | null }) => b.lastMetOn)).toBe(true);
+    const { data, errors } = await hub.query(`{ coordinationBodies { id meetings { minutesRef } } }`, {}, { role: 'dashboard' });
     expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    expect(errors![0]!.message).toContain('meetings:read');
+    expect(errors![0]!.message).toContain('CoordinationBody.meetings: it needs the scope meetings:read');
+    expect(JSON.stringify(data ?? {})).not.toContain('minutesRef');
   });
 });
 

@@ -10,13 +10,18 @@ import { recordMeeting, updateActionItem, type ActionItemUpdateInput, type Meeti
 const today = (ctx: MeetingContext) => startOfDayUtc(ctx.clock.now());
 const canRead = (ctx: MeetingContext) => requireScopes(ctx.identity, scopes.meetingsRead);
 
+// A body's meeting record (minutes, decisions, who came) is for those who work with the bodies
+// (meetings:read); its standing (when it last met, whether it is overdue, attendance rates, the
+// open items) is framework status that dashboards show too, and the SDL says so.
+const meetingsOf = (body: CoordinationBodyDoc, ctx: MeetingContext): Promise<MeetingDoc[]> => ctx.loaders.meetings.meetingsByBody.load(body._id);
+
 async function bodyMeetings(body: CoordinationBodyDoc, ctx: MeetingContext): Promise<MeetingDoc[]> {
   canRead(ctx);
-  return ctx.loaders.meetings.meetingsByBody.load(body._id);
+  return meetingsOf(body, ctx);
 }
 
 async function bodyCadence(body: CoordinationBodyDoc, ctx: MeetingContext) {
-  return cadenceState(body, await bodyMeetings(body, ctx), today(ctx));
+  return cadenceState(body, await meetingsOf(body, ctx), today(ctx));
 }
 
 const sectorOf = (row: { sectorId: string }, _: unknown, ctx: MeetingContext) => ctx.loaders.sectorById.load(row.sectorId);
@@ -42,9 +47,8 @@ export const meetingResolvers = {
     nextMeetingDue: async (body: CoordinationBodyDoc, _: unknown, ctx: MeetingContext) => (await bodyCadence(body, ctx)).nextMeetingDue,
     meetingOverdue: async (body: CoordinationBodyDoc, _: unknown, ctx: MeetingContext) => (await bodyCadence(body, ctx)).overdue,
     daysOverdue: async (body: CoordinationBodyDoc, _: unknown, ctx: MeetingContext) => (await bodyCadence(body, ctx)).daysOverdue,
-    attendanceRates: async (body: CoordinationBodyDoc, _: unknown, ctx: MeetingContext) => attendanceRates(await bodyMeetings(body, ctx)),
+    attendanceRates: async (body: CoordinationBodyDoc, _: unknown, ctx: MeetingContext) => attendanceRates(await meetingsOf(body, ctx)),
     actionItems: async (body: CoordinationBodyDoc, { openOnly }: { openOnly?: boolean | null }, ctx: MeetingContext) => {
-      canRead(ctx);
       const items = await ctx.loaders.meetings.itemsByBody.load(body._id);
       return openOnly ? items.filter(isOpen) : items;
     },

@@ -477,6 +477,21 @@ export type IndicatorTarget = {
   date: Scalars['Date']['output'];
 };
 
+/** A change of an indicator's target by the lead ministry. */
+export type TargetRevision = {
+  __typename?: 'TargetRevision';
+  /** The target before. */
+  from: IndicatorTarget;
+  /** The target after. */
+  to: IndicatorTarget;
+  /** Why it moved. */
+  reason: Scalars['String']['output'];
+  /** When. */
+  revisedAt: Scalars['DateTime']['output'];
+  /** Who moved it. */
+  revisedBy: Scalars['String']['output'];
+};
+
 /**
  * Traffic-light thresholds, as shares of the progress the time elapsed calls for: at or above
  * `onTrack` is on track, at or above `atRisk` at risk, below it off track.
@@ -552,6 +567,8 @@ export type Indicator = {
   direction: IndicatorDirection;
   /** The thresholds of its status. */
   thresholds: IndicatorThresholds;
+  /** Every change the lead ministry made to the target, oldest first. */
+  targetRevisions: Array<TargetRevision>;
   /** Reported values, oldest first; the last `last` of them when given. */
   values: Array<IndicatorValue>;
   /** The most recent value. */
@@ -692,6 +709,18 @@ export type IndicatorValueInput = {
   breakdowns?: InputMaybe<Array<BreakdownValueInput>>;
 };
 
+/** The lead ministry moves an indicator's target. */
+export type TargetRevisionInput = {
+  /** The indicator. */
+  indicatorId: Scalars['ID']['input'];
+  /** The new target value, in the indicator's unit. */
+  value: Scalars['Float']['input'];
+  /** The new target date; after today. */
+  date: Scalars['Date']['input'];
+  /** Why the target moves; kept with the revision. */
+  reason: Scalars['String']['input'];
+};
+
 /** The lead ministry reopens a locked period so a late value can be recorded. */
 export type PeriodReopeningInput = {
   /** The data set. */
@@ -785,6 +814,8 @@ export type Mutation = {
   reportEducationIndicatorValue: IndicatorValue;
   /** The lead ministry reopens a locked period of one of the education sector's data sets. */
   reopenEducationPeriod: ReportingPeriod;
+  /** The lead ministry moves the target of an indicator the education sector owns, keeping the old one on record. */
+  reviseEducationIndicatorTarget: Indicator;
 };
 
 
@@ -825,6 +856,11 @@ export type MutationReportEducationIndicatorValueArgs = {
 
 export type MutationReopenEducationPeriodArgs = {
   input: PeriodReopeningInput;
+};
+
+
+export type MutationReviseEducationIndicatorTargetArgs = {
+  input: TargetRevisionInput;
 };
 
 /** The education sector's responsibilities, services and delivery. */
@@ -1214,6 +1250,7 @@ export type ResolversTypes = {
   IndicatorBaseline: ResolverTypeWrapper<IndicatorBaseline>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   IndicatorTarget: ResolverTypeWrapper<IndicatorTarget>;
+  TargetRevision: ResolverTypeWrapper<TargetRevision>;
   IndicatorThresholds: ResolverTypeWrapper<IndicatorThresholds>;
   BreakdownValue: ResolverTypeWrapper<BreakdownValue>;
   IndicatorValue: ResolverTypeWrapper<IndicatorValue>;
@@ -1224,6 +1261,7 @@ export type ResolversTypes = {
   ReportingSummary: ResolverTypeWrapper<ReportingSummary>;
   BreakdownValueInput: BreakdownValueInput;
   IndicatorValueInput: IndicatorValueInput;
+  TargetRevisionInput: TargetRevisionInput;
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ResolverTypeWrapper<ProgressReport>;
   ProgressReportInput: ProgressReportInput;
@@ -1278,6 +1316,7 @@ export type ResolversParentTypes = {
   IndicatorBaseline: IndicatorBaseline;
   Float: Scalars['Float']['output'];
   IndicatorTarget: IndicatorTarget;
+  TargetRevision: TargetRevision;
   IndicatorThresholds: IndicatorThresholds;
   BreakdownValue: BreakdownValue;
   IndicatorValue: IndicatorValue;
@@ -1288,6 +1327,7 @@ export type ResolversParentTypes = {
   ReportingSummary: ReportingSummary;
   BreakdownValueInput: BreakdownValueInput;
   IndicatorValueInput: IndicatorValueInput;
+  TargetRevisionInput: TargetRevisionInput;
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ProgressReport;
   ProgressReportInput: ProgressReportInput;
@@ -1533,6 +1573,14 @@ export type IndicatorTargetResolvers<ContextType = any, ParentType extends Resol
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
+export type TargetRevisionResolvers<ContextType = any, ParentType extends ResolversParentTypes['TargetRevision'] = ResolversParentTypes['TargetRevision']> = {
+  from?: Resolver<ResolversTypes['IndicatorTarget'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['IndicatorTarget'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revisedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type IndicatorThresholdsResolvers<ContextType = any, ParentType extends ResolversParentTypes['IndicatorThresholds'] = ResolversParentTypes['IndicatorThresholds']> = {
   onTrack?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   atRisk?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1570,6 +1618,7 @@ export type IndicatorResolvers<ContextType = any, ParentType extends ResolversPa
   target?: Resolver<ResolversTypes['IndicatorTarget'], ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['IndicatorDirection'], ParentType, ContextType>;
   thresholds?: Resolver<ResolversTypes['IndicatorThresholds'], ParentType, ContextType>;
+  targetRevisions?: Resolver<Array<ResolversTypes['TargetRevision']>, ParentType, ContextType>;
   values?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, Partial<IndicatorValuesArgs>>;
   latest?: Resolver<Maybe<ResolversTypes['IndicatorValue']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['IndicatorStatus'], ParentType, ContextType>;
@@ -1651,6 +1700,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   reportEducationActionProgress?: Resolver<ResolversTypes['EducationAction'], ParentType, ContextType, RequireFields<MutationReportEducationActionProgressArgs, 'input'>>;
   reportEducationIndicatorValue?: Resolver<ResolversTypes['IndicatorValue'], ParentType, ContextType, RequireFields<MutationReportEducationIndicatorValueArgs, 'input'>>;
   reopenEducationPeriod?: Resolver<ResolversTypes['ReportingPeriod'], ParentType, ContextType, RequireFields<MutationReopenEducationPeriodArgs, 'input'>>;
+  reviseEducationIndicatorTarget?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<MutationReviseEducationIndicatorTargetArgs, 'input'>>;
 };
 
 export type EducationSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationSector'] = ResolversParentTypes['EducationSector'], FederationReferenceType extends FederationReferenceTypes['EducationSector'] = FederationReferenceTypes['EducationSector']> = {
@@ -1771,6 +1821,7 @@ export type Resolvers<ContextType = any> = {
   IndicatorBreakdown?: IndicatorBreakdownResolvers<ContextType>;
   IndicatorBaseline?: IndicatorBaselineResolvers<ContextType>;
   IndicatorTarget?: IndicatorTargetResolvers<ContextType>;
+  TargetRevision?: TargetRevisionResolvers<ContextType>;
   IndicatorThresholds?: IndicatorThresholdsResolvers<ContextType>;
   BreakdownValue?: BreakdownValueResolvers<ContextType>;
   IndicatorValue?: IndicatorValueResolvers<ContextType>;

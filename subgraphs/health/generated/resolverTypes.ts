@@ -477,6 +477,21 @@ export type IndicatorTarget = {
   date: Scalars['Date']['output'];
 };
 
+/** A change of an indicator's target by the lead ministry. */
+export type TargetRevision = {
+  __typename?: 'TargetRevision';
+  /** The target before. */
+  from: IndicatorTarget;
+  /** The target after. */
+  to: IndicatorTarget;
+  /** Why it moved. */
+  reason: Scalars['String']['output'];
+  /** When. */
+  revisedAt: Scalars['DateTime']['output'];
+  /** Who moved it. */
+  revisedBy: Scalars['String']['output'];
+};
+
 /**
  * Traffic-light thresholds, as shares of the progress the time elapsed calls for: at or above
  * `onTrack` is on track, at or above `atRisk` at risk, below it off track.
@@ -552,6 +567,8 @@ export type Indicator = {
   direction: IndicatorDirection;
   /** The thresholds of its status. */
   thresholds: IndicatorThresholds;
+  /** Every change the lead ministry made to the target, oldest first. */
+  targetRevisions: Array<TargetRevision>;
   /** Reported values, oldest first; the last `last` of them when given. */
   values: Array<IndicatorValue>;
   /** The most recent value. */
@@ -692,6 +709,18 @@ export type IndicatorValueInput = {
   breakdowns?: InputMaybe<Array<BreakdownValueInput>>;
 };
 
+/** The lead ministry moves an indicator's target. */
+export type TargetRevisionInput = {
+  /** The indicator. */
+  indicatorId: Scalars['ID']['input'];
+  /** The new target value, in the indicator's unit. */
+  value: Scalars['Float']['input'];
+  /** The new target date; after today. */
+  date: Scalars['Date']['input'];
+  /** Why the target moves; kept with the revision. */
+  reason: Scalars['String']['input'];
+};
+
 /** The lead ministry reopens a locked period so a late value can be recorded. */
 export type PeriodReopeningInput = {
   /** The data set. */
@@ -785,6 +814,8 @@ export type Mutation = {
   reportHealthIndicatorValue: IndicatorValue;
   /** The lead ministry reopens a locked period of one of the health sector's data sets. */
   reopenHealthPeriod: ReportingPeriod;
+  /** The lead ministry moves the target of an indicator the health sector owns, keeping the old one on record. */
+  reviseHealthIndicatorTarget: Indicator;
 };
 
 
@@ -825,6 +856,11 @@ export type MutationReportHealthIndicatorValueArgs = {
 
 export type MutationReopenHealthPeriodArgs = {
   input: PeriodReopeningInput;
+};
+
+
+export type MutationReviseHealthIndicatorTargetArgs = {
+  input: TargetRevisionInput;
 };
 
 /** The health sector's responsibilities, services and delivery. */
@@ -1267,6 +1303,7 @@ export type ResolversTypes = {
   IndicatorBaseline: ResolverTypeWrapper<IndicatorBaseline>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   IndicatorTarget: ResolverTypeWrapper<IndicatorTarget>;
+  TargetRevision: ResolverTypeWrapper<TargetRevision>;
   IndicatorThresholds: ResolverTypeWrapper<IndicatorThresholds>;
   BreakdownValue: ResolverTypeWrapper<BreakdownValue>;
   IndicatorValue: ResolverTypeWrapper<IndicatorValue>;
@@ -1277,6 +1314,7 @@ export type ResolversTypes = {
   ReportingSummary: ResolverTypeWrapper<ReportingSummary>;
   BreakdownValueInput: BreakdownValueInput;
   IndicatorValueInput: IndicatorValueInput;
+  TargetRevisionInput: TargetRevisionInput;
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ResolverTypeWrapper<ProgressReport>;
   ProgressReportInput: ProgressReportInput;
@@ -1331,6 +1369,7 @@ export type ResolversParentTypes = {
   IndicatorBaseline: IndicatorBaseline;
   Float: Scalars['Float']['output'];
   IndicatorTarget: IndicatorTarget;
+  TargetRevision: TargetRevision;
   IndicatorThresholds: IndicatorThresholds;
   BreakdownValue: BreakdownValue;
   IndicatorValue: IndicatorValue;
@@ -1341,6 +1380,7 @@ export type ResolversParentTypes = {
   ReportingSummary: ReportingSummary;
   BreakdownValueInput: BreakdownValueInput;
   IndicatorValueInput: IndicatorValueInput;
+  TargetRevisionInput: TargetRevisionInput;
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ProgressReport;
   ProgressReportInput: ProgressReportInput;
@@ -1586,6 +1626,14 @@ export type IndicatorTargetResolvers<ContextType = any, ParentType extends Resol
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
+export type TargetRevisionResolvers<ContextType = any, ParentType extends ResolversParentTypes['TargetRevision'] = ResolversParentTypes['TargetRevision']> = {
+  from?: Resolver<ResolversTypes['IndicatorTarget'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['IndicatorTarget'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revisedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type IndicatorThresholdsResolvers<ContextType = any, ParentType extends ResolversParentTypes['IndicatorThresholds'] = ResolversParentTypes['IndicatorThresholds']> = {
   onTrack?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   atRisk?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1623,6 +1671,7 @@ export type IndicatorResolvers<ContextType = any, ParentType extends ResolversPa
   target?: Resolver<ResolversTypes['IndicatorTarget'], ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['IndicatorDirection'], ParentType, ContextType>;
   thresholds?: Resolver<ResolversTypes['IndicatorThresholds'], ParentType, ContextType>;
+  targetRevisions?: Resolver<Array<ResolversTypes['TargetRevision']>, ParentType, ContextType>;
   values?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, Partial<IndicatorValuesArgs>>;
   latest?: Resolver<Maybe<ResolversTypes['IndicatorValue']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['IndicatorStatus'], ParentType, ContextType>;
@@ -1704,6 +1753,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   reportHealthActionProgress?: Resolver<ResolversTypes['HealthAction'], ParentType, ContextType, RequireFields<MutationReportHealthActionProgressArgs, 'input'>>;
   reportHealthIndicatorValue?: Resolver<ResolversTypes['IndicatorValue'], ParentType, ContextType, RequireFields<MutationReportHealthIndicatorValueArgs, 'input'>>;
   reopenHealthPeriod?: Resolver<ResolversTypes['ReportingPeriod'], ParentType, ContextType, RequireFields<MutationReopenHealthPeriodArgs, 'input'>>;
+  reviseHealthIndicatorTarget?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<MutationReviseHealthIndicatorTargetArgs, 'input'>>;
 };
 
 export type HealthSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthSector'] = ResolversParentTypes['HealthSector'], FederationReferenceType extends FederationReferenceTypes['HealthSector'] = FederationReferenceTypes['HealthSector']> = {
@@ -1830,6 +1880,7 @@ export type Resolvers<ContextType = any> = {
   IndicatorBreakdown?: IndicatorBreakdownResolvers<ContextType>;
   IndicatorBaseline?: IndicatorBaselineResolvers<ContextType>;
   IndicatorTarget?: IndicatorTargetResolvers<ContextType>;
+  TargetRevision?: TargetRevisionResolvers<ContextType>;
   IndicatorThresholds?: IndicatorThresholdsResolvers<ContextType>;
   BreakdownValue?: BreakdownValueResolvers<ContextType>;
   IndicatorValue?: IndicatorValueResolvers<ContextType>;

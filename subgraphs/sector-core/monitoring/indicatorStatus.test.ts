@@ -8,6 +8,7 @@ const indicator: IndicatorDoc = {
   target: { value: 10, date: new Date('2030-01-01T00:00:00Z') },
   direction: 'LOWER_IS_BETTER',
   thresholds: { onTrack: 0.9, atRisk: 0.5 },
+  targetRevisions: [],
   order: 0,
 };
 const at = (value: number) => ({ value }) as IndicatorValueDoc;

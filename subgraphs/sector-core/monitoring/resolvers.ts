@@ -3,6 +3,7 @@ import { scopes } from '../../kit/auth/roles.ts';
 import type { MonitoringContext } from './context.ts';
 import { complianceResolvers } from './complianceResolvers.ts';
 import { indicatorReadResolvers } from './indicatorResolvers.ts';
+import { reviseIndicatorTarget, type TargetRevisionInput } from './indicatorTargets.ts';
 import { reopenPeriod, reportIndicatorValue, type IndicatorValueInput, type PeriodReopeningInput } from './indicatorWrites.ts';
 import type { ProgressReportDoc } from './models.ts';
 import { recordProgress, type ProgressReportInput } from './progress.ts';
@@ -29,6 +30,8 @@ export function sectorMonitoringResolvers(sectorId: string, typePrefix: string) 
         reportIndicatorValue(sectorId, input, ctx),
       [`reopen${typePrefix}Period`]: (_: unknown, { input }: { input: PeriodReopeningInput }, ctx: MonitoringContext) =>
         reopenPeriod(input, ctx),
+      [`revise${typePrefix}IndicatorTarget`]: (_: unknown, { input }: { input: TargetRevisionInput }, ctx: MonitoringContext) =>
+        reviseIndicatorTarget(input, ctx),
     },
     [`${typePrefix}Action`]: {
       progressHistory: (action: ActionEntity, _: unknown, ctx: MonitoringContext) => {

@@ -19,6 +19,7 @@ const count: IndicatorDoc = {
   target: { value: 1400, date: new Date('2030-12-31') },
   direction: 'HIGHER_IS_BETTER',
   thresholds: { onTrack: 0.9, atRisk: 0.6 },
+  targetRevisions: [],
   order: 0,
 };
 const percent: IndicatorDoc = { ...count, code: 'VAW-P1', unit: 'PERCENT', denominator: 'Cases recorded', breakdowns: [] };

@@ -477,6 +477,21 @@ export type IndicatorTarget = {
   date: Scalars['Date']['output'];
 };
 
+/** A change of an indicator's target by the lead ministry. */
+export type TargetRevision = {
+  __typename?: 'TargetRevision';
+  /** The target before. */
+  from: IndicatorTarget;
+  /** The target after. */
+  to: IndicatorTarget;
+  /** Why it moved. */
+  reason: Scalars['String']['output'];
+  /** When. */
+  revisedAt: Scalars['DateTime']['output'];
+  /** Who moved it. */
+  revisedBy: Scalars['String']['output'];
+};
+
 /**
  * Traffic-light thresholds, as shares of the progress the time elapsed calls for: at or above
  * `onTrack` is on track, at or above `atRisk` at risk, below it off track.
@@ -552,6 +567,8 @@ export type Indicator = {
   direction: IndicatorDirection;
   /** The thresholds of its status. */
   thresholds: IndicatorThresholds;
+  /** Every change the lead ministry made to the target, oldest first. */
+  targetRevisions: Array<TargetRevision>;
   /** Reported values, oldest first; the last `last` of them when given. */
   values: Array<IndicatorValue>;
   /** The most recent value. */
@@ -692,6 +709,18 @@ export type IndicatorValueInput = {
   breakdowns?: InputMaybe<Array<BreakdownValueInput>>;
 };
 
+/** The lead ministry moves an indicator's target. */
+export type TargetRevisionInput = {
+  /** The indicator. */
+  indicatorId: Scalars['ID']['input'];
+  /** The new target value, in the indicator's unit. */
+  value: Scalars['Float']['input'];
+  /** The new target date; after today. */
+  date: Scalars['Date']['input'];
+  /** Why the target moves; kept with the revision. */
+  reason: Scalars['String']['input'];
+};
+
 /** The lead ministry reopens a locked period so a late value can be recorded. */
 export type PeriodReopeningInput = {
   /** The data set. */
@@ -785,6 +814,8 @@ export type Mutation = {
   reportSocialWelfareIndicatorValue: IndicatorValue;
   /** The lead ministry reopens a locked period of one of the social welfare sector's data sets. */
   reopenSocialWelfarePeriod: ReportingPeriod;
+  /** The lead ministry moves the target of an indicator the social welfare sector owns, keeping the old one on record. */
+  reviseSocialWelfareIndicatorTarget: Indicator;
 };
 
 
@@ -825,6 +856,11 @@ export type MutationReportSocialWelfareIndicatorValueArgs = {
 
 export type MutationReopenSocialWelfarePeriodArgs = {
   input: PeriodReopeningInput;
+};
+
+
+export type MutationReviseSocialWelfareIndicatorTargetArgs = {
+  input: TargetRevisionInput;
 };
 
 /** The social welfare sector's responsibilities, services and delivery. */
@@ -1262,6 +1298,7 @@ export type ResolversTypes = {
   IndicatorBaseline: ResolverTypeWrapper<IndicatorBaseline>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   IndicatorTarget: ResolverTypeWrapper<IndicatorTarget>;
+  TargetRevision: ResolverTypeWrapper<TargetRevision>;
   IndicatorThresholds: ResolverTypeWrapper<IndicatorThresholds>;
   BreakdownValue: ResolverTypeWrapper<BreakdownValue>;
   IndicatorValue: ResolverTypeWrapper<IndicatorValue>;
@@ -1272,6 +1309,7 @@ export type ResolversTypes = {
   ReportingSummary: ResolverTypeWrapper<ReportingSummary>;
   BreakdownValueInput: BreakdownValueInput;
   IndicatorValueInput: IndicatorValueInput;
+  TargetRevisionInput: TargetRevisionInput;
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ResolverTypeWrapper<ProgressReport>;
   ProgressReportInput: ProgressReportInput;
@@ -1327,6 +1365,7 @@ export type ResolversParentTypes = {
   IndicatorBaseline: IndicatorBaseline;
   Float: Scalars['Float']['output'];
   IndicatorTarget: IndicatorTarget;
+  TargetRevision: TargetRevision;
   IndicatorThresholds: IndicatorThresholds;
   BreakdownValue: BreakdownValue;
   IndicatorValue: IndicatorValue;
@@ -1337,6 +1376,7 @@ export type ResolversParentTypes = {
   ReportingSummary: ReportingSummary;
   BreakdownValueInput: BreakdownValueInput;
   IndicatorValueInput: IndicatorValueInput;
+  TargetRevisionInput: TargetRevisionInput;
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ProgressReport;
   ProgressReportInput: ProgressReportInput;
@@ -1583,6 +1623,14 @@ export type IndicatorTargetResolvers<ContextType = any, ParentType extends Resol
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
+export type TargetRevisionResolvers<ContextType = any, ParentType extends ResolversParentTypes['TargetRevision'] = ResolversParentTypes['TargetRevision']> = {
+  from?: Resolver<ResolversTypes['IndicatorTarget'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['IndicatorTarget'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revisedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type IndicatorThresholdsResolvers<ContextType = any, ParentType extends ResolversParentTypes['IndicatorThresholds'] = ResolversParentTypes['IndicatorThresholds']> = {
   onTrack?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   atRisk?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1620,6 +1668,7 @@ export type IndicatorResolvers<ContextType = any, ParentType extends ResolversPa
   target?: Resolver<ResolversTypes['IndicatorTarget'], ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['IndicatorDirection'], ParentType, ContextType>;
   thresholds?: Resolver<ResolversTypes['IndicatorThresholds'], ParentType, ContextType>;
+  targetRevisions?: Resolver<Array<ResolversTypes['TargetRevision']>, ParentType, ContextType>;
   values?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, Partial<IndicatorValuesArgs>>;
   latest?: Resolver<Maybe<ResolversTypes['IndicatorValue']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['IndicatorStatus'], ParentType, ContextType>;
@@ -1701,6 +1750,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   reportSocialWelfareActionProgress?: Resolver<ResolversTypes['SocialWelfareAction'], ParentType, ContextType, RequireFields<MutationReportSocialWelfareActionProgressArgs, 'input'>>;
   reportSocialWelfareIndicatorValue?: Resolver<ResolversTypes['IndicatorValue'], ParentType, ContextType, RequireFields<MutationReportSocialWelfareIndicatorValueArgs, 'input'>>;
   reopenSocialWelfarePeriod?: Resolver<ResolversTypes['ReportingPeriod'], ParentType, ContextType, RequireFields<MutationReopenSocialWelfarePeriodArgs, 'input'>>;
+  reviseSocialWelfareIndicatorTarget?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<MutationReviseSocialWelfareIndicatorTargetArgs, 'input'>>;
 };
 
 export type SocialWelfareSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareSector'] = ResolversParentTypes['SocialWelfareSector'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareSector'] = FederationReferenceTypes['SocialWelfareSector']> = {
@@ -1828,6 +1878,7 @@ export type Resolvers<ContextType = any> = {
   IndicatorBreakdown?: IndicatorBreakdownResolvers<ContextType>;
   IndicatorBaseline?: IndicatorBaselineResolvers<ContextType>;
   IndicatorTarget?: IndicatorTargetResolvers<ContextType>;
+  TargetRevision?: TargetRevisionResolvers<ContextType>;
   IndicatorThresholds?: IndicatorThresholdsResolvers<ContextType>;
   BreakdownValue?: BreakdownValueResolvers<ContextType>;
   IndicatorValue?: IndicatorValueResolvers<ContextType>;

@@ -60,6 +60,7 @@ export function catalogue(country: CountryId): { dataSets: Owned<Draft<DataSetDo
   const goal = ([baseline, target]: [number, number]) => ({
     baseline: { value: baseline, year: f.baselineYear },
     target: { value: target, date: new Date(f.targetDate) },
+    targetRevisions: [],
   });
   const indicators: Owned<Draft<IndicatorDoc>>[] = [
     {
