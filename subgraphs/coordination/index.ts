@@ -7,6 +7,7 @@ import { createCoordinationLoaders } from './loaders.ts';
 import { coordinationDocuments } from './models.ts';
 import { coordinationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
+import { caseSeed } from './cases/seed.ts';
 
 /** The lead ministry's subgraph: sectors registry, coordination bodies, framework, crisis centres. */
 export const coordinationSubgraph = defineSubgraph({
@@ -15,7 +16,7 @@ export const coordinationSubgraph = defineSubgraph({
   documents: { ...coordinationDocuments, ...caseRegistryDocuments },
   resolvers: mergeResolvers(coordinationResolvers(sectorIds), caseRegistryResolvers),
   createLoaders: (repos) => ({ ...createCoordinationLoaders(repos), ...createCaseLoaders(repos) }),
-  seed,
+  seed: (country) => ({ ...seed(country), ...caseSeed(country) }),
 });
 
 export default coordinationSubgraph;
