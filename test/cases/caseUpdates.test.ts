@@ -76,13 +76,13 @@ describe('recording consent anew', () => {
 });
 
 describe('what a sector works from', () => {
-  it('lists the escalated referrals a sector sent or received: open, past their follow-up day, most overdue first', async () => {
+  it('lists the escalated referrals a sector sent or received: awaiting service past their follow-up day, most overdue first', async () => {
     const { data, errors } = await hub.query(`{ escalatedReferrals(purpose: "weekly follow-up") { id status escalated daysOverdue followUpBy from { id } to { id } case { id } } }`, {}, officer('police'));
     expect(errors).toBeUndefined();
     const list = data!.escalatedReferrals;
     expect(list.length).toBeGreaterThan(0);
     for (const r of list) {
-      expect(['PENDING', 'ACCEPTED', 'IN_PROGRESS']).toContain(r.status);
+      expect(['PENDING', 'ACCEPTED']).toContain(r.status);
       expect(r.escalated).toBe(true);
       expect(r.daysOverdue).toBeGreaterThan(0);
       expect([r.from.id, r.to.id]).toContain('police');

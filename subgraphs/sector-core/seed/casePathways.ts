@@ -109,11 +109,13 @@ function generateCase(country: CountryId, serial: number, firstReportedOn: Date)
   ];
   const incidentOn = random.chance(0.9) ? addDays(firstReportedOn, -reportingDelay(random)) : null;
   const wants = (chance: number) => random.chance(chance);
+  const police = wants(incidentType === 'RAPE' || incidentType === 'SEXUAL_ASSAULT' ? 0.7 : 0.45);
   const referralConsent = (
     [
       ['health', holdingSector !== 'health' && wants(0.8)],
-      ['police', wants(incidentType === 'RAPE' || incidentType === 'SEXUAL_ASSAULT' ? 0.7 : 0.45)],
-      ['justice', wants(0.45)],
+      ['police', police],
+      // A survivor who reports to the police mostly wants the case to go to court as well.
+      ['justice', wants(police ? 0.8 : 0.2)],
       ['social-welfare', wants(0.7)],
       ['education', child && wants(0.7)],
     ] as const
@@ -154,16 +156,16 @@ function generateCase(country: CountryId, serial: number, firstReportedOn: Date)
       const investigatedOn = addDays(reportedOn, random.int(1, 10));
       mark('INVESTIGATION_OPENED', investigatedOn);
       if (milestones.has('FORENSIC_EVIDENCE_COLLECTED') && random.chance(0.7)) mark('DNA_SAMPLE_SENT', addDays(investigatedOn, random.int(1, 7)));
-      const toJustice = random.chance(0.6) ? refer('police', 'justice', addDays(investigatedOn, random.int(20, 60)), 240) : undefined;
+      const toJustice = random.chance(0.75) ? refer('police', 'justice', addDays(investigatedOn, random.int(10, 40)), 240) : undefined;
       if (reached(toJustice)) {
         const chargedOn = addDays(acceptedOn(toJustice)!, random.int(5, 30));
         mark('CHARGED', chargedOn);
         if (random.chance(0.3)) mark('PROTECTION_ORDER_GRANTED', addDays(chargedOn, random.int(1, 20)));
-        if (random.chance(0.65)) {
-          const trialOn = addDays(chargedOn, random.int(40, 160));
+        if (random.chance(0.7)) {
+          const trialOn = addDays(chargedOn, random.int(30, 120));
           mark('TRIAL_STARTED', trialOn);
           const verdict = weighted(random, [['CONVICTED', 45], ['ACQUITTED', 30], ['NONE', 25]] as const);
-          if (verdict !== 'NONE') mark(verdict, addDays(trialOn, random.int(20, 90)));
+          if (verdict !== 'NONE') mark(verdict, addDays(trialOn, random.int(10, 60)));
         }
       }
     }

@@ -1,7 +1,7 @@
 import { sectorIds } from '../../../catalog.ts';
-import { daysBetween, startOfDayUtc } from '../../../kit/clock.ts';
+import { daysBetween } from '../../../kit/clock.ts';
 import { publish, suppressedTable, suppressionPlan, type AdditiveGroup } from '../../../kit/suppression.ts';
-import { openStatuses } from '../lifecycle.ts';
+import { escalation } from '../lifecycle.ts';
 import { incidentTypes, milestoneSectors, referralStatuses, type CaseDoc, type IncidentType, type MilestoneKind, type ReferralDoc } from '../models.ts';
 
 /*
@@ -64,10 +64,9 @@ export function casesBySector(d: PathwayData) {
 export const referralOutcomes = (d: PathwayData) =>
   suppressedTable(tally(d.referrals, (r) => r.status, referralStatuses), d.referrals.length, d.threshold);
 
-/** Open referrals past their follow-up deadline, by receiving sector. */
+/** Referrals still awaiting their service after the follow-up day (escalated), by receiving sector. */
 export function overdueFollowUps(d: PathwayData) {
-  const today = startOfDayUtc(d.today);
-  const overdue = d.referrals.filter((r) => openStatuses.includes(r.status) && r.followUpBy < today);
+  const overdue = d.referrals.filter((r) => escalation(r, d.today).escalated);
   return suppressedTable(tally(overdue, (r) => r.toSector, sectorIds), overdue.length, d.threshold);
 }
 
