@@ -66,6 +66,16 @@ describe('recording consent anew', () => {
     expect((await auditEntries(hub, 'coordination')).filter((e) => e.action === 'case.consent' && e.caseIds.includes(caseId))).toHaveLength(1);
   });
 
+  it('closes the case to a sector at once when the survivor withdraws consent for it', async () => {
+    const own = await registered(hub, 'health');
+    await hub.query(referCase, { input: { caseId: own, toSectorId: 'police', reason: 'Report', followUpBy: '2026-11-30' } }, officer('health'));
+    const read = () => hub.query(`query($id: ID!) { case(id: $id) { id } }`, { id: own }, officer('police'));
+    expect((await read()).data!.case.id).toBe(own);
+    const withdrawn = await hub.query(consent, { input: { caseId: own, expectedVersion: await version(own), referralConsent: ['social-welfare'], reportingConsent: true } }, officer('health'));
+    expect(withdrawn.errors).toBeUndefined();
+    expect((await read()).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
   it('refuses an unknown sector and a sector named twice, whole', async () => {
     const before = await snapshot(hub, 'coordination', 'cases');
     const { errors } = await hub.query(consent, { input: { caseId, expectedVersion: await version(caseId), referralConsent: ['police', 'police', 'army'], reportingConsent: true } }, officer('health'));
