@@ -2,6 +2,7 @@ import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { schoolSupportDocument } from './models.ts';
 import { educationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
+import { educationCaseResponses } from './seed/caseResponses.ts';
 import { educationCaseResponse } from './caseResponse.ts';
 
 /** The education sector's subgraph: the shared sector contract plus school support for survivors. */
@@ -11,7 +12,7 @@ export const educationSubgraph = defineSectorSubgraph({
   facetDocument: schoolSupportDocument,
   resolvers: educationResolvers,
   caseResponse: educationCaseResponse,
-  seed,
+  seed: (country) => ({ ...seed(country), ...educationCaseResponses(country) }),
 });
 
 export default educationSubgraph;

@@ -2,6 +2,7 @@ import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { medicalCareDocument } from './models.ts';
 import { healthResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
+import { healthCaseResponses } from './seed/caseResponses.ts';
 import { healthCaseResponse } from './caseResponse.ts';
 
 /** The health sector's subgraph: the shared sector contract plus medical care at crisis centres. */
@@ -11,7 +12,7 @@ export const healthSubgraph = defineSectorSubgraph({
   facetDocument: medicalCareDocument,
   resolvers: healthResolvers,
   caseResponse: healthCaseResponse,
-  seed,
+  seed: (country) => ({ ...seed(country), ...healthCaseResponses(country) }),
 });
 
 export default healthSubgraph;

@@ -2,6 +2,7 @@ import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { legalServicesDocument } from './models.ts';
 import { justiceResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
+import { justiceCaseResponses } from './seed/caseResponses.ts';
 import { justiceCaseResponse } from './caseResponse.ts';
 
 /** The justice sector's subgraph: the shared sector contract plus legal services at crisis centres. */
@@ -11,7 +12,7 @@ export const justiceSubgraph = defineSectorSubgraph({
   facetDocument: legalServicesDocument,
   resolvers: justiceResolvers,
   caseResponse: justiceCaseResponse,
-  seed,
+  seed: (country) => ({ ...seed(country), ...justiceCaseResponses(country) }),
 });
 
 export default justiceSubgraph;

@@ -2,6 +2,7 @@ import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { policeUnitDocument } from './models.ts';
 import { policeResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
+import { policeCaseResponses } from './seed/caseResponses.ts';
 import { policeCaseResponse } from './caseResponse.ts';
 
 /** The policing sector's subgraph: the shared sector contract plus police units at crisis centres. */
@@ -11,7 +12,7 @@ export const policeSubgraph = defineSectorSubgraph({
   facetDocument: policeUnitDocument,
   resolvers: policeResolvers,
   caseResponse: policeCaseResponse,
-  seed,
+  seed: (country) => ({ ...seed(country), ...policeCaseResponses(country) }),
 });
 
 export default policeSubgraph;

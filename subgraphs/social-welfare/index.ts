@@ -2,6 +2,7 @@ import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { shelterAndCounsellingDocument } from './models.ts';
 import { socialWelfareResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
+import { socialWelfareCaseResponses } from './seed/caseResponses.ts';
 import { socialWelfareCaseResponse } from './caseResponse.ts';
 
 /** The social welfare sector's subgraph: the shared sector contract plus shelter and counselling. */
@@ -11,7 +12,7 @@ export const socialWelfareSubgraph = defineSectorSubgraph({
   facetDocument: shelterAndCounsellingDocument,
   resolvers: socialWelfareResolvers,
   caseResponse: socialWelfareCaseResponse,
-  seed,
+  seed: (country) => ({ ...seed(country), ...socialWelfareCaseResponses(country) }),
 });
 
 export default socialWelfareSubgraph;

@@ -1,6 +1,7 @@
 import { auditDocuments } from '../../kit/audit/auditEntry.ts';
 import { mergeResolvers } from '../../kit/resolverMaps.ts';
 import type { Resolvers } from '../../kit/subgraph.ts';
+import { aggregateResolvers } from './aggregates/aggregateResolvers.ts';
 import { auditLogListResolvers } from './auditLogs.ts';
 import { caseFieldResolvers } from './caseFields.ts';
 import { caseMutationResolvers } from './caseMutations.ts';
@@ -23,6 +24,7 @@ export const caseRegistryResolvers: Resolvers = mergeResolvers(
   referralMutationResolvers as Resolvers,
   caseResponseResolvers as Resolvers,
   auditLogListResolvers as Resolvers,
+  aggregateResolvers as Resolvers,
 );
 
 export { createCaseLoaders } from './loaders.ts';

@@ -145,21 +145,26 @@ export type Query = {
   /** Every subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
   auditLog: Array<AuditLog>;
   /**
-   * One case by its code. Only for the sector that holds it or a sector it was referred to (and
-   * not rejected or revoked). Each read is audited with the purpose given.
+   * One case by its code. Only for the sector that holds it or a sector it stands referred to
+   * with the survivor's consent. Each read is audited with the purpose given.
    */
   case?: Maybe<SurvivorCase>;
   /** The cases the caller's sector holds or was referred, newest first. Each read is audited. */
   cases: Array<SurvivorCase>;
-  /**
-   * Open referrals sent by or to the caller's sector whose follow-up deadline has passed, most
-   * overdue first. Each read is audited.
-   */
-  escalatedReferrals: Array<Referral>;
   /** The meeting pack for a body's next meeting (meetings:read and framework:read). */
   meetingPack?: Maybe<MeetingPack>;
   /** One meeting. */
   meeting?: Maybe<Meeting>;
+  /**
+   * How the referral pathway worked for the cases first reported in one calendar year. Only cases
+   * with reporting consent are counted; small counts are withheld (see `CountRow`).
+   */
+  pathwayAggregates: PathwayAggregates;
+  /**
+   * Referrals sent by or to the caller's sector still awaiting their service (pending, or
+   * accepted and not started) after their follow-up day, most overdue first. Each read is audited.
+   */
+  escalatedReferrals: Array<Referral>;
 };
 
 
@@ -205,11 +210,6 @@ export type QueryCasesArgs = {
 };
 
 
-export type QueryEscalatedReferralsArgs = {
-  purpose?: InputMaybe<Scalars['String']['input']>;
-};
-
-
 export type QueryMeetingPackArgs = {
   bodyId: Scalars['ID']['input'];
 };
@@ -217,6 +217,16 @@ export type QueryMeetingPackArgs = {
 
 export type QueryMeetingArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPathwayAggregatesArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+export type QueryEscalatedReferralsArgs = {
+  purpose?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Mutation = {
@@ -233,6 +243,10 @@ export type Mutation = {
   updateCaseConsent: SurvivorCase;
   /** Records the date a step of the pathway was reached. Only the sector the step belongs to, and only on a case it takes part in. */
   recordCaseMilestone: SurvivorCase;
+  /** Records a body's meeting with its attendance, decisions and action items (meetings:write). */
+  recordMeeting: Meeting;
+  /** Records progress on an action item: by the body's secretariat (meetings:write) or the sector it is assigned to. */
+  updateActionItem: ActionItem;
   /**
    * Refers a case from the caller's sector to another. Refused without the survivor's consent for
    * the receiving sector, unless overridden with a reason by a caller with `consent:override`
@@ -245,10 +259,6 @@ export type Mutation = {
    * write applies only to the version the caller read: a stale write gets a CONFLICT error.
    */
   updateReferralStatus: Referral;
-  /** Records a body's meeting with its attendance, decisions and action items (meetings:write). */
-  recordMeeting: Meeting;
-  /** Records progress on an action item: by the body's secretariat (meetings:write) or the sector it is assigned to. */
-  updateActionItem: ActionItem;
 };
 
 
@@ -283,16 +293,6 @@ export type MutationRecordCaseMilestoneArgs = {
 };
 
 
-export type MutationReferCaseArgs = {
-  input: ReferCaseInput;
-};
-
-
-export type MutationUpdateReferralStatusArgs = {
-  input: ReferralStatusInput;
-};
-
-
 export type MutationRecordMeetingArgs = {
   input: MeetingInput;
 };
@@ -300,6 +300,16 @@ export type MutationRecordMeetingArgs = {
 
 export type MutationUpdateActionItemArgs = {
   input: ActionItemUpdateInput;
+};
+
+
+export type MutationReferCaseArgs = {
+  input: ReferCaseInput;
+};
+
+
+export type MutationUpdateReferralStatusArgs = {
+  input: ReferralStatusInput;
 };
 
 /**
@@ -1016,21 +1026,6 @@ export type CaseMilestone = {
   on: Scalars['Date']['output'];
 };
 
-/** Where a referral stands. */
-export type ReferralStatus =
-  /** Sent; the receiving sector has not answered. */
-  | 'PENDING'
-  /** The receiving sector accepted it. */
-  | 'ACCEPTED'
-  /** The receiving sector declined it, with a reason. Final. */
-  | 'REJECTED'
-  /** The receiving sector is providing its service. */
-  | 'IN_PROGRESS'
-  /** The receiving sector has completed its service. Final. */
-  | 'DONE'
-  /** The sending sector withdrew it, with a reason (e.g. consent withdrawn). Final. */
-  | 'REVOKED';
-
 /** A hand-off of a case from one sector to another. */
 export type Referral = {
   __typename?: 'Referral';
@@ -1050,9 +1045,9 @@ export type Referral = {
   statusReason?: Maybe<Scalars['String']['output']>;
   /** The day by which the receiving sector must have acted on it. */
   followUpBy: Scalars['Date']['output'];
-  /** Whether it is still open after its follow-up deadline. */
+  /** Whether it still awaits its service (pending, or accepted and not started) after its follow-up day. */
   escalated: Scalars['Boolean']['output'];
-  /** Days past the follow-up deadline while open; 0 otherwise. */
+  /** Days past the follow-up day while escalated; 0 otherwise. */
   daysOverdue: Scalars['Int']['output'];
   /** Set when the referral was made without the survivor's consent for the receiving sector. */
   consentOverride?: Maybe<ConsentOverride>;
@@ -1060,32 +1055,6 @@ export type Referral = {
   history: Array<ReferralEvent>;
   /** The version a change must be made against. */
   version: Scalars['Int']['output'];
-};
-
-/** A referral made without recorded consent, and why. */
-export type ConsentOverride = {
-  __typename?: 'ConsentOverride';
-  /** The reason given. */
-  reason: Scalars['String']['output'];
-  /** Who overrode. */
-  by: Scalars['String']['output'];
-  /** When. */
-  at: Scalars['DateTime']['output'];
-};
-
-/** One change of a referral's status. */
-export type ReferralEvent = {
-  __typename?: 'ReferralEvent';
-  /** The status it moved to. */
-  status: ReferralStatus;
-  /** When. */
-  at: Scalars['DateTime']['output'];
-  /** Who made the change. */
-  by: Scalars['String']['output'];
-  /** The sector that made it. */
-  sectorId: Scalars['ID']['output'];
-  /** The reason given, if any. */
-  reason?: Maybe<Scalars['String']['output']>;
 };
 
 /** A new case, taken in by the caller's sector. */
@@ -1130,32 +1099,6 @@ export type CaseMilestoneInput = {
   kind: MilestoneKind;
   /** The day it was reached (not before the case was first reported, not in the future). */
   on: Scalars['Date']['input'];
-};
-
-/** A referral from the caller's sector. */
-export type ReferCaseInput = {
-  /** The case code. */
-  caseId: Scalars['ID']['input'];
-  /** The receiving sector. */
-  toSectorId: Scalars['ID']['input'];
-  /** Why the case is referred. */
-  reason: Scalars['String']['input'];
-  /** The day by which the receiving sector must act (not in the past). */
-  followUpBy: Scalars['Date']['input'];
-  /** Only with the consent:override scope: why the referral goes ahead without the survivor's consent. */
-  consentOverrideReason?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** A step of a referral's lifecycle. */
-export type ReferralStatusInput = {
-  /** The referral id. */
-  referralId: Scalars['ID']['input'];
-  /** The version of the referral the caller read. */
-  expectedVersion: Scalars['Int']['input'];
-  /** The status to move to. */
-  status: ReferralStatus;
-  /** Required to reject or revoke. */
-  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -1312,6 +1255,143 @@ export type ActionItemUpdateInput = {
   status: ActionItemStatus;
   /** What to say about it. */
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The referral pathway in numbers for one year of cases. */
+export type PathwayAggregates = {
+  __typename?: 'PathwayAggregates';
+  /** The calendar year of first report. */
+  year: Scalars['Int']['output'];
+  /** Counts below this are withheld (`CRG_SUPPRESSION_THRESHOLD`). */
+  suppressionThreshold: Scalars['Int']['output'];
+  /** Cases by GBVIMS incident type. */
+  casesByIncidentType: CountTable;
+  /** Cases by district of intake. */
+  casesByDistrict: CountTable;
+  /** Cases by month of first report (`2026-03`). */
+  casesByMonth: CountTable;
+  /** Cases each sector served (held it, or accepted a referral of it). A case may be served by several sectors, so the rows need not add up to the total. */
+  casesBySector: CountTable;
+  /** How soon after first report each sector first served the cases it reached, for all cases or one incident type. */
+  timeToService: Array<ServiceTiming>;
+  /** The justice attrition funnel: cases reported to the police, investigated, charged, tried, convicted. */
+  justiceFunnel: Array<CountRow>;
+  /** Referrals of these cases by where they stand. */
+  referralOutcomes: CountTable;
+  /** Referrals still awaiting their service (pending, or accepted and not started) after their follow-up day, by receiving sector. */
+  overdueFollowUps: CountTable;
+};
+
+
+/** The referral pathway in numbers for one year of cases. */
+export type PathwayAggregatesTimeToServiceArgs = {
+  incidentType?: InputMaybe<IncidentType>;
+};
+
+/**
+ * One published count. A count below the suppression threshold, or one that could be recovered
+ * from other published counts by subtraction, is withheld: `count` is null and `suppressed` true.
+ * A withheld count is never shown as 0.
+ */
+export type CountRow = {
+  __typename?: 'CountRow';
+  /** What is counted: an incident type, a district, a month (`2026-03`), a sector id, a status, a funnel stage, or `TOTAL`. */
+  key: Scalars['String']['output'];
+  /** The count; null when withheld. */
+  count?: Maybe<Scalars['Int']['output']>;
+  /** Whether the count is withheld. */
+  suppressed: Scalars['Boolean']['output'];
+};
+
+/** A table of counts and its total, suppressed together. */
+export type CountTable = {
+  __typename?: 'CountTable';
+  /** One row per key. */
+  rows: Array<CountRow>;
+  /** All cases (or referrals) counted in the table. */
+  total: CountRow;
+};
+
+/** How soon one sector served the cases it reached. */
+export type ServiceTiming = {
+  __typename?: 'ServiceTiming';
+  /** The sector. */
+  sectorId: Scalars['ID']['output'];
+  /** Cases in which the sector recorded a pathway step. */
+  reached: CountRow;
+  /** Of those, cases it first served within 3 days (72 hours) of first report. */
+  withinThreeDays: CountRow;
+  /** withinThreeDays as a share of reached, 0 to 1; null when either is withheld. */
+  shareWithinThreeDays?: Maybe<Scalars['Float']['output']>;
+  /** The median number of days from first report to the sector's first step; null when reached is withheld. */
+  medianDays?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Where a referral stands. */
+export type ReferralStatus =
+  /** Sent; the receiving sector has not answered. */
+  | 'PENDING'
+  /** The receiving sector accepted it. */
+  | 'ACCEPTED'
+  /** The receiving sector declined it, with a reason. Final. */
+  | 'REJECTED'
+  /** The receiving sector is providing its service. */
+  | 'IN_PROGRESS'
+  /** The receiving sector has completed its service. Final. */
+  | 'DONE'
+  /** The sending sector withdrew it, with a reason (e.g. consent withdrawn). Final. */
+  | 'REVOKED';
+
+/** A referral made without recorded consent, and why. */
+export type ConsentOverride = {
+  __typename?: 'ConsentOverride';
+  /** The reason given. */
+  reason: Scalars['String']['output'];
+  /** Who overrode. */
+  by: Scalars['String']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+};
+
+/** One change of a referral's status. */
+export type ReferralEvent = {
+  __typename?: 'ReferralEvent';
+  /** The status it moved to. */
+  status: ReferralStatus;
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Who made the change. */
+  by: Scalars['String']['output'];
+  /** The sector that made it. */
+  sectorId: Scalars['ID']['output'];
+  /** The reason given, if any. */
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+/** A referral from the caller's sector. */
+export type ReferCaseInput = {
+  /** The case code. */
+  caseId: Scalars['ID']['input'];
+  /** The receiving sector. */
+  toSectorId: Scalars['ID']['input'];
+  /** Why the case is referred. */
+  reason: Scalars['String']['input'];
+  /** The day by which the receiving sector must act (not in the past). */
+  followUpBy: Scalars['Date']['input'];
+  /** Only with the consent:override scope: why the referral goes ahead without the survivor's consent. */
+  consentOverrideReason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A step of a referral's lifecycle. */
+export type ReferralStatusInput = {
+  /** The referral id. */
+  referralId: Scalars['ID']['input'];
+  /** The version of the referral the caller read. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The status to move to. */
+  status: ReferralStatus;
+  /** Required to reject or revoke. */
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Link__Purpose =
@@ -1648,15 +1728,10 @@ export type ResolversTypes = {
   SurvivorCase: ResolverTypeWrapper<Omit<SurvivorCase, 'holdingSector' | 'referrals' | 'responses'> & { holdingSector: ResolversTypes['SectorAgency'], referrals: Array<ResolversTypes['Referral']>, responses: Array<ResolversTypes['CaseResponse']> }>;
   CaseConsent: ResolverTypeWrapper<CaseConsent>;
   CaseMilestone: ResolverTypeWrapper<CaseMilestone>;
-  ReferralStatus: ReferralStatus;
   Referral: ResolverTypeWrapper<Omit<Referral, 'case' | 'from' | 'to'> & { case: ResolversTypes['SurvivorCase'], from: ResolversTypes['SectorAgency'], to: ResolversTypes['SectorAgency'] }>;
-  ConsentOverride: ResolverTypeWrapper<ConsentOverride>;
-  ReferralEvent: ResolverTypeWrapper<ReferralEvent>;
   RegisterCaseInput: RegisterCaseInput;
   CaseConsentInput: CaseConsentInput;
   CaseMilestoneInput: CaseMilestoneInput;
-  ReferCaseInput: ReferCaseInput;
-  ReferralStatusInput: ReferralStatusInput;
   MeetingPack: ResolverTypeWrapper<Omit<MeetingPack, 'body' | 'framework' | 'sectors' | 'openActionItems' | 'overdueActionItems'> & { body: ResolversTypes['CoordinationBody'], framework: ResolversTypes['Framework'], sectors: Array<ResolversTypes['SectorAgency']>, openActionItems: Array<ResolversTypes['ActionItem']>, overdueActionItems: Array<ResolversTypes['ActionItem']> }>;
   Meeting: ResolverTypeWrapper<Omit<Meeting, 'body' | 'attendance' | 'actionItems'> & { body: ResolversTypes['CoordinationBody'], attendance: Array<ResolversTypes['MeetingAttendance']>, actionItems: Array<ResolversTypes['ActionItem']> }>;
   MeetingAttendance: ResolverTypeWrapper<Omit<MeetingAttendance, 'sector'> & { sector: ResolversTypes['SectorAgency'] }>;
@@ -1669,6 +1744,15 @@ export type ResolversTypes = {
   MeetingInput: MeetingInput;
   ActionItemInput: ActionItemInput;
   ActionItemUpdateInput: ActionItemUpdateInput;
+  PathwayAggregates: ResolverTypeWrapper<PathwayAggregates>;
+  CountRow: ResolverTypeWrapper<CountRow>;
+  CountTable: ResolverTypeWrapper<CountTable>;
+  ServiceTiming: ResolverTypeWrapper<ServiceTiming>;
+  ReferralStatus: ReferralStatus;
+  ConsentOverride: ResolverTypeWrapper<ConsentOverride>;
+  ReferralEvent: ResolverTypeWrapper<ReferralEvent>;
+  ReferCaseInput: ReferCaseInput;
+  ReferralStatusInput: ReferralStatusInput;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -1736,13 +1820,9 @@ export type ResolversParentTypes = {
   CaseConsent: CaseConsent;
   CaseMilestone: CaseMilestone;
   Referral: Omit<Referral, 'case' | 'from' | 'to'> & { case: ResolversParentTypes['SurvivorCase'], from: ResolversParentTypes['SectorAgency'], to: ResolversParentTypes['SectorAgency'] };
-  ConsentOverride: ConsentOverride;
-  ReferralEvent: ReferralEvent;
   RegisterCaseInput: RegisterCaseInput;
   CaseConsentInput: CaseConsentInput;
   CaseMilestoneInput: CaseMilestoneInput;
-  ReferCaseInput: ReferCaseInput;
-  ReferralStatusInput: ReferralStatusInput;
   MeetingPack: Omit<MeetingPack, 'body' | 'framework' | 'sectors' | 'openActionItems' | 'overdueActionItems'> & { body: ResolversParentTypes['CoordinationBody'], framework: ResolversParentTypes['Framework'], sectors: Array<ResolversParentTypes['SectorAgency']>, openActionItems: Array<ResolversParentTypes['ActionItem']>, overdueActionItems: Array<ResolversParentTypes['ActionItem']> };
   Meeting: Omit<Meeting, 'body' | 'attendance' | 'actionItems'> & { body: ResolversParentTypes['CoordinationBody'], attendance: Array<ResolversParentTypes['MeetingAttendance']>, actionItems: Array<ResolversParentTypes['ActionItem']> } | FederationReferenceTypes['Meeting'];
   MeetingAttendance: Omit<MeetingAttendance, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] };
@@ -1754,6 +1834,14 @@ export type ResolversParentTypes = {
   MeetingInput: MeetingInput;
   ActionItemInput: ActionItemInput;
   ActionItemUpdateInput: ActionItemUpdateInput;
+  PathwayAggregates: PathwayAggregates;
+  CountRow: CountRow;
+  CountTable: CountTable;
+  ServiceTiming: ServiceTiming;
+  ConsentOverride: ConsentOverride;
+  ReferralEvent: ReferralEvent;
+  ReferCaseInput: ReferCaseInput;
+  ReferralStatusInput: ReferralStatusInput;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1925,9 +2013,10 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   auditLog?: Resolver<Array<ResolversTypes['AuditLog']>, ParentType, ContextType>;
   case?: Resolver<Maybe<ResolversTypes['SurvivorCase']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   cases?: Resolver<Array<ResolversTypes['SurvivorCase']>, ParentType, ContextType, RequireFields<QueryCasesArgs, 'limit'>>;
-  escalatedReferrals?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType, Partial<QueryEscalatedReferralsArgs>>;
   meetingPack?: Resolver<Maybe<ResolversTypes['MeetingPack']>, ParentType, ContextType, RequireFields<QueryMeetingPackArgs, 'bodyId'>>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
+  pathwayAggregates?: Resolver<ResolversTypes['PathwayAggregates'], ParentType, ContextType, RequireFields<QueryPathwayAggregatesArgs, 'year'>>;
+  escalatedReferrals?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType, Partial<QueryEscalatedReferralsArgs>>;
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -1937,10 +2026,10 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   registerCase?: Resolver<ResolversTypes['SurvivorCase'], ParentType, ContextType, RequireFields<MutationRegisterCaseArgs, 'input'>>;
   updateCaseConsent?: Resolver<ResolversTypes['SurvivorCase'], ParentType, ContextType, RequireFields<MutationUpdateCaseConsentArgs, 'input'>>;
   recordCaseMilestone?: Resolver<ResolversTypes['SurvivorCase'], ParentType, ContextType, RequireFields<MutationRecordCaseMilestoneArgs, 'input'>>;
-  referCase?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationReferCaseArgs, 'input'>>;
-  updateReferralStatus?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationUpdateReferralStatusArgs, 'input'>>;
   recordMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordMeetingArgs, 'input'>>;
   updateActionItem?: Resolver<ResolversTypes['ActionItem'], ParentType, ContextType, RequireFields<MutationUpdateActionItemArgs, 'input'>>;
+  referCase?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationReferCaseArgs, 'input'>>;
+  updateReferralStatus?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationUpdateReferralStatusArgs, 'input'>>;
 };
 
 export type SectorAgencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['SectorAgency'] = ResolversParentTypes['SectorAgency'], FederationReferenceType extends FederationReferenceTypes['SectorAgency'] = FederationReferenceTypes['SectorAgency']> = {
@@ -2280,20 +2369,6 @@ export type ReferralResolvers<ContextType = any, ParentType extends ResolversPar
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type ConsentOverrideResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConsentOverride'] = ResolversParentTypes['ConsentOverride']> = {
-  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-};
-
-export type ReferralEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReferralEvent'] = ResolversParentTypes['ReferralEvent']> = {
-  status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
-  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sectorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
 export type MeetingPackResolvers<ContextType = any, ParentType extends ResolversParentTypes['MeetingPack'] = ResolversParentTypes['MeetingPack']> = {
   body?: Resolver<ResolversTypes['CoordinationBody'], ParentType, ContextType>;
   preparedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2350,6 +2425,52 @@ export type SectorAttendanceRateResolvers<ContextType = any, ParentType extends 
   expected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type PathwayAggregatesResolvers<ContextType = any, ParentType extends ResolversParentTypes['PathwayAggregates'] = ResolversParentTypes['PathwayAggregates']> = {
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  suppressionThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  casesByIncidentType?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
+  casesByDistrict?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
+  casesByMonth?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
+  casesBySector?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
+  timeToService?: Resolver<Array<ResolversTypes['ServiceTiming']>, ParentType, ContextType, Partial<PathwayAggregatesTimeToServiceArgs>>;
+  justiceFunnel?: Resolver<Array<ResolversTypes['CountRow']>, ParentType, ContextType>;
+  referralOutcomes?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
+  overdueFollowUps?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
+};
+
+export type CountRowResolvers<ContextType = any, ParentType extends ResolversParentTypes['CountRow'] = ResolversParentTypes['CountRow']> = {
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CountTableResolvers<ContextType = any, ParentType extends ResolversParentTypes['CountTable'] = ResolversParentTypes['CountTable']> = {
+  rows?: Resolver<Array<ResolversTypes['CountRow']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['CountRow'], ParentType, ContextType>;
+};
+
+export type ServiceTimingResolvers<ContextType = any, ParentType extends ResolversParentTypes['ServiceTiming'] = ResolversParentTypes['ServiceTiming']> = {
+  sectorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reached?: Resolver<ResolversTypes['CountRow'], ParentType, ContextType>;
+  withinThreeDays?: Resolver<ResolversTypes['CountRow'], ParentType, ContextType>;
+  shareWithinThreeDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  medianDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type ConsentOverrideResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConsentOverride'] = ResolversParentTypes['ConsentOverride']> = {
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ReferralEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReferralEvent'] = ResolversParentTypes['ReferralEvent']> = {
+  status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sectorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
@@ -2432,8 +2553,6 @@ export type Resolvers<ContextType = any> = {
   CaseConsent?: CaseConsentResolvers<ContextType>;
   CaseMilestone?: CaseMilestoneResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
-  ConsentOverride?: ConsentOverrideResolvers<ContextType>;
-  ReferralEvent?: ReferralEventResolvers<ContextType>;
   MeetingPack?: MeetingPackResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   MeetingAttendance?: MeetingAttendanceResolvers<ContextType>;
@@ -2441,6 +2560,12 @@ export type Resolvers<ContextType = any> = {
   ActionItem?: ActionItemResolvers<ContextType>;
   ActionItemUpdate?: ActionItemUpdateResolvers<ContextType>;
   SectorAttendanceRate?: SectorAttendanceRateResolvers<ContextType>;
+  PathwayAggregates?: PathwayAggregatesResolvers<ContextType>;
+  CountRow?: CountRowResolvers<ContextType>;
+  CountTable?: CountTableResolvers<ContextType>;
+  ServiceTiming?: ServiceTimingResolvers<ContextType>;
+  ConsentOverride?: ConsentOverrideResolvers<ContextType>;
+  ReferralEvent?: ReferralEventResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;
