@@ -94,18 +94,18 @@ extend type Query {
     caseId: ID!
     "Why the details are being read, recorded in the audit log."
     purpose: String
-  ): ${P}SurvivorContact
+  ): ${P}SurvivorContact @requiresScopes(scopes: [["cases:read"]])
 }
 
 extend type Mutation {
   "Records this sector's response to a case, or changes it at the version read. Only this sector's officers."
-  record${P}CaseResponse(${describeInput} input: ${P}CaseResponseInput!): ${P}CaseResponse!
+  record${P}CaseResponse(${describeInput} input: ${P}CaseResponseInput!): ${P}CaseResponse! @requiresScopes(scopes: [["cases:write"]])
   "Records the survivor's identifying details this sector collected. Only this sector's officers."
-  record${P}SurvivorContact(${describeInput} input: SurvivorContactInput!): ${P}SurvivorContact!
+  record${P}SurvivorContact(${describeInput} input: SurvivorContactInput!): ${P}SurvivorContact! @requiresScopes(scopes: [["cases:write"]])
 }
 
 "The response of the ${w} sector to a case, from its own records."
-type ${P}CaseResponse implements CaseResponse @key(fields: "id") {
+type ${P}CaseResponse implements CaseResponse @key(fields: "id") @requiresScopes(scopes: [["cases:read"]]) {
   "\`<case code>/${n.id}\`."
   id: ID!
   "The sectors engaged in the case, from the case registry."
@@ -137,7 +137,7 @@ input ${P}CaseResponseInput {
 }
 
 "Who the survivor is, as the ${w} sector recorded it. Never leaves this sector."
-type ${P}SurvivorContact {
+type ${P}SurvivorContact @requiresScopes(scopes: [["cases:read"]]) {
   "The case code."
   caseId: ID!
   "Her name."
