@@ -1,0 +1,124 @@
+/**
+ * The dashboard in a real browser against the whole hub with demo data: each view shows the
+ * figures the graph returns for the same question, asked here directly.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDashboardBuilt } from '../../dashboard/build.ts';
+import { startTestHub, type TestHub } from '../support/hub.ts';
+import { launchChromium, openView, screenshot, signIn } from './browser.ts';
+
+const dashboard = { role: 'dashboard' as const };
+
+let hub: TestHub;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [hub, browser] = await Promise.all([startTestHub(), launchChromium(), ensureDashboardBuilt()]);
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(page, hub.gateway.url, await hub.tokenFor(dashboard));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop();
+});
+
+const cells = (page: Page, selector: string) => page.locator(selector).allInnerTexts();
+
+describe('the dashboard in a browser', () => {
+  it('shows each sector’s actions by delivery state and every action, overdue first, as the graph returns them', async () => {
+    const { data } = await hub.query(`{ framework { actions { id code delivery progressHistory { sequence } } } sectors { id delivery { total onTrack atRisk overdue done notReported } } }`, {}, dashboard);
+    await openView(page, 'Framework status');
+    for (const sector of data!.sectors) {
+      const row = page.locator(`[data-testid=delivery-by-sector] tr[data-sector="${sector.id}"]`);
+      expect(await row.locator('[data-state=OVERDUE]').innerText()).toBe(String(sector.delivery.overdue));
+      expect(await row.locator('[data-state=ON_TRACK]').innerText()).toBe(String(sector.delivery.onTrack));
+      expect(await row.locator('[data-state=total]').innerText()).toBe(String(sector.delivery.total));
+    }
+    const shown = await page.locator('[data-testid=actions] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    expect(shown.sort()).toEqual(data!.framework.actions.map((a: { id: string }) => a.id).sort());
+    const deliveries = await page.locator('[data-testid=actions] tbody td[data-delivery]').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-delivery')));
+    const overdue = data!.framework.actions.filter((a: { delivery: string }) => a.delivery === 'OVERDUE').length;
+    expect(overdue).toBeGreaterThan(0);
+    expect(deliveries.slice(0, overdue)).toEqual(Array(overdue).fill('OVERDUE'));
+    await screenshot(page, '1-framework-status');
+  });
+
+  it('drills into an action’s progress history from the keyboard', async () => {
+    const { data } = await hub.query(`{ action(id: "bd-a1-3") { code progressHistory { sequence status note } } }`, {}, dashboard);
+    const action = data!.action;
+    const button = page.getByRole('button', { name: `Progress history of ${action.code}` });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId('progress-history');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('history-title');
+    const sequences = await panel.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-sequence'))));
+    expect(sequences).toEqual(action.progressHistory.map((r: { sequence: number }) => r.sequence).sort((a: number, b: number) => b - a));
+    expect(await panel.innerText()).toContain(action.progressHistory[0].note);
+    await screenshot(page, '2-progress-history');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+  });
+
+  it('shows crisis centres with every sector’s facets and service points by district and kind', async () => {
+    const { data } = await hub.query(`{ crisisCentres { id medicalCare { doctorsOnDuty } shelter { beds } } sectors { servicePoints { id district kind } } }`, {}, dashboard);
+    await openView(page, 'Services');
+    const centres = await page.locator('[data-testid=crisis-centres] [data-centre]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-centre')));
+    expect(centres.sort()).toEqual(data!.crisisCentres.map((c: { id: string }) => c.id).sort());
+    const dhaka = data!.crisisCentres.find((c: { id: string }) => c.id === 'bd-occ-dhaka');
+    const card = page.locator('[data-centre="bd-occ-dhaka"]');
+    expect(await card.locator('[data-facet="services.facet.health"]').innerText()).toContain(String(dhaka.medicalCare.doctorsOnDuty));
+    expect(await card.locator('[data-facet="services.facet.shelter"]').innerText()).toContain(String(dhaka.shelter.beds));
+    const points = data!.sectors.flatMap((s: { servicePoints: { district: string }[] }) => s.servicePoints);
+    for (const district of new Set(points.map((p: { district: string }) => p.district))) {
+      const total = points.filter((p: { district: string }) => p.district === district).length;
+      expect(await page.locator(`[data-testid=points-matrix] tr[data-district="${district}"] [data-kind=total]`).innerText()).toBe(String(total));
+    }
+    expect(await page.locator('[data-testid=service-points] tbody tr').count()).toBe(points.length);
+    await screenshot(page, '3-services');
+    await page.getByLabel('District', { exact: true }).selectOption('Dhaka');
+    expect(await page.locator('[data-testid=service-points] tbody tr').count()).toBe(points.filter((p: { district: string }) => p.district === 'Dhaka').length);
+    await screenshot(page, '3b-services-dhaka');
+  });
+
+  it('shows the coordination bodies with their cadence, chair and members by sector', async () => {
+    const { data } = await hub.query(`{ coordinationBodies { id name cadence { description } members { sector { id } } } }`, {}, dashboard);
+    await openView(page, 'Coordination bodies');
+    for (const body of data!.coordinationBodies) {
+      const card = page.locator(`[data-body="${body.id}"]`);
+      expect(await card.getByRole('heading', { level: 2 }).innerText()).toBe(body.name);
+      expect(await card.locator('[data-field=cadence]').innerText()).toBe(body.cadence.description);
+      const counted = await card.locator('[data-testid=members-by-sector] tbody td').allInnerTexts();
+      expect(counted.reduce((n, c) => n + Number(c), 0)).toBe(body.members.length);
+    }
+    await screenshot(page, '4-bodies');
+  });
+
+  it('says every sector is answering when all are up', async () => {
+    const { data } = await hub.query(`{ sectors { id } }`, {}, dashboard);
+    await openView(page, 'Sector health');
+    const answering = await page.locator('[data-testid=sector-health] tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-subgraph'), r.getAttribute('data-answering')]));
+    expect(answering).toEqual([['coordination', 'true'], ...data!.sectors.map((s: { id: string }) => [s.id, 'true'])]);
+    expect(await page.getByTestId('missing-banner').count()).toBe(0);
+    await screenshot(page, '7-sector-health');
+  });
+
+  it('switches every label to French and back, and tells screen readers the language', async () => {
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('navigation').getByRole('link', { name: 'État du cadre' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('État des secteurs');
+    await screenshot(page, '8-french');
+    await page.getByLabel('Langue').selectOption('en');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+
+  it('moves the keyboard focus to the heading of the view that opens', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Services' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('view-ready').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Services');
+  });
+});
