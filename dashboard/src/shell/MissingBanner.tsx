@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/I18n.tsx';
-import { subgraphLabel } from './subgraphLabel.ts';
+import { subgraphLabel } from './labels.ts';
 
 /** Says which sectors did not answer, so a gap is never read as a zero. */
 export function MissingBanner({ unavailable }: { unavailable: string[] }) {

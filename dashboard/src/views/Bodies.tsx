@@ -1,4 +1,5 @@
 import { useQuery } from '../api/useQuery.ts';
+import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { ViewFrame } from '../shell/ViewFrame.tsx';
 import { bodiesQuery, membersBySector, type BodiesData } from './bodiesData.ts';
@@ -35,14 +36,7 @@ export function Bodies() {
                 )}
               </dl>
               <table aria-label={`${t('bodies.membersBySector')}: ${b.name}`} data-testid="members-by-sector">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('sector')}</th>
-                    <th scope="col" className="number">
-                      {t('bodies.members')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={[t('sector'), { label: t('bodies.members'), number: true }]} />
                 <tbody>
                   {membersBySector(b).map((row) => (
                     <tr key={row.sector}>

@@ -4,6 +4,7 @@ import { BarChart } from '../charts/BarChart.tsx';
 import { deliveryColors } from '../charts/colors.ts';
 import { Filter } from '../components/Filter.tsx';
 import { Missing } from '../components/Missing.tsx';
+import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { ViewFrame } from '../shell/ViewFrame.tsx';
 import { ProgressHistory } from './ProgressHistory.tsx';
@@ -31,19 +32,7 @@ export function FrameworkStatus() {
               <div>
                 <h2 id="by-sector">{t('status.bySector')}</h2>
                 <table aria-labelledby="by-sector" data-testid="delivery-by-sector">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('sector')}</th>
-                      {deliveryStates.map((d) => (
-                        <th scope="col" key={d} className="number">
-                          {t(`delivery.${d}`)}
-                        </th>
-                      ))}
-                      <th scope="col" className="number">
-                        {t('total')}
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead columns={[t('sector'), ...deliveryStates.map((d) => ({ label: t(`delivery.${d}`), number: true })), { label: t('total'), number: true }]} />
                   <tbody>
                     {sectors.map((s) => (
                       <tr key={s.id} data-sector={s.id}>
@@ -85,18 +74,7 @@ export function FrameworkStatus() {
             </div>
             <div className="table-scroll">
               <table aria-labelledby="actions-title" data-testid="actions">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('status.code')}</th>
-                    <th scope="col">{t('status.action')}</th>
-                    <th scope="col">{t('status.lead')}</th>
-                    <th scope="col">{t('status.due')}</th>
-                    <th scope="col">{t('status.status')}</th>
-                    <th scope="col">{t('status.delivery')}</th>
-                    <th scope="col">{t('status.lastUpdate')}</th>
-                    <th scope="col">{t('status.history')}</th>
-                  </tr>
-                </thead>
+                <TableHead columns={(['status.code', 'status.action', 'status.lead', 'status.due', 'status.status', 'status.delivery', 'status.lastUpdate', 'status.history'] as const).map((k) => t(k))} />
                 <tbody>
                   {shown.map((a) => {
                     const missing = <Missing unavailable={unavailable.includes(a.leadSector.id)} />;

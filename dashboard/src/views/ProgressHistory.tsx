@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Missing } from '../components/Missing.tsx';
+import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import type { StatusAction } from './frameworkStatusData.ts';
 
@@ -27,15 +28,7 @@ export function ProgressHistory({ action, unavailable, onClose }: { action: Stat
         <p>{t('status.noHistory')}</p>
       ) : (
         <table aria-labelledby="history-title">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('status.asOf')}</th>
-              <th scope="col">{t('status.status')}</th>
-              <th scope="col">{t('status.note')}</th>
-              <th scope="col">{t('status.recordedBy')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: '#', number: true }, t('status.asOf'), t('status.status'), t('status.note'), t('status.recordedBy')]} />
           <tbody>
             {reports.map((r) => (
               <tr key={r.sequence} data-sequence={r.sequence}>

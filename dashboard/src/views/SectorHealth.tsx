@@ -1,6 +1,7 @@
 import { useQuery } from '../api/useQuery.ts';
+import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
-import { subgraphLabel } from '../shell/subgraphLabel.ts';
+import { subgraphLabel } from '../shell/labels.ts';
 import { ViewFrame } from '../shell/ViewFrame.tsx';
 
 interface HealthData {
@@ -34,21 +35,9 @@ export function SectorHealth() {
               </button>
             </p>
             <table data-testid="sector-health" aria-label={t('health.title')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('health.subgraph')}</th>
-                  <th scope="col">{t('health.state')}</th>
-                  <th scope="col" className="number">
-                    {t('health.actionsLed')}
-                  </th>
-                  <th scope="col" className="number">
-                    {t('health.responsibilities')}
-                  </th>
-                  <th scope="col" className="number">
-                    {t('health.servicePoints')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[t('health.subgraph'), t('health.state'), ...(['health.actionsLed', 'health.responsibilities', 'health.servicePoints'] as const).map((k) => ({ label: t(k), number: true }))]}
+              />
               <tbody>
                 <tr data-subgraph="coordination" data-answering="true">
                   <th scope="row">{subgraphLabel(i18n, 'coordination')}</th>

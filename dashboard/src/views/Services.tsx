@@ -4,10 +4,12 @@ import { BarChart } from '../charts/BarChart.tsx';
 import { seriesColors } from '../charts/colors.ts';
 import { Filter } from '../components/Filter.tsx';
 import { Missing } from '../components/Missing.tsx';
+import { TableHead } from '../components/TableHead.tsx';
+import { kindLabel } from '../shell/labels.ts';
 import { useI18n } from '../i18n/I18n.tsx';
 import { ViewFrame } from '../shell/ViewFrame.tsx';
 import { CrisisCentreCard } from './CrisisCentreCard.tsx';
-import { countByDistrictAndKind, servicePointKinds, servicesQuery, type ServicesData } from './servicesData.ts';
+import { countByDistrictAndKind, servicesQuery, type ServicesData } from './servicesData.ts';
 
 export function Services() {
   const i18n = useI18n();
@@ -22,6 +24,7 @@ export function Services() {
         const all = data.sectors.flatMap((s) => (s.servicePoints ?? []).map((p) => ({ ...p, sector: s })));
         const points = all.filter((p) => (!district || p.district === district) && (!kind || p.kind === kind));
         const matrix = countByDistrictAndKind(points);
+        const kinds = [...new Set(all.map((p) => p.kind))].sort();
         const districts = [...new Set([...all.map((p) => p.district), ...data.crisisCentres.map((c) => c.district)])].sort();
         const centres = data.crisisCentres.filter((c) => !district || c.district === district);
         const silent = data.sectors.filter((s) => s.servicePoints === null);
@@ -29,7 +32,7 @@ export function Services() {
           <>
             <div className="filters">
               <Filter label={t('district')} value={district} onChange={setDistrict} options={districts.map((d) => ({ value: d, label: d }))} testId="filter-district" />
-              <Filter label={t('kind')} value={kind} onChange={setKind} options={servicePointKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} testId="filter-kind" />
+              <Filter label={t('kind')} value={kind} onChange={setKind} options={kinds.map((k) => ({ value: k, label: kindLabel(i18n, k) }))} testId="filter-kind" />
             </div>
             {silent.length > 0 && (
               <p className="note">
@@ -40,19 +43,7 @@ export function Services() {
               <div className="table-scroll">
                 <h2 id="matrix-title">{t('services.matrix')}</h2>
                 <table aria-labelledby="matrix-title" data-testid="points-matrix">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('district')}</th>
-                      {matrix.kinds.map((k) => (
-                        <th scope="col" key={k} className="number">
-                          {t(`kind.${k}`)}
-                        </th>
-                      ))}
-                      <th scope="col" className="number">
-                        {t('total')}
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead columns={[t('district'), ...matrix.kinds.map((k) => ({ label: kindLabel(i18n, k), number: true })), { label: t('total'), number: true }]} />
                   <tbody>
                     {matrix.districts.map((d) => (
                       <tr key={d} data-district={d}>
@@ -74,7 +65,7 @@ export function Services() {
                 <h2 id="kind-chart">{t('services.byKindChart')}</h2>
                 <BarChart
                   summary={t('services.byKindChart')}
-                  labels={matrix.kinds.map((k) => t(`kind.${k}`))}
+                  labels={matrix.kinds.map((k) => kindLabel(i18n, k))}
                   horizontal
                   series={[{ label: t('count'), color: seriesColors[0]!, data: matrix.kinds.map((k) => points.filter((p) => p.kind === k).length) }]}
                 />
@@ -91,24 +82,12 @@ export function Services() {
             <h2 id="points-title">{t('services.points')}</h2>
             <div className="table-scroll">
               <table aria-labelledby="points-title" data-testid="service-points">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('services.name')}</th>
-                    <th scope="col">{t('kind')}</th>
-                    <th scope="col">{t('sector')}</th>
-                    <th scope="col">{t('district')}</th>
-                    <th scope="col">{t('services.place')}</th>
-                    <th scope="col">{t('services.hours')}</th>
-                    <th scope="col" className="number">
-                      {t('services.capacity')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={[t('services.name'), t('kind'), t('sector'), t('district'), t('services.place'), t('services.hours'), { label: t('services.capacity'), number: true }]} />
                 <tbody>
                   {points.map((p) => (
                     <tr key={`${p.sector.id}/${p.id}`} data-point={p.id}>
                       <td>{p.name}</td>
-                      <td>{t(`kind.${p.kind}`)}</td>
+                      <td>{kindLabel(i18n, p.kind)}</td>
                       <td>{p.sector.name}</td>
                       <td>{p.district}</td>
                       <td>{p.place}</td>

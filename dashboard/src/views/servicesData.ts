@@ -1,18 +1,7 @@
 /** The services view's one request: crisis centres with every sector's facet, and every sector's service points. */
 
-export const servicePointKinds = [
-  'CRISIS_CENTRE',
-  'HEALTH_FACILITY',
-  'FORENSIC_LABORATORY',
-  'POLICE_STATION',
-  'COURT',
-  'LEGAL_AID_OFFICE',
-  'SHELTER',
-  'COUNSELLING_CENTRE',
-  'HELPLINE',
-  'SCHOOL_SUPPORT_OFFICE',
-] as const;
-export type ServicePointKind = (typeof servicePointKinds)[number];
+/** A kind such as CRISIS_CENTRE; kept open so a kind added to the graph later still shows. */
+export type ServicePointKind = string;
 
 export interface ServicePoint {
   id: string;
@@ -63,6 +52,6 @@ export function countByDistrictAndKind(points: ServicePoint[]): { districts: str
   const counts = new Map<string, number>();
   for (const p of points) counts.set(`${p.district}\u0000${p.kind}`, (counts.get(`${p.district}\u0000${p.kind}`) ?? 0) + 1);
   const districts = [...new Set(points.map((p) => p.district))].sort();
-  const kinds = servicePointKinds.filter((k) => points.some((p) => p.kind === k));
+  const kinds = [...new Set(points.map((p) => p.kind))].sort();
   return { districts, kinds, count: (district, kind) => counts.get(`${district}\u0000${kind}`) ?? 0 };
 }
