@@ -8,17 +8,18 @@ export type QueryState<T> =
   | ({ kind: 'ready'; checkedAt: Date } & Answer<T>);
 
 /**
- * Runs a view's one GraphQL request when the view opens (and again on `reload`). Reports the
+ * Runs a view's one GraphQL request when the view opens, when its variables change, and on `reload`. Reports the
  * subgraphs that did not answer to the shell, which names them in its banner.
  */
-export function useQuery<T>(query: string): QueryState<T> & { reload(): void } {
+export function useQuery<T>(query: string, variables: Record<string, unknown> = {}): QueryState<T> & { reload(): void } {
+  const variablesKey = JSON.stringify(variables);
   const session = useSession();
   const [state, setState] = useState<QueryState<T>>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let current = true;
     setState({ kind: 'loading' });
-    requestGraphQL<T>(query, session.token)
+    requestGraphQL<T>(query, session.token, JSON.parse(variablesKey) as Record<string, unknown>)
       .then((answer) => {
         if (!current) return;
         session.reportUnavailable(answer.unavailable);
@@ -32,7 +33,7 @@ export function useQuery<T>(query: string): QueryState<T> & { reload(): void } {
     return () => {
       current = false;
     };
-  }, [query, session, attempt]);
+  }, [query, variablesKey, session, attempt]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { ...state, reload };
 }
