@@ -1,9 +1,14 @@
 import { sectorIds } from '../catalog.ts';
 import { subgraphSchemaFiles } from '../kit/schemaFiles.ts';
 import { mergeResolvers } from '../kit/resolverMaps.ts';
-import { defineSubgraph } from '../kit/subgraph.ts';
+import { defineSubgraph, type Resolvers } from '../kit/subgraph.ts';
 import { caseRegistryDocuments, caseRegistryResolvers, createCaseLoaders } from './cases/index.ts';
 import { createCoordinationLoaders } from './loaders.ts';
+import { createMeetingLoaders } from './meetings/loaders.ts';
+import { meetingPackResolvers } from './meetings/pack.ts';
+import { meetingDocuments } from './meetings/models.ts';
+import { meetingResolvers } from './meetings/resolvers.ts';
+import { meetingSeed } from './meetings/seed.ts';
 import { coordinationDocuments } from './models.ts';
 import { coordinationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
@@ -12,10 +17,13 @@ import { seed } from './seed/index.ts';
 export const coordinationSubgraph = defineSubgraph({
   name: 'coordination',
   schemaFiles: subgraphSchemaFiles('coordination', 'coordination'),
-  documents: { ...coordinationDocuments, ...caseRegistryDocuments },
-  resolvers: mergeResolvers(coordinationResolvers(sectorIds), caseRegistryResolvers),
-  createLoaders: (repos) => ({ ...createCoordinationLoaders(repos), ...createCaseLoaders(repos) }),
-  seed,
+  documents: { ...coordinationDocuments, ...caseRegistryDocuments, ...meetingDocuments },
+  resolvers: mergeResolvers(coordinationResolvers(sectorIds) as Resolvers, caseRegistryResolvers, meetingResolvers as Resolvers, meetingPackResolvers as Resolvers),
+  createLoaders: (repos) => ({ ...createCoordinationLoaders(repos), ...createCaseLoaders(repos), meetings: createMeetingLoaders(repos) }),
+  seed: (country) => {
+    const data = seed(country);
+    return { ...data, ...meetingSeed(country, data.coordinationBodies) };
+  },
 });
 
 export default coordinationSubgraph;

@@ -2,6 +2,7 @@ import { subgraphSchemaFiles } from '../kit/schemaFiles.ts';
 import type { CountryId } from '../kit/config.ts';
 import type { DocumentSpec } from '../kit/documents.ts';
 import type { Draft } from '../kit/repository.ts';
+import { mergeResolvers } from '../kit/mergeResolvers.ts';
 import { defineSubgraph, type Resolvers, type SubgraphDefinition } from '../kit/subgraph.ts';
 import type { StoredDocument } from '../kit/store/port.ts';
 import { typePrefix } from '../catalog.ts';
@@ -11,7 +12,7 @@ import { sectorCoreResolvers, type SectorContext } from './resolvers.ts';
 import { createMonitoringLoaders, type MonitoringRepositories } from './monitoring/context.ts';
 import { monitoringDocuments } from './monitoring/models.ts';
 import { sectorMonitoringResolvers } from './monitoring/resolvers.ts';
-import { monitoringSeed } from './monitoring/seed.ts';
+import { monitoringSeed } from './monitoring/seed/index.ts';
 
 /** A sector's demo data: the shared collections plus its facet, under the facet's key. */
 export type SectorSeed<K extends string, F extends StoredDocument> = {
@@ -30,15 +31,6 @@ export interface SectorSubgraphOptions<K extends string, F extends StoredDocumen
   /** The sector's own resolvers: its crisis-centre facet fields and the mutation that records them. */
   resolvers: Resolvers;
   seed(country: CountryId): SectorSeed<K, F>;
-}
-
-/** Merges resolver maps type by type, so a sector can add fields to a shared type. */
-function mergeResolvers(...maps: Resolvers[]): Resolvers {
-  const merged: Record<string, Record<string, unknown>> = {};
-  for (const map of maps) {
-    for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...(fields as object) };
-  }
-  return merged as Resolvers;
 }
 
 /**

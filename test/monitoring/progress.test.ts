@@ -87,3 +87,17 @@ describe('progress reports', () => {
     expect(await snapshot('health', 'progressReports')).toBe(before);
   });
 });
+
+describe('progress report validation', () => {
+  it('refuses an overlong note whole: neither the history nor the status moves', async () => {
+    const health = { role: 'sector-officer' as const, sector: 'health', subject: 'officer@health' };
+    const before = [await snapshot('health', 'progressReports'), await snapshot('health', 'actionRecords')];
+    const { errors } = await hub.query(
+      `mutation($input: ProgressReportInput!) { reportHealthActionProgress(input: $input) { id } }`,
+      { input: { actionId: 'bd-a2-2', status: 'IN_PROGRESS', note: 'x'.repeat(2001) } },
+      health,
+    );
+    expect(errors![0]!.message).toContain('note must be at most 2000 characters long');
+    expect([await snapshot('health', 'progressReports'), await snapshot('health', 'actionRecords')]).toEqual(before);
+  });
+});

@@ -113,8 +113,20 @@ export interface IndicatorDoc {
    * the share of time elapsed: at least `onTrack` of it is on track, at least `atRisk` at risk.
    */
   thresholds: { onTrack: number; atRisk: number };
+  /** Every change the lead ministry made to the target, oldest first: a target is never silently moved. */
+  targetRevisions: TargetRevisionDoc[];
   order: number;
 }
+
+export interface TargetRevisionDoc {
+  from: { value: number; date: Date };
+  to: { value: number; date: Date };
+  reason: string;
+  revisedAt: Date;
+  revisedBy: string;
+}
+
+const targetValue = () => nested({ value: { type: Number, required: true, min: 0 }, date: { type: Date, required: true } });
 
 export const indicatorDocument = defineDocument<IndicatorDoc>('indicators', 'indicator', {
   code: { type: String, required: true, trim: true, minlength: 1 },
@@ -130,13 +142,22 @@ export const indicatorDocument = defineDocument<IndicatorDoc>('indicators', 'ind
     }),
   ],
   baseline: { type: nested({ value: { type: Number, required: true, min: 0 }, year: { type: Number, required: true, min: 1990, max: 2100 } }), required: true },
-  target: { type: nested({ value: { type: Number, required: true, min: 0 }, date: { type: Date, required: true } }), required: true },
+  target: { type: targetValue(), required: true },
   direction: { type: String, required: true, enum: indicatorDirections },
   thresholds: {
     type: nested({ onTrack: { type: Number, required: true, min: 0, max: 2 }, atRisk: { type: Number, required: true, min: 0, max: 2 } }),
     required: true,
     validate: [(t: { onTrack: number; atRisk: number }) => !t || t.atRisk <= t.onTrack, 'atRisk must not exceed onTrack'],
   },
+  targetRevisions: [
+    nested({
+      from: { type: targetValue(), required: true },
+      to: { type: targetValue(), required: true },
+      reason: { type: String, required: true, trim: true, minlength: 1, maxlength: 1000 },
+      revisedAt: { type: Date, required: true },
+      revisedBy: { type: String, required: true, trim: true, minlength: 1 },
+    }),
+  ],
   order: { type: Number, required: true, min: 0 },
 });
 

@@ -4,7 +4,8 @@ import { scopes } from '../../kit/auth/roles.ts';
 import { InvalidInputError } from '../../kit/errors.ts';
 import type { ActionRecordDoc, ActionStatus } from '../models.ts';
 import type { MonitoringContext } from './context.ts';
-import type { ProgressReportDoc } from './models.ts';
+import { validateDocument } from '../../kit/documents.ts';
+import { progressReportDocument, type ProgressReportDoc } from './models.ts';
 
 export interface ProgressReportInput {
   actionId: string;
@@ -19,9 +20,10 @@ export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * Appends a progress report on an action the sector leads and moves the action's record to
- * the reported status. The report is written first, under an id made from its position in the
- * action's history: two reports racing for the same position collide on that id and the
- * second is refused whole, so history has no gaps and no report overwrites another.
+ * the reported status. The report is validated first; then the record is replaced at the
+ * version read, so of two reports racing on one action the second gets a CONFLICT before it
+ * writes anything; only then is the report appended, under an id made from its position in the
+ * action's history, so history has no gaps and no report overwrites another.
  */
 export async function recordProgress(
   sectorId: string,
@@ -59,10 +61,11 @@ export async function recordProgress(
     recordedAt: now,
     recordedBy: ctx.identity.subject,
   };
-  await ctx.repos.progressReports.insert(report);
+  await validateDocument(progressReportDocument, { ...report, version: 1 });
   const record = await ctx.repos.actionRecords.replace(
     { _id: current._id, status: input.status, dueDate, updatedAt: now },
     current.version,
   );
+  await ctx.repos.progressReports.insert(report);
   return { id: record._id, record };
 }

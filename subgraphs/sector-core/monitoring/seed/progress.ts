@@ -1,7 +1,6 @@
-import type { CountryId } from '../../kit/config.ts';
-import type { Draft } from '../../kit/repository.ts';
-import type { ActionRecordDoc, ActionStatus } from '../models.ts';
-import type { ProgressReportDoc } from './models.ts';
+import type { Draft } from '../../../kit/repository.ts';
+import type { ActionRecordDoc, ActionStatus } from '../../models.ts';
+import type { ProgressReportDoc } from '../models.ts';
 
 /*
  * A sector's monitoring demo data, derived from what the sector already reports so the two
@@ -52,9 +51,4 @@ export function progressSeed(sectorId: string, records: readonly Draft<ActionRec
       };
     });
   });
-}
-
-/** Every monitoring collection's demo data for one sector in one country. */
-export function monitoringSeed(sectorId: string, _country: CountryId, records: readonly Draft<ActionRecordDoc>[]) {
-  return { progressReports: progressSeed(sectorId, records) };
 }

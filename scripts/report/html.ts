@@ -1,0 +1,67 @@
+import type { Cell } from './csv.ts';
+import type { MeetingPack } from './packQuery.ts';
+import type { Table } from './tables.ts';
+
+/* The meeting pack as one printable page: the same tables as the CSV files, with a cover. */
+
+export function escapeHtml(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  return String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Statuses that get a traffic-light colour wherever they appear in a cell. */
+const tone: Record<string, string> = {
+  MEETING_OBLIGATIONS: 'good', ON_TRACK: 'good', DONE: 'good', COMPLETED: 'good',
+  AT_RISK: 'warn', DELAYED: 'warn', LATE: 'warn',
+  FAILING: 'bad', OFF_TRACK: 'bad', OVERDUE: 'bad', MISSING: 'bad', NOT_REPORTED: 'bad',
+};
+
+function cell(value: Cell): string {
+  const css = typeof value === 'string' && tone[value] ? ` class="${tone[value]}"` : '';
+  return `<td${css}>${escapeHtml(value)}</td>`;
+}
+
+function table(t: Table): string {
+  const body = t.rows.length
+    ? t.rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('\n')
+    : `<tr><td colspan="${t.header.length}">None.</td></tr>`;
+  return `<section id="${t.name}">
+<h2>${escapeHtml(t.title)}</h2>
+<table>
+<thead><tr>${t.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>
+</section>`;
+}
+
+export function packHtml(pack: MeetingPack, tables: readonly Table[]): string {
+  const { body } = pack;
+  const cadence = body.meetingOverdue
+    ? `<strong class="bad">Overdue by ${body.daysOverdue} days</strong> (next meeting was due ${escapeHtml(body.nextMeetingDue ?? 'now: the body has never met')})`
+    : `Next meeting due ${escapeHtml(body.nextMeetingDue)}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Meeting pack: ${escapeHtml(body.name)}, ${escapeHtml(pack.preparedOn)}</title>
+<style>
+  body { font: 10pt/1.4 system-ui, sans-serif; margin: 2em; color: #111; }
+  h1 { font-size: 16pt; margin-bottom: 0; } h2 { font-size: 12pt; margin-top: 2em; }
+  table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; }
+  th { background: #eee; } .good { background: #d9f2d9; } .warn { background: #fff1c2; } .bad { background: #f8d0d0; }
+  @media print { body { margin: 0; } section { break-inside: avoid-page; } thead { display: table-header-group; } }
+</style>
+</head>
+<body>
+<header>
+<h1>Meeting pack: ${escapeHtml(body.name)}</h1>
+<p>${escapeHtml(pack.framework.title)} (${escapeHtml(pack.framework.country.name)}), led by ${escapeHtml(pack.framework.leadMinistry)}.</p>
+<p>Prepared on ${escapeHtml(pack.preparedOn)}. Meets ${escapeHtml(body.cadence.description)}; last met ${escapeHtml(body.lastMetOn ?? 'never')}. ${cadence}.</p>
+</header>
+${tables.map(table).join('\n')}
+</body>
+</html>
+`;
+}

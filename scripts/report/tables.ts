@@ -1,0 +1,94 @@
+import type { Cell } from './csv.ts';
+import type { MeetingPack } from './packQuery.ts';
+
+/*
+ * The meeting pack as tables, one per CSV file and per section of the printable page, so the
+ * two can never tell the meeting different things.
+ */
+
+export interface Table {
+  /** File name without extension, e.g. `compliance`. */
+  name: string;
+  title: string;
+  header: string[];
+  rows: Cell[][];
+}
+
+const DAY_MS = 86_400_000;
+const daysLate = (dueDate: string, today: string) => Math.round((Date.parse(today) - Date.parse(dueDate)) / DAY_MS);
+const percent = (share: number | null | undefined) => (share === null || share === undefined ? null : Math.round(share * 1000) / 10);
+
+export function packTables(pack: MeetingPack): Table[] {
+  const sectors = pack.sectors;
+  return [
+    {
+      name: 'compliance',
+      title: 'Compliance of each organ of state',
+      header: ['Sector', 'Ministry', 'Status', 'Responsibilities', 'Actions led', 'Actions overdue', 'Reports expected', 'Reports received', 'On time', 'Late', 'Missing', 'Completeness %', 'Days since last update', 'Reasons'],
+      rows: sectors.map((s) => [
+        s.name,
+        s.ministry,
+        s.compliance?.status,
+        s.compliance?.responsibilities,
+        s.compliance?.actionsLed,
+        s.compliance?.actionsOverdue,
+        s.reporting?.expected,
+        s.reporting?.received,
+        s.reporting?.onTime,
+        s.reporting?.late,
+        s.reporting?.missing,
+        percent(s.reporting?.completeness),
+        s.compliance?.daysSinceLastUpdate,
+        s.compliance?.reasons.map((r) => `${r.status}: ${r.detail}`).join('; '),
+      ]),
+    },
+    {
+      name: 'overdue-actions',
+      title: 'Overdue actions',
+      header: ['Sector', 'Code', 'Action', 'Due date', 'Status', 'Days overdue'],
+      rows: sectors.flatMap((s) =>
+        (s.compliance?.overdueActions ?? []).map((a) => [s.name, a.code, a.title, a.dueDate, a.status, a.dueDate ? daysLate(a.dueDate, pack.preparedOn) : null]),
+      ),
+    },
+    {
+      name: 'actions',
+      title: 'Actions by sector and status',
+      header: ['Sector', 'Code', 'Action', 'Due date', 'Status', 'Delivery', 'Last updated'],
+      rows: sectors.flatMap((s) => s.ledActions.map((a) => [s.name, a.code, a.title, a.dueDate, a.status, a.delivery, a.lastUpdatedAt?.slice(0, 10)])),
+    },
+    {
+      name: 'indicators',
+      title: 'Indicators against targets',
+      header: ['Sector', 'Code', 'Indicator', 'Unit', 'Baseline', 'Baseline year', 'Latest period', 'Latest value', 'Target', 'Target date', 'Progress %', 'Expected progress %', 'Status'],
+      rows: sectors.flatMap((s) =>
+        (s.indicators ?? []).map((i) => [
+          s.name,
+          i.code,
+          i.name,
+          i.unit,
+          i.baseline.value,
+          i.baseline.year,
+          i.latest?.period,
+          i.latest?.value,
+          i.target.value,
+          i.target.date,
+          percent(i.progress),
+          percent(i.expectedProgress),
+          i.status,
+        ]),
+      ),
+    },
+    {
+      name: 'action-items',
+      title: 'Open action items from previous meetings',
+      header: ['Id', 'Meeting', 'Sector', 'Action item', 'Due date', 'Status', 'Overdue'],
+      rows: pack.openActionItems.map((i) => [i.id, i.meeting.heldOn, i.sector.name, i.text, i.dueDate, i.status, i.overdue ? 'yes' : 'no']),
+    },
+    {
+      name: 'attendance',
+      title: `Attendance at ${pack.body.name}`,
+      header: ['Sector', 'Meetings expected', 'Meetings attended', 'Attendance %'],
+      rows: pack.body.attendanceRates.map((r) => [r.sector.name, r.expected, r.attended, percent(r.rate)]),
+    },
+  ];
+}

@@ -1,0 +1,21 @@
+import { loaderByField, loaderById, loaderOfAll } from '../../kit/loaders.ts';
+import type { Repository } from '../../kit/repository.ts';
+import type { ActionItemDoc, MeetingDoc } from './models.ts';
+
+export interface MeetingRepositories {
+  meetings: Repository<MeetingDoc>;
+  actionItems: Repository<ActionItemDoc>;
+}
+
+/** Per-request loaders: one store query per relation, whatever the number of bodies or meetings. */
+export function createMeetingLoaders(repos: MeetingRepositories) {
+  return {
+    meetingById: loaderById(repos.meetings),
+    meetingsByBody: loaderByField(repos.meetings, 'bodyId', { sort: { heldOn: -1 } }),
+    itemsByMeeting: loaderByField(repos.actionItems, 'meetingId', { sort: { _id: 1 } }),
+    itemsByBody: loaderByField(repos.actionItems, 'bodyId', { sort: { dueDate: 1, _id: 1 } }),
+    items: loaderOfAll(repos.actionItems, { dueDate: 1, _id: 1 }),
+  };
+}
+
+export type MeetingLoaders = ReturnType<typeof createMeetingLoaders>;

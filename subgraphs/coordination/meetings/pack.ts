@@ -1,0 +1,44 @@
+import { startOfDayUtc } from '../../kit/clock.ts';
+import { requireScopes } from '../../kit/auth/identity.ts';
+import { scopes } from '../../kit/auth/roles.ts';
+import { NotFoundError } from '../../kit/errors.ts';
+import type { CoordinationBodyDoc } from '../models.ts';
+import { isOpen, isOverdueItem } from './cadence.ts';
+import type { MeetingContext } from './context.ts';
+import type { ActionItemDoc } from './models.ts';
+
+interface Pack {
+  body: CoordinationBodyDoc;
+  preparedOn: Date;
+  items: ActionItemDoc[];
+}
+
+/**
+ * The pack's own part: the body, and the open items of its meetings and of the bodies that
+ * report to it (a steering committee follows up what its coordination committee assigned).
+ * Everything else in the pack is reached through fields other modules and subgraphs resolve.
+ */
+async function meetingPack(_: unknown, { bodyId }: { bodyId: string }, ctx: MeetingContext): Promise<Pack> {
+  requireScopes(ctx.identity, scopes.meetingsRead, scopes.frameworkRead);
+  const body = await ctx.loaders.bodyById.load(bodyId);
+  if (!body) throw new NotFoundError(`No coordination body "${bodyId}"`);
+  const reporting = await ctx.loaders.bodiesByParent.load(body._id);
+  const items = (await ctx.loaders.meetings.items.load()).filter(
+    (item) => isOpen(item) && (item.bodyId === body._id || reporting.some((b) => b._id === item.bodyId)),
+  );
+  return { body, preparedOn: startOfDayUtc(ctx.clock.now()), items };
+}
+
+export const meetingPackResolvers = {
+  Query: { meetingPack },
+  MeetingPack: {
+    framework: async (_: Pack, __: unknown, ctx: MeetingContext) => {
+      const [framework] = await ctx.loaders.frameworks.load();
+      if (!framework) throw new NotFoundError('No framework is loaded in the coordination store');
+      return framework;
+    },
+    sectors: (_: Pack, __: unknown, ctx: MeetingContext) => ctx.loaders.sectors.load(),
+    openActionItems: (pack: Pack) => pack.items,
+    overdueActionItems: (pack: Pack) => pack.items.filter((item) => isOverdueItem(item, pack.preparedOn)),
+  },
+};

@@ -1,0 +1,69 @@
+import { startOfDayUtc } from '../../kit/clock.ts';
+import { requireScopes } from '../../kit/auth/identity.ts';
+import { scopes } from '../../kit/auth/roles.ts';
+import type { CoordinationBodyDoc } from '../models.ts';
+import { attendanceRates, cadenceState, isOpen, isOverdueItem, type SectorAttendance } from './cadence.ts';
+import type { MeetingContext } from './context.ts';
+import type { ActionItemDoc, AttendanceDoc, MeetingDoc } from './models.ts';
+import { recordMeeting, updateActionItem, type ActionItemUpdateInput, type MeetingInput } from './writes.ts';
+
+const today = (ctx: MeetingContext) => startOfDayUtc(ctx.clock.now());
+const canRead = (ctx: MeetingContext) => requireScopes(ctx.identity, scopes.meetingsRead);
+
+async function bodyMeetings(body: CoordinationBodyDoc, ctx: MeetingContext): Promise<MeetingDoc[]> {
+  canRead(ctx);
+  return ctx.loaders.meetings.meetingsByBody.load(body._id);
+}
+
+async function bodyCadence(body: CoordinationBodyDoc, ctx: MeetingContext) {
+  return cadenceState(body, await bodyMeetings(body, ctx), today(ctx));
+}
+
+const sectorOf = (row: { sectorId: string }, _: unknown, ctx: MeetingContext) => ctx.loaders.sectorById.load(row.sectorId);
+
+/** The coordination bodies' meetings, action items and cadence, added to the lead ministry's subgraph. */
+export const meetingResolvers = {
+  Query: {
+    meeting: (_: unknown, { id }: { id: string }, ctx: MeetingContext) => {
+      canRead(ctx);
+      return ctx.loaders.meetings.meetingById.load(id);
+    },
+  },
+  Mutation: {
+    recordMeeting: (_: unknown, { input }: { input: MeetingInput }, ctx: MeetingContext) => recordMeeting(input, ctx),
+    updateActionItem: (_: unknown, { input }: { input: ActionItemUpdateInput }, ctx: MeetingContext) => updateActionItem(input, ctx),
+  },
+  CoordinationBody: {
+    meetings: async (body: CoordinationBodyDoc, { last }: { last?: number | null }, ctx: MeetingContext) => {
+      const meetings = await bodyMeetings(body, ctx);
+      return last && last > 0 ? meetings.slice(0, last) : meetings;
+    },
+    lastMetOn: async (body: CoordinationBodyDoc, _: unknown, ctx: MeetingContext) => (await bodyCadence(body, ctx)).lastMetOn,
+    nextMeetingDue: async (body: CoordinationBodyDoc, _: unknown, ctx: MeetingContext) => (await bodyCadence(body, ctx)).nextMeetingDue,
+    meetingOverdue: async (body: CoordinationBodyDoc, _: unknown, ctx: MeetingContext) => (await bodyCadence(body, ctx)).overdue,
+    daysOverdue: async (body: CoordinationBodyDoc, _: unknown, ctx: MeetingContext) => (await bodyCadence(body, ctx)).daysOverdue,
+    attendanceRates: async (body: CoordinationBodyDoc, _: unknown, ctx: MeetingContext) => attendanceRates(await bodyMeetings(body, ctx)),
+    actionItems: async (body: CoordinationBodyDoc, { openOnly }: { openOnly?: boolean | null }, ctx: MeetingContext) => {
+      canRead(ctx);
+      const items = await ctx.loaders.meetings.itemsByBody.load(body._id);
+      return openOnly ? items.filter(isOpen) : items;
+    },
+  },
+  Meeting: {
+    __resolveReference: (ref: { id: string }, ctx: MeetingContext) => {
+      canRead(ctx);
+      return ctx.loaders.meetings.meetingById.load(ref.id);
+    },
+    id: (meeting: MeetingDoc) => meeting._id,
+    body: (meeting: MeetingDoc, _: unknown, ctx: MeetingContext) => ctx.loaders.bodyById.load(meeting.bodyId),
+    actionItems: (meeting: MeetingDoc, _: unknown, ctx: MeetingContext) => ctx.loaders.meetings.itemsByMeeting.load(meeting._id),
+  },
+  MeetingAttendance: { sector: (row: AttendanceDoc, _: unknown, ctx: MeetingContext) => sectorOf(row, _, ctx) },
+  SectorAttendanceRate: { sector: (row: SectorAttendance, _: unknown, ctx: MeetingContext) => sectorOf(row, _, ctx) },
+  ActionItem: {
+    id: (item: ActionItemDoc) => item._id,
+    meeting: (item: ActionItemDoc, _: unknown, ctx: MeetingContext) => ctx.loaders.meetings.meetingById.load(item.meetingId),
+    sector: (item: ActionItemDoc, _: unknown, ctx: MeetingContext) => sectorOf(item, _, ctx),
+    overdue: (item: ActionItemDoc, _: unknown, ctx: MeetingContext) => isOverdueItem(item, today(ctx)),
+  },
+};

@@ -1,0 +1,106 @@
+import { daysBetween, startOfDayUtc } from '../../kit/clock.ts';
+import { ForbiddenError, hasScope, requireOwnSector, requireScopes } from '../../kit/auth/identity.ts';
+import { scopes } from '../../kit/auth/roles.ts';
+import { validateDocument } from '../../kit/documents.ts';
+import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from '../../kit/errors.ts';
+import type { MeetingContext } from './context.ts';
+import { actionItemDocument, meetingDocument, type ActionItemDoc, type ActionItemStatus, type MeetingDoc } from './models.ts';
+
+export interface MeetingInput {
+  bodyId: string;
+  heldOn: Date;
+  sectorsPresent: string[];
+  minutesRef?: string | null;
+  decisions: string[];
+  actionItems: { sectorId: string; text: string; dueDate: Date }[];
+}
+
+export interface ActionItemUpdateInput {
+  id: string;
+  status: ActionItemStatus;
+  note?: string | null;
+}
+
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Records a meeting and the action items it assigned. Everything is checked and validated
+ * before anything is written; the meeting goes first, so a second record of the same meeting
+ * is refused before any of its items is stored.
+ */
+export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): Promise<MeetingDoc> {
+  requireScopes(ctx.identity, scopes.meetingsWrite);
+  const body = await ctx.repos.coordinationBodies.findById(input.bodyId);
+  if (!body) throw new NotFoundError(`No coordination body "${input.bodyId}"`);
+  const now = ctx.clock.now();
+  const today = startOfDayUtc(now);
+  const heldOn = startOfDayUtc(input.heldOn);
+  const seated = [...new Set(body.members.flatMap((m) => (m.sectorId ? [m.sectorId] : [])))];
+  const problems: FieldProblem[] = [];
+  if (daysBetween(heldOn, today) < 0) problems.push({ field: 'heldOn', problem: `is in the future (${iso(heldOn)}; today is ${iso(today)})` });
+  const strangers = input.sectorsPresent.filter((id) => !seated.includes(id));
+  if (strangers.length > 0) {
+    problems.push({ field: 'sectorsPresent', problem: `names sectors ${body._id} does not seat: ${strangers.join(', ')} (it seats ${seated.join(', ')})` });
+  }
+  for (const [index, item] of input.actionItems.entries()) {
+    if (daysBetween(heldOn, startOfDayUtc(item.dueDate)) <= 0) {
+      problems.push({ field: `actionItems[${index}].dueDate`, problem: `must be after the meeting (got ${iso(item.dueDate)})` });
+    }
+  }
+  if (problems.length > 0) throw new InvalidInputError('meeting', problems);
+
+  const meetingId = `${body._id}-${iso(heldOn)}`;
+  const meeting = await validateDocument(meetingDocument, {
+    _id: meetingId,
+    version: 1,
+    bodyId: body._id,
+    heldOn,
+    attendance: seated.map((sectorId) => ({ sectorId, present: input.sectorsPresent.includes(sectorId) })),
+    minutesRef: input.minutesRef ?? null,
+    decisions: input.decisions.map((text, i) => ({ code: `D${i + 1}`, text })),
+    recordedAt: now,
+    recordedBy: ctx.identity.subject,
+  });
+  const items = input.actionItems.map((item, i) => ({
+    _id: `${meetingId}-ai${i + 1}`,
+    meetingId,
+    bodyId: body._id,
+    sectorId: item.sectorId,
+    text: item.text,
+    dueDate: startOfDayUtc(item.dueDate),
+    status: 'OPEN' as const,
+    updates: [{ status: 'OPEN' as const, note: 'Assigned at the meeting', at: now, by: ctx.identity.subject }],
+  }));
+  await Promise.all(items.map((item, i) => validateDocument(actionItemDocument, { ...item, version: 1 }).catch((error: unknown) => {
+    if (error instanceof InvalidInputError) {
+      throw new InvalidInputError('meeting', error.problems.map((p) => ({ field: `actionItems[${i}].${p.field}`, problem: p.problem })));
+    }
+    throw error;
+  })));
+  if (await ctx.repos.meetings.findById(meetingId)) {
+    throw new ConflictError(`${body.name} already has a meeting recorded on ${iso(heldOn)} (${meetingId}); a recorded meeting is never replaced`);
+  }
+  const { version: _, ...draft } = meeting;
+  const stored = await ctx.repos.meetings.insert(draft);
+  if (items.length > 0) await ctx.repos.actionItems.insertMany(items);
+  return stored;
+}
+
+/**
+ * Appends a status update to an action item. The body's secretariat (meetings:write) may update
+ * any item; a sector may update the items assigned to it. The write is conditional on the
+ * version read, so two updates at once cannot lose one another.
+ */
+export async function updateActionItem(input: ActionItemUpdateInput, ctx: MeetingContext): Promise<ActionItemDoc> {
+  const secretariat = hasScope(ctx.identity, scopes.meetingsWrite);
+  if (!secretariat && !hasScope(ctx.identity, scopes.sectorWrite)) {
+    requireScopes(ctx.identity); // no credentials at all: unauthenticated rather than forbidden
+    throw new ForbiddenError(`Updating an action item needs ${scopes.meetingsWrite}, or ${scopes.sectorWrite} for the sector it is assigned to`);
+  }
+  const item = await ctx.repos.actionItems.findById(input.id);
+  if (!item) throw new NotFoundError(`No action item "${input.id}"`);
+  if (!secretariat) requireOwnSector(ctx.identity, item.sectorId, scopes.sectorWrite);
+  const { version, ...rest } = item;
+  const update = { status: input.status, note: input.note ?? null, at: ctx.clock.now(), by: ctx.identity.subject };
+  return ctx.repos.actionItems.replace({ ...rest, status: input.status, updates: [...item.updates, update] }, version);
+}

@@ -1,0 +1,42 @@
+import { startOfDayUtc } from '../../kit/clock.ts';
+import { requireScopes } from '../../kit/auth/identity.ts';
+import { scopes } from '../../kit/auth/roles.ts';
+import { assessCompliance, type Compliance } from './compliance.ts';
+import type { MonitoringContext } from './context.ts';
+import { allReports } from './indicatorResolvers.ts';
+
+const latest = (dates: Date[]) => (dates.length === 0 ? null : new Date(Math.max(...dates.map((d) => d.getTime()))));
+const severity = { FAILING: 0, AT_RISK: 1 } as const;
+
+/** The sector's compliance today, from its own records: one query per collection. */
+async function sectorCompliance(ctx: MonitoringContext): Promise<Compliance> {
+  requireScopes(ctx.identity, scopes.frameworkRead);
+  const { monitoring } = ctx.loaders;
+  const [responsibilities, records, progress, values, reports] = await Promise.all([
+    ctx.loaders.responsibilities.load(),
+    ctx.loaders.actionRecords.load(),
+    monitoring.progressReports.load(),
+    monitoring.values.load(),
+    allReports(ctx),
+  ]);
+  const lastUpdateAt = latest([...records.map((r) => r.updatedAt), ...progress.map((p) => p.recordedAt), ...values.map((v) => v.reportedAt)]);
+  const compliance = assessCompliance({ responsibilities: responsibilities.length, records, reports, lastUpdateAt }, startOfDayUtc(ctx.clock.now()));
+  compliance.reasons.sort((a, b) => severity[a.status] - severity[b.status]);
+  return compliance;
+}
+
+/** The scoreboard field on the sector's own type, and what the shared Compliance type needs. */
+export function complianceResolvers(sectorType: string, actionType: string) {
+  return {
+    [sectorType]: {
+      compliance: (_: unknown, __: unknown, ctx: MonitoringContext) => sectorCompliance(ctx),
+    },
+    Compliance: {
+      actionsOverdue: (compliance: Compliance) => compliance.overdueActionIds.length,
+      // The sector's own action entities; the lead ministry's subgraph adds each one's code and title.
+      overdueActions: (compliance: Compliance, _: unknown, ctx: MonitoringContext) =>
+        Promise.all(compliance.overdueActionIds.map(async (id) => ({ id, record: await ctx.loaders.actionRecordById.load(id) }))),
+    },
+    FrameworkAction: { __resolveType: () => actionType },
+  };
+}

@@ -1,0 +1,35 @@
+import { daysBetween, startOfDayUtc } from '../../kit/clock.ts';
+import { requireScopes } from '../../kit/auth/identity.ts';
+import { scopes } from '../../kit/auth/roles.ts';
+import { InvalidInputError, NotFoundError, type FieldProblem } from '../../kit/errors.ts';
+import type { MonitoringContext } from './context.ts';
+import type { IndicatorDoc } from './models.ts';
+import { isoDay } from './progress.ts';
+import { valueProblems } from './valueRules.ts';
+
+export interface TargetRevisionInput {
+  indicatorId: string;
+  value: number;
+  date: Date;
+  reason: string;
+}
+
+/**
+ * The lead ministry moves an indicator's target. Targets are the framework's commitments, not
+ * the sector's: only `framework:write` may change one, never to a day already past, and the
+ * old target is kept in the indicator's revisions with who moved it and why.
+ */
+export async function reviseIndicatorTarget(input: TargetRevisionInput, ctx: MonitoringContext): Promise<IndicatorDoc> {
+  requireScopes(ctx.identity, scopes.frameworkWrite);
+  const indicator = await ctx.repos.indicators.findById(input.indicatorId);
+  if (!indicator) throw new NotFoundError(`No indicator "${input.indicatorId}" in this sector`);
+  const now = ctx.clock.now();
+  const date = startOfDayUtc(input.date);
+  const problems: FieldProblem[] = valueProblems(indicator, { unit: indicator.unit, value: input.value });
+  if (daysBetween(startOfDayUtc(now), date) <= 0) problems.push({ field: 'date', problem: `must be after today (got ${isoDay(date)})` });
+  if (!input.reason.trim()) problems.push({ field: 'reason', problem: 'must say why the target moves' });
+  if (problems.length > 0) throw new InvalidInputError(`target for indicator ${indicator.code}`, problems);
+  const { version, ...current } = indicator;
+  const revision = { from: current.target, to: { value: input.value, date }, reason: input.reason, revisedAt: now, revisedBy: ctx.identity.subject };
+  return ctx.repos.indicators.replace({ ...current, target: revision.to, targetRevisions: [...current.targetRevisions, revision] }, version);
+}

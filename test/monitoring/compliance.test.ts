@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHub, TODAY, type TestHub } from '../support/hub.ts';
+
+/*
+ * The compliance scoreboard through the gateway: one query, every sector, each computed where
+ * its records are. Checked against the rest of the graph rather than against copied numbers.
+ */
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(() => hub?.stop());
+
+const scoreboard = `{ sectors { id name compliance {
+  status reasons { rule status detail } responsibilities actionsLed actionsOverdue
+  overdueActions { id code dueDate delivery } reportsMissing { dataSetId period state } reportsLate { period state }
+  lastUpdateAt daysSinceLastUpdate }
+  responsibilities { id } reporting { missing } } }`;
+
+interface Row {
+  id: string;
+  compliance: {
+    status: string;
+    reasons: { rule: string; status: string; detail: string }[];
+    responsibilities: number;
+    actionsOverdue: number;
+    overdueActions: { id: string; code: string; dueDate: string; delivery: string }[];
+    reportsMissing: { dataSetId: string; period: string; state: string }[];
+    daysSinceLastUpdate: number;
+  };
+  responsibilities: { id: string }[];
+  reporting: { missing: number };
+}
+
+describe('compliance scoreboard', () => {
+  it('returns every sector in one query, consistent with its actions, reports and responsibilities', async () => {
+    const [{ data, errors }, framework] = await Promise.all([
+      hub.query<{ sectors: Row[] }>(scoreboard),
+      hub.query(`{ framework { actions { id code leadSector { id } delivery } } }`),
+    ]);
+    expect(errors).toBeUndefined();
+    expect(data!.sectors.map((s) => s.id)).toEqual(['health', 'police', 'justice', 'social-welfare', 'education']);
+    const actions = framework.data!.framework.actions as { id: string; code: string; leadSector: { id: string }; delivery: string }[];
+    for (const { id, compliance, responsibilities, reporting } of data!.sectors) {
+      const overdue = actions.filter((a) => a.leadSector.id === id && a.delivery === 'OVERDUE');
+      expect(compliance.overdueActions.map((a) => a.code).sort(), id).toEqual(overdue.map((a) => a.code).sort());
+      expect(compliance.actionsOverdue).toBe(overdue.length);
+      expect(compliance.responsibilities).toBe(responsibilities.length);
+      expect(compliance.reportsMissing).toHaveLength(reporting.missing);
+      expect(compliance.reportsMissing.every((r) => r.state === 'MISSING')).toBe(true);
+      const worst = compliance.reasons.some((r) => r.status === 'FAILING') ? 'FAILING' : compliance.reasons.length ? 'AT_RISK' : 'MEETING_OBLIGATIONS';
+      expect(compliance.status, id).toBe(worst);
+    }
+  });
+
+  it('names the reasons: a missing return fails a sector, a late one puts it at risk', async () => {
+    const { data } = await hub.query<{ sectors: Row[] }>(scoreboard);
+    const bySector = Object.fromEntries(data!.sectors.map((s) => [s.id, s.compliance]));
+    expect(bySector.police!.status).toBe('FAILING');
+    expect(bySector.police!.reasons[0]).toEqual({ rule: 'REPORTS_MISSING', status: 'FAILING', detail: '1 report missing: bd-police-monthly 2026-06' });
+    expect(bySector.justice!.reasons.map((r) => r.rule)).toContain('NO_RECENT_UPDATE');
+    expect(bySector['social-welfare']).toMatchObject({ status: 'AT_RISK' });
+    expect(bySector['social-welfare']!.reasons.map((r) => r.rule).sort()).toEqual(['ACTIONS_OVERDUE', 'REPORTS_LATE']);
+  });
+
+  it('moves with the sector: an action slipping past its due date shows up on the scoreboard', async () => {
+    const yesterday = new Date(Date.parse(`${TODAY}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const health = { role: 'sector-officer' as const, sector: 'health', subject: 'officer@health' };
+    const report = `mutation($input: ProgressReportInput!) { reportHealthActionProgress(input: $input) { id delivery } }`;
+    const first = await hub.query(report, { input: { actionId: 'bd-a2-1', status: 'IN_PROGRESS', dueDate: yesterday } }, health);
+    expect(first.data!.reportHealthActionProgress.delivery).toBe('OVERDUE');
+    const one = (await hub.query<{ sectors: Row[] }>(scoreboard)).data!.sectors.find((s) => s.id === 'health')!.compliance;
+    expect(one.reasons).toContainEqual({ rule: 'ACTIONS_OVERDUE', status: 'AT_RISK', detail: '1 action past due and not completed: bd-a2-1' });
+    expect(one.daysSinceLastUpdate).toBe(0);
+    await hub.query(report, { input: { actionId: 'bd-a2-3', status: 'IN_PROGRESS', dueDate: yesterday } }, health);
+    const two = (await hub.query<{ sectors: Row[] }>(scoreboard)).data!.sectors.find((s) => s.id === 'health')!.compliance;
+    expect(two.status).toBe('FAILING');
+    expect(two.overdueActions.map((a) => a.id)).toEqual(['bd-a2-1', 'bd-a2-3']);
+  });
+});
+
+describe('compliance scoreboard in every country', () => {
+  it.each(['england-wales', 'south-africa'] as const)('answers for every sector of %s', async (country) => {
+    const other = await startTestHub({ country });
+    try {
+      const { data, errors } = await other.query<{ sectors: Row[] }>(scoreboard);
+      expect(errors).toBeUndefined();
+      expect(data!.sectors).toHaveLength(5);
+      for (const sector of data!.sectors) expect(['MEETING_OBLIGATIONS', 'AT_RISK', 'FAILING']).toContain(sector.compliance.status);
+      expect(data!.sectors.flatMap((s) => s.compliance.reasons)).not.toHaveLength(0);
+    } finally {
+      await other.stop();
+    }
+  });
+});
