@@ -12,6 +12,7 @@ import { meetingSeed } from './meetings/seed.ts';
 import { coordinationDocuments } from './models.ts';
 import { coordinationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
+import { caseSeed } from './cases/seed.ts';
 
 /** The lead ministry's subgraph: sectors registry, coordination bodies, framework, crisis centres. */
 export const coordinationSubgraph = defineSubgraph({
@@ -22,7 +23,7 @@ export const coordinationSubgraph = defineSubgraph({
   createLoaders: (repos) => ({ ...createCoordinationLoaders(repos), ...createCaseLoaders(repos), meetings: createMeetingLoaders(repos) }),
   seed: (country) => {
     const data = seed(country);
-    return { ...data, ...meetingSeed(country, data.coordinationBodies) };
+    return { ...data, ...caseSeed(country), ...meetingSeed(country, data.coordinationBodies) };
   },
 });
 

@@ -2,6 +2,8 @@ import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { schoolSupportDocument } from './models.ts';
 import { educationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
+import { educationCaseResponses } from './seed/caseResponses.ts';
+import { educationCaseResponse } from './caseResponse.ts';
 
 /** The education sector's subgraph: the shared sector contract plus school support for survivors. */
 export const educationSubgraph = defineSectorSubgraph({
@@ -9,7 +11,8 @@ export const educationSubgraph = defineSectorSubgraph({
   facetKey: 'schoolSupport',
   facetDocument: schoolSupportDocument,
   resolvers: educationResolvers,
-  seed,
+  caseResponse: educationCaseResponse,
+  seed: (country) => ({ ...seed(country), ...educationCaseResponses(country) }),
 });
 
 export default educationSubgraph;

@@ -2,6 +2,8 @@ import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { medicalCareDocument } from './models.ts';
 import { healthResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
+import { healthCaseResponses } from './seed/caseResponses.ts';
+import { healthCaseResponse } from './caseResponse.ts';
 
 /** The health sector's subgraph: the shared sector contract plus medical care at crisis centres. */
 export const healthSubgraph = defineSectorSubgraph({
@@ -9,7 +11,8 @@ export const healthSubgraph = defineSectorSubgraph({
   facetKey: 'medicalCare',
   facetDocument: medicalCareDocument,
   resolvers: healthResolvers,
-  seed,
+  caseResponse: healthCaseResponse,
+  seed: (country) => ({ ...seed(country), ...healthCaseResponses(country) }),
 });
 
 export default healthSubgraph;

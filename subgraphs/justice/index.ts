@@ -2,6 +2,8 @@ import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { legalServicesDocument } from './models.ts';
 import { justiceResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
+import { justiceCaseResponses } from './seed/caseResponses.ts';
+import { justiceCaseResponse } from './caseResponse.ts';
 
 /** The justice sector's subgraph: the shared sector contract plus legal services at crisis centres. */
 export const justiceSubgraph = defineSectorSubgraph({
@@ -9,7 +11,8 @@ export const justiceSubgraph = defineSectorSubgraph({
   facetKey: 'legalServices',
   facetDocument: legalServicesDocument,
   resolvers: justiceResolvers,
-  seed,
+  caseResponse: justiceCaseResponse,
+  seed: (country) => ({ ...seed(country), ...justiceCaseResponses(country) }),
 });
 
 export default justiceSubgraph;

@@ -2,6 +2,8 @@ import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { policeUnitDocument } from './models.ts';
 import { policeResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
+import { policeCaseResponses } from './seed/caseResponses.ts';
+import { policeCaseResponse } from './caseResponse.ts';
 
 /** The policing sector's subgraph: the shared sector contract plus police units at crisis centres. */
 export const policeSubgraph = defineSectorSubgraph({
@@ -9,7 +11,8 @@ export const policeSubgraph = defineSectorSubgraph({
   facetKey: 'policeUnits',
   facetDocument: policeUnitDocument,
   resolvers: policeResolvers,
-  seed,
+  caseResponse: policeCaseResponse,
+  seed: (country) => ({ ...seed(country), ...policeCaseResponses(country) }),
 });
 
 export default policeSubgraph;

@@ -13,13 +13,14 @@ import { createMonitoringLoaders, type MonitoringRepositories } from './monitori
 import { monitoringDocuments } from './monitoring/models.ts';
 import { sectorMonitoringResolvers } from './monitoring/resolvers.ts';
 import { monitoringSeed } from './monitoring/seed/index.ts';
+import { caseResponseCapability, type CaseResponseOptions, type CaseResponseSeed } from './caseResponses/register.ts';
 
 /** A sector's demo data: the shared collections plus its facet, under the facet's key. */
 export type SectorSeed<K extends string, F extends StoredDocument> = {
   responsibilities: Draft<ResponsibilityDoc>[];
   servicePoints: Draft<ServicePointDoc>[];
   actionRecords: Draft<ActionRecordDoc>[];
-} & { [key in K]: Draft<F>[] };
+} & { [key in K]: Draft<F>[] } & Partial<CaseResponseSeed>;
 
 export interface SectorSubgraphOptions<K extends string, F extends StoredDocument> {
   /** The catalog id and folder name, e.g. `health`. */
@@ -30,6 +31,8 @@ export interface SectorSubgraphOptions<K extends string, F extends StoredDocumen
   facetDocument: DocumentSpec<F>;
   /** The sector's own resolvers: its crisis-centre facet fields and the mutation that records them. */
   resolvers: Resolvers;
+  /** The sector's response to the cases it takes part in, when it has one. */
+  caseResponse?: CaseResponseOptions<any>;
   seed(country: CountryId): SectorSeed<K, F>;
 }
 
@@ -41,7 +44,8 @@ export function defineSectorSubgraph<K extends string, F extends StoredDocument>
   options: SectorSubgraphOptions<K, F>,
 ): SubgraphDefinition {
   const { sectorId, facetKey } = options;
-  const documents = { ...sectorCoreDocuments, ...monitoringDocuments, facet: options.facetDocument };
+  const cases = options.caseResponse ? caseResponseCapability(sectorId, typePrefix(sectorId), options.caseResponse) : null;
+  const documents = { ...sectorCoreDocuments, ...monitoringDocuments, facet: options.facetDocument, ...cases?.documents };
   return defineSubgraph({
     name: sectorId,
     schemaFiles: subgraphSchemaFiles(sectorId, 'sector'),
@@ -50,16 +54,19 @@ export function defineSectorSubgraph<K extends string, F extends StoredDocument>
       sectorCoreResolvers(sectorId, typePrefix(sectorId)) as Resolvers,
       sectorMonitoringResolvers(sectorId, typePrefix(sectorId)) as Resolvers,
       options.resolvers,
+      cases?.resolvers ?? {},
     ),
     createLoaders: (repos) => ({
       ...createSectorLoaders(repos as unknown as SectorRepositories),
       monitoring: createMonitoringLoaders(repos as unknown as MonitoringRepositories),
+      ...cases?.createLoaders(repos as never),
     }),
     seed: (country) => {
       const data = options.seed(country);
       const { responsibilities, servicePoints, actionRecords } = data;
       const monitoring = monitoringSeed(sectorId, country, actionRecords);
-      return { responsibilities, servicePoints, actionRecords, ...monitoring, facet: data[facetKey] } as never;
+      const caseData = cases ? { caseResponses: data.caseResponses ?? [], survivorContacts: data.survivorContacts ?? [] } : {};
+      return { responsibilities, servicePoints, actionRecords, ...monitoring, facet: data[facetKey], ...caseData } as never;
     },
   }) as unknown as SubgraphDefinition;
 }

@@ -2,6 +2,8 @@ import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { shelterAndCounsellingDocument } from './models.ts';
 import { socialWelfareResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
+import { socialWelfareCaseResponses } from './seed/caseResponses.ts';
+import { socialWelfareCaseResponse } from './caseResponse.ts';
 
 /** The social welfare sector's subgraph: the shared sector contract plus shelter and counselling. */
 export const socialWelfareSubgraph = defineSectorSubgraph({
@@ -9,7 +11,8 @@ export const socialWelfareSubgraph = defineSectorSubgraph({
   facetKey: 'shelterAndCounselling',
   facetDocument: shelterAndCounsellingDocument,
   resolvers: socialWelfareResolvers,
-  seed,
+  caseResponse: socialWelfareCaseResponse,
+  seed: (country) => ({ ...seed(country), ...socialWelfareCaseResponses(country) }),
 });
 
 export default socialWelfareSubgraph;

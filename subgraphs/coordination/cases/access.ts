@@ -6,13 +6,17 @@ import type { CaseDoc, ReferralDoc } from './models.ts';
 
 /*
  * Who may see a case: the sector that holds it, and every sector it was referred to while that
- * referral stands (pending, accepted, in progress or done). A rejected or revoked referral ends
- * the receiving sector's access, as withdrawn consent must. Everyone else, the lead ministry
- * included, sees cases only as suppressed aggregates.
+ * referral stands (pending, accepted, in progress or done) and the survivor's consent for that
+ * sector stands (or was overridden for that referral). A rejected or revoked referral, or
+ * withdrawn consent, ends the receiving sector's access at once, without waiting for anyone to
+ * revoke anything. Everyone else, the lead ministry included, sees cases only as aggregates.
  */
 
 export function engagedSectors(c: CaseDoc, referrals: readonly ReferralDoc[]): Set<string> {
-  return new Set([c.holdingSector, ...referrals.filter((r) => engagedStatuses.includes(r.status)).map((r) => r.toSector)]);
+  const standing = referrals.filter(
+    (r) => engagedStatuses.includes(r.status) && (c.referralConsent.includes(r.toSector) || Boolean(r.consentOverride)),
+  );
+  return new Set([c.holdingSector, ...standing.map((r) => r.toSector)]);
 }
 
 /** The sector a case-level caller acts for; case-level data is only ever read or written for a sector. */

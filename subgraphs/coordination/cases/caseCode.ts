@@ -5,12 +5,18 @@ import type { CaseContext } from './context.ts';
  * Case codes are `CASE-<country>-<year of first report>-<six digits>`, numbered in order within a
  * country and year: meaningful to the staff who quote them, and nothing about the survivor.
  */
-export async function nextCaseCode(ctx: CaseContext, firstReportedOn: Date): Promise<string> {
+export async function caseCodePrefix(ctx: CaseContext, year: number): Promise<string> {
   const [framework] = await ctx.loaders.frameworks.load();
   if (!framework) throw new NotFoundError('No framework is loaded in the coordination store');
-  const country = framework.country.code.split('-').pop()!;
-  const prefix = `CASE-${country}-${firstReportedOn.getUTCFullYear()}-`;
-  const [last] = await ctx.repos.cases.find({ _id: { $gte: prefix, $lt: `${prefix}~` } }, { sort: { _id: -1 }, limit: 1 });
+  return `CASE-${framework.country.code.split('-').pop()!}-${year}-`;
+}
+
+/** The store filter for every case code of a country and year: codes sort by year, then number. */
+export const codesWithPrefix = (prefix: string) => ({ $gte: prefix, $lt: `${prefix}~` });
+
+export async function nextCaseCode(ctx: CaseContext, firstReportedOn: Date): Promise<string> {
+  const prefix = await caseCodePrefix(ctx, firstReportedOn.getUTCFullYear());
+  const [last] = await ctx.repos.cases.find({ _id: codesWithPrefix(prefix) }, { sort: { _id: -1 }, limit: 1 });
   const next = last ? Number(last._id.slice(prefix.length)) + 1 : 1;
   if (next > 999_999) throw new ConflictError(`No case codes are left for ${prefix.slice(0, -1)}`);
   return `${prefix}${String(next).padStart(6, '0')}`;

@@ -5,7 +5,7 @@ import { recordAudit, selectedFields } from '../../kit/audit/recordAudit.ts';
 import { InvalidInputError } from '../../kit/errors.ts';
 import { callerSector, requireCaseAccess } from './access.ts';
 import type { CaseContext } from './context.ts';
-import { engagedStatuses, openStatuses } from './lifecycle.ts';
+import { awaitingStatuses, engagedStatuses } from './lifecycle.ts';
 import type { CaseDoc, ReferralDoc } from './models.ts';
 
 /*
@@ -43,7 +43,7 @@ async function escalatedReferrals(_: unknown, args: Purpose, ctx: CaseContext, i
   const sector = callerSector(ctx, scopes.casesRead);
   const found = await ctx.repos.referrals.find(
     {
-      status: { $in: [...openStatuses] },
+      status: { $in: [...awaitingStatuses] },
       followUpBy: { $lt: startOfDayUtc(ctx.clock.now()) },
       $or: [{ fromSector: sector }, { toSector: sector }],
     },

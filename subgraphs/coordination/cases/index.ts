@@ -1,9 +1,12 @@
 import { auditDocuments } from '../../kit/audit/auditEntry.ts';
 import { mergeResolvers } from '../../kit/resolverMaps.ts';
 import type { Resolvers } from '../../kit/subgraph.ts';
+import { aggregateResolvers } from './aggregates/aggregateResolvers.ts';
+import { auditLogListResolvers } from './auditLogs.ts';
 import { caseFieldResolvers } from './caseFields.ts';
 import { caseMutationResolvers } from './caseMutations.ts';
 import { caseQueryResolvers } from './caseQueries.ts';
+import { caseResponseResolvers } from './caseResponses.ts';
 import { caseDocuments } from './models.ts';
 import { referralMutationResolvers } from './referralMutations.ts';
 
@@ -19,6 +22,9 @@ export const caseRegistryResolvers: Resolvers = mergeResolvers(
   caseQueryResolvers as Resolvers,
   caseMutationResolvers as Resolvers,
   referralMutationResolvers as Resolvers,
+  caseResponseResolvers as Resolvers,
+  auditLogListResolvers as Resolvers,
+  aggregateResolvers as Resolvers,
 );
 
 export { createCaseLoaders } from './loaders.ts';

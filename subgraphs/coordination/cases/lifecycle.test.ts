@@ -35,7 +35,9 @@ describe('escalation', () => {
     expect(escalation({ status: 'PENDING', followUpBy: new Date('2026-11-24') }, now)).toEqual({ escalated: false, daysOverdue: 0 });
     expect(escalation({ status: 'ACCEPTED', followUpBy: new Date('2026-11-21') }, now)).toEqual({ escalated: true, daysOverdue: 3 });
   });
-  it('never escalates a closed referral', () => {
-    expect(escalation({ status: 'DONE', followUpBy: new Date('2026-01-01') }, now).escalated).toBe(false);
+  it('never escalates a referral whose service has begun or that is closed', () => {
+    for (const status of ['IN_PROGRESS', 'DONE', 'REJECTED', 'REVOKED'] as const) {
+      expect(escalation({ status, followUpBy: new Date('2026-01-01') }, now).escalated, status).toBe(false);
+    }
   });
 });

@@ -35,8 +35,14 @@ export const transitions: Readonly<Record<ReferralStatus, readonly Transition[]>
   REVOKED: [],
 };
 
-/** Statuses in which the referral is still open, and so has a follow-up deadline that can pass. */
+/** Statuses in which the referral is still open: another referral of the case to the same sector would duplicate it. */
 export const openStatuses: readonly ReferralStatus[] = ['PENDING', 'ACCEPTED', 'IN_PROGRESS'];
+
+/**
+ * Statuses in which the receiving sector has not yet begun its service, so the follow-up day
+ * can pass unanswered. Once the service is in progress, the referral has been acted on.
+ */
+export const awaitingStatuses: readonly ReferralStatus[] = ['PENDING', 'ACCEPTED'];
 
 /** Statuses in which the receiving sector takes part in the case, and so may read it. */
 export const engagedStatuses: readonly ReferralStatus[] = ['PENDING', 'ACCEPTED', 'IN_PROGRESS', 'DONE'];
@@ -67,9 +73,9 @@ export function refuseTransition(from: ReferralStatus, to: ReferralStatus, party
   return null;
 }
 
-/** Whether the follow-up deadline has passed on an open referral, and by how many days. */
+/** Whether the follow-up day has passed on a referral still awaiting its service, and by how many days. */
 export function escalation(referral: Pick<ReferralDoc, 'status' | 'followUpBy'>, now: Date): { escalated: boolean; daysOverdue: number } {
-  if (!openStatuses.includes(referral.status)) return { escalated: false, daysOverdue: 0 };
+  if (!awaitingStatuses.includes(referral.status)) return { escalated: false, daysOverdue: 0 };
   const days = daysBetween(referral.followUpBy, startOfDayUtc(now));
   return days > 0 ? { escalated: true, daysOverdue: days } : { escalated: false, daysOverdue: 0 };
 }

@@ -1,0 +1,166 @@
+import { sectorIds } from '../../../catalog.ts';
+import { daysBetween } from '../../../kit/clock.ts';
+import { publish, suppressedTable, suppressionPlan, type AdditiveGroup } from '../../../kit/suppression.ts';
+import { escalation } from '../lifecycle.ts';
+import { incidentTypes, milestoneSectors, referralStatuses, type CaseDoc, type IncidentType, type MilestoneKind, type ReferralDoc } from '../models.ts';
+
+/*
+ * The pathway aggregates, computed from one year's consenting cases and their referrals as the
+ * registry holds them. Pure functions over arrays: one store read per question, whatever the
+ * number of cases, and every published count goes through small-cell suppression together with
+ * the counts it adds up with.
+ */
+
+export interface PathwayData {
+  year: number;
+  cases: readonly CaseDoc[];
+  referrals: readonly ReferralDoc[];
+  today: Date;
+  threshold: number;
+}
+
+/** Referral statuses in which the receiving sector has taken the case on. */
+const servingStatuses = new Set(['ACCEPTED', 'IN_PROGRESS', 'DONE']);
+
+/** The sectors that served a case: its holder and every sector that accepted a referral of it. */
+function servingSectors(data: PathwayData): Map<string, Set<string>> {
+  const serving = new Map(data.cases.map((c) => [c._id, new Set([c.holdingSector])]));
+  for (const r of data.referrals) if (servingStatuses.has(r.status)) serving.get(r.caseId)?.add(r.toSector);
+  return serving;
+}
+
+function tally<T>(items: readonly T[], keyOf: (item: T) => string | null, keys: readonly string[]): [string, number][] {
+  const counts = new Map(keys.map((k) => [k, 0]));
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts];
+}
+
+export const casesByIncidentType = (d: PathwayData) =>
+  suppressedTable(tally(d.cases, (c) => c.incidentType, incidentTypes), d.cases.length, d.threshold);
+
+export const casesByDistrict = (d: PathwayData) =>
+  suppressedTable(tally(d.cases, (c) => c.district, [...new Set(d.cases.map((c) => c.district))].sort()), d.cases.length, d.threshold);
+
+export function casesByMonth(d: PathwayData) {
+  const months = Array.from({ length: 12 }, (_, m) => `${d.year}-${String(m + 1).padStart(2, '0')}`);
+  return suppressedTable(tally(d.cases, (c) => c.firstReportedOn.toISOString().slice(0, 7), months), d.cases.length, d.threshold);
+}
+
+/** Cases each sector served. A case may be served by several sectors, so rows do not add up to the total. */
+export function casesBySector(d: PathwayData) {
+  const counts = new Map(sectorIds.map((s) => [s, 0]));
+  for (const set of servingSectors(d).values()) for (const s of set) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const rows = sectorIds.map((s) => [s, counts.get(s)!] as const);
+  const withheld = suppressionPlan({ values: [...rows.map(([, n]) => n), d.cases.length], threshold: d.threshold });
+  return {
+    rows: rows.map(([key, n], i) => ({ key, ...publish(n, withheld[i]!) })),
+    total: { key: 'TOTAL', ...publish(d.cases.length, withheld[rows.length]!) },
+  };
+}
+
+export const referralOutcomes = (d: PathwayData) =>
+  suppressedTable(tally(d.referrals, (r) => r.status, referralStatuses), d.referrals.length, d.threshold);
+
+/** Referrals still awaiting their service after the follow-up day (escalated), by receiving sector. */
+export function overdueFollowUps(d: PathwayData) {
+  const overdue = d.referrals.filter((r) => escalation(r, d.today).escalated);
+  return suppressedTable(tally(overdue, (r) => r.toSector, sectorIds), overdue.length, d.threshold);
+}
+
+const funnel: readonly [string, MilestoneKind][] = [
+  ['REPORTED', 'REPORT_REGISTERED'],
+  ['INVESTIGATED', 'INVESTIGATION_OPENED'],
+  ['CHARGED', 'CHARGED'],
+  ['TRIED', 'TRIAL_STARTED'],
+  ['CONVICTED', 'CONVICTED'],
+];
+
+/**
+ * The justice attrition funnel: cases that reached each stage (a case that reached a later stage
+ * counts as having passed the earlier ones). The drop-outs between stages are never published
+ * but can be derived, so a small drop-out withholds the stage after it.
+ */
+export function justiceFunnel(d: PathwayData) {
+  const furthest = d.cases.map((c) => {
+    const reached = new Set(c.milestones.map((m) => m.kind));
+    return funnel.reduce((last, [, kind], i) => (reached.has(kind) ? i : last), -1);
+  });
+  const stages = funnel.map((_, i) => furthest.filter((f) => f >= i).length);
+  const drops = stages.slice(0, -1).map((n, i) => n - stages[i + 1]!);
+  const values = [...stages, ...drops];
+  const hidden = new Set(drops.map((_, i) => stages.length + i));
+  const groups: AdditiveGroup[] = drops.map((_, i) => ({ total: i, members: [i + 1, stages.length + i] }));
+  const withheld = suppressionPlan({ values, threshold: d.threshold, groups, hidden });
+  return funnel.map(([key], i) => ({ key, ...publish(stages[i]!, withheld[i]!) }));
+}
+
+/**
+ * Days from first report to each sector's earliest step, per sector and incident type: one pass
+ * over the cases, kept for the request so that asking for several incident types reads it once.
+ */
+const serviceDaysCache = new WeakMap<PathwayData, Map<string, number[][]>>();
+function serviceDays(d: PathwayData): Map<string, number[][]> {
+  const cached = serviceDaysCache.get(d);
+  if (cached) return cached;
+  const bySector = new Map(sectorIds.map((s) => [s, incidentTypes.map(() => [] as number[])]));
+  for (const c of d.cases) {
+    const earliest = new Map<string, number>();
+    for (const m of c.milestones) {
+      const sector = milestoneSectors[m.kind];
+      const t = m.on.getTime();
+      const known = earliest.get(sector);
+      if (known === undefined || t < known) earliest.set(sector, t);
+    }
+    const type = incidentTypes.indexOf(c.incidentType);
+    for (const [sector, t] of earliest) bySector.get(sector)?.[type]!.push(daysBetween(c.firstReportedOn, new Date(t)));
+  }
+  serviceDaysCache.set(d, bySector);
+  return bySector;
+}
+
+/** How soon after first report each sector first served the cases it reached (its earliest milestone). */
+export function timeToService(d: PathwayData, incidentType: IncidentType | null) {
+  const within = 3; // days: the 72 hours that matter for emergency contraception and post-exposure treatment
+  const types = incidentTypes;
+  const all = serviceDays(d);
+  return sectorIds.map((sector) => {
+    const days = all.get(sector)!;
+    // Per incident type and in total: reached = within + later (later is derived, never published).
+    const reached = days.map((list) => list.length);
+    const soon = days.map((list) => list.filter((n) => n <= within).length);
+    const later = reached.map((n, i) => n - soon[i]!);
+    const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+    const n = types.length;
+    const values = [...reached, sum(reached), ...soon, sum(soon), ...later, sum(later)];
+    const [reachedAt, soonAt, laterAt] = [0, n + 1, 2 * (n + 1)];
+    const range = (start: number) => Array.from({ length: n }, (_, i) => start + i);
+    const groups: AdditiveGroup[] = [
+      { total: reachedAt + n, members: range(reachedAt) },
+      { total: soonAt + n, members: range(soonAt) },
+      { total: reachedAt + n, members: [soonAt + n, laterAt + n] },
+      ...types.map((_, i) => ({ total: reachedAt + i, members: [soonAt + i, laterAt + i] })),
+    ];
+    const withheld = suppressionPlan({ values, threshold: d.threshold, groups, hidden: new Set(range(laterAt).concat(laterAt + n)) });
+    const at = incidentType ? types.indexOf(incidentType) : n;
+    const reachedCount = publish(values[reachedAt + at]!, withheld[reachedAt + at]!);
+    const soonCount = publish(values[soonAt + at]!, withheld[soonAt + at]!);
+    const list = incidentType ? days[at]! : days.flat();
+    return {
+      sectorId: sector,
+      reached: { key: sector, ...reachedCount },
+      withinThreeDays: { key: sector, ...soonCount },
+      shareWithinThreeDays: reachedCount.suppressed || soonCount.suppressed || !reachedCount.count ? null : soonCount.count! / reachedCount.count,
+      medianDays: reachedCount.suppressed ? null : median(list),
+    };
+  });
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -1,0 +1,28 @@
+import type { CountryId } from '../../kit/config.ts';
+import { caseResponseSeed, reachedOn } from '../../sector-core/seed/caseResponseSeed.ts';
+import type { JusticeResponseDoc } from '../caseResponse.ts';
+
+/** The offence charged for each incident type, in words any of the three countries would use. */
+const charges: Record<string, string> = {
+  RAPE: 'Rape',
+  SEXUAL_ASSAULT: 'Sexual assault',
+  PHYSICAL_ASSAULT: 'Assault causing bodily harm',
+  FORCED_MARRIAGE: 'Forced marriage',
+};
+
+/** The justice sector's demo responses: one per demo case charged. */
+export const justiceCaseResponses = (country: CountryId) =>
+  caseResponseSeed<JusticeResponseDoc>(country, 'justice', (demo) => {
+    const chargedOn = reachedOn(demo, 'CHARGED');
+    if (!chargedOn) return null;
+    const convicted = reachedOn(demo, 'CONVICTED');
+    const acquitted = reachedOn(demo, 'ACQUITTED');
+    return {
+      charge: charges[demo.incidentType] ?? 'Assault',
+      chargedOn,
+      trialStartedOn: reachedOn(demo, 'TRIAL_STARTED'),
+      verdict: convicted ? 'CONVICTED' : acquitted ? 'ACQUITTED' : null,
+      verdictOn: convicted ?? acquitted,
+      protectionOrder: demo.milestones.has('PROTECTION_ORDER_GRANTED') ? 'GRANTED' : 'NONE',
+    };
+  });

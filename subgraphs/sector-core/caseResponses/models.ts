@@ -1,0 +1,51 @@
+import type { SchemaDefinition } from 'mongoose';
+import { defineDocument, type DocumentSpec } from '../../kit/documents.ts';
+
+/*
+ * What every sector keeps about the cases it responds to, in its own store: its response (the
+ * sector defines the fields) and, apart from it, the survivor's identifying details it
+ * collected. `_id` is the case code in both.
+ */
+
+export const caseCodePattern = /^CASE-[A-Z]{2,3}-\d{4}-\d{6}$/;
+
+/** Fields every response has, whatever the sector. */
+export interface CaseResponseBase {
+  _id: string;
+  version: number;
+  updatedAt: Date;
+}
+
+/**
+ * A sector's response document: its own fields plus the case code and the time of the last
+ * change. Each sector names its own collection (`healthResponses`): document kinds are compiled
+ * once per process by collection name, and each sector's fields differ.
+ */
+export function defineCaseResponseDocument<T extends CaseResponseBase>(collection: string, label: string, fields: SchemaDefinition): DocumentSpec<T> {
+  return defineDocument<T>(collection, label, {
+    _id: { type: String, required: true, match: [caseCodePattern, 'must be a case code such as CASE-BD-2026-000123'] },
+    ...fields,
+    updatedAt: { type: Date, required: true },
+  });
+}
+
+/**
+ * Who the survivor is, as the sector that met her recorded it. Kept in its own collection so that
+ * no response, listing or aggregate can ever carry it by accident.
+ */
+export interface SurvivorContactDoc {
+  _id: string;
+  version: number;
+  name: string;
+  phone?: string | null;
+  address?: string | null;
+  collectedOn: Date;
+}
+
+export const survivorContactDocument = defineDocument<SurvivorContactDoc>('survivorContacts', 'survivor contact', {
+  _id: { type: String, required: true, match: [caseCodePattern, 'must be a case code such as CASE-BD-2026-000123'] },
+  name: { type: String, required: true, trim: true, minlength: 1, maxlength: 200 },
+  phone: { type: String, trim: true, maxlength: 40, match: [/^[+0-9 ()-]{5,40}$/, 'must be a telephone number'], default: null },
+  address: { type: String, trim: true, maxlength: 500, default: null },
+  collectedOn: { type: Date, required: true },
+});

@@ -1,0 +1,30 @@
+import { auditDocuments } from '../../kit/audit/auditEntry.ts';
+import { auditLogResolvers } from '../../kit/audit/auditLogResolvers.ts';
+import { mergeResolvers } from '../../kit/resolverMaps.ts';
+import { loaderById } from '../../kit/loaders.ts';
+import type { Draft } from '../../kit/repository.ts';
+import type { Repository } from '../../kit/repository.ts';
+import type { Resolvers } from '../../kit/subgraph.ts';
+import { survivorContactDocument, type CaseResponseBase, type SurvivorContactDoc } from './models.ts';
+import { caseResponseResolvers, type CaseResponseOptions } from './resolvers.ts';
+
+/** A sector's demo data for the cases it responds to. */
+export interface CaseResponseSeed {
+  caseResponses: Draft<CaseResponseBase>[];
+  survivorContacts: Draft<SurvivorContactDoc>[];
+}
+
+/**
+ * What a sector subgraph gains when it responds to cases: the response and contact collections,
+ * its audit log (and the auditors' view of it), the resolvers and the per-request loader. defineSectorSubgraph adds these when
+ * a sector passes its `caseResponse` options.
+ */
+export function caseResponseCapability(sectorId: string, typePrefix: string, options: CaseResponseOptions<any>) {
+  return {
+    documents: { caseResponses: options.document, survivorContacts: survivorContactDocument, ...auditDocuments },
+    resolvers: mergeResolvers(caseResponseResolvers(sectorId, typePrefix, options) as Resolvers, auditLogResolvers(`${typePrefix}AuditLog`, sectorId) as Resolvers),
+    createLoaders: (repos: { caseResponses: Repository<CaseResponseBase> }) => ({ caseResponseById: loaderById(repos.caseResponses) }),
+  };
+}
+
+export type { CaseResponseOptions };

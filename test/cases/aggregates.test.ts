@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyst, startTestHub, type TestHub } from '../support/hub.ts';
+import { auditor, dashboard, officer, registered } from './caseFixtures.ts';
+
+/*
+ * The pathway aggregates through the gateway, on the demo data: what the lead ministry asks,
+ * counted only over cases with reporting consent, small counts withheld with everything they
+ * could be recovered from.
+ */
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(() => hub?.stop());
+
+const row = 'key count suppressed';
+const table = `rows { ${row} } total { ${row} }`;
+const aggregates = /* GraphQL */ `
+  query($year: Int!, $type: IncidentType) {
+    pathwayAggregates(year: $year) {
+      year suppressionThreshold
+      casesByIncidentType { ${table} }
+      casesByDistrict { ${table} }
+      casesByMonth { ${table} }
+      casesBySector { ${table} }
+      timeToService(incidentType: $type) { sectorId reached { ${row} } withinThreeDays { ${row} } shareWithinThreeDays medianDays }
+      justiceFunnel { ${row} }
+      referralOutcomes { ${table} }
+      overdueFollowUps { ${table} }
+    }
+  }
+`;
+
+type Row = { key: string; count: number | null; suppressed: boolean };
+type Table = { rows: Row[]; total: Row };
+
+async function ask(type: string | null = null, as = analyst) {
+  const { data, errors } = await hub.query(aggregates, { year: 2026, type }, as);
+  expect(errors).toBeUndefined();
+  return data!.pathwayAggregates;
+}
+
+/** Every published count is at least the threshold; withheld ones are null, never 0. */
+function expectSafe(rows: Row[], threshold: number) {
+  for (const r of rows) {
+    if (r.suppressed) expect(r.count, r.key).toBeNull();
+    else expect(r.count!, r.key).toBeGreaterThanOrEqual(threshold);
+  }
+}
+
+/** In an additive table no withheld cell can be recovered by subtracting the published ones from the total. */
+function expectNoDifferencing(t: Table) {
+  const withheld = [...t.rows, t.total].filter((r) => r.suppressed).length;
+  expect(withheld).not.toBe(1);
+}
+
+describe('pathway aggregates on the demo data', () => {
+  it('answer every pathway question, counting only cases with reporting consent', async () => {
+    const a = await ask();
+    const consenting = await hub.stores.get('coordination')!.collection('cases').count({ reportingConsent: true });
+    const all = await hub.stores.get('coordination')!.collection('cases').count({});
+    expect(consenting).toBeGreaterThan(200);
+    expect(consenting).toBeLessThan(all);
+    for (const t of [a.casesByIncidentType, a.casesByDistrict, a.casesByMonth]) {
+      expect(t.total.count).toBe(consenting);
+      const shown = t.rows.filter((r: Row) => !r.suppressed).reduce((s: number, r: Row) => s + r.count!, 0);
+      expect(shown).toBeLessThanOrEqual(consenting);
+    }
+    expect(a.casesBySector.rows.map((r: Row) => r.key)).toEqual(['health', 'police', 'justice', 'social-welfare', 'education']);
+    expect(a.casesBySector.rows.find((r: Row) => r.key === 'health').count).toBeGreaterThan(100);
+    expect(a.referralOutcomes.rows.map((r: Row) => r.key)).toEqual(['PENDING', 'ACCEPTED', 'REJECTED', 'IN_PROGRESS', 'DONE', 'REVOKED']);
+    expect(a.overdueFollowUps.total.count).toBeGreaterThanOrEqual(a.suppressionThreshold);
+  });
+
+  it('shows the justice attrition funnel narrowing at each stage', async () => {
+    const { justiceFunnel } = await ask();
+    expect(justiceFunnel.map((r: Row) => r.key)).toEqual(['REPORTED', 'INVESTIGATED', 'CHARGED', 'TRIED', 'CONVICTED']);
+    const shown = justiceFunnel.filter((r: Row) => !r.suppressed).map((r: Row) => r.count!);
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < shown.length; i += 1) expect(shown[i]).toBeLessThan(shown[i - 1]);
+  });
+
+  it('gives the share of rape cases seen by health within 72 hours of first report', async () => {
+    const { timeToService } = await ask('RAPE');
+    const health = timeToService.find((t: { sectorId: string }) => t.sectorId === 'health');
+    expect(health.reached.count).toBeGreaterThan(20);
+    expect(health.shareWithinThreeDays).toBeGreaterThan(0.5);
+    expect(health.shareWithinThreeDays).toBeLessThanOrEqual(1);
+    expect(health.shareWithinThreeDays).toBeCloseTo(health.withinThreeDays.count / health.reached.count, 10);
+    expect(health.medianDays).toBeGreaterThanOrEqual(0);
+    const justice = timeToService.find((t: { sectorId: string }) => t.sectorId === 'justice');
+    if (!justice.reached.suppressed) expect(justice.medianDays).toBeGreaterThan(health.medianDays);
+  });
+
+  it('never publishes a count below the threshold, nor one recoverable by subtraction', async () => {
+    for (const type of [null, 'RAPE', 'SEXUAL_ASSAULT', 'FORCED_MARRIAGE']) {
+      const a = await ask(type);
+      for (const t of [a.casesByIncidentType, a.casesByDistrict, a.casesByMonth, a.referralOutcomes, a.overdueFollowUps]) {
+        expectSafe([...t.rows, t.total], a.suppressionThreshold);
+        expectNoDifferencing(t);
+      }
+      expectSafe([...a.casesBySector.rows, ...a.justiceFunnel], a.suppressionThreshold);
+      for (const s of a.timeToService) {
+        expectSafe([s.reached, s.withinThreeDays], a.suppressionThreshold);
+        if (s.reached.suppressed) expect(s.medianDays).toBeNull();
+        if (s.reached.suppressed || s.withinThreeDays.suppressed) expect(s.shareWithinThreeDays).toBeNull();
+      }
+    }
+  });
+
+  it('keeps an incident type’s withheld count from being recovered as the all-types figure minus the others', async () => {
+    const all = await ask();
+    const perType = await Promise.all(['RAPE', 'SEXUAL_ASSAULT', 'PHYSICAL_ASSAULT', 'FORCED_MARRIAGE', 'DENIAL_OF_RESOURCES', 'PSYCHOLOGICAL_ABUSE'].map((t) => ask(t)));
+    for (const [i, sector] of all.timeToService.entries()) {
+      const cells = [sector.reached, ...perType.map((p) => p.timeToService[i].reached)];
+      expect(cells.filter((c: Row) => c.suppressed).length, sector.sectorId).not.toBe(1);
+    }
+  });
+});
+
+describe('who may read aggregates, and what they refuse', () => {
+  it('answers the lead ministry, dashboards and sector officers, and refuses auditors', async () => {
+    for (const caller of [analyst, dashboard, officer('police')]) expect((await ask(null, caller)).year).toBe(2026);
+    const { errors } = await hub.query(aggregates, { year: 2026 }, auditor);
+    expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a year outside the registry, naming the field', async () => {
+    const { errors } = await hub.query(aggregates, { year: 2031 });
+    expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(errors![0]!.message).toContain('year must be a year from 1990 to 2026');
+  });
+});
+
+describe('what gets counted', () => {
+  const districtRow = async (district: string) => (await ask()).casesByDistrict.rows.find((r: Row) => r.key === district) as Row | undefined;
+
+  it('leaves out every case without reporting consent', async () => {
+    const before = (await ask()).casesByDistrict.total.count;
+    for (let i = 0; i < 6; i += 1) await registered(hub, 'health', { district: 'Consentless District', reportingConsent: false });
+    expect(await districtRow('Consentless District')).toBeUndefined();
+    expect((await ask()).casesByDistrict.total.count).toBe(before);
+  });
+
+  it('withholds a district with fewer cases than the threshold, and one more cell so it cannot be recovered', async () => {
+    for (let i = 0; i < 3; i += 1) await registered(hub, 'health', { district: 'Small District' });
+    const a = await ask();
+    expect(await districtRow('Small District')).toEqual({ key: 'Small District', count: null, suppressed: true });
+    expect(a.casesByDistrict.total.suppressed).toBe(false);
+    expect(a.casesByDistrict.rows.filter((r: Row) => r.suppressed).length).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < 2; i += 1) await registered(hub, 'health', { district: 'Small District' });
+    expect(await districtRow('Small District')).toEqual({ key: 'Small District', count: 5, suppressed: false });
+  });
+});
