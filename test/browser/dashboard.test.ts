@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDashboardBuilt } from '../../dashboard/build.ts';
-import { startTestHub, type TestHub } from '../support/hub.ts';
+import { analyst, startTestHub, type TestHub } from '../support/hub.ts';
 import { launchChromium, openView, screenshot, signIn } from './browser.ts';
 
 const dashboard = { role: 'dashboard' as const };
@@ -83,9 +83,10 @@ describe('the dashboard in a browser', () => {
     await screenshot(page, '3b-services-dhaka');
   });
 
-  it('shows the coordination bodies with their cadence, chair and members by sector', async () => {
+  it('shows the coordination bodies to a dashboard token without the meetings its role may not read', async () => {
     const { data } = await hub.query(`{ coordinationBodies { id name cadence { description } members { sector { id } } } }`, {}, dashboard);
     await openView(page, 'Coordination bodies');
+    await page.getByTestId('meetings-need-scope').waitFor();
     for (const body of data!.coordinationBodies) {
       const card = page.locator(`[data-body="${body.id}"]`);
       expect(await card.getByRole('heading', { level: 2 }).innerText()).toBe(body.name);
@@ -93,7 +94,86 @@ describe('the dashboard in a browser', () => {
       const counted = await card.locator('[data-testid=members-by-sector] tbody td').allInnerTexts();
       expect(counted.reduce((n, c) => n + Number(c), 0)).toBe(body.members.length);
     }
-    await screenshot(page, '4-bodies');
+  });
+
+  it('shows an analyst each body’s last and next meeting, overdue bodies first, attendance by sector and open action items', async () => {
+    const { data } = await hub.query(
+      `{ coordinationBodies { id lastMetOn nextMeetingDue meetingOverdue daysOverdue attendanceRates { sector { id } expected attended } actionItems(openOnly: true) { id } } }`,
+      {},
+      analyst,
+    );
+    const analystPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await signIn(analystPage, hub.gateway.url, await hub.tokenFor(analyst));
+      await openView(analystPage, 'Coordination bodies');
+      const bodies = data!.coordinationBodies as { id: string; lastMetOn: string | null; meetingOverdue: boolean; daysOverdue: number; attendanceRates: { sector: { id: string }; expected: number; attended: number }[]; actionItems: { id: string }[] }[];
+      const overdue = bodies.filter((b) => b.meetingOverdue);
+      expect(overdue.length).toBeGreaterThan(0);
+      expect(await analystPage.getByTestId('overdue-count').innerText()).toContain(`${overdue.length} of ${bodies.length}`);
+      const order = await analystPage.locator('[data-body]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-body')));
+      expect(order.slice(0, overdue.length).sort()).toEqual(overdue.map((b) => b.id).sort());
+      for (const body of bodies) {
+        const card = analystPage.locator(`[data-body="${body.id}"]`);
+        expect(await card.getAttribute('data-overdue')).toBe(String(body.meetingOverdue));
+        for (const rate of body.attendanceRates) {
+          expect(await card.locator(`[data-testid=attendance] tr[data-sector="${rate.sector.id}"] [data-field=attended]`).innerText()).toBe(`${rate.attended} / ${rate.expected}`);
+        }
+        expect(await card.locator('[data-testid=action-items] tbody tr').count()).toBe(body.actionItems.length);
+      }
+      await screenshot(analystPage, '4-bodies');
+    } finally {
+      await analystPage.close();
+    }
+  });
+
+  it('shows the compliance scoreboard, failing organs of state first, with every reason', async () => {
+    const { data } = await hub.query(`{ sectors { id compliance { status actionsOverdue reasons { rule detail } } } }`, {}, dashboard);
+    await openView(page, 'Compliance');
+    const rows = await page.locator('[data-testid=compliance] tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-sector'), tr.getAttribute('data-status')]));
+    const rank = ['FAILING', 'AT_RISK', 'MEETING_OBLIGATIONS'];
+    expect(rows.map(([, status]) => rank.indexOf(status!))).toEqual([...rows.map(([, status]) => rank.indexOf(status!))].sort());
+    for (const sector of data!.sectors) {
+      const row = page.locator(`[data-testid=compliance] tr[data-sector="${sector.id}"]`);
+      expect(await row.getAttribute('data-status')).toBe(sector.compliance.status);
+      const text = await row.innerText();
+      for (const reason of sector.compliance.reasons) expect(text).toContain(reason.detail);
+    }
+    await screenshot(page, '5-compliance');
+  });
+
+  it('charts each indicator’s values by period against its baseline and target', async () => {
+    const { data } = await hub.query(`{ sectors { id reporting { completeness } indicators { id baseline { value } target { value } values(last: 12) { period value } } } }`, {}, dashboard);
+    await openView(page, 'Indicators');
+    const indicators = data!.sectors.flatMap((s: { indicators: unknown[] }) => s.indicators) as { id: string; values: { period: string; value: number }[] }[];
+    expect(await page.locator('[data-indicator]').count()).toBe(indicators.length);
+    expect(await page.locator('[data-indicator] canvas').count()).toBe(indicators.filter((i) => i.values.length > 0).length);
+    const sample = indicators.find((i) => i.values.length > 0)!;
+    const card = page.locator(`[data-indicator="${sample.id}"]`);
+    await card.locator('summary').click();
+    const shown = await card.locator('[data-testid=indicator-values] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-period')));
+    expect(shown).toEqual(sample.values.map((v) => v.period).sort());
+    await screenshot(page, '6-indicators');
+  });
+
+  it('shows the referral funnel and time to service, withheld counts as suppressed and never as zero', async () => {
+    const year = new Date().getFullYear();
+    const { data } = await hub.query(
+      `query($year: Int!) { pathwayAggregates(year: $year) { justiceFunnel { key count suppressed } timeToService { sectorId reached { count suppressed } } referralOutcomes { rows { key count suppressed } } } }`,
+      { year },
+      dashboard,
+    );
+    await openView(page, 'Referral pathway');
+    const p = data!.pathwayAggregates;
+    const rows = [
+      ...p.justiceFunnel.map((r: { key: string }) => [`[data-testid=funnel] tr[data-key="${r.key}"] td`, r]),
+      ...p.referralOutcomes.rows.map((r: { key: string }) => [`[data-testid=referral-outcomes] tr[data-key="${r.key}"] td`, r]),
+      ...p.timeToService.map((r: { sectorId: string; reached: object }) => [`[data-testid=time-to-service] tr[data-sector="${r.sectorId}"] [data-field=reached]`, r.reached]),
+    ] as [string, { count: number | null; suppressed: boolean }][];
+    for (const [selector, row] of rows) {
+      const text = await page.locator(selector).innerText();
+      expect(text).toBe(row.suppressed ? 'suppressed' : String(row.count));
+    }
+    await screenshot(page, '5b-pathway');
   });
 
   it('says every sector is answering when all are up', async () => {

@@ -11,6 +11,8 @@ export interface Answer<T> {
   errors: GraphQLError[];
   /** Subgraphs the gateway could not reach: their fields are null, everything else is complete. */
   unavailable: string[];
+  /** Scopes the caller's role lacks for fields it asked for (those fields are null). */
+  missingScopes: string[];
 }
 
 export class SignInRequired extends Error {}
@@ -24,9 +26,11 @@ export async function requestGraphQL<T>(query: string, token: string, variables:
   const body = (await response.json().catch(() => ({}))) as { data?: T | null; errors?: GraphQLError[] };
   const errors = body.errors ?? [];
   if (response.status === 401 || errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) throw new SignInRequired();
-  if (!body.data && errors.length > 0 && !errors.some((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE')) {
+  const unavailable = [...new Set(errors.filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE').map((e) => String(e.extensions?.subgraph)))];
+  const missingScopes = [...new Set(errors.flatMap((e) => (e.extensions?.code === 'FORBIDDEN' && Array.isArray(e.extensions.missingScopes) ? (e.extensions.missingScopes as string[]) : [])))];
+  // A view can work around a missing sector or scope; any other failure without data is reported as it is.
+  if (!body.data && errors.length > 0 && unavailable.length === 0 && missingScopes.length === 0) {
     throw new Error(errors.map((e) => e.message).join('; '));
   }
-  const unavailable = [...new Set(errors.filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE').map((e) => String(e.extensions?.subgraph)))];
-  return { data: body.data ?? null, errors, unavailable };
+  return { data: body.data ?? null, errors, unavailable, missingScopes };
 }

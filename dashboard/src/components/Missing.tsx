@@ -8,3 +8,12 @@ export function Missing({ unavailable }: { unavailable: boolean }) {
   const { t } = useI18n();
   return <span className="missing">{unavailable ? t('unavailable') : t('notRecorded')}</span>;
 }
+
+/** The rest of a table row whose figures the graph did not give. */
+export function MissingCells({ span, unavailable }: { span: number; unavailable: boolean }) {
+  return (
+    <td colSpan={span}>
+      <Missing unavailable={unavailable} />
+    </td>
+  );
+}

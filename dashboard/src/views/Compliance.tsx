@@ -1,6 +1,6 @@
 import { useQuery } from '../api/useQuery.ts';
 import { BarChart } from '../charts/BarChart.tsx';
-import { Missing } from '../components/Missing.tsx';
+import { MissingCells } from '../components/Missing.tsx';
 import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { ViewFrame } from '../shell/ViewFrame.tsx';
@@ -65,9 +65,7 @@ export function Compliance() {
                             </td>
                           </>
                         ) : (
-                          <td colSpan={7}>
-                            <Missing unavailable={unavailable.includes(s.id)} />
-                          </td>
+                          <MissingCells span={7} unavailable={unavailable.includes(s.id)} />
                         )}
                       </tr>
                     );

@@ -3,7 +3,7 @@ import { useQuery } from '../api/useQuery.ts';
 import { BarChart } from '../charts/BarChart.tsx';
 import { deliveryColors } from '../charts/colors.ts';
 import { Filter } from '../components/Filter.tsx';
-import { Missing } from '../components/Missing.tsx';
+import { Missing, MissingCells } from '../components/Missing.tsx';
 import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { ViewFrame } from '../shell/ViewFrame.tsx';
@@ -49,9 +49,7 @@ export function FrameworkStatus() {
                             </td>
                           </>
                         ) : (
-                          <td colSpan={deliveryStates.length + 1}>
-                            <Missing unavailable={unavailable.includes(s.id)} />
-                          </td>
+                          <MissingCells span={deliveryStates.length + 1} unavailable={unavailable.includes(s.id)} />
                         )}
                       </tr>
                     ))}

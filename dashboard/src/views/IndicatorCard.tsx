@@ -38,7 +38,7 @@ export function IndicatorCard({ indicator, sector }: { indicator: Indicator; sec
             ]}
           />
           <details>
-            <summary>{t('indicators.value')}</summary>
+            <summary>{t('indicators.valuesTable')}</summary>
             <table data-testid="indicator-values">
               <TableHead columns={[t('indicators.period'), { label: t('indicators.value'), number: true }]} />
               <tbody>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '../api/useQuery.ts';
 import { Filter } from '../components/Filter.tsx';
-import { Missing } from '../components/Missing.tsx';
+import { MissingCells } from '../components/Missing.tsx';
 import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { ViewFrame } from '../shell/ViewFrame.tsx';
@@ -35,9 +35,7 @@ export function Indicators() {
                       <td className="number">{share(s.reporting.timeliness)}</td>
                     </>
                   ) : (
-                    <td colSpan={4}>
-                      <Missing unavailable={unavailable.includes(s.id)} />
-                    </td>
+                    <MissingCells span={4} unavailable={unavailable.includes(s.id)} />
                   )}
                 </tr>
               ))}

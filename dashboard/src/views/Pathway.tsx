@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useQuery } from '../api/useQuery.ts';
 import { BarChart } from '../charts/BarChart.tsx';
 import { seriesColors } from '../charts/colors.ts';
-import { Count } from '../components/Count.tsx';
+import { Count, CountTable } from '../components/Count.tsx';
 import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { labelOr } from '../shell/labels.ts';
@@ -42,20 +42,7 @@ export function Pathway() {
             <p>{t('pathway.explain', { threshold: p.suppressionThreshold })}</p>
             <div className="two-columns">
               <div>
-                <h2 id="funnel-title">{t('pathway.funnel')}</h2>
-                <table aria-labelledby="funnel-title" data-testid="funnel">
-                  <TableHead columns={[t('pathway.stage'), { label: t('pathway.cases'), number: true }]} />
-                  <tbody>
-                    {p.justiceFunnel.map((row) => (
-                      <tr key={row.key} data-key={row.key}>
-                        <th scope="row">{stage(row.key)}</th>
-                        <td className="number">
-                          <Count row={row} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <CountTable title={t('pathway.funnel')} testId="funnel" keyLabel={t('pathway.stage')} countLabel={t('pathway.cases')} rows={p.justiceFunnel} label={stage} />
               </div>
               <BarChart
                 summary={t('pathway.funnelChart')}
@@ -95,20 +82,14 @@ export function Pathway() {
                 />
               </div>
             </div>
-            <h2 id="outcomes-title">{t('pathway.referrals')}</h2>
-            <table aria-labelledby="outcomes-title" data-testid="referral-outcomes">
-              <TableHead columns={[t('pathway.outcome'), { label: t('count'), number: true }]} />
-              <tbody>
-                {[...p.referralOutcomes.rows, p.referralOutcomes.total].map((row) => (
-                  <tr key={row.key} data-key={row.key}>
-                    <th scope="row">{row.key === 'TOTAL' ? t('total') : labelOr(i18n, `referral.${row.key}`, row.key)}</th>
-                    <td className="number">
-                      <Count row={row} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CountTable
+              title={t('pathway.referrals')}
+              testId="referral-outcomes"
+              keyLabel={t('pathway.outcome')}
+              countLabel={t('count')}
+              rows={[...p.referralOutcomes.rows, p.referralOutcomes.total]}
+              label={(key) => (key === 'TOTAL' ? t('total') : labelOr(i18n, `referral.${key}`, key))}
+            />
           </>
         );
       }}
