@@ -38,9 +38,11 @@ ${body}
 
 export function packHtml(pack: MeetingPack, tables: readonly Table[]): string {
   const { body } = pack;
-  const cadence = body.meetingOverdue
-    ? `<strong class="bad">Overdue by ${body.daysOverdue} days</strong> (next meeting was due ${escapeHtml(body.nextMeetingDue ?? 'now: the body has never met')})`
-    : `Next meeting due ${escapeHtml(body.nextMeetingDue)}`;
+  const cadence = !body.nextMeetingDue
+    ? '<strong class="bad">The body has no meeting on record</strong>'
+    : body.meetingOverdue
+      ? `<strong class="bad">Overdue by ${body.daysOverdue} days</strong> (next meeting was due ${escapeHtml(body.nextMeetingDue)})`
+      : `Next meeting due ${escapeHtml(body.nextMeetingDue)}`;
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -6,6 +6,8 @@ import type { Draft } from '../kit/repository.ts';
 import type { SubgraphContext } from '../kit/subgraph.ts';
 import type { StoredDocument } from '../kit/store/port.ts';
 import { deliveryState, summariseDelivery } from './delivery.ts';
+import type { MonitoringContext } from './monitoring/context.ts';
+import { moveWithHistory } from './monitoring/progress.ts';
 import type { SectorLoaders, SectorRepositories } from './loaders.ts';
 import type { ActionRecordDoc, ActionStatus, ServicePointDoc, ServicePointKind } from './models.ts';
 
@@ -97,15 +99,8 @@ export function sectorCoreResolvers(sectorId: string, typePrefix: string) {
               'only the lead sector reports on an action',
           );
         }
-        const record = await ctx.repos.actionRecords.replace(
-          {
-            _id: current._id,
-            status: input.status,
-            dueDate: input.dueDate ?? current.dueDate ?? null,
-            updatedAt: ctx.clock.now(),
-          },
-          current.version,
-        );
+        // Through the progress history, so a status set here is kept like any progress report.
+        const record = await moveWithHistory(ctx as unknown as MonitoringContext, current, input);
         return { id: record._id, record };
       },
     },

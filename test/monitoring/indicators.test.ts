@@ -207,3 +207,49 @@ describe('targets', () => {
     expect(indicator.status).not.toBe('NO_DATA');
   });
 });
+
+describe('the rules at their edges, today', () => {
+  // October 2026 ended 24 days before TODAY: a data set with 24 days is on its last day, one
+  // with 23 days is one day past it.
+  const reportValue = `mutation($input: IndicatorValueInput!) { reportHealthIndicatorValue(input: $input) { id } }`;
+  const states = `{ sector(id: "health") { dataSets { id periods(last: 2) { period state locked } } } }`;
+
+  beforeAll(async () => {
+    const store = hub.stores.get('health')!;
+    const [template] = await store.collection<StoredDocument & Record<string, unknown>>('indicators').find({ _id: 'bd-survivors-reached' });
+    for (const days of [23, 24]) {
+      const dataSet = { _id: `edge-${days}`, version: 1, name: `Edge ${days}`, periodType: 'MONTHLY', firstPeriod: '2026-10', timelyDays: days, lockDays: days };
+      await store.collection('dataSets').insertMany([dataSet]);
+      const indicator = { ...template!, _id: `edge-indicator-${days}`, code: `EDGE-${days}`, dataSetId: dataSet._id };
+      await store.collection('indicators').insertMany([indicator]);
+    }
+  });
+
+  it('accepts a value on the last open day and counts it on time; locks and refuses one day later', async () => {
+    const open = await hub.query(reportValue, { input: { indicatorId: 'edge-indicator-24', unit: 'COUNT', period: '2026-10', value: 0 } }, healthOfficer);
+    expect(open.errors).toBeUndefined();
+    const locked = await hub.query(reportValue, { input: { indicatorId: 'edge-indicator-23', unit: 'COUNT', period: '2026-10', value: 0 } }, healthOfficer);
+    expect(locked.errors![0]!.extensions!.code).toBe('PERIOD_LOCKED');
+    const { data } = await hub.query(states);
+    const byId = Object.fromEntries(data!.sector.dataSets.map((d: { id: string; periods: unknown[] }) => [d.id, d.periods]));
+    expect(byId['edge-24']).toEqual([
+      { period: '2026-10', state: 'ON_TIME', locked: false },
+      { period: '2026-11', state: 'OPEN', locked: false },
+    ]);
+    expect(byId['edge-23']![0]).toEqual({ period: '2026-10', state: 'MISSING', locked: true });
+  });
+
+  it('counts a value received one day after the on-time deadline as late, once the period is reopened', async () => {
+    const reopened = await hub.query(
+      `mutation($input: PeriodReopeningInput!) { reopenHealthPeriod(input: $input) { locked } }`,
+      { input: { dataSetId: 'edge-23', period: '2026-10', reason: 'Edge of the lock', openUntil: TODAY } },
+      analyst,
+    );
+    expect(reopened.data!.reopenHealthPeriod.locked).toBe(false);
+    const late = await hub.query(reportValue, { input: { indicatorId: 'edge-indicator-23', unit: 'COUNT', period: '2026-10', value: 0 } }, healthOfficer);
+    expect(late.errors).toBeUndefined();
+    const { data } = await hub.query(states);
+    const edge23 = data!.sector.dataSets.find((d: { id: string }) => d.id === 'edge-23');
+    expect(edge23.periods[0]).toEqual({ period: '2026-10', state: 'LATE', locked: false });
+  });
+});

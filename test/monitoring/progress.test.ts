@@ -101,3 +101,20 @@ describe('progress report validation', () => {
     expect([await snapshot('health', 'progressReports'), await snapshot('health', 'actionRecords')]).toEqual(before);
   });
 });
+
+describe('status reports', () => {
+  it('keeps a status set through report<Sector>ActionStatus in the history too', async () => {
+    const health = { role: 'sector-officer' as const, sector: 'health', subject: 'officer.status@health' };
+    const before = (await hub.query(history, { id: 'bd-a2-2' })).data!.action.progressHistory;
+    const { errors } = await hub.query(
+      `mutation($input: ActionStatusInput!) { reportHealthActionStatus(input: $input) { id status } }`,
+      { input: { actionId: 'bd-a2-2', status: 'IN_PROGRESS', dueDate: '2027-06-30' } },
+      health,
+    );
+    expect(errors).toBeUndefined();
+    const after = (await hub.query(history, { id: 'bd-a2-2' })).data!.action;
+    expect(after.status).toBe('IN_PROGRESS');
+    expect(after.progressHistory.slice(0, before.length)).toEqual(before);
+    expect(after.progressHistory.at(-1)).toMatchObject({ sequence: before.length + 1, status: 'IN_PROGRESS', recordedBy: health.subject });
+  });
+});

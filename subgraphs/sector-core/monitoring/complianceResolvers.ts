@@ -12,14 +12,14 @@ const severity = { FAILING: 0, AT_RISK: 1 } as const;
 async function sectorCompliance(ctx: MonitoringContext): Promise<Compliance> {
   requireScopes(ctx.identity, scopes.frameworkRead);
   const { monitoring } = ctx.loaders;
-  const [responsibilities, records, progress, values, reports] = await Promise.all([
+  const [responsibilities, records, lastReport, values, reports] = await Promise.all([
     ctx.loaders.responsibilities.load(),
     ctx.loaders.actionRecords.load(),
-    monitoring.progressReports.load(),
+    monitoring.latestProgressReport.load(),
     monitoring.values.load(),
     allReports(ctx),
   ]);
-  const lastUpdateAt = latest([...records.map((r) => r.updatedAt), ...progress.map((p) => p.recordedAt), ...values.map((v) => v.reportedAt)]);
+  const lastUpdateAt = latest([...records.map((r) => r.updatedAt), ...(lastReport ? [lastReport.recordedAt] : []), ...values.map((v) => v.reportedAt)]);
   const compliance = assessCompliance({ responsibilities: responsibilities.length, records, reports, lastUpdateAt }, startOfDayUtc(ctx.clock.now()));
   compliance.reasons.sort((a, b) => severity[a.status] - severity[b.status]);
   return compliance;

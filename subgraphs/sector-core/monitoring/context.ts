@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import { loaderByField, loaderById, loaderOfAll } from '../../kit/loaders.ts';
 import type { Repository } from '../../kit/repository.ts';
+import type { StoredDocument } from '../../kit/store/port.ts';
 import type { SubgraphContext } from '../../kit/subgraph.ts';
 import type { SectorLoaders, SectorRepositories } from '../loaders.ts';
 import type { DataSetDoc, IndicatorDoc, IndicatorValueDoc, PeriodReopeningDoc, ProgressReportDoc } from './models.ts';
@@ -13,11 +14,17 @@ export interface MonitoringRepositories {
   periodReopenings: Repository<PeriodReopeningDoc>;
 }
 
+/** The newest document by a date field, read once per request: one small query, not the whole history. */
+function latestOf<T extends StoredDocument>(repo: Repository<T>, field: keyof T & string) {
+  let pending: Promise<T | null> | undefined;
+  return { load: () => (pending ??= repo.find({}, { sort: { [field]: -1 }, limit: 1 }).then(([doc]) => doc ?? null)) };
+}
+
 /** Per-request loaders for the monitoring collections: one store query per collection or relation. */
 export function createMonitoringLoaders(repos: MonitoringRepositories) {
   return {
     progressByAction: loaderByField(repos.progressReports, 'actionId', { sort: { sequence: 1 } }),
-    progressReports: loaderOfAll(repos.progressReports, { recordedAt: 1 }),
+    latestProgressReport: latestOf(repos.progressReports, 'recordedAt'),
     dataSets: loaderOfAll(repos.dataSets),
     dataSetById: loaderById(repos.dataSets),
     indicators: loaderOfAll(repos.indicators, { order: 1 }),

@@ -18,13 +18,45 @@ export interface ProgressReportInput {
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
+export interface StatusChange {
+  status: ActionStatus;
+  dueDate?: Date | null;
+  note?: string | null;
+  evidenceRef?: string | null;
+  /** The day the report describes; today when omitted. */
+  asOf?: Date;
+}
+
 /**
- * Appends a progress report on an action the sector leads and moves the action's record to
- * the reported status. The report is validated first; then the record is replaced at the
- * version read, so of two reports racing on one action the second gets a CONFLICT before it
- * writes anything; only then is the report appended, under an id made from its position in the
- * action's history, so history has no gaps and no report overwrites another.
+ * Moves an action's record to a new status and appends the report of it to the action's
+ * history. The report is validated first; then the record is replaced at the version read, so
+ * of two reports racing on one action the second gets a CONFLICT before it writes anything;
+ * only then is the report appended, under an id made from its position in the history, so the
+ * history has no gaps and no report overwrites another.
  */
+export async function moveWithHistory(ctx: MonitoringContext, current: ActionRecordDoc, change: StatusChange): Promise<ActionRecordDoc> {
+  const now = ctx.clock.now();
+  const sequence = (await ctx.repos.progressReports.count({ actionId: current._id })) + 1;
+  const dueDate = change.dueDate ?? current.dueDate ?? null;
+  const report: Omit<ProgressReportDoc, 'version'> = {
+    _id: `${current._id}#${sequence}`,
+    actionId: current._id,
+    sequence,
+    status: change.status,
+    note: change.note ?? null,
+    evidenceRef: change.evidenceRef ?? null,
+    dueDate,
+    asOf: change.asOf ?? startOfDayUtc(now),
+    recordedAt: now,
+    recordedBy: ctx.identity.subject,
+  };
+  await validateDocument(progressReportDocument, { ...report, version: 1 });
+  const record = await ctx.repos.actionRecords.replace({ _id: current._id, status: change.status, dueDate, updatedAt: now }, current.version);
+  await ctx.repos.progressReports.insert(report);
+  return record;
+}
+
+/** A lead sector's progress report on one of its actions, checked, then recorded with its history. */
 export async function recordProgress(
   sectorId: string,
   input: ProgressReportInput,
@@ -39,33 +71,14 @@ export async function recordProgress(
       { actionId: input.actionId },
     );
   }
-  const now = ctx.clock.now();
-  const today = startOfDayUtc(now);
+  const today = startOfDayUtc(ctx.clock.now());
   const asOf = input.asOf ? startOfDayUtc(input.asOf) : today;
   if (daysBetween(today, asOf) > 0) {
     throw new InvalidInputError('progress report', [
       { field: 'asOf', problem: `is in the future (${isoDay(asOf)}; today is ${isoDay(today)})` },
     ]);
   }
-  const sequence = (await ctx.repos.progressReports.count({ actionId: current._id })) + 1;
-  const dueDate = input.dueDate ?? current.dueDate ?? null;
-  const report: Omit<ProgressReportDoc, 'version'> = {
-    _id: `${current._id}#${sequence}`,
-    actionId: current._id,
-    sequence,
-    status: input.status,
-    note: input.note ?? null,
-    evidenceRef: input.evidenceRef ?? null,
-    dueDate,
-    asOf,
-    recordedAt: now,
-    recordedBy: ctx.identity.subject,
-  };
-  await validateDocument(progressReportDocument, { ...report, version: 1 });
-  const record = await ctx.repos.actionRecords.replace(
-    { _id: current._id, status: input.status, dueDate, updatedAt: now },
-    current.version,
-  );
-  await ctx.repos.progressReports.insert(report);
+  const { actionId: _, ...change } = input;
+  const record = await moveWithHistory(ctx, current, { ...change, asOf });
   return { id: record._id, record };
 }
