@@ -195,6 +195,22 @@ describe('the dashboard in a browser', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 
+  it('fits every view on a tablet held upright, without scrolling sideways', async () => {
+    const tablet = await browser.newPage({ viewport: { width: 768, height: 1024 } });
+    try {
+      await signIn(tablet, hub.gateway.url, await hub.tokenFor(dashboard));
+      for (const view of ['Framework status', 'Compliance', 'Coordination bodies', 'Services', 'Referral pathway', 'Indicators', 'Sector health']) {
+        await openView(tablet, view);
+        const overflow = await tablet.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, view).toBeLessThanOrEqual(0);
+      }
+      await openView(tablet, 'Framework status');
+      await screenshot(tablet, 'tablet-framework-status');
+    } finally {
+      await tablet.close();
+    }
+  });
+
   it('moves the keyboard focus to the heading of the view that opens', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Services' }).focus();
     await page.keyboard.press('Enter');
