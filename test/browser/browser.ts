@@ -49,8 +49,8 @@ export async function signIn(page: Page, graphqlUrl: string, token: string): Pro
 }
 
 /** Opens one view by its menu link (keyboard-reachable like any link) and waits for its figures. */
-export async function openView(page: Page, name: string | RegExp): Promise<void> {
+export async function openView(page: Page, name: string | RegExp, { ready = true } = {}): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
-  await page.getByTestId('view-ready').waitFor();
+  if (ready) await page.getByTestId('view-ready').waitFor();
 }

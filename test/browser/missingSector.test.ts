@@ -63,4 +63,13 @@ describe('the dashboard when a sector is down', () => {
     expect(await page.locator('[data-centre="bd-occ-dhaka"] [data-facet="services.facet.police"]').innerText()).toMatch(/unavailable/);
     expect(await page.locator('[data-centre="bd-occ-dhaka"] [data-facet="services.facet.health"]').innerText()).not.toMatch(/unavailable/);
   });
+
+  it('says so when the lead ministry’s own subgraph, which every view starts from, is down', async () => {
+    await hub.stopSubgraph('coordination');
+    await openView(page, 'Sector health', { ready: false });
+    await page.getByTestId('view-failed').waitFor();
+    expect(await page.getByTestId('missing-banner').innerText()).toMatch(/Lead ministry \(coordination\)/);
+    expect(await page.getByTestId('view-failed').innerText()).toMatch(/coordination/);
+    await screenshot(page, '9-coordination-missing');
+  });
 });

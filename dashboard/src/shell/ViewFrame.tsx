@@ -16,9 +16,9 @@ export function ViewFrame<T>({ title, state, reload, children }: { title: string
         {title}
       </h1>
       {state.kind === 'loading' && <p className="muted">{t('loading')}</p>}
-      {state.kind === 'failed' && (
-        <div role="alert" className="failed">
-          <p>{t('failed', { message: state.message })}</p>
+      {(state.kind === 'failed' || (state.kind === 'ready' && !state.data)) && (
+        <div role="alert" className="failed" data-testid="view-failed">
+          <p>{t('failed', { message: state.kind === 'failed' ? state.message : state.errors.map((e) => e.message).join('; ') })}</p>
           <button type="button" onClick={reload}>
             {t('retry')}
           </button>
