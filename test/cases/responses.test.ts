@@ -64,6 +64,19 @@ describe("one query shows a case's referrals and every sector's response", () =>
     }
   });
 
+  it('records the reading of many responses in one request as one audit entry per sector, naming every case', async () => {
+    const log = hub.stores.get('health')!.collection<any>('auditLog');
+    const before = await log.count({});
+    const { data, errors } = await hub.query(`{ cases(limit: 60) { id responses { summary } } }`, {}, officer('health'));
+    expect(errors).toBeUndefined();
+    const healthResponses = data!.cases.filter((c: { responses: { summary: string | null }[] }) => c.responses.length > 0);
+    expect(healthResponses.length).toBeGreaterThan(20);
+    expect(await log.count({})).toBe(before + 1);
+    const [entry] = await log.find({}, { sort: { seq: -1 }, limit: 1 });
+    expect(entry).toMatchObject({ action: 'response.read', sector: 'health', fields: ['summary'] });
+    expect(entry.caseIds).toHaveLength(data!.cases.length);
+  });
+
   it('serves a response only to the sectors engaged in the case, even when asked directly', async () => {
     const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on HealthCaseResponse { summary } } }`;
     const asked = async (sector: string, engaged: string[]) =>

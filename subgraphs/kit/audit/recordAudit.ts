@@ -17,6 +17,40 @@ export function recordAudit(ctx: AuditContext, event: AuditEvent) {
   return appendAudit(ctx.repos, { subject, role, sector, requestId: ctx.requestId }, event, ctx.clock.now());
 }
 
+interface PendingBatch {
+  caseIds: Set<string>;
+  fields: Set<string>;
+  written: Promise<unknown>;
+}
+
+// Batches being gathered, per request context and action. The context object lives for one
+// request only, so a batch can never mix two callers' reads.
+const pending = new WeakMap<object, Map<string, PendingBatch>>();
+
+/**
+ * Records a read that is one of many resolved together (the entities of one gateway fetch): the
+ * reads of one request and action that arrive before the event loop turns are written as one
+ * entry naming every case, so a list of a hundred cases costs one append, not a hundred. Each
+ * caller's promise settles when that entry is stored.
+ */
+export function recordAuditBatched(ctx: AuditContext, event: Omit<AuditEvent, 'purpose' | 'detail'>): Promise<unknown> {
+  const batches = pending.get(ctx) ?? new Map<string, PendingBatch>();
+  pending.set(ctx, batches);
+  let batch = batches.get(event.action);
+  if (!batch) {
+    const gathered: PendingBatch = { caseIds: new Set(), fields: new Set(), written: Promise.resolve() };
+    gathered.written = new Promise((resolve) => setImmediate(resolve)).then(() => {
+      batches.delete(event.action);
+      return recordAudit(ctx, { action: event.action, caseIds: [...gathered.caseIds], fields: [...gathered.fields] });
+    });
+    batches.set(event.action, gathered);
+    batch = gathered;
+  }
+  for (const id of event.caseIds) batch.caseIds.add(id);
+  for (const field of event.fields) batch.fields.add(field);
+  return batch.written;
+}
+
 /**
  * The fields a query selects below the resolver's own field, as dotted paths
  * (`referrals.status`), to record what was read. Fragments are followed; `__typename` is not data.

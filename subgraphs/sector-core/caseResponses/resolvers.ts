@@ -3,7 +3,7 @@ import type DataLoader from 'dataloader';
 import { ForbiddenError, requireOwnSector, requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import type { AuditRepositories } from '../../kit/audit/auditLog.ts';
-import { recordAudit, selectedFields } from '../../kit/audit/recordAudit.ts';
+import { recordAudit, recordAuditBatched, selectedFields } from '../../kit/audit/recordAudit.ts';
 import type { DocumentSpec } from '../../kit/documents.ts';
 import { ConflictError, InvalidInputError } from '../../kit/errors.ts';
 import type { Repository } from '../../kit/repository.ts';
@@ -65,8 +65,10 @@ export function caseResponseResolvers(sectorId: string, typePrefix: string, opti
     if (!ctx.identity.sector || !ref.engagedSectorIds.includes(ctx.identity.sector)) {
       throw new ForbiddenError(`Only the sectors engaged in case ${caseId} may read the ${sectorId} sector's response to it`, { caseId });
     }
-    const record = await ctx.loaders.caseResponseById.load(caseId);
-    await recordAudit(ctx, { action: 'response.read', caseIds: [caseId], fields: selectedFields(info) });
+    const [record] = await Promise.all([
+      ctx.loaders.caseResponseById.load(caseId),
+      recordAuditBatched(ctx, { action: 'response.read', caseIds: [caseId], fields: selectedFields(info) }),
+    ]);
     return entity(ref.id, caseId, record);
   }
 
