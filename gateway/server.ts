@@ -11,6 +11,7 @@ import type { CallerVerifier } from './auth/callerIdentity.ts';
 import { readAuthorizationPolicy, supergraphForPlanning } from '../subgraphs/kit/auth/policy.ts';
 import type { GatewayContext } from './context.ts';
 import { graphiqlPage } from './graphiql.ts';
+import { dashboardRoutes } from './dashboard.ts';
 import { createOperationGuard, type OperationGuard } from './operationGuard.ts';
 import { SubgraphDataSource } from './subgraphDataSource.ts';
 import { readSupergraph } from './supergraph.ts';
@@ -90,6 +91,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       '/graphql': async (req) => (wantsHtml(req) ? ide() : json(405, { errors: [{ message: 'Send GraphQL as an HTTP POST with a JSON body' }] })),
       '/health': async () => json(200, { status: 'ok', service: 'gateway' }),
       '/ready': async () => json(200, { status: 'ready', service: 'gateway' }),
+      ...dashboardRoutes(options),
     },
   });
   const port = await listen(server, options.host, options.port);

@@ -1,0 +1,36 @@
+/** One GraphQL request to the hub's public API, and what the dashboard needs to know of its answer. */
+
+export interface GraphQLError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; subgraph?: string; [key: string]: unknown };
+}
+
+export interface Answer<T> {
+  data: T | null;
+  errors: GraphQLError[];
+  /** Subgraphs the gateway could not reach: their fields are null, everything else is complete. */
+  unavailable: string[];
+  /** Scopes the caller's role lacks for fields it asked for (those fields are null). */
+  missingScopes: string[];
+}
+
+export class SignInRequired extends Error {}
+
+export async function requestGraphQL<T>(query: string, token: string, variables: Record<string, unknown> = {}): Promise<Answer<T>> {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json().catch(() => ({}))) as { data?: T | null; errors?: GraphQLError[] };
+  const errors = body.errors ?? [];
+  if (response.status === 401 || errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) throw new SignInRequired();
+  const unavailable = [...new Set(errors.filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE').map((e) => String(e.extensions?.subgraph)))];
+  const missingScopes = [...new Set(errors.flatMap((e) => (e.extensions?.code === 'FORBIDDEN' && Array.isArray(e.extensions.missingScopes) ? (e.extensions.missingScopes as string[]) : [])))];
+  // A view can work around a missing sector or scope; any other failure without data is reported as it is.
+  if (!body.data && errors.length > 0 && unavailable.length === 0 && missingScopes.length === 0) {
+    throw new Error(errors.map((e) => e.message).join('; '));
+  }
+  return { data: body.data ?? null, errors, unavailable, missingScopes };
+}

@@ -1,0 +1,14 @@
+import type { I18n } from '../i18n/I18n.tsx';
+import type { MessageKey } from '../i18n/en.ts';
+import { en } from '../i18n/en.ts';
+
+/** The label under `key`, or `fallback` for a value this bundle has no label for (added to the graph later). */
+export function labelOr(i18n: I18n, key: string, fallback: string): string {
+  return key in en ? i18n.t(key as MessageKey) : fallback;
+}
+
+/** A subgraph's name for people. */
+export const subgraphLabel = (i18n: I18n, subgraph: string) => labelOr(i18n, `subgraph.${subgraph}`, subgraph);
+
+/** A service point kind's name for people. */
+export const kindLabel = (i18n: I18n, kind: string) => labelOr(i18n, `kind.${kind}`, kind);

@@ -1,0 +1,72 @@
+/**
+ * Serves the dashboard (dashboard/, a browser app that speaks only to the public GraphQL API)
+ * under /dashboard/, and in development a short-lived dashboard-role token for it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { bundleDir, bundleFiles, ensureDashboardBuilt } from '../dashboard/build.ts';
+import { developmentKeys } from '../subgraphs/kit/auth/configuredKeys.ts';
+import { mintCallerToken } from '../subgraphs/kit/auth/localIssuer.ts';
+import { readConfig } from '../subgraphs/kit/config.ts';
+import { json, type Route } from '../subgraphs/kit/http.ts';
+
+export interface DashboardOptions {
+  mode: 'development' | 'production';
+  /**
+   * Set only when the gateway trusts the local issuer (development with no configured key set):
+   * the same condition under which the IDE gets a token, so the dashboard never hands out a
+   * token the gateway was not already willing to give to anyone who can reach it.
+   */
+  ideHeaders?: () => Promise<Record<string, string>>;
+  /** Mints the development token; by default from the local issuer's keys in the data folder. */
+  mintDevelopmentToken?: () => Promise<string>;
+}
+
+/** Lifetime of a development token: the page asks for a new one when it runs out. */
+export const developmentTokenSeconds = 15 * 60;
+
+async function mintFromLocalIssuer(): Promise<string> {
+  const config = readConfig();
+  const keys = await developmentKeys(config);
+  return mintCallerToken(keys.issuerPrivate, {
+    role: 'dashboard',
+    subject: 'dashboard@local',
+    issuer: config.auth.issuer,
+    audience: config.auth.audience,
+    expiresIn: `${developmentTokenSeconds}s`,
+  });
+}
+
+function tokenRoute(options: DashboardOptions): Route {
+  return async () => {
+    if (options.mode === 'production' || !options.ideHeaders) {
+      return json(404, { errors: [{ message: 'No development token here: sign in with a token from your identity provider' }] });
+    }
+    const token = await (options.mintDevelopmentToken ?? mintFromLocalIssuer)();
+    return json(200, { token, role: 'dashboard', expiresInSeconds: developmentTokenSeconds });
+  };
+}
+
+function fileRoutes(): Record<string, Route> {
+  // Built on the first request (or by `npm run dashboard:build` before start), then read from disk.
+  let ready: Promise<void> | undefined;
+  const serve =
+    (file: keyof typeof bundleFiles): Route =>
+    async () => {
+      try {
+        await (ready ??= ensureDashboardBuilt());
+      } catch (error) {
+        ready = undefined;
+        return { status: 503, type: 'text/plain; charset=utf-8', body: `The dashboard could not be built: ${(error as Error).message}` };
+      }
+      return { status: 200, type: bundleFiles[file], body: fs.readFileSync(path.join(bundleDir, file), 'utf8') };
+    };
+  const routes: Record<string, Route> = { '/dashboard': serve('index.html'), '/dashboard/': serve('index.html') };
+  for (const file of Object.keys(bundleFiles) as (keyof typeof bundleFiles)[]) routes[`/dashboard/${file}`] = serve(file);
+  return routes;
+}
+
+/** The dashboard's routes, to be merged into the gateway's. */
+export function dashboardRoutes(options: DashboardOptions): Record<string, Route> {
+  return { ...fileRoutes(), '/dashboard/token': tokenRoute(options) };
+}
