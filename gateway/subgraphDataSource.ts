@@ -5,6 +5,7 @@ import type { Identity } from '../subgraphs/kit/auth/identity.ts';
 import { internalTokenHeader, signInternalToken } from '../subgraphs/kit/auth/internalToken.ts';
 import type { Key } from '../subgraphs/kit/auth/keys.ts';
 import type { GatewayContext } from './context.ts';
+import type { GatewayMetrics } from './gatewayMetrics.ts';
 
 /** What the caller is told when a subgraph cannot answer: which sector, and why. */
 export class SubgraphUnavailableError extends GraphQLError {
@@ -14,6 +15,15 @@ export class SubgraphUnavailableError extends GraphQLError {
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph },
     });
   }
+}
+
+/** A short, bounded label for a failure, for metrics. */
+function kindOf(error: unknown): string {
+  const e = error as { name?: string; code?: string; cause?: { code?: string } };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'timeout';
+  const code = e.cause?.code ?? e.code;
+  if (code === 'ECONNREFUSED') return 'refused';
+  return code ? 'network' : 'other';
 }
 
 function reasonOf(error: unknown, timeoutMs: number): string {
@@ -43,10 +53,25 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string,
     private readonly timeoutMs: number,
     private readonly signingKey: Key,
+    metrics?: GatewayMetrics,
   ) {
     super({ url });
-    this.fetcher = ((input: string, init: RequestInit) =>
-      fetch(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) })) as unknown as typeof this.fetcher;
+    const timed = async (input: string, init: RequestInit) => {
+      const started = performance.now();
+      try {
+        const response = await fetch(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+        const outcome = response.ok ? 'ok' : 'http';
+        metrics?.subgraphFetchDuration.observe({ subgraph, outcome }, (performance.now() - started) / 1000);
+        if (!response.ok) metrics?.subgraphFetchFailures.inc({ subgraph, reason: 'http' });
+        return response;
+      } catch (error) {
+        const reason = kindOf(error);
+        metrics?.subgraphFetchDuration.observe({ subgraph, outcome: reason }, (performance.now() - started) / 1000);
+        metrics?.subgraphFetchFailures.inc({ subgraph, reason });
+        throw error;
+      }
+    };
+    this.fetcher = timed as unknown as typeof this.fetcher;
   }
 
   private async tokenFor(identity: Identity): Promise<string> {
