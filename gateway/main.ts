@@ -5,6 +5,16 @@ import { stopOnSignals } from '../subgraphs/kit/shutdown.ts';
 import { gatewayAuthFromConfig } from './auth/fromConfig.ts';
 import { startGateway } from './server.ts';
 
+/** Aggregate answers are reused for 2 s by default: a dashboard wall refreshing at once costs one fan-out. */
+function responseCacheTtlMs(value: string | undefined): number {
+  if (value === undefined || value === '') return 2000;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) {
+    throw new ConfigError([`GATEWAY_RESPONSE_CACHE_TTL_MS must be a whole number of milliseconds from 0 to 600000 (got ${JSON.stringify(value)})`]);
+  }
+  return ms;
+}
+
 try {
   const config = readConfig();
   const logger = createLogger(config.logLevel, { service: 'gateway' });
@@ -18,6 +28,7 @@ try {
     ...(await gatewayAuthFromConfig(config, logger)),
     // A mounted ConfigMap or a deploy step replaces this file; the gateway picks it up live.
     supergraphFile: process.env.CRG_SUPERGRAPH_FILE || undefined,
+    responseCacheTtlMs: responseCacheTtlMs(process.env.GATEWAY_RESPONSE_CACHE_TTL_MS),
     logger,
   });
   stopOnSignals(running.stop, logger);

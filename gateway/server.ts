@@ -13,8 +13,10 @@ import { requestIdHeader } from '../subgraphs/kit/requestId.ts';
 import type { GatewayContext } from './context.ts';
 import { graphiqlPage } from './graphiql.ts';
 import { createOperationGuard, type OperationGuard } from './operationGuard.ts';
-import { SubgraphDataSource } from './subgraphDataSource.ts';
+import { isCacheableQuery } from './cacheableOperation.ts';
+import { SubgraphDataSource, type Shareable } from './subgraphDataSource.ts';
 import { createGatewayMetrics } from './gatewayMetrics.ts';
+import { responseCache } from './responseCache.ts';
 import { createSupergraphSource, type ReloadOutcome } from './supergraphSource.ts';
 
 export interface GatewayOptions {
@@ -38,6 +40,8 @@ export interface GatewayOptions {
   supergraphFile?: string;
   /** How often the supergraph file is checked for a change, in ms; 0 turns watching off. */
   supergraphPollMs?: number;
+  /** How long aggregate answers are served from the response cache, in ms; 0 or unset: no cache. */
+  responseCacheTtlMs?: number;
   /** How long requests in flight may run on after stop() before their connections are cut. */
   shutdownGraceMs?: number;
   logger?: Logger;
@@ -66,12 +70,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     metrics: gatewayMetrics,
   });
+  // Identical aggregate-only calls in flight share one subgraph answer (see SharedFetches).
+  const shareable: Shareable = (fetch) => {
+    if (!('incomingRequestContext' in fetch)) return false;
+    const { schema, document, operation } = fetch.incomingRequestContext;
+    return !!document && !!operation && isCacheableQuery(schema, supergraph.policy(), document, operation.operation);
+  };
+  // One data source (and connection pool) per subgraph and URL, kept across supergraph reloads.
+  const dataSources = new Map<string, SubgraphDataSource>();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph "${name}"`);
-      return new SubgraphDataSource(name, target, options.subgraphTimeoutMs, options.signingKey, gatewayMetrics);
+      const key = `${name} ${target}`;
+      if (!dataSources.has(key)) {
+        dataSources.set(key, new SubgraphDataSource(name, target, options.subgraphTimeoutMs, options.signingKey, gatewayMetrics, shareable));
+      }
+      return dataSources.get(key)!;
     },
   });
   const production = options.mode === 'production';
@@ -81,7 +97,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     csrfPrevention: true,
     persistedQueries: false,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), observeOperations(metrics, logger)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      observeOperations(metrics, logger),
+      ...(options.responseCacheTtlMs ? [responseCache({ ttlMs: options.responseCacheTtlMs, policy: supergraph.policy, metrics })] : []),
+    ],
   });
   let guard: OperationGuard | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
@@ -127,6 +147,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       draining = true;
       await close(server, options.shutdownGraceMs);
       await apollo.stop();
+      await Promise.all([...dataSources.values()].map((source) => source.close()));
     },
   };
 }

@@ -71,8 +71,10 @@ try {
   services.push(...(await Promise.all(subgraphCatalog.map(({ name }) => launch(name, 'subgraphs/run.ts', [name], env)))));
   const profileDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'profiles');
   const gateway = await launch('gateway', 'gateway/main.ts', [], { ...env, GATEWAY_PORT: String(await freePort()) }, flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  // The same gateway with its response cache off: what planning and fetching cost on every request.
+  const uncached = await launch('gateway', 'gateway/main.ts', [], { ...env, GATEWAY_PORT: String(await freePort()), GATEWAY_RESPONSE_CACHE_TTL_MS: '0' });
   const peer = await launch('peer', 'scripts/bench/peerGateway.ts', [], { ...env, PEER_PORT: String(await freePort()) });
-  services.push(gateway, peer);
+  services.push(gateway, uncached, peer);
 
   const callerToken = await mintCallerToken(keys.issuerPrivate, { role: 'analyst', subject: 'bench@lead-ministry', issuer: developmentIssuer, audience: developmentAudience, expiresIn: '2h' });
   const signingKey = await importKey(keys.gatewayPrivate, internalTokenAlgorithm);
@@ -83,6 +85,7 @@ try {
     const body = JSON.stringify({ query: op.query, variables: op.variables });
     return [
       { label: 'ours', url: gateway.url, body, pid: gateway.child.pid, headers: async () => ({ authorization: `Bearer ${callerToken}` }) },
+      { label: 'ours, no cache', url: uncached.url, body, pid: uncached.child.pid, headers: async () => ({ authorization: `Bearer ${callerToken}` }) },
       { label: 'peer', url: peer.url, body, pid: peer.child.pid, headers: async () => ({}) },
       ...op.direct.map((call) => ({
         label: call.subgraph,
@@ -102,15 +105,14 @@ try {
     // Warm-up: plans cached, JIT warm, connections open, for every target alike.
     for (const op of operations) for (const target of targetsFor(op)) await measure(target, 1, connections);
     const samples = new Map<string, Sample[]>();
-    const memory = { ours: [] as number[], peer: [] as number[] };
+    const memory: Record<string, number[]> = { ours: [], 'ours, no cache': [], peer: [] };
     for (let round = 1; round <= rounds; round++) {
       for (const op of operations) {
         for (const target of targetsFor(op)) {
           const sample = await measure(target, seconds, connections);
           const key = `${op.name}\n${target.label}`;
           samples.set(key, [...(samples.get(key) ?? []), sample]);
-          if (target.label === 'ours') memory.ours.push(rssMb(target.pid));
-          if (target.label === 'peer') memory.peer.push(rssMb(target.pid));
+          memory[target.label]?.push(rssMb(target.pid));
         }
       }
       process.stderr.write(`round ${round}/${rounds} done\n`);
@@ -125,7 +127,7 @@ try {
           p50: median(runs.map((s) => s.p50)),
           p99: median(runs.map((s) => s.p99)),
           failed: runs.reduce((n, s) => n + s.failed, 0),
-          ratio: target.label === 'ours' ? median(runs.map((s, i) => s.rps / samples.get(`${op.name}\npeer`)![i]!.rps)) : undefined,
+          ratio: target.label.startsWith('ours') ? median(runs.map((s, i) => s.rps / samples.get(`${op.name}\npeer`)![i]!.rps)) : undefined,
         };
       }),
     );
@@ -134,8 +136,7 @@ try {
       rounds,
       connections,
       cpus: os.cpus().length,
-      oursRssMb: Math.max(...memory.ours),
-      peerRssMb: Math.max(...memory.peer),
+      rssMb: Object.fromEntries(Object.entries(memory).map(([label, values]) => [label, Math.max(...values)])),
     });
   }
 } finally {
