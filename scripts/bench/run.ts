@@ -22,6 +22,7 @@ import { importKey, loadOrCreateDevelopmentKeys } from '../../subgraphs/kit/auth
 import { mintCallerToken } from '../../subgraphs/kit/auth/localIssuer.ts';
 import { scopesByRole } from '../../subgraphs/kit/auth/roles.ts';
 import { developmentAudience, developmentIssuer } from '../../subgraphs/kit/config.ts';
+import { gatewayNodeFlags } from '../deploy/k8sManifests.ts';
 import { measure, median, type Sample, type Target } from './measure.ts';
 import { availableOperations, type BenchOperation } from './operations.ts';
 import { freePort, launch, rssMb, stopAll, type Service } from './processes.ts';
@@ -70,10 +71,10 @@ try {
   const keys = await loadOrCreateDevelopmentKeys(dataDir);
   services.push(...(await Promise.all(subgraphCatalog.map(({ name }) => launch(name, 'subgraphs/run.ts', [name], env)))));
   const profileDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'profiles');
-  const gateway = await launch('gateway', 'gateway/main.ts', [], { ...env, GATEWAY_PORT: String(await freePort()) }, flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  const gateway = await launch('gateway', 'gateway/main.ts', [], { ...env, GATEWAY_PORT: String(await freePort()) }, [...gatewayNodeFlags, ...(flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]);
   // The same gateway with its response cache off: what planning and fetching cost on every request.
-  const uncached = await launch('gateway', 'gateway/main.ts', [], { ...env, GATEWAY_PORT: String(await freePort()), GATEWAY_RESPONSE_CACHE_TTL_MS: '0' });
-  const peer = await launch('peer', 'scripts/bench/peerGateway.ts', [], { ...env, PEER_PORT: String(await freePort()) });
+  const uncached = await launch('gateway', 'gateway/main.ts', [], { ...env, GATEWAY_PORT: String(await freePort()), GATEWAY_RESPONSE_CACHE_TTL_MS: '0' }, gatewayNodeFlags);
+  const peer = await launch('peer', 'scripts/bench/peerGateway.ts', [], { ...env, PEER_PORT: String(await freePort()) }, gatewayNodeFlags);
   services.push(gateway, uncached, peer);
 
   const callerToken = await mintCallerToken(keys.issuerPrivate, { role: 'analyst', subject: 'bench@lead-ministry', issuer: developmentIssuer, audience: developmentAudience, expiresIn: '2h' });
