@@ -1,3 +1,4 @@
+import { plannable } from './rootFetches.ts';
 /**
  * The operations the bench runs: the queries dashboards and committee meetings send over and
  * over. Each lists the calls the gateway makes to subgraphs for it, so the same work can be
@@ -12,12 +13,15 @@ export interface DirectCall {
 
 export interface BenchOperation {
   name: string;
-  /** A root field it needs; the operation is skipped when the committed supergraph lacks it. */
-  needs: string;
   query: string;
   variables?: Record<string, unknown>;
-  /** The subgraph calls the gateway's plan makes for it (one sector stands for all five). */
-  direct: DirectCall[];
+  /** Who sends it (default: the lead ministry's analyst). */
+  as?: { role: 'analyst' | 'sector-officer'; sector?: string };
+  /**
+   * Entity calls the gateway's plan makes for it, to time straight too (one sector stands for
+   * all five); the root calls are found by the query planner (rootFetches.ts).
+   */
+  entityCalls?: DirectCall[];
 }
 
 const deliveryFields = 'total onTrack atRisk overdue done notReported';
@@ -25,10 +29,8 @@ const deliveryFields = 'total onTrack atRisk overdue done notReported';
 export const benchOperations: BenchOperation[] = [
   {
     name: 'SectorStatus',
-    needs: 'sectors',
     query: `query SectorStatus { sectors { id name delivery { ${deliveryFields} } } }`,
-    direct: [
-      { subgraph: 'coordination', query: `query SectorStatus__coordination__0 { sectors { __typename id name } }` },
+    entityCalls: [
       {
         subgraph: 'health',
         query: `query SectorStatus__health__1($representations: [_Any!]!) { _entities(representations: $representations) { ... on HealthSector { delivery { ${deliveryFields} } } } }`,
@@ -36,12 +38,42 @@ export const benchOperations: BenchOperation[] = [
       },
     ],
   },
+  {
+    name: 'MeetingPack',
+    query: `query MeetingPack($bodyId: ID!) { meetingPack(bodyId: $bodyId) { preparedOn
+      body { name lastMetOn nextMeetingDue meetingOverdue attendanceRates { sector { name } rate } }
+      sectors { name ledActions { code title status delivery } compliance { status reasons { detail } overdueActions { code } }
+        reporting { completeness } indicators { code latest { value } target { value } status } }
+      openActionItems { text sector { name } dueDate overdue } overdueActionItems { id } } }`,
+    variables: { bodyId: 'bd-steering' },
+  },
+  {
+    name: 'PathwayAggregates',
+    query: `query PathwayAggregates($year: Int!) { pathwayAggregates(year: $year) {
+      suppressionThreshold
+      casesByIncidentType { rows { key count suppressed } total { count suppressed } }
+      casesByDistrict { rows { key count suppressed } }
+      casesByMonth { rows { key count suppressed } }
+      casesBySector { rows { key count suppressed } }
+      timeToService { sectorId reached { count } withinThreeDays { count } shareWithinThreeDays medianDays }
+      justiceFunnel { key count suppressed }
+      referralOutcomes { rows { key count suppressed } }
+      overdueFollowUps { rows { key count suppressed } total { count } } } }`,
+    variables: { year: 2026 },
+  },
+  {
+    name: 'CaseWithResponses',
+    // A case-level read: audited on every request, never cached or shared.
+    query: `query CaseWithResponses($id: ID!) { case(id: $id, purpose: "case conference") {
+      id incidentType firstReportedOn reportingDelay district
+      referrals { id from { name } to { name } status followUpBy escalated }
+      responses { id sector { name } recorded startedOn summary lastUpdatedAt } } }`,
+    variables: { id: 'CASE-BD-2026-000123' },
+    as: { role: 'sector-officer', sector: 'health' },
+  },
 ];
 
-/** The operations whose root field the supergraph has. */
+/** The operations valid against the supergraph: the others are not built yet, and are skipped. */
 export function availableOperations(supergraphSdl: string, only?: string[]): BenchOperation[] {
-  const queryType = /type Query[^{]*\{([\s\S]*?)\n\}/.exec(supergraphSdl)?.[1] ?? '';
-  return benchOperations.filter(
-    (op) => new RegExp(`^\\s+${op.needs}[(:]`, 'm').test(queryType) && (!only || only.includes(op.name)),
-  );
+  return benchOperations.filter((op) => (!only || only.includes(op.name)) && plannable(supergraphSdl, op.query));
 }

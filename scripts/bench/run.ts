@@ -7,7 +7,7 @@
  *   npm run bench -- [--seconds 5] [--rounds 3] [--connections 20] [--only SectorStatus,...]
  *                    [--soak 600] [--profile]
  *
- * --soak N runs SectorStatus against our gateway for N seconds and prints its memory every 30 s.
+ * --soak N runs SectorStatus against our gateway (cache off) for N seconds, printing its memory every 30 s.
  * --profile starts the gateway with --cpu-prof; the profile is written under the bench folder.
  * Only 127.0.0.1 is ever loaded.
  */
@@ -25,6 +25,7 @@ import { developmentAudience, developmentIssuer } from '../../subgraphs/kit/conf
 import { gatewayNodeFlags } from '../deploy/k8sManifests.ts';
 import { measure, median, type Sample, type Target } from './measure.ts';
 import { availableOperations, type BenchOperation } from './operations.ts';
+import { rootFetches } from './rootFetches.ts';
 import { freePort, launch, rssMb, stopAll, type Service } from './processes.ts';
 import { printTable, type Row } from './table.ts';
 
@@ -77,18 +78,35 @@ try {
   const peer = await launch('peer', 'scripts/bench/peerGateway.ts', [], { ...env, PEER_PORT: String(await freePort()) }, gatewayNodeFlags);
   services.push(gateway, uncached, peer);
 
-  const callerToken = await mintCallerToken(keys.issuerPrivate, { role: 'analyst', subject: 'bench@lead-ministry', issuer: developmentIssuer, audience: developmentAudience, expiresIn: '2h' });
   const signingKey = await importKey(keys.gatewayPrivate, internalTokenAlgorithm);
-  const identity = { subject: 'bench@lead-ministry', role: 'analyst' as const, sector: null, scopes: scopesByRole.analyst };
+  const callerTokens = new Map<string, string>();
+  const callerOf = (op: BenchOperation) => {
+    const role = op.as?.role ?? 'analyst';
+    const sector = op.as?.sector ?? null;
+    return { role, sector, subject: `bench.${role}${sector ? `.${sector}` : ''}@local` };
+  };
+  const callerToken = async (op: BenchOperation) => {
+    const { role, sector, subject } = callerOf(op);
+    const key = `${role}\n${sector}`;
+    if (!callerTokens.has(key)) {
+      callerTokens.set(key, await mintCallerToken(keys.issuerPrivate, { role, sector, subject, issuer: developmentIssuer, audience: developmentAudience, expiresIn: '2h' }));
+    }
+    return callerTokens.get(key)!;
+  };
   const subgraphUrl = (name: string) => env[`${envPrefix(name)}_URL`]!;
+  const supergraphSdl = readSupergraph();
 
   const targetsFor = (op: BenchOperation): Target[] => {
     const body = JSON.stringify({ query: op.query, variables: op.variables });
+    const caller = callerOf(op);
+    const identity = { ...caller, scopes: scopesByRole[caller.role] };
+    const bearer = async () => ({ authorization: `Bearer ${await callerToken(op)}` });
+    const peerHeaders = async (): Promise<Record<string, string>> => ({ 'x-bench-role': caller.role, ...(caller.sector ? { 'x-bench-sector': caller.sector } : {}) });
     return [
-      { label: 'ours', url: gateway.url, body, pid: gateway.child.pid, headers: async () => ({ authorization: `Bearer ${callerToken}` }) },
-      { label: 'ours, no cache', url: uncached.url, body, pid: uncached.child.pid, headers: async () => ({ authorization: `Bearer ${callerToken}` }) },
-      { label: 'peer', url: peer.url, body, pid: peer.child.pid, headers: async () => ({}) },
-      ...op.direct.map((call) => ({
+      { label: 'ours', url: gateway.url, body, pid: gateway.child.pid, headers: bearer },
+      { label: 'ours, no cache', url: uncached.url, body, pid: uncached.child.pid, headers: bearer },
+      { label: 'peer', url: peer.url, body, pid: peer.child.pid, headers: peerHeaders },
+      ...[...rootFetches(supergraphSdl, op.query, op.variables), ...(op.entityCalls ?? [])].map((call) => ({
         label: call.subgraph,
         url: subgraphUrl(call.subgraph),
         body: JSON.stringify({ query: call.query, variables: call.variables }),
@@ -97,11 +115,12 @@ try {
     ];
   };
 
-  const operations = availableOperations(readSupergraph(), flags.only?.split(','));
+  const operations = availableOperations(supergraphSdl, flags.only?.split(','));
   await checkAnswers(operations, targetsFor);
 
   if (flags.soak) {
-    await soak(targetsFor(operations[0]!)[0]!, Number(flags.soak));
+    // The gateway without its cache: every request is planned, fetched and assembled.
+    await soak(targetsFor(operations[0]!)[1]!, Number(flags.soak));
   } else {
     // Warm-up: plans cached, JIT warm, connections open, for every target alike.
     for (const op of operations) for (const target of targetsFor(op)) await measure(target, 1, connections);
