@@ -15,6 +15,8 @@ export interface BenchOperation {
   name: string;
   query: string;
   variables?: Record<string, unknown>;
+  /** Finds its variables in the running hub (e.g. a case the caller's sector holds), when fixed ones will not do. */
+  prepare?: (ask: (query: string) => Promise<Record<string, any>>) => Promise<Record<string, unknown>>;
   /** Who sends it (default: the lead ministry's analyst). */
   as?: { role: 'analyst' | 'sector-officer'; sector?: string };
   /**
@@ -68,7 +70,8 @@ export const benchOperations: BenchOperation[] = [
       id incidentType firstReportedOn reportingDelay district
       referrals { id from { name } to { name } status followUpBy escalated }
       responses { id sector { name } recorded startedOn summary lastUpdatedAt } } }`,
-    variables: { id: 'CASE-BD-2026-000123' },
+    // The demo cases are generated: take the newest one the health sector holds or was referred.
+    prepare: async (ask) => ({ id: (await ask(`{ cases(limit: 1, purpose: "benchmark") { id } }`)).cases[0].id }),
     as: { role: 'sector-officer', sector: 'health' },
   },
 ];

@@ -116,6 +116,16 @@ try {
   };
 
   const operations = availableOperations(supergraphSdl, flags.only?.split(','));
+  for (const op of operations) {
+    if (!op.prepare) continue;
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${await callerToken(op)}` };
+    op.variables = await op.prepare(async (query) => {
+      const response = await fetch(gateway.url, { method: 'POST', headers, body: JSON.stringify({ query }) });
+      const result = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+      if (!result.data || result.errors) throw new Error(`${op.name} could not find its variables: ${JSON.stringify(result.errors)}`);
+      return result.data;
+    });
+  }
   await checkAnswers(operations, targetsFor);
 
   if (flags.soak) {
