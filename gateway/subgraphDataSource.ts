@@ -145,8 +145,11 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     }
   }
 
-  /** Closes the pooled connections (the gateway is stopping or the supergraph changed). */
+  /**
+   * Drops the pooled connections once the gateway has stopped serving: any call still running
+   * then answers nobody (its caller's connection was cut after the grace period).
+   */
   async close(): Promise<void> {
-    await this.pool.close();
+    await this.pool.destroy();
   }
 }

@@ -68,6 +68,31 @@ describe('graceful shutdown', () => {
     });
   });
 
+  describe('a request that does not finish', () => {
+    it('has its connection cut after the grace period, so a stop never hangs', async () => {
+      // A subgraph that accepts the call and never answers.
+      const silent = http.createServer(() => undefined);
+      await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+      const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/graphql`;
+      const gateway = await startExtraGateway(hub, {
+        subgraphUrls: { ...Object.fromEntries([...hub.subgraphs].map(([n, s]) => [n, s.url])), health: url },
+        shutdownGraceMs: 200,
+      });
+      const headers = { authorization: `Bearer ${await hub.tokenFor({ role: 'analyst' })}` };
+      const inFlight = postGraphQL(gateway.url, query, undefined, headers).then(
+        () => 'answered',
+        () => 'cut',
+      );
+      await new Promise((r) => setTimeout(r, 200));
+      const started = Date.now();
+      await gateway.stop();
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(await inFlight).toBe('cut');
+      silent.closeAllConnections();
+      await new Promise<void>((r) => silent.close(() => r()));
+    });
+  });
+
   describe('a subgraph', () => {
     let subgraph: RunningSubgraph;
     const held = gate();
