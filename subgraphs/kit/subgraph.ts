@@ -11,12 +11,13 @@ import { close, createHttpServer, json, listen } from './http.ts';
 import { gatewayVerifyingKey } from './auth/configuredKeys.ts';
 import { enforceAuthDirectives } from './auth/enforceDirectives.ts';
 import type { Identity } from './auth/identity.ts';
-import { internalTokenHeader, verifyInternalToken } from './auth/internalToken.ts';
+import { internalTokenHeader } from './auth/internalToken.ts';
 import type { Key } from './auth/keys.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createServiceMetrics } from './metrics.ts';
 import { observeOperations } from './observeOperations.ts';
 import { requestIdHeader } from './requestId.ts';
+import { cachedTokenVerifier } from './verifiedTokens.ts';
 import { openRepositories, type Draft, type Repository } from './repository.ts';
 import { readSdl } from './schemaFiles.ts';
 import { createStore } from './store/createStore.ts';
@@ -131,10 +132,11 @@ export async function startSubgraph<S extends Specs, L>(
   });
   await apollo.start();
 
+  const verifyToken = cachedTokenVerifier(definition.name, gatewayKey);
   const context = async (req: http.IncomingMessage): Promise<SubgraphContext<S, L>> => {
     const requestId = String(req.headers[requestIdHeader]);
     const token = req.headers[internalTokenHeader];
-    const identity = await verifyInternalToken(typeof token === 'string' ? token : undefined, definition.name, gatewayKey);
+    const identity = await verifyToken(typeof token === 'string' ? token : undefined);
     return { repos, loaders: definition.createLoaders(repos, clock), clock, requestId, logger: logger.child({ requestId }), identity };
   };
   let draining = false;
