@@ -1,8 +1,19 @@
 /** Runs the gateway as its own process: `tsx gateway/main.ts`. */
 import { ConfigError, readConfig } from '../subgraphs/kit/config.ts';
 import { createLogger } from '../subgraphs/kit/logger.ts';
+import { stopOnSignals } from '../subgraphs/kit/shutdown.ts';
 import { gatewayAuthFromConfig } from './auth/fromConfig.ts';
 import { startGateway } from './server.ts';
+
+/** Aggregate answers are reused for 2 s by default: a dashboard wall refreshing at once costs one fan-out. */
+function responseCacheTtlMs(value: string | undefined): number {
+  if (value === undefined || value === '') return 2000;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) {
+    throw new ConfigError([`GATEWAY_RESPONSE_CACHE_TTL_MS must be a whole number of milliseconds from 0 to 600000 (got ${JSON.stringify(value)})`]);
+  }
+  return ms;
+}
 
 try {
   const config = readConfig();
@@ -15,14 +26,14 @@ try {
     limits: config.limits,
     mode: config.mode,
     ...(await gatewayAuthFromConfig(config, logger)),
+    // A mounted ConfigMap or a deploy step replaces this file; the gateway picks it up live.
+    supergraphFile: process.env.CRG_SUPERGRAPH_FILE || undefined,
+    responseCacheTtlMs: responseCacheTtlMs(process.env.GATEWAY_RESPONSE_CACHE_TTL_MS),
     logger,
   });
-  const stop = async () => {
-    await running.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(running.stop, logger);
+  // `kill -HUP` reloads the supergraph at once, without waiting for the file check.
+  process.on('SIGHUP', () => void running.reloadSupergraph());
   process.send?.({ ready: 'gateway', url: running.url });
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);

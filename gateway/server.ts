@@ -1,20 +1,24 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { Key } from '../subgraphs/kit/auth/keys.ts';
 import type { GatewayLimits } from '../subgraphs/kit/config.ts';
 import { close, createHttpServer, json, listen } from '../subgraphs/kit/http.ts';
 import { createLogger, type Logger } from '../subgraphs/kit/logger.ts';
 import type { CallerVerifier } from './auth/callerIdentity.ts';
-import { readAuthorizationPolicy, supergraphForPlanning } from '../subgraphs/kit/auth/policy.ts';
+import { createServiceMetrics } from '../subgraphs/kit/metrics.ts';
+import { observeOperations } from '../subgraphs/kit/observeOperations.ts';
+import { requestIdHeader } from '../subgraphs/kit/requestId.ts';
 import type { GatewayContext } from './context.ts';
 import { graphiqlPage } from './graphiql.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { createOperationGuard, type OperationGuard } from './operationGuard.ts';
-import { SubgraphDataSource } from './subgraphDataSource.ts';
-import { readSupergraph } from './supergraph.ts';
+import { isCacheableQuery } from './cacheableOperation.ts';
+import { SubgraphDataSource, type Shareable } from './subgraphDataSource.ts';
+import { createGatewayMetrics } from './gatewayMetrics.ts';
+import { responseCache } from './responseCache.ts';
+import { createSupergraphSource, type ReloadOutcome } from './supergraphSource.ts';
 
 export interface GatewayOptions {
   host: string;
@@ -31,13 +35,25 @@ export interface GatewayOptions {
   mode: 'development' | 'production';
   /** Development only: headers the IDE page starts with (a local token), made per page load. */
   ideHeaders?: () => Promise<Record<string, string>>;
+  /** A fixed supergraph; otherwise `supergraphFile` is served and watched for changes. */
   supergraphSdl?: string;
+  /** The supergraph file to serve and watch (default: schema/supergraph.graphql). */
+  supergraphFile?: string;
+  /** How often the supergraph file is checked for a change, in ms; 0 turns watching off. */
+  supergraphPollMs?: number;
+  /** How long aggregate answers are served from the response cache, in ms; 0 or unset: no cache. */
+  responseCacheTtlMs?: number;
+  /** How long requests in flight may run on after stop() before their connections are cut. */
+  shutdownGraceMs?: number;
   logger?: Logger;
 }
 
 export interface RunningGateway {
   url: string;
   port: number;
+  /** Reads the supergraph file again and serves it if it changed and is valid. */
+  reloadSupergraph(): ReloadOutcome;
+  /** Stops taking requests (readiness fails at once), finishes those in flight, then stops. */
   stop(): Promise<void>;
 }
 
@@ -46,14 +62,33 @@ const wantsHtml = (req: http.IncomingMessage) => (req.headers.accept ?? '').incl
 /** Starts the gateway: checks each caller and operation, plans it over the subgraphs, serves the IDE page. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('info', { service: 'gateway' });
-  const supergraphSdl = options.supergraphSdl ?? readSupergraph();
-  const policy = readAuthorizationPolicy(supergraphSdl);
+  const metrics = createServiceMetrics('gateway');
+  const gatewayMetrics = createGatewayMetrics(metrics);
+  const supergraph = createSupergraphSource({
+    sdl: options.supergraphSdl,
+    file: options.supergraphFile,
+    pollMs: options.supergraphPollMs,
+    logger,
+    metrics: gatewayMetrics,
+  });
+  // Identical aggregate-only calls in flight share one subgraph answer (see SharedFetches).
+  const shareable: Shareable = (fetch) => {
+    if (!('incomingRequestContext' in fetch)) return false;
+    const { schema, document, operation } = fetch.incomingRequestContext;
+    return !!document && !!operation && isCacheableQuery(schema, supergraph.policy(), document, operation.operation);
+  };
+  // One data source (and connection pool) per subgraph and URL, kept across supergraph reloads.
+  const dataSources = new Map<string, SubgraphDataSource>();
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphForPlanning(supergraphSdl),
+    supergraphSdl: supergraph.hook,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph "${name}"`);
-      return new SubgraphDataSource(name, target, options.subgraphTimeoutMs, options.signingKey);
+      const key = `${name} ${target}`;
+      if (!dataSources.has(key)) {
+        dataSources.set(key, new SubgraphDataSource(name, target, options.subgraphTimeoutMs, options.signingKey, gatewayMetrics, shareable));
+      }
+      return dataSources.get(key)!;
     },
   });
   const production = options.mode === 'production';
@@ -63,11 +98,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     csrfPrevention: true,
     persistedQueries: false,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      observeOperations(metrics, logger),
+      ...(options.responseCacheTtlMs ? [responseCache({ ttlMs: options.responseCacheTtlMs, policy: supergraph.policy, metrics })] : []),
+    ],
   });
   let guard: OperationGuard | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
-    const state = { schema: apiSchema, policy };
+    const state = { schema: apiSchema, policy: supergraph.policy() };
     if (guard) guard.reset(state);
     else guard = createOperationGuard({ verifier: options.verifier, limits: options.limits, state });
   });
@@ -79,18 +118,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     production
       ? json(404, { errors: [{ message: 'The IDE is off in production mode' }] })
       : { status: 200, type: 'text/html; charset=utf-8', body: graphiqlPage('/graphql', await options.ideHeaders?.()) };
+  let draining = false;
   const server = createHttpServer({
     apollo,
     guard: operationGuard.guard,
     context: async (req) => ({
-      requestId: String(req.headers['x-request-id'] ?? randomUUID()),
+      requestId: String(req.headers[requestIdHeader]),
       identity: operationGuard.identityOf(req)!,
     }),
+    observe: (route, status) => metrics.httpRequests.inc({ route, status }),
     routes: {
       '/': ide,
       '/graphql': async (req) => (wantsHtml(req) ? ide() : json(405, { errors: [{ message: 'Send GraphQL as an HTTP POST with a JSON body' }] })),
       '/health': async () => json(200, { status: 'ok', service: 'gateway' }),
-      '/ready': async () => json(200, { status: 'ready', service: 'gateway' }),
+      // Ready once the supergraph is loaded (start-up waits for it) and until shutdown begins.
+      '/ready': async () =>
+        draining ? json(503, { status: 'shutting down', service: 'gateway' }) : json(200, { status: 'ready', service: 'gateway' }),
+      '/metrics': metrics.route,
       ...dashboardRoutes(options),
     },
   });
@@ -100,9 +144,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     url,
     port,
+    reloadSupergraph: () => supergraph.reload(),
     async stop() {
-      await close(server);
+      draining = true;
+      await close(server, options.shutdownGraceMs);
       await apollo.stop();
+      await Promise.all([...dataSources.values()].map((source) => source.close()));
     },
   };
 }

@@ -1,10 +1,14 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { Pool } from 'undici';
 import type { Identity } from '../subgraphs/kit/auth/identity.ts';
 import { internalTokenHeader, signInternalToken } from '../subgraphs/kit/auth/internalToken.ts';
 import type { Key } from '../subgraphs/kit/auth/keys.ts';
+import { requestIdHeader } from '../subgraphs/kit/requestId.ts';
 import type { GatewayContext } from './context.ts';
+import type { GatewayMetrics } from './gatewayMetrics.ts';
+import { SharedFetches } from './sharedFetches.ts';
 
 /** What the caller is told when a subgraph cannot answer: which sector, and why. */
 export class SubgraphUnavailableError extends GraphQLError {
@@ -16,13 +20,45 @@ export class SubgraphUnavailableError extends GraphQLError {
   }
 }
 
-function reasonOf(error: unknown, timeoutMs: number): string {
-  const e = error as { name?: string; code?: string; cause?: { code?: string }; message?: string };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
+class HttpStatusError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+  }
+}
+
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
+type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
+
+/** Whether a call made for this incoming request may share its answer with identical ones in flight. */
+export type Shareable = (options: ProcessOptions) => boolean;
+
+const timeoutCodes = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** A short, bounded label for a failure, for metrics. */
+function kindOf(error: unknown): string {
+  const e = error as { name?: string; code?: string; cause?: { code?: string } };
   const code = e.cause?.code ?? e.code;
-  if (code === 'ECONNREFUSED') return 'connection refused: the service is down';
-  if (code) return `network error ${code}`;
-  return e.message ?? 'unknown error';
+  if (e.name === 'TimeoutError' || e.name === 'AbortError' || (code && timeoutCodes.has(code))) return 'timeout';
+  if (error instanceof HttpStatusError) return 'http';
+  if (code === 'ECONNREFUSED') return 'refused';
+  return code ? 'network' : 'other';
+}
+
+function reasonOf(error: unknown, timeoutMs: number): string {
+  const e = error as { code?: string; cause?: { code?: string }; message?: string };
+  const code = e.cause?.code ?? e.code;
+  switch (kindOf(error)) {
+    case 'timeout':
+      return `no answer within ${timeoutMs} ms`;
+    case 'refused':
+      return 'connection refused: the service is down';
+    case 'http':
+      return `it answered HTTP ${(error as HttpStatusError).status}`;
+    case 'network':
+      return `network error ${code}`;
+    default:
+      return e.message ?? 'unknown error';
+  }
 }
 
 // Internal tokens live 30 s; one is reused for 20 s for the same caller and subgraph, so a busy
@@ -32,21 +68,36 @@ const tokenReuseMs = 20_000;
 /**
  * Fetches from one subgraph with a bounded timeout, so one slow ministry cannot hold up the
  * whole graph, and turns any failure into an error that names the sector. Each call carries the
- * caller's identity in a token the gateway signs for this subgraph alone. Uses Node's own fetch
- * (undici), which keeps connections to each subgraph alive between requests.
+ * caller's identity in a token the gateway signs for this subgraph alone, and the request id.
+ *
+ * It speaks to the subgraph through its own undici connection pool rather than fetch(): the
+ * profile of the bench showed fetch's WHATWG streams, Request objects and per-call abort signals
+ * as the largest share of the gateway's own work per subgraph call. The pool keeps connections
+ * alive between requests and bounds how many it opens to one subgraph.
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly tokens = new LRUCache<string, string>({ max: 10_000, ttl: tokenReuseMs });
+  private readonly pool: Pool;
+  private readonly path: string;
+  private readonly shared = new SharedFetches<string>();
 
   constructor(
     readonly subgraph: string,
     url: string,
     private readonly timeoutMs: number,
     private readonly signingKey: Key,
+    private readonly metrics?: GatewayMetrics,
+    private readonly shareable: Shareable = () => false,
   ) {
-    super({ url });
-    this.fetcher = ((input: string, init: RequestInit) =>
-      fetch(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) })) as unknown as typeof this.fetcher;
+    const target = new URL(url);
+    this.path = `${target.pathname}${target.search}`;
+    this.pool = new Pool(target.origin, {
+      connections: 64,
+      keepAliveTimeout: 30_000,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      connectTimeout: Math.min(timeoutMs, 10_000),
+    });
   }
 
   private async tokenFor(identity: Identity): Promise<string> {
@@ -59,12 +110,46 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     return token;
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
-    if (context?.identity) request.http?.headers.set(internalTokenHeader, await this.tokenFor(context.identity));
+  async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    const context = options.context as GatewayContext | undefined;
+    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
+    // Shared only among callers who may see the same answer: the same role and sector. Each gets
+    // its own parse of the text, because the query planner merges into the objects it receives.
+    const text =
+      context?.identity && this.shareable(options)
+        ? await this.shared.run(`${context.identity.role}\n${context.identity.sector ?? ''}\n${body}`, () => this.send(body, context))
+        : await this.send(body, context);
+    return JSON.parse(text) as GatewayGraphQLResponse;
   }
 
-  override didEncounterError(error: Error): never {
-    throw new SubgraphUnavailableError(this.subgraph, reasonOf(error, this.timeoutMs));
+  private async send(body: string, context: GatewayContext | undefined): Promise<string> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    if (context?.requestId) headers[requestIdHeader] = context.requestId;
+    if (context?.identity) headers[internalTokenHeader] = await this.tokenFor(context.identity);
+    const started = performance.now();
+    try {
+      const response = await this.pool.request({ method: 'POST', path: this.path, headers, body });
+      if (response.statusCode < 200 || response.statusCode >= 300) {
+        await response.body.dump();
+        throw new HttpStatusError(response.statusCode);
+      }
+      const text = await response.body.text();
+      this.metrics?.subgraphFetchDuration.observe({ subgraph: this.subgraph, outcome: 'ok' }, (performance.now() - started) / 1000);
+      return text;
+    } catch (error) {
+      const reason = kindOf(error);
+      this.metrics?.subgraphFetchDuration.observe({ subgraph: this.subgraph, outcome: reason }, (performance.now() - started) / 1000);
+      this.metrics?.subgraphFetchFailures.inc({ subgraph: this.subgraph, reason });
+      throw new SubgraphUnavailableError(this.subgraph, reasonOf(error, this.timeoutMs));
+    }
+  }
+
+  /**
+   * Drops the pooled connections once the gateway has stopped serving: any call still running
+   * then answers nobody (its caller's connection was cut after the grace period).
+   */
+  async close(): Promise<void> {
+    await this.pool.destroy();
   }
 }

@@ -3,6 +3,8 @@
  * one of these per subgraph; a ministry deploying its own subgraph runs just its own.
  */
 import { ConfigError, readConfig } from './kit/config.ts';
+import { createLogger } from './kit/logger.ts';
+import { stopOnSignals } from './kit/shutdown.ts';
 import { startSubgraph } from './kit/subgraph.ts';
 import { loadSubgraphDefinition } from './definitions.ts';
 
@@ -15,13 +17,9 @@ if (!name) {
 try {
   const config = readConfig();
   const definition = await loadSubgraphDefinition(name);
-  const running = await startSubgraph(definition, { config, port: config.subgraphPorts[name]! });
-  const stop = async () => {
-    await running.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const logger = createLogger(config.logLevel, { subgraph: name });
+  const running = await startSubgraph(definition, { config, port: config.subgraphPorts[name]!, logger });
+  stopOnSignals(running.stop, logger);
   process.send?.({ ready: name, url: running.url });
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);

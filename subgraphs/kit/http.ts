@@ -1,6 +1,7 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { requestIdHeader, requestIdOf } from './requestId.ts';
 
 /** A plain route next to GraphQL: health and readiness checks, the IDE page. */
 export type Route = (req: http.IncomingMessage) => Promise<{ status: number; type: string; body: string }>;
@@ -16,6 +17,8 @@ export interface HttpOptions<C extends BaseContext> {
   maxBodyBytes?: number;
   /** Sees every GraphQL request first: may refuse it, or change it and complete its result. */
   guard?: RequestGuard;
+  /** Told of every answered request, for metrics: the route (a known path or "other"), status and duration. */
+  observe?: (route: string, status: number, seconds: number) => void;
 }
 
 export interface GraphQLErrorJson {
@@ -57,8 +60,20 @@ function graphqlError(res: http.ServerResponse, status: number, message: string,
  * every subgraph use it, so body limits and error shapes are the same everywhere.
  */
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): http.Server {
-  const { apollo, context, routes = {}, graphqlPath = '/graphql', maxBodyBytes = 256 * 1024 } = options;
-  return http.createServer(async (req, res) => {
+  const { apollo, context, routes = {}, graphqlPath = '/graphql', maxBodyBytes = 256 * 1024, observe } = options;
+  const server = http.createServer(async (req, res) => {
+    // One id per request, set here so the context, the logs and the subgraph calls all see it.
+    const requestId = requestIdOf(req);
+    req.headers[requestIdHeader] = requestId;
+    res.setHeader(requestIdHeader, requestId);
+    // While the server drains, answers close their connection so keep-alive clients reconnect elsewhere.
+    if (closing.has(server)) res.setHeader('connection', 'close');
+    if (observe) {
+      const started = performance.now();
+      const path = (req.url ?? '/').split('?')[0]!;
+      const route = path === graphqlPath || routes[path] ? path : 'other';
+      res.once('finish', () => observe(route, res.statusCode, (performance.now() - started) / 1000));
+    }
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const route = req.method === 'GET' ? routes[url.pathname] : undefined;
@@ -128,6 +143,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       else res.destroy(error as Error);
     }
   });
+  return server;
 }
 
 /** Starts listening and resolves with the port actually bound (port 0 picks a free one). */
@@ -141,10 +157,26 @@ export function listen(server: http.Server, host: string, port: number): Promise
   });
 }
 
-/** Stops accepting connections, lets requests in flight finish, then closes idle keep-alive sockets. */
-export function close(server: http.Server): Promise<void> {
+const closing = new WeakSet<http.Server>();
+
+/**
+ * Stops accepting connections, lets requests in flight finish, and closes each keep-alive socket
+ * once it is idle. A request still running after `graceMs` has its connection cut, so a hung
+ * call cannot hold a shutdown (and a rolling deploy) forever.
+ */
+export function close(server: http.Server, graceMs = 10_000): Promise<void> {
+  closing.add(server);
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+    deadline.unref();
+    // A request that was running when the close began keeps its connection alive after it is
+    // answered; sweeping idle connections closes it then rather than after the keep-alive timeout.
+    const sweep = setInterval(() => server.closeIdleConnections(), 20);
+    server.close(() => {
+      clearTimeout(deadline);
+      clearInterval(sweep);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }

@@ -1,7 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { GraphQLScalarType } from 'graphql';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
@@ -12,9 +11,13 @@ import { close, createHttpServer, json, listen } from './http.ts';
 import { gatewayVerifyingKey } from './auth/configuredKeys.ts';
 import { enforceAuthDirectives } from './auth/enforceDirectives.ts';
 import type { Identity } from './auth/identity.ts';
-import { internalTokenHeader, verifyInternalToken } from './auth/internalToken.ts';
+import { internalTokenHeader } from './auth/internalToken.ts';
 import type { Key } from './auth/keys.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createServiceMetrics } from './metrics.ts';
+import { observeOperations } from './observeOperations.ts';
+import { requestIdHeader } from './requestId.ts';
+import { cachedTokenVerifier } from './verifiedTokens.ts';
 import { openRepositories, type Draft, type Repository } from './repository.ts';
 import { readSdl } from './schemaFiles.ts';
 import { createStore } from './store/createStore.ts';
@@ -29,6 +32,7 @@ export interface SubgraphContext<S extends Specs = Specs, L = unknown> {
   loaders: L;
   clock: Clock;
   requestId: string;
+  /** Writes the request id on every line. */
   logger: Logger;
   /** The caller, as the gateway verified it. Check it with requireScopes / requireOwnSector. */
   identity: Identity;
@@ -119,27 +123,34 @@ export async function startSubgraph<S extends Specs, L>(
   enforceAuthDirectives(schema, sdl);
   // Every request needs the gateway's token, introspection included. Inline tracing is off: it
   // would send resolver timings back with every answer, for nobody to read.
+  const metrics = createServiceMetrics(definition.name);
   const apollo = new ApolloServer<SubgraphContext<S, L>>({
     schema,
     introspection: config.mode !== 'production',
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), observeOperations(metrics, logger)],
   });
   await apollo.start();
 
+  const verifyToken = cachedTokenVerifier(definition.name, gatewayKey);
   const context = async (req: http.IncomingMessage): Promise<SubgraphContext<S, L>> => {
-    const requestId = String(req.headers['x-request-id'] ?? randomUUID());
+    const requestId = String(req.headers[requestIdHeader]);
     const token = req.headers[internalTokenHeader];
-    const identity = await verifyInternalToken(typeof token === 'string' ? token : undefined, definition.name, gatewayKey);
-    return { repos, loaders: definition.createLoaders(repos, clock), clock, requestId, logger, identity };
+    const identity = await verifyToken(typeof token === 'string' ? token : undefined);
+    return { repos, loaders: definition.createLoaders(repos, clock), clock, requestId, logger: logger.child({ requestId }), identity };
   };
+  let draining = false;
   const server = createHttpServer({
     apollo,
     context,
+    observe: (route, status) => metrics.httpRequests.inc({ route, status }),
     routes: {
       '/health': async () => json(200, { status: 'ok', subgraph: definition.name }),
+      '/metrics': metrics.route,
       '/ready': async () =>
-        (await store.ping())
+        draining
+          ? json(503, { status: 'shutting down', subgraph: definition.name })
+          : (await store.ping())
           ? json(200, { status: 'ready', subgraph: definition.name, store: store.kind })
           : json(503, { status: 'store unavailable', subgraph: definition.name }),
     },
@@ -154,6 +165,7 @@ export async function startSubgraph<S extends Specs, L>(
     port,
     store,
     async stop() {
+      draining = true;
       await close(server);
       await apollo.stop();
       if (!options.store) await store.close();

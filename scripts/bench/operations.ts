@@ -1,0 +1,82 @@
+import { plannable } from './rootFetches.ts';
+/**
+ * The operations the bench runs: the queries dashboards and committee meetings send over and
+ * over. Each lists the calls the gateway makes to subgraphs for it, so the same work can be
+ * timed straight against each subgraph, which shows what the gateway itself costs.
+ */
+
+export interface DirectCall {
+  subgraph: string;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+export interface BenchOperation {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  /** Finds its variables in the running hub (e.g. a case the caller's sector holds), when fixed ones will not do. */
+  prepare?: (ask: (query: string) => Promise<Record<string, any>>) => Promise<Record<string, unknown>>;
+  /** Who sends it (default: the lead ministry's analyst). */
+  as?: { role: 'analyst' | 'sector-officer'; sector?: string };
+  /**
+   * Entity calls the gateway's plan makes for it, to time straight too (one sector stands for
+   * all five); the root calls are found by the query planner (rootFetches.ts).
+   */
+  entityCalls?: DirectCall[];
+}
+
+const deliveryFields = 'total onTrack atRisk overdue done notReported';
+
+export const benchOperations: BenchOperation[] = [
+  {
+    name: 'SectorStatus',
+    query: `query SectorStatus { sectors { id name delivery { ${deliveryFields} } } }`,
+    entityCalls: [
+      {
+        subgraph: 'health',
+        query: `query SectorStatus__health__1($representations: [_Any!]!) { _entities(representations: $representations) { ... on HealthSector { delivery { ${deliveryFields} } } } }`,
+        variables: { representations: [{ __typename: 'HealthSector', id: 'health' }] },
+      },
+    ],
+  },
+  {
+    name: 'MeetingPack',
+    query: `query MeetingPack($bodyId: ID!) { meetingPack(bodyId: $bodyId) { preparedOn
+      body { name lastMetOn nextMeetingDue meetingOverdue attendanceRates { sector { name } rate } }
+      sectors { name ledActions { code title status delivery } compliance { status reasons { detail } overdueActions { code } }
+        reporting { completeness } indicators { code latest { value } target { value } status } }
+      openActionItems { text sector { name } dueDate overdue } overdueActionItems { id } } }`,
+    variables: { bodyId: 'bd-steering' },
+  },
+  {
+    name: 'PathwayAggregates',
+    query: `query PathwayAggregates($year: Int!) { pathwayAggregates(year: $year) {
+      suppressionThreshold
+      casesByIncidentType { rows { key count suppressed } total { count suppressed } }
+      casesByDistrict { rows { key count suppressed } }
+      casesByMonth { rows { key count suppressed } }
+      casesBySector { rows { key count suppressed } }
+      timeToService { sectorId reached { count } withinThreeDays { count } shareWithinThreeDays medianDays }
+      justiceFunnel { key count suppressed }
+      referralOutcomes { rows { key count suppressed } }
+      overdueFollowUps { rows { key count suppressed } total { count } } } }`,
+    variables: { year: 2026 },
+  },
+  {
+    name: 'CaseWithResponses',
+    // A case-level read: audited on every request, never cached or shared.
+    query: `query CaseWithResponses($id: ID!) { case(id: $id, purpose: "case conference") {
+      id incidentType firstReportedOn reportingDelay district
+      referrals { id from { name } to { name } status followUpBy escalated }
+      responses { id sector { name } recorded startedOn summary lastUpdatedAt } } }`,
+    // The demo cases are generated: take the newest one the health sector holds or was referred.
+    prepare: async (ask) => ({ id: (await ask(`{ cases(limit: 1, purpose: "benchmark") { id } }`)).cases[0].id }),
+    as: { role: 'sector-officer', sector: 'health' },
+  },
+];
+
+/** The operations valid against the supergraph: the others are not built yet, and are skipped. */
+export function availableOperations(supergraphSdl: string, only?: string[]): BenchOperation[] {
+  return benchOperations.filter((op) => (!only || only.includes(op.name)) && plannable(supergraphSdl, op.query));
+}

@@ -1,0 +1,69 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import { projectPath } from '../../subgraphs/kit/schemaFiles.ts';
+
+/** A free port on 127.0.0.1, chosen by the system. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Service {
+  name: string;
+  url: string;
+  child: ChildProcess;
+}
+
+/**
+ * Starts one service in its own process (as `npm start` does) and resolves once it says it is
+ * ready. Its standard output (the JSON logs) is dropped; errors still show.
+ */
+export function launch(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, extraExecArgv: string[] = []): Promise<Service> {
+  return new Promise((resolve, reject) => {
+    const child = fork(projectPath(script), args, {
+      execArgv: ['--import', 'tsx', ...extraExecArgv],
+      env,
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    const failed = (code: number | null) => reject(new Error(`${name} stopped before it was ready (exit code ${code})`));
+    child.once('exit', failed);
+    child.on('message', (message: { ready?: string; url?: string }) => {
+      if (!message.ready) return;
+      child.off('exit', failed);
+      resolve({ name, url: message.url ?? '', child });
+    });
+  });
+}
+
+/** Stops services with SIGTERM and waits for them to exit. */
+export async function stopAll(services: Service[]): Promise<void> {
+  await Promise.all(
+    services.map(
+      (s) =>
+        new Promise<void>((resolve) => {
+          if (s.child.exitCode !== null) return resolve();
+          s.child.once('exit', () => resolve());
+          s.child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+/** Resident memory of a process in MB, from /proc (Linux). */
+export function rssMb(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return kb / 1024;
+  } catch {
+    return NaN;
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * `npm run bench`: the hub on demo data in its own processes on free ports, our gateway and the
+ * peer gateway (Hive Gateway) over the same subgraphs and supergraph, and autocannon from this
+ * process against each, in turns: every round runs each operation against our gateway, the peer
+ * and each subgraph it calls, so a noisy neighbour slows all of them alike and the ratio holds.
+ *
+ *   npm run bench -- [--seconds 5] [--rounds 3] [--connections 20] [--only SectorStatus,...]
+ *                    [--soak 600] [--profile]
+ *
+ * --soak N runs SectorStatus against our gateway (cache off) for N seconds, printing its memory every 30 s.
+ * --profile starts the gateway with --cpu-prof; the profile is written under the bench folder.
+ * Only 127.0.0.1 is ever loaded.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readSupergraph } from '../../gateway/supergraph.ts';
+import { envPrefix, subgraphCatalog } from '../../subgraphs/catalog.ts';
+import { internalTokenAlgorithm, internalTokenHeader, signInternalToken } from '../../subgraphs/kit/auth/internalToken.ts';
+import { importKey, loadOrCreateDevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
+import { mintCallerToken } from '../../subgraphs/kit/auth/localIssuer.ts';
+import { scopesByRole } from '../../subgraphs/kit/auth/roles.ts';
+import { developmentAudience, developmentIssuer } from '../../subgraphs/kit/config.ts';
+import { gatewayNodeFlags } from '../deploy/k8sManifests.ts';
+import { measure, median, type Sample, type Target } from './measure.ts';
+import { availableOperations, type BenchOperation } from './operations.ts';
+import { rootFetches } from './rootFetches.ts';
+import { freePort, launch, rssMb, stopAll, type Service } from './processes.ts';
+import { printTable, type Row } from './table.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '20' },
+    only: { type: 'string' },
+    soak: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const seconds = Number(flags.seconds);
+const rounds = Number(flags.rounds);
+const connections = Number(flags.connections);
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-bench-'));
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  CRG_MODE: 'development',
+  CRG_STORE: 'memory',
+  CRG_DATA_DIR: dataDir,
+  CRG_TODAY: '2026-11-24',
+  CRG_HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  // One bench caller sends thousands of requests a second: the per-caller limit would refuse them.
+  GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000',
+};
+for (const { name } of subgraphCatalog) {
+  const port = await freePort();
+  env[`${envPrefix(name)}_PORT`] = String(port);
+  env[`${envPrefix(name)}_URL`] = `http://127.0.0.1:${port}/graphql`;
+}
+
+const services: Service[] = [];
+const stopServices = async () => {
+  await stopAll(services);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+};
+process.once('SIGINT', () => void stopServices().then(() => process.exit(130)));
+
+try {
+  const keys = await loadOrCreateDevelopmentKeys(dataDir);
+  services.push(...(await Promise.all(subgraphCatalog.map(({ name }) => launch(name, 'subgraphs/run.ts', [name], env)))));
+  const profileDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'profiles');
+  const gateway = await launch('gateway', 'gateway/main.ts', [], { ...env, GATEWAY_PORT: String(await freePort()) }, [...gatewayNodeFlags, ...(flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]);
+  // The same gateway with its response cache off: what planning and fetching cost on every request.
+  const uncached = await launch('gateway', 'gateway/main.ts', [], { ...env, GATEWAY_PORT: String(await freePort()), GATEWAY_RESPONSE_CACHE_TTL_MS: '0' }, gatewayNodeFlags);
+  const peer = await launch('peer', 'scripts/bench/peerGateway.ts', [], { ...env, PEER_PORT: String(await freePort()) }, gatewayNodeFlags);
+  services.push(gateway, uncached, peer);
+
+  const signingKey = await importKey(keys.gatewayPrivate, internalTokenAlgorithm);
+  const callerTokens = new Map<string, string>();
+  const callerOf = (op: BenchOperation) => {
+    const role = op.as?.role ?? 'analyst';
+    const sector = op.as?.sector ?? null;
+    return { role, sector, subject: `bench.${role}${sector ? `.${sector}` : ''}@local` };
+  };
+  const callerToken = async (op: BenchOperation) => {
+    const { role, sector, subject } = callerOf(op);
+    const key = `${role}\n${sector}`;
+    if (!callerTokens.has(key)) {
+      callerTokens.set(key, await mintCallerToken(keys.issuerPrivate, { role, sector, subject, issuer: developmentIssuer, audience: developmentAudience, expiresIn: '2h' }));
+    }
+    return callerTokens.get(key)!;
+  };
+  const subgraphUrl = (name: string) => env[`${envPrefix(name)}_URL`]!;
+  const supergraphSdl = readSupergraph();
+
+  const targetsFor = (op: BenchOperation): Target[] => {
+    const body = JSON.stringify({ query: op.query, variables: op.variables });
+    const caller = callerOf(op);
+    const identity = { ...caller, scopes: scopesByRole[caller.role] };
+    const bearer = async () => ({ authorization: `Bearer ${await callerToken(op)}` });
+    const peerHeaders = async (): Promise<Record<string, string>> => ({ 'x-bench-role': caller.role, ...(caller.sector ? { 'x-bench-sector': caller.sector } : {}) });
+    return [
+      { label: 'ours', url: gateway.url, body, pid: gateway.child.pid, headers: bearer },
+      { label: 'ours, no cache', url: uncached.url, body, pid: uncached.child.pid, headers: bearer },
+      { label: 'peer', url: peer.url, body, pid: peer.child.pid, headers: peerHeaders },
+      ...[...rootFetches(supergraphSdl, op.query, op.variables), ...(op.entityCalls ?? [])].map((call) => ({
+        label: call.subgraph,
+        url: subgraphUrl(call.subgraph),
+        body: JSON.stringify({ query: call.query, variables: call.variables }),
+        headers: async () => ({ [internalTokenHeader]: await signInternalToken(identity, call.subgraph, signingKey) }),
+      })),
+    ];
+  };
+
+  const operations = availableOperations(supergraphSdl, flags.only?.split(','));
+  for (const op of operations) {
+    if (!op.prepare) continue;
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${await callerToken(op)}` };
+    op.variables = await op.prepare(async (query) => {
+      const response = await fetch(gateway.url, { method: 'POST', headers, body: JSON.stringify({ query }) });
+      const result = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+      if (!result.data || result.errors) throw new Error(`${op.name} could not find its variables: ${JSON.stringify(result.errors)}`);
+      return result.data;
+    });
+  }
+  await checkAnswers(operations, targetsFor);
+
+  if (flags.soak) {
+    // The gateway without its cache: every request is planned, fetched and assembled.
+    await soak(targetsFor(operations[0]!)[1]!, Number(flags.soak));
+  } else {
+    // Warm-up: plans cached, JIT warm, connections open, for every target alike.
+    for (const op of operations) for (const target of targetsFor(op)) await measure(target, 1, connections);
+    const samples = new Map<string, Sample[]>();
+    const memory: Record<string, number[]> = { ours: [], 'ours, no cache': [], peer: [] };
+    for (let round = 1; round <= rounds; round++) {
+      for (const op of operations) {
+        for (const target of targetsFor(op)) {
+          const sample = await measure(target, seconds, connections);
+          const key = `${op.name}\n${target.label}`;
+          samples.set(key, [...(samples.get(key) ?? []), sample]);
+          memory[target.label]?.push(rssMb(target.pid));
+        }
+      }
+      process.stderr.write(`round ${round}/${rounds} done\n`);
+    }
+    const rows: Row[] = operations.flatMap((op) =>
+      targetsFor(op).map((target) => {
+        const runs = samples.get(`${op.name}\n${target.label}`)!;
+        return {
+          operation: op.name,
+          target: target.label,
+          rps: median(runs.map((s) => s.rps)),
+          p50: median(runs.map((s) => s.p50)),
+          p99: median(runs.map((s) => s.p99)),
+          failed: runs.reduce((n, s) => n + s.failed, 0),
+          ratio: target.label.startsWith('ours') ? median(runs.map((s, i) => s.rps / samples.get(`${op.name}\npeer`)![i]!.rps)) : undefined,
+        };
+      }),
+    );
+    printTable(rows, {
+      seconds,
+      rounds,
+      connections,
+      cpus: os.cpus().length,
+      rssMb: Object.fromEntries(Object.entries(memory).map(([label, values]) => [label, Math.max(...values)])),
+    });
+  }
+} finally {
+  await stopServices();
+}
+
+/** Every target must answer each operation without errors before its speed means anything. */
+async function checkAnswers(operations: BenchOperation[], targetsFor: (op: BenchOperation) => Target[]) {
+  for (const op of operations) {
+    const answers: Record<string, string> = {};
+    for (const target of targetsFor(op)) {
+      const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(await target.headers()) }, body: target.body });
+      const result = (await response.json()) as { data?: unknown; errors?: unknown[] };
+      if (result.errors || !result.data) throw new Error(`${op.name} against ${target.label} did not answer cleanly: ${JSON.stringify(result).slice(0, 500)}`);
+      answers[target.label] = JSON.stringify(result.data);
+    }
+    if (answers.ours !== answers.peer) throw new Error(`${op.name}: our gateway and the peer answer differently`);
+  }
+}
+
+async function soak(target: Target, totalSeconds: number) {
+  const step = Math.min(30, totalSeconds);
+  console.log(`soak: ${target.label} gateway, ${connections} connections, ${totalSeconds} s`);
+  console.log('elapsed s | req/s | p99 ms | RSS MB');
+  for (let elapsed = step; elapsed <= totalSeconds; elapsed += step) {
+    const sample = await measure(target, step, connections);
+    console.log(`${String(elapsed).padStart(9)} | ${sample.rps.toFixed(0).padStart(5)} | ${String(sample.p99).padStart(6)} | ${rssMb(target.pid).toFixed(0)}`);
+  }
+}

@@ -1,0 +1,44 @@
+export interface Row {
+  operation: string;
+  target: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  failed: number;
+  /** Our throughput over the peer's, median of the per-round ratios (ours only). */
+  ratio?: number;
+}
+
+export interface RunFacts {
+  seconds: number;
+  rounds: number;
+  connections: number;
+  cpus: number;
+  /** Largest resident memory after a run, by gateway. */
+  rssMb: Record<string, number>;
+}
+
+/** Prints the results as a Markdown table, ready to paste into the README. */
+export function printTable(rows: Row[], facts: RunFacts): void {
+  console.log(
+    `\n${facts.rounds} interleaved rounds × ${facts.seconds} s per target, ${facts.connections} connections, ${facts.cpus} CPUs; ` +
+      `medians over rounds; latency in ms.\n`,
+  );
+  console.log('| operation | target | req/s | p50 | p99 | failed | ours ÷ peer |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const row of rows) {
+    const ratio = row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}×`;
+    console.log(`| ${row.operation} | ${row.target} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.failed} | ${ratio} |`);
+  }
+  console.log('');
+  for (const operation of new Set(rows.map((row) => row.operation))) {
+    const group = rows.filter((row) => row.operation === operation);
+    const direct = group.filter((r) => !r.target.startsWith('ours') && r.target !== 'peer');
+    const slowest = Math.max(...direct.map((r) => r.p50));
+    for (const ours of group.filter((r) => r.target.startsWith('ours'))) {
+      console.log(`${operation} (${ours.target}): gateway p50 ${ours.p50} ms = ${(ours.p50 / slowest).toFixed(2)}× its slowest subgraph call (${slowest} ms)`);
+    }
+  }
+  const memory = Object.entries(facts.rssMb).map(([label, mb]) => `${label} ${mb.toFixed(0)} MB`);
+  console.log(`Gateway RSS (largest after a run): ${memory.join(', ')}`);
+}

@@ -1,0 +1,74 @@
+import { createLocalJWKSet } from 'jose';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { createCallerVerifier } from '../../gateway/auth/callerIdentity.ts';
+import { startGateway, type GatewayOptions, type RunningGateway } from '../../gateway/server.ts';
+import { internalTokenAlgorithm } from '../../subgraphs/kit/auth/internalToken.ts';
+import { importKey } from '../../subgraphs/kit/auth/keys.ts';
+import { fixedClock } from '../../subgraphs/kit/clock.ts';
+import { createLogger, type Logger } from '../../subgraphs/kit/logger.ts';
+import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
+import type { Store } from '../../subgraphs/kit/store/port.ts';
+import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
+import { loadSubgraphDefinition } from '../../subgraphs/definitions.ts';
+import { testAudience, testIssuer, testLimits, TODAY, type TestHub } from '../support/hub.ts';
+
+/** A logger that keeps every JSON line it writes, for tests that read the logs. */
+export function capturingLogger(bindings: Record<string, unknown> = {}): { logger: Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line) lines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: pino({ level: 'info', base: bindings }, sink), lines };
+}
+
+/**
+ * One more gateway in front of a test hub's subgraphs, trusting the hub's keys, with options the
+ * hub does not expose (a watched supergraph file, a logger, another subgraph URL).
+ */
+export async function startExtraGateway(hub: TestHub, overrides: Partial<GatewayOptions> = {}): Promise<RunningGateway> {
+  return startGateway({
+    host: '127.0.0.1',
+    port: 0,
+    subgraphUrls: Object.fromEntries([...hub.subgraphs].map(([name, s]) => [name, s.url])),
+    subgraphTimeoutMs: 5000,
+    verifier: createCallerVerifier({ issuer: testIssuer, audience: testAudience }, createLocalJWKSet(hub.keys.issuerJwks)),
+    signingKey: await importKey(hub.keys.gatewayPrivate, internalTokenAlgorithm),
+    limits: testLimits,
+    mode: 'development',
+    logger: pino({ level: 'silent' }),
+    ...overrides,
+  });
+}
+
+/** The value of one Prometheus sample, matched by name and labels; undefined when absent. */
+export function sample(metrics: string, name: string, labels: Record<string, string> = {}): number | undefined {
+  for (const line of metrics.split('\n')) {
+    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
+    const labelText = line.slice(name.length).split(' ')[0]!;
+    if (Object.entries(labels).every(([key, value]) => labelText.includes(`${key}="${value}"`))) return Number(line.split(' ').at(-1));
+  }
+  return undefined;
+}
+
+/** One more instance of a subgraph, trusting the hub's gateway key, on a store and logger the test controls. */
+export async function startExtraSubgraph(
+  hub: TestHub,
+  name: string,
+  options: { store?: Store; logger?: Logger } = {},
+): Promise<RunningSubgraph> {
+  const config = { country: 'bangladesh' as const, store: 'memory' as const, dataDir: '', mongodbUri: undefined, host: '127.0.0.1', today: TODAY, logLevel: 'silent', mode: 'development' as const, auth: {} as never };
+  return startSubgraph(await loadSubgraphDefinition(name), {
+    config,
+    port: 0,
+    store: options.store ?? createNedbStore({}),
+    clock: fixedClock(TODAY),
+    logger: options.logger ?? createLogger('silent'),
+    gatewayPublicKey: await importKey(hub.keys.gatewayPublic, internalTokenAlgorithm),
+  });
+}
+
+export const originOf = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql$/, '');
