@@ -8,6 +8,9 @@ COPY schema ./schema
 COPY subgraphs ./subgraphs
 COPY gateway ./gateway
 COPY scripts ./scripts
+COPY dashboard ./dashboard
+# The dashboard's bundle, built once into the image; the gateway serves it at /dashboard/.
+RUN node --import tsx scripts/dashboardBuild.ts
 # Development keys are shared between services through a volume mounted here.
 RUN mkdir -p /app/data/keys && chown -R node:node /app/data
 USER node

@@ -20,7 +20,12 @@ function aggregateOnly(requirement: Requirement): boolean {
 const decided = new WeakMap<DocumentNode, boolean>();
 
 /** True when the operation is a query whose every field and type reads aggregate data only. */
-export function isCacheableQuery(schema: GraphQLSchema, policy: AuthorizationPolicy, document: DocumentNode, operation: 'query' | 'mutation' | 'subscription'): boolean {
+export function isCacheableQuery(
+  schema: GraphQLSchema,
+  policy: AuthorizationPolicy,
+  document: DocumentNode,
+  operation: 'query' | 'mutation' | 'subscription',
+): boolean {
   if (operation !== 'query') return false;
   let cacheable = decided.get(document);
   if (cacheable === undefined) {

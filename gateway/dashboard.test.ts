@@ -28,7 +28,10 @@ describe('the dashboard token route', () => {
     expect(answer.status).toBe(200);
     const { token } = JSON.parse(answer.body) as { token: string };
     const keys = await loadOrCreateDevelopmentKeys(dataDir);
-    const { payload } = await jwtVerify(token, createLocalJWKSet(keys.issuerJwks), { issuer: developmentIssuer, audience: developmentAudience });
+    const { payload } = await jwtVerify(token, createLocalJWKSet(keys.issuerJwks), {
+      issuer: developmentIssuer,
+      audience: developmentAudience,
+    });
     expect(payload.role).toBe('dashboard');
     expect(payload.exp! - payload.iat!).toBe(developmentTokenSeconds);
   });

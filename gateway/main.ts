@@ -10,7 +10,9 @@ function responseCacheTtlMs(value: string | undefined): number {
   if (value === undefined || value === '') return 2000;
   const ms = Number(value);
   if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) {
-    throw new ConfigError([`GATEWAY_RESPONSE_CACHE_TTL_MS must be a whole number of milliseconds from 0 to 600000 (got ${JSON.stringify(value)})`]);
+    throw new ConfigError([
+      `GATEWAY_RESPONSE_CACHE_TTL_MS must be a whole number of milliseconds from 0 to 600000 (got ${JSON.stringify(value)})`,
+    ]);
   }
   return ms;
 }

@@ -71,7 +71,12 @@ export function createOperationGuard(options: { verifier: CallerVerifier; limits
         const document = parse(query, { maxTokens: limits.maxTokens });
         const errors = validate(state.schema, document, rules());
         const aliasClash = reservedAliases.some((alias) => query.includes(alias));
-        entry = errors.length > 0 ? { errors: [...errors] } : aliasClash ? { errors: [new GraphQLError(`The names ${reservedAliases.join(' and ')} are reserved`)] } : { document };
+        entry =
+          errors.length > 0
+            ? { errors: [...errors] }
+            : aliasClash
+              ? { errors: [new GraphQLError(`The names ${reservedAliases.join(' and ')} are reserved`)] }
+              : { document };
       } catch (error) {
         entry = { errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))] };
       }
@@ -110,7 +115,11 @@ export function createOperationGuard(options: { verifier: CallerVerifier; limits
 
     const checked = checkedDocument(request.query);
     if ('errors' in checked) {
-      return { kind: 'reject', status: 400, errors: checked.errors.map((e) => ({ ...e.toJSON(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...e.extensions } })) };
+      return {
+        kind: 'reject',
+        status: 400,
+        errors: checked.errors.map((e) => ({ ...e.toJSON(), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...e.extensions } })),
+      };
     }
     const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
     const key = `${identity.role}\n${operationName ?? ''}\n${request.query}`;
@@ -124,7 +133,8 @@ export function createOperationGuard(options: { verifier: CallerVerifier; limits
     const { authorized, query } = decision;
     if (!authorized || !query) return { kind: 'run', body };
     const schema = state.schema;
-    const variables = request.variables && typeof request.variables === 'object' ? (request.variables as Record<string, unknown>) : undefined;
+    const variables =
+      request.variables && typeof request.variables === 'object' ? (request.variables as Record<string, unknown>) : undefined;
     // The rewritten document holds only the selected operation, so the name is dropped with the rest.
     const { operationName: _selected, ...rest } = request;
     return {

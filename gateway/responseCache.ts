@@ -64,7 +64,10 @@ export function responseCache(options: ResponseCacheOptions): ApolloServerPlugin
           lookups.inc({ result: hit ? 'hit' : 'miss' });
           if (!hit) return null;
           key = undefined;
-          return { http: { status: undefined, headers: new HeaderMap([['x-crg-cache', 'hit']]) }, body: { kind: 'single', singleResult: hit } };
+          return {
+            http: { status: undefined, headers: new HeaderMap([['x-crg-cache', 'hit']]) },
+            body: { kind: 'single', singleResult: hit },
+          };
         },
         async willSendResponse({ response, operation }) {
           if (operation?.operation === 'mutation') return invalidate();

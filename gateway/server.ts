@@ -86,7 +86,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (!target) throw new Error(`No URL for subgraph "${name}"`);
       const key = `${name} ${target}`;
       if (!dataSources.has(key)) {
-        dataSources.set(key, new SubgraphDataSource(name, target, options.subgraphTimeoutMs, options.signingKey, gatewayMetrics, shareable));
+        dataSources.set(
+          key,
+          new SubgraphDataSource(name, target, options.subgraphTimeoutMs, options.signingKey, gatewayMetrics, shareable),
+        );
       }
       return dataSources.get(key)!;
     },
@@ -129,7 +132,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     observe: (route, status) => metrics.httpRequests.inc({ route, status }),
     routes: {
       '/': ide,
-      '/graphql': async (req) => (wantsHtml(req) ? ide() : json(405, { errors: [{ message: 'Send GraphQL as an HTTP POST with a JSON body' }] })),
+      '/graphql': async (req) =>
+        wantsHtml(req) ? ide() : json(405, { errors: [{ message: 'Send GraphQL as an HTTP POST with a JSON body' }] }),
       '/health': async () => json(200, { status: 'ok', service: 'gateway' }),
       // Ready once the supergraph is loaded (start-up waits for it) and until shutdown begins.
       '/ready': async () =>

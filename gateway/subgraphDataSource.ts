@@ -113,7 +113,12 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     const context = options.context as GatewayContext | undefined;
-    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
+    const body = JSON.stringify({
+      query: request.query,
+      variables: request.variables,
+      operationName: request.operationName,
+      extensions: request.extensions,
+    });
     // Shared only among callers who may see the same answer: the same role and sector. Each gets
     // its own parse of the text, because the query planner merges into the objects it receives.
     const text =

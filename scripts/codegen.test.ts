@@ -10,7 +10,9 @@ import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
 
 /** Compiles every source in one program (one pass over the imports) and returns each one's errors. */
 function compile(sources: Record<string, string>): Record<string, string[]> {
-  const files = Object.fromEntries(Object.entries(sources).map(([name, source]) => [path.join(projectPath('subgraphs', 'health'), `__${name}.ts`), source]));
+  const files = Object.fromEntries(
+    Object.entries(sources).map(([name, source]) => [path.join(projectPath('subgraphs', 'health'), `__${name}.ts`), source]),
+  );
   const options: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
@@ -31,7 +33,9 @@ function compile(sources: Record<string, string>): Record<string, string[]> {
   return Object.fromEntries(
     Object.entries(files).map(([file]) => [
       path.basename(file, '.ts').slice(2),
-      diagnostics.filter((d) => d.file && path.resolve(d.file.fileName) === file).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+      diagnostics
+        .filter((d) => d.file && path.resolve(d.file.fileName) === file)
+        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')),
     ]),
   );
 }

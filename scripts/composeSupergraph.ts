@@ -25,6 +25,6 @@ export function composeSupergraph(): CompositionResult {
   const result = composeServices(workingTreeServices());
   const hints = (result.hints ?? []).map((hint) => `${hint.definition.code}: ${hint.message}`);
   if (result.errors) return { errors: result.errors.map((e) => e.message), hints };
-  const header = '# Composed by `npm run compose` from the subgraphs\' SDL. Do not edit: edit the subgraphs and compose again.\n';
+  const header = "# Composed by `npm run compose` from the subgraphs' SDL. Do not edit: edit the subgraphs and compose again.\n";
   return { supergraphSdl: header + result.supergraphSdl + '\n', errors: [], hints };
 }

@@ -31,9 +31,12 @@ try {
   fail(`${(error as Error).message}\n${usage}`);
 }
 const { id, name, short } = values;
-if (!id || !sectorIdPattern.test(id)) fail(`--id must be lower-case words joined by hyphens, e.g. information or religious-affairs (got ${JSON.stringify(id)})\n${usage}`);
-if (!name || name.trim().length < 3) fail(`--name must name the ministry, e.g. "Ministry of Information" (got ${JSON.stringify(name)})\n${usage}`);
-if (subgraphCatalog.some((entry) => entry.name === id) || ['kit', 'sector-core'].includes(id)) fail(`There is already a subgraph or folder called "${id}"`);
+if (!id || !sectorIdPattern.test(id))
+  fail(`--id must be lower-case words joined by hyphens, e.g. information or religious-affairs (got ${JSON.stringify(id)})\n${usage}`);
+if (!name || name.trim().length < 3)
+  fail(`--name must name the ministry, e.g. "Ministry of Information" (got ${JSON.stringify(name)})\n${usage}`);
+if (subgraphCatalog.some((entry) => entry.name === id) || ['kit', 'sector-core'].includes(id))
+  fail(`There is already a subgraph or folder called "${id}"`);
 
 const root = projectPath();
 const sectors = subgraphCatalog.filter((entry) => entry.role === 'sector');
@@ -44,7 +47,8 @@ const folder = path.join(root, 'subgraphs', id);
 
 const port = addToCatalog(root, sector);
 fs.mkdirSync(path.join(folder, 'seed'), { recursive: true });
-for (const [file, content] of Object.entries(sectorFolderFiles(sector, port, envPrefix(id)))) fs.writeFileSync(path.join(folder, file), content);
+for (const [file, content] of Object.entries(sectorFolderFiles(sector, port, envPrefix(id))))
+  fs.writeFileSync(path.join(folder, file), content);
 // Monitoring and the audit log are the same for every sector but for its names.
 for (const file of ['monitoring.graphql', 'audit.graphql']) {
   const source = path.join(root, 'subgraphs', reference.id, file);

@@ -22,7 +22,9 @@ function usage(message: string): never {
 
 let args: { body?: string; out?: string; url?: string; token?: string };
 try {
-  args = parseArgs({ options: { body: { type: 'string' }, out: { type: 'string' }, url: { type: 'string' }, token: { type: 'string' } } }).values;
+  args = parseArgs({
+    options: { body: { type: 'string' }, out: { type: 'string' }, url: { type: 'string' }, token: { type: 'string' } },
+  }).values;
 } catch (error) {
   usage((error as Error).message);
 }
@@ -37,9 +39,16 @@ async function bearerToken(): Promise<string> {
   const given = args.token ?? process.env.CRG_TOKEN;
   if (given) return given;
   const config = readConfig();
-  if (config.mode === 'production' || config.auth.jwksUrl || config.auth.jwksFile) usage('--token (or CRG_TOKEN) is required: get one from your identity provider');
+  if (config.mode === 'production' || config.auth.jwksUrl || config.auth.jwksFile)
+    usage('--token (or CRG_TOKEN) is required: get one from your identity provider');
   const keys = await developmentKeys(config);
-  return mintCallerToken(keys.issuerPrivate, { role: 'committee-member', subject: 'meeting-pack@local', issuer: config.auth.issuer, audience: config.auth.audience, expiresIn: '10m' });
+  return mintCallerToken(keys.issuerPrivate, {
+    role: 'committee-member',
+    subject: 'meeting-pack@local',
+    issuer: config.auth.issuer,
+    audience: config.auth.audience,
+    expiresIn: '10m',
+  });
 }
 const credentials: Record<string, string> = { authorization: `Bearer ${await bearerToken()}` };
 

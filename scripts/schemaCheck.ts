@@ -22,7 +22,11 @@ const base = values.base!;
 
 function supergraphAt(ref: string): string | null {
   try {
-    return execFileSync('git', ['show', `${ref}:schema/supergraph.graphql`], { cwd: projectPath(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('git', ['show', `${ref}:schema/supergraph.graphql`], {
+      cwd: projectPath(),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     console.warn(`No committed supergraph at ${ref}: checking composition only.`);
     return null;
@@ -39,14 +43,18 @@ console.log(describeResult(result, base));
 
 // Each SDL file once: the shared ones are read by several subgraphs.
 const sdlFiles = [...new Set(subgraphCatalog.flatMap((entry) => subgraphSchemaFiles(entry.name, entry.role)))];
-const lacking = sdlFiles.flatMap((file) => undocumented(readSdl([file]).document).map((coordinate) => `${path.relative(projectPath(), file)}: ${coordinate}`));
+const lacking = sdlFiles.flatMap((file) =>
+  undocumented(readSdl([file]).document).map((coordinate) => `${path.relative(projectPath(), file)}: ${coordinate}`),
+);
 if (lacking.length > 0) {
   console.log(`\n${lacking.length} definitions have no description; say what each is:`);
   for (const line of lacking) console.log(`  ${line}`);
 }
 const unprotected = result.supergraphSdl ? unprotectedRootFields(result.supergraphSdl) : [];
 if (unprotected.length > 0) {
-  console.log(`\n${unprotected.length} queries and mutations say nothing of who may use them; give each @requiresScopes or @authenticated:`);
+  console.log(
+    `\n${unprotected.length} queries and mutations say nothing of who may use them; give each @requiresScopes or @authenticated:`,
+  );
   for (const coordinate of unprotected) console.log(`  ${coordinate}`);
 }
 process.exit(result.ok && lacking.length === 0 && unprotected.length === 0 ? 0 : 1);

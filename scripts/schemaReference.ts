@@ -54,21 +54,51 @@ export function schemaReference(supergraphSdl: string): string {
     .filter((t) => !t.name.startsWith('__') && !isSpecifiedScalarType(t))
     .sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
   for (const type of types) {
-    const kind = isObjectType(type) ? 'type' : isInterfaceType(type) ? 'interface' : isUnionType(type) ? 'union' : isEnumType(type) ? 'enum' : isInputObjectType(type) ? 'input' : 'scalar';
+    const kind = isObjectType(type)
+      ? 'type'
+      : isInterfaceType(type)
+        ? 'interface'
+        : isUnionType(type)
+          ? 'union'
+          : isEnumType(type)
+            ? 'enum'
+            : isInputObjectType(type)
+              ? 'input'
+              : 'scalar';
     const lines = [`### ${type.name}`, '', `*${kind}*${type.description ? ` — ${cell(type.description)}` : ''}`, ''];
     if (isObjectType(type) || isInterfaceType(type)) {
-      if (type.getInterfaces().length > 0) lines.push(`Implements ${type.getInterfaces().map((i) => link(i.name)).join(', ')}.`, '');
-      if (isInterfaceType(type)) lines.push(`Implemented by ${schema.getPossibleTypes(type).map((t) => link(t.name)).join(', ')}.`, '');
+      if (type.getInterfaces().length > 0)
+        lines.push(
+          `Implements ${type
+            .getInterfaces()
+            .map((i) => link(i.name))
+            .join(', ')}.`,
+          '',
+        );
+      if (isInterfaceType(type))
+        lines.push(
+          `Implemented by ${schema
+            .getPossibleTypes(type)
+            .map((t) => link(t.name))
+            .join(', ')}.`,
+          '',
+        );
       lines.push('| Field | Type | Description | Needs | Served by |', '| --- | --- | --- | --- | --- |');
       for (const field of Object.values(type.getFields())) lines.push(fieldRow(type.name, field));
     } else if (isInputObjectType(type)) {
       lines.push('| Field | Type | Description |', '| --- | --- | --- |');
-      for (const field of Object.values(type.getFields())) lines.push(`| \`${field.name}\` | \`${field.type}\` | ${cell(field.description)} |`);
+      for (const field of Object.values(type.getFields()))
+        lines.push(`| \`${field.name}\` | \`${field.type}\` | ${cell(field.description)} |`);
     } else if (isEnumType(type)) {
       lines.push('| Value | Description |', '| --- | --- |');
       for (const value of type.getValues()) lines.push(`| \`${value.name}\` | ${cell(value.description)} |`);
     } else if (isUnionType(type)) {
-      lines.push(`One of ${type.getTypes().map((t) => link(t.name)).join(', ')}.`);
+      lines.push(
+        `One of ${type
+          .getTypes()
+          .map((t) => link(t.name))
+          .join(', ')}.`,
+      );
     } else if (isScalarType(type)) {
       lines.push(type.specifiedByURL ? `Specified by ${type.specifiedByURL}.` : '');
     }

@@ -65,14 +65,23 @@ function launch(name: string, script: string, args: string[]): Promise<string> {
  */
 function launchWatched(name: string): Promise<string> {
   const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
-  const child = spawn(process.execPath, [tsxCli, 'watch', '--clear-screen=false', projectPath('subgraphs/run.ts'), name], { env: process.env, stdio: 'inherit' });
+  const child = spawn(process.execPath, [tsxCli, 'watch', '--clear-screen=false', projectPath('subgraphs/run.ts'), name], {
+    env: process.env,
+    stdio: 'inherit',
+  });
   children.set(name, child);
   child.on('exit', () => children.delete(name));
   const ready = `http://127.0.0.1:${config.subgraphPorts[name]}/ready`;
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 60_000;
     const poll = async () => {
-      if ((await fetch(ready).then((r) => r.ok, () => false))) return resolve(config.subgraphUrls[name]!);
+      if (
+        await fetch(ready).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return resolve(config.subgraphUrls[name]!);
       if (Date.now() > deadline || child.exitCode !== null) return reject(new Error(`${name} (watched) did not become ready`));
       setTimeout(poll, 200);
     };
@@ -98,7 +107,9 @@ process.on('SIGTERM', () => void stopAll(0));
 try {
   const started = Date.now();
   await Promise.all(
-    subgraphCatalog.map((entry) => (entry.name === watched ? launchWatched(entry.name) : launch(entry.name, 'subgraphs/run.ts', [entry.name]))),
+    subgraphCatalog.map((entry) =>
+      entry.name === watched ? launchWatched(entry.name) : launch(entry.name, 'subgraphs/run.ts', [entry.name]),
+    ),
   );
   const url = await launch('gateway', 'gateway/main.ts', []);
   const publicUrl = url.replace('127.0.0.1', 'localhost');
@@ -106,6 +117,7 @@ try {
     `\nCoordinated Response Graph is up in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
       `(${config.country} demo data, ${config.store} store).\n` +
       `  GraphQL and the IDE: ${publicUrl}\n` +
+      `  Dashboard:           ${publicUrl.replace(/\/graphql$/, '/dashboard/')}\n` +
       (config.mode === 'development'
         ? `  The IDE starts with an analyst's token; for other roles and tools: npm run token -- --role <role>\n`
         : '') +

@@ -22,7 +22,12 @@ function fail(message: string): never {
 let values;
 try {
   ({ values } = parseArgs({
-    options: { role: { type: 'string' }, sector: { type: 'string' }, subject: { type: 'string' }, expires: { type: 'string', default: '8h' } },
+    options: {
+      role: { type: 'string' },
+      sector: { type: 'string' },
+      subject: { type: 'string' },
+      expires: { type: 'string', default: '8h' },
+    },
   }));
 } catch (error) {
   fail(`${(error as Error).message}\nUsage: npm run token -- --role <role> [--sector <id>] [--subject <id>] [--expires 8h]`);
@@ -31,7 +36,8 @@ const tokenRoles = roles.filter((r) => r !== 'anonymous');
 const { role, sector, subject, expires } = values;
 if (!isRole(role) || role === 'anonymous') fail(`--role must be one of ${tokenRoles.join(', ')} (got ${JSON.stringify(role)})`);
 const needsSector = sectorBoundRoles.includes(role);
-if (needsSector && (!sector || !sectorIds.includes(sector))) fail(`--sector must be one of ${sectorIds.join(', ')} for the ${role} role (got ${JSON.stringify(sector)})`);
+if (needsSector && (!sector || !sectorIds.includes(sector)))
+  fail(`--sector must be one of ${sectorIds.join(', ')} for the ${role} role (got ${JSON.stringify(sector)})`);
 if (!needsSector && sector) fail(`The ${role} role does not act for a sector: leave out --sector`);
 if (!/^\d+[smhd]$/.test(expires!)) fail(`--expires must be a duration such as 30m, 8h or 2d (got ${JSON.stringify(expires)})`);
 
@@ -41,8 +47,10 @@ try {
 } catch (error) {
   fail(error instanceof ConfigError ? error.message : String(error));
 }
-if (config.mode === 'production') fail('In production mode tokens come from your identity provider: this local issuer is not trusted there.');
-if (config.auth.jwksUrl || config.auth.jwksFile) fail('The gateway is configured to trust another issuer (CRG_AUTH_JWKS_URL/FILE): get a token from it.');
+if (config.mode === 'production')
+  fail('In production mode tokens come from your identity provider: this local issuer is not trusted there.');
+if (config.auth.jwksUrl || config.auth.jwksFile)
+  fail('The gateway is configured to trust another issuer (CRG_AUTH_JWKS_URL/FILE): get a token from it.');
 
 const keys = await developmentKeys(config);
 console.log(

@@ -20,9 +20,7 @@ export const subgraphCatalog: readonly SubgraphEntry[] = [
   { name: 'education', defaultPort: 4006, role: 'sector' },
 ];
 
-export const sectorIds: readonly string[] = subgraphCatalog
-  .filter((entry) => entry.role === 'sector')
-  .map((entry) => entry.name);
+export const sectorIds: readonly string[] = subgraphCatalog.filter((entry) => entry.role === 'sector').map((entry) => entry.name);
 
 /** `social-welfare` → `SOCIAL_WELFARE`, the prefix of the subgraph's environment variables. */
 export function envPrefix(name: string): string {

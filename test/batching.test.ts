@@ -36,31 +36,64 @@ async function addMoreItems(n: number) {
   const coordination = hub.stores.get('coordination')!;
   const [objective] = await coordination.collection<StoredDocument>('objectives').find({}, { limit: 1 });
   const centres = Array.from({ length: n }, (_, i) => ({
-    _id: `extra-centre-${i}`, version: 1, name: `Extra centre ${i}`, hospital: `Hospital ${i}`, place: 'Town', district: `District ${i % 7}`, openedOn: null,
+    _id: `extra-centre-${i}`,
+    version: 1,
+    name: `Extra centre ${i}`,
+    hospital: `Hospital ${i}`,
+    place: 'Town',
+    district: `District ${i % 7}`,
+    openedOn: null,
   }));
   await coordination.collection('crisisCentres').insertMany(centres);
   const actions = Array.from({ length: n }, (_, i) => ({
-    _id: `extra-action-${i}`, version: 1, code: `X${i}`, title: `Extra action ${i}`, objectiveId: objective!._id,
-    leadSectorId: sectorIds[i % sectorIds.length]!, supportingSectorIds: [sectorIds[(i + 1) % sectorIds.length]!],
+    _id: `extra-action-${i}`,
+    version: 1,
+    code: `X${i}`,
+    title: `Extra action ${i}`,
+    objectiveId: objective!._id,
+    leadSectorId: sectorIds[i % sectorIds.length]!,
+    supportingSectorIds: [sectorIds[(i + 1) % sectorIds.length]!],
   }));
   await coordination.collection('actions').insertMany(actions);
   for (const [index, sector] of sectorIds.entries()) {
     const store = hub.stores.get(sector)!;
     const mine = actions.filter((a) => a.leadSectorId === sector);
     await store.collection('actionRecords').insertMany(
-      mine.map((a, i) => ({ _id: a._id, version: 1, status: 'IN_PROGRESS', dueDate: new Date(Date.UTC(2027, i % 12, 1)), updatedAt: new Date() })),
+      mine.map((a, i) => ({
+        _id: a._id,
+        version: 1,
+        status: 'IN_PROGRESS',
+        dueDate: new Date(Date.UTC(2027, i % 12, 1)),
+        updatedAt: new Date(),
+      })),
     );
     await store.collection('servicePoints').insertMany(
       centres.map((c) => ({
-        _id: `${sector}-extra-${c._id}`, version: 1, name: `Point at ${c.name}`, kind: 'CRISIS_CENTRE', place: c.place,
-        district: c.district, capacity: null, openingHours: '24 hours', open24Hours: true, crisisCentreId: c._id,
+        _id: `${sector}-extra-${c._id}`,
+        version: 1,
+        name: `Point at ${c.name}`,
+        kind: 'CRISIS_CENTRE',
+        place: c.place,
+        district: c.district,
+        capacity: null,
+        openingHours: '24 hours',
+        open24Hours: true,
+        crisisCentreId: c._id,
       })),
     );
     if (index === 0) {
       await store.collection('medicalCare').insertMany(
         centres.map((c) => ({
-          _id: c._id, version: 1, doctorsOnDuty: 2, womenDoctorsOnDuty: 1, postExposureProphylaxis: true,
-          emergencyContraception: true, forensicExamination: true, dnaLaboratory: null, dnaTurnaroundDays: null, open24Hours: true,
+          _id: c._id,
+          version: 1,
+          doctorsOnDuty: 2,
+          womenDoctorsOnDuty: 1,
+          postExposureProphylaxis: true,
+          emergencyContraception: true,
+          forensicExamination: true,
+          dnaLaboratory: null,
+          dnaTurnaroundDays: null,
+          open24Hours: true,
         })),
       );
     }

@@ -24,11 +24,43 @@ describe('for every sector: its responsibilities, services and delivery status',
         id
         name
         ministry
-        focalPoint { name title }
-        responsibilities { id duty role reference }
-        servicePoints { id name kind district open24Hours crisisCentre { id name } }
-        delivery { total onTrack atRisk overdue done notReported }
-        ledActions { __typename id code status dueDate delivery }
+        focalPoint {
+          name
+          title
+        }
+        responsibilities {
+          id
+          duty
+          role
+          reference
+        }
+        servicePoints {
+          id
+          name
+          kind
+          district
+          open24Hours
+          crisisCentre {
+            id
+            name
+          }
+        }
+        delivery {
+          total
+          onTrack
+          atRisk
+          overdue
+          done
+          notReported
+        }
+        ledActions {
+          __typename
+          id
+          code
+          status
+          dueDate
+          delivery
+        }
       }
     }
   `;
@@ -65,13 +97,10 @@ describe('for every sector: its responsibilities, services and delivery status',
 
   it('shows every delivery state somewhere in the demo data at the demo date', async () => {
     const { data } = await hub.query(crossSector);
-    const totals = data!.sectors.reduce(
-      (sum: Record<string, number>, s: { delivery: Record<string, number> }) => {
-        for (const key of ['onTrack', 'atRisk', 'overdue', 'done']) sum[key] = (sum[key] ?? 0) + s.delivery[key]!;
-        return sum;
-      },
-      {},
-    );
+    const totals = data!.sectors.reduce((sum: Record<string, number>, s: { delivery: Record<string, number> }) => {
+      for (const key of ['onTrack', 'atRisk', 'overdue', 'done']) sum[key] = (sum[key] ?? 0) + s.delivery[key]!;
+      return sum;
+    }, {});
     expect(totals.onTrack).toBeGreaterThan(0);
     expect(totals.atRisk).toBeGreaterThan(0);
     expect(totals.overdue).toBeGreaterThan(0);
@@ -82,7 +111,10 @@ describe('for every sector: its responsibilities, services and delivery status',
     const { data } = await hub.query(`{ sectors { id servicePoints { district kind } } }`);
     const health = data!.sectors.find((s: { id: string }) => s.id === 'health');
     const district = health.servicePoints[0].district;
-    const narrowed = await hub.query(`query($d: String) { sector(id: "health") { servicePoints(district: $d, kind: CRISIS_CENTRE) { district kind } } }`, { d: district });
+    const narrowed = await hub.query(
+      `query($d: String) { sector(id: "health") { servicePoints(district: $d, kind: CRISIS_CENTRE) { district kind } } }`,
+      { d: district },
+    );
     for (const point of narrowed.data!.sector.servicePoints) expect(point).toEqual({ district, kind: 'CRISIS_CENTRE' });
   });
 });
@@ -90,7 +122,10 @@ describe('for every sector: its responsibilities, services and delivery status',
 describe('entity resolution for every shared entity', () => {
   it('resolves each sector by id, with fields from coordination and from its own subgraph', async () => {
     for (const id of sectorIds) {
-      const { data, errors } = await hub.query(`query($id: ID!) { sector(id: $id) { __typename id name delivery { total } responsibilities { id } } }`, { id });
+      const { data, errors } = await hub.query(
+        `query($id: ID!) { sector(id: $id) { __typename id name delivery { total } responsibilities { id } } }`,
+        { id },
+      );
       expect(errors).toBeUndefined();
       expect(data!.sector).toMatchObject({ __typename: `${typePrefix(id)}Sector`, id });
       expect(data!.sector.responsibilities.length).toBe(await count(id, 'responsibilities'));
@@ -108,8 +143,7 @@ describe('entity resolution for every shared entity', () => {
     for (const action of actions) {
       expect(action.__typename).toBe(`${typePrefix(action.leadSector.id)}Action`);
       const record = (await hub.stores.get(action.leadSector.id)!.collection('actionRecords').find({ _id: action.id }))[0] as
-        | { status: string | null; dueDate: Date | null }
-        | undefined;
+        { status: string | null; dueDate: Date | null } | undefined;
       expect(action.status).toBe(record?.status ?? null);
       expect(action.dueDate).toBe(record?.dueDate ? record.dueDate.toISOString().slice(0, 10) : null);
     }

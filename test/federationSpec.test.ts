@@ -15,7 +15,12 @@ afterAll(() => hub?.stop());
 
 describe('Federation 2 subgraph protocol', () => {
   it.each(subgraphCatalog.map((e) => e.name))('%s publishes its SDL with the federation link', async (name) => {
-    const { data, errors } = await postGraphQL(hub.subgraphs.get(name)!.url, '{ _service { sdl } }', undefined, await hub.gatewayHeaders(name));
+    const { data, errors } = await postGraphQL(
+      hub.subgraphs.get(name)!.url,
+      '{ _service { sdl } }',
+      undefined,
+      await hub.gatewayHeaders(name),
+    );
     expect(errors).toBeUndefined();
     const sdl: string = data!._service.sdl;
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.9"');
@@ -35,7 +40,13 @@ describe('Federation 2 subgraph protocol', () => {
           ... on ${prefix}Action { id status }
           ... on CrisisCentre { id }
         } }`,
-        { r: [{ __typename: `${prefix}Sector`, id: name }, { __typename: `${prefix}Action`, id: record!._id }, { __typename: 'CrisisCentre', id: centre!._id }] },
+        {
+          r: [
+            { __typename: `${prefix}Sector`, id: name },
+            { __typename: `${prefix}Action`, id: record!._id },
+            { __typename: 'CrisisCentre', id: centre!._id },
+          ],
+        },
         await hub.gatewayHeaders(name),
       );
       expect(errors).toBeUndefined();
@@ -48,7 +59,10 @@ describe('Federation 2 subgraph protocol', () => {
 
   it('coordination resolves sectors, actions, bodies and centres through _entities', async () => {
     const coordination = hub.stores.get('coordination')!;
-    const [action] = (await coordination.collection('actions').find({}, { limit: 1 })) as unknown as { _id: string; leadSectorId: string }[];
+    const [action] = (await coordination.collection('actions').find({}, { limit: 1 })) as unknown as {
+      _id: string;
+      leadSectorId: string;
+    }[];
     const [body] = await coordination.collection('coordinationBodies').find({}, { limit: 1 });
     const [centre] = await coordination.collection('crisisCentres').find({}, { limit: 1 });
     const { data, errors } = await postGraphQL(

@@ -14,13 +14,15 @@ beforeAll(async () => {
 afterAll(() => hub?.stop());
 
 async function snapshot(subgraph: string, collection: string) {
-  const docs = await hub.stores.get(subgraph)!.collection<StoredDocument>(collection).find({}, { sort: { _id: 1 } });
+  const docs = await hub.stores
+    .get(subgraph)!
+    .collection<StoredDocument>(collection)
+    .find({}, { sort: { _id: 1 } });
   return JSON.stringify(docs);
 }
 
 /** Who may write to a subgraph: the lead ministry's analyst for coordination, a sector's own officer for a sector. */
-const writerFor = (subgraph: string): TestCaller =>
-  subgraph === 'coordination' ? analyst : { role: 'sector-officer', sector: subgraph };
+const writerFor = (subgraph: string): TestCaller => (subgraph === 'coordination' ? analyst : { role: 'sector-officer', sector: subgraph });
 
 /** Runs a mutation that must fail, and checks the collection it targets did not change. */
 async function expectRefused(subgraph: string, collection: string, mutation: string, variables: Record<string, unknown>) {
@@ -48,7 +50,12 @@ describe('sector writes', () => {
   it('records a valid service point and serves it through the graph', async () => {
     const { data, errors } = await hub.query(recordServicePoint, { input: servicePoint }, writerFor('health'));
     expect(errors).toBeUndefined();
-    expect(data!.recordHealthServicePoint).toEqual({ id: servicePoint.id, name: servicePoint.name, district: 'Dhaka', capacity: { amount: 20, unit: 'beds' } });
+    expect(data!.recordHealthServicePoint).toEqual({
+      id: servicePoint.id,
+      name: servicePoint.name,
+      district: 'Dhaka',
+      capacity: { amount: 20, unit: 'beds' },
+    });
     const read = await hub.query(`{ sector(id: "health") { servicePoints(district: "Dhaka", kind: HEALTH_FACILITY) { id } } }`);
     expect(read.data!.sector.servicePoints.map((p: { id: string }) => p.id)).toContain(servicePoint.id);
   });
@@ -80,7 +87,16 @@ describe('sector writes', () => {
       'police',
       'policeUnits',
       `mutation($input: PoliceUnitInput!) { recordPoliceUnit(input: $input) { id } }`,
-      { input: { crisisCentreId: 'any-centre', station: 'Central', officers: 2, womenOfficers: 5, registersReports: true, open24Hours: true } },
+      {
+        input: {
+          crisisCentreId: 'any-centre',
+          station: 'Central',
+          officers: 2,
+          womenOfficers: 5,
+          registersReports: true,
+          open24Hours: true,
+        },
+      },
     );
     expect(errors[0]!.message).toContain('womenOfficers must not exceed officers');
   });
@@ -117,7 +133,14 @@ describe('lead ministry writes', () => {
 
   it('refuses an action naming an unknown objective and its own lead as a supporter, naming both fields', async () => {
     const errors = await expectRefused('coordination', 'actions', addAction, {
-      input: { id: 'bd-a9-1', code: 'A9.1', title: 'Train hospital staff', objectiveId: 'no-such-objective', leadSectorId: 'health', supportingSectorIds: ['health', 'police'] },
+      input: {
+        id: 'bd-a9-1',
+        code: 'A9.1',
+        title: 'Train hospital staff',
+        objectiveId: 'no-such-objective',
+        leadSectorId: 'health',
+        supportingSectorIds: ['health', 'police'],
+      },
     });
     expect(errors[0]!.message).toContain('objectiveId names no objective');
     expect(errors[0]!.message).toContain('supportingSectorIds must not include the lead sector');
@@ -125,7 +148,14 @@ describe('lead ministry writes', () => {
 
   it('adds a valid action, typed by its lead sector, and refuses the same id twice', async () => {
     const [objective] = await hub.stores.get('coordination')!.collection<StoredDocument>('objectives').find({}, { limit: 1 });
-    const input = { id: 'bd-a9-2', code: 'A9.2', title: 'Publish referral directory', objectiveId: objective!._id, leadSectorId: 'social-welfare', supportingSectorIds: ['health'] };
+    const input = {
+      id: 'bd-a9-2',
+      code: 'A9.2',
+      title: 'Publish referral directory',
+      objectiveId: objective!._id,
+      leadSectorId: 'social-welfare',
+      supportingSectorIds: ['health'],
+    };
     const { data, errors } = await hub.query(addAction, { input });
     expect(errors).toBeUndefined();
     expect(data!.addFrameworkAction).toEqual({ id: 'bd-a9-2', code: 'A9.2', leadSector: { id: 'social-welfare' } });

@@ -18,7 +18,10 @@ const run = (args: string[], timeout = 240_000) => spawnSync(process.execPath, a
 beforeAll(() => {
   copy = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-new-sector-'));
   const skip = new Set(['node_modules', 'data', '.git', 'test-output', 'coverage']);
-  fs.cpSync(projectPath(), copy, { recursive: true, filter: (source) => !skip.has(path.basename(source)) || path.dirname(source) !== projectPath() });
+  fs.cpSync(projectPath(), copy, {
+    recursive: true,
+    filter: (source) => !skip.has(path.basename(source)) || path.dirname(source) !== projectPath(),
+  });
   fs.symlinkSync(projectPath('node_modules'), path.join(copy, 'node_modules'), 'dir');
 }, 60_000);
 afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
@@ -28,7 +31,10 @@ const tsx = () => path.join(copy, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 describe('npm run new-sector', () => {
   it('refuses an id that is not a plain name, or one already taken, and changes nothing', () => {
     const before = fs.readFileSync(path.join(copy, 'subgraphs', 'catalog.ts'), 'utf8');
-    for (const [id, message] of [['Information!', '--id must be lower-case words'], ['health', 'already a subgraph']]) {
+    for (const [id, message] of [
+      ['Information!', '--id must be lower-case words'],
+      ['health', 'already a subgraph'],
+    ]) {
       const result = run([tsx(), 'scripts/newSector.ts', '--id', id!, '--name', 'Ministry of X']);
       expect(result.status).toBe(2);
       expect(result.stderr).toContain(message);
@@ -58,7 +64,9 @@ describe('npm run new-sector', () => {
     const compose = parseYaml(fs.readFileSync(path.join(copy, 'docker-compose.yml'), 'utf8'));
     expect(compose.services.information.command).toEqual(['subgraphs/run.ts', 'information']);
     expect(JSON.stringify(compose.services.information.healthcheck)).toContain('127.0.0.1:4007/ready');
-    const gateways = Object.values(compose.services as Record<string, { environment?: Record<string, string> }>).filter((s) => s.environment?.HEALTH_URL);
+    const gateways = Object.values(compose.services as Record<string, { environment?: Record<string, string> }>).filter(
+      (s) => s.environment?.HEALTH_URL,
+    );
     expect(gateways.length).toBeGreaterThan(0);
     for (const gateway of gateways) expect(gateway.environment!.INFORMATION_URL).toBe('http://information:4007/graphql');
   }, 300_000);

@@ -13,7 +13,9 @@ import { startTestHub, type TestCaller, type TestHub } from './support/hub.ts';
 
 const readme = fs.readFileSync(projectPath('README.md'), 'utf8');
 // `# not run: <why>` marks an example that only makes sense on another day than the demo date.
-const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((example) => !example.startsWith('# not run:'));
+const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)]
+  .map((match) => match[1]!)
+  .filter((example) => !example.startsWith('# not run:'));
 
 /** `# variables: {...}` on the second line, for an example that takes variables. */
 function variablesOf(example: string): Record<string, unknown> | undefined {
@@ -38,7 +40,16 @@ describe('README examples', () => {
     expect(examples.length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(examples.map((example) => [example.split('\n').find((line) => !line.startsWith('#'))!.trim().slice(0, 60), example]))('answers %s', async (_, example) => {
+  it.each(
+    examples.map((example) => [
+      example
+        .split('\n')
+        .find((line) => !line.startsWith('#'))!
+        .trim()
+        .slice(0, 60),
+      example,
+    ]),
+  )('answers %s', async (_, example) => {
     // A block may show several operations one after the other: each runs on its own, in order.
     for (const operation of parse(example).definitions) {
       const { data, errors } = await hub.query(print(operation), variablesOf(example), callerOf(example));

@@ -67,7 +67,12 @@ function stopHub(child: ChildProcess): Promise<number | null> {
 
 describe('npm start', () => {
   it('runs the whole hub on the embedded store, keeps data across restarts and stops on Ctrl-C', async () => {
-    const env: Record<string, string> = { CRG_DATA_DIR: dataDir, CRG_STORE: 'embedded', LOG_LEVEL: 'info', GATEWAY_PORT: String(await freePort()) };
+    const env: Record<string, string> = {
+      CRG_DATA_DIR: dataDir,
+      CRG_STORE: 'embedded',
+      LOG_LEVEL: 'info',
+      GATEWAY_PORT: String(await freePort()),
+    };
     for (const entry of subgraphCatalog) env[`${envPrefix(entry.name)}_PORT`] = String(await freePort());
 
     const first = await startHub(env);
@@ -78,7 +83,12 @@ describe('npm start', () => {
     expect(status.errors).toBeUndefined();
     expect(status.data!.sectors).toHaveLength(5);
     expect(first.output()).toContain('loaded demo data');
-    const written = await postGraphQL(first.url, `mutation { addCrisisCentre(input: { id: "bd-occ-test", name: "Test OCC", hospital: "Test Hospital", place: "Bogura", district: "Bogura" }) { id } }`, undefined, auth);
+    const written = await postGraphQL(
+      first.url,
+      `mutation { addCrisisCentre(input: { id: "bd-occ-test", name: "Test OCC", hospital: "Test Hospital", place: "Bogura", district: "Bogura" }) { id } }`,
+      undefined,
+      auth,
+    );
     expect(written.errors).toBeUndefined();
     const ide = await fetch(first.url, { headers: { accept: 'text/html' } });
     const page = await ide.text();

@@ -25,12 +25,24 @@ beforeAll(async () => {
 });
 afterAll(() => provider?.close());
 
-const auth = { issuer: 'https://idp.example', audience: 'crg', jwksUrl: undefined, jwksFile: undefined, gatewayKeyFile: undefined, gatewayPublicKeyFile: undefined };
+const auth = {
+  issuer: 'https://idp.example',
+  audience: 'crg',
+  jwksUrl: undefined,
+  jwksFile: undefined,
+  gatewayKeyFile: undefined,
+  gatewayPublicKeyFile: undefined,
+};
 
 describe('caller tokens checked against a JWKS URL', () => {
   it('verifies a token from the provider, fetching its keys once, and derives the scopes from the role', async () => {
     const verifier = createCallerVerifier(auth, callerKeySet({ ...auth, jwksUrl }));
-    const token = await mintCallerToken(keys.issuerPrivate, { role: 'sector-officer', sector: 'police', issuer: auth.issuer, audience: auth.audience });
+    const token = await mintCallerToken(keys.issuerPrivate, {
+      role: 'sector-officer',
+      sector: 'police',
+      issuer: auth.issuer,
+      audience: auth.audience,
+    });
     const identity = await verifier.verify(`Bearer ${token}`);
     expect(identity).toMatchObject({ role: 'sector-officer', sector: 'police', subject: 'sector-officer.police@local' });
     expect(identity.scopes).toContain('cases:read');

@@ -25,7 +25,7 @@ export function callerKeySet(auth: AuthConfig, developmentJwks?: JSONWebKeySet):
   if (auth.jwksUrl) return createRemoteJWKSet(new URL(auth.jwksUrl));
   if (auth.jwksFile) return createLocalJWKSet(JSON.parse(fs.readFileSync(auth.jwksFile, 'utf8')) as JSONWebKeySet);
   if (developmentJwks) return createLocalJWKSet(developmentJwks);
-  throw new Error('No key set to verify callers\' tokens with: set CRG_AUTH_JWKS_URL or CRG_AUTH_JWKS_FILE');
+  throw new Error("No key set to verify callers' tokens with: set CRG_AUTH_JWKS_URL or CRG_AUTH_JWKS_FILE");
 }
 
 export function createCallerVerifier(auth: Pick<AuthConfig, 'issuer' | 'audience'>, keys: JWTVerifyGetKey): CallerVerifier {
@@ -47,10 +47,13 @@ export function createCallerVerifier(auth: Pick<AuthConfig, 'issuer' | 'audience
         throw new UnauthenticatedError(`The bearer token was refused: ${describeJoseError(error)}`);
       }
       const { role, sector } = payload;
-      if (!isRole(role) || role === 'anonymous') throw new UnauthenticatedError(`The bearer token names no known role (role: ${JSON.stringify(role)})`);
+      if (!isRole(role) || role === 'anonymous')
+        throw new UnauthenticatedError(`The bearer token names no known role (role: ${JSON.stringify(role)})`);
       const sectorBound = sectorBoundRoles.includes(role);
       if (sectorBound && (typeof sector !== 'string' || !sectorIds.includes(sector))) {
-        throw new UnauthenticatedError(`The ${role} role acts for one sector: the token must name one of ${sectorIds.join(', ')} (sector: ${JSON.stringify(sector)})`);
+        throw new UnauthenticatedError(
+          `The ${role} role acts for one sector: the token must name one of ${sectorIds.join(', ')} (sector: ${JSON.stringify(sector)})`,
+        );
       }
       if (!sectorBound && sector !== undefined && sector !== null) {
         throw new UnauthenticatedError(`The ${role} role does not act for a sector, yet the token names one`);

@@ -23,7 +23,7 @@ export async function gatewayAuthFromConfig(config: HubConfig, logger: Logger): 
     return { verifier: createCallerVerifier(config.auth, callerKeySet(config.auth)), signingKey };
   }
   const local = await developmentKeys(config);
-  logger.warn('DEVELOPMENT MODE: callers\' tokens are checked against the local issuer; mint one with `npm run token -- --role analyst`.');
+  logger.warn("DEVELOPMENT MODE: callers' tokens are checked against the local issuer; mint one with `npm run token -- --role analyst`.");
   return {
     verifier: createCallerVerifier(config.auth, callerKeySet(config.auth, local.issuerJwks)),
     signingKey,

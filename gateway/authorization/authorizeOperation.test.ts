@@ -77,7 +77,13 @@ describe('authorizeOperation', () => {
 
   it('removes a protected field behind an alias, answers null and names the field', () => {
     const { data, errors } = run('{ public innocent: cases { id harmless: survivorCode } }', as());
-    expect(data).toEqual({ public: 'hello', innocent: [{ id: 'c1', harmless: null }, { id: 'c2', harmless: null }] });
+    expect(data).toEqual({
+      public: 'hello',
+      innocent: [
+        { id: 'c1', harmless: null },
+        { id: 'c2', harmless: null },
+      ],
+    });
     expect(errors).toHaveLength(1);
     expect(errors![0].message).toContain('Case.survivorCode');
     expect(errors![0].message).toContain('cases:read');
@@ -86,22 +92,28 @@ describe('authorizeOperation', () => {
   });
 
   it('removes it from every place a named fragment is spread', () => {
-    const { data, errors } = run(
-      '{ a: cases { ...F } b: cases { ...F } } fragment F on Case { id survivorCode }',
-      as(),
-    );
+    const { data, errors } = run('{ a: cases { ...F } b: cases { ...F } } fragment F on Case { id survivorCode }', as());
     expect(JSON.stringify(data)).not.toContain('S-');
     expect(data!.a[0]).toEqual({ id: 'c1', survivorCode: null });
-    expect(errors!.map((e) => e.path)).toEqual([['a', 'survivorCode'], ['b', 'survivorCode']]);
+    expect(errors!.map((e) => e.path)).toEqual([
+      ['a', 'survivorCode'],
+      ['b', 'survivorCode'],
+    ]);
   });
 
   it('checks a field on an interface against every implementation, and applies inline fragments by runtime type', () => {
     const viaInterface = run('{ nodes { id name } }', as());
-    expect(viaInterface.data!.nodes).toEqual([{ id: 'o1', name: null }, { id: 'g1', name: null }]);
+    expect(viaInterface.data!.nodes).toEqual([
+      { id: 'o1', name: null },
+      { id: 'g1', name: null },
+    ]);
     expect(viaInterface.errors![0].message).toContain('Node.name');
 
     const viaFragment = run('{ nodes { id ... on Guarded { name } ... on Open { name } } }', as());
-    expect(viaFragment.data!.nodes).toEqual([{ id: 'o1', name: 'open' }, { id: 'g1', name: null }]);
+    expect(viaFragment.data!.nodes).toEqual([
+      { id: 'o1', name: 'open' },
+      { id: 'g1', name: null },
+    ]);
     expect(JSON.stringify(viaFragment.data)).not.toContain('guarded');
   });
 
@@ -113,7 +125,10 @@ describe('authorizeOperation', () => {
 
   it('moves the null of a removed non-null field up to the nearest nullable position', () => {
     const nested = run('{ cases { id detail { label note } } }', as());
-    expect(nested.data!.cases).toEqual([{ id: 'c1', detail: null }, { id: 'c2', detail: null }]);
+    expect(nested.data!.cases).toEqual([
+      { id: 'c1', detail: null },
+      { id: 'c2', detail: null },
+    ]);
     const top = run('{ public record { id required } }', as());
     expect(top.data).toEqual({ public: 'hello', record: null });
   });

@@ -14,7 +14,13 @@ import {
 } from 'graphql';
 import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
 import { inlineFragments } from './inlineFragments.ts';
-import { describeRequirement, isMet, requirementsForField, type AuthorizationPolicy, type Requirement } from '../../subgraphs/kit/auth/policy.ts';
+import {
+  describeRequirement,
+  isMet,
+  requirementsForField,
+  type AuthorizationPolicy,
+  type Requirement,
+} from '../../subgraphs/kit/auth/policy.ts';
 
 /*
  * Removes from an operation every field the caller may not read, before the gateway plans it,
@@ -74,7 +80,13 @@ function unauthorizedFields(schema: GraphQLSchema, policy: AuthorizationPolicy, 
             return undefined;
           }
           const returnType = typeInfo.getType();
-          const requirements = requirementsForField(policy, schema, parent, node.name.value, returnType ? getNamedType(returnType) : undefined);
+          const requirements = requirementsForField(
+            policy,
+            schema,
+            parent,
+            node.name.value,
+            returnType ? getNamedType(returnType) : undefined,
+          );
           const unmet = requirements.filter((requirement) => !isMet(requirement, identity));
           if (unmet.length === 0) {
             path.push(key);

@@ -25,7 +25,13 @@ export interface Service {
  * Starts one service in its own process (as `npm start` does) and resolves once it says it is
  * ready. Its standard output (the JSON logs) is dropped; errors still show.
  */
-export function launch(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, extraExecArgv: string[] = []): Promise<Service> {
+export function launch(
+  name: string,
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  extraExecArgv: string[] = [],
+): Promise<Service> {
   return new Promise((resolve, reject) => {
     const child = fork(projectPath(script), args, {
       execArgv: ['--import', 'tsx', ...extraExecArgv],

@@ -36,7 +36,9 @@ profile.samples.forEach((id, i) => {
   const where = url.replace(/^file:\/\//, '').replace(process.cwd() + '/', '');
   const fn = `${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`;
   selfByFunction.set(fn, (selfByFunction.get(fn) ?? 0) + dt);
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where)?.[1] ?? (where.startsWith('node:') ? 'node' : where ? 'project' : functionName || '(native)');
+  const pkg =
+    /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where)?.[1] ??
+    (where.startsWith('node:') ? 'node' : where ? 'project' : functionName || '(native)');
   selfByPackage.set(pkg, (selfByPackage.get(pkg) ?? 0) + dt);
 });
 const show = (title: string, map: Map<string, number>) => {

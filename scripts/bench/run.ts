@@ -72,9 +72,18 @@ try {
   const keys = await loadOrCreateDevelopmentKeys(dataDir);
   services.push(...(await Promise.all(subgraphCatalog.map(({ name }) => launch(name, 'subgraphs/run.ts', [name], env)))));
   const profileDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'profiles');
-  const gateway = await launch('gateway', 'gateway/main.ts', [], { ...env, GATEWAY_PORT: String(await freePort()) }, [...gatewayNodeFlags, ...(flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]);
+  const gateway = await launch('gateway', 'gateway/main.ts', [], { ...env, GATEWAY_PORT: String(await freePort()) }, [
+    ...gatewayNodeFlags,
+    ...(flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+  ]);
   // The same gateway with its response cache off: what planning and fetching cost on every request.
-  const uncached = await launch('gateway', 'gateway/main.ts', [], { ...env, GATEWAY_PORT: String(await freePort()), GATEWAY_RESPONSE_CACHE_TTL_MS: '0' }, gatewayNodeFlags);
+  const uncached = await launch(
+    'gateway',
+    'gateway/main.ts',
+    [],
+    { ...env, GATEWAY_PORT: String(await freePort()), GATEWAY_RESPONSE_CACHE_TTL_MS: '0' },
+    gatewayNodeFlags,
+  );
   const peer = await launch('peer', 'scripts/bench/peerGateway.ts', [], { ...env, PEER_PORT: String(await freePort()) }, gatewayNodeFlags);
   services.push(gateway, uncached, peer);
 
@@ -89,7 +98,17 @@ try {
     const { role, sector, subject } = callerOf(op);
     const key = `${role}\n${sector}`;
     if (!callerTokens.has(key)) {
-      callerTokens.set(key, await mintCallerToken(keys.issuerPrivate, { role, sector, subject, issuer: developmentIssuer, audience: developmentAudience, expiresIn: '2h' }));
+      callerTokens.set(
+        key,
+        await mintCallerToken(keys.issuerPrivate, {
+          role,
+          sector,
+          subject,
+          issuer: developmentIssuer,
+          audience: developmentAudience,
+          expiresIn: '2h',
+        }),
+      );
     }
     return callerTokens.get(key)!;
   };
@@ -101,7 +120,10 @@ try {
     const caller = callerOf(op);
     const identity = { ...caller, scopes: scopesByRole[caller.role] };
     const bearer = async () => ({ authorization: `Bearer ${await callerToken(op)}` });
-    const peerHeaders = async (): Promise<Record<string, string>> => ({ 'x-bench-role': caller.role, ...(caller.sector ? { 'x-bench-sector': caller.sector } : {}) });
+    const peerHeaders = async (): Promise<Record<string, string>> => ({
+      'x-bench-role': caller.role,
+      ...(caller.sector ? { 'x-bench-sector': caller.sector } : {}),
+    });
     return [
       { label: 'ours', url: gateway.url, body, pid: gateway.child.pid, headers: bearer },
       { label: 'ours, no cache', url: uncached.url, body, pid: uncached.child.pid, headers: bearer },
@@ -178,9 +200,14 @@ async function checkAnswers(operations: BenchOperation[], targetsFor: (op: Bench
   for (const op of operations) {
     const answers: Record<string, string> = {};
     for (const target of targetsFor(op)) {
-      const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(await target.headers()) }, body: target.body });
+      const response = await fetch(target.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await target.headers()) },
+        body: target.body,
+      });
       const result = (await response.json()) as { data?: unknown; errors?: unknown[] };
-      if (result.errors || !result.data) throw new Error(`${op.name} against ${target.label} did not answer cleanly: ${JSON.stringify(result).slice(0, 500)}`);
+      if (result.errors || !result.data)
+        throw new Error(`${op.name} against ${target.label} did not answer cleanly: ${JSON.stringify(result).slice(0, 500)}`);
       answers[target.label] = JSON.stringify(result.data);
     }
     if (answers.ours !== answers.peer) throw new Error(`${op.name}: our gateway and the peer answer differently`);
@@ -193,6 +220,8 @@ async function soak(target: Target, totalSeconds: number) {
   console.log('elapsed s | req/s | p99 ms | RSS MB');
   for (let elapsed = step; elapsed <= totalSeconds; elapsed += step) {
     const sample = await measure(target, step, connections);
-    console.log(`${String(elapsed).padStart(9)} | ${sample.rps.toFixed(0).padStart(5)} | ${String(sample.p99).padStart(6)} | ${rssMb(target.pid).toFixed(0)}`);
+    console.log(
+      `${String(elapsed).padStart(9)} | ${sample.rps.toFixed(0).padStart(5)} | ${String(sample.p99).padStart(6)} | ${rssMb(target.pid).toFixed(0)}`,
+    );
   }
 }

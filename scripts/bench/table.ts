@@ -36,7 +36,9 @@ export function printTable(rows: Row[], facts: RunFacts): void {
     const direct = group.filter((r) => !r.target.startsWith('ours') && r.target !== 'peer');
     const slowest = Math.max(...direct.map((r) => r.p50));
     for (const ours of group.filter((r) => r.target.startsWith('ours'))) {
-      console.log(`${operation} (${ours.target}): gateway p50 ${ours.p50} ms = ${(ours.p50 / slowest).toFixed(2)}× its slowest subgraph call (${slowest} ms)`);
+      console.log(
+        `${operation} (${ours.target}): gateway p50 ${ours.p50} ms = ${(ours.p50 / slowest).toFixed(2)}× its slowest subgraph call (${slowest} ms)`,
+      );
     }
   }
   const memory = Object.entries(facts.rssMb).map(([label, mb]) => `${label} ${mb.toFixed(0)} MB`);

@@ -48,7 +48,10 @@ describe('Kubernetes manifests', () => {
   it('every service has a deployment with probes, resources and a drain, a service, an autoscaler and a disruption budget', () => {
     const docs = committed().map(({ doc }) => doc);
     for (const name of ['gateway', ...subgraphCatalog.map((e) => e.name)]) {
-      const kinds = docs.filter((d) => d.metadata.name === name).map((d) => d.kind).sort();
+      const kinds = docs
+        .filter((d) => d.metadata.name === name)
+        .map((d) => d.kind)
+        .sort();
       expect(kinds, name).toEqual(['Deployment', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Service']);
       const container = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === name)!.spec.template.spec.containers[0];
       expect(container.readinessProbe.httpGet.path).toBe('/ready');

@@ -46,7 +46,10 @@ function serviceManifests(spec: ServiceSpec): Manifest[] {
         // Never below the running count during a rollout: a new pod must be ready before an old one goes.
         strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
         template: {
-          metadata: { labels, annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(spec.port), 'prometheus.io/path': '/metrics' } },
+          metadata: {
+            labels,
+            annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(spec.port), 'prometheus.io/path': '/metrics' },
+          },
           spec: {
             // SIGTERM starts the drain (readiness fails, requests in flight finish); the process
             // exits by itself within 25 s, before this limit.
@@ -67,7 +70,10 @@ function serviceManifests(spec: ServiceSpec): Manifest[] {
                 lifecycle: { preStop: { exec: { command: ['sleep', '5'] } } },
                 resources: { requests: { cpu: spec.cpu, memory: spec.memory }, limits: { memory: '512Mi' } },
                 securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
-                volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }, ...spec.volumes.map((v) => ({ name: v.name, mountPath: v.mountPath, readOnly: true }))],
+                volumeMounts: [
+                  { name: 'tmp', mountPath: '/tmp' },
+                  ...spec.volumes.map((v) => ({ name: v.name, mountPath: v.mountPath, readOnly: true })),
+                ],
               },
             ],
             volumes: [{ name: 'tmp', emptyDir: {} }, ...spec.volumes.map((v) => ({ name: v.name, ...v.source }))],
@@ -106,7 +112,10 @@ const secretFile = (name: string, secretName: string, mountPath: string) => ({ n
 /** Every manifest, by file name under deploy/k8s/. */
 export function k8sManifests(): Record<string, Manifest[]> {
   const subgraphUrls = Object.fromEntries(
-    subgraphCatalog.map((entry) => [`${envPrefix(entry.name)}_URL`, `http://${entry.name}.${namespace}.svc.cluster.local:${entry.defaultPort}/graphql`]),
+    subgraphCatalog.map((entry) => [
+      `${envPrefix(entry.name)}_URL`,
+      `http://${entry.name}.${namespace}.svc.cluster.local:${entry.defaultPort}/graphql`,
+    ]),
   );
   const files: Record<string, Manifest[]> = {
     'config.yaml': [

@@ -10,7 +10,10 @@ export const k8sDir = projectPath('deploy', 'k8s');
 
 export function renderK8s(): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(k8sManifests()).map(([file, docs]) => [file, header + docs.map((doc) => stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n')]),
+    Object.entries(k8sManifests()).map(([file, docs]) => [
+      file,
+      header + docs.map((doc) => stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n'),
+    ]),
   );
 }
 
@@ -22,7 +25,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
     const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined;
     if (current === text) continue;
     if (check) stale.push(file);
-    else fs.mkdirSync(k8sDir, { recursive: true }), fs.writeFileSync(target, text);
+    else {
+      fs.mkdirSync(k8sDir, { recursive: true });
+      fs.writeFileSync(target, text);
+    }
   }
   if (stale.length > 0) {
     console.error(`deploy/k8s is out of date (${stale.join(', ')}): run npm run k8s`);

@@ -69,7 +69,14 @@ export function addToRegistry(root: string, n: SectorNames, countries: readonly 
 }
 
 /** A service for the sector, like the reference sector's, and its URL for every service that lists the others. */
-export function addToDockerCompose(root: string, from: SectorNames, to: SectorNames, fromPort: number, port: number, envPrefix: { from: string; to: string }): void {
+export function addToDockerCompose(
+  root: string,
+  from: SectorNames,
+  to: SectorNames,
+  fromPort: number,
+  port: number,
+  envPrefix: { from: string; to: string },
+): void {
   const file = path.join(root, 'docker-compose.yml');
   if (!fs.existsSync(file)) return;
   const doc = parseDocument(fs.readFileSync(file, 'utf8'));
@@ -77,7 +84,8 @@ export function addToDockerCompose(root: string, from: SectorNames, to: SectorNa
   const reference = services.get(from.id, true) as unknown as YAMLMap;
   // A copy of the reference sector's service node keeps its merge key (<<: *service).
   const node = reference.clone() as YAMLMap;
-  const text = (value: unknown) => String(value).replaceAll(from.id, to.id).replaceAll(`:${fromPort}/`, `:${port}/`).replaceAll(`${fromPort}`, `${port}`);
+  const text = (value: unknown) =>
+    String(value).replaceAll(from.id, to.id).replaceAll(`:${fromPort}/`, `:${port}/`).replaceAll(`${fromPort}`, `${port}`);
   const rewrite = (map: YAMLMap) => {
     for (const pair of map.items) {
       if (isScalar(pair.value) && typeof pair.value.value === 'string') pair.value.value = text(pair.value.value);

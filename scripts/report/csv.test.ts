@@ -16,7 +16,10 @@ describe('CSV', () => {
   });
 
   it('reads back what it writes', () => {
-    const rows = [['a,b', 'line\r\nbreak', '"q"'], ['', '1', 'x']];
+    const rows = [
+      ['a,b', 'line\r\nbreak', '"q"'],
+      ['', '1', 'x'],
+    ];
     expect(parseCsv(toCsv(['h1', 'h2', 'h3'], rows))).toEqual([['h1', 'h2', 'h3'], ...rows]);
   });
 });

@@ -11,9 +11,18 @@ export function escapeHtml(value: Cell): string {
 
 /** Statuses that get a traffic-light colour wherever they appear in a cell. */
 const tone: Record<string, string> = {
-  MEETING_OBLIGATIONS: 'good', ON_TRACK: 'good', DONE: 'good', COMPLETED: 'good',
-  AT_RISK: 'warn', DELAYED: 'warn', LATE: 'warn',
-  FAILING: 'bad', OFF_TRACK: 'bad', OVERDUE: 'bad', MISSING: 'bad', NOT_REPORTED: 'bad',
+  MEETING_OBLIGATIONS: 'good',
+  ON_TRACK: 'good',
+  DONE: 'good',
+  COMPLETED: 'good',
+  AT_RISK: 'warn',
+  DELAYED: 'warn',
+  LATE: 'warn',
+  FAILING: 'bad',
+  OFF_TRACK: 'bad',
+  OVERDUE: 'bad',
+  MISSING: 'bad',
+  NOT_REPORTED: 'bad',
 };
 
 function cell(value: Cell): string {

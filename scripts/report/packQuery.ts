@@ -10,44 +10,117 @@ export const meetingPackQuery = /* GraphQL */ `
       body {
         id
         name
-        cadence { description }
+        cadence {
+          description
+        }
         lastMetOn
         nextMeetingDue
         meetingOverdue
         daysOverdue
-        attendanceRates { sector { id name } expected attended rate }
+        attendanceRates {
+          sector {
+            id
+            name
+          }
+          expected
+          attended
+          rate
+        }
       }
-      framework { title leadMinistry country { name } }
+      framework {
+        title
+        leadMinistry
+        country {
+          name
+        }
+      }
       sectors {
         id
         name
         ministry
-        delivery { total onTrack atRisk overdue done notReported }
-        ledActions { id code title dueDate status delivery lastUpdatedAt }
+        delivery {
+          total
+          onTrack
+          atRisk
+          overdue
+          done
+          notReported
+        }
+        ledActions {
+          id
+          code
+          title
+          dueDate
+          status
+          delivery
+          lastUpdatedAt
+        }
         compliance {
           status
-          reasons { rule status detail }
+          reasons {
+            rule
+            status
+            detail
+          }
           responsibilities
           actionsLed
           actionsOverdue
-          overdueActions { id code title dueDate status }
+          overdueActions {
+            id
+            code
+            title
+            dueDate
+            status
+          }
           daysSinceLastUpdate
         }
-        reporting { expected received onTime late missing due completeness timeliness }
+        reporting {
+          expected
+          received
+          onTime
+          late
+          missing
+          due
+          completeness
+          timeliness
+        }
         indicators {
           id
           code
           name
           unit
-          baseline { value year }
-          target { value date }
-          latest { period value }
+          baseline {
+            value
+            year
+          }
+          target {
+            value
+            date
+          }
+          latest {
+            period
+            value
+          }
           status
           progress
           expectedProgress
         }
       }
-      openActionItems { id text sector { id name } dueDate status overdue meeting { id heldOn } }
+      openActionItems {
+        id
+        text
+        sector {
+          id
+          name
+        }
+        dueDate
+        status
+        overdue
+        meeting {
+          id
+          heldOn
+        }
+      }
     }
   }
 `;
@@ -77,19 +150,26 @@ export interface PackSector {
     overdueActions: PackAction[];
     daysSinceLastUpdate: number | null;
   } | null;
-  reporting: Record<'expected' | 'received' | 'onTime' | 'late' | 'missing' | 'due', number> & { completeness: number | null; timeliness: number | null } | null;
-  indicators: {
-    id: string;
-    code: string;
-    name: string;
-    unit: string;
-    baseline: { value: number; year: number };
-    target: { value: number; date: string };
-    latest: { period: string; value: number } | null;
-    status: string;
-    progress: number | null;
-    expectedProgress: number;
-  }[] | null;
+  reporting:
+    | (Record<'expected' | 'received' | 'onTime' | 'late' | 'missing' | 'due', number> & {
+        completeness: number | null;
+        timeliness: number | null;
+      })
+    | null;
+  indicators:
+    | {
+        id: string;
+        code: string;
+        name: string;
+        unit: string;
+        baseline: { value: number; year: number };
+        target: { value: number; date: string };
+        latest: { period: string; value: number } | null;
+        status: string;
+        progress: number | null;
+        expectedProgress: number;
+      }[]
+    | null;
 }
 
 export interface MeetingPack {

@@ -53,7 +53,12 @@ async function changesBetween(where: string, before: GraphQLSchema, after: Graph
   const changes: Change[] = await diff(before, after);
   return changes
     .filter((change) => !internal.test(change.path ?? ''))
-    .map((change) => ({ where, level: levelOf[change.criticality.level] ?? 'dangerous', message: change.message, path: change.path ?? '' }));
+    .map((change) => ({
+      where,
+      level: levelOf[change.criticality.level] ?? 'dangerous',
+      message: change.message,
+      path: change.path ?? '',
+    }));
 }
 
 /** Composition names subgraphs as `[health]`, `"health"` or in lists such as `[coordination, health]`. */
@@ -83,7 +88,12 @@ export async function checkSchema(options: {
     const old = before.subgraphs.get(name);
     const now = after.subgraphs.get(name);
     if (!old || !now) {
-      changes.push({ where: name, level: now ? 'safe' : 'breaking', message: `Subgraph '${name}' was ${now ? 'added' : 'removed'}`, path: name });
+      changes.push({
+        where: name,
+        level: now ? 'safe' : 'breaking',
+        message: `Subgraph '${name}' was ${now ? 'added' : 'removed'}`,
+        path: name,
+      });
       continue;
     }
     changes.push(...(await changesBetween(name, old, now)));

@@ -44,7 +44,11 @@ export function undocumented(document: DocumentNode): string[] {
       return undefined;
     },
     leave(node) {
-      if ('name' in node && node.name && (node.kind.endsWith('TypeDefinition') || node.kind.endsWith('TypeExtension') || node.kind === Kind.FIELD_DEFINITION)) {
+      if (
+        'name' in node &&
+        node.name &&
+        (node.kind.endsWith('TypeDefinition') || node.kind.endsWith('TypeExtension') || node.kind === Kind.FIELD_DEFINITION)
+      ) {
         owners.pop();
       }
     },

@@ -78,10 +78,7 @@ export const coordinationBodyDocument = defineDocument<CoordinationBodyDoc>('coo
         sectorId: { type: String, enum: [...sectorIds, null] },
       }),
     ],
-    validate: [
-      (members: BodyMemberDoc[]) => members.filter((m) => m.role === 'CHAIR').length === 1,
-      'must include exactly one CHAIR',
-    ],
+    validate: [(members: BodyMemberDoc[]) => members.filter((m) => m.role === 'CHAIR').length === 1, 'must include exactly one CHAIR'],
   },
   cadence: {
     type: nested({

@@ -144,8 +144,7 @@ export function coordinationResolvers(sectorIds: readonly string[]) {
       reportingBodies: (body: CoordinationBodyDoc, _: unknown, ctx: Context) => ctx.loaders.bodiesByParent.load(body._id),
     },
     BodyMember: {
-      sector: (member: BodyMemberDoc, _: unknown, ctx: Context) =>
-        member.sectorId ? ctx.loaders.sectorById.load(member.sectorId) : null,
+      sector: (member: BodyMemberDoc, _: unknown, ctx: Context) => (member.sectorId ? ctx.loaders.sectorById.load(member.sectorId) : null),
     },
     CrisisCentre: {
       __resolveReference: (ref: Ref, ctx: Context) => ctx.loaders.crisisCentreById.load(ref.id),

@@ -18,7 +18,9 @@ export const educationCaseResponse: CaseResponseOptions<EducationResponseDoc> = 
   startedOn: (r) => earliest(r.schoolSupportStartedOn, r.safeTransferOn),
   summary: (r) =>
     [
-      r.schoolSupportStartedOn ? `school support from ${day(r.schoolSupportStartedOn)}${r.schoolSupport ? ` (${r.schoolSupport})` : ''}` : 'no school support yet',
+      r.schoolSupportStartedOn
+        ? `school support from ${day(r.schoolSupportStartedOn)}${r.schoolSupport ? ` (${r.schoolSupport})` : ''}`
+        : 'no school support yet',
       r.safeTransferOn && `moved to a safer school ${day(r.safeTransferOn)}`,
     ]
       .filter(Boolean)

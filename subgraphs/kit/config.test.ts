@@ -16,7 +16,13 @@ describe('readConfig', () => {
   it('names every bad variable and why, at once', () => {
     let error: unknown;
     try {
-      readConfig({ HEALTH_PORT: 'abc', CRG_COUNTRY: 'narnia', GATEWAY_SUBGRAPH_TIMEOUT_MS: '5', POLICE_URL: 'ftp://x', CRG_TODAY: '2026-13-40' });
+      readConfig({
+        HEALTH_PORT: 'abc',
+        CRG_COUNTRY: 'narnia',
+        GATEWAY_SUBGRAPH_TIMEOUT_MS: '5',
+        POLICE_URL: 'ftp://x',
+        CRG_TODAY: '2026-13-40',
+      });
     } catch (e) {
       error = e;
     }
@@ -40,7 +46,7 @@ describe('readConfig', () => {
     expect(config.limits).toMatchObject({ maxDepth: 12, maxAliases: 30, maxCost: 5000, requestsPerMinute: 1200 });
   });
 
-  it('stops production mode without an issuer, an audience and the issuer\'s keys, naming each', () => {
+  it("stops production mode without an issuer, an audience and the issuer's keys, naming each", () => {
     let error: unknown;
     try {
       readConfig({ CRG_MODE: 'production' });

@@ -103,9 +103,7 @@ const env = z.object({
   GATEWAY_MAX_DIRECTIVES: wholeNumber(0, 1000).default(50),
   GATEWAY_MAX_TOKENS: wholeNumber(100, 1_000_000).default(5000),
   CRG_COUNTRY: z.enum(countries, { error: `must be one of ${countries.join(', ')}` }).default('bangladesh'),
-  CRG_STORE: z
-    .enum(['memory', 'embedded', 'mongodb'], { error: 'must be memory, embedded or mongodb' })
-    .optional(),
+  CRG_STORE: z.enum(['memory', 'embedded', 'mongodb'], { error: 'must be memory, embedded or mongodb' }).optional(),
   CRG_DATA_DIR: z.string().min(1, 'must not be empty').default('data'),
   MONGODB_URI: z
     .string()
@@ -168,10 +166,10 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
   }
   if (parsed.success && parsed.data.CRG_MODE === 'production') {
     const v = parsed.data;
-    if (!v.CRG_AUTH_ISSUER) problems.push('CRG_AUTH_ISSUER must be set in production mode (the iss of callers\' tokens)');
-    if (!v.CRG_AUTH_AUDIENCE) problems.push('CRG_AUTH_AUDIENCE must be set in production mode (the aud of callers\' tokens)');
+    if (!v.CRG_AUTH_ISSUER) problems.push("CRG_AUTH_ISSUER must be set in production mode (the iss of callers' tokens)");
+    if (!v.CRG_AUTH_AUDIENCE) problems.push("CRG_AUTH_AUDIENCE must be set in production mode (the aud of callers' tokens)");
     if (!v.CRG_AUTH_JWKS_URL && !v.CRG_AUTH_JWKS_FILE) {
-      problems.push('CRG_AUTH_JWKS_URL or CRG_AUTH_JWKS_FILE must be set in production mode (the issuer\'s public keys)');
+      problems.push("CRG_AUTH_JWKS_URL or CRG_AUTH_JWKS_FILE must be set in production mode (the issuer's public keys)");
     }
   }
   if (parsed.success && parsed.data.CRG_AUTH_JWKS_URL && parsed.data.CRG_AUTH_JWKS_FILE) {

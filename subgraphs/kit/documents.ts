@@ -50,7 +50,6 @@ export function indexesOf(spec: DocumentSpec<unknown>): IndexSpec[] {
 // opens, so validation behaves the same with the embedded store and with MongoDB.
 const validationConnection = mongoose.createConnection();
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function modelFor(spec: DocumentSpec<unknown>): mongoose.Model<any> {
   return validationConnection.models[spec.collection] ?? validationConnection.model(spec.collection, spec.schema);
 }

@@ -27,7 +27,12 @@ export function observeOperations<C extends ObservedContext>(metrics: ServiceMet
             metrics.graphqlErrors.inc({ code, subgraph });
           }
           logger.info(
-            { requestId: contextValue.requestId, operation: operationName ?? null, ms: Math.round(seconds * 10_000) / 10, errors: errors.length },
+            {
+              requestId: contextValue.requestId,
+              operation: operationName ?? null,
+              ms: Math.round(seconds * 10_000) / 10,
+              errors: errors.length,
+            },
             'graphql operation',
           );
         },

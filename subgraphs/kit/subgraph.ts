@@ -117,7 +117,7 @@ export async function startSubgraph<S extends Specs, L>(
   const { document, sdl } = readSdl(definition.schemaFiles);
   const schema = buildSubgraphSchema({
     typeDefs: document,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
     resolvers: { Date: DateResolver, DateTime: DateTimeResolver, ...definition.resolvers } as any,
   });
   enforceAuthDirectives(schema, sdl);
@@ -151,8 +151,8 @@ export async function startSubgraph<S extends Specs, L>(
         draining
           ? json(503, { status: 'shutting down', subgraph: definition.name })
           : (await store.ping())
-          ? json(200, { status: 'ready', subgraph: definition.name, store: store.kind })
-          : json(503, { status: 'store unavailable', subgraph: definition.name }),
+            ? json(200, { status: 'ready', subgraph: definition.name, store: store.kind })
+            : json(503, { status: 'store unavailable', subgraph: definition.name }),
     },
   });
   const port = await listen(server, config.host, options.port);

@@ -4,7 +4,16 @@ import { readSuppressionThreshold } from './suppressionThreshold.ts';
 
 describe('primary suppression', () => {
   it('withholds every count below the threshold, zero included, as null and never as 0', () => {
-    const table = suppressedTable([['a', 12], ['b', 0], ['c', 4], ['d', 30]], 46, 5);
+    const table = suppressedTable(
+      [
+        ['a', 12],
+        ['b', 0],
+        ['c', 4],
+        ['d', 30],
+      ],
+      46,
+      5,
+    );
     expect(table.rows).toEqual([
       { key: 'a', count: 12, suppressed: false },
       { key: 'b', count: null, suppressed: true },
@@ -17,7 +26,16 @@ describe('primary suppression', () => {
 
 describe('secondary suppression against differencing', () => {
   it('withholds the next smallest cell when one cell of a row could be recovered from the total', () => {
-    const table = suppressedTable([['a', 20], ['b', 3], ['c', 9], ['d', 40]], 72, 5);
+    const table = suppressedTable(
+      [
+        ['a', 20],
+        ['b', 3],
+        ['c', 9],
+        ['d', 40],
+      ],
+      72,
+      5,
+    );
     expect(table.rows.map((r) => r.count)).toEqual([20, null, null, 40]);
     // The total minus every published cell no longer gives any one withheld cell.
     expect(72 - 20 - 40).toBe(12);
@@ -51,7 +69,14 @@ describe('secondary suppression against differencing', () => {
         { total: t, members: [c0, c1] },
       ],
     });
-    for (const group of [[r0, a, b], [r1, c, d], [c0, a, c], [c1, b, d], [t, r0, r1], [t, c0, c1]]) {
+    for (const group of [
+      [r0, a, b],
+      [r1, c, d],
+      [c0, a, c],
+      [c1, b, d],
+      [t, r0, r1],
+      [t, c0, c1],
+    ]) {
       expect(group.filter((i) => plan[i]).length, String(group)).not.toBe(1);
     }
     expect(plan[a]).toBe(true);
@@ -62,7 +87,9 @@ describe('CRG_SUPPRESSION_THRESHOLD', () => {
   it('defaults to 5 and refuses values that would not protect anyone, naming the variable', () => {
     expect(readSuppressionThreshold({})).toBe(5);
     expect(readSuppressionThreshold({ CRG_SUPPRESSION_THRESHOLD: '10' })).toBe(10);
-    expect(() => readSuppressionThreshold({ CRG_SUPPRESSION_THRESHOLD: '1' })).toThrow(/CRG_SUPPRESSION_THRESHOLD must be a whole number from 2 to 100/);
+    expect(() => readSuppressionThreshold({ CRG_SUPPRESSION_THRESHOLD: '1' })).toThrow(
+      /CRG_SUPPRESSION_THRESHOLD must be a whole number from 2 to 100/,
+    );
     expect(() => readSuppressionThreshold({ CRG_SUPPRESSION_THRESHOLD: 'five' })).toThrow(/got "five"/);
   });
 });

@@ -33,7 +33,7 @@ export interface SuppressionInput {
 export function suppressionPlan({ values, threshold, groups = [], hidden = new Set() }: SuppressionInput): boolean[] {
   const withheld = values.map((value) => value < threshold);
   const unknown = (i: number) => withheld[i] || hidden.has(i);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const group of groups) {
       const cells = [group.total, ...group.members];
@@ -56,7 +56,8 @@ export interface PublishedCount {
   suppressed: boolean;
 }
 
-export const publish = (value: number, withheld: boolean): PublishedCount => (withheld ? { count: null, suppressed: true } : { count: value, suppressed: false });
+export const publish = (value: number, withheld: boolean): PublishedCount =>
+  withheld ? { count: null, suppressed: true } : { count: value, suppressed: false };
 
 /** A one-way table of counts and its total, suppressed together. */
 export function suppressedTable(rows: readonly (readonly [string, number])[], total: number, threshold: number) {

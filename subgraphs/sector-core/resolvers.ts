@@ -103,11 +103,7 @@ export function sectorCoreResolvers(sectorId: string, typePrefix: string) {
     [sectorType]: {
       __resolveReference: (ref: { id: string }) => (ref.id === sectorId ? sector : null),
       responsibilities: (_: unknown, __: unknown, ctx: SectorContext) => ctx.loaders.responsibilities.load(),
-      servicePoints: async (
-        _: unknown,
-        args: { district?: string | null; kind?: ServicePointKind | null },
-        ctx: SectorContext,
-      ) =>
+      servicePoints: async (_: unknown, args: { district?: string | null; kind?: ServicePointKind | null }, ctx: SectorContext) =>
         (await ctx.loaders.servicePoints.load()).filter(
           (point) => (!args.district || point.district === args.district) && (!args.kind || point.kind === args.kind),
         ),
@@ -121,8 +117,7 @@ export function sectorCoreResolvers(sectorId: string, typePrefix: string) {
       }),
       dueDate: (action: ActionEntity) => action.record?.dueDate ?? null,
       status: (action: ActionEntity) => action.record?.status ?? null,
-      delivery: (action: ActionEntity, _: unknown, ctx: SectorContext) =>
-        deliveryState(action.record, startOfDayUtc(ctx.clock.now())),
+      delivery: (action: ActionEntity, _: unknown, ctx: SectorContext) => deliveryState(action.record, startOfDayUtc(ctx.clock.now())),
       lastUpdatedAt: (action: ActionEntity) => action.record?.updatedAt ?? null,
     },
     Responsibility: { id: (doc: StoredDocument) => doc._id },

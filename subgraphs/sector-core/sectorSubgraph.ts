@@ -40,9 +40,7 @@ export interface SectorSubgraphOptions<K extends string, F extends StoredDocumen
  * A sector subgraph: the shared sector contract (responsibilities, service points, delivery of
  * the actions it leads, entity resolution) plus the sector's own crisis-centre facet.
  */
-export function defineSectorSubgraph<K extends string, F extends StoredDocument>(
-  options: SectorSubgraphOptions<K, F>,
-): SubgraphDefinition {
+export function defineSectorSubgraph<K extends string, F extends StoredDocument>(options: SectorSubgraphOptions<K, F>): SubgraphDefinition {
   const { sectorId, facetKey } = options;
   const cases = options.caseResponse ? caseResponseCapability(sectorId, typePrefix(sectorId), options.caseResponse) : null;
   const documents = { ...sectorCoreDocuments, ...monitoringDocuments, facet: options.facetDocument, ...cases?.documents };

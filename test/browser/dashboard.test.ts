@@ -25,11 +25,13 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-const cells = (page: Page, selector: string) => page.locator(selector).allInnerTexts();
-
 describe('the dashboard in a browser', () => {
   it('shows each sector’s actions by delivery state and every action, overdue first, as the graph returns them', async () => {
-    const { data } = await hub.query(`{ framework { actions { id code delivery progressHistory { sequence } } } sectors { id delivery { total onTrack atRisk overdue done notReported } } }`, {}, dashboard);
+    const { data } = await hub.query(
+      `{ framework { actions { id code delivery progressHistory { sequence } } } sectors { id delivery { total onTrack atRisk overdue done notReported } } }`,
+      {},
+      dashboard,
+    );
     await openView(page, 'Framework status');
     for (const sector of data!.sectors) {
       const row = page.locator(`[data-testid=delivery-by-sector] tr[data-sector="${sector.id}"]`);
@@ -37,9 +39,13 @@ describe('the dashboard in a browser', () => {
       expect(await row.locator('[data-state=ON_TRACK]').innerText()).toBe(String(sector.delivery.onTrack));
       expect(await row.locator('[data-state=total]').innerText()).toBe(String(sector.delivery.total));
     }
-    const shown = await page.locator('[data-testid=actions] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    const shown = await page
+      .locator('[data-testid=actions] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
     expect(shown.sort()).toEqual(data!.framework.actions.map((a: { id: string }) => a.id).sort());
-    const deliveries = await page.locator('[data-testid=actions] tbody td[data-delivery]').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-delivery')));
+    const deliveries = await page
+      .locator('[data-testid=actions] tbody td[data-delivery]')
+      .evaluateAll((tds) => tds.map((td) => td.getAttribute('data-delivery')));
     const overdue = data!.framework.actions.filter((a: { delivery: string }) => a.delivery === 'OVERDUE').length;
     expect(overdue).toBeGreaterThan(0);
     expect(deliveries.slice(0, overdue)).toEqual(Array(overdue).fill('OVERDUE'));
@@ -63,9 +69,15 @@ describe('the dashboard in a browser', () => {
   });
 
   it('shows crisis centres with every sector’s facets and service points by district and kind', async () => {
-    const { data } = await hub.query(`{ crisisCentres { id medicalCare { doctorsOnDuty } shelter { beds } } sectors { servicePoints { id district kind } } }`, {}, dashboard);
+    const { data } = await hub.query(
+      `{ crisisCentres { id medicalCare { doctorsOnDuty } shelter { beds } } sectors { servicePoints { id district kind } } }`,
+      {},
+      dashboard,
+    );
     await openView(page, 'Services');
-    const centres = await page.locator('[data-testid=crisis-centres] [data-centre]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-centre')));
+    const centres = await page
+      .locator('[data-testid=crisis-centres] [data-centre]')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-centre')));
     expect(centres.sort()).toEqual(data!.crisisCentres.map((c: { id: string }) => c.id).sort());
     const dhaka = data!.crisisCentres.find((c: { id: string }) => c.id === 'bd-occ-dhaka');
     const card = page.locator('[data-centre="bd-occ-dhaka"]');
@@ -74,12 +86,16 @@ describe('the dashboard in a browser', () => {
     const points = data!.sectors.flatMap((s: { servicePoints: { district: string }[] }) => s.servicePoints);
     for (const district of new Set(points.map((p: { district: string }) => p.district))) {
       const total = points.filter((p: { district: string }) => p.district === district).length;
-      expect(await page.locator(`[data-testid=points-matrix] tr[data-district="${district}"] [data-kind=total]`).innerText()).toBe(String(total));
+      expect(await page.locator(`[data-testid=points-matrix] tr[data-district="${district}"] [data-kind=total]`).innerText()).toBe(
+        String(total),
+      );
     }
     expect(await page.locator('[data-testid=service-points] tbody tr').count()).toBe(points.length);
     await screenshot(page, '3-services');
     await page.getByLabel('District', { exact: true }).selectOption('Dhaka');
-    expect(await page.locator('[data-testid=service-points] tbody tr').count()).toBe(points.filter((p: { district: string }) => p.district === 'Dhaka').length);
+    expect(await page.locator('[data-testid=service-points] tbody tr').count()).toBe(
+      points.filter((p: { district: string }) => p.district === 'Dhaka').length,
+    );
     await screenshot(page, '3b-services-dhaka');
   });
 
@@ -106,7 +122,14 @@ describe('the dashboard in a browser', () => {
     try {
       await signIn(analystPage, hub.gateway.url, await hub.tokenFor(analyst));
       await openView(analystPage, 'Coordination bodies');
-      const bodies = data!.coordinationBodies as { id: string; lastMetOn: string | null; meetingOverdue: boolean; daysOverdue: number; attendanceRates: { sector: { id: string }; expected: number; attended: number }[]; actionItems: { id: string }[] }[];
+      const bodies = data!.coordinationBodies as {
+        id: string;
+        lastMetOn: string | null;
+        meetingOverdue: boolean;
+        daysOverdue: number;
+        attendanceRates: { sector: { id: string }; expected: number; attended: number }[];
+        actionItems: { id: string }[];
+      }[];
       const overdue = bodies.filter((b) => b.meetingOverdue);
       expect(overdue.length).toBeGreaterThan(0);
       expect(await analystPage.getByTestId('overdue-count').innerText()).toContain(`${overdue.length} of ${bodies.length}`);
@@ -116,7 +139,9 @@ describe('the dashboard in a browser', () => {
         const card = analystPage.locator(`[data-body="${body.id}"]`);
         expect(await card.getAttribute('data-overdue')).toBe(String(body.meetingOverdue));
         for (const rate of body.attendanceRates) {
-          expect(await card.locator(`[data-testid=attendance] tr[data-sector="${rate.sector.id}"] [data-field=attended]`).innerText()).toBe(`${rate.attended} / ${rate.expected}`);
+          expect(await card.locator(`[data-testid=attendance] tr[data-sector="${rate.sector.id}"] [data-field=attended]`).innerText()).toBe(
+            `${rate.attended} / ${rate.expected}`,
+          );
         }
         expect(await card.locator('[data-testid=action-items] tbody tr').count()).toBe(body.actionItems.length);
       }
@@ -129,7 +154,9 @@ describe('the dashboard in a browser', () => {
   it('shows the compliance scoreboard, failing organs of state first, with every reason', async () => {
     const { data } = await hub.query(`{ sectors { id compliance { status actionsOverdue reasons { rule detail } } } }`, {}, dashboard);
     await openView(page, 'Compliance');
-    const rows = await page.locator('[data-testid=compliance] tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-sector'), tr.getAttribute('data-status')]));
+    const rows = await page
+      .locator('[data-testid=compliance] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-sector'), tr.getAttribute('data-status')]));
     const rank = ['FAILING', 'AT_RISK', 'MEETING_OBLIGATIONS'];
     expect(rows.map(([, status]) => rank.indexOf(status!))).toEqual([...rows.map(([, status]) => rank.indexOf(status!))].sort());
     for (const sector of data!.sectors) {
@@ -142,15 +169,24 @@ describe('the dashboard in a browser', () => {
   });
 
   it('charts each indicator’s values by period against its baseline and target', async () => {
-    const { data } = await hub.query(`{ sectors { id reporting { completeness } indicators { id baseline { value } target { value } values(last: 12) { period value } } } }`, {}, dashboard);
+    const { data } = await hub.query(
+      `{ sectors { id reporting { completeness } indicators { id baseline { value } target { value } values(last: 12) { period value } } } }`,
+      {},
+      dashboard,
+    );
     await openView(page, 'Indicators');
-    const indicators = data!.sectors.flatMap((s: { indicators: unknown[] }) => s.indicators) as { id: string; values: { period: string; value: number }[] }[];
+    const indicators = data!.sectors.flatMap((s: { indicators: unknown[] }) => s.indicators) as {
+      id: string;
+      values: { period: string; value: number }[];
+    }[];
     expect(await page.locator('[data-indicator]').count()).toBe(indicators.length);
     expect(await page.locator('[data-indicator] canvas').count()).toBe(indicators.filter((i) => i.values.length > 0).length);
     const sample = indicators.find((i) => i.values.length > 0)!;
     const card = page.locator(`[data-indicator="${sample.id}"]`);
     await card.locator('summary').click();
-    const shown = await card.locator('[data-testid=indicator-values] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-period')));
+    const shown = await card
+      .locator('[data-testid=indicator-values] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-period')));
     expect(shown).toEqual(sample.values.map((v) => v.period).sort());
     await screenshot(page, '6-indicators');
   });
@@ -167,7 +203,10 @@ describe('the dashboard in a browser', () => {
     const rows = [
       ...p.justiceFunnel.map((r: { key: string }) => [`[data-testid=funnel] tr[data-key="${r.key}"] td`, r]),
       ...p.referralOutcomes.rows.map((r: { key: string }) => [`[data-testid=referral-outcomes] tr[data-key="${r.key}"] td`, r]),
-      ...p.timeToService.map((r: { sectorId: string; reached: object }) => [`[data-testid=time-to-service] tr[data-sector="${r.sectorId}"] [data-field=reached]`, r.reached]),
+      ...p.timeToService.map((r: { sectorId: string; reached: object }) => [
+        `[data-testid=time-to-service] tr[data-sector="${r.sectorId}"] [data-field=reached]`,
+        r.reached,
+      ]),
     ] as [string, { count: number | null; suppressed: boolean }][];
     for (const [selector, row] of rows) {
       const text = await page.locator(selector).innerText();
@@ -179,7 +218,9 @@ describe('the dashboard in a browser', () => {
   it('says every sector is answering when all are up', async () => {
     const { data } = await hub.query(`{ sectors { id } }`, {}, dashboard);
     await openView(page, 'Sector health');
-    const answering = await page.locator('[data-testid=sector-health] tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-subgraph'), r.getAttribute('data-answering')]));
+    const answering = await page
+      .locator('[data-testid=sector-health] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-subgraph'), r.getAttribute('data-answering')]));
     expect(answering).toEqual([['coordination', 'true'], ...data!.sectors.map((s: { id: string }) => [s.id, 'true'])]);
     expect(await page.getByTestId('missing-banner').count()).toBe(0);
     await screenshot(page, '7-sector-health');
@@ -199,7 +240,15 @@ describe('the dashboard in a browser', () => {
     const tablet = await browser.newPage({ viewport: { width: 768, height: 1024 } });
     try {
       await signIn(tablet, hub.gateway.url, await hub.tokenFor(dashboard));
-      for (const view of ['Framework status', 'Compliance', 'Coordination bodies', 'Services', 'Referral pathway', 'Indicators', 'Sector health']) {
+      for (const view of [
+        'Framework status',
+        'Compliance',
+        'Coordination bodies',
+        'Services',
+        'Referral pathway',
+        'Indicators',
+        'Sector health',
+      ]) {
         await openView(tablet, view);
         const overflow = await tablet.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, view).toBeLessThanOrEqual(0);

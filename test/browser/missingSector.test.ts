@@ -14,7 +14,11 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [hub, browser] = await Promise.all([startTestHub({ mode: 'production', subgraphTimeoutMs: 1000 }), launchChromium(), ensureDashboardBuilt()]);
+  [hub, browser] = await Promise.all([
+    startTestHub({ mode: 'production', subgraphTimeoutMs: 1000 }),
+    launchChromium(),
+    ensureDashboardBuilt(),
+  ]);
   page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
 });
 

@@ -111,7 +111,9 @@ describe('pathway aggregates on the demo data', () => {
 
   it('keeps an incident type’s withheld count from being recovered as the all-types figure minus the others', async () => {
     const all = await ask();
-    const perType = await Promise.all(['RAPE', 'SEXUAL_ASSAULT', 'PHYSICAL_ASSAULT', 'FORCED_MARRIAGE', 'DENIAL_OF_RESOURCES', 'PSYCHOLOGICAL_ABUSE'].map((t) => ask(t)));
+    const perType = await Promise.all(
+      ['RAPE', 'SEXUAL_ASSAULT', 'PHYSICAL_ASSAULT', 'FORCED_MARRIAGE', 'DENIAL_OF_RESOURCES', 'PSYCHOLOGICAL_ABUSE'].map((t) => ask(t)),
+    );
     for (const [i, sector] of all.timeToService.entries()) {
       const cells = [sector.reached, ...perType.map((p) => p.timeToService[i].reached)];
       expect(cells.filter((c: Row) => c.suppressed).length, sector.sectorId).not.toBe(1);
@@ -134,7 +136,8 @@ describe('who may read aggregates, and what they refuse', () => {
 });
 
 describe('what gets counted', () => {
-  const districtRow = async (district: string) => (await ask()).casesByDistrict.rows.find((r: Row) => r.key === district) as Row | undefined;
+  const districtRow = async (district: string) =>
+    (await ask()).casesByDistrict.rows.find((r: Row) => r.key === district) as Row | undefined;
 
   it('leaves out every case without reporting consent', async () => {
     const before = (await ask()).casesByDistrict.total.count;

@@ -24,13 +24,39 @@ beforeAll(async () => {
   hub = await startTestHub();
   caseId = await registered(hub, 'health');
   await hub.query(referCase, { input: { caseId, toSectorId: 'police', reason: 'Report', followUpBy: '2026-11-30' } }, officer('health'));
-  await hub.query(`query($id: ID!) { case(id: $id, purpose: "weekly review") { id responses { summary } } }`, { id: caseId }, officer('police'));
+  await hub.query(
+    `query($id: ID!) { case(id: $id, purpose: "weekly review") { id responses { summary } } }`,
+    { id: caseId },
+    officer('police'),
+  );
 });
 afterAll(() => hub?.stop());
 
 const logs = /* GraphQL */ `
-  query($caseId: ID) {
-    auditLog { id check { intact entries problems { entryId problem } } entries(caseId: $caseId, limit: 50) { seq subject role sectorId action caseIds fields purpose prevHash hash } }
+  query ($caseId: ID) {
+    auditLog {
+      id
+      check {
+        intact
+        entries
+        problems {
+          entryId
+          problem
+        }
+      }
+      entries(caseId: $caseId, limit: 50) {
+        seq
+        subject
+        role
+        sectorId
+        action
+        caseIds
+        fields
+        purpose
+        prevHash
+        hash
+      }
+    }
   }
 `;
 
@@ -38,16 +64,33 @@ describe('the audit log query', () => {
   it('shows auditors every subgraph’s log in one request: who read which case, which fields, and why', async () => {
     const { data, errors } = await hub.query(logs, { caseId }, auditor);
     expect(errors).toBeUndefined();
-    expect(data!.auditLog.map((l: { id: string }) => l.id)).toEqual(['coordination', 'health', 'police', 'justice', 'social-welfare', 'education']);
+    expect(data!.auditLog.map((l: { id: string }) => l.id)).toEqual([
+      'coordination',
+      'health',
+      'police',
+      'justice',
+      'social-welfare',
+      'education',
+    ]);
     for (const log of data!.auditLog) expect(log.check.intact, log.id).toBe(true);
     const coordination = data!.auditLog[0].entries;
     const read = coordination.find((e: { action: string }) => e.action === 'case.read');
-    expect(read).toMatchObject({ subject: 'officer@police', role: 'sector-officer', sectorId: 'police', caseIds: [caseId], purpose: 'weekly review' });
+    expect(read).toMatchObject({
+      subject: 'officer@police',
+      role: 'sector-officer',
+      sectorId: 'police',
+      caseIds: [caseId],
+      purpose: 'weekly review',
+    });
     // Each subgraph records the fields it served: coordination the case, each sector its response.
     expect(read.fields).toEqual(expect.arrayContaining(['id', 'responses', 'responses.id']));
     expect(coordination.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['case.register', 'referral.create']));
     const health = data!.auditLog[1].entries;
-    expect(health.find((e: { action: string }) => e.action === 'response.read')).toMatchObject({ sectorId: 'police', caseIds: [caseId], fields: ['summary'] });
+    expect(health.find((e: { action: string }) => e.action === 'response.read')).toMatchObject({
+      sectorId: 'police',
+      caseIds: [caseId],
+      fields: ['summary'],
+    });
   });
 
   it('is for auditors only', async () => {
@@ -61,7 +104,10 @@ describe('the audit log query', () => {
     const coordination = hub.stores.get('coordination')!.collection<any>('auditLog');
     const [second] = await coordination.find({ _id: auditEntryId(2) });
     await coordination.replaceOne({ _id: second._id }, { ...second, purpose: 'nothing to see' });
-    await hub.stores.get('police')!.collection('auditLog').deleteMany({ _id: auditEntryId(1) });
+    await hub.stores
+      .get('police')!
+      .collection('auditLog')
+      .deleteMany({ _id: auditEntryId(1) });
     const health = hub.stores.get('health')!.collection<any>('auditLog');
     const [first] = await health.find({ _id: auditEntryId(1) });
     await health.replaceOne({ _id: first._id }, { ...first, seq: 7 });
@@ -88,7 +134,13 @@ describe('npm run audit:verify', () => {
     const store = await createStore(config, 'justice');
     const repos = await openRepositories(store, auditDocuments);
     const actor = { subject: 'officer@justice', role: 'sector-officer', sector: 'justice', requestId: 'r' };
-    for (const n of [1, 2, 3]) await appendAudit(repos, actor, { action: 'response.read', caseIds: [`CASE-BD-2026-00000${n}`], fields: ['verdict'] }, new Date('2026-11-24T12:00:00Z'));
+    for (const n of [1, 2, 3])
+      await appendAudit(
+        repos,
+        actor,
+        { action: 'response.read', caseIds: [`CASE-BD-2026-00000${n}`], fields: ['verdict'] },
+        new Date('2026-11-24T12:00:00Z'),
+      );
     await store.close();
 
     const run = () =>

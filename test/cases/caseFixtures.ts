@@ -19,13 +19,53 @@ export const newCase = {
 };
 
 export const registerCase = /* GraphQL */ `
-  mutation($input: RegisterCaseInput!) { registerCase(input: $input) { id version holdingSector { id } consent { referralSectorIds reporting } } }
+  mutation ($input: RegisterCaseInput!) {
+    registerCase(input: $input) {
+      id
+      version
+      holdingSector {
+        id
+      }
+      consent {
+        referralSectorIds
+        reporting
+      }
+    }
+  }
 `;
 export const referCase = /* GraphQL */ `
-  mutation($input: ReferCaseInput!) { referCase(input: $input) { id status version from { id } to { id } consentOverride { reason by } } }
+  mutation ($input: ReferCaseInput!) {
+    referCase(input: $input) {
+      id
+      status
+      version
+      from {
+        id
+      }
+      to {
+        id
+      }
+      consentOverride {
+        reason
+        by
+      }
+    }
+  }
 `;
 export const updateReferralStatus = /* GraphQL */ `
-  mutation($input: ReferralStatusInput!) { updateReferralStatus(input: $input) { id status statusReason version history { status sectorId by } } }
+  mutation ($input: ReferralStatusInput!) {
+    updateReferralStatus(input: $input) {
+      id
+      status
+      statusReason
+      version
+      history {
+        status
+        sectorId
+        by
+      }
+    }
+  }
 `;
 
 /** Registers a case as the given sector's officer and returns its code. */
@@ -37,10 +77,18 @@ export async function registered(hub: TestHub, holder = 'health', input: Partial
 
 /** Everything stored in one collection of one subgraph, to prove a refused write changed nothing. */
 export async function snapshot(hub: TestHub, subgraph: string, collection: string): Promise<string> {
-  return JSON.stringify(await hub.stores.get(subgraph)!.collection<StoredDocument>(collection).find({}, { sort: { _id: 1 } }));
+  return JSON.stringify(
+    await hub.stores
+      .get(subgraph)!
+      .collection<StoredDocument>(collection)
+      .find({}, { sort: { _id: 1 } }),
+  );
 }
 
 /** The audit entries a subgraph stored, oldest first. */
 export async function auditEntries(hub: TestHub, subgraph: string) {
-  return hub.stores.get(subgraph)!.collection<StoredDocument & Record<string, any>>('auditLog').find({}, { sort: { seq: 1 } });
+  return hub.stores
+    .get(subgraph)!
+    .collection<StoredDocument & Record<string, any>>('auditLog')
+    .find({}, { sort: { seq: 1 } });
 }

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyst, startTestHub, type TestHub } from '../support/hub.ts';
-import { admin, auditEntries, dashboard, newCase, officer, referCase, registerCase, registered, snapshot, updateReferralStatus } from './caseFixtures.ts';
+import {
+  admin,
+  auditEntries,
+  dashboard,
+  newCase,
+  officer,
+  referCase,
+  registerCase,
+  registered,
+  snapshot,
+  updateReferralStatus,
+} from './caseFixtures.ts';
 
 /*
  * The case registry and referrals through the gateway: consent, overrides, duplicates, the
@@ -27,7 +38,11 @@ describe('registering a case', () => {
 
   it('refuses a future report and an incident after the report, naming both fields, and stores nothing', async () => {
     const before = await snapshot(hub, 'coordination', 'cases');
-    const bad = await hub.query(registerCase, { input: { ...newCase, firstReportedOn: '2026-12-30', incidentOn: '2027-01-02' } }, officer('health'));
+    const bad = await hub.query(
+      registerCase,
+      { input: { ...newCase, firstReportedOn: '2026-12-30', incidentOn: '2027-01-02' } },
+      officer('health'),
+    );
     expect(bad.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(bad.errors![0]!.message).toContain('firstReportedOn must not be in the future');
     expect(bad.errors![0]!.message).toContain('incidentOn must not be in the future');
@@ -47,7 +62,8 @@ describe('registering a case', () => {
 describe('who may read a case', () => {
   it('lets the holding sector read it, and not another sector, the analyst or a dashboard', async () => {
     const id = await registered(hub);
-    const read = (as: Parameters<TestHub['query']>[2]) => hub.query(`query($id: ID!) { case(id: $id, purpose: "check") { id incidentType } }`, { id }, as);
+    const read = (as: Parameters<TestHub['query']>[2]) =>
+      hub.query(`query($id: ID!) { case(id: $id, purpose: "check") { id incidentType } }`, { id }, as);
     expect((await read(officer('health'))).data!.case).toEqual({ id, incidentType: 'RAPE' });
     for (const caller of [officer('police'), analyst, dashboard]) {
       const { data, errors } = await read(caller);
@@ -62,7 +78,11 @@ describe('who may read a case', () => {
     expect((await read()).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const referral = (await hub.query(referCase, refer(id, 'police'), officer('health'))).data!.referCase;
     expect((await read()).data!.case.id).toBe(id);
-    const revoked = await hub.query(updateReferralStatus, { input: { referralId: referral.id, expectedVersion: referral.version, status: 'REVOKED', reason: 'Consent withdrawn' } }, officer('health'));
+    const revoked = await hub.query(
+      updateReferralStatus,
+      { input: { referralId: referral.id, expectedVersion: referral.version, status: 'REVOKED', reason: 'Consent withdrawn' } },
+      officer('health'),
+    );
     expect(revoked.data!.updateReferralStatus.status).toBe('REVOKED');
     expect((await read()).errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
@@ -80,11 +100,19 @@ describe('referring a case', () => {
 
   it('lets only a caller with consent:override refer without consent, with a reason, and audits the override', async () => {
     const id = await registered(hub);
-    const withoutPermission = await hub.query(referCase, refer(id, 'justice', { consentOverrideReason: 'Child at risk' }), officer('health'));
+    const withoutPermission = await hub.query(
+      referCase,
+      refer(id, 'justice', { consentOverrideReason: 'Child at risk' }),
+      officer('health'),
+    );
     expect(withoutPermission.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect(withoutPermission.errors![0]!.message).toContain('consent:override');
 
-    const { data, errors } = await hub.query(referCase, refer(id, 'justice', { consentOverrideReason: 'Child at immediate risk' }), admin('health'));
+    const { data, errors } = await hub.query(
+      referCase,
+      refer(id, 'justice', { consentOverrideReason: 'Child at immediate risk' }),
+      admin('health'),
+    );
     expect(errors).toBeUndefined();
     expect(data!.referCase.consentOverride).toEqual({ reason: 'Child at immediate risk', by: 'admin@health' });
     const overrides = (await auditEntries(hub, 'coordination')).filter((e) => e.action === 'consent.override' && e.caseIds.includes(id));
@@ -146,11 +174,16 @@ describe('the referral lifecycle', () => {
     const r = await pendingReferral();
     const skipped = await move(r, r.version, 'DONE', officer('police'));
     expect(skipped.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
-    expect(skipped.errors![0]!.message).toContain('from PENDING the receiver may move it to ACCEPTED, the receiver may move it to REJECTED, the sender may move it to REVOKED');
+    expect(skipped.errors![0]!.message).toContain(
+      'from PENDING the receiver may move it to ACCEPTED, the receiver may move it to REJECTED, the sender may move it to REVOKED',
+    );
     const noReason = await move(r, r.version, 'REJECTED', officer('police'));
     expect(noReason.errors![0]!.message).toContain('needs a reason');
     const rejected = await move(r, r.version, 'REJECTED', officer('police'), 'No female officer available this week');
-    expect(rejected.data!.updateReferralStatus).toMatchObject({ status: 'REJECTED', statusReason: 'No female officer available this week' });
+    expect(rejected.data!.updateReferralStatus).toMatchObject({
+      status: 'REJECTED',
+      statusReason: 'No female officer available this week',
+    });
   });
 
   it('lets only the sending or receiving sector change a referral, each only its own steps', async () => {

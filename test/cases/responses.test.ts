@@ -23,21 +23,65 @@ beforeAll(async () => {
   caseId = await registered(hub, 'health');
   const contactResult = await hub.query(recordContact, { input: { caseId, ...contact } }, officer('health'));
   expect(contactResult.errors).toBeUndefined();
-  const referral = (await hub.query(referCase, { input: { caseId, toSectorId: 'police', reason: 'She wants to report', followUpBy: '2026-11-30' } }, officer('health'))).data!.referCase;
-  await hub.query(updateReferralStatus, { input: { referralId: referral.id, expectedVersion: referral.version, status: 'ACCEPTED' } }, officer('police'));
-  const health = await hub.query(recordHealth, { input: { caseId, examinedOn: '2026-11-20', postExposureTreatmentGivenOn: '2026-11-20', forensicEvidenceCollected: true } }, officer('health'));
+  const referral = (
+    await hub.query(
+      referCase,
+      { input: { caseId, toSectorId: 'police', reason: 'She wants to report', followUpBy: '2026-11-30' } },
+      officer('health'),
+    )
+  ).data!.referCase;
+  await hub.query(
+    updateReferralStatus,
+    { input: { referralId: referral.id, expectedVersion: referral.version, status: 'ACCEPTED' } },
+    officer('police'),
+  );
+  const health = await hub.query(
+    recordHealth,
+    { input: { caseId, examinedOn: '2026-11-20', postExposureTreatmentGivenOn: '2026-11-20', forensicEvidenceCollected: true } },
+    officer('health'),
+  );
   expect(health.errors).toBeUndefined();
-  const police = await hub.query(recordPolice, { input: { caseId, reportRegisteredOn: '2026-11-21', investigationStage: 'OPEN' } }, officer('police'));
+  const police = await hub.query(
+    recordPolice,
+    { input: { caseId, reportRegisteredOn: '2026-11-21', investigationStage: 'OPEN' } },
+    officer('police'),
+  );
   expect(police.errors).toBeUndefined();
 });
 afterAll(() => hub?.stop());
 
 const wholeCase = /* GraphQL */ `
-  query($id: ID!) {
+  query ($id: ID!) {
     case(id: $id, purpose: "case conference") {
-      id incidentType firstReportedOn
-      referrals { id from { id name } to { id name } status followUpBy escalated }
-      responses { __typename id sector { id name } recorded startedOn summary lastUpdatedAt }
+      id
+      incidentType
+      firstReportedOn
+      referrals {
+        id
+        from {
+          id
+          name
+        }
+        to {
+          id
+          name
+        }
+        status
+        followUpBy
+        escalated
+      }
+      responses {
+        __typename
+        id
+        sector {
+          id
+          name
+        }
+        recorded
+        startedOn
+        summary
+        lastUpdatedAt
+      }
     }
   }
 `;
@@ -47,7 +91,9 @@ describe("one query shows a case's referrals and every sector's response", () =>
     const { data, errors } = await hub.query(wholeCase, { id: caseId }, officer('police'));
     expect(errors).toBeUndefined();
     const c = data!.case;
-    expect(c.referrals).toEqual([expect.objectContaining({ from: { id: 'health', name: 'Health' }, to: { id: 'police', name: 'Police' }, status: 'ACCEPTED' })]);
+    expect(c.referrals).toEqual([
+      expect.objectContaining({ from: { id: 'health', name: 'Health' }, to: { id: 'police', name: 'Police' }, status: 'ACCEPTED' }),
+    ]);
     expect(c.responses.map((r: { __typename: string }) => r.__typename)).toEqual(['HealthCaseResponse', 'PoliceCaseResponse']);
     const [health, police] = c.responses;
     expect(health).toMatchObject({ id: `${caseId}/health`, recorded: true, startedOn: '2026-11-20' });
@@ -60,7 +106,10 @@ describe("one query shows a case's referrals and every sector's response", () =>
     await hub.query(wholeCase, { id: caseId }, officer('health'));
     for (const subgraph of ['coordination', 'health', 'police']) {
       const entries = await hub.stores.get(subgraph)!.collection<any>('auditLog').find({ caseIds: caseId });
-      expect(entries.some((e: { action: string; sector: string }) => e.action.endsWith('.read') && e.sector === 'health'), subgraph).toBe(true);
+      expect(
+        entries.some((e: { action: string; sector: string }) => e.action.endsWith('.read') && e.sector === 'health'),
+        subgraph,
+      ).toBe(true);
     }
   });
 
@@ -118,8 +167,14 @@ describe("the survivor's identifying details", () => {
       if (name === 'coordination') {
         for (const type of ['SurvivorCase', 'Referral', 'CaseResponse', 'CaseConsent', 'CaseMilestone']) {
           const body = sdl.match(new RegExp(`(?:type|interface) ${type}\\b[^{]*\\{([^}]*)\\}`))?.[1] ?? '';
-          const fields = body.split('\n').map((line) => line.trim()).filter((line) => /^\w+[(:]/.test(line));
-          expect(fields.filter((f) => identifying.test(f.split(/[(:]/)[0]!)), `${type} in coordination`).toEqual([]);
+          const fields = body
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => /^\w+[(:]/.test(line));
+          expect(
+            fields.filter((f) => identifying.test(f.split(/[(:]/)[0]!)),
+            `${type} in coordination`,
+          ).toEqual([]);
         }
       }
     }
@@ -140,7 +195,13 @@ describe("the survivor's identifying details", () => {
     for (const value of [contact.name, contact.phone, contact.address]) expect(answer).not.toContain(value);
     for (const [name, store] of hub.stores) {
       if (name === 'health') continue;
-      for (const collection of ['cases', 'referrals', `${name.replace(/-(\w)/, (_, c) => c.toUpperCase())}Responses`, 'auditLog', 'survivorContacts']) {
+      for (const collection of [
+        'cases',
+        'referrals',
+        `${name.replace(/-(\w)/, (_, c) => c.toUpperCase())}Responses`,
+        'auditLog',
+        'survivorContacts',
+      ]) {
         const stored = JSON.stringify(await store.collection(collection).find({}));
         expect(stored, `${name}.${collection}`).not.toContain(contact.name);
       }
@@ -163,7 +224,11 @@ describe('recording responses and contacts', () => {
   it('refuses bad input whole, naming every field', async () => {
     const other = await registered(hub, 'police');
     const before = await snapshot(hub, 'police', 'policeResponses');
-    const bad = await hub.query(recordPolice, { input: { caseId: other, investigationStage: 'OPEN', dnaResult: 'MATCH' } }, officer('police'));
+    const bad = await hub.query(
+      recordPolice,
+      { input: { caseId: other, investigationStage: 'OPEN', dnaResult: 'MATCH' } },
+      officer('police'),
+    );
     expect(bad.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(bad.errors![0]!.message).toContain('dnaResult needs dnaSampleSentOn');
     const badCode = await hub.query(recordPolice, { input: { caseId: 'Jane Doe', investigationStage: 'OPEN' } }, officer('police'));
@@ -176,7 +241,11 @@ describe('recording responses and contacts', () => {
   it('changes a response only at the version read: a second first record gets CONFLICT', async () => {
     const again = await hub.query(recordHealth, { input: { caseId, forensicEvidenceCollected: false } }, officer('health'));
     expect(again.errors![0]!.extensions!.code).toBe('CONFLICT');
-    const stale = await hub.query(recordHealth, { input: { caseId, expectedVersion: 7, forensicEvidenceCollected: false } }, officer('health'));
+    const stale = await hub.query(
+      recordHealth,
+      { input: { caseId, expectedVersion: 7, forensicEvidenceCollected: false } },
+      officer('health'),
+    );
     expect(stale.errors![0]!.extensions!.code).toBe('CONFLICT');
   });
 });

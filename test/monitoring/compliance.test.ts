@@ -49,7 +49,11 @@ describe('compliance scoreboard', () => {
       expect(compliance.responsibilities).toBe(responsibilities.length);
       expect(compliance.reportsMissing).toHaveLength(reporting.missing);
       expect(compliance.reportsMissing.every((r) => r.state === 'MISSING')).toBe(true);
-      const worst = compliance.reasons.some((r) => r.status === 'FAILING') ? 'FAILING' : compliance.reasons.length ? 'AT_RISK' : 'MEETING_OBLIGATIONS';
+      const worst = compliance.reasons.some((r) => r.status === 'FAILING')
+        ? 'FAILING'
+        : compliance.reasons.length
+          ? 'AT_RISK'
+          : 'MEETING_OBLIGATIONS';
       expect(compliance.status, id).toBe(worst);
     }
   });
@@ -58,7 +62,11 @@ describe('compliance scoreboard', () => {
     const { data } = await hub.query<{ sectors: Row[] }>(scoreboard);
     const bySector = Object.fromEntries(data!.sectors.map((s) => [s.id, s.compliance]));
     expect(bySector.police!.status).toBe('FAILING');
-    expect(bySector.police!.reasons[0]).toEqual({ rule: 'REPORTS_MISSING', status: 'FAILING', detail: '1 report missing: bd-police-monthly 2026-06' });
+    expect(bySector.police!.reasons[0]).toEqual({
+      rule: 'REPORTS_MISSING',
+      status: 'FAILING',
+      detail: '1 report missing: bd-police-monthly 2026-06',
+    });
     expect(bySector.justice!.reasons.map((r) => r.rule)).toContain('NO_RECENT_UPDATE');
     expect(bySector['social-welfare']).toMatchObject({ status: 'AT_RISK' });
     expect(bySector['social-welfare']!.reasons.map((r) => r.rule).sort()).toEqual(['ACTIONS_OVERDUE', 'REPORTS_LATE']);
@@ -71,7 +79,11 @@ describe('compliance scoreboard', () => {
     const first = await hub.query(report, { input: { actionId: 'bd-a2-1', status: 'IN_PROGRESS', dueDate: yesterday } }, health);
     expect(first.data!.reportHealthActionProgress.delivery).toBe('OVERDUE');
     const one = (await hub.query<{ sectors: Row[] }>(scoreboard)).data!.sectors.find((s) => s.id === 'health')!.compliance;
-    expect(one.reasons).toContainEqual({ rule: 'ACTIONS_OVERDUE', status: 'AT_RISK', detail: '1 action past due and not completed: bd-a2-1' });
+    expect(one.reasons).toContainEqual({
+      rule: 'ACTIONS_OVERDUE',
+      status: 'AT_RISK',
+      detail: '1 action past due and not completed: bd-a2-1',
+    });
     expect(one.daysSinceLastUpdate).toBe(0);
     await hub.query(report, { input: { actionId: 'bd-a2-3', status: 'IN_PROGRESS', dueDate: yesterday } }, health);
     const two = (await hub.query<{ sectors: Row[] }>(scoreboard)).data!.sectors.find((s) => s.id === 'health')!.compliance;

@@ -21,13 +21,15 @@ const analyst = { role: 'analyst' as const, subject: 'analyst@lead-ministry' };
 const reportValue = `mutation($input: IndicatorValueInput!) {
   reportHealthIndicatorValue(input: $input) { id period value breakdowns { dimension category value } reportedBy }
 }`;
-const reopen = `mutation($input: PeriodReopeningInput!) {
-  reopenHealthPeriod(input: $input) { period locked openUntil reopenings { reason openUntil reopenedBy } }
-}`;
 const periods = `{ sector(id: "health") { dataSets { id periods { period state locked indicatorsReported } summary { expected received onTime late missing due } } } }`;
 
 const snapshot = async (subgraph: string, collection: string) =>
-  JSON.stringify(await hub.stores.get(subgraph)!.collection<StoredDocument>(collection).find({}, { sort: { _id: 1 } }));
+  JSON.stringify(
+    await hub.stores
+      .get(subgraph)!
+      .collection<StoredDocument>(collection)
+      .find({}, { sort: { _id: 1 } }),
+  );
 
 /** Sends a write that must be refused, and checks the values stored did not change. */
 async function refused(query: string, input: Record<string, unknown>, as = healthOfficer) {
@@ -41,7 +43,7 @@ async function refused(query: string, input: Record<string, unknown>, as = healt
 const reached = { indicatorId: 'bd-survivors-reached', unit: 'COUNT' };
 
 describe('indicators of each sector, through one query', () => {
-  it('lists every sector\'s standard indicators with their status against target', async () => {
+  it("lists every sector's standard indicators with their status against target", async () => {
     const { data, errors } = await hub.query(`{ sectors { id indicators { id code unit owningSectorId status progress expectedProgress
       target { value date } latest { period value } dataSet { periodType } } } }`);
     expect(errors).toBeUndefined();
@@ -107,7 +109,9 @@ describe('reporting a value', () => {
     expect((await refused(reportValue, { ...reached, period: '2025-12', value: 5 })).message).toContain(
       '2025-12 is outside the schedule of data set bd-health-monthly, which starts at 2026-01',
     );
-    expect((await refused(reportValue, { ...reached, period: '2026-Q3', value: 5 })).message).toContain('"2026-Q3" is not a MONTHLY period');
+    expect((await refused(reportValue, { ...reached, period: '2026-Q3', value: 5 })).message).toContain(
+      '"2026-Q3" is not a MONTHLY period',
+    );
     expect((await refused(reportValue, { ...reached, period: '2026-11', value: 5 })).message).toContain(
       `2026-11 is in the future: it ends on 2026-11-30 and is reported after it ends (today is ${TODAY})`,
     );
@@ -125,7 +129,6 @@ describe('reporting a value', () => {
     const notOwned = await refused(reportValue, { indicatorId: 'bd-cases-charged', unit: 'PERCENT', period: '2026-10', value: 5 });
     expect(notOwned.message).toContain('Indicator "bd-cases-charged" is not one the health sector reports');
   });
-
 });
 
 describe('locked and reopened periods', () => {
@@ -147,7 +150,12 @@ describe('locked and reopened periods', () => {
 
   it('lets only the lead ministry reopen, only a locked period, for a bounded time', async () => {
     const before = await policeSnapshot();
-    const input = { dataSetId: 'bd-police-monthly', period: '2026-06', reason: 'Return delayed by the district data audit', openUntil: '2026-12-04' };
+    const input = {
+      dataSetId: 'bd-police-monthly',
+      period: '2026-06',
+      reason: 'Return delayed by the district data audit',
+      openUntil: '2026-12-04',
+    };
     const officer = await hub.query(reopenPolice, { input }, policeOfficer);
     expect(officer.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect(officer.errors![0]!.message).toContain('framework:write');
@@ -160,8 +168,17 @@ describe('locked and reopened periods', () => {
 
   it('accepts the value once reopened, recording the reopening, and counts the report as late', async () => {
     const before = (await hub.query(june)).data!.sector;
-    expect(before.dataSets[0].periods.find((p: { period: string }) => p.period === '2026-06')).toEqual({ period: '2026-06', state: 'MISSING', locked: true });
-    const input = { dataSetId: 'bd-police-monthly', period: '2026-06', reason: 'Return delayed by the district data audit', openUntil: TODAY };
+    expect(before.dataSets[0].periods.find((p: { period: string }) => p.period === '2026-06')).toEqual({
+      period: '2026-06',
+      state: 'MISSING',
+      locked: true,
+    });
+    const input = {
+      dataSetId: 'bd-police-monthly',
+      period: '2026-06',
+      reason: 'Return delayed by the district data audit',
+      openUntil: TODAY,
+    };
     const reopened = await hub.query(reopenPolice, { input }, analyst);
     expect(reopened.errors).toBeUndefined();
     expect(reopened.data!.reopenPolicePeriod).toEqual({
@@ -174,8 +191,16 @@ describe('locked and reopened periods', () => {
     expect(errors).toBeUndefined();
     expect(data!.reportPoliceIndicatorValue).toEqual({ id: 'bd-cases-charged@2026-06', value: 25 });
     const after = (await hub.query(june)).data!.sector;
-    expect(after.dataSets[0].periods.find((p: { period: string }) => p.period === '2026-06')).toEqual({ period: '2026-06', state: 'LATE', locked: false });
-    expect(after.reporting).toEqual({ received: before.reporting.received + 1, missing: before.reporting.missing - 1, late: before.reporting.late + 1 });
+    expect(after.dataSets[0].periods.find((p: { period: string }) => p.period === '2026-06')).toEqual({
+      period: '2026-06',
+      state: 'LATE',
+      locked: false,
+    });
+    expect(after.reporting).toEqual({
+      received: before.reporting.received + 1,
+      missing: before.reporting.missing - 1,
+      late: before.reporting.late + 1,
+    });
   });
 });
 
@@ -183,7 +208,12 @@ describe('targets', () => {
   const revise = `mutation($input: TargetRevisionInput!) {
     reviseJusticeIndicatorTarget(input: $input) { target { value date } status targetRevisions { from { value date } to { value date } reason revisedBy } }
   }`;
-  const input = { indicatorId: 'bd-cases-finalised', value: 35, date: '2031-12-31', reason: 'Tribunal backlog larger than the baseline survey found' };
+  const input = {
+    indicatorId: 'bd-cases-finalised',
+    value: 35,
+    date: '2031-12-31',
+    reason: 'Tribunal backlog larger than the baseline survey found',
+  };
   const justiceSnapshot = () => snapshot('justice', 'indicators');
 
   it('lets only the lead ministry move a target, never to a past day nor past 100%', async () => {
@@ -218,7 +248,15 @@ describe('the rules at their edges, today', () => {
     const store = hub.stores.get('health')!;
     const [template] = await store.collection<StoredDocument & Record<string, unknown>>('indicators').find({ _id: 'bd-survivors-reached' });
     for (const days of [23, 24]) {
-      const dataSet = { _id: `edge-${days}`, version: 1, name: `Edge ${days}`, periodType: 'MONTHLY', firstPeriod: '2026-10', timelyDays: days, lockDays: days };
+      const dataSet = {
+        _id: `edge-${days}`,
+        version: 1,
+        name: `Edge ${days}`,
+        periodType: 'MONTHLY',
+        firstPeriod: '2026-10',
+        timelyDays: days,
+        lockDays: days,
+      };
       await store.collection('dataSets').insertMany([dataSet]);
       const indicator = { ...template!, _id: `edge-indicator-${days}`, code: `EDGE-${days}`, dataSetId: dataSet._id };
       await store.collection('indicators').insertMany([indicator]);
@@ -226,9 +264,17 @@ describe('the rules at their edges, today', () => {
   });
 
   it('accepts a value on the last open day and counts it on time; locks and refuses one day later', async () => {
-    const open = await hub.query(reportValue, { input: { indicatorId: 'edge-indicator-24', unit: 'COUNT', period: '2026-10', value: 0 } }, healthOfficer);
+    const open = await hub.query(
+      reportValue,
+      { input: { indicatorId: 'edge-indicator-24', unit: 'COUNT', period: '2026-10', value: 0 } },
+      healthOfficer,
+    );
     expect(open.errors).toBeUndefined();
-    const locked = await hub.query(reportValue, { input: { indicatorId: 'edge-indicator-23', unit: 'COUNT', period: '2026-10', value: 0 } }, healthOfficer);
+    const locked = await hub.query(
+      reportValue,
+      { input: { indicatorId: 'edge-indicator-23', unit: 'COUNT', period: '2026-10', value: 0 } },
+      healthOfficer,
+    );
     expect(locked.errors![0]!.extensions!.code).toBe('PERIOD_LOCKED');
     const { data } = await hub.query(states);
     const byId = Object.fromEntries(data!.sector.dataSets.map((d: { id: string; periods: unknown[] }) => [d.id, d.periods]));
@@ -246,7 +292,11 @@ describe('the rules at their edges, today', () => {
       analyst,
     );
     expect(reopened.data!.reopenHealthPeriod.locked).toBe(false);
-    const late = await hub.query(reportValue, { input: { indicatorId: 'edge-indicator-23', unit: 'COUNT', period: '2026-10', value: 0 } }, healthOfficer);
+    const late = await hub.query(
+      reportValue,
+      { input: { indicatorId: 'edge-indicator-23', unit: 'COUNT', period: '2026-10', value: 0 } },
+      healthOfficer,
+    );
     expect(late.errors).toBeUndefined();
     const { data } = await hub.query(states);
     const edge23 = data!.sector.dataSets.find((d: { id: string }) => d.id === 'edge-23');

@@ -22,7 +22,14 @@ const updateItem = `mutation($input: ActionItemUpdateInput!) { updateActionItem(
 
 const snapshot = async () =>
   JSON.stringify(
-    await Promise.all(['meetings', 'actionItems'].map((c) => hub.stores.get('coordination')!.collection<StoredDocument>(c).find({}, { sort: { _id: 1 } }))),
+    await Promise.all(
+      ['meetings', 'actionItems'].map((c) =>
+        hub.stores
+          .get('coordination')!
+          .collection<StoredDocument>(c)
+          .find({}, { sort: { _id: 1 } }),
+      ),
+    ),
   );
 
 async function refused(query: string, variables: Record<string, unknown>, as: Parameters<TestHub['query']>[2]) {
@@ -49,8 +56,20 @@ describe('coordination bodies against their cadence', () => {
     const { data, errors } = await hub.query<{ coordinationBodies: Body[] }>(bodies);
     expect(errors).toBeUndefined();
     const [steering, committee] = data!.coordinationBodies;
-    expect(steering).toMatchObject({ id: 'bd-steering', lastMetOn: '2026-06-18', nextMeetingDue: '2026-09-18', meetingOverdue: true, daysOverdue: 67 });
-    expect(committee).toMatchObject({ id: 'bd-coordination', lastMetOn: '2026-11-05', nextMeetingDue: '2026-12-05', meetingOverdue: false, daysOverdue: 0 });
+    expect(steering).toMatchObject({
+      id: 'bd-steering',
+      lastMetOn: '2026-06-18',
+      nextMeetingDue: '2026-09-18',
+      meetingOverdue: true,
+      daysOverdue: 67,
+    });
+    expect(committee).toMatchObject({
+      id: 'bd-coordination',
+      lastMetOn: '2026-11-05',
+      nextMeetingDue: '2026-12-05',
+      meetingOverdue: false,
+      daysOverdue: 0,
+    });
   });
 
   it("rates each sector's attendance from the meetings themselves", async () => {
@@ -74,7 +93,11 @@ describe('coordination bodies against their cadence', () => {
   });
 
   it("shows a body's standing to dashboards, and keeps its meeting record from callers without meetings:read", async () => {
-    const standing = await hub.query(`{ coordinationBodies { id lastMetOn meetingOverdue attendanceRates { rate } } }`, {}, { role: 'dashboard' });
+    const standing = await hub.query(
+      `{ coordinationBodies { id lastMetOn meetingOverdue attendanceRates { rate } } }`,
+      {},
+      { role: 'dashboard' },
+    );
     expect(standing.errors).toBeUndefined();
     expect(standing.data!.coordinationBodies.some((b: { lastMetOn: string | null }) => b.lastMetOn)).toBe(true);
     const { data, errors } = await hub.query(`{ coordinationBodies { id meetings { minutesRef } } }`, {}, { role: 'dashboard' });
@@ -95,7 +118,12 @@ describe('recording a meeting', () => {
   };
 
   it('refuses a meeting in the future, a sector the body does not seat and an item due before the meeting', async () => {
-    const bad = { ...input, heldOn: '2026-11-25', sectorsPresent: ['health', 'treasury'], actionItems: [{ ...input.actionItems[0], dueDate: '2026-11-01' }] };
+    const bad = {
+      ...input,
+      heldOn: '2026-11-25',
+      sectorsPresent: ['health', 'treasury'],
+      actionItems: [{ ...input.actionItems[0], dueDate: '2026-11-01' }],
+    };
     const error = await refused(recordMeeting, { input: bad }, member);
     expect(error.extensions!.code).toBe('BAD_USER_INPUT');
     expect(error.message).toContain(`heldOn is in the future (2026-11-25; today is ${TODAY})`);
@@ -114,8 +142,19 @@ describe('recording a meeting', () => {
     expect(data!.recordMeeting).toMatchObject({
       id: `bd-steering-${TODAY}`,
       recordedBy: member.subject,
-      decisions: [{ code: 'D1', text: input.decisions[0] }, { code: 'D2', text: input.decisions[1] }],
-      actionItems: [{ id: `bd-steering-${TODAY}-ai1`, sector: { id: 'education' }, dueDate: '2026-12-31', status: 'OPEN', updates: [{ status: 'OPEN', by: member.subject }] }],
+      decisions: [
+        { code: 'D1', text: input.decisions[0] },
+        { code: 'D2', text: input.decisions[1] },
+      ],
+      actionItems: [
+        {
+          id: `bd-steering-${TODAY}-ai1`,
+          sector: { id: 'education' },
+          dueDate: '2026-12-31',
+          status: 'OPEN',
+          updates: [{ status: 'OPEN', by: member.subject }],
+        },
+      ],
     });
     expect(data!.recordMeeting.attendance).toContainEqual({ sector: { id: 'education' }, present: false });
     const after = (await hub.query<{ coordinationBodies: Body[] }>(bodies)).data!.coordinationBodies[0]!;
@@ -134,11 +173,19 @@ describe('progress on action items', () => {
 
   it('lets the assigned sector report progress, appending to the history', async () => {
     const justice = { role: 'sector-officer' as const, sector: 'justice', subject: 'officer@justice' };
-    const { data, errors } = await hub.query(updateItem, { input: { id: justiceItem, status: 'IN_PROGRESS', note: 'Data requested from the Tribunals' } }, justice);
+    const { data, errors } = await hub.query(
+      updateItem,
+      { input: { id: justiceItem, status: 'IN_PROGRESS', note: 'Data requested from the Tribunals' } },
+      justice,
+    );
     expect(errors).toBeUndefined();
     expect(data!.updateActionItem.status).toBe('IN_PROGRESS');
     expect(data!.updateActionItem.updates.map((u: { status: string }) => u.status)).toEqual(['OPEN', 'IN_PROGRESS']);
-    expect(data!.updateActionItem.updates[1]).toEqual({ status: 'IN_PROGRESS', note: 'Data requested from the Tribunals', by: justice.subject });
+    expect(data!.updateActionItem.updates[1]).toEqual({
+      status: 'IN_PROGRESS',
+      note: 'Data requested from the Tribunals',
+      by: justice.subject,
+    });
   });
 
   it("refuses another sector's officer, and a caller with neither scope", async () => {

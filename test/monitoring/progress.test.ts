@@ -18,7 +18,12 @@ const report = `mutation($input: ProgressReportInput!) {
 const history = `query($id: ID!) { action(id: $id) { code status progressHistory { id sequence status note recordedBy } } }`;
 
 const snapshot = async (subgraph: string, collection: string) =>
-  JSON.stringify(await hub.stores.get(subgraph)!.collection<StoredDocument>(collection).find({}, { sort: { _id: 1 } }));
+  JSON.stringify(
+    await hub.stores
+      .get(subgraph)!
+      .collection<StoredDocument>(collection)
+      .find({}, { sort: { _id: 1 } }),
+  );
 
 function dayOffset(days: number): string {
   const day = new Date(`${TODAY}T00:00:00Z`);
@@ -64,7 +69,11 @@ describe('progress reports', () => {
     const dueToday = await hub.query(report, { input: { actionId: 'bd-a2-1', status: 'IN_PROGRESS', dueDate: TODAY } }, healthOfficer);
     expect(dueToday.errors).toBeUndefined();
     expect(dueToday.data!.reportHealthActionProgress.delivery).toBe('ON_TRACK');
-    const dueYesterday = await hub.query(report, { input: { actionId: 'bd-a2-1', status: 'IN_PROGRESS', dueDate: dayOffset(-1) } }, healthOfficer);
+    const dueYesterday = await hub.query(
+      report,
+      { input: { actionId: 'bd-a2-1', status: 'IN_PROGRESS', dueDate: dayOffset(-1) } },
+      healthOfficer,
+    );
     expect(dueYesterday.data!.reportHealthActionProgress.delivery).toBe('OVERDUE');
   });
 

@@ -24,7 +24,15 @@ beforeAll(async () => {
   // must come out escaped in the page and defused as a formula in the CSV.
   const recorded = await hub.query(
     `mutation($input: MeetingInput!) { recordMeeting(input: $input) { id } }`,
-    { input: { bodyId: 'bd-coordination', heldOn: TODAY, sectorsPresent: ['health'], decisions: [], actionItems: [{ sectorId: 'police', text: injected, dueDate: '2026-12-20' }] } },
+    {
+      input: {
+        bodyId: 'bd-coordination',
+        heldOn: TODAY,
+        sectorsPresent: ['health'],
+        decisions: [],
+        actionItems: [{ sectorId: 'police', text: injected, dueDate: '2026-12-20' }],
+      },
+    },
     { role: 'committee-member' },
   );
   expect(recorded.errors).toBeUndefined();
@@ -43,9 +51,15 @@ async function csv(name: string): Promise<Record<string, string>[]> {
 
 describe('meeting pack', () => {
   it('writes six CSV files and a printable page', async () => {
-    expect(report.files.map((f) => path.basename(f)).sort()).toEqual(
-      ['action-items.csv', 'actions.csv', 'attendance.csv', 'compliance.csv', 'indicators.csv', 'meeting-pack.html', 'overdue-actions.csv'],
-    );
+    expect(report.files.map((f) => path.basename(f)).sort()).toEqual([
+      'action-items.csv',
+      'actions.csv',
+      'attendance.csv',
+      'compliance.csv',
+      'indicators.csv',
+      'meeting-pack.html',
+      'overdue-actions.csv',
+    ]);
     expect(report.pack.preparedOn).toBe(TODAY);
   });
 
@@ -54,7 +68,12 @@ describe('meeting pack', () => {
     const rows = await csv('compliance');
     expect(rows.map((r) => r.Sector)).toEqual(data!.sectors.map((s: { name: string }) => s.name));
     for (const [i, s] of data!.sectors.entries()) {
-      expect(rows[i]).toMatchObject({ Status: s.compliance.status, 'Actions overdue': String(s.compliance.actionsOverdue), Missing: String(s.reporting.missing), Late: String(s.reporting.late) });
+      expect(rows[i]).toMatchObject({
+        Status: s.compliance.status,
+        'Actions overdue': String(s.compliance.actionsOverdue),
+        Missing: String(s.reporting.missing),
+        Late: String(s.reporting.late),
+      });
     }
   });
 
@@ -64,7 +83,12 @@ describe('meeting pack', () => {
     const rows = await csv('actions');
     expect(rows.map((r) => [r.Code, r.Delivery]).sort()).toEqual(actions.map((a) => [a.code, a.delivery]).sort());
     const overdue = await csv('overdue-actions');
-    expect(overdue.map((r) => r.Code).sort()).toEqual(actions.filter((a) => a.delivery === 'OVERDUE').map((a) => a.code).sort());
+    expect(overdue.map((r) => r.Code).sort()).toEqual(
+      actions
+        .filter((a) => a.delivery === 'OVERDUE')
+        .map((a) => a.code)
+        .sort(),
+    );
     for (const row of overdue) expect(Number(row['Days overdue'])).toBeGreaterThan(0);
   });
 
@@ -78,10 +102,14 @@ describe('meeting pack', () => {
   });
 
   it("carries the open action items of the body and of the bodies reporting to it, and the body's attendance", async () => {
-    const { data } = await hub.query(`{ coordinationBodies { id actionItems(openOnly: true) { id overdue } attendanceRates { sector { name } attended } } }`);
+    const { data } = await hub.query(
+      `{ coordinationBodies { id actionItems(openOnly: true) { id overdue } attendanceRates { sector { name } attended } } }`,
+    );
     const open = data!.coordinationBodies.flatMap((b: { actionItems: { id: string; overdue: boolean }[] }) => b.actionItems);
     const rows = await csv('action-items');
-    expect(rows.map((r) => [r.Id, r.Overdue]).sort()).toEqual(open.map((i: { id: string; overdue: boolean }) => [i.id, i.overdue ? 'yes' : 'no']).sort());
+    expect(rows.map((r) => [r.Id, r.Overdue]).sort()).toEqual(
+      open.map((i: { id: string; overdue: boolean }) => [i.id, i.overdue ? 'yes' : 'no']).sort(),
+    );
     expect(rows.find((r) => r.Id!.startsWith(`bd-coordination-${TODAY}`))!['Action item']).toBe(`'${injected}`);
     const steering = data!.coordinationBodies.find((b: { id: string }) => b.id === 'bd-steering');
     expect((await csv('attendance')).map((r) => [r.Sector, Number(r['Meetings attended'])])).toEqual(
@@ -104,7 +132,9 @@ describe('meeting pack', () => {
   });
 
   it('explains its usage when --body is missing', async () => {
-    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/report.ts'], { cwd: path.resolve(import.meta.dirname, '../..') });
+    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/report.ts'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+    });
     await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--body is required') });
   });
 });

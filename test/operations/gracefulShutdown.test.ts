@@ -27,8 +27,8 @@ describe('graceful shutdown', () => {
   describe('the gateway', () => {
     let gateway: RunningGateway;
     let proxy: http.Server;
-    let held = gate();
-    let arrived = gate();
+    const held = gate();
+    const arrived = gate();
 
     beforeAll(async () => {
       // Stands in front of the health subgraph and holds its calls, so a request stays in flight.
@@ -36,10 +36,15 @@ describe('graceful shutdown', () => {
       proxy = http.createServer((req, res) => {
         arrived.open();
         void held.opened.then(() =>
-          req.pipe(http.request({ host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers }, (answer) => {
-            res.writeHead(answer.statusCode!, answer.headers);
-            answer.pipe(res);
-          })),
+          req.pipe(
+            http.request(
+              { host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers },
+              (answer) => {
+                res.writeHead(answer.statusCode!, answer.headers);
+                answer.pipe(res);
+              },
+            ),
+          ),
         );
       });
       await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));

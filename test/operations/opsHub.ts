@@ -60,7 +60,17 @@ export async function startExtraSubgraph(
   name: string,
   options: { store?: Store; logger?: Logger } = {},
 ): Promise<RunningSubgraph> {
-  const config = { country: 'bangladesh' as const, store: 'memory' as const, dataDir: '', mongodbUri: undefined, host: '127.0.0.1', today: TODAY, logLevel: 'silent', mode: 'development' as const, auth: {} as never };
+  const config = {
+    country: 'bangladesh' as const,
+    store: 'memory' as const,
+    dataDir: '',
+    mongodbUri: undefined,
+    host: '127.0.0.1',
+    today: TODAY,
+    logLevel: 'silent',
+    mode: 'development' as const,
+    auth: {} as never,
+  };
   return startSubgraph(await loadSubgraphDefinition(name), {
     config,
     port: 0,

@@ -53,10 +53,17 @@ describe('response cache for aggregate queries', () => {
     const before = await send(sectorStatus);
     expect(before.cached).toBe(true);
     const health = (s: { data?: Record<string, any> }) => s.data!.sectors.find((x: { id: string }) => x.id === 'health').delivery;
-    const [action] = await hub.stores.get('health')!.collection<StoredDocument & { status?: string }>('actionRecords').find({ status: { $ne: 'COMPLETED' } }, { limit: 1 });
-    const written = await send(`mutation($input: ActionStatusInput!) { reportHealthActionStatus(input: $input) { id status } }`, healthOfficer, {
-      input: { actionId: action!._id, status: 'COMPLETED' },
-    });
+    const [action] = await hub.stores
+      .get('health')!
+      .collection<StoredDocument & { status?: string }>('actionRecords')
+      .find({ status: { $ne: 'COMPLETED' } }, { limit: 1 });
+    const written = await send(
+      `mutation($input: ActionStatusInput!) { reportHealthActionStatus(input: $input) { id status } }`,
+      healthOfficer,
+      {
+        input: { actionId: action!._id, status: 'COMPLETED' },
+      },
+    );
     expect(written.errors).toBeUndefined();
     const after = await send(sectorStatus);
     expect(after.cached).toBe(false);

@@ -10,7 +10,8 @@ describe('identical subgraph calls in flight', () => {
   afterAll(async () => hub?.stop());
 
   const fetches = async (subgraph: string) =>
-    sample(await (await fetch(`${originOf(hub.gateway.url)}/metrics`)).text(), 'crg_subgraph_fetch_duration_seconds_count', { subgraph }) ?? 0;
+    sample(await (await fetch(`${originOf(hub.gateway.url)}/metrics`)).text(), 'crg_subgraph_fetch_duration_seconds_count', { subgraph }) ??
+    0;
   const burst = async (query: string) => {
     const headers = { authorization: `Bearer ${await hub.tokenFor({ role: 'analyst' })}` };
     const results = await Promise.all(Array.from({ length: 10 }, () => postGraphQL(hub.gateway.url, query, undefined, headers)));

@@ -79,7 +79,7 @@ describe('supergraph reload', () => {
     expect(await frameworkDescription()).toBe('The national framework this hub serves (revised).');
   });
 
-  it('applies the new graph\'s authorization rules with it', async () => {
+  it("applies the new graph's authorization rules with it", async () => {
     const { data, errors } = await postGraphQL(gateway.url, `{ framework { title } }`, undefined, headers);
     expect(data?.framework ?? null).toBeNull();
     expect(errors?.[0]?.message).toMatch(/sector:write/);

@@ -64,7 +64,10 @@ describe('abuse limits at the gateway', () => {
   });
 
   it('refuses a cross-site form post (CSRF)', async () => {
-    const form = await send(hub.gateway.url, 'query={ sectors { id } }', { ...auth(), 'content-type': 'application/x-www-form-urlencoded' });
+    const form = await send(hub.gateway.url, 'query={ sectors { id } }', {
+      ...auth(),
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(form.status).toBe(400);
     expect(form.json.data).toBeUndefined();
   });
@@ -75,7 +78,9 @@ describe('abuse limits at the gateway', () => {
     expect(byId.json.errors[0].message).toContain('ID cannot represent value');
     const byDistrict = await post({ query: 'query($d: String) { crisisCentres(district: $d) { id } }', variables: { d: { $gt: '' } } });
     expect(byDistrict.json.data).toBeUndefined();
-    const literal = await post({ query: '{ crisisCentres(district: "{\\"$gt\\": \\"\\"}") { id } crisisCentre(id: "{\\"$ne\\": null}") { id } }' });
+    const literal = await post({
+      query: '{ crisisCentres(district: "{\\"$gt\\": \\"\\"}") { id } crisisCentre(id: "{\\"$ne\\": null}") { id } }',
+    });
     expect(literal.json.data).toEqual({ crisisCentres: [], crisisCentre: null });
     const write = await post({
       query: 'mutation($i: FocalPointInput!) { updateFocalPoint(sectorId: "health", input: $i) { id } }',

@@ -39,13 +39,16 @@ describe('field authorization at the gateway', () => {
     const shown = await hub.query(query, undefined, dashboard);
     expectEmailsHidden(shown);
     expect(shown.data!.sectors).toHaveLength(5);
-    expect(shown.data!.sectors[0]).toEqual({ ...analyst.data!.sectors[0], focalPoint: { ...analyst.data!.sectors[0].focalPoint, email: null } });
+    expect(shown.data!.sectors[0]).toEqual({
+      ...analyst.data!.sectors[0],
+      focalPoint: { ...analyst.data!.sectors[0].focalPoint, email: null },
+    });
   });
 
   it.each([
     ['an alias', '{ s: sectors { fp: focalPoint { contact: email } } }'],
     ['a named fragment', '{ sectors { ...Contact } } fragment Contact on SectorAgency { focalPoint { email } }'],
-    ['a fragment on the field\'s own type', '{ sectors { focalPoint { ...Mail } } } fragment Mail on FocalPoint { email }'],
+    ["a fragment on the field's own type", '{ sectors { focalPoint { ...Mail } } } fragment Mail on FocalPoint { email }'],
     ['an inline fragment on one implementation', '{ sectors { ... on HealthSector { focalPoint { email } } } }'],
     ['an entity reference from another entity', '{ framework { objectives { actions { leadSector { focalPoint { email } } } } } }'],
     ['a path through a coordination body', '{ coordinationBodies { members { sector { focalPoint { email } } } } }'],

@@ -53,8 +53,13 @@ describe('subgraphs answer only the gateway', () => {
     expectRefused(await send(url('coordination'), read, { [internalTokenHeader]: token }), 401, 'UNAUTHENTICATED');
   });
 
-  it('refuses an internal token signed by any key but the gateway\'s', async () => {
-    expectRefused(await send(url('coordination'), read, { [internalTokenHeader]: await forgedInternalToken() }), 401, 'UNAUTHENTICATED', /not valid/);
+  it("refuses an internal token signed by any key but the gateway's", async () => {
+    expectRefused(
+      await send(url('coordination'), read, { [internalTokenHeader]: await forgedInternalToken() }),
+      401,
+      'UNAUTHENTICATED',
+      /not valid/,
+    );
   });
 
   it('refuses a gateway-signed token once it is older than its short lifetime', async () => {
@@ -78,7 +83,11 @@ describe('subgraphs answer only the gateway', () => {
     expect(dashboard.json.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(dashboard.json.errors[0].message).toContain('FocalPoint.email');
 
-    const auditor = await send(url('coordination'), { query: '{ sectors { id } }' }, await hub.gatewayHeaders('coordination', { role: 'auditor' }));
+    const auditor = await send(
+      url('coordination'),
+      { query: '{ sectors { id } }' },
+      await hub.gatewayHeaders('coordination', { role: 'auditor' }),
+    );
     expect(auditor.json.data).toBeNull();
     expect(auditor.json.errors[0].extensions.code).toBe('FORBIDDEN');
   });
@@ -86,7 +95,17 @@ describe('subgraphs answer only the gateway', () => {
   it("refuses a write to a sector's records from another sector's officer, straight to the subgraph too", async () => {
     const mutation = {
       query: 'mutation($i: ServicePointInput!) { recordHealthServicePoint(input: $i) { id } }',
-      variables: { i: { id: 'health-sp-x', name: 'X', kind: 'HEALTH_FACILITY', place: 'P', district: 'D', openingHours: '24 hours', open24Hours: true } },
+      variables: {
+        i: {
+          id: 'health-sp-x',
+          name: 'X',
+          kind: 'HEALTH_FACILITY',
+          place: 'P',
+          district: 'D',
+          openingHours: '24 hours',
+          open24Hours: true,
+        },
+      },
     };
     const answer = await send(url('health'), mutation, await hub.gatewayHeaders('health', { role: 'sector-officer', sector: 'police' }));
     expect(answer.json.errors[0].extensions.code).toBe('FORBIDDEN');

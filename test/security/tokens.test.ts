@@ -19,7 +19,9 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-const query = { query: 'mutation { addCrisisCentre(input: { id: "bd-occ-x", name: "X", hospital: "H", place: "P", district: "D" }) { id } }' };
+const query = {
+  query: 'mutation { addCrisisCentre(input: { id: "bd-occ-x", name: "X", hospital: "H", place: "P", district: "D" }) { id } }',
+};
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const gateway = () => hub.gateway.url;
 
@@ -76,7 +78,7 @@ describe('caller tokens at the gateway', () => {
     expectRefused(await send(gateway(), query, bearer(`${header}.${raised}.${signature}`)), 401, 'UNAUTHENTICATED', /signature/);
   });
 
-  it('refuses an HMAC token keyed with the issuer\'s public key (algorithm confusion)', async () => {
+  it("refuses an HMAC token keyed with the issuer's public key (algorithm confusion)", async () => {
     const publicKey = await importJWK(hub.keys.issuerJwks.keys[0]!, 'ES256', { extractable: true });
     const pem = await exportSPKI(publicKey as CryptoKey);
     const forged = await new SignJWT({ role: 'analyst' })
@@ -102,8 +104,22 @@ describe('caller tokens at the gateway', () => {
   });
 
   it('refuses a token with an unknown role, or a sector role that names no sector', async () => {
-    expectRefused(await send(gateway(), query, bearer(await signedByIssuer({ role: 'superuser' }))), 401, 'UNAUTHENTICATED', /no known role/);
-    expectRefused(await send(gateway(), query, bearer(await signedByIssuer({ role: 'sector-officer' }))), 401, 'UNAUTHENTICATED', /must name one of/);
-    expectRefused(await send(gateway(), query, bearer(await signedByIssuer({ role: 'sector-officer', sector: 'treasury' }))), 401, 'UNAUTHENTICATED');
+    expectRefused(
+      await send(gateway(), query, bearer(await signedByIssuer({ role: 'superuser' }))),
+      401,
+      'UNAUTHENTICATED',
+      /no known role/,
+    );
+    expectRefused(
+      await send(gateway(), query, bearer(await signedByIssuer({ role: 'sector-officer' }))),
+      401,
+      'UNAUTHENTICATED',
+      /must name one of/,
+    );
+    expectRefused(
+      await send(gateway(), query, bearer(await signedByIssuer({ role: 'sector-officer', sector: 'treasury' }))),
+      401,
+      'UNAUTHENTICATED',
+    );
   });
 });

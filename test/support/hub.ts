@@ -96,14 +96,38 @@ export async function startTestHub(
   const keys = await generateDevelopmentKeys();
   const gatewayPublicKey = await importKey(keys.gatewayPublic, internalTokenAlgorithm);
   const mode = options.mode ?? 'development';
-  const auth = { issuer: testIssuer, audience: testAudience, jwksUrl: undefined, jwksFile: undefined, gatewayKeyFile: undefined, gatewayPublicKeyFile: undefined };
-  const config = { country, store: 'memory' as const, dataDir: '', mongodbUri: undefined, host: '127.0.0.1', today: TODAY, logLevel: 'silent', mode, auth };
+  const auth = {
+    issuer: testIssuer,
+    audience: testAudience,
+    jwksUrl: undefined,
+    jwksFile: undefined,
+    gatewayKeyFile: undefined,
+    gatewayPublicKeyFile: undefined,
+  };
+  const config = {
+    country,
+    store: 'memory' as const,
+    dataDir: '',
+    mongodbUri: undefined,
+    host: '127.0.0.1',
+    today: TODAY,
+    logLevel: 'silent',
+    mode,
+    auth,
+  };
   const subgraphs = new Map<string, RunningSubgraph>();
   const stores = new Map<string, Store>();
   await Promise.all(
     subgraphCatalog.map(async (entry) => {
       const store = createNedbStore({});
-      const running = await startSubgraph(await loadSubgraphDefinition(entry.name), { config, port: 0, store, clock, logger, gatewayPublicKey });
+      const running = await startSubgraph(await loadSubgraphDefinition(entry.name), {
+        config,
+        port: 0,
+        store,
+        clock,
+        logger,
+        gatewayPublicKey,
+      });
       subgraphs.set(entry.name, running);
       stores.set(entry.name, store);
     }),
@@ -147,7 +171,9 @@ export async function startTestHub(
     tokenFor,
     async gatewayHeaders(subgraph, as = analyst) {
       const identity: Identity = { subject: as.subject ?? 'test', role: as.role, sector: as.sector ?? null, scopes: scopesByRole[as.role] };
-      return { [internalTokenHeader]: await signInternalToken(identity, subgraph, await importKey(keys.gatewayPrivate, internalTokenAlgorithm)) };
+      return {
+        [internalTokenHeader]: await signInternalToken(identity, subgraph, await importKey(keys.gatewayPrivate, internalTokenAlgorithm)),
+      };
     },
     query: async (query, variables, as = analyst) => postGraphQL(gateway.url, query, variables, await credentialsFor(as)),
     async stopSubgraph(name) {

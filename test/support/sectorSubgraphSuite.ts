@@ -47,7 +47,15 @@ export function describeSectorSubgraph(options: {
 
     it("records a service point from its own officer, and refuses another sector's officer", async () => {
       const mutation = `mutation($i: ServicePointInput!) { record${prefix}ServicePoint(input: $i) { id name } }`;
-      const input = { id: `${sectorId}-sp-suite`, name: 'Suite test point', kind: 'HELPLINE', place: 'Capital', district: 'Capital', openingHours: '24 hours', open24Hours: true };
+      const input = {
+        id: `${sectorId}-sp-suite`,
+        name: 'Suite test point',
+        kind: 'HELPLINE',
+        place: 'Capital',
+        district: 'Capital',
+        openingHours: '24 hours',
+        open24Hours: true,
+      };
       const refused = await hub.query(mutation, { i: input }, { role: 'sector-officer', sector: otherSector });
       expect(refused.errors![0]!.extensions!.code).toBe('FORBIDDEN');
       const recorded = await hub.query(mutation, { i: input }, officer);

@@ -26,8 +26,16 @@ export async function requestGraphQL<T>(query: string, token: string, variables:
   const body = (await response.json().catch(() => ({}))) as { data?: T | null; errors?: GraphQLError[] };
   const errors = body.errors ?? [];
   if (response.status === 401 || errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) throw new SignInRequired();
-  const unavailable = [...new Set(errors.filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE').map((e) => String(e.extensions?.subgraph)))];
-  const missingScopes = [...new Set(errors.flatMap((e) => (e.extensions?.code === 'FORBIDDEN' && Array.isArray(e.extensions.missingScopes) ? (e.extensions.missingScopes as string[]) : [])))];
+  const unavailable = [
+    ...new Set(errors.filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE').map((e) => String(e.extensions?.subgraph))),
+  ];
+  const missingScopes = [
+    ...new Set(
+      errors.flatMap((e) =>
+        e.extensions?.code === 'FORBIDDEN' && Array.isArray(e.extensions.missingScopes) ? (e.extensions.missingScopes as string[]) : [],
+      ),
+    ),
+  ];
   // A view can work around a missing sector or scope; any other failure without data is reported as it is.
   if (!body.data && errors.length > 0 && unavailable.length === 0 && missingScopes.length === 0) {
     throw new Error(errors.map((e) => e.message).join('; '));

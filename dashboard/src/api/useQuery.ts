@@ -2,10 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useSession } from '../shell/Session.tsx';
 import { requestGraphQL, SignInRequired, type Answer } from './graphql.ts';
 
-export type QueryState<T> =
-  | { kind: 'loading' }
-  | { kind: 'failed'; message: string }
-  | ({ kind: 'ready'; checkedAt: Date } & Answer<T>);
+export type QueryState<T> = { kind: 'loading' } | { kind: 'failed'; message: string } | ({ kind: 'ready'; checkedAt: Date } & Answer<T>);
 
 /**
  * Runs a view's one GraphQL request when the view opens, when its variables change, and on `reload`. Reports the

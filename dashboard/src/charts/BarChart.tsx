@@ -1,4 +1,15 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 import { useEffect, useRef } from 'react';
 
 // Only what the dashboard draws, so the bundle stays small.
@@ -18,7 +29,21 @@ export interface Series {
  * A Chart.js bar chart. The canvas is described for screen readers by `summary`; every chart
  * sits next to a table with the same figures, which is what assistive technology reads.
  */
-export function BarChart({ labels, series, summary, stacked = false, horizontal = false, height = 260 }: { labels: string[]; series: Series[]; summary: string; stacked?: boolean; horizontal?: boolean; height?: number }) {
+export function BarChart({
+  labels,
+  series,
+  summary,
+  stacked = false,
+  horizontal = false,
+  height = 260,
+}: {
+  labels: string[];
+  series: Series[];
+  summary: string;
+  stacked?: boolean;
+  horizontal?: boolean;
+  height?: number;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   // Views rebuild their arrays on every render; redraw only when the figures themselves change.
   const figures = JSON.stringify({ labels, series, stacked, horizontal });
@@ -46,7 +71,6 @@ export function BarChart({ labels, series, summary, stacked = false, horizontal 
       },
     } as never);
     return () => chart.destroy();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [figures]);
   return (
     <div className="chart" style={{ height }}>

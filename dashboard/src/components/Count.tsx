@@ -21,7 +21,21 @@ export function Count({ row }: { row: Pick<CountRow, 'count' | 'suppressed'> }) 
 }
 
 /** A table of published counts, one row per key, labelled for people. */
-export function CountTable({ title, testId, keyLabel, countLabel, rows, label }: { title: string; testId: string; keyLabel: string; countLabel: string; rows: CountRow[]; label(key: string): string }) {
+export function CountTable({
+  title,
+  testId,
+  keyLabel,
+  countLabel,
+  rows,
+  label,
+}: {
+  title: string;
+  testId: string;
+  keyLabel: string;
+  countLabel: string;
+  rows: CountRow[];
+  label(key: string): string;
+}) {
   const id = `${testId}-title`;
   return (
     <>

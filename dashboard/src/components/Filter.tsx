@@ -2,7 +2,19 @@ import { useId } from 'react';
 import { useI18n } from '../i18n/I18n.tsx';
 
 /** A labelled drop-down that narrows a view; the empty value means "all". */
-export function Filter({ label, value, options, onChange, testId }: { label: string; value: string; options: { value: string; label: string }[]; onChange(value: string): void; testId?: string }) {
+export function Filter({
+  label,
+  value,
+  options,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange(value: string): void;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const id = useId();
   return (

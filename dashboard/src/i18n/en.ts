@@ -33,7 +33,8 @@ export const en = {
   'view.indicators': 'Indicators',
   'view.health': 'Sector health',
   'signIn.title': 'Sign in',
-  'signIn.explain': 'Paste a bearer token for the dashboard or analyst role, issued by your identity provider. It is kept in this browser tab only.',
+  'signIn.explain':
+    'Paste a bearer token for the dashboard or analyst role, issued by your identity provider. It is kept in this browser tab only.',
   'signIn.token': 'Access token',
   'signIn.submit': 'Open the dashboard',
   'signIn.expired': 'Your token was refused or has expired: sign in again.',
@@ -131,7 +132,8 @@ export const en = {
   'bodies.noMeetings': 'No meeting recorded.',
   'bodies.overdueCount': '{count} of {total} bodies are overdue to meet.',
   'bodies.daysOverdue': 'Overdue by {days} days',
-  'bodies.meetingsNeedScope': 'Meetings, attendance and action items need an analyst’s or a committee member’s token: they are not available to the dashboard role.',
+  'bodies.meetingsNeedScope':
+    'Meetings, attendance and action items need an analyst’s or a committee member’s token: they are not available to the dashboard role.',
   'bodies.rate': 'Rate',
   'bodies.status': 'Status',
   'itemStatus.OPEN': 'Open',
@@ -203,7 +205,8 @@ export const en = {
   'unit.PERCENT': '%',
   'unit.RATE_PER_100000': 'per 100,000',
   'pathway.title': 'Referral pathway',
-  'pathway.explain': 'Cases first reported in the chosen year whose survivors agreed to be counted. Counts below {threshold} are withheld, with any count they could be worked out from: they read “suppressed”, never zero.',
+  'pathway.explain':
+    'Cases first reported in the chosen year whose survivors agreed to be counted. Counts below {threshold} are withheld, with any count they could be worked out from: they read “suppressed”, never zero.',
   'pathway.year': 'Year of first report',
   'pathway.funnel': 'Justice funnel',
   'pathway.funnelChart': 'Cases at each stage of the justice funnel; suppressed stages have no bar',
@@ -224,7 +227,7 @@ export const en = {
   'stage.CHARGED': 'Charged',
   'stage.TRIED': 'Tried',
   'stage.CONVICTED': 'Convicted',
-  'forbidden': 'not available to your role',
+  forbidden: 'not available to your role',
   'referral.PENDING': 'Pending',
   'referral.ACCEPTED': 'Accepted',
   'referral.REJECTED': 'Rejected',

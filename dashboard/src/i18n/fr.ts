@@ -35,7 +35,8 @@ export const fr: Messages = {
   'view.indicators': 'Indicateurs',
   'view.health': 'État des secteurs',
   'signIn.title': 'Connexion',
-  'signIn.explain': 'Collez un jeton d’accès (rôle tableau de bord ou analyste) délivré par votre fournisseur d’identité. Il n’est conservé que dans cet onglet.',
+  'signIn.explain':
+    'Collez un jeton d’accès (rôle tableau de bord ou analyste) délivré par votre fournisseur d’identité. Il n’est conservé que dans cet onglet.',
   'signIn.token': 'Jeton d’accès',
   'signIn.submit': 'Ouvrir le tableau de bord',
   'signIn.expired': 'Votre jeton a été refusé ou a expiré : reconnectez-vous.',
@@ -133,7 +134,8 @@ export const fr: Messages = {
   'bodies.noMeetings': 'Aucune réunion enregistrée.',
   'bodies.overdueCount': '{count} instances sur {total} n’ont pas tenu leur réunion à temps.',
   'bodies.daysOverdue': 'En retard de {days} jours',
-  'bodies.meetingsNeedScope': 'Les réunions, la présence et les points d’action nécessitent le jeton d’un analyste ou d’un membre d’instance : ils ne sont pas accessibles au rôle tableau de bord.',
+  'bodies.meetingsNeedScope':
+    'Les réunions, la présence et les points d’action nécessitent le jeton d’un analyste ou d’un membre d’instance : ils ne sont pas accessibles au rôle tableau de bord.',
   'bodies.rate': 'Taux',
   'bodies.status': 'Statut',
   'itemStatus.OPEN': 'Ouvert',
@@ -205,7 +207,8 @@ export const fr: Messages = {
   'unit.PERCENT': '%',
   'unit.RATE_PER_100000': 'pour 100 000',
   'pathway.title': 'Parcours d’orientation',
-  'pathway.explain': 'Dossiers signalés pour la première fois dans l’année choisie, dont les survivantes ont accepté d’être comptées. Les effectifs inférieurs à {threshold} sont masqués, avec tout effectif permettant de les retrouver : ils sont indiqués « masqué », jamais zéro.',
+  'pathway.explain':
+    'Dossiers signalés pour la première fois dans l’année choisie, dont les survivantes ont accepté d’être comptées. Les effectifs inférieurs à {threshold} sont masqués, avec tout effectif permettant de les retrouver : ils sont indiqués « masqué », jamais zéro.',
   'pathway.year': 'Année du premier signalement',
   'pathway.funnel': 'Entonnoir judiciaire',
   'pathway.funnelChart': 'Dossiers à chaque étape de l’entonnoir judiciaire ; les étapes masquées n’ont pas de barre',
@@ -226,7 +229,7 @@ export const fr: Messages = {
   'stage.CHARGED': 'Mise en accusation',
   'stage.TRIED': 'Jugé',
   'stage.CONVICTED': 'Condamnation',
-  'forbidden': 'non accessible à votre rôle',
+  forbidden: 'non accessible à votre rôle',
   'referral.PENDING': 'En attente',
   'referral.ACCEPTED': 'Acceptée',
   'referral.REJECTED': 'Refusée',

@@ -17,7 +17,15 @@ export function SignIn({ expired, onSignIn }: { expired: boolean; onSignIn(token
       <p>{t('signIn.explain')}</p>
       <form onSubmit={submit}>
         <label htmlFor={fieldId}>{t('signIn.token')}</label>
-        <input id={fieldId} type="password" autoComplete="off" spellCheck={false} value={token} onChange={(e) => setToken(e.target.value)} required />
+        <input
+          id={fieldId}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+          required
+        />
         <button type="submit">{t('signIn.submit')}</button>
       </form>
     </main>

@@ -6,7 +6,17 @@ import { useI18n } from '../i18n/I18n.tsx';
  * A view's heading and its request's loading and failure states. The heading takes focus when
  * the view opens, so keyboard and screen-reader users land on what they chose.
  */
-export function ViewFrame<T>({ title, state, reload, children }: { title: string; state: QueryState<T>; reload(): void; children(data: T): ReactNode }) {
+export function ViewFrame<T>({
+  title,
+  state,
+  reload,
+  children,
+}: {
+  title: string;
+  state: QueryState<T>;
+  reload(): void;
+  children(data: T): ReactNode;
+}) {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [title]);

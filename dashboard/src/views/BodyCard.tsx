@@ -15,7 +15,11 @@ export function BodyCard({ body: b }: { body: Body }) {
       <p className="muted">
         {t(`bodyKind.${b.kind}`)}{' '}
         {withMeetings &&
-          (b.meetingOverdue ? <span className="pill OVERDUE">{t('bodies.daysOverdue', { days: b.daysOverdue ?? 0 })}</span> : <span className="pill ON_TRACK">{t('bodies.onSchedule')}</span>)}
+          (b.meetingOverdue ? (
+            <span className="pill OVERDUE">{t('bodies.daysOverdue', { days: b.daysOverdue ?? 0 })}</span>
+          ) : (
+            <span className="pill ON_TRACK">{t('bodies.onSchedule')}</span>
+          ))}
       </p>
       <p>{b.mandate}</p>
       <dl className="facts">

@@ -7,7 +7,6 @@ import { ViewFrame } from '../shell/ViewFrame.tsx';
 import { complianceQuery, complianceStatuses, worstFirst, type ComplianceData } from './complianceData.ts';
 
 const statusClass = { FAILING: 'FAILING', AT_RISK: 'AT_RISK', MEETING_OBLIGATIONS: 'MEETING' } as const;
-const statusColor = { FAILING: '#c0392b', AT_RISK: '#e69f00', MEETING_OBLIGATIONS: '#009e73' } as const;
 
 export function Compliance() {
   const i18n = useI18n();
@@ -27,7 +26,15 @@ export function Compliance() {
                   columns={[
                     t('compliance.organ'),
                     t('compliance.standing'),
-                    ...(['compliance.actionsLed', 'compliance.actionsOverdue', 'compliance.reportsMissing', 'compliance.reportsLate', 'compliance.daysSinceUpdate'] as const).map((k) => ({ label: t(k), number: true })),
+                    ...(
+                      [
+                        'compliance.actionsLed',
+                        'compliance.actionsOverdue',
+                        'compliance.reportsMissing',
+                        'compliance.reportsLate',
+                        'compliance.daysSinceUpdate',
+                      ] as const
+                    ).map((k) => ({ label: t(k), number: true })),
                     t('compliance.reasons'),
                   ]}
                 />
@@ -78,7 +85,13 @@ export function Compliance() {
               summary={t('compliance.chart')}
               labels={complianceStatuses.map((s) => t(`complianceStatus.${s}`))}
               height={200}
-              series={[{ label: t('compliance.organ'), color: '#0072b2', data: complianceStatuses.map((st) => data.sectors.filter((s) => s.compliance?.status === st).length) }]}
+              series={[
+                {
+                  label: t('compliance.organ'),
+                  color: '#0072b2',
+                  data: complianceStatuses.map((st) => data.sectors.filter((s) => s.compliance?.status === st).length),
+                },
+              ]}
             />
           </>
         );

@@ -8,7 +8,13 @@ import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { ViewFrame } from '../shell/ViewFrame.tsx';
 import { ProgressHistory } from './ProgressHistory.tsx';
-import { deliveryStates, frameworkStatusQuery, sortOverdueFirst, type FrameworkStatusData, type StatusAction } from './frameworkStatusData.ts';
+import {
+  deliveryStates,
+  frameworkStatusQuery,
+  sortOverdueFirst,
+  type FrameworkStatusData,
+  type StatusAction,
+} from './frameworkStatusData.ts';
 
 export function FrameworkStatus() {
   const i18n = useI18n();
@@ -27,12 +33,20 @@ export function FrameworkStatus() {
         const shown = actions.filter((a) => (!sector || a.leadSector.id === sector) && (!delivery || a.delivery === delivery));
         return (
           <>
-            <p className="muted">{t('status.period', { start: i18n.date(data.framework.period.start), end: i18n.date(data.framework.period.end) })}</p>
+            <p className="muted">
+              {t('status.period', { start: i18n.date(data.framework.period.start), end: i18n.date(data.framework.period.end) })}
+            </p>
             <div className="two-columns">
               <div>
                 <h2 id="by-sector">{t('status.bySector')}</h2>
                 <table aria-labelledby="by-sector" data-testid="delivery-by-sector">
-                  <TableHead columns={[t('sector'), ...deliveryStates.map((d) => ({ label: t(`delivery.${d}`), number: true })), { label: t('total'), number: true }]} />
+                  <TableHead
+                    columns={[
+                      t('sector'),
+                      ...deliveryStates.map((d) => ({ label: t(`delivery.${d}`), number: true })),
+                      { label: t('total'), number: true },
+                    ]}
+                  />
                   <tbody>
                     {sectors.map((s) => (
                       <tr key={s.id} data-sector={s.id}>
@@ -61,18 +75,47 @@ export function FrameworkStatus() {
                 labels={sectors.map((s) => s.name)}
                 stacked
                 horizontal
-                series={deliveryStates.map((d) => ({ label: t(`delivery.${d}`), color: deliveryColors[d], data: sectors.map((s) => (s.delivery ? s.delivery[deliveryKey[d]] : null)) }))}
+                series={deliveryStates.map((d) => ({
+                  label: t(`delivery.${d}`),
+                  color: deliveryColors[d],
+                  data: sectors.map((s) => (s.delivery ? s.delivery[deliveryKey[d]] : null)),
+                }))}
               />
             </div>
 
             <h2 id="actions-title">{t('status.actions')}</h2>
             <div className="filters">
-              <Filter label={t('status.filterSector')} value={sector} onChange={setSector} options={sectors.map((s) => ({ value: s.id, label: s.name }))} testId="filter-sector" />
-              <Filter label={t('status.filterDelivery')} value={delivery} onChange={setDelivery} options={deliveryStates.map((d) => ({ value: d, label: t(`delivery.${d}`) }))} testId="filter-delivery" />
+              <Filter
+                label={t('status.filterSector')}
+                value={sector}
+                onChange={setSector}
+                options={sectors.map((s) => ({ value: s.id, label: s.name }))}
+                testId="filter-sector"
+              />
+              <Filter
+                label={t('status.filterDelivery')}
+                value={delivery}
+                onChange={setDelivery}
+                options={deliveryStates.map((d) => ({ value: d, label: t(`delivery.${d}`) }))}
+                testId="filter-delivery"
+              />
             </div>
             <div className="table-scroll">
               <table aria-labelledby="actions-title" data-testid="actions">
-                <TableHead columns={(['status.code', 'status.action', 'status.lead', 'status.due', 'status.status', 'status.delivery', 'status.lastUpdate', 'status.history'] as const).map((k) => t(k))} />
+                <TableHead
+                  columns={(
+                    [
+                      'status.code',
+                      'status.action',
+                      'status.lead',
+                      'status.due',
+                      'status.status',
+                      'status.delivery',
+                      'status.lastUpdate',
+                      'status.history',
+                    ] as const
+                  ).map((k) => t(k))}
+                />
                 <tbody>
                   {shown.map((a) => {
                     const missing = <Missing unavailable={unavailable.includes(a.leadSector.id)} />;
@@ -83,10 +126,17 @@ export function FrameworkStatus() {
                         <td>{a.leadSector.name}</td>
                         <td>{a.dueDate ? i18n.date(a.dueDate) : missing}</td>
                         <td>{a.status ? t(`status.${a.status}`) : missing}</td>
-                        <td data-delivery={a.delivery ?? ''}>{a.delivery ? <span className={`pill ${a.delivery}`}>{t(`delivery.${a.delivery}`)}</span> : missing}</td>
+                        <td data-delivery={a.delivery ?? ''}>
+                          {a.delivery ? <span className={`pill ${a.delivery}`}>{t(`delivery.${a.delivery}`)}</span> : missing}
+                        </td>
                         <td>{a.lastUpdatedAt ? i18n.date(a.lastUpdatedAt) : missing}</td>
                         <td>
-                          <button type="button" aria-label={t('status.showHistory', { code: a.code })} onClick={() => setOpen(a)} aria-expanded={open?.id === a.id}>
+                          <button
+                            type="button"
+                            aria-label={t('status.showHistory', { code: a.code })}
+                            onClick={() => setOpen(a)}
+                            aria-expanded={open?.id === a.id}
+                          >
                             {t('status.history')}
                           </button>
                         </td>

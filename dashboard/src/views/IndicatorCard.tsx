@@ -20,15 +20,24 @@ export function IndicatorCard({ indicator, sector }: { indicator: Indicator; sec
         {sector} · {unit} · <span className={`pill ${indicator.status}`}>{t(`indicatorStatus.${indicator.status}`)}</span>
       </p>
       <p>
-        <span data-field="baseline">{t('indicators.baselineOf', { value: figure(indicator.baseline.value), year: indicator.baseline.year })}</span> ·{' '}
-        <span data-field="target">{t('indicators.targetOf', { value: figure(indicator.target.value), date: i18n.date(indicator.target.date) })}</span>
+        <span data-field="baseline">
+          {t('indicators.baselineOf', { value: figure(indicator.baseline.value), year: indicator.baseline.year })}
+        </span>{' '}
+        ·{' '}
+        <span data-field="target">
+          {t('indicators.targetOf', { value: figure(indicator.target.value), date: i18n.date(indicator.target.date) })}
+        </span>
       </p>
       {values.length === 0 ? (
         <p>{t('indicators.noValues')}</p>
       ) : (
         <>
           <BarChart
-            summary={t('indicators.chart', { name: indicator.name, baseline: figure(indicator.baseline.value), target: figure(indicator.target.value) })}
+            summary={t('indicators.chart', {
+              name: indicator.name,
+              baseline: figure(indicator.baseline.value),
+              target: figure(indicator.target.value),
+            })}
             labels={values.map((v) => v.period)}
             height={200}
             series={[

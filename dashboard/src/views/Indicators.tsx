@@ -22,7 +22,14 @@ export function Indicators() {
           <p>{t('indicators.explain')}</p>
           <h2 id="reporting-title">{t('indicators.reporting')}</h2>
           <table aria-labelledby="reporting-title" data-testid="reporting">
-            <TableHead columns={[t('sector'), ...(['indicators.expected', 'indicators.received', 'indicators.completeness', 'indicators.timeliness'] as const).map((k) => ({ label: t(k), number: true }))]} />
+            <TableHead
+              columns={[
+                t('sector'),
+                ...(['indicators.expected', 'indicators.received', 'indicators.completeness', 'indicators.timeliness'] as const).map(
+                  (k) => ({ label: t(k), number: true }),
+                ),
+              ]}
+            />
             <tbody>
               {data.sectors.map((s) => (
                 <tr key={s.id} data-sector={s.id}>
@@ -31,7 +38,9 @@ export function Indicators() {
                     <>
                       <td className="number">{i18n.number(s.reporting.expected)}</td>
                       <td className="number">{i18n.number(s.reporting.received)}</td>
-                      <td className="number" data-field="completeness">{share(s.reporting.completeness)}</td>
+                      <td className="number" data-field="completeness">
+                        {share(s.reporting.completeness)}
+                      </td>
                       <td className="number">{share(s.reporting.timeliness)}</td>
                     </>
                   ) : (
@@ -42,12 +51,20 @@ export function Indicators() {
             </tbody>
           </table>
           <div className="filters">
-            <Filter label={t('sector')} value={sector} onChange={setSector} options={data.sectors.map((s) => ({ value: s.id, label: s.name }))} testId="filter-sector" />
+            <Filter
+              label={t('sector')}
+              value={sector}
+              onChange={setSector}
+              options={data.sectors.map((s) => ({ value: s.id, label: s.name }))}
+              testId="filter-sector"
+            />
           </div>
           <div className="cards" data-testid="indicators">
             {data.sectors
               .filter((s) => !sector || s.id === sector)
-              .flatMap((s) => (s.indicators ?? []).map((indicator) => <IndicatorCard key={indicator.id} indicator={indicator} sector={s.name} />))}
+              .flatMap((s) =>
+                (s.indicators ?? []).map((indicator) => <IndicatorCard key={indicator.id} indicator={indicator} sector={s.name} />),
+              )}
           </div>
         </>
       )}

@@ -42,7 +42,14 @@ export function Pathway() {
             <p>{t('pathway.explain', { threshold: p.suppressionThreshold })}</p>
             <div className="two-columns">
               <div>
-                <CountTable title={t('pathway.funnel')} testId="funnel" keyLabel={t('pathway.stage')} countLabel={t('pathway.cases')} rows={p.justiceFunnel} label={stage} />
+                <CountTable
+                  title={t('pathway.funnel')}
+                  testId="funnel"
+                  keyLabel={t('pathway.stage')}
+                  countLabel={t('pathway.cases')}
+                  rows={p.justiceFunnel}
+                  label={stage}
+                />
               </div>
               <BarChart
                 summary={t('pathway.funnelChart')}
@@ -55,7 +62,15 @@ export function Pathway() {
               <div className="table-scroll">
                 <h2 id="time-title">{t('pathway.timeToService')}</h2>
                 <table aria-labelledby="time-title" data-testid="time-to-service">
-                  <TableHead columns={[t('sector'), ...(['pathway.reached', 'pathway.within3Days', 'pathway.share3Days', 'pathway.medianDays'] as const).map((k) => ({ label: t(k), number: true }))]} />
+                  <TableHead
+                    columns={[
+                      t('sector'),
+                      ...(['pathway.reached', 'pathway.within3Days', 'pathway.share3Days', 'pathway.medianDays'] as const).map((k) => ({
+                        label: t(k),
+                        number: true,
+                      })),
+                    ]}
+                  />
                   <tbody>
                     {p.timeToService.map((row) => (
                       <tr key={row.sectorId} data-sector={row.sectorId}>
@@ -66,8 +81,12 @@ export function Pathway() {
                         <td className="number">
                           <Count row={row.withinThreeDays} />
                         </td>
-                        <td className="number">{row.shareWithinThreeDays === null ? '—' : `${i18n.number(Math.round(row.shareWithinThreeDays * 100))} %`}</td>
-                        <td className="number" data-field="median">{row.medianDays === null ? '—' : i18n.number(row.medianDays)}</td>
+                        <td className="number">
+                          {row.shareWithinThreeDays === null ? '—' : `${i18n.number(Math.round(row.shareWithinThreeDays * 100))} %`}
+                        </td>
+                        <td className="number" data-field="median">
+                          {row.medianDays === null ? '—' : i18n.number(row.medianDays)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

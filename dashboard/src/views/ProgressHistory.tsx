@@ -12,7 +12,12 @@ export function ProgressHistory({ action, unavailable, onClose }: { action: Stat
   useEffect(() => heading.current?.focus(), [action.id]);
   const reports = [...(action.progressHistory ?? [])].sort((a, b) => b.sequence - a.sequence);
   return (
-    <section className="panel" aria-labelledby="history-title" data-testid="progress-history" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <section
+      className="panel"
+      aria-labelledby="history-title"
+      data-testid="progress-history"
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <div className="panel-head">
         <h2 id="history-title" tabIndex={-1} ref={heading}>
           {t('status.historyTitle', { code: action.code })}
@@ -28,7 +33,9 @@ export function ProgressHistory({ action, unavailable, onClose }: { action: Stat
         <p>{t('status.noHistory')}</p>
       ) : (
         <table aria-labelledby="history-title">
-          <TableHead columns={[{ label: '#', number: true }, t('status.asOf'), t('status.status'), t('status.note'), t('status.recordedBy')]} />
+          <TableHead
+            columns={[{ label: '#', number: true }, t('status.asOf'), t('status.status'), t('status.note'), t('status.recordedBy')]}
+          />
           <tbody>
             {reports.map((r) => (
               <tr key={r.sequence} data-sequence={r.sequence}>

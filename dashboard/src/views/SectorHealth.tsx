@@ -5,14 +5,34 @@ import { subgraphLabel } from '../shell/labels.ts';
 import { ViewFrame } from '../shell/ViewFrame.tsx';
 
 interface HealthData {
-  sectors: { id: string; name: string; ministry: string; delivery: { total: number } | null; responsibilities: { id: string }[] | null; servicePoints: { id: string }[] | null }[];
+  sectors: {
+    id: string;
+    name: string;
+    ministry: string;
+    delivery: { total: number } | null;
+    responsibilities: { id: string }[] | null;
+    servicePoints: { id: string }[] | null;
+  }[];
 }
 
 // One field from each sector's own subgraph per sector: whichever comes back null with a
 // SUBGRAPH_UNAVAILABLE error is the sector that is not answering.
 const sectorHealthQuery = /* GraphQL */ `
   query DashboardSectorHealth {
-    sectors { id name ministry delivery { total } responsibilities { id } servicePoints { id } }
+    sectors {
+      id
+      name
+      ministry
+      delivery {
+        total
+      }
+      responsibilities {
+        id
+      }
+      servicePoints {
+        id
+      }
+    }
   }
 `;
 
@@ -36,7 +56,14 @@ export function SectorHealth() {
             </p>
             <table data-testid="sector-health" aria-label={t('health.title')}>
               <TableHead
-                columns={[t('health.subgraph'), t('health.state'), ...(['health.actionsLed', 'health.responsibilities', 'health.servicePoints'] as const).map((k) => ({ label: t(k), number: true }))]}
+                columns={[
+                  t('health.subgraph'),
+                  t('health.state'),
+                  ...(['health.actionsLed', 'health.responsibilities', 'health.servicePoints'] as const).map((k) => ({
+                    label: t(k),
+                    number: true,
+                  })),
+                ]}
               />
               <tbody>
                 <tr data-subgraph="coordination" data-answering="true">
@@ -54,7 +81,9 @@ export function SectorHealth() {
                         {s.name} <span className="muted">({s.ministry})</span>
                       </th>
                       <td>
-                        <span className={`pill ${down ? 'OVERDUE' : 'ON_TRACK'}`}>{down ? t('health.notAnswering') : t('health.answering')}</span>
+                        <span className={`pill ${down ? 'OVERDUE' : 'ON_TRACK'}`}>
+                          {down ? t('health.notAnswering') : t('health.answering')}
+                        </span>
                       </td>
                       <td className="number">{s.delivery ? i18n.number(s.delivery.total) : '—'}</td>
                       <td className="number">{count(s.responsibilities)}</td>

@@ -31,8 +31,20 @@ export function Services() {
         return (
           <>
             <div className="filters">
-              <Filter label={t('district')} value={district} onChange={setDistrict} options={districts.map((d) => ({ value: d, label: d }))} testId="filter-district" />
-              <Filter label={t('kind')} value={kind} onChange={setKind} options={kinds.map((k) => ({ value: k, label: kindLabel(i18n, k) }))} testId="filter-kind" />
+              <Filter
+                label={t('district')}
+                value={district}
+                onChange={setDistrict}
+                options={districts.map((d) => ({ value: d, label: d }))}
+                testId="filter-district"
+              />
+              <Filter
+                label={t('kind')}
+                value={kind}
+                onChange={setKind}
+                options={kinds.map((k) => ({ value: k, label: kindLabel(i18n, k) }))}
+                testId="filter-kind"
+              />
             </div>
             {silent.length > 0 && (
               <p className="note">
@@ -43,7 +55,13 @@ export function Services() {
               <div className="table-scroll">
                 <h2 id="matrix-title">{t('services.matrix')}</h2>
                 <table aria-labelledby="matrix-title" data-testid="points-matrix">
-                  <TableHead columns={[t('district'), ...matrix.kinds.map((k) => ({ label: kindLabel(i18n, k), number: true })), { label: t('total'), number: true }]} />
+                  <TableHead
+                    columns={[
+                      t('district'),
+                      ...matrix.kinds.map((k) => ({ label: kindLabel(i18n, k), number: true })),
+                      { label: t('total'), number: true },
+                    ]}
+                  />
                   <tbody>
                     {matrix.districts.map((d) => (
                       <tr key={d} data-district={d}>
@@ -67,7 +85,13 @@ export function Services() {
                   summary={t('services.byKindChart')}
                   labels={matrix.kinds.map((k) => kindLabel(i18n, k))}
                   horizontal
-                  series={[{ label: t('count'), color: seriesColors[0]!, data: matrix.kinds.map((k) => points.filter((p) => p.kind === k).length) }]}
+                  series={[
+                    {
+                      label: t('count'),
+                      color: seriesColors[0]!,
+                      data: matrix.kinds.map((k) => points.filter((p) => p.kind === k).length),
+                    },
+                  ]}
                 />
               </div>
             </div>
@@ -82,7 +106,17 @@ export function Services() {
             <h2 id="points-title">{t('services.points')}</h2>
             <div className="table-scroll">
               <table aria-labelledby="points-title" data-testid="service-points">
-                <TableHead columns={[t('services.name'), t('kind'), t('sector'), t('district'), t('services.place'), t('services.hours'), { label: t('services.capacity'), number: true }]} />
+                <TableHead
+                  columns={[
+                    t('services.name'),
+                    t('kind'),
+                    t('sector'),
+                    t('district'),
+                    t('services.place'),
+                    t('services.hours'),
+                    { label: t('services.capacity'), number: true },
+                  ]}
+                />
                 <tbody>
                   {points.map((p) => (
                     <tr key={`${p.sector.id}/${p.id}`} data-point={p.id}>

@@ -1,6 +1,7 @@
 /** The coordination bodies view's one request. */
 
-export type BodyKind = 'STEERING_COMMITTEE' | 'COORDINATION_COMMITTEE' | 'INTER_MINISTERIAL_GROUP' | 'DELIVERY_BOARD' | 'INTER_SECTORAL_COMMITTEE';
+export type BodyKind =
+  'STEERING_COMMITTEE' | 'COORDINATION_COMMITTEE' | 'INTER_MINISTERIAL_GROUP' | 'DELIVERY_BOARD' | 'INTER_SECTORAL_COMMITTEE';
 
 interface SectorRef {
   id: string;
@@ -37,15 +38,57 @@ export const meetingsScope = 'meetings:read';
 export const bodiesQuery = /* GraphQL */ `
   query DashboardBodies($withMeetings: Boolean!) {
     coordinationBodies {
-      id name kind mandate
-      chair { title organisation }
-      cadence { interval unit description }
-      reportsTo { id name }
-      members { title organisation role sector { id name } }
+      id
+      name
+      kind
+      mandate
+      chair {
+        title
+        organisation
+      }
+      cadence {
+        interval
+        unit
+        description
+      }
+      reportsTo {
+        id
+        name
+      }
+      members {
+        title
+        organisation
+        role
+        sector {
+          id
+          name
+        }
+      }
       ... on CoordinationBody @include(if: $withMeetings) {
-        lastMetOn nextMeetingDue meetingOverdue daysOverdue
-        attendanceRates { sector { id name } expected attended rate }
-        actionItems(openOnly: true) { id text dueDate status overdue sector { id name } }
+        lastMetOn
+        nextMeetingDue
+        meetingOverdue
+        daysOverdue
+        attendanceRates {
+          sector {
+            id
+            name
+          }
+          expected
+          attended
+          rate
+        }
+        actionItems(openOnly: true) {
+          id
+          text
+          dueDate
+          status
+          overdue
+          sector {
+            id
+            name
+          }
+        }
       }
     }
   }

@@ -1,7 +1,8 @@
 /** The compliance scoreboard's one request: every sector's standing, computed by the sector itself. */
 
 export type ComplianceStatus = 'MEETING_OBLIGATIONS' | 'AT_RISK' | 'FAILING';
-export type ComplianceRule = 'ACTIONS_OVERDUE' | 'ACTIONS_AT_RISK' | 'ACTIONS_NOT_REPORTED' | 'REPORTS_MISSING' | 'REPORTS_LATE' | 'NO_RECENT_UPDATE';
+export type ComplianceRule =
+  'ACTIONS_OVERDUE' | 'ACTIONS_AT_RISK' | 'ACTIONS_NOT_REPORTED' | 'REPORTS_MISSING' | 'REPORTS_LATE' | 'NO_RECENT_UPDATE';
 
 export interface Compliance {
   status: ComplianceStatus;
@@ -21,13 +22,25 @@ export interface ComplianceData {
 export const complianceQuery = /* GraphQL */ `
   query DashboardCompliance {
     sectors {
-      id name ministry
+      id
+      name
+      ministry
       compliance {
         status
-        reasons { rule status detail }
-        responsibilities actionsLed actionsOverdue
-        reportsMissing { period }
-        reportsLate { period }
+        reasons {
+          rule
+          status
+          detail
+        }
+        responsibilities
+        actionsLed
+        actionsOverdue
+        reportsMissing {
+          period
+        }
+        reportsLate {
+          period
+        }
         daysSinceLastUpdate
       }
     }

@@ -27,7 +27,11 @@ export interface StatusAction {
 
 export interface FrameworkStatusData {
   framework: { title: string; period: { start: string; end: string }; actions: StatusAction[] };
-  sectors: { id: string; name: string; delivery: Record<'total' | 'onTrack' | 'atRisk' | 'overdue' | 'done' | 'notReported', number> | null }[];
+  sectors: {
+    id: string;
+    name: string;
+    delivery: Record<'total' | 'onTrack' | 'atRisk' | 'overdue' | 'done' | 'notReported', number> | null;
+  }[];
 }
 
 // Every action's history comes with the list, so opening one costs no further request.
@@ -35,19 +39,50 @@ export const frameworkStatusQuery = /* GraphQL */ `
   query DashboardFrameworkStatus {
     framework {
       title
-      period { start end }
+      period {
+        start
+        end
+      }
       actions {
-        id code title dueDate status delivery lastUpdatedAt
-        leadSector { id name }
-        progressHistory { sequence status note asOf recordedBy }
+        id
+        code
+        title
+        dueDate
+        status
+        delivery
+        lastUpdatedAt
+        leadSector {
+          id
+          name
+        }
+        progressHistory {
+          sequence
+          status
+          note
+          asOf
+          recordedBy
+        }
       }
     }
-    sectors { id name delivery { total onTrack atRisk overdue done notReported } }
+    sectors {
+      id
+      name
+      delivery {
+        total
+        onTrack
+        atRisk
+        overdue
+        done
+        notReported
+      }
+    }
   }
 `;
 
 /** Overdue first, then at risk, not reported, on track, done; actions whose sector did not answer last; then by due date. */
 export function sortOverdueFirst(actions: StatusAction[]): StatusAction[] {
   const rank = (a: StatusAction) => (a.delivery ? deliveryStates.indexOf(a.delivery) : deliveryStates.length);
-  return [...actions].sort((a, b) => rank(a) - rank(b) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.code.localeCompare(b.code));
+  return [...actions].sort(
+    (a, b) => rank(a) - rank(b) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.code.localeCompare(b.code),
+  );
 }

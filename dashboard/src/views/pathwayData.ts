@@ -29,17 +29,45 @@ export interface PathwayData {
 export const pathwayQuery = /* GraphQL */ `
   query DashboardPathway($year: Int!) {
     pathwayAggregates(year: $year) {
-      year suppressionThreshold
-      justiceFunnel { key count suppressed }
+      year
+      suppressionThreshold
+      justiceFunnel {
+        key
+        count
+        suppressed
+      }
       timeToService {
         sectorId
-        reached { key count suppressed }
-        withinThreeDays { key count suppressed }
-        shareWithinThreeDays medianDays
+        reached {
+          key
+          count
+          suppressed
+        }
+        withinThreeDays {
+          key
+          count
+          suppressed
+        }
+        shareWithinThreeDays
+        medianDays
       }
-      referralOutcomes { rows { key count suppressed } total { key count suppressed } }
+      referralOutcomes {
+        rows {
+          key
+          count
+          suppressed
+        }
+        total {
+          key
+          count
+          suppressed
+        }
+      }
     }
-    sectors { id name }
+    sectors {
+      id
+      name
+    }
   }
 `;
 

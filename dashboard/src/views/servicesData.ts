@@ -35,20 +35,64 @@ export interface ServicesData {
 export const servicesQuery = /* GraphQL */ `
   query DashboardServices {
     crisisCentres {
-      id name hospital district openedOn
-      medicalCare { doctorsOnDuty womenDoctorsOnDuty postExposureProphylaxis forensicExamination }
-      policeUnit { station officers womenOfficers }
-      legalServices { legalAid daysAWeek }
-      shelter { beds maxStayDays }
-      counselling { counsellors languages }
-      schoolSupport { liaisonOfficer safeTransfer }
+      id
+      name
+      hospital
+      district
+      openedOn
+      medicalCare {
+        doctorsOnDuty
+        womenDoctorsOnDuty
+        postExposureProphylaxis
+        forensicExamination
+      }
+      policeUnit {
+        station
+        officers
+        womenOfficers
+      }
+      legalServices {
+        legalAid
+        daysAWeek
+      }
+      shelter {
+        beds
+        maxStayDays
+      }
+      counselling {
+        counsellors
+        languages
+      }
+      schoolSupport {
+        liaisonOfficer
+        safeTransfer
+      }
     }
-    sectors { id name servicePoints { id name kind place district open24Hours capacity { amount unit } } }
+    sectors {
+      id
+      name
+      servicePoints {
+        id
+        name
+        kind
+        place
+        district
+        open24Hours
+        capacity {
+          amount
+          unit
+        }
+      }
+    }
   }
 `;
 
 /** Service points counted by district (rows) and kind (columns), districts in alphabetical order. */
-export function countByDistrictAndKind(points: ServicePoint[]): { districts: string[]; kinds: ServicePointKind[]; count(district: string, kind: ServicePointKind): number } {
+export function countByDistrictAndKind(points: ServicePoint[]): {
+  districts: string[];
+  kinds: ServicePointKind[];
+  count(district: string, kind: ServicePointKind): number;
+} {
   const counts = new Map<string, number>();
   for (const p of points) counts.set(`${p.district}\u0000${p.kind}`, (counts.get(`${p.district}\u0000${p.kind}`) ?? 0) + 1);
   const districts = [...new Set(points.map((p) => p.district))].sort();

@@ -8,7 +8,15 @@ import { chartValue } from './pathwayData.ts';
 import { countByDistrictAndKind, type ServicePoint } from './servicesData.ts';
 
 const action = (code: string, delivery: StatusAction['delivery'], dueDate: string | null): StatusAction => ({
-  id: code, code, title: code, dueDate, status: null, delivery, lastUpdatedAt: null, leadSector: { id: 's', name: 'S' }, progressHistory: [],
+  id: code,
+  code,
+  title: code,
+  dueDate,
+  status: null,
+  delivery,
+  lastUpdatedAt: null,
+  leadSector: { id: 's', name: 'S' },
+  progressHistory: [],
 });
 
 describe('the order views show things in', () => {
@@ -26,8 +34,15 @@ describe('the order views show things in', () => {
   });
 
   it('puts failing organs of state first and those that did not answer last', () => {
-    const sector = (name: string, status: Compliance['status'] | null) => ({ name, compliance: status ? ({ status } as Compliance) : null });
-    expect(worstFirst([sector('b', 'MEETING_OBLIGATIONS'), sector('x', null), sector('c', 'FAILING'), sector('a', 'AT_RISK')]).map((s) => s.name)).toEqual(['c', 'a', 'b', 'x']);
+    const sector = (name: string, status: Compliance['status'] | null) => ({
+      name,
+      compliance: status ? ({ status } as Compliance) : null,
+    });
+    expect(
+      worstFirst([sector('b', 'MEETING_OBLIGATIONS'), sector('x', null), sector('c', 'FAILING'), sector('a', 'AT_RISK')]).map(
+        (s) => s.name,
+      ),
+    ).toEqual(['c', 'a', 'b', 'x']);
   });
 
   it('puts the longest overdue body first and keeps the graph’s order for the rest', () => {
@@ -39,7 +54,12 @@ describe('the order views show things in', () => {
 describe('figures', () => {
   it('counts service points by district and kind, with only the kinds and districts that occur', () => {
     const point = (district: string, kind: string) => ({ district, kind }) as ServicePoint;
-    const matrix = countByDistrictAndKind([point('Dhaka', 'SHELTER'), point('Dhaka', 'SHELTER'), point('Sylhet', 'COURT'), point('Dhaka', 'COURT')]);
+    const matrix = countByDistrictAndKind([
+      point('Dhaka', 'SHELTER'),
+      point('Dhaka', 'SHELTER'),
+      point('Sylhet', 'COURT'),
+      point('Dhaka', 'COURT'),
+    ]);
     expect(matrix.districts).toEqual(['Dhaka', 'Sylhet']);
     expect(matrix.kinds).toEqual(['COURT', 'SHELTER']);
     expect([matrix.count('Dhaka', 'SHELTER'), matrix.count('Dhaka', 'COURT'), matrix.count('Sylhet', 'SHELTER')]).toEqual([2, 1, 0]);

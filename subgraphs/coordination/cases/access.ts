@@ -23,7 +23,9 @@ export function engagedSectors(c: CaseDoc, referrals: readonly ReferralDoc[]): S
 export function callerSector(ctx: CaseContext, ...needed: Scope[]): string {
   requireScopes(ctx.identity, ...needed);
   if (!ctx.identity.sector) {
-    throw new ForbiddenError(`Case-level data is only for the sectors that hold or were referred a case; the ${ctx.identity.role} role acts for no sector`);
+    throw new ForbiddenError(
+      `Case-level data is only for the sectors that hold or were referred a case; the ${ctx.identity.role} role acts for no sector`,
+    );
   }
   return ctx.identity.sector;
 }

@@ -26,9 +26,7 @@ export const caseFieldResolvers = {
     reportingDelay,
     consent: (c: CaseDoc) => ({ referralSectorIds: c.referralConsent, reporting: c.reportingConsent, recordedOn: c.consentRecordedOn }),
     milestones: (c: CaseDoc) =>
-      [...c.milestones]
-        .sort((a, b) => a.on.getTime() - b.on.getTime())
-        .map((m) => ({ ...m, sectorId: milestoneSectors[m.kind] })),
+      [...c.milestones].sort((a, b) => a.on.getTime() - b.on.getTime()).map((m) => ({ ...m, sectorId: milestoneSectors[m.kind] })),
     referrals: (c: CaseDoc, _: unknown, ctx: CaseContext) => ctx.loaders.referralsByCase.load(c._id),
   },
   Referral: {

@@ -73,7 +73,13 @@ async function updateCaseConsent(_: unknown, { input }: { input: CaseConsentInpu
   const { version, ...rest } = current;
   const now = ctx.clock.now();
   const updated = await ctx.repos.cases.replace(
-    { ...rest, referralConsent: input.referralConsent, reportingConsent: input.reportingConsent, consentRecordedOn: startOfDayUtc(now), updatedAt: now },
+    {
+      ...rest,
+      referralConsent: input.referralConsent,
+      reportingConsent: input.reportingConsent,
+      consentRecordedOn: startOfDayUtc(now),
+      updatedAt: now,
+    },
     input.expectedVersion,
   );
   await recordAudit(ctx, { action: 'case.consent', caseIds: [updated._id], fields: ['referralConsent', 'reportingConsent'] });
@@ -90,16 +96,21 @@ interface CaseMilestoneInput {
 async function recordCaseMilestone(_: unknown, { input }: { input: CaseMilestoneInput }, ctx: CaseContext) {
   const sector = callerSector(ctx, scopes.casesWrite);
   const owner = milestoneSectors[input.kind];
-  if (owner !== sector) throw new ForbiddenError(`Only the ${owner} sector reports ${input.kind}; the caller acts for the ${sector} sector`);
+  if (owner !== sector)
+    throw new ForbiddenError(`Only the ${owner} sector reports ${input.kind}; the caller acts for the ${sector} sector`);
   const current = await loadCase(ctx, input.caseId);
   await requireCaseAccess(ctx, current, scopes.casesWrite);
   const problems = notInFuture(ctx, { on: input.on });
   if (input.on < current.firstReportedOn) {
-    problems.push({ field: 'on', problem: `must not be before the case was first reported (${current.firstReportedOn.toISOString().slice(0, 10)})` });
+    problems.push({
+      field: 'on',
+      problem: `must not be before the case was first reported (${current.firstReportedOn.toISOString().slice(0, 10)})`,
+    });
   }
   if (problems.length > 0) throw new InvalidInputError('case milestone', problems);
   const already = current.milestones.find((m) => m.kind === input.kind);
-  if (already) throw new ConflictError(`${input.kind} is already recorded for case ${current._id}, on ${already.on.toISOString().slice(0, 10)}`);
+  if (already)
+    throw new ConflictError(`${input.kind} is already recorded for case ${current._id}, on ${already.on.toISOString().slice(0, 10)}`);
   const { version, ...rest } = current;
   const updated = await ctx.repos.cases.replace(
     { ...rest, milestones: [...rest.milestones, { kind: input.kind, on: input.on }], updatedAt: ctx.clock.now() },
@@ -108,7 +119,6 @@ async function recordCaseMilestone(_: unknown, { input }: { input: CaseMilestone
   await recordAudit(ctx, { action: 'case.milestone', caseIds: [updated._id], fields: [`milestones.${input.kind}`] });
   return updated;
 }
-
 
 export const caseMutationResolvers = {
   Mutation: { registerCase, updateCaseConsent, recordCaseMilestone },

@@ -25,7 +25,12 @@ async function caseById(_: unknown, args: { id: string } & Purpose, ctx: CaseCon
   return found;
 }
 
-async function casesOfSector(_: unknown, args: { limit: number } & Purpose, ctx: CaseContext, info: GraphQLResolveInfo): Promise<CaseDoc[]> {
+async function casesOfSector(
+  _: unknown,
+  args: { limit: number } & Purpose,
+  ctx: CaseContext,
+  info: GraphQLResolveInfo,
+): Promise<CaseDoc[]> {
   const sector = callerSector(ctx, scopes.casesRead);
   if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > 500) {
     throw new InvalidInputError('case listing', [{ field: 'limit', problem: `must be from 1 to 500 (got ${args.limit})` }]);
@@ -49,7 +54,12 @@ async function escalatedReferrals(_: unknown, args: Purpose, ctx: CaseContext, i
     },
     { sort: { followUpBy: 1, _id: 1 } },
   );
-  await recordAudit(ctx, { action: 'referral.list-escalated', caseIds: found.map((r) => r.caseId), fields: selectedFields(info), purpose: args.purpose });
+  await recordAudit(ctx, {
+    action: 'referral.list-escalated',
+    caseIds: found.map((r) => r.caseId),
+    fields: selectedFields(info),
+    purpose: args.purpose,
+  });
   return found;
 }
 

@@ -38,7 +38,8 @@ const responseFields = {
 
 export const caseResponseResolvers = {
   SurvivorCase: {
-    responses: async (c: CaseDoc, _: unknown, ctx: CaseContext) => responsesOf(c, engagedSectors(c, await ctx.loaders.referralsByCase.load(c._id))),
+    responses: async (c: CaseDoc, _: unknown, ctx: CaseContext) =>
+      responsesOf(c, engagedSectors(c, await ctx.loaders.referralsByCase.load(c._id))),
   },
   CaseResponse: { __resolveType: (r: ResponseRef) => `${typePrefix(r.sectorId)}CaseResponse`, ...responseFields },
   ...Object.fromEntries(sectorIds.map((id) => [`${typePrefix(id)}CaseResponse`, responseFields])),

@@ -21,7 +21,9 @@ describe('the referral lifecycle', () => {
   });
 
   it('refuses skipping steps and any change to a closed referral, saying what is allowed', () => {
-    expect(refuseTransition('PENDING', 'DONE', 'receiver', null)?.message).toMatch(/cannot go from PENDING to DONE: from PENDING the receiver may move it to ACCEPTED/);
+    expect(refuseTransition('PENDING', 'DONE', 'receiver', null)?.message).toMatch(
+      /cannot go from PENDING to DONE: from PENDING the receiver may move it to ACCEPTED/,
+    );
     for (const closed of ['REJECTED', 'DONE', 'REVOKED'] as const) {
       for (const to of referralStatuses) expect(refuseTransition(closed, to, 'receiver', 'r')?.message).toMatch(/is closed/);
     }

@@ -62,7 +62,12 @@ export interface Refusal {
  * Checks one step of the lifecycle and returns null when it is allowed, or why it is not, in
  * words the caller can act on.
  */
-export function refuseTransition(from: ReferralStatus, to: ReferralStatus, party: Party, reason: string | null | undefined): Refusal | null {
+export function refuseTransition(
+  from: ReferralStatus,
+  to: ReferralStatus,
+  party: Party,
+  reason: string | null | undefined,
+): Refusal | null {
   const step = transitions[from].find((t) => t.to === to);
   if (!step) return { kind: 'step', message: `A referral cannot go from ${from} to ${to}: ${describeAllowed(from)}` };
   if (step.by !== party) {

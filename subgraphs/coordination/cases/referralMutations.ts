@@ -56,7 +56,10 @@ async function referCase(_: unknown, { input }: { input: ReferCaseInput }, ctx: 
 
   const earlier = await ctx.repos.referrals.find({ caseId: found._id, toSector: input.toSectorId });
   const open = earlier.find((r) => openStatuses.includes(r.status));
-  if (open) throw new ConflictError(`Case ${found._id} already has an open referral to the ${input.toSectorId} sector (${open._id}, ${open.status})`);
+  if (open)
+    throw new ConflictError(
+      `Case ${found._id} already has an open referral to the ${input.toSectorId} sector (${open._id}, ${open.status})`,
+    );
 
   const now = ctx.clock.now();
   // The id counts earlier referrals to the same sector, so two simultaneous identical referrals
@@ -100,7 +103,9 @@ async function updateReferralStatus(_: unknown, { input }: { input: ReferralStat
   if (!current) throw new NotFoundError(`No referral with id "${input.referralId}"`);
   const party: Party | null = sector === current.toSector ? 'receiver' : sector === current.fromSector ? 'sender' : null;
   if (!party) {
-    throw new ForbiddenError(`Only the sending (${current.fromSector}) or receiving (${current.toSector}) sector may change referral ${current._id}`);
+    throw new ForbiddenError(
+      `Only the sending (${current.fromSector}) or receiving (${current.toSector}) sector may change referral ${current._id}`,
+    );
   }
   if (current.version !== input.expectedVersion) {
     throw new ConflictError(
@@ -110,7 +115,10 @@ async function updateReferralStatus(_: unknown, { input }: { input: ReferralStat
   }
   const refusal = refuseTransition(current.status, input.status, party, input.reason);
   if (refusal?.kind === 'party') throw new ForbiddenError(refusal.message);
-  if (refusal) throw new InvalidInputError('referral status change', [{ field: refusal.kind === 'step' ? 'status' : 'reason', problem: refusal.message }]);
+  if (refusal)
+    throw new InvalidInputError('referral status change', [
+      { field: refusal.kind === 'step' ? 'status' : 'reason', problem: refusal.message },
+    ]);
 
   const now = ctx.clock.now();
   const reason = input.reason?.trim() || null;
@@ -125,7 +133,12 @@ async function updateReferralStatus(_: unknown, { input }: { input: ReferralStat
     },
     input.expectedVersion,
   );
-  await recordAudit(ctx, { action: 'referral.status', caseIds: [current.caseId], fields: ['status', ...(reason ? ['statusReason'] : [])], detail: `${current.status} -> ${input.status}` });
+  await recordAudit(ctx, {
+    action: 'referral.status',
+    caseIds: [current.caseId],
+    fields: ['status', ...(reason ? ['statusReason'] : [])],
+    detail: `${current.status} -> ${input.status}`,
+  });
   return updated;
 }
 

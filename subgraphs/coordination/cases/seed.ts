@@ -4,7 +4,10 @@ import { demoCases, fresh } from '../../sector-core/seed/casePathways.ts';
 import type { CaseDoc, MilestoneKind, ReferralDoc } from './models.ts';
 
 /** Why demo referrals were turned down or withdrawn, in the words case workers use. */
-const statusReasons = { REJECTED: 'No capacity this week; refer to the next nearest service', REVOKED: 'Survivor withdrew her consent' } as const;
+const statusReasons = {
+  REJECTED: 'No capacity this week; refer to the next nearest service',
+  REVOKED: 'Survivor withdrew her consent',
+} as const;
 
 /**
  * The registry's demo data: the synthetic cases and referrals of sector-core/seed/casePathways.ts,

@@ -27,9 +27,25 @@ describe('meeting cadence', () => {
 
   it("rates each sector's attendance over the meetings it was seated at", () => {
     const rates = attendanceRates([
-      { attendance: [{ sectorId: 'health', present: true }, { sectorId: 'police', present: false }] },
-      { attendance: [{ sectorId: 'health', present: true }, { sectorId: 'police', present: true }, { sectorId: 'justice', present: false }] },
-      { attendance: [{ sectorId: 'health', present: false }, { sectorId: 'police', present: true }] },
+      {
+        attendance: [
+          { sectorId: 'health', present: true },
+          { sectorId: 'police', present: false },
+        ],
+      },
+      {
+        attendance: [
+          { sectorId: 'health', present: true },
+          { sectorId: 'police', present: true },
+          { sectorId: 'justice', present: false },
+        ],
+      },
+      {
+        attendance: [
+          { sectorId: 'health', present: false },
+          { sectorId: 'police', present: true },
+        ],
+      },
     ]);
     expect(rates).toEqual([
       { sectorId: 'health', expected: 3, attended: 2, rate: 0.667 },

@@ -27,7 +27,11 @@ export interface CadenceState {
   daysOverdue: number;
 }
 
-export function cadenceState(body: Pick<CoordinationBodyDoc, 'cadence'>, meetings: readonly Pick<MeetingDoc, 'heldOn'>[], today: Date): CadenceState {
+export function cadenceState(
+  body: Pick<CoordinationBodyDoc, 'cadence'>,
+  meetings: readonly Pick<MeetingDoc, 'heldOn'>[],
+  today: Date,
+): CadenceState {
   if (meetings.length === 0) return { lastMetOn: null, nextMeetingDue: null, overdue: true, daysOverdue: 0 };
   const lastMetOn = new Date(Math.max(...meetings.map((m) => m.heldOn.getTime())));
   const nextMeetingDue = addCadence(lastMetOn, body.cadence);

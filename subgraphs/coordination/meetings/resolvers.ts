@@ -13,7 +13,8 @@ const canRead = (ctx: MeetingContext) => requireScopes(ctx.identity, scopes.meet
 // A body's meeting record (minutes, decisions, who came) is for those who work with the bodies
 // (meetings:read); its standing (when it last met, whether it is overdue, attendance rates, the
 // open items) is framework status that dashboards show too, and the SDL says so.
-const meetingsOf = (body: CoordinationBodyDoc, ctx: MeetingContext): Promise<MeetingDoc[]> => ctx.loaders.meetings.meetingsByBody.load(body._id);
+const meetingsOf = (body: CoordinationBodyDoc, ctx: MeetingContext): Promise<MeetingDoc[]> =>
+  ctx.loaders.meetings.meetingsByBody.load(body._id);
 
 async function bodyMeetings(body: CoordinationBodyDoc, ctx: MeetingContext): Promise<MeetingDoc[]> {
   canRead(ctx);

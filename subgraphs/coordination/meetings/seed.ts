@@ -28,74 +28,217 @@ interface MeetingPlan {
 const plans: Record<CountryId, Record<string, MeetingPlan[]>> = {
   bangladesh: {
     'bd-steering': [
-      { heldOn: '2025-12-11', absent: ['education'], decisions: ['Adopt the 2026 work plan of the Multi-Sectoral Programme'], items: [
-        { sectorId: 'health', text: 'Cost the opening of One-Stop Crisis Cells in the remaining district hospitals', dueDate: '2026-03-15', now: ['DONE', '2026-03-10', 'Costing submitted to the Planning Commission'] },
-      ] },
-      { heldOn: '2026-03-19', absent: ['justice'], decisions: ['Ask the Law Division to report on Tribunal backlogs at every meeting'], items: [
-        { sectorId: 'justice', text: 'Report the number of Tribunal cases pending for more than five years, by division', dueDate: '2026-06-10' },
-        { sectorId: 'police', text: 'Post women officers to the night shift at every OCC police unit', dueDate: '2026-09-30', now: ['IN_PROGRESS', '2026-07-02', 'Four of nine units staffed'] },
-      ] },
-      { heldOn: '2026-06-18', absent: ['justice', 'education'], decisions: ['Escalate the Tribunal backlog report to the Secretary, Law and Justice Division', 'Approve the reintegration grant guidelines'], items: [
-        { sectorId: 'social-welfare', text: 'Publish the reintegration grant guidelines and open applications', dueDate: '2026-08-31', now: ['DONE', '2026-08-20', 'Guidelines gazetted'] },
-        { sectorId: 'education', text: 'Report how many schools have formed sexual harassment complaint committees', dueDate: '2026-09-15' },
-      ] },
+      {
+        heldOn: '2025-12-11',
+        absent: ['education'],
+        decisions: ['Adopt the 2026 work plan of the Multi-Sectoral Programme'],
+        items: [
+          {
+            sectorId: 'health',
+            text: 'Cost the opening of One-Stop Crisis Cells in the remaining district hospitals',
+            dueDate: '2026-03-15',
+            now: ['DONE', '2026-03-10', 'Costing submitted to the Planning Commission'],
+          },
+        ],
+      },
+      {
+        heldOn: '2026-03-19',
+        absent: ['justice'],
+        decisions: ['Ask the Law Division to report on Tribunal backlogs at every meeting'],
+        items: [
+          {
+            sectorId: 'justice',
+            text: 'Report the number of Tribunal cases pending for more than five years, by division',
+            dueDate: '2026-06-10',
+          },
+          {
+            sectorId: 'police',
+            text: 'Post women officers to the night shift at every OCC police unit',
+            dueDate: '2026-09-30',
+            now: ['IN_PROGRESS', '2026-07-02', 'Four of nine units staffed'],
+          },
+        ],
+      },
+      {
+        heldOn: '2026-06-18',
+        absent: ['justice', 'education'],
+        decisions: [
+          'Escalate the Tribunal backlog report to the Secretary, Law and Justice Division',
+          'Approve the reintegration grant guidelines',
+        ],
+        items: [
+          {
+            sectorId: 'social-welfare',
+            text: 'Publish the reintegration grant guidelines and open applications',
+            dueDate: '2026-08-31',
+            now: ['DONE', '2026-08-20', 'Guidelines gazetted'],
+          },
+          {
+            sectorId: 'education',
+            text: 'Report how many schools have formed sexual harassment complaint committees',
+            dueDate: '2026-09-15',
+          },
+        ],
+      },
     ],
     'bd-coordination': [
-      { heldOn: '2026-08-06', absent: [], decisions: ['Agree the referral form between OCCs and Victim Support Centres'], items: [
-        { sectorId: 'police', text: 'Circulate the referral form to every Victim Support Centre', dueDate: '2026-08-31', now: ['DONE', '2026-08-25', 'Circulated by memo'] },
-      ] },
-      { heldOn: '2026-09-03', absent: ['education'], decisions: ['Follow up DNA sample backlogs monthly'], items: [
-        { sectorId: 'health', text: 'Report DNA samples awaiting profiling at each OCC', dueDate: '2026-10-01', now: ['DONE', '2026-09-29', 'Backlog table shared'] },
-      ] },
-      { heldOn: '2026-10-08', absent: ['justice'], decisions: ['Ask legal aid desks to report monthly'], items: [
-        { sectorId: 'justice', text: 'Open National Legal Aid desks at the Rangpur and Faridpur OCCs', dueDate: '2026-11-20' },
-      ] },
-      { heldOn: '2026-11-05', absent: [], decisions: ['Prepare the Steering Committee pack for its overdue meeting'], items: [
-        { sectorId: 'social-welfare', text: 'Report safe-home occupancy by division', dueDate: '2026-11-24' },
-        { sectorId: 'education', text: 'Nominate a focal point for the school complaint committees', dueDate: '2026-12-15' },
-      ] },
+      {
+        heldOn: '2026-08-06',
+        absent: [],
+        decisions: ['Agree the referral form between OCCs and Victim Support Centres'],
+        items: [
+          {
+            sectorId: 'police',
+            text: 'Circulate the referral form to every Victim Support Centre',
+            dueDate: '2026-08-31',
+            now: ['DONE', '2026-08-25', 'Circulated by memo'],
+          },
+        ],
+      },
+      {
+        heldOn: '2026-09-03',
+        absent: ['education'],
+        decisions: ['Follow up DNA sample backlogs monthly'],
+        items: [
+          {
+            sectorId: 'health',
+            text: 'Report DNA samples awaiting profiling at each OCC',
+            dueDate: '2026-10-01',
+            now: ['DONE', '2026-09-29', 'Backlog table shared'],
+          },
+        ],
+      },
+      {
+        heldOn: '2026-10-08',
+        absent: ['justice'],
+        decisions: ['Ask legal aid desks to report monthly'],
+        items: [{ sectorId: 'justice', text: 'Open National Legal Aid desks at the Rangpur and Faridpur OCCs', dueDate: '2026-11-20' }],
+      },
+      {
+        heldOn: '2026-11-05',
+        absent: [],
+        decisions: ['Prepare the Steering Committee pack for its overdue meeting'],
+        items: [
+          { sectorId: 'social-welfare', text: 'Report safe-home occupancy by division', dueDate: '2026-11-24' },
+          { sectorId: 'education', text: 'Nominate a focal point for the school complaint committees', dueDate: '2026-12-15' },
+        ],
+      },
     ],
   },
   'england-wales': {
     'ew-img': [
-      { heldOn: '2026-03-12', absent: [], decisions: ['Agree the 2026-27 delivery priorities'], items: [
-        { sectorId: 'justice', text: 'Publish the timetable for specialist rape and serious sexual offences courts', dueDate: '2026-06-30', now: ['DONE', '2026-06-24', 'Published'] },
-      ] },
-      { heldOn: '2026-06-11', absent: ['education'], decisions: ['Commission a review of safe accommodation funding'], items: [
-        { sectorId: 'social-welfare', text: 'Review the safe accommodation funding formula with local authorities', dueDate: '2026-10-31', now: ['IN_PROGRESS', '2026-09-15', 'Consultation closed'] },
-      ] },
-      { heldOn: '2026-09-10', absent: [], decisions: ['Ask the Delivery Board to report slippage at every meeting'], items: [
-        { sectorId: 'police', text: 'Report the roll-out of Operation Soteria to every force', dueDate: '2026-12-01' },
-      ] },
+      {
+        heldOn: '2026-03-12',
+        absent: [],
+        decisions: ['Agree the 2026-27 delivery priorities'],
+        items: [
+          {
+            sectorId: 'justice',
+            text: 'Publish the timetable for specialist rape and serious sexual offences courts',
+            dueDate: '2026-06-30',
+            now: ['DONE', '2026-06-24', 'Published'],
+          },
+        ],
+      },
+      {
+        heldOn: '2026-06-11',
+        absent: ['education'],
+        decisions: ['Commission a review of safe accommodation funding'],
+        items: [
+          {
+            sectorId: 'social-welfare',
+            text: 'Review the safe accommodation funding formula with local authorities',
+            dueDate: '2026-10-31',
+            now: ['IN_PROGRESS', '2026-09-15', 'Consultation closed'],
+          },
+        ],
+      },
+      {
+        heldOn: '2026-09-10',
+        absent: [],
+        decisions: ['Ask the Delivery Board to report slippage at every meeting'],
+        items: [{ sectorId: 'police', text: 'Report the roll-out of Operation Soteria to every force', dueDate: '2026-12-01' }],
+      },
     ],
     'ew-delivery-board': [
-      { heldOn: '2026-06-04', absent: [], decisions: ['Agree the slippage escalation route'], items: [
-        { sectorId: 'health', text: 'Map sexual assault referral centre waiting times', dueDate: '2026-07-31', now: ['DONE', '2026-07-28', 'Map circulated'] },
-      ] },
-      { heldOn: '2026-07-16', absent: ['justice'], decisions: ['Escalate the court backlog action to the IMG'], items: [
-        { sectorId: 'justice', text: 'Provide a recovery plan for the rape case backlog', dueDate: '2026-09-30' },
-      ] },
-      { heldOn: '2026-08-27', absent: ['education'], decisions: ['Track relationships education training monthly'], items: [
-        { sectorId: 'education', text: 'Report teachers trained in relationships, sex and health education', dueDate: '2026-10-15', now: ['IN_PROGRESS', '2026-10-01', 'Survey under way'] },
-      ] },
-      { heldOn: '2026-10-08', absent: ['justice', 'education'], decisions: ['Hold the next meeting before the IMG'], items: [
-        { sectorId: 'police', text: 'Share force-level charge rates for rape offences', dueDate: '2026-11-30' },
-      ] },
+      {
+        heldOn: '2026-06-04',
+        absent: [],
+        decisions: ['Agree the slippage escalation route'],
+        items: [
+          {
+            sectorId: 'health',
+            text: 'Map sexual assault referral centre waiting times',
+            dueDate: '2026-07-31',
+            now: ['DONE', '2026-07-28', 'Map circulated'],
+          },
+        ],
+      },
+      {
+        heldOn: '2026-07-16',
+        absent: ['justice'],
+        decisions: ['Escalate the court backlog action to the IMG'],
+        items: [{ sectorId: 'justice', text: 'Provide a recovery plan for the rape case backlog', dueDate: '2026-09-30' }],
+      },
+      {
+        heldOn: '2026-08-27',
+        absent: ['education'],
+        decisions: ['Track relationships education training monthly'],
+        items: [
+          {
+            sectorId: 'education',
+            text: 'Report teachers trained in relationships, sex and health education',
+            dueDate: '2026-10-15',
+            now: ['IN_PROGRESS', '2026-10-01', 'Survey under way'],
+          },
+        ],
+      },
+      {
+        heldOn: '2026-10-08',
+        absent: ['justice', 'education'],
+        decisions: ['Hold the next meeting before the IMG'],
+        items: [{ sectorId: 'police', text: 'Share force-level charge rates for rape offences', dueDate: '2026-11-30' }],
+      },
     ],
   },
   'south-africa': {
     'za-isc': [
-      { heldOn: '2026-02-19', absent: ['education'], decisions: ['Adopt the reporting template for organs of state under s.62'], items: [
-        { sectorId: 'health', text: 'Report Thuthuzela Care Centre forensic nurse vacancies', dueDate: '2026-04-30', now: ['DONE', '2026-04-22', 'Vacancy report tabled'] },
-      ] },
-      { heldOn: '2026-05-21', absent: ['social-welfare'], decisions: ['Ask SAPS to report on sexual offence evidence kit stock every quarter'], items: [
-        { sectorId: 'police', text: 'Report sexual offence evidence kit stock at every station', dueDate: '2026-07-31', now: ['IN_PROGRESS', '2026-07-20', 'Three provinces outstanding'] },
-        { sectorId: 'social-welfare', text: 'Register the remaining shelters on the national database', dueDate: '2026-08-31' },
-      ] },
-      { heldOn: '2026-08-13', absent: ['education', 'social-welfare'], decisions: ['Escalate the shelter registration to the Minister of Social Development'], items: [
-        { sectorId: 'justice', text: 'Designate the remaining sexual offences courts in two provinces', dueDate: '2026-12-31' },
-        { sectorId: 'education', text: 'Report schools with reporting protocols for sexual abuse', dueDate: '2026-10-31' },
-      ] },
+      {
+        heldOn: '2026-02-19',
+        absent: ['education'],
+        decisions: ['Adopt the reporting template for organs of state under s.62'],
+        items: [
+          {
+            sectorId: 'health',
+            text: 'Report Thuthuzela Care Centre forensic nurse vacancies',
+            dueDate: '2026-04-30',
+            now: ['DONE', '2026-04-22', 'Vacancy report tabled'],
+          },
+        ],
+      },
+      {
+        heldOn: '2026-05-21',
+        absent: ['social-welfare'],
+        decisions: ['Ask SAPS to report on sexual offence evidence kit stock every quarter'],
+        items: [
+          {
+            sectorId: 'police',
+            text: 'Report sexual offence evidence kit stock at every station',
+            dueDate: '2026-07-31',
+            now: ['IN_PROGRESS', '2026-07-20', 'Three provinces outstanding'],
+          },
+          { sectorId: 'social-welfare', text: 'Register the remaining shelters on the national database', dueDate: '2026-08-31' },
+        ],
+      },
+      {
+        heldOn: '2026-08-13',
+        absent: ['education', 'social-welfare'],
+        decisions: ['Escalate the shelter registration to the Minister of Social Development'],
+        items: [
+          { sectorId: 'justice', text: 'Designate the remaining sexual offences courts in two provinces', dueDate: '2026-12-31' },
+          { sectorId: 'education', text: 'Report schools with reporting protocols for sexual abuse', dueDate: '2026-10-31' },
+        ],
+      },
     ],
   },
 };
@@ -125,7 +268,9 @@ export function meetingSeed(country: CountryId, bodies: readonly Draft<Coordinat
       });
       plan.items.forEach((item, i) => {
         const assigned = { status: 'OPEN' as const, note: 'Assigned at the meeting', at: recordedAt, by: secretariat };
-        const later = item.now ? [{ status: item.now[0], note: item.now[2], at: day(item.now[1]), by: `focal-point@${item.sectorId}` }] : [];
+        const later = item.now
+          ? [{ status: item.now[0], note: item.now[2], at: day(item.now[1]), by: `focal-point@${item.sectorId}` }]
+          : [];
         actionItems.push({
           _id: `${meetingId}-ai${i + 1}`,
           meetingId,

@@ -37,10 +37,14 @@ export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): P
   const heldOn = startOfDayUtc(input.heldOn);
   const seated = [...new Set(body.members.flatMap((m) => (m.sectorId ? [m.sectorId] : [])))];
   const problems: FieldProblem[] = [];
-  if (daysBetween(heldOn, today) < 0) problems.push({ field: 'heldOn', problem: `is in the future (${iso(heldOn)}; today is ${iso(today)})` });
+  if (daysBetween(heldOn, today) < 0)
+    problems.push({ field: 'heldOn', problem: `is in the future (${iso(heldOn)}; today is ${iso(today)})` });
   const strangers = input.sectorsPresent.filter((id) => !seated.includes(id));
   if (strangers.length > 0) {
-    problems.push({ field: 'sectorsPresent', problem: `names sectors ${body._id} does not seat: ${strangers.join(', ')} (it seats ${seated.join(', ')})` });
+    problems.push({
+      field: 'sectorsPresent',
+      problem: `names sectors ${body._id} does not seat: ${strangers.join(', ')} (it seats ${seated.join(', ')})`,
+    });
   }
   for (const [index, item] of input.actionItems.entries()) {
     if (daysBetween(heldOn, startOfDayUtc(item.dueDate)) <= 0) {
@@ -71,14 +75,23 @@ export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): P
     status: 'OPEN' as const,
     updates: [{ status: 'OPEN' as const, note: 'Assigned at the meeting', at: now, by: ctx.identity.subject }],
   }));
-  await Promise.all(items.map((item, i) => validateDocument(actionItemDocument, { ...item, version: 1 }).catch((error: unknown) => {
-    if (error instanceof InvalidInputError) {
-      throw new InvalidInputError('meeting', error.problems.map((p) => ({ field: `actionItems[${i}].${p.field}`, problem: p.problem })));
-    }
-    throw error;
-  })));
+  await Promise.all(
+    items.map((item, i) =>
+      validateDocument(actionItemDocument, { ...item, version: 1 }).catch((error: unknown) => {
+        if (error instanceof InvalidInputError) {
+          throw new InvalidInputError(
+            'meeting',
+            error.problems.map((p) => ({ field: `actionItems[${i}].${p.field}`, problem: p.problem })),
+          );
+        }
+        throw error;
+      }),
+    ),
+  );
   if (await ctx.repos.meetings.findById(meetingId)) {
-    throw new ConflictError(`${body.name} already has a meeting recorded on ${iso(heldOn)} (${meetingId}); a recorded meeting is never replaced`);
+    throw new ConflictError(
+      `${body.name} already has a meeting recorded on ${iso(heldOn)} (${meetingId}); a recorded meeting is never replaced`,
+    );
   }
   const { version: _, ...draft } = meeting;
   const stored = await ctx.repos.meetings.insert(draft);
@@ -95,7 +108,9 @@ export async function updateActionItem(input: ActionItemUpdateInput, ctx: Meetin
   const secretariat = hasScope(ctx.identity, scopes.meetingsWrite);
   if (!secretariat && !hasScope(ctx.identity, scopes.sectorWrite)) {
     requireScopes(ctx.identity); // no credentials at all: unauthenticated rather than forbidden
-    throw new ForbiddenError(`Updating an action item needs ${scopes.meetingsWrite}, or ${scopes.sectorWrite} for the sector it is assigned to`);
+    throw new ForbiddenError(
+      `Updating an action item needs ${scopes.meetingsWrite}, or ${scopes.sectorWrite} for the sector it is assigned to`,
+    );
   }
   const item = await ctx.repos.actionItems.findById(input.id);
   if (!item) throw new NotFoundError(`No action item "${input.id}"`);

@@ -26,7 +26,11 @@ export const bangladesh: CoordinationCountrySeed = {
     },
     justice: {
       ministry: law,
-      focalPoint: { name: 'Sharmin Sultana', title: 'Deputy Secretary (Law and Justice Division)', email: 'focal.point@lawjustice.example.gov.bd' },
+      focalPoint: {
+        name: 'Sharmin Sultana',
+        title: 'Deputy Secretary (Law and Justice Division)',
+        email: 'focal.point@lawjustice.example.gov.bd',
+      },
     },
     'social-welfare': {
       ministry: social,
@@ -34,7 +38,11 @@ export const bangladesh: CoordinationCountrySeed = {
     },
     education: {
       ministry: education,
-      focalPoint: { name: 'Rokeya Parvin', title: 'Deputy Secretary (Secondary and Higher Education)', email: 'focal.point@moedu.example.gov.bd' },
+      focalPoint: {
+        name: 'Rokeya Parvin',
+        title: 'Deputy Secretary (Secondary and Higher Education)',
+        email: 'focal.point@moedu.example.gov.bd',
+      },
     },
   },
 
@@ -104,9 +112,24 @@ export const bangladesh: CoordinationCountrySeed = {
   },
 
   objectives: [
-    { _id: 'bd-o1', code: 'O1', title: 'Prevent violence against women and children through awareness, education and community engagement', order: 0 },
-    { _id: 'bd-o2', code: 'O2', title: 'Give every survivor timely medical, forensic and psychosocial care through One-Stop Crisis Centres and Cells', order: 1 },
-    { _id: 'bd-o3', code: 'O3', title: 'Bring cases to justice: prompt reporting, investigation with DNA evidence, prosecution and legal aid', order: 2 },
+    {
+      _id: 'bd-o1',
+      code: 'O1',
+      title: 'Prevent violence against women and children through awareness, education and community engagement',
+      order: 0,
+    },
+    {
+      _id: 'bd-o2',
+      code: 'O2',
+      title: 'Give every survivor timely medical, forensic and psychosocial care through One-Stop Crisis Centres and Cells',
+      order: 1,
+    },
+    {
+      _id: 'bd-o3',
+      code: 'O3',
+      title: 'Bring cases to justice: prompt reporting, investigation with DNA evidence, prosecution and legal aid',
+      order: 2,
+    },
     { _id: 'bd-o4', code: 'O4', title: 'Protect, shelter and reintegrate survivors', order: 3 },
     { _id: 'bd-o5', code: 'O5', title: 'Coordinate the ministries and monitor delivery of the programme', order: 4 },
   ],
@@ -114,7 +137,8 @@ export const bangladesh: CoordinationCountrySeed = {
   actions: {
     'bd-a1-1': {
       code: 'A1.1',
-      title: "Form sexual harassment complaint committees in every secondary school, college and madrasa, as the High Court's 2009 guidelines require",
+      title:
+        "Form sexual harassment complaint committees in every secondary school, college and madrasa, as the High Court's 2009 guidelines require",
       objectiveId: 'bd-o1',
       supportingSectorIds: ['justice', 'social-welfare'],
     },
@@ -144,7 +168,8 @@ export const bangladesh: CoordinationCountrySeed = {
     },
     'bd-a2-3': {
       code: 'A2.3',
-      title: 'Equip the divisional One-Stop Crisis Centres to screen DNA samples before profiling at the National Forensic DNA Profiling Laboratory',
+      title:
+        'Equip the divisional One-Stop Crisis Centres to screen DNA samples before profiling at the National Forensic DNA Profiling Laboratory',
       objectiveId: 'bd-o2',
       supportingSectorIds: ['police', 'justice'],
     },

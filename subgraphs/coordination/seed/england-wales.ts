@@ -19,11 +19,19 @@ export const englandWales: CoordinationCountrySeed = {
   ministries: {
     health: {
       ministry: dhsc,
-      focalPoint: { name: 'Helen Marsh', title: 'Deputy Director, Violence and Public Health', email: 'vawg.focal.point@dhsc.example.gov.uk' },
+      focalPoint: {
+        name: 'Helen Marsh',
+        title: 'Deputy Director, Violence and Public Health',
+        email: 'vawg.focal.point@dhsc.example.gov.uk',
+      },
     },
     police: {
       ministry: policing,
-      focalPoint: { name: 'Daniel Okafor', title: 'Deputy Director, Policing Violence Against Women and Girls', email: 'vawg.focal.point@homeoffice.example.gov.uk' },
+      focalPoint: {
+        name: 'Daniel Okafor',
+        title: 'Deputy Director, Policing Violence Against Women and Girls',
+        email: 'vawg.focal.point@homeoffice.example.gov.uk',
+      },
     },
     justice: {
       ministry: moj,
@@ -31,11 +39,19 @@ export const englandWales: CoordinationCountrySeed = {
     },
     'social-welfare': {
       ministry: mhclg,
-      focalPoint: { name: 'Gareth Pryce', title: 'Deputy Director, Domestic Abuse Safe Accommodation', email: 'vawg.focal.point@communities.example.gov.uk' },
+      focalPoint: {
+        name: 'Gareth Pryce',
+        title: 'Deputy Director, Domestic Abuse Safe Accommodation',
+        email: 'vawg.focal.point@communities.example.gov.uk',
+      },
     },
     education: {
       ministry: dfe,
-      focalPoint: { name: 'Siobhan Keane', title: 'Deputy Director, Safeguarding in Schools', email: 'vawg.focal.point@education.example.gov.uk' },
+      focalPoint: {
+        name: 'Siobhan Keane',
+        title: 'Deputy Director, Safeguarding in Schools',
+        email: 'vawg.focal.point@education.example.gov.uk',
+      },
     },
   },
 
@@ -71,7 +87,12 @@ export const englandWales: CoordinationCountrySeed = {
         { title: 'Director, Public Protection', organisation: lead, role: 'CHAIR' },
         { title: 'Deputy Director, Violence and Public Health', organisation: dhsc, role: 'MEMBER', sectorId: 'health' },
         { title: 'Deputy Director, Policing Violence Against Women and Girls', organisation: policing, role: 'MEMBER', sectorId: 'police' },
-        { title: 'National Policing Lead for Violence Against Women and Girls', organisation: "National Police Chiefs' Council", role: 'MEMBER', sectorId: 'police' },
+        {
+          title: 'National Policing Lead for Violence Against Women and Girls',
+          organisation: "National Police Chiefs' Council",
+          role: 'MEMBER',
+          sectorId: 'police',
+        },
         { title: 'Deputy Director, Victims and Witnesses', organisation: moj, role: 'MEMBER', sectorId: 'justice' },
         { title: 'Deputy Director, Domestic Abuse Safe Accommodation', organisation: mhclg, role: 'MEMBER', sectorId: 'social-welfare' },
         { title: 'Deputy Director, Safeguarding in Schools', organisation: dfe, role: 'MEMBER', sectorId: 'education' },
@@ -115,7 +136,8 @@ export const englandWales: CoordinationCountrySeed = {
     },
     'ew-a1-2': {
       code: 'A1.2',
-      title: "Make sure every school's designated safeguarding lead receives an Operation Encompass notification after a domestic abuse incident involving a pupil",
+      title:
+        "Make sure every school's designated safeguarding lead receives an Operation Encompass notification after a domestic abuse incident involving a pupil",
       objectiveId: 'ew-o1',
       supportingSectorIds: ['police'],
     },

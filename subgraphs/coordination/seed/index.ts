@@ -1,15 +1,7 @@
 import type { CountryId } from '../../kit/config.ts';
 import type { Draft } from '../../kit/repository.ts';
 import { countryFacts, type SectorId } from '../../sector-core/seed/countries.ts';
-import type {
-  ActionDoc,
-  CoordinationBodyDoc,
-  CrisisCentreDoc,
-  FocalPointDoc,
-  FrameworkDoc,
-  ObjectiveDoc,
-  SectorDoc,
-} from '../models.ts';
+import type { ActionDoc, CoordinationBodyDoc, CrisisCentreDoc, FocalPointDoc, FrameworkDoc, ObjectiveDoc, SectorDoc } from '../models.ts';
 import addedSectorsJson from './addedSectors.json' with { type: 'json' };
 import { bangladesh } from './bangladesh.ts';
 import { englandWales } from './england-wales.ts';

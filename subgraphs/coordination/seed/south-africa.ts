@@ -19,15 +19,27 @@ export const southAfrica: CoordinationCountrySeed = {
   ministries: {
     health: {
       ministry: health,
-      focalPoint: { name: 'Nomvula Dlamini', title: 'Chief Director: Gender-Based Violence and Victim Services', email: 'focal.point@health.example.gov.za' },
+      focalPoint: {
+        name: 'Nomvula Dlamini',
+        title: 'Chief Director: Gender-Based Violence and Victim Services',
+        email: 'focal.point@health.example.gov.za',
+      },
     },
     police: {
       ministry: police,
-      focalPoint: { name: 'Thabo Mokoena', title: 'Section Head: Family Violence, Child Protection and Sexual Offences', email: 'focal.point@saps.example.gov.za' },
+      focalPoint: {
+        name: 'Thabo Mokoena',
+        title: 'Section Head: Family Violence, Child Protection and Sexual Offences',
+        email: 'focal.point@saps.example.gov.za',
+      },
     },
     justice: {
       ministry: `${lead} (with the National Prosecuting Authority)`,
-      focalPoint: { name: 'Anele Ndlovu', title: 'Chief Director: Promotion of the Rights of Vulnerable Groups', email: 'focal.point@justice.example.gov.za' },
+      focalPoint: {
+        name: 'Anele Ndlovu',
+        title: 'Chief Director: Promotion of the Rights of Vulnerable Groups',
+        email: 'focal.point@justice.example.gov.za',
+      },
     },
     'social-welfare': {
       ministry: social,
@@ -35,7 +47,11 @@ export const southAfrica: CoordinationCountrySeed = {
     },
     education: {
       ministry: basicEducation,
-      focalPoint: { name: 'Pieter van Wyk', title: 'Director: School Safety and Enrichment Programmes', email: 'focal.point@education.example.gov.za' },
+      focalPoint: {
+        name: 'Pieter van Wyk',
+        title: 'Director: School Safety and Enrichment Programmes',
+        email: 'focal.point@education.example.gov.za',
+      },
     },
   },
 
@@ -52,7 +68,12 @@ export const southAfrica: CoordinationCountrySeed = {
         { title: 'Director-General', organisation: health, role: 'MEMBER', sectorId: 'health' },
         { title: 'Director-General', organisation: social, role: 'MEMBER', sectorId: 'social-welfare' },
         { title: 'Director-General', organisation: 'Department of Correctional Services', role: 'MEMBER' },
-        { title: 'National Director of Public Prosecutions', organisation: 'National Prosecuting Authority', role: 'MEMBER', sectorId: 'justice' },
+        {
+          title: 'National Director of Public Prosecutions',
+          organisation: 'National Prosecuting Authority',
+          role: 'MEMBER',
+          sectorId: 'justice',
+        },
         { title: 'Director-General (supporting department)', organisation: basicEducation, role: 'MEMBER', sectorId: 'education' },
         { title: 'Chief Directorate: Promotion of the Rights of Vulnerable Groups', organisation: lead, role: 'SECRETARIAT' },
       ],
@@ -68,8 +89,14 @@ export const southAfrica: CoordinationCountrySeed = {
     country: { code: 'ZA', name: 'South Africa' },
     leadMinistry: lead,
     legalBasis: [
-      { citation: 'Act 32 of 2007, s.62', title: 'Criminal Law (Sexual Offences and Related Matters) Amendment Act: National Policy Framework' },
-      { citation: 'Act 32 of 2007, s.63', title: 'Criminal Law (Sexual Offences and Related Matters) Amendment Act: Inter-sectoral Committee' },
+      {
+        citation: 'Act 32 of 2007, s.62',
+        title: 'Criminal Law (Sexual Offences and Related Matters) Amendment Act: National Policy Framework',
+      },
+      {
+        citation: 'Act 32 of 2007, s.63',
+        title: 'Criminal Law (Sexual Offences and Related Matters) Amendment Act: Inter-sectoral Committee',
+      },
       { citation: 'Act 116 of 1998', title: 'Domestic Violence Act 1998' },
       { citation: 'NSP GBVF 2020–2030', title: 'National Strategic Plan on Gender-Based Violence and Femicide 2020–2030' },
     ],
@@ -77,11 +104,21 @@ export const southAfrica: CoordinationCountrySeed = {
   },
 
   objectives: [
-    { _id: 'za-o1', code: 'O1', title: 'A uniform and co-ordinated approach by all organs of state to sexual offence matters (s.62(a))', order: 0 },
+    {
+      _id: 'za-o1',
+      code: 'O1',
+      title: 'A uniform and co-ordinated approach by all organs of state to sexual offence matters (s.62(a))',
+      order: 0,
+    },
     { _id: 'za-o2', code: 'O2', title: 'Better services to victim-survivors of sexual offences (s.62(c))', order: 1 },
     { _id: 'za-o3', code: 'O3', title: 'Effective investigation and prosecution of sexual offences (s.62(b))', order: 2 },
     { _id: 'za-o4', code: 'O4', title: 'Prevention of sexual offences against children, starting in schools', order: 3 },
-    { _id: 'za-o5', code: 'O5', title: 'Progress measured and each organ of state held to its allocated responsibilities (s.63)', order: 4 },
+    {
+      _id: 'za-o5',
+      code: 'O5',
+      title: 'Progress measured and each organ of state held to its allocated responsibilities (s.63)',
+      order: 4,
+    },
   ],
 
   actions: {

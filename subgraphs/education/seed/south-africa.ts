@@ -12,7 +12,8 @@ export const southAfrica: EducationCountrySeed = {
     {
       duty: 'Apply the Protocol for the Management and Reporting of Sexual Abuse and Harassment in Schools in every public school.',
       role: 'PRIMARY',
-      reference: 'Department of Basic Education, Protocol for the Management and Reporting of Sexual Abuse and Harassment in Schools (2019)',
+      reference:
+        'Department of Basic Education, Protocol for the Management and Reporting of Sexual Abuse and Harassment in Schools (2019)',
     },
     {
       duty: 'Teach comprehensive sexuality education, consent and safety through Life Orientation.',

@@ -14,7 +14,12 @@ beforeEach(async () => {
   store = createNedbStore({});
   repos = await openRepositories(store, auditDocuments);
   for (const n of [1, 2, 3, 4]) {
-    await appendAudit(repos, actor, { action: 'case.read', caseIds: [`CASE-BD-2026-00000${n}`], fields: ['incidentType'], purpose: 'follow-up' }, at);
+    await appendAudit(
+      repos,
+      actor,
+      { action: 'case.read', caseIds: [`CASE-BD-2026-00000${n}`], fields: ['incidentType'], purpose: 'follow-up' },
+      at,
+    );
   }
 });
 
@@ -30,7 +35,9 @@ describe('the audit chain', () => {
 
   it('keeps every one of many concurrent appends, in one unbroken chain', async () => {
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => appendAudit(repos, { ...actor, requestId: `c${i}` }, { action: 'case.read', caseIds: ['X'], fields: [] }, at)),
+      Array.from({ length: 20 }, (_, i) =>
+        appendAudit(repos, { ...actor, requestId: `c${i}` }, { action: 'case.read', caseIds: ['X'], fields: [] }, at),
+      ),
     );
     const result = await verifyAuditLog(repos);
     expect(result).toMatchObject({ intact: true, entries: 24 });
@@ -73,6 +80,8 @@ describe('the audit chain', () => {
     const forged = { ...second!, subject: 'someone-else' };
     await raw().replaceOne({ _id: second!._id }, { ...forged, hash: hashEntry(forged) });
     const result = await verifyAuditLog(repos);
-    expect(result.problems).toEqual([expect.objectContaining({ entryId: auditEntryId(3), problem: expect.stringContaining('does not follow') })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ entryId: auditEntryId(3), problem: expect.stringContaining('does not follow') }),
+    ]);
   });
 });

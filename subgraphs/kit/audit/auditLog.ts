@@ -61,15 +61,17 @@ async function appendOnce(repos: AuditRepositories, actor: AuditActor, event: Au
  */
 export function appendAudit(repos: AuditRepositories, actor: AuditActor, event: AuditEvent, at: Date): Promise<AuditEntryDoc> {
   const previous = queues.get(repos.auditLog) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(async () => {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await appendOnce(repos, actor, event, at);
-      } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= attempts) throw error;
+  const next = previous
+    .catch(() => undefined)
+    .then(async () => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await appendOnce(repos, actor, event, at);
+        } catch (error) {
+          if (!(error instanceof ConflictError) || attempt >= attempts) throw error;
+        }
       }
-    }
-  });
+    });
   queues.set(repos.auditLog, next);
   return next;
 }

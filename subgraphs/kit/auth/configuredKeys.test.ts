@@ -9,7 +9,12 @@ import { loadOrCreateDevelopmentKeys } from './keys.ts';
 
 const logger = createLogger('silent');
 const production = () =>
-  readConfig({ CRG_MODE: 'production', CRG_AUTH_ISSUER: 'https://idp.example', CRG_AUTH_AUDIENCE: 'crg', CRG_AUTH_JWKS_URL: 'https://idp.example/jwks' });
+  readConfig({
+    CRG_MODE: 'production',
+    CRG_AUTH_ISSUER: 'https://idp.example',
+    CRG_AUTH_AUDIENCE: 'crg',
+    CRG_AUTH_JWKS_URL: 'https://idp.example/jwks',
+  });
 
 describe('keys from configuration', () => {
   it('stops the gateway and the subgraphs in production when their key files are not configured', async () => {

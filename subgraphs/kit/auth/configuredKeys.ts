@@ -12,7 +12,9 @@ import { internalTokenAlgorithm } from './internalToken.ts';
 type AuthSettings = Pick<HubConfig, 'mode' | 'auth' | 'dataDir'>;
 
 export function warnDevelopmentKeys(logger: Logger, what: string): void {
-  logger.warn(`DEVELOPMENT MODE: ${what} uses local keys made by the hub itself (under the data folder). Never use this mode in production: set CRG_MODE=production and configure real keys.`);
+  logger.warn(
+    `DEVELOPMENT MODE: ${what} uses local keys made by the hub itself (under the data folder). Never use this mode in production: set CRG_MODE=production and configure real keys.`,
+  );
 }
 
 export async function developmentKeys(config: AuthSettings): Promise<DevelopmentKeys> {
@@ -22,7 +24,8 @@ export async function developmentKeys(config: AuthSettings): Promise<Development
 /** The gateway's private key for signing internal tokens. */
 export async function gatewaySigningKey(config: AuthSettings, logger: Logger): Promise<Key> {
   if (config.auth.gatewayKeyFile) return importKey(readJwkFile(config.auth.gatewayKeyFile, 'CRG_GATEWAY_KEY_FILE'), internalTokenAlgorithm);
-  if (config.mode === 'production') throw new ConfigError(['CRG_GATEWAY_KEY_FILE must be set in production mode (the gateway\'s private signing key, a JWK file)']);
+  if (config.mode === 'production')
+    throw new ConfigError(["CRG_GATEWAY_KEY_FILE must be set in production mode (the gateway's private signing key, a JWK file)"]);
   warnDevelopmentKeys(logger, 'the gateway');
   return importKey((await developmentKeys(config)).gatewayPrivate, internalTokenAlgorithm);
 }
@@ -33,7 +36,7 @@ export async function gatewayVerifyingKey(config: AuthSettings, logger: Logger):
     return importKey(readJwkFile(config.auth.gatewayPublicKeyFile, 'CRG_GATEWAY_PUBLIC_KEY_FILE'), internalTokenAlgorithm);
   }
   if (config.mode === 'production') {
-    throw new ConfigError(['CRG_GATEWAY_PUBLIC_KEY_FILE must be set in production mode (the gateway\'s public key, a JWK file)']);
+    throw new ConfigError(["CRG_GATEWAY_PUBLIC_KEY_FILE must be set in production mode (the gateway's public key, a JWK file)"]);
   }
   warnDevelopmentKeys(logger, 'this subgraph');
   return importKey((await developmentKeys(config)).gatewayPublic, internalTokenAlgorithm);

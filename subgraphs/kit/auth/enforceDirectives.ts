@@ -8,7 +8,12 @@ import { describeRequirement, isMet, readAuthorizationPolicy, type Requirement }
  * gateway's filter. The gateway removes such fields before planning; here they fail loudly.
  */
 
-function requirementsOf(policy: ReturnType<typeof readAuthorizationPolicy>, schema: GraphQLSchema, typeName: string, fieldName: string): Requirement[] {
+function requirementsOf(
+  policy: ReturnType<typeof readAuthorizationPolicy>,
+  schema: GraphQLSchema,
+  typeName: string,
+  fieldName: string,
+): Requirement[] {
   const type = schema.getType(typeName);
   if (!isObjectType(type)) return [];
   const owners = [type.name, ...type.getInterfaces().map((i) => i.name)];
@@ -30,9 +35,12 @@ export function enforceAuthDirectives(schema: GraphQLSchema, sdl: string): void 
         const unmet = requirements.filter((requirement) => !isMet(requirement, context.identity));
         if (unmet.length > 0) {
           if (context.identity.role === 'anonymous') throw new UnauthenticatedError();
-          throw new ForbiddenError(`Not authorized to read ${type.name}.${field.name}: it needs ${unmet.map(describeRequirement).join(', and ')}`, {
-            field: `${type.name}.${field.name}`,
-          });
+          throw new ForbiddenError(
+            `Not authorized to read ${type.name}.${field.name}: it needs ${unmet.map(describeRequirement).join(', and ')}`,
+            {
+              field: `${type.name}.${field.name}`,
+            },
+          );
         }
         return resolve(source, args, context, info);
       };

@@ -39,9 +39,12 @@ export function requireScopes(identity: Identity, ...needed: Scope[]): void {
   if (identity.role === 'anonymous') throw new UnauthenticatedError();
   const missing = needed.filter((scope) => !hasScope(identity, scope));
   if (missing.length > 0) {
-    throw new ForbiddenError(`This needs the scope${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which the ${identity.role} role does not have`, {
-      missingScopes: missing,
-    });
+    throw new ForbiddenError(
+      `This needs the scope${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which the ${identity.role} role does not have`,
+      {
+        missingScopes: missing,
+      },
+    );
   }
 }
 

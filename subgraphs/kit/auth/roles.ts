@@ -30,15 +30,7 @@ export const scopes = {
 
 export type Scope = (typeof scopes)[keyof typeof scopes];
 
-export const roles = [
-  'analyst',
-  'sector-officer',
-  'sector-admin',
-  'committee-member',
-  'dashboard',
-  'auditor',
-  'anonymous',
-] as const;
+export const roles = ['analyst', 'sector-officer', 'sector-admin', 'committee-member', 'dashboard', 'auditor', 'anonymous'] as const;
 export type Role = (typeof roles)[number];
 
 const s = scopes;

@@ -5,7 +5,10 @@ import { createNedbStore } from './nedbStore.ts';
 import type { Store } from './port.ts';
 
 /** The store a subgraph runs on, as configured: each subgraph has its own, as each ministry would. */
-export async function createStore(config: Pick<HubConfig, 'store' | 'dataDir' | 'mongodbUri' | 'country'>, subgraph: string): Promise<Store> {
+export async function createStore(
+  config: Pick<HubConfig, 'store' | 'dataDir' | 'mongodbUri' | 'country'>,
+  subgraph: string,
+): Promise<Store> {
   switch (config.store) {
     case 'memory':
       return createNedbStore({});

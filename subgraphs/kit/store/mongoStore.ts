@@ -17,9 +17,7 @@ import {
  * names one), so each ministry's data stays in its own database and can move to its own server.
  */
 export async function createMongoStore(options: { uri: string; database: string }): Promise<Store> {
-  const connection = await mongoose
-    .createConnection(options.uri, { dbName: options.database, serverSelectionTimeoutMS: 5000 })
-    .asPromise();
+  const connection = await mongoose.createConnection(options.uri, { dbName: options.database, serverSelectionTimeoutMS: 5000 }).asPromise();
   const db = connection.db;
   if (!db) throw new Error(`MongoDB connection to ${options.database} has no database handle`);
   const queries = newQueryCounter();

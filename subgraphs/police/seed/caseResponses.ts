@@ -11,7 +11,9 @@ export const policeCaseResponses = (country: CountryId) =>
     const investigationStage = demo.milestones.has('CHARGED')
       ? 'SENT_TO_PROSECUTOR'
       : demo.milestones.has('INVESTIGATION_OPENED')
-        ? random.chance(0.3) ? 'CLOSED_NO_FURTHER_ACTION' : 'OPEN'
+        ? random.chance(0.3)
+          ? 'CLOSED_NO_FURTHER_ACTION'
+          : 'OPEN'
         : 'NOT_STARTED';
     const dnaResult = dnaSampleSentOn ? random.pick(['PENDING', 'MATCH', 'MATCH', 'NO_MATCH', 'INCONCLUSIVE'] as const) : null;
     return { reportRegisteredOn, investigationStage, dnaSampleSentOn, dnaResult };

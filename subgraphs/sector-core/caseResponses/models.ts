@@ -21,7 +21,11 @@ export interface CaseResponseBase {
  * change. Each sector names its own collection (`healthResponses`): document kinds are compiled
  * once per process by collection name, and each sector's fields differ.
  */
-export function defineCaseResponseDocument<T extends CaseResponseBase>(collection: string, label: string, fields: SchemaDefinition): DocumentSpec<T> {
+export function defineCaseResponseDocument<T extends CaseResponseBase>(
+  collection: string,
+  label: string,
+  fields: SchemaDefinition,
+): DocumentSpec<T> {
   return defineDocument<T>(collection, label, {
     _id: { type: String, required: true, match: [caseCodePattern, 'must be a case code such as CASE-BD-2026-000123'] },
     ...fields,

@@ -22,7 +22,10 @@ export interface CaseResponseSeed {
 export function caseResponseCapability(sectorId: string, typePrefix: string, options: CaseResponseOptions<any>) {
   return {
     documents: { caseResponses: options.document, survivorContacts: survivorContactDocument, ...auditDocuments },
-    resolvers: mergeResolvers(caseResponseResolvers(sectorId, typePrefix, options) as Resolvers, auditLogResolvers(`${typePrefix}AuditLog`, sectorId) as Resolvers),
+    resolvers: mergeResolvers(
+      caseResponseResolvers(sectorId, typePrefix, options) as Resolvers,
+      auditLogResolvers(`${typePrefix}AuditLog`, sectorId) as Resolvers,
+    ),
     createLoaders: (repos: { caseResponses: Repository<CaseResponseBase> }) => ({ caseResponseById: loaderById(repos.caseResponses) }),
   };
 }

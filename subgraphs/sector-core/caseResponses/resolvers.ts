@@ -40,7 +40,9 @@ function entity(id: string, caseId: string, record: CaseResponseBase | null): Re
 
 function checkCaseCode(caseId: string) {
   if (!caseCodePattern.test(caseId)) {
-    throw new InvalidInputError('case code', [{ field: 'caseId', problem: `must be a case code such as CASE-BD-2026-000123 (got "${caseId}")` }]);
+    throw new InvalidInputError('case code', [
+      { field: 'caseId', problem: `must be a case code such as CASE-BD-2026-000123 (got "${caseId}")` },
+    ]);
   }
 }
 
@@ -57,7 +59,11 @@ export function caseResponseResolvers(sectorId: string, typePrefix: string, opti
   const lowerPrefix = `${typePrefix.charAt(0).toLowerCase()}${typePrefix.slice(1)}`;
   const suffix = `/${sectorId}`;
 
-  async function resolveReference(ref: ResponseReference, ctx: CaseResponseContext, info: GraphQLResolveInfo): Promise<ResponseEntity | null> {
+  async function resolveReference(
+    ref: ResponseReference,
+    ctx: CaseResponseContext,
+    info: GraphQLResolveInfo,
+  ): Promise<ResponseEntity | null> {
     if (!ref.id.endsWith(suffix)) return null;
     const caseId = ref.id.slice(0, -suffix.length);
     if (!ref.engagedSectorIds) return entity(ref.id, caseId, null);
@@ -72,7 +78,11 @@ export function caseResponseResolvers(sectorId: string, typePrefix: string, opti
     return entity(ref.id, caseId, record);
   }
 
-  async function recordResponse(_: unknown, { input }: { input: Record<string, unknown> & { caseId: string; expectedVersion?: number | null } }, ctx: CaseResponseContext) {
+  async function recordResponse(
+    _: unknown,
+    { input }: { input: Record<string, unknown> & { caseId: string; expectedVersion?: number | null } },
+    ctx: CaseResponseContext,
+  ) {
     requireOwnSector(ctx.identity, sectorId, scopes.casesWrite);
     const { caseId, expectedVersion, ...fields } = input;
     checkCaseCode(caseId);
@@ -81,18 +91,26 @@ export function caseResponseResolvers(sectorId: string, typePrefix: string, opti
     let record: CaseResponseBase;
     if (current) {
       if (expectedVersion == null) {
-        throw new ConflictError(`The ${sectorId} sector already recorded a response to ${caseId} (version ${current.version}); give expectedVersion to change it`);
+        throw new ConflictError(
+          `The ${sectorId} sector already recorded a response to ${caseId} (version ${current.version}); give expectedVersion to change it`,
+        );
       }
       record = await ctx.repos.caseResponses.replace(draft, expectedVersion);
     } else {
-      if (expectedVersion != null) throw new ConflictError(`The ${sectorId} sector has no response to ${caseId} yet; leave expectedVersion out to record one`);
+      if (expectedVersion != null)
+        throw new ConflictError(`The ${sectorId} sector has no response to ${caseId} yet; leave expectedVersion out to record one`);
       record = await ctx.repos.caseResponses.insert(draft);
     }
     await recordAudit(ctx, { action: 'response.record', caseIds: [caseId], fields: Object.keys(fields) });
     return entity(`${caseId}${suffix}`, caseId, record);
   }
 
-  async function readContact(_: unknown, args: { caseId: string; purpose?: string | null }, ctx: CaseResponseContext, info: GraphQLResolveInfo) {
+  async function readContact(
+    _: unknown,
+    args: { caseId: string; purpose?: string | null },
+    ctx: CaseResponseContext,
+    info: GraphQLResolveInfo,
+  ) {
     requireOwnSector(ctx.identity, sectorId, scopes.casesRead);
     const contact = await ctx.repos.survivorContacts.findById(args.caseId);
     if (!contact) return null;
@@ -100,7 +118,11 @@ export function caseResponseResolvers(sectorId: string, typePrefix: string, opti
     return contact;
   }
 
-  async function recordContact(_: unknown, { input }: { input: Omit<SurvivorContactDoc, '_id' | 'version'> & { caseId: string } }, ctx: CaseResponseContext) {
+  async function recordContact(
+    _: unknown,
+    { input }: { input: Omit<SurvivorContactDoc, '_id' | 'version'> & { caseId: string } },
+    ctx: CaseResponseContext,
+  ) {
     requireOwnSector(ctx.identity, sectorId, scopes.casesWrite);
     const { caseId, ...fields } = input;
     checkCaseCode(caseId);

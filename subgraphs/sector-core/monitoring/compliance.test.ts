@@ -6,22 +6,60 @@ import { periodReport } from './reporting.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const today = day('2026-11-24');
-const dataSet: DataSetDoc = { _id: 'ds', version: 1, name: 'Monthly', periodType: 'MONTHLY', firstPeriod: '2026-01', timelyDays: 15, lockDays: 30 };
+const dataSet: DataSetDoc = {
+  _id: 'ds',
+  version: 1,
+  name: 'Monthly',
+  periodType: 'MONTHLY',
+  firstPeriod: '2026-01',
+  timelyDays: 15,
+  lockDays: 30,
+};
 const report = (period: string, reportedAt: string | null) =>
   periodReport(
     dataSet,
     parsePeriod(period, 'MONTHLY')!,
     ['a'],
-    reportedAt ? [{ _id: 'v', version: 1, indicatorId: 'a', dataSetId: 'ds', period, value: 0, breakdowns: [], reportedAt: day(reportedAt), reportedBy: 'x' }] : [],
+    reportedAt
+      ? [
+          {
+            _id: 'v',
+            version: 1,
+            indicatorId: 'a',
+            dataSetId: 'ds',
+            period,
+            value: 0,
+            breakdowns: [],
+            reportedAt: day(reportedAt),
+            reportedBy: 'x',
+          },
+        ]
+      : [],
     [],
     today,
   );
-const action = (id: string, dueDate: string, status: 'IN_PROGRESS' | 'COMPLETED' = 'IN_PROGRESS') => ({ _id: id, dueDate: day(dueDate), status, updatedAt: day('2026-11-01') });
-const clean: ComplianceInput = { responsibilities: 4, records: [action('a1', '2027-06-30')], reports: [report('2026-10', '2026-11-10')], lastUpdateAt: day('2026-11-10') };
+const action = (id: string, dueDate: string, status: 'IN_PROGRESS' | 'COMPLETED' = 'IN_PROGRESS') => ({
+  _id: id,
+  dueDate: day(dueDate),
+  status,
+  updatedAt: day('2026-11-01'),
+});
+const clean: ComplianceInput = {
+  responsibilities: 4,
+  records: [action('a1', '2027-06-30')],
+  reports: [report('2026-10', '2026-11-10')],
+  lastUpdateAt: day('2026-11-10'),
+};
 
 describe('compliance scoreboard rule', () => {
   it('meets its obligations with nothing overdue, reports on time and a recent update', () => {
-    expect(assessCompliance(clean, today)).toMatchObject({ status: 'MEETING_OBLIGATIONS', reasons: [], responsibilities: 4, actionsLed: 1, daysSinceLastUpdate: 14 });
+    expect(assessCompliance(clean, today)).toMatchObject({
+      status: 'MEETING_OBLIGATIONS',
+      reasons: [],
+      responsibilities: 4,
+      actionsLed: 1,
+      daysSinceLastUpdate: 14,
+    });
   });
 
   it('is at risk with one action overdue by a day, failing with two; due today is not overdue', () => {
@@ -29,7 +67,10 @@ describe('compliance scoreboard rule', () => {
     const one = assessCompliance({ ...clean, records: [action('a1', '2026-11-23')] }, today);
     expect(one).toMatchObject({ status: 'AT_RISK', overdueActionIds: ['a1'] });
     expect(one.reasons).toEqual([{ rule: 'ACTIONS_OVERDUE', status: 'AT_RISK', detail: '1 action past due and not completed: a1' }]);
-    const two = assessCompliance({ ...clean, records: [action('a1', '2026-11-23'), action('a2', '2026-01-31'), action('a3', '2026-01-31', 'COMPLETED')] }, today);
+    const two = assessCompliance(
+      { ...clean, records: [action('a1', '2026-11-23'), action('a2', '2026-01-31'), action('a3', '2026-01-31', 'COMPLETED')] },
+      today,
+    );
     expect(two.status).toBe('FAILING');
   });
 

@@ -12,12 +12,7 @@ import type { PeriodReport } from './reporting.ts';
 
 export type ComplianceStatus = 'MEETING_OBLIGATIONS' | 'AT_RISK' | 'FAILING';
 export type ComplianceRule =
-  | 'ACTIONS_OVERDUE'
-  | 'ACTIONS_AT_RISK'
-  | 'ACTIONS_NOT_REPORTED'
-  | 'REPORTS_MISSING'
-  | 'REPORTS_LATE'
-  | 'NO_RECENT_UPDATE';
+  'ACTIONS_OVERDUE' | 'ACTIONS_AT_RISK' | 'ACTIONS_NOT_REPORTED' | 'REPORTS_MISSING' | 'REPORTS_LATE' | 'NO_RECENT_UPDATE';
 
 /** Overdue actions up to this many put a sector at risk; more make it failing. */
 export const OVERDUE_ACTIONS_AT_RISK = 1;
@@ -73,19 +68,36 @@ export function assessCompliance(input: ComplianceInput, today: Date): Complianc
     });
   }
   const atRisk = ids('AT_RISK');
-  if (atRisk.length > 0) reasons.push({ rule: 'ACTIONS_AT_RISK', status: 'AT_RISK', detail: `${plural(atRisk.length, 'action')} at risk: ${atRisk.join(', ')}` });
+  if (atRisk.length > 0)
+    reasons.push({
+      rule: 'ACTIONS_AT_RISK',
+      status: 'AT_RISK',
+      detail: `${plural(atRisk.length, 'action')} at risk: ${atRisk.join(', ')}`,
+    });
   const silent = ids('NOT_REPORTED');
   if (silent.length > 0) {
-    reasons.push({ rule: 'ACTIONS_NOT_REPORTED', status: 'AT_RISK', detail: `${plural(silent.length, 'action')} with no status or due date recorded: ${silent.join(', ')}` });
+    reasons.push({
+      rule: 'ACTIONS_NOT_REPORTED',
+      status: 'AT_RISK',
+      detail: `${plural(silent.length, 'action')} with no status or due date recorded: ${silent.join(', ')}`,
+    });
   }
 
   const missing = input.reports.filter((r) => r.state === 'MISSING');
   if (missing.length > 0) {
-    reasons.push({ rule: 'REPORTS_MISSING', status: 'FAILING', detail: `${plural(missing.length, 'report')} missing: ${listReports(missing)}` });
+    reasons.push({
+      rule: 'REPORTS_MISSING',
+      status: 'FAILING',
+      detail: `${plural(missing.length, 'report')} missing: ${listReports(missing)}`,
+    });
   }
   const late = input.reports.filter((r) => r.state === 'LATE' && daysBetween(r.period.end, today) <= LATE_WINDOW_DAYS);
   if (late.length > 0) {
-    reasons.push({ rule: 'REPORTS_LATE', status: 'AT_RISK', detail: `${plural(late.length, 'report')} late in the last ${LATE_WINDOW_DAYS} days: ${listReports(late)}` });
+    reasons.push({
+      rule: 'REPORTS_LATE',
+      status: 'AT_RISK',
+      detail: `${plural(late.length, 'report')} late in the last ${LATE_WINDOW_DAYS} days: ${listReports(late)}`,
+    });
   }
 
   const age = input.lastUpdateAt ? daysBetween(input.lastUpdateAt, today) : null;

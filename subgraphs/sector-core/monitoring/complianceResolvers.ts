@@ -19,8 +19,15 @@ async function sectorCompliance(ctx: MonitoringContext): Promise<Compliance> {
     monitoring.values.load(),
     allReports(ctx),
   ]);
-  const lastUpdateAt = latest([...records.map((r) => r.updatedAt), ...(lastReport ? [lastReport.recordedAt] : []), ...values.map((v) => v.reportedAt)]);
-  const compliance = assessCompliance({ responsibilities: responsibilities.length, records, reports, lastUpdateAt }, startOfDayUtc(ctx.clock.now()));
+  const lastUpdateAt = latest([
+    ...records.map((r) => r.updatedAt),
+    ...(lastReport ? [lastReport.recordedAt] : []),
+    ...values.map((v) => v.reportedAt),
+  ]);
+  const compliance = assessCompliance(
+    { responsibilities: responsibilities.length, records, reports, lastUpdateAt },
+    startOfDayUtc(ctx.clock.now()),
+  );
   compliance.reasons.sort((a, b) => severity[a.status] - severity[b.status]);
   return compliance;
 }

@@ -12,7 +12,11 @@ const lastOf = <T>(items: T[], last?: number | null) => (last && last > 0 ? item
 /** Every period report of one data set, from the per-request loaders (one query per collection). */
 export async function dataSetReports(dataSet: DataSetDoc, ctx: MonitoringContext): Promise<PeriodReport[]> {
   const { monitoring } = ctx.loaders;
-  const [indicators, values, reopenings] = await Promise.all([monitoring.indicators.load(), monitoring.values.load(), monitoring.reopenings.load()]);
+  const [indicators, values, reopenings] = await Promise.all([
+    monitoring.indicators.load(),
+    monitoring.values.load(),
+    monitoring.reopenings.load(),
+  ]);
   const ids = indicators.filter((i) => i.dataSetId === dataSet._id).map((i) => i._id);
   return scheduleReports(dataSet, ids, values, reopenings, today(ctx));
 }
@@ -51,8 +55,10 @@ export function indicatorReadResolvers(sectorId: string, sectorType: string) {
       values: async (doc: IndicatorDoc, { last }: { last?: number | null }, ctx: MonitoringContext) =>
         lastOf(await ctx.loaders.monitoring.valuesByIndicator.load(doc._id), last),
       latest: (doc: IndicatorDoc, _: unknown, ctx: MonitoringContext) => latestValue(doc, ctx),
-      status: async (doc: IndicatorDoc, _: unknown, ctx: MonitoringContext) => assessIndicator(doc, await latestValue(doc, ctx), today(ctx)).status,
-      progress: async (doc: IndicatorDoc, _: unknown, ctx: MonitoringContext) => assessIndicator(doc, await latestValue(doc, ctx), today(ctx)).progress,
+      status: async (doc: IndicatorDoc, _: unknown, ctx: MonitoringContext) =>
+        assessIndicator(doc, await latestValue(doc, ctx), today(ctx)).status,
+      progress: async (doc: IndicatorDoc, _: unknown, ctx: MonitoringContext) =>
+        assessIndicator(doc, await latestValue(doc, ctx), today(ctx)).progress,
       expectedProgress: (doc: IndicatorDoc, _: unknown, ctx: MonitoringContext) => assessIndicator(doc, null, today(ctx)).expectedProgress,
     },
     IndicatorValue: { id: (doc: IndicatorValueDoc) => doc._id },
@@ -60,7 +66,8 @@ export function indicatorReadResolvers(sectorId: string, sectorType: string) {
       id: (doc: DataSetDoc) => doc._id,
       indicators: async (doc: DataSetDoc, _: unknown, ctx: MonitoringContext) =>
         (await ctx.loaders.monitoring.indicators.load()).filter((i) => i.dataSetId === doc._id),
-      periods: async (doc: DataSetDoc, { last }: { last?: number | null }, ctx: MonitoringContext) => lastOf(await dataSetReports(doc, ctx), last),
+      periods: async (doc: DataSetDoc, { last }: { last?: number | null }, ctx: MonitoringContext) =>
+        lastOf(await dataSetReports(doc, ctx), last),
       summary: async (doc: DataSetDoc, _: unknown, ctx: MonitoringContext) => summariseReports(await dataSetReports(doc, ctx)),
     },
     ReportingPeriod: {

@@ -3,7 +3,15 @@ import { assessIndicator } from './indicatorStatus.ts';
 import type { IndicatorDoc, IndicatorValueDoc } from './models.ts';
 
 const indicator: IndicatorDoc = {
-  _id: 'i', version: 1, code: 'I', name: 'Prevalence', numerator: 'n', denominator: 'd', unit: 'PERCENT', dataSetId: 'ds', breakdowns: [],
+  _id: 'i',
+  version: 1,
+  code: 'I',
+  name: 'Prevalence',
+  numerator: 'n',
+  denominator: 'd',
+  unit: 'PERCENT',
+  dataSetId: 'ds',
+  breakdowns: [],
   baseline: { value: 20, year: 2020 },
   target: { value: 10, date: new Date('2030-01-01T00:00:00Z') },
   direction: 'LOWER_IS_BETTER',
@@ -28,7 +36,12 @@ describe('indicator against its target', () => {
 
   it('reads the direction: rising prevalence is off track, rising services are on track', () => {
     expect(assessIndicator(indicator, at(25), midway).status).toBe('OFF_TRACK');
-    const services = { ...indicator, direction: 'HIGHER_IS_BETTER' as const, baseline: { value: 100, year: 2020 }, target: { value: 200, date: indicator.target.date } };
+    const services = {
+      ...indicator,
+      direction: 'HIGHER_IS_BETTER' as const,
+      baseline: { value: 100, year: 2020 },
+      target: { value: 200, date: indicator.target.date },
+    };
     expect(assessIndicator(services, at(160), midway).status).toBe('ON_TRACK');
     expect(assessIndicator(services, at(210), new Date('2021-01-01')).status).toBe('ON_TRACK');
   });

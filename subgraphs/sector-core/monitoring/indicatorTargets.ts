@@ -30,6 +30,15 @@ export async function reviseIndicatorTarget(input: TargetRevisionInput, ctx: Mon
   if (!input.reason.trim()) problems.push({ field: 'reason', problem: 'must say why the target moves' });
   if (problems.length > 0) throw new InvalidInputError(`target for indicator ${indicator.code}`, problems);
   const { version, ...current } = indicator;
-  const revision = { from: current.target, to: { value: input.value, date }, reason: input.reason, revisedAt: now, revisedBy: ctx.identity.subject };
-  return ctx.repos.indicators.replace({ ...current, target: revision.to, targetRevisions: [...current.targetRevisions, revision] }, version);
+  const revision = {
+    from: current.target,
+    to: { value: input.value, date },
+    reason: input.reason,
+    revisedAt: now,
+    revisedBy: ctx.identity.subject,
+  };
+  return ctx.repos.indicators.replace(
+    { ...current, target: revision.to, targetRevisions: [...current.targetRevisions, revision] },
+    version,
+  );
 }

@@ -53,13 +53,20 @@ function scheduledPeriod(dataSet: DataSetDoc, id: string, today: Date, what: str
  * period is not in the schedule or has not ended, the period is locked and not reopened, or a
  * value for the period already exists: a reported value is never replaced.
  */
-export async function reportIndicatorValue(sectorId: string, input: IndicatorValueInput, ctx: MonitoringContext): Promise<IndicatorValueDoc> {
+export async function reportIndicatorValue(
+  sectorId: string,
+  input: IndicatorValueInput,
+  ctx: MonitoringContext,
+): Promise<IndicatorValueDoc> {
   requireOwnSector(ctx.identity, sectorId, scopes.sectorWrite);
   const indicator = await ctx.repos.indicators.findById(input.indicatorId);
   if (!indicator) {
-    throw new ForbiddenError(`Indicator "${input.indicatorId}" is not one the ${sectorId} sector reports; only the owning sector reports its values`, {
-      indicatorId: input.indicatorId,
-    });
+    throw new ForbiddenError(
+      `Indicator "${input.indicatorId}" is not one the ${sectorId} sector reports; only the owning sector reports its values`,
+      {
+        indicatorId: input.indicatorId,
+      },
+    );
   }
   const dataSet = await ctx.repos.dataSets.findById(indicator.dataSetId);
   if (!dataSet) throw new NotFoundError(`Indicator ${indicator.code} names data set "${indicator.dataSetId}", which does not exist`);
@@ -117,7 +124,10 @@ export async function reopenPeriod(input: PeriodReopeningInput, ctx: MonitoringC
   const until = startOfDayUtc(input.openUntil);
   const problems: FieldProblem[] = [];
   if (!isLocked(period, dataSet.lockDays, today)) {
-    problems.push({ field: 'period', problem: `${period.id} is not locked: it takes values until ${isoDay(openUntil(period, dataSet.lockDays))}` });
+    problems.push({
+      field: 'period',
+      problem: `${period.id} is not locked: it takes values until ${isoDay(openUntil(period, dataSet.lockDays))}`,
+    });
   }
   const daysOpen = daysBetween(today, until);
   if (daysOpen < 0 || daysOpen > MAX_REOPEN_DAYS) {
@@ -140,5 +150,12 @@ export async function reopenPeriod(input: PeriodReopeningInput, ctx: MonitoringC
     ctx.repos.indicators.find({ dataSetId: dataSet._id }),
     ctx.repos.indicatorValues.find({ dataSetId: dataSet._id, period: period.id }),
   ]);
-  return periodReport(dataSet, period, indicators.map((i) => i._id), values, [...earlier, stored], today);
+  return periodReport(
+    dataSet,
+    period,
+    indicators.map((i) => i._id),
+    values,
+    [...earlier, stored],
+    today,
+  );
 }

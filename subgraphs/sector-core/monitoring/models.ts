@@ -138,10 +138,16 @@ export const indicatorDocument = defineDocument<IndicatorDoc>('indicators', 'ind
   breakdowns: [
     nested({
       dimension: { type: String, required: true, trim: true, minlength: 1 },
-      categories: { type: [String], validate: [(c: string[]) => c.length > 0 && new Set(c).size === c.length, 'must be distinct and not empty'] },
+      categories: {
+        type: [String],
+        validate: [(c: string[]) => c.length > 0 && new Set(c).size === c.length, 'must be distinct and not empty'],
+      },
     }),
   ],
-  baseline: { type: nested({ value: { type: Number, required: true, min: 0 }, year: { type: Number, required: true, min: 1990, max: 2100 } }), required: true },
+  baseline: {
+    type: nested({ value: { type: Number, required: true, min: 0 }, year: { type: Number, required: true, min: 1990, max: 2100 } }),
+    required: true,
+  },
   target: { type: targetValue(), required: true },
   direction: { type: String, required: true, enum: indicatorDirections },
   thresholds: {

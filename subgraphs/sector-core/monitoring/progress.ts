@@ -51,7 +51,10 @@ export async function moveWithHistory(ctx: MonitoringContext, current: ActionRec
     recordedBy: ctx.identity.subject,
   };
   await validateDocument(progressReportDocument, { ...report, version: 1 });
-  const record = await ctx.repos.actionRecords.replace({ _id: current._id, status: change.status, dueDate, updatedAt: now }, current.version);
+  const record = await ctx.repos.actionRecords.replace(
+    { _id: current._id, status: change.status, dueDate, updatedAt: now },
+    current.version,
+  );
   await ctx.repos.progressReports.insert(report);
   return record;
 }

@@ -4,7 +4,15 @@ import { periodReport, scheduleReports, summariseReports } from './reporting.ts'
 import { parsePeriod } from './periods.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const dataSet: DataSetDoc = { _id: 'ds', version: 1, name: 'Monthly', periodType: 'MONTHLY', firstPeriod: '2026-08', timelyDays: 15, lockDays: 30 };
+const dataSet: DataSetDoc = {
+  _id: 'ds',
+  version: 1,
+  name: 'Monthly',
+  periodType: 'MONTHLY',
+  firstPeriod: '2026-08',
+  timelyDays: 15,
+  lockDays: 30,
+};
 const october = parsePeriod('2026-10', 'MONTHLY')!;
 const value = (indicatorId: string, period: string, reportedAt: string, v = 0): IndicatorValueDoc => ({
   _id: `${indicatorId}@${period}`,
@@ -41,7 +49,14 @@ describe('completeness and timeliness', () => {
     expect(periodReport(dataSet, october, ['a'], [], [], day('2026-11-30')).locked).toBe(false);
     expect(periodReport(dataSet, october, ['a'], [], [], day('2026-12-01')).locked).toBe(true);
     const reopening: PeriodReopeningDoc = {
-      _id: 'ds@2026-10#1', version: 1, dataSetId: 'ds', period: '2026-10', reason: 'Late audit', openUntil: day('2026-12-10'), reopenedAt: day('2026-12-01'), reopenedBy: 'analyst',
+      _id: 'ds@2026-10#1',
+      version: 1,
+      dataSetId: 'ds',
+      period: '2026-10',
+      reason: 'Late audit',
+      openUntil: day('2026-12-10'),
+      reopenedAt: day('2026-12-01'),
+      reopenedBy: 'analyst',
     };
     expect(periodReport(dataSet, october, ['a'], [], [reopening], day('2026-12-10')).locked).toBe(false);
     expect(periodReport(dataSet, october, ['a'], [], [reopening], day('2026-12-11')).locked).toBe(true);
@@ -61,6 +76,15 @@ describe('completeness and timeliness', () => {
       ['2026-10', 'DUE'],
       ['2026-11', 'OPEN'],
     ]);
-    expect(summariseReports(reports)).toEqual({ expected: 3, received: 2, onTime: 1, late: 1, missing: 0, due: 1, completeness: 0.667, timeliness: 0.333 });
+    expect(summariseReports(reports)).toEqual({
+      expected: 3,
+      received: 2,
+      onTime: 1,
+      late: 1,
+      missing: 0,
+      due: 1,
+      completeness: 0.667,
+      timeliness: 0.333,
+    });
   });
 });

@@ -77,7 +77,10 @@ describe('indicator value rules', () => {
   it('checks a percentage against its numerator and denominator', () => {
     expect(valueProblems(percent, { unit: 'PERCENT', value: 33.3, numerator: 1, denominator: 3 })).toEqual([]);
     expect(valueProblems(percent, { unit: 'PERCENT', value: 40, numerator: 1, denominator: 3 })[0]!.problem).toContain('does not match');
-    expect(valueProblems(percent, { unit: 'PERCENT', value: 40, numerator: 1 })[0]).toEqual({ field: 'numerator', problem: 'and denominator must be given together' });
+    expect(valueProblems(percent, { unit: 'PERCENT', value: 40, numerator: 1 })[0]).toEqual({
+      field: 'numerator',
+      problem: 'and denominator must be given together',
+    });
     expect(valueProblems(count, { unit: 'COUNT', value: 4, numerator: 4, denominator: 1 })[0]!.field).toBe('denominator');
   });
 });

@@ -48,7 +48,12 @@ function ratioProblems(indicator: IndicatorDoc, figures: ValueFigures): FieldPro
   if (numerator! < 0) return [{ field: 'numerator', problem: `must be at least 0 (got ${numerator})` }];
   const expected = (numerator! / denominator!) * scale[indicator.unit];
   if (Math.abs(expected - figures.value) > TOLERANCE) {
-    return [{ field: 'value', problem: `does not match numerator/denominator (${numerator}/${denominator} gives ${expected.toFixed(1)}, got ${figures.value})` }];
+    return [
+      {
+        field: 'value',
+        problem: `does not match numerator/denominator (${numerator}/${denominator} gives ${expected.toFixed(1)}, got ${figures.value})`,
+      },
+    ];
   }
   return [];
 }
@@ -63,11 +68,17 @@ function breakdownProblems(indicator: IndicatorDoc, figures: ValueFigures): Fiel
     const categories = declared.get(item.dimension);
     if (!categories) {
       const known = indicator.breakdowns.map((b) => b.dimension).join(', ') || 'none';
-      problems.push({ field: `${field}.dimension`, problem: `"${item.dimension}" is not a breakdown of indicator ${indicator.code} (it has: ${known})` });
+      problems.push({
+        field: `${field}.dimension`,
+        problem: `"${item.dimension}" is not a breakdown of indicator ${indicator.code} (it has: ${known})`,
+      });
       continue;
     }
     if (!categories.includes(item.category)) {
-      problems.push({ field: `${field}.category`, problem: `"${item.category}" is not a category of ${item.dimension} (one of: ${categories.join(', ')})` });
+      problems.push({
+        field: `${field}.category`,
+        problem: `"${item.category}" is not a category of ${item.dimension} (one of: ${categories.join(', ')})`,
+      });
       continue;
     }
     const key = `${item.dimension}/${item.category}`;
@@ -101,5 +112,9 @@ export function valueProblems(indicator: IndicatorDoc, figures: ValueFigures): F
     return [{ field: 'unit', problem: `must be ${indicator.unit}, the unit of indicator ${indicator.code} (got ${figures.unit})` }];
   }
   const bad = numberProblem(indicator.unit, figures.value);
-  return [...(bad ? [{ field: 'value', problem: bad }] : []), ...ratioProblems(indicator, figures), ...breakdownProblems(indicator, figures)];
+  return [
+    ...(bad ? [{ field: 'value', problem: bad }] : []),
+    ...ratioProblems(indicator, figures),
+    ...breakdownProblems(indicator, figures),
+  ];
 }

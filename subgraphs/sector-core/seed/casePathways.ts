@@ -21,7 +21,8 @@ const casesPerCountry = 320;
 /** The country part of case codes, as each country's framework names the country (GB-EAW → EAW). */
 const codeCountry: Record<CountryId, string> = { bangladesh: 'BD', 'england-wales': 'EAW', 'south-africa': 'ZA' };
 
-export type DemoIncidentType = 'RAPE' | 'SEXUAL_ASSAULT' | 'PHYSICAL_ASSAULT' | 'FORCED_MARRIAGE' | 'DENIAL_OF_RESOURCES' | 'PSYCHOLOGICAL_ABUSE';
+export type DemoIncidentType =
+  'RAPE' | 'SEXUAL_ASSAULT' | 'PHYSICAL_ASSAULT' | 'FORCED_MARRIAGE' | 'DENIAL_OF_RESOURCES' | 'PSYCHOLOGICAL_ABUSE';
 export type DemoReferralStatus = 'PENDING' | 'ACCEPTED' | 'REJECTED' | 'IN_PROGRESS' | 'DONE' | 'REVOKED';
 
 export interface DemoReferral {
@@ -62,12 +63,23 @@ function weighted<T>(random: Random, choices: readonly (readonly [T, number])[])
 }
 
 const incidentWeights = [
-  ['RAPE', 30], ['SEXUAL_ASSAULT', 15], ['PHYSICAL_ASSAULT', 30], ['FORCED_MARRIAGE', 5], ['DENIAL_OF_RESOURCES', 8], ['PSYCHOLOGICAL_ABUSE', 12],
+  ['RAPE', 30],
+  ['SEXUAL_ASSAULT', 15],
+  ['PHYSICAL_ASSAULT', 30],
+  ['FORCED_MARRIAGE', 5],
+  ['DENIAL_OF_RESOURCES', 8],
+  ['PSYCHOLOGICAL_ABUSE', 12],
 ] as const;
 
 /** Days between incident and first report, in the field's reporting-delay bands. */
 function reportingDelay(random: Random): number {
-  return weighted(random, [[random.int(0, 3), 55], [random.int(4, 5), 10], [random.int(6, 14), 12], [random.int(15, 31), 10], [random.int(32, 200), 13]]);
+  return weighted(random, [
+    [random.int(0, 3), 55],
+    [random.int(4, 5), 10],
+    [random.int(6, 14), 12],
+    [random.int(15, 31), 10],
+    [random.int(32, 200), 13],
+  ]);
 }
 
 /**
@@ -77,7 +89,12 @@ function reportingDelay(random: Random): number {
 function referral(random: Random, fromSector: SectorId, toSector: SectorId, createdOn: Date, workDays: number): DemoReferral {
   const followUpBy = addDays(createdOn, 7);
   const steps: DemoReferral['steps'] = [{ status: 'PENDING', on: createdOn }];
-  const fate = weighted(random, [['accept', 78], ['stall', 10], ['reject', 7], ['revoke', 5]] as const);
+  const fate = weighted(random, [
+    ['accept', 78],
+    ['stall', 10],
+    ['reject', 7],
+    ['revoke', 5],
+  ] as const);
   const at = (days: number) => addDays(createdOn, days);
   const add = (status: DemoReferralStatus, on: Date) => on <= reference && steps.push({ status, on });
   if (fate === 'reject') add('REJECTED', at(random.int(1, 5)));
@@ -98,12 +115,19 @@ function generateCase(country: CountryId, serial: number, firstReportedOn: Date)
   const facts = countryFacts[country];
   const centre = random.chance(0.75) ? random.pick(facts.crisisCentres) : null;
   const district = centre?.district ?? random.pick(facts.districts).name;
-  const holdingSector: SectorId = centre ? 'health' : weighted(random, [['police', 60], ['social-welfare', 40]] as const);
+  const holdingSector: SectorId = centre
+    ? 'health'
+    : weighted(random, [
+        ['police', 60],
+        ['social-welfare', 40],
+      ] as const);
   const intakePoint = centre?.id ?? `${holdingSector}-intake-${district.toLowerCase().replace(/[^a-z]+/g, '-')}`;
   const incidentType = weighted(random, incidentWeights);
   const child = incidentType !== 'DENIAL_OF_RESOURCES' && random.chance(0.18);
   const contexts = [
-    ...(incidentType === 'PHYSICAL_ASSAULT' || incidentType === 'PSYCHOLOGICAL_ABUSE' || random.chance(0.3) ? ['INTIMATE_PARTNER_VIOLENCE'] : []),
+    ...(incidentType === 'PHYSICAL_ASSAULT' || incidentType === 'PSYCHOLOGICAL_ABUSE' || random.chance(0.3)
+      ? ['INTIMATE_PARTNER_VIOLENCE']
+      : []),
     ...(child && (incidentType === 'RAPE' || incidentType === 'SEXUAL_ASSAULT') ? ['CHILD_SEXUAL_ABUSE'] : []),
     ...(child && incidentType === 'FORCED_MARRIAGE' ? ['EARLY_MARRIAGE'] : []),
   ];
@@ -155,7 +179,8 @@ function generateCase(country: CountryId, serial: number, firstReportedOn: Date)
     if (random.chance(0.8)) {
       const investigatedOn = addDays(reportedOn, random.int(1, 10));
       mark('INVESTIGATION_OPENED', investigatedOn);
-      if (milestones.has('FORENSIC_EVIDENCE_COLLECTED') && random.chance(0.7)) mark('DNA_SAMPLE_SENT', addDays(investigatedOn, random.int(1, 7)));
+      if (milestones.has('FORENSIC_EVIDENCE_COLLECTED') && random.chance(0.7))
+        mark('DNA_SAMPLE_SENT', addDays(investigatedOn, random.int(1, 7)));
       const toJustice = random.chance(0.75) ? refer('police', 'justice', addDays(investigatedOn, random.int(10, 40)), 240) : undefined;
       if (reached(toJustice)) {
         const chargedOn = addDays(acceptedOn(toJustice)!, random.int(5, 30));
@@ -164,7 +189,11 @@ function generateCase(country: CountryId, serial: number, firstReportedOn: Date)
         if (random.chance(0.7)) {
           const trialOn = addDays(chargedOn, random.int(30, 120));
           mark('TRIAL_STARTED', trialOn);
-          const verdict = weighted(random, [['CONVICTED', 45], ['ACQUITTED', 30], ['NONE', 25]] as const);
+          const verdict = weighted(random, [
+            ['CONVICTED', 45],
+            ['ACQUITTED', 30],
+            ['NONE', 25],
+          ] as const);
           if (verdict !== 'NONE') mark(verdict, addDays(trialOn, random.int(10, 60)));
         }
       }
@@ -172,7 +201,8 @@ function generateCase(country: CountryId, serial: number, firstReportedOn: Date)
   }
 
   // Social welfare and education: shelter, counselling, school support.
-  const toWelfare = holdingSector === 'social-welfare' ? undefined : refer(holdingSector, 'social-welfare', addDays(firstReportedOn, random.int(0, 6)), 90);
+  const toWelfare =
+    holdingSector === 'social-welfare' ? undefined : refer(holdingSector, 'social-welfare', addDays(firstReportedOn, random.int(0, 6)), 90);
   const welfareOn = holdingSector === 'social-welfare' ? firstReportedOn : acceptedOn(toWelfare);
   if (welfareOn) {
     if (random.chance(0.4)) mark('SHELTER_ADMITTED', welfareOn);

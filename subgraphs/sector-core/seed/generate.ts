@@ -217,10 +217,6 @@ export function actionRecordDocs(
  * One facet document per crisis centre of the country, built by the sector from the centre
  * and a random source of the centre's own.
  */
-export function crisisCentreFacets<F>(
-  sectorId: string,
-  country: CountryId,
-  build: (centre: CrisisCentreFacts, random: Random) => F,
-): F[] {
+export function crisisCentreFacets<F>(sectorId: string, country: CountryId, build: (centre: CrisisCentreFacts, random: Random) => F): F[] {
   return countryFacts[country].crisisCentres.map((centre) => build(centre, seededRandom(seedFrom(`${sectorId}/${centre.id}`))));
 }

@@ -36,7 +36,11 @@ export const englandWales: SocialWelfareCountrySeed = {
   ],
 
   servicePoints: {
-    atCrisisCentre: { name: 'Domestic abuse and safe accommodation support, {centre}', openingHours: 'Mon-Fri 09:00-17:00', open24Hours: false },
+    atCrisisCentre: {
+      name: 'Domestic abuse and safe accommodation support, {centre}',
+      openingHours: 'Mon-Fri 09:00-17:00',
+      open24Hours: false,
+    },
     national: [],
     perDistrict: [
       {

@@ -62,7 +62,8 @@ export function seed(country: CountryId): {
     .filter((facet) => facet.shelterBeds > 0 || facet.counsellors > 0)
     .map((facet) => ({
       centreId: facet._id,
-      capacity: facet.shelterBeds > 0 ? { amount: facet.shelterBeds, unit: 'shelter beds' } : { amount: facet.counsellors, unit: 'counsellors' },
+      capacity:
+        facet.shelterBeds > 0 ? { amount: facet.shelterBeds, unit: 'shelter beds' } : { amount: facet.counsellors, unit: 'counsellors' },
     }));
 
   return {

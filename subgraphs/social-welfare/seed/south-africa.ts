@@ -36,7 +36,11 @@ export const southAfrica: SocialWelfareCountrySeed = {
   ],
 
   servicePoints: {
-    atCrisisCentre: { name: 'Victim Empowerment Programme support and shelter referral, {centre}', openingHours: 'Mon-Fri 07:30-16:00; on call after hours', open24Hours: false },
+    atCrisisCentre: {
+      name: 'Victim Empowerment Programme support and shelter referral, {centre}',
+      openingHours: 'Mon-Fri 07:30-16:00; on call after hours',
+      open24Hours: false,
+    },
     national: [
       {
         kind: 'HELPLINE',

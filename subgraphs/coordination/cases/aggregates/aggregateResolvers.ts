@@ -16,18 +16,29 @@ import type { PathwayData } from './pathway.ts';
 async function loadYear(ctx: CaseContext, year: number): Promise<PathwayData> {
   const prefix = await caseCodePrefix(ctx, year);
   const [cases, referrals] = await Promise.all([
-    ctx.repos.cases.find({ reportingConsent: true, firstReportedOn: { $gte: new Date(Date.UTC(year, 0, 1)), $lt: new Date(Date.UTC(year + 1, 0, 1)) } }),
+    ctx.repos.cases.find({
+      reportingConsent: true,
+      firstReportedOn: { $gte: new Date(Date.UTC(year, 0, 1)), $lt: new Date(Date.UTC(year + 1, 0, 1)) },
+    }),
     ctx.repos.referrals.find({ caseId: codesWithPrefix(prefix) }),
   ]);
   const counted = new Set(cases.map((c) => c._id));
-  return { year, cases, referrals: referrals.filter((r) => counted.has(r.caseId)), today: ctx.clock.now(), threshold: suppressionThreshold };
+  return {
+    year,
+    cases,
+    referrals: referrals.filter((r) => counted.has(r.caseId)),
+    today: ctx.clock.now(),
+    threshold: suppressionThreshold,
+  };
 }
 
 async function pathwayAggregates(_: unknown, { year }: { year: number }, ctx: CaseContext) {
   requireScopes(ctx.identity, scopes.aggregatesRead);
   const thisYear = ctx.clock.now().getUTCFullYear();
   if (!Number.isInteger(year) || year < 1990 || year > thisYear) {
-    throw new InvalidInputError('pathway aggregates query', [{ field: 'year', problem: `must be a year from 1990 to ${thisYear} (got ${year})` }]);
+    throw new InvalidInputError('pathway aggregates query', [
+      { field: 'year', problem: `must be a year from 1990 to ${thisYear} (got ${year})` },
+    ]);
   }
   return loadYear(ctx, year);
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseDoc, ReferralDoc } from '../models.ts';
-import { casesByDistrict, casesBySector, justiceFunnel, overdueFollowUps, referralOutcomes, timeToService, type PathwayData } from './pathway.ts';
+import {
+  casesByDistrict,
+  casesBySector,
+  justiceFunnel,
+  overdueFollowUps,
+  referralOutcomes,
+  timeToService,
+  type PathwayData,
+} from './pathway.ts';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n));
 
@@ -25,7 +33,13 @@ function caseDoc(i: number, overrides: Partial<CaseDoc> = {}): CaseDoc {
   };
 }
 
-const data = (cases: CaseDoc[], referrals: ReferralDoc[] = []): PathwayData => ({ year: 2026, cases, referrals, today: day(330), threshold: 5 });
+const data = (cases: CaseDoc[], referrals: ReferralDoc[] = []): PathwayData => ({
+  year: 2026,
+  cases,
+  referrals,
+  today: day(330),
+  threshold: 5,
+});
 
 describe('pathway aggregates', () => {
   it('count a case reaching a later funnel stage as having passed the earlier ones', () => {
@@ -61,17 +75,37 @@ describe('pathway aggregates', () => {
 
   it('count overdue follow-ups only on open referrals', () => {
     const referral = (i: number, status: ReferralDoc['status']): ReferralDoc => ({
-      _id: `CASE-BD-2026-000001/police/${i}`, version: 1, caseId: 'CASE-BD-2026-000001', fromSector: 'health', toSector: 'police',
-      reason: 'r', status, followUpBy: day(100), history: [], createdAt: day(90), updatedAt: day(90),
+      _id: `CASE-BD-2026-000001/police/${i}`,
+      version: 1,
+      caseId: 'CASE-BD-2026-000001',
+      fromSector: 'health',
+      toSector: 'police',
+      reason: 'r',
+      status,
+      followUpBy: day(100),
+      history: [],
+      createdAt: day(90),
+      updatedAt: day(90),
     });
-    const referrals = [...Array.from({ length: 6 }, (_, i) => referral(i, 'PENDING')), ...Array.from({ length: 6 }, (_, i) => referral(10 + i, 'DONE'))];
+    const referrals = [
+      ...Array.from({ length: 6 }, (_, i) => referral(i, 'PENDING')),
+      ...Array.from({ length: 6 }, (_, i) => referral(10 + i, 'DONE')),
+    ];
     expect(overdueFollowUps(data([caseDoc(1)], referrals)).total.count).toBe(6);
     expect(referralOutcomes(data([caseDoc(1)], referrals)).rows.find((r) => r.key === 'DONE')!.count).toBe(6);
   });
 
   it('answer for 100,000 cases in well under a second of computing', () => {
     const cases = Array.from({ length: 100_000 }, (_, i) =>
-      caseDoc(i, { milestones: i % 2 ? [{ kind: 'HEALTH_EXAMINED', on: day(i % 300) }, { kind: 'REPORT_REGISTERED', on: day((i % 300) + 2) }] : [] }),
+      caseDoc(i, {
+        milestones:
+          i % 2
+            ? [
+                { kind: 'HEALTH_EXAMINED', on: day(i % 300) },
+                { kind: 'REPORT_REGISTERED', on: day((i % 300) + 2) },
+              ]
+            : [],
+      }),
     );
     const started = performance.now();
     const d = data(cases);

@@ -2,7 +2,15 @@ import { sectorIds } from '../../../catalog.ts';
 import { daysBetween } from '../../../kit/clock.ts';
 import { publish, suppressedTable, suppressionPlan, type AdditiveGroup } from '../../../kit/suppression.ts';
 import { escalation } from '../lifecycle.ts';
-import { incidentTypes, milestoneSectors, referralStatuses, type CaseDoc, type IncidentType, type MilestoneKind, type ReferralDoc } from '../models.ts';
+import {
+  incidentTypes,
+  milestoneSectors,
+  referralStatuses,
+  type CaseDoc,
+  type IncidentType,
+  type MilestoneKind,
+  type ReferralDoc,
+} from '../models.ts';
 
 /*
  * The pathway aggregates, computed from one year's consenting cases and their referrals as the
@@ -39,14 +47,26 @@ function tally<T>(items: readonly T[], keyOf: (item: T) => string | null, keys: 
 }
 
 export const casesByIncidentType = (d: PathwayData) =>
-  suppressedTable(tally(d.cases, (c) => c.incidentType, incidentTypes), d.cases.length, d.threshold);
+  suppressedTable(
+    tally(d.cases, (c) => c.incidentType, incidentTypes),
+    d.cases.length,
+    d.threshold,
+  );
 
 export const casesByDistrict = (d: PathwayData) =>
-  suppressedTable(tally(d.cases, (c) => c.district, [...new Set(d.cases.map((c) => c.district))].sort()), d.cases.length, d.threshold);
+  suppressedTable(
+    tally(d.cases, (c) => c.district, [...new Set(d.cases.map((c) => c.district))].sort()),
+    d.cases.length,
+    d.threshold,
+  );
 
 export function casesByMonth(d: PathwayData) {
   const months = Array.from({ length: 12 }, (_, m) => `${d.year}-${String(m + 1).padStart(2, '0')}`);
-  return suppressedTable(tally(d.cases, (c) => c.firstReportedOn.toISOString().slice(0, 7), months), d.cases.length, d.threshold);
+  return suppressedTable(
+    tally(d.cases, (c) => c.firstReportedOn.toISOString().slice(0, 7), months),
+    d.cases.length,
+    d.threshold,
+  );
 }
 
 /** Cases each sector served. A case may be served by several sectors, so rows do not add up to the total. */
@@ -62,12 +82,20 @@ export function casesBySector(d: PathwayData) {
 }
 
 export const referralOutcomes = (d: PathwayData) =>
-  suppressedTable(tally(d.referrals, (r) => r.status, referralStatuses), d.referrals.length, d.threshold);
+  suppressedTable(
+    tally(d.referrals, (r) => r.status, referralStatuses),
+    d.referrals.length,
+    d.threshold,
+  );
 
 /** Referrals still awaiting their service after the follow-up day (escalated), by receiving sector. */
 export function overdueFollowUps(d: PathwayData) {
   const overdue = d.referrals.filter((r) => escalation(r, d.today).escalated);
-  return suppressedTable(tally(overdue, (r) => r.toSector, sectorIds), overdue.length, d.threshold);
+  return suppressedTable(
+    tally(overdue, (r) => r.toSector, sectorIds),
+    overdue.length,
+    d.threshold,
+  );
 }
 
 const funnel: readonly [string, MilestoneKind][] = [
@@ -152,7 +180,8 @@ export function timeToService(d: PathwayData, incidentType: IncidentType | null)
       sectorId: sector,
       reached: { key: sector, ...reachedCount },
       withinThreeDays: { key: sector, ...soonCount },
-      shareWithinThreeDays: reachedCount.suppressed || soonCount.suppressed || !reachedCount.count ? null : soonCount.count! / reachedCount.count,
+      shareWithinThreeDays:
+        reachedCount.suppressed || soonCount.suppressed || !reachedCount.count ? null : soonCount.count! / reachedCount.count,
       medianDays: reachedCount.suppressed ? null : median(list),
     };
   });

@@ -40,9 +40,36 @@ interface Figures {
 }
 
 const figures: Record<CountryId, Figures> = {
-  bangladesh: { baselineYear: 2024, targetDate: '2030-12-31', prevalence: [23, 15], reached: [900, 1400], charged: [22, 40], finalised: [18, 45], shelter: [0.9, 3], schools: [35, 90] },
-  'england-wales': { baselineYear: 2024, targetDate: '2028-03-31', prevalence: [4.4, 3.3], reached: [1800, 2300], charged: [7, 15], finalised: [60, 75], shelter: [7.4, 10], schools: [80, 100] },
-  'south-africa': { baselineYear: 2024, targetDate: '2030-03-31', prevalence: [21, 14], reached: [2600, 3600], charged: [30, 45], finalised: [40, 60], shelter: [2.1, 5], schools: [45, 85] },
+  bangladesh: {
+    baselineYear: 2024,
+    targetDate: '2030-12-31',
+    prevalence: [23, 15],
+    reached: [900, 1400],
+    charged: [22, 40],
+    finalised: [18, 45],
+    shelter: [0.9, 3],
+    schools: [35, 90],
+  },
+  'england-wales': {
+    baselineYear: 2024,
+    targetDate: '2028-03-31',
+    prevalence: [4.4, 3.3],
+    reached: [1800, 2300],
+    charged: [7, 15],
+    finalised: [60, 75],
+    shelter: [7.4, 10],
+    schools: [80, 100],
+  },
+  'south-africa': {
+    baselineYear: 2024,
+    targetDate: '2030-03-31',
+    prevalence: [21, 14],
+    reached: [2600, 3600],
+    charged: [30, 45],
+    finalised: [40, 60],
+    shelter: [2.1, 5],
+    schools: [45, 85],
+  },
 };
 
 const ageBands = { dimension: 'ageBand', categories: ['0-17', '18-24', '25-49', '50+'] };

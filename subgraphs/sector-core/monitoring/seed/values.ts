@@ -43,7 +43,13 @@ function split(total: number, categories: readonly string[], weights: readonly n
   return parts;
 }
 
-function figuresFor(indicator: Draft<IndicatorDoc>, period: Period, country: CountryId, sectorId: SectorId, random: ReturnType<typeof seededRandom>) {
+function figuresFor(
+  indicator: Draft<IndicatorDoc>,
+  period: Period,
+  country: CountryId,
+  sectorId: SectorId,
+  random: ReturnType<typeof seededRandom>,
+) {
   const start = Date.UTC(indicator.baseline.year, 0, 1);
   const elapsed = (period.end.getTime() - start) / (indicator.target.date.getTime() - start);
   const trend = indicator.baseline.value + (indicator.target.value - indicator.baseline.value) * elapsed * pace[sectorId];
