@@ -237,8 +237,7 @@ export const ${n.camel}CaseResponse: CaseResponseOptions<${n.prefix}ResponseDoc>
 function seedTs(n: SectorNames): string {
   return `import type { CountryId } from '../../kit/config.ts';
 import type { Draft } from '../../kit/repository.ts';
-import type { ActionRecordDoc, ResponsibilityDoc, ServicePointDoc } from '../../sector-core/models.ts';
-import { actionRecordDocs, crisisCentreFacets, responsibilityDocs, servicePointDocs, type ServicePointPlan } from '../../sector-core/seed/generate.ts';
+import { crisisCentreFacets, sectorSeedDocuments, type SectorCountrySeed, type SectorSeedDocuments } from '../../sector-core/seed/generate.ts';
 import type { LiaisonDoc } from '../models.ts';
 
 /*
@@ -251,7 +250,7 @@ const responsibilities = [
   { duty: 'Refer survivors it meets to the nearest One-Stop Crisis Centre, with their consent', role: 'SUPPORTING' as const, reference: 'National framework' },
 ];
 
-const servicePoints: ServicePointPlan = {
+const servicePoints: SectorCountrySeed<null>['servicePoints'] = {
   atCrisisCentre: { name: '${n.shortName} liaison desk, {centre}', openingHours: 'Weekdays 09:00-17:00', open24Hours: false },
   national: [],
   perDistrict: [
@@ -259,24 +258,16 @@ const servicePoints: ServicePointPlan = {
   ],
 };
 
-export function seed(country: CountryId): {
-  responsibilities: Draft<ResponsibilityDoc>[];
-  servicePoints: Draft<ServicePointDoc>[];
-  actionRecords: Draft<ActionRecordDoc>[];
-  liaison: Draft<LiaisonDoc>[];
-} {
+export function seed(country: CountryId): SectorSeedDocuments & { liaison: Draft<LiaisonDoc>[] } {
   const liaison = crisisCentreFacets('${n.id}', country, (centre, random): Draft<LiaisonDoc> => ({
     _id: centre.id,
     officers: random.int(0, 3),
     daysAWeek: random.int(2, 5),
   }));
   const presence = liaison.filter((desk) => desk.officers > 0).map((desk) => ({ centreId: desk._id, capacity: null }));
-  return {
-    responsibilities: responsibilityDocs('${n.id}', responsibilities),
-    servicePoints: servicePointDocs('${n.id}', country, servicePoints, presence),
-    actionRecords: actionRecordDocs('${n.id}', country, {}),
-    liaison,
-  };
+  // It reports on no action yet: the framework names the actions each sector leads.
+  const data = { responsibilities, servicePoints, actionReports: {}, crisisCentres: null };
+  return { ...sectorSeedDocuments('${n.id}', country, data, presence), liaison };
 }
 `;
 }

@@ -1,12 +1,10 @@
 import type { CountryId } from '../../kit/config.ts';
 import type { Draft } from '../../kit/repository.ts';
-import type { ActionRecordDoc, ResponsibilityDoc, ServicePointDoc } from '../../sector-core/models.ts';
 import {
-  actionRecordDocs,
   crisisCentreFacets,
-  responsibilityDocs,
-  servicePointDocs,
+  sectorSeedDocuments,
   type SectorCountrySeed,
+  type SectorSeedDocuments,
 } from '../../sector-core/seed/generate.ts';
 import type { SchoolSupportDoc } from '../models.ts';
 import { bangladesh } from './bangladesh.ts';
@@ -27,12 +25,7 @@ const byCountry: Record<CountryId, EducationCountrySeed> = {
   'south-africa': southAfrica,
 };
 
-export function seed(country: CountryId): {
-  responsibilities: Draft<ResponsibilityDoc>[];
-  servicePoints: Draft<ServicePointDoc>[];
-  actionRecords: Draft<ActionRecordDoc>[];
-  schoolSupport: Draft<SchoolSupportDoc>[];
-} {
+export function seed(country: CountryId): SectorSeedDocuments & { schoolSupport: Draft<SchoolSupportDoc>[] } {
   const data = byCountry[country];
   const { chance } = data.crisisCentres;
 
@@ -46,10 +39,5 @@ export function seed(country: CountryId): {
   // The education sector has a service point at a centre only where a liaison officer serves it.
   const presence = schoolSupport.filter((support) => support.liaisonOfficer).map((support) => ({ centreId: support._id, capacity: null }));
 
-  return {
-    responsibilities: responsibilityDocs('education', data.responsibilities),
-    servicePoints: servicePointDocs('education', country, data.servicePoints, presence),
-    actionRecords: actionRecordDocs('education', country, data.actionReports),
-    schoolSupport,
-  };
+  return { ...sectorSeedDocuments('education', country, data, presence), schoolSupport };
 }

@@ -1,15 +1,13 @@
 import type { CountryId } from '../../kit/config.ts';
 import type { Draft } from '../../kit/repository.ts';
-import type { ActionRecordDoc, ResponsibilityDoc, ServicePointDoc } from '../../sector-core/models.ts';
 import {
-  actionRecordDocs,
   between,
   crisisCentreFacets,
-  responsibilityDocs,
-  servicePointDocs,
   type CapacityRange,
   type Range,
+  sectorSeedDocuments,
   type SectorCountrySeed,
+  type SectorSeedDocuments,
 } from '../../sector-core/seed/generate.ts';
 import type { MedicalCareDoc } from '../models.ts';
 import { bangladesh } from './bangladesh.ts';
@@ -39,12 +37,7 @@ const byCountry: Record<CountryId, HealthCountrySeed> = {
   'south-africa': southAfrica,
 };
 
-export function seed(country: CountryId): {
-  responsibilities: Draft<ResponsibilityDoc>[];
-  servicePoints: Draft<ServicePointDoc>[];
-  actionRecords: Draft<ActionRecordDoc>[];
-  medicalCare: Draft<MedicalCareDoc>[];
-} {
+export function seed(country: CountryId): SectorSeedDocuments & { medicalCare: Draft<MedicalCareDoc>[] } {
   const data = byCountry[country];
   const profile = data.crisisCentres;
   const capacityAt = new Map<string, number>();
@@ -76,10 +69,5 @@ export function seed(country: CountryId): {
     };
   });
 
-  return {
-    responsibilities: responsibilityDocs('health', data.responsibilities),
-    servicePoints: servicePointDocs('health', country, data.servicePoints, presence),
-    actionRecords: actionRecordDocs('health', country, data.actionReports),
-    medicalCare,
-  };
+  return { ...sectorSeedDocuments('health', country, data, presence), medicalCare };
 }

@@ -1,14 +1,12 @@
 import type { CountryId } from '../../kit/config.ts';
 import type { Draft } from '../../kit/repository.ts';
-import type { ActionRecordDoc, ResponsibilityDoc, ServicePointDoc } from '../../sector-core/models.ts';
 import {
-  actionRecordDocs,
   between,
   crisisCentreFacets,
-  responsibilityDocs,
-  servicePointDocs,
   type Range,
+  sectorSeedDocuments,
   type SectorCountrySeed,
+  type SectorSeedDocuments,
 } from '../../sector-core/seed/generate.ts';
 import type { LegalServicesDoc } from '../models.ts';
 import { bangladesh } from './bangladesh.ts';
@@ -32,12 +30,7 @@ const byCountry: Record<CountryId, JusticeCountrySeed> = {
   'south-africa': southAfrica,
 };
 
-export function seed(country: CountryId): {
-  responsibilities: Draft<ResponsibilityDoc>[];
-  servicePoints: Draft<ServicePointDoc>[];
-  actionRecords: Draft<ActionRecordDoc>[];
-  legalServices: Draft<LegalServicesDoc>[];
-} {
+export function seed(country: CountryId): SectorSeedDocuments & { legalServices: Draft<LegalServicesDoc>[] } {
   const data = byCountry[country];
   const profile = data.crisisCentres;
 
@@ -60,10 +53,5 @@ export function seed(country: CountryId): {
       open24Hours: false,
     }));
 
-  return {
-    responsibilities: responsibilityDocs('justice', data.responsibilities),
-    servicePoints: servicePointDocs('justice', country, data.servicePoints, presence),
-    actionRecords: actionRecordDocs('justice', country, data.actionReports),
-    legalServices,
-  };
+  return { ...sectorSeedDocuments('justice', country, data, presence), legalServices };
 }

@@ -1,14 +1,12 @@
 import type { CountryId } from '../../kit/config.ts';
 import type { Draft } from '../../kit/repository.ts';
-import type { ActionRecordDoc, ResponsibilityDoc, ServicePointDoc } from '../../sector-core/models.ts';
 import {
-  actionRecordDocs,
   between,
   crisisCentreFacets,
-  responsibilityDocs,
-  servicePointDocs,
   type Range,
+  sectorSeedDocuments,
   type SectorCountrySeed,
+  type SectorSeedDocuments,
 } from '../../sector-core/seed/generate.ts';
 import type { PoliceUnitDoc } from '../models.ts';
 import { bangladesh } from './bangladesh.ts';
@@ -36,12 +34,7 @@ const byCountry: Record<CountryId, PoliceCountrySeed> = {
   'south-africa': southAfrica,
 };
 
-export function seed(country: CountryId): {
-  responsibilities: Draft<ResponsibilityDoc>[];
-  servicePoints: Draft<ServicePointDoc>[];
-  actionRecords: Draft<ActionRecordDoc>[];
-  policeUnits: Draft<PoliceUnitDoc>[];
-} {
+export function seed(country: CountryId): SectorSeedDocuments & { policeUnits: Draft<PoliceUnitDoc>[] } {
   const data = byCountry[country];
   const profile = data.crisisCentres;
 
@@ -68,10 +61,5 @@ export function seed(country: CountryId): {
       ...(unit.open24Hours ? {} : { openingHours: profile.partTimeHours, open24Hours: false }),
     }));
 
-  return {
-    responsibilities: responsibilityDocs('police', data.responsibilities),
-    servicePoints: servicePointDocs('police', country, data.servicePoints, presence),
-    actionRecords: actionRecordDocs('police', country, data.actionReports),
-    policeUnits,
-  };
+  return { ...sectorSeedDocuments('police', country, data, presence), policeUnits };
 }

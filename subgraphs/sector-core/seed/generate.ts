@@ -220,3 +220,24 @@ export function actionRecordDocs(
 export function crisisCentreFacets<F>(sectorId: string, country: CountryId, build: (centre: CrisisCentreFacts, random: Random) => F): F[] {
   return countryFacts[country].crisisCentres.map((centre) => build(centre, seededRandom(seedFrom(`${sectorId}/${centre.id}`))));
 }
+
+/** The documents every sector's demo data has, whatever its facet. */
+export interface SectorSeedDocuments {
+  responsibilities: Draft<ResponsibilityDoc>[];
+  servicePoints: Draft<ServicePointDoc>[];
+  actionRecords: Draft<ActionRecordDoc>[];
+}
+
+/** A sector's responsibilities, service points (with where it is at the crisis centres) and action records for one country. */
+export function sectorSeedDocuments(
+  sectorId: string,
+  country: CountryId,
+  data: SectorCountrySeed<unknown>,
+  presence: readonly CrisisCentrePresence[],
+): SectorSeedDocuments {
+  return {
+    responsibilities: responsibilityDocs(sectorId, data.responsibilities),
+    servicePoints: servicePointDocs(sectorId, country, data.servicePoints, presence),
+    actionRecords: actionRecordDocs(sectorId, country, data.actionReports),
+  };
+}

@@ -1,14 +1,12 @@
 import type { CountryId } from '../../kit/config.ts';
 import type { Draft } from '../../kit/repository.ts';
-import type { ActionRecordDoc, ResponsibilityDoc, ServicePointDoc } from '../../sector-core/models.ts';
 import {
-  actionRecordDocs,
   between,
   crisisCentreFacets,
-  responsibilityDocs,
-  servicePointDocs,
   type Range,
+  sectorSeedDocuments,
   type SectorCountrySeed,
+  type SectorSeedDocuments,
 } from '../../sector-core/seed/generate.ts';
 import type { ShelterAndCounsellingDoc } from '../models.ts';
 import { bangladesh } from './bangladesh.ts';
@@ -34,12 +32,7 @@ const byCountry: Record<CountryId, SocialWelfareCountrySeed> = {
   'south-africa': southAfrica,
 };
 
-export function seed(country: CountryId): {
-  responsibilities: Draft<ResponsibilityDoc>[];
-  servicePoints: Draft<ServicePointDoc>[];
-  actionRecords: Draft<ActionRecordDoc>[];
-  shelterAndCounselling: Draft<ShelterAndCounsellingDoc>[];
-} {
+export function seed(country: CountryId): SectorSeedDocuments & { shelterAndCounselling: Draft<ShelterAndCounsellingDoc>[] } {
   const data = byCountry[country];
   const profile = data.crisisCentres;
 
@@ -66,10 +59,5 @@ export function seed(country: CountryId): {
         facet.shelterBeds > 0 ? { amount: facet.shelterBeds, unit: 'shelter beds' } : { amount: facet.counsellors, unit: 'counsellors' },
     }));
 
-  return {
-    responsibilities: responsibilityDocs('social-welfare', data.responsibilities),
-    servicePoints: servicePointDocs('social-welfare', country, data.servicePoints, presence),
-    actionRecords: actionRecordDocs('social-welfare', country, data.actionReports),
-    shelterAndCounselling,
-  };
+  return { ...sectorSeedDocuments('social-welfare', country, data, presence), shelterAndCounselling };
 }
