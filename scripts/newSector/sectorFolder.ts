@@ -35,8 +35,10 @@ type ${P}Sector implements SectorAgency @key(fields: "id") {
   responsibilities: [Responsibility!]
   "Where the ${w} sector serves survivors."
   servicePoints("Only those in this district." district: String, "Only those of this kind." kind: ServicePointKind): [ServicePoint!]
-  "How the actions the ${w} sector leads are being delivered."
-  delivery: DeliveryStatus
+  "The framework actions the ${w} sector leads, from the lead ministry's registry."
+  ledActionIds: [ID!]! @external
+  "How the actions the ${w} sector leads are being delivered: every one of them, an action with no record here as not reported."
+  delivery: DeliveryStatus @requires(fields: "ledActionIds")
 }
 
 "A framework action led by the ${w} sector, with its record in the ${w} system."

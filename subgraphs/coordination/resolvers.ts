@@ -34,6 +34,7 @@ const sectorFields = {
   id: byId,
   ledActions: (sector: SectorDoc, _: unknown, ctx: Context) => ctx.loaders.actionsByLead.load(sector._id),
   supportingActions: (sector: SectorDoc, _: unknown, ctx: Context) => ctx.loaders.actionsBySupporter.load(sector._id),
+  ledActionIds: async (sector: SectorDoc, _: unknown, ctx: Context) => (await ctx.loaders.actionsByLead.load(sector._id)).map(byId),
 };
 
 const actionFields = {

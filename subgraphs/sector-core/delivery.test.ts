@@ -27,18 +27,22 @@ describe('deliveryState', () => {
   });
 });
 
+const records = [
+  { _id: 'a1', status: 'COMPLETED' as const, dueDate: due('2026-01-01') },
+  { _id: 'a2', status: 'IN_PROGRESS' as const, dueDate: due('2026-01-01') },
+  { _id: 'a3', status: 'IN_PROGRESS' as const, dueDate: due('2027-01-01') },
+  { _id: 'a4', status: 'DELAYED' as const, dueDate: due('2027-01-01') },
+  { _id: 'a5', status: null, dueDate: null },
+];
+
 describe('summariseDelivery', () => {
   it('puts every action in exactly one state', () => {
-    const summary = summariseDelivery(
-      [
-        { status: 'COMPLETED', dueDate: due('2026-01-01') },
-        { status: 'IN_PROGRESS', dueDate: due('2026-01-01') },
-        { status: 'IN_PROGRESS', dueDate: due('2027-01-01') },
-        { status: 'DELAYED', dueDate: due('2027-01-01') },
-        { status: null, dueDate: null },
-      ],
-      today,
-    );
+    const summary = summariseDelivery(records, today);
     expect(summary).toEqual({ total: 5, onTrack: 1, atRisk: 1, overdue: 1, done: 1, notReported: 1 });
+  });
+
+  it('counts every action the framework says the sector leads, one it has no record of as not reported', () => {
+    const summary = summariseDelivery(records, today, ['a1', 'a2', 'a9']);
+    expect(summary).toEqual({ total: 3, onTrack: 0, atRisk: 0, overdue: 1, done: 1, notReported: 1 });
   });
 });

@@ -42,10 +42,19 @@ const field: Record<DeliveryState, keyof DeliverySummary> = {
   NOT_REPORTED: 'notReported',
 };
 
-/** Counts each action once, in its delivery state. */
-export function summariseDelivery(records: Pick<ActionRecordDoc, 'dueDate' | 'status'>[], today: Date): DeliverySummary {
+type DeliveryRecord = Pick<ActionRecordDoc, '_id' | 'dueDate' | 'status'>;
+
+/**
+ * Counts each action once, in its delivery state. Given the actions the framework says the
+ * sector leads (from the lead ministry's registry), every one of them is counted, and one the
+ * sector has no record of is not reported: a sector cannot make an action disappear from its
+ * summary by never recording it. Without them, the sector's own records are counted.
+ */
+export function summariseDelivery(records: DeliveryRecord[], today: Date, ledActionIds?: readonly string[]): DeliverySummary {
   const summary: DeliverySummary = { total: 0, onTrack: 0, atRisk: 0, overdue: 0, done: 0, notReported: 0 };
-  for (const record of records) {
+  const byId = new Map(records.map((record) => [record._id, record]));
+  const counted = ledActionIds ? ledActionIds.map((id) => byId.get(id) ?? null) : records;
+  for (const record of counted) {
     summary.total += 1;
     summary[field[deliveryState(record, today)]] += 1;
   }

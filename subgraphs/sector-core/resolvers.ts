@@ -101,14 +101,16 @@ export function sectorCoreResolvers(sectorId: string, typePrefix: string) {
       },
     },
     [sectorType]: {
-      __resolveReference: (ref: { id: string }) => (ref.id === sectorId ? sector : null),
+      // The representation carries the fields this subgraph @requires (ledActionIds): keep them.
+      __resolveReference: (ref: { id: string; ledActionIds?: string[] }) => (ref.id === sectorId ? ref : null),
       responsibilities: (_: unknown, __: unknown, ctx: SectorContext) => ctx.loaders.responsibilities.load(),
       servicePoints: async (_: unknown, args: { district?: string | null; kind?: ServicePointKind | null }, ctx: SectorContext) =>
         (await ctx.loaders.servicePoints.load()).filter(
           (point) => (!args.district || point.district === args.district) && (!args.kind || point.kind === args.kind),
         ),
-      delivery: async (_: unknown, __: unknown, ctx: SectorContext) =>
-        summariseDelivery(await ctx.loaders.actionRecords.load(), startOfDayUtc(ctx.clock.now())),
+      // `ledActionIds` comes from the lead ministry's registry through @requires.
+      delivery: async (sector: { ledActionIds?: string[] }, __: unknown, ctx: SectorContext) =>
+        summariseDelivery(await ctx.loaders.actionRecords.load(), startOfDayUtc(ctx.clock.now()), sector.ledActionIds),
     },
     [actionType]: {
       __resolveReference: async (ref: { id: string }, ctx: SectorContext): Promise<ActionEntity> => ({

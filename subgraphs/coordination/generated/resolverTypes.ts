@@ -334,6 +334,8 @@ export type SectorAgency = {
 /** The health sector: medical care, forensic examination and post-exposure treatment. */
 export type HealthSector = SectorAgency & {
   __typename?: 'HealthSector';
+  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
+  ledActionIds: Array<Scalars['ID']['output']>;
   /** Stable sector id: `health`. */
   id: Scalars['ID']['output'];
   /** Short name of the sector. */
@@ -351,6 +353,8 @@ export type HealthSector = SectorAgency & {
 /** The policing sector: reporting, investigation and protection. */
 export type PoliceSector = SectorAgency & {
   __typename?: 'PoliceSector';
+  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
+  ledActionIds: Array<Scalars['ID']['output']>;
   /** Stable sector id: `police`. */
   id: Scalars['ID']['output'];
   /** Short name of the sector. */
@@ -368,6 +372,8 @@ export type PoliceSector = SectorAgency & {
 /** The justice sector: prosecution, courts, legal aid and protection orders. */
 export type JusticeSector = SectorAgency & {
   __typename?: 'JusticeSector';
+  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
+  ledActionIds: Array<Scalars['ID']['output']>;
   /** Stable sector id: `justice`. */
   id: Scalars['ID']['output'];
   /** Short name of the sector. */
@@ -385,6 +391,8 @@ export type JusticeSector = SectorAgency & {
 /** The social welfare sector: shelter, counselling and case work. */
 export type SocialWelfareSector = SectorAgency & {
   __typename?: 'SocialWelfareSector';
+  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
+  ledActionIds: Array<Scalars['ID']['output']>;
   /** Stable sector id: `social-welfare`. */
   id: Scalars['ID']['output'];
   /** Short name of the sector. */
@@ -402,6 +410,8 @@ export type SocialWelfareSector = SectorAgency & {
 /** The education sector: prevention in schools and support for school-age survivors. */
 export type EducationSector = SectorAgency & {
   __typename?: 'EducationSector';
+  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
+  ledActionIds: Array<Scalars['ID']['output']>;
   /** Stable sector id: `education`. */
   id: Scalars['ID']['output'];
   /** Short name of the sector. */
@@ -2039,6 +2049,7 @@ export type SectorAgencyResolvers<ContextType = any, ParentType extends Resolver
 
 export type HealthSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthSector'] = ResolversParentTypes['HealthSector'], FederationReferenceType extends FederationReferenceTypes['HealthSector'] = FederationReferenceTypes['HealthSector']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthSector']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  ledActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ministry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2050,6 +2061,7 @@ export type HealthSectorResolvers<ContextType = any, ParentType extends Resolver
 
 export type PoliceSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceSector'] = ResolversParentTypes['PoliceSector'], FederationReferenceType extends FederationReferenceTypes['PoliceSector'] = FederationReferenceTypes['PoliceSector']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceSector']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  ledActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ministry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2061,6 +2073,7 @@ export type PoliceSectorResolvers<ContextType = any, ParentType extends Resolver
 
 export type JusticeSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeSector'] = ResolversParentTypes['JusticeSector'], FederationReferenceType extends FederationReferenceTypes['JusticeSector'] = FederationReferenceTypes['JusticeSector']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JusticeSector']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  ledActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ministry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2072,6 +2085,7 @@ export type JusticeSectorResolvers<ContextType = any, ParentType extends Resolve
 
 export type SocialWelfareSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareSector'] = ResolversParentTypes['SocialWelfareSector'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareSector'] = FederationReferenceTypes['SocialWelfareSector']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialWelfareSector']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  ledActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ministry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2083,6 +2097,7 @@ export type SocialWelfareSectorResolvers<ContextType = any, ParentType extends R
 
 export type EducationSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationSector'] = ResolversParentTypes['EducationSector'], FederationReferenceType extends FederationReferenceTypes['EducationSector'] = FederationReferenceTypes['EducationSector']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EducationSector']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  ledActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ministry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

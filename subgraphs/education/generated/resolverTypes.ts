@@ -872,7 +872,9 @@ export type EducationSector = SectorAgency & {
   responsibilities?: Maybe<Array<Responsibility>>;
   /** Where the education sector serves survivors. */
   servicePoints?: Maybe<Array<ServicePoint>>;
-  /** How the actions the education sector leads are being delivered. */
+  /** The framework actions the education sector leads, from the lead ministry's registry. */
+  ledActionIds: Array<Scalars['ID']['output']>;
+  /** How the actions the education sector leads are being delivered: every one of them, an action with no record here as not reported. */
   delivery?: Maybe<DeliveryStatus>;
   /** The indicators the education sector owns and reports. */
   indicators?: Maybe<Array<Indicator>>;
@@ -1115,7 +1117,9 @@ export type FederationTypes = {
 export type FederationReferenceTypes = {
   EducationSector:
     ( { __typename: 'EducationSector' }
-    & GraphQLRecursivePick<FederationTypes['EducationSector'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['EducationSector'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['EducationSector'], {"ledActionIds":true}> ) );
   EducationAction:
     ( { __typename: 'EducationAction' }
     & GraphQLRecursivePick<FederationTypes['EducationAction'], {"id":true}> );

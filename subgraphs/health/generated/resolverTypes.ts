@@ -872,7 +872,9 @@ export type HealthSector = SectorAgency & {
   responsibilities?: Maybe<Array<Responsibility>>;
   /** Where the health sector serves survivors. */
   servicePoints?: Maybe<Array<ServicePoint>>;
-  /** How the actions the health sector leads are being delivered. */
+  /** The framework actions the health sector leads, from the lead ministry's registry. */
+  ledActionIds: Array<Scalars['ID']['output']>;
+  /** How the actions the health sector leads are being delivered: every one of them, an action with no record here as not reported. */
   delivery?: Maybe<DeliveryStatus>;
   /** The indicators the health sector owns and reports. */
   indicators?: Maybe<Array<Indicator>>;
@@ -1139,7 +1141,9 @@ export type FederationTypes = {
 export type FederationReferenceTypes = {
   HealthSector:
     ( { __typename: 'HealthSector' }
-    & GraphQLRecursivePick<FederationTypes['HealthSector'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['HealthSector'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['HealthSector'], {"ledActionIds":true}> ) );
   HealthAction:
     ( { __typename: 'HealthAction' }
     & GraphQLRecursivePick<FederationTypes['HealthAction'], {"id":true}> );

@@ -872,7 +872,9 @@ export type JusticeSector = SectorAgency & {
   responsibilities?: Maybe<Array<Responsibility>>;
   /** Where the justice sector serves survivors. */
   servicePoints?: Maybe<Array<ServicePoint>>;
-  /** How the actions the justice sector leads are being delivered. */
+  /** The framework actions the justice sector leads, from the lead ministry's registry. */
+  ledActionIds: Array<Scalars['ID']['output']>;
+  /** How the actions the justice sector leads are being delivered: every one of them, an action with no record here as not reported. */
   delivery?: Maybe<DeliveryStatus>;
   /** The indicators the justice sector owns and reports. */
   indicators?: Maybe<Array<Indicator>>;
@@ -1155,7 +1157,9 @@ export type FederationTypes = {
 export type FederationReferenceTypes = {
   JusticeSector:
     ( { __typename: 'JusticeSector' }
-    & GraphQLRecursivePick<FederationTypes['JusticeSector'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['JusticeSector'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['JusticeSector'], {"ledActionIds":true}> ) );
   JusticeAction:
     ( { __typename: 'JusticeAction' }
     & GraphQLRecursivePick<FederationTypes['JusticeAction'], {"id":true}> );

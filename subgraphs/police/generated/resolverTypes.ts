@@ -872,7 +872,9 @@ export type PoliceSector = SectorAgency & {
   responsibilities?: Maybe<Array<Responsibility>>;
   /** Where the policing sector serves survivors. */
   servicePoints?: Maybe<Array<ServicePoint>>;
-  /** How the actions the policing sector leads are being delivered. */
+  /** The framework actions the policing sector leads, from the lead ministry's registry. */
+  ledActionIds: Array<Scalars['ID']['output']>;
+  /** How the actions the policing sector leads are being delivered: every one of them, an action with no record here as not reported. */
   delivery?: Maybe<DeliveryStatus>;
   /** The indicators the police sector owns and reports. */
   indicators?: Maybe<Array<Indicator>>;
@@ -1149,7 +1151,9 @@ export type FederationTypes = {
 export type FederationReferenceTypes = {
   PoliceSector:
     ( { __typename: 'PoliceSector' }
-    & GraphQLRecursivePick<FederationTypes['PoliceSector'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['PoliceSector'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['PoliceSector'], {"ledActionIds":true}> ) );
   PoliceAction:
     ( { __typename: 'PoliceAction' }
     & GraphQLRecursivePick<FederationTypes['PoliceAction'], {"id":true}> );

@@ -872,7 +872,9 @@ export type SocialWelfareSector = SectorAgency & {
   responsibilities?: Maybe<Array<Responsibility>>;
   /** Where the social welfare sector serves survivors. */
   servicePoints?: Maybe<Array<ServicePoint>>;
-  /** How the actions the social welfare sector leads are being delivered. */
+  /** The framework actions the social welfare sector leads, from the lead ministry's registry. */
+  ledActionIds: Array<Scalars['ID']['output']>;
+  /** How the actions the social welfare sector leads are being delivered: every one of them, an action with no record here as not reported. */
   delivery?: Maybe<DeliveryStatus>;
   /** The indicators the social welfare sector owns and reports. */
   indicators?: Maybe<Array<Indicator>>;
@@ -1134,7 +1136,9 @@ export type FederationTypes = {
 export type FederationReferenceTypes = {
   SocialWelfareSector:
     ( { __typename: 'SocialWelfareSector' }
-    & GraphQLRecursivePick<FederationTypes['SocialWelfareSector'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['SocialWelfareSector'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareSector'], {"ledActionIds":true}> ) );
   SocialWelfareAction:
     ( { __typename: 'SocialWelfareAction' }
     & GraphQLRecursivePick<FederationTypes['SocialWelfareAction'], {"id":true}> );
