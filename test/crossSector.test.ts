@@ -91,7 +91,13 @@ describe('for every sector: its responsibilities, services and delivery status',
       const states = sector.ledActions.map((a: { delivery: string }) => a.delivery);
       for (const action of sector.ledActions) expect(action.__typename).toBe(`${typePrefix(sector.id)}Action`);
       // ...and each in the state the action itself shows; one never recorded is not reported.
-      for (const [field, state] of Object.entries({ onTrack: 'ON_TRACK', atRisk: 'AT_RISK', overdue: 'OVERDUE', done: 'DONE', notReported: 'NOT_REPORTED' })) {
+      for (const [field, state] of Object.entries({
+        onTrack: 'ON_TRACK',
+        atRisk: 'AT_RISK',
+        overdue: 'OVERDUE',
+        done: 'DONE',
+        notReported: 'NOT_REPORTED',
+      })) {
         expect(states.filter((s: string) => s === state).length, `${sector.id} ${field}`).toBe(d[field]);
       }
     }
