@@ -45,3 +45,14 @@ export function loaderOfAll<T extends StoredDocument>(repo: Repository<T>, sort:
   let pending: Promise<T[]> | undefined;
   return { load: () => (pending ??= repo.find({}, { sort })) };
 }
+
+/**
+ * For a non-null field that follows a reference: the document it names must exist. A dangling
+ * reference is a fault in the stored data, reported with both ends, rather than a null the
+ * schema promised never to return.
+ */
+export async function referenced<T>(loaded: Promise<T | null>, what: string): Promise<T> {
+  const document = await loaded;
+  if (document === null) throw new Error(`Stored data refers to ${what}, which does not exist`);
+  return document;
+}

@@ -2,6 +2,9 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SectorDoc, ActionDoc, FrameworkDoc, ObjectiveDoc, CoordinationBodyDoc, BodyMemberDoc, FocalPointDoc, CrisisCentreDoc } from '../models.ts';
+import type { MeetingDoc, AttendanceDoc, DecisionDoc, ActionItemDoc, ActionItemUpdateDoc } from '../meetings/models.ts';
+import type { SectorAttendance } from '../meetings/cadence.ts';
+import type { Pack } from '../meetings/pack.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -1633,7 +1636,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( JusticeAuditLog )
     | ( Omit<JusticeCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
     | ( SectorDoc )
-    | ( Omit<Meeting, 'body' | 'attendance' | 'actionItems'> & { body: _RefType['CoordinationBody'], attendance: Array<_RefType['MeetingAttendance']>, actionItems: Array<_RefType['ActionItem']> } )
+    | ( MeetingDoc )
     | ( ActionDoc )
     | ( PoliceAuditLog )
     | ( Omit<PoliceCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
@@ -1742,14 +1745,14 @@ export type ResolversTypes = {
   RegisterCaseInput: RegisterCaseInput;
   CaseConsentInput: CaseConsentInput;
   CaseMilestoneInput: CaseMilestoneInput;
-  MeetingPack: ResolverTypeWrapper<Omit<MeetingPack, 'body' | 'framework' | 'sectors' | 'openActionItems' | 'overdueActionItems'> & { body: ResolversTypes['CoordinationBody'], framework: ResolversTypes['Framework'], sectors: Array<ResolversTypes['SectorAgency']>, openActionItems: Array<ResolversTypes['ActionItem']>, overdueActionItems: Array<ResolversTypes['ActionItem']> }>;
-  Meeting: ResolverTypeWrapper<Omit<Meeting, 'body' | 'attendance' | 'actionItems'> & { body: ResolversTypes['CoordinationBody'], attendance: Array<ResolversTypes['MeetingAttendance']>, actionItems: Array<ResolversTypes['ActionItem']> }>;
-  MeetingAttendance: ResolverTypeWrapper<Omit<MeetingAttendance, 'sector'> & { sector: ResolversTypes['SectorAgency'] }>;
-  Decision: ResolverTypeWrapper<Decision>;
+  MeetingPack: ResolverTypeWrapper<Pack>;
+  Meeting: ResolverTypeWrapper<MeetingDoc>;
+  MeetingAttendance: ResolverTypeWrapper<AttendanceDoc>;
+  Decision: ResolverTypeWrapper<DecisionDoc>;
   ActionItemStatus: ActionItemStatus;
-  ActionItem: ResolverTypeWrapper<Omit<ActionItem, 'meeting' | 'sector'> & { meeting: ResolversTypes['Meeting'], sector: ResolversTypes['SectorAgency'] }>;
-  ActionItemUpdate: ResolverTypeWrapper<ActionItemUpdate>;
-  SectorAttendanceRate: ResolverTypeWrapper<Omit<SectorAttendanceRate, 'sector'> & { sector: ResolversTypes['SectorAgency'] }>;
+  ActionItem: ResolverTypeWrapper<ActionItemDoc>;
+  ActionItemUpdate: ResolverTypeWrapper<ActionItemUpdateDoc>;
+  SectorAttendanceRate: ResolverTypeWrapper<SectorAttendance>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   MeetingInput: MeetingInput;
   ActionItemInput: ActionItemInput;
@@ -1833,13 +1836,13 @@ export type ResolversParentTypes = {
   RegisterCaseInput: RegisterCaseInput;
   CaseConsentInput: CaseConsentInput;
   CaseMilestoneInput: CaseMilestoneInput;
-  MeetingPack: Omit<MeetingPack, 'body' | 'framework' | 'sectors' | 'openActionItems' | 'overdueActionItems'> & { body: ResolversParentTypes['CoordinationBody'], framework: ResolversParentTypes['Framework'], sectors: Array<ResolversParentTypes['SectorAgency']>, openActionItems: Array<ResolversParentTypes['ActionItem']>, overdueActionItems: Array<ResolversParentTypes['ActionItem']> };
-  Meeting: Omit<Meeting, 'body' | 'attendance' | 'actionItems'> & { body: ResolversParentTypes['CoordinationBody'], attendance: Array<ResolversParentTypes['MeetingAttendance']>, actionItems: Array<ResolversParentTypes['ActionItem']> } | FederationReferenceTypes['Meeting'];
-  MeetingAttendance: Omit<MeetingAttendance, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] };
-  Decision: Decision;
-  ActionItem: Omit<ActionItem, 'meeting' | 'sector'> & { meeting: ResolversParentTypes['Meeting'], sector: ResolversParentTypes['SectorAgency'] };
-  ActionItemUpdate: ActionItemUpdate;
-  SectorAttendanceRate: Omit<SectorAttendanceRate, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] };
+  MeetingPack: Pack;
+  Meeting: MeetingDoc;
+  MeetingAttendance: AttendanceDoc;
+  Decision: DecisionDoc;
+  ActionItem: ActionItemDoc;
+  ActionItemUpdate: ActionItemUpdateDoc;
+  SectorAttendanceRate: SectorAttendance;
   Float: Scalars['Float']['output'];
   MeetingInput: MeetingInput;
   ActionItemInput: ActionItemInput;

@@ -4,10 +4,12 @@ import { scopes } from '../../kit/auth/roles.ts';
 import { NotFoundError } from '../../kit/errors.ts';
 import type { CoordinationBodyDoc } from '../models.ts';
 import { isOpen, isOverdueItem } from './cadence.ts';
+import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MeetingContext } from './context.ts';
 import type { ActionItemDoc } from './models.ts';
 
-interface Pack {
+/** What the meeting pack resolves from; its other fields come from other modules and subgraphs. */
+export interface Pack {
   body: CoordinationBodyDoc;
   preparedOn: Date;
   items: ActionItemDoc[];
@@ -29,7 +31,7 @@ async function meetingPack(_: unknown, { bodyId }: { bodyId: string }, ctx: Meet
   return { body, preparedOn: startOfDayUtc(ctx.clock.now()), items };
 }
 
-export const meetingPackResolvers = {
+export const meetingPackResolvers: Resolvers<MeetingContext> = {
   Query: { meetingPack },
   MeetingPack: {
     framework: async (_: Pack, __: unknown, ctx: MeetingContext) => {

@@ -1,8 +1,10 @@
 import { startOfDayUtc } from '../../kit/clock.ts';
+import { referenced } from '../../kit/loaders.ts';
 import { requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import type { CoordinationBodyDoc } from '../models.ts';
 import { attendanceRates, cadenceState, isOpen, isOverdueItem, type SectorAttendance } from './cadence.ts';
+import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MeetingContext } from './context.ts';
 import type { ActionItemDoc, AttendanceDoc, MeetingDoc } from './models.ts';
 import { recordMeeting, updateActionItem, type ActionItemUpdateInput, type MeetingInput } from './writes.ts';
@@ -25,10 +27,11 @@ async function bodyCadence(body: CoordinationBodyDoc, ctx: MeetingContext) {
   return cadenceState(body, await meetingsOf(body, ctx), today(ctx));
 }
 
-const sectorOf = (row: { sectorId: string }, _: unknown, ctx: MeetingContext) => ctx.loaders.sectorById.load(row.sectorId);
+const sectorOf = (row: { sectorId: string }, _: unknown, ctx: MeetingContext) =>
+  referenced(ctx.loaders.sectorById.load(row.sectorId), `sector "${row.sectorId}"`);
 
 /** The coordination bodies' meetings, action items and cadence, added to the lead ministry's subgraph. */
-export const meetingResolvers = {
+export const meetingResolvers: Resolvers<MeetingContext> = {
   Query: {
     meeting: (_: unknown, { id }: { id: string }, ctx: MeetingContext) => {
       canRead(ctx);
@@ -60,14 +63,16 @@ export const meetingResolvers = {
       return ctx.loaders.meetings.meetingById.load(ref.id);
     },
     id: (meeting: MeetingDoc) => meeting._id,
-    body: (meeting: MeetingDoc, _: unknown, ctx: MeetingContext) => ctx.loaders.bodyById.load(meeting.bodyId),
+    body: (meeting: MeetingDoc, _: unknown, ctx: MeetingContext) =>
+      referenced(ctx.loaders.bodyById.load(meeting.bodyId), `coordination body "${meeting.bodyId}" (meeting "${meeting._id}")`),
     actionItems: (meeting: MeetingDoc, _: unknown, ctx: MeetingContext) => ctx.loaders.meetings.itemsByMeeting.load(meeting._id),
   },
   MeetingAttendance: { sector: (row: AttendanceDoc, _: unknown, ctx: MeetingContext) => sectorOf(row, _, ctx) },
   SectorAttendanceRate: { sector: (row: SectorAttendance, _: unknown, ctx: MeetingContext) => sectorOf(row, _, ctx) },
   ActionItem: {
     id: (item: ActionItemDoc) => item._id,
-    meeting: (item: ActionItemDoc, _: unknown, ctx: MeetingContext) => ctx.loaders.meetings.meetingById.load(item.meetingId),
+    meeting: (item: ActionItemDoc, _: unknown, ctx: MeetingContext) =>
+      referenced(ctx.loaders.meetings.meetingById.load(item.meetingId), `meeting "${item.meetingId}" (action item "${item._id}")`),
     sector: (item: ActionItemDoc, _: unknown, ctx: MeetingContext) => sectorOf(item, _, ctx),
     overdue: (item: ActionItemDoc, _: unknown, ctx: MeetingContext) => isOverdueItem(item, today(ctx)),
   },
