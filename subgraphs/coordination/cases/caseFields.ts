@@ -1,3 +1,5 @@
+import type { ReportingDelay, Resolvers } from '../generated/resolverTypes.ts';
+import { referenced } from '../../kit/loaders.ts';
 import { daysBetween } from '../../kit/clock.ts';
 import type { CaseContext } from './context.ts';
 import { escalation } from './lifecycle.ts';
@@ -9,7 +11,7 @@ import { milestoneSectors, type CaseDoc, type ReferralDoc, type ReferralEventDoc
  */
 
 /** The field's reporting-delay bands; the first 72 hours matter for post-exposure treatment. */
-export function reportingDelay(c: Pick<CaseDoc, 'incidentOn' | 'firstReportedOn'>): string | null {
+export function reportingDelay(c: Pick<CaseDoc, 'incidentOn' | 'firstReportedOn'>): ReportingDelay | null {
   if (!c.incidentOn) return null;
   const days = daysBetween(c.incidentOn, c.firstReportedOn);
   if (days <= 3) return 'DAYS_0_3';
@@ -19,10 +21,11 @@ export function reportingDelay(c: Pick<CaseDoc, 'incidentOn' | 'firstReportedOn'
   return 'OVER_MONTH_1';
 }
 
-export const caseFieldResolvers = {
+export const caseFieldResolvers: Resolvers<CaseContext> = {
   SurvivorCase: {
     id: (c: CaseDoc) => c._id,
-    holdingSector: (c: CaseDoc, _: unknown, ctx: CaseContext) => ctx.loaders.sectorById.load(c.holdingSector),
+    holdingSector: (c: CaseDoc, _: unknown, ctx: CaseContext) =>
+      referenced(ctx.loaders.sectorById.load(c.holdingSector), `sector "${c.holdingSector}"`),
     reportingDelay,
     consent: (c: CaseDoc) => ({ referralSectorIds: c.referralConsent, reporting: c.reportingConsent, recordedOn: c.consentRecordedOn }),
     milestones: (c: CaseDoc) =>
@@ -31,9 +34,11 @@ export const caseFieldResolvers = {
   },
   Referral: {
     id: (r: ReferralDoc) => r._id,
-    case: (r: ReferralDoc, _: unknown, ctx: CaseContext) => ctx.loaders.caseById.load(r.caseId),
-    from: (r: ReferralDoc, _: unknown, ctx: CaseContext) => ctx.loaders.sectorById.load(r.fromSector),
-    to: (r: ReferralDoc, _: unknown, ctx: CaseContext) => ctx.loaders.sectorById.load(r.toSector),
+    case: (r: ReferralDoc, _: unknown, ctx: CaseContext) =>
+      referenced(ctx.loaders.caseById.load(r.caseId), `case "${r.caseId}" (referral "${r._id}")`),
+    from: (r: ReferralDoc, _: unknown, ctx: CaseContext) =>
+      referenced(ctx.loaders.sectorById.load(r.fromSector), `sector "${r.fromSector}"`),
+    to: (r: ReferralDoc, _: unknown, ctx: CaseContext) => referenced(ctx.loaders.sectorById.load(r.toSector), `sector "${r.toSector}"`),
     escalated: (r: ReferralDoc, _: unknown, ctx: CaseContext) => escalation(r, ctx.clock.now()).escalated,
     daysOverdue: (r: ReferralDoc, _: unknown, ctx: CaseContext) => escalation(r, ctx.clock.now()).daysOverdue,
   },

@@ -1,3 +1,4 @@
+import type { Resolvers } from '../generated/resolverTypes.ts';
 import { startOfDayUtc } from '../../kit/clock.ts';
 import { ForbiddenError, requireOwnSector } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
@@ -120,6 +121,6 @@ async function recordCaseMilestone(_: unknown, { input }: { input: CaseMilestone
   return updated;
 }
 
-export const caseMutationResolvers = {
+export const caseMutationResolvers: Resolvers<CaseContext> = {
   Mutation: { registerCase, updateCaseConsent, recordCaseMilestone },
 };

@@ -1,3 +1,4 @@
+import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 import { startOfDayUtc } from '../../kit/clock.ts';
 import { scopes } from '../../kit/auth/roles.ts';
@@ -63,6 +64,6 @@ async function escalatedReferrals(_: unknown, args: Purpose, ctx: CaseContext, i
   return found;
 }
 
-export const caseQueryResolvers = {
+export const caseQueryResolvers: Resolvers<CaseContext> = {
   Query: { case: caseById, cases: casesOfSector, escalatedReferrals },
 };

@@ -1,3 +1,4 @@
+import type { Resolvers } from '../generated/resolverTypes.ts';
 import { startOfDayUtc } from '../../kit/clock.ts';
 import { ForbiddenError, requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
@@ -142,6 +143,6 @@ async function updateReferralStatus(_: unknown, { input }: { input: ReferralStat
   return updated;
 }
 
-export const referralMutationResolvers = {
+export const referralMutationResolvers: Resolvers<CaseContext> = {
   Mutation: { referCase, updateReferralStatus },
 };

@@ -5,6 +5,7 @@ import type { SectorDoc, ActionDoc, FrameworkDoc, ObjectiveDoc, CoordinationBody
 import type { MeetingDoc, AttendanceDoc, DecisionDoc, ActionItemDoc, ActionItemUpdateDoc } from '../meetings/models.ts';
 import type { SectorAttendance } from '../meetings/cadence.ts';
 import type { Pack } from '../meetings/pack.ts';
+import type { CaseDoc, ReferralDoc, ReferralEventDoc, ConsentOverrideDoc, MilestoneDoc } from '../cases/models.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -1738,10 +1739,10 @@ export type ResolversTypes = {
   CaseContext: CaseContext;
   ReportingDelay: ReportingDelay;
   MilestoneKind: MilestoneKind;
-  SurvivorCase: ResolverTypeWrapper<Omit<SurvivorCase, 'holdingSector' | 'referrals' | 'responses'> & { holdingSector: ResolversTypes['SectorAgency'], referrals: Array<ResolversTypes['Referral']>, responses: Array<ResolversTypes['CaseResponse']> }>;
+  SurvivorCase: ResolverTypeWrapper<CaseDoc>;
   CaseConsent: ResolverTypeWrapper<CaseConsent>;
-  CaseMilestone: ResolverTypeWrapper<CaseMilestone>;
-  Referral: ResolverTypeWrapper<Omit<Referral, 'case' | 'from' | 'to'> & { case: ResolversTypes['SurvivorCase'], from: ResolversTypes['SectorAgency'], to: ResolversTypes['SectorAgency'] }>;
+  CaseMilestone: ResolverTypeWrapper<MilestoneDoc>;
+  Referral: ResolverTypeWrapper<ReferralDoc>;
   RegisterCaseInput: RegisterCaseInput;
   CaseConsentInput: CaseConsentInput;
   CaseMilestoneInput: CaseMilestoneInput;
@@ -1762,8 +1763,8 @@ export type ResolversTypes = {
   CountTable: ResolverTypeWrapper<CountTable>;
   ServiceTiming: ResolverTypeWrapper<ServiceTiming>;
   ReferralStatus: ReferralStatus;
-  ConsentOverride: ResolverTypeWrapper<ConsentOverride>;
-  ReferralEvent: ResolverTypeWrapper<ReferralEvent>;
+  ConsentOverride: ResolverTypeWrapper<ConsentOverrideDoc>;
+  ReferralEvent: ResolverTypeWrapper<ReferralEventDoc>;
   ReferCaseInput: ReferCaseInput;
   ReferralStatusInput: ReferralStatusInput;
   link__Purpose: Link__Purpose;
@@ -1829,10 +1830,10 @@ export type ResolversParentTypes = {
   JusticeCaseResponse: Omit<JusticeCaseResponse, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] } | FederationReferenceTypes['JusticeCaseResponse'];
   SocialWelfareCaseResponse: Omit<SocialWelfareCaseResponse, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] } | FederationReferenceTypes['SocialWelfareCaseResponse'];
   EducationCaseResponse: Omit<EducationCaseResponse, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] } | FederationReferenceTypes['EducationCaseResponse'];
-  SurvivorCase: Omit<SurvivorCase, 'holdingSector' | 'referrals' | 'responses'> & { holdingSector: ResolversParentTypes['SectorAgency'], referrals: Array<ResolversParentTypes['Referral']>, responses: Array<ResolversParentTypes['CaseResponse']> };
+  SurvivorCase: CaseDoc;
   CaseConsent: CaseConsent;
-  CaseMilestone: CaseMilestone;
-  Referral: Omit<Referral, 'case' | 'from' | 'to'> & { case: ResolversParentTypes['SurvivorCase'], from: ResolversParentTypes['SectorAgency'], to: ResolversParentTypes['SectorAgency'] };
+  CaseMilestone: MilestoneDoc;
+  Referral: ReferralDoc;
   RegisterCaseInput: RegisterCaseInput;
   CaseConsentInput: CaseConsentInput;
   CaseMilestoneInput: CaseMilestoneInput;
@@ -1851,8 +1852,8 @@ export type ResolversParentTypes = {
   CountRow: CountRow;
   CountTable: CountTable;
   ServiceTiming: ServiceTiming;
-  ConsentOverride: ConsentOverride;
-  ReferralEvent: ReferralEvent;
+  ConsentOverride: ConsentOverrideDoc;
+  ReferralEvent: ReferralEventDoc;
   ReferCaseInput: ReferCaseInput;
   ReferralStatusInput: ReferralStatusInput;
   link__Import: Scalars['link__Import']['output'];
