@@ -4,11 +4,12 @@ import path from 'node:path';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadOrCreateDevelopmentKeys } from '../subgraphs/kit/auth/keys.ts';
-import { developmentAudience, developmentIssuer } from '../subgraphs/kit/config.ts';
+import { mintLocalToken } from '../subgraphs/kit/auth/localIssuer.ts';
+import { developmentAudience, developmentIssuer, readConfig } from '../subgraphs/kit/config.ts';
+import type { MintDevelopmentToken } from './auth/fromConfig.ts';
 import { dashboardRoutes, developmentTokenSeconds } from './dashboard.ts';
 
 const request = {} as Parameters<ReturnType<typeof dashboardRoutes>[string]>[0];
-const localIssuer = async () => ({ Authorization: 'Bearer local' });
 
 describe('the dashboard token route', () => {
   let dataDir: string;
@@ -24,7 +25,8 @@ describe('the dashboard token route', () => {
   });
 
   it('mints a short-lived dashboard-role token from the local issuer in development', async () => {
-    const answer = await dashboardRoutes({ mode: 'development', ideHeaders: localIssuer })['/dashboard/token']!(request);
+    const localIssuer: MintDevelopmentToken = (tokenRequest) => mintLocalToken(readConfig({ CRG_DATA_DIR: dataDir }), tokenRequest);
+    const answer = await dashboardRoutes({ mode: 'development', mintDevelopmentToken: localIssuer })['/dashboard/token']!(request);
     expect(answer.status).toBe(200);
     const { token } = JSON.parse(answer.body) as { token: string };
     const keys = await loadOrCreateDevelopmentKeys(dataDir);
@@ -37,7 +39,8 @@ describe('the dashboard token route', () => {
   });
 
   it('offers no token in production, nor when the gateway trusts another issuer', async () => {
-    for (const options of [{ mode: 'production' as const, ideHeaders: localIssuer }, { mode: 'development' as const }]) {
+    const localIssuer: MintDevelopmentToken = (tokenRequest) => mintLocalToken(readConfig({ CRG_DATA_DIR: dataDir }), tokenRequest);
+    for (const options of [{ mode: 'production' as const, mintDevelopmentToken: localIssuer }, { mode: 'development' as const }]) {
       const answer = await dashboardRoutes(options)['/dashboard/token']!(request);
       expect(answer.status).toBe(404);
       expect(answer.body).not.toMatch(/eyJ/);

@@ -5,9 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleDir, bundleFiles, ensureDashboardBuilt } from '../dashboard/build.ts';
-import { developmentKeys } from '../subgraphs/kit/auth/configuredKeys.ts';
-import { mintCallerToken } from '../subgraphs/kit/auth/localIssuer.ts';
-import { readConfig } from '../subgraphs/kit/config.ts';
+import type { MintDevelopmentToken } from './auth/fromConfig.ts';
 import { json, type Route } from '../subgraphs/kit/http.ts';
 
 export interface DashboardOptions {
@@ -17,32 +15,22 @@ export interface DashboardOptions {
    * the same condition under which the IDE gets a token, so the dashboard never hands out a
    * token the gateway was not already willing to give to anyone who can reach it.
    */
-  ideHeaders?: () => Promise<Record<string, string>>;
-  /** Mints the development token; by default from the local issuer's keys in the data folder. */
-  mintDevelopmentToken?: () => Promise<string>;
+  mintDevelopmentToken?: MintDevelopmentToken;
 }
 
 /** Lifetime of a development token: the page asks for a new one when it runs out. */
 export const developmentTokenSeconds = 15 * 60;
 
-async function mintFromLocalIssuer(): Promise<string> {
-  const config = readConfig();
-  const keys = await developmentKeys(config);
-  return mintCallerToken(keys.issuerPrivate, {
-    role: 'dashboard',
-    subject: 'dashboard@local',
-    issuer: config.auth.issuer,
-    audience: config.auth.audience,
-    expiresIn: `${developmentTokenSeconds}s`,
-  });
-}
-
 function tokenRoute(options: DashboardOptions): Route {
   return async () => {
-    if (options.mode === 'production' || !options.ideHeaders) {
+    if (options.mode === 'production' || !options.mintDevelopmentToken) {
       return json(404, { errors: [{ message: 'No development token here: sign in with a token from your identity provider' }] });
     }
-    const token = await (options.mintDevelopmentToken ?? mintFromLocalIssuer)();
+    const token = await options.mintDevelopmentToken({
+      role: 'dashboard',
+      subject: 'dashboard@local',
+      expiresIn: `${developmentTokenSeconds}s`,
+    });
     return json(200, { token, role: 'dashboard', expiresInSeconds: developmentTokenSeconds });
   };
 }

@@ -7,6 +7,7 @@ import type { GatewayLimits } from '../subgraphs/kit/config.ts';
 import { close, createHttpServer, json, listen } from '../subgraphs/kit/http.ts';
 import { createLogger, type Logger } from '../subgraphs/kit/logger.ts';
 import type { CallerVerifier } from './auth/callerIdentity.ts';
+import type { MintDevelopmentToken } from './auth/fromConfig.ts';
 import { createServiceMetrics } from '../subgraphs/kit/metrics.ts';
 import { observeOperations } from '../subgraphs/kit/observeOperations.ts';
 import { requestIdHeader } from '../subgraphs/kit/requestId.ts';
@@ -33,8 +34,8 @@ export interface GatewayOptions {
   limits: GatewayLimits;
   /** Production turns off introspection and the IDE. */
   mode: 'development' | 'production';
-  /** Development only: headers the IDE page starts with (a local token), made per page load. */
-  ideHeaders?: () => Promise<Record<string, string>>;
+  /** Development only, while the local issuer is trusted: the IDE starts with an analyst's token and the dashboard can get one. */
+  mintDevelopmentToken?: MintDevelopmentToken;
   /** A fixed supergraph; otherwise `supergraphFile` is served and watched for changes. */
   supergraphSdl?: string;
   /** The supergraph file to serve and watch (default: schema/supergraph.graphql). */
@@ -117,10 +118,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (!guard) throw new Error('The gateway started without a schema');
   const operationGuard = guard;
 
+  const ideHeaders = async (): Promise<Record<string, string>> =>
+    options.mintDevelopmentToken
+      ? { Authorization: `Bearer ${await options.mintDevelopmentToken({ role: 'analyst', expiresIn: '2h' })}` }
+      : {};
   const ide = async () =>
     production
       ? json(404, { errors: [{ message: 'The IDE is off in production mode' }] })
-      : { status: 200, type: 'text/html; charset=utf-8', body: graphiqlPage('/graphql', await options.ideHeaders?.()) };
+      : { status: 200, type: 'text/html; charset=utf-8', body: graphiqlPage('/graphql', await ideHeaders()) };
   let draining = false;
   const server = createHttpServer({
     apollo,

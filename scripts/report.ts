@@ -9,8 +9,7 @@
  *                  member's); needs meetings:read and framework:read
  */
 import { parseArgs } from 'node:util';
-import { developmentKeys } from '../subgraphs/kit/auth/configuredKeys.ts';
-import { mintCallerToken } from '../subgraphs/kit/auth/localIssuer.ts';
+import { LocalIssuerNotTrusted, mintLocalToken } from '../subgraphs/kit/auth/localIssuer.ts';
 import { readConfig } from '../subgraphs/kit/config.ts';
 import type { SendQuery } from './report/packQuery.ts';
 import { writeMeetingPack } from './report/writeReport.ts';
@@ -38,17 +37,12 @@ const url = args.url ?? process.env.CRG_GATEWAY_URL ?? `http://127.0.0.1:${proce
 async function bearerToken(): Promise<string> {
   const given = args.token ?? process.env.CRG_TOKEN;
   if (given) return given;
-  const config = readConfig();
-  if (config.mode === 'production' || config.auth.jwksUrl || config.auth.jwksFile)
-    usage('--token (or CRG_TOKEN) is required: get one from your identity provider');
-  const keys = await developmentKeys(config);
-  return mintCallerToken(keys.issuerPrivate, {
-    role: 'committee-member',
-    subject: 'meeting-pack@local',
-    issuer: config.auth.issuer,
-    audience: config.auth.audience,
-    expiresIn: '10m',
-  });
+  try {
+    return await mintLocalToken(readConfig(), { role: 'committee-member', subject: 'meeting-pack@local', expiresIn: '10m' });
+  } catch (error) {
+    if (error instanceof LocalIssuerNotTrusted) usage(`--token (or CRG_TOKEN) is required: ${error.message}`);
+    throw error;
+  }
 }
 const credentials: Record<string, string> = { authorization: `Bearer ${await bearerToken()}` };
 

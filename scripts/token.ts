@@ -9,8 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { sectorIds } from '../subgraphs/catalog.ts';
-import { developmentKeys } from '../subgraphs/kit/auth/configuredKeys.ts';
-import { mintCallerToken } from '../subgraphs/kit/auth/localIssuer.ts';
+import { LocalIssuerNotTrusted, mintLocalToken } from '../subgraphs/kit/auth/localIssuer.ts';
 import { isRole, roles, sectorBoundRoles } from '../subgraphs/kit/auth/roles.ts';
 import { ConfigError, readConfig } from '../subgraphs/kit/config.ts';
 
@@ -47,19 +46,8 @@ try {
 } catch (error) {
   fail(error instanceof ConfigError ? error.message : String(error));
 }
-if (config.mode === 'production')
-  fail('In production mode tokens come from your identity provider: this local issuer is not trusted there.');
-if (config.auth.jwksUrl || config.auth.jwksFile)
-  fail('The gateway is configured to trust another issuer (CRG_AUTH_JWKS_URL/FILE): get a token from it.');
-
-const keys = await developmentKeys(config);
-console.log(
-  await mintCallerToken(keys.issuerPrivate, {
-    role,
-    sector: needsSector ? sector! : null,
-    subject,
-    issuer: config.auth.issuer,
-    audience: config.auth.audience,
-    expiresIn: expires,
-  }),
-);
+try {
+  console.log(await mintLocalToken(config, { role, sector: needsSector ? sector! : null, subject, expiresIn: expires }));
+} catch (error) {
+  fail(error instanceof LocalIssuerNotTrusted ? error.message : String(error));
+}

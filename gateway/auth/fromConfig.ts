@@ -1,14 +1,17 @@
 import { developmentKeys, gatewaySigningKey } from '../../subgraphs/kit/auth/configuredKeys.ts';
 import type { Key } from '../../subgraphs/kit/auth/keys.ts';
-import { mintCallerToken } from '../../subgraphs/kit/auth/localIssuer.ts';
+import { mintLocalToken, type TokenRequest } from '../../subgraphs/kit/auth/localIssuer.ts';
 import type { HubConfig } from '../../subgraphs/kit/config.ts';
 import type { Logger } from '../../subgraphs/kit/logger.ts';
 import { callerKeySet, createCallerVerifier, type CallerVerifier } from './callerIdentity.ts';
 
+export type MintDevelopmentToken = (request: Omit<TokenRequest, 'issuer' | 'audience'>) => Promise<string>;
+
 export interface GatewayAuth {
   verifier: CallerVerifier;
   signingKey: Key;
-  ideHeaders?: () => Promise<Record<string, string>>;
+  /** Development only, while the gateway trusts the local issuer: tokens for the IDE and the dashboard. */
+  mintDevelopmentToken?: MintDevelopmentToken;
 }
 
 /**
@@ -27,8 +30,6 @@ export async function gatewayAuthFromConfig(config: HubConfig, logger: Logger): 
   return {
     verifier: createCallerVerifier(config.auth, callerKeySet(config.auth, local.issuerJwks)),
     signingKey,
-    ideHeaders: async () => ({
-      Authorization: `Bearer ${await mintCallerToken(local.issuerPrivate, { role: 'analyst', issuer: config.auth.issuer, audience: config.auth.audience, expiresIn: '2h' })}`,
-    }),
+    mintDevelopmentToken: (request) => mintLocalToken(config, request),
   };
 }
