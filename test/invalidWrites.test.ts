@@ -74,7 +74,8 @@ describe('sector writes', () => {
     const errors = await expectRefused('health', 'servicePoints', recordServicePoint, {
       input: { ...servicePoint, id: 'health-sp-test-3', capacityUnit: null },
     });
-    expect(errors[0]!.message).toContain('capacityAmount and capacityUnit must be given together');
+    expect(errors[0]!.message).toContain('Invalid service point: capacityUnit must be given together with capacityAmount');
+    expect(errors[0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses a value outside the schema before it reaches the sector', async () => {

@@ -34,10 +34,3 @@ export class ConflictError extends GraphQLError {
     super(message, { extensions: { code: 'CONFLICT' } });
   }
 }
-
-/** A write the caller is not allowed to make on this record, whatever its fields say. */
-export class ForbiddenWriteError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: 'FORBIDDEN' } });
-  }
-}

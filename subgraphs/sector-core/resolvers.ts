@@ -1,7 +1,7 @@
 import { startOfDayUtc } from '../kit/clock.ts';
-import { requireOwnSector } from '../kit/auth/identity.ts';
+import { ForbiddenError, requireOwnSector } from '../kit/auth/identity.ts';
 import { scopes } from '../kit/auth/roles.ts';
-import { ForbiddenWriteError } from '../kit/errors.ts';
+import { InvalidInputError } from '../kit/errors.ts';
 import type { Draft } from '../kit/repository.ts';
 import type { SubgraphContext } from '../kit/subgraph.ts';
 import type { StoredDocument } from '../kit/store/port.ts';
@@ -47,7 +47,7 @@ function servicePointDraft(input: ServicePointInput): Draft<ServicePointDoc> {
   const hasAmount = input.capacityAmount !== undefined && input.capacityAmount !== null;
   const hasUnit = Boolean(input.capacityUnit);
   if (hasAmount !== hasUnit) {
-    throw new ForbiddenWriteError('Invalid service point: capacityAmount and capacityUnit must be given together');
+    throw new InvalidInputError('service point', [{ field: 'capacityUnit', problem: 'must be given together with capacityAmount' }]);
   }
   return {
     _id: input.id,
@@ -90,7 +90,7 @@ export function sectorCoreResolvers(sectorId: string, typePrefix: string) {
         requireOwnSector(ctx.identity, sectorId, scopes.sectorWrite);
         const current = await ctx.repos.actionRecords.findById(input.actionId);
         if (!current) {
-          throw new ForbiddenWriteError(
+          throw new ForbiddenError(
             `Action "${input.actionId}" is not in the ${sectorId} sector's register of the actions it leads; ` +
               'only the lead sector reports on an action',
           );
