@@ -60,19 +60,8 @@ export async function startExtraSubgraph(
   name: string,
   options: { store?: Store; logger?: Logger } = {},
 ): Promise<RunningSubgraph> {
-  const config = {
-    country: 'bangladesh' as const,
-    store: 'memory' as const,
-    dataDir: '',
-    mongodbUri: undefined,
-    host: '127.0.0.1',
-    today: TODAY,
-    logLevel: 'silent',
-    mode: 'development' as const,
-    auth: {} as never,
-  };
   return startSubgraph(await loadSubgraphDefinition(name), {
-    config,
+    config: hub.subgraphConfig,
     port: 0,
     store: options.store ?? createNedbStore({}),
     clock: fixedClock(TODAY),

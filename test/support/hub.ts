@@ -10,7 +10,7 @@ import { fixedClock } from '../../subgraphs/kit/clock.ts';
 import { scopesByRole, type Role } from '../../subgraphs/kit/auth/roles.ts';
 import type { CountryId, GatewayLimits } from '../../subgraphs/kit/config.ts';
 import { createLogger } from '../../subgraphs/kit/logger.ts';
-import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
+import { startSubgraph, type RunningSubgraph, type StartOptions } from '../../subgraphs/kit/subgraph.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import type { Store } from '../../subgraphs/kit/store/port.ts';
 import { loadSubgraphDefinition } from '../../subgraphs/definitions.ts';
@@ -22,6 +22,8 @@ export interface GraphQLResponse<T = Record<string, any>> {
 
 export interface TestHub {
   gateway: RunningGateway;
+  /** The configuration every subgraph of this hub started with, to start another like them. */
+  subgraphConfig: StartOptions['config'];
   /** The keys this hub trusts: its local token issuer's and the gateway's. */
   keys: DevelopmentKeys;
   /** Headers as the gateway would send them to `subgraph` for the caller: for calling a subgraph directly. */
@@ -168,6 +170,7 @@ export async function startTestHub(
     subgraphs,
     stores,
     keys,
+    subgraphConfig: config,
     tokenFor,
     async gatewayHeaders(subgraph, as = analyst) {
       const identity: Identity = { subject: as.subject ?? 'test', role: as.role, sector: as.sector ?? null, scopes: scopesByRole[as.role] };
