@@ -16,6 +16,7 @@ import { internalTokenAlgorithm, internalTokenHeader, signInternalToken } from '
 import { importKey, loadOrCreateDevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
 import { isRole, scopesByRole } from '../../subgraphs/kit/auth/roles.ts';
 import { readConfig } from '../../subgraphs/kit/config.ts';
+import { supergraphForPeer } from './peerSupergraph.ts';
 
 const config = readConfig();
 const keys = await loadOrCreateDevelopmentKeys(config.dataDir);
@@ -35,7 +36,7 @@ async function tokenFor(role: string, sector: string | null, subgraph: string): 
 }
 
 // The committed supergraph names the default ports; point it at the subgraphs actually running.
-let supergraph = readSupergraph();
+let supergraph = supergraphForPeer(readSupergraph());
 for (const { name } of subgraphCatalog) {
   supergraph = supergraph.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]*`), `$1${config.subgraphUrls[name]}`);
 }

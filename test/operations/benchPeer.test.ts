@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, stopAll, type Service } from '../../scripts/bench/processes.ts';
+import { envPrefix } from '../../subgraphs/catalog.ts';
+import { postGraphQL, startTestHub, type TestCaller, type TestHub } from '../support/hub.ts';
+import { benchOperations } from '../../scripts/bench/operations.ts';
+
+/*
+ * `npm run bench` compares our gateway with Hive Gateway serving the same committed supergraph.
+ * This runs that peer over the test hub's subgraphs and checks it gives the same answers as ours
+ * for every bench operation, so a supergraph change the peer cannot serve fails here, not in
+ * the middle of a benchmark.
+ */
+let hub: TestHub;
+let peer: Service;
+let dataDir: string;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-peer-'));
+  fs.mkdirSync(path.join(dataDir, 'keys'));
+  fs.writeFileSync(path.join(dataDir, 'keys', 'development-keys.json'), JSON.stringify(hub.keys));
+  const urls = Object.fromEntries([...hub.subgraphs].map(([name, s]) => [`${envPrefix(name)}_URL`, s.url]));
+  peer = await launch('peer', 'scripts/bench/peerGateway.ts', [], { ...process.env, ...urls, PEER_PORT: '0', CRG_DATA_DIR: dataDir });
+}, 60_000);
+
+afterAll(async () => {
+  await stopAll(peer ? [peer] : []);
+  await hub?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the benchmark peer gateway', () => {
+  for (const op of benchOperations) {
+    it(`answers ${op.name} as our gateway does`, async () => {
+      const as: TestCaller = op.as ?? { role: 'analyst' };
+      const ask = async (query: string) => (await hub.query(query, {}, as)).data!;
+      const variables = op.prepare ? await op.prepare(ask) : (op.variables ?? {});
+      const ours = await hub.query(op.query, variables, as);
+      expect(ours.errors).toBeUndefined();
+      const theirs = await postGraphQL(peer.url, op.query, variables, {
+        'x-bench-role': as.role,
+        ...(as.sector ? { 'x-bench-sector': as.sector } : {}),
+      });
+      expect(theirs.errors).toBeUndefined();
+      expect(theirs.data).toEqual(ours.data);
+    });
+  }
+});
