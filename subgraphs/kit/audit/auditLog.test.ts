@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openRepositories } from '../repository.ts';
 import { createNedbStore } from '../store/nedbStore.ts';
 import type { Store } from '../store/port.ts';
-import { auditDocuments, auditEntryId, type AuditEntryDoc } from './auditEntry.ts';
+import { auditDocuments, auditEntryId, type AuditEntryDoc, type AuditHeadDoc } from './auditEntry.ts';
 import { appendAudit, verifyAuditLog, type AuditRepositories } from './auditLog.ts';
 
 let store: Store;
@@ -41,6 +41,33 @@ describe('the audit chain', () => {
     );
     const result = await verifyAuditLog(repos);
     expect(result).toMatchObject({ intact: true, entries: 24 });
+  });
+
+  it('keeps one chain when two replicas on the same store append at once', async () => {
+    const otherReplica = await openRepositories(store, auditDocuments);
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        appendAudit(
+          i % 2 ? repos : otherReplica,
+          { ...actor, requestId: `r${i}` },
+          { action: 'case.read', caseIds: ['X'], fields: [] },
+          at,
+        ),
+      ),
+    );
+    const result = await verifyAuditLog(repos);
+    expect(result).toMatchObject({ intact: true, entries: 34, problems: [] });
+    expect(result.head?.seq).toBe(34);
+  });
+
+  it('continues the chain after a stop between storing an entry and moving the head', async () => {
+    const head = await repos.auditHead.findById('head');
+    const [third] = await raw().find({ _id: auditEntryId(3) });
+    // The head as it was before entry 4 was stored: entry 4 is in the log, the head does not know it.
+    await store.collection<AuditHeadDoc>('auditHead').replaceOne({ _id: 'head' }, { ...head!, seq: 3, hash: third!.hash });
+    const fifth = await appendAudit(repos, actor, { action: 'case.read', caseIds: ['Y'], fields: [] }, at);
+    expect(fifth.seq).toBe(5);
+    expect(await verifyAuditLog(repos)).toMatchObject({ intact: true, entries: 5, problems: [] });
   });
 
   it('names an entry whose content was edited in the store', async () => {

@@ -1,5 +1,5 @@
 import { ConflictError } from '../errors.ts';
-import type { Repository } from '../repository.ts';
+import type { Draft, Repository } from '../repository.ts';
 import { auditEntryId, auditHeadId, genesisHash, hashEntry, type AuditEntryDoc, type AuditHeadDoc } from './auditEntry.ts';
 import { verifyAuditChain } from './verifyChain.ts';
 
@@ -25,34 +25,107 @@ export interface AuditRepositories {
   auditHead: Repository<AuditHeadDoc>;
 }
 
-// Appends to one log are chained, so they must happen one at a time: each waits for the one
-// before it in this process. Across processes sharing a store (several replicas on MongoDB) the
-// unique `seq` index refuses the loser of a race, which then reads the new tail and tries again.
-const queues = new WeakMap<object, Promise<unknown>>();
-const attempts = 5;
+interface QueuedAppend {
+  actor: AuditActor;
+  event: AuditEvent;
+  at: Date;
+  resolve: (entry: AuditEntryDoc) => void;
+  reject: (error: unknown) => void;
+}
 
-async function appendOnce(repos: AuditRepositories, actor: AuditActor, event: AuditEvent, at: Date): Promise<AuditEntryDoc> {
-  const [tail] = await repos.auditLog.find({}, { sort: { seq: -1 }, limit: 1 });
-  const seq = (tail?.seq ?? 0) + 1;
-  const unhashed = {
-    seq,
-    at,
-    subject: actor.subject,
-    role: actor.role,
-    sector: actor.sector,
-    action: event.action,
-    caseIds: [...new Set(event.caseIds)].sort(),
-    fields: [...new Set(event.fields)].sort(),
-    purpose: event.purpose ?? null,
-    detail: event.detail ?? null,
-    requestId: actor.requestId,
-    prevHash: tail?.hash ?? genesisHash,
-  };
-  const entry = await repos.auditLog.insert({ _id: auditEntryId(seq), ...unhashed, hash: hashEntry(unhashed) });
+interface ChainEnd {
+  seq: number;
+  hash: string;
+}
+
+// Appends to one log are chained, so they are written one batch at a time per process: appends
+// that arrive while a batch is being written wait and go together in the next one (one insert
+// and one head update for all of them). Across processes sharing a store (several replicas on
+// MongoDB) the unique `seq` index refuses the loser of a race, which then reads the new tail and
+// tries again.
+const appenders = new WeakMap<object, { queue: QueuedAppend[]; writing: boolean }>();
+const attempts = 5;
+const largestBatch = 200;
+
+/**
+ * Where the chain ends. The head names it in one read by id; only when the head is known to be
+ * behind (a write collided, or a process stopped between storing entries and moving the head)
+ * is the log itself searched for its last entry.
+ */
+async function chainEnd(repos: AuditRepositories, distrustHead: boolean): Promise<ChainEnd | null> {
   const head = await repos.auditHead.findById(auditHeadId);
-  if (!head) await repos.auditHead.insert({ _id: auditHeadId, seq, hash: entry.hash });
-  else if (head.seq < seq) await repos.auditHead.replace({ _id: auditHeadId, seq, hash: entry.hash }, head.version);
-  return entry;
+  if (head && !distrustHead) return head;
+  const [tail] = await repos.auditLog.find({}, { sort: { seq: -1 }, limit: 1 });
+  if (!tail) return head;
+  return !head || tail.seq > head.seq ? tail : head;
+}
+
+function chainedEntries(batch: readonly QueuedAppend[], end: ChainEnd | null): Draft<AuditEntryDoc>[] {
+  let seq = end?.seq ?? 0;
+  let prevHash = end?.hash ?? genesisHash;
+  return batch.map(({ actor, event, at }) => {
+    seq += 1;
+    const unhashed = {
+      seq,
+      at,
+      subject: actor.subject,
+      role: actor.role,
+      sector: actor.sector,
+      action: event.action,
+      caseIds: [...new Set(event.caseIds)].sort(),
+      fields: [...new Set(event.fields)].sort(),
+      purpose: event.purpose ?? null,
+      detail: event.detail ?? null,
+      requestId: actor.requestId,
+      prevHash,
+    };
+    prevHash = hashEntry(unhashed);
+    return { _id: auditEntryId(seq), ...unhashed, hash: prevHash };
+  });
+}
+
+/** Moves the head forward to `last`, unless another writer has already moved it further. */
+async function advanceHead(repos: AuditRepositories, last: ChainEnd): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    const head = await repos.auditHead.findById(auditHeadId);
+    if (head && head.seq >= last.seq) return;
+    try {
+      if (!head) await repos.auditHead.insert({ _id: auditHeadId, seq: last.seq, hash: last.hash });
+      else await repos.auditHead.replace({ _id: auditHeadId, seq: last.seq, hash: last.hash }, head.version);
+      return;
+    } catch (error) {
+      // The entries are stored whatever happens here; a head left behind is caught up by the next append.
+      if (!(error instanceof ConflictError) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+async function writeBatch(repos: AuditRepositories, batch: readonly QueuedAppend[]): Promise<AuditEntryDoc[]> {
+  for (let attempt = 1; ; attempt += 1) {
+    const entries = chainedEntries(batch, await chainEnd(repos, attempt > 1));
+    try {
+      const stored = await repos.auditLog.insertMany(entries);
+      const last = stored[stored.length - 1]!;
+      await advanceHead(repos, last);
+      return stored;
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+async function drain(repos: AuditRepositories, appender: { queue: QueuedAppend[]; writing: boolean }) {
+  appender.writing = true;
+  while (appender.queue.length > 0) {
+    const batch = appender.queue.splice(0, largestBatch);
+    try {
+      const stored = await writeBatch(repos, batch);
+      batch.forEach((append, i) => append.resolve(stored[i]!));
+    } catch (error) {
+      for (const append of batch) append.reject(error);
+    }
+  }
+  appender.writing = false;
 }
 
 /**
@@ -60,20 +133,14 @@ async function appendOnce(repos: AuditRepositories, actor: AuditActor, event: Au
  * stored, so a caller that awaits it never answers with data whose reading was not recorded.
  */
 export function appendAudit(repos: AuditRepositories, actor: AuditActor, event: AuditEvent, at: Date): Promise<AuditEntryDoc> {
-  const previous = queues.get(repos.auditLog) ?? Promise.resolve();
-  const next = previous
-    .catch(() => undefined)
-    .then(async () => {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await appendOnce(repos, actor, event, at);
-        } catch (error) {
-          if (!(error instanceof ConflictError) || attempt >= attempts) throw error;
-        }
-      }
-    });
-  queues.set(repos.auditLog, next);
-  return next;
+  let appender = appenders.get(repos.auditLog);
+  if (!appender) {
+    appender = { queue: [], writing: false };
+    appenders.set(repos.auditLog, appender);
+  }
+  const written = new Promise<AuditEntryDoc>((resolve, reject) => appender.queue.push({ actor, event, at, resolve, reject }));
+  if (!appender.writing) void drain(repos, appender);
+  return written;
 }
 
 /** Reads a whole log and its head and checks the chain (see verifyAuditChain). */
