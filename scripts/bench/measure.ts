@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { cpuMs } from './processes.ts';
 
 export interface Target {
   /** Column name: ours, peer, or the subgraph called directly. */
@@ -7,8 +8,10 @@ export interface Target {
   /** Headers for each request; made fresh per run (internal tokens live 30 s). */
   headers: () => Promise<Record<string, string>>;
   body: string;
-  /** The process whose memory is sampled after each run. */
+  /** The process that answers: its CPU time is measured over each run (and, for gateways, its memory after it). */
   pid?: number;
+  /** The subgraph processes a gateway calls: their CPU time is measured too. */
+  subgraphPids?: number[];
 }
 
 export interface Sample {
@@ -16,10 +19,17 @@ export interface Sample {
   p50: number;
   p99: number;
   failed: number;
+  /** CPU time the answering process spent per request: its own cost, whatever else loads the machine. */
+  cpuMsPerRequest: number;
+  /** CPU time the subgraphs behind a gateway spent per request (NaN for a subgraph called directly). */
+  subgraphCpuMsPerRequest: number;
 }
 
 /** One fixed-length load run against a target, over `connections` keep-alive connections. */
 export async function measure(target: Target, seconds: number, connections: number): Promise<Sample> {
+  const subgraphCpu = () => (target.subgraphPids ? target.subgraphPids.reduce((sum, pid) => sum + cpuMs(pid), 0) : NaN);
+  const cpuBefore = cpuMs(target.pid);
+  const subgraphCpuBefore = subgraphCpu();
   const result = await autocannon({
     url: target.url,
     method: 'POST',
@@ -33,6 +43,8 @@ export async function measure(target: Target, seconds: number, connections: numb
     p50: result.latency.p50,
     p99: result.latency.p99,
     failed: result.errors + result.timeouts + result.non2xx,
+    cpuMsPerRequest: (cpuMs(target.pid) - cpuBefore) / result.requests.total,
+    subgraphCpuMsPerRequest: (subgraphCpu() - subgraphCpuBefore) / result.requests.total,
   };
 }
 

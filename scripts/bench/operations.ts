@@ -17,6 +17,11 @@ export interface BenchOperation {
   variables?: Record<string, unknown>;
   /** Finds its variables in the running hub (e.g. a case the caller's sector holds), when fixed ones will not do. */
   prepare?: (ask: (query: string) => Promise<Record<string, any>>) => Promise<Record<string, unknown>>;
+  /**
+   * Reads case-level data: every request must reach its subgraphs, where it is audited, so no
+   * gateway may merge it with an identical call in flight (the peer is told so).
+   */
+  caseLevel?: boolean;
   /** Who sends it (default: the lead ministry's analyst). */
   as?: { role: 'analyst' | 'sector-officer'; sector?: string };
   /**
@@ -73,6 +78,7 @@ export const benchOperations: BenchOperation[] = [
     // The demo cases are generated: take the newest one the health sector holds or was referred.
     prepare: async (ask) => ({ id: (await ask(`{ cases(limit: 1, purpose: "benchmark") { id } }`)).cases[0].id }),
     as: { role: 'sector-officer', sector: 'health' },
+    caseLevel: true,
   },
 ];
 

@@ -9,6 +9,7 @@
  * Environment: PEER_PORT, CRG_DATA_DIR (where the development keys are), <NAME>_URL per subgraph.
  */
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { readSupergraph } from '../../gateway/supergraph.ts';
 import { subgraphCatalog } from '../../subgraphs/catalog.ts';
@@ -51,6 +52,10 @@ const runtime = createGatewayRuntime({
         request.headers.get('x-bench-sector'),
         subgraphName.toLowerCase().replace(/_/g, '-'),
       ),
+      // Hive merges identical subgraph calls in flight. A case-level read must reach its
+      // subgraph every time, to be audited there, as ours does; a request id of its own per
+      // request (ours sends one too) keeps such calls apart.
+      ...(request.headers.has('x-bench-case-level') ? { 'x-request-id': randomUUID() } : {}),
     }),
   },
 });

@@ -73,3 +73,19 @@ export function rssMb(pid: number | undefined): number {
     return NaN;
   }
 }
+
+const clockTicksPerSecond = 100; // USER_HZ: 100 on every Linux architecture Node runs on
+
+/** CPU time a process has used so far (user + system), in ms, from /proc (Linux); NaN elsewhere. */
+export function cpuMs(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const [utime, stime] = [Number(fields[11]), Number(fields[12])];
+    return ((utime + stime) * 1000) / clockTicksPerSecond;
+  } catch {
+    return NaN;
+  }
+}

@@ -113,6 +113,7 @@ try {
     return callerTokens.get(key)!;
   };
   const subgraphUrl = (name: string) => env[`${envPrefix(name)}_URL`]!;
+  const subgraphPids = services.filter((s) => subgraphCatalog.some((entry) => entry.name === s.name)).map((s) => s.child.pid!);
   const supergraphSdl = readSupergraph();
 
   const targetsFor = (op: BenchOperation): Target[] => {
@@ -123,15 +124,17 @@ try {
     const peerHeaders = async (): Promise<Record<string, string>> => ({
       'x-bench-role': caller.role,
       ...(caller.sector ? { 'x-bench-sector': caller.sector } : {}),
+      ...(op.caseLevel ? { 'x-bench-case-level': '1' } : {}),
     });
     return [
-      { label: 'ours', url: gateway.url, body, pid: gateway.child.pid, headers: bearer },
-      { label: 'ours, no cache', url: uncached.url, body, pid: uncached.child.pid, headers: bearer },
-      { label: 'peer', url: peer.url, body, pid: peer.child.pid, headers: peerHeaders },
+      { label: 'ours', url: gateway.url, body, pid: gateway.child.pid, subgraphPids, headers: bearer },
+      { label: 'ours, no cache', url: uncached.url, body, pid: uncached.child.pid, subgraphPids, headers: bearer },
+      { label: 'peer', url: peer.url, body, pid: peer.child.pid, subgraphPids, headers: peerHeaders },
       ...[...rootFetches(supergraphSdl, op.query, op.variables), ...(op.entityCalls ?? [])].map((call) => ({
         label: call.subgraph,
         url: subgraphUrl(call.subgraph),
         body: JSON.stringify({ query: call.query, variables: call.variables }),
+        pid: services.find((s) => s.name === call.subgraph)?.child.pid,
         headers: async () => ({ [internalTokenHeader]: await signInternalToken(identity, call.subgraph, signingKey) }),
       })),
     ];
@@ -179,6 +182,8 @@ try {
           p50: median(runs.map((s) => s.p50)),
           p99: median(runs.map((s) => s.p99)),
           failed: runs.reduce((n, s) => n + s.failed, 0),
+          cpuMsPerRequest: median(runs.map((s) => s.cpuMsPerRequest)),
+          subgraphCpuMsPerRequest: median(runs.map((s) => s.subgraphCpuMsPerRequest)),
           ratio: target.label.startsWith('ours') ? median(runs.map((s, i) => s.rps / samples.get(`${op.name}\npeer`)![i]!.rps)) : undefined,
         };
       }),

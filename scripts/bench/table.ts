@@ -5,6 +5,10 @@ export interface Row {
   p50: number;
   p99: number;
   failed: number;
+  /** CPU time of the answering process per request, ms (the gateway's own, for a gateway). */
+  cpuMsPerRequest: number;
+  /** CPU time of all subgraphs per request through a gateway, ms. */
+  subgraphCpuMsPerRequest: number;
   /** Our throughput over the peer's, median of the per-round ratios (ours only). */
   ratio?: number;
 }
@@ -24,11 +28,15 @@ export function printTable(rows: Row[], facts: RunFacts): void {
     `\n${facts.rounds} interleaved rounds × ${facts.seconds} s per target, ${facts.connections} connections, ${facts.cpus} CPUs; ` +
       `medians over rounds; latency in ms.\n`,
   );
-  console.log('| operation | target | req/s | p50 | p99 | failed | ours ÷ peer |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| operation | target | req/s | p50 | p99 | failed | CPU ms/req | subgraphs CPU ms/req | ours ÷ peer |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) {
     const ratio = row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}×`;
-    console.log(`| ${row.operation} | ${row.target} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.failed} | ${ratio} |`);
+    const ms = (value: number) => (Number.isNaN(value) ? '' : value.toFixed(2));
+    console.log(
+      `| ${row.operation} | ${row.target} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.failed} | ` +
+        `${ms(row.cpuMsPerRequest)} | ${ms(row.subgraphCpuMsPerRequest)} | ${ratio} |`,
+    );
   }
   console.log('');
   for (const operation of new Set(rows.map((row) => row.operation))) {
