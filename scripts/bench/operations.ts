@@ -1,3 +1,4 @@
+import { typePrefix } from '../../subgraphs/catalog.ts';
 import { plannable } from './rootFetches.ts';
 /**
  * The operations the bench runs: the queries dashboards and committee meetings send over and
@@ -25,10 +26,11 @@ export interface BenchOperation {
   /** Who sends it (default: the lead ministry's analyst). */
   as?: { role: 'analyst' | 'sector-officer'; sector?: string };
   /**
-   * Entity calls the gateway's plan makes for it, to time straight too (one sector stands for
-   * all five); the root calls are found by the query planner (rootFetches.ts).
+   * The entity call the gateway's plan makes to each sector after its root calls (which the
+   * query planner finds: rootFetches.ts). Timed straight for one sector, which stands for all
+   * five, and for all five at once when the whole plan is replayed one request at a time.
    */
-  entityCalls?: DirectCall[];
+  entityCall?: (sector: string) => DirectCall;
 }
 
 const deliveryFields = 'total onTrack atRisk overdue done notReported';
@@ -37,13 +39,11 @@ export const benchOperations: BenchOperation[] = [
   {
     name: 'SectorStatus',
     query: `query SectorStatus { sectors { id name delivery { ${deliveryFields} } } }`,
-    entityCalls: [
-      {
-        subgraph: 'health',
-        query: `query SectorStatus__health__1($representations: [_Any!]!) { _entities(representations: $representations) { ... on HealthSector { delivery { ${deliveryFields} } } } }`,
-        variables: { representations: [{ __typename: 'HealthSector', id: 'health' }] },
-      },
-    ],
+    entityCall: (sector) => ({
+      subgraph: sector,
+      query: `query SectorStatus__${sector}__1($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typePrefix(sector)}Sector { delivery { ${deliveryFields} } } } }`,
+      variables: { representations: [{ __typename: `${typePrefix(sector)}Sector`, id: sector }] },
+    }),
   },
   {
     name: 'MeetingPack',

@@ -16,18 +16,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSupergraph } from '../../gateway/supergraph.ts';
-import { envPrefix, subgraphCatalog } from '../../subgraphs/catalog.ts';
+import { envPrefix, sectorIds, subgraphCatalog } from '../../subgraphs/catalog.ts';
 import { internalTokenAlgorithm, internalTokenHeader, signInternalToken } from '../../subgraphs/kit/auth/internalToken.ts';
 import { importKey, loadOrCreateDevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
 import { mintCallerToken } from '../../subgraphs/kit/auth/localIssuer.ts';
 import { scopesByRole } from '../../subgraphs/kit/auth/roles.ts';
 import { developmentAudience, developmentIssuer } from '../../subgraphs/kit/config.ts';
 import { gatewayNodeFlags } from '../deploy/k8sManifests.ts';
-import { measure, median, type Sample, type Target } from './measure.ts';
-import { availableOperations, type BenchOperation } from './operations.ts';
+import { measure, measureUnloaded, median, sender, type Sample, type Target } from './measure.ts';
+import { availableOperations, type BenchOperation, type DirectCall } from './operations.ts';
 import { rootFetches } from './rootFetches.ts';
 import { freePort, launch, rssMb, stopAll, type Service } from './processes.ts';
-import { printTable, type Row } from './table.ts';
+import { printTable, printUnloaded, wholePlan, type Row, type UnloadedRow } from './table.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -116,10 +116,21 @@ try {
   const subgraphPids = services.filter((s) => subgraphCatalog.some((entry) => entry.name === s.name)).map((s) => s.child.pid!);
   const supergraphSdl = readSupergraph();
 
+  const directTarget = (op: BenchOperation, call: DirectCall): Target => {
+    const caller = callerOf(op);
+    const identity = { ...caller, scopes: scopesByRole[caller.role] };
+    return {
+      label: call.subgraph,
+      url: subgraphUrl(call.subgraph),
+      body: JSON.stringify({ query: call.query, variables: call.variables }),
+      pid: services.find((s) => s.name === call.subgraph)?.child.pid,
+      headers: async () => ({ [internalTokenHeader]: await signInternalToken(identity, call.subgraph, signingKey) }),
+    };
+  };
+
   const targetsFor = (op: BenchOperation): Target[] => {
     const body = JSON.stringify({ query: op.query, variables: op.variables });
     const caller = callerOf(op);
-    const identity = { ...caller, scopes: scopesByRole[caller.role] };
     const bearer = async () => ({ authorization: `Bearer ${await callerToken(op)}` });
     const peerHeaders = async (): Promise<Record<string, string>> => ({
       'x-bench-role': caller.role,
@@ -130,14 +141,20 @@ try {
       { label: 'ours', url: gateway.url, body, pid: gateway.child.pid, subgraphPids, headers: bearer },
       { label: 'ours, no cache', url: uncached.url, body, pid: uncached.child.pid, subgraphPids, headers: bearer },
       { label: 'peer', url: peer.url, body, pid: peer.child.pid, subgraphPids, headers: peerHeaders },
-      ...[...rootFetches(supergraphSdl, op.query, op.variables), ...(op.entityCalls ?? [])].map((call) => ({
-        label: call.subgraph,
-        url: subgraphUrl(call.subgraph),
-        body: JSON.stringify({ query: call.query, variables: call.variables }),
-        pid: services.find((s) => s.name === call.subgraph)?.child.pid,
-        headers: async () => ({ [internalTokenHeader]: await signInternalToken(identity, call.subgraph, signingKey) }),
-      })),
+      ...[...rootFetches(supergraphSdl, op.query, op.variables), ...(op.entityCall ? [op.entityCall('health')] : [])].map((call) =>
+        directTarget(op, call),
+      ),
     ];
+  };
+
+  /** The whole plan sent straight, one request at a time: its root calls, then every sector's entity call at once. */
+  const directPlan = async (op: BenchOperation): Promise<() => Promise<void>> => {
+    const roots = await Promise.all(rootFetches(supergraphSdl, op.query, op.variables).map((call) => sender(directTarget(op, call))));
+    const entities = await Promise.all(op.entityCall ? sectorIds.map((sector) => sender(directTarget(op, op.entityCall!(sector)))) : []);
+    return async () => {
+      for (const root of roots) await root();
+      await Promise.all(entities.map((entity) => entity()));
+    };
   };
 
   const operations = availableOperations(supergraphSdl, flags.only?.split(','));
@@ -188,6 +205,13 @@ try {
         };
       }),
     );
+    const unloaded: UnloadedRow[] = [];
+    for (const op of operations) {
+      for (const target of targetsFor(op)) {
+        unloaded.push({ operation: op.name, target: target.label, ...(await measureUnloaded(await sender(target), 300)) });
+      }
+      if (op.entityCall) unloaded.push({ operation: op.name, target: wholePlan, ...(await measureUnloaded(await directPlan(op), 300)) });
+    }
     printTable(rows, {
       seconds,
       rounds,
@@ -195,6 +219,7 @@ try {
       cpus: os.cpus().length,
       rssMb: Object.fromEntries(Object.entries(memory).map(([label, values]) => [label, Math.max(...values)])),
     });
+    printUnloaded(unloaded);
   }
 } finally {
   await stopServices();

@@ -52,3 +52,36 @@ export function printTable(rows: Row[], facts: RunFacts): void {
   const memory = Object.entries(facts.rssMb).map(([label, mb]) => `${label} ${mb.toFixed(0)} MB`);
   console.log(`Gateway RSS (largest after a run): ${memory.join(', ')}`);
 }
+
+/** The unloaded row of an operation's plan replayed straight against the subgraphs. */
+export const wholePlan = 'whole plan straight';
+
+export interface UnloadedRow {
+  operation: string;
+  target: string;
+  p50: number;
+  p90: number;
+}
+
+/** The one-request-at-a-time latencies, and what each gateway adds over its slowest subgraph call. */
+export function printUnloaded(rows: UnloadedRow[]): void {
+  console.log('\nOne request at a time (300 each), latency in ms:\n');
+  console.log('| operation | target | p50 | p90 |');
+  console.log('| --- | --- | ---: | ---: |');
+  for (const row of rows) console.log(`| ${row.operation} | ${row.target} | ${row.p50.toFixed(2)} | ${row.p90.toFixed(2)} |`);
+  console.log('');
+  for (const operation of new Set(rows.map((row) => row.operation))) {
+    const group = rows.filter((row) => row.operation === operation);
+    const isGateway = (r: UnloadedRow) => r.target.startsWith('ours') || r.target === 'peer';
+    const direct = group.filter((r) => !isGateway(r) && r.target !== wholePlan);
+    const slowest = Math.max(...direct.map((r) => r.p50));
+    const plan = group.find((r) => r.target === wholePlan);
+    for (const gateway of group.filter(isGateway)) {
+      console.log(
+        `${operation} (${gateway.target}), one at a time: p50 ${gateway.p50.toFixed(2)} ms = ` +
+          `${(gateway.p50 / slowest).toFixed(2)}× its slowest subgraph call (${slowest.toFixed(2)} ms)` +
+          (plan ? `, ${(gateway.p50 / plan.p50).toFixed(2)}× the whole plan sent straight (${plan.p50.toFixed(2)} ms)` : ''),
+      );
+    }
+  }
+}
