@@ -60,6 +60,20 @@ describe('the audit chain', () => {
     expect(result.head?.seq).toBe(34);
   });
 
+  it('refuses only the entry that does not validate, not the others written with it', async () => {
+    const appends = [1, 2, 3].map((n) =>
+      appendAudit(
+        repos,
+        { ...actor, requestId: `v${n}` },
+        { action: 'case.read', caseIds: ['Z'], fields: [], purpose: n === 2 ? 'x'.repeat(501) : 'ok' },
+        at,
+      ),
+    );
+    const settled = await Promise.allSettled(appends);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await verifyAuditLog(repos)).toMatchObject({ intact: true, entries: 6, problems: [] });
+  });
+
   it('continues the chain after a stop between storing an entry and moving the head', async () => {
     const head = await repos.auditHead.findById('head');
     const [third] = await raw().find({ _id: auditEntryId(3) });

@@ -1,4 +1,4 @@
-import { ConflictError } from '../errors.ts';
+import { ConflictError, InvalidInputError } from '../errors.ts';
 import type { Draft, Repository } from '../repository.ts';
 import { auditEntryId, auditHeadId, genesisHash, hashEntry, type AuditEntryDoc, type AuditHeadDoc } from './auditEntry.ts';
 import { verifyAuditChain } from './verifyChain.ts';
@@ -114,6 +114,17 @@ async function writeBatch(repos: AuditRepositories, batch: readonly QueuedAppend
   }
 }
 
+async function writeEachAlone(repos: AuditRepositories, batch: readonly QueuedAppend[]) {
+  for (const append of batch) {
+    try {
+      const [stored] = await writeBatch(repos, [append]);
+      append.resolve(stored!);
+    } catch (error) {
+      append.reject(error);
+    }
+  }
+}
+
 async function drain(repos: AuditRepositories, appender: { queue: QueuedAppend[]; writing: boolean }) {
   appender.writing = true;
   while (appender.queue.length > 0) {
@@ -122,7 +133,10 @@ async function drain(repos: AuditRepositories, appender: { queue: QueuedAppend[]
       const stored = await writeBatch(repos, batch);
       batch.forEach((append, i) => append.resolve(stored[i]!));
     } catch (error) {
-      for (const append of batch) append.reject(error);
+      // One caller's entry that does not validate (a purpose too long, say) fails that caller
+      // only: the others are written one by one.
+      if (error instanceof InvalidInputError && batch.length > 1) await writeEachAlone(repos, batch);
+      else for (const append of batch) append.reject(error);
     }
   }
   appender.writing = false;
