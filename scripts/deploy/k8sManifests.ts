@@ -151,7 +151,7 @@ export function k8sManifests(): Record<string, Manifest[]> {
       memory: '320Mi',
       env: [
         { name: 'GATEWAY_PORT', value: String(gatewayPort) },
-        // A smaller young generation and a bounded heap keep the gateway's RSS near 250 MB (README).
+        // A smaller young generation and a bounded heap keep the gateway's RSS under its 250 MB target (README).
         { name: 'NODE_OPTIONS', value: gatewayNodeFlags.join(' ') },
         { name: 'CRG_GATEWAY_KEY_FILE', value: '/etc/crg/gateway-key/gateway.jwk' },
         // A new supergraph is applied by updating this ConfigMap: the gateway reloads it live.
