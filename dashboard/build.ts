@@ -7,13 +7,14 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const projectRoot = path.dirname(here);
+/** The dashboard's sources; absent from the production image, which carries only the built bundle. */
+const dashboardDir = projectPath('dashboard');
+const sourcesDir = path.join(dashboardDir, 'src');
 
 /** Where the built bundle is served from; `dist/` is never committed. */
-export const bundleDir = path.join(projectRoot, 'dist', 'dashboard');
+export const bundleDir = projectPath('dist', 'dashboard');
 const stampFile = 'build-stamp.json';
 
 /** The bundle's files: fixed names, so the gateway can list its routes without reading a manifest. */
@@ -38,13 +39,14 @@ function sourceFiles(dir: string): string[] {
 export function sourceFingerprint(): string {
   const hash = createHash('sha256');
   const inputs = [
-    ...sourceFiles(path.join(here, 'src')),
-    path.join(here, 'index.html'),
-    fileURLToPath(import.meta.url),
-    path.join(projectRoot, 'package-lock.json'),
+    ...sourceFiles(sourcesDir),
+    path.join(dashboardDir, 'index.html'),
+    // This script's source, also when the compiled copy in dist/server/ runs.
+    path.join(dashboardDir, 'build.ts'),
+    projectPath('package-lock.json'),
   ];
   for (const file of inputs) {
-    hash.update(path.relative(projectRoot, file));
+    hash.update(path.relative(projectPath(), file));
     hash.update(fs.readFileSync(file));
   }
   return hash.digest('hex');
@@ -58,8 +60,11 @@ function builtFingerprint(): string | undefined {
   }
 }
 
+/** The bundle is complete and, where the sources are at hand, built from them as they are now. */
 export function bundleIsFresh(): boolean {
-  return builtFingerprint() === sourceFingerprint() && Object.keys(bundleFiles).every((f) => fs.existsSync(path.join(bundleDir, f)));
+  const complete = Object.keys(bundleFiles).every((f) => fs.existsSync(path.join(bundleDir, f)));
+  if (!fs.existsSync(sourcesDir)) return complete;
+  return complete && builtFingerprint() === sourceFingerprint();
 }
 
 async function runVite(outDir: string): Promise<void> {
@@ -67,7 +72,7 @@ async function runVite(outDir: string): Promise<void> {
   const { build } = await import('vite');
   await build({
     configFile: false,
-    root: here,
+    root: dashboardDir,
     base: '/dashboard/',
     logLevel: 'warn',
     // Keeps Vite from reading the project's PostCSS or env files: the bundle depends on its sources only.
@@ -99,6 +104,7 @@ let building: Promise<void> | undefined;
  */
 export function ensureDashboardBuilt(): Promise<void> {
   if (bundleIsFresh()) return Promise.resolve();
+  if (!fs.existsSync(sourcesDir)) return Promise.reject(new Error(`no bundle in ${bundleDir} and no sources to build it from`));
   building ??= (async () => {
     const sources = sourceFingerprint();
     const staging = `${bundleDir}.building-${process.pid}`;

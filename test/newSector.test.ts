@@ -62,7 +62,7 @@ describe('npm run new-sector', () => {
     expect(tests.stdout).toMatch(/3 passed/);
 
     const compose = parseYaml(fs.readFileSync(path.join(copy, 'docker-compose.yml'), 'utf8'));
-    expect(compose.services.information.command).toEqual(['subgraphs/run.ts', 'information']);
+    expect(compose.services.information.command).toEqual(['dist/server/subgraphs/run.js', 'information']);
     expect(JSON.stringify(compose.services.information.healthcheck)).toContain('127.0.0.1:4007/ready');
     const gateways = Object.values(compose.services as Record<string, { environment?: Record<string, string> }>).filter(
       (s) => s.environment?.HEALTH_URL,

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { projectPath } from '../../subgraphs/kit/schemaFiles.ts';
+import { compileServer, compiledPath } from '../compiledServer.ts';
 
 /** A free port on 127.0.0.1, chosen by the system. */
 export function freePort(): Promise<number> {
@@ -15,6 +16,18 @@ export function freePort(): Promise<number> {
   });
 }
 
+let runCompiled = false;
+
+/**
+ * From now on, services start from the compiled JavaScript in dist/server/ (compiled here, first),
+ * as production runs them; scripts with no compiled counterpart (the peer gateway) still run
+ * through tsx.
+ */
+export function useCompiledServer(): void {
+  compileServer();
+  runCompiled = true;
+}
+
 export interface Service {
   name: string;
   url: string;
@@ -22,8 +35,8 @@ export interface Service {
 }
 
 /**
- * Starts one service in its own process (as `npm start` does) and resolves once it says it is
- * ready. Its standard output (the JSON logs) is dropped; errors still show.
+ * Starts one service (`script`, a source file named from the project root) in its own process,
+ * as `npm start` does, and resolves once it says it is ready. Its standard output (the JSON logs) is dropped; errors still show.
  */
 export function launch(
   name: string,
@@ -33,8 +46,9 @@ export function launch(
   extraExecArgv: string[] = [],
 ): Promise<Service> {
   return new Promise((resolve, reject) => {
-    const child = fork(projectPath(script), args, {
-      execArgv: ['--import', 'tsx', ...extraExecArgv],
+    const compiled = runCompiled && fs.existsSync(compiledPath(script));
+    const child = fork(compiled ? compiledPath(script) : projectPath(script), args, {
+      execArgv: [...(compiled ? [] : ['--import', 'tsx']), ...extraExecArgv],
       env,
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });

@@ -5,8 +5,10 @@
  * and each subgraph it calls, so a noisy neighbour slows all of them alike and the ratio holds.
  *
  *   npm run bench -- [--seconds 5] [--rounds 3] [--connections 20] [--only SectorStatus,...]
- *                    [--soak 600] [--profile]
+ *                    [--soak 600] [--profile] [--source]
  *
+ * Our gateway and the subgraphs run compiled (`npm run build`'s dist/server/, compiled first), as
+ * in production; --source runs them from the TypeScript sources through tsx instead.
  * --soak N runs SectorStatus against our gateway (cache off) for N seconds, printing its memory every 30 s.
  * --profile starts the gateway with --cpu-prof; the profile is written under the bench folder.
  * Only 127.0.0.1 is ever loaded.
@@ -26,7 +28,7 @@ import { gatewayNodeFlags } from '../deploy/k8sManifests.ts';
 import { measure, measureUnloaded, median, sender, type Sample, type Target } from './measure.ts';
 import { availableOperations, type BenchOperation, type DirectCall } from './operations.ts';
 import { rootFetches } from './rootFetches.ts';
-import { freePort, launch, rssMb, stopAll, type Service } from './processes.ts';
+import { freePort, launch, rssMb, stopAll, useCompiledServer, type Service } from './processes.ts';
 import { printTable, printUnloaded, wholePlan, type Row, type UnloadedRow } from './table.ts';
 
 const { values: flags } = parseArgs({
@@ -37,8 +39,10 @@ const { values: flags } = parseArgs({
     only: { type: 'string' },
     soak: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    source: { type: 'boolean', default: false },
   },
 });
+if (!flags.source) useCompiledServer();
 const seconds = Number(flags.seconds);
 const rounds = Number(flags.rounds);
 const connections = Number(flags.connections);

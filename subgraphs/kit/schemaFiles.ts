@@ -3,7 +3,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, type DocumentNode } from 'graphql';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The project root: the nearest folder above this file that holds package.json. The same from
+ * the TypeScript sources (subgraphs/kit/) and from the compiled JavaScript (dist/server/subgraphs/kit/),
+ * so the SDL files, the supergraph and the dashboard's bundle are found from either.
+ */
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`No package.json above ${from}`);
+  }
+}
+
+const root = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 /** Absolute path of a file given relative to the project root. */
 export function projectPath(...parts: string[]): string {
