@@ -1,6 +1,10 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type http from 'node:http';
 import type { Key } from '../subgraphs/kit/auth/keys.ts';
 import type { GatewayLimits } from '../subgraphs/kit/config.ts';
@@ -79,6 +83,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   // One data source (and connection pool) per subgraph and URL, kept across supergraph reloads.
   const dataSources = new Map<string, SubgraphDataSource>();
+  // @apollo/gateway otherwise reports its host to Apollo every hour and, to describe it, probes
+  // the cloud metadata addresses of Alibaba, AWS, Azure and Google at start. The hub reaches
+  // its own services only.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
     buildService: ({ name, url }) => {
@@ -103,6 +111,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // Nothing about operations or the schema goes to Apollo, even where APOLLO_KEY is set.
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
       observeOperations(metrics, logger),
       ...(options.responseCacheTtlMs ? [responseCache({ ttlMs: options.responseCacheTtlMs, policy: supergraph.policy, metrics })] : []),
     ],
