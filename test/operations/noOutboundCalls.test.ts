@@ -16,8 +16,11 @@ import { postGraphQL, startTestHub, type TestHub } from '../support/hub.ts';
  */
 let hub: TestHub;
 let gateway: Service;
+let health: Service;
 let dataDir: string;
-const connectionsFile = () => path.join(dataDir, 'connections.log');
+const connectionsFile = () => path.join(dataDir, 'gateway-connections.log');
+const subgraphConnectionsFile = () => path.join(dataDir, 'health-connections.log');
+const recorder = () => ['--import', projectPath('test', 'support', 'recordConnections.mjs')];
 
 beforeAll(async () => {
   hub = await startTestHub();
@@ -25,7 +28,28 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dataDir, 'keys'));
   fs.writeFileSync(path.join(dataDir, 'keys', 'development-keys.json'), JSON.stringify(hub.keys));
   fs.writeFileSync(connectionsFile(), '');
-  const urls = Object.fromEntries([...hub.subgraphs].map(([name, s]) => [`${envPrefix(name)}_URL`, s.url]));
+  fs.writeFileSync(subgraphConnectionsFile(), '');
+  const healthPort = String(await freePort());
+  health = await launch(
+    'health',
+    'subgraphs/run.ts',
+    ['health'],
+    {
+      ...process.env,
+      CRG_DATA_DIR: dataDir,
+      CRG_STORE: 'memory',
+      CRG_HOST: '127.0.0.1',
+      HEALTH_PORT: healthPort,
+      LOG_LEVEL: 'silent',
+      CRG_TEST_CONNECTIONS_FILE: subgraphConnectionsFile(),
+    },
+    recorder(),
+  );
+  // Health runs in its own process, recorded too; the other subgraphs are the test hub's.
+  const urls = {
+    ...Object.fromEntries([...hub.subgraphs].map(([name, s]) => [`${envPrefix(name)}_URL`, s.url])),
+    HEALTH_URL: health.url,
+  };
   gateway = await launch(
     'gateway',
     'gateway/main.ts',
@@ -39,17 +63,17 @@ beforeAll(async () => {
       LOG_LEVEL: 'silent',
       CRG_TEST_CONNECTIONS_FILE: connectionsFile(),
     },
-    ['--import', projectPath('test', 'support', 'recordConnections.mjs')],
+    recorder(),
   );
 }, 60_000);
 
 afterAll(async () => {
-  await stopAll(gateway ? [gateway] : []);
+  await stopAll([gateway, health].filter(Boolean));
   await hub?.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-it('the gateway reaches only its subgraphs', async () => {
+it('the gateway reaches only its subgraphs, and a subgraph nothing at all', async () => {
   const token = await mintCallerToken(hub.keys.issuerPrivate, {
     role: 'analyst',
     sector: null,
@@ -63,9 +87,12 @@ it('the gateway reaches only its subgraphs', async () => {
   expect(answer.data?.sectors).toHaveLength(5);
   // Detectors that probe the host run in the background after start: give them time to show.
   await new Promise((resolve) => setTimeout(resolve, 1500));
-  const subgraphs = [...hub.subgraphs.values()].map((s) => new URL(s.url));
+  const subgraphs = [...hub.subgraphs.values()].map((s) => new URL(s.url)).concat(new URL(health.url));
   const allowed = new Set([...subgraphs.map((url) => `connect ${url.host}`), ...subgraphs.map((url) => `lookup ${url.hostname}`)]);
-  const lines = fs.readFileSync(connectionsFile(), 'utf8').split('\n').filter(Boolean);
-  expect(lines.some((line) => line.startsWith('connect '))).toBe(true);
-  expect(lines.filter((line) => !allowed.has(line))).toEqual([]);
+  const recorded = (file: string) => fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  const gatewayLines = recorded(connectionsFile());
+  expect(gatewayLines).toContain(`connect ${new URL(health.url).host}`);
+  expect(gatewayLines.filter((line) => !allowed.has(line))).toEqual([]);
+  // Listening on its address looks that address up; that is all a subgraph on the embedded store does.
+  expect(recorded(subgraphConnectionsFile()).filter((line) => line !== `lookup ${new URL(health.url).hostname}`)).toEqual([]);
 });
