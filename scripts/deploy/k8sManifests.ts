@@ -148,7 +148,7 @@ export function k8sManifests(): Record<string, Manifest[]> {
       args: [compiledFile('gateway/main.ts')],
       maxReplicas: 10,
       cpu: '500m',
-      memory: '320Mi',
+      memory: '256Mi',
       env: [
         { name: 'GATEWAY_PORT', value: String(gatewayPort) },
         // A smaller young generation and a bounded heap keep the gateway's RSS under its 250 MB target (README).
