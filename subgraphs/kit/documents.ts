@@ -12,6 +12,11 @@ export interface DocumentSpec<T> {
   /** What one document is, in words, for error messages ("service point"). */
   readonly label: string;
   readonly schema: Schema;
+  /**
+   * The revision counter (kit/revisions.ts) every write to these documents bumps, for readers
+   * that keep something computed from them; none when nothing is kept.
+   */
+  readonly revision?: string;
   /** Phantom field carrying the document type; never set. */
   readonly __type?: T;
 }
@@ -31,6 +36,11 @@ export function defineDocument<T>(collection: string, label: string, definition:
     { strict: 'throw', versionKey: false, id: false, minimize: false },
   );
   return { collection, label, schema };
+}
+
+/** The same kind of document, each write of which bumps the named revision counter. */
+export function bumpingRevision<T>(spec: DocumentSpec<T>, revision: string): DocumentSpec<T> {
+  return { ...spec, revision };
 }
 
 /** A nested object inside a document: no id of its own, unknown fields refused. */
