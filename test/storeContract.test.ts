@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { defineDocument, nested } from '../subgraphs/kit/documents.ts';
+import { bumpingRevision, defineDocument, nested } from '../subgraphs/kit/documents.ts';
 import { ConflictError, InvalidInputError } from '../subgraphs/kit/errors.ts';
 import { openRepositories, type Repository } from '../subgraphs/kit/repository.ts';
+import { RevisionCounter, revisionsCollection } from '../subgraphs/kit/revisions.ts';
 import { createMongoStore } from '../subgraphs/kit/store/mongoStore.ts';
 import { createNedbStore } from '../subgraphs/kit/store/nedbStore.ts';
 import { DuplicateKeyError, type Store, type StoredDocument } from '../subgraphs/kit/store/port.ts';
@@ -59,6 +60,7 @@ if (process.env.MONGODB_URI) {
     open: async () => {
       const store = await createMongoStore({ uri: process.env.MONGODB_URI!, database });
       await store.collection('things').deleteMany({});
+      await store.collection(revisionsCollection).deleteMany({});
       return store;
     },
     reopen: async () => createMongoStore({ uri: process.env.MONGODB_URI!, database }),
@@ -159,6 +161,25 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     await things.find({});
     expect(store.queries.total).toBe(2);
     expect(store.queries.byCollection.things).toBe(2);
+  });
+
+  it('bumps a revision once per stored write, none for a refused one', async () => {
+    const { things: kept } = await openRepositories(store, { things: bumpingRevision(thingDocument, 'things') });
+    expect(await kept.revision()).toBe(0);
+    await kept.insertMany([thing('t1'), thing('t2')]);
+    expect(await kept.revision()).toBe(1);
+    await kept.replace({ ...thing('t1'), name: 'renamed' }, 1);
+    expect(await kept.revision()).toBe(2);
+    await expect(kept.replace({ ...thing('t1'), name: 'stale' }, 1)).rejects.toBeInstanceOf(ConflictError);
+    await expect(kept.insert(thing('t1'))).rejects.toBeInstanceOf(ConflictError);
+    expect(await kept.revision()).toBe(2);
+  });
+
+  it('never gives two simultaneous bumps the same revision', async () => {
+    const counter = new RevisionCounter('racing', store.collection(revisionsCollection));
+    const revisions = await Promise.all(Array.from({ length: 8 }, () => counter.bump()));
+    expect(revisions.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(await counter.current()).toBe(8);
   });
 
   it.runIf(Boolean(adapter.reopen))('keeps what was written after the store is closed and opened again', async () => {
