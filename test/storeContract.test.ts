@@ -163,8 +163,8 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     expect(store.queries.byCollection.things).toBe(2);
   });
 
-  it('bumps a revision once per stored write, none for a refused one', async () => {
-    const { things: kept } = await openRepositories(store, { things: bumpingRevision(thingDocument, 'things') });
+  it('bumps a revision once per stored write, none for a refused one, and tells what was written since', async () => {
+    const { things: kept } = await openRepositories(store, { things: bumpingRevision(thingDocument, 'things', (t) => t.code) });
     expect(await kept.revision()).toBe(0);
     await kept.insertMany([thing('t1'), thing('t2')]);
     expect(await kept.revision()).toBe(1);
@@ -173,13 +173,31 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     await expect(kept.replace({ ...thing('t1'), name: 'stale' }, 1)).rejects.toBeInstanceOf(ConflictError);
     await expect(kept.insert(thing('t1'))).rejects.toBeInstanceOf(ConflictError);
     expect(await kept.revision()).toBe(2);
+    expect(await kept.changesSince(0)).toEqual({ revision: 2, keys: ['code-t1', 'code-t2'] });
+    expect(await kept.changesSince(1)).toEqual({ revision: 2, keys: ['code-t1'] });
+    expect(await kept.changesSince(2)).toEqual({ revision: 2, keys: [] });
+    // A revision the counter never reached (a store emptied and filled again): nothing is known.
+    expect(await kept.changesSince(7)).toEqual({ revision: 2, keys: null });
+  });
+
+  it('forgets the keys of very large or old writes, so readers read everything again', async () => {
+    const counter = new RevisionCounter('bulk', store.collection(revisionsCollection));
+    await counter.bump(['a']);
+    await counter.bump(Array.from({ length: 10_000 }, (_, i) => `k${i}`));
+    await counter.bump(['b']);
+    expect(await counter.changesSince(2)).toEqual({ revision: 3, keys: ['b'] });
+    expect(await counter.changesSince(1)).toEqual({ revision: 3, keys: null });
+    for (let i = 0; i < 250; i++) await counter.bump([`c${i}`]);
+    expect((await counter.changesSince(200)).keys).toHaveLength(53);
+    expect(await counter.changesSince(3)).toEqual({ revision: 253, keys: null });
   });
 
   it('never gives two simultaneous bumps the same revision', async () => {
     const counter = new RevisionCounter('racing', store.collection(revisionsCollection));
-    const revisions = await Promise.all(Array.from({ length: 8 }, () => counter.bump()));
+    const revisions = await Promise.all(Array.from({ length: 8 }, (_, i) => counter.bump([`k${i}`])));
     expect(revisions.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(await counter.current()).toBe(8);
+    expect((await counter.changesSince(0)).keys!.sort()).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7']);
   });
 
   it.runIf(Boolean(adapter.reopen))('keeps what was written after the store is closed and opened again', async () => {

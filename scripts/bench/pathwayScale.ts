@@ -5,7 +5,7 @@
  * coordination subgraph on a free port and times `pathwayAggregates` with every field, over HTTP
  * as the gateway calls it (internal token, analyst): the first request, warm requests, and
  * requests right after a write to a referral. Then it times the parts in process (store read,
- * computing the tables, answering from kept tables), to show where the time goes.
+ * counting, publishing, counting a written case again), to show where the time goes.
  *
  *   npm run bench:pathway -- [--cases 100000] [--requests 50] [--writes 10] [--store embedded|memory] [--profile]
  *
@@ -20,8 +20,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { coordinationSubgraph } from '../../subgraphs/coordination/index.ts';
 import { registryDrafts } from '../../subgraphs/coordination/cases/seed.ts';
-import { tablesOf, publishedOn } from '../../subgraphs/coordination/cases/aggregates/keptPathway.ts';
 import { readYear } from '../../subgraphs/coordination/cases/aggregates/yearData.ts';
+import { YearTally } from '../../subgraphs/coordination/cases/aggregates/yearTally.ts';
 import { syntheticCases } from '../../subgraphs/sector-core/seed/casePathways.ts';
 import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
 import { internalTokenAlgorithm, internalTokenHeader, signInternalToken } from '../../subgraphs/kit/auth/internalToken.ts';
@@ -158,22 +158,28 @@ try {
     log(`CPU profile: ${path.relative(process.cwd(), file)}`);
   }
 
-  // The parts, in process: reading the year, computing its tables, answering from kept tables.
-  const readMs: number[] = [];
-  const computeMs: number[] = [];
-  const answerMs: number[] = [];
+  // The parts, in process: reading the year whole and counting it; publishing the tables; after a
+  // write, reading the one case written and counting it again; today's overdue follow-ups.
+  const parts = { read: [] as number[], count: [] as number[], publish: [] as number[], recount: [] as number[], overdue: [] as number[] };
+  const timeInto = async <T>(list: number[], work: () => T | Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const result = await work();
+    list.push(performance.now() - t);
+    return result;
+  };
   let counts = { cases: 0, referrals: 0 };
   for (let i = 0; i < 5; i++) {
-    let t = performance.now();
-    const { cases, referrals } = await readYear(repos, prefix, year);
-    readMs.push(performance.now() - t);
+    const { cases, referrals } = await timeInto(parts.read, () => readYear(repos, prefix, year));
     counts = { cases: cases.length, referrals: referrals.length };
-    t = performance.now();
-    const tables = tablesOf({ year, cases, referrals, today: fixedClock(today).now(), threshold: suppressionThreshold });
-    computeMs.push(performance.now() - t);
-    t = performance.now();
-    publishedOn(tables, fixedClock(today).now());
-    answerMs.push(performance.now() - t);
+    const tally = await timeInto(parts.count, () => YearTally.of(year, suppressionThreshold, prefix, cases, referrals));
+    await timeInto(parts.publish, () => tally.tables());
+    const written = [pending[i % pending.length]!.caseId];
+    await timeInto(parts.recount, async () => {
+      await repos.cases.changesSince(0);
+      const [c, r] = await Promise.all([repos.cases.findByIds(written), repos.referrals.find({ caseId: { $in: written } })]);
+      tally.recount(written, c, r);
+    });
+    await timeInto(parts.overdue, () => tally.overdueFollowUps(fixedClock(today).now()));
   }
 
   console.log(
@@ -189,12 +195,15 @@ try {
   row('warm (tables kept)', warm);
   row('right after a referral status change', afterWrite);
   row('the write itself (updateReferralStatus)', writeMs);
-  console.log('\nWhere the time of a recomputation goes (in process, median of 5):\n');
+  console.log('\nWhere the time goes (in process, median of 5):\n');
   console.log('| part | ms |');
   console.log('| --- | ---: |');
-  console.log(`| store read: the year's counted cases and their referrals | ${median(readMs).toFixed(0)} |`);
-  console.log(`| computing every table with suppression | ${median(computeMs).toFixed(0)} |`);
-  console.log(`| answering from kept tables (today's overdue follow-ups) | ${median(answerMs).toFixed(1)} |`);
+  const part = (label: string, ms: number[]) => console.log(`| ${label} | ${median(ms).toFixed(1)} |`);
+  part("store read: the year's counted cases and their referrals (first request, or after many writes)", parts.read);
+  part('counting them into the kept tally', parts.count);
+  part('publishing every table from the tally, with suppression (after each write)', parts.publish);
+  part('after a write: reading the case written, its referrals, and counting it again', parts.recount);
+  part("today's overdue follow-ups (every request)", parts.overdue);
   await subgraph.stop();
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -17,6 +17,8 @@ export interface DocumentSpec<T> {
    * that keep something computed from them; none when nothing is kept.
    */
   readonly revision?: string;
+  /** The key a write of one document notes with its revision (its id unless said otherwise). */
+  readonly revisionKey?: (doc: T) => string;
   /** Phantom field carrying the document type; never set. */
   readonly __type?: T;
 }
@@ -38,9 +40,12 @@ export function defineDocument<T>(collection: string, label: string, definition:
   return { collection, label, schema };
 }
 
-/** The same kind of document, each write of which bumps the named revision counter. */
-export function bumpingRevision<T>(spec: DocumentSpec<T>, revision: string): DocumentSpec<T> {
-  return { ...spec, revision };
+/**
+ * The same kind of document, each write of which bumps the named revision counter and notes the
+ * document's key (its id, or what `revisionKey` says, such as the case a referral belongs to).
+ */
+export function bumpingRevision<T>(spec: DocumentSpec<T>, revision: string, revisionKey?: (doc: T) => string): DocumentSpec<T> {
+  return { ...spec, revision, revisionKey };
 }
 
 /** A nested object inside a document: no id of its own, unknown fields refused. */

@@ -1,6 +1,6 @@
 import { validateDocument, indexesOf, type DocumentSpec } from './documents.ts';
 import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from './errors.ts';
-import { RevisionCounter, revisionsCollection } from './revisions.ts';
+import { RevisionCounter, revisionsCollection, type ChangesSince } from './revisions.ts';
 import { DuplicateKeyError, type Collection, type Filter, type FindOptions, type Store, type StoredDocument } from './store/port.ts';
 
 /** A document as a caller writes it: the repository assigns the version. */
@@ -21,8 +21,22 @@ export class Repository<T extends StoredDocument> {
 
   /** The revision of the counter these documents bump (see kit/revisions.ts). */
   revision(): Promise<number> {
+    return this.counter().current();
+  }
+
+  /** The current revision of the counter and the keys written since `revision`. */
+  changesSince(revision: number): Promise<ChangesSince> {
+    return this.counter().changesSince(revision);
+  }
+
+  private counter(): RevisionCounter {
     if (!this.revisions) throw new Error(`${this.spec.label} documents keep no revision`);
-    return this.revisions.current();
+    return this.revisions;
+  }
+
+  private bump(docs: readonly T[]): Promise<number> | undefined {
+    const keyOf = this.spec.revisionKey ?? ((doc: T) => doc._id);
+    return this.revisions?.bump(docs.map(keyOf));
   }
 
   find(filter: Filter = {}, options?: FindOptions): Promise<T[]> {
@@ -78,7 +92,7 @@ export class Repository<T extends StoredDocument> {
       }
       throw error;
     }
-    await this.revisions?.bump();
+    await this.bump(docs);
     return docs;
   }
 
@@ -105,7 +119,7 @@ export class Repository<T extends StoredDocument> {
           `you wrote against version ${expectedVersion}); read it again and reapply your change`,
       );
     }
-    await this.revisions?.bump();
+    await this.bump([doc]);
     return doc;
   }
 

@@ -18,11 +18,12 @@ import { syntheticCases } from '../../subgraphs/sector-core/seed/casePathways.ts
 import { postGraphQL, TODAY, type GraphQLResponse } from '../support/hub.ts';
 
 /*
- * The kept pathway aggregates (keptPathway.ts) against the straightforward computation: every
- * table computed afresh from the store by pathway.ts, on generated cases. Two replicas of the
- * coordination subgraph share one store, as replicas share a database; after each kind of write
- * through one, both must publish exactly what the straightforward computation publishes, small
- * counts withheld alike. Today's overdue follow-ups must follow the clock with no write at all.
+ * The kept pathway aggregates (keptPathway.ts, yearTally.ts) against the straightforward
+ * computation: every table computed afresh from the store by pathway.ts, on generated cases. Two
+ * replicas of the coordination subgraph share one store, as replicas share a database; after
+ * each kind of write through one, both (one counting only the cases written since, the other the
+ * same) must publish exactly what the straightforward computation publishes, small counts
+ * withheld alike. Today's overdue follow-ups must follow the clock with no write at all.
  */
 
 const year = 2026;

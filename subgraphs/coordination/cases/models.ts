@@ -182,10 +182,13 @@ export const referralDocument = defineDocument<ReferralDoc>('referrals', 'referr
   updatedAt: { type: Date, required: true },
 });
 
-/** Every write to cases or referrals bumps this revision, so aggregates kept from them know when to recompute. */
+/**
+ * Every write to cases or referrals bumps this revision and notes the case code, so aggregates
+ * kept from them know what to read again.
+ */
 export const caseRegistryRevision = 'case-registry';
 
 export const caseDocuments = {
   cases: bumpingRevision(caseDocument, caseRegistryRevision),
-  referrals: bumpingRevision(referralDocument, caseRegistryRevision),
+  referrals: bumpingRevision(referralDocument, caseRegistryRevision, (r) => r.caseId),
 };

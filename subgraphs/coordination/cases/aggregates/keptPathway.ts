@@ -1,105 +1,74 @@
-import { awaitingStatuses } from '../lifecycle.ts';
-import { incidentTypes, type IncidentType, type ReferralDoc } from '../models.ts';
+import { suppressionThreshold } from '../../../kit/suppressionThreshold.ts';
+import { caseCodePrefix } from '../caseCode.ts';
 import type { CaseContext } from '../context.ts';
-import * as pathway from './pathway.ts';
-import type { PathwayData } from './pathway.ts';
-import { loadYear } from './yearData.ts';
+import type { IncidentType } from '../models.ts';
+import { readYear } from './yearData.ts';
+import { YearTally } from './yearTally.ts';
 
 /*
  * The pathway aggregates of a year, kept between requests. Reading a year of cases and referrals
- * is what costs (a second or more at 100,000 cases on the embedded store); the tables are then
- * computed once, by the same functions (pathway.ts), and kept together with the store's
- * case-registry revision read before the data. Every write to a case or referral bumps that
- * revision (kit/revisions.ts), so a request whose revision read finds the kept tables current
- * answers from them, and any other request recomputes: a write made through any replica is
- * seen by every replica on its next request, and nothing drifts beyond the next write.
+ * is what costs (seconds at 100,000 cases on the embedded store), so it is read once and counted
+ * into a tally (yearTally.ts) kept with the store's case-registry revision, read before the data.
+ * Every write to a case or referral bumps that revision and notes the case code
+ * (kit/revisions.ts). On each request one small read tells what was written since, through any
+ * replica: nothing, and the kept tables answer; a few cases, and only those are read and counted
+ * again; more than the counter remembers, and the year is read whole again. So every replica
+ * answers after a write exactly as if it had read the whole year, without doing so.
  *
- * Only the follow-ups overdue today depend on the day asked. For those the referrals still
- * awaiting service are kept (a small share of all), and counted against today on each request.
+ * Only the follow-ups overdue today depend on the day asked: they are counted on each request
+ * from the kept referrals still awaiting service.
  */
 
-type Table = ReturnType<typeof pathway.casesByIncidentType>;
-type ServiceTimings = ReturnType<typeof pathway.timeToService>;
+type Tables = ReturnType<YearTally['tables']>;
 
 /** What PathwayAggregates resolves from: published tables only, no case-level data. */
-export interface PublishedPathway {
-  year: number;
-  suppressionThreshold: number;
-  casesByIncidentType: Table;
-  casesByDistrict: Table;
-  casesByMonth: Table;
-  casesBySector: Table;
-  justiceFunnel: ReturnType<typeof pathway.justiceFunnel>;
-  referralOutcomes: Table;
-  overdueFollowUps: Table;
-  timeToService(incidentType: IncidentType | null): ServiceTimings;
-}
-
-/** A year's tables as computed from one read of the registry, and what today's overdue count needs. */
-export interface YearTables extends Omit<PublishedPathway, 'overdueFollowUps' | 'timeToService'> {
-  timeToService: ReadonlyMap<IncidentType | null, ServiceTimings>;
-  /** The year's referrals still awaiting service: the only ones that can be overdue on any day. */
-  awaiting: readonly Pick<ReferralDoc, 'status' | 'toSector' | 'followUpBy'>[];
-}
-
-/** Computes every table that does not depend on the day asked. */
-export function tablesOf(data: PathwayData): YearTables {
-  return {
-    year: data.year,
-    suppressionThreshold: data.threshold,
-    casesByIncidentType: pathway.casesByIncidentType(data),
-    casesByDistrict: pathway.casesByDistrict(data),
-    casesByMonth: pathway.casesByMonth(data),
-    casesBySector: pathway.casesBySector(data),
-    justiceFunnel: pathway.justiceFunnel(data),
-    referralOutcomes: pathway.referralOutcomes(data),
-    timeToService: new Map([null, ...incidentTypes].map((type) => [type, pathway.timeToService(data, type)])),
-    awaiting: data.referrals
-      .filter((r) => awaitingStatuses.includes(r.status))
-      .map(({ status, toSector, followUpBy }) => ({ status, toSector, followUpBy })),
-  };
-}
-
-/** The published aggregates on `today`, from a year's kept tables. */
-export function publishedOn(tables: YearTables, today: Date): PublishedPathway {
-  const { awaiting, timeToService, ...published } = tables;
-  // Overdue follow-ups read referrals only, and only awaiting ones can be overdue: these give the same table.
-  const overdueData: PathwayData = {
-    year: tables.year,
-    cases: [],
-    referrals: awaiting as ReferralDoc[],
-    today,
-    threshold: tables.suppressionThreshold,
-  };
-  return {
-    ...published,
-    overdueFollowUps: pathway.overdueFollowUps(overdueData),
-    timeToService: (incidentType) => timeToService.get(incidentType)!,
-  };
+export interface PublishedPathway extends Omit<Tables, 'timeToService'> {
+  overdueFollowUps: ReturnType<YearTally['overdueFollowUps']>;
+  timeToService(incidentType: IncidentType | null): NonNullable<ReturnType<Tables['timeToService']['get']>>;
 }
 
 interface KeptYear {
   revision: number;
-  tables: Promise<YearTables>;
+  tally: YearTally;
+  tables: Tables;
 }
 
-/** Kept years per store (keyed by its case repository), so subgraphs sharing a process never share tables. */
-const keptByStore = new WeakMap<object, Map<number, KeptYear>>();
+/**
+ * Kept years per store (keyed by its case repository), so subgraphs sharing a process never
+ * share tallies. Requests for a year queue behind each other, so one at a time updates it.
+ */
+const keptByStore = new WeakMap<object, Map<number, Promise<KeptYear>>>();
 
-/** The year's published aggregates, from the kept tables while no case or referral was written since. */
+/** The year's published aggregates, as the registry holds it now. */
 export async function keptPathway(ctx: CaseContext, year: number): Promise<PublishedPathway> {
   let kept = keptByStore.get(ctx.repos.cases);
   if (!kept) keptByStore.set(ctx.repos.cases, (kept = new Map()));
-  // Read before the data: tables kept under this revision hold at least every write it counts.
-  const revision = await ctx.repos.cases.revision();
-  let entry = kept.get(year);
-  // Tables kept under a later revision are newer still, so they serve an older reader as well.
-  if (!entry || entry.revision < revision) {
-    const fresh: KeptYear = { revision, tables: loadYear(ctx, year).then(tablesOf) };
-    kept.set(year, fresh);
-    // A failed read is not kept: the next request reads again.
-    fresh.tables.catch(() => kept.get(year) === fresh && kept.delete(year));
-    entry = fresh;
+  // A request that failed leaves nothing trustworthy: the next one reads the year whole.
+  const next = (kept.get(year) ?? Promise.resolve(undefined)).catch(() => undefined).then((k) => upToDate(ctx, year, k));
+  kept.set(year, next);
+  const { tally, tables } = await next;
+  const { timeToService, ...published } = tables;
+  return {
+    ...published,
+    overdueFollowUps: tally.overdueFollowUps(ctx.clock.now()),
+    timeToService: (incidentType) => timeToService.get(incidentType)!,
+  };
+}
+
+async function upToDate(ctx: CaseContext, year: number, kept: KeptYear | undefined): Promise<KeptYear> {
+  if (kept) {
+    const { revision, keys } = await ctx.repos.cases.changesSince(kept.revision);
+    if (keys?.length === 0) return kept;
+    if (keys) {
+      const [cases, referrals] = await Promise.all([ctx.repos.cases.findByIds(keys), ctx.repos.referrals.find({ caseId: { $in: keys } })]);
+      kept.tally.recount(keys, cases, referrals);
+      return { revision, tally: kept.tally, tables: kept.tally.tables() };
+    }
   }
-  return publishedOn(await entry.tables, ctx.clock.now());
+  // Read before the data: a tally counted after this read holds at least every write it counts.
+  const revision = await ctx.repos.cases.revision();
+  const prefix = await caseCodePrefix(ctx, year);
+  const { cases, referrals } = await readYear(ctx.repos, prefix, year);
+  const tally = YearTally.of(year, suppressionThreshold, prefix, cases, referrals);
+  return { revision, tally, tables: tally.tables() };
 }

@@ -1,8 +1,6 @@
-import { suppressionThreshold } from '../../../kit/suppressionThreshold.ts';
-import { caseCodePrefix, codesWithPrefix } from '../caseCode.ts';
-import type { CaseContext, CaseRepositories } from '../context.ts';
+import { codesWithPrefix } from '../caseCode.ts';
+import type { CaseRepositories } from '../context.ts';
 import type { CaseDoc, ReferralDoc } from '../models.ts';
-import type { PathwayData } from './pathway.ts';
 
 /**
  * One year of consenting cases (one indexed query on reportingConsent and firstReportedOn) and
@@ -22,10 +20,4 @@ export async function readYear(
   ]);
   const counted = new Set(cases.map((c) => c._id));
   return { cases, referrals: referrals.filter((r) => counted.has(r.caseId)) };
-}
-
-/** Everything the pathway aggregates of a year are computed from, as the registry holds it now. */
-export async function loadYear(ctx: CaseContext, year: number): Promise<PathwayData> {
-  const { cases, referrals } = await readYear(ctx.repos, await caseCodePrefix(ctx, year), year);
-  return { year, cases, referrals, today: ctx.clock.now(), threshold: suppressionThreshold };
 }
