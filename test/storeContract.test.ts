@@ -190,6 +190,10 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     for (let i = 0; i < 250; i++) await counter.bump([`c${i}`]);
     expect((await counter.changesSince(200)).keys).toHaveLength(53);
     expect(await counter.changesSince(3)).toEqual({ revision: 253, keys: null });
+    const busy = new RevisionCounter('busy', store.collection(revisionsCollection));
+    for (let i = 0; i < 3; i++) await busy.bump(Array.from({ length: 400 }, (_, k) => `r${i}-${k}`));
+    expect((await busy.changesSince(1)).keys).toHaveLength(800);
+    expect((await busy.changesSince(0)).keys).toBeNull();
   });
 
   it('never gives two simultaneous bumps the same revision', async () => {

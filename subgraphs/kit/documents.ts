@@ -18,7 +18,7 @@ export interface DocumentSpec<T> {
    */
   readonly revision?: string;
   /** The key a write of one document notes with its revision (its id unless said otherwise). */
-  readonly revisionKey?: (doc: T) => string;
+  revisionKey?(doc: T): string;
   /** Phantom field carrying the document type; never set. */
   readonly __type?: T;
 }

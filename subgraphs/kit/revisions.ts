@@ -15,8 +15,12 @@ import { DuplicateKeyError, type Collection, type StoredDocument } from './store
 /** The collection holding one document per counter: its `version` is the revision. */
 export const revisionsCollection = 'revisions';
 
-/** Recent revisions with the keys each wrote; older ones, or a write of very many keys, mean "read everything". */
+/**
+ * Recent revisions with the keys each wrote, few enough that the counter stays a small read;
+ * older ones, or a write of very many keys, mean "read everything".
+ */
 const keptRevisions = 200;
+const keptKeys = 1000;
 const keysPerRevision = 500;
 
 interface Change {
@@ -66,7 +70,7 @@ export class RevisionCounter {
       const doc = await this.read();
       const next = (doc?.version ?? 0) + 1;
       const change: Change = { revision: next, keys: keys.length <= keysPerRevision ? [...new Set(keys)] : null };
-      const written: RevisionDoc = { _id: this.name, version: next, changes: [...(doc?.changes ?? []), change].slice(-keptRevisions) };
+      const written: RevisionDoc = { _id: this.name, version: next, changes: recent([...(doc?.changes ?? []), change]) };
       if (!doc) {
         try {
           await this.collection.insertMany([written]);
@@ -79,4 +83,13 @@ export class RevisionCounter {
       if (await this.collection.replaceOne({ _id: this.name, version: doc.version }, written)) return next;
     }
   }
+}
+
+/** The latest changes, within the kept number of revisions and of keys. */
+function recent(changes: Change[]): Change[] {
+  let keys = changes.reduce((n, c) => n + (c.keys?.length ?? 0), 0);
+  let from = Math.max(0, changes.length - keptRevisions);
+  for (let i = 0; i < from; i++) keys -= changes[i]!.keys?.length ?? 0;
+  while (keys > keptKeys) keys -= changes[from++]!.keys?.length ?? 0;
+  return changes.slice(from);
 }

@@ -3,12 +3,13 @@ import { coordinationSubgraph } from '../../subgraphs/coordination/index.ts';
 import * as pathway from '../../subgraphs/coordination/cases/aggregates/pathway.ts';
 import { readYear } from '../../subgraphs/coordination/cases/aggregates/yearData.ts';
 import { registryDrafts } from '../../subgraphs/coordination/cases/seed.ts';
-import type { CaseDoc, ReferralDoc } from '../../subgraphs/coordination/cases/models.ts';
+import { caseDocuments, type CaseDoc, type ReferralDoc } from '../../subgraphs/coordination/cases/models.ts';
 import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
 import { internalTokenAlgorithm, internalTokenHeader, signInternalToken } from '../../subgraphs/kit/auth/internalToken.ts';
 import { generateDevelopmentKeys, importKey, type Key } from '../../subgraphs/kit/auth/keys.ts';
 import { scopesByRole, type Role } from '../../subgraphs/kit/auth/roles.ts';
 import type { Clock } from '../../subgraphs/kit/clock.ts';
+import { indexesOf } from '../../subgraphs/kit/documents.ts';
 import { createLogger } from '../../subgraphs/kit/logger.ts';
 import { openRepositories, type Draft, type Repository } from '../../subgraphs/kit/repository.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
@@ -136,6 +137,11 @@ async function expectBothReplicasPublishTheStraightforwardTables() {
 const counted = (c: Draft<CaseDoc>) => c.reportingConsent && c.firstReportedOn.getUTCFullYear() === year;
 
 describe('kept pathway aggregates', () => {
+  it('read through indexes every store declares: consenting cases by first report, referrals by case', () => {
+    expect(indexesOf(caseDocuments.cases)).toContainEqual({ fields: { reportingConsent: 1, firstReportedOn: 1 }, unique: false });
+    expect(indexesOf(caseDocuments.referrals)).toContainEqual({ fields: { caseId: 1 }, unique: false });
+  });
+
   it('publish exactly the straightforward tables, small counts withheld alike', async () => {
     const expected = await expectBothReplicasPublishTheStraightforwardTables();
     // The generated data is large enough to publish, and small enough somewhere to withhold.

@@ -1,5 +1,6 @@
+import { sectorIds } from '../../../catalog.ts';
 import { suppressedTable } from '../../../kit/suppression.ts';
-import { awaitingStatuses } from '../lifecycle.ts';
+import { awaitingStatuses, escalation } from '../lifecycle.ts';
 import { incidentTypes, referralStatuses, type CaseDoc, type IncidentType, type ReferralDoc } from '../models.ts';
 import * as pathway from './pathway.ts';
 
@@ -11,8 +12,6 @@ import * as pathway from './pathway.ts';
  * straightforward computation's, count for count (test/cases/pathwayKept.test.ts holds it to that).
  */
 
-type Awaiting = Pick<ReferralDoc, 'status' | 'toSector' | 'followUpBy'>;
-
 /** What one counted case adds to its year's counts. */
 interface CaseShare {
   incidentType: IncidentType;
@@ -22,9 +21,17 @@ interface CaseShare {
   furthestStage: number;
   serviceDays: [sector: string, days: number][];
   referralStatuses: string[];
-  /** Its referrals still awaiting service: the only ones that can be overdue on any day. */
-  awaiting: Awaiting[];
+  /** Its referrals still awaiting service (the only ones that can be overdue), as `awaitingKey`s. */
+  awaiting: string[];
 }
+
+/**
+ * Whether a referral is overdue on a day depends only on its status, its follow-up day and the
+ * day asked (lifecycle.ts `escalation`), so awaiting referrals are counted by those and the
+ * receiving sector: a few hundred counts, whatever the number of referrals.
+ */
+const awaitingKey = (r: Pick<ReferralDoc, 'status' | 'toSector' | 'followUpBy'>) =>
+  [r.status, r.toSector, r.followUpBy.toISOString().slice(0, 10)].join(' ');
 
 /** A case's share, given the referrals of it that count (those under the year's case codes). */
 function shareOf(c: CaseDoc, referrals: readonly ReferralDoc[]): CaseShare {
@@ -36,9 +43,7 @@ function shareOf(c: CaseDoc, referrals: readonly ReferralDoc[]): CaseShare {
     furthestStage: pathway.furthestStage(c.milestones),
     serviceDays: pathway.serviceDaysOf(c),
     referralStatuses: referrals.map((r) => r.status),
-    awaiting: referrals
-      .filter((r) => awaitingStatuses.includes(r.status))
-      .map(({ status, toSector, followUpBy }) => ({ status, toSector, followUpBy })),
+    awaiting: referrals.filter((r) => awaitingStatuses.includes(r.status)).map(awaitingKey),
   };
 }
 
@@ -64,7 +69,7 @@ export class YearTally {
   private readonly byReferralStatus = new Counts();
   private referralCount = 0;
   private readonly serviceDays = pathway.emptyServiceDays();
-  private readonly awaitingByCase = new Map<string, Awaiting[]>();
+  private readonly awaiting = new Counts();
 
   constructor(
     readonly year: number,
@@ -75,17 +80,13 @@ export class YearTally {
   /** Counts the year's cases (each counted one) with their referrals, as readYear returns them. */
   static of(year: number, threshold: number, codePrefix: string, cases: readonly CaseDoc[], referrals: readonly ReferralDoc[]): YearTally {
     const tally = new YearTally(year, threshold, codePrefix);
-    tally.recount(
-      cases.map((c) => c._id),
-      cases,
-      referrals,
-    );
+    tally.recount([], cases, referrals);
     return tally;
   }
 
   /**
-   * Counts the given cases again as the store now holds them: `cases` and `referrals` are what
-   * the store returned for those codes; a case missing from `cases`, or no longer counted (no
+   * Counts cases again as the store now holds them: `cases` and `referrals` are what the store
+   * returned for the case codes `codes`; a case missing from `cases`, or no longer counted (no
    * reporting consent, first reported in another year), is taken out.
    */
   recount(codes: readonly string[], cases: readonly CaseDoc[], referrals: readonly ReferralDoc[]) {
@@ -96,12 +97,12 @@ export class YearTally {
       if (list) list.push(r);
       else byCase.set(r.caseId, [r]);
     }
-    const found = new Map(cases.map((c) => [c._id, c]));
-    for (const code of codes) {
-      const c = found.get(code);
-      const counted = c && c.reportingConsent && c.firstReportedOn.getUTCFullYear() === this.year;
-      this.replace(code, counted ? shareOf(c, byCase.get(code) ?? []) : null);
+    for (const c of cases) {
+      const counted = c.reportingConsent && c.firstReportedOn.getUTCFullYear() === this.year;
+      this.replace(c._id, counted ? shareOf(c, byCase.get(c._id) ?? []) : null);
     }
+    const gone = codes.filter((code) => !cases.some((c) => c._id === code));
+    for (const code of gone) this.replace(code, null);
   }
 
   private replace(code: string, share: CaseShare | null) {
@@ -110,8 +111,6 @@ export class YearTally {
     if (share) this.count(share, 1);
     if (share) this.shares.set(code, share);
     else this.shares.delete(code);
-    if (share?.awaiting.length) this.awaitingByCase.set(code, share.awaiting);
-    else this.awaitingByCase.delete(code);
   }
 
   private count(share: CaseShare, by: 1 | -1) {
@@ -122,6 +121,7 @@ export class YearTally {
     this.byFurthestStage.add(share.furthestStage, by);
     for (const status of share.referralStatuses) this.byReferralStatus.add(status, by);
     this.referralCount += by * share.referralStatuses.length;
+    for (const key of share.awaiting) this.awaiting.add(key, by);
     const type = incidentTypes.indexOf(share.incidentType);
     for (const [sector, days] of share.serviceDays) {
       const counts = this.serviceDays.get(sector)?.[type];
@@ -153,8 +153,14 @@ export class YearTally {
 
   /** Follow-ups overdue on `today`, by receiving sector. */
   overdueFollowUps(today: Date) {
-    const awaiting = [...this.awaitingByCase.values()].flat() as ReferralDoc[];
-    // Overdue follow-ups read referrals only, and only awaiting ones can be overdue: these give the same table.
-    return pathway.overdueFollowUps({ year: this.year, cases: [], referrals: awaiting, today, threshold: this.threshold });
+    const overdue = new Counts();
+    let total = 0;
+    for (const [key, referrals] of this.awaiting) {
+      const [status, toSector, day] = key.split(' ') as [ReferralDoc['status'], string, string];
+      if (!escalation({ status, followUpBy: new Date(`${day}T00:00:00Z`) }, today).escalated) continue;
+      overdue.add(toSector, referrals);
+      total += referrals;
+    }
+    return suppressedTable(overdue.rows(sectorIds), total, this.threshold);
   }
 }
