@@ -35,14 +35,18 @@ export interface PathwayData {
 /** Referral statuses in which the receiving sector has taken the case on. */
 const servingStatuses = new Set(['ACCEPTED', 'IN_PROGRESS', 'DONE']);
 
-/** The sectors that served a case: its holder and every sector that accepted a referral of it. */
+/** The sectors that served each case. */
 function servingSectors(data: PathwayData): Map<string, Set<string>> {
-  const serving = new Map(data.cases.map((c) => [c._id, new Set([c.holdingSector])]));
-  for (const r of data.referrals) if (servingStatuses.has(r.status)) serving.get(r.caseId)?.add(r.toSector);
-  return serving;
+  const referralsOf = new Map<string, ReferralDoc[]>();
+  for (const r of data.referrals) {
+    const list = referralsOf.get(r.caseId);
+    if (list) list.push(r);
+    else referralsOf.set(r.caseId, [r]);
+  }
+  return new Map(data.cases.map((c) => [c._id, servedBy(c, referralsOf.get(c._id) ?? [])]));
 }
 
-/** The same for one case, given its referrals. */
+/** The sectors that served a case: its holder and every sector that accepted a referral of it. */
 export function servedBy(c: Pick<CaseDoc, 'holdingSector'>, referrals: readonly Pick<ReferralDoc, 'status' | 'toSector'>[]): Set<string> {
   const serving = new Set([c.holdingSector]);
   for (const r of referrals) if (servingStatuses.has(r.status)) serving.add(r.toSector);
