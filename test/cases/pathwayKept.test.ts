@@ -3,7 +3,7 @@ import { coordinationSubgraph } from '../../subgraphs/coordination/index.ts';
 import * as pathway from '../../subgraphs/coordination/cases/aggregates/pathway.ts';
 import { readYear } from '../../subgraphs/coordination/cases/aggregates/yearData.ts';
 import { registryDrafts } from '../../subgraphs/coordination/cases/seed.ts';
-import { caseDocuments, type CaseDoc, type ReferralDoc } from '../../subgraphs/coordination/cases/models.ts';
+import { caseDocuments, caseRegistryRevision, type CaseDoc, type ReferralDoc } from '../../subgraphs/coordination/cases/models.ts';
 import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
 import { internalTokenAlgorithm, internalTokenHeader, signInternalToken } from '../../subgraphs/kit/auth/internalToken.ts';
 import { generateDevelopmentKeys, importKey, type Key } from '../../subgraphs/kit/auth/keys.ts';
@@ -12,6 +12,7 @@ import type { Clock } from '../../subgraphs/kit/clock.ts';
 import { indexesOf } from '../../subgraphs/kit/documents.ts';
 import { createLogger } from '../../subgraphs/kit/logger.ts';
 import { openRepositories, type Draft, type Repository } from '../../subgraphs/kit/repository.ts';
+import { RevisionCounter, revisionsCollection } from '../../subgraphs/kit/revisions.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
 import { suppressionThreshold } from '../../subgraphs/kit/suppressionThreshold.ts';
@@ -211,6 +212,20 @@ describe('kept pathway aggregates', () => {
     );
     const afterNewCase = await expectBothReplicasPublishTheStraightforwardTables();
     expect(afterNewCase.casesByIncidentType.total).not.toEqual(afterWithdrawal.casesByIncidentType.total);
+  });
+
+  it('read the year whole again when more was written than the revision counter remembers', async () => {
+    const before = await expectBothReplicasPublishTheStraightforwardTables();
+    // A change the counter never noted (written past the repositories), then more revisions than it keeps.
+    const moved = registry.cases.find((c) => counted(c) && c.incidentType === 'PHYSICAL_ASSAULT')!;
+    const stored = (await repos.cases.findById(moved._id))!;
+    expect(await store.collection<CaseDoc>('cases').replaceOne({ _id: moved._id }, { ...stored, incidentType: 'FORCED_MARRIAGE' })).toBe(
+      true,
+    );
+    const counter = new RevisionCounter(caseRegistryRevision, store.collection(revisionsCollection));
+    for (let i = 0; i < 201; i++) await counter.bump([`CASE-BD-1999-${String(i).padStart(6, '0')}`]);
+    const after = await expectBothReplicasPublishTheStraightforwardTables();
+    expect(after.casesByIncidentType).not.toEqual(before.casesByIncidentType);
   });
 
   it('count follow-ups overdue on the day asked, with no write in between', async () => {
