@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { defineDocument, nested } from '../subgraphs/kit/documents.ts';
+import { bumpingRevision, defineDocument, nested } from '../subgraphs/kit/documents.ts';
 import { ConflictError, InvalidInputError } from '../subgraphs/kit/errors.ts';
 import { openRepositories, type Repository } from '../subgraphs/kit/repository.ts';
+import { RevisionCounter, revisionsCollection } from '../subgraphs/kit/revisions.ts';
 import { createMongoStore } from '../subgraphs/kit/store/mongoStore.ts';
 import { createNedbStore } from '../subgraphs/kit/store/nedbStore.ts';
 import { DuplicateKeyError, type Store, type StoredDocument } from '../subgraphs/kit/store/port.ts';
@@ -59,6 +60,7 @@ if (process.env.MONGODB_URI) {
     open: async () => {
       const store = await createMongoStore({ uri: process.env.MONGODB_URI!, database });
       await store.collection('things').deleteMany({});
+      await store.collection(revisionsCollection).deleteMany({});
       return store;
     },
     reopen: async () => createMongoStore({ uri: process.env.MONGODB_URI!, database }),
@@ -159,6 +161,47 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     await things.find({});
     expect(store.queries.total).toBe(2);
     expect(store.queries.byCollection.things).toBe(2);
+  });
+
+  it('bumps a revision once per stored write, none for a refused one, and tells what was written since', async () => {
+    const { things: kept } = await openRepositories(store, { things: bumpingRevision(thingDocument, 'things', (t) => t.code) });
+    expect(await kept.revision()).toBe(0);
+    await kept.insertMany([thing('t1'), thing('t2')]);
+    expect(await kept.revision()).toBe(1);
+    await kept.replace({ ...thing('t1'), name: 'renamed' }, 1);
+    expect(await kept.revision()).toBe(2);
+    await expect(kept.replace({ ...thing('t1'), name: 'stale' }, 1)).rejects.toBeInstanceOf(ConflictError);
+    await expect(kept.insert(thing('t1'))).rejects.toBeInstanceOf(ConflictError);
+    expect(await kept.revision()).toBe(2);
+    expect(await kept.changesSince(0)).toEqual({ revision: 2, keys: ['code-t1', 'code-t2'] });
+    expect(await kept.changesSince(1)).toEqual({ revision: 2, keys: ['code-t1'] });
+    expect(await kept.changesSince(2)).toEqual({ revision: 2, keys: [] });
+    // A revision the counter never reached (a store emptied and filled again): nothing is known.
+    expect(await kept.changesSince(7)).toEqual({ revision: 2, keys: null });
+  });
+
+  it('forgets the keys of very large or old writes, so readers read everything again', async () => {
+    const counter = new RevisionCounter('bulk', store.collection(revisionsCollection));
+    await counter.bump(['a']);
+    await counter.bump(Array.from({ length: 10_000 }, (_, i) => `k${i}`));
+    await counter.bump(['b']);
+    expect(await counter.changesSince(2)).toEqual({ revision: 3, keys: ['b'] });
+    expect(await counter.changesSince(1)).toEqual({ revision: 3, keys: null });
+    for (let i = 0; i < 250; i++) await counter.bump([`c${i}`]);
+    expect((await counter.changesSince(200)).keys).toHaveLength(53);
+    expect(await counter.changesSince(3)).toEqual({ revision: 253, keys: null });
+    const busy = new RevisionCounter('busy', store.collection(revisionsCollection));
+    for (let i = 0; i < 3; i++) await busy.bump(Array.from({ length: 400 }, (_, k) => `r${i}-${k}`));
+    expect((await busy.changesSince(1)).keys).toHaveLength(800);
+    expect((await busy.changesSince(0)).keys).toBeNull();
+  });
+
+  it('never gives two simultaneous bumps the same revision', async () => {
+    const counter = new RevisionCounter('racing', store.collection(revisionsCollection));
+    const revisions = await Promise.all(Array.from({ length: 8 }, (_, i) => counter.bump([`k${i}`])));
+    expect(revisions.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(await counter.current()).toBe(8);
+    expect((await counter.changesSince(0)).keys!.sort()).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7']);
   });
 
   it.runIf(Boolean(adapter.reopen))('keeps what was written after the store is closed and opened again', async () => {

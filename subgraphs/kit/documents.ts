@@ -12,6 +12,13 @@ export interface DocumentSpec<T> {
   /** What one document is, in words, for error messages ("service point"). */
   readonly label: string;
   readonly schema: Schema;
+  /**
+   * The revision counter (kit/revisions.ts) every write to these documents bumps, for readers
+   * that keep something computed from them; none when nothing is kept.
+   */
+  readonly revision?: string;
+  /** The key a write of one document notes with its revision (its id unless said otherwise). */
+  revisionKey?(doc: T): string;
   /** Phantom field carrying the document type; never set. */
   readonly __type?: T;
 }
@@ -31,6 +38,14 @@ export function defineDocument<T>(collection: string, label: string, definition:
     { strict: 'throw', versionKey: false, id: false, minimize: false },
   );
   return { collection, label, schema };
+}
+
+/**
+ * The same kind of document, each write of which bumps the named revision counter and notes the
+ * document's key (its id, or what `revisionKey` says, such as the case a referral belongs to).
+ */
+export function bumpingRevision<T>(spec: DocumentSpec<T>, revision: string, revisionKey?: (doc: T) => string): DocumentSpec<T> {
+  return { ...spec, revision, revisionKey };
 }
 
 /** A nested object inside a document: no id of its own, unknown fields refused. */

@@ -1,5 +1,6 @@
 import { validateDocument, indexesOf, type DocumentSpec } from './documents.ts';
 import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from './errors.ts';
+import { RevisionCounter, revisionsCollection, type ChangesSince } from './revisions.ts';
 import { DuplicateKeyError, type Collection, type Filter, type FindOptions, type Store, type StoredDocument } from './store/port.ts';
 
 /** A document as a caller writes it: the repository assigns the version. */
@@ -8,13 +9,35 @@ export type Draft<T extends StoredDocument> = Omit<T, 'version'>;
 /**
  * Reads and writes one kind of document. Every write is validated whole before anything is
  * stored; every replace is conditional on the version the writer read, so two writers can never
- * silently overwrite each other.
+ * silently overwrite each other. When the document kind names a revision counter, every write
+ * bumps it once stored.
  */
 export class Repository<T extends StoredDocument> {
   constructor(
     readonly spec: DocumentSpec<T>,
     private readonly collection: Collection<T>,
+    private readonly revisions?: RevisionCounter,
   ) {}
+
+  /** The revision of the counter these documents bump (see kit/revisions.ts). */
+  revision(): Promise<number> {
+    return this.counter().current();
+  }
+
+  /** The current revision of the counter and the keys written since `revision`. */
+  changesSince(revision: number): Promise<ChangesSince> {
+    return this.counter().changesSince(revision);
+  }
+
+  private counter(): RevisionCounter {
+    if (!this.revisions) throw new Error(`${this.spec.label} documents keep no revision`);
+    return this.revisions;
+  }
+
+  private bump(docs: readonly T[]): Promise<number> | undefined {
+    const keyOf = this.spec.revisionKey ?? ((doc: T) => doc._id);
+    return this.revisions?.bump(docs.map(keyOf));
+  }
 
   find(filter: Filter = {}, options?: FindOptions): Promise<T[]> {
     return this.collection.find(filter, options);
@@ -69,6 +92,7 @@ export class Repository<T extends StoredDocument> {
       }
       throw error;
     }
+    await this.bump(docs);
     return docs;
   }
 
@@ -95,6 +119,7 @@ export class Repository<T extends StoredDocument> {
           `you wrote against version ${expectedVersion}); read it again and reapply your change`,
       );
     }
+    await this.bump([doc]);
     return doc;
   }
 
@@ -114,7 +139,8 @@ export async function openRepositories<Specs extends Record<string, DocumentSpec
     Object.entries(specs).map(async ([key, spec]) => {
       const collection = store.collection<StoredDocument>(spec.collection);
       await collection.ensureIndexes(indexesOf(spec));
-      return [key, new Repository(spec, collection)] as const;
+      const revisions = spec.revision ? new RevisionCounter(spec.revision, store.collection(revisionsCollection)) : undefined;
+      return [key, new Repository(spec, collection, revisions)] as const;
     }),
   );
   return Object.fromEntries(entries) as { [K in keyof Specs]: Repository<NonNullable<Specs[K]['__type']>> };

@@ -1,4 +1,4 @@
-import { defineDocument, nested } from '../../kit/documents.ts';
+import { bumpingRevision, defineDocument, nested } from '../../kit/documents.ts';
 import { sectorIds } from '../../catalog.ts';
 
 /*
@@ -182,4 +182,13 @@ export const referralDocument = defineDocument<ReferralDoc>('referrals', 'referr
   updatedAt: { type: Date, required: true },
 });
 
-export const caseDocuments = { cases: caseDocument, referrals: referralDocument };
+/**
+ * Every write to cases or referrals bumps this revision and notes the case code, so aggregates
+ * kept from them know what to read again.
+ */
+export const caseRegistryRevision = 'case-registry';
+
+export const caseDocuments = {
+  cases: bumpingRevision(caseDocument, caseRegistryRevision),
+  referrals: bumpingRevision(referralDocument, caseRegistryRevision, (r) => r.caseId),
+};

@@ -234,13 +234,22 @@ const cache = new Map<CountryId, readonly DemoCase[]>();
 export function demoCases(country: CountryId): readonly DemoCase[] {
   const cached = cache.get(country);
   if (cached) return cached;
+  const cases = syntheticCases(country, casesPerCountry);
+  cache.set(country, cases);
+  return cases;
+}
+
+/**
+ * `count` synthetic cases shaped like the demo ones, over the same days: the demo data itself, or
+ * a registry of any size for measuring how the hub scales (a case's details depend only on its
+ * country and number, so the first cases of a larger set look like the demo's).
+ */
+export function syntheticCases(country: CountryId, count: number): DemoCase[] {
   const random = seededRandom(seedFrom(`case-dates:${country}`));
   const start = Date.UTC(reference.getUTCFullYear(), 0, 1);
   const span = Math.floor((reference.getTime() - start) / DAY);
-  const days = Array.from({ length: casesPerCountry }, () => random.int(0, span)).sort((a, b) => a - b);
-  const cases = days.map((day, i) => generateCase(country, i + 1, new Date(start + day * DAY)));
-  cache.set(country, cases);
-  return cases;
+  const days = Array.from({ length: count }, () => random.int(0, span)).sort((a, b) => a - b);
+  return days.map((day, i) => generateCase(country, i + 1, new Date(start + day * DAY)));
 }
 
 /** A day the demo data fixes for a case, as a fresh Date (documents must not share instances). */

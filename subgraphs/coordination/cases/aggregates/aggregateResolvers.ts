@@ -1,36 +1,9 @@
 import { requireScopes } from '../../../kit/auth/identity.ts';
 import { scopes } from '../../../kit/auth/roles.ts';
 import { InvalidInputError } from '../../../kit/errors.ts';
-import { suppressionThreshold } from '../../../kit/suppressionThreshold.ts';
-import { caseCodePrefix, codesWithPrefix } from '../caseCode.ts';
 import type { CaseContext } from '../context.ts';
 import type { IncidentType } from '../models.ts';
-import * as pathway from './pathway.ts';
-import type { PathwayData } from './pathway.ts';
-
-/*
- * Reads one year of consenting cases (one indexed query on reportingConsent and firstReportedOn)
- * and their referrals (one range query on the case code, which carries the year), once per
- * request however many aggregates the query asks for.
- */
-async function loadYear(ctx: CaseContext, year: number): Promise<PathwayData> {
-  const prefix = await caseCodePrefix(ctx, year);
-  const [cases, referrals] = await Promise.all([
-    ctx.repos.cases.find({
-      reportingConsent: true,
-      firstReportedOn: { $gte: new Date(Date.UTC(year, 0, 1)), $lt: new Date(Date.UTC(year + 1, 0, 1)) },
-    }),
-    ctx.repos.referrals.find({ caseId: codesWithPrefix(prefix) }),
-  ]);
-  const counted = new Set(cases.map((c) => c._id));
-  return {
-    year,
-    cases,
-    referrals: referrals.filter((r) => counted.has(r.caseId)),
-    today: ctx.clock.now(),
-    threshold: suppressionThreshold,
-  };
-}
+import { keptPathway, type PublishedPathway } from './keptPathway.ts';
 
 async function pathwayAggregates(_: unknown, { year }: { year: number }, ctx: CaseContext) {
   requireScopes(ctx.identity, scopes.aggregatesRead);
@@ -40,20 +13,12 @@ async function pathwayAggregates(_: unknown, { year }: { year: number }, ctx: Ca
       { field: 'year', problem: `must be a year from 1990 to ${thisYear} (got ${year})` },
     ]);
   }
-  return loadYear(ctx, year);
+  return keptPathway(ctx, year);
 }
 
 export const aggregateResolvers = {
   Query: { pathwayAggregates },
   PathwayAggregates: {
-    suppressionThreshold: (d: PathwayData) => d.threshold,
-    casesByIncidentType: pathway.casesByIncidentType,
-    casesByDistrict: pathway.casesByDistrict,
-    casesByMonth: pathway.casesByMonth,
-    casesBySector: pathway.casesBySector,
-    timeToService: (d: PathwayData, args: { incidentType?: IncidentType | null }) => pathway.timeToService(d, args.incidentType ?? null),
-    justiceFunnel: pathway.justiceFunnel,
-    referralOutcomes: pathway.referralOutcomes,
-    overdueFollowUps: pathway.overdueFollowUps,
+    timeToService: (p: PublishedPathway, args: { incidentType?: IncidentType | null }) => p.timeToService(args.incidentType ?? null),
   },
 };

@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coordinationSubgraph } from '../../subgraphs/coordination/index.ts';
+import * as pathway from '../../subgraphs/coordination/cases/aggregates/pathway.ts';
+import { readYear } from '../../subgraphs/coordination/cases/aggregates/yearData.ts';
+import { registryDrafts } from '../../subgraphs/coordination/cases/seed.ts';
+import { caseDocuments, caseRegistryRevision, type CaseDoc, type ReferralDoc } from '../../subgraphs/coordination/cases/models.ts';
+import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
+import { internalTokenAlgorithm, internalTokenHeader, signInternalToken } from '../../subgraphs/kit/auth/internalToken.ts';
+import { generateDevelopmentKeys, importKey, type Key } from '../../subgraphs/kit/auth/keys.ts';
+import { scopesByRole, type Role } from '../../subgraphs/kit/auth/roles.ts';
+import type { Clock } from '../../subgraphs/kit/clock.ts';
+import { indexesOf } from '../../subgraphs/kit/documents.ts';
+import { createLogger } from '../../subgraphs/kit/logger.ts';
+import { openRepositories, type Draft, type Repository } from '../../subgraphs/kit/repository.ts';
+import { RevisionCounter, revisionsCollection } from '../../subgraphs/kit/revisions.ts';
+import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
+import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
+import { suppressionThreshold } from '../../subgraphs/kit/suppressionThreshold.ts';
+import { syntheticCases } from '../../subgraphs/sector-core/seed/casePathways.ts';
+import { postGraphQL, TODAY, type GraphQLResponse } from '../support/hub.ts';
+
+/*
+ * The kept pathway aggregates (keptPathway.ts, yearTally.ts) against the straightforward
+ * computation: every table computed afresh from the store by pathway.ts, on generated cases. Two
+ * replicas of the coordination subgraph share one store, as replicas share a database; after
+ * each kind of write through one, both (one counting only the cases written since, the other the
+ * same) must publish exactly what the straightforward computation publishes, small counts
+ * withheld alike. Today's overdue follow-ups must follow the clock with no write at all.
+ */
+
+const year = 2026;
+const country = 'bangladesh' as const;
+const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
+let today = day(TODAY);
+const clock: Clock = { now: () => new Date(today) };
+
+const row = 'key count suppressed';
+const table = `rows { ${row} } total { ${row} }`;
+const timing = `sectorId reached { ${row} } withinThreeDays { ${row} } shareWithinThreeDays medianDays`;
+const aggregates = /* GraphQL */ `
+  query ($year: Int!) {
+    pathwayAggregates(year: $year) {
+      year
+      suppressionThreshold
+      casesByIncidentType { ${table} }
+      casesByDistrict { ${table} }
+      casesByMonth { ${table} }
+      casesBySector { ${table} }
+      timeToService { ${timing} }
+      rape: timeToService(incidentType: RAPE) { ${timing} }
+      forcedMarriage: timeToService(incidentType: FORCED_MARRIAGE) { ${timing} }
+      justiceFunnel { ${row} }
+      referralOutcomes { ${table} }
+      overdueFollowUps { ${table} }
+    }
+  }
+`;
+
+let store: ReturnType<typeof createNedbStore>;
+let repos: { cases: Repository<CaseDoc>; referrals: Repository<ReferralDoc> };
+let signingKey: Key;
+let replicas: RunningSubgraph[] = [];
+let registry: { cases: Draft<CaseDoc>[]; referrals: Draft<ReferralDoc>[] };
+
+beforeAll(async () => {
+  store = createNedbStore({});
+  registry = registryDrafts(syntheticCases(country, 1500));
+  const { cases: _demoCases, referrals: _demoReferrals, ...demo } = coordinationSubgraph.seed(country);
+  const all = await openRepositories(store, coordinationSubgraph.documents);
+  for (const [key, drafts] of Object.entries({ ...demo, ...registry })) await all[key as keyof typeof all].insertMany(drafts as never);
+  repos = all;
+
+  const keys = await generateDevelopmentKeys();
+  signingKey = await importKey(keys.gatewayPrivate, internalTokenAlgorithm);
+  const gatewayPublicKey = await importKey(keys.gatewayPublic, internalTokenAlgorithm);
+  const config = {
+    country,
+    store: 'memory' as const,
+    dataDir: '',
+    mongodbUri: undefined,
+    host: '127.0.0.1',
+    today: undefined,
+    logLevel: 'silent',
+    mode: 'development' as const,
+    auth: {
+      issuer: 'crg-test-issuer',
+      audience: 'crg-test',
+      jwksUrl: undefined,
+      jwksFile: undefined,
+      gatewayKeyFile: undefined,
+      gatewayPublicKeyFile: undefined,
+    },
+  };
+  const start = () =>
+    startSubgraph(coordinationSubgraph, { config, port: 0, store, clock, logger: createLogger('silent'), gatewayPublicKey });
+  replicas = [await start(), await start()];
+}, 60_000);
+afterAll(async () => {
+  await Promise.all(replicas.map((r) => r.stop()));
+});
+
+/** Sends an operation to a replica as the gateway would for the caller. */
+async function send(replica: RunningSubgraph, query: string, variables: Record<string, unknown>, role: Role, sector: string | null = null) {
+  const identity: Identity = { subject: `${role}@test`, role, sector, scopes: scopesByRole[role] };
+  const headers = { [internalTokenHeader]: await signInternalToken(identity, 'coordination', signingKey) };
+  const answer: GraphQLResponse = await postGraphQL(replica.url, query, variables, headers);
+  expect(answer.errors).toBeUndefined();
+  return answer.data!;
+}
+
+const published = async (replica: RunningSubgraph) => (await send(replica, aggregates, { year }, 'analyst')).pathwayAggregates;
+
+/** Every table computed afresh from what the store holds now, by the straightforward functions. */
+async function straightforward() {
+  const d = { year, ...(await readYear(repos, `CASE-BD-${year}-`, year)), today: clock.now(), threshold: suppressionThreshold };
+  return {
+    year,
+    suppressionThreshold,
+    casesByIncidentType: pathway.casesByIncidentType(d),
+    casesByDistrict: pathway.casesByDistrict(d),
+    casesByMonth: pathway.casesByMonth(d),
+    casesBySector: pathway.casesBySector(d),
+    timeToService: pathway.timeToService(d, null),
+    rape: pathway.timeToService(d, 'RAPE'),
+    forcedMarriage: pathway.timeToService(d, 'FORCED_MARRIAGE'),
+    justiceFunnel: pathway.justiceFunnel(d),
+    referralOutcomes: pathway.referralOutcomes(d),
+    overdueFollowUps: pathway.overdueFollowUps(d),
+  };
+}
+
+async function expectBothReplicasPublishTheStraightforwardTables() {
+  const expected = await straightforward();
+  for (const replica of replicas) expect(await published(replica)).toEqual(expected);
+  return expected;
+}
+
+const counted = (c: Draft<CaseDoc>) => c.reportingConsent && c.firstReportedOn.getUTCFullYear() === year;
+
+describe('kept pathway aggregates', () => {
+  it('read through indexes every store declares: consenting cases by first report, referrals by case', () => {
+    expect(indexesOf(caseDocuments.cases)).toContainEqual({ fields: { reportingConsent: 1, firstReportedOn: 1 }, unique: false });
+    expect(indexesOf(caseDocuments.referrals)).toContainEqual({ fields: { caseId: 1 }, unique: false });
+  });
+
+  it('publish exactly the straightforward tables, small counts withheld alike', async () => {
+    const expected = await expectBothReplicasPublishTheStraightforwardTables();
+    // The generated data is large enough to publish, and small enough somewhere to withhold.
+    const cells = [...expected.casesByDistrict.rows, ...expected.overdueFollowUps.rows, ...expected.forcedMarriage.map((t) => t.reached)];
+    expect(cells.some((c) => c.suppressed)).toBe(true);
+    expect(cells.some((c) => !c.suppressed)).toBe(true);
+    // Asked again with nothing written, they answer from the kept tables, still the same.
+    await expectBothReplicasPublishTheStraightforwardTables();
+  });
+
+  it('follow a referral status change made through the other replica', async () => {
+    const before = await expectBothReplicasPublishTheStraightforwardTables();
+    const referral = registry.referrals.find((r) => r.status === 'PENDING' && counted(registry.cases.find((c) => c._id === r.caseId)!))!;
+    await send(
+      replicas[0]!,
+      `mutation($input: ReferralStatusInput!) { updateReferralStatus(input: $input) { id } }`,
+      { input: { referralId: referral._id, expectedVersion: 1, status: 'ACCEPTED' } },
+      'sector-officer',
+      referral.toSector,
+    );
+    const after = await expectBothReplicasPublishTheStraightforwardTables();
+    expect(after.referralOutcomes).not.toEqual(before.referralOutcomes);
+  });
+
+  it('follow a milestone, a withdrawn reporting consent and a new case', async () => {
+    const before = await expectBothReplicasPublishTheStraightforwardTables();
+    const investigated = registry.cases.find(
+      (c) => counted(c) && c.holdingSector === 'police' && c.milestones.every((m) => m.kind !== 'INVESTIGATION_OPENED'),
+    )!;
+    await send(
+      replicas[1]!,
+      `mutation($input: CaseMilestoneInput!) { recordCaseMilestone(input: $input) { id } }`,
+      { input: { caseId: investigated._id, expectedVersion: 1, kind: 'INVESTIGATION_OPENED', on: TODAY } },
+      'sector-officer',
+      'police',
+    );
+    const afterMilestone = await expectBothReplicasPublishTheStraightforwardTables();
+    expect(afterMilestone.justiceFunnel).not.toEqual(before.justiceFunnel);
+
+    const withdrawn = registry.cases.find((c) => counted(c) && c._id !== investigated._id && c.holdingSector === 'health')!;
+    await send(
+      replicas[0]!,
+      `mutation($input: CaseConsentInput!) { updateCaseConsent(input: $input) { id } }`,
+      { input: { caseId: withdrawn._id, expectedVersion: 1, referralConsent: withdrawn.referralConsent, reportingConsent: false } },
+      'sector-officer',
+      'health',
+    );
+    const afterWithdrawal = await expectBothReplicasPublishTheStraightforwardTables();
+    expect(afterWithdrawal.casesByIncidentType.total).not.toEqual(afterMilestone.casesByIncidentType.total);
+
+    await send(
+      replicas[1]!,
+      `mutation($input: RegisterCaseInput!) { registerCase(input: $input) { id } }`,
+      {
+        input: {
+          intakePoint: 'police-intake-dhaka',
+          district: 'Dhaka',
+          firstReportedOn: TODAY,
+          incidentType: 'FORCED_MARRIAGE',
+          contexts: ['NONE'],
+          referralConsent: [],
+          reportingConsent: true,
+        },
+      },
+      'sector-officer',
+      'police',
+    );
+    const afterNewCase = await expectBothReplicasPublishTheStraightforwardTables();
+    expect(afterNewCase.casesByIncidentType.total).not.toEqual(afterWithdrawal.casesByIncidentType.total);
+  });
+
+  it('read the year whole again when more was written than the revision counter remembers', async () => {
+    const before = await expectBothReplicasPublishTheStraightforwardTables();
+    // A change the counter never noted (written past the repositories), then more revisions than it keeps.
+    const moved = registry.cases.find((c) => counted(c) && c.incidentType === 'PHYSICAL_ASSAULT')!;
+    const stored = (await repos.cases.findById(moved._id))!;
+    expect(await store.collection<CaseDoc>('cases').replaceOne({ _id: moved._id }, { ...stored, incidentType: 'FORCED_MARRIAGE' })).toBe(
+      true,
+    );
+    const counter = new RevisionCounter(caseRegistryRevision, store.collection(revisionsCollection));
+    for (let i = 0; i < 201; i++) await counter.bump([`CASE-BD-1999-${String(i).padStart(6, '0')}`]);
+    const after = await expectBothReplicasPublishTheStraightforwardTables();
+    expect(after.casesByIncidentType).not.toEqual(before.casesByIncidentType);
+  });
+
+  it('count follow-ups overdue on the day asked, with no write in between', async () => {
+    const now = await expectBothReplicasPublishTheStraightforwardTables();
+    today = day('2027-01-15');
+    try {
+      const later = await expectBothReplicasPublishTheStraightforwardTables();
+      expect(later.overdueFollowUps.total).not.toEqual(now.overdueFollowUps.total);
+    } finally {
+      today = day(TODAY);
+    }
+  });
+});
