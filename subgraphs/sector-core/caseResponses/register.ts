@@ -1,5 +1,5 @@
 import { auditDocuments } from '../../kit/audit/auditEntry.ts';
-import { auditLogResolvers } from '../../kit/audit/auditLogResolvers.ts';
+import { auditEntryFields, auditLogFields } from '../../kit/audit/auditLogResolvers.ts';
 import { mergeResolvers } from '../../kit/resolverMaps.ts';
 import { loaderById } from '../../kit/loaders.ts';
 import type { Draft } from '../../kit/repository.ts';
@@ -24,7 +24,7 @@ export function caseResponseCapability(sectorId: string, typePrefix: string, opt
     documents: { caseResponses: options.document, survivorContacts: survivorContactDocument, ...auditDocuments },
     resolvers: mergeResolvers(
       caseResponseResolvers(sectorId, typePrefix, options) as Resolvers,
-      auditLogResolvers(`${typePrefix}AuditLog`, sectorId) as Resolvers,
+      { [`${typePrefix}AuditLog`]: auditLogFields(sectorId), AuditEntry: auditEntryFields } as Resolvers,
     ),
     createLoaders: (repos: { caseResponses: Repository<CaseResponseBase> }) => ({ caseResponseById: loaderById(repos.caseResponses) }),
   };

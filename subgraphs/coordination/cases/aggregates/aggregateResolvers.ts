@@ -2,9 +2,9 @@ import { requireScopes } from '../../../kit/auth/identity.ts';
 import { scopes } from '../../../kit/auth/roles.ts';
 import { InvalidInputError } from '../../../kit/errors.ts';
 import { suppressionThreshold } from '../../../kit/suppressionThreshold.ts';
+import type { QueryPathwayAggregatesArgs, Resolvers } from '../../generated/resolverTypes.ts';
 import { caseCodePrefix, codesWithPrefix } from '../caseCode.ts';
 import type { CaseContext } from '../context.ts';
-import type { IncidentType } from '../models.ts';
 import * as pathway from './pathway.ts';
 import type { PathwayData } from './pathway.ts';
 
@@ -32,7 +32,7 @@ async function loadYear(ctx: CaseContext, year: number): Promise<PathwayData> {
   };
 }
 
-async function pathwayAggregates(_: unknown, { year }: { year: number }, ctx: CaseContext) {
+async function pathwayAggregates(_: unknown, { year }: QueryPathwayAggregatesArgs, ctx: CaseContext): Promise<PathwayData> {
   requireScopes(ctx.identity, scopes.aggregatesRead);
   const thisYear = ctx.clock.now().getUTCFullYear();
   if (!Number.isInteger(year) || year < 1990 || year > thisYear) {
@@ -43,15 +43,15 @@ async function pathwayAggregates(_: unknown, { year }: { year: number }, ctx: Ca
   return loadYear(ctx, year);
 }
 
-export const aggregateResolvers = {
+export const aggregateResolvers: Resolvers<CaseContext> = {
   Query: { pathwayAggregates },
   PathwayAggregates: {
-    suppressionThreshold: (d: PathwayData) => d.threshold,
+    suppressionThreshold: (d) => d.threshold,
     casesByIncidentType: pathway.casesByIncidentType,
     casesByDistrict: pathway.casesByDistrict,
     casesByMonth: pathway.casesByMonth,
     casesBySector: pathway.casesBySector,
-    timeToService: (d: PathwayData, args: { incidentType?: IncidentType | null }) => pathway.timeToService(d, args.incidentType ?? null),
+    timeToService: (d, args) => pathway.timeToService(d, args.incidentType ?? null),
     justiceFunnel: pathway.justiceFunnel,
     referralOutcomes: pathway.referralOutcomes,
     overdueFollowUps: pathway.overdueFollowUps,
