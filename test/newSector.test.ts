@@ -59,7 +59,7 @@ describe('npm run new-sector', () => {
 
     const tests = run([path.join(copy, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'subgraphs/information']);
     expect(tests.status, tests.stdout + tests.stderr).toBe(0);
-    expect(tests.stdout).toMatch(/3 passed/);
+    expect(tests.stdout).toMatch(/4 passed/);
 
     const compose = parseYaml(fs.readFileSync(path.join(copy, 'docker-compose.yml'), 'utf8'));
     expect(compose.services.information.command).toEqual(['dist/server/subgraphs/run.js', 'information']);

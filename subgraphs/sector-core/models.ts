@@ -97,3 +97,16 @@ export interface CentreFacet<F extends StoredDocument = StoredDocument> {
   id: string;
   facet: F | null;
 }
+
+/** A sector as its own subgraph resolves it: its id, and from the lead ministry's registry the actions it leads. */
+export interface SectorRef {
+  id: string;
+  /** Supplied by coordination through `@requires`; absent when the sector itself is the root. */
+  ledActionIds?: string[];
+}
+
+/** A framework action as its lead sector resolves it: its id and the sector's record of it, if any. */
+export interface ActionEntity {
+  id: string;
+  record: ActionRecordDoc | null;
+}

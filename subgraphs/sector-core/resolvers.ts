@@ -9,7 +9,8 @@ import { deliveryState, summariseDelivery } from './delivery.ts';
 import type { MonitoringContext } from './monitoring/context.ts';
 import { moveWithHistory } from './monitoring/progress.ts';
 import type { SectorLoaders, SectorRepositories } from './loaders.ts';
-import type { ActionRecordDoc, ActionStatus, CentreFacet, ServicePointDoc, ServicePointKind } from './models.ts';
+import type { CentreFacet, ServicePointDoc } from './models.ts';
+import type { Resolvers, ServicePointInput } from './generated/resolverTypes.ts';
 
 /** The context every sector resolver receives. */
 export type SectorContext = Omit<SubgraphContext, 'repos' | 'loaders'> & {
@@ -18,30 +19,6 @@ export type SectorContext = Omit<SubgraphContext, 'repos' | 'loaders'> & {
 };
 
 export type { CentreFacet };
-
-interface ActionEntity {
-  id: string;
-  record: ActionRecordDoc | null;
-}
-
-interface ServicePointInput {
-  id: string;
-  name: string;
-  kind: ServicePointKind;
-  place: string;
-  district: string;
-  capacityAmount?: number | null;
-  capacityUnit?: string | null;
-  openingHours: string;
-  open24Hours: boolean;
-  crisisCentreId?: string | null;
-}
-
-interface ActionStatusInput {
-  actionId: string;
-  status: ActionStatus;
-  dueDate?: Date | null;
-}
 
 function servicePointDraft(input: ServicePointInput): Draft<ServicePointDoc> {
   const hasAmount = input.capacityAmount !== undefined && input.capacityAmount !== null;
@@ -63,30 +40,21 @@ function servicePointDraft(input: ServicePointInput): Draft<ServicePointDoc> {
 }
 
 /**
- * The resolvers every sector shares, for its own type names (`HealthSector`, `HealthAction`,
- * `recordHealthServicePoint`...). `typePrefix` is the sector's PascalCase name.
+ * The resolvers every sector shares, under the template's names (`TemplateSector`,
+ * `recordTemplateServicePoint`...; see template.ts for how each sector gets them under its own).
  */
-export function sectorCoreResolvers(sectorId: string, typePrefix: string) {
-  const sectorType = `${typePrefix}Sector`;
-  const actionType = `${typePrefix}Action`;
-  const rootField = `${typePrefix.charAt(0).toLowerCase()}${typePrefix.slice(1)}Sector`;
-  const sector = { id: sectorId };
-
+export function sectorCoreResolvers(sectorId: string): Resolvers<SectorContext> {
   return {
     Query: {
-      [rootField]: () => sector,
+      templateSector: () => ({ id: sectorId }),
     },
     Mutation: {
-      [`record${typePrefix}ServicePoint`]: (_: unknown, { input }: { input: ServicePointInput }, ctx: SectorContext) => {
+      recordTemplateServicePoint: (_, { input }, ctx) => {
         requireOwnSector(ctx.identity, sectorId, scopes.sectorWrite);
         return ctx.repos.servicePoints.put(servicePointDraft(input));
       },
 
-      [`report${typePrefix}ActionStatus`]: async (
-        _: unknown,
-        { input }: { input: ActionStatusInput },
-        ctx: SectorContext,
-      ): Promise<ActionEntity> => {
+      reportTemplateActionStatus: async (_, { input }, ctx) => {
         requireOwnSector(ctx.identity, sectorId, scopes.sectorWrite);
         const current = await ctx.repos.actionRecords.findById(input.actionId);
         if (!current) {
@@ -100,38 +68,34 @@ export function sectorCoreResolvers(sectorId: string, typePrefix: string) {
         return { id: record._id, record };
       },
     },
-    [sectorType]: {
+    TemplateSector: {
       // The representation carries the fields this subgraph @requires (ledActionIds): keep them.
-      __resolveReference: (ref: { id: string; ledActionIds?: string[] }) => (ref.id === sectorId ? ref : null),
-      responsibilities: (_: unknown, __: unknown, ctx: SectorContext) => ctx.loaders.responsibilities.load(),
-      servicePoints: async (_: unknown, args: { district?: string | null; kind?: ServicePointKind | null }, ctx: SectorContext) =>
+      __resolveReference: (ref) => (ref.id === sectorId ? ref : null),
+      responsibilities: (_, __, ctx) => ctx.loaders.responsibilities.load(),
+      servicePoints: async (_, args, ctx) =>
         (await ctx.loaders.servicePoints.load()).filter(
           (point) => (!args.district || point.district === args.district) && (!args.kind || point.kind === args.kind),
         ),
       // `ledActionIds` comes from the lead ministry's registry through @requires.
-      delivery: async (sector: { ledActionIds?: string[] }, __: unknown, ctx: SectorContext) =>
+      delivery: async (sector, __, ctx) =>
         summariseDelivery(await ctx.loaders.actionRecords.load(), startOfDayUtc(ctx.clock.now()), sector.ledActionIds),
     },
-    [actionType]: {
-      __resolveReference: async (ref: { id: string }, ctx: SectorContext): Promise<ActionEntity> => ({
-        id: ref.id,
-        record: await ctx.loaders.actionRecordById.load(ref.id),
-      }),
-      dueDate: (action: ActionEntity) => action.record?.dueDate ?? null,
-      status: (action: ActionEntity) => action.record?.status ?? null,
-      delivery: (action: ActionEntity, _: unknown, ctx: SectorContext) => deliveryState(action.record, startOfDayUtc(ctx.clock.now())),
-      lastUpdatedAt: (action: ActionEntity) => action.record?.updatedAt ?? null,
+    TemplateAction: {
+      __resolveReference: async (ref, ctx) => ({ id: ref.id, record: await ctx.loaders.actionRecordById.load(ref.id) }),
+      dueDate: (action) => action.record?.dueDate ?? null,
+      status: (action) => action.record?.status ?? null,
+      delivery: (action, _, ctx) => deliveryState(action.record, startOfDayUtc(ctx.clock.now())),
+      lastUpdatedAt: (action) => action.record?.updatedAt ?? null,
     },
-    Responsibility: { id: (doc: StoredDocument) => doc._id },
+    Responsibility: { id: (doc) => doc._id },
     ServicePoint: {
-      id: (doc: ServicePointDoc) => doc._id,
-      crisisCentre: (doc: ServicePointDoc) => (doc.crisisCentreId ? { id: doc.crisisCentreId } : null),
+      id: (doc) => doc._id,
+      // With the sector's facet, so that the centre's facet fields read through a service point are answered.
+      crisisCentre: async (doc, _, ctx) =>
+        doc.crisisCentreId ? { id: doc.crisisCentreId, facet: await ctx.loaders.facetByCentreId.load(doc.crisisCentreId) } : null,
     },
     CrisisCentre: {
-      __resolveReference: async (ref: { id: string }, ctx: SectorContext): Promise<CentreFacet> => ({
-        id: ref.id,
-        facet: await ctx.loaders.facetByCentreId.load(ref.id),
-      }),
+      __resolveReference: async (ref, ctx) => ({ id: ref.id, facet: await ctx.loaders.facetByCentreId.load(ref.id) }),
     },
   };
 }

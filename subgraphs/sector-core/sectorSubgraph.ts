@@ -9,6 +9,7 @@ import { typePrefix } from '../catalog.ts';
 import { createSectorLoaders, type SectorRepositories } from './loaders.ts';
 import { sectorCoreDocuments, type ActionRecordDoc, type ResponsibilityDoc, type ServicePointDoc } from './models.ts';
 import { sectorCoreResolvers, type SectorContext } from './resolvers.ts';
+import { forSector } from './template.ts';
 import { createMonitoringLoaders, type MonitoringRepositories } from './monitoring/context.ts';
 import { monitoringDocuments } from './monitoring/models.ts';
 import { sectorMonitoringResolvers } from './monitoring/resolvers.ts';
@@ -49,8 +50,8 @@ export function defineSectorSubgraph<K extends string, F extends StoredDocument>
     schemaFiles: subgraphSchemaFiles(sectorId, 'sector'),
     documents,
     resolvers: mergeResolvers(
-      sectorCoreResolvers(sectorId, typePrefix(sectorId)) as Resolvers,
-      sectorMonitoringResolvers(sectorId, typePrefix(sectorId)) as Resolvers,
+      forSector(sectorCoreResolvers(sectorId), typePrefix(sectorId)),
+      forSector(sectorMonitoringResolvers(sectorId), typePrefix(sectorId)),
       options.resolvers,
       cases?.resolvers ?? {},
     ),

@@ -44,6 +44,21 @@ export function describeSectorSubgraph(options: {
       expect(data!.crisisCentres.some((centre: Record<string, unknown>) => centre[facetKey] !== null)).toBe(true);
     });
 
+    it('answers its facet of a crisis centre reached through one of its service points as it does at the centre', async () => {
+      const facetKey = facetSelection.split(/[\s{]/)[0]!;
+      const root = `${prefix.charAt(0).toLowerCase()}${prefix.slice(1)}Sector`;
+      const { data, errors } = await hub.query(
+        `{ crisisCentres { id ${facetSelection} } ${root} { servicePoints { crisisCentre { id ${facetSelection} } } } }`,
+      );
+      expect(errors).toBeUndefined();
+      const atCentre = new Map(data!.crisisCentres.map((centre: Record<string, unknown>) => [centre.id, centre[facetKey]]));
+      const reached = data![root].servicePoints
+        .map((point: { crisisCentre: Record<string, unknown> | null }) => point.crisisCentre)
+        .filter((centre: Record<string, unknown> | null) => centre !== null && atCentre.get(centre.id) !== null);
+      expect(reached.length).toBeGreaterThan(0);
+      for (const centre of reached) expect(centre[facetKey]).toEqual(atCentre.get(centre.id));
+    });
+
     it("records a service point from its own officer, and refuses another sector's officer", async () => {
       const mutation = `mutation($i: ServicePointInput!) { record${prefix}ServicePoint(input: $i) { id name } }`;
       const input = {

@@ -1,17 +1,22 @@
 import { subgraphCatalog, typePrefix } from '../../catalog.ts';
 import { requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
-import { auditLogResolvers } from '../../kit/audit/auditLogResolvers.ts';
+import { auditEntryFields, auditLogFields } from '../../kit/audit/auditLogResolvers.ts';
+import type { AuditLogResolvers, Resolvers } from '../generated/resolverTypes.ts';
 import type { CaseContext } from './context.ts';
 
+type AuditLogTypeName = NonNullable<Awaited<ReturnType<NonNullable<AuditLogResolvers['__resolveType']>>>>;
+
 /** Every subgraph's audit log, listed by the lead ministry and served by each subgraph itself. */
-export const auditLogListResolvers = {
+export const auditLogListResolvers: Resolvers<CaseContext> = {
   Query: {
     auditLog: (_: unknown, __: unknown, ctx: CaseContext) => {
       requireScopes(ctx.identity, scopes.auditRead);
       return subgraphCatalog.map((entry) => ({ id: entry.name }));
     },
   },
-  AuditLog: { __resolveType: (log: { id: string }) => `${typePrefix(log.id)}AuditLog` },
-  ...auditLogResolvers('CoordinationAuditLog', 'coordination'),
+  // Type names follow from catalog ids; the generated union lists the same names.
+  AuditLog: { __resolveType: (log) => `${typePrefix(log.id)}AuditLog` as AuditLogTypeName },
+  CoordinationAuditLog: auditLogFields('coordination'),
+  AuditEntry: auditEntryFields,
 };

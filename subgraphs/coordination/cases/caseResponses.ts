@@ -1,5 +1,7 @@
 import { sectorIds, typePrefix } from '../../catalog.ts';
 import { scopes } from '../../kit/auth/roles.ts';
+import { referenced } from '../../kit/loaders.ts';
+import type { CaseResponseResolvers, HealthCaseResponseResolvers, Resolvers } from '../generated/resolverTypes.ts';
 import { engagedSectors, requireCaseAccess } from './access.ts';
 import type { CaseContext } from './context.ts';
 import type { CaseDoc } from './models.ts';
@@ -10,7 +12,8 @@ import type { CaseDoc } from './models.ts';
  * (`engagedSectorIds`, through @requires), which serves its response only to those.
  */
 
-interface ResponseRef {
+/** A sector's response as this subgraph knows it: which case, which sector, and who may read it. */
+export interface ResponseRef {
   id: string;
   caseId: string;
   sectorId: string;
@@ -31,16 +34,21 @@ async function resolveResponse(ref: { id: string }, ctx: CaseContext): Promise<R
   return responsesOf(found, engaged).find((r) => r.id === ref.id) ?? null;
 }
 
-const responseFields = {
+type ResponseTypeName = NonNullable<Awaited<ReturnType<CaseResponseResolvers['__resolveType']>>>;
+
+/** The same fields for every sector's response type; typed by one of them, as the others are alike. */
+const responseFields: HealthCaseResponseResolvers<CaseContext> = {
   __resolveReference: resolveResponse,
-  sector: (r: ResponseRef, _: unknown, ctx: CaseContext) => ctx.loaders.sectorById.load(r.sectorId),
+  sector: (r, _, ctx) => referenced(ctx.loaders.sectorById.load(r.sectorId), `sector "${r.sectorId}" (response "${r.id}")`),
 };
 
-export const caseResponseResolvers = {
+export const caseResponseResolvers: Resolvers<CaseContext> = {
   SurvivorCase: {
-    responses: async (c: CaseDoc, _: unknown, ctx: CaseContext) =>
-      responsesOf(c, engagedSectors(c, await ctx.loaders.referralsByCase.load(c._id))),
+    responses: async (c, _, ctx) => responsesOf(c, engagedSectors(c, await ctx.loaders.referralsByCase.load(c._id))),
   },
-  CaseResponse: { __resolveType: (r: ResponseRef) => `${typePrefix(r.sectorId)}CaseResponse`, ...responseFields },
-  ...Object.fromEntries(sectorIds.map((id) => [`${typePrefix(id)}CaseResponse`, responseFields])),
+  // Type names follow from catalog ids; the generated union lists the same names.
+  CaseResponse: { __resolveType: (r) => `${typePrefix(r.sectorId)}CaseResponse` as ResponseTypeName, __resolveReference: resolveResponse },
 };
+
+/** One response type per sector, named from the catalog, so they cannot be listed in the typed map. */
+export const perSectorResponseResolvers = Object.fromEntries(sectorIds.map((id) => [`${typePrefix(id)}CaseResponse`, responseFields]));

@@ -6,7 +6,7 @@ import { auditLogListResolvers } from './auditLogs.ts';
 import { caseFieldResolvers } from './caseFields.ts';
 import { caseMutationResolvers } from './caseMutations.ts';
 import { caseQueryResolvers } from './caseQueries.ts';
-import { caseResponseResolvers } from './caseResponses.ts';
+import { caseResponseResolvers, perSectorResponseResolvers } from './caseResponses.ts';
 import { caseDocuments } from './models.ts';
 import { referralMutationResolvers } from './referralMutations.ts';
 
@@ -23,6 +23,7 @@ export const caseRegistryResolvers: Resolvers = mergeResolvers(
   caseMutationResolvers as Resolvers,
   referralMutationResolvers as Resolvers,
   caseResponseResolvers as Resolvers,
+  perSectorResponseResolvers,
   auditLogListResolvers as Resolvers,
   aggregateResolvers as Resolvers,
 );

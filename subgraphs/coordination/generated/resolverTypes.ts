@@ -6,9 +6,12 @@ import type { MeetingDoc, AttendanceDoc, DecisionDoc, ActionItemDoc, ActionItemU
 import type { SectorAttendance } from '../meetings/cadence.ts';
 import type { Pack } from '../meetings/pack.ts';
 import type { CaseDoc, ReferralDoc, ReferralEventDoc, ConsentOverrideDoc, MilestoneDoc } from '../cases/models.ts';
+import type { PublishedPathway } from '../cases/aggregates/keptPathway.ts';
+import type { ResponseRef } from '../cases/caseResponses.ts';
+import type { AuditLogRef } from '../../kit/audit/auditLogResolvers.ts';
+import type { AuditEntryDoc } from '../../kit/audit/auditEntry.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
-export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -1622,65 +1625,33 @@ export type FederationReferenceTypes = {
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   _Entity:
-    | ( CoordinationAuditLog )
+    | ( AuditLogRef )
     | ( CoordinationBodyDoc )
     | ( CrisisCentreDoc )
     | ( ActionDoc )
-    | ( EducationAuditLog )
-    | ( Omit<EducationCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
+    | ( AuditLogRef )
+    | ( ResponseRef )
     | ( SectorDoc )
     | ( ActionDoc )
-    | ( HealthAuditLog )
-    | ( Omit<HealthCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
+    | ( AuditLogRef )
+    | ( ResponseRef )
     | ( SectorDoc )
     | ( ActionDoc )
-    | ( JusticeAuditLog )
-    | ( Omit<JusticeCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
+    | ( AuditLogRef )
+    | ( ResponseRef )
     | ( SectorDoc )
     | ( MeetingDoc )
     | ( ActionDoc )
-    | ( PoliceAuditLog )
-    | ( Omit<PoliceCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
+    | ( AuditLogRef )
+    | ( ResponseRef )
     | ( SectorDoc )
     | ( ActionDoc )
-    | ( SocialWelfareAuditLog )
-    | ( Omit<SocialWelfareCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
+    | ( AuditLogRef )
+    | ( ResponseRef )
     | ( SectorDoc )
   ;
 };
 
-/** Mapping of interface types */
-export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
-  SectorAgency:
-    | ( SectorDoc )
-    | ( SectorDoc )
-    | ( SectorDoc )
-    | ( SectorDoc )
-    | ( SectorDoc )
-  ;
-  FrameworkAction:
-    | ( ActionDoc )
-    | ( ActionDoc )
-    | ( ActionDoc )
-    | ( ActionDoc )
-    | ( ActionDoc )
-  ;
-  AuditLog:
-    | ( CoordinationAuditLog )
-    | ( HealthAuditLog )
-    | ( PoliceAuditLog )
-    | ( JusticeAuditLog )
-    | ( SocialWelfareAuditLog )
-    | ( EducationAuditLog )
-  ;
-  CaseResponse:
-    | ( Omit<HealthCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
-    | ( Omit<PoliceCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
-    | ( Omit<JusticeCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
-    | ( Omit<SocialWelfareCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
-    | ( Omit<EducationCaseResponse, 'sector'> & { sector: _RefType['SectorAgency'] } )
-  ;
-};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -1689,7 +1660,7 @@ export type ResolversTypes = {
   Period: ResolverTypeWrapper<Period>;
   DeliveryStatus: ResolverTypeWrapper<DeliveryStatus>;
   DeliveryState: DeliveryState;
-  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntry: ResolverTypeWrapper<AuditEntryDoc>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditChainCheck: ResolverTypeWrapper<AuditChainCheck>;
   AuditChainProblem: ResolverTypeWrapper<AuditChainProblem>;
@@ -1722,19 +1693,19 @@ export type ResolversTypes = {
   CadenceUnit: CadenceUnit;
   CrisisCentre: ResolverTypeWrapper<CrisisCentreDoc>;
   CrisisCentreInput: CrisisCentreInput;
-  AuditLog: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['AuditLog']>;
-  CoordinationAuditLog: ResolverTypeWrapper<CoordinationAuditLog>;
-  HealthAuditLog: ResolverTypeWrapper<HealthAuditLog>;
-  PoliceAuditLog: ResolverTypeWrapper<PoliceAuditLog>;
-  JusticeAuditLog: ResolverTypeWrapper<JusticeAuditLog>;
-  SocialWelfareAuditLog: ResolverTypeWrapper<SocialWelfareAuditLog>;
-  EducationAuditLog: ResolverTypeWrapper<EducationAuditLog>;
-  CaseResponse: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['CaseResponse']>;
-  HealthCaseResponse: ResolverTypeWrapper<Omit<HealthCaseResponse, 'sector'> & { sector: ResolversTypes['SectorAgency'] }>;
-  PoliceCaseResponse: ResolverTypeWrapper<Omit<PoliceCaseResponse, 'sector'> & { sector: ResolversTypes['SectorAgency'] }>;
-  JusticeCaseResponse: ResolverTypeWrapper<Omit<JusticeCaseResponse, 'sector'> & { sector: ResolversTypes['SectorAgency'] }>;
-  SocialWelfareCaseResponse: ResolverTypeWrapper<Omit<SocialWelfareCaseResponse, 'sector'> & { sector: ResolversTypes['SectorAgency'] }>;
-  EducationCaseResponse: ResolverTypeWrapper<Omit<EducationCaseResponse, 'sector'> & { sector: ResolversTypes['SectorAgency'] }>;
+  AuditLog: ResolverTypeWrapper<AuditLogRef>;
+  CoordinationAuditLog: ResolverTypeWrapper<AuditLogRef>;
+  HealthAuditLog: ResolverTypeWrapper<AuditLogRef>;
+  PoliceAuditLog: ResolverTypeWrapper<AuditLogRef>;
+  JusticeAuditLog: ResolverTypeWrapper<AuditLogRef>;
+  SocialWelfareAuditLog: ResolverTypeWrapper<AuditLogRef>;
+  EducationAuditLog: ResolverTypeWrapper<AuditLogRef>;
+  CaseResponse: ResolverTypeWrapper<ResponseRef>;
+  HealthCaseResponse: ResolverTypeWrapper<ResponseRef>;
+  PoliceCaseResponse: ResolverTypeWrapper<ResponseRef>;
+  JusticeCaseResponse: ResolverTypeWrapper<ResponseRef>;
+  SocialWelfareCaseResponse: ResolverTypeWrapper<ResponseRef>;
+  EducationCaseResponse: ResolverTypeWrapper<ResponseRef>;
   IncidentType: IncidentType;
   CaseContext: CaseContext;
   ReportingDelay: ReportingDelay;
@@ -1758,7 +1729,7 @@ export type ResolversTypes = {
   MeetingInput: MeetingInput;
   ActionItemInput: ActionItemInput;
   ActionItemUpdateInput: ActionItemUpdateInput;
-  PathwayAggregates: ResolverTypeWrapper<PathwayAggregates>;
+  PathwayAggregates: ResolverTypeWrapper<PublishedPathway>;
   CountRow: ResolverTypeWrapper<CountRow>;
   CountTable: ResolverTypeWrapper<CountTable>;
   ServiceTiming: ResolverTypeWrapper<ServiceTiming>;
@@ -1787,7 +1758,7 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   Period: Period;
   DeliveryStatus: DeliveryStatus;
-  AuditEntry: AuditEntry;
+  AuditEntry: AuditEntryDoc;
   ID: Scalars['ID']['output'];
   AuditChainCheck: AuditChainCheck;
   AuditChainProblem: AuditChainProblem;
@@ -1817,19 +1788,19 @@ export type ResolversParentTypes = {
   MeetingCadence: MeetingCadence;
   CrisisCentre: CrisisCentreDoc;
   CrisisCentreInput: CrisisCentreInput;
-  AuditLog: ResolversInterfaceTypes<ResolversParentTypes>['AuditLog'];
-  CoordinationAuditLog: CoordinationAuditLog | FederationReferenceTypes['CoordinationAuditLog'];
-  HealthAuditLog: HealthAuditLog | FederationReferenceTypes['HealthAuditLog'];
-  PoliceAuditLog: PoliceAuditLog | FederationReferenceTypes['PoliceAuditLog'];
-  JusticeAuditLog: JusticeAuditLog | FederationReferenceTypes['JusticeAuditLog'];
-  SocialWelfareAuditLog: SocialWelfareAuditLog | FederationReferenceTypes['SocialWelfareAuditLog'];
-  EducationAuditLog: EducationAuditLog | FederationReferenceTypes['EducationAuditLog'];
-  CaseResponse: ResolversInterfaceTypes<ResolversParentTypes>['CaseResponse'];
-  HealthCaseResponse: Omit<HealthCaseResponse, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] } | FederationReferenceTypes['HealthCaseResponse'];
-  PoliceCaseResponse: Omit<PoliceCaseResponse, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] } | FederationReferenceTypes['PoliceCaseResponse'];
-  JusticeCaseResponse: Omit<JusticeCaseResponse, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] } | FederationReferenceTypes['JusticeCaseResponse'];
-  SocialWelfareCaseResponse: Omit<SocialWelfareCaseResponse, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] } | FederationReferenceTypes['SocialWelfareCaseResponse'];
-  EducationCaseResponse: Omit<EducationCaseResponse, 'sector'> & { sector: ResolversParentTypes['SectorAgency'] } | FederationReferenceTypes['EducationCaseResponse'];
+  AuditLog: AuditLogRef;
+  CoordinationAuditLog: AuditLogRef;
+  HealthAuditLog: AuditLogRef;
+  PoliceAuditLog: AuditLogRef;
+  JusticeAuditLog: AuditLogRef;
+  SocialWelfareAuditLog: AuditLogRef;
+  EducationAuditLog: AuditLogRef;
+  CaseResponse: ResponseRef;
+  HealthCaseResponse: ResponseRef;
+  PoliceCaseResponse: ResponseRef;
+  JusticeCaseResponse: ResponseRef;
+  SocialWelfareCaseResponse: ResponseRef;
+  EducationCaseResponse: ResponseRef;
   SurvivorCase: CaseDoc;
   CaseConsent: CaseConsent;
   CaseMilestone: MilestoneDoc;
@@ -1848,7 +1819,7 @@ export type ResolversParentTypes = {
   MeetingInput: MeetingInput;
   ActionItemInput: ActionItemInput;
   ActionItemUpdateInput: ActionItemUpdateInput;
-  PathwayAggregates: PathwayAggregates;
+  PathwayAggregates: PublishedPathway;
   CountRow: CountRow;
   CountTable: CountTable;
   ServiceTiming: ServiceTiming;

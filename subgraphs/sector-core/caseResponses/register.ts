@@ -1,12 +1,20 @@
 import { auditDocuments } from '../../kit/audit/auditEntry.ts';
-import { auditLogResolvers } from '../../kit/audit/auditLogResolvers.ts';
+import { auditEntryFields, auditLogFields } from '../../kit/audit/auditLogResolvers.ts';
+import type { AuditContext } from '../../kit/audit/recordAudit.ts';
 import { mergeResolvers } from '../../kit/resolverMaps.ts';
 import { loaderById } from '../../kit/loaders.ts';
 import type { Draft } from '../../kit/repository.ts';
 import type { Repository } from '../../kit/repository.ts';
 import type { Resolvers } from '../../kit/subgraph.ts';
+import type { Resolvers as TemplateResolvers } from '../generated/resolverTypes.ts';
+import { forSector } from '../template.ts';
 import { survivorContactDocument, type CaseResponseBase, type SurvivorContactDoc } from './models.ts';
 import { caseResponseResolvers, type CaseResponseOptions } from './resolvers.ts';
+
+/** The sector's audit log and its entries, for auditors. */
+function auditLogResolvers(sectorId: string): TemplateResolvers<AuditContext> {
+  return { TemplateAuditLog: auditLogFields(sectorId), AuditEntry: auditEntryFields };
+}
 
 /** A sector's demo data for the cases it responds to. */
 export interface CaseResponseSeed {
@@ -22,9 +30,9 @@ export interface CaseResponseSeed {
 export function caseResponseCapability(sectorId: string, typePrefix: string, options: CaseResponseOptions<any>) {
   return {
     documents: { caseResponses: options.document, survivorContacts: survivorContactDocument, ...auditDocuments },
-    resolvers: mergeResolvers(
-      caseResponseResolvers(sectorId, typePrefix, options) as Resolvers,
-      auditLogResolvers(`${typePrefix}AuditLog`, sectorId) as Resolvers,
+    resolvers: forSector(
+      mergeResolvers(caseResponseResolvers(sectorId, options) as Resolvers, auditLogResolvers(sectorId) as Resolvers),
+      typePrefix,
     ),
     createLoaders: (repos: { caseResponses: Repository<CaseResponseBase> }) => ({ caseResponseById: loaderById(repos.caseResponses) }),
   };

@@ -8,6 +8,7 @@ import type { DocumentSpec } from '../../kit/documents.ts';
 import { ConflictError, InvalidInputError } from '../../kit/errors.ts';
 import type { Repository } from '../../kit/repository.ts';
 import type { SubgraphContext } from '../../kit/subgraph.ts';
+import type { Resolvers, TemplateCaseResponseInput } from '../generated/resolverTypes.ts';
 import { caseCodePattern, type CaseResponseBase, type SurvivorContactDoc } from './models.ts';
 
 /** What a sector tells the shared machinery about its response to a case. */
@@ -26,7 +27,7 @@ export type CaseResponseContext = Omit<SubgraphContext, 'repos' | 'loaders'> & {
 };
 
 /** A response as resolved: the record's own fields (read by name), its id and the record itself. */
-type ResponseEntity = Record<string, unknown> & { id: string; caseId: string; record: CaseResponseBase | null };
+export type ResponseEntity = Record<string, unknown> & { id: string; caseId: string; record: CaseResponseBase | null };
 
 interface ResponseReference {
   id: string;
@@ -47,16 +48,16 @@ function checkCaseCode(caseId: string) {
 }
 
 /**
- * The resolvers every sector shares for its response to cases, under its own names
- * (`HealthCaseResponse`, `recordHealthCaseResponse`, `healthSurvivorContact`...).
+ * The resolvers every sector shares for its response to cases, under the template's names
+ * (`TemplateCaseResponse`, `recordTemplateCaseResponse`, `templateSurvivorContact`...; see
+ * ../template.ts for how each sector gets them under its own).
  *
  * Who may read a response is decided by the case registry, not here: coordination supplies the
  * sectors engaged in the case through `@requires(fields: "engagedSectorIds")`, and the response
  * is served only to a caller acting for one of them. Identifying details are served only to the
  * sector's own officers.
  */
-export function caseResponseResolvers(sectorId: string, typePrefix: string, options: CaseResponseOptions<any>) {
-  const lowerPrefix = `${typePrefix.charAt(0).toLowerCase()}${typePrefix.slice(1)}`;
+export function caseResponseResolvers(sectorId: string, options: CaseResponseOptions<any>): Resolvers<CaseResponseContext> {
   const suffix = `/${sectorId}`;
 
   async function resolveReference(
@@ -78,11 +79,12 @@ export function caseResponseResolvers(sectorId: string, typePrefix: string, opti
     return entity(ref.id, caseId, record);
   }
 
+  /** The sector's own response fields come in the input beside the case code; its document validates them. */
   async function recordResponse(
     _: unknown,
-    { input }: { input: Record<string, unknown> & { caseId: string; expectedVersion?: number | null } },
+    { input }: { input: TemplateCaseResponseInput & Record<string, unknown> },
     ctx: CaseResponseContext,
-  ) {
+  ): Promise<ResponseEntity> {
     requireOwnSector(ctx.identity, sectorId, scopes.casesWrite);
     const { caseId, expectedVersion, ...fields } = input;
     checkCaseCode(caseId);
@@ -105,42 +107,34 @@ export function caseResponseResolvers(sectorId: string, typePrefix: string, opti
     return entity(`${caseId}${suffix}`, caseId, record);
   }
 
-  async function readContact(
-    _: unknown,
-    args: { caseId: string; purpose?: string | null },
-    ctx: CaseResponseContext,
-    info: GraphQLResolveInfo,
-  ) {
-    requireOwnSector(ctx.identity, sectorId, scopes.casesRead);
-    const contact = await ctx.repos.survivorContacts.findById(args.caseId);
-    if (!contact) return null;
-    await recordAudit(ctx, { action: 'contact.read', caseIds: [args.caseId], fields: selectedFields(info), purpose: args.purpose });
-    return contact;
-  }
-
-  async function recordContact(
-    _: unknown,
-    { input }: { input: Omit<SurvivorContactDoc, '_id' | 'version'> & { caseId: string } },
-    ctx: CaseResponseContext,
-  ) {
-    requireOwnSector(ctx.identity, sectorId, scopes.casesWrite);
-    const { caseId, ...fields } = input;
-    checkCaseCode(caseId);
-    const contact = await ctx.repos.survivorContacts.put({ _id: caseId, ...fields });
-    await recordAudit(ctx, { action: 'contact.record', caseIds: [caseId], fields: Object.keys(fields) });
-    return contact;
-  }
-
   return {
-    Query: { [`${lowerPrefix}SurvivorContact`]: readContact },
-    Mutation: { [`record${typePrefix}CaseResponse`]: recordResponse, [`record${typePrefix}SurvivorContact`]: recordContact },
-    [`${typePrefix}CaseResponse`]: {
-      __resolveReference: resolveReference,
-      recorded: (e: ResponseEntity) => e.record !== null,
-      startedOn: (e: ResponseEntity) => (e.record ? options.startedOn(e.record) : null),
-      summary: (e: ResponseEntity) => (e.record ? options.summary(e.record) : null),
-      lastUpdatedAt: (e: ResponseEntity) => e.record?.updatedAt ?? null,
+    Query: {
+      templateSurvivorContact: async (_, args, ctx, info) => {
+        requireOwnSector(ctx.identity, sectorId, scopes.casesRead);
+        const contact = await ctx.repos.survivorContacts.findById(args.caseId);
+        if (!contact) return null;
+        await recordAudit(ctx, { action: 'contact.read', caseIds: [args.caseId], fields: selectedFields(info), purpose: args.purpose });
+        return contact;
+      },
     },
-    [`${typePrefix}SurvivorContact`]: { caseId: (c: SurvivorContactDoc) => c._id },
+    Mutation: {
+      recordTemplateCaseResponse: recordResponse,
+      recordTemplateSurvivorContact: async (_, { input }, ctx) => {
+        requireOwnSector(ctx.identity, sectorId, scopes.casesWrite);
+        const { caseId, ...fields } = input;
+        checkCaseCode(caseId);
+        const contact = await ctx.repos.survivorContacts.put({ _id: caseId, ...fields });
+        await recordAudit(ctx, { action: 'contact.record', caseIds: [caseId], fields: Object.keys(fields) });
+        return contact;
+      },
+    },
+    TemplateCaseResponse: {
+      __resolveReference: resolveReference,
+      recorded: (e) => e.record !== null,
+      startedOn: (e) => (e.record ? options.startedOn(e.record) : null),
+      summary: (e) => (e.record ? options.summary(e.record) : null),
+      lastUpdatedAt: (e) => e.record?.updatedAt ?? null,
+    },
+    TemplateSurvivorContact: { caseId: (c) => c._id },
   };
 }

@@ -2,6 +2,7 @@ import { startOfDayUtc } from '../../kit/clock.ts';
 import { requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import { assessCompliance, type Compliance } from './compliance.ts';
+import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MonitoringContext } from './context.ts';
 import { allReports } from './indicatorResolvers.ts';
 
@@ -33,17 +34,18 @@ async function sectorCompliance(ctx: MonitoringContext): Promise<Compliance> {
 }
 
 /** The scoreboard field on the sector's own type, and what the shared Compliance type needs. */
-export function complianceResolvers(sectorType: string, actionType: string) {
+export function complianceResolvers(): Resolvers<MonitoringContext> {
   return {
-    [sectorType]: {
-      compliance: (_: unknown, __: unknown, ctx: MonitoringContext) => sectorCompliance(ctx),
+    TemplateSector: {
+      compliance: (_, __, ctx) => sectorCompliance(ctx),
     },
     Compliance: {
-      actionsOverdue: (compliance: Compliance) => compliance.overdueActionIds.length,
+      actionsOverdue: (compliance) => compliance.overdueActionIds.length,
       // The sector's own action entities; the lead ministry's subgraph adds each one's code and title.
-      overdueActions: (compliance: Compliance, _: unknown, ctx: MonitoringContext) =>
+      overdueActions: (compliance, _, ctx) =>
         Promise.all(compliance.overdueActionIds.map(async (id) => ({ id, record: await ctx.loaders.actionRecordById.load(id) }))),
     },
-    FrameworkAction: { __resolveType: () => actionType },
+    // Every action this subgraph serves is one the sector leads.
+    FrameworkAction: { __resolveType: () => 'TemplateAction' },
   };
 }

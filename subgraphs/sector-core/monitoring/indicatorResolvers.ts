@@ -1,9 +1,11 @@
 import { startOfDayUtc } from '../../kit/clock.ts';
 import { requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
+import { referenced } from '../../kit/loaders.ts';
+import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MonitoringContext } from './context.ts';
 import { assessIndicator } from './indicatorStatus.ts';
-import type { DataSetDoc, IndicatorDoc, IndicatorValueDoc, PeriodReopeningDoc } from './models.ts';
+import type { DataSetDoc, IndicatorDoc, IndicatorValueDoc } from './models.ts';
 import { scheduleReports, summariseReports, type PeriodReport } from './reporting.ts';
 
 const today = (ctx: MonitoringContext) => startOfDayUtc(ctx.clock.now());
@@ -32,49 +34,45 @@ async function latestValue(indicator: IndicatorDoc, ctx: MonitoringContext): Pro
 }
 
 /** Reads of the sector's indicators and data sets. `sectorId` is the subgraph's sector. */
-export function indicatorReadResolvers(sectorId: string, sectorType: string) {
+export function indicatorReadResolvers(sectorId: string): Resolvers<MonitoringContext> {
   return {
-    [sectorType]: {
-      indicators: (_: unknown, __: unknown, ctx: MonitoringContext) => {
+    TemplateSector: {
+      indicators: (_, __, ctx) => {
         requireScopes(ctx.identity, scopes.frameworkRead);
         return ctx.loaders.monitoring.indicators.load();
       },
-      dataSets: (_: unknown, __: unknown, ctx: MonitoringContext) => {
+      dataSets: (_, __, ctx) => {
         requireScopes(ctx.identity, scopes.frameworkRead);
         return ctx.loaders.monitoring.dataSets.load();
       },
-      reporting: async (_: unknown, __: unknown, ctx: MonitoringContext) => {
+      reporting: async (_, __, ctx) => {
         requireScopes(ctx.identity, scopes.frameworkRead);
         return summariseReports(await allReports(ctx));
       },
     },
     Indicator: {
-      id: (doc: IndicatorDoc) => doc._id,
+      id: (doc) => doc._id,
       owningSectorId: () => sectorId,
-      dataSet: (doc: IndicatorDoc, _: unknown, ctx: MonitoringContext) => ctx.loaders.monitoring.dataSetById.load(doc.dataSetId),
-      values: async (doc: IndicatorDoc, { last }: { last?: number | null }, ctx: MonitoringContext) =>
-        lastOf(await ctx.loaders.monitoring.valuesByIndicator.load(doc._id), last),
-      latest: (doc: IndicatorDoc, _: unknown, ctx: MonitoringContext) => latestValue(doc, ctx),
-      status: async (doc: IndicatorDoc, _: unknown, ctx: MonitoringContext) =>
-        assessIndicator(doc, await latestValue(doc, ctx), today(ctx)).status,
-      progress: async (doc: IndicatorDoc, _: unknown, ctx: MonitoringContext) =>
-        assessIndicator(doc, await latestValue(doc, ctx), today(ctx)).progress,
-      expectedProgress: (doc: IndicatorDoc, _: unknown, ctx: MonitoringContext) => assessIndicator(doc, null, today(ctx)).expectedProgress,
+      dataSet: (doc, _, ctx) =>
+        referenced(ctx.loaders.monitoring.dataSetById.load(doc.dataSetId), `data set "${doc.dataSetId}" (indicator "${doc._id}")`),
+      values: async (doc, { last }, ctx) => lastOf(await ctx.loaders.monitoring.valuesByIndicator.load(doc._id), last),
+      latest: (doc, _, ctx) => latestValue(doc, ctx),
+      status: async (doc, _, ctx) => assessIndicator(doc, await latestValue(doc, ctx), today(ctx)).status,
+      progress: async (doc, _, ctx) => assessIndicator(doc, await latestValue(doc, ctx), today(ctx)).progress,
+      expectedProgress: (doc, _, ctx) => assessIndicator(doc, null, today(ctx)).expectedProgress,
     },
-    IndicatorValue: { id: (doc: IndicatorValueDoc) => doc._id },
+    IndicatorValue: { id: (doc) => doc._id },
     DataSet: {
-      id: (doc: DataSetDoc) => doc._id,
-      indicators: async (doc: DataSetDoc, _: unknown, ctx: MonitoringContext) =>
-        (await ctx.loaders.monitoring.indicators.load()).filter((i) => i.dataSetId === doc._id),
-      periods: async (doc: DataSetDoc, { last }: { last?: number | null }, ctx: MonitoringContext) =>
-        lastOf(await dataSetReports(doc, ctx), last),
-      summary: async (doc: DataSetDoc, _: unknown, ctx: MonitoringContext) => summariseReports(await dataSetReports(doc, ctx)),
+      id: (doc) => doc._id,
+      indicators: async (doc, _, ctx) => (await ctx.loaders.monitoring.indicators.load()).filter((i) => i.dataSetId === doc._id),
+      periods: async (doc, { last }, ctx) => lastOf(await dataSetReports(doc, ctx), last),
+      summary: async (doc, _, ctx) => summariseReports(await dataSetReports(doc, ctx)),
     },
     ReportingPeriod: {
-      period: (report: PeriodReport) => report.period.id,
-      start: (report: PeriodReport) => report.period.start,
-      end: (report: PeriodReport) => report.period.end,
+      period: (report) => report.period.id,
+      start: (report) => report.period.start,
+      end: (report) => report.period.end,
     },
-    PeriodReopening: { id: (doc: PeriodReopeningDoc) => doc._id },
+    PeriodReopening: { id: (doc) => doc._id },
   };
 }

@@ -1,46 +1,44 @@
 import { requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
+import { mergeResolvers } from '../../kit/resolverMaps.ts';
+import type { Resolvers as SubgraphResolvers } from '../../kit/subgraph.ts';
+import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MonitoringContext } from './context.ts';
 import { complianceResolvers } from './complianceResolvers.ts';
 import { indicatorReadResolvers } from './indicatorResolvers.ts';
-import { reviseIndicatorTarget, type TargetRevisionInput } from './indicatorTargets.ts';
-import { reopenPeriod, reportIndicatorValue, type IndicatorValueInput, type PeriodReopeningInput } from './indicatorWrites.ts';
-import type { ProgressReportDoc } from './models.ts';
-import { recordProgress, type ProgressReportInput } from './progress.ts';
+import { reviseIndicatorTarget } from './indicatorTargets.ts';
+import { reopenPeriod, reportIndicatorValue } from './indicatorWrites.ts';
+import { recordProgress } from './progress.ts';
 
-interface ActionEntity {
-  id: string;
-}
-
-/**
- * The monitoring resolvers every sector shares, under its own type and mutation names
- * (`reportHealthActionProgress`, `HealthAction.progressHistory`, ...).
- */
-export function sectorMonitoringResolvers(sectorId: string, typePrefix: string) {
-  const reads = indicatorReadResolvers(sectorId, `${typePrefix}Sector`);
-  const scoreboard = complianceResolvers(`${typePrefix}Sector`, `${typePrefix}Action`);
+/** Progress reports, the monitoring mutations and the action's history, under the template's names. */
+function progressResolvers(sectorId: string): Resolvers<MonitoringContext> {
   return {
-    ...reads,
-    ...scoreboard,
-    [`${typePrefix}Sector`]: { ...reads[`${typePrefix}Sector`], ...scoreboard[`${typePrefix}Sector`] },
     Mutation: {
-      [`report${typePrefix}ActionProgress`]: (_: unknown, { input }: { input: ProgressReportInput }, ctx: MonitoringContext) =>
-        recordProgress(sectorId, input, ctx),
-      [`report${typePrefix}IndicatorValue`]: (_: unknown, { input }: { input: IndicatorValueInput }, ctx: MonitoringContext) =>
-        reportIndicatorValue(sectorId, input, ctx),
-      [`reopen${typePrefix}Period`]: (_: unknown, { input }: { input: PeriodReopeningInput }, ctx: MonitoringContext) =>
-        reopenPeriod(input, ctx),
-      [`revise${typePrefix}IndicatorTarget`]: (_: unknown, { input }: { input: TargetRevisionInput }, ctx: MonitoringContext) =>
-        reviseIndicatorTarget(input, ctx),
+      reportTemplateActionProgress: (_, { input }, ctx) => recordProgress(sectorId, input, ctx),
+      reportTemplateIndicatorValue: (_, { input }, ctx) => reportIndicatorValue(sectorId, input, ctx),
+      reopenTemplatePeriod: (_, { input }, ctx) => reopenPeriod(input, ctx),
+      reviseTemplateIndicatorTarget: (_, { input }, ctx) => reviseIndicatorTarget(input, ctx),
     },
-    [`${typePrefix}Action`]: {
-      progressHistory: (action: ActionEntity, _: unknown, ctx: MonitoringContext) => {
+    TemplateAction: {
+      progressHistory: (action, _, ctx) => {
         requireScopes(ctx.identity, scopes.frameworkRead);
         return ctx.loaders.monitoring.progressByAction.load(action.id);
       },
     },
     ProgressReport: {
-      id: (report: ProgressReportDoc) => report._id,
+      id: (report) => report._id,
     },
   };
+}
+
+/**
+ * The monitoring resolvers every sector shares, under the template's names
+ * (`reportTemplateActionProgress`, `TemplateAction.progressHistory`, ...; see ../template.ts).
+ */
+export function sectorMonitoringResolvers(sectorId: string) {
+  return mergeResolvers(
+    progressResolvers(sectorId) as SubgraphResolvers,
+    indicatorReadResolvers(sectorId) as SubgraphResolvers,
+    complianceResolvers() as SubgraphResolvers,
+  );
 }

@@ -1,11 +1,11 @@
 import { requireScopes } from '../../../kit/auth/identity.ts';
 import { scopes } from '../../../kit/auth/roles.ts';
 import { InvalidInputError } from '../../../kit/errors.ts';
+import type { QueryPathwayAggregatesArgs, Resolvers } from '../../generated/resolverTypes.ts';
 import type { CaseContext } from '../context.ts';
-import type { IncidentType } from '../models.ts';
 import { keptPathway, type PublishedPathway } from './keptPathway.ts';
 
-async function pathwayAggregates(_: unknown, { year }: { year: number }, ctx: CaseContext) {
+async function pathwayAggregates(_: unknown, { year }: QueryPathwayAggregatesArgs, ctx: CaseContext): Promise<PublishedPathway> {
   requireScopes(ctx.identity, scopes.aggregatesRead);
   const thisYear = ctx.clock.now().getUTCFullYear();
   if (!Number.isInteger(year) || year < 1990 || year > thisYear) {
@@ -16,9 +16,9 @@ async function pathwayAggregates(_: unknown, { year }: { year: number }, ctx: Ca
   return keptPathway(ctx, year);
 }
 
-export const aggregateResolvers = {
+export const aggregateResolvers: Resolvers<CaseContext> = {
   Query: { pathwayAggregates },
   PathwayAggregates: {
-    timeToService: (p: PublishedPathway, args: { incidentType?: IncidentType | null }) => p.timeToService(args.incidentType ?? null),
+    timeToService: (p, args) => p.timeToService(args.incidentType ?? null),
   },
 };
