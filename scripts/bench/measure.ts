@@ -58,6 +58,8 @@ export const median = (values: number[]) => {
 export interface LatencySample {
   p50: number;
   p90: number;
+  /** CPU time of the answering process per request (NaN for the whole plan sent straight). */
+  cpuMsPerRequest: number;
 }
 
 /** A function that sends the target's request once and waits for the whole answer. */
@@ -74,13 +76,18 @@ export async function sender(target: Target): Promise<() => Promise<void>> {
  * of a millisecond. What a gateway adds to its subgraph calls shows here, not hidden in the
  * queue for two cores that 20 connections build.
  */
-export async function measureUnloaded(send: () => Promise<void>, requests: number): Promise<LatencySample> {
+export async function measureUnloaded(send: () => Promise<void>, requests: number, pid?: number): Promise<LatencySample> {
   const times: number[] = [];
+  const cpuBefore = cpuMs(pid);
   for (let i = 0; i < requests; i++) {
     const started = performance.now();
     await send();
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(requests * 0.5)]!, p90: times[Math.floor(requests * 0.9)]! };
+  return {
+    p50: times[Math.floor(requests * 0.5)]!,
+    p90: times[Math.floor(requests * 0.9)]!,
+    cpuMsPerRequest: (cpuMs(pid) - cpuBefore) / requests,
+  };
 }

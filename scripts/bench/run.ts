@@ -212,7 +212,7 @@ try {
     const unloaded: UnloadedRow[] = [];
     for (const op of operations) {
       for (const target of targetsFor(op)) {
-        unloaded.push({ operation: op.name, target: target.label, ...(await measureUnloaded(await sender(target), 300)) });
+        unloaded.push({ operation: op.name, target: target.label, ...(await measureUnloaded(await sender(target), 300, target.pid)) });
       }
       if (op.entityCall) unloaded.push({ operation: op.name, target: wholePlan, ...(await measureUnloaded(await directPlan(op), 300)) });
     }

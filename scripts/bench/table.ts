@@ -61,14 +61,18 @@ export interface UnloadedRow {
   target: string;
   p50: number;
   p90: number;
+  cpuMsPerRequest: number;
 }
 
 /** The one-request-at-a-time latencies, and what each gateway adds over its slowest subgraph call. */
 export function printUnloaded(rows: UnloadedRow[]): void {
   console.log('\nOne request at a time (300 each), latency in ms:\n');
-  console.log('| operation | target | p50 | p90 |');
-  console.log('| --- | --- | ---: | ---: |');
-  for (const row of rows) console.log(`| ${row.operation} | ${row.target} | ${row.p50.toFixed(2)} | ${row.p90.toFixed(2)} |`);
+  console.log('| operation | target | p50 | p90 | CPU ms/req |');
+  console.log('| --- | --- | ---: | ---: | ---: |');
+  for (const row of rows) {
+    const cpu = Number.isNaN(row.cpuMsPerRequest) ? '' : row.cpuMsPerRequest.toFixed(2);
+    console.log(`| ${row.operation} | ${row.target} | ${row.p50.toFixed(2)} | ${row.p90.toFixed(2)} | ${cpu} |`);
+  }
   console.log('');
   for (const operation of new Set(rows.map((row) => row.operation))) {
     const group = rows.filter((row) => row.operation === operation);
