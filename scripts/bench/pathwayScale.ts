@@ -22,7 +22,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { coordinationSubgraph } from '../../subgraphs/coordination/index.ts';
 import { registryDrafts } from '../../subgraphs/coordination/cases/seed.ts';
-import { readYear } from '../../subgraphs/coordination/cases/aggregates/yearData.ts';
+import { readYearInSlices } from '../../subgraphs/coordination/cases/aggregates/yearData.ts';
 import { YearTally } from '../../subgraphs/coordination/cases/aggregates/yearTally.ts';
 import { syntheticCases } from '../../subgraphs/sector-core/seed/casePathways.ts';
 import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
@@ -191,7 +191,7 @@ try {
   };
   let counts = { cases: 0, referrals: 0 };
   for (let i = 0; i < 5; i++) {
-    const { cases, referrals } = await timeInto(parts.read, () => readYear(repos, prefix, year));
+    const { cases, referrals } = await timeInto(parts.read, () => readYearInSlices(repos, prefix, year));
     counts = { cases: cases.length, referrals: referrals.length };
     const tally = await timeInto(parts.count, () => YearTally.of(year, suppressionThreshold, prefix, cases, referrals));
     await timeInto(parts.publish, () => tally.tables());

@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coordinationSubgraph } from '../../subgraphs/coordination/index.ts';
 import * as pathway from '../../subgraphs/coordination/cases/aggregates/pathway.ts';
-import { readYear } from '../../subgraphs/coordination/cases/aggregates/yearData.ts';
+import { readYear, readYearInSlices } from '../../subgraphs/coordination/cases/aggregates/yearData.ts';
+import { YearTally } from '../../subgraphs/coordination/cases/aggregates/yearTally.ts';
 import { registryDrafts } from '../../subgraphs/coordination/cases/seed.ts';
 import { caseDocuments, caseRegistryRevision, type CaseDoc, type ReferralDoc } from '../../subgraphs/coordination/cases/models.ts';
 import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
@@ -150,6 +151,20 @@ describe('kept pathway aggregates', () => {
   it('read through indexes every store declares: consenting cases by first report, referrals by case', () => {
     expect(indexesOf(caseDocuments.cases)).toContainEqual({ fields: { reportingConsent: 1, firstReportedOn: 1 }, unique: false });
     expect(indexesOf(caseDocuments.referrals)).toContainEqual({ fields: { caseId: 1 }, unique: false });
+  });
+
+  it('read and count a year in slices exactly as in one read and one count', async () => {
+    const prefix = `CASE-BD-${year}-`;
+    const whole = await readYear(repos, prefix, year);
+    const sliced = await readYearInSlices(repos, prefix, year, 100);
+    const ids = (docs: { _id: string }[]) => docs.map((d) => d._id).sort();
+    expect(ids(sliced.cases)).toEqual(ids(whole.cases));
+    expect(ids(sliced.referrals)).toEqual(ids(whole.referrals));
+    expect(whole.cases.length).toBeGreaterThan(1000);
+    const inOne = await YearTally.of(year, suppressionThreshold, prefix, whole.cases, whole.referrals, whole.cases.length);
+    const inSlices = await YearTally.of(year, suppressionThreshold, prefix, sliced.cases, sliced.referrals, 7);
+    expect(inSlices.tables()).toEqual(inOne.tables());
+    expect(inSlices.overdueFollowUps(clock.now())).toEqual(inOne.overdueFollowUps(clock.now()));
   });
 
   it('publish exactly the straightforward tables, small counts withheld alike', async () => {

@@ -3,7 +3,7 @@ import { caseCodePrefix } from '../caseCode.ts';
 import type { CaseContext } from '../context.ts';
 import type { IncidentType } from '../models.ts';
 import { KeptYears, defaultKeptYearsOptions } from './keptYears.ts';
-import { readYear } from './yearData.ts';
+import { readYearInSlices } from './yearData.ts';
 import { YearTally } from './yearTally.ts';
 
 /*
@@ -84,7 +84,7 @@ async function upToDate(ctx: PathwayContext, year: number, kept: KeptYear | unde
   // Read before the data: a tally counted after this read holds at least every write it counts.
   const revision = await ctx.repos.cases.revision();
   const prefix = await caseCodePrefix(ctx, year);
-  const { cases, referrals } = await readYear(ctx.repos, prefix, year);
-  const tally = YearTally.of(year, suppressionThreshold, prefix, cases, referrals);
+  const { cases, referrals } = await readYearInSlices(ctx.repos, prefix, year);
+  const tally = await YearTally.of(year, suppressionThreshold, prefix, cases, referrals);
   return { revision, tally, tables: tally.tables() };
 }
