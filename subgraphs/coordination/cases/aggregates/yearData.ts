@@ -24,9 +24,9 @@ export async function readYear(
 }
 
 /**
- * What readYear returns, read in slices with a turn for other work after each: the cases a month
- * at a time (by first report, one indexed range query), then their referrals ten thousand case
- * codes at a time (one range query on the case code). The embedded store does each query in one
+ * What readYear returns, read in slices with a turn for other work after each: the cases half a
+ * month at a time (by first report, one indexed range query), then their referrals five thousand
+ * case codes at a time (one range query on the case code). The embedded store does each query in one
  * stretch on the process's only thread, so one query for the year of a large registry would hold
  * up every request arriving meanwhile; the kept pathway aggregates read years this way.
  */
@@ -34,11 +34,13 @@ export async function readYearInSlices(
   repos: Pick<CaseRepositories, 'cases' | 'referrals'>,
   codePrefix: string,
   year: number,
-  codesPerSlice = 10_000,
+  codesPerSlice = 5000,
 ): Promise<{ cases: CaseDoc[]; referrals: ReferralDoc[] }> {
+  // Half months: the 1st and the 16th of each month, and the 1st of January after.
+  const bounds = Array.from({ length: 25 }, (_, i) => new Date(Date.UTC(year, Math.floor(i / 2), i % 2 === 0 ? 1 : 16)));
   const cases: CaseDoc[] = [];
-  for (let month = 0; month < 12; month++) {
-    const reported = { $gte: new Date(Date.UTC(year, month, 1)), $lt: new Date(Date.UTC(year, month + 1, 1)) };
+  for (let i = 0; i < 24; i++) {
+    const reported = { $gte: bounds[i]!, $lt: bounds[i + 1]! };
     for (const c of await repos.cases.find({ firstReportedOn: reported })) if (c.reportingConsent) cases.push(c);
     await nextTurn();
   }
