@@ -2,6 +2,7 @@ import { sectorIds } from '../catalog.ts';
 import { subgraphSchemaFiles } from '../kit/schemaFiles.ts';
 import { mergeResolvers } from '../kit/resolverMaps.ts';
 import { defineSubgraph, type Resolvers } from '../kit/subgraph.ts';
+import { warmPathway } from './cases/aggregates/keptPathway.ts';
 import { caseRegistryDocuments, caseRegistryResolvers, createCaseLoaders } from './cases/index.ts';
 import { createCoordinationLoaders } from './loaders.ts';
 import { createMeetingLoaders } from './meetings/loaders.ts';
@@ -30,6 +31,12 @@ export const coordinationSubgraph = defineSubgraph({
     const data = seed(country);
     return { ...data, ...caseSeed(country), ...meetingSeed(country, data.coordinationBodies) };
   },
+  warmUp: [
+    {
+      name: "this year's pathway aggregates",
+      run: ({ config, ...ctx }) => warmPathway(ctx, config.pathwayRereadAfterMs),
+    },
+  ],
 });
 
 export default coordinationSubgraph;

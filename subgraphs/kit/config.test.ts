@@ -35,6 +35,18 @@ describe('readConfig', () => {
     expect(message).toContain('CRG_TODAY must be a real calendar date');
   });
 
+  it('reads the pathway re-read age in minutes: 60 by default, 0 for never, a whole number only', () => {
+    expect(readConfig({}).pathwayRereadAfterMs).toBe(3_600_000);
+    expect(readConfig({ CRG_PATHWAY_REREAD_MINUTES: '5' }).pathwayRereadAfterMs).toBe(300_000);
+    expect(readConfig({ CRG_PATHWAY_REREAD_MINUTES: '0' }).pathwayRereadAfterMs).toBe(0);
+    expect(() => readConfig({ CRG_PATHWAY_REREAD_MINUTES: 'hourly' })).toThrow(
+      'CRG_PATHWAY_REREAD_MINUTES must be a whole number from 0 to 10080 (got "hourly")',
+    );
+    expect(() => readConfig({ CRG_PATHWAY_REREAD_MINUTES: '-1' })).toThrow(
+      'CRG_PATHWAY_REREAD_MINUTES must be a whole number from 0 to 10080',
+    );
+  });
+
   it('refuses the mongodb store without a URI', () => {
     expect(() => readConfig({ CRG_STORE: 'mongodb' })).toThrow('CRG_STORE is mongodb but MONGODB_URI is not set');
   });

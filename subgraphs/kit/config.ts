@@ -6,6 +6,9 @@ import { envPrefix, subgraphCatalog } from '../catalog.ts';
 export const developmentIssuer = 'crg-local-issuer';
 export const developmentAudience = 'coordinated-response-graph';
 
+/** How old a replica's kept pathway aggregates of a year may grow before they are read whole again. */
+export const defaultPathwayRereadMinutes = 60;
+
 export const countries = ['bangladesh', 'england-wales', 'south-africa'] as const;
 export type CountryId = (typeof countries)[number];
 
@@ -25,6 +28,11 @@ export interface HubConfig {
   /** A fixed "today" (YYYY-MM-DD) for demonstrations and reports; the system clock otherwise. */
   today: string | undefined;
   logLevel: string;
+  /**
+   * How old a replica's kept pathway aggregates of a year may grow before it reads the year whole
+   * again in the background (`CRG_PATHWAY_REREAD_MINUTES`); 0 means never.
+   */
+  pathwayRereadAfterMs: number;
   /** Production refuses to start without configured keys and turns off introspection and the IDE. */
   mode: 'development' | 'production';
   auth: AuthConfig;
@@ -118,6 +126,7 @@ const env = z.object({
     .max(120_000, 'must be at most 120000 ms')
     .default(5000),
   CRG_TODAY: isoDate.optional(),
+  CRG_PATHWAY_REREAD_MINUTES: wholeNumber(0, 10_080).default(defaultPathwayRereadMinutes),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -190,6 +199,7 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
     subgraphTimeoutMs: v.GATEWAY_SUBGRAPH_TIMEOUT_MS,
     today: v.CRG_TODAY,
     logLevel: v.LOG_LEVEL,
+    pathwayRereadAfterMs: v.CRG_PATHWAY_REREAD_MINUTES * 60_000,
     mode: v.CRG_MODE,
     auth: {
       issuer: v.CRG_AUTH_ISSUER ?? developmentIssuer,

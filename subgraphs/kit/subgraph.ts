@@ -55,6 +55,28 @@ export interface SubgraphDefinition<S extends Specs = Specs, L = unknown> {
   documents: S;
   createLoaders(repos: Repositories<S>, clock: Clock): L;
   seed(country: CountryId): SeedData<S>;
+  /**
+   * Work done at start, before the subgraph reports ready (`/ready` answers 503 until every task
+   * has finished): reading what it keeps in memory, so the first request after ready is served
+   * as fast as the later ones. A task that fails is logged and start goes on: what it would have
+   * prepared is then made by the first request that needs it.
+   */
+  warmUp?: WarmUpTask<S, L>[];
+}
+
+/** What a warm-up task may use: the subgraph's repositories, loaders made for it, clock and configuration. */
+export interface WarmUpServices<S extends Specs = Specs, L = unknown> {
+  repos: Repositories<S>;
+  loaders: L;
+  clock: Clock;
+  logger: Logger;
+  config: StartOptions['config'];
+}
+
+export interface WarmUpTask<S extends Specs = Specs, L = unknown> {
+  /** Says in the logs what was warmed. */
+  name: string;
+  run(services: WarmUpServices<S, L>): Promise<void>;
 }
 
 /** Lets a subgraph folder declare its definition with its own types checked. */
@@ -71,7 +93,8 @@ export interface RunningSubgraph {
 }
 
 export interface StartOptions {
-  config: Pick<HubConfig, 'country' | 'store' | 'dataDir' | 'mongodbUri' | 'host' | 'today' | 'logLevel' | 'mode' | 'auth'>;
+  config: Pick<HubConfig, 'country' | 'store' | 'dataDir' | 'mongodbUri' | 'host' | 'today' | 'logLevel' | 'mode' | 'auth'> &
+    Partial<Pick<HubConfig, 'pathwayRereadAfterMs'>>;
   port: number;
   /** A store made by the caller (tests share one to count its queries); the configured one otherwise. */
   store?: Store;
@@ -101,7 +124,28 @@ async function seedIfEmpty<S extends Specs>(
   logger.info({ subgraph: definition.name, country, documents: written }, 'loaded demo data');
 }
 
-/** Builds the federated schema, opens the store, seeds it if empty and starts serving. */
+/** Runs the definition's warm-up tasks side by side; each failure is logged, none stops start. */
+async function warmUp<S extends Specs, L>(definition: SubgraphDefinition<S, L>, services: WarmUpServices<S, L>): Promise<void> {
+  await Promise.all(
+    (definition.warmUp ?? []).map(async (task) => {
+      const started = performance.now();
+      try {
+        await task.run(services);
+        services.logger.info({ task: task.name, ms: Math.round(performance.now() - started) }, 'warmed up');
+      } catch (error) {
+        services.logger.error(
+          { task: task.name, error: (error as Error).message },
+          'warm-up failed; the first request that needs it will do it',
+        );
+      }
+    }),
+  );
+}
+
+/**
+ * Builds the federated schema, opens the store, seeds it if empty, starts serving and runs the
+ * warm-up tasks; resolves once ready.
+ */
 export async function startSubgraph<S extends Specs, L>(
   definition: SubgraphDefinition<S, L>,
   options: StartOptions,
@@ -140,6 +184,7 @@ export async function startSubgraph<S extends Specs, L>(
     return { repos, loaders: definition.createLoaders(repos, clock), clock, requestId, logger: logger.child({ requestId }), identity };
   };
   let draining = false;
+  let warming = true;
   const server = createHttpServer({
     apollo,
     context,
@@ -150,13 +195,18 @@ export async function startSubgraph<S extends Specs, L>(
       '/ready': async () =>
         draining
           ? json(503, { status: 'shutting down', subgraph: definition.name })
-          : (await store.ping())
-            ? json(200, { status: 'ready', subgraph: definition.name, store: store.kind })
-            : json(503, { status: 'store unavailable', subgraph: definition.name }),
+          : warming
+            ? json(503, { status: 'warming up', subgraph: definition.name })
+            : (await store.ping())
+              ? json(200, { status: 'ready', subgraph: definition.name, store: store.kind })
+              : json(503, { status: 'store unavailable', subgraph: definition.name }),
     },
   });
   const port = await listen(server, config.host, options.port);
   const url = `http://${config.host}:${port}/graphql`;
+  // Listening already, so /health answers and /ready says why it is not ready yet.
+  await warmUp(definition, { repos, loaders: definition.createLoaders(repos, clock), clock, logger, config });
+  warming = false;
   logger.info({ url, store: store.kind }, `subgraph ${definition.name} ready`);
 
   return {

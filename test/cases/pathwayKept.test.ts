@@ -1,7 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coordinationSubgraph } from '../../subgraphs/coordination/index.ts';
 import * as pathway from '../../subgraphs/coordination/cases/aggregates/pathway.ts';
-import { readYear } from '../../subgraphs/coordination/cases/aggregates/yearData.ts';
+import { readYear, readYearInSlices } from '../../subgraphs/coordination/cases/aggregates/yearData.ts';
+import { YearTally } from '../../subgraphs/coordination/cases/aggregates/yearTally.ts';
 import { registryDrafts } from '../../subgraphs/coordination/cases/seed.ts';
 import { caseDocuments, caseRegistryRevision, type CaseDoc, type ReferralDoc } from '../../subgraphs/coordination/cases/models.ts';
 import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
@@ -61,6 +63,7 @@ let repos: { cases: Repository<CaseDoc>; referrals: Repository<ReferralDoc> };
 let signingKey: Key;
 let replicas: RunningSubgraph[] = [];
 let registry: { cases: Draft<CaseDoc>[]; referrals: Draft<ReferralDoc>[] };
+let startReplica: (rereadAfterMs?: number) => Promise<RunningSubgraph>;
 
 beforeAll(async () => {
   store = createNedbStore({});
@@ -91,9 +94,16 @@ beforeAll(async () => {
       gatewayPublicKeyFile: undefined,
     },
   };
-  const start = () =>
-    startSubgraph(coordinationSubgraph, { config, port: 0, store, clock, logger: createLogger('silent'), gatewayPublicKey });
-  replicas = [await start(), await start()];
+  startReplica = (rereadAfterMs) =>
+    startSubgraph(coordinationSubgraph, {
+      config: { ...config, pathwayRereadAfterMs: rereadAfterMs },
+      port: 0,
+      store,
+      clock,
+      logger: createLogger('silent'),
+      gatewayPublicKey,
+    });
+  replicas = [await startReplica(), await startReplica()];
 }, 60_000);
 afterAll(async () => {
   await Promise.all(replicas.map((r) => r.stop()));
@@ -141,6 +151,20 @@ describe('kept pathway aggregates', () => {
   it('read through indexes every store declares: consenting cases by first report, referrals by case', () => {
     expect(indexesOf(caseDocuments.cases)).toContainEqual({ fields: { reportingConsent: 1, firstReportedOn: 1 }, unique: false });
     expect(indexesOf(caseDocuments.referrals)).toContainEqual({ fields: { caseId: 1 }, unique: false });
+  });
+
+  it('read and count a year in slices exactly as in one read and one count', async () => {
+    const prefix = `CASE-BD-${year}-`;
+    const whole = await readYear(repos, prefix, year);
+    const sliced = await readYearInSlices(repos, prefix, year, 100);
+    const ids = (docs: { _id: string }[]) => docs.map((d) => d._id).sort();
+    expect(ids(sliced.cases)).toEqual(ids(whole.cases));
+    expect(ids(sliced.referrals)).toEqual(ids(whole.referrals));
+    expect(whole.cases.length).toBeGreaterThan(1000);
+    const inOne = await YearTally.of(year, suppressionThreshold, prefix, whole.cases, whole.referrals, whole.cases.length);
+    const inSlices = await YearTally.of(year, suppressionThreshold, prefix, sliced.cases, sliced.referrals, 7);
+    expect(inSlices.tables()).toEqual(inOne.tables());
+    expect(inSlices.overdueFollowUps(clock.now())).toEqual(inOne.overdueFollowUps(clock.now()));
   });
 
   it('publish exactly the straightforward tables, small counts withheld alike', async () => {
@@ -236,6 +260,47 @@ describe('kept pathway aggregates', () => {
       expect(later.overdueFollowUps.total).not.toEqual(now.overdueFollowUps.total);
     } finally {
       today = day(TODAY);
+    }
+  });
+
+  it('count a write whose revision bump was lost once the kept year is older than the re-read age', async () => {
+    const rereadAfterMs = 500;
+    const fresh = await startReplica(rereadAfterMs);
+    try {
+      const before = await expectBothReplicasPublishTheStraightforwardTables();
+      // A write the counter never hears of, as when a process dies between the write and its bump.
+      const moved = registry.cases.find((c) => counted(c) && c.incidentType === 'SEXUAL_ASSAULT')!;
+      const stored = (await repos.cases.findById(moved._id))!;
+      await store.collection<CaseDoc>('cases').replaceOne({ _id: moved._id }, { ...stored, incidentType: 'DENIAL_OF_RESOURCES' });
+      const expected = await straightforward();
+      expect(expected.casesByIncidentType).not.toEqual(before.casesByIncidentType);
+
+      // The new replica counted the year at start, before it was ready: its first answer comes
+      // from that tally, which missed the write, like the older replicas' tallies.
+      expect((await published(fresh)).casesByIncidentType).toEqual(before.casesByIncidentType);
+      for (const replica of replicas) expect((await published(replica)).casesByIncidentType).toEqual(before.casesByIncidentType);
+
+      // Past the re-read age, a request starts a whole read in the background and is answered
+      // from the tally meanwhile; once the read is done, the write is counted.
+      await sleep(rereadAfterMs + 100);
+      await expect.poll(() => published(fresh), { interval: 100, timeout: 10_000 }).toEqual(expected);
+      // Later writes are applied to the re-read tally as before.
+      const stillPending = await repos.referrals.find({ status: 'PENDING' });
+      const pendingReferral = stillPending.find((r) => r.caseId !== moved._id && counted(registry.cases.find((c) => c._id === r.caseId)!))!;
+      const { version } = pendingReferral;
+      await send(
+        replicas[0]!,
+        `mutation($input: ReferralStatusInput!) { updateReferralStatus(input: $input) { id } }`,
+        { input: { referralId: pendingReferral._id, expectedVersion: version, status: 'ACCEPTED' } },
+        'sector-officer',
+        pendingReferral.toSector,
+      );
+      expect(await published(fresh)).toEqual(await straightforward());
+
+      // Put the case back past the counter too, so the replicas that never saw the change agree again.
+      await store.collection<CaseDoc>('cases').replaceOne({ _id: moved._id }, stored);
+    } finally {
+      await fresh.stop();
     }
   });
 });

@@ -1,8 +1,38 @@
+import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
+import { loadSubgraphDefinition } from '../../subgraphs/definitions.ts';
+import { internalTokenAlgorithm } from '../../subgraphs/kit/auth/internalToken.ts';
+import { importKey } from '../../subgraphs/kit/auth/keys.ts';
+import { fixedClock } from '../../subgraphs/kit/clock.ts';
+import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
-import { startTestHub, type TestHub } from '../support/hub.ts';
-import { originOf as origin, startExtraSubgraph } from './opsHub.ts';
+import { startTestHub, TODAY, type TestHub } from '../support/hub.ts';
+import { capturingLogger, originOf as origin, startExtraSubgraph } from './opsHub.ts';
+
+/** A port nothing listens on now, so a test can reach a subgraph before its start resolves. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Waits for a server to accept connections (at most a few seconds). */
+async function whenListening(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (
+      await fetch(url).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+    await sleep(20);
+  }
+  throw new Error(`nothing answered at ${url}`);
+}
 
 describe('health and readiness', () => {
   let hub: TestHub;
@@ -49,6 +79,48 @@ describe('health and readiness', () => {
       expect((await fetch(`${origin(sick.url)}/health`)).status).toBe(200);
       storeUp = true;
       expect((await fetch(`${origin(sick.url)}/ready`)).status).toBe(200);
+    });
+  });
+
+  describe('a subgraph warming up', () => {
+    it('is alive but not ready until its warm-up tasks finish; a failed task is logged and start goes on', async () => {
+      let finishWarmUp!: () => void;
+      const slow = new Promise<void>((resolve) => (finishWarmUp = resolve));
+      const definition = {
+        ...(await loadSubgraphDefinition('health')),
+        warmUp: [
+          { name: 'slow', run: () => slow },
+          { name: 'broken', run: () => Promise.reject(new Error('store said no')) },
+        ],
+      };
+      const port = await freePort();
+      const { logger, lines } = capturingLogger();
+      const starting = startSubgraph(definition, {
+        config: hub.subgraphConfig,
+        port,
+        store: createNedbStore({}),
+        clock: fixedClock(TODAY),
+        logger,
+        gatewayPublicKey: await importKey(hub.keys.gatewayPublic, internalTokenAlgorithm),
+      });
+      const base = `http://127.0.0.1:${port}`;
+      await whenListening(`${base}/health`);
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+      const warming = await fetch(`${base}/ready`);
+      expect(warming.status).toBe(503);
+      expect(await warming.json()).toEqual({ status: 'warming up', subgraph: 'health' });
+
+      finishWarmUp();
+      const running = await starting;
+      try {
+        expect((await fetch(`${base}/ready`)).status).toBe(200);
+        expect(lines).toContainEqual(
+          expect.objectContaining({ task: 'broken', error: 'store said no', msg: expect.stringMatching(/warm-up failed/) }),
+        );
+        expect(lines).toContainEqual(expect.objectContaining({ task: 'slow', msg: 'warmed up' }));
+      } finally {
+        await running.stop();
+      }
     });
   });
 });

@@ -5,7 +5,7 @@ import type { CaseContext } from './context.ts';
  * Case codes are `CASE-<country>-<year of first report>-<six digits>`, numbered in order within a
  * country and year: meaningful to the staff who quote them, and nothing about the survivor.
  */
-export async function caseCodePrefix(ctx: CaseContext, year: number): Promise<string> {
+export async function caseCodePrefix(ctx: Pick<CaseContext, 'loaders'>, year: number): Promise<string> {
   const [framework] = await ctx.loaders.frameworks.load();
   if (!framework) throw new NotFoundError('No framework is loaded in the coordination store');
   return `CASE-${framework.country.code.split('-').pop()!}-${year}-`;

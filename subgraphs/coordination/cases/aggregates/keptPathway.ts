@@ -2,7 +2,8 @@ import { suppressionThreshold } from '../../../kit/suppressionThreshold.ts';
 import { caseCodePrefix } from '../caseCode.ts';
 import type { CaseContext } from '../context.ts';
 import type { IncidentType } from '../models.ts';
-import { readYear } from './yearData.ts';
+import { KeptYears, defaultKeptYearsOptions } from './keptYears.ts';
+import { readYearInSlices } from './yearData.ts';
 import { YearTally } from './yearTally.ts';
 
 /*
@@ -13,7 +14,10 @@ import { YearTally } from './yearTally.ts';
  * (kit/revisions.ts). On each request one small read tells what was written since, through any
  * replica: nothing, and the kept tables answer; a few cases, and only those are read and counted
  * again; more than the counter remembers, and the year is read whole again. So every replica
- * answers after a write exactly as if it had read the whole year, without doing so.
+ * answers after a write exactly as if it had read the whole year, without doing so. A write whose
+ * bump was lost is counted when the kept year is next read whole: at the latest once it is older
+ * than the re-read age (keptYears.ts). The subgraph counts the current year at start, before it
+ * reports ready (warmPathway below).
  *
  * Only the follow-ups overdue today depend on the day asked: they are counted on each request
  * from the kept referrals still awaiting service.
@@ -33,20 +37,22 @@ interface KeptYear {
   tables: Tables;
 }
 
-/**
- * Kept years per store (keyed by its case repository), so subgraphs sharing a process never
- * share tallies. Requests for a year queue behind each other, so one at a time updates it.
- */
-const keptByStore = new WeakMap<object, Map<number, Promise<KeptYear>>>();
+/** What the pathway aggregates use of a request's context (warm-up passes the same, made at start). */
+export type PathwayContext = Pick<CaseContext, 'repos' | 'loaders' | 'clock' | 'logger'>;
+
+/** Kept years per store (keyed by its case repository), so subgraphs sharing a process never share tallies. */
+const keptByStore = new WeakMap<object, KeptYears<KeptYear>>();
+
+/** The kept years of the store behind these repositories. */
+export function keptYearsOf(repos: Pick<CaseContext['repos'], 'cases'>): KeptYears<KeptYear> {
+  let kept = keptByStore.get(repos.cases);
+  if (!kept) keptByStore.set(repos.cases, (kept = new KeptYears({ ...defaultKeptYearsOptions })));
+  return kept;
+}
 
 /** The year's published aggregates, as the registry holds it now. */
-export async function keptPathway(ctx: CaseContext, year: number): Promise<PublishedPathway> {
-  let kept = keptByStore.get(ctx.repos.cases);
-  if (!kept) keptByStore.set(ctx.repos.cases, (kept = new Map()));
-  // A request that failed leaves nothing trustworthy: the next one reads the year whole.
-  const next = (kept.get(year) ?? Promise.resolve(undefined)).catch(() => undefined).then((k) => upToDate(ctx, year, k));
-  kept.set(year, next);
-  const { tally, tables } = await next;
+export async function keptPathway(ctx: PathwayContext, year: number): Promise<PublishedPathway> {
+  const { tally, tables } = await keptYearsOf(ctx.repos).get(year, (kept) => upToDate(ctx, year, kept), ctx.logger);
   const { timeToService, ...published } = tables;
   return {
     ...published,
@@ -55,7 +61,17 @@ export async function keptPathway(ctx: CaseContext, year: number): Promise<Publi
   };
 }
 
-async function upToDate(ctx: CaseContext, year: number, kept: KeptYear | undefined): Promise<KeptYear> {
+/**
+ * At start: sets how old a kept year may grow (`CRG_PATHWAY_REREAD_MINUTES`) and counts the
+ * current year (by the subgraph's clock), so the first request for it is answered from the tally.
+ */
+export async function warmPathway(ctx: PathwayContext, rereadAfterMs: number | undefined): Promise<void> {
+  const kept = keptYearsOf(ctx.repos);
+  if (rereadAfterMs !== undefined) kept.options = { ...kept.options, rereadAfterMs };
+  await keptPathway(ctx, ctx.clock.now().getUTCFullYear());
+}
+
+async function upToDate(ctx: PathwayContext, year: number, kept: KeptYear | undefined): Promise<KeptYear> {
   if (kept) {
     const { revision, keys } = await ctx.repos.cases.changesSince(kept.revision);
     if (keys?.length === 0) return kept;
@@ -68,7 +84,7 @@ async function upToDate(ctx: CaseContext, year: number, kept: KeptYear | undefin
   // Read before the data: a tally counted after this read holds at least every write it counts.
   const revision = await ctx.repos.cases.revision();
   const prefix = await caseCodePrefix(ctx, year);
-  const { cases, referrals } = await readYear(ctx.repos, prefix, year);
-  const tally = YearTally.of(year, suppressionThreshold, prefix, cases, referrals);
+  const { cases, referrals } = await readYearInSlices(ctx.repos, prefix, year);
+  const tally = await YearTally.of(year, suppressionThreshold, prefix, cases, referrals);
   return { revision, tally, tables: tally.tables() };
 }

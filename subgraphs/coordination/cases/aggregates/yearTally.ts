@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sectorIds } from '../../../catalog.ts';
 import { suppressedTable } from '../../../kit/suppression.ts';
 import { awaitingStatuses, escalation } from '../lifecycle.ts';
@@ -47,6 +48,16 @@ function shareOf(c: CaseDoc, referrals: readonly ReferralDoc[]): CaseShare {
   };
 }
 
+function referralsByCase(referrals: readonly ReferralDoc[]): Map<string, ReferralDoc[]> {
+  const byCase = new Map<string, ReferralDoc[]>();
+  for (const r of referrals) {
+    const list = byCase.get(r.caseId);
+    if (list) list.push(r);
+    else byCase.set(r.caseId, [r]);
+  }
+  return byCase;
+}
+
 /** Counts by key that drop a key when its count falls to 0, as a count over a list never shows it. */
 class Counts<K = string> extends Map<K, number> {
   add(key: K, by: number) {
@@ -77,10 +88,30 @@ export class YearTally {
     readonly codePrefix: string,
   ) {}
 
-  /** Counts the year's cases (each counted one) with their referrals, as readYear returns them. */
-  static of(year: number, threshold: number, codePrefix: string, cases: readonly CaseDoc[], referrals: readonly ReferralDoc[]): YearTally {
+  /**
+   * Counts the year's cases (each counted one) with their referrals, as readYear returns them, a
+   * slice of cases at a time with a turn for other work between slices: counting a large year
+   * takes most of a second, which requests arriving meanwhile would otherwise wait out.
+   */
+  static async of(
+    year: number,
+    threshold: number,
+    codePrefix: string,
+    cases: readonly CaseDoc[],
+    referrals: readonly ReferralDoc[],
+    casesPerSlice = 2000,
+  ): Promise<YearTally> {
     const tally = new YearTally(year, threshold, codePrefix);
-    tally.recount([], cases, referrals);
+    const byCase = referralsByCase(referrals);
+    for (let from = 0; from < cases.length; from += casesPerSlice) {
+      const slice = cases.slice(from, from + casesPerSlice);
+      tally.recount(
+        [],
+        slice,
+        slice.flatMap((c) => byCase.get(c._id) ?? []),
+      );
+      await nextTurn();
+    }
     return tally;
   }
 
@@ -90,13 +121,7 @@ export class YearTally {
    * reporting consent, first reported in another year), is taken out.
    */
   recount(codes: readonly string[], cases: readonly CaseDoc[], referrals: readonly ReferralDoc[]) {
-    const byCase = new Map<string, ReferralDoc[]>();
-    for (const r of referrals) {
-      if (!r.caseId.startsWith(this.codePrefix)) continue;
-      const list = byCase.get(r.caseId);
-      if (list) list.push(r);
-      else byCase.set(r.caseId, [r]);
-    }
+    const byCase = referralsByCase(referrals.filter((r) => r.caseId.startsWith(this.codePrefix)));
     for (const c of cases) {
       const counted = c.reportingConsent && c.firstReportedOn.getUTCFullYear() === this.year;
       this.replace(c._id, counted ? shareOf(c, byCase.get(c._id) ?? []) : null);
