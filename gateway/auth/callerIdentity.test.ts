@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDevelopmentKeys, type DevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
 import { mintCallerToken } from '../../subgraphs/kit/auth/localIssuer.ts';
-import { callerKeySet, createCallerVerifier } from './callerIdentity.ts';
+import { callerKeySet, createCallerVerifier, rememberVerifiedMs } from './callerIdentity.ts';
 
 /*
  * In production the gateway reads the identity provider's keys from its JWKS URL. A provider is
@@ -56,5 +56,52 @@ describe('caller tokens checked against a JWKS URL', () => {
     const stranger = await generateDevelopmentKeys();
     const token = await mintCallerToken(stranger.issuerPrivate, { role: 'analyst', issuer: auth.issuer, audience: auth.audience });
     await expect(verifier.verify(`Bearer ${token}`)).rejects.toThrow(/not signed by a key the issuer publishes/);
+  });
+});
+
+describe('tokens already verified', () => {
+  const jwks = () => {
+    let lookups = 0;
+    const keySet = callerKeySet({ ...auth, jwksFile: undefined }, keys.issuerJwks);
+    const counting: typeof keySet = (...args) => {
+      lookups += 1;
+      return keySet(...args);
+    };
+    return { counting, lookups: () => lookups };
+  };
+  const mint = (expiresIn: string) =>
+    mintCallerToken(keys.issuerPrivate, { role: 'analyst', issuer: auth.issuer, audience: auth.audience, expiresIn });
+
+  it('are taken again without checking the signature, for a minute at most', async () => {
+    let clock = Date.now();
+    const keySet = jwks();
+    const verifier = createCallerVerifier(auth, keySet.counting, () => clock);
+    const token = `Bearer ${await mint('1h')}`;
+    await verifier.verify(token);
+    await verifier.verify(token);
+    expect(keySet.lookups()).toBe(1);
+    clock += rememberVerifiedMs;
+    await verifier.verify(token);
+    expect(keySet.lookups()).toBe(2);
+  });
+
+  it('are refused once they expire, remembered or not', async () => {
+    let clock = Date.now();
+    const verifier = createCallerVerifier(auth, jwks().counting, () => clock);
+    const token = `Bearer ${await mint('10s')}`;
+    await verifier.verify(token);
+    clock += 16_000; // past its expiry and the 5 s allowed for clock skew
+    await expect(verifier.verify(token)).rejects.toThrow(/expired/);
+  });
+
+  it('are remembered by their exact text only', async () => {
+    const verifier = createCallerVerifier(auth, jwks().counting);
+    const token = await mint('1h');
+    await verifier.verify(`Bearer ${token}`);
+    const [header, payload, signature] = token.split('.');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), role: 'administrator' }),
+    ).toString('base64url');
+    await expect(verifier.verify(`Bearer ${header}.${forged}.${signature}`)).rejects.toThrow(/signature does not verify|refused/);
   });
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { LRUCache } from 'lru-cache';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { sectorIds } from '../../subgraphs/catalog.ts';
 import { UnauthenticatedError, type Identity } from '../../subgraphs/kit/auth/identity.ts';
@@ -28,38 +29,65 @@ export function callerKeySet(auth: AuthConfig, developmentJwks?: JSONWebKeySet):
   throw new Error("No key set to verify callers' tokens with: set CRG_AUTH_JWKS_URL or CRG_AUTH_JWKS_FILE");
 }
 
-export function createCallerVerifier(auth: Pick<AuthConfig, 'issuer' | 'audience'>, keys: JWTVerifyGetKey): CallerVerifier {
+/**
+ * How long a token that passed verification is taken without verifying its signature again: a
+ * dashboard sends the same token with every request, and the signature check was the largest
+ * item of the gateway's own work per request after the network. Never past the token's `exp`;
+ * a key the issuer withdraws stops being trusted within this time (its key set is cached for
+ * longer than this anyway).
+ */
+export const rememberVerifiedMs = 60_000;
+
+export function createCallerVerifier(
+  auth: Pick<AuthConfig, 'issuer' | 'audience'>,
+  keys: JWTVerifyGetKey,
+  now: () => number = Date.now,
+): CallerVerifier {
+  const verified = new LRUCache<string, { identity: Identity; until: number }>({ max: 10_000 });
+  const verifyToken = tokenVerifier(auth, keys, now);
   return {
     async verify(authorization) {
-      const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization ?? '');
-      if (!authorization) throw new UnauthenticatedError();
-      if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
-      let payload;
-      try {
-        ({ payload } = await jwtVerify(match[1]!, keys, {
-          issuer: auth.issuer,
-          audience: auth.audience,
-          algorithms: asymmetricAlgorithms,
-          requiredClaims: ['sub', 'exp'],
-          clockTolerance: clockToleranceSeconds,
-        }));
-      } catch (error) {
-        throw new UnauthenticatedError(`The bearer token was refused: ${describeJoseError(error)}`);
-      }
-      const { role, sector } = payload;
-      if (!isRole(role) || role === 'anonymous')
-        throw new UnauthenticatedError(`The bearer token names no known role (role: ${JSON.stringify(role)})`);
-      const sectorBound = sectorBoundRoles.includes(role);
-      if (sectorBound && (typeof sector !== 'string' || !sectorIds.includes(sector))) {
-        throw new UnauthenticatedError(
-          `The ${role} role acts for one sector: the token must name one of ${sectorIds.join(', ')} (sector: ${JSON.stringify(sector)})`,
-        );
-      }
-      if (!sectorBound && sector !== undefined && sector !== null) {
-        throw new UnauthenticatedError(`The ${role} role does not act for a sector, yet the token names one`);
-      }
-      return { subject: payload.sub!, role, sector: sectorBound ? (sector as string) : null, scopes: scopesByRole[role] };
+      const known = authorization ? verified.get(authorization) : undefined;
+      if (known && now() < known.until) return known.identity;
+      const { identity, expiresAt } = await verifyToken(authorization);
+      verified.set(authorization!, { identity, until: Math.min(expiresAt, now() + rememberVerifiedMs) });
+      return identity;
     },
+  };
+}
+
+function tokenVerifier(auth: Pick<AuthConfig, 'issuer' | 'audience'>, keys: JWTVerifyGetKey, now: () => number) {
+  return async (authorization: string | undefined): Promise<{ identity: Identity; expiresAt: number }> => {
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization ?? '');
+    if (!authorization) throw new UnauthenticatedError();
+    if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(match[1]!, keys, {
+        issuer: auth.issuer,
+        audience: auth.audience,
+        algorithms: asymmetricAlgorithms,
+        requiredClaims: ['sub', 'exp'],
+        clockTolerance: clockToleranceSeconds,
+        currentDate: new Date(now()),
+      }));
+    } catch (error) {
+      throw new UnauthenticatedError(`The bearer token was refused: ${describeJoseError(error)}`);
+    }
+    const { role, sector } = payload;
+    if (!isRole(role) || role === 'anonymous')
+      throw new UnauthenticatedError(`The bearer token names no known role (role: ${JSON.stringify(role)})`);
+    const sectorBound = sectorBoundRoles.includes(role);
+    if (sectorBound && (typeof sector !== 'string' || !sectorIds.includes(sector))) {
+      throw new UnauthenticatedError(
+        `The ${role} role acts for one sector: the token must name one of ${sectorIds.join(', ')} (sector: ${JSON.stringify(sector)})`,
+      );
+    }
+    if (!sectorBound && sector !== undefined && sector !== null) {
+      throw new UnauthenticatedError(`The ${role} role does not act for a sector, yet the token names one`);
+    }
+    const identity = { subject: payload.sub!, role, sector: sectorBound ? (sector as string) : null, scopes: scopesByRole[role] };
+    return { identity, expiresAt: payload.exp! * 1000 };
   };
 }
 
