@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, stopAll, type Service } from '../../scripts/bench/processes.ts';
-import { envPrefix } from '../../subgraphs/catalog.ts';
+import { serviceEnvironment } from '../support/serviceEnvironment.ts';
 import { postGraphQL, startTestHub, type TestCaller, type TestHub } from '../support/hub.ts';
 import { benchOperations, type BenchOperation } from '../../scripts/bench/operations.ts';
 
@@ -15,21 +12,18 @@ import { benchOperations, type BenchOperation } from '../../scripts/bench/operat
  */
 let hub: TestHub;
 let peer: Service;
-let dataDir: string;
+let environment: ReturnType<typeof serviceEnvironment>;
 
 beforeAll(async () => {
   hub = await startTestHub();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-peer-'));
-  fs.mkdirSync(path.join(dataDir, 'keys'));
-  fs.writeFileSync(path.join(dataDir, 'keys', 'development-keys.json'), JSON.stringify(hub.keys));
-  const urls = Object.fromEntries([...hub.subgraphs].map(([name, s]) => [`${envPrefix(name)}_URL`, s.url]));
-  peer = await launch('peer', 'scripts/bench/peerGateway.ts', [], { ...process.env, ...urls, PEER_PORT: '0', CRG_DATA_DIR: dataDir });
+  environment = serviceEnvironment(hub, 'peer');
+  peer = await launch('peer', 'scripts/bench/peerGateway.ts', [], { ...environment.env, PEER_PORT: '0' });
 }, 60_000);
 
 afterAll(async () => {
   await stopAll(peer ? [peer] : []);
   await hub?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  environment?.remove();
 });
 
 const peerHeaders = (op: BenchOperation, as: TestCaller) => ({

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort, launch, stopAll, type Service } from '../../scripts/bench/processes.ts';
-import { envPrefix } from '../../subgraphs/catalog.ts';
 import { mintCallerToken } from '../../subgraphs/kit/auth/localIssuer.ts';
 import { developmentAudience, developmentIssuer } from '../../subgraphs/kit/config.ts';
 import { projectPath } from '../../subgraphs/kit/schemaFiles.ts';
+import { serviceEnvironment } from '../support/serviceEnvironment.ts';
 import { postGraphQL, startTestHub, type TestHub } from '../support/hub.ts';
 
 /*
@@ -17,16 +16,14 @@ import { postGraphQL, startTestHub, type TestHub } from '../support/hub.ts';
 let hub: TestHub;
 let gateway: Service;
 let health: Service;
-let dataDir: string;
-const connectionsFile = () => path.join(dataDir, 'gateway-connections.log');
-const subgraphConnectionsFile = () => path.join(dataDir, 'health-connections.log');
+let environment: ReturnType<typeof serviceEnvironment>;
+const connectionsFile = () => path.join(environment.dataDir, 'gateway-connections.log');
+const subgraphConnectionsFile = () => path.join(environment.dataDir, 'health-connections.log');
 const recorder = () => ['--import', projectPath('test', 'support', 'recordConnections.mjs')];
 
 beforeAll(async () => {
   hub = await startTestHub();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-outbound-'));
-  fs.mkdirSync(path.join(dataDir, 'keys'));
-  fs.writeFileSync(path.join(dataDir, 'keys', 'development-keys.json'), JSON.stringify(hub.keys));
+  environment = serviceEnvironment(hub, 'outbound');
   fs.writeFileSync(connectionsFile(), '');
   fs.writeFileSync(subgraphConnectionsFile(), '');
   const healthPort = String(await freePort());
@@ -35,32 +32,24 @@ beforeAll(async () => {
     'subgraphs/run.ts',
     ['health'],
     {
-      ...process.env,
-      CRG_DATA_DIR: dataDir,
-      CRG_STORE: 'memory',
-      CRG_HOST: '127.0.0.1',
-      HEALTH_PORT: healthPort,
+      ...environment.env,
       LOG_LEVEL: 'silent',
+      CRG_STORE: 'memory',
+      HEALTH_PORT: healthPort,
       CRG_TEST_CONNECTIONS_FILE: subgraphConnectionsFile(),
     },
     recorder(),
   );
   // Health runs in its own process, recorded too; the other subgraphs are the test hub's.
-  const urls = {
-    ...Object.fromEntries([...hub.subgraphs].map(([name, s]) => [`${envPrefix(name)}_URL`, s.url])),
-    HEALTH_URL: health.url,
-  };
   gateway = await launch(
     'gateway',
     'gateway/main.ts',
     [],
     {
-      ...process.env,
-      ...urls,
-      CRG_DATA_DIR: dataDir,
-      CRG_HOST: '127.0.0.1',
-      GATEWAY_PORT: String(await freePort()),
+      ...environment.env,
       LOG_LEVEL: 'silent',
+      HEALTH_URL: health.url,
+      GATEWAY_PORT: String(await freePort()),
       CRG_TEST_CONNECTIONS_FILE: connectionsFile(),
     },
     recorder(),
@@ -70,7 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopAll([gateway, health].filter(Boolean));
   await hub?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  environment?.remove();
 });
 
 it('the gateway reaches only its subgraphs, and a subgraph nothing at all', async () => {
