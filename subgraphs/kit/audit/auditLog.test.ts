@@ -74,6 +74,23 @@ describe('the audit chain', () => {
     expect(await verifyAuditLog(repos)).toMatchObject({ intact: true, entries: 6, problems: [] });
   });
 
+  it('never writes an entry twice when the head cannot be moved', async () => {
+    const { ConflictError } = await import('../errors.ts');
+    const stuckHead = Object.create(repos.auditHead) as typeof repos.auditHead;
+    stuckHead.replace = () => Promise.reject(new ConflictError('the head was changed by someone else'));
+    await expect(
+      appendAudit({ ...repos, auditHead: stuckHead }, actor, { action: 'case.read', caseIds: ['Q'], fields: [] }, at),
+    ).rejects.toThrow(/changed by someone else/);
+    const entries = await repos.auditLog.find({}, { sort: { seq: 1 } });
+    expect(entries.map((e) => e.caseIds.join())).toEqual([
+      'CASE-BD-2026-000001',
+      'CASE-BD-2026-000002',
+      'CASE-BD-2026-000003',
+      'CASE-BD-2026-000004',
+      'Q',
+    ]);
+  });
+
   it('continues the chain after a stop between storing an entry and moving the head', async () => {
     const head = await repos.auditHead.findById('head');
     const [third] = await raw().find({ _id: auditEntryId(3) });

@@ -103,14 +103,17 @@ async function advanceHead(repos: AuditRepositories, last: ChainEnd): Promise<vo
 async function writeBatch(repos: AuditRepositories, batch: readonly QueuedAppend[]): Promise<AuditEntryDoc[]> {
   for (let attempt = 1; ; attempt += 1) {
     const entries = chainedEntries(batch, await chainEnd(repos, attempt > 1));
+    let stored: AuditEntryDoc[];
     try {
-      const stored = await repos.auditLog.insertMany(entries);
-      const last = stored[stored.length - 1]!;
-      await advanceHead(repos, last);
-      return stored;
+      stored = await repos.auditLog.insertMany(entries);
     } catch (error) {
+      // Another writer took these positions first: read where the chain now ends and try again.
       if (!(error instanceof ConflictError) || attempt >= attempts) throw error;
+      continue;
     }
+    // Outside the retry: the entries are stored, and must never be written twice.
+    await advanceHead(repos, stored[stored.length - 1]!);
+    return stored;
   }
 }
 
