@@ -19,7 +19,7 @@ import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
 import { suppressionThreshold } from '../../subgraphs/kit/suppressionThreshold.ts';
 import { syntheticCases } from '../../subgraphs/sector-core/seed/casePathways.ts';
-import { postGraphQL, TODAY, type GraphQLResponse } from '../support/hub.ts';
+import { postGraphQL, testSubgraphConfig, TODAY, type GraphQLResponse } from '../support/hub.ts';
 
 /*
  * The kept pathway aggregates (keptPathway.ts, yearTally.ts) against the straightforward
@@ -76,24 +76,8 @@ beforeAll(async () => {
   const keys = await generateDevelopmentKeys();
   signingKey = await importKey(keys.gatewayPrivate, internalTokenAlgorithm);
   const gatewayPublicKey = await importKey(keys.gatewayPublic, internalTokenAlgorithm);
-  const config = {
-    country,
-    store: 'memory' as const,
-    dataDir: '',
-    mongodbUri: undefined,
-    host: '127.0.0.1',
-    today: undefined,
-    logLevel: 'silent',
-    mode: 'development' as const,
-    auth: {
-      issuer: 'crg-test-issuer',
-      audience: 'crg-test',
-      jwksUrl: undefined,
-      jwksFile: undefined,
-      gatewayKeyFile: undefined,
-      gatewayPublicKeyFile: undefined,
-    },
-  };
+  // Its own clock decides the day (no fixed today), so the test can move it.
+  const config = { ...testSubgraphConfig({ country }), today: undefined };
   startReplica = (rereadAfterMs) =>
     startSubgraph(coordinationSubgraph, {
       config: { ...config, pathwayRereadAfterMs: rereadAfterMs },

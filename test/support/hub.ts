@@ -83,6 +83,28 @@ export async function postGraphQL<T = Record<string, any>>(
  * The whole hub on ephemeral ports: every subgraph on its own in-memory store with the demo
  * data, and the gateway in front, talking real HTTP. The clock is fixed at TODAY.
  */
+/** The configuration a test subgraph starts with: in memory, quiet, trusting the test issuer. */
+export function testSubgraphConfig(options: { country: CountryId; mode?: 'development' | 'production'; today?: string }) {
+  return {
+    country: options.country,
+    store: 'memory' as const,
+    dataDir: '',
+    mongodbUri: undefined,
+    host: '127.0.0.1',
+    today: options.today ?? TODAY,
+    logLevel: 'silent',
+    mode: options.mode ?? ('development' as const),
+    auth: {
+      issuer: testIssuer,
+      audience: testAudience,
+      jwksUrl: undefined,
+      jwksFile: undefined,
+      gatewayKeyFile: undefined,
+      gatewayPublicKeyFile: undefined,
+    },
+  };
+}
+
 export async function startTestHub(
   options: {
     country?: CountryId;
@@ -98,25 +120,8 @@ export async function startTestHub(
   const keys = await generateDevelopmentKeys();
   const gatewayPublicKey = await importKey(keys.gatewayPublic, internalTokenAlgorithm);
   const mode = options.mode ?? 'development';
-  const auth = {
-    issuer: testIssuer,
-    audience: testAudience,
-    jwksUrl: undefined,
-    jwksFile: undefined,
-    gatewayKeyFile: undefined,
-    gatewayPublicKeyFile: undefined,
-  };
-  const config = {
-    country,
-    store: 'memory' as const,
-    dataDir: '',
-    mongodbUri: undefined,
-    host: '127.0.0.1',
-    today: TODAY,
-    logLevel: 'silent',
-    mode,
-    auth,
-  };
+  const config = testSubgraphConfig({ country, mode });
+  const { auth } = config;
   const subgraphs = new Map<string, RunningSubgraph>();
   const stores = new Map<string, Store>();
   await Promise.all(
