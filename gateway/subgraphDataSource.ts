@@ -3,8 +3,15 @@ import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { Pool } from 'undici';
 import type { Identity } from '../subgraphs/kit/auth/identity.ts';
-import { internalTokenHeader, signInternalToken } from '../subgraphs/kit/auth/internalToken.ts';
+import {
+  bodyDigest,
+  caseAccessTokenHeader,
+  internalTokenHeader,
+  signCaseAccessToken,
+  signInternalToken,
+} from '../subgraphs/kit/auth/internalToken.ts';
 import type { Key } from '../subgraphs/kit/auth/keys.ts';
+import { subgraphCatalog } from '../subgraphs/catalog.ts';
 import { requestIdHeader } from '../subgraphs/kit/requestId.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayMetrics } from './gatewayMetrics.ts';
@@ -61,8 +68,8 @@ function reasonOf(error: unknown, timeoutMs: number): string {
   }
 }
 
-// Internal tokens live 30 s; one is reused for 20 s for the same caller and subgraph, so a busy
-// dashboard does not cost a signature per subgraph call.
+// Internal tokens live 30 s; one is reused for 20 s for the same caller, subgraph and request
+// body, so a dashboard asking the same question again does not cost a signature per call.
 const tokenReuseMs = 20_000;
 
 /**
@@ -80,6 +87,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly pool: Pool;
   private readonly path: string;
   private readonly shared = new SharedFetches<string>();
+  private readonly asksCaseRegistry: boolean;
 
   constructor(
     readonly subgraph: string,
@@ -89,6 +97,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     private readonly metrics?: GatewayMetrics,
     private readonly shareable: Shareable = () => false,
   ) {
+    this.asksCaseRegistry = subgraphCatalog.find((entry) => entry.name === subgraph)?.role !== 'coordination';
     const target = new URL(url);
     this.path = `${target.pathname}${target.search}`;
     this.pool = new Pool(target.origin, {
@@ -100,11 +109,23 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     });
   }
 
-  private async tokenFor(identity: Identity): Promise<string> {
-    const key = `${identity.role}\n${identity.sector ?? ''}\n${identity.subject}`;
+  /** The token for this caller and exactly this body (see internalToken.ts). */
+  private async tokenFor(identity: Identity, body: string): Promise<string> {
+    const key = `${identity.role}\n${identity.sector ?? ''}\n${identity.subject}\n${bodyDigest(body)}`;
     let token = this.tokens.get(key);
     if (!token) {
-      token = await signInternalToken(identity, this.subgraph, this.signingKey);
+      token = await signInternalToken(identity, this.subgraph, this.signingKey, body);
+      this.tokens.set(key, token);
+    }
+    return token;
+  }
+
+  /** The token with which a sector subgraph asks the case registry what this caller may see. */
+  private async caseAccessTokenFor(identity: Identity): Promise<string> {
+    const key = `case-access\n${identity.role}\n${identity.sector ?? ''}\n${identity.subject}`;
+    let token = this.tokens.get(key);
+    if (!token) {
+      token = await signCaseAccessToken(identity, this.signingKey);
       this.tokens.set(key, token);
     }
     return token;
@@ -131,7 +152,13 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private async send(body: string, context: GatewayContext | undefined): Promise<string> {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (context?.requestId) headers[requestIdHeader] = context.requestId;
-    if (context?.identity) headers[internalTokenHeader] = await this.tokenFor(context.identity);
+    if (context?.identity) {
+      headers[internalTokenHeader] = await this.tokenFor(context.identity, body);
+      // Only sector subgraphs ask the registry, and only for callers acting for a sector.
+      if (this.asksCaseRegistry && context.identity.sector) {
+        headers[caseAccessTokenHeader] = await this.caseAccessTokenFor(context.identity);
+      }
+    }
     const started = performance.now();
     try {
       const response = await this.pool.request({ method: 'POST', path: this.path, headers, body });

@@ -15,12 +15,7 @@ afterAll(() => hub?.stop());
 
 describe('Federation 2 subgraph protocol', () => {
   it.each(subgraphCatalog.map((e) => e.name))('%s publishes its SDL with the federation link', async (name) => {
-    const { data, errors } = await postGraphQL(
-      hub.subgraphs.get(name)!.url,
-      '{ _service { sdl } }',
-      undefined,
-      await hub.gatewayHeaders(name),
-    );
+    const { data, errors } = await hub.askSubgraph(name, '{ _service { sdl } }');
     expect(errors).toBeUndefined();
     const sdl: string = data!._service.sdl;
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.9"');
@@ -33,8 +28,8 @@ describe('Federation 2 subgraph protocol', () => {
       const prefix = typePrefix(name);
       const [record] = await hub.stores.get(name)!.collection('actionRecords').find({}, { limit: 1 });
       const [centre] = await hub.stores.get('coordination')!.collection('crisisCentres').find({}, { limit: 1 });
-      const { data, errors } = await postGraphQL(
-        hub.subgraphs.get(name)!.url,
+      const { data, errors } = await hub.askSubgraph(
+        name,
         `query($r: [_Any!]!) { _entities(representations: $r) {
           ... on ${prefix}Sector { id delivery { total } }
           ... on ${prefix}Action { id status }
@@ -47,7 +42,6 @@ describe('Federation 2 subgraph protocol', () => {
             { __typename: 'CrisisCentre', id: centre!._id },
           ],
         },
-        await hub.gatewayHeaders(name),
       );
       expect(errors).toBeUndefined();
       expect(data!._entities[0]).toMatchObject({ id: name });
@@ -65,8 +59,8 @@ describe('Federation 2 subgraph protocol', () => {
     }[];
     const [body] = await coordination.collection('coordinationBodies').find({}, { limit: 1 });
     const [centre] = await coordination.collection('crisisCentres').find({}, { limit: 1 });
-    const { data, errors } = await postGraphQL(
-      hub.subgraphs.get('coordination')!.url,
+    const { data, errors } = await hub.askSubgraph(
+      'coordination',
       `query($r: [_Any!]!) { _entities(representations: $r) {
         ... on SectorAgency { id name }
         ... on FrameworkAction { id title }
@@ -81,7 +75,6 @@ describe('Federation 2 subgraph protocol', () => {
           { __typename: 'CrisisCentre', id: centre!._id },
         ],
       },
-      await hub.gatewayHeaders('coordination'),
     );
     expect(errors).toBeUndefined();
     expect(data!._entities.map((e: { id: string }) => e.id)).toEqual(['social-welfare', action!._id, body!._id, centre!._id]);

@@ -130,9 +130,10 @@ try {
 
   /** One GraphQL request straight to the subgraph, as the gateway sends it; timed from send to parsed answer. */
   const send = async (as: Identity, query: string, variables: Record<string, unknown>) => {
-    const headers = { 'content-type': 'application/json', [internalTokenHeader]: await signInternalToken(as, 'coordination', signingKey) };
+    const body = JSON.stringify({ query, variables });
+    const headers = { 'content-type': 'application/json', [internalTokenHeader]: await signInternalToken(as, 'coordination', signingKey, body) };
     const sent = performance.now();
-    const response = await fetch(subgraph.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(subgraph.url, { method: 'POST', headers, body });
     const result = (await response.json()) as { data?: unknown; errors?: unknown[] };
     const ms = performance.now() - sent;
     if (result.errors || !result.data) throw new Error(`request failed: ${JSON.stringify(result).slice(0, 500)}`);

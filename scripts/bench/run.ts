@@ -19,7 +19,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSupergraph } from '../../gateway/supergraph.ts';
 import { envPrefix, sectorIds, subgraphCatalog } from '../../subgraphs/catalog.ts';
-import { internalTokenAlgorithm, internalTokenHeader, signInternalToken } from '../../subgraphs/kit/auth/internalToken.ts';
+import {
+  caseAccessTokenHeader,
+  internalTokenAlgorithm,
+  internalTokenHeader,
+  signCaseAccessToken,
+  signInternalToken,
+} from '../../subgraphs/kit/auth/internalToken.ts';
 import { importKey, loadOrCreateDevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
 import { mintCallerToken } from '../../subgraphs/kit/auth/localIssuer.ts';
 import { scopesByRole } from '../../subgraphs/kit/auth/roles.ts';
@@ -123,12 +129,16 @@ try {
   const directTarget = (op: BenchOperation, call: DirectCall): Target => {
     const caller = callerOf(op);
     const identity = { ...caller, scopes: scopesByRole[caller.role] };
+    const body = JSON.stringify({ query: call.query, variables: call.variables });
     return {
       label: call.subgraph,
       url: subgraphUrl(call.subgraph),
-      body: JSON.stringify({ query: call.query, variables: call.variables }),
+      body,
       pid: services.find((s) => s.name === call.subgraph)?.child.pid,
-      headers: async () => ({ [internalTokenHeader]: await signInternalToken(identity, call.subgraph, signingKey) }),
+      headers: async () => ({
+        [internalTokenHeader]: await signInternalToken(identity, call.subgraph, signingKey, body),
+        ...(identity.sector ? { [caseAccessTokenHeader]: await signCaseAccessToken(identity, signingKey) } : {}),
+      }),
     };
   };
 

@@ -85,7 +85,6 @@ input ${P}LiaisonInput {
 
 function caseResponseSdl(n: SectorNames): string {
   const { prefix: P, camel: c, words: w } = n;
-  const requires = '@requires(fields: "engagedSectorIds")';
   return `# The response of the ${w} sector to the cases it takes part in, and the survivor's identifying
 # details it collected. schema/sector-cases.graphql declares the CaseResponse interface.
 
@@ -110,20 +109,18 @@ extend type Mutation {
 type ${P}CaseResponse implements CaseResponse @key(fields: "id") @requiresScopes(scopes: [["cases:read"]]) {
   "\`<case code>/${n.id}\`."
   id: ID!
-  "The sectors engaged in the case, from the case registry."
-  engagedSectorIds: [ID!]! @external
   "Whether this sector has recorded a response to the case."
-  recorded: Boolean ${requires}
+  recorded: Boolean
   "The day this sector first served the survivor in this case."
-  startedOn: Date ${requires}
+  startedOn: Date
   "What this sector has done so far, in one line."
-  summary: String ${requires}
+  summary: String
   "When this sector last changed its record."
-  lastUpdatedAt: DateTime ${requires}
+  lastUpdatedAt: DateTime
   "The day the sector first contacted the survivor."
-  contactedOn: Date ${requires}
+  contactedOn: Date
   "The support given, in a few words."
-  support: String ${requires}
+  support: String
 }
 
 "This sector's response to a case."

@@ -14,6 +14,7 @@ import { coordinationDocuments } from './models.ts';
 import { coordinationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
 import { caseSeed } from './cases/seed.ts';
+import { caseAccessRoute } from './cases/accessRoute.ts';
 
 /** The lead ministry's subgraph: sectors registry, coordination bodies, framework, crisis centres. */
 export const coordinationSubgraph = defineSubgraph({
@@ -31,6 +32,7 @@ export const coordinationSubgraph = defineSubgraph({
     const data = seed(country);
     return { ...data, ...caseSeed(country), ...meetingSeed(country, data.coordinationBodies) };
   },
+  postRoutes: (services) => caseAccessRoute({ ...services, createLoaders: () => createCaseLoaders(services.repos) }),
   warmUp: [
     {
       name: "this year's pathway aggregates",

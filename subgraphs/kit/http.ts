@@ -6,11 +6,17 @@ import { requestIdHeader, requestIdOf } from './requestId.ts';
 /** A plain route next to GraphQL: health and readiness checks, the IDE page. */
 export type Route = (req: http.IncomingMessage) => Promise<{ status: number; type: string; body: string }>;
 
+/** A route taking a JSON body by POST: the case registry's answers to sector subgraphs. */
+export type PostRoute = (req: http.IncomingMessage, body: string) => Promise<{ status: number; type: string; body: string }>;
+
 export interface HttpOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
-  context: (req: http.IncomingMessage) => Promise<C>;
+  /** Makes the request's context; `rawBody` is the body exactly as received ('' without one). */
+  context: (req: http.IncomingMessage, rawBody: string) => Promise<C>;
   /** Routes by path, answered for GET only. */
   routes?: Record<string, Route>;
+  /** Routes by path, answered for POST only. */
+  postRoutes?: Record<string, PostRoute>;
   /** Where GraphQL is served. */
   graphqlPath?: string;
   /** Largest request body accepted, in bytes. */
@@ -60,7 +66,7 @@ function graphqlError(res: http.ServerResponse, status: number, message: string,
  * every subgraph use it, so body limits and error shapes are the same everywhere.
  */
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): http.Server {
-  const { apollo, context, routes = {}, graphqlPath = '/graphql', maxBodyBytes = 256 * 1024, observe } = options;
+  const { apollo, context, routes = {}, postRoutes = {}, graphqlPath = '/graphql', maxBodyBytes = 256 * 1024, observe } = options;
   const server = http.createServer(async (req, res) => {
     // One id per request, set here so the context, the logs and the subgraph calls all see it.
     const requestId = requestIdOf(req);
@@ -71,7 +77,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
     if (observe) {
       const started = performance.now();
       const path = (req.url ?? '/').split('?')[0]!;
-      const route = path === graphqlPath || routes[path] ? path : 'other';
+      const route = path === graphqlPath || routes[path] || postRoutes[path] ? path : 'other';
       res.once('finish', () => observe(route, res.statusCode, (performance.now() - started) / 1000));
     }
     try {
@@ -81,9 +87,11 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
         const answer = await route(req);
         return send(res, answer.status, answer.type, answer.body);
       }
-      if (url.pathname !== graphqlPath) return send(res, 404, 'text/plain', 'Not found');
+      const postRoute = req.method === 'POST' ? postRoutes[url.pathname] : undefined;
+      if (url.pathname !== graphqlPath && !postRoute) return send(res, 404, 'text/plain', 'Not found');
 
       let body: unknown;
+      let rawBody = '';
       if (req.method === 'POST') {
         let text: string;
         try {
@@ -93,6 +101,11 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
             return graphqlError(res, 413, `Request body is larger than ${maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE');
           }
           throw error;
+        }
+        rawBody = text;
+        if (postRoute) {
+          const answer = await postRoute(req, text);
+          return send(res, answer.status, answer.type, answer.body);
         }
         if ((req.headers['content-type'] ?? '').startsWith('application/json')) {
           try {
@@ -121,7 +134,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       }
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-        context: () => context(req),
+        context: () => context(req, rawBody),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;

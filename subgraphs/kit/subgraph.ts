@@ -7,11 +7,12 @@ import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { fixedClock, systemClock, type Clock } from './clock.ts';
 import type { CountryId, HubConfig } from './config.ts';
 import type { DocumentSpec } from './documents.ts';
-import { close, createHttpServer, json, listen } from './http.ts';
+import { close, createHttpServer, json, listen, type PostRoute } from './http.ts';
+import { caseRegistryFor, type CaseRegistry } from './caseRegistry.ts';
 import { gatewayVerifyingKey } from './auth/configuredKeys.ts';
 import { enforceAuthDirectives } from './auth/enforceDirectives.ts';
 import type { Identity } from './auth/identity.ts';
-import { internalTokenHeader } from './auth/internalToken.ts';
+import { caseAccessTokenHeader, internalTokenHeader } from './auth/internalToken.ts';
 import type { Key } from './auth/keys.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createServiceMetrics } from './metrics.ts';
@@ -36,6 +37,8 @@ export interface SubgraphContext<S extends Specs = Specs, L = unknown> {
   logger: Logger;
   /** The caller, as the gateway verified it. Check it with requireScopes / requireOwnSector. */
   identity: Identity;
+  /** Whether the caller may see a case now, as the case registry decides (sector subgraphs ask it). */
+  caseRegistry: CaseRegistry;
 }
 
 /** Demo data per collection key, written in order through the repositories (so it is validated too). */
@@ -62,6 +65,18 @@ export interface SubgraphDefinition<S extends Specs = Specs, L = unknown> {
    * prepared is then made by the first request that needs it.
    */
   warmUp?: WarmUpTask<S, L>[];
+  /** Routes taking a JSON body by POST beside GraphQL, for other subgraphs of the hub. */
+  postRoutes?(services: RouteServices<S, L>): Record<string, PostRoute>;
+}
+
+/** What a POST route may use. */
+export interface RouteServices<S extends Specs = Specs, L = unknown> {
+  repos: Repositories<S>;
+  createLoaders(): L;
+  clock: Clock;
+  logger: Logger;
+  /** The gateway's public key: a route checks the gateway's token with it. */
+  gatewayKey: Key;
 }
 
 /** What a warm-up task may use: the subgraph's repositories, loaders made for it, clock and configuration. */
@@ -94,7 +109,7 @@ export interface RunningSubgraph {
 
 export interface StartOptions {
   config: Pick<HubConfig, 'country' | 'store' | 'dataDir' | 'mongodbUri' | 'host' | 'today' | 'logLevel' | 'mode' | 'auth'> &
-    Partial<Pick<HubConfig, 'pathwayRereadAfterMs'>>;
+    Partial<Pick<HubConfig, 'pathwayRereadAfterMs' | 'subgraphUrls'>>;
   port: number;
   /** A store made by the caller (tests share one to count its queries); the configured one otherwise. */
   store?: Store;
@@ -102,6 +117,8 @@ export interface StartOptions {
   logger?: Logger;
   /** The gateway's public key (tests pass one); read from configuration otherwise. */
   gatewayPublicKey?: Key;
+  /** Where the case registry (coordination) answers; `config.subgraphUrls.coordination` otherwise. */
+  caseRegistryUrl?: string;
 }
 
 /** Loads the demo data when every collection is empty, i.e. on first run. */
@@ -177,11 +194,23 @@ export async function startSubgraph<S extends Specs, L>(
   await apollo.start();
 
   const verifyToken = cachedTokenVerifier(definition.name, gatewayKey);
-  const context = async (req: http.IncomingMessage): Promise<SubgraphContext<S, L>> => {
+  const registryUrl = options.caseRegistryUrl ?? config.subgraphUrls?.coordination;
+  const header = (req: http.IncomingMessage, name: string) => {
+    const value = req.headers[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const context = async (req: http.IncomingMessage, rawBody: string): Promise<SubgraphContext<S, L>> => {
     const requestId = String(req.headers[requestIdHeader]);
-    const token = req.headers[internalTokenHeader];
-    const identity = await verifyToken(typeof token === 'string' ? token : undefined);
-    return { repos, loaders: definition.createLoaders(repos, clock), clock, requestId, logger: logger.child({ requestId }), identity };
+    const identity = await verifyToken(header(req, internalTokenHeader), rawBody);
+    return {
+      repos,
+      loaders: definition.createLoaders(repos, clock),
+      clock,
+      requestId,
+      logger: logger.child({ requestId }),
+      identity,
+      caseRegistry: caseRegistryFor(registryUrl, header(req, caseAccessTokenHeader)),
+    };
   };
   let draining = false;
   let warming = true;
@@ -189,6 +218,7 @@ export async function startSubgraph<S extends Specs, L>(
     apollo,
     context,
     observe: (route, status) => metrics.httpRequests.inc({ route, status }),
+    postRoutes: definition.postRoutes?.({ repos, createLoaders: () => definition.createLoaders(repos, clock), clock, logger, gatewayKey }),
     routes: {
       '/health': async () => json(200, { status: 'ok', subgraph: definition.name }),
       '/metrics': metrics.route,

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { internalTokenAlgorithm, signInternalToken } from './auth/internalToken.ts';
+import { bodyDigest, internalTokenAlgorithm, signInternalToken } from './auth/internalToken.ts';
 import { generateDevelopmentKeys, importKey } from './auth/keys.ts';
 import { scopesByRole } from './auth/roles.ts';
 import { cachedTokenVerifier } from './verifiedTokens.ts';
@@ -13,25 +13,37 @@ describe('cachedTokenVerifier', async () => {
   const privateKey = await importKey(keys.gatewayPrivate, internalTokenAlgorithm);
   const publicKey = await importKey(keys.gatewayPublic, internalTokenAlgorithm);
 
+  const body = '{"query":"{ healthSector { id } }"}';
+
   it('accepts a valid token, again from memory, with the same identity', async () => {
     const verify = cachedTokenVerifier('health', publicKey);
-    const token = await signInternalToken(identity, 'health', privateKey);
-    expect(await verify(token)).toEqual(identity);
-    expect(await verify(token)).toEqual(identity);
+    const token = await signInternalToken(identity, 'health', privateKey, body);
+    expect(await verify(token, body)).toEqual(identity);
+    expect(await verify(token, body)).toEqual(identity);
+  });
+
+  it('refuses a valid token presented with any other body, first time or remembered', async () => {
+    const verify = cachedTokenVerifier('health', publicKey);
+    const token = await signInternalToken(identity, 'health', privateKey, body);
+    const other = '{"query":"{ healthSurvivorContact(caseId: \\"CASE-BD-2026-000001\\") { name } }"}';
+    await expect(verify(token, other)).rejects.toThrow(/another request body/);
+    expect(await verify(token, body)).toEqual(identity);
+    await expect(verify(token, other)).rejects.toThrow(/another request body/);
+    await expect(verify(token, `${body} `)).rejects.toThrow(/another request body/);
   });
 
   it('refuses a forged token every time, and a token for another subgraph', async () => {
     const verify = cachedTokenVerifier('health', publicKey);
-    const forged = await signInternalToken(identity, 'health', await importKey(other.gatewayPrivate, internalTokenAlgorithm));
-    await expect(verify(forged)).rejects.toThrow(/not valid/);
-    await expect(verify(forged)).rejects.toThrow(/not valid/);
-    await expect(verify(await signInternalToken(identity, 'police', privateKey))).rejects.toThrow(/not valid/);
-    await expect(verify(undefined)).rejects.toThrow(/no gateway token/);
+    const forged = await signInternalToken(identity, 'health', await importKey(other.gatewayPrivate, internalTokenAlgorithm), body);
+    await expect(verify(forged, body)).rejects.toThrow(/not valid/);
+    await expect(verify(forged, body)).rejects.toThrow(/not valid/);
+    await expect(verify(await signInternalToken(identity, 'police', privateKey, body), body)).rejects.toThrow(/not valid/);
+    await expect(verify(undefined, body)).rejects.toThrow(/no gateway token/);
   });
 
   it('does not accept a remembered token after it expires', async () => {
     const verify = cachedTokenVerifier('health', publicKey);
-    const shortLived = await new SignJWT({ role: 'analyst', sector: null })
+    const shortLived = await new SignJWT({ role: 'analyst', sector: null, body_sha256: bodyDigest(body) })
       .setProtectedHeader({ alg: internalTokenAlgorithm, typ: 'crg-internal+jwt' })
       .setSubject('analyst@lead')
       .setIssuer('crg-gateway')
@@ -39,8 +51,8 @@ describe('cachedTokenVerifier', async () => {
       .setIssuedAt()
       .setExpirationTime('1s')
       .sign(privateKey);
-    expect(await verify(shortLived)).toEqual(identity);
+    expect(await verify(shortLived, body)).toEqual(identity);
     await new Promise((r) => setTimeout(r, 1100));
-    await expect(verify(shortLived)).rejects.toThrow(/not valid/);
+    await expect(verify(shortLived, body)).rejects.toThrow(/not valid/);
   });
 });

@@ -19,7 +19,7 @@ import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
 import { suppressionThreshold } from '../../subgraphs/kit/suppressionThreshold.ts';
 import { syntheticCases } from '../../subgraphs/sector-core/seed/casePathways.ts';
-import { postGraphQL, testSubgraphConfig, TODAY, type GraphQLResponse } from '../support/hub.ts';
+import { graphqlBody, postGraphQL, testSubgraphConfig, TODAY, type GraphQLResponse } from '../support/hub.ts';
 
 /*
  * The kept pathway aggregates (keptPathway.ts, yearTally.ts) against the straightforward
@@ -96,7 +96,7 @@ afterAll(async () => {
 /** Sends an operation to a replica as the gateway would for the caller. */
 async function send(replica: RunningSubgraph, query: string, variables: Record<string, unknown>, role: Role, sector: string | null = null) {
   const identity: Identity = { subject: `${role}@test`, role, sector, scopes: scopesByRole[role] };
-  const headers = { [internalTokenHeader]: await signInternalToken(identity, 'coordination', signingKey) };
+  const headers = { [internalTokenHeader]: await signInternalToken(identity, 'coordination', signingKey, graphqlBody(query, variables)) };
   const answer: GraphQLResponse = await postGraphQL(replica.url, query, variables, headers);
   expect(answer.errors).toBeUndefined();
   return answer.data!;

@@ -126,18 +126,21 @@ describe("one query shows a case's referrals and every sector's response", () =>
     expect(entry.caseIds).toHaveLength(data!.cases.length);
   });
 
-  it('serves a response only to the sectors engaged in the case, even when asked directly', async () => {
+  it('serves a response only to the sectors engaged in the case, whatever a representation sent straight to it claims', async () => {
     const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on HealthCaseResponse { summary } } }`;
-    const asked = async (sector: string, engaged: string[]) =>
-      postGraphQL(
-        hub.subgraphs.get('health')!.url,
+    // The representation claims the asking sector is engaged: a sector subgraph must not believe it.
+    const asked = (sector: string, id = caseId) =>
+      hub.askSubgraph(
+        'health',
         entities,
-        { r: [{ __typename: 'HealthCaseResponse', id: `${caseId}/health`, engagedSectorIds: engaged }] },
-        await hub.gatewayHeaders('health', { role: 'sector-officer', sector }),
+        { r: [{ __typename: 'HealthCaseResponse', id: `${id}/health`, engagedSectorIds: ['health', sector] }] },
+        { role: 'sector-officer', sector },
       );
-    expect((await asked('police', ['health', 'police'])).data!._entities[0].summary).toContain('examined');
-    const refused = await asked('education', ['health', 'police']);
-    expect(refused.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await asked('police')).data!._entities[0].summary).toContain('examined');
+    const refused = await asked('education');
+    const missing = await asked('education', 'CASE-BD-2026-999999');
+    expect(refused.data!._entities).toEqual([null]);
+    expect(refused).toEqual(missing);
   });
 });
 

@@ -5,7 +5,7 @@ import type { RunningGateway } from '../../gateway/server.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import type { Collection, StoredDocument } from '../../subgraphs/kit/store/port.ts';
 import type { RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
-import { postGraphQL, startTestHub, type TestHub } from '../support/hub.ts';
+import { graphqlBody, postGraphQL, startTestHub, type TestHub } from '../support/hub.ts';
 import { startExtraGateway, startExtraSubgraph } from './opsHub.ts';
 
 /** A promise with its resolve, to hold a request until the test lets it go. */
@@ -126,10 +126,11 @@ describe('graceful shutdown', () => {
     });
 
     it('answers the query it is running before it stops, and becomes unready at once', async () => {
-      const headers = await hub.gatewayHeaders('health');
+      const query = `{ healthSector { id servicePoints { district } } }`;
+      const headers = await hub.gatewayHeaders('health', graphqlBody(query));
       const url = subgraph.url.replace('/graphql', '');
       holding = true;
-      const inFlight = postGraphQL(subgraph.url, `{ healthSector { id servicePoints { district } } }`, undefined, headers);
+      const inFlight = postGraphQL(subgraph.url, query, undefined, headers);
       await arrived.opened;
       const stopping = subgraph.stop();
       await expect(fetch(`${url}/ready`)).rejects.toThrow();

@@ -1,7 +1,7 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraphCatalog } from '../../subgraphs/catalog.ts';
-import { internalTokenHeader } from '../../subgraphs/kit/auth/internalToken.ts';
+import { bodyDigest, internalTokenHeader } from '../../subgraphs/kit/auth/internalToken.ts';
 import { importKey } from '../../subgraphs/kit/auth/keys.ts';
 import { startTestHub, type TestHub } from '../support/hub.ts';
 import { expectRefused, send, snapshotAll } from './support.ts';
@@ -30,7 +30,7 @@ async function forgedInternalToken(overrides: { audience?: string; issuedAt?: nu
     ? await importKey(hub.keys.gatewayPrivate, 'EdDSA')
     : (await generateKeyPair('EdDSA', { crv: 'Ed25519' })).privateKey;
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ role: 'analyst', sector: null })
+  return new SignJWT({ role: 'analyst', sector: null, body_sha256: bodyDigest(JSON.stringify(read)) })
     .setProtectedHeader({ alg: 'EdDSA', typ: 'crg-internal+jwt' })
     .setSubject('attacker')
     .setIssuer('crg-gateway')
@@ -71,23 +71,40 @@ describe('subgraphs answer only the gateway', () => {
   });
 
   it('refuses a genuine gateway token addressed to another subgraph', async () => {
-    const forHealth = await hub.gatewayHeaders('health');
+    const forHealth = await hub.gatewayHeaders('health', JSON.stringify(read));
     expect((await send(url('health'), read, forHealth)).status).toBe(200);
     expectRefused(await send(url('police'), read, forHealth), 401, 'UNAUTHENTICATED', /aud/);
   });
 
+  it('refuses a captured gateway token replayed with any other request body, however small the change', async () => {
+    const officer = { role: 'sector-officer' as const, sector: 'health' };
+    const minted = { query: '{ healthSector { id } }' };
+    const captured = await hub.gatewayHeaders('health', JSON.stringify(minted), officer);
+    expect((await send(url('health'), minted, captured)).json.data).toEqual({ healthSector: { id: 'health' } });
+    const other = { query: '{ healthSector { id servicePoints { name } } }' };
+    expectRefused(await send(url('health'), other, captured), 401, 'UNAUTHENTICATED', /another request body/);
+    expectRefused(await send(url('health'), `${JSON.stringify(minted)} `, captured), 401, 'UNAUTHENTICATED', /another request body/);
+    expectRefused(
+      await send(url('health'), { ...minted, variables: { x: 1 } }, captured),
+      401,
+      'UNAUTHENTICATED',
+      /another request body/,
+    );
+  });
+
   it('checks scopes again on protected fields, whoever the gateway vouches for', async () => {
     const query = { query: '{ sectors { id focalPoint { name email } } }' };
-    const dashboard = await send(url('coordination'), query, await hub.gatewayHeaders('coordination', { role: 'dashboard' }));
+    const dashboard = await send(
+      url('coordination'),
+      query,
+      await hub.gatewayHeaders('coordination', JSON.stringify(query), { role: 'dashboard' }),
+    );
     expect(JSON.stringify(dashboard.json.data ?? {})).not.toContain('@');
     expect(dashboard.json.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(dashboard.json.errors[0].message).toContain('FocalPoint.email');
 
-    const auditor = await send(
-      url('coordination'),
-      { query: '{ sectors { id } }' },
-      await hub.gatewayHeaders('coordination', { role: 'auditor' }),
-    );
+    const sectors = { query: '{ sectors { id } }' };
+    const auditor = await send(url('coordination'), sectors, await hub.gatewayHeaders('coordination', JSON.stringify(sectors), { role: 'auditor' }));
     expect(auditor.json.data).toBeNull();
     expect(auditor.json.errors[0].extensions.code).toBe('FORBIDDEN');
   });
@@ -107,7 +124,11 @@ describe('subgraphs answer only the gateway', () => {
         },
       },
     };
-    const answer = await send(url('health'), mutation, await hub.gatewayHeaders('health', { role: 'sector-officer', sector: 'police' }));
+    const answer = await send(
+      url('health'),
+      mutation,
+      await hub.gatewayHeaders('health', JSON.stringify(mutation), { role: 'sector-officer', sector: 'police' }),
+    );
     expect(answer.json.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(answer.json.errors[0].message).toContain('Only the health sector may do this; the caller acts for the police sector');
   });

@@ -2,7 +2,13 @@ import { createLocalJWKSet } from 'jose';
 import { createCallerVerifier } from '../../gateway/auth/callerIdentity.ts';
 import { startGateway, type RunningGateway } from '../../gateway/server.ts';
 import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
-import { internalTokenAlgorithm, internalTokenHeader, signInternalToken } from '../../subgraphs/kit/auth/internalToken.ts';
+import {
+  caseAccessTokenHeader,
+  internalTokenAlgorithm,
+  internalTokenHeader,
+  signCaseAccessToken,
+  signInternalToken,
+} from '../../subgraphs/kit/auth/internalToken.ts';
 import { generateDevelopmentKeys, importKey, type DevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
 import { mintCallerToken, type TokenRequest } from '../../subgraphs/kit/auth/localIssuer.ts';
 import { subgraphCatalog } from '../../subgraphs/catalog.ts';
@@ -26,8 +32,18 @@ export interface TestHub {
   subgraphConfig: StartOptions['config'];
   /** The keys this hub trusts: its local token issuer's and the gateway's. */
   keys: DevelopmentKeys;
-  /** Headers as the gateway would send them to `subgraph` for the caller: for calling a subgraph directly. */
-  gatewayHeaders(subgraph: string, as?: TestCaller): Promise<Record<string, string>>;
+  /**
+   * Headers as the gateway would send them to `subgraph` for the caller with exactly `body` (the
+   * request body as sent): for calling a subgraph directly. A sector also gets the case-access token.
+   */
+  gatewayHeaders(subgraph: string, body: string, as?: TestCaller): Promise<Record<string, string>>;
+  /** Sends one operation straight to a subgraph, signed as the gateway would sign it for the caller. */
+  askSubgraph<T = Record<string, any>>(
+    subgraph: string,
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: TestCaller,
+  ): Promise<GraphQLResponse<T>>;
   /** A bearer token for the caller, signed by the hub's issuer. */
   tokenFor(as: TestCaller, overrides?: Partial<TokenRequest>): Promise<string>;
   subgraphs: Map<string, RunningSubgraph>;
@@ -64,6 +80,9 @@ export const testLimits: GatewayLimits = {
   maxTokens: 5000,
 };
 
+/** The body postGraphQL sends, byte for byte (so a token can be bound to it). */
+export const graphqlBody = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
+
 /** Posts a GraphQL operation to any URL and returns the parsed answer. */
 export async function postGraphQL<T = Record<string, any>>(
   url: string,
@@ -74,7 +93,7 @@ export async function postGraphQL<T = Record<string, any>>(
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: graphqlBody(query, variables),
   });
   return (await response.json()) as GraphQLResponse<T>;
 }
@@ -124,21 +143,25 @@ export async function startTestHub(
   const { auth } = config;
   const subgraphs = new Map<string, RunningSubgraph>();
   const stores = new Map<string, Store>();
-  await Promise.all(
-    subgraphCatalog.map(async (entry) => {
-      const store = createNedbStore({});
-      const running = await startSubgraph(await loadSubgraphDefinition(entry.name), {
-        config,
-        port: 0,
-        store,
-        clock,
-        logger,
-        gatewayPublicKey,
-      });
-      subgraphs.set(entry.name, running);
-      stores.set(entry.name, store);
-    }),
-  );
+  const start = async (name: string, caseRegistryUrl?: string) => {
+    const store = createNedbStore({});
+    const running = await startSubgraph(await loadSubgraphDefinition(name), {
+      config,
+      port: 0,
+      store,
+      clock,
+      logger,
+      gatewayPublicKey,
+      caseRegistryUrl,
+    });
+    subgraphs.set(name, running);
+    stores.set(name, store);
+  };
+  // The sectors ask the case registry (coordination) who may see a case, so it starts first.
+  const registry = subgraphCatalog.find((entry) => entry.role === 'coordination')!.name;
+  await start(registry);
+  const registryUrl = subgraphs.get(registry)!.url;
+  await Promise.all(subgraphCatalog.filter((entry) => entry.name !== registry).map((entry) => start(entry.name, registryUrl)));
   const gateway = await startGateway({
     host: '127.0.0.1',
     port: 0,
@@ -150,6 +173,14 @@ export async function startTestHub(
     mode,
     logger,
   });
+  const signingKey = await importKey(keys.gatewayPrivate, internalTokenAlgorithm);
+  async function gatewayHeaders(subgraph: string, body: string, as: TestCaller = analyst): Promise<Record<string, string>> {
+    const identity: Identity = { subject: as.subject ?? 'test', role: as.role, sector: as.sector ?? null, scopes: scopesByRole[as.role] };
+    return {
+      [internalTokenHeader]: await signInternalToken(identity, subgraph, signingKey, body),
+      ...(identity.sector ? { [caseAccessTokenHeader]: await signCaseAccessToken(identity, signingKey) } : {}),
+    };
+  }
   const stopped = new Set<string>();
   const tokens = new Map<string, Promise<string>>();
   const tokenFor = (as: TestCaller, overrides: Partial<TokenRequest> = {}) => {
@@ -177,12 +208,11 @@ export async function startTestHub(
     keys,
     subgraphConfig: config,
     tokenFor,
-    async gatewayHeaders(subgraph, as = analyst) {
-      const identity: Identity = { subject: as.subject ?? 'test', role: as.role, sector: as.sector ?? null, scopes: scopesByRole[as.role] };
-      return {
-        [internalTokenHeader]: await signInternalToken(identity, subgraph, await importKey(keys.gatewayPrivate, internalTokenAlgorithm)),
-      };
-    },
+    gatewayHeaders,
+    askSubgraph: (subgraph, query, variables, as = analyst) =>
+      gatewayHeaders(subgraph, graphqlBody(query, variables), as).then((headers) =>
+        postGraphQL(subgraphs.get(subgraph)!.url, query, variables, headers),
+      ),
     query: async (query, variables, as = analyst) => postGraphQL(gateway.url, query, variables, await credentialsFor(as)),
     async stopSubgraph(name) {
       stopped.add(name);

@@ -3,11 +3,11 @@ import { startOfDayUtc } from '../../kit/clock.ts';
 import { ForbiddenError, requireOwnSector } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import { recordAudit } from '../../kit/audit/recordAudit.ts';
-import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from '../../kit/errors.ts';
-import { callerSector, requireCaseAccess } from './access.ts';
+import { ConflictError, InvalidInputError, type FieldProblem } from '../../kit/errors.ts';
+import { callerSector, requireVisibleCase } from './access.ts';
 import { withNewCaseCode } from './caseCode.ts';
 import type { CaseContext } from './context.ts';
-import { milestoneSectors, type CaseContext as CaseContextKind, type CaseDoc, type IncidentType, type MilestoneKind } from './models.ts';
+import { milestoneSectors, type CaseContext as CaseContextKind, type IncidentType, type MilestoneKind } from './models.ts';
 
 /*
  * Writes to the case registry. Each checks the caller first, validates the whole input (the
@@ -31,12 +31,6 @@ function notInFuture(ctx: CaseContext, fields: Record<string, Date | null | unde
   return Object.entries(fields)
     .filter(([, day]) => day && day > today)
     .map(([field, day]) => ({ field, problem: `must not be in the future (got ${day!.toISOString().slice(0, 10)})` }));
-}
-
-async function loadCase(ctx: CaseContext, id: string): Promise<CaseDoc> {
-  const found = await ctx.repos.cases.findById(id);
-  if (!found) throw new NotFoundError(`No case with code "${id}"`);
-  return found;
 }
 
 async function registerCase(_: unknown, { input }: { input: RegisterCaseInput }, ctx: CaseContext) {
@@ -69,7 +63,7 @@ interface CaseConsentInput {
 
 async function updateCaseConsent(_: unknown, { input }: { input: CaseConsentInput }, ctx: CaseContext) {
   callerSector(ctx, scopes.casesWrite);
-  const current = await loadCase(ctx, input.caseId);
+  const current = await requireVisibleCase(ctx, input.caseId, 'case.consent');
   requireOwnSector(ctx.identity, current.holdingSector, scopes.casesWrite);
   const { version, ...rest } = current;
   const now = ctx.clock.now();
@@ -99,8 +93,7 @@ async function recordCaseMilestone(_: unknown, { input }: { input: CaseMilestone
   const owner = milestoneSectors[input.kind];
   if (owner !== sector)
     throw new ForbiddenError(`Only the ${owner} sector reports ${input.kind}; the caller acts for the ${sector} sector`);
-  const current = await loadCase(ctx, input.caseId);
-  await requireCaseAccess(ctx, current, scopes.casesWrite);
+  const current = await requireVisibleCase(ctx, input.caseId, 'case.milestone');
   const problems = notInFuture(ctx, { on: input.on });
   if (input.on < current.firstReportedOn) {
     problems.push({

@@ -4,13 +4,13 @@ import { startOfDayUtc } from '../../kit/clock.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import { recordAudit, selectedFields } from '../../kit/audit/recordAudit.ts';
 import { InvalidInputError } from '../../kit/errors.ts';
-import { callerSector, requireCaseAccess } from './access.ts';
+import { callerSector, visibleAmong, visibleCase } from './access.ts';
 import type { CaseContext } from './context.ts';
 import { awaitingStatuses, engagedStatuses } from './lifecycle.ts';
 import type { CaseDoc, ReferralDoc } from './models.ts';
 
 /*
- * Case-level reads. Each one checks that the caller's sector is engaged in what it returns, and
+ * Case-level reads. Each one returns only what the caller's sector may see now (access.ts), and
  * writes one audit entry naming every case returned and every field selected, with the purpose
  * the caller gave, before it answers.
  */
@@ -19,9 +19,8 @@ type Purpose = { purpose?: string | null };
 
 async function caseById(_: unknown, args: { id: string } & Purpose, ctx: CaseContext, info: GraphQLResolveInfo): Promise<CaseDoc | null> {
   callerSector(ctx, scopes.casesRead);
-  const found = await ctx.loaders.caseById.load(args.id);
+  const found = await visibleCase(ctx, args.id, 'case.read');
   if (!found) return null;
-  await requireCaseAccess(ctx, found, scopes.casesRead);
   await recordAudit(ctx, { action: 'case.read', caseIds: [found._id], fields: selectedFields(info), purpose: args.purpose });
   return found;
 }
@@ -37,8 +36,9 @@ async function casesOfSector(
     throw new InvalidInputError('case listing', [{ field: 'limit', problem: `must be from 1 to 500 (got ${args.limit})` }]);
   }
   const referred = await ctx.repos.referrals.find({ toSector: sector, status: { $in: [...engagedStatuses] } });
+  const visibleIds = [...(await visibleAmong(ctx.loaders, sector, referred.map((r) => r.caseId)))];
   const found = await ctx.repos.cases.find(
-    { $or: [{ holdingSector: sector }, { _id: { $in: [...new Set(referred.map((r) => r.caseId))] } }] },
+    { $or: [{ holdingSector: sector }, { _id: { $in: visibleIds } }] },
     { sort: { firstReportedOn: -1, _id: -1 }, limit: args.limit },
   );
   await recordAudit(ctx, { action: 'case.list', caseIds: found.map((c) => c._id), fields: selectedFields(info), purpose: args.purpose });
@@ -47,7 +47,7 @@ async function casesOfSector(
 
 async function escalatedReferrals(_: unknown, args: Purpose, ctx: CaseContext, info: GraphQLResolveInfo): Promise<ReferralDoc[]> {
   const sector = callerSector(ctx, scopes.casesRead);
-  const found = await ctx.repos.referrals.find(
+  const involved = await ctx.repos.referrals.find(
     {
       status: { $in: [...awaitingStatuses] },
       followUpBy: { $lt: startOfDayUtc(ctx.clock.now()) },
@@ -55,6 +55,8 @@ async function escalatedReferrals(_: unknown, args: Purpose, ctx: CaseContext, i
     },
     { sort: { followUpBy: 1, _id: 1 } },
   );
+  const visible = await visibleAmong(ctx.loaders, sector, involved.map((r) => r.caseId));
+  const found = involved.filter((r) => visible.has(r.caseId));
   await recordAudit(ctx, {
     action: 'referral.list-escalated',
     caseIds: found.map((r) => r.caseId),

@@ -1,35 +1,34 @@
 import { sectorIds, typePrefix } from '../../catalog.ts';
+import { requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import { referenced } from '../../kit/loaders.ts';
 import type { CaseResponseResolvers, HealthCaseResponseResolvers, Resolvers } from '../generated/resolverTypes.ts';
-import { engagedSectors, requireCaseAccess } from './access.ts';
+import { engagedSectors, visibleCase } from './access.ts';
 import type { CaseContext } from './context.ts';
 import type { CaseDoc } from './models.ts';
 
 /*
- * The sectors' responses to a case (pattern 1). This subgraph decides which sectors respond and
- * who may read their responses; it passes the engaged sectors on to each sector's subgraph
- * (`engagedSectorIds`, through @requires), which serves its response only to those.
+ * The sectors' responses to a case (pattern 1). This subgraph names the sectors that respond
+ * (those engaged in the case); each sector's subgraph adds what it did, after asking this one
+ * whether the caller may see the case (access.ts), never from anything the request carries.
  */
 
-/** A sector's response as this subgraph knows it: which case, which sector, and who may read it. */
+/** A sector's response as this subgraph knows it: which case and which sector. */
 export interface ResponseRef {
   id: string;
   caseId: string;
   sectorId: string;
-  engagedSectorIds: string[];
 }
 
 function responsesOf(c: CaseDoc, engaged: Set<string>): ResponseRef[] {
-  const engagedSectorIds = sectorIds.filter((s) => engaged.has(s));
-  return engagedSectorIds.map((sectorId) => ({ id: `${c._id}/${sectorId}`, caseId: c._id, sectorId, engagedSectorIds }));
+  return sectorIds.filter((s) => engaged.has(s)).map((sectorId) => ({ id: `${c._id}/${sectorId}`, caseId: c._id, sectorId }));
 }
 
 async function resolveResponse(ref: { id: string }, ctx: CaseContext): Promise<ResponseRef | null> {
+  requireScopes(ctx.identity, scopes.casesRead);
   const cut = ref.id.lastIndexOf('/');
-  const found = await ctx.loaders.caseById.load(ref.id.slice(0, cut));
+  const found = await visibleCase(ctx, ref.id.slice(0, cut), 'response.resolve');
   if (!found) return null;
-  await requireCaseAccess(ctx, found, scopes.casesRead);
   const engaged = engagedSectors(found, await ctx.loaders.referralsByCase.load(found._id));
   return responsesOf(found, engaged).find((r) => r.id === ref.id) ?? null;
 }

@@ -4,7 +4,7 @@ import { ForbiddenError, requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import { recordAudit } from '../../kit/audit/recordAudit.ts';
 import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from '../../kit/errors.ts';
-import { callerSector, requireCaseAccess } from './access.ts';
+import { auditRefusal, callerSector, callerMaySee, requireVisibleCase } from './access.ts';
 import type { CaseContext } from './context.ts';
 import { openStatuses, refuseTransition, type Party } from './lifecycle.ts';
 import type { ReferralStatus } from './models.ts';
@@ -27,9 +27,7 @@ interface ReferCaseInput {
 
 async function referCase(_: unknown, { input }: { input: ReferCaseInput }, ctx: CaseContext) {
   const from = callerSector(ctx, scopes.casesWrite);
-  const found = await ctx.repos.cases.findById(input.caseId);
-  if (!found) throw new NotFoundError(`No case with code "${input.caseId}"`);
-  await requireCaseAccess(ctx, found, scopes.casesWrite);
+  const found = await requireVisibleCase(ctx, input.caseId, 'referral.create');
 
   const problems: FieldProblem[] = [];
   const to = await ctx.loaders.sectorById.load(input.toSectorId);
@@ -101,7 +99,12 @@ interface ReferralStatusInput {
 async function updateReferralStatus(_: unknown, { input }: { input: ReferralStatusInput }, ctx: CaseContext) {
   const sector = callerSector(ctx, scopes.casesWrite);
   const current = await ctx.repos.referrals.findById(input.referralId);
-  if (!current) throw new NotFoundError(`No referral with id "${input.referralId}"`);
+  // A referral of a case the caller may not see (withdrawn consent included) answers as a missing one.
+  const ofCase = current ? await ctx.loaders.caseById.load(current.caseId) : null;
+  if (!current || !ofCase || !(await callerMaySee(ctx, ofCase))) {
+    await auditRefusal(ctx, 'referral.status', current?.caseId ?? input.referralId.split('/')[0]!, Boolean(ofCase));
+    throw new NotFoundError(`No referral with id "${input.referralId}" that your sector may see`);
+  }
   const party: Party | null = sector === current.toSector ? 'receiver' : sector === current.fromSector ? 'sender' : null;
   if (!party) {
     throw new ForbiddenError(

@@ -854,8 +854,6 @@ export type HealthCaseResponse = CaseResponse & {
   caseId: Scalars['ID']['output'];
   /** The responding sector: `health`. */
   sector: SectorAgency;
-  /** The sectors engaged in the case; the responding sector's subgraph lets only these read its response. */
-  engagedSectorIds: Array<Scalars['ID']['output']>;
 };
 
 /** The response of the police: report, investigation, DNA evidence. */
@@ -867,8 +865,6 @@ export type PoliceCaseResponse = CaseResponse & {
   caseId: Scalars['ID']['output'];
   /** The responding sector: `police`. */
   sector: SectorAgency;
-  /** The sectors engaged in the case; the responding sector's subgraph lets only these read its response. */
-  engagedSectorIds: Array<Scalars['ID']['output']>;
 };
 
 /** The response of the justice sector: charge, trial, verdict, protection order. */
@@ -880,8 +876,6 @@ export type JusticeCaseResponse = CaseResponse & {
   caseId: Scalars['ID']['output'];
   /** The responding sector: `justice`. */
   sector: SectorAgency;
-  /** The sectors engaged in the case; the responding sector's subgraph lets only these read its response. */
-  engagedSectorIds: Array<Scalars['ID']['output']>;
 };
 
 /** The response of the social welfare sector: shelter, counselling, case work. */
@@ -893,8 +887,6 @@ export type SocialWelfareCaseResponse = CaseResponse & {
   caseId: Scalars['ID']['output'];
   /** The responding sector: `social-welfare`. */
   sector: SectorAgency;
-  /** The sectors engaged in the case; the responding sector's subgraph lets only these read its response. */
-  engagedSectorIds: Array<Scalars['ID']['output']>;
 };
 
 /** The response of the education sector: school support and safe transfer. */
@@ -906,8 +898,6 @@ export type EducationCaseResponse = CaseResponse & {
   caseId: Scalars['ID']['output'];
   /** The responding sector: `education`. */
   sector: SectorAgency;
-  /** The sectors engaged in the case; the responding sector's subgraph lets only these read its response. */
-  engagedSectorIds: Array<Scalars['ID']['output']>;
 };
 
 /** The GBVIMS core incident types; each incident has exactly one. */
@@ -2274,7 +2264,6 @@ export type HealthCaseResponseResolvers<ContextType = any, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
-  engagedSectorIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2283,7 +2272,6 @@ export type PoliceCaseResponseResolvers<ContextType = any, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
-  engagedSectorIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2292,7 +2280,6 @@ export type JusticeCaseResponseResolvers<ContextType = any, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
-  engagedSectorIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2301,7 +2288,6 @@ export type SocialWelfareCaseResponseResolvers<ContextType = any, ParentType ext
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
-  engagedSectorIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2310,7 +2296,6 @@ export type EducationCaseResponseResolvers<ContextType = any, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
-  engagedSectorIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

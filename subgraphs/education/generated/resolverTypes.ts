@@ -966,8 +966,6 @@ export type EducationCaseResponse = CaseResponse & {
   __typename?: 'EducationCaseResponse';
   /** `<case code>/education`. */
   id: Scalars['ID']['output'];
-  /** The sectors engaged in the case, from the case registry. */
-  engagedSectorIds: Array<Scalars['ID']['output']>;
   /** Whether this sector has recorded a response to the case. */
   recorded?: Maybe<Scalars['Boolean']['output']>;
   /** The day this sector first served the survivor in this case. */
@@ -1131,71 +1129,7 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['EducationAuditLog'], {"id":true}> );
   EducationCaseResponse:
     ( { __typename: 'EducationCaseResponse' }
-    & GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"id":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"engagedSectorIds":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"id":true}> );
 };
 
 /** Mapping of union types */

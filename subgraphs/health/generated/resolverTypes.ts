@@ -986,8 +986,6 @@ export type HealthCaseResponse = CaseResponse & {
   __typename?: 'HealthCaseResponse';
   /** `<case code>/health`. */
   id: Scalars['ID']['output'];
-  /** The sectors engaged in the case, from the case registry. */
-  engagedSectorIds: Array<Scalars['ID']['output']>;
   /** Whether this sector has recorded a response to the case. */
   recorded?: Maybe<Scalars['Boolean']['output']>;
   /** The day this sector first served the survivor in this case. */
@@ -1155,100 +1153,7 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['HealthAuditLog'], {"id":true}> );
   HealthCaseResponse:
     ( { __typename: 'HealthCaseResponse' }
-    & GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"id":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"engagedSectorIds":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"id":true}> );
 };
 
 /** Mapping of union types */

@@ -1,52 +1,115 @@
-import { SignJWT, jwtVerify, type CryptoKey, type KeyObject } from 'jose';
+import { createHash } from 'node:crypto';
+import { SignJWT, jwtVerify, type CryptoKey, type JWTPayload, type KeyObject } from 'jose';
 import { isRole, scopesByRole } from './roles.ts';
 import { UnauthenticatedError, type Identity } from './identity.ts';
 
 /*
  * The gateway's word to a subgraph about who is calling. The gateway signs one per subgraph
  * call with its own private key (Ed25519); every subgraph holds only the public key. The token
- * is addressed to one subgraph (audience) and lives for seconds, so one taken from a log or a
- * proxy cannot be replayed against another subgraph or later.
+ * is addressed to one subgraph (audience), lives for seconds, and carries the SHA-256 of the
+ * exact request body it was minted for: one taken from a log or a proxy cannot be replayed
+ * against another subgraph, later, or with any other query, variables or entity
+ * representations than the ones the gateway sent. So what a subgraph reads in the body (an
+ * `_entities` representation included) is what the gateway sent, not what a caller made up.
+ *
+ * A second kind, the case-access token, lets a sector subgraph ask the case registry whether the
+ * caller may see a case (see caseAccess/): addressed to coordination's case-access route only,
+ * it carries the caller's identity and nothing else, and is useless for any GraphQL request.
  */
 
 export const internalTokenHeader = 'x-crg-gateway-token';
+export const caseAccessTokenHeader = 'x-crg-case-access-token';
 const issuer = 'crg-gateway';
 export const internalTokenAlgorithm = 'EdDSA';
 const lifetimeSeconds = 30;
+const internalTokenType = 'crg-internal+jwt';
+const caseAccessTokenType = 'crg-case-access+jwt';
+/** The audience of case-access tokens: coordination's case-access route, never a GraphQL endpoint. */
+export const caseAccessAudience = 'coordination#case-access';
 
 type Key = CryptoKey | KeyObject;
 
-export async function signInternalToken(identity: Identity, subgraph: string, privateKey: Key): Promise<string> {
-  return new SignJWT({ role: identity.role, sector: identity.sector })
-    .setProtectedHeader({ alg: internalTokenAlgorithm, typ: 'crg-internal+jwt' })
-    .setSubject(identity.subject)
-    .setIssuer(issuer)
-    .setAudience(subgraph)
-    .setIssuedAt()
-    .setExpirationTime(`${lifetimeSeconds}s`)
-    .sign(privateKey);
+/** The digest a token binds: SHA-256 of the request body as sent, base64url. */
+export function bodyDigest(body: string): string {
+  return createHash('sha256').update(body, 'utf8').digest('base64url');
 }
 
-/**
- * Checks a token sent to `subgraph` and returns the identity it carries. Scopes are derived
- * from the role here too, so a token cannot claim scopes its role does not grant.
- */
-export async function verifyInternalToken(token: string | undefined, subgraph: string, publicKey: Key): Promise<Identity> {
+function sign(identity: Identity, type: string, audience: string, key: Key, extra: JWTPayload = {}): Promise<string> {
+  return new SignJWT({ role: identity.role, sector: identity.sector, ...extra })
+    .setProtectedHeader({ alg: internalTokenAlgorithm, typ: type })
+    .setSubject(identity.subject)
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime(`${lifetimeSeconds}s`)
+    .sign(key);
+}
+
+/** The token for one call to `subgraph` with exactly `body`. */
+export function signInternalToken(identity: Identity, subgraph: string, privateKey: Key, body: string): Promise<string> {
+  return sign(identity, internalTokenType, subgraph, privateKey, { body_sha256: bodyDigest(body) });
+}
+
+/** The token with which a sector subgraph asks coordination what the caller may see. */
+export function signCaseAccessToken(identity: Identity, privateKey: Key): Promise<string> {
+  return sign(identity, caseAccessTokenType, caseAccessAudience, privateKey);
+}
+
+/** A verified token: who it stands for, and the body digest it binds (internal tokens only). */
+export interface VerifiedToken {
+  identity: Identity;
+  bodySha256: string | null;
+  /** When it stops being accepted, in ms since the epoch. */
+  acceptedUntil: number;
+}
+
+async function verify(token: string | undefined, type: string, audience: string, publicKey: Key): Promise<VerifiedToken> {
   if (!token) throw new UnauthenticatedError('This subgraph answers only the gateway: the request carries no gateway token');
   try {
     const { payload } = await jwtVerify(token, publicKey, {
       issuer,
-      audience: subgraph,
+      audience,
       algorithms: [internalTokenAlgorithm],
-      typ: 'crg-internal+jwt',
+      typ: type,
       requiredClaims: ['sub', 'exp', 'iat'],
       maxTokenAge: `${lifetimeSeconds + 5}s`,
     });
     if (!isRole(payload.role)) throw new Error(`unknown role ${JSON.stringify(payload.role)}`);
     const sector = typeof payload.sector === 'string' ? payload.sector : null;
-    return { subject: payload.sub!, role: payload.role, sector, scopes: scopesByRole[payload.role] };
+    return {
+      identity: { subject: payload.sub!, role: payload.role, sector, scopes: scopesByRole[payload.role] },
+      bodySha256: typeof payload.body_sha256 === 'string' ? payload.body_sha256 : null,
+      acceptedUntil: Math.min(payload.exp!, payload.iat! + lifetimeSeconds + 5) * 1000,
+    };
   } catch (error) {
-    if (error instanceof UnauthenticatedError) throw error;
     throw new UnauthenticatedError(`This subgraph answers only the gateway: the gateway token is not valid (${(error as Error).message})`);
   }
+}
+
+/** Refuses a token minted for another body than the one it came with. */
+export function requireBodyBinding(token: VerifiedToken, body: string): Identity {
+  if (!token.bodySha256 || token.bodySha256 !== bodyDigest(body)) {
+    throw new UnauthenticatedError(
+      'This subgraph answers only the gateway: the gateway token was minted for another request body than this one',
+    );
+  }
+  return token.identity;
+}
+
+/**
+ * Checks a token sent to `subgraph` with `body` and returns the identity it carries. Scopes are
+ * derived from the role here too, so a token cannot claim scopes its role does not grant.
+ */
+export async function verifyInternalToken(token: string | undefined, subgraph: string, publicKey: Key, body: string): Promise<Identity> {
+  return requireBodyBinding(await verifyToken(token, subgraph, publicKey), body);
+}
+
+/** Checks an internal token's signature, issuer, audience and age, not yet its body. */
+export function verifyToken(token: string | undefined, subgraph: string, publicKey: Key): Promise<VerifiedToken> {
+  return verify(token, internalTokenType, subgraph, publicKey);
+}
+
+/** Checks a case-access token and returns the identity it carries. */
+export async function verifyCaseAccessToken(token: string | undefined, publicKey: Key): Promise<Identity> {
+  return (await verify(token, caseAccessTokenType, caseAccessAudience, publicKey)).identity;
 }

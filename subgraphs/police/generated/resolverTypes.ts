@@ -974,8 +974,6 @@ export type PoliceCaseResponse = CaseResponse & {
   __typename?: 'PoliceCaseResponse';
   /** `<case code>/police`. */
   id: Scalars['ID']['output'];
-  /** The sectors engaged in the case, from the case registry. */
-  engagedSectorIds: Array<Scalars['ID']['output']>;
   /** Whether this sector has recorded a response to the case. */
   recorded?: Maybe<Scalars['Boolean']['output']>;
   /** The day this sector first served the survivor in this case. */
@@ -1165,100 +1163,7 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['PoliceAuditLog'], {"id":true}> );
   PoliceCaseResponse:
     ( { __typename: 'PoliceCaseResponse' }
-    & GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"id":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"engagedSectorIds":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"id":true}> );
 };
 
 /** Mapping of union types */

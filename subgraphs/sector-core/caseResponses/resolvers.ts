@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type DataLoader from 'dataloader';
-import { ForbiddenError, requireOwnSector, requireScopes } from '../../kit/auth/identity.ts';
+import { requireOwnSector, requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import type { AuditRepositories } from '../../kit/audit/auditLog.ts';
 import { recordAudit, recordAuditBatched, selectedFields } from '../../kit/audit/recordAudit.ts';
 import type { DocumentSpec } from '../../kit/documents.ts';
-import { ConflictError, InvalidInputError } from '../../kit/errors.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../kit/errors.ts';
 import type { Repository } from '../../kit/repository.ts';
 import type { SubgraphContext } from '../../kit/subgraph.ts';
 import type { Resolvers, TemplateCaseResponseInput } from '../generated/resolverTypes.ts';
@@ -31,8 +31,6 @@ export type ResponseEntity = Record<string, unknown> & { id: string; caseId: str
 
 interface ResponseReference {
   id: string;
-  /** Supplied by coordination through `@requires`: the sectors engaged in the case. */
-  engagedSectorIds?: string[];
 }
 
 function entity(id: string, caseId: string, record: CaseResponseBase | null): ResponseEntity {
@@ -48,14 +46,31 @@ function checkCaseCode(caseId: string) {
 }
 
 /**
+ * Whether the caller may see the case now, as the case registry decides: nothing the request
+ * carries (an entity representation included) enters the decision. A refusal is audited, and
+ * worded and recorded like a case code that does not exist, which the registry refuses alike.
+ */
+async function mayReach(ctx: CaseResponseContext, caseId: string, action: string): Promise<boolean> {
+  if (await ctx.caseRegistry.visible(caseId)) return true;
+  await recordAudit(ctx, {
+    action: `${action}.refused`,
+    caseIds: [caseId],
+    fields: [],
+    detail: 'the case registry says this sector may not see this case, or that it does not exist',
+  });
+  return false;
+}
+
+const noSuchCase = (caseId: string) => new NotFoundError(`No case with code "${caseId}" that your sector may see`);
+
+/**
  * The resolvers every sector shares for its response to cases, under the template's names
  * (`TemplateCaseResponse`, `recordTemplateCaseResponse`, `templateSurvivorContact`...; see
  * ../template.ts for how each sector gets them under its own).
  *
- * Who may read a response is decided by the case registry, not here: coordination supplies the
- * sectors engaged in the case through `@requires(fields: "engagedSectorIds")`, and the response
- * is served only to a caller acting for one of them. Identifying details are served only to the
- * sector's own officers.
+ * Who may read or write anything about a case is decided by the case registry, not here: every
+ * path asks it (mayReach) for the caller's sector. Identifying details are, besides, served only
+ * to the sector's own officers.
  */
 export function caseResponseResolvers(sectorId: string, options: CaseResponseOptions<any>): Resolvers<CaseResponseContext> {
   const suffix = `/${sectorId}`;
@@ -67,11 +82,8 @@ export function caseResponseResolvers(sectorId: string, options: CaseResponseOpt
   ): Promise<ResponseEntity | null> {
     if (!ref.id.endsWith(suffix)) return null;
     const caseId = ref.id.slice(0, -suffix.length);
-    if (!ref.engagedSectorIds) return entity(ref.id, caseId, null);
     requireScopes(ctx.identity, scopes.casesRead);
-    if (!ctx.identity.sector || !ref.engagedSectorIds.includes(ctx.identity.sector)) {
-      throw new ForbiddenError(`Only the sectors engaged in case ${caseId} may read the ${sectorId} sector's response to it`, { caseId });
-    }
+    if (!(await mayReach(ctx, caseId, 'response.read'))) return null;
     const [record] = await Promise.all([
       ctx.loaders.caseResponseById.load(caseId),
       recordAuditBatched(ctx, { action: 'response.read', caseIds: [caseId], fields: selectedFields(info) }),
@@ -88,6 +100,7 @@ export function caseResponseResolvers(sectorId: string, options: CaseResponseOpt
     requireOwnSector(ctx.identity, sectorId, scopes.casesWrite);
     const { caseId, expectedVersion, ...fields } = input;
     checkCaseCode(caseId);
+    if (!(await mayReach(ctx, caseId, 'response.record'))) throw noSuchCase(caseId);
     const current = await ctx.repos.caseResponses.findById(caseId);
     const draft = { _id: caseId, ...fields, updatedAt: ctx.clock.now() };
     let record: CaseResponseBase;
@@ -111,6 +124,7 @@ export function caseResponseResolvers(sectorId: string, options: CaseResponseOpt
     Query: {
       templateSurvivorContact: async (_, args, ctx, info) => {
         requireOwnSector(ctx.identity, sectorId, scopes.casesRead);
+        if (!(await mayReach(ctx, args.caseId, 'contact.read'))) return null;
         const contact = await ctx.repos.survivorContacts.findById(args.caseId);
         if (!contact) return null;
         await recordAudit(ctx, { action: 'contact.read', caseIds: [args.caseId], fields: selectedFields(info), purpose: args.purpose });
@@ -123,6 +137,7 @@ export function caseResponseResolvers(sectorId: string, options: CaseResponseOpt
         requireOwnSector(ctx.identity, sectorId, scopes.casesWrite);
         const { caseId, ...fields } = input;
         checkCaseCode(caseId);
+        if (!(await mayReach(ctx, caseId, 'contact.record'))) throw noSuchCase(caseId);
         const contact = await ctx.repos.survivorContacts.put({ _id: caseId, ...fields });
         await recordAudit(ctx, { action: 'contact.record', caseIds: [caseId], fields: Object.keys(fields) });
         return contact;

@@ -889,7 +889,6 @@ export type CrisisCentre = {
 export type TemplateCaseResponse = CaseResponse & {
   __typename?: 'TemplateCaseResponse';
   id: Scalars['ID']['output'];
-  engagedSectorIds: Array<Scalars['ID']['output']>;
   recorded?: Maybe<Scalars['Boolean']['output']>;
   startedOn?: Maybe<Scalars['Date']['output']>;
   summary?: Maybe<Scalars['String']['output']>;
@@ -1039,22 +1038,7 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['CrisisCentre'], {"id":true}> );
   TemplateCaseResponse:
     ( { __typename: 'TemplateCaseResponse' }
-    & GraphQLRecursivePick<FederationTypes['TemplateCaseResponse'], {"id":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['TemplateCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['TemplateCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['TemplateCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['TemplateCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['TemplateCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['TemplateCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['TemplateCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['TemplateCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['TemplateCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['TemplateCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['TemplateCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['TemplateCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['TemplateCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['TemplateCaseResponse'], {"engagedSectorIds":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['TemplateCaseResponse'], {"id":true}> );
   TemplateAuditLog:
     ( { __typename: 'TemplateAuditLog' }
     & GraphQLRecursivePick<FederationTypes['TemplateAuditLog'], {"id":true}> );

@@ -981,8 +981,6 @@ export type SocialWelfareCaseResponse = CaseResponse & {
   __typename?: 'SocialWelfareCaseResponse';
   /** `<case code>/social-welfare`. */
   id: Scalars['ID']['output'];
-  /** The sectors engaged in the case, from the case registry. */
-  engagedSectorIds: Array<Scalars['ID']['output']>;
   /** Whether this sector has recorded a response to the case. */
   recorded?: Maybe<Scalars['Boolean']['output']>;
   /** The day this sector first served the survivor in this case. */
@@ -1150,100 +1148,7 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['SocialWelfareAuditLog'], {"id":true}> );
   SocialWelfareCaseResponse:
     ( { __typename: 'SocialWelfareCaseResponse' }
-    & GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"id":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}>
-        | GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"engagedSectorIds":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"id":true}> );
 };
 
 /** Mapping of union types */
