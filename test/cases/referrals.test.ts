@@ -62,10 +62,16 @@ describe('registering a case', () => {
 describe('who may read a case', () => {
   it('lets the holding sector read it, and not another sector, the analyst or a dashboard', async () => {
     const id = await registered(hub);
-    const read = (as: Parameters<TestHub['query']>[2]) =>
-      hub.query(`query($id: ID!) { case(id: $id, purpose: "check") { id incidentType } }`, { id }, as);
+    const read = (as: Parameters<TestHub['query']>[2], code = id) =>
+      hub.query(`query($id: ID!) { case(id: $id, purpose: "check") { id incidentType } }`, { id: code }, as);
     expect((await read(officer('health'))).data!.case).toEqual({ id, incidentType: 'RAPE' });
-    for (const caller of [officer('police'), analyst, dashboard]) {
+    // Another sector is answered exactly as for a code that does not exist, and the attempt is audited.
+    const refused = await read(officer('police'));
+    expect(refused).toEqual({ data: { case: null } });
+    expect(refused).toEqual(await read(officer('police'), 'CASE-BD-2026-999999'));
+    const [entry] = await hub.stores.get('coordination')!.collection('auditLog').find({ action: 'case.read.refused', caseIds: id });
+    expect(entry).toMatchObject({ sector: 'police', caseIds: [id] });
+    for (const caller of [analyst, dashboard]) {
       const { data, errors } = await read(caller);
       expect(data?.case ?? null).toBeNull();
       expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
@@ -75,7 +81,7 @@ describe('who may read a case', () => {
   it('opens the case to a sector once it is referred there, and closes it when the referral is revoked', async () => {
     const id = await registered(hub);
     const read = () => hub.query(`query($id: ID!) { case(id: $id) { id } }`, { id }, officer('police'));
-    expect((await read()).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await read()).data!.case).toBeNull();
     const referral = (await hub.query(referCase, refer(id, 'police'), officer('health'))).data!.referCase;
     expect((await read()).data!.case.id).toBe(id);
     const revoked = await hub.query(
@@ -84,7 +90,7 @@ describe('who may read a case', () => {
       officer('health'),
     );
     expect(revoked.data!.updateReferralStatus.status).toBe('REVOKED');
-    expect((await read()).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(await read()).toEqual({ data: { case: null } });
   });
 });
 
@@ -144,7 +150,9 @@ describe('referring a case', () => {
     expect(bad.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     for (const field of ['toSectorId', 'reason', 'followUpBy']) expect(bad.errors![0]!.message).toContain(field);
     const stranger = await hub.query(referCase, refer(id, 'police'), officer('education'));
-    expect(stranger.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const nonexistent = await hub.query(referCase, refer('CASE-BD-2026-999999', 'police'), officer('education'));
+    expect(stranger.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    expect(stranger.errors![0]!.message).toBe(nonexistent.errors![0]!.message.replace('CASE-BD-2026-999999', id));
     expect(await snapshot(hub, 'coordination', 'referrals')).toBe(before);
   });
 });
@@ -190,9 +198,10 @@ describe('the referral lifecycle', () => {
     const r = await pendingReferral();
     const sender = await move(r, r.version, 'ACCEPTED', officer('health'));
     expect(sender.errors![0]!.message).toContain('Only the receiving sector may move a referral from PENDING to ACCEPTED');
+    // A sector not on the case learns nothing: the referral reads as one that does not exist.
     const outsider = await move(r, r.version, 'ACCEPTED', officer('justice'));
-    expect(outsider.errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    expect(outsider.errors![0]!.message).toContain('Only the sending (health) or receiving (police) sector');
+    expect(outsider.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    expect(outsider.errors![0]!.message).toBe(`No referral with id "${r.id}" that your sector may see`);
     const analystTry = await move(r, r.version, 'ACCEPTED', analyst);
     expect(analystTry.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
