@@ -46,6 +46,12 @@ for (const { name } of subgraphCatalog) {
 const runtime = createGatewayRuntime({
   supergraph,
   logging: 'error',
+  propagateHeaders: {
+    // Hive merges identical subgraph calls in flight. A case-level read must reach its subgraph
+    // every time, to be audited there, as ours does; a request id of its own per request (ours
+    // sends one too) keeps such calls apart.
+    fromClientToSubgraphs: ({ request }) => (request.headers.has('x-bench-case-level') ? { 'x-request-id': randomUUID() } : {}),
+  },
   plugins: () => [
     {
       async onFetch({ url, options, setOptions, context }) {
@@ -56,10 +62,6 @@ const runtime = createGatewayRuntime({
         const headers = new Headers(options.headers as HeadersInit);
         headers.set(internalTokenHeader, await signInternalToken(identity, subgraph, signingKey, String(options.body ?? '')));
         if (identity.sector) headers.set(caseAccessTokenHeader, await signCaseAccessToken(identity, signingKey));
-        // Hive merges identical subgraph calls in flight. A case-level read must reach its
-        // subgraph every time, to be audited there, as ours does; a request id of its own per
-        // request (ours sends one too) keeps such calls apart.
-        if (request.headers.has('x-bench-case-level')) headers.set('x-request-id', randomUUID());
         setOptions({ ...options, headers: Object.fromEntries(headers) });
       },
     },
