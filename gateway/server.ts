@@ -15,6 +15,7 @@ import type { MintDevelopmentToken } from './auth/fromConfig.ts';
 import { createServiceMetrics } from '../subgraphs/kit/metrics.ts';
 import { observeOperations } from '../subgraphs/kit/observeOperations.ts';
 import { requestIdHeader } from '../subgraphs/kit/requestId.ts';
+import { suggestionOptions } from '../subgraphs/kit/suggestions.ts';
 import type { GatewayContext } from './context.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { createOperationGuard, type OperationGuard } from './operationGuard.ts';
@@ -35,7 +36,7 @@ export interface GatewayOptions {
   /** Signs the internal tokens that carry the caller's identity to subgraphs. */
   signingKey: Key;
   limits: GatewayLimits;
-  /** Production turns off introspection and the IDE. */
+  /** Production turns off introspection, the IDE and suggestions in error messages. */
   mode: 'development' | 'production';
   /** Development only, while the local issuer is trusted: the IDE starts with an analyst's token and the dashboard can get one. */
   mintDevelopmentToken?: MintDevelopmentToken;
@@ -109,6 +110,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     csrfPrevention: true,
     persistedQueries: false,
     includeStacktraceInErrorResponses: false,
+    ...suggestionOptions(production),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // Nothing about operations or the schema goes to Apollo, even where APOLLO_KEY is set.
@@ -122,7 +124,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
     const state = { schema: apiSchema, policy: supergraph.policy() };
     if (guard) guard.reset(state);
-    else guard = createOperationGuard({ verifier: options.verifier, limits: options.limits, state });
+    else guard = createOperationGuard({ verifier: options.verifier, limits: options.limits, state, hideSuggestions: production });
   });
   await apollo.start();
   if (!guard) throw new Error('The gateway started without a schema');

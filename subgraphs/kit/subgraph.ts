@@ -17,6 +17,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createServiceMetrics } from './metrics.ts';
 import { observeOperations } from './observeOperations.ts';
 import { requestIdHeader } from './requestId.ts';
+import { suggestionOptions } from './suggestions.ts';
 import { cachedTokenVerifier } from './verifiedTokens.ts';
 import { openRepositories, type Draft, type Repository } from './repository.ts';
 import { readSdl } from './schemaFiles.ts';
@@ -172,6 +173,7 @@ export async function startSubgraph<S extends Specs, L>(
     schema,
     introspection: config.mode !== 'production',
     includeStacktraceInErrorResponses: false,
+    ...suggestionOptions(config.mode === 'production'),
     plugins: [ApolloServerPluginInlineTraceDisabled(), observeOperations(metrics, logger)],
   });
   await apollo.start();
