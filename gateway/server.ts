@@ -18,6 +18,7 @@ import { requestIdHeader } from '../subgraphs/kit/requestId.ts';
 import { suggestionOptions } from '../subgraphs/kit/suggestions.ts';
 import type { GatewayContext } from './context.ts';
 import { dashboardRoutes } from './dashboard.ts';
+import { fromLoopback, tokenCommand } from './localCaller.ts';
 import { createOperationGuard, type OperationGuard } from './operationGuard.ts';
 import { isCacheableQuery } from './cacheableOperation.ts';
 import { SubgraphDataSource, type Shareable } from './subgraphDataSource.ts';
@@ -38,7 +39,10 @@ export interface GatewayOptions {
   limits: GatewayLimits;
   /** Production turns off introspection, the IDE and suggestions in error messages. */
   mode: 'development' | 'production';
-  /** Development only, while the local issuer is trusted: the IDE starts with an analyst's token and the dashboard can get one. */
+  /**
+   * Development only, while the local issuer is trusted: for a caller on loopback, the IDE starts
+   * with an analyst's token and the dashboard can get one.
+   */
   mintDevelopmentToken?: MintDevelopmentToken;
   /** A fixed supergraph; otherwise `supergraphFile` is served and watched for changes. */
   supergraphSdl?: string;
@@ -130,16 +134,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (!guard) throw new Error('The gateway started without a schema');
   const operationGuard = guard;
 
-  const ideHeaders = async (): Promise<Record<string, string>> =>
-    options.mintDevelopmentToken
-      ? { Authorization: `Bearer ${await options.mintDevelopmentToken({ role: 'analyst', expiresIn: '2h' })}` }
-      : {};
-  const ide = async () => {
+  const ideHeaders = async (req: http.IncomingMessage): Promise<Record<string, string>> => {
+    if (!options.mintDevelopmentToken) return {};
+    if (!fromLoopback(req)) return { Authorization: `Bearer <a token from \`${tokenCommand('analyst')}\` on the hub's machine>` };
+    return { Authorization: `Bearer ${await options.mintDevelopmentToken({ role: 'analyst', expiresIn: '2h' })}` };
+  };
+  const ide = async (req: http.IncomingMessage) => {
     if (production) return json(404, { errors: [{ message: 'The IDE is off in production mode' }] });
     // Loaded on the first visit, never in production: the page is a 9 MB module that would hold
     // about 35 MB of every gateway's memory.
     const { graphiqlPage } = await import('./graphiql.ts');
-    return { status: 200, type: 'text/html; charset=utf-8', body: graphiqlPage('/graphql', await ideHeaders()) };
+    return { status: 200, type: 'text/html; charset=utf-8', body: graphiqlPage('/graphql', await ideHeaders(req)) };
   };
   let draining = false;
   const server = createHttpServer({
@@ -153,7 +158,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     routes: {
       '/': ide,
       '/graphql': async (req) =>
-        wantsHtml(req) ? ide() : json(405, { errors: [{ message: 'Send GraphQL as an HTTP POST with a JSON body' }] }),
+        wantsHtml(req) ? ide(req) : json(405, { errors: [{ message: 'Send GraphQL as an HTTP POST with a JSON body' }] }),
       '/health': async () => json(200, { status: 'ok', service: 'gateway' }),
       // Ready once the supergraph is loaded (start-up waits for it) and until shutdown begins.
       '/ready': async () =>
