@@ -8,7 +8,7 @@ import path from 'node:path';
 import { bundleDir, bundleFiles, ensureDashboardBuilt } from '../dashboard/build.ts';
 import type { MintDevelopmentToken } from './auth/fromConfig.ts';
 import { json, type Route } from '../subgraphs/kit/http.ts';
-import { fromLoopback, tokenCommand } from './localCaller.ts';
+import { fromLoopback } from '../subgraphs/kit/loopback.ts';
 
 export interface DashboardOptions {
   mode: 'development' | 'production';
@@ -19,6 +19,9 @@ export interface DashboardOptions {
    */
   mintDevelopmentToken?: MintDevelopmentToken;
 }
+
+/** Where someone not on the gateway's machine gets a development token for `role`. */
+export const tokenCommand = (role: string) => `npm run token -- --role ${role}`;
 
 /** Lifetime of a development token: the page asks for a new one when it runs out. */
 export const developmentTokenSeconds = 15 * 60;

@@ -12,13 +12,13 @@ import { close, createHttpServer, json, listen } from '../subgraphs/kit/http.ts'
 import { createLogger, type Logger } from '../subgraphs/kit/logger.ts';
 import type { CallerVerifier } from './auth/callerIdentity.ts';
 import type { MintDevelopmentToken } from './auth/fromConfig.ts';
-import { createServiceMetrics } from '../subgraphs/kit/metrics.ts';
+import { fromLoopback } from '../subgraphs/kit/loopback.ts';
+import { createServiceMetrics, scrapeRoute } from '../subgraphs/kit/metrics.ts';
 import { observeOperations } from '../subgraphs/kit/observeOperations.ts';
 import { requestIdHeader } from '../subgraphs/kit/requestId.ts';
 import { suggestionOptions } from '../subgraphs/kit/suggestions.ts';
 import type { GatewayContext } from './context.ts';
-import { dashboardRoutes } from './dashboard.ts';
-import { fromLoopback, tokenCommand } from './localCaller.ts';
+import { dashboardRoutes, tokenCommand } from './dashboard.ts';
 import { createOperationGuard, type OperationGuard } from './operationGuard.ts';
 import { isCacheableQuery } from './cacheableOperation.ts';
 import { SubgraphDataSource, type Shareable } from './subgraphDataSource.ts';
@@ -52,6 +52,8 @@ export interface GatewayOptions {
   supergraphPollMs?: number;
   /** How long aggregate answers are served from the response cache, in ms; 0 or unset: no cache. */
   responseCacheTtlMs?: number;
+  /** The token Prometheus sends to read /metrics (see scrapeRoute); without it, production serves them to no one. */
+  metricsToken?: string;
   /** How long requests in flight may run on after stop() before their connections are cut. */
   shutdownGraceMs?: number;
   logger?: Logger;
@@ -163,7 +165,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Ready once the supergraph is loaded (start-up waits for it) and until shutdown begins.
       '/ready': async () =>
         draining ? json(503, { status: 'shutting down', service: 'gateway' }) : json(200, { status: 'ready', service: 'gateway' }),
-      '/metrics': metrics.route,
+      '/metrics': scrapeRoute(metrics, { mode: options.mode, token: options.metricsToken }),
       ...dashboardRoutes(options),
     },
   });

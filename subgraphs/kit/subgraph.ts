@@ -14,7 +14,7 @@ import type { Identity } from './auth/identity.ts';
 import { internalTokenHeader } from './auth/internalToken.ts';
 import type { Key } from './auth/keys.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { createServiceMetrics } from './metrics.ts';
+import { createServiceMetrics, scrapeRoute } from './metrics.ts';
 import { observeOperations } from './observeOperations.ts';
 import { requestIdHeader } from './requestId.ts';
 import { suggestionOptions } from './suggestions.ts';
@@ -95,7 +95,7 @@ export interface RunningSubgraph {
 
 export interface StartOptions {
   config: Pick<HubConfig, 'country' | 'store' | 'dataDir' | 'mongodbUri' | 'host' | 'today' | 'logLevel' | 'mode' | 'auth'> &
-    Partial<Pick<HubConfig, 'pathwayRereadAfterMs'>>;
+    Partial<Pick<HubConfig, 'pathwayRereadAfterMs' | 'metricsToken'>>;
   port: number;
   /** A store made by the caller (tests share one to count its queries); the configured one otherwise. */
   store?: Store;
@@ -193,7 +193,7 @@ export async function startSubgraph<S extends Specs, L>(
     observe: (route, status) => metrics.httpRequests.inc({ route, status }),
     routes: {
       '/health': async () => json(200, { status: 'ok', subgraph: definition.name }),
-      '/metrics': metrics.route,
+      '/metrics': scrapeRoute(metrics, { mode: config.mode, token: config.metricsToken }),
       '/ready': async () =>
         draining
           ? json(503, { status: 'shutting down', subgraph: definition.name })

@@ -1,7 +1,6 @@
-import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../gateway/server.ts';
-import { startExtraGateway } from '../operations/opsHub.ts';
+import { outsideAddresses, startExtraGateway, urlAt } from '../operations/opsHub.ts';
 import { postGraphQL, startTestHub, type TestHub } from '../support/hub.ts';
 
 /*
@@ -11,12 +10,7 @@ import { postGraphQL, startTestHub, type TestHub } from '../support/hub.ts';
  * the connection comes from an address that is not loopback, as another machine's would.
  */
 
-// Every address of this machine that is not loopback (link-local ones need a zone, so not those).
-const outsideAddresses = Object.values(os.networkInterfaces())
-  .flat()
-  .filter((a) => a !== undefined && !a.internal && !a.address.startsWith('fe80:'))
-  .map((a) => a!.address);
-const urlHost = (address: string) => (address.includes(':') ? `[${address}]` : address);
+const outside = outsideAddresses();
 
 let hub: TestHub;
 let gateway: RunningGateway;
@@ -39,11 +33,11 @@ afterAll(async () => {
 });
 
 const at = (host: string, path: string, headers: Record<string, string> = {}) =>
-  fetch(`http://${urlHost(host)}:${gateway.port}${path}`, { headers: { accept: 'text/html', ...headers } });
+  fetch(urlAt(host, gateway.port, path), { headers: { accept: 'text/html', ...headers } });
 
 describe('the development token', () => {
   it('this machine has an address other than loopback to be called on', () => {
-    expect(outsideAddresses.length, 'no non-loopback address: the attack below cannot be tried').toBeGreaterThan(0);
+    expect(outside.length, 'no non-loopback address: the attack below cannot be tried').toBeGreaterThan(0);
   });
 
   it.each(['127.0.0.1', '::1'])('is in the IDE and at /dashboard/token for a caller on loopback (%s)', async (host) => {
@@ -61,7 +55,7 @@ describe('the development token', () => {
     expect(data?.sectors.length).toBeGreaterThan(0);
   });
 
-  it.each(outsideAddresses)('is neither in the IDE nor at /dashboard/token for a caller from %s', async (host) => {
+  it.each(outside)('is neither in the IDE nor at /dashboard/token for a caller from %s', async (host) => {
     const before = minted.length;
     const ide = await at(host, '/');
     expect(ide.status).toBe(200);
