@@ -170,7 +170,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
   const port = await listen(server, options.host, options.port);
-  const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}/graphql`;
+  const url = `http://${['0.0.0.0', '::'].includes(options.host) ? 'localhost' : options.host}:${port}/graphql`;
   logger.info({ url, mode: options.mode }, 'gateway ready');
   return {
     url,
