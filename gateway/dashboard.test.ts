@@ -9,7 +9,8 @@ import { developmentAudience, developmentIssuer, readConfig } from '../subgraphs
 import type { MintDevelopmentToken } from './auth/fromConfig.ts';
 import { dashboardRoutes, developmentTokenSeconds } from './dashboard.ts';
 
-const request = {} as Parameters<ReturnType<typeof dashboardRoutes>[string]>[0];
+// A request from this machine; test/security/developmentToken.test.ts calls from other addresses.
+const request = { socket: { remoteAddress: '127.0.0.1' } } as Parameters<ReturnType<typeof dashboardRoutes>[string]>[0];
 
 describe('the dashboard token route', () => {
   let dataDir: string;

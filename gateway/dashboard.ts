@@ -1,12 +1,14 @@
 /**
  * Serves the dashboard (dashboard/, a browser app that speaks only to the public GraphQL API)
- * under /dashboard/, and in development a short-lived dashboard-role token for it.
+ * under /dashboard/, and in development a short-lived dashboard-role token for it, to callers on
+ * the gateway's own machine only.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleDir, bundleFiles, ensureDashboardBuilt } from '../dashboard/build.ts';
 import type { MintDevelopmentToken } from './auth/fromConfig.ts';
 import { json, type Route } from '../subgraphs/kit/http.ts';
+import { fromLoopback } from '../subgraphs/kit/loopback.ts';
 
 export interface DashboardOptions {
   mode: 'development' | 'production';
@@ -18,13 +20,27 @@ export interface DashboardOptions {
   mintDevelopmentToken?: MintDevelopmentToken;
 }
 
+/** Where someone not on the gateway's machine gets a development token for `role`. */
+export const tokenCommand = (role: string) => `npm run token -- --role ${role}`;
+
 /** Lifetime of a development token: the page asks for a new one when it runs out. */
 export const developmentTokenSeconds = 15 * 60;
 
 function tokenRoute(options: DashboardOptions): Route {
-  return async () => {
+  return async (req) => {
     if (options.mode === 'production' || !options.mintDevelopmentToken) {
       return json(404, { errors: [{ message: 'No development token here: sign in with a token from your identity provider' }] });
+    }
+    if (!fromLoopback(req)) {
+      return json(403, {
+        errors: [
+          {
+            message:
+              "A development token is given only to callers on the gateway's own machine (loopback), and this request came " +
+              `from ${req.socket.remoteAddress ?? 'an unknown address'}: sign in with a token made on that machine by \`${tokenCommand('dashboard')}\``,
+          },
+        ],
+      });
     }
     const token = await options.mintDevelopmentToken({
       role: 'dashboard',

@@ -16,7 +16,7 @@ query CrossSectorStatus {
 /**
  * The GraphiQL IDE as one self-contained page: its scripts and styles are inlined from the
  * package, so it works on a ministry network with no internet access. `headers` fill the
- * header editor (in development, a local analyst token).
+ * header editor (in development, a local analyst token for a caller on the gateway's machine).
  */
 export function graphiqlPage(endpoint: string, headers: Record<string, string> = {}): string {
   return renderGraphiQL({

@@ -27,6 +27,7 @@ try {
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     limits: config.limits,
     mode: config.mode,
+    metricsToken: config.metricsToken,
     ...(await gatewayAuthFromConfig(config, logger)),
     // A mounted ConfigMap or a deploy step replaces this file; the gateway picks it up live.
     supergraphFile: process.env.CRG_SUPERGRAPH_FILE || undefined,

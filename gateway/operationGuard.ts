@@ -46,7 +46,13 @@ export interface OperationGuard {
   reset(state: GraphState): void;
 }
 
-export function createOperationGuard(options: { verifier: CallerVerifier; limits: GatewayLimits; state: GraphState }): OperationGuard {
+export function createOperationGuard(options: {
+  verifier: CallerVerifier;
+  limits: GatewayLimits;
+  state: GraphState;
+  /** Leave "Did you mean …" out of validation errors (production). */
+  hideSuggestions?: boolean;
+}): OperationGuard {
   const { verifier, limits } = options;
   let state = options.state;
   const identities = new WeakMap<http.IncomingMessage, Identity>();
@@ -69,7 +75,7 @@ export function createOperationGuard(options: { verifier: CallerVerifier; limits
     if (!entry) {
       try {
         const document = parse(query, { maxTokens: limits.maxTokens });
-        const errors = validate(state.schema, document, rules());
+        const errors = validate(state.schema, document, rules(), { hideSuggestions: options.hideSuggestions });
         const aliasClash = reservedAliases.some((alias) => query.includes(alias));
         entry =
           errors.length > 0

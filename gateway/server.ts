@@ -12,11 +12,13 @@ import { close, createHttpServer, json, listen } from '../subgraphs/kit/http.ts'
 import { createLogger, type Logger } from '../subgraphs/kit/logger.ts';
 import type { CallerVerifier } from './auth/callerIdentity.ts';
 import type { MintDevelopmentToken } from './auth/fromConfig.ts';
-import { createServiceMetrics } from '../subgraphs/kit/metrics.ts';
+import { fromLoopback } from '../subgraphs/kit/loopback.ts';
+import { createServiceMetrics, scrapeRoute } from '../subgraphs/kit/metrics.ts';
 import { observeOperations } from '../subgraphs/kit/observeOperations.ts';
 import { requestIdHeader } from '../subgraphs/kit/requestId.ts';
+import { suggestionOptions } from '../subgraphs/kit/suggestions.ts';
 import type { GatewayContext } from './context.ts';
-import { dashboardRoutes } from './dashboard.ts';
+import { dashboardRoutes, tokenCommand } from './dashboard.ts';
 import { createOperationGuard, type OperationGuard } from './operationGuard.ts';
 import { isCacheableQuery } from './cacheableOperation.ts';
 import { SubgraphDataSource, type Shareable } from './subgraphDataSource.ts';
@@ -35,9 +37,12 @@ export interface GatewayOptions {
   /** Signs the internal tokens that carry the caller's identity to subgraphs. */
   signingKey: Key;
   limits: GatewayLimits;
-  /** Production turns off introspection and the IDE. */
+  /** Production turns off introspection, the IDE and suggestions in error messages. */
   mode: 'development' | 'production';
-  /** Development only, while the local issuer is trusted: the IDE starts with an analyst's token and the dashboard can get one. */
+  /**
+   * Development only, while the local issuer is trusted: for a caller on loopback, the IDE starts
+   * with an analyst's token and the dashboard can get one.
+   */
   mintDevelopmentToken?: MintDevelopmentToken;
   /** A fixed supergraph; otherwise `supergraphFile` is served and watched for changes. */
   supergraphSdl?: string;
@@ -47,6 +52,8 @@ export interface GatewayOptions {
   supergraphPollMs?: number;
   /** How long aggregate answers are served from the response cache, in ms; 0 or unset: no cache. */
   responseCacheTtlMs?: number;
+  /** The token Prometheus sends to read /metrics (see scrapeRoute); without it, production serves them to no one. */
+  metricsToken?: string;
   /** How long requests in flight may run on after stop() before their connections are cut. */
   shutdownGraceMs?: number;
   logger?: Logger;
@@ -109,6 +116,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     csrfPrevention: true,
     persistedQueries: false,
     includeStacktraceInErrorResponses: false,
+    ...suggestionOptions(production),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // Nothing about operations or the schema goes to Apollo, even where APOLLO_KEY is set.
@@ -122,22 +130,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
     const state = { schema: apiSchema, policy: supergraph.policy() };
     if (guard) guard.reset(state);
-    else guard = createOperationGuard({ verifier: options.verifier, limits: options.limits, state });
+    else guard = createOperationGuard({ verifier: options.verifier, limits: options.limits, state, hideSuggestions: production });
   });
   await apollo.start();
   if (!guard) throw new Error('The gateway started without a schema');
   const operationGuard = guard;
 
-  const ideHeaders = async (): Promise<Record<string, string>> =>
-    options.mintDevelopmentToken
-      ? { Authorization: `Bearer ${await options.mintDevelopmentToken({ role: 'analyst', expiresIn: '2h' })}` }
-      : {};
-  const ide = async () => {
+  const ideHeaders = async (req: http.IncomingMessage): Promise<Record<string, string>> => {
+    if (!options.mintDevelopmentToken) return {};
+    if (!fromLoopback(req)) return { Authorization: `Bearer <a token from \`${tokenCommand('analyst')}\` on the hub's machine>` };
+    return { Authorization: `Bearer ${await options.mintDevelopmentToken({ role: 'analyst', expiresIn: '2h' })}` };
+  };
+  const ide = async (req: http.IncomingMessage) => {
     if (production) return json(404, { errors: [{ message: 'The IDE is off in production mode' }] });
     // Loaded on the first visit, never in production: the page is a 9 MB module that would hold
     // about 35 MB of every gateway's memory.
     const { graphiqlPage } = await import('./graphiql.ts');
-    return { status: 200, type: 'text/html; charset=utf-8', body: graphiqlPage('/graphql', await ideHeaders()) };
+    return { status: 200, type: 'text/html; charset=utf-8', body: graphiqlPage('/graphql', await ideHeaders(req)) };
   };
   let draining = false;
   const server = createHttpServer({
@@ -151,17 +160,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     routes: {
       '/': ide,
       '/graphql': async (req) =>
-        wantsHtml(req) ? ide() : json(405, { errors: [{ message: 'Send GraphQL as an HTTP POST with a JSON body' }] }),
+        wantsHtml(req) ? ide(req) : json(405, { errors: [{ message: 'Send GraphQL as an HTTP POST with a JSON body' }] }),
       '/health': async () => json(200, { status: 'ok', service: 'gateway' }),
       // Ready once the supergraph is loaded (start-up waits for it) and until shutdown begins.
       '/ready': async () =>
         draining ? json(503, { status: 'shutting down', service: 'gateway' }) : json(200, { status: 'ready', service: 'gateway' }),
-      '/metrics': metrics.route,
+      '/metrics': scrapeRoute(metrics, { mode: options.mode, token: options.metricsToken }),
       ...dashboardRoutes(options),
     },
   });
   const port = await listen(server, options.host, options.port);
-  const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}/graphql`;
+  const url = `http://${['0.0.0.0', '::'].includes(options.host) ? 'localhost' : options.host}:${port}/graphql`;
   logger.info({ url, mode: options.mode }, 'gateway ready');
   return {
     url,

@@ -7,14 +7,14 @@ import { projectPath } from '../../subgraphs/kit/schemaFiles.ts';
 describe('docker-compose', () => {
   const compose = parse(fs.readFileSync(projectPath('docker-compose.yml'), 'utf8')) as { services: Record<string, any> };
 
-  it('runs two gateway replicas, ready-checked and given time to drain, behind one published port', () => {
+  it('runs two gateway replicas, ready-checked and given time to drain, behind one port published on loopback', () => {
     const gateway = compose.services.gateway;
     expect(gateway.deploy.replicas).toBe(2);
     expect(gateway.ports).toBeUndefined();
     expect(gateway.healthcheck.test.join(' ')).toContain('/ready');
     expect(gateway.stop_grace_period).toBe('30s');
     const lb = compose.services['gateway-lb'];
-    expect(lb.ports).toEqual(['4000:4000']);
+    expect(lb.ports).toEqual(['127.0.0.1:4000:4000']);
     const config = fs.readFileSync(projectPath(lb.volumes[0].split(':')[0]), 'utf8');
     expect(config).toMatch(/server gateway:4000 resolve;/);
   });

@@ -60,4 +60,17 @@ describe('Kubernetes manifests', () => {
       expect(container.lifecycle.preStop).toBeTruthy();
     }
   });
+
+  it('every service reads a scrape token, so production serves its metrics to the scraper that holds it', () => {
+    const docs = committed().map(({ doc }) => doc);
+    const config = docs.find((d) => d.kind === 'ConfigMap')! as Doc & { data: Record<string, string> };
+    const tokenFile = config.data.CRG_METRICS_TOKEN_FILE!;
+    for (const name of ['gateway', ...subgraphCatalog.map((e) => e.name)]) {
+      const pod = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === name)!.spec.template.spec;
+      const mount = pod.containers[0].volumeMounts.find((m: { mountPath: string }) => tokenFile.startsWith(`${m.mountPath}/`));
+      expect(mount, name).toBeDefined();
+      const volume = pod.volumes.find((v: { name: string }) => v.name === mount.name);
+      expect(volume.secret.secretName, name).toBe('crg-metrics-token');
+    }
+  });
 });

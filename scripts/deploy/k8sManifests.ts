@@ -109,6 +109,9 @@ function serviceManifests(spec: ServiceSpec): Manifest[] {
 }
 
 const secretFile = (name: string, secretName: string, mountPath: string) => ({ name, mountPath, source: { secret: { secretName } } });
+// Every service reads its metrics' bearer token here; Prometheus sends the same one (README, "Health, readiness and metrics").
+const metricsTokenDir = '/etc/crg/metrics-token';
+const metricsToken = secretFile('metrics-token', 'crg-metrics-token', metricsTokenDir);
 
 /** Every manifest, by file name under deploy/k8s/. */
 export function k8sManifests(): Record<string, Manifest[]> {
@@ -138,6 +141,8 @@ export function k8sManifests(): Record<string, Manifest[]> {
           // Per replica: each gateway pod counts a caller's requests on its own (README, "Scale-out").
           GATEWAY_RATE_LIMIT_PER_MINUTE: '600',
           GATEWAY_RESPONSE_CACHE_TTL_MS: '2000',
+          // Production serves /metrics only to a scraper sending this token.
+          CRG_METRICS_TOKEN_FILE: `${metricsTokenDir}/token`,
           ...subgraphUrls,
         },
       },
@@ -160,6 +165,7 @@ export function k8sManifests(): Record<string, Manifest[]> {
       volumes: [
         secretFile('gateway-key', 'crg-gateway-key', '/etc/crg/gateway-key'),
         { name: 'supergraph', mountPath: '/etc/crg/supergraph', source: { configMap: { name: 'crg-supergraph' } } },
+        metricsToken,
       ],
     }),
   };
@@ -177,7 +183,7 @@ export function k8sManifests(): Record<string, Manifest[]> {
         // mongodb://…@mongo-0.mongo:27017,mongo-1.mongo:27017,mongo-2.mongo:27017/?replicaSet=rs0 (README, "Scale-out").
         { name: 'MONGODB_URI', valueFrom: { secretKeyRef: { name: 'crg-mongodb', key: 'uri' } } },
       ],
-      volumes: [secretFile('gateway-public-key', 'crg-gateway-public-key', '/etc/crg/gateway-public-key')],
+      volumes: [secretFile('gateway-public-key', 'crg-gateway-public-key', '/etc/crg/gateway-public-key'), metricsToken],
     });
   }
   return files;

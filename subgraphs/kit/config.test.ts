@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from './config.ts';
 
@@ -75,5 +78,24 @@ describe('readConfig', () => {
     expect(() => readConfig({ CRG_GATEWAY_KEY_FILE: '/nowhere/key.json' })).toThrow('CRG_GATEWAY_KEY_FILE must name a file that exists');
     expect(() => readConfig({ GATEWAY_MAX_DEPTH: '1' })).toThrow('GATEWAY_MAX_DEPTH must be a whole number from 2 to 100 (got "1")');
     expect(() => readConfig({ CRG_MODE: 'staging' })).toThrow('CRG_MODE must be development or production');
+  });
+
+  it('reads the scrape token from CRG_METRICS_TOKEN_FILE, and refuses one short enough to guess', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-metrics-token-'));
+    try {
+      const file = path.join(dir, 'token');
+      expect(readConfig({}).metricsToken).toBeUndefined();
+      fs.writeFileSync(file, `${'f'.repeat(64)}\n`);
+      expect(readConfig({ CRG_METRICS_TOKEN_FILE: file }).metricsToken).toBe('f'.repeat(64));
+      fs.writeFileSync(file, 'secret\n');
+      expect(() => readConfig({ CRG_METRICS_TOKEN_FILE: file })).toThrow(
+        `CRG_METRICS_TOKEN_FILE must hold one token of at least 32 characters with no spaces, e.g. from \`openssl rand -hex 32\` (${file} holds 6 characters)`,
+      );
+      expect(() => readConfig({ CRG_METRICS_TOKEN_FILE: path.join(dir, 'missing') })).toThrow(
+        'CRG_METRICS_TOKEN_FILE must name a file that exists',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -35,6 +35,8 @@ export interface HubConfig {
   pathwayRereadAfterMs: number;
   /** Production refuses to start without configured keys and turns off introspection and the IDE. */
   mode: 'development' | 'production';
+  /** The token a scraper sends to read /metrics, from `CRG_METRICS_TOKEN_FILE` (see scrapeRoute). */
+  metricsToken: string | undefined;
   auth: AuthConfig;
   limits: GatewayLimits;
 }
@@ -104,6 +106,7 @@ const env = z.object({
   CRG_AUTH_JWKS_FILE: filePath.optional(),
   CRG_GATEWAY_KEY_FILE: filePath.optional(),
   CRG_GATEWAY_PUBLIC_KEY_FILE: filePath.optional(),
+  CRG_METRICS_TOKEN_FILE: filePath.optional(),
   GATEWAY_RATE_LIMIT_PER_MINUTE: wholeNumber(1, 1_000_000).default(1200),
   GATEWAY_MAX_DEPTH: wholeNumber(2, 100).default(12),
   GATEWAY_MAX_ALIASES: wholeNumber(0, 1000).default(30),
@@ -133,6 +136,17 @@ const env = z.object({
     })
     .default('info'),
 });
+
+/** A scrape token long enough not to be guessed: `openssl rand -hex 32` writes one. */
+export const minMetricsTokenLength = 32;
+
+function readMetricsToken(file: string): string | { problem: string } {
+  const token = fs.readFileSync(file, 'utf8').trim();
+  if (token.length >= minMetricsTokenLength && !/\s/.test(token)) return token;
+  return {
+    problem: `CRG_METRICS_TOKEN_FILE must hold one token of at least ${minMetricsTokenLength} characters with no spaces, e.g. from \`openssl rand -hex 32\` (${file} holds ${token.length} characters)`,
+  };
+}
 
 /** Reads and checks every variable the hub uses; throws ConfigError naming all that are wrong. */
 export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
@@ -184,6 +198,9 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
   if (parsed.success && parsed.data.CRG_AUTH_JWKS_URL && parsed.data.CRG_AUTH_JWKS_FILE) {
     problems.push('CRG_AUTH_JWKS_URL and CRG_AUTH_JWKS_FILE are both set: choose one');
   }
+  const metricsToken =
+    parsed.success && parsed.data.CRG_METRICS_TOKEN_FILE ? readMetricsToken(parsed.data.CRG_METRICS_TOKEN_FILE) : undefined;
+  if (typeof metricsToken === 'object') problems.push(metricsToken.problem);
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
 
   const v = parsed.data;
@@ -201,6 +218,7 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
     logLevel: v.LOG_LEVEL,
     pathwayRereadAfterMs: v.CRG_PATHWAY_REREAD_MINUTES * 60_000,
     mode: v.CRG_MODE,
+    metricsToken: typeof metricsToken === 'string' ? metricsToken : undefined,
     auth: {
       issuer: v.CRG_AUTH_ISSUER ?? developmentIssuer,
       audience: v.CRG_AUTH_AUDIENCE ?? developmentAudience,

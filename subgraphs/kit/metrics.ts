@@ -1,5 +1,7 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import type { Route } from './http.ts';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { json, type Route } from './http.ts';
+import { fromLoopback } from './loopback.ts';
 
 /*
  * Prometheus metrics for one service. Each service has its own registry rather than prom-client's
@@ -25,7 +27,7 @@ export interface ServiceMetrics {
   readonly graphqlErrors: Counter<'code' | 'subgraph'>;
   /** The label for an operation name: bounded in number and in shape. */
   operationLabel(name: string | null | undefined): string;
-  /** GET /metrics in Prometheus text format. */
+  /** The Prometheus text page, for anyone: serve it through scrapeRoute. */
   readonly route: Route;
 }
 
@@ -64,5 +66,41 @@ export function createServiceMetrics(service: string): ServiceMetrics {
       return name;
     },
     route: async () => ({ status: 200, type: registry.contentType, body: await registry.metrics() }),
+  };
+}
+
+/**
+ * Who may read a service's metrics. They name operations and sectors, not people, yet tell an
+ * outsider what the hub runs and how busy each sector is: so only the scraper holding the token
+ * (`CRG_METRICS_TOKEN_FILE`, sent as a bearer token, as Prometheus does with `authorization`), and
+ * in development, for convenience, anyone on the service's own machine.
+ */
+export interface ScrapeAccess {
+  mode: 'development' | 'production';
+  token: string | undefined;
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+const bearerOf = (header: string | undefined) => /^Bearer +(\S+)$/i.exec(header ?? '')?.[1];
+
+/** GET /metrics as ScrapeAccess allows; any other caller is told why not and what would do. */
+export function scrapeRoute(metrics: ServiceMetrics, access: ScrapeAccess): Route {
+  const expected = access.token === undefined ? undefined : digest(access.token);
+  const refuse = (status: number, message: string) => json(status, { errors: [{ message }] });
+  return async (req) => {
+    const bearer = bearerOf(req.headers.authorization);
+    if (expected && bearer !== undefined) {
+      if (timingSafeEqual(digest(bearer), expected)) return metrics.route(req);
+      return refuse(401, 'The bearer token is not the scrape token in CRG_METRICS_TOKEN_FILE');
+    }
+    if (access.mode === 'development' && fromLoopback(req)) return metrics.route(req);
+    if (expected)
+      return refuse(401, 'Metrics are served to the scraper with the token in CRG_METRICS_TOKEN_FILE: send it as a bearer token');
+    return refuse(
+      403,
+      access.mode === 'production'
+        ? 'Metrics are served in production only to a scraper holding a token, and CRG_METRICS_TOKEN_FILE is not set'
+        : 'Without CRG_METRICS_TOKEN_FILE, metrics are served only to callers on this machine',
+    );
   };
 }

@@ -15,9 +15,10 @@ import type { Identity } from './auth/identity.ts';
 import { caseAccessTokenHeader, internalTokenHeader } from './auth/internalToken.ts';
 import type { Key } from './auth/keys.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { createServiceMetrics } from './metrics.ts';
+import { createServiceMetrics, scrapeRoute } from './metrics.ts';
 import { observeOperations } from './observeOperations.ts';
 import { requestIdHeader } from './requestId.ts';
+import { suggestionOptions } from './suggestions.ts';
 import { cachedTokenVerifier } from './verifiedTokens.ts';
 import { openRepositories, type Draft, type Repository } from './repository.ts';
 import { readSdl } from './schemaFiles.ts';
@@ -109,7 +110,7 @@ export interface RunningSubgraph {
 
 export interface StartOptions {
   config: Pick<HubConfig, 'country' | 'store' | 'dataDir' | 'mongodbUri' | 'host' | 'today' | 'logLevel' | 'mode' | 'auth'> &
-    Partial<Pick<HubConfig, 'pathwayRereadAfterMs' | 'subgraphUrls'>>;
+    Partial<Pick<HubConfig, 'pathwayRereadAfterMs' | 'subgraphUrls' | 'metricsToken'>>;
   port: number;
   /** A store made by the caller (tests share one to count its queries); the configured one otherwise. */
   store?: Store;
@@ -189,6 +190,7 @@ export async function startSubgraph<S extends Specs, L>(
     schema,
     introspection: config.mode !== 'production',
     includeStacktraceInErrorResponses: false,
+    ...suggestionOptions(config.mode === 'production'),
     plugins: [ApolloServerPluginInlineTraceDisabled(), observeOperations(metrics, logger)],
   });
   await apollo.start();
@@ -221,7 +223,7 @@ export async function startSubgraph<S extends Specs, L>(
     postRoutes: definition.postRoutes?.({ repos, createLoaders: () => definition.createLoaders(repos, clock), clock, logger, gatewayKey }),
     routes: {
       '/health': async () => json(200, { status: 'ok', subgraph: definition.name }),
-      '/metrics': metrics.route,
+      '/metrics': scrapeRoute(metrics, { mode: config.mode, token: config.metricsToken }),
       '/ready': async () =>
         draining
           ? json(503, { status: 'shutting down', subgraph: definition.name })

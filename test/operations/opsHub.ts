@@ -1,4 +1,5 @@
 import { createLocalJWKSet } from 'jose';
+import os from 'node:os';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { createCallerVerifier } from '../../gateway/auth/callerIdentity.ts';
@@ -9,7 +10,7 @@ import { fixedClock } from '../../subgraphs/kit/clock.ts';
 import { createLogger, type Logger } from '../../subgraphs/kit/logger.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import type { Store } from '../../subgraphs/kit/store/port.ts';
-import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
+import { startSubgraph, type RunningSubgraph, type StartOptions } from '../../subgraphs/kit/subgraph.ts';
 import { loadSubgraphDefinition } from '../../subgraphs/definitions.ts';
 import { testAudience, testIssuer, testLimits, TODAY, type TestHub } from '../support/hub.ts';
 
@@ -54,14 +55,14 @@ export function sample(metrics: string, name: string, labels: Record<string, str
   return undefined;
 }
 
-/** One more instance of a subgraph, trusting the hub's gateway key, on a store and logger the test controls. */
+/** One more instance of a subgraph, trusting the hub's gateway key, on a store, logger and configuration the test controls. */
 export async function startExtraSubgraph(
   hub: TestHub,
   name: string,
-  options: { store?: Store; logger?: Logger } = {},
+  options: { store?: Store; logger?: Logger; config?: Partial<StartOptions['config']> } = {},
 ): Promise<RunningSubgraph> {
   return startSubgraph(await loadSubgraphDefinition(name), {
-    config: hub.subgraphConfig,
+    config: { ...hub.subgraphConfig, ...options.config },
     port: 0,
     store: options.store ?? createNedbStore({}),
     clock: fixedClock(TODAY),
@@ -71,3 +72,19 @@ export async function startExtraSubgraph(
 }
 
 export const originOf = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql$/, '');
+
+/**
+ * This machine's addresses other than loopback (link-local ones need a zone, so not those): a
+ * service listening on every interface and called on one of them sees a caller that is not on
+ * loopback, as another machine's would be.
+ */
+export function outsideAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && !a.internal && !a.address.startsWith('fe80:'))
+    .map((a) => a!.address);
+}
+
+/** The URL of `path` on a service listening on every interface, called at `address`. */
+export const urlAt = (address: string, port: number, path: string) =>
+  `http://${address.includes(':') ? `[${address}]` : address}:${port}${path}`;
