@@ -14,6 +14,9 @@ import { startSubgraph, type RunningSubgraph, type StartOptions } from '../../su
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import type { Store } from '../../subgraphs/kit/store/port.ts';
 import { loadSubgraphDefinition } from '../../subgraphs/definitions.ts';
+import type { AuditLogKeys } from '../../subgraphs/kit/audit/auditLog.ts';
+import { generateAuditKey } from '../../subgraphs/kit/audit/auditSignatures.ts';
+import { memoryWitness } from '../../subgraphs/kit/audit/witness.ts';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;
@@ -32,6 +35,8 @@ export interface TestHub {
   tokenFor(as: TestCaller, overrides?: Partial<TokenRequest>): Promise<string>;
   subgraphs: Map<string, RunningSubgraph>;
   stores: Map<string, Store>;
+  /** Each subgraph's audit key and witness, kept in memory like its store. */
+  audit: Map<string, AuditLogKeys>;
   /**
    * Sends one GraphQL operation to the gateway over HTTP as the caller `as` (by default the lead
    * ministry's analyst); `as: null` sends no credentials at all.
@@ -124,9 +129,11 @@ export async function startTestHub(
   const { auth } = config;
   const subgraphs = new Map<string, RunningSubgraph>();
   const stores = new Map<string, Store>();
+  const audit = new Map<string, AuditLogKeys>();
   await Promise.all(
     subgraphCatalog.map(async (entry) => {
       const store = createNedbStore({});
+      audit.set(entry.name, { signingKey: generateAuditKey(), witness: memoryWitness() });
       const running = await startSubgraph(await loadSubgraphDefinition(entry.name), {
         config,
         port: 0,
@@ -134,6 +141,7 @@ export async function startTestHub(
         clock,
         logger,
         gatewayPublicKey,
+        audit: audit.get(entry.name),
       });
       subgraphs.set(entry.name, running);
       stores.set(entry.name, store);
@@ -174,6 +182,7 @@ export async function startTestHub(
     gateway,
     subgraphs,
     stores,
+    audit,
     keys,
     subgraphConfig: config,
     tokenFor,
