@@ -154,4 +154,21 @@ describe('the audit chain', () => {
     });
     expect(result.problems.map((p) => p.entryId)).toContain(auditEntryId(3));
   });
+
+  it('checks from inside the subgraph against its own witness: a head moved back, a forged witness line', async () => {
+    const headOfFour = (await repos.auditHead.findById('head'))!;
+    await appendAudit(repos, actor, { action: 'case.read', caseIds: ['V'], fields: [] }, at);
+    await raw().deleteMany({ _id: auditEntryId(5) });
+    await store.collection<AuditHeadDoc>('auditHead').replaceOne({ _id: 'head' }, headOfFour);
+    const forged = { ...keys.witness.read().heads[0]!.head, root: 'f'.repeat(64) };
+    keys.witness.record(forged);
+    const result = await verifyAuditLog(repos);
+    expect(result.problems[0]).toMatchObject({ entryId: auditEntryId(5), problem: expect.stringContaining('is missing') });
+    expect(result.problems.map((p) => `${p.entryId} ${p.problem}`)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^audit-000000000005 is past the store's head, which was moved back to 4 entries: the witness saw 5/),
+        expect.stringMatching(/^witness line 6 is not signed by the audit key of health/),
+      ]),
+    );
+  });
 });
