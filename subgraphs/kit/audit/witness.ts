@@ -52,11 +52,24 @@ export function fileWitness(file: string): Witness {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const fd = fs.openSync(file, 'a', 0o600);
   let unsynced = false;
+  // The flush runs off the event loop, one at a time; a failed one is tried again at the next
+  // tick, and close waits for the last.
+  let syncing: Promise<void> = Promise.resolve();
+  const flush = () =>
+    new Promise<void>((resolve, reject) =>
+      fs.fsync(fd, (error) => {
+        if (error) unsynced = true;
+        return error ? reject(error) : resolve();
+      }),
+    );
   const sync = () => {
-    if (unsynced) fs.fsyncSync(fd);
-    unsynced = false;
+    if (unsynced) {
+      unsynced = false;
+      syncing = syncing.catch(() => {}).then(flush);
+    }
+    return syncing;
   };
-  const timer = setInterval(sync, witnessSyncMs);
+  const timer = setInterval(() => void sync().catch(() => {}), witnessSyncMs);
   timer.unref();
   return {
     record(head) {
@@ -66,8 +79,11 @@ export function fileWitness(file: string): Witness {
     read: () => readWitnessFile(file),
     async close() {
       clearInterval(timer);
-      sync();
-      fs.closeSync(fd);
+      try {
+        await sync();
+      } finally {
+        fs.closeSync(fd);
+      }
     },
   };
 }
