@@ -171,4 +171,22 @@ describe('the audit chain', () => {
       ]),
     );
   });
+
+  it('continues a log written before entries were signed, and names its unsigned entries', async () => {
+    const old = createNedbStore({});
+    const [first] = await raw().find({ _id: auditEntryId(1) });
+    const { signature: _signature, ...unsigned } = first!;
+    await old.collection('auditLog').insertMany([unsigned]);
+    await old
+      .collection<Pick<AuditHeadDoc, '_id' | 'version' | 'seq' | 'hash'>>('auditHead')
+      .insertMany([{ _id: 'head', version: 1, seq: 1, hash: unsigned.hash }]);
+    const oldRepos = await openRepositories(old, auditDocuments);
+    openAuditLog(oldRepos, 'health', { signingKey: keys.signingKey, witness: memoryWitness() });
+    const next = await appendAudit(oldRepos, actor, { action: 'case.read', caseIds: ['U'], fields: [] }, at);
+    expect(next).toMatchObject({ seq: 2, prevHash: unsigned.hash });
+    const result = await verifyAuditLog(oldRepos);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ entryId: auditEntryId(1), problem: expect.stringContaining('carries no signature') }),
+    ]);
+  });
 });

@@ -94,8 +94,9 @@ const withEntry = (end: TreeEnd, entry: Pick<AuditEntryDoc, 'seq' | 'hash'>): Tr
  */
 async function treeEnd(repos: AuditRepositories, distrustHead: boolean): Promise<TreeEnd> {
   const head = await repos.auditHead.findById(auditHeadId);
-  const known = head ? { seq: head.seq, hash: head.hash, frontier: head.frontier } : emptyTree;
-  if (head && !distrustHead) return known;
+  // A head without a frontier was written before the log had a tree: the tree is built from the start.
+  const known = head?.frontier ? { seq: head.seq, hash: head.hash, frontier: head.frontier } : emptyTree;
+  if (head?.frontier && !distrustHead) return known;
   const later = await repos.auditLog.find({ seq: { $gt: known.seq } }, { sort: { seq: 1 } });
   return later.reduce(withEntry, known);
 }

@@ -77,8 +77,8 @@ export function verifyAuditTrail(log: LogUnderCheck): LogVerification {
     }
     if (entry._id !== auditEntryId(entry.seq)) report(entry.seq, `is stored at position ${entry.seq}, which is not its own`);
     const hash = hashEntry(entry);
-    if (hash !== entry.hash) report(entry.seq, 'was altered: its content no longer matches its hash');
-    else if (!entry.signature) report(entry.seq, 'carries no signature');
+    if (!entry.signature) report(entry.seq, 'carries no signature (written before entries were signed, or stripped)');
+    else if (hash !== entry.hash) report(entry.seq, 'was altered: its content no longer matches its hash');
     else if (publicKey && !signatureHolds(() => entrySignatureValid(publicKey, subgraph, hash, entry.signature))) {
       report(entry.seq, `is not signed by the audit key of ${subgraph}: rewritten, renumbered or made without the key`);
     }
