@@ -46,6 +46,8 @@ export async function verifyAuditLogs(logs: ReadonlyMap<string, StoredAuditLog>)
 
 /** Verifies every subgraph's log as configured: its store, its public audit key and its witness file. */
 export async function verifyConfiguredAuditLogs(config: HubConfig): Promise<AuditReport> {
+  // The witness files are read before the stores: a head is witnessed only after its entries and
+  // the store's head are written, so a hub appending meanwhile cannot look like a shortened log.
   const trust = subgraphCatalog.map((entry) => ({
     subgraph: entry.name,
     publicKey: configuredAuditPublicKey(config, entry.name),

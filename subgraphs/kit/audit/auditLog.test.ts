@@ -189,4 +189,25 @@ describe('the audit chain', () => {
       expect.objectContaining({ entryId: auditEntryId(1), problem: expect.stringContaining('carries no signature') }),
     ]);
   });
+
+  it('checks intact while appends go on, however slowly the check reads the log', async () => {
+    // A check whose reading of the entries takes a while, as on a busy database: appends made
+    // meanwhile are stored and witnessed before it finishes.
+    const slowEntries = Object.create(repos.auditLog) as typeof repos.auditLog;
+    slowEntries.find = async (...args) => {
+      const found = await repos.auditLog.find(...args);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return found;
+    };
+    const checking = { ...repos, auditLog: slowEntries };
+    openAuditLog(checking, 'health', keys);
+    const check = verifyAuditLog(checking);
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        appendAudit(repos, { ...actor, requestId: `w${i}` }, { action: 'case.read', caseIds: ['W'], fields: [] }, at),
+      ),
+    );
+    expect(keys.witness.read().heads.at(-1)!.head.size).toBe(9);
+    expect(await check).toMatchObject({ intact: true, entries: 4, problems: [] });
+  });
 });

@@ -209,9 +209,13 @@ export function appendAudit(repos: AuditRepositories, actor: AuditActor, event: 
   return written;
 }
 
-/** The whole log and its head as stored. */
+/**
+ * The whole log and its head as stored. The head is read first: it moves only after the entries
+ * it covers are stored, so entries read after it include them all while appends go on.
+ */
 export async function readAuditLog(repos: AuditRepositories) {
-  const [entries, head] = await Promise.all([repos.auditLog.find({}, { sort: { seq: 1 } }), repos.auditHead.findById(auditHeadId)]);
+  const head = await repos.auditHead.findById(auditHeadId);
+  const entries = await repos.auditLog.find({}, { sort: { seq: 1 } });
   return { entries, head };
 }
 
@@ -221,7 +225,8 @@ export async function readAuditLog(repos: AuditRepositories) {
  */
 export async function verifyAuditLog(repos: AuditRepositories) {
   const log = openLog(repos);
-  const { entries, head } = await readAuditLog(repos);
+  // The witness first, for the same reason as the head: a head is witnessed only once stored.
   const witnessed = log.witness.read();
+  const { entries, head } = await readAuditLog(repos);
   return { ...verifyAuditTrail({ subgraph: log.signer.subgraph, publicKey: log.signer.publicKey, entries, head, witnessed }), head };
 }
