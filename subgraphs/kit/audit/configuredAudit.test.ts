@@ -43,7 +43,7 @@ describe('audit keys and witness from configuration', () => {
     expect(() => configuredAuditPublicKey(production(), 'health')).toThrow('HEALTH_AUDIT_PUBLIC_KEY_FILE must be set in production mode');
   });
 
-  it('refuses a key file that does not hold an Ed25519 private key, naming the variable', async () => {
+  it('refuses a key file that does not hold an Ed25519 private key, or a witness folder it cannot write, naming the variable', async () => {
     const publicOnly = writeJwk('public.jwk', createPublicKey(generateAuditKey()).export({ format: 'jwk' }));
     const config = production({ SOCIAL_WELFARE_AUDIT_KEY_FILE: publicOnly, CRG_AUDIT_WITNESS_DIR: dir });
     await expect(configuredAuditLogKeys(config, 'social-welfare', logger)).rejects.toThrow(
@@ -51,6 +51,11 @@ describe('audit keys and witness from configuration', () => {
     );
     expect(() => production({ HEALTH_AUDIT_KEY_FILE: path.join(dir, 'absent.jwk') })).toThrow(
       'HEALTH_AUDIT_KEY_FILE must name a file that exists',
+    );
+    const notAFolder = writeJwk('not-a-folder', {});
+    const witnessInAFile = readConfig({ CRG_STORE: 'embedded', CRG_DATA_DIR: dir, CRG_AUDIT_WITNESS_DIR: notAFolder });
+    await expect(configuredAuditLogKeys(witnessInAFile, 'health', logger)).rejects.toThrow(
+      /CRG_AUDIT_WITNESS_DIR: cannot open .* for appending/,
     );
   });
 

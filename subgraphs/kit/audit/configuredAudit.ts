@@ -77,7 +77,15 @@ export async function configuredAuditLogKeys(config: AuditSettings, subgraph: st
     );
     signingKey = createPrivateKey({ key: JSON.parse(jwk), format: 'jwk' });
   }
-  return { signingKey, witness: dir ? fileWitness(witnessFile(dir, config.country, subgraph)) : memoryWitness() };
+  return { signingKey, witness: dir ? openWitnessFile(witnessFile(dir, config.country, subgraph)) : memoryWitness() };
+}
+
+function openWitnessFile(file: string) {
+  try {
+    return fileWitness(file);
+  } catch (error) {
+    throw new ConfigError([`${witnessDirVariable}: cannot open ${file} for appending (${(error as Error).message})`]);
+  }
 }
 
 /**
