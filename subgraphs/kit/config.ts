@@ -39,6 +39,17 @@ export interface HubConfig {
   metricsToken: string | undefined;
   auth: AuthConfig;
   limits: GatewayLimits;
+  audit: AuditConfig;
+}
+
+/** Where each subgraph's audit key is and where its tree heads are witnessed (docs/audit-log.md). */
+export interface AuditConfig {
+  /** Each subgraph's private Ed25519 audit key, a JWK file (`<PREFIX>_AUDIT_KEY_FILE`). */
+  keyFiles: Record<string, string | undefined>;
+  /** Its public half, with which `npm run audit:verify` checks the log (`<PREFIX>_AUDIT_PUBLIC_KEY_FILE`). */
+  publicKeyFiles: Record<string, string | undefined>;
+  /** The folder of witness files, kept apart from the store (`CRG_AUDIT_WITNESS_DIR`). */
+  witnessDir: string | undefined;
 }
 
 /** How callers' tokens are checked and how the gateway vouches for them to subgraphs. */
@@ -107,6 +118,7 @@ const env = z.object({
   CRG_GATEWAY_KEY_FILE: filePath.optional(),
   CRG_GATEWAY_PUBLIC_KEY_FILE: filePath.optional(),
   CRG_METRICS_TOKEN_FILE: filePath.optional(),
+  CRG_AUDIT_WITNESS_DIR: z.string().min(1, 'must not be empty').optional(),
   GATEWAY_RATE_LIMIT_PER_MINUTE: wholeNumber(1, 1_000_000).default(1200),
   GATEWAY_MAX_DEPTH: wholeNumber(2, 100).default(12),
   GATEWAY_MAX_ALIASES: wholeNumber(0, 1000).default(30),
@@ -164,8 +176,17 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
 
   const subgraphPorts: Record<string, number> = {};
   const subgraphUrls: Record<string, string> = {};
+  const audit: AuditConfig = { keyFiles: {}, publicKeyFiles: {}, witnessDir: undefined };
   for (const entry of subgraphCatalog) {
     const prefix = envPrefix(entry.name);
+    for (const [files, name] of [
+      [audit.keyFiles, `${prefix}_AUDIT_KEY_FILE`],
+      [audit.publicKeyFiles, `${prefix}_AUDIT_PUBLIC_KEY_FILE`],
+    ] as const) {
+      const file = filePath.optional().safeParse(present(name));
+      if (file.success) files[entry.name] = file.data;
+      else problems.push(`${name} ${file.error.issues[0]?.message} (got ${JSON.stringify(source[name])})`);
+    }
     const portName = `${prefix}_PORT`;
     const portValue = port.default(entry.defaultPort).safeParse(present(portName));
     if (!portValue.success) {
@@ -235,5 +256,6 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
       maxDirectives: v.GATEWAY_MAX_DIRECTIVES,
       maxTokens: v.GATEWAY_MAX_TOKENS,
     },
+    audit: { ...audit, witnessDir: v.CRG_AUDIT_WITNESS_DIR },
   };
 }

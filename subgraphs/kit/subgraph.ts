@@ -4,6 +4,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type http from 'node:http';
 import type { GraphQLScalarType } from 'graphql';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { openAuditLog, type AuditLogKeys, type AuditRepositories } from './audit/auditLog.ts';
+import { configuredAuditLogKeys } from './audit/configuredAudit.ts';
 import { fixedClock, systemClock, type Clock } from './clock.ts';
 import type { CountryId, HubConfig } from './config.ts';
 import type { DocumentSpec } from './documents.ts';
@@ -110,7 +112,7 @@ export interface RunningSubgraph {
 
 export interface StartOptions {
   config: Pick<HubConfig, 'country' | 'store' | 'dataDir' | 'mongodbUri' | 'host' | 'today' | 'logLevel' | 'mode' | 'auth'> &
-    Partial<Pick<HubConfig, 'pathwayRereadAfterMs' | 'subgraphUrls' | 'metricsToken'>>;
+    Partial<Pick<HubConfig, 'pathwayRereadAfterMs' | 'subgraphUrls' | 'metricsToken' | 'audit'>>;
   port: number;
   /** A store made by the caller (tests share one to count its queries); the configured one otherwise. */
   store?: Store;
@@ -120,6 +122,8 @@ export interface StartOptions {
   gatewayPublicKey?: Key;
   /** Where the case registry (coordination) answers; `config.subgraphUrls.coordination` otherwise. */
   caseRegistryUrl?: string;
+  /** The audit log's signing key and witness (tests pass in-memory ones); from configuration otherwise. */
+  audit?: AuditLogKeys;
 }
 
 /** Loads the demo data when every collection is empty, i.e. on first run. */
@@ -171,8 +175,12 @@ export async function startSubgraph<S extends Specs, L>(
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel, { subgraph: definition.name });
   const clock = options.clock ?? (config.today ? fixedClock(config.today) : systemClock);
+  // Before the store opens: production stops here when the audit key or witness is not configured.
+  const keptAudit = 'auditLog' in definition.documents && 'auditHead' in definition.documents;
+  const auditKeys = keptAudit ? (options.audit ?? (await configuredAuditLogKeys(config, definition.name, logger))) : undefined;
   const store = options.store ?? (await createStore(config, definition.name));
   const repos = (await openRepositories(store, definition.documents)) as Repositories<S>;
+  if (auditKeys) openAuditLog(repos as unknown as AuditRepositories, definition.name, auditKeys);
   await seedIfEmpty(definition, repos, config.country, logger);
 
   const gatewayKey = options.gatewayPublicKey ?? (await gatewayVerifyingKey(config, logger));
@@ -251,6 +259,7 @@ export async function startSubgraph<S extends Specs, L>(
       await close(server);
       await apollo.stop();
       if (!options.store) await store.close();
+      if (auditKeys && !options.audit) await auditKeys.witness.close();
     },
   };
 }

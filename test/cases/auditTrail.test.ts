@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createPublicKey } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditLogs } from '../../scripts/auditVerify.ts';
 import { auditDocuments, auditEntryId } from '../../subgraphs/kit/audit/auditEntry.ts';
-import { appendAudit } from '../../subgraphs/kit/audit/auditLog.ts';
+import { appendAudit, openAuditLog } from '../../subgraphs/kit/audit/auditLog.ts';
+import { configuredAuditLogKeys } from '../../subgraphs/kit/audit/configuredAudit.ts';
+import { readConfig } from '../../subgraphs/kit/config.ts';
+import { createLogger } from '../../subgraphs/kit/logger.ts';
 import { openRepositories } from '../../subgraphs/kit/repository.ts';
 import { createStore } from '../../subgraphs/kit/store/createStore.ts';
 import { projectPath } from '../../subgraphs/kit/schemaFiles.ts';
@@ -14,8 +18,9 @@ import { analyst, startTestHub, type TestHub } from '../support/hub.ts';
 import { auditor, officer, referCase, registered } from './caseFixtures.ts';
 
 /*
- * The audit trail: auditors read every subgraph's log in one query; the chain shows any entry
- * altered, deleted or moved in a store, through the graph and through `npm run audit:verify`.
+ * The audit trail: auditors read every subgraph's log in one query; its check shows any entry
+ * altered, deleted or moved in a store, through the graph and through `npm run audit:verify`
+ * (test/cases/auditTampering.test.ts tries the rewrites that hide their traces).
  */
 
 let hub: TestHub;
@@ -120,7 +125,13 @@ describe('the audit log query', () => {
     expect(byId.health.problems.map((p: { entryId: string }) => p.entryId)).toContain(auditEntryId(1));
     expect(byId.justice.intact).toBe(true);
 
-    const report = await verifyAuditLogs(hub.stores);
+    const stored = new Map(
+      [...hub.stores].map(([name, store]) => {
+        const { signingKey, witness } = hub.audit.get(name)!;
+        return [name, { store, trust: { subgraph: name, publicKey: createPublicKey(signingKey), witnessed: witness.read() } }];
+      }),
+    );
+    const report = await verifyAuditLogs(stored);
     expect(report.intact).toBe(false);
     expect(report.lines).toContainEqual(expect.stringMatching(new RegExp(`coordination ${auditEntryId(2)} was altered`)));
     expect(report.lines).toContainEqual(expect.stringMatching(new RegExp(`police ${auditEntryId(1)} is missing`)));
@@ -130,9 +141,11 @@ describe('the audit log query', () => {
 describe('npm run audit:verify', () => {
   it('exits 0 on intact logs and 1 naming the entry once a stored entry is altered', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-audit-'));
-    const config = { store: 'embedded' as const, dataDir, mongodbUri: undefined, country: 'bangladesh' as const };
+    const config = readConfig({ CRG_STORE: 'embedded', CRG_DATA_DIR: dataDir, CRG_COUNTRY: 'bangladesh' });
+    const keys = await configuredAuditLogKeys(config, 'justice', createLogger('silent'));
     const store = await createStore(config, 'justice');
     const repos = await openRepositories(store, auditDocuments);
+    openAuditLog(repos, 'justice', keys);
     const actor = { subject: 'officer@justice', role: 'sector-officer', sector: 'justice', requestId: 'r' };
     for (const n of [1, 2, 3])
       await appendAudit(
@@ -142,6 +155,7 @@ describe('npm run audit:verify', () => {
         new Date('2026-11-24T12:00:00Z'),
       );
     await store.close();
+    await keys.witness.close();
 
     const run = () =>
       promisify(execFile)(process.execPath, ['--import', 'tsx', projectPath('scripts', 'auditVerify.ts')], {

@@ -20,6 +20,9 @@ import { startSubgraph, type RunningSubgraph, type StartOptions } from '../../su
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import type { Store } from '../../subgraphs/kit/store/port.ts';
 import { loadSubgraphDefinition } from '../../subgraphs/definitions.ts';
+import type { AuditLogKeys } from '../../subgraphs/kit/audit/auditLog.ts';
+import { generateAuditKey } from '../../subgraphs/kit/audit/auditSignatures.ts';
+import { memoryWitness } from '../../subgraphs/kit/audit/witness.ts';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;
@@ -48,6 +51,8 @@ export interface TestHub {
   tokenFor(as: TestCaller, overrides?: Partial<TokenRequest>): Promise<string>;
   subgraphs: Map<string, RunningSubgraph>;
   stores: Map<string, Store>;
+  /** Each subgraph's audit key and witness, kept in memory like its store. */
+  audit: Map<string, AuditLogKeys>;
   /**
    * Sends one GraphQL operation to the gateway over HTTP as the caller `as` (by default the lead
    * ministry's analyst); `as: null` sends no credentials at all.
@@ -143,8 +148,10 @@ export async function startTestHub(
   const { auth } = config;
   const subgraphs = new Map<string, RunningSubgraph>();
   const stores = new Map<string, Store>();
+  const audit = new Map<string, AuditLogKeys>();
   const start = async (name: string, caseRegistryUrl?: string) => {
     const store = createNedbStore({});
+    audit.set(name, { signingKey: generateAuditKey(), witness: memoryWitness() });
     const running = await startSubgraph(await loadSubgraphDefinition(name), {
       config,
       port: 0,
@@ -153,6 +160,7 @@ export async function startTestHub(
       logger,
       gatewayPublicKey,
       caseRegistryUrl,
+      audit: audit.get(name),
     });
     subgraphs.set(name, running);
     stores.set(name, store);
@@ -205,6 +213,7 @@ export async function startTestHub(
     gateway,
     subgraphs,
     stores,
+    audit,
     keys,
     subgraphConfig: config,
     tokenFor,

@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
 import { defineDocument } from '../documents.ts';
+import { leafHash } from './merkleTree.ts';
 
 /*
  * One entry of a subgraph's audit log: who read or changed which case-level data, when and why.
- * Entries form a hash chain: each carries the hash of the one before it, and its own hash covers
- * every field it records, so altering, deleting or reordering a stored entry breaks the chain at
- * that entry. Nothing here is domain-specific: `action` and `fields` are the caller's words.
+ * Each entry's hash covers every field it records (with the hash of the entry before it) and is
+ * a leaf of the log's Merkle tree; the subgraph signs that hash with its audit key, which is
+ * kept outside the store (docs/audit-log.md). Nothing here is domain-specific: `action` and
+ * `fields` are the caller's words.
  */
 
 export interface AuditEntryDoc {
@@ -30,15 +31,27 @@ export interface AuditEntryDoc {
   /** The gateway's request id, shared by every subgraph's entries for one request. */
   requestId: string;
   prevHash: string;
+  /** The entry's leaf hash in the log's Merkle tree (see hashEntry). */
   hash: string;
+  /** The subgraph's Ed25519 signature of the hash (see entrySigningInput), base64url. */
+  signature: string;
 }
 
-/** The chain's head: the last entry's position and hash, so deleting the newest entries is detected too. */
+/**
+ * The log's head as the store keeps it: the newest signed tree head, the last entry's hash (the
+ * next entry's `prevHash`) and the tree's frontier, from which the next append continues.
+ */
 export interface AuditHeadDoc {
   _id: string;
   version: number;
+  /** The tree's size: the position of the last entry it covers. */
   seq: number;
   hash: string;
+  root: string;
+  frontier: string[];
+  at: Date;
+  keyId: string;
+  signature: string;
 }
 
 export const genesisHash = '0'.repeat(64);
@@ -58,19 +71,28 @@ export const auditEntryDocument = defineDocument<AuditEntryDoc>('auditLog', 'aud
   requestId: { type: String, required: true },
   prevHash: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
   hash: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
+  signature: { type: String, required: true },
 });
 
-export const auditHeadDocument = defineDocument<AuditHeadDoc>('auditHead', 'audit chain head', {
+export const auditHeadDocument = defineDocument<AuditHeadDoc>('auditHead', 'audit log head', {
   seq: { type: Number, required: true, min: 0 },
   hash: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
+  root: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
+  frontier: { type: [String] },
+  at: { type: Date, required: true },
+  keyId: { type: String, required: true },
+  signature: { type: String, required: true },
 });
 
 export const auditDocuments = { auditLog: auditEntryDocument, auditHead: auditHeadDocument };
 
 export const auditEntryId = (seq: number) => `audit-${String(seq).padStart(12, '0')}`;
 
-/** The hash of an entry: every recorded field, in a fixed order, with the previous hash. */
-export function hashEntry(entry: Omit<AuditEntryDoc, 'hash' | 'version' | '_id'>): string {
+/**
+ * The hash of an entry: the RFC 6962 leaf hash of every recorded field, in a fixed order, with
+ * the previous entry's hash.
+ */
+export function hashEntry(entry: Omit<AuditEntryDoc, 'hash' | 'signature' | 'version' | '_id'>): string {
   const canonical = JSON.stringify([
     entry.seq,
     new Date(entry.at).toISOString(),
@@ -85,5 +107,5 @@ export function hashEntry(entry: Omit<AuditEntryDoc, 'hash' | 'version' | '_id'>
     entry.requestId,
     entry.prevHash,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return leafHash(canonical);
 }

@@ -3,16 +3,21 @@ import { openRepositories } from '../repository.ts';
 import { createNedbStore } from '../store/nedbStore.ts';
 import type { Store } from '../store/port.ts';
 import { auditDocuments, auditEntryId, type AuditEntryDoc, type AuditHeadDoc } from './auditEntry.ts';
-import { appendAudit, verifyAuditLog, type AuditRepositories } from './auditLog.ts';
+import { appendAudit, openAuditLog, verifyAuditLog, type AuditLogKeys, type AuditRepositories } from './auditLog.ts';
+import { generateAuditKey } from './auditSignatures.ts';
+import { memoryWitness } from './witness.ts';
 
 let store: Store;
 let repos: AuditRepositories;
+let keys: AuditLogKeys;
 const actor = { subject: 'officer@health', role: 'sector-officer', sector: 'health', requestId: 'req-1' };
 const at = new Date('2026-11-24T12:00:00Z');
 
 beforeEach(async () => {
   store = createNedbStore({});
   repos = await openRepositories(store, auditDocuments);
+  keys = { signingKey: generateAuditKey(), witness: memoryWitness() };
+  openAuditLog(repos, 'health', keys);
   for (const n of [1, 2, 3, 4]) {
     await appendAudit(
       repos,
@@ -45,6 +50,7 @@ describe('the audit chain', () => {
 
   it('keeps one chain when two replicas on the same store append at once', async () => {
     const otherReplica = await openRepositories(store, auditDocuments);
+    openAuditLog(otherReplica, 'health', keys);
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         appendAudit(
@@ -91,14 +97,18 @@ describe('the audit chain', () => {
     ]);
   });
 
-  it('continues the chain after a stop between storing an entry and moving the head', async () => {
-    const head = await repos.auditHead.findById('head');
-    const [third] = await raw().find({ _id: auditEntryId(3) });
-    // The head as it was before entry 4 was stored: entry 4 is in the log, the head does not know it.
-    await store.collection<AuditHeadDoc>('auditHead').replaceOne({ _id: 'head' }, { ...head!, seq: 3, hash: third!.hash });
-    const fifth = await appendAudit(repos, actor, { action: 'case.read', caseIds: ['Y'], fields: [] }, at);
-    expect(fifth.seq).toBe(5);
-    expect(await verifyAuditLog(repos)).toMatchObject({ intact: true, entries: 5, problems: [] });
+  it('continues the log after a stop between storing an entry and moving the head', async () => {
+    const headOfFour = (await repos.auditHead.findById('head'))!;
+    await appendAudit(repos, actor, { action: 'case.read', caseIds: ['W'], fields: [] }, at);
+    // Entry 5 as a process that stopped after storing it leaves it: the head still at 4.
+    await store.collection<AuditHeadDoc>('auditHead').replaceOne({ _id: 'head' }, headOfFour);
+    const restarted = await openRepositories(store, auditDocuments);
+    const witness = memoryWitness();
+    openAuditLog(restarted, 'health', { signingKey: keys.signingKey, witness });
+    const sixth = await appendAudit(restarted, actor, { action: 'case.read', caseIds: ['Y'], fields: [] }, at);
+    expect(sixth.seq).toBe(6);
+    expect(witness.read().heads.map((w) => w.head.size)).toEqual([6]);
+    expect(await verifyAuditLog(restarted)).toMatchObject({ intact: true, entries: 6, problems: [] });
   });
 
   it('names an entry whose content was edited in the store', async () => {
@@ -132,14 +142,72 @@ describe('the audit chain', () => {
     expect(ids).toContain(auditEntryId(3));
   });
 
-  it('names an entry rewritten with a recomputed hash, because the next entry no longer follows it', async () => {
+  it('names an entry rewritten with a recomputed hash: its signature no longer holds', async () => {
     const { hashEntry } = await import('./auditEntry.ts');
     const [second] = await raw().find({ _id: auditEntryId(2) });
     const forged = { ...second!, subject: 'someone-else' };
     await raw().replaceOne({ _id: second!._id }, { ...forged, hash: hashEntry(forged) });
     const result = await verifyAuditLog(repos);
+    expect(result.problems[0]).toMatchObject({
+      entryId: auditEntryId(2),
+      problem: expect.stringContaining('is not signed by the audit key'),
+    });
+    expect(result.problems.map((p) => p.entryId)).toContain(auditEntryId(3));
+  });
+
+  it('checks from inside the subgraph against its own witness: a head moved back, a forged witness line', async () => {
+    const headOfFour = (await repos.auditHead.findById('head'))!;
+    await appendAudit(repos, actor, { action: 'case.read', caseIds: ['V'], fields: [] }, at);
+    await raw().deleteMany({ _id: auditEntryId(5) });
+    await store.collection<AuditHeadDoc>('auditHead').replaceOne({ _id: 'head' }, headOfFour);
+    const forged = { ...keys.witness.read().heads[0]!.head, root: 'f'.repeat(64) };
+    keys.witness.record(forged);
+    const result = await verifyAuditLog(repos);
+    expect(result.problems[0]).toMatchObject({ entryId: auditEntryId(5), problem: expect.stringContaining('is missing') });
+    expect(result.problems.map((p) => `${p.entryId} ${p.problem}`)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^audit-000000000005 is past the store's head, which was moved back to 4 entries: the witness saw 5/),
+        expect.stringMatching(/^witness line 6 is not signed by the audit key of health/),
+      ]),
+    );
+  });
+
+  it('continues a log written before entries were signed, and names its unsigned entries', async () => {
+    const old = createNedbStore({});
+    const [first] = await raw().find({ _id: auditEntryId(1) });
+    const { signature: _signature, ...unsigned } = first!;
+    await old.collection('auditLog').insertMany([unsigned]);
+    await old
+      .collection<Pick<AuditHeadDoc, '_id' | 'version' | 'seq' | 'hash'>>('auditHead')
+      .insertMany([{ _id: 'head', version: 1, seq: 1, hash: unsigned.hash }]);
+    const oldRepos = await openRepositories(old, auditDocuments);
+    openAuditLog(oldRepos, 'health', { signingKey: keys.signingKey, witness: memoryWitness() });
+    const next = await appendAudit(oldRepos, actor, { action: 'case.read', caseIds: ['U'], fields: [] }, at);
+    expect(next).toMatchObject({ seq: 2, prevHash: unsigned.hash });
+    const result = await verifyAuditLog(oldRepos);
     expect(result.problems).toEqual([
-      expect.objectContaining({ entryId: auditEntryId(3), problem: expect.stringContaining('does not follow') }),
+      expect.objectContaining({ entryId: auditEntryId(1), problem: expect.stringContaining('carries no signature') }),
     ]);
+  });
+
+  it('checks intact while appends go on, however slowly the check reads the log', async () => {
+    // A check whose reading of the entries takes a while, as on a busy database: appends made
+    // meanwhile are stored and witnessed before it finishes.
+    const slowEntries = Object.create(repos.auditLog) as typeof repos.auditLog;
+    slowEntries.find = async (...args) => {
+      const found = await repos.auditLog.find(...args);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return found;
+    };
+    const checking = { ...repos, auditLog: slowEntries };
+    openAuditLog(checking, 'health', keys);
+    const check = verifyAuditLog(checking);
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        appendAudit(repos, { ...actor, requestId: `w${i}` }, { action: 'case.read', caseIds: ['W'], fields: [] }, at),
+      ),
+    );
+    expect(keys.witness.read().heads.at(-1)!.head.size).toBe(9);
+    expect(await check).toMatchObject({ intact: true, entries: 4, problems: [] });
   });
 });

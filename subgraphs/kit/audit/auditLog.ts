@@ -1,7 +1,11 @@
+import type { KeyObject } from 'node:crypto';
 import { ConflictError, InvalidInputError } from '../errors.ts';
 import type { Draft, Repository } from '../repository.ts';
 import { auditEntryId, auditHeadId, genesisHash, hashEntry, type AuditEntryDoc, type AuditHeadDoc } from './auditEntry.ts';
-import { verifyAuditChain } from './verifyChain.ts';
+import { AuditSigner, type SignedTreeHead } from './auditSignatures.ts';
+import { appendLeaf } from './merkleTree.ts';
+import { verifyAuditTrail } from './verifyLog.ts';
+import type { Witness } from './witness.ts';
 
 /** Who acted, as the subgraph's context knows it. */
 export interface AuditActor {
@@ -25,6 +29,14 @@ export interface AuditRepositories {
   auditHead: Repository<AuditHeadDoc>;
 }
 
+/** What a subgraph needs to write its audit log, both kept outside its store. */
+export interface AuditLogKeys {
+  /** The subgraph's private Ed25519 audit key. */
+  signingKey: KeyObject;
+  /** Where each signed tree head is witnessed. */
+  witness: Witness;
+}
+
 interface QueuedAppend {
   actor: AuditActor;
   event: AuditEvent;
@@ -33,36 +45,65 @@ interface QueuedAppend {
   reject: (error: unknown) => void;
 }
 
-interface ChainEnd {
+/** Where the log ends: the last position, its entry's hash, and the Merkle tree's frontier. */
+interface TreeEnd {
   seq: number;
   hash: string;
+  frontier: string[];
+}
+
+interface OpenLog {
+  signer: AuditSigner;
+  witness: Witness;
+  queue: QueuedAppend[];
+  writing: boolean;
 }
 
 // Appends to one log are chained, so they are written one batch at a time per process: appends
-// that arrive while a batch is being written wait and go together in the next one (one insert
-// and one head update for all of them). Across processes sharing a store (several replicas on
-// MongoDB) the unique `seq` index refuses the loser of a race, which then reads the new tail and
-// tries again.
-const appenders = new WeakMap<object, { queue: QueuedAppend[]; writing: boolean }>();
+// that arrive while a batch is being written wait and go together in the next one (one insert,
+// one signed head, one head update and one witness line for all of them). Across processes
+// sharing a store (several replicas on MongoDB) the unique `seq` index refuses the loser of a
+// race, which then reads the new tail and tries again. Logs are known by their repository.
+const openLogs = new WeakMap<object, OpenLog>();
 const attempts = 5;
 const largestBatch = 200;
 
-/**
- * Where the chain ends. The head names it in one read by id; only when the head is known to be
- * behind (a write collided, or a process stopped between storing entries and moving the head)
- * is the log itself searched for its last entry.
- */
-async function chainEnd(repos: AuditRepositories, distrustHead: boolean): Promise<ChainEnd | null> {
-  const head = await repos.auditHead.findById(auditHeadId);
-  if (head && !distrustHead) return head;
-  const [tail] = await repos.auditLog.find({}, { sort: { seq: -1 }, limit: 1 });
-  if (!tail) return head;
-  return !head || tail.seq > head.seq ? tail : head;
+/** Makes a subgraph's audit log writable, signed with its key and witnessed by its witness. */
+export function openAuditLog(repos: AuditRepositories, subgraph: string, keys: AuditLogKeys): void {
+  openLogs.set(repos.auditLog, { signer: new AuditSigner(subgraph, keys.signingKey), witness: keys.witness, queue: [], writing: false });
 }
 
-function chainedEntries(batch: readonly QueuedAppend[], end: ChainEnd | null): Draft<AuditEntryDoc>[] {
-  let seq = end?.seq ?? 0;
-  let prevHash = end?.hash ?? genesisHash;
+function openLog(repos: AuditRepositories): OpenLog {
+  const log = openLogs.get(repos.auditLog);
+  if (!log) throw new Error('This audit log was not opened with its signing key and witness (openAuditLog)');
+  return log;
+}
+
+const emptyTree: TreeEnd = { seq: 0, hash: genesisHash, frontier: [] };
+
+const withEntry = (end: TreeEnd, entry: Pick<AuditEntryDoc, 'seq' | 'hash'>): TreeEnd => ({
+  seq: entry.seq,
+  hash: entry.hash,
+  frontier: appendLeaf(end.frontier, end.seq, entry.hash),
+});
+
+/**
+ * Where the log ends. The head names it in one read by id; only when the head is known to be
+ * behind (a write collided, or a process stopped between storing entries and moving the head)
+ * are the entries stored after it read and added to its tree.
+ */
+async function treeEnd(repos: AuditRepositories, distrustHead: boolean): Promise<TreeEnd> {
+  const head = await repos.auditHead.findById(auditHeadId);
+  // A head without a frontier was written before the log had a tree: the tree is built from the start.
+  const known = head?.frontier ? { seq: head.seq, hash: head.hash, frontier: head.frontier } : emptyTree;
+  if (head?.frontier && !distrustHead) return known;
+  const later = await repos.auditLog.find({ seq: { $gt: known.seq } }, { sort: { seq: 1 } });
+  return later.reduce(withEntry, known);
+}
+
+function signedEntries(signer: AuditSigner, batch: readonly QueuedAppend[], end: TreeEnd): Draft<AuditEntryDoc>[] {
+  let seq = end.seq;
+  let prevHash = end.hash;
   return batch.map(({ actor, event, at }) => {
     seq += 1;
     const unhashed = {
@@ -80,18 +121,19 @@ function chainedEntries(batch: readonly QueuedAppend[], end: ChainEnd | null): D
       prevHash,
     };
     prevHash = hashEntry(unhashed);
-    return { _id: auditEntryId(seq), ...unhashed, hash: prevHash };
+    return { _id: auditEntryId(seq), ...unhashed, hash: prevHash, signature: signer.signEntry(prevHash) };
   });
 }
 
-/** Moves the head forward to `last`, unless another writer has already moved it further. */
-async function advanceHead(repos: AuditRepositories, last: ChainEnd): Promise<void> {
+/** Moves the head forward to `end`, signed as `signed`, unless another writer has already moved it further. */
+async function advanceHead(repos: AuditRepositories, end: TreeEnd, signed: SignedTreeHead): Promise<void> {
+  const draft = { _id: auditHeadId, ...end, root: signed.root, at: new Date(signed.at), keyId: signed.keyId, signature: signed.signature };
   for (let attempt = 1; ; attempt += 1) {
     const head = await repos.auditHead.findById(auditHeadId);
-    if (head && head.seq >= last.seq) return;
+    if (head && head.seq >= end.seq) return;
     try {
-      if (!head) await repos.auditHead.insert({ _id: auditHeadId, seq: last.seq, hash: last.hash });
-      else await repos.auditHead.replace({ _id: auditHeadId, seq: last.seq, hash: last.hash }, head.version);
+      if (!head) await repos.auditHead.insert(draft);
+      else await repos.auditHead.replace(draft, head.version);
       return;
     } catch (error) {
       // The entries are stored whatever happens here; a head left behind is caught up by the next append.
@@ -100,27 +142,32 @@ async function advanceHead(repos: AuditRepositories, last: ChainEnd): Promise<vo
   }
 }
 
-async function writeBatch(repos: AuditRepositories, batch: readonly QueuedAppend[]): Promise<AuditEntryDoc[]> {
+async function writeBatch(repos: AuditRepositories, log: OpenLog, batch: readonly QueuedAppend[]): Promise<AuditEntryDoc[]> {
   for (let attempt = 1; ; attempt += 1) {
-    const entries = chainedEntries(batch, await chainEnd(repos, attempt > 1));
+    const end = await treeEnd(repos, attempt > 1);
     let stored: AuditEntryDoc[];
     try {
-      stored = await repos.auditLog.insertMany(entries);
+      stored = await repos.auditLog.insertMany(signedEntries(log.signer, batch, end));
     } catch (error) {
-      // Another writer took these positions first: read where the chain now ends and try again.
+      // Another writer took these positions first: read where the log now ends and try again.
       if (!(error instanceof ConflictError) || attempt >= attempts) throw error;
       continue;
     }
-    // Outside the retry: the entries are stored, and must never be written twice.
-    await advanceHead(repos, stored[stored.length - 1]!);
+    // Outside the retry: the entries are stored, and must never be written twice. The head is
+    // witnessed only once the store's head has reached it, so the store's head is never behind
+    // a witnessed one unless someone moved it back.
+    const tree = stored.reduce(withEntry, end);
+    const signed = log.signer.signHead(tree.seq, tree.frontier, new Date());
+    await advanceHead(repos, tree, signed);
+    log.witness.record(signed);
     return stored;
   }
 }
 
-async function writeEachAlone(repos: AuditRepositories, batch: readonly QueuedAppend[]) {
+async function writeEachAlone(repos: AuditRepositories, log: OpenLog, batch: readonly QueuedAppend[]) {
   for (const append of batch) {
     try {
-      const [stored] = await writeBatch(repos, [append]);
+      const [stored] = await writeBatch(repos, log, [append]);
       append.resolve(stored!);
     } catch (error) {
       append.reject(error);
@@ -128,40 +175,58 @@ async function writeEachAlone(repos: AuditRepositories, batch: readonly QueuedAp
   }
 }
 
-async function drain(repos: AuditRepositories, appender: { queue: QueuedAppend[]; writing: boolean }) {
-  appender.writing = true;
-  while (appender.queue.length > 0) {
-    const batch = appender.queue.splice(0, largestBatch);
+async function drain(repos: AuditRepositories, log: OpenLog) {
+  log.writing = true;
+  while (log.queue.length > 0) {
+    const batch = log.queue.splice(0, largestBatch);
     try {
-      const stored = await writeBatch(repos, batch);
+      const stored = await writeBatch(repos, log, batch);
       batch.forEach((append, i) => append.resolve(stored[i]!));
     } catch (error) {
       // One caller's entry that does not validate (a purpose too long, say) fails that caller
       // only: the others are written one by one.
-      if (error instanceof InvalidInputError && batch.length > 1) await writeEachAlone(repos, batch);
+      if (error instanceof InvalidInputError && batch.length > 1) await writeEachAlone(repos, log, batch);
       else for (const append of batch) append.reject(error);
     }
   }
-  appender.writing = false;
+  log.writing = false;
 }
 
 /**
- * Appends one entry to the audit log, chained to the last one. Resolves once the entry is
- * stored, so a caller that awaits it never answers with data whose reading was not recorded.
+ * Appends one signed entry to the audit log. Resolves once the entry is stored and its tree
+ * head witnessed, so a caller that awaits it never answers with data whose reading was not
+ * recorded.
  */
 export function appendAudit(repos: AuditRepositories, actor: AuditActor, event: AuditEvent, at: Date): Promise<AuditEntryDoc> {
-  let appender = appenders.get(repos.auditLog);
-  if (!appender) {
-    appender = { queue: [], writing: false };
-    appenders.set(repos.auditLog, appender);
+  let log: OpenLog;
+  try {
+    log = openLog(repos);
+  } catch (error) {
+    return Promise.reject(error);
   }
-  const written = new Promise<AuditEntryDoc>((resolve, reject) => appender.queue.push({ actor, event, at, resolve, reject }));
-  if (!appender.writing) void drain(repos, appender);
+  const written = new Promise<AuditEntryDoc>((resolve, reject) => log.queue.push({ actor, event, at, resolve, reject }));
+  if (!log.writing) void drain(repos, log);
   return written;
 }
 
-/** Reads a whole log and its head and checks the chain (see verifyAuditChain). */
+/**
+ * The whole log and its head as stored. The head is read first: it moves only after the entries
+ * it covers are stored, so entries read after it include them all while appends go on.
+ */
+export async function readAuditLog(repos: AuditRepositories) {
+  const head = await repos.auditHead.findById(auditHeadId);
+  const entries = await repos.auditLog.find({}, { sort: { seq: 1 } });
+  return { entries, head };
+}
+
+/**
+ * Checks an open log from inside its subgraph (see verifyAuditTrail): entries, signatures with
+ * the public half of its own key, the tree, the store's head and every head its witness holds.
+ */
 export async function verifyAuditLog(repos: AuditRepositories) {
-  const [entries, head] = await Promise.all([repos.auditLog.find({}, { sort: { seq: 1 } }), repos.auditHead.findById(auditHeadId)]);
-  return { ...verifyAuditChain(entries, head), head };
+  const log = openLog(repos);
+  // The witness first, for the same reason as the head: a head is witnessed only once stored.
+  const witnessed = log.witness.read();
+  const { entries, head } = await readAuditLog(repos);
+  return { ...verifyAuditTrail({ subgraph: log.signer.subgraph, publicKey: log.signer.publicKey, entries, head, witnessed }), head };
 }

@@ -46,16 +46,15 @@ export async function generateDevelopmentKeys(): Promise<DevelopmentKeys> {
 const keyFile = (dataDir: string) => path.join(dataDir, 'keys', 'development-keys.json');
 
 /**
- * The development keys under `dataDir`, made on first use. Several processes start at once, so
- * the file is written under a temporary name and linked into place: exactly one set wins and
- * every process reads that one.
+ * Writes a private file unless it exists, and returns what the file holds. Several processes
+ * start at once, so it is written under a temporary name and linked into place: exactly one
+ * version wins and every process reads that one.
  */
-export async function loadOrCreateDevelopmentKeys(dataDir: string): Promise<DevelopmentKeys> {
-  const file = keyFile(dataDir);
+export async function createFileOnce(file: string, make: () => Promise<string> | string): Promise<string> {
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
-    fs.writeFileSync(temporary, JSON.stringify(await generateDevelopmentKeys(), null, 2), { mode: 0o600 });
+    fs.writeFileSync(temporary, await make(), { mode: 0o600 });
     try {
       fs.linkSync(temporary, file);
     } catch (error) {
@@ -64,7 +63,13 @@ export async function loadOrCreateDevelopmentKeys(dataDir: string): Promise<Deve
       fs.unlinkSync(temporary);
     }
   }
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as DevelopmentKeys;
+  return fs.readFileSync(file, 'utf8');
+}
+
+/** The development keys under `dataDir`, made on first use (see createFileOnce). */
+export async function loadOrCreateDevelopmentKeys(dataDir: string): Promise<DevelopmentKeys> {
+  const keys = await createFileOnce(keyFile(dataDir), async () => JSON.stringify(await generateDevelopmentKeys(), null, 2));
+  return JSON.parse(keys) as DevelopmentKeys;
 }
 
 /** Reads a JWK (or a one-key JWK set) from a file, naming the variable when it cannot. */
