@@ -37,6 +37,11 @@ export interface HubConfig {
   mode: 'development' | 'production';
   auth: AuthConfig;
   limits: GatewayLimits;
+  /**
+   * Each sector's keyring for the identifying details it keeps (`<SECTOR>_ENCRYPTION_KEYS_FILE`),
+   * by subgraph name; required in production (docs/encryption-at-rest.md).
+   */
+  encryptionKeyFiles: Record<string, string>;
 }
 
 /** How callers' tokens are checked and how the gateway vouches for them to subgraphs. */
@@ -150,7 +155,15 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
 
   const subgraphPorts: Record<string, number> = {};
   const subgraphUrls: Record<string, string> = {};
+  const encryptionKeyFiles: Record<string, string> = {};
   for (const entry of subgraphCatalog) {
+    const keysName = `${envPrefix(entry.name)}_ENCRYPTION_KEYS_FILE`;
+    const keysFile = present(keysName);
+    if (entry.role === 'sector' && keysFile !== undefined) {
+      const file = filePath.safeParse(keysFile);
+      if (!file.success) problems.push(`${keysName} ${file.error.issues[0]?.message} (got ${JSON.stringify(keysFile)})`);
+      else encryptionKeyFiles[entry.name] = file.data;
+    }
     const prefix = envPrefix(entry.name);
     const portName = `${prefix}_PORT`;
     const portValue = port.default(entry.defaultPort).safeParse(present(portName));
@@ -217,5 +230,6 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
       maxDirectives: v.GATEWAY_MAX_DIRECTIVES,
       maxTokens: v.GATEWAY_MAX_TOKENS,
     },
+    encryptionKeyFiles,
   };
 }

@@ -13,6 +13,8 @@ import { enforceAuthDirectives } from './auth/enforceDirectives.ts';
 import type { Identity } from './auth/identity.ts';
 import { internalTokenHeader } from './auth/internalToken.ts';
 import type { Key } from './auth/keys.ts';
+import type { Keyring } from './fieldEncryption/keyring.ts';
+import { subgraphStore } from './fieldEncryption/subgraphStore.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createServiceMetrics } from './metrics.ts';
 import { observeOperations } from './observeOperations.ts';
@@ -94,7 +96,7 @@ export interface RunningSubgraph {
 
 export interface StartOptions {
   config: Pick<HubConfig, 'country' | 'store' | 'dataDir' | 'mongodbUri' | 'host' | 'today' | 'logLevel' | 'mode' | 'auth'> &
-    Partial<Pick<HubConfig, 'pathwayRereadAfterMs'>>;
+    Partial<Pick<HubConfig, 'pathwayRereadAfterMs' | 'encryptionKeyFiles'>>;
   port: number;
   /** A store made by the caller (tests share one to count its queries); the configured one otherwise. */
   store?: Store;
@@ -102,6 +104,8 @@ export interface StartOptions {
   logger?: Logger;
   /** The gateway's public key (tests pass one); read from configuration otherwise. */
   gatewayPublicKey?: Key;
+  /** The keyring for the identifying details the subgraph keeps (tests pass one); read from configuration otherwise. */
+  encryptionKeys?: Keyring;
 }
 
 /** Loads the demo data when every collection is empty, i.e. on first run. */
@@ -154,7 +158,13 @@ export async function startSubgraph<S extends Specs, L>(
   const logger = options.logger ?? createLogger(config.logLevel, { subgraph: definition.name });
   const clock = options.clock ?? (config.today ? fixedClock(config.today) : systemClock);
   const store = options.store ?? (await createStore(config, definition.name));
-  const repos = (await openRepositories(store, definition.documents)) as Repositories<S>;
+  const encrypting = subgraphStore(store, definition.documents, {
+    subgraph: definition.name,
+    config,
+    logger,
+    keyring: options.encryptionKeys,
+  });
+  const repos = (await openRepositories(encrypting, definition.documents)) as Repositories<S>;
   await seedIfEmpty(definition, repos, config.country, logger);
 
   const gatewayKey = options.gatewayPublicKey ?? (await gatewayVerifyingKey(config, logger));

@@ -4,6 +4,7 @@ import { startGateway, type RunningGateway } from '../../gateway/server.ts';
 import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
 import { internalTokenAlgorithm, internalTokenHeader, signInternalToken } from '../../subgraphs/kit/auth/internalToken.ts';
 import { generateDevelopmentKeys, importKey, type DevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
+import { generateKeyring, type Keyring } from '../../subgraphs/kit/fieldEncryption/keyring.ts';
 import { mintCallerToken, type TokenRequest } from '../../subgraphs/kit/auth/localIssuer.ts';
 import { subgraphCatalog } from '../../subgraphs/catalog.ts';
 import { fixedClock } from '../../subgraphs/kit/clock.ts';
@@ -26,6 +27,8 @@ export interface TestHub {
   subgraphConfig: StartOptions['config'];
   /** The keys this hub trusts: its local token issuer's and the gateway's. */
   keys: DevelopmentKeys;
+  /** Each subgraph's keyring for the identifying details it keeps encrypted. */
+  encryptionKeys: Map<string, Keyring>;
   /** Headers as the gateway would send them to `subgraph` for the caller: for calling a subgraph directly. */
   gatewayHeaders(subgraph: string, as?: TestCaller): Promise<Record<string, string>>;
   /** A bearer token for the caller, signed by the hub's issuer. */
@@ -124,6 +127,7 @@ export async function startTestHub(
   const { auth } = config;
   const subgraphs = new Map<string, RunningSubgraph>();
   const stores = new Map<string, Store>();
+  const encryptionKeys = new Map(subgraphCatalog.map((entry) => [entry.name, generateKeyring(entry.name)]));
   await Promise.all(
     subgraphCatalog.map(async (entry) => {
       const store = createNedbStore({});
@@ -134,6 +138,7 @@ export async function startTestHub(
         clock,
         logger,
         gatewayPublicKey,
+        encryptionKeys: encryptionKeys.get(entry.name),
       });
       subgraphs.set(entry.name, running);
       stores.set(entry.name, store);
@@ -175,6 +180,7 @@ export async function startTestHub(
     subgraphs,
     stores,
     keys,
+    encryptionKeys,
     subgraphConfig: config,
     tokenFor,
     async gatewayHeaders(subgraph, as = analyst) {

@@ -46,24 +46,27 @@ export async function generateDevelopmentKeys(): Promise<DevelopmentKeys> {
 const keyFile = (dataDir: string) => path.join(dataDir, 'keys', 'development-keys.json');
 
 /**
- * The development keys under `dataDir`, made on first use. Several processes start at once, so
- * the file is written under a temporary name and linked into place: exactly one set wins and
- * every process reads that one.
+ * Writes `contents` to `file` unless it already exists (owner-only permissions). Several
+ * processes start at once, so the file is written under a temporary name and linked into place:
+ * exactly one writer wins, and every process then reads what it wrote.
  */
+export function createFileOnce(file: string, contents: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  fs.writeFileSync(temporary, contents, { mode: 0o600 });
+  try {
+    fs.linkSync(temporary, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    fs.unlinkSync(temporary);
+  }
+}
+
+/** The development keys under `dataDir`, made on first use (see createFileOnce). */
 export async function loadOrCreateDevelopmentKeys(dataDir: string): Promise<DevelopmentKeys> {
   const file = keyFile(dataDir);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
-    fs.writeFileSync(temporary, JSON.stringify(await generateDevelopmentKeys(), null, 2), { mode: 0o600 });
-    try {
-      fs.linkSync(temporary, file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    } finally {
-      fs.unlinkSync(temporary);
-    }
-  }
+  if (!fs.existsSync(file)) createFileOnce(file, JSON.stringify(await generateDevelopmentKeys(), null, 2));
   return JSON.parse(fs.readFileSync(file, 'utf8')) as DevelopmentKeys;
 }
 
