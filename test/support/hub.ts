@@ -27,7 +27,7 @@ export interface TestHub {
   subgraphConfig: StartOptions['config'];
   /** The keys this hub trusts: its local token issuer's and the gateway's. */
   keys: DevelopmentKeys;
-  /** Each subgraph's keyring for the identifying details it keeps encrypted. */
+  /** Each subgraph's keyring for the identifying details it keeps encrypted (in memory; not with `dataDir`). */
   encryptionKeys: Map<string, Keyring>;
   /** Headers as the gateway would send them to `subgraph` for the caller: for calling a subgraph directly. */
   gatewayHeaders(subgraph: string, as?: TestCaller): Promise<Record<string, string>>;
@@ -115,6 +115,8 @@ export async function startTestHub(
     subgraphUrlOverrides?: Record<string, string>;
     limits?: Partial<GatewayLimits>;
     mode?: 'development' | 'production';
+    /** Runs every subgraph on the embedded store in this folder, with the keyrings development makes there, instead of in memory. */
+    dataDir?: string;
   } = {},
 ): Promise<TestHub> {
   const country = options.country ?? 'bangladesh';
@@ -123,25 +125,25 @@ export async function startTestHub(
   const keys = await generateDevelopmentKeys();
   const gatewayPublicKey = await importKey(keys.gatewayPublic, internalTokenAlgorithm);
   const mode = options.mode ?? 'development';
-  const config = testSubgraphConfig({ country, mode });
+  const memoryConfig = testSubgraphConfig({ country, mode });
+  const config = options.dataDir ? { ...memoryConfig, store: 'embedded' as const, dataDir: options.dataDir } : memoryConfig;
   const { auth } = config;
   const subgraphs = new Map<string, RunningSubgraph>();
   const stores = new Map<string, Store>();
-  const encryptionKeys = new Map(subgraphCatalog.map((entry) => [entry.name, generateKeyring(entry.name)]));
+  const encryptionKeys = new Map(options.dataDir ? [] : subgraphCatalog.map((entry) => [entry.name, generateKeyring(entry.name)]));
   await Promise.all(
     subgraphCatalog.map(async (entry) => {
-      const store = createNedbStore({});
       const running = await startSubgraph(await loadSubgraphDefinition(entry.name), {
         config,
         port: 0,
-        store,
+        store: options.dataDir ? undefined : createNedbStore({}),
         clock,
         logger,
         gatewayPublicKey,
         encryptionKeys: encryptionKeys.get(entry.name),
       });
       subgraphs.set(entry.name, running);
-      stores.set(entry.name, store);
+      stores.set(entry.name, running.store);
     }),
   );
   const gateway = await startGateway({
