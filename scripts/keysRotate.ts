@@ -54,17 +54,17 @@ async function runningAt(config: HubConfig, sector: string): Promise<string | nu
 }
 
 async function rotateSector(config: HubConfig, sector: string): Promise<boolean> {
-  const definition = await loadSubgraphDefinition(sector);
-  if (encryptedSpecs(definition.documents).length === 0) {
-    console.log(`${sector}: keeps no encrypted field; nothing to rotate`);
-    return true;
-  }
   const location = keyringLocation(config, sector);
   if (!location) throw new ConfigError(['CRG_STORE is memory: nothing is kept, so there is no key to rotate']);
   if (config.store === 'embedded') {
     const origin = await runningAt(config, sector);
     if (origin)
       throw new ConfigError([`${sector} is running at ${origin} on the embedded store: stop it first, its files belong to one process`]);
+  }
+  const definition = await loadSubgraphDefinition(sector);
+  if (encryptedSpecs(definition.documents).length === 0) {
+    console.log(`${sector}: keeps no encrypted field; nothing to rotate`);
+    return true;
   }
   const store = await createStore(config, sector);
   try {
