@@ -164,6 +164,8 @@ export function k8sManifests(): Record<string, Manifest[]> {
     }),
   };
   for (const entry of subgraphCatalog) {
+    // A sector's keyring for identifying details (docs/encryption-at-rest.md), apart from its database.
+    const keyring = entry.role === 'sector';
     files[`${entry.name}.yaml`] = serviceManifests({
       name: entry.name,
       port: entry.defaultPort,
@@ -176,8 +178,12 @@ export function k8sManifests(): Record<string, Manifest[]> {
         { name: 'CRG_GATEWAY_PUBLIC_KEY_FILE', value: '/etc/crg/gateway-public-key/gateway.public.jwk' },
         // mongodb://…@mongo-0.mongo:27017,mongo-1.mongo:27017,mongo-2.mongo:27017/?replicaSet=rs0 (README, "Scale-out").
         { name: 'MONGODB_URI', valueFrom: { secretKeyRef: { name: 'crg-mongodb', key: 'uri' } } },
+        ...(keyring ? [{ name: `${envPrefix(entry.name)}_ENCRYPTION_KEYS_FILE`, value: '/etc/crg/encryption-keys/keyring.json' }] : []),
       ],
-      volumes: [secretFile('gateway-public-key', 'crg-gateway-public-key', '/etc/crg/gateway-public-key')],
+      volumes: [
+        secretFile('gateway-public-key', 'crg-gateway-public-key', '/etc/crg/gateway-public-key'),
+        ...(keyring ? [secretFile('encryption-keys', `crg-${entry.name}-encryption-keys`, '/etc/crg/encryption-keys')] : []),
+      ],
     });
   }
   return files;
