@@ -17,6 +17,7 @@ import { createNedbStore } from '../subgraphs/kit/store/nedbStore.ts';
 import type { StoredDocument } from '../subgraphs/kit/store/port.ts';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '../subgraphs/kit/subgraph.ts';
 import type { SurvivorContactDoc } from '../subgraphs/sector-core/caseResponses/models.ts';
+import { capturingLogger } from '../test/operations/opsHub.ts';
 import { postGraphQL, testSubgraphConfig } from '../test/support/hub.ts';
 import { describeRotation, unfinished } from './keysRotate.ts';
 
@@ -54,11 +55,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startHealth(): Promise<RunningSubgraph> {
+async function startHealth(logger = createLogger('silent')): Promise<RunningSubgraph> {
   return startSubgraph(definition, {
     config,
     port: 0,
-    logger: createLogger('silent'),
+    logger,
     gatewayPublicKey: await importKey(keys.gatewayPublic, internalTokenAlgorithm),
   });
 }
@@ -94,6 +95,20 @@ beforeAll(async () => {
   const store = createNedbStore({ directory: storeDir });
   await store.collection<Stored>('survivorContacts').insertMany([{ ...legacy, collectedOn: new Date('2025-03-01T00:00:00Z') }]);
   await store.close();
+});
+
+describe('a sector started on records kept in clear from before encryption', () => {
+  it('says how many there are and which command encrypts them', async () => {
+    const { logger, lines } = capturingLogger();
+    await (await startHealth(logger)).stop();
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        collection: 'survivorContacts',
+        records: 1,
+        msg: '1 survivor contact records are kept in clear from before encryption: run npm run keys:rotate -- --sector health',
+      }),
+    );
+  });
 });
 
 describe('npm run keys:rotate', () => {

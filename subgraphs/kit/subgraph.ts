@@ -14,7 +14,7 @@ import type { Identity } from './auth/identity.ts';
 import { internalTokenHeader } from './auth/internalToken.ts';
 import type { Key } from './auth/keys.ts';
 import type { Keyring } from './fieldEncryption/keyring.ts';
-import { subgraphStore } from './fieldEncryption/subgraphStore.ts';
+import { subgraphStore, warnOfRecordsInClear } from './fieldEncryption/subgraphStore.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createServiceMetrics } from './metrics.ts';
 import { observeOperations } from './observeOperations.ts';
@@ -166,6 +166,7 @@ export async function startSubgraph<S extends Specs, L>(
   });
   const repos = (await openRepositories(encrypting, definition.documents)) as Repositories<S>;
   await seedIfEmpty(definition, repos, config.country, logger);
+  await warnOfRecordsInClear(store, definition.documents, definition.name, logger);
 
   const gatewayKey = options.gatewayPublicKey ?? (await gatewayVerifyingKey(config, logger));
   const { document, sdl } = readSdl(definition.schemaFiles);
