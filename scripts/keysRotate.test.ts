@@ -105,7 +105,7 @@ describe('a sector started on records kept in clear from before encryption', () 
       expect.objectContaining({
         collection: 'survivorContacts',
         records: 1,
-        msg: '1 survivor contact records are kept in clear from before encryption: run npm run keys:rotate -- --sector health',
+        msg: 'survivor contact records kept in clear from before encryption: 1; run npm run keys:rotate -- --sector health',
       }),
     );
   });
@@ -170,7 +170,7 @@ describe('npm run keys:rotate', () => {
       expect(unfinished(first)).toBe(true);
       const lines = describeRotation('health', first);
       expect(lines[0]).toBe(`health: finishing the rotation to key ${interrupted.current} (the keyring still holds older keys)`);
-      expect(lines).toContain(`health: kept key ${previous.current}: 1 records still use it (run again)`);
+      expect(lines).toContain(`health: kept key ${previous.current}: 1 record still under it (run again)`);
       expect(lines.some((line) => line.startsWith(`health: DAMAGED survivorContacts ${victim!._id}: `))).toBe(true);
       expect([...readKeyringFile(keyringPath).keys.keys()]).toEqual([previous.current, interrupted.current]);
 

@@ -33,7 +33,8 @@ export function describeRotation(sector: string, report: RotationReport): string
   }
   for (const d of report.damaged) lines.push(`${sector}: DAMAGED ${d.collection} ${d.id}: ${d.problem}`);
   for (const keyId of report.retired) lines.push(`${sector}: retired key ${keyId}: no record uses it any more`);
-  for (const k of report.kept) lines.push(`${sector}: kept key ${k.keyId}: ${k.records} records still use it (run again)`);
+  for (const k of report.kept)
+    lines.push(`${sector}: kept key ${k.keyId}: ${k.records} record${k.records === 1 ? '' : 's'} still under it (run again)`);
   return lines;
 }
 

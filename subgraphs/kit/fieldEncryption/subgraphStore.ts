@@ -36,7 +36,7 @@ export async function warnOfRecordsInClear(
     if (records > 0) {
       logger.warn(
         { collection: spec.collection, records },
-        `${records} ${spec.label} records are kept in clear from before encryption: run npm run keys:rotate -- --sector ${subgraph}`,
+        `${spec.label} records kept in clear from before encryption: ${records}; run npm run keys:rotate -- --sector ${subgraph}`,
       );
     }
   }
