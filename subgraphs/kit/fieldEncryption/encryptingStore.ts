@@ -40,8 +40,15 @@ function encryptingCollection<T extends StoredDocument>(
   fields: readonly string[],
   keyring: KeyringSource,
 ): Collection<T> {
-  const seal = (doc: T) => sealRecord(keyring(), inner.name, doc as unknown as T & Record<string, unknown>, fields) as unknown as T;
-  const open = (doc: T) => openRecord(keyring(), label, inner.name, doc as unknown as T & Record<string, unknown>, fields) as unknown as T;
+  // The keyring is taken once per operation, not per document: a file-backed one looks at its file each time.
+  const sealAll = (docs: T[]) => {
+    const ring = keyring();
+    return docs.map((doc) => sealRecord(ring, inner.name, doc as unknown as T & Record<string, unknown>, fields) as unknown as T);
+  };
+  const openAll = (docs: T[]) => {
+    const ring = keyring();
+    return docs.map((doc) => openRecord(ring, label, inner.name, doc as unknown as T & Record<string, unknown>, fields) as unknown as T);
+  };
   // The store holds ciphertext: a filter or sort on an encrypted field would silently match nothing.
   const refuseEncrypted = (what: string, keys: string[]) => {
     const named = keys.filter((key) => fields.some((field) => key === field || key.startsWith(`${field}.`)));
@@ -52,16 +59,16 @@ function encryptingCollection<T extends StoredDocument>(
     async find(filter: Filter, options?: FindOptions) {
       refuseEncrypted('filter', Object.keys(filter));
       refuseEncrypted('sort', Object.keys(options?.sort ?? {}));
-      return (await inner.find(filter, options)).map(open);
+      return openAll(await inner.find(filter, options));
     },
     count(filter: Filter) {
       refuseEncrypted('filter', Object.keys(filter));
       return inner.count(filter);
     },
-    insertMany: (docs: T[]) => inner.insertMany(docs.map(seal)),
+    insertMany: (docs: T[]) => inner.insertMany(sealAll(docs)),
     replaceOne(filter: Filter, doc: T) {
       refuseEncrypted('filter', Object.keys(filter));
-      return inner.replaceOne(filter, seal(doc));
+      return inner.replaceOne(filter, sealAll([doc])[0]!);
     },
     deleteMany(filter: Filter) {
       refuseEncrypted('filter', Object.keys(filter));
