@@ -139,20 +139,21 @@ describe('identifying details on the embedded store', () => {
     expect(read.data!.healthSurvivorContact).toEqual({ caseId, ...contact });
   });
 
-  it('that were altered in the store, or moved to another record or field, are reported as damaged, naming the record', async () => {
+  it('that were altered in the store, moved to another record or field, or replaced by text in clear, are reported as damaged, naming the record', async () => {
     const raw = hub.stores.get('health')!.collection<StoredDocument & Record<string, any>>('survivorContacts');
     const [stored] = await raw.find({ _id: caseId });
     const [demo] = await raw.find({ _id: { $ne: caseId } }, { limit: 1 });
+    const fields = stored!.encrypted.fields as Record<string, string>;
+    const flipped = Buffer.from(fields.phone!, 'base64url');
+    flipped[20]! ^= 0x01;
+    const { encrypted: _envelope, ...bare } = stored!;
     const cases = [
-      { ...stored!, encrypted: { ...stored!.encrypted, fields: { ...stored!.encrypted.fields, name: demo!.encrypted.fields.name } } },
-      { ...stored!, encrypted: { ...stored!.encrypted, fields: { ...stored!.encrypted.fields, name: stored!.encrypted.fields.address } } },
-      {
-        ...stored!,
-        encrypted: {
-          ...stored!.encrypted,
-          fields: { ...stored!.encrypted.fields, phone: `${stored!.encrypted.fields.phone!.slice(0, -2)}AA` },
-        },
-      },
+      // another record's name, this record's address as its name, one bit of the telephone flipped
+      { ...stored!, encrypted: { ...stored!.encrypted, fields: { ...fields, name: demo!.encrypted.fields.name } } },
+      { ...stored!, encrypted: { ...stored!.encrypted, fields: { ...fields, name: fields.address } } },
+      { ...stored!, encrypted: { ...stored!.encrypted, fields: { ...fields, phone: flipped.toString('base64url') } } },
+      // the envelope dropped and another telephone written in clear
+      { ...bare, name: contact.name, phone: '+880 1999 666666', address: contact.address },
     ];
     try {
       for (const altered of cases) {

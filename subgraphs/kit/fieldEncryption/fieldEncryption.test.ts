@@ -92,8 +92,11 @@ describe('sealing a record', () => {
     }
   });
 
-  it('reads a record kept from before encryption as it is, so a rotation can encrypt it', () => {
-    expect(open(contact)).toEqual(contact);
+  it('refuses a record in clear, which anyone with access to the store could have written, except to the rotation that encrypts it', () => {
+    expect(() => open(contact)).toThrow(
+      /"CASE-BD-2026-000001" \(survivorContacts\) cannot be decrypted: it is stored in clear, unauthenticated/,
+    );
+    expect(openRecord(keyring, 'survivor contact', 'survivorContacts', contact, fields, { allowClear: true })).toEqual(contact);
   });
 });
 

@@ -72,7 +72,9 @@ export async function rotateKeys(target: RotationTarget, now = new Date()): Prom
       const envelope = envelopeOf(doc);
       let record: StoredDocument;
       try {
-        record = openRecord(keyring, spec.label, collection, doc, encryptedFieldsOf(spec)) as unknown as StoredDocument;
+        record = openRecord(keyring, spec.label, collection, doc, encryptedFieldsOf(spec), {
+          allowClear: true,
+        }) as unknown as StoredDocument;
       } catch (error) {
         if (!(error instanceof DamagedRecordError)) throw error;
         report.damaged.push({ collection, id: doc._id, problem: error.message });

@@ -71,14 +71,27 @@ export function envelopeOf(stored: Record<string, unknown>): Partial<Envelope> |
 }
 
 /**
- * The record with its fields decrypted. A record kept from before encryption (no envelope) is
- * returned as it is; anything else that does not decrypt and authenticate whole throws
- * DamagedRecordError naming the record.
+ * The record with its fields decrypted; a record that does not decrypt and authenticate whole
+ * throws DamagedRecordError naming it. A record with no envelope at all is refused too, unless
+ * `allowClear` (for the rotation that encrypts records kept from before encryption): anyone who
+ * can write to the store could otherwise replace a survivor's telephone with one of their choosing.
  */
-export function openRecord(keyring: Keyring, label: string, collection: string, stored: Record_, fields: readonly string[]): Record_ {
-  if (!(envelopeProperty in stored)) return stored;
-  const envelope = envelopeOf(stored);
+export function openRecord(
+  keyring: Keyring,
+  label: string,
+  collection: string,
+  stored: Record_,
+  fields: readonly string[],
+  options: { allowClear?: boolean } = {},
+): Record_ {
   const damaged = (reason: string) => new DamagedRecordError(label, collection, String(stored._id), reason);
+  if (!(envelopeProperty in stored)) {
+    if (options.allowClear) return stored;
+    throw damaged(
+      'it is stored in clear, unauthenticated (written before encryption, or by someone with access to the store; npm run keys:rotate encrypts it)',
+    );
+  }
+  const envelope = envelopeOf(stored);
   if (typeof envelope !== 'object' || envelope === null || envelope.v !== envelopeVersion || envelope.alg !== keyAlgorithm) {
     throw damaged(`its envelope is not format ${envelopeVersion} ${keyAlgorithm}`);
   }
