@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraphCatalog, typePrefix } from '../subgraphs/catalog.ts';
-import { postGraphQL, startTestHub, type TestHub } from './support/hub.ts';
+import { startTestHub, type TestHub } from './support/hub.ts';
 
 /*
  * The subgraphs speak the Federation 2 subgraph protocol, so any compliant gateway can compose

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { bumpingRevision, defineDocument, nested } from '../subgraphs/kit/documents.ts';
 import { ConflictError, InvalidInputError } from '../subgraphs/kit/errors.ts';
+import { withEncryptedFields } from '../subgraphs/kit/fieldEncryption/encryptedDocument.ts';
+import { encryptingStore } from '../subgraphs/kit/fieldEncryption/encryptingStore.ts';
+import { generateKeyring } from '../subgraphs/kit/fieldEncryption/keyring.ts';
 import { openRepositories, type Repository } from '../subgraphs/kit/repository.ts';
 import { RevisionCounter, revisionsCollection } from '../subgraphs/kit/revisions.ts';
 import { createMongoStore } from '../subgraphs/kit/store/mongoStore.ts';
@@ -40,6 +43,9 @@ const thing = (id: string, extra: Partial<ThingDoc> = {}) => ({
   ...extra,
 });
 
+const thingKeys = generateKeyring('things');
+const encryptedThings = { things: withEncryptedFields(thingDocument, ['name']) };
+
 const tmpDirs: string[] = [];
 const adapters: { name: string; open: () => Promise<Store>; reopen?: (store: Store) => Promise<Store> }[] = [
   { name: 'memory', open: async () => createNedbStore({}) },
@@ -51,6 +57,16 @@ const adapters: { name: string; open: () => Promise<Store>; reopen?: (store: Sto
       return createNedbStore({ directory: dir });
     },
     reopen: async () => createNedbStore({ directory: tmpDirs[tmpDirs.length - 1]! }),
+  },
+  {
+    // The store as a sector's repositories see it: the same contract with a field encrypted underneath.
+    name: 'embedded (file), name encrypted',
+    open: async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-store-'));
+      tmpDirs.push(dir);
+      return encryptingStore(createNedbStore({ directory: dir }), encryptedThings, () => thingKeys);
+    },
+    reopen: async () => encryptingStore(createNedbStore({ directory: tmpDirs[tmpDirs.length - 1]! }), encryptedThings, () => thingKeys),
   },
 ];
 if (process.env.MONGODB_URI) {

@@ -131,7 +131,10 @@ try {
   /** One GraphQL request straight to the subgraph, as the gateway sends it; timed from send to parsed answer. */
   const send = async (as: Identity, query: string, variables: Record<string, unknown>) => {
     const body = JSON.stringify({ query, variables });
-    const headers = { 'content-type': 'application/json', [internalTokenHeader]: await signInternalToken(as, 'coordination', signingKey, body) };
+    const headers = {
+      'content-type': 'application/json',
+      [internalTokenHeader]: await signInternalToken(as, 'coordination', signingKey, body),
+    };
     const sent = performance.now();
     const response = await fetch(subgraph.url, { method: 'POST', headers, body });
     const result = (await response.json()) as { data?: unknown; errors?: unknown[] };

@@ -22,7 +22,7 @@ interface ServiceSpec {
   args: string[];
   maxReplicas: number;
   env: { name: string; value?: string; valueFrom?: unknown }[];
-  volumes: { name: string; mountPath: string; source: Record<string, unknown> }[];
+  volumes: { name: string; mountPath: string; source: Record<string, unknown>; writable?: boolean }[];
   cpu: string;
   memory: string;
 }
@@ -73,7 +73,7 @@ function serviceManifests(spec: ServiceSpec): Manifest[] {
                 securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
                 volumeMounts: [
                   { name: 'tmp', mountPath: '/tmp' },
-                  ...spec.volumes.map((v) => ({ name: v.name, mountPath: v.mountPath, readOnly: true })),
+                  ...spec.volumes.map((v) => ({ name: v.name, mountPath: v.mountPath, readOnly: !v.writable })),
                 ],
               },
             ],
@@ -146,6 +146,14 @@ export function k8sManifests(): Record<string, Manifest[]> {
           ...subgraphUrls,
         },
       },
+      {
+        // Where every subgraph's replicas append the heads of their audit logs: a volume apart from
+        // the database, so that whoever controls the database cannot rewrite what was witnessed.
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { name: 'crg-audit-witness', namespace, labels: labelsOf('crg') },
+        spec: { accessModes: ['ReadWriteMany'], resources: { requests: { storage: '1Gi' } } },
+      },
     ],
     'gateway.yaml': serviceManifests({
       name: 'gateway',
@@ -170,6 +178,8 @@ export function k8sManifests(): Record<string, Manifest[]> {
     }),
   };
   for (const entry of subgraphCatalog) {
+    // A sector's keyring for identifying details (docs/encryption-at-rest.md), apart from its database.
+    const keyring = entry.role === 'sector';
     files[`${entry.name}.yaml`] = serviceManifests({
       name: entry.name,
       port: entry.defaultPort,
@@ -182,8 +192,23 @@ export function k8sManifests(): Record<string, Manifest[]> {
         { name: 'CRG_GATEWAY_PUBLIC_KEY_FILE', value: '/etc/crg/gateway-public-key/gateway.public.jwk' },
         // mongodb://…@mongo-0.mongo:27017,mongo-1.mongo:27017,mongo-2.mongo:27017/?replicaSet=rs0 (README, "Scale-out").
         { name: 'MONGODB_URI', valueFrom: { secretKeyRef: { name: 'crg-mongodb', key: 'uri' } } },
+        ...(keyring ? [{ name: `${envPrefix(entry.name)}_ENCRYPTION_KEYS_FILE`, value: '/etc/crg/encryption-keys/keyring.json' }] : []),
+        // The audit log's signing key, and the witness of its heads on a volume the database's owner does not hold (docs/audit-log.md).
+        { name: `${envPrefix(entry.name)}_AUDIT_KEY_FILE`, value: '/etc/crg/audit-key/audit.jwk' },
+        { name: 'CRG_AUDIT_WITNESS_DIR', value: '/var/lib/crg/witness' },
       ],
-      volumes: [secretFile('gateway-public-key', 'crg-gateway-public-key', '/etc/crg/gateway-public-key'), metricsToken],
+      volumes: [
+        secretFile('gateway-public-key', 'crg-gateway-public-key', '/etc/crg/gateway-public-key'),
+        metricsToken,
+        ...(keyring ? [secretFile('encryption-keys', `crg-${entry.name}-encryption-keys`, '/etc/crg/encryption-keys')] : []),
+        secretFile('audit-key', `crg-${entry.name}-audit-key`, '/etc/crg/audit-key'),
+        {
+          name: 'audit-witness',
+          mountPath: '/var/lib/crg/witness',
+          source: { persistentVolumeClaim: { claimName: 'crg-audit-witness' } },
+          writable: true,
+        },
+      ],
     });
   }
   return files;

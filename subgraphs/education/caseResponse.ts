@@ -10,11 +10,16 @@ export interface EducationResponseDoc extends CaseResponseBase {
 }
 
 export const educationCaseResponse: CaseResponseOptions<EducationResponseDoc> = {
-  document: defineCaseResponseDocument<EducationResponseDoc>('educationResponses', 'education response', {
-    schoolSupport: { type: String, trim: true, maxlength: 200, default: null },
-    schoolSupportStartedOn: { type: Date, default: null },
-    safeTransferOn: { type: Date, default: null },
-  }),
+  document: defineCaseResponseDocument<EducationResponseDoc>(
+    'educationResponses',
+    'education response',
+    {
+      schoolSupport: { type: String, trim: true, maxlength: 200, default: null },
+      schoolSupportStartedOn: { type: Date, default: null },
+      safeTransferOn: { type: Date, default: null },
+    },
+    ['schoolSupport'],
+  ),
   startedOn: (r) => earliest(r.schoolSupportStartedOn, r.safeTransferOn),
   summary: (r) =>
     [

@@ -22,25 +22,30 @@ function givenTogether(other: keyof JusticeResponseDoc) {
 }
 
 export const justiceCaseResponse: CaseResponseOptions<JusticeResponseDoc> = {
-  document: defineCaseResponseDocument<JusticeResponseDoc>('justiceResponses', 'justice response', {
-    charge: {
-      type: String,
-      trim: true,
-      maxlength: 200,
-      default: null,
-      validate: [givenTogether('chargedOn'), 'must be given together with chargedOn'],
+  document: defineCaseResponseDocument<JusticeResponseDoc>(
+    'justiceResponses',
+    'justice response',
+    {
+      charge: {
+        type: String,
+        trim: true,
+        maxlength: 200,
+        default: null,
+        validate: [givenTogether('chargedOn'), 'must be given together with chargedOn'],
+      },
+      chargedOn: { type: Date, default: null },
+      trialStartedOn: { type: Date, default: null },
+      verdict: {
+        type: String,
+        enum: [...verdicts, null],
+        default: null,
+        validate: [givenTogether('verdictOn'), 'must be given together with verdictOn'],
+      },
+      verdictOn: { type: Date, default: null },
+      protectionOrder: { type: String, required: true, enum: protectionOrderStatuses },
     },
-    chargedOn: { type: Date, default: null },
-    trialStartedOn: { type: Date, default: null },
-    verdict: {
-      type: String,
-      enum: [...verdicts, null],
-      default: null,
-      validate: [givenTogether('verdictOn'), 'must be given together with verdictOn'],
-    },
-    verdictOn: { type: Date, default: null },
-    protectionOrder: { type: String, required: true, enum: protectionOrderStatuses },
-  }),
+    ['charge'],
+  ),
   startedOn: (r) => earliest(r.chargedOn, r.trialStartedOn),
   summary: (r) =>
     [

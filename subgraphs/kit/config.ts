@@ -40,6 +40,11 @@ export interface HubConfig {
   auth: AuthConfig;
   limits: GatewayLimits;
   audit: AuditConfig;
+  /**
+   * Each sector's keyring for the identifying details it keeps (`<SECTOR>_ENCRYPTION_KEYS_FILE`),
+   * by subgraph name; required in production (docs/encryption-at-rest.md).
+   */
+  encryptionKeyFiles: Record<string, string>;
 }
 
 /** Where each subgraph's audit key is and where its tree heads are witnessed (docs/audit-log.md). */
@@ -177,7 +182,15 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
   const subgraphPorts: Record<string, number> = {};
   const subgraphUrls: Record<string, string> = {};
   const audit: AuditConfig = { keyFiles: {}, publicKeyFiles: {}, witnessDir: undefined };
+  const encryptionKeyFiles: Record<string, string> = {};
   for (const entry of subgraphCatalog) {
+    const keysName = `${envPrefix(entry.name)}_ENCRYPTION_KEYS_FILE`;
+    const keysFile = present(keysName);
+    if (entry.role === 'sector' && keysFile !== undefined) {
+      const file = filePath.safeParse(keysFile);
+      if (!file.success) problems.push(`${keysName} ${file.error.issues[0]?.message} (got ${JSON.stringify(keysFile)})`);
+      else encryptionKeyFiles[entry.name] = file.data;
+    }
     const prefix = envPrefix(entry.name);
     for (const [files, name] of [
       [audit.keyFiles, `${prefix}_AUDIT_KEY_FILE`],
@@ -257,5 +270,6 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
       maxTokens: v.GATEWAY_MAX_TOKENS,
     },
     audit: { ...audit, witnessDir: v.CRG_AUDIT_WITNESS_DIR },
+    encryptionKeyFiles,
   };
 }

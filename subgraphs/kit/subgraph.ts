@@ -16,6 +16,8 @@ import { enforceAuthDirectives } from './auth/enforceDirectives.ts';
 import type { Identity } from './auth/identity.ts';
 import { caseAccessTokenHeader, internalTokenHeader } from './auth/internalToken.ts';
 import type { Key } from './auth/keys.ts';
+import type { Keyring } from './fieldEncryption/keyring.ts';
+import { subgraphStore, warnOfRecordsInClear } from './fieldEncryption/subgraphStore.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createServiceMetrics, scrapeRoute } from './metrics.ts';
 import { observeOperations } from './observeOperations.ts';
@@ -112,7 +114,7 @@ export interface RunningSubgraph {
 
 export interface StartOptions {
   config: Pick<HubConfig, 'country' | 'store' | 'dataDir' | 'mongodbUri' | 'host' | 'today' | 'logLevel' | 'mode' | 'auth'> &
-    Partial<Pick<HubConfig, 'pathwayRereadAfterMs' | 'subgraphUrls' | 'metricsToken' | 'audit'>>;
+    Partial<Pick<HubConfig, 'pathwayRereadAfterMs' | 'subgraphUrls' | 'metricsToken' | 'audit' | 'encryptionKeyFiles'>>;
   port: number;
   /** A store made by the caller (tests share one to count its queries); the configured one otherwise. */
   store?: Store;
@@ -124,6 +126,8 @@ export interface StartOptions {
   caseRegistryUrl?: string;
   /** The audit log's signing key and witness (tests pass in-memory ones); from configuration otherwise. */
   audit?: AuditLogKeys;
+  /** The keyring for the identifying details the subgraph keeps (tests pass one); read from configuration otherwise. */
+  encryptionKeys?: Keyring;
 }
 
 /** Loads the demo data when every collection is empty, i.e. on first run. */
@@ -179,9 +183,16 @@ export async function startSubgraph<S extends Specs, L>(
   const keptAudit = 'auditLog' in definition.documents && 'auditHead' in definition.documents;
   const auditKeys = keptAudit ? (options.audit ?? (await configuredAuditLogKeys(config, definition.name, logger))) : undefined;
   const store = options.store ?? (await createStore(config, definition.name));
-  const repos = (await openRepositories(store, definition.documents)) as Repositories<S>;
+  const encrypting = subgraphStore(store, definition.documents, {
+    subgraph: definition.name,
+    config,
+    logger,
+    keyring: options.encryptionKeys,
+  });
+  const repos = (await openRepositories(encrypting, definition.documents)) as Repositories<S>;
   if (auditKeys) openAuditLog(repos as unknown as AuditRepositories, definition.name, auditKeys);
   await seedIfEmpty(definition, repos, config.country, logger);
+  await warnOfRecordsInClear(store, definition.documents, definition.name, logger);
 
   const gatewayKey = options.gatewayPublicKey ?? (await gatewayVerifyingKey(config, logger));
   const { document, sdl } = readSdl(definition.schemaFiles);

@@ -84,12 +84,7 @@ describe('subgraphs answer only the gateway', () => {
     const other = { query: '{ healthSector { id servicePoints { name } } }' };
     expectRefused(await send(url('health'), other, captured), 401, 'UNAUTHENTICATED', /another request body/);
     expectRefused(await send(url('health'), `${JSON.stringify(minted)} `, captured), 401, 'UNAUTHENTICATED', /another request body/);
-    expectRefused(
-      await send(url('health'), { ...minted, variables: { x: 1 } }, captured),
-      401,
-      'UNAUTHENTICATED',
-      /another request body/,
-    );
+    expectRefused(await send(url('health'), { ...minted, variables: { x: 1 } }, captured), 401, 'UNAUTHENTICATED', /another request body/);
   });
 
   it('checks scopes again on protected fields, whoever the gateway vouches for', async () => {
@@ -104,7 +99,11 @@ describe('subgraphs answer only the gateway', () => {
     expect(dashboard.json.errors[0].message).toContain('FocalPoint.email');
 
     const sectors = { query: '{ sectors { id } }' };
-    const auditor = await send(url('coordination'), sectors, await hub.gatewayHeaders('coordination', JSON.stringify(sectors), { role: 'auditor' }));
+    const auditor = await send(
+      url('coordination'),
+      sectors,
+      await hub.gatewayHeaders('coordination', JSON.stringify(sectors), { role: 'auditor' }),
+    );
     expect(auditor.json.data).toBeNull();
     expect(auditor.json.errors[0].extensions.code).toBe('FORBIDDEN');
   });

@@ -10,6 +10,7 @@ import {
   signInternalToken,
 } from '../../subgraphs/kit/auth/internalToken.ts';
 import { generateDevelopmentKeys, importKey, type DevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
+import { generateKeyring, type Keyring } from '../../subgraphs/kit/fieldEncryption/keyring.ts';
 import { mintCallerToken, type TokenRequest } from '../../subgraphs/kit/auth/localIssuer.ts';
 import { subgraphCatalog } from '../../subgraphs/catalog.ts';
 import { fixedClock } from '../../subgraphs/kit/clock.ts';
@@ -35,6 +36,8 @@ export interface TestHub {
   subgraphConfig: StartOptions['config'];
   /** The keys this hub trusts: its local token issuer's and the gateway's. */
   keys: DevelopmentKeys;
+  /** Each subgraph's keyring for the identifying details it keeps encrypted (in memory; not with `dataDir`). */
+  encryptionKeys: Map<string, Keyring>;
   /**
    * Headers as the gateway would send them to `subgraph` for the caller with exactly `body` (the
    * request body as sent): for calling a subgraph directly. A sector also gets the case-access token.
@@ -136,6 +139,8 @@ export async function startTestHub(
     subgraphUrlOverrides?: Record<string, string>;
     limits?: Partial<GatewayLimits>;
     mode?: 'development' | 'production';
+    /** Runs every subgraph on the embedded store in this folder, with the keyrings development makes there, instead of in memory. */
+    dataDir?: string;
   } = {},
 ): Promise<TestHub> {
   const country = options.country ?? 'bangladesh';
@@ -144,26 +149,28 @@ export async function startTestHub(
   const keys = await generateDevelopmentKeys();
   const gatewayPublicKey = await importKey(keys.gatewayPublic, internalTokenAlgorithm);
   const mode = options.mode ?? 'development';
-  const config = testSubgraphConfig({ country, mode });
+  const memoryConfig = testSubgraphConfig({ country, mode });
+  const config = options.dataDir ? { ...memoryConfig, store: 'embedded' as const, dataDir: options.dataDir } : memoryConfig;
   const { auth } = config;
   const subgraphs = new Map<string, RunningSubgraph>();
   const stores = new Map<string, Store>();
   const audit = new Map<string, AuditLogKeys>();
+  const encryptionKeys = new Map(options.dataDir ? [] : subgraphCatalog.map((entry) => [entry.name, generateKeyring(entry.name)]));
   const start = async (name: string, caseRegistryUrl?: string) => {
-    const store = createNedbStore({});
     audit.set(name, { signingKey: generateAuditKey(), witness: memoryWitness() });
     const running = await startSubgraph(await loadSubgraphDefinition(name), {
       config,
       port: 0,
-      store,
+      store: options.dataDir ? undefined : createNedbStore({}),
       clock,
       logger,
       gatewayPublicKey,
       caseRegistryUrl,
       audit: audit.get(name),
+      encryptionKeys: encryptionKeys.get(name),
     });
     subgraphs.set(name, running);
-    stores.set(name, store);
+    stores.set(name, running.store);
   };
   // The sectors ask the case registry (coordination) who may see a case, so it starts first.
   const registry = subgraphCatalog.find((entry) => entry.role === 'coordination')!.name;
@@ -215,6 +222,7 @@ export async function startTestHub(
     stores,
     audit,
     keys,
+    encryptionKeys,
     subgraphConfig: config,
     tokenFor,
     gatewayHeaders,

@@ -26,7 +26,9 @@ function codesAsked(body: string): string[] | null {
   }
 }
 
-export function caseAccessRoute(services: Pick<RouteServices<never, CaseLoaders>, 'createLoaders' | 'gatewayKey'>): Record<string, PostRoute> {
+export function caseAccessRoute(
+  services: Pick<RouteServices<never, CaseLoaders>, 'createLoaders' | 'gatewayKey'>,
+): Record<string, PostRoute> {
   const answer: PostRoute = async (req, body) => {
     const token = req.headers[caseAccessTokenHeader];
     let identity;

@@ -36,7 +36,13 @@ async function casesOfSector(
     throw new InvalidInputError('case listing', [{ field: 'limit', problem: `must be from 1 to 500 (got ${args.limit})` }]);
   }
   const referred = await ctx.repos.referrals.find({ toSector: sector, status: { $in: [...engagedStatuses] } });
-  const visibleIds = [...(await visibleAmong(ctx.loaders, sector, referred.map((r) => r.caseId)))];
+  const visibleIds = [
+    ...(await visibleAmong(
+      ctx.loaders,
+      sector,
+      referred.map((r) => r.caseId),
+    )),
+  ];
   const found = await ctx.repos.cases.find(
     { $or: [{ holdingSector: sector }, { _id: { $in: visibleIds } }] },
     { sort: { firstReportedOn: -1, _id: -1 }, limit: args.limit },
@@ -55,7 +61,11 @@ async function escalatedReferrals(_: unknown, args: Purpose, ctx: CaseContext, i
     },
     { sort: { followUpBy: 1, _id: 1 } },
   );
-  const visible = await visibleAmong(ctx.loaders, sector, involved.map((r) => r.caseId));
+  const visible = await visibleAmong(
+    ctx.loaders,
+    sector,
+    involved.map((r) => r.caseId),
+  );
   const found = involved.filter((r) => visible.has(r.caseId));
   await recordAudit(ctx, {
     action: 'referral.list-escalated',

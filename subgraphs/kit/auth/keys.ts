@@ -50,11 +50,11 @@ const keyFile = (dataDir: string) => path.join(dataDir, 'keys', 'development-key
  * start at once, so it is written under a temporary name and linked into place: exactly one
  * version wins and every process reads that one.
  */
-export async function createFileOnce(file: string, make: () => Promise<string> | string): Promise<string> {
+export function writeFileOnce(file: string, contents: string): string {
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
-    fs.writeFileSync(temporary, await make(), { mode: 0o600 });
+    fs.writeFileSync(temporary, contents, { mode: 0o600 });
     try {
       fs.linkSync(temporary, file);
     } catch (error) {
@@ -64,6 +64,11 @@ export async function createFileOnce(file: string, make: () => Promise<string> |
     }
   }
   return fs.readFileSync(file, 'utf8');
+}
+
+/** As writeFileOnce, making the contents only when the file does not exist yet. */
+export async function createFileOnce(file: string, make: () => Promise<string> | string): Promise<string> {
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : writeFileOnce(file, await make());
 }
 
 /** The development keys under `dataDir`, made on first use (see createFileOnce). */
