@@ -5,13 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSubgraphDefinition } from '../subgraphs/definitions.ts';
-import {
-  caseAccessTokenHeader,
-  internalTokenAlgorithm,
-  internalTokenHeader,
-  signCaseAccessToken,
-  signInternalToken,
-} from '../subgraphs/kit/auth/internalToken.ts';
+import { gatewayCallHeaders, internalTokenAlgorithm } from '../subgraphs/kit/auth/internalToken.ts';
 import { generateDevelopmentKeys, importKey, type DevelopmentKeys } from '../subgraphs/kit/auth/keys.ts';
 import { scopesByRole } from '../subgraphs/kit/auth/roles.ts';
 import { withNewKey } from '../subgraphs/kit/fieldEncryption/keyring.ts';
@@ -231,10 +225,7 @@ describe('npm run keys:rotate', () => {
           health.url,
           query,
           { id: caseId },
-          {
-            [internalTokenHeader]: await signInternalToken(officer, 'health', signingKey, graphqlBody(query, { id: caseId })),
-            [caseAccessTokenHeader]: await signCaseAccessToken(officer, signingKey),
-          },
+          await gatewayCallHeaders(officer, 'health', signingKey, graphqlBody(query, { id: caseId })),
         );
       expect((await read(legacy._id)).data!.healthSurvivorContact).toEqual({
         name: legacy.name,

@@ -13,13 +13,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { readSupergraph } from '../../gateway/supergraph.ts';
 import { subgraphCatalog } from '../../subgraphs/catalog.ts';
-import {
-  caseAccessTokenHeader,
-  internalTokenAlgorithm,
-  internalTokenHeader,
-  signCaseAccessToken,
-  signInternalToken,
-} from '../../subgraphs/kit/auth/internalToken.ts';
+import { gatewayCallHeaders, internalTokenAlgorithm } from '../../subgraphs/kit/auth/internalToken.ts';
 import { importKey, loadOrCreateDevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
 import { isRole, scopesByRole } from '../../subgraphs/kit/auth/roles.ts';
 import { readConfig } from '../../subgraphs/kit/config.ts';
@@ -59,10 +53,8 @@ const runtime = createGatewayRuntime({
         const subgraph = subgraphByUrl.get(url);
         if (!subgraph) throw new Error(`the peer called ${url}, which is no subgraph of the hub`);
         const identity = identityOf(request.headers);
-        const headers = new Headers(options.headers as HeadersInit);
-        headers.set(internalTokenHeader, await signInternalToken(identity, subgraph, signingKey, String(options.body ?? '')));
-        if (identity.sector) headers.set(caseAccessTokenHeader, await signCaseAccessToken(identity, signingKey));
-        setOptions({ ...options, headers: Object.fromEntries(headers) });
+        const signed = await gatewayCallHeaders(identity, subgraph, signingKey, String(options.body ?? ''));
+        setOptions({ ...options, headers: { ...Object.fromEntries(new Headers(options.headers as HeadersInit)), ...signed } });
       },
     },
   ],

@@ -19,13 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSupergraph } from '../../gateway/supergraph.ts';
 import { envPrefix, sectorIds, subgraphCatalog } from '../../subgraphs/catalog.ts';
-import {
-  caseAccessTokenHeader,
-  internalTokenAlgorithm,
-  internalTokenHeader,
-  signCaseAccessToken,
-  signInternalToken,
-} from '../../subgraphs/kit/auth/internalToken.ts';
+import { gatewayCallHeaders, internalTokenAlgorithm } from '../../subgraphs/kit/auth/internalToken.ts';
 import { importKey, loadOrCreateDevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
 import { mintCallerToken } from '../../subgraphs/kit/auth/localIssuer.ts';
 import { scopesByRole } from '../../subgraphs/kit/auth/roles.ts';
@@ -135,10 +129,7 @@ try {
       url: subgraphUrl(call.subgraph),
       body,
       pid: services.find((s) => s.name === call.subgraph)?.child.pid,
-      headers: async () => ({
-        [internalTokenHeader]: await signInternalToken(identity, call.subgraph, signingKey, body),
-        ...(identity.sector ? { [caseAccessTokenHeader]: await signCaseAccessToken(identity, signingKey) } : {}),
-      }),
+      headers: () => gatewayCallHeaders(identity, call.subgraph, signingKey, body),
     };
   };
 

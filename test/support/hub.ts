@@ -2,13 +2,7 @@ import { createLocalJWKSet } from 'jose';
 import { createCallerVerifier } from '../../gateway/auth/callerIdentity.ts';
 import { startGateway, type RunningGateway } from '../../gateway/server.ts';
 import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
-import {
-  caseAccessTokenHeader,
-  internalTokenAlgorithm,
-  internalTokenHeader,
-  signCaseAccessToken,
-  signInternalToken,
-} from '../../subgraphs/kit/auth/internalToken.ts';
+import { gatewayCallHeaders, internalTokenAlgorithm } from '../../subgraphs/kit/auth/internalToken.ts';
 import { generateDevelopmentKeys, importKey, type DevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
 import { generateKeyring, type Keyring } from '../../subgraphs/kit/fieldEncryption/keyring.ts';
 import { mintCallerToken, type TokenRequest } from '../../subgraphs/kit/auth/localIssuer.ts';
@@ -191,10 +185,7 @@ export async function startTestHub(
   const signingKey = await importKey(keys.gatewayPrivate, internalTokenAlgorithm);
   async function gatewayHeaders(subgraph: string, body: string, as: TestCaller = analyst): Promise<Record<string, string>> {
     const identity: Identity = { subject: as.subject ?? 'test', role: as.role, sector: as.sector ?? null, scopes: scopesByRole[as.role] };
-    return {
-      [internalTokenHeader]: await signInternalToken(identity, subgraph, signingKey, body),
-      ...(identity.sector ? { [caseAccessTokenHeader]: await signCaseAccessToken(identity, signingKey) } : {}),
-    };
+    return gatewayCallHeaders(identity, subgraph, signingKey, body);
   }
   const stopped = new Set<string>();
   const tokens = new Map<string, Promise<string>>();

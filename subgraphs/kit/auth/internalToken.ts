@@ -55,6 +55,18 @@ export function signCaseAccessToken(identity: Identity, privateKey: Key): Promis
   return sign(identity, caseAccessTokenType, caseAccessAudience, privateKey);
 }
 
+/**
+ * The headers the gateway sends with one call to `subgraph`: the token bound to `body` and, for a
+ * caller acting for a sector, the case-access token. For tools and tests that call a subgraph as
+ * the gateway would (the gateway itself also reuses them: see SubgraphDataSource).
+ */
+export async function gatewayCallHeaders(identity: Identity, subgraph: string, key: Key, body: string): Promise<Record<string, string>> {
+  return {
+    [internalTokenHeader]: await signInternalToken(identity, subgraph, key, body),
+    ...(identity.sector ? { [caseAccessTokenHeader]: await signCaseAccessToken(identity, key) } : {}),
+  };
+}
+
 /** A verified token: who it stands for, and the body digest it binds (internal tokens only). */
 export interface VerifiedToken {
   identity: Identity;
