@@ -13,9 +13,9 @@ describe.each(['england-wales', 'south-africa'] as const)('the %s demo cases', (
       );
       expect(errors).toBeUndefined();
       const a = data!.pathwayAggregates;
-      expect(a.casesByIncidentType.total.count).toBe(
-        await hub.stores.get('coordination')!.collection('cases').count({ reportingConsent: true }),
-      );
+      const consenting = await hub.stores.get('coordination')!.collection('cases').count({ reportingConsent: true });
+      // Published with the cell-key method's noise, at most 3 either way.
+      expect(Math.abs(a.casesByIncidentType.total.count - consenting)).toBeLessThanOrEqual(3);
       expect(a.justiceFunnel[0].count).toBeGreaterThan(a.justiceFunnel[2].count ?? 0);
 
       const [held] = await hub.stores

@@ -17,7 +17,7 @@ import { openRepositories, type Draft, type Repository } from '../../subgraphs/k
 import { RevisionCounter, revisionsCollection } from '../../subgraphs/kit/revisions.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
-import { suppressionThreshold } from '../../subgraphs/kit/suppressionThreshold.ts';
+import { disclosure } from '../../subgraphs/kit/disclosure/configured.ts';
 import { syntheticCases } from '../../subgraphs/sector-core/seed/casePathways.ts';
 import { postGraphQL, testSubgraphConfig, TODAY, type GraphQLResponse } from '../support/hub.ts';
 
@@ -106,10 +106,10 @@ const published = async (replica: RunningSubgraph) => (await send(replica, aggre
 
 /** Every table computed afresh from what the store holds now, by the straightforward functions. */
 async function straightforward() {
-  const d = { year, ...(await readYear(repos, `CASE-BD-${year}-`, year)), today: clock.now(), threshold: suppressionThreshold };
+  const d = { year, ...(await readYear(repos, `CASE-BD-${year}-`, year)), today: clock.now(), disclosure };
   return {
     year,
-    suppressionThreshold,
+    suppressionThreshold: disclosure.table.threshold,
     casesByIncidentType: pathway.casesByIncidentType(d),
     casesByDistrict: pathway.casesByDistrict(d),
     casesByMonth: pathway.casesByMonth(d),
@@ -145,8 +145,8 @@ describe('kept pathway aggregates', () => {
     expect(ids(sliced.cases)).toEqual(ids(whole.cases));
     expect(ids(sliced.referrals)).toEqual(ids(whole.referrals));
     expect(whole.cases.length).toBeGreaterThan(1000);
-    const inOne = await YearTally.of(year, suppressionThreshold, prefix, whole.cases, whole.referrals, whole.cases.length);
-    const inSlices = await YearTally.of(year, suppressionThreshold, prefix, sliced.cases, sliced.referrals, 7);
+    const inOne = await YearTally.of(year, disclosure, prefix, whole.cases, whole.referrals, whole.cases.length);
+    const inSlices = await YearTally.of(year, disclosure, prefix, sliced.cases, sliced.referrals, 7);
     expect(inSlices.tables()).toEqual(inOne.tables());
     expect(inSlices.overdueFollowUps(clock.now())).toEqual(inOne.overdueFollowUps(clock.now()));
   });
@@ -154,7 +154,12 @@ describe('kept pathway aggregates', () => {
   it('publish exactly the straightforward tables, small counts withheld alike', async () => {
     const expected = await expectBothReplicasPublishTheStraightforwardTables();
     // The generated data is large enough to publish, and small enough somewhere to withhold.
-    const cells = [...expected.casesByDistrict.rows, ...expected.overdueFollowUps.rows, ...expected.forcedMarriage.map((t) => t.reached)];
+    const cells = [
+      ...expected.casesByDistrict.rows,
+      ...expected.overdueFollowUps.rows,
+      ...expected.referralOutcomes.rows,
+      ...expected.forcedMarriage.flatMap((t) => [t.reached, t.withinThreeDays]),
+    ];
     expect(cells.some((c) => c.suppressed)).toBe(true);
     expect(cells.some((c) => !c.suppressed)).toBe(true);
     // Asked again with nothing written, they answer from the kept tables, still the same.
