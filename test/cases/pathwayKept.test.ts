@@ -44,6 +44,7 @@ const aggregates = /* GraphQL */ `
     pathwayAggregates(year: $year) {
       year
       suppressionThreshold
+      disclosureControl { method threshold maxNoise variance }
       casesByIncidentType { ${table} }
       casesByDistrict { ${table} }
       casesByMonth { ${table} }
@@ -110,6 +111,7 @@ async function straightforward() {
   return {
     year,
     suppressionThreshold: disclosure.table.threshold,
+    disclosureControl: disclosure.method,
     casesByIncidentType: pathway.casesByIncidentType(d),
     casesByDistrict: pathway.casesByDistrict(d),
     casesByMonth: pathway.casesByMonth(d),

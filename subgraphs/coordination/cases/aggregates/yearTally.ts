@@ -159,6 +159,7 @@ export class YearTally {
     return {
       year: this.year,
       suppressionThreshold: this.disclosure.table.threshold,
+      disclosureControl: this.disclosure.method,
       casesByIncidentType: publish(this.byIncidentType.rows(incidentTypes), all),
       casesByDistrict: publish(this.byDistrict.rows([...this.byDistrict.keys()].sort()), all),
       casesBySector: publish(this.bySector.rows(sectorIds), all),
