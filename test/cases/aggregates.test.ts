@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noiseParameters } from '../../subgraphs/kit/disclosure/configured.ts';
 import { analyst, startTestHub, type TestHub } from '../support/hub.ts';
 import { auditor, dashboard, officer, registered } from './caseFixtures.ts';
 
@@ -49,8 +50,7 @@ function expectSafe(rows: Row[], threshold: number) {
   }
 }
 
-/** The largest noise a published count carries (kit/disclosure/configured.ts). */
-const maxNoise = 3;
+const { maxNoise } = noiseParameters;
 const near = (published: number, n: number) => expect(Math.abs(published - n), `${published} for ${n}`).toBeLessThanOrEqual(maxNoise);
 
 describe('pathway aggregates on the demo data', () => {
@@ -150,7 +150,7 @@ describe('what gets counted', () => {
     for (let i = 0; i < 2; i += 1) await registered(hub, 'health', { district: 'Small District' });
     const five = (await districtRow('Small District'))!;
     expect(five.suppressed).toBe(false);
-    // Five is the threshold: its noise can only be upward and averages 0, so it is none.
+    // Five is the threshold and a multiple of the rounding base: it has no noise.
     expect(five.count).toBe(5);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noiseParameters } from '../../subgraphs/kit/disclosure/configured.ts';
 import { startTestHub } from '../support/hub.ts';
 import { officer } from './caseFixtures.ts';
 
@@ -14,8 +15,7 @@ describe.each(['england-wales', 'south-africa'] as const)('the %s demo cases', (
       expect(errors).toBeUndefined();
       const a = data!.pathwayAggregates;
       const consenting = await hub.stores.get('coordination')!.collection('cases').count({ reportingConsent: true });
-      // Published with the cell-key method's noise, at most 3 either way.
-      expect(Math.abs(a.casesByIncidentType.total.count - consenting)).toBeLessThanOrEqual(3);
+      expect(Math.abs(a.casesByIncidentType.total.count - consenting)).toBeLessThanOrEqual(noiseParameters.maxNoise);
       expect(a.justiceFunnel[0].count).toBeGreaterThan(a.justiceFunnel[2].count ?? 0);
 
       const [held] = await hub.stores

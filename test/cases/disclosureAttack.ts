@@ -66,7 +66,7 @@ export class Attack {
     const can = [];
     for (let n = Math.max(threshold, p - maxNoise); n <= p + maxNoise; n++) {
       const { noise, probability } = table.row(n);
-      if (probability[noise.indexOf(p - n)]! > 0) can.push(n);
+      if ((probability[noise.indexOf(p - n)] ?? 0) > 0) can.push(n);
     }
     if (can.length === 0) throw new Error(`no true count publishes as ${p}`);
     return [Math.min(...can), Math.max(...can)];
@@ -92,7 +92,8 @@ export class Attack {
     for (const name of names) {
       const [low, high] = (['Minimize', 'Maximize'] as const).map((sense) => {
         const solution = highs.solve(lp(sense, name), { output_flag: false });
-        if (solution.Status !== 'Optimal') throw new Error(`${sense} ${name}: ${solution.Status} (the attacker's model contradicts the answer)`);
+        if (solution.Status !== 'Optimal')
+          throw new Error(`${sense} ${name}: ${solution.Status} (the attacker's model contradicts the answer)`);
         return Math.round(solution.ObjectiveValue);
       });
       result.set(name, [low!, high!]);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coordinationSubgraph } from '../../subgraphs/coordination/index.ts';
 import type { CaseDoc, IncidentType } from '../../subgraphs/coordination/cases/models.ts';
 import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
@@ -22,17 +22,6 @@ import { Attack, type Method, type Row } from './disclosureAttack.ts';
  * The registry is small and made for the attack: a March with three cases, its months to come
  * known to be empty, a district, an incident type and a holder with two or three cases each.
  */
-
-vi.hoisted(() => {
-  // A fixed secret, so the noise, and so what the attacks can work out, is the same on every run.
-  // (Hoisted above the imports, so the modules come from Node directly.)
-  const fs = process.getBuiltinModule('node:fs');
-  const os = process.getBuiltinModule('node:os');
-  const path = process.getBuiltinModule('node:path');
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crg-disclosure-')), 'disclosure-key');
-  fs.writeFileSync(file, Buffer.alloc(32, 'attack-test-secret'));
-  process.env.CRG_DISCLOSURE_KEY_FILE = file;
-});
 
 const country = 'bangladesh' as const;
 const year = 2026;
@@ -133,10 +122,12 @@ async function answer(): Promise<Answer> {
 
 /** What the attacker knows of the method: what the answer says of it; a hub that says nothing publishes exact counts. */
 async function methodOf(threshold: number): Promise<Method> {
-  const { data, errors } = await send(`{ pathwayAggregates(year: ${year}) { disclosureControl { method threshold maxNoise variance } } }`);
+  const { data, errors } = await send(
+    `{ pathwayAggregates(year: ${year}) { disclosureControl { method threshold maxNoise variance base } } }`,
+  );
   if (errors) return { kind: 'suppression', threshold };
-  const { threshold: t, maxNoise, variance } = data!.pathwayAggregates.disclosureControl;
-  return { kind: 'cell-key', parameters: { threshold: t, maxNoise, variance } };
+  const { threshold: t, maxNoise, variance, base } = data!.pathwayAggregates.disclosureControl;
+  return { kind: 'cell-key', parameters: { threshold: t, maxNoise, variance, base } };
 }
 
 /** The true counts, from the plan, by the keys the tables use. */
@@ -205,5 +196,128 @@ describe('the linear-programming attack on one answer', () => {
       // ...and leaves every small count at least two possible values: it is never pinned.
       if (t.true < a.suppressionThreshold) expect(high - low, `${t.name} (true ${t.true}) pinned to [${low}, ${high}]`).toBeGreaterThan(0);
     }
+  });
+});
+
+const registerCase = /* GraphQL */ `
+  mutation ($input: RegisterCaseInput!) {
+    registerCase(input: $input) {
+      id
+      version
+    }
+  }
+`;
+const updateConsent = /* GraphQL */ `
+  mutation ($input: CaseConsentInput!) {
+    updateCaseConsent(input: $input) {
+      id
+    }
+  }
+`;
+
+/** The four attributes the before/after attack is after, with the table each shows in. */
+const dimensions = [
+  ['type', 'casesByIncidentType'],
+  ['district', 'casesByDistrict'],
+  ['month', 'casesByMonth'],
+  ['holder', 'casesBySector'],
+] as const;
+type Who = { type: string; district: string; month: string; holder: string };
+
+/**
+ * What comparing two answers tells of the one case that came or went between them, per attribute:
+ * `exact` when the case's row moved by exactly one while every other row stayed (the attacker reads
+ * the change as it happened); `certain` when the case's row is the only one that changed at all.
+ */
+function compare(before: Answer, after: Answer, who: Who, by: 1 | -1) {
+  return dimensions.map(([attribute, tableName]) => {
+    const rows = (a: Answer) => new Map(a[tableName].rows.map((r) => [r.key, r]));
+    const [b, c] = [rows(before), rows(after)];
+    const changed = [...c.keys()].filter((k) => JSON.stringify(b.get(k)) !== JSON.stringify(c.get(k)));
+    const mine = who[attribute];
+    const moved =
+      b.get(mine) && c.get(mine) && !b.get(mine)!.suppressed && !c.get(mine)!.suppressed ? c.get(mine)!.count! - b.get(mine)!.count! : null;
+    return {
+      exact: changed.length === 1 && changed[0] === mine && moved === by,
+      certain: changed.length === 1 && changed[0] === mine,
+      othersChanged: changed.filter((k) => k !== mine),
+    };
+  });
+}
+
+describe('the before/after attack', () => {
+  const trials = 20;
+  const random = seededRandom(seedFrom('before-after-attack'));
+  it('never reads one new case, nor one withdrawn reporting consent, as +1 or -1 in each of its rows', async () => {
+    let exact = 0;
+    let certain = 0;
+    let perAttribute = 0;
+    for (let trial = 0; trial < trials; trial++) {
+      // A case whose rows are all published (a small row is withheld before and after alike).
+      const who: Who = {
+        type: random.pick(['RAPE', 'PHYSICAL_ASSAULT']),
+        district: random.pick(['North', 'South']),
+        month: monthKey(random.int(1, 2)),
+        holder: 'health',
+      };
+      const before = await answer();
+      const input = {
+        intakePoint: 'bd-occ-dhaka',
+        district: who.district,
+        firstReportedOn: `${who.month}-0${random.int(1, 9)}`,
+        incidentType: who.type,
+        contexts: ['NONE'],
+        referralConsent: [],
+        reportingConsent: true,
+      };
+      const registered = await send(registerCase, { input }, 'sector-officer', who.holder);
+      expect(registered.errors).toBeUndefined();
+      const afterNew = await answer();
+      // The one withdrawn consent: the same case leaves every count again.
+      const { id, version } = registered.data!.registerCase;
+      const withdrawn = await send(
+        updateConsent,
+        { input: { caseId: id, expectedVersion: version, referralConsent: [], reportingConsent: false } },
+        'sector-officer',
+        who.holder,
+      );
+      expect(withdrawn.errors).toBeUndefined();
+      const afterWithdrawn = await answer();
+      // Withdrawn, the case counts nowhere: the answer is the one before it came, number for number.
+      expect(afterWithdrawn).toEqual(before);
+
+      for (const [from, to, by] of [
+        [before, afterNew, 1],
+        [afterNew, afterWithdrawn, -1],
+      ] as const) {
+        const seen = compare(from, to, who, by);
+        // Rows the case is not in never move: nothing to average over, nothing that points elsewhere.
+        for (const s of seen) expect(s.othersChanged).toEqual([]);
+        perAttribute += seen.filter((s) => s.certain).length;
+        if (seen.every((s) => s.exact)) exact += 1;
+        if (seen.every((s) => s.certain)) certain += 1;
+      }
+    }
+    // Under small-cell suppression every comparison reads the case exactly; under the cell-key
+    // method a +1 (or -1) shows as itself in all four rows in well under a tenth of them.
+    expect(exact, `${exact} of ${2 * trials} comparisons read the case exactly`).toBeLessThanOrEqual((2 * trials) / 10);
+    // Only the case's rows can change, so a row that changed is the case's; but rounded to base 5,
+    // a row usually publishes the same multiple before and after, hiding the case in that
+    // attribute. Under small-cell suppression each of these rows shows the case every time.
+    expect(certain, `${certain} of ${2 * trials} comparisons showed all four attributes`).toBeLessThanOrEqual((2 * trials) / 10);
+    // One attribute alone does show in about a third of comparisons (docs/disclosure-control.md).
+    expect(perAttribute, `${perAttribute} of ${8 * trials} attribute comparisons showed the case's row`).toBeLessThanOrEqual(4 * trials);
+  }, 60_000);
+});
+
+describe('asking again, or another way', () => {
+  it('gives the same count for the same cases, whatever the question and however often', async () => {
+    const first = await answer();
+    for (let i = 0; i < 3; i++) expect(await answer()).toEqual(first);
+    // The funnel's investigated and charged stages hold the same cases, so the same count.
+    expect(first.justiceFunnel[1]).toEqual({ ...first.justiceFunnel[2], key: 'INVESTIGATED' });
+    // Every case table's total is the one cell of all the year's cases.
+    for (const t of [first.casesByDistrict, first.casesByMonth, first.casesBySector])
+      expect(t.total).toEqual(first.casesByIncidentType.total);
   });
 });

@@ -44,7 +44,7 @@ const aggregates = /* GraphQL */ `
     pathwayAggregates(year: $year) {
       year
       suppressionThreshold
-      disclosureControl { method threshold maxNoise variance }
+      disclosureControl { method threshold maxNoise variance base }
       casesByIncidentType { ${table} }
       casesByDistrict { ${table} }
       casesByMonth { ${table} }
@@ -169,7 +169,7 @@ describe('kept pathway aggregates', () => {
   });
 
   it('follow a referral status change made through the other replica', async () => {
-    const before = await expectBothReplicasPublishTheStraightforwardTables();
+    await expectBothReplicasPublishTheStraightforwardTables();
     const referral = registry.referrals.find((r) => r.status === 'PENDING' && counted(registry.cases.find((c) => c._id === r.caseId)!))!;
     await send(
       replicas[0]!,
@@ -178,8 +178,9 @@ describe('kept pathway aggregates', () => {
       'sector-officer',
       referral.toSector,
     );
-    const after = await expectBothReplicasPublishTheStraightforwardTables();
-    expect(after.referralOutcomes).not.toEqual(before.referralOutcomes);
+    await expectBothReplicasPublishTheStraightforwardTables();
+    // The change is in the store (its published rows may round the same either way).
+    expect((await repos.referrals.findById(referral._id))?.status).toBe('ACCEPTED');
   });
 
   it('follow a milestone, a withdrawn reporting consent and a new case', async () => {
@@ -197,6 +198,8 @@ describe('kept pathway aggregates', () => {
     const afterMilestone = await expectBothReplicasPublishTheStraightforwardTables();
     expect(afterMilestone.justiceFunnel).not.toEqual(before.justiceFunnel);
 
+    const countedNow = async () => (await readYear(repos, `CASE-BD-${year}-`, year)).cases.length;
+    const countedBefore = await countedNow();
     const withdrawn = registry.cases.find((c) => counted(c) && c._id !== investigated._id && c.holdingSector === 'health')!;
     await send(
       replicas[0]!,
@@ -205,8 +208,9 @@ describe('kept pathway aggregates', () => {
       'sector-officer',
       'health',
     );
-    const afterWithdrawal = await expectBothReplicasPublishTheStraightforwardTables();
-    expect(afterWithdrawal.casesByIncidentType.total).not.toEqual(afterMilestone.casesByIncidentType.total);
+    await expectBothReplicasPublishTheStraightforwardTables();
+    // The case left the count (its published total may round the same either way).
+    expect(await countedNow()).toBe(countedBefore - 1);
 
     await send(
       replicas[1]!,
@@ -225,8 +229,8 @@ describe('kept pathway aggregates', () => {
       'sector-officer',
       'police',
     );
-    const afterNewCase = await expectBothReplicasPublishTheStraightforwardTables();
-    expect(afterNewCase.casesByIncidentType.total).not.toEqual(afterWithdrawal.casesByIncidentType.total);
+    await expectBothReplicasPublishTheStraightforwardTables();
+    expect(await countedNow()).toBe(countedBefore);
   });
 
   it('read the year whole again when more was written than the revision counter remembers', async () => {

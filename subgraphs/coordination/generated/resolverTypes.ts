@@ -1341,8 +1341,10 @@ export type DisclosureControl = {
   threshold: Scalars['Int']['output'];
   /** The largest noise added to or taken from a published count. */
   maxNoise: Scalars['Int']['output'];
-  /** The variance of the noise, for counts well above the threshold. */
+  /** The variance of the noise, for counts well above the threshold (with `base` 1). */
   variance: Scalars['Float']['output'];
+  /** Published counts are multiples of this: 1 for any whole number; above 1, each count is rounded to a multiple of it, up or down at random but the same way every time, so that on average it is right. */
+  base: Scalars['Int']['output'];
 };
 
 /** How soon one sector served the cases it reached. */
@@ -2465,6 +2467,7 @@ export type DisclosureControlResolvers<ContextType = any, ParentType extends Res
   threshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxNoise?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   variance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  base?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ServiceTimingResolvers<ContextType = any, ParentType extends ResolversParentTypes['ServiceTiming'] = ResolversParentTypes['ServiceTiming']> = {

@@ -17,8 +17,15 @@ export interface PerturbationParameters {
   threshold: number;
   /** The largest noise added or taken away. */
   maxNoise: number;
-  /** The noise variance rows far enough from the threshold have. */
+  /** The noise variance rows far enough from the threshold have (with `base` 1). */
   variance: number;
+  /**
+   * Published values are multiples of this (1: any whole number). With a base above 1 each row
+   * puts all its weight on the two multiples around the count, in the proportions that keep the
+   * mean at zero: fixed random rounding, as Statistics New Zealand and Statistics Canada publish.
+   * Then maxNoise is base - 1 and the variance follows from the count.
+   */
+  base: number;
 }
 
 /** One row: the noise values in order and the cumulative probability up to each. */
@@ -64,7 +71,8 @@ function maxEntropyRow(support: readonly number[], variance: number): number[] {
 }
 
 /** The row for true count `n` (at least the threshold). */
-export function perturbationRow(n: number, { threshold, maxNoise, variance }: PerturbationParameters): PerturbationRow {
+export function perturbationRow(n: number, { threshold, maxNoise, variance, base }: PerturbationParameters): PerturbationRow {
+  if (base > 1) return roundingRow(n, threshold, base);
   const lowest = Math.max(-maxNoise, threshold - n);
   const noise = Array.from({ length: maxNoise - lowest + 1 }, (_, i) => lowest + i);
   // With zero mean, the largest variance a support allows is |lowest|·D (all weight on the ends);
@@ -77,6 +85,17 @@ export function perturbationRow(n: number, { threshold, maxNoise, variance }: Pe
   return { noise, probability, cumulative };
 }
 
+/** Unbiased random rounding of n to the multiples of base around it that are not below the threshold. */
+function roundingRow(n: number, threshold: number, base: number): PerturbationRow {
+  const below = Math.floor(n / base) * base;
+  const above = below === n ? n : below + base;
+  if (below === above || below < threshold) {
+    return { noise: [above - n], probability: [1], cumulative: [1] };
+  }
+  const up = (n - below) / base;
+  return { noise: [below - n, above - n], probability: [1 - up, up], cumulative: [1 - up, 1] };
+}
+
 export interface PerturbationTable extends PerturbationParameters {
   /** The row for a count of at least the threshold. */
   row(n: number): PerturbationRow;
@@ -85,14 +104,20 @@ export interface PerturbationTable extends PerturbationParameters {
 }
 
 export function perturbationTable(parameters: PerturbationParameters): PerturbationTable {
-  const { threshold, maxNoise, variance } = parameters;
+  const { threshold, maxNoise, variance, base } = parameters;
+  if (!Number.isInteger(base) || base < 1) throw new Error(`base must be a whole number of at least 1 (got ${base})`);
+  if (base > 1 && maxNoise !== base - 1) throw new Error(`maxNoise must be base - 1 when rounding (got ${maxNoise} for base ${base})`);
   if (!Number.isInteger(threshold) || threshold < 1) throw new Error(`threshold must be a whole number of at least 1 (got ${threshold})`);
   if (!Number.isInteger(maxNoise) || maxNoise < 1) throw new Error(`maxNoise must be a whole number of at least 1 (got ${maxNoise})`);
-  if (!(variance > 0 && variance < maxNoise * maxNoise)) throw new Error(`variance must be between 0 and maxNoise² (got ${variance})`);
-  const rows = Array.from({ length: maxNoise + 1 }, (_, i) => perturbationRow(threshold + i, parameters));
+  if (base === 1 && !(variance > 0 && variance < maxNoise * maxNoise))
+    throw new Error(`variance must be between 0 and maxNoise² (got ${variance})`);
+  // Rows from threshold + maxNoise on repeat with the count's remainder by the base.
+  const repeat = maxNoise + base;
+  const rows = Array.from({ length: repeat + base }, (_, i) => perturbationRow(threshold + i, parameters));
   const row = (n: number) => {
     if (!Number.isInteger(n) || n < threshold) throw new Error(`no perturbation row for ${n}: counts below ${threshold} are withheld`);
-    return rows[Math.min(n - threshold, maxNoise)]!;
+    const i = n - threshold;
+    return rows[i < repeat ? i : repeat + ((i - repeat) % base)]!;
   };
   return {
     ...parameters,

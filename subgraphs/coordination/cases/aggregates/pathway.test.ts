@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noiseParameters } from '../../../kit/disclosure/configured.ts';
 import { disclosureControl, type PublishedCount } from '../../../kit/disclosure/publish.ts';
 import type { CaseDoc, ReferralDoc } from '../models.ts';
 import {
@@ -35,11 +36,11 @@ function caseDoc(i: number, overrides: Partial<CaseDoc> = {}): CaseDoc {
   };
 }
 
-const maxNoise = 3;
+const { maxNoise } = noiseParameters;
 const controlsBy = new Map<number, ReturnType<typeof disclosureControl>>();
 const controls = (threshold: number) =>
   controlsBy.get(threshold) ??
-  controlsBy.set(threshold, disclosureControl(Buffer.alloc(32, 7), { threshold, maxNoise, variance: 2 })).get(threshold)!;
+  controlsBy.set(threshold, disclosureControl(Buffer.alloc(32, 7), { ...noiseParameters, threshold })).get(threshold)!;
 
 const data = (cases: CaseDoc[], referrals: ReferralDoc[] = [], threshold = 5): PathwayData => ({
   year: 2026,
