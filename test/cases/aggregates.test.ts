@@ -34,7 +34,6 @@ const aggregates = /* GraphQL */ `
 `;
 
 type Row = { key: string; count: number | null; suppressed: boolean };
-type Table = { rows: Row[]; total: Row };
 
 async function ask(type: string | null = null, as = analyst) {
   const { data, errors } = await hub.query(aggregates, { year: 2026, type }, as);
