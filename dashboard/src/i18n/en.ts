@@ -206,7 +206,7 @@ export const en = {
   'unit.RATE_PER_100000': 'per 100,000',
   'pathway.title': 'Referral pathway',
   'pathway.explain':
-    'Cases first reported in the chosen year whose survivors agreed to be counted. Counts below {threshold} are withheld, with any count they could be worked out from: they read “suppressed”, never zero.',
+    'Cases first reported in the chosen year whose survivors agreed to be counted. Counts below {threshold} are withheld: they read “suppressed”, never zero. Every other count is rounded to a multiple of {base}, up or down, always the same way for the same cases, so it is right on average; a total is rounded on its own, so rows need not add up to it.',
   'pathway.year': 'Year of first report',
   'pathway.funnel': 'Justice funnel',
   'pathway.funnelChart': 'Cases at each stage of the justice funnel; suppressed stages have no bar',
@@ -222,6 +222,7 @@ export const en = {
   'pathway.outcome': 'Outcome',
   'pathway.suppressed': 'suppressed',
   'pathway.suppressedNote': '(suppressed)',
+  'pathway.totalOwn': 'Total (rounded on its own)',
   'stage.REPORTED': 'Reported to police',
   'stage.INVESTIGATED': 'Investigated',
   'stage.CHARGED': 'Charged',

@@ -208,7 +208,7 @@ export const fr: Messages = {
   'unit.RATE_PER_100000': 'pour 100 000',
   'pathway.title': 'Parcours d’orientation',
   'pathway.explain':
-    'Dossiers signalés pour la première fois dans l’année choisie, dont les survivantes ont accepté d’être comptées. Les effectifs inférieurs à {threshold} sont masqués, avec tout effectif permettant de les retrouver : ils sont indiqués « masqué », jamais zéro.',
+    'Dossiers signalés pour la première fois dans l’année choisie, dont les survivantes ont accepté d’être comptées. Les effectifs inférieurs à {threshold} sont masqués : ils sont indiqués « masqué », jamais zéro. Les autres effectifs sont arrondis à un multiple de {base}, vers le haut ou vers le bas, toujours de la même façon pour les mêmes dossiers, si bien qu’ils sont justes en moyenne ; un total est arrondi à part, et les lignes peuvent ne pas s’additionner exactement.',
   'pathway.year': 'Année du premier signalement',
   'pathway.funnel': 'Entonnoir judiciaire',
   'pathway.funnelChart': 'Dossiers à chaque étape de l’entonnoir judiciaire ; les étapes masquées n’ont pas de barre',
@@ -224,6 +224,7 @@ export const fr: Messages = {
   'pathway.outcome': 'Issue',
   'pathway.suppressed': 'masqué',
   'pathway.suppressedNote': '(masqué)',
+  'pathway.totalOwn': 'Total (arrondi à part)',
   'stage.REPORTED': 'Signalé à la police',
   'stage.INVESTIGATED': 'Enquête',
   'stage.CHARGED': 'Mise en accusation',
