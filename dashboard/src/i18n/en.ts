@@ -190,6 +190,7 @@ export const en = {
   'indicators.owner': 'Reported by',
   'indicators.baselineOf': 'Baseline {value} ({year})',
   'indicators.targetOf': 'Target {value} by {date}',
+  'indicators.countNote': 'Counts of people are rounded to a multiple of 5 (the same way every time) and withheld below the threshold.',
   'indicators.noValues': 'No value reported yet.',
   'indicators.chart': '{name}: values by period against baseline {baseline} and target {target}',
   'indicators.reporting': 'Reporting completeness and timeliness',

@@ -192,6 +192,8 @@ export const fr: Messages = {
   'indicators.owner': 'Rapporté par',
   'indicators.baselineOf': 'Référence {value} ({year})',
   'indicators.targetOf': 'Cible {value} d’ici le {date}',
+  'indicators.countNote':
+    'Les effectifs de personnes sont arrondis à un multiple de 5 (toujours de la même façon) et masqués sous le seuil.',
   'indicators.noValues': 'Aucune valeur rapportée pour l’instant.',
   'indicators.chart': '{name} : valeurs par période au regard de la référence {baseline} et de la cible {target}',
   'indicators.reporting': 'Complétude et ponctualité des rapports',
