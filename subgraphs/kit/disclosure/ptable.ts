@@ -74,11 +74,13 @@ function maxEntropyRow(support: readonly number[], variance: number): number[] {
 export function perturbationRow(n: number, { threshold, maxNoise, variance, base }: PerturbationParameters): PerturbationRow {
   if (base > 1) return roundingRow(n, threshold, base);
   const lowest = Math.max(-maxNoise, threshold - n);
+  // At the threshold the noise could only be upward, and with zero mean it is none.
+  if (lowest === 0) return { noise: [0], probability: [1], cumulative: [1] };
   const noise = Array.from({ length: maxNoise - lowest + 1 }, (_, i) => lowest + i);
   // With zero mean, the largest variance a support allows is |lowest|·D (all weight on the ends);
   // rows near the threshold aim a little below it, so every value keeps some probability.
   const reachable = 0.8 * -lowest * maxNoise;
-  const probability = noise.length === 1 ? [1] : maxEntropyRow(noise, Math.min(variance, reachable));
+  const probability = maxEntropyRow(noise, Math.min(variance, reachable));
   let running = 0;
   const cumulative = probability.map((p) => (running += p));
   cumulative[cumulative.length - 1] = 1;
