@@ -174,10 +174,15 @@ export function k8sManifests(): Record<string, Manifest[]> {
       env: [
         { name: `${envPrefix(entry.name)}_PORT`, value: String(entry.defaultPort) },
         { name: 'CRG_GATEWAY_PUBLIC_KEY_FILE', value: '/etc/crg/gateway-public-key/gateway.public.jwk' },
+        // The secret that keys the noise of published counts; the same for every replica (docs/disclosure-control.md).
+        { name: 'CRG_DISCLOSURE_KEY_FILE', value: '/etc/crg/disclosure-key/disclosure.key' },
         // mongodb://…@mongo-0.mongo:27017,mongo-1.mongo:27017,mongo-2.mongo:27017/?replicaSet=rs0 (README, "Scale-out").
         { name: 'MONGODB_URI', valueFrom: { secretKeyRef: { name: 'crg-mongodb', key: 'uri' } } },
       ],
-      volumes: [secretFile('gateway-public-key', 'crg-gateway-public-key', '/etc/crg/gateway-public-key')],
+      volumes: [
+        secretFile('gateway-public-key', 'crg-gateway-public-key', '/etc/crg/gateway-public-key'),
+        secretFile('disclosure-key', 'crg-disclosure-key', '/etc/crg/disclosure-key'),
+      ],
     });
   }
   return files;
