@@ -15,5 +15,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One known disclosure-control secret, so the published noise is the same on every machine.
+    env: { CRG_DISCLOSURE_KEY_FILE: 'test/support/disclosure-test.key' },
   },
 });

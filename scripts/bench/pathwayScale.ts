@@ -36,7 +36,7 @@ import { openRepositories, type Draft } from '../../subgraphs/kit/repository.ts'
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import type { StoredDocument } from '../../subgraphs/kit/store/port.ts';
 import { startSubgraph } from '../../subgraphs/kit/subgraph.ts';
-import { suppressionThreshold } from '../../subgraphs/kit/suppressionThreshold.ts';
+import { disclosure } from '../../subgraphs/kit/disclosure/configured.ts';
 import { median } from './measure.ts';
 import { benchOperations } from './operations.ts';
 
@@ -197,7 +197,7 @@ try {
   for (let i = 0; i < 5; i++) {
     const { cases, referrals } = await timeInto(parts.read, () => readYearInSlices(repos, prefix, year));
     counts = { cases: cases.length, referrals: referrals.length };
-    const tally = await timeInto(parts.count, () => YearTally.of(year, suppressionThreshold, prefix, cases, referrals));
+    const tally = await timeInto(parts.count, () => YearTally.of(year, disclosure, prefix, cases, referrals));
     await timeInto(parts.publish, () => tally.tables());
     const written = [pending[i % pending.length]!.caseId];
     await timeInto(parts.recount, async () => {

@@ -190,6 +190,8 @@ export function k8sManifests(): Record<string, Manifest[]> {
       env: [
         { name: `${envPrefix(entry.name)}_PORT`, value: String(entry.defaultPort) },
         { name: 'CRG_GATEWAY_PUBLIC_KEY_FILE', value: '/etc/crg/gateway-public-key/gateway.public.jwk' },
+        // The secret that keys the noise of published counts; the same for every replica (docs/disclosure-control.md).
+        { name: 'CRG_DISCLOSURE_KEY_FILE', value: '/etc/crg/disclosure-key/disclosure.key' },
         // mongodb://…@mongo-0.mongo:27017,mongo-1.mongo:27017,mongo-2.mongo:27017/?replicaSet=rs0 (README, "Scale-out").
         { name: 'MONGODB_URI', valueFrom: { secretKeyRef: { name: 'crg-mongodb', key: 'uri' } } },
         ...(keyring ? [{ name: `${envPrefix(entry.name)}_ENCRYPTION_KEYS_FILE`, value: '/etc/crg/encryption-keys/keyring.json' }] : []),
@@ -200,6 +202,7 @@ export function k8sManifests(): Record<string, Manifest[]> {
       volumes: [
         secretFile('gateway-public-key', 'crg-gateway-public-key', '/etc/crg/gateway-public-key'),
         metricsToken,
+        secretFile('disclosure-key', 'crg-disclosure-key', '/etc/crg/disclosure-key'),
         ...(keyring ? [secretFile('encryption-keys', `crg-${entry.name}-encryption-keys`, '/etc/crg/encryption-keys')] : []),
         secretFile('audit-key', `crg-${entry.name}-audit-key`, '/etc/crg/audit-key'),
         {

@@ -192,6 +192,8 @@ export const fr: Messages = {
   'indicators.owner': 'Rapporté par',
   'indicators.baselineOf': 'Référence {value} ({year})',
   'indicators.targetOf': 'Cible {value} d’ici le {date}',
+  'indicators.countNote':
+    'Les effectifs de personnes sont arrondis à un multiple de 5 (toujours de la même façon) et masqués sous le seuil.',
   'indicators.noValues': 'Aucune valeur rapportée pour l’instant.',
   'indicators.chart': '{name} : valeurs par période au regard de la référence {baseline} et de la cible {target}',
   'indicators.reporting': 'Complétude et ponctualité des rapports',
@@ -208,7 +210,7 @@ export const fr: Messages = {
   'unit.RATE_PER_100000': 'pour 100 000',
   'pathway.title': 'Parcours d’orientation',
   'pathway.explain':
-    'Dossiers signalés pour la première fois dans l’année choisie, dont les survivantes ont accepté d’être comptées. Les effectifs inférieurs à {threshold} sont masqués, avec tout effectif permettant de les retrouver : ils sont indiqués « masqué », jamais zéro.',
+    'Dossiers signalés pour la première fois dans l’année choisie, dont les survivantes ont accepté d’être comptées. Les effectifs inférieurs à {threshold} sont masqués : ils sont indiqués « masqué », jamais zéro. Les autres effectifs sont arrondis à un multiple de {base}, vers le haut ou vers le bas, toujours de la même façon pour les mêmes dossiers, si bien qu’ils sont justes en moyenne ; un total est arrondi à part, et les lignes peuvent ne pas s’additionner exactement.',
   'pathway.year': 'Année du premier signalement',
   'pathway.funnel': 'Entonnoir judiciaire',
   'pathway.funnelChart': 'Dossiers à chaque étape de l’entonnoir judiciaire ; les étapes masquées n’ont pas de barre',
@@ -224,6 +226,7 @@ export const fr: Messages = {
   'pathway.outcome': 'Issue',
   'pathway.suppressed': 'masqué',
   'pathway.suppressedNote': '(masqué)',
+  'pathway.totalOwn': 'Total (arrondi à part)',
   'stage.REPORTED': 'Signalé à la police',
   'stage.INVESTIGATED': 'Enquête',
   'stage.CHARGED': 'Mise en accusation',

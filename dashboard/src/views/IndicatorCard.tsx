@@ -28,6 +28,7 @@ export function IndicatorCard({ indicator, sector }: { indicator: Indicator; sec
           {t('indicators.targetOf', { value: figure(indicator.target.value), date: i18n.date(indicator.target.date) })}
         </span>
       </p>
+      {indicator.unit === 'COUNT' && values.length > 0 ? <p className="muted">{t('indicators.countNote')}</p> : null}
       {values.length === 0 ? (
         <p>{t('indicators.noValues')}</p>
       ) : (
@@ -54,7 +55,7 @@ export function IndicatorCard({ indicator, sector }: { indicator: Indicator; sec
                 {values.map((v) => (
                   <tr key={v.period} data-period={v.period}>
                     <td>{v.period}</td>
-                    <td className="number">{figure(v.value)}</td>
+                    <td className="number">{v.suppressed ? t('pathway.suppressed') : figure(v.value!)}</td>
                   </tr>
                 ))}
               </tbody>

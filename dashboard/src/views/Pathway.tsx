@@ -39,7 +39,7 @@ export function Pathway() {
                 </select>
               </div>
             </div>
-            <p>{t('pathway.explain', { threshold: p.suppressionThreshold })}</p>
+            <p>{t('pathway.explain', { threshold: p.suppressionThreshold, base: p.disclosureControl.base })}</p>
             <div className="two-columns">
               <div>
                 <CountTable
@@ -107,7 +107,7 @@ export function Pathway() {
               keyLabel={t('pathway.outcome')}
               countLabel={t('count')}
               rows={[...p.referralOutcomes.rows, p.referralOutcomes.total]}
-              label={(key) => (key === 'TOTAL' ? t('total') : labelOr(i18n, `referral.${key}`, key))}
+              label={(key) => (key === 'TOTAL' ? t('pathway.totalOwn') : labelOr(i18n, `referral.${key}`, key))}
             />
           </>
         );

@@ -11,7 +11,8 @@ export interface Indicator {
   baseline: { value: number; year: number };
   target: { value: number; date: string };
   status: IndicatorStatus;
-  values: { period: string; value: number }[];
+  /** A COUNT value is withheld (null, suppressed) below the disclosure threshold and rounded above it. */
+  values: { period: string; value: number | null; suppressed: boolean }[];
 }
 
 export interface Reporting {
@@ -36,7 +37,7 @@ export const indicatorsQuery = /* GraphQL */ `
         id code name unit status
         baseline { value year }
         target { value date }
-        values(last: ${periodsShown}) { period value }
+        values(last: ${periodsShown}) { period value suppressed }
       }
       reporting { expected received completeness timeliness }
     }

@@ -1,6 +1,6 @@
 import type { CountRow } from '../components/Count.tsx';
 
-/** The referral pathway view's one request: aggregates only, small counts withheld by the graph. */
+/** The referral pathway view's one request: aggregates only, small counts withheld and the others rounded by the graph. */
 
 export interface CountTable {
   rows: CountRow[];
@@ -19,6 +19,7 @@ export interface PathwayData {
   pathwayAggregates: {
     year: number;
     suppressionThreshold: number;
+    disclosureControl: { base: number };
     justiceFunnel: CountRow[];
     timeToService: ServiceTiming[];
     referralOutcomes: CountTable;
@@ -31,6 +32,9 @@ export const pathwayQuery = /* GraphQL */ `
     pathwayAggregates(year: $year) {
       year
       suppressionThreshold
+      disclosureControl {
+        base
+      }
       justiceFunnel {
         key
         count

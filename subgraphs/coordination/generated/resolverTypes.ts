@@ -1271,11 +1271,13 @@ export type PathwayAggregates = {
   year: Scalars['Int']['output'];
   /** Counts below this are withheld (`CRG_SUPPRESSION_THRESHOLD`). */
   suppressionThreshold: Scalars['Int']['output'];
+  /** How the counts were protected, and the method's public parameters. */
+  disclosureControl: DisclosureControl;
   /** Cases by GBVIMS incident type. */
   casesByIncidentType: CountTable;
   /** Cases by district of intake. */
   casesByDistrict: CountTable;
-  /** Cases by month of first report (`2026-03`). */
+  /** Cases by month of first report (`2026-03`): the months begun so far; a month still to come is no row. */
   casesByMonth: CountTable;
   /** Cases each sector served (held it, or accepted a referral of it). A case may be served by several sectors, so the rows need not add up to the total. */
   casesBySector: CountTable;
@@ -1296,9 +1298,10 @@ export type PathwayAggregatesTimeToServiceArgs = {
 };
 
 /**
- * One published count. A count below the suppression threshold, or one that could be recovered
- * from other published counts by subtraction, is withheld: `count` is null and `suppressed` true.
- * A withheld count is never shown as 0.
+ * One published count. A count below the suppression threshold, 0 included, is withheld: `count` is
+ * null and `suppressed` true, never 0. Every other count is published with a little noise (at most
+ * `DisclosureControl.maxNoise` either way, never below the threshold): the same count of the same
+ * cases always gets the same noise, whichever question reaches it.
  */
 export type CountRow = {
   __typename?: 'CountRow';
@@ -1310,13 +1313,28 @@ export type CountRow = {
   suppressed: Scalars['Boolean']['output'];
 };
 
-/** A table of counts and its total, suppressed together. */
+/** A table of counts and its total. */
 export type CountTable = {
   __typename?: 'CountTable';
   /** One row per key. */
   rows: Array<CountRow>;
-  /** All cases (or referrals) counted in the table. */
+  /** All cases (or referrals) counted in the table: a count of its own with noise of its own, so the rows need not add up to it. */
   total: CountRow;
+};
+
+/** How published counts are protected: the method and its public parameters (knowing them does not undo the noise). */
+export type DisclosureControl = {
+  __typename?: 'DisclosureControl';
+  /** `CELL_KEY_PERTURBATION`: each count gets noise from a perturbation table, chosen by a key made from the records it counts. */
+  method: Scalars['String']['output'];
+  /** Counts below this are withheld. */
+  threshold: Scalars['Int']['output'];
+  /** The largest noise added to or taken from a published count. */
+  maxNoise: Scalars['Int']['output'];
+  /** The variance of the noise, for counts well above the threshold (with `base` 1). */
+  variance: Scalars['Float']['output'];
+  /** Published counts are multiples of this: 1 for any whole number; above 1, each count is rounded to a multiple of it, up or down at random but the same way every time, so that on average it is right. */
+  base: Scalars['Int']['output'];
 };
 
 /** How soon one sector served the cases it reached. */
@@ -1328,7 +1346,7 @@ export type ServiceTiming = {
   reached: CountRow;
   /** Of those, cases it first served within 3 days (72 hours) of first report. */
   withinThreeDays: CountRow;
-  /** withinThreeDays as a share of reached, 0 to 1; null when either is withheld. */
+  /** withinThreeDays as a share of reached, 0 to 1, from the published counts; null when either is withheld. */
   shareWithinThreeDays?: Maybe<Scalars['Float']['output']>;
   /** The median number of days from first report to the sector's first step; null when reached is withheld. */
   medianDays?: Maybe<Scalars['Float']['output']>;
@@ -1722,6 +1740,7 @@ export type ResolversTypes = {
   PathwayAggregates: ResolverTypeWrapper<PublishedPathway>;
   CountRow: ResolverTypeWrapper<CountRow>;
   CountTable: ResolverTypeWrapper<CountTable>;
+  DisclosureControl: ResolverTypeWrapper<DisclosureControl>;
   ServiceTiming: ResolverTypeWrapper<ServiceTiming>;
   ReferralStatus: ReferralStatus;
   ConsentOverride: ResolverTypeWrapper<ConsentOverrideDoc>;
@@ -1812,6 +1831,7 @@ export type ResolversParentTypes = {
   PathwayAggregates: PublishedPathway;
   CountRow: CountRow;
   CountTable: CountTable;
+  DisclosureControl: DisclosureControl;
   ServiceTiming: ServiceTiming;
   ConsentOverride: ConsentOverrideDoc;
   ReferralEvent: ReferralEventDoc;
@@ -2405,6 +2425,7 @@ export type SectorAttendanceRateResolvers<ContextType = any, ParentType extends 
 export type PathwayAggregatesResolvers<ContextType = any, ParentType extends ResolversParentTypes['PathwayAggregates'] = ResolversParentTypes['PathwayAggregates']> = {
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   suppressionThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  disclosureControl?: Resolver<ResolversTypes['DisclosureControl'], ParentType, ContextType>;
   casesByIncidentType?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
   casesByDistrict?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
   casesByMonth?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
@@ -2424,6 +2445,14 @@ export type CountRowResolvers<ContextType = any, ParentType extends ResolversPar
 export type CountTableResolvers<ContextType = any, ParentType extends ResolversParentTypes['CountTable'] = ResolversParentTypes['CountTable']> = {
   rows?: Resolver<Array<ResolversTypes['CountRow']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['CountRow'], ParentType, ContextType>;
+};
+
+export type DisclosureControlResolvers<ContextType = any, ParentType extends ResolversParentTypes['DisclosureControl'] = ResolversParentTypes['DisclosureControl']> = {
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxNoise?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  variance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  base?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ServiceTimingResolvers<ContextType = any, ParentType extends ResolversParentTypes['ServiceTiming'] = ResolversParentTypes['ServiceTiming']> = {
@@ -2538,6 +2567,7 @@ export type Resolvers<ContextType = any> = {
   PathwayAggregates?: PathwayAggregatesResolvers<ContextType>;
   CountRow?: CountRowResolvers<ContextType>;
   CountTable?: CountTableResolvers<ContextType>;
+  DisclosureControl?: DisclosureControlResolvers<ContextType>;
   ServiceTiming?: ServiceTimingResolvers<ContextType>;
   ConsentOverride?: ConsentOverrideResolvers<ContextType>;
   ReferralEvent?: ReferralEventResolvers<ContextType>;

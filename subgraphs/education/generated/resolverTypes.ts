@@ -511,8 +511,10 @@ export type BreakdownValue = {
   dimension: Scalars['String']['output'];
   /** The category, e.g. `female`. */
   category: Scalars['String']['output'];
-  /** The value for that category, in the indicator's unit. */
-  value: Scalars['Float']['output'];
+  /** The value for that category, in the indicator's unit. For a COUNT indicator it is published under disclosure control: null when withheld (below the threshold), otherwise rounded like the pathway counts (`PathwayAggregates.disclosureControl`), so categories need not add up to the value. */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** Whether the value is withheld: a COUNT below the disclosure threshold. A withheld value is never shown as 0. */
+  suppressed: Scalars['Boolean']['output'];
 };
 
 /** The value of an indicator for one period, as the owning sector reported it. Never replaced. */
@@ -524,8 +526,10 @@ export type IndicatorValue = {
   indicatorId: Scalars['ID']['output'];
   /** The period, e.g. `2026-10`. */
   period: Scalars['String']['output'];
-  /** The value, in the indicator's unit. Zero is a value; an unreported period has no value at all. */
-  value: Scalars['Float']['output'];
+  /** The value, in the indicator's unit. Zero is a value; an unreported period has no value at all. A COUNT indicator's value is published under disclosure control: null when withheld (below the threshold), otherwise rounded like the pathway counts. */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** Whether the value is withheld: a COUNT below the disclosure threshold. A withheld value is never shown as 0. */
+  suppressed: Scalars['Boolean']['output'];
   /** The numerator, for a percentage or a rate. */
   numerator?: Maybe<Scalars['Float']['output']>;
   /** The denominator, for a percentage or a rate. */
@@ -1527,14 +1531,16 @@ export type IndicatorThresholdsResolvers<ContextType = any, ParentType extends R
 export type BreakdownValueResolvers<ContextType = any, ParentType extends ResolversParentTypes['BreakdownValue'] = ResolversParentTypes['BreakdownValue']> = {
   dimension?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type IndicatorValueResolvers<ContextType = any, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indicatorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   numerator?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   denominator?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   breakdowns?: Resolver<Array<ResolversTypes['BreakdownValue']>, ParentType, ContextType>;

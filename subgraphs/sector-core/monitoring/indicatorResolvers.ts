@@ -6,6 +6,7 @@ import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MonitoringContext } from './context.ts';
 import { assessIndicator } from './indicatorStatus.ts';
 import type { DataSetDoc, IndicatorDoc, IndicatorValueDoc } from './models.ts';
+import { publishedBreakdowns, publishedValue } from './publishedValues.ts';
 import { scheduleReports, summariseReports, type PeriodReport } from './reporting.ts';
 
 const today = (ctx: MonitoringContext) => startOfDayUtc(ctx.clock.now());
@@ -61,7 +62,12 @@ export function indicatorReadResolvers(sectorId: string): Resolvers<MonitoringCo
       progress: async (doc, _, ctx) => assessIndicator(doc, await latestValue(doc, ctx), today(ctx)).progress,
       expectedProgress: (doc, _, ctx) => assessIndicator(doc, null, today(ctx)).expectedProgress,
     },
-    IndicatorValue: { id: (doc) => doc._id },
+    IndicatorValue: {
+      id: (doc) => doc._id,
+      value: async (doc, _, ctx) => (await publishedValue(doc, ctx)).value,
+      suppressed: async (doc, _, ctx) => (await publishedValue(doc, ctx)).suppressed,
+      breakdowns: (doc, _, ctx) => publishedBreakdowns(doc, ctx),
+    },
     DataSet: {
       id: (doc) => doc._id,
       indicators: async (doc, _, ctx) => (await ctx.loaders.monitoring.indicators.load()).filter((i) => i.dataSetId === doc._id),

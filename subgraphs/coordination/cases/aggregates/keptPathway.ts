@@ -1,4 +1,4 @@
-import { suppressionThreshold } from '../../../kit/suppressionThreshold.ts';
+import { disclosure } from '../../../kit/disclosure/configured.ts';
 import { caseCodePrefix } from '../caseCode.ts';
 import type { CaseContext } from '../context.ts';
 import type { IncidentType } from '../models.ts';
@@ -19,14 +19,15 @@ import { YearTally } from './yearTally.ts';
  * than the re-read age (keptYears.ts). The subgraph counts the current year at start, before it
  * reports ready (warmPathway below).
  *
- * Only the follow-ups overdue today depend on the day asked: they are counted on each request
- * from the kept referrals still awaiting service.
+ * Only the follow-ups overdue today and the months begun by today depend on the day asked: they
+ * are published on each request from the kept cells.
  */
 
 type Tables = ReturnType<YearTally['tables']>;
 
 /** What PathwayAggregates resolves from: published tables only, no case-level data. */
 export interface PublishedPathway extends Omit<Tables, 'timeToService'> {
+  casesByMonth: ReturnType<YearTally['casesByMonth']>;
   overdueFollowUps: ReturnType<YearTally['overdueFollowUps']>;
   timeToService(incidentType: IncidentType | null): NonNullable<ReturnType<Tables['timeToService']['get']>>;
 }
@@ -56,6 +57,7 @@ export async function keptPathway(ctx: PathwayContext, year: number): Promise<Pu
   const { timeToService, ...published } = tables;
   return {
     ...published,
+    casesByMonth: tally.casesByMonth(ctx.clock.now()),
     overdueFollowUps: tally.overdueFollowUps(ctx.clock.now()),
     timeToService: (incidentType) => timeToService.get(incidentType)!,
   };
@@ -85,6 +87,6 @@ async function upToDate(ctx: PathwayContext, year: number, kept: KeptYear | unde
   const revision = await ctx.repos.cases.revision();
   const prefix = await caseCodePrefix(ctx, year);
   const { cases, referrals } = await readYearInSlices(ctx.repos, prefix, year);
-  const tally = await YearTally.of(year, suppressionThreshold, prefix, cases, referrals);
+  const tally = await YearTally.of(year, disclosure, prefix, cases, referrals);
   return { revision, tally, tables: tally.tables() };
 }

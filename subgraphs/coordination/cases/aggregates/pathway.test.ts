@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { noiseParameters } from '../../../kit/disclosure/configured.ts';
+import { disclosureControl, type PublishedCount } from '../../../kit/disclosure/publish.ts';
 import type { CaseDoc, ReferralDoc } from '../models.ts';
 import {
   casesByDistrict,
+  casesByMonth,
   casesBySector,
   justiceFunnel,
   overdueFollowUps,
@@ -33,33 +36,57 @@ function caseDoc(i: number, overrides: Partial<CaseDoc> = {}): CaseDoc {
   };
 }
 
+const { maxNoise } = noiseParameters;
+const controlsBy = new Map<number, ReturnType<typeof disclosureControl>>();
+const controls = (threshold: number) =>
+  controlsBy.get(threshold) ??
+  controlsBy.set(threshold, disclosureControl(Buffer.alloc(32, 7), { ...noiseParameters, threshold })).get(threshold)!;
+
 const data = (cases: CaseDoc[], referrals: ReferralDoc[] = [], threshold = 5): PathwayData => ({
   year: 2026,
   cases,
   referrals,
   today: day(330),
-  threshold,
+  disclosure: controls(threshold),
 });
 
+/** A published count of `n` records: n within the noise, never below the threshold. */
+function expectPublished(published: PublishedCount, n: number, threshold = 5) {
+  expect(published.suppressed).toBe(false);
+  expect(Math.abs(published.count! - n)).toBeLessThanOrEqual(maxNoise);
+  expect(published.count!).toBeGreaterThanOrEqual(threshold);
+}
+const withheld = { count: null, suppressed: true };
+
 describe('pathway aggregates', () => {
-  it('count a case reaching a later funnel stage as having passed the earlier ones', () => {
+  it('count a case reaching a later funnel stage as having passed the earlier ones, each stage a cell of its own', () => {
     const cases = Array.from({ length: 40 }, (_, i) =>
       caseDoc(i, { milestones: i < 30 ? [{ kind: i < 12 ? 'CONVICTED' : 'REPORT_REGISTERED', on: day(5) }] : [] }),
     );
     const funnel = justiceFunnel(data(cases));
     expect(funnel.map((r) => r.key)).toEqual(['REPORTED', 'INVESTIGATED', 'CHARGED', 'TRIED', 'CONVICTED']);
-    // 12 convicted passed every stage; no one dropping out between stages is itself a count
-    // below the threshold, so the stages that would show it are withheld.
-    expect(funnel.map((r) => r.count)).toEqual([30, null, null, null, 12]);
+    expectPublished(funnel[0]!, 30);
+    for (const stage of funnel.slice(1)) expectPublished(stage, 12);
+    // The four later stages hold the same 12 cases: the same cell, so the same published count.
+    expect(new Set(funnel.slice(1).map((r) => r.count)).size).toBe(1);
   });
 
-  it('withhold the stage after a drop-out too small to publish', () => {
+  it('withhold a funnel stage below the threshold, and never show it as 0', () => {
     const cases = Array.from({ length: 40 }, (_, i) =>
-      caseDoc(i, { milestones: [{ kind: i < 37 ? 'INVESTIGATION_OPENED' : 'REPORT_REGISTERED', on: day(5) }] }),
+      caseDoc(i, { milestones: [{ kind: i < 3 ? 'CHARGED' : 'REPORT_REGISTERED', on: day(5) }] }),
     );
-    const [reported, investigated] = justiceFunnel(data(cases));
-    expect(reported).toEqual({ key: 'REPORTED', count: 40, suppressed: false });
-    expect(investigated).toEqual({ key: 'INVESTIGATED', count: null, suppressed: true });
+    const [reported, investigated, charged, tried] = justiceFunnel(data(cases));
+    expectPublished(reported!, 40);
+    expect(investigated).toEqual({ key: 'INVESTIGATED', ...withheld });
+    expect(charged).toEqual({ key: 'CHARGED', ...withheld });
+    expect(tried).toEqual({ key: 'TRIED', ...withheld });
+  });
+
+  it('publish no month still to come: it is known to be empty', () => {
+    const cases = Array.from({ length: 40 }, (_, i) => caseDoc(i));
+    const d = { ...data(cases), today: new Date(Date.UTC(2026, 3, 10)) };
+    expect(casesByMonth(d).rows.map((r) => r.key)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
+    expect(casesByMonth({ ...d, year: 2025 }).rows).toHaveLength(12);
   });
 
   it('measure time to service from first report to the sector’s earliest step', () => {
@@ -67,9 +94,10 @@ describe('pathway aggregates', () => {
       caseDoc(i * 3, { firstReportedOn: day(10), milestones: [{ kind: 'HEALTH_EXAMINED', on: day(10 + (i < 15 ? 1 : 6)) }] }),
     );
     const health = timeToService(data(cases), 'RAPE').find((t) => t.sectorId === 'health')!;
-    expect(health.reached.count).toBe(20);
-    expect(health.withinThreeDays.count).toBe(15);
-    expect(health.shareWithinThreeDays).toBe(0.75);
+    expectPublished(health.reached, 20);
+    expectPublished(health.withinThreeDays, 15);
+    // The share is worked out from the published counts, never above 1.
+    expect(health.shareWithinThreeDays).toBe(Math.min(1, health.withinThreeDays.count! / health.reached.count!));
     expect(health.medianDays).toBe(1);
   });
 
@@ -91,8 +119,12 @@ describe('pathway aggregates', () => {
       ...Array.from({ length: 6 }, (_, i) => referral(i, 'PENDING')),
       ...Array.from({ length: 6 }, (_, i) => referral(10 + i, 'DONE')),
     ];
-    expect(overdueFollowUps(data([caseDoc(1)], referrals)).total.count).toBe(6);
-    expect(referralOutcomes(data([caseDoc(1)], referrals)).rows.find((r) => r.key === 'DONE')!.count).toBe(6);
+    expectPublished(overdueFollowUps(data([caseDoc(1)], referrals)).total, 6);
+    expect(overdueFollowUps(data([caseDoc(1)], referrals.slice(3))).total).toEqual({ key: 'TOTAL', ...withheld });
+    expectPublished(
+      referralOutcomes(data([caseDoc(1)], referrals)).rows.find((r) => r.key === 'DONE')!,
+      6,
+    );
   });
 
   it('count a case for its holder and every sector that took a referral of it on, once each', () => {
@@ -113,10 +145,11 @@ describe('pathway aggregates', () => {
     const referrals = cases.flatMap((_, i) => [referral(i, 'police', i < 8 ? 'ACCEPTED' : 'REJECTED'), referral(i, 'justice', 'PENDING')]);
     const bySector = casesBySector(data(cases, referrals));
     const count = (sector: string) => bySector.rows.find((r) => r.key === sector)!;
-    expect(count('health')).toEqual({ key: 'health', count: 12, suppressed: false });
-    expect(count('police')).toEqual({ key: 'police', count: 8, suppressed: false });
-    expect(count('justice')).toEqual({ key: 'justice', count: null, suppressed: true });
-    expect(bySector.total.count).toBe(12);
+    expectPublished(count('health'), 12);
+    expectPublished(count('police'), 8);
+    expect(count('justice')).toEqual({ key: 'justice', ...withheld });
+    // The holder's row and the total hold the same 12 cases: one cell, one published count.
+    expect(bySector.total.count).toBe(count('health').count);
   });
 
   it('give the median of an even number of days as the mean of the middle two', () => {
@@ -129,11 +162,8 @@ describe('pathway aggregates', () => {
 
   it('list the districts the cases came from, in order, each case once', () => {
     const cases = [0, 3, 12, 15, 15].map((i) => caseDoc(i));
-    expect(casesByDistrict(data(cases, [], 1)).rows).toEqual([
-      { key: 'District 0', count: 1, suppressed: false },
-      { key: 'District 12', count: 1, suppressed: false },
-      { key: 'District 15', count: 2, suppressed: false },
-      { key: 'District 3', count: 1, suppressed: false },
-    ]);
+    const rows = casesByDistrict(data(cases, [], 1)).rows;
+    expect(rows.map((r) => r.key)).toEqual(['District 0', 'District 12', 'District 15', 'District 3']);
+    [1, 1, 2, 1].forEach((n, i) => expectPublished(rows[i]!, n, 1));
   });
 });

@@ -1,6 +1,7 @@
 import { sectorIds } from '../../../catalog.ts';
 import { daysBetween } from '../../../kit/clock.ts';
-import { publish, suppressedTable, suppressionPlan, type AdditiveGroup } from '../../../kit/suppression.ts';
+import { Cells, mergeCells, type Cell } from '../../../kit/disclosure/cells.ts';
+import type { DisclosureControl } from '../../../kit/disclosure/publish.ts';
 import { escalation } from '../lifecycle.ts';
 import {
   incidentTypes,
@@ -16,8 +17,9 @@ import {
 /*
  * The pathway aggregates, computed from one year's consenting cases and their referrals as the
  * registry holds them. Pure functions over arrays: one store read per question, whatever the
- * number of cases, and every published count goes through small-cell suppression together with
- * the counts it adds up with.
+ * number of cases, and every published count goes through the disclosure control
+ * (kit/disclosure): each cell carries the number of records it counts and the sum of their
+ * record keys, and is published with the noise its count and key give, or withheld.
  *
  * This is the straightforward definition. The subgraph answers from a tally kept up to date case
  * by case (yearTally.ts); it counts with the per-case functions and publishes with the
@@ -29,7 +31,7 @@ export interface PathwayData {
   cases: readonly CaseDoc[];
   referrals: readonly ReferralDoc[];
   today: Date;
-  threshold: number;
+  disclosure: DisclosureControl;
 }
 
 /** Referral statuses in which the receiving sector has taken the case on. */
@@ -56,65 +58,79 @@ export function servedBy(c: Pick<CaseDoc, 'holdingSector'>, referrals: readonly 
 /** The month of first report, as casesByMonth keys it. */
 export const monthOf = (c: Pick<CaseDoc, 'firstReportedOn'>) => c.firstReportedOn.toISOString().slice(0, 7);
 
-function tally<T>(items: readonly T[], keyOf: (item: T) => string | null, keys: readonly string[]): [string, number][] {
-  const counts = new Map(keys.map((k) => [k, 0]));
-  for (const item of items) {
-    const key = keyOf(item);
-    if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts];
+/**
+ * The months of the year that have begun by `today`: a month still to come is known to be empty,
+ * so it is not published as a cell at all (a withheld cell beside it would be recovered exactly
+ * from the total).
+ */
+export function monthsBegun(year: number, today: Date): string[] {
+  const last = year < today.getUTCFullYear() ? 12 : today.getUTCMonth() + 1;
+  return Array.from({ length: last }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
 }
+
+const caseKey = (d: PathwayData, c: Pick<CaseDoc, '_id'>) => d.disclosure.keys.of('case', c._id);
+const referralKey = (d: PathwayData, r: Pick<ReferralDoc, '_id'>) => d.disclosure.keys.of('referral', r._id);
+
+function cellsOf<T>(items: readonly T[], keyOf: (item: T) => string, recordKey: (item: T) => number): Cells {
+  const cells = new Cells();
+  for (const item of items) cells.add(keyOf(item), recordKey(item));
+  return cells;
+}
+
+/** The cell of every case of the year: the total of the case tables. */
+const allCases = (d: PathwayData) => mergeCells(d.cases.map((c) => ({ count: 1, keySum: caseKey(d, c) })));
+const allOf = (d: PathwayData, referrals: readonly ReferralDoc[]) =>
+  mergeCells(referrals.map((r) => ({ count: 1, keySum: referralKey(d, r) })));
 
 export const casesByIncidentType = (d: PathwayData) =>
-  suppressedTable(
-    tally(d.cases, (c) => c.incidentType, incidentTypes),
-    d.cases.length,
-    d.threshold,
+  d.disclosure.publishTable(
+    cellsOf(
+      d.cases,
+      (c) => c.incidentType,
+      (c) => caseKey(d, c),
+    ).rows(incidentTypes),
+    allCases(d),
   );
 
-export const casesByDistrict = (d: PathwayData) =>
-  suppressedTable(
-    tally(d.cases, (c) => c.district, [...new Set(d.cases.map((c) => c.district))].sort()),
-    d.cases.length,
-    d.threshold,
+export function casesByDistrict(d: PathwayData) {
+  const cells = cellsOf(
+    d.cases,
+    (c) => c.district,
+    (c) => caseKey(d, c),
   );
-
-export function casesByMonth(d: PathwayData) {
-  const months = Array.from({ length: 12 }, (_, m) => `${d.year}-${String(m + 1).padStart(2, '0')}`);
-  return suppressedTable(tally(d.cases, monthOf, months), d.cases.length, d.threshold);
+  return d.disclosure.publishTable(cells.rows([...cells.keys()].sort()), allCases(d));
 }
+
+export const casesByMonth = (d: PathwayData) =>
+  d.disclosure.publishTable(cellsOf(d.cases, monthOf, (c) => caseKey(d, c)).rows(monthsBegun(d.year, d.today)), allCases(d));
 
 /** Cases each sector served. A case may be served by several sectors, so rows do not add up to the total. */
 export function casesBySector(d: PathwayData) {
-  const counts = new Map(sectorIds.map((s) => [s, 0]));
-  for (const set of servingSectors(d).values()) for (const s of set) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return publishCasesBySector(counts, d.cases.length, d.threshold);
-}
-
-/** The cases-by-sector table from the number of cases each sector served. */
-export function publishCasesBySector(served: ReadonlyMap<string, number>, total: number, threshold: number) {
-  const rows = sectorIds.map((s) => [s, served.get(s) ?? 0] as const);
-  const withheld = suppressionPlan({ values: [...rows.map(([, n]) => n), total], threshold });
-  return {
-    rows: rows.map(([key, n], i) => ({ key, ...publish(n, withheld[i]!) })),
-    total: { key: 'TOTAL', ...publish(total, withheld[rows.length]!) },
-  };
+  const served = new Cells();
+  for (const [id, set] of servingSectors(d)) for (const s of set) served.add(s, d.disclosure.keys.of('case', id));
+  return d.disclosure.publishTable(served.rows(sectorIds), allCases(d));
 }
 
 export const referralOutcomes = (d: PathwayData) =>
-  suppressedTable(
-    tally(d.referrals, (r) => r.status, referralStatuses),
-    d.referrals.length,
-    d.threshold,
+  d.disclosure.publishTable(
+    cellsOf(
+      d.referrals,
+      (r) => r.status,
+      (r) => referralKey(d, r),
+    ).rows(referralStatuses),
+    allOf(d, d.referrals),
   );
 
 /** Referrals still awaiting their service after the follow-up day (escalated), by receiving sector. */
 export function overdueFollowUps(d: PathwayData) {
   const overdue = d.referrals.filter((r) => escalation(r, d.today).escalated);
-  return suppressedTable(
-    tally(overdue, (r) => r.toSector, sectorIds),
-    overdue.length,
-    d.threshold,
+  return d.disclosure.publishTable(
+    cellsOf(
+      overdue,
+      (r) => r.toSector,
+      (r) => referralKey(d, r),
+    ).rows(sectorIds),
+    allOf(d, overdue),
   );
 }
 
@@ -128,16 +144,13 @@ const funnel: readonly [string, MilestoneKind][] = [
 
 /**
  * The justice attrition funnel: cases that reached each stage (a case that reached a later stage
- * counts as having passed the earlier ones). The drop-outs between stages are never published
- * but can be derived, so a small drop-out withholds the stage after it.
+ * counts as having passed the earlier ones). Each stage is a cell of its own, perturbed by its
+ * own key, so a drop-out between two stages is never known exactly.
  */
 export function justiceFunnel(d: PathwayData) {
-  const byFurthest = new Map<number, number>();
-  for (const c of d.cases) {
-    const furthest = furthestStage(c.milestones);
-    byFurthest.set(furthest, (byFurthest.get(furthest) ?? 0) + 1);
-  }
-  return publishJusticeFunnel(byFurthest, d.threshold);
+  const byFurthest = new Cells<number>();
+  for (const c of d.cases) byFurthest.add(furthestStage(c.milestones), caseKey(d, c));
+  return publishJusticeFunnel(byFurthest, d.disclosure);
 }
 
 /** The furthest funnel stage a case reached (its index), or -1 for none. */
@@ -146,19 +159,16 @@ export function furthestStage(milestones: readonly Pick<MilestoneDoc, 'kind'>[])
   return funnel.reduce((last, [, kind], i) => (reached.has(kind) ? i : last), -1);
 }
 
-/** The funnel from the number of cases by the furthest stage they reached. */
-export function publishJusticeFunnel(casesByFurthestStage: ReadonlyMap<number, number>, threshold: number) {
-  const stages = funnel.map((_, i) => [...casesByFurthestStage].reduce((n, [furthest, cases]) => (furthest >= i ? n + cases : n), 0));
-  const drops = stages.slice(0, -1).map((n, i) => n - stages[i + 1]!);
-  const values = [...stages, ...drops];
-  const hidden = new Set(drops.map((_, i) => stages.length + i));
-  const groups: AdditiveGroup[] = drops.map((_, i) => ({ total: i, members: [i + 1, stages.length + i] }));
-  const withheld = suppressionPlan({ values, threshold, groups, hidden });
-  return funnel.map(([key], i) => ({ key, ...publish(stages[i]!, withheld[i]!) }));
+/** The funnel from the cases by the furthest stage they reached. */
+export function publishJusticeFunnel(casesByFurthestStage: ReadonlyMap<number, Cell>, disclosure: DisclosureControl) {
+  return funnel.map(([key], i) => ({
+    key,
+    ...disclosure.publish(mergeCells([...casesByFurthestStage].filter(([furthest]) => furthest >= i).map(([, cell]) => cell))),
+  }));
 }
 
-/** How many cases took each number of days. */
-export type DayCounts = Map<number, number>;
+/** The cases that took each number of days. */
+export type DayCounts = Cells<number>;
 
 /** Days from first report to each sector's earliest step, for one case. */
 export function serviceDaysOf(c: Pick<CaseDoc, 'firstReportedOn' | 'milestones'>): [sector: string, days: number][] {
@@ -173,7 +183,7 @@ export function serviceDaysOf(c: Pick<CaseDoc, 'firstReportedOn' | 'milestones'>
 }
 
 /** Days to service per sector and incident type (in `incidentTypes` order), as counts per number of days. */
-export const emptyServiceDays = () => new Map(sectorIds.map((s) => [s, incidentTypes.map((): DayCounts => new Map())]));
+export const emptyServiceDays = () => new Map(sectorIds.map((s) => [s, incidentTypes.map((): DayCounts => new Cells<number>())]));
 
 /**
  * Days to service for the year's cases: one pass over the cases, kept for the request so that
@@ -186,10 +196,7 @@ function serviceDays(d: PathwayData): Map<string, DayCounts[]> {
   const bySector = emptyServiceDays();
   for (const c of d.cases) {
     const type = incidentTypes.indexOf(c.incidentType);
-    for (const [sector, days] of serviceDaysOf(c)) {
-      const counts = bySector.get(sector)?.[type];
-      counts?.set(days, (counts.get(days) ?? 0) + 1);
-    }
+    for (const [sector, days] of serviceDaysOf(c)) bySector.get(sector)?.[type]?.add(days, caseKey(d, c));
   }
   serviceDaysCache.set(d, bySector);
   return bySector;
@@ -197,47 +204,35 @@ function serviceDays(d: PathwayData): Map<string, DayCounts[]> {
 
 /** How soon after first report each sector first served the cases it reached (its earliest milestone). */
 export function timeToService(d: PathwayData, incidentType: IncidentType | null) {
-  return publishTimeToService(serviceDays(d), incidentType, d.threshold);
+  return publishTimeToService(serviceDays(d), incidentType, d.disclosure);
 }
 
-const casesIn = (counts: DayCounts, within = Infinity) => {
-  let n = 0;
-  for (const [days, cases] of counts) if (days <= within) n += cases;
-  return n;
-};
+const casesIn = (counts: ReadonlyMap<number, Cell>, within = Infinity) =>
+  mergeCells([...counts].filter(([days]) => days <= within).map(([, cell]) => cell));
 
-/** Time to service from the days each sector took, per incident type. */
-export function publishTimeToService(all: ReadonlyMap<string, readonly DayCounts[]>, incidentType: IncidentType | null, threshold: number) {
+/**
+ * Time to service from the days each sector took, per incident type. Reached and within three
+ * days are cells of their own; the share is worked out from the published counts.
+ */
+export function publishTimeToService(
+  all: ReadonlyMap<string, readonly DayCounts[]>,
+  incidentType: IncidentType | null,
+  disclosure: DisclosureControl,
+) {
   const within = 3; // days: the 72 hours that matter for emergency contraception and post-exposure treatment
-  const types = incidentTypes;
   return sectorIds.map((sector) => {
     const days = all.get(sector)!;
-    // Per incident type and in total: reached = within + later (later is derived, never published).
-    const reached = days.map((counts) => casesIn(counts));
-    const soon = days.map((counts) => casesIn(counts, within));
-    const later = reached.map((n, i) => n - soon[i]!);
-    const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
-    const n = types.length;
-    const values = [...reached, sum(reached), ...soon, sum(soon), ...later, sum(later)];
-    const [reachedAt, soonAt, laterAt] = [0, n + 1, 2 * (n + 1)];
-    const range = (start: number) => Array.from({ length: n }, (_, i) => start + i);
-    const groups: AdditiveGroup[] = [
-      { total: reachedAt + n, members: range(reachedAt) },
-      { total: soonAt + n, members: range(soonAt) },
-      { total: reachedAt + n, members: [soonAt + n, laterAt + n] },
-      ...types.map((_, i) => ({ total: reachedAt + i, members: [soonAt + i, laterAt + i] })),
-    ];
-    const withheld = suppressionPlan({ values, threshold, groups, hidden: new Set(range(laterAt).concat(laterAt + n)) });
-    const at = incidentType ? types.indexOf(incidentType) : n;
-    const reachedCount = publish(values[reachedAt + at]!, withheld[reachedAt + at]!);
-    const soonCount = publish(values[soonAt + at]!, withheld[soonAt + at]!);
+    const asked = incidentType ? [days[incidentTypes.indexOf(incidentType)]!] : days;
+    const reachedCell = mergeCells(asked.map((counts) => casesIn(counts)));
+    const soonCell = mergeCells(asked.map((counts) => casesIn(counts, within)));
+    const reached = disclosure.publish(reachedCell);
+    const soon = disclosure.publish(soonCell);
     return {
       sectorId: sector,
-      reached: { key: sector, ...reachedCount },
-      withinThreeDays: { key: sector, ...soonCount },
-      shareWithinThreeDays:
-        reachedCount.suppressed || soonCount.suppressed || !reachedCount.count ? null : soonCount.count! / reachedCount.count,
-      medianDays: reachedCount.suppressed ? null : median(incidentType ? [days[at]!] : days),
+      reached: { key: sector, ...reached },
+      withinThreeDays: { key: sector, ...soon },
+      shareWithinThreeDays: reached.suppressed || soon.suppressed || !reached.count ? null : Math.min(1, soon.count! / reached.count),
+      medianDays: reached.suppressed ? null : median(asked),
     };
   });
 }
@@ -245,8 +240,8 @@ export function publishTimeToService(all: ReadonlyMap<string, readonly DayCounts
 /** The median number of days over one or several sets of counts. */
 function median(sets: readonly DayCounts[]): number | null {
   const merged = new Map<number, number>();
-  for (const counts of sets) for (const [days, n] of counts) merged.set(days, (merged.get(days) ?? 0) + n);
-  const total = casesIn(merged);
+  for (const counts of sets) for (const [days, cell] of counts) merged.set(days, (merged.get(days) ?? 0) + cell.count);
+  const total = [...merged.values()].reduce((a, b) => a + b, 0);
   if (total === 0) return null;
   const sorted = [...merged.keys()].sort((a, b) => a - b);
   const nth = (i: number) => {

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sectorIds } from '../../../catalog.ts';
-import { suppressedTable } from '../../../kit/suppression.ts';
+import { addCell, addToCell, Cells, emptyCell } from '../../../kit/disclosure/cells.ts';
+import type { DisclosureControl } from '../../../kit/disclosure/publish.ts';
 import { awaitingStatuses, escalation } from '../lifecycle.ts';
 import { incidentTypes, referralStatuses, type CaseDoc, type IncidentType, type ReferralDoc } from '../models.ts';
 import * as pathway from './pathway.ts';
@@ -11,19 +12,24 @@ import * as pathway from './pathway.ts';
  * without reading the rest of the year. Each share is worked out with the per-case functions of
  * pathway.ts, and the tables are published with its `publish...` functions, so the result is the
  * straightforward computation's, count for count (test/cases/pathwayKept.test.ts holds it to that).
+ * Each count is kept with the sum of its records' keys (kit/disclosure), so a table is published
+ * from the kept cells without touching a case again.
  */
 
 /** What one counted case adds to its year's counts. */
 interface CaseShare {
+  /** The case's record key; worked out when counted, kept only in memory. */
+  key: number;
   incidentType: IncidentType;
   district: string;
   month: string;
   servedBy: string[];
   furthestStage: number;
   serviceDays: [sector: string, days: number][];
-  referralStatuses: string[];
-  /** Its referrals still awaiting service (the only ones that can be overdue), as `awaitingKey`s. */
-  awaiting: string[];
+  /** Its referrals' statuses, with their record keys. */
+  referrals: { status: string; key: number }[];
+  /** Its referrals still awaiting service (the only ones that can be overdue), by `awaitingKey`. */
+  awaiting: { by: string; key: number }[];
 }
 
 /**
@@ -35,16 +41,18 @@ const awaitingKey = (r: Pick<ReferralDoc, 'status' | 'toSector' | 'followUpBy'>)
   [r.status, r.toSector, r.followUpBy.toISOString().slice(0, 10)].join(' ');
 
 /** A case's share, given the referrals of it that count (those under the year's case codes). */
-function shareOf(c: CaseDoc, referrals: readonly ReferralDoc[]): CaseShare {
+function shareOf(c: CaseDoc, referrals: readonly ReferralDoc[], disclosure: DisclosureControl): CaseShare {
+  const referralKey = (r: ReferralDoc) => disclosure.keys.of('referral', r._id);
   return {
+    key: disclosure.keys.of('case', c._id),
     incidentType: c.incidentType,
     district: c.district,
     month: pathway.monthOf(c),
     servedBy: [...pathway.servedBy(c, referrals)],
     furthestStage: pathway.furthestStage(c.milestones),
     serviceDays: pathway.serviceDaysOf(c),
-    referralStatuses: referrals.map((r) => r.status),
-    awaiting: referrals.filter((r) => awaitingStatuses.includes(r.status)).map(awaitingKey),
+    referrals: referrals.map((r) => ({ status: r.status, key: referralKey(r) })),
+    awaiting: referrals.filter((r) => awaitingStatuses.includes(r.status)).map((r) => ({ by: awaitingKey(r), key: referralKey(r) })),
   };
 }
 
@@ -58,33 +66,22 @@ function referralsByCase(referrals: readonly ReferralDoc[]): Map<string, Referra
   return byCase;
 }
 
-/** Counts by key that drop a key when its count falls to 0, as a count over a list never shows it. */
-class Counts<K = string> extends Map<K, number> {
-  add(key: K, by: number) {
-    const n = (this.get(key) ?? 0) + by;
-    if (n === 0) this.delete(key);
-    else this.set(key, n);
-  }
-  rows(keys: readonly K[]): [K, number][] {
-    return keys.map((k) => [k, this.get(k) ?? 0]);
-  }
-}
-
 export class YearTally {
   private readonly shares = new Map<string, CaseShare>();
-  private readonly byIncidentType = new Counts();
-  private readonly byDistrict = new Counts();
-  private readonly byMonth = new Counts();
-  private readonly bySector = new Counts();
-  private readonly byFurthestStage = new Counts<number>();
-  private readonly byReferralStatus = new Counts();
-  private referralCount = 0;
+  private readonly allCases = emptyCell();
+  private readonly byIncidentType = new Cells();
+  private readonly byDistrict = new Cells();
+  private readonly byMonth = new Cells();
+  private readonly bySector = new Cells();
+  private readonly byFurthestStage = new Cells<number>();
+  private readonly allReferrals = emptyCell();
+  private readonly byReferralStatus = new Cells();
   private readonly serviceDays = pathway.emptyServiceDays();
-  private readonly awaiting = new Counts();
+  private readonly awaiting = new Cells();
 
   constructor(
     readonly year: number,
-    readonly threshold: number,
+    readonly disclosure: DisclosureControl,
     readonly codePrefix: string,
   ) {}
 
@@ -95,13 +92,13 @@ export class YearTally {
    */
   static async of(
     year: number,
-    threshold: number,
+    disclosure: DisclosureControl,
     codePrefix: string,
     cases: readonly CaseDoc[],
     referrals: readonly ReferralDoc[],
     casesPerSlice = 2000,
   ): Promise<YearTally> {
-    const tally = new YearTally(year, threshold, codePrefix);
+    const tally = new YearTally(year, disclosure, codePrefix);
     const byCase = referralsByCase(referrals);
     for (let from = 0; from < cases.length; from += casesPerSlice) {
       const slice = cases.slice(from, from + casesPerSlice);
@@ -124,7 +121,7 @@ export class YearTally {
     const byCase = referralsByCase(referrals.filter((r) => r.caseId.startsWith(this.codePrefix)));
     for (const c of cases) {
       const counted = c.reportingConsent && c.firstReportedOn.getUTCFullYear() === this.year;
-      this.replace(c._id, counted ? shareOf(c, byCase.get(c._id) ?? []) : null);
+      this.replace(c._id, counted ? shareOf(c, byCase.get(c._id) ?? [], this.disclosure) : null);
     }
     const gone = codes.filter((code) => !cases.some((c) => c._id === code));
     for (const code of gone) this.replace(code, null);
@@ -139,53 +136,58 @@ export class YearTally {
   }
 
   private count(share: CaseShare, by: 1 | -1) {
-    this.byIncidentType.add(share.incidentType, by);
-    this.byDistrict.add(share.district, by);
-    this.byMonth.add(share.month, by);
-    for (const sector of share.servedBy) this.bySector.add(sector, by);
-    this.byFurthestStage.add(share.furthestStage, by);
-    for (const status of share.referralStatuses) this.byReferralStatus.add(status, by);
-    this.referralCount += by * share.referralStatuses.length;
-    for (const key of share.awaiting) this.awaiting.add(key, by);
-    const type = incidentTypes.indexOf(share.incidentType);
-    for (const [sector, days] of share.serviceDays) {
-      const counts = this.serviceDays.get(sector)?.[type];
-      if (!counts) continue;
-      const n = (counts.get(days) ?? 0) + by;
-      if (n === 0) counts.delete(days);
-      else counts.set(days, n);
+    const { key } = share;
+    addToCell(this.allCases, key, by);
+    this.byIncidentType.add(share.incidentType, key, by);
+    this.byDistrict.add(share.district, key, by);
+    this.byMonth.add(share.month, key, by);
+    for (const sector of share.servedBy) this.bySector.add(sector, key, by);
+    this.byFurthestStage.add(share.furthestStage, key, by);
+    for (const r of share.referrals) {
+      this.byReferralStatus.add(r.status, r.key, by);
+      addToCell(this.allReferrals, r.key, by);
     }
+    for (const r of share.awaiting) this.awaiting.add(r.by, r.key, by);
+    const type = incidentTypes.indexOf(share.incidentType);
+    for (const [sector, days] of share.serviceDays) this.serviceDays.get(sector)?.[type]?.add(days, key, by);
   }
 
   /** Every table that does not depend on the day asked. */
   tables() {
-    const total = this.shares.size;
-    const months = Array.from({ length: 12 }, (_, m) => `${this.year}-${String(m + 1).padStart(2, '0')}`);
+    const publish = this.disclosure.publishTable;
+    const all = { ...this.allCases };
     return {
       year: this.year,
-      suppressionThreshold: this.threshold,
-      casesByIncidentType: suppressedTable(this.byIncidentType.rows(incidentTypes), total, this.threshold),
-      casesByDistrict: suppressedTable(this.byDistrict.rows([...this.byDistrict.keys()].sort()), total, this.threshold),
-      casesByMonth: suppressedTable(this.byMonth.rows(months), total, this.threshold),
-      casesBySector: pathway.publishCasesBySector(this.bySector, total, this.threshold),
-      justiceFunnel: pathway.publishJusticeFunnel(this.byFurthestStage, this.threshold),
-      referralOutcomes: suppressedTable(this.byReferralStatus.rows(referralStatuses), this.referralCount, this.threshold),
+      suppressionThreshold: this.disclosure.table.threshold,
+      disclosureControl: this.disclosure.method,
+      casesByIncidentType: publish(this.byIncidentType.rows(incidentTypes), all),
+      casesByDistrict: publish(this.byDistrict.rows([...this.byDistrict.keys()].sort()), all),
+      casesBySector: publish(this.bySector.rows(sectorIds), all),
+      justiceFunnel: pathway.publishJusticeFunnel(this.byFurthestStage, this.disclosure),
+      referralOutcomes: publish(this.byReferralStatus.rows(referralStatuses), { ...this.allReferrals }),
       timeToService: new Map(
-        [null, ...incidentTypes].map((type) => [type, pathway.publishTimeToService(this.serviceDays, type, this.threshold)]),
+        [null, ...incidentTypes].map((type) => [type, pathway.publishTimeToService(this.serviceDays, type, this.disclosure)]),
       ),
     };
   }
 
+  /** Cases by month of first report, for the months begun by `today` (those to come are not cells). */
+  casesByMonth(today: Date) {
+    return this.disclosure.publishTable(this.byMonth.rows(pathway.monthsBegun(this.year, today)), { ...this.allCases });
+  }
+
   /** Follow-ups overdue on `today`, by receiving sector. */
   overdueFollowUps(today: Date) {
-    const overdue = new Counts();
-    let total = 0;
-    for (const [key, referrals] of this.awaiting) {
+    const overdue = new Cells();
+    const total = emptyCell();
+    for (const [key, cell] of this.awaiting) {
       const [status, toSector, day] = key.split(' ') as [ReferralDoc['status'], string, string];
       if (!escalation({ status, followUpBy: new Date(`${day}T00:00:00Z`) }, today).escalated) continue;
-      overdue.add(toSector, referrals);
-      total += referrals;
+      const sectorCell = overdue.get(toSector) ?? emptyCell();
+      addCell(sectorCell, cell);
+      overdue.set(toSector, sectorCell);
+      addCell(total, cell);
     }
-    return suppressedTable(overdue.rows(sectorIds), total, this.threshold);
+    return this.disclosure.publishTable(overdue.rows(sectorIds), total);
   }
 }

@@ -1,9 +1,9 @@
-import { ConfigError } from './config.ts';
+import { ConfigError } from '../config.ts';
 
 /**
  * `CRG_SUPPRESSION_THRESHOLD`: published counts below it are withheld (default 5). Read once,
- * when the first subgraph module that publishes aggregates is loaded, so a bad value stops
- * start-up with a message naming the variable.
+ * when the first subgraph module that publishes counts is loaded (configured.ts), so a bad value
+ * stops start-up with a message naming the variable.
  */
 export function readSuppressionThreshold(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.CRG_SUPPRESSION_THRESHOLD;
@@ -14,5 +14,3 @@ export function readSuppressionThreshold(env: NodeJS.ProcessEnv = process.env): 
   }
   return value;
 }
-
-export const suppressionThreshold = readSuppressionThreshold();
