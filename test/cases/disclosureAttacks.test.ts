@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coordinationSubgraph } from '../../subgraphs/coordination/index.ts';
 import type { CaseDoc, IncidentType } from '../../subgraphs/coordination/cases/models.ts';
 import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
-import { internalTokenAlgorithm, internalTokenHeader, signInternalToken } from '../../subgraphs/kit/auth/internalToken.ts';
+import { gatewayCallHeaders, internalTokenAlgorithm } from '../../subgraphs/kit/auth/internalToken.ts';
 import { generateDevelopmentKeys, importKey, type Key } from '../../subgraphs/kit/auth/keys.ts';
 import { scopesByRole, type Role } from '../../subgraphs/kit/auth/roles.ts';
 import { createLogger } from '../../subgraphs/kit/logger.ts';
@@ -10,7 +10,7 @@ import { openRepositories, type Draft } from '../../subgraphs/kit/repository.ts'
 import { seededRandom, seedFrom } from '../../subgraphs/kit/seedRandom.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
-import { postGraphQL, testSubgraphConfig } from '../support/hub.ts';
+import { graphqlBody, postGraphQL, testSubgraphConfig } from '../support/hub.ts';
 import { Attack, type Method, type Row } from './disclosureAttack.ts';
 
 /*
@@ -86,8 +86,12 @@ afterAll(() => replica?.stop());
 
 async function send(query: string, variables: Record<string, unknown> = {}, role: Role = 'analyst', sector: string | null = null) {
   const identity: Identity = { subject: `${role}@test`, role, sector, scopes: scopesByRole[role] };
-  const headers = { [internalTokenHeader]: await signInternalToken(identity, 'coordination', signingKey) };
-  return postGraphQL(replica.url, query, variables, headers);
+  return postGraphQL(
+    replica.url,
+    query,
+    variables,
+    await gatewayCallHeaders(identity, 'coordination', signingKey, graphqlBody(query, variables)),
+  );
 }
 
 const row = 'key count suppressed';
