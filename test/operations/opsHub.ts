@@ -2,6 +2,8 @@ import { createLocalJWKSet } from 'jose';
 import os from 'node:os';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
+import { generateAuditKey } from '../../subgraphs/kit/audit/auditSignatures.ts';
+import { memoryWitness } from '../../subgraphs/kit/audit/witness.ts';
 import { createCallerVerifier } from '../../gateway/auth/callerIdentity.ts';
 import { startGateway, type GatewayOptions, type RunningGateway } from '../../gateway/server.ts';
 import { internalTokenAlgorithm } from '../../subgraphs/kit/auth/internalToken.ts';
@@ -55,7 +57,10 @@ export function sample(metrics: string, name: string, labels: Record<string, str
   return undefined;
 }
 
-/** One more instance of a subgraph, trusting the hub's gateway key, on a store, logger and configuration the test controls. */
+/**
+ * One more instance of a subgraph, trusting the hub's gateway key, reading with the hub's keyring
+ * and asking the hub's case registry, on a store, logger and configuration the test controls.
+ */
 export async function startExtraSubgraph(
   hub: TestHub,
   name: string,
@@ -68,6 +73,9 @@ export async function startExtraSubgraph(
     clock: fixedClock(TODAY),
     logger: options.logger ?? createLogger('silent'),
     gatewayPublicKey: await importKey(hub.keys.gatewayPublic, internalTokenAlgorithm),
+    audit: { signingKey: generateAuditKey(), witness: memoryWitness() },
+    encryptionKeys: hub.encryptionKeys.get(name),
+    caseRegistryUrl: hub.subgraphs.get('coordination')?.url,
   });
 }
 
