@@ -12,7 +12,7 @@ import { disclosureControl, type DisclosureControl, type PublishedRow } from '..
 import { readSuppressionThreshold } from '../subgraphs/kit/disclosure/threshold.ts';
 import * as pathway from '../subgraphs/coordination/cases/aggregates/pathway.ts';
 import { caseSeed } from '../subgraphs/coordination/cases/seed.ts';
-import type { CaseDoc, ReferralDoc } from '../subgraphs/coordination/cases/models.ts';
+import { incidentTypes, type CaseDoc, type ReferralDoc } from '../subgraphs/coordination/cases/models.ts';
 import { monitoringSeed } from '../subgraphs/sector-core/monitoring/seed/index.ts';
 
 const secrets = Number(process.argv[2] ?? 50);
@@ -42,15 +42,7 @@ function pathwayCells(control: DisclosureControl, cases: CaseDoc[], referrals: R
     pathway.referralOutcomes(d),
     pathway.overdueFollowUps(d),
   ];
-  const timings = [
-    null,
-    'RAPE',
-    'SEXUAL_ASSAULT',
-    'PHYSICAL_ASSAULT',
-    'FORCED_MARRIAGE',
-    'DENIAL_OF_RESOURCES',
-    'PSYCHOLOGICAL_ABUSE',
-  ].flatMap((type) =>
+  const timings = [null, ...incidentTypes].flatMap((type) =>
     pathway.timeToService(d, type as never).flatMap((t) => [
       { ...t.reached, key: `${t.sectorId}/${type}/reached` },
       { ...t.withinThreeDays, key: `${t.sectorId}/${type}/within` },

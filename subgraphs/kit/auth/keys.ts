@@ -46,11 +46,11 @@ export async function generateDevelopmentKeys(): Promise<DevelopmentKeys> {
 const keyFile = (dataDir: string) => path.join(dataDir, 'keys', 'development-keys.json');
 
 /**
- * Writes a private file unless it exists, and returns what the file holds. Several processes
+ * Writes a private file unless it exists. Several processes
  * start at once, so it is written under a temporary name and linked into place: exactly one
  * version wins and every process reads that one.
  */
-export function writeFileOnce(file: string, contents: string): string {
+export function writeFileOnce(file: string, contents: string | Uint8Array): void {
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
@@ -63,12 +63,12 @@ export function writeFileOnce(file: string, contents: string): string {
       fs.unlinkSync(temporary);
     }
   }
-  return fs.readFileSync(file, 'utf8');
 }
 
 /** As writeFileOnce, making the contents only when the file does not exist yet. */
 export async function createFileOnce(file: string, make: () => Promise<string> | string): Promise<string> {
-  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : writeFileOnce(file, await make());
+  if (!fs.existsSync(file)) writeFileOnce(file, await make());
+  return fs.readFileSync(file, 'utf8');
 }
 
 /** The development keys under `dataDir`, made on first use (see createFileOnce). */

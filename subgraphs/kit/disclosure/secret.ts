@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileOnce } from '../auth/keys.ts';
 import { ConfigError } from '../config.ts';
 
 /*
@@ -27,21 +28,10 @@ function readSecretFile(file: string): Buffer {
   return secret;
 }
 
-/** Made once, written under a temporary name and linked into place so concurrent starts agree. */
+/** Made once under the data folder (see writeFileOnce: concurrent starts agree on one). */
 function developmentSecret(dataDir: string): Buffer {
   const file = path.join(dataDir, 'keys', 'disclosure-key');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
-    fs.writeFileSync(temporary, randomBytes(32), { mode: 0o600 });
-    try {
-      fs.linkSync(temporary, file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    } finally {
-      fs.unlinkSync(temporary);
-    }
-  }
+  if (!fs.existsSync(file)) writeFileOnce(file, randomBytes(32));
   return readSecretFile(file);
 }
 
