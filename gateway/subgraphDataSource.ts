@@ -39,6 +39,16 @@ type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
 /** Whether a call made for this incoming request may share its answer with identical ones in flight. */
 export type Shareable = (options: ProcessOptions) => boolean;
 
+/** The body of a 400 answer when it is a GraphQL response carrying errors (and no data); null otherwise. */
+function graphqlErrorsIn(text: string): string | null {
+  try {
+    const parsed = JSON.parse(text) as { errors?: unknown; data?: unknown };
+    return Array.isArray(parsed.errors) && parsed.errors.length > 0 && parsed.data == null ? text : null;
+  } catch {
+    return null;
+  }
+}
+
 const timeoutCodes = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** A short, bounded label for a failure, for metrics. */
@@ -162,6 +172,17 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const started = performance.now();
     try {
       const response = await this.pool.request({ method: 'POST', path: this.path, headers, body });
+      if (response.statusCode === 400) {
+        // The subgraph answered and refused the request: a variable its scalars reject (an
+        // impossible date), say. That is the caller's error, named by the subgraph, not an outage.
+        const refusal = graphqlErrorsIn(await response.body.text());
+        if (!refusal) throw new HttpStatusError(response.statusCode);
+        this.metrics?.subgraphFetchDuration.observe(
+          { subgraph: this.subgraph, outcome: 'caller_error' },
+          (performance.now() - started) / 1000,
+        );
+        return refusal;
+      }
       if (response.statusCode < 200 || response.statusCode >= 300) {
         await response.body.dump();
         throw new HttpStatusError(response.statusCode);

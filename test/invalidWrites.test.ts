@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredDocument } from '../subgraphs/kit/store/port.ts';
 import { analyst, startTestHub, type TestCaller, type TestHub } from './support/hub.ts';
+import { sample } from './operations/opsHub.ts';
 
 /*
  * Every mutation, through the gateway: bad input is refused whole with an error naming the
@@ -126,6 +127,27 @@ describe('sector writes', () => {
     expect(errors).toBeUndefined();
     const { data } = await hub.query(`query($id: ID!) { action(id: $id) { title status dueDate delivery } }`, { id: healthAction!._id });
     expect(data!.action).toMatchObject({ status: 'DELAYED', dueDate: '2027-03-31', delivery: 'AT_RISK' });
+  });
+});
+
+describe('a value only the sector can check', () => {
+  it('is the caller’s error naming the field, not an unavailable sector, and no subgraph failure is counted', async () => {
+    const metricsUrl = hub.gateway.url.replace(/\/graphql$/, '/metrics');
+    const failures = async () =>
+      sample(await (await fetch(metricsUrl)).text(), 'crg_subgraph_fetch_failures_total', { subgraph: 'health' }) ?? 0;
+    const failuresBefore = await failures();
+    const [action] = await hub.stores.get('health')!.collection<StoredDocument>('actionRecords').find({}, { limit: 1 });
+    const errors = await expectRefused(
+      'health',
+      'actionRecords',
+      `mutation($input: ActionStatusInput!) { reportHealthActionStatus(input: $input) { id status } }`,
+      { input: { actionId: action!._id, status: 'IN_PROGRESS', dueDate: '2027-02-30' } },
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(errors[0]!.message).toContain('dueDate');
+    expect(errors[0]!.message).toContain('2027-02-30');
+    expect(await failures()).toBe(failuresBefore);
   });
 });
 
