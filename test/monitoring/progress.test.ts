@@ -109,6 +109,19 @@ describe('progress report validation', () => {
     expect(errors![0]!.message).toContain('note must be at most 2000 characters long');
     expect([await snapshot('health', 'progressReports'), await snapshot('health', 'actionRecords')]).toEqual(before);
   });
+  it('refuses a blank note and a blank evidence reference together, naming both: neither the history nor the status moves', async () => {
+    const health = { role: 'sector-officer' as const, sector: 'health', subject: 'officer@health' };
+    const before = [await snapshot('health', 'progressReports'), await snapshot('health', 'actionRecords')];
+    const { errors } = await hub.query(
+      `mutation($input: ProgressReportInput!) { reportHealthActionProgress(input: $input) { id } }`,
+      { input: { actionId: 'bd-a2-2', status: 'IN_PROGRESS', note: '   ', evidenceRef: '' } },
+      health,
+    );
+    expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(errors![0]!.message).toContain('note is empty');
+    expect(errors![0]!.message).toContain('evidenceRef is empty');
+    expect([await snapshot('health', 'progressReports'), await snapshot('health', 'actionRecords')]).toEqual(before);
+  });
 });
 
 describe('status reports', () => {

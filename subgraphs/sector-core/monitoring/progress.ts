@@ -1,7 +1,7 @@
 import { daysBetween, startOfDayUtc } from '../../kit/clock.ts';
 import { ForbiddenError, requireOwnSector } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
-import { InvalidInputError } from '../../kit/errors.ts';
+import { InvalidInputError, type FieldProblem } from '../../kit/errors.ts';
 import type { ActionRecordDoc, ActionStatus } from '../models.ts';
 import type { MonitoringContext } from './context.ts';
 import { validateDocument } from '../../kit/documents.ts';
@@ -76,11 +76,15 @@ export async function recordProgress(
   }
   const today = startOfDayUtc(ctx.clock.now());
   const asOf = input.asOf ? startOfDayUtc(input.asOf) : today;
-  if (daysBetween(today, asOf) > 0) {
-    throw new InvalidInputError('progress report', [
-      { field: 'asOf', problem: `is in the future (${isoDay(asOf)}; today is ${isoDay(today)})` },
-    ]);
+  const problems: FieldProblem[] = [];
+  if (daysBetween(today, asOf) > 0)
+    problems.push({ field: 'asOf', problem: `is in the future (${isoDay(asOf)}; today is ${isoDay(today)})` });
+  // Text given but blank says nothing to a committee: leave the field out instead.
+  for (const field of ['note', 'evidenceRef'] as const) {
+    const text = input[field];
+    if (text != null && text.trim() === '') problems.push({ field, problem: 'is empty: leave it out when there is nothing to say' });
   }
+  if (problems.length > 0) throw new InvalidInputError('progress report', problems);
   const { actionId: _, ...change } = input;
   const record = await moveWithHistory(ctx, current, { ...change, asOf });
   return { id: record._id, record };
