@@ -6,10 +6,11 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { subgraphCatalog } from '../subgraphs/catalog.ts';
+import { envPrefix, subgraphCatalog } from '../subgraphs/catalog.ts';
 import { developmentKeys } from '../subgraphs/kit/auth/configuredKeys.ts';
 import { ConfigError, countries, readConfig } from '../subgraphs/kit/config.ts';
 import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
+import { takenPorts } from './start/takenPorts.ts';
 
 const countryFlag = process.argv.indexOf('--country');
 if (countryFlag !== -1) {
@@ -33,6 +34,15 @@ try {
   config = readConfig();
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}
+
+const problems = await takenPorts(config.host, [
+  { variable: 'GATEWAY_PORT', port: config.gatewayPort },
+  ...subgraphCatalog.map((entry) => ({ variable: `${envPrefix(entry.name)}_PORT`, port: config.subgraphPorts[entry.name]! })),
+]);
+if (problems.length > 0) {
+  console.error(`${problems.join('\n')}\n(Is another hub already running? Nothing was started.)`);
   process.exit(1);
 }
 

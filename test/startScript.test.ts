@@ -116,4 +116,30 @@ describe('npm start', () => {
     expect(code).toBe(1);
     expect(output).toContain('HEALTH_PORT must be a whole number between 0 and 65535 (got "eighty")');
   });
+
+  it('stops at once, naming the variable, when a port it needs is taken, and starts nothing', async () => {
+    const occupied = net.createServer();
+    await new Promise<void>((resolve) => occupied.listen(0, '127.0.0.1', resolve));
+    const taken = (occupied.address() as net.AddressInfo).port;
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-taken-'));
+    const env: Record<string, string> = { CRG_DATA_DIR: elsewhere, CRG_STORE: 'embedded', GATEWAY_PORT: String(await freePort()) };
+    for (const entry of subgraphCatalog) env[`${envPrefix(entry.name)}_PORT`] = String(await freePort());
+    env.POLICE_PORT = String(taken);
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', projectPath('scripts', 'start.ts')], {
+        cwd: projectPath(),
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stderr!.on('data', (chunk) => (output += chunk));
+      const code = await new Promise((resolve) => child.on('exit', resolve));
+      expect(code).toBe(1);
+      expect(output).toContain(`Port ${taken} on 127.0.0.1 is already in use (POLICE_PORT)`);
+      expect(fs.readdirSync(elsewhere)).toEqual([]);
+    } finally {
+      occupied.close();
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
 });
