@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import { freePort } from '../scripts/freePort.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,14 +13,6 @@ import { postGraphQL } from './support/hub.ts';
  * `npm start` as a user runs it: seven processes on the embedded store, demo data loaded on
  * first run, kept across a restart, and everything stopped cleanly by Ctrl-C (SIGINT).
  */
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-start-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));

@@ -1,20 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import { projectPath } from '../../subgraphs/kit/schemaFiles.ts';
 import { compileServer, compiledPath } from '../compiledServer.ts';
 
-/** A free port on 127.0.0.1, chosen by the system. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../freePort.ts';
 
 let runCompiled = false;
 

@@ -1,4 +1,4 @@
-import net from 'node:net';
+import { freePort } from '../../scripts/freePort.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSubgraphDefinition } from '../../subgraphs/definitions.ts';
@@ -11,14 +11,6 @@ import { startTestHub, TODAY, type TestHub } from '../support/hub.ts';
 import { capturingLogger, originOf as origin, startExtraSubgraph } from './opsHub.ts';
 
 /** A port nothing listens on now, so a test can reach a subgraph before its start resolves. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** Waits for a server to accept connections (at most a few seconds). */
 async function whenListening(url: string): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt++) {

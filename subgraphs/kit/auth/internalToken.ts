@@ -109,14 +109,10 @@ export function requireBodyBinding(token: VerifiedToken, body: string): Identity
 }
 
 /**
- * Checks a token sent to `subgraph` with `body` and returns the identity it carries. Scopes are
- * derived from the role here too, so a token cannot claim scopes its role does not grant.
+ * Checks an internal token's signature, issuer, audience and age, and returns what it carries;
+ * its body binding is checked apart (requireBodyBinding), on every request, remembered or not.
+ * Scopes are derived from the role, so a token cannot claim scopes its role does not grant.
  */
-export async function verifyInternalToken(token: string | undefined, subgraph: string, publicKey: Key, body: string): Promise<Identity> {
-  return requireBodyBinding(await verifyToken(token, subgraph, publicKey), body);
-}
-
-/** Checks an internal token's signature, issuer, audience and age, not yet its body. */
 export function verifyToken(token: string | undefined, subgraph: string, publicKey: Key): Promise<VerifiedToken> {
   return verify(token, internalTokenType, subgraph, publicKey);
 }
