@@ -18,9 +18,10 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-start-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 async function startHub(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  // NODE_ENV as a user's shell has it, not vitest's "test", which libraries treat specially.
   const child = spawn(process.execPath, ['--import', 'tsx', projectPath('scripts', 'start.ts')], {
     cwd: projectPath(),
-    env: { ...process.env, ...env },
+    env: { ...process.env, NODE_ENV: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -49,6 +50,43 @@ function mintToken(env: Record<string, string>, role: string): string {
   });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout.trim();
+}
+
+/** Runs `npm start` to its end, as one that is refused. */
+function runToEnd(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', projectPath('scripts', 'start.ts')], {
+    cwd: projectPath(),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+}
+
+/** The pid of the launcher's child that runs `subgraphs/run.ts <subgraph>` (Linux: read from /proc). */
+function childPid(launcher: number, subgraph: string): number {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (parent === launcher && command.some((arg) => arg.endsWith(path.join('subgraphs', 'run.ts'))) && command.includes(subgraph))
+        return Number(entry);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  throw new Error(`no ${subgraph} process under ${launcher}`);
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not true after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 function stopHub(child: ChildProcess): Promise<number | null> {
@@ -87,7 +125,37 @@ describe('npm start', () => {
     const page = await ide.text();
     expect(page).toContain('YogaGraphiQL.renderYogaGraphiQL');
     expect(page).toMatch(/Bearer ey/); // the development IDE starts with a token
+
+    // A second hub on the same data folder, even on other ports, is refused before it opens a file.
+    const otherPorts: Record<string, string> = { GATEWAY_PORT: String(await freePort()) };
+    for (const entry of subgraphCatalog) otherPorts[`${envPrefix(entry.name)}_PORT`] = String(await freePort());
+    // (Not spawnSync: a blocked test process would miss the gateway closing idle connections.)
+    const rival = await runToEnd({ ...env, ...otherPorts });
+    expect(rival.code).toBe(1);
+    expect(rival.stderr).toContain(`${path.join(dataDir, 'bangladesh')} is in use by another hub`);
+    expect(rival.stderr).toContain('Nothing was started.');
+
+    // One sector's process killed outright: the others keep answering, the gateway names the
+    // missing sector, and the supervisor brings it back by itself.
+    const police = childPid(first.child.pid!, 'police');
+    process.kill(police, 'SIGKILL');
+    const degraded = await postGraphQL(first.url, '{ sectors { id delivery { total } } }', undefined, auth);
+    expect((degraded.data!.sectors as { id: string; delivery: unknown }[]).filter((s) => s.delivery !== null).map((s) => s.id)).toEqual(
+      expect.arrayContaining(['health', 'justice', 'social-welfare', 'education']),
+    );
+    expect(degraded.errors!.map((e) => e.message).join(' ')).toMatch(/police/);
+    const backWithin = Date.now();
+    await waitFor(async () => !(await postGraphQL(first.url, '{ sectors { id delivery { total } } }', undefined, auth)).errors, 20_000);
+    expect(Date.now() - backWithin).toBeLessThan(20_000);
+    expect(first.output()).toContain('[hub] police stopped (SIGKILL); the others keep serving. Restarting it in 1 s (restart 1).');
+    expect(first.output()).toContain('[hub] police is back (restart 1).');
+    expect(childPid(first.child.pid!, 'police')).not.toBe(police);
+
+    // Ctrl-C drains every service once: seven graceful stops, no second signal.
     expect(await stopHub(first.child)).toBe(0);
+    expect(first.output().match(/stopping: finishing requests in flight/g)).toHaveLength(subgraphCatalog.length + 1);
+    expect(first.output()).not.toContain('second stop signal');
+    expect(first.output()).toContain('[hub] Restarts while running: police 1.');
     expect(fs.readdirSync(path.join(dataDir, 'bangladesh')).sort()).toEqual(subgraphCatalog.map((e) => e.name).sort());
 
     const second = await startHub(env);
@@ -95,7 +163,7 @@ describe('npm start', () => {
     expect(again.data!.crisisCentre).toEqual({ name: 'Test OCC' });
     expect(second.output()).not.toContain('loaded demo data');
     expect(await stopHub(second.child)).toBe(0);
-  }, 120_000);
+  }, 180_000);
 
   it('stops with a message naming a bad variable', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', projectPath('scripts', 'start.ts')], {
