@@ -1,7 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { freePort } from '../scripts/freePort.ts';
+import { startSupervisedHub, waitUntil } from '../scripts/faults/supervisedHub.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,30 +17,6 @@ import { postGraphQL } from './support/hub.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-start-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-
-async function startHub(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  // NODE_ENV as a user's shell has it, not vitest's "test", which libraries treat specially.
-  const child = spawn(process.execPath, ['--import', 'tsx', projectPath('scripts', 'start.ts')], {
-    cwd: projectPath(),
-    env: { ...process.env, NODE_ENV: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub did not start:\n${output}`)), 45_000);
-    child.stdout!.on('data', () => {
-      const match = /GraphQL and the IDE: (\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`hub exited with ${code}:\n${output}`)));
-  });
-  return { child, url, output: () => output };
-}
 
 /** `npm run token` as a user runs it, against the keys this hub made in its data folder. */
 function mintToken(env: Record<string, string>, role: string): string {
@@ -64,38 +41,6 @@ function runToEnd(env: Record<string, string>): Promise<{ code: number | null; s
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
 }
 
-/** The pid of the launcher's child that runs `subgraphs/run.ts <subgraph>` (Linux: read from /proc). */
-function childPid(launcher: number, subgraph: string): number {
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (parent === launcher && command.some((arg) => arg.endsWith(path.join('subgraphs', 'run.ts'))) && command.includes(subgraph))
-        return Number(entry);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  throw new Error(`no ${subgraph} process under ${launcher}`);
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not true after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-function stopHub(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGINT');
-  });
-}
-
 describe('npm start', () => {
   it('runs the whole hub on the embedded store, keeps data across restarts and stops on Ctrl-C', async () => {
     const env: Record<string, string> = {
@@ -106,7 +51,7 @@ describe('npm start', () => {
     };
     for (const entry of subgraphCatalog) env[`${envPrefix(entry.name)}_PORT`] = String(await freePort());
 
-    const first = await startHub(env);
+    const first = await startSupervisedHub(env);
     const anonymous = await postGraphQL(first.url, '{ sectors { id } }');
     expect(anonymous.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     const auth = { authorization: `Bearer ${mintToken(env, 'analyst')}` };
@@ -137,7 +82,7 @@ describe('npm start', () => {
 
     // One sector's process killed outright: the others keep answering, the gateway names the
     // missing sector, and the supervisor brings it back by itself.
-    const police = childPid(first.child.pid!, 'police');
+    const police = first.pidOf('police');
     process.kill(police, 'SIGKILL');
     const degraded = await postGraphQL(first.url, '{ sectors { id delivery { total } } }', undefined, auth);
     expect((degraded.data!.sectors as { id: string; delivery: unknown }[]).filter((s) => s.delivery !== null).map((s) => s.id)).toEqual(
@@ -145,24 +90,28 @@ describe('npm start', () => {
     );
     expect(degraded.errors!.map((e) => e.message).join(' ')).toMatch(/police/);
     const backWithin = Date.now();
-    await waitFor(async () => !(await postGraphQL(first.url, '{ sectors { id delivery { total } } }', undefined, auth)).errors, 20_000);
+    await waitUntil(
+      async () => !(await postGraphQL(first.url, '{ sectors { id delivery { total } } }', undefined, auth)).errors,
+      20_000,
+      'police answers again',
+    );
     expect(Date.now() - backWithin).toBeLessThan(20_000);
     expect(first.output()).toContain('[hub] police stopped (SIGKILL); the others keep serving. Restarting it in 1 s (restart 1).');
     expect(first.output()).toContain('[hub] police is back (restart 1).');
-    expect(childPid(first.child.pid!, 'police')).not.toBe(police);
+    expect(first.pidOf('police')).not.toBe(police);
 
     // Ctrl-C drains every service once: seven graceful stops, no second signal.
-    expect(await stopHub(first.child)).toBe(0);
+    expect(await first.stop()).toBe(0);
     expect(first.output().match(/stopping: finishing requests in flight/g)).toHaveLength(subgraphCatalog.length + 1);
     expect(first.output()).not.toContain('second stop signal');
     expect(first.output()).toContain('[hub] Restarts while running: police 1.');
     expect(fs.readdirSync(path.join(dataDir, 'bangladesh')).sort()).toEqual(subgraphCatalog.map((e) => e.name).sort());
 
-    const second = await startHub(env);
+    const second = await startSupervisedHub(env);
     const again = await postGraphQL(second.url, '{ crisisCentre(id: "bd-occ-test") { name } }', undefined, auth);
     expect(again.data!.crisisCentre).toEqual({ name: 'Test OCC' });
     expect(second.output()).not.toContain('loaded demo data');
-    expect(await stopHub(second.child)).toBe(0);
+    expect(await second.stop()).toBe(0);
   }, 180_000);
 
   it('stops with a message naming a bad variable', async () => {
