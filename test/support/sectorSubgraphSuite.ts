@@ -5,7 +5,7 @@ import { startTestHub, type TestHub } from './hub.ts';
 /**
  * What every sector subgraph must do, run against one sector: each sector folder's own test
  * calls this, so `npx vitest run subgraphs/<sector>` tests that sector alone, through the
- * gateway, with the rest of the hub around it.
+ * gateway, with only coordination beside it: every question here is about this sector.
  */
 export function describeSectorSubgraph(options: {
   sectorId: string;
@@ -18,17 +18,18 @@ export function describeSectorSubgraph(options: {
   const otherSector = sectorIds.find((id) => id !== sectorId)!;
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await startTestHub();
+    hub = await startTestHub({ only: [sectorId] });
   });
   afterAll(() => hub?.stop());
 
   describe(`the ${sectorId} sector subgraph`, () => {
-    it('answers the cross-sector status with its own responsibilities, service points and delivery', async () => {
+    it('answers its part of the status: responsibilities, service points and delivery', async () => {
       const { data, errors } = await hub.query(
-        `{ sectors { id __typename ministry responsibilities { duty } servicePoints { name } ledActions { id } delivery { total } } }`,
+        `query($id: ID!) { sector(id: $id) { id __typename ministry responsibilities { duty } servicePoints { name } ledActions { id } delivery { total } } }`,
+        { id: sectorId },
       );
       expect(errors).toBeUndefined();
-      const mine = data!.sectors.find((s: { id: string }) => s.id === sectorId);
+      const mine = data!.sector;
       expect(mine.__typename).toBe(`${prefix}Sector`);
       expect(mine.ministry).toMatch(/\w/);
       expect(mine.responsibilities.length).toBeGreaterThan(0);
