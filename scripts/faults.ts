@@ -4,10 +4,18 @@
  * garbage, the supergraph file broken) and a report of what came of each: requests sent and
  * answered, writes acknowledged and how many of them were lost (the target is none). Exits 1
  * when a write was lost or half-written or a check did not hold.
+ *
+ *   npm run faults                 # on the embedded store, in a fresh folder
+ *   npm run faults -- --mongodb    # on the MongoDB server MONGODB_URI names, in databases of its own
  */
 import { runFaults } from './faults/run.ts';
 
-const reports = await runFaults({ log: (line) => console.error(line) });
+const onMongodb = process.argv.includes('--mongodb');
+if (onMongodb && !process.env.MONGODB_URI) {
+  console.error('--mongodb needs MONGODB_URI (mongodb://host:27017 or mongodb+srv://…)');
+  process.exit(2);
+}
+const reports = await runFaults({ log: (line) => console.error(line), mongodbUri: onMongodb ? process.env.MONGODB_URI : undefined });
 let failed = false;
 console.log('\n| Fault | Requests | Answered | Writes acknowledged | Lost | Half-written |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');

@@ -1,3 +1,4 @@
+import { MongoClient } from 'mongodb';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,8 +12,12 @@ import { freePortsEnv, startSupervisedHub } from './supervisedHub.ts';
  * Starts the hub as `npm start` does, on the embedded store in a fresh folder, injects every
  * fault in turn and returns what each did. The hub is stopped and its folder removed after.
  */
-export async function runFaults(options: { log?: (line: string) => void } = {}): Promise<FaultReport[]> {
+export async function runFaults(
+  options: { log?: (line: string) => void; /** A MongoDB server to run on instead of the embedded store. */ mongodbUri?: string } = {},
+): Promise<FaultReport[]> {
   const log = options.log ?? (() => undefined);
+  // Databases of their own, dropped after: never a deployment's crg_* databases.
+  const databasePrefix = `crgfaults${Date.now().toString(36)}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-faults-'));
   const supergraphFile = path.join(dataDir, 'supergraph.graphql');
   fs.copyFileSync(projectPath('schema', 'supergraph.graphql'), supergraphFile);
@@ -21,7 +26,9 @@ export async function runFaults(options: { log?: (line: string) => void } = {}):
   const hub = await startSupervisedHub({
     ...ports,
     CRG_DATA_DIR: dataDir,
-    CRG_STORE: 'embedded',
+    ...(options.mongodbUri
+      ? { CRG_STORE: 'mongodb', MONGODB_URI: options.mongodbUri, CRG_MONGODB_DATABASE_PREFIX: databasePrefix }
+      : { CRG_STORE: 'embedded' }),
     CRG_TODAY: '2026-11-24',
     CRG_SUPERGRAPH_FILE: supergraphFile,
     SOCIAL_WELFARE_URL: garbage.url,
@@ -43,6 +50,17 @@ export async function runFaults(options: { log?: (line: string) => void } = {}):
     await hub.stop();
     await garbage.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    if (options.mongodbUri) await dropDatabases(options.mongodbUri, databasePrefix);
   }
   return reports;
+}
+
+async function dropDatabases(uri: string, prefix: string): Promise<void> {
+  const client = await new MongoClient(uri).connect();
+  try {
+    const { databases } = await client.db().admin().listDatabases({ nameOnly: true });
+    for (const { name } of databases) if (name.startsWith(`${prefix}_`)) await client.db(name).dropDatabase();
+  } finally {
+    await client.close();
+  }
 }

@@ -19,6 +19,8 @@ export interface HubConfig {
   store: StoreKind;
   dataDir: string;
   mongodbUri: string | undefined;
+  /** Each subgraph's database is `<prefix>_<country>_<subgraph>` (`CRG_MONGODB_DATABASE_PREFIX`, default crg). */
+  mongodbDatabasePrefix: string;
   host: string;
   gatewayPort: number;
   subgraphPorts: Record<string, number>;
@@ -137,6 +139,10 @@ const env = z.object({
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
     .optional(),
+  CRG_MONGODB_DATABASE_PREFIX: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,30}$/, 'must be lower-case letters, digits and _ (at most 31), starting with a letter')
+    .default('crg'),
   CRG_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   GATEWAY_PORT: port.default(4000),
   GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce
@@ -243,6 +249,7 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
     store: v.CRG_STORE ?? (v.MONGODB_URI ? 'mongodb' : 'embedded'),
     dataDir: v.CRG_DATA_DIR,
     mongodbUri: v.MONGODB_URI,
+    mongodbDatabasePrefix: v.CRG_MONGODB_DATABASE_PREFIX,
     host: v.CRG_HOST,
     gatewayPort: v.GATEWAY_PORT,
     subgraphPorts,

@@ -114,7 +114,9 @@ export interface RunningSubgraph {
 
 export interface StartOptions {
   config: Pick<HubConfig, 'country' | 'store' | 'dataDir' | 'mongodbUri' | 'host' | 'today' | 'logLevel' | 'mode' | 'auth'> &
-    Partial<Pick<HubConfig, 'pathwayRereadAfterMs' | 'subgraphUrls' | 'metricsToken' | 'audit' | 'encryptionKeyFiles'>>;
+    Partial<
+      Pick<HubConfig, 'pathwayRereadAfterMs' | 'subgraphUrls' | 'metricsToken' | 'audit' | 'encryptionKeyFiles' | 'mongodbDatabasePrefix'>
+    >;
   port: number;
   /** A store made by the caller (tests share one to count its queries); the configured one otherwise. */
   store?: Store;

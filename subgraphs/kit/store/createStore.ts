@@ -6,7 +6,7 @@ import type { Store } from './port.ts';
 
 /** The store a subgraph runs on, as configured: each subgraph has its own, as each ministry would. */
 export async function createStore(
-  config: Pick<HubConfig, 'store' | 'dataDir' | 'mongodbUri' | 'country'>,
+  config: Pick<HubConfig, 'store' | 'dataDir' | 'mongodbUri' | 'country'> & Partial<Pick<HubConfig, 'mongodbDatabasePrefix'>>,
   subgraph: string,
 ): Promise<Store> {
   switch (config.store) {
@@ -18,7 +18,7 @@ export async function createStore(
       if (!config.mongodbUri) throw new Error('MONGODB_URI is required for the mongodb store');
       return createMongoStore({
         uri: config.mongodbUri,
-        database: `crg_${config.country}_${subgraph}`.replace(/-/g, '_'),
+        database: `${config.mongodbDatabasePrefix ?? 'crg'}_${config.country}_${subgraph}`.replace(/-/g, '_'),
       });
   }
 }

@@ -13,11 +13,19 @@ import {
 } from './port.ts';
 
 /**
- * The production store: one MongoDB database per subgraph (`crg_<subgraph>` unless the URI
- * names one), so each ministry's data stays in its own database and can move to its own server.
+ * The production store: one MongoDB database per subgraph (`crg_<country>_<subgraph>`), so each
+ * ministry's data stays in its own database and can move to its own server.
  */
 export async function createMongoStore(options: { uri: string; database: string }): Promise<Store> {
-  const connection = await mongoose.createConnection(options.uri, { dbName: options.database, serverSelectionTimeoutMS: 5000 }).asPromise();
+  // A write is acknowledged once a majority of the replica set has it in its journal: an
+  // acknowledged write survives the server's crash, as the embedded store's fsync does.
+  const connection = await mongoose
+    .createConnection(options.uri, {
+      dbName: options.database,
+      serverSelectionTimeoutMS: 5000,
+      writeConcern: { w: 'majority', journal: true },
+    })
+    .asPromise();
   const db = connection.db;
   if (!db) throw new Error(`MongoDB connection to ${options.database} has no database handle`);
   const queries = newQueryCounter();
