@@ -1,3 +1,4 @@
+import { MongoClient } from 'mongodb';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,6 +81,12 @@ if (process.env.MONGODB_URI) {
       return store;
     },
     reopen: async () => createMongoStore({ uri: process.env.MONGODB_URI!, database }),
+  });
+  // The suite's own database, never a deployment's: dropped when it ends.
+  afterAll(async () => {
+    const client = await new MongoClient(process.env.MONGODB_URI!).connect();
+    await client.db(database).dropDatabase();
+    await client.close();
   });
 }
 
