@@ -5,27 +5,39 @@ import type { Logger } from './logger.ts';
  * at once, requests in flight finish, then the process exits. A second signal, or a stop that
  * takes longer than `hardLimitMs`, exits at once so a hung dependency cannot wedge a deploy.
  */
-export function stopOnSignals(stop: () => Promise<void>, logger: Logger, hardLimitMs = 25_000): void {
+export function stopOnSignals(stop: () => Promise<void>, logger: Logger, hardLimitMs = 25_000): (reason: string) => void {
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      logger.warn({ signal }, 'second stop signal: exiting now');
-      process.exit(1);
-    }
+  const stopThenExit = (exitCode: number) => {
     stopping = true;
-    logger.info({ signal }, 'stopping: finishing requests in flight');
     setTimeout(() => {
       logger.error({ hardLimitMs }, 'requests still running at the stop deadline: exiting');
       process.exit(1);
     }, hardLimitMs).unref();
     stop().then(
-      () => process.exit(0),
+      () => process.exit(exitCode),
       (error: unknown) => {
         logger.error({ error: (error as Error).message }, 'stop failed');
         process.exit(1);
       },
     );
   };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second stop signal: exiting now');
+      process.exit(1);
+    }
+    logger.info({ signal }, 'stopping: finishing requests in flight');
+    stopThenExit(0);
+  };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  /**
+   * Stops the same way from within, for a fault the process cannot serve through, and exits with
+   * 1 so that whatever supervises it (npm start, Kubernetes, docker) starts it again.
+   */
+  return (reason: string) => {
+    if (stopping) return;
+    logger.error({ reason }, 'stopping: finishing requests in flight, then exiting with 1 to be restarted');
+    stopThenExit(1);
+  };
 }
