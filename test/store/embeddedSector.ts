@@ -9,14 +9,25 @@ import { subgraphCatalog } from '../../subgraphs/catalog.ts';
 import { loadSubgraphDefinition } from '../../subgraphs/definitions.ts';
 import { generateAuditKey } from '../../subgraphs/kit/audit/auditSignatures.ts';
 import { memoryWitness } from '../../subgraphs/kit/audit/witness.ts';
-import { internalTokenAlgorithm } from '../../subgraphs/kit/auth/internalToken.ts';
+import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
+import { gatewayCallHeaders, internalTokenAlgorithm } from '../../subgraphs/kit/auth/internalToken.ts';
+import { scopesByRole } from '../../subgraphs/kit/auth/roles.ts';
 import { generateDevelopmentKeys, importKey, type DevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
 import { mintCallerToken } from '../../subgraphs/kit/auth/localIssuer.ts';
 import { fixedClock } from '../../subgraphs/kit/clock.ts';
 import { generateKeyring } from '../../subgraphs/kit/fieldEncryption/keyring.ts';
 import { createLogger } from '../../subgraphs/kit/logger.ts';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
-import { postGraphQL, testAudience, testIssuer, testLimits, testSubgraphConfig, TODAY, type GraphQLResponse } from '../support/hub.ts';
+import {
+  graphqlBody,
+  postGraphQL,
+  testAudience,
+  testIssuer,
+  testLimits,
+  testSubgraphConfig,
+  TODAY,
+  type GraphQLResponse,
+} from '../support/hub.ts';
 
 /**
  * One sector subgraph on the embedded store in a folder of its own, started and stopped as often
@@ -33,6 +44,8 @@ export interface EmbeddedSector {
   file(collection: string): string;
   /** Starts the subgraph on the folder as it is now (rejects when start refuses). */
   start(): Promise<RunningSubgraph>;
+  /** Sends one operation straight to `running`, signed as the gateway signs it for the sector's officer. */
+  askSubgraph(running: RunningSubgraph, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
   /** A gateway in front of `running`, and a query through it as the given sector's officer. */
   gatewayFor(running: RunningSubgraph): Promise<{ gateway: RunningGateway; query: GatewayQuery }>;
   remove(): void;
@@ -65,6 +78,21 @@ export async function embeddedSector(name = 'health'): Promise<EmbeddedSector> {
         audit,
         encryptionKeys,
       });
+    },
+    async askSubgraph(running, query, variables) {
+      const identity: Identity = {
+        subject: `officer@${name}`,
+        role: 'sector-officer',
+        sector: name,
+        scopes: scopesByRole['sector-officer'],
+      };
+      const headers = await gatewayCallHeaders(
+        identity,
+        name,
+        await importKey(keys.gatewayPrivate, internalTokenAlgorithm),
+        graphqlBody(query, variables),
+      );
+      return postGraphQL(running.url, query, variables, headers);
     },
     async gatewayFor(running) {
       const nowhere = 'http://127.0.0.1:9/graphql';
