@@ -75,10 +75,13 @@ export function readCollectionLines(content: Buffer): CollectionLine[] {
   return lines;
 }
 
-/** A damaged line, located and shown briefly (its start, quoted, so control bytes are visible). */
+/**
+ * A damaged line, located and shown briefly (its start, quoted, so control bytes are visible);
+ * or, with no line, a path that is no file at all.
+ */
 export interface DamagedLine {
   file: string;
-  line: number;
+  line: number | undefined;
   damage: string;
   excerpt: string;
 }
@@ -94,6 +97,8 @@ export function excerptOf(bytes: Buffer): string {
 export function damagedLinesIn(file: string): DamagedLine[] {
   const loaded = fileNedbLoads(file);
   if (!loaded) return [];
+  // A device or a folder in its place (a link to /dev/full, say) would be read without end.
+  if (!fs.statSync(loaded).isFile()) return [{ file: loaded, line: undefined, damage: 'not a regular file', excerpt: '' }];
   return readCollectionLines(fs.readFileSync(loaded))
     .filter((line) => line.damage)
     .map((line) => ({ file: loaded, line: line.number, damage: line.damage!, excerpt: excerptOf(line.bytes) }));
@@ -139,6 +144,7 @@ function describeDamage(damaged: DamagedLine[]): string {
             .map((d) => d.line)
             .join(', ')}${others.length > listedLines ? ', …' : ''})`
         : '';
+      if (first!.line === undefined) return `${file} cannot be read: ${first!.damage}`;
       return `${file} line ${first!.line} cannot be read: ${first!.damage}, starting ${first!.excerpt}${more}`;
     })
     .join('; ');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { HubConfig } from '../config.ts';
 import { createMongoStore } from './mongoStore.ts';
+import { lockDataFolder } from './dataFolderLock.ts';
 import { createNedbStore } from './nedbStore.ts';
 import type { Store } from './port.ts';
 
@@ -13,7 +14,7 @@ export async function createStore(
     case 'memory':
       return createNedbStore({});
     case 'embedded':
-      return createNedbStore({ directory: path.resolve(config.dataDir, config.country, subgraph) });
+      return lockedWhileOpen(path.resolve(config.dataDir, config.country, subgraph), subgraph);
     case 'mongodb':
       if (!config.mongodbUri) throw new Error('MONGODB_URI is required for the mongodb store');
       return createMongoStore({
@@ -21,4 +22,29 @@ export async function createStore(
         database: `crg_${config.country}_${subgraph}`.replace(/-/g, '_'),
       });
   }
+}
+
+/**
+ * The embedded store in its folder, which this process holds until the store is closed: two
+ * processes appending to the same files would each serve a memory the other's writes never reach.
+ */
+async function lockedWhileOpen(directory: string, subgraph: string): Promise<Store> {
+  const lock = await lockDataFolder(directory, `process serving the ${subgraph} subgraph`);
+  let store: Store;
+  try {
+    store = createNedbStore({ directory, subgraph });
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+  return {
+    ...store,
+    async close() {
+      try {
+        await store.close();
+      } finally {
+        await lock.release();
+      }
+    },
+  };
 }

@@ -1,6 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { collectionFilesIn, excerptOf, fileNedbLoads, flushFolder, readCollectionLines, replaceFileDurably } from './collectionFile.ts';
+import {
+  collectionFilesIn,
+  DamagedCollectionError,
+  excerptOf,
+  fileNedbLoads,
+  flushFolder,
+  readCollectionLines,
+  replaceFileDurably,
+} from './collectionFile.ts';
 import { lockDataFolder } from './dataFolderLock.ts';
 
 /** One damaged line moved out of a collection file. */
@@ -43,6 +51,9 @@ export async function repairStoreFolder(directory: string, now = new Date()): Pr
 
 function repairCollectionFile(file: string, now: Date): FileRepair {
   const loaded = fileNedbLoads(file)!;
+  if (!fs.statSync(loaded).isFile()) {
+    throw new DamagedCollectionError([{ file: loaded, line: undefined, damage: 'not a regular file', excerpt: '' }]);
+  }
   const content = fs.readFileSync(loaded);
   const lines = readCollectionLines(content);
   const damaged = lines.filter((line) => line.damage);
