@@ -17,6 +17,7 @@ import { mintCallerToken } from '../../subgraphs/kit/auth/localIssuer.ts';
 import { fixedClock } from '../../subgraphs/kit/clock.ts';
 import { generateKeyring } from '../../subgraphs/kit/fieldEncryption/keyring.ts';
 import { createLogger } from '../../subgraphs/kit/logger.ts';
+import type { Store } from '../../subgraphs/kit/store/port.ts';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
 import {
   graphqlBody,
@@ -42,8 +43,8 @@ export interface EmbeddedSector {
   keys: DevelopmentKeys;
   /** The collection's file in the folder. */
   file(collection: string): string;
-  /** Starts the subgraph on the folder as it is now (rejects when start refuses). */
-  start(): Promise<RunningSubgraph>;
+  /** Starts the subgraph on the folder as it is now, or on `store` (rejects when start refuses). */
+  start(store?: Store): Promise<RunningSubgraph>;
   /** Sends one operation straight to `running`, signed as the gateway signs it for the sector's officer. */
   askSubgraph(running: RunningSubgraph, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
   /** A gateway in front of `running`, and a query through it as the given sector's officer. */
@@ -68,10 +69,11 @@ export async function embeddedSector(name = 'health'): Promise<EmbeddedSector> {
     folder,
     keys,
     file: (collection) => path.join(folder, `${collection}.db`),
-    async start() {
+    async start(store) {
       return startSubgraph(await loadSubgraphDefinition(name), {
         config,
         port: 0,
+        store,
         clock: fixedClock(TODAY),
         logger: createLogger('silent'),
         gatewayPublicKey,
