@@ -41,7 +41,8 @@ export const fileTimestamp = (now: Date) =>
  * Takes the folder's lock first, so it refuses while the subgraph (or another repair) runs.
  */
 export async function repairStoreFolder(directory: string, now = new Date()): Promise<FileRepair[]> {
-  const lock = await lockDataFolder(directory, 'process using this store folder (is its subgraph still running?)');
+  // No wait: a lock kept fresh means a live process; one left by a dead process is taken at once.
+  const lock = await lockDataFolder(directory, 'process using this store folder', { waitMs: 0 });
   try {
     return collectionFilesIn(directory).map((file) => repairCollectionFile(file, now));
   } finally {
