@@ -13,10 +13,15 @@ const nedbModel = createRequire(import.meta.url)('@seald-io/nedb/lib/model.js') 
 
 export const collectionFileSuffix = '.db';
 
-/** One line of a collection file, as bytes, with its 1-based number and why it cannot be read (if so). */
+/**
+ * One line of a collection file, as bytes, with its 1-based number, whether it ends with its line
+ * end, and either what it holds as NeDB reads it or why it cannot be read.
+ */
 export interface CollectionLine {
   number: number;
   bytes: Buffer;
+  complete: boolean;
+  value?: unknown;
   damage?: string;
 }
 
@@ -33,25 +38,25 @@ export function fileNedbLoads(file: string): string | undefined {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Why one line cannot be read as NeDB reads it; undefined when it can. */
-function damageOf(bytes: Buffer): string | undefined {
+/** What one line holds as NeDB reads it, or why it cannot be read. */
+function parseLine(bytes: Buffer): { value?: unknown; damage?: string } {
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    return 'not valid UTF-8 text';
+    return { damage: 'not valid UTF-8 text' };
   }
   let value: unknown;
   try {
     value = nedbModel.deserialize(text);
   } catch (error) {
-    return `not valid JSON (${(error as Error).message})`;
+    return { damage: `not valid JSON (${(error as Error).message})` };
   }
   // NeDB reads a record (an `_id`) or an index declaration; anything else it skips without a word.
   const record = value as { _id?: unknown; $$indexCreated?: { fieldName?: unknown }; $$indexRemoved?: unknown } | null;
   const isRecord = typeof record === 'object' && record !== null && !Array.isArray(record);
-  if (isRecord && (record._id || record.$$indexCreated?.fieldName != null || typeof record.$$indexRemoved === 'string')) return undefined;
-  return 'not a record (no _id)';
+  if (isRecord && (record._id || record.$$indexCreated?.fieldName != null || typeof record.$$indexRemoved === 'string')) return { value };
+  return { damage: 'not a record (no _id)' };
 }
 
 /**
@@ -66,10 +71,9 @@ export function readCollectionLines(content: Buffer): CollectionLine[] {
   for (let number = 1; start < content.length; number++) {
     const end = content.indexOf(0x0a, start);
     const bytes = content.subarray(start, end === -1 ? content.length : end);
-    if (end === -1) {
-      const unreadable = damageOf(bytes);
-      lines.push({ number, bytes, damage: `cut short (no line end)${unreadable ? `, ${unreadable}` : ''}` });
-    } else if (bytes.length > 0) lines.push({ number, bytes, damage: damageOf(bytes) });
+    const { value, damage } = parseLine(bytes);
+    if (end === -1) lines.push({ number, bytes, complete: false, damage: `cut short (no line end)${damage ? `, ${damage}` : ''}` });
+    else if (bytes.length > 0) lines.push({ number, bytes, complete: true, value, damage });
     start = end === -1 ? content.length : end + 1;
   }
   return lines;

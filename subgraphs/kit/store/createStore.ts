@@ -4,17 +4,25 @@ import { createMongoStore } from './mongoStore.ts';
 import { lockDataFolder } from './dataFolderLock.ts';
 import { createNedbStore } from './nedbStore.ts';
 import type { Store } from './port.ts';
+import { openStoreSnapshot } from './storeSnapshot.ts';
 
-/** The store a subgraph runs on, as configured: each subgraph has its own, as each ministry would. */
+/**
+ * The store a subgraph runs on, as configured: each subgraph has its own, as each ministry would.
+ * A `snapshot` is for a reader beside the running subgraph: on the embedded store, a read-only
+ * copy of its files as they are now, taken without the folder's lock (see storeSnapshot.ts).
+ */
 export async function createStore(
   config: Pick<HubConfig, 'store' | 'dataDir' | 'mongodbUri' | 'country'>,
   subgraph: string,
+  options: { snapshot?: boolean } = {},
 ): Promise<Store> {
   switch (config.store) {
     case 'memory':
       return createNedbStore({});
-    case 'embedded':
-      return lockedWhileOpen(path.resolve(config.dataDir, config.country, subgraph), subgraph);
+    case 'embedded': {
+      const directory = path.resolve(config.dataDir, config.country, subgraph);
+      return options.snapshot ? openStoreSnapshot(directory) : lockedWhileOpen(directory, subgraph);
+    }
     case 'mongodb':
       if (!config.mongodbUri) throw new Error('MONGODB_URI is required for the mongodb store');
       return createMongoStore({
