@@ -9,6 +9,7 @@ import { configuredAuditLogKeys } from './audit/configuredAudit.ts';
 import { fixedClock, systemClock, type Clock } from './clock.ts';
 import type { CountryId, HubConfig } from './config.ts';
 import type { DocumentSpec } from './documents.ts';
+import { StoreUnavailableError } from './errors.ts';
 import { close, createHttpServer, json, listen, type PostRoute } from './http.ts';
 import { caseRegistryFor, type CaseRegistry } from './caseRegistry.ts';
 import { gatewayVerifyingKey } from './auth/configuredKeys.ts';
@@ -235,7 +236,14 @@ async function serve<S extends Specs, L>(
 ): Promise<RunningSubgraph> {
   const { config } = options;
   const { store, clock, logger, auditKeys } = opened;
-  store.onFailure((error) => logger.error({ error: error.message }, 'the store failed a write; it refuses everything until restart'));
+  store.onFailure((error) => {
+    // The caller's message leaves the file out; the operator's names it.
+    const collection = error instanceof StoreUnavailableError ? error.collection : undefined;
+    logger.error(
+      { error: error.message, file: collection && store.location(collection) },
+      'the store failed a write; it refuses everything until restart',
+    );
+  });
   const encrypting = subgraphStore(store, definition.documents, {
     subgraph: definition.name,
     config,
