@@ -23,7 +23,7 @@ export function createGatewayMetrics(metrics: ServiceMetrics): GatewayMetrics {
     }),
     subgraphFetchFailures: new Counter({
       name: 'crg_subgraph_fetch_failures_total',
-      help: 'Subgraph fetches that failed, by subgraph and reason (timeout, refused, network, http).',
+      help: 'Subgraph fetches that failed, by subgraph and reason (timeout, refused, network, http, not_graphql).',
       labelNames: ['subgraph', 'reason'],
       registers,
     }),

@@ -115,6 +115,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: !production,
     csrfPrevention: true,
     persistedQueries: false,
+    // The service drains itself on SIGTERM (kit/shutdown.ts). Apollo's own handler would stop the
+    // server under requests in flight and raise the signal again, turning one stop into two.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     ...suggestionOptions(production),
     plugins: [

@@ -33,6 +33,13 @@ class HttpStatusError extends Error {
   }
 }
 
+/** A 2xx answer whose body is not a GraphQL response: a proxy's error page, a half-sent body. */
+class NotGraphQLError extends Error {
+  constructor(readonly what: string) {
+    super(`it answered something that is not a GraphQL response (${what})`);
+  }
+}
+
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
 
@@ -57,6 +64,7 @@ function kindOf(error: unknown): string {
   const code = e.cause?.code ?? e.code;
   if (e.name === 'TimeoutError' || e.name === 'AbortError' || (code && timeoutCodes.has(code))) return 'timeout';
   if (error instanceof HttpStatusError) return 'http';
+  if (error instanceof NotGraphQLError) return 'not_graphql';
   if (code === 'ECONNREFUSED') return 'refused';
   return code ? 'network' : 'other';
 }
@@ -71,6 +79,8 @@ function reasonOf(error: unknown, timeoutMs: number): string {
       return 'connection refused: the service is down';
     case 'http':
       return `it answered HTTP ${(error as HttpStatusError).status}`;
+    case 'not_graphql':
+      return (error as NotGraphQLError).message;
     case 'network':
       return `network error ${code}`;
     default:
@@ -156,7 +166,21 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       context?.identity && this.shareable(options)
         ? await this.shared.run(`${context.identity.role}\n${context.identity.sector ?? ''}\n${body}`, () => this.send(body, context))
         : await this.send(body, context);
-    return JSON.parse(text) as GatewayGraphQLResponse;
+    return this.parse(text);
+  }
+
+  /** The answer as a GraphQL response; anything else is this subgraph failing, named as such. */
+  private parse(text: string): GatewayGraphQLResponse {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    if (typeof parsed === 'object' && parsed !== null && ('data' in parsed || 'errors' in parsed)) return parsed as GatewayGraphQLResponse;
+    const error = new NotGraphQLError(`${text.length} bytes starting ${JSON.stringify(text.slice(0, 20))}`);
+    this.metrics?.subgraphFetchFailures.inc({ subgraph: this.subgraph, reason: kindOf(error) });
+    throw new SubgraphUnavailableError(this.subgraph, reasonOf(error, this.timeoutMs));
   }
 
   private async send(body: string, context: GatewayContext | undefined): Promise<string> {
@@ -186,6 +210,11 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       if (response.statusCode < 200 || response.statusCode >= 300) {
         await response.body.dump();
         throw new HttpStatusError(response.statusCode);
+      }
+      const type = String(response.headers['content-type'] ?? '');
+      if (!/json/i.test(type)) {
+        await response.body.dump();
+        throw new NotGraphQLError(`HTTP ${response.statusCode}, ${type || 'no content type'}`);
       }
       const text = await response.body.text();
       this.metrics?.subgraphFetchDuration.observe({ subgraph: this.subgraph, outcome: 'ok' }, (performance.now() - started) / 1000);

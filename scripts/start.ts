@@ -1,15 +1,20 @@
 /**
- * `npm start`: every subgraph in its own process, then the gateway; Ctrl-C stops them all.
+ * `npm start`: every subgraph in its own process, then the gateway, each restarted if it stops;
+ * Ctrl-C stops them all.
  * `npm start -- --country south-africa` loads another country's demo data (CRG_COUNTRY works too).
  * `npm start -- --watch health` runs the health subgraph in watch mode: it restarts whenever a
  * file it uses changes, while the rest of the hub keeps running.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { envPrefix, subgraphCatalog } from '../subgraphs/catalog.ts';
 import { developmentKeys } from '../subgraphs/kit/auth/configuredKeys.ts';
 import { ConfigError, countries, readConfig } from '../subgraphs/kit/config.ts';
 import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
+import { supervisedVariable } from '../subgraphs/kit/shutdown.ts';
+import { DataFolderLockedError, lockDataFolder } from '../subgraphs/kit/store/dataFolderLock.ts';
+import { Supervisor, type Service } from './start/supervisor.ts';
 import { takenPorts } from './start/takenPorts.ts';
 
 const countryFlag = process.argv.indexOf('--country');
@@ -49,79 +54,91 @@ if (problems.length > 0) {
 // Made once here, before seven processes race to make them.
 if (config.mode === 'development') await developmentKeys(config);
 
-const children = new Map<string, ChildProcess>();
-let stopping = false;
+// One hub per data folder: a second one would write the same files. (The memory store has none.)
+const dataFolder = path.resolve(config.dataDir, config.country);
+let lock: { release(): Promise<void> } | undefined;
+if (config.store === 'embedded') {
+  try {
+    lock = await lockDataFolder(dataFolder, 'hub');
+  } catch (error) {
+    console.error(error instanceof DataFolderLockedError ? `${error.message}\nNothing was started.` : error);
+    process.exit(1);
+  }
+}
 
-function launch(name: string, script: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = fork(projectPath(script), args, { execArgv: ['--import', 'tsx'], env: process.env, stdio: 'inherit' });
-    children.set(name, child);
-    child.on('message', (message: { ready?: string; url?: string }) => {
-      if (message.ready === name) resolve(message.url ?? '');
-    });
-    child.on('exit', (code, signal) => {
-      children.delete(name);
-      if (!stopping) {
-        reject(new Error(`${name} stopped (${signal ?? `exit code ${code}`})`));
-        void stopAll(1);
-      }
-    });
-  });
+const supervisor = new Supervisor((line) => console.error(`[hub] ${line}`));
+const childEnv = { ...process.env, [supervisedVariable]: '1' };
+
+/** A service in its own process; it tells us over the IPC channel once it is ready. */
+function forked(name: string, script: string, args: string[]): Service {
+  return {
+    name,
+    launch() {
+      const child = fork(projectPath(script), args, { execArgv: ['--import', 'tsx'], env: childEnv, stdio: 'inherit' });
+      const ready = new Promise<string>((resolve) =>
+        child.on('message', (message: { ready?: string; url?: string }) => {
+          if (message.ready === name) resolve(message.url ?? '');
+        }),
+      );
+      return { child, ready };
+    },
+  };
 }
 
 /**
  * The watched subgraph runs under `tsx watch`, which restarts it on every change; it has no
- * message channel to us, so it counts as started once it answers /ready.
+ * message channel to us, so it counts as ready once it answers /ready.
  */
-function launchWatched(name: string): Promise<string> {
+function watchedSubgraph(name: string): Service {
   const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
-  const child = spawn(process.execPath, [tsxCli, 'watch', '--clear-screen=false', projectPath('subgraphs/run.ts'), name], {
-    env: process.env,
-    stdio: 'inherit',
-  });
-  children.set(name, child);
-  child.on('exit', () => children.delete(name));
-  const ready = `http://127.0.0.1:${config.subgraphPorts[name]}/ready`;
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 60_000;
-    const poll = async () => {
-      if (
-        await fetch(ready).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        return resolve(config.subgraphUrls[name]!);
-      if (Date.now() > deadline || child.exitCode !== null) return reject(new Error(`${name} (watched) did not become ready`));
-      setTimeout(poll, 200);
-    };
-    void poll();
-  });
+  return {
+    name,
+    launch() {
+      const child = spawn(process.execPath, [tsxCli, 'watch', '--clear-screen=false', projectPath('subgraphs/run.ts'), name], {
+        env: childEnv,
+        stdio: 'inherit',
+      });
+      const readyUrl = `http://127.0.0.1:${config.subgraphPorts[name]}/ready`;
+      const ready = new Promise<string>((resolve, reject) => {
+        const deadline = Date.now() + 60_000;
+        const poll = async () => {
+          const answered = await fetch(readyUrl).then(
+            (r) => r.ok,
+            () => false,
+          );
+          if (answered) return resolve(config.subgraphUrls[name]!);
+          if (Date.now() > deadline || child.exitCode !== null) return reject(new Error(`${name} (watched) did not become ready`));
+          setTimeout(poll, 200);
+        };
+        void poll();
+      });
+      return { child, ready };
+    },
+  };
 }
 
-async function stopAll(exitCode: number): Promise<void> {
+let stopping = false;
+async function stop(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  const exits = [...children.values()].map(
-    (child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve()))),
-  );
-  for (const child of children.values()) child.kill('SIGTERM');
-  await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 10_000))]);
-  for (const child of children.values()) child.kill('SIGKILL');
+  await supervisor.stopAll();
+  const restarted = Object.entries(supervisor.restartCounts()).filter(([, n]) => n > 0);
+  if (restarted.length > 0) console.error(`[hub] Restarts while running: ${restarted.map(([name, n]) => `${name} ${n}`).join(', ')}.`);
+  await lock?.release();
   process.exit(exitCode);
 }
 
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
 
 try {
   const started = Date.now();
   await Promise.all(
     subgraphCatalog.map((entry) =>
-      entry.name === watched ? launchWatched(entry.name) : launch(entry.name, 'subgraphs/run.ts', [entry.name]),
+      supervisor.start(entry.name === watched ? watchedSubgraph(entry.name) : forked(entry.name, 'subgraphs/run.ts', [entry.name])),
     ),
   );
-  const url = await launch('gateway', 'gateway/main.ts', []);
+  const url = await supervisor.start(forked('gateway', 'gateway/main.ts', []));
   const publicUrl = url.replace('127.0.0.1', 'localhost');
   console.log(
     `\nCoordinated Response Graph is up in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
@@ -132,9 +149,10 @@ try {
         ? `  The IDE starts with an analyst's token; for other roles and tools: npm run token -- --role <role>\n`
         : '') +
       (watched ? `  ${watched} restarts whenever one of its files changes.\n` : '') +
+      `  A service that stops is started again; the others keep serving meanwhile.\n` +
       `  Press Ctrl-C to stop.\n`,
   );
 } catch (error) {
   console.error(`Start-up failed: ${(error as Error).message}`);
-  await stopAll(1);
+  await stop(1);
 }

@@ -1,7 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { freePort } from '../scripts/freePort.ts';
+import { startSupervisedHub, waitUntil } from '../scripts/faults/supervisedHub.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,29 +18,6 @@ import { postGraphQL } from './support/hub.ts';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-start-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-async function startHub(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', projectPath('scripts', 'start.ts')], {
-    cwd: projectPath(),
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub did not start:\n${output}`)), 45_000);
-    child.stdout!.on('data', () => {
-      const match = /GraphQL and the IDE: (\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`hub exited with ${code}:\n${output}`)));
-  });
-  return { child, url, output: () => output };
-}
-
 /** `npm run token` as a user runs it, against the keys this hub made in its data folder. */
 function mintToken(env: Record<string, string>, role: string): string {
   const result = spawnSync(process.execPath, ['--import', 'tsx', projectPath('scripts', 'token.ts'), '--role', role], {
@@ -51,11 +29,16 @@ function mintToken(env: Record<string, string>, role: string): string {
   return result.stdout.trim();
 }
 
-function stopHub(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGINT');
+/** Runs `npm start` to its end, as one that is refused. */
+function runToEnd(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', projectPath('scripts', 'start.ts')], {
+    cwd: projectPath(),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
 }
 
 describe('npm start', () => {
@@ -68,7 +51,7 @@ describe('npm start', () => {
     };
     for (const entry of subgraphCatalog) env[`${envPrefix(entry.name)}_PORT`] = String(await freePort());
 
-    const first = await startHub(env);
+    const first = await startSupervisedHub(env);
     const anonymous = await postGraphQL(first.url, '{ sectors { id } }');
     expect(anonymous.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     const auth = { authorization: `Bearer ${mintToken(env, 'analyst')}` };
@@ -87,15 +70,49 @@ describe('npm start', () => {
     const page = await ide.text();
     expect(page).toContain('YogaGraphiQL.renderYogaGraphiQL');
     expect(page).toMatch(/Bearer ey/); // the development IDE starts with a token
-    expect(await stopHub(first.child)).toBe(0);
+
+    // A second hub on the same data folder, even on other ports, is refused before it opens a file.
+    const otherPorts: Record<string, string> = { GATEWAY_PORT: String(await freePort()) };
+    for (const entry of subgraphCatalog) otherPorts[`${envPrefix(entry.name)}_PORT`] = String(await freePort());
+    // (Not spawnSync: a blocked test process would miss the gateway closing idle connections.)
+    const rival = await runToEnd({ ...env, ...otherPorts });
+    expect(rival.code).toBe(1);
+    expect(rival.stderr).toContain(`${path.join(dataDir, 'bangladesh')} is in use by another hub`);
+    expect(rival.stderr).toContain('Nothing was started.');
+
+    // One sector's process killed outright: the others keep answering, the gateway names the
+    // missing sector, and the supervisor brings it back by itself.
+    const police = first.pidOf('police');
+    process.kill(police, 'SIGKILL');
+    const degraded = await postGraphQL(first.url, '{ sectors { id delivery { total } } }', undefined, auth);
+    expect((degraded.data!.sectors as { id: string; delivery: unknown }[]).filter((s) => s.delivery !== null).map((s) => s.id)).toEqual(
+      expect.arrayContaining(['health', 'justice', 'social-welfare', 'education']),
+    );
+    expect(degraded.errors!.map((e) => e.message).join(' ')).toMatch(/police/);
+    const backWithin = Date.now();
+    await waitUntil(
+      async () => !(await postGraphQL(first.url, '{ sectors { id delivery { total } } }', undefined, auth)).errors,
+      20_000,
+      'police answers again',
+    );
+    expect(Date.now() - backWithin).toBeLessThan(20_000);
+    expect(first.output()).toContain('[hub] police stopped (SIGKILL); the others keep serving. Restarting it in 1 s (restart 1).');
+    expect(first.output()).toContain('[hub] police is back (restart 1).');
+    expect(first.pidOf('police')).not.toBe(police);
+
+    // Ctrl-C drains every service once: seven graceful stops, no second signal.
+    expect(await first.stop()).toBe(0);
+    expect(first.output().match(/stopping: finishing requests in flight/g)).toHaveLength(subgraphCatalog.length + 1);
+    expect(first.output()).not.toContain('second stop signal');
+    expect(first.output()).toContain('[hub] Restarts while running: police 1.');
     expect(fs.readdirSync(path.join(dataDir, 'bangladesh')).sort()).toEqual(subgraphCatalog.map((e) => e.name).sort());
 
-    const second = await startHub(env);
+    const second = await startSupervisedHub(env);
     const again = await postGraphQL(second.url, '{ crisisCentre(id: "bd-occ-test") { name } }', undefined, auth);
     expect(again.data!.crisisCentre).toEqual({ name: 'Test OCC' });
     expect(second.output()).not.toContain('loaded demo data');
-    expect(await stopHub(second.child)).toBe(0);
-  }, 120_000);
+    expect(await second.stop()).toBe(0);
+  }, 180_000);
 
   it('stops with a message naming a bad variable', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', projectPath('scripts', 'start.ts')], {

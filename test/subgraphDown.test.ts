@@ -1,5 +1,6 @@
+import http from 'node:http';
 import net from 'node:net';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './support/hub.ts';
 
 /*
@@ -59,6 +60,39 @@ describe('when one sector subgraph is down or slow', () => {
       expectOnlySectorMissing(data, errors, 'justice');
       expect(errors![0]!.message).toContain('no answer within 400 ms');
     });
+  });
+
+  describe('with a subgraph that answers something that is not GraphQL', () => {
+    let answer = { type: '', body: '' };
+    const garbage = http.createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': answer.type }).end(answer.body);
+    });
+    let garbageHub: TestHub;
+    beforeAll(async () => {
+      await new Promise<void>((resolve) => garbage.listen(0, '127.0.0.1', resolve));
+      const port = (garbage.address() as net.AddressInfo).port;
+      garbageHub = await startTestHub({ subgraphUrlOverrides: { education: `http://127.0.0.1:${port}/graphql` } });
+    });
+    afterAll(async () => {
+      await garbageHub.stop();
+      garbage.close();
+    });
+
+    const answers = [
+      { type: 'text/html', body: '<html><body>Service temporarily unavailable</body></html>', said: 'text/html' },
+      { type: 'application/json', body: '{"data": {"_entities": [', said: 'starting' },
+      { type: 'application/json', body: '[1, 2, 3]', said: 'starting' },
+    ];
+    for (const each of answers) {
+      it(`names the sector when it answers ${each.type} ${JSON.stringify(each.body.slice(0, 12))}`, async () => {
+        answer = each;
+        const { data, errors } = await garbageHub.query(statusQuery);
+        expectOnlySectorMissing(data, errors, 'education');
+        expect(errors![0]!.message).toContain('it answered something that is not a GraphQL response');
+        expect(errors![0]!.message).toContain(each.said);
+      });
+    }
   });
 
   it('names the lead ministry when coordination itself is down', async () => {

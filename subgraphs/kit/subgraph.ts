@@ -271,6 +271,9 @@ async function serve<S extends Specs, L>(
     schema,
     introspection: config.mode !== 'production',
     includeStacktraceInErrorResponses: false,
+    // The service drains itself on SIGTERM (kit/shutdown.ts). Apollo's own handler would stop the
+    // server under requests in flight and raise the signal again, turning one stop into two.
+    stopOnTerminationSignals: false,
     ...suggestionOptions(config.mode === 'production'),
     plugins: [ApolloServerPluginInlineTraceDisabled(), observeOperations(metrics, logger)],
   });

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { envPrefix } from '../../subgraphs/catalog.ts';
+import { projectPath } from '../../subgraphs/kit/schemaFiles.ts';
+import { startGarbageProxy } from './garbageProxy.ts';
+import { faults, type FaultReport } from './scenarios.ts';
+import { freePortsEnv, startSupervisedHub } from './supervisedHub.ts';
+
+/**
+ * Starts the hub as `npm start` does, on the embedded store in a fresh folder, injects every
+ * fault in turn and returns what each did. The hub is stopped and its folder removed after.
+ */
+export async function runFaults(options: { log?: (line: string) => void } = {}): Promise<FaultReport[]> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-faults-'));
+  const supergraphFile = path.join(dataDir, 'supergraph.graphql');
+  fs.copyFileSync(projectPath('schema', 'supergraph.graphql'), supergraphFile);
+  const ports = await freePortsEnv();
+  const garbage = await startGarbageProxy(Number(ports[`${envPrefix('social-welfare')}_PORT`]));
+  const hub = await startSupervisedHub({
+    ...ports,
+    CRG_DATA_DIR: dataDir,
+    CRG_STORE: 'embedded',
+    CRG_TODAY: '2026-11-24',
+    CRG_SUPERGRAPH_FILE: supergraphFile,
+    SOCIAL_WELFARE_URL: garbage.url,
+    GATEWAY_SUBGRAPH_TIMEOUT_MS: '2000',
+    GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000',
+    // The response cache would answer reads during a fault from before it.
+    GATEWAY_RESPONSE_CACHE_TTL_MS: '0',
+    LOG_LEVEL: 'warn',
+  });
+  const reports: FaultReport[] = [];
+  try {
+    for (const fault of faults) {
+      log(`injecting: ${fault.name}`);
+      reports.push(await fault.inject({ hub, supergraphFile, garbage }));
+    }
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n--- hub output ---\n${hub.output().slice(-6000)}`);
+  } finally {
+    await hub.stop();
+    await garbage.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return reports;
+}
