@@ -55,7 +55,8 @@ export async function verifyConfiguredAuditLogs(config: HubConfig): Promise<Audi
   }));
   const logs = new Map<string, StoredAuditLog>();
   try {
-    for (const t of trust) logs.set(t.subgraph, { store: await createStore(config, t.subgraph), trust: t });
+    // A snapshot: the hub may be running, and its embedded files are its own to write.
+    for (const t of trust) logs.set(t.subgraph, { store: await createStore(config, t.subgraph, { snapshot: true }), trust: t });
     return await verifyAuditLogs(logs);
   } finally {
     await Promise.all([...logs.values()].map(({ store }) => store.close()));

@@ -3,9 +3,11 @@
  * one of these per subgraph; a ministry deploying its own subgraph runs just its own.
  */
 import { ConfigError, readConfig } from './kit/config.ts';
+import { DamagedCollectionError } from './kit/store/collectionFile.ts';
+import { DataFolderLockedError } from './kit/store/dataFolderLock.ts';
 import { createLogger } from './kit/logger.ts';
 import { stopOnSignals } from './kit/shutdown.ts';
-import { startSubgraph } from './kit/subgraph.ts';
+import { LostCollectionError, startSubgraph } from './kit/subgraph.ts';
 import { loadSubgraphDefinition } from './definitions.ts';
 
 const name = process.argv[2];
@@ -19,9 +21,13 @@ try {
   const definition = await loadSubgraphDefinition(name);
   const logger = createLogger(config.logLevel, { subgraph: name });
   const running = await startSubgraph(definition, { config, port: config.subgraphPorts[name]!, logger });
-  stopOnSignals(running.stop, logger);
+  const stopToRestart = stopOnSignals(running.stop, logger);
+  // Its memory may now differ from its files: only a fresh start, reading them again, can serve.
+  running.store.onFailure(() => stopToRestart('the store failed a write'));
   process.send?.({ ready: name, url: running.url });
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // Refusals the operator acts on are one line saying what to do; anything else keeps its stack.
+  const refusals = [ConfigError, DamagedCollectionError, DataFolderLockedError, LostCollectionError];
+  console.error(refusals.some((refusal) => error instanceof refusal) ? (error as Error).message : error);
   process.exit(1);
 }

@@ -34,3 +34,23 @@ export class ConflictError extends GraphQLError {
     super(message, { extensions: { code: 'CONFLICT' } });
   }
 }
+
+/**
+ * The subgraph's store stopped taking work after a write failed at the disk: what it holds in
+ * memory may differ from its files, so it answers nothing until the subgraph restarts and reads
+ * them again. Not the caller's fault, and not a dead service: the code says which.
+ */
+export class StoreUnavailableError extends GraphQLError {
+  constructor(
+    readonly subgraph: string,
+    readonly collection: string,
+    readonly reason: string,
+  ) {
+    super(
+      `The ${subgraph} subgraph's store failed to write to its ${collection} collection (${reason}) and accepts ` +
+        `nothing further until the subgraph restarts and reloads its files. A write answered with this error may not ` +
+        `have been saved: send it again once the subgraph is back.`,
+      { extensions: { code: 'STORE_UNAVAILABLE', subgraph, collection } },
+    );
+  }
+}

@@ -14,26 +14,29 @@ export const supervisedVariable = 'CRG_SUPERVISED';
  * service started by a supervisor that has gone (killed outright) stops the same way, instead
  * of running on unsupervised and holding its port.
  */
-export function stopOnSignals(stop: () => Promise<void>, logger: Logger, hardLimitMs = 25_000): void {
+export function stopOnSignals(stop: () => Promise<void>, logger: Logger, hardLimitMs = 25_000): (reason: string) => void {
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals | 'supervisor gone') => {
-    if (stopping) {
-      logger.warn({ signal }, 'second stop signal: exiting now');
-      process.exit(1);
-    }
+  const stopThenExit = (exitCode: number) => {
     stopping = true;
-    logger.info({ signal }, 'stopping: finishing requests in flight');
     setTimeout(() => {
       logger.error({ hardLimitMs }, 'requests still running at the stop deadline: exiting');
       process.exit(1);
     }, hardLimitMs).unref();
     stop().then(
-      () => process.exit(0),
+      () => process.exit(exitCode),
       (error: unknown) => {
         logger.error({ error: (error as Error).message }, 'stop failed');
         process.exit(1);
       },
     );
+  };
+  const onSignal = (signal: NodeJS.Signals | 'supervisor gone') => {
+    if (stopping) {
+      logger.warn({ signal }, 'second stop signal: exiting now');
+      process.exit(1);
+    }
+    logger.info({ signal }, 'stopping: finishing requests in flight');
+    stopThenExit(0);
   };
   process.on('SIGTERM', onSignal);
   if (process.env[supervisedVariable] === '1') {
@@ -44,4 +47,13 @@ export function stopOnSignals(stop: () => Promise<void>, logger: Logger, hardLim
   } else {
     process.on('SIGINT', onSignal);
   }
+  /**
+   * Stops the same way from within, for a fault the process cannot serve through, and exits with
+   * 1 so that whatever supervises it (npm start, Kubernetes, docker) starts it again.
+   */
+  return (reason: string) => {
+    if (stopping) return;
+    logger.error({ reason }, 'stopping: finishing requests in flight, then exiting with 1 to be restarted');
+    stopThenExit(1);
+  };
 }

@@ -9,6 +9,7 @@ import { configuredAuditLogKeys } from './audit/configuredAudit.ts';
 import { fixedClock, systemClock, type Clock } from './clock.ts';
 import type { CountryId, HubConfig } from './config.ts';
 import type { DocumentSpec } from './documents.ts';
+import { StoreUnavailableError } from './errors.ts';
 import { close, createHttpServer, json, listen, type PostRoute } from './http.ts';
 import { caseRegistryFor, type CaseRegistry } from './caseRegistry.ts';
 import { gatewayVerifyingKey } from './auth/configuredKeys.ts';
@@ -120,6 +121,11 @@ export interface StartOptions {
   port: number;
   /** A store made by the caller (tests share one to count its queries); the configured one otherwise. */
   store?: Store;
+  /**
+   * Start stops when a collection the demo data fills is empty while others hold data (see
+   * LostCollectionError). Off only for a store a test filled with part of the data on purpose.
+   */
+  refuseLostCollections?: boolean;
   clock?: Clock;
   logger?: Logger;
   /** The gateway's public key (tests pass one); read from configuration otherwise. */
@@ -150,6 +156,41 @@ async function seedIfEmpty<S extends Specs>(
     written += (drafts as unknown[]).length;
   }
   logger.info({ subgraph: definition.name, country, documents: written }, 'loaded demo data');
+}
+
+/**
+ * Start stops with this when a collection the demo data fills holds nothing while others hold
+ * data: its file was emptied or lost, and serving on would show, say, a sector with no
+ * responsibilities as if it had none.
+ */
+export class LostCollectionError extends Error {
+  constructor(subgraph: string, collections: { key: string; location: string }[]) {
+    super(
+      `Refusing to start the ${subgraph} subgraph: ${collections.map((c) => `${c.key} (${c.location})`).join(', ')} ` +
+        `hold${collections.length === 1 ? 's' : ''} no record while its other collections hold data, and records are never ` +
+        `deleted from ${collections.length === 1 ? 'it' : 'them'}: the data was lost or emptied outside the hub. Restore the ` +
+        `folder from a backup with \`npm run restore\`; nothing was changed.`,
+    );
+    this.name = 'LostCollectionError';
+  }
+}
+
+/** See LostCollectionError. Run after seeding, so a store that was empty throughout is seeded, not refused. */
+async function refuseLostCollections<S extends Specs>(
+  definition: SubgraphDefinition<S, unknown>,
+  repos: Repositories<S>,
+  store: Store,
+  country: CountryId,
+): Promise<void> {
+  const filled = Object.entries(definition.seed(country)).filter(([, drafts]) => (drafts as unknown[] | undefined)?.length);
+  const counts = await Promise.all(filled.map(async ([key]) => [key, await repos[key as keyof S]!.count()] as const));
+  const empty = counts.filter(([, n]) => n === 0).map(([key]) => key);
+  // Seeding has run, so an empty seeded collection means some other collection held data.
+  if (empty.length === 0) return;
+  throw new LostCollectionError(
+    definition.name,
+    empty.map((key) => ({ key, location: store.location(repos[key as keyof S]!.spec.collection) })),
+  );
 }
 
 /** Runs the definition's warm-up tasks side by side; each failure is logged, none stops start. */
@@ -185,6 +226,31 @@ export async function startSubgraph<S extends Specs, L>(
   const keptAudit = 'auditLog' in definition.documents && 'auditHead' in definition.documents;
   const auditKeys = keptAudit ? (options.audit ?? (await configuredAuditLogKeys(config, definition.name, logger))) : undefined;
   const store = options.store ?? (await createStore(config, definition.name));
+  try {
+    return await serve(definition, options, { store, clock, logger, auditKeys });
+  } catch (error) {
+    // Start stopped half-way: let go of the store (and the lock on its folder) before saying why.
+    if (!options.store) await store.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Everything after the store is open: repositories, seed, checks, the server, warm-up. */
+async function serve<S extends Specs, L>(
+  definition: SubgraphDefinition<S, L>,
+  options: StartOptions,
+  opened: { store: Store; clock: Clock; logger: Logger; auditKeys: AuditLogKeys | undefined },
+): Promise<RunningSubgraph> {
+  const { config } = options;
+  const { store, clock, logger, auditKeys } = opened;
+  store.onFailure((error) => {
+    // The caller's message leaves the file out; the operator's names it.
+    const collection = error instanceof StoreUnavailableError ? error.collection : undefined;
+    logger.error(
+      { error: error.message, file: collection && store.location(collection) },
+      'the store failed a write; it refuses everything until restart',
+    );
+  });
   const encrypting = subgraphStore(store, definition.documents, {
     subgraph: definition.name,
     config,
@@ -194,6 +260,7 @@ export async function startSubgraph<S extends Specs, L>(
   const repos = (await openRepositories(encrypting, definition.documents)) as Repositories<S>;
   if (auditKeys) openAuditLog(repos as unknown as AuditRepositories, definition.name, auditKeys);
   await seedIfEmpty(definition, repos, config.country, logger);
+  if (options.refuseLostCollections !== false) await refuseLostCollections(definition, repos, store, config.country);
   await warnOfRecordsInClear(store, definition.documents, definition.name, logger);
 
   const gatewayKey = options.gatewayPublicKey ?? (await gatewayVerifyingKey(config, logger));

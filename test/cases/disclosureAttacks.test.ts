@@ -77,6 +77,8 @@ beforeAll(async () => {
     config: { ...testSubgraphConfig({ country }), today: undefined },
     port: 0,
     store,
+    // Cases of the attack's plan and no referral at all, on purpose.
+    refuseLostCollections: false,
     clock,
     logger: createLogger('silent'),
     gatewayPublicKey: await importKey(keys.gatewayPublic, internalTokenAlgorithm),

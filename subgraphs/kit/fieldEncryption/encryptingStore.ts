@@ -25,6 +25,8 @@ export function encryptingStore(store: Store, specs: Record<string, DocumentSpec
     },
     resetQueryCount: () => store.resetQueryCount(),
     ping: () => store.ping(),
+    location: (collection) => store.location(collection),
+    onFailure: (listener) => store.onFailure(listener),
     close: () => store.close(),
     collection<T extends StoredDocument>(name: string): Collection<T> {
       const spec = byCollection.get(name);

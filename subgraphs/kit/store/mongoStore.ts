@@ -54,6 +54,12 @@ export async function createMongoStore(options: { uri: string; database: string 
         return false;
       }
     },
+    location(collection) {
+      return `MongoDB collection ${options.database}.${collection}`;
+    },
+    onFailure() {
+      // A failed MongoDB write changes nothing the process keeps: the server is the only copy.
+    },
     async close() {
       await connection.close();
     },

@@ -1,6 +1,8 @@
 import nedb from '@seald-io/nedb';
 import fs from 'node:fs';
 import path from 'node:path';
+import { StoreUnavailableError } from '../errors.ts';
+import { assertCollectionFilesReadable, collectionFileSuffix } from './collectionFile.ts';
 import {
   countingCollection,
   DuplicateKeyError,
@@ -22,21 +24,39 @@ type Datastore = InstanceType<typeof Datastore>;
  * omitted, appends each write to a file per collection, so nothing needs a server. Its
  * multi-document insert rolls back in memory when any document fails, which gives us
  * all-or-nothing imports without transactions.
+ *
+ * Three guards are added to NeDB (docs/embedded-store.md): the files are read line by line before
+ * it loads them, and opening refuses a damaged one (NeDB would drop the line and rewrite the file
+ * without it); each append is flushed to the disk before the write is answered; and a write the
+ * disk refuses stops the store, since NeDB has by then changed its memory and the file has not.
  */
-export function createNedbStore(options: { directory?: string }): Store {
+export function createNedbStore(options: { directory?: string; subgraph?: string }): Store {
   const { directory } = options;
-  if (directory) fs.mkdirSync(directory, { recursive: true });
+  const subgraph = options.subgraph ?? (directory ? path.basename(directory) : 'in-memory');
+  if (directory) {
+    fs.mkdirSync(directory, { recursive: true });
+    assertCollectionFilesReadable(directory);
+  }
   const datastores = new Map<string, Datastore>();
+  const loads = new Map<string, Promise<void>>();
   const collections = new Map<string, Collection<StoredDocument>>();
   const queries = newQueryCounter();
+  const failure = new StoreFailure(subgraph);
+  const fileOf = (name: string) => path.join(directory!, `${name}${collectionFileSuffix}`);
 
   function datastore(name: string): Datastore {
     let ds = datastores.get(name);
     if (!ds) {
-      ds = directory
-        ? new Datastore({ filename: path.join(directory, `${name}.db`), autoload: true })
-        : new Datastore({ inMemoryOnly: true });
+      // No tolerance for unreadable lines: NeDB's default drops up to 10% of them without a word.
+      ds = directory ? new Datastore({ filename: fileOf(name), corruptAlertThreshold: 0 }) : new Datastore({ inMemoryOnly: true });
+      if (directory) appendDurably(ds, fileOf(name), (error) => failure.fail(name, error));
       datastores.set(name, ds);
+      const load = ds.loadDatabaseAsync().catch((error: unknown) => {
+        throw new Error(`Could not load ${directory ? fileOf(name) : name}: ${(error as Error).message}`);
+      });
+      // Awaited by every operation; a collection opened and never used must not leave it unhandled.
+      load.catch(() => undefined);
+      loads.set(name, load);
     }
     return ds;
   }
@@ -44,7 +64,8 @@ export function createNedbStore(options: { directory?: string }): Store {
   function collection<T extends StoredDocument>(name: string): Collection<T> {
     let c = collections.get(name);
     if (!c) {
-      c = countingCollection(nedbCollection(name, datastore(name)), queries);
+      const ds = datastore(name);
+      c = countingCollection(nedbCollection(name, ds, loads.get(name)!, failure), queries);
       collections.set(name, c);
     }
     return c as unknown as Collection<T>;
@@ -59,58 +80,141 @@ export function createNedbStore(options: { directory?: string }): Store {
       queries.byCollection = {};
     },
     async ping() {
-      return true;
+      return !failure.error;
+    },
+    location(name) {
+      return directory ? fileOf(name) : `the in-memory collection ${name}`;
+    },
+    onFailure(listener) {
+      failure.listeners.push(listener);
     },
     async close() {
-      // Compacting on close rewrites each file without superseded lines, so it loads fast next time.
-      await Promise.all([...datastores.values()].map((ds) => (directory ? ds.compactDatafileAsync() : undefined)));
+      const loaded = await Promise.all(
+        [...loads].map(([name, load]) =>
+          load.then(
+            () => name,
+            () => undefined,
+          ),
+        ),
+      );
+      // Compacting on close rewrites each file without superseded lines, so it loads fast next
+      // time. Never from a memory that may differ from the files (a failed write), nor for a
+      // collection that did not load (its memory is empty, the file is not).
+      if (!directory || failure.error) return;
+      await Promise.all(loaded.flatMap((name) => (name === undefined ? [] : [datastores.get(name)!.compactDatafileAsync()])));
     },
   };
 }
 
-function nedbCollection<T extends StoredDocument>(name: string, ds: Datastore): Collection<T> {
-  const loaded = ds.loadDatabaseAsync();
+/** Once a write has failed at the disk, every later operation of the store is refused with the same error. */
+class StoreFailure {
+  error: StoreUnavailableError | undefined;
+  readonly listeners: ((error: Error) => void)[] = [];
+
+  constructor(private readonly subgraph: string) {}
+
+  fail(collection: string, cause: unknown): StoreUnavailableError {
+    if (!this.error) {
+      const { code, message } = cause as NodeJS.ErrnoException;
+      // The OS reason without the file's path, which the caller has no business knowing.
+      const reason = (message ?? String(cause)).replace(/,? \w+ '[^']*'/g, '') || code || 'unknown error';
+      this.error = new StoreUnavailableError(this.subgraph, collection, reason);
+      for (const listener of this.listeners) listener(this.error);
+    }
+    return this.error;
+  }
+
+  check(): void {
+    if (this.error) throw this.error;
+  }
+}
+
+type Persistence = { persistNewStateAsync(docs: unknown[]): Promise<void> };
+
+/**
+ * Makes NeDB flush each append to the disk before the write it belongs to resolves. NeDB runs
+ * one operation of a collection at a time, reads included, so no read sees a write before it is
+ * flushed, and there are no two flushes of one file in flight to share.
+ */
+function appendDurably(ds: Datastore, file: string, onDiskError: (error: unknown) => Error): void {
+  const persistence = (ds as unknown as { persistence: Persistence }).persistence;
+  const append = persistence.persistNewStateAsync.bind(persistence);
+  persistence.persistNewStateAsync = async (docs) => {
+    try {
+      await append(docs);
+      if (docs.length > 0) await flushFile(file);
+    } catch (error) {
+      throw onDiskError(error);
+    }
+  };
+}
+
+async function flushFile(file: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function nedbCollection<T extends StoredDocument>(
+  name: string,
+  ds: Datastore,
+  loaded: Promise<void>,
+  failure: StoreFailure,
+): Collection<T> {
+  // Checked before each operation and again after it: an operation queued behind a write that
+  // failed would otherwise answer from the memory that write changed.
+  const ready = async () => {
+    failure.check();
+    await loaded;
+  };
+  const settled = <R>(result: R): R => {
+    failure.check();
+    return result;
+  };
   const isDuplicate = (error: unknown) =>
     typeof error === 'object' && error !== null && (error as { errorType?: string }).errorType === 'uniqueViolated';
   return {
     name,
     async find(filter: Filter, options: FindOptions = {}) {
-      await loaded;
+      await ready();
       let cursor = ds.findAsync<T>(filter);
       if (options.sort) cursor = cursor.sort(options.sort);
       if (options.limit !== undefined) cursor = cursor.limit(options.limit);
-      return (await cursor) as T[];
+      return settled((await cursor) as T[]);
     },
     async count(filter: Filter) {
-      await loaded;
-      return ds.countAsync(filter);
+      await ready();
+      return settled(await ds.countAsync(filter));
     },
     async insertMany(docs: T[]) {
-      await loaded;
+      await ready();
       if (docs.length === 0) return;
       try {
-        await ds.insertAsync(docs);
+        settled(await ds.insertAsync(docs));
       } catch (error) {
         if (isDuplicate(error)) throw new DuplicateKeyError(name, String((error as { key?: string }).key ?? ''));
         throw error;
       }
     },
     async replaceOne(filter: Filter, doc: T) {
-      await loaded;
+      await ready();
       try {
         const { numAffected } = await ds.updateAsync(filter, doc, {});
-        return numAffected > 0;
+        return settled(numAffected > 0);
       } catch (error) {
         if (isDuplicate(error)) throw new DuplicateKeyError(name, String((error as { key?: string }).key ?? ''));
         throw error;
       }
     },
     async deleteMany(filter: Filter) {
-      await loaded;
-      return ds.removeAsync(filter, { multi: true });
+      await ready();
+      return settled(await ds.removeAsync(filter, { multi: true }));
     },
     async ensureIndexes(indexes: IndexSpec[]) {
-      await loaded;
+      await ready();
       for (const index of indexes) {
         const fields = Object.keys(index.fields);
         // NeDB indexes one field, or several as a compound key; `_id` is always indexed.

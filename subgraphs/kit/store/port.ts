@@ -46,8 +46,16 @@ export interface Store {
   collection<T extends StoredDocument>(name: string): Collection<T>;
   readonly queries: QueryCounter;
   resetQueryCount(): void;
-  /** True once the store answers; used by readiness checks. */
+  /** True once the store answers and has not failed; used by readiness checks. */
   ping(): Promise<boolean>;
+  /** Where a collection is kept, for messages to the operator: its file, or its database and name. */
+  location(collection: string): string;
+  /**
+   * Calls `listener` once the store has stopped taking work because a write failed and what it
+   * serves may differ from what it keeps (the embedded store's files); the process should then
+   * stop, so that it starts again from what was kept. Stores that cannot fail so never call it.
+   */
+  onFailure(listener: (error: Error) => void): void;
   close(): Promise<void>;
 }
 

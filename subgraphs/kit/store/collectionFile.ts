@@ -1,0 +1,187 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/*
+ * The embedded store keeps each collection in `<collection>.db`: one JSON document per line,
+ * appended on every write (NeDB's format). These functions read such a file line by line with
+ * the parse NeDB itself uses, so that a damaged line is found before NeDB would drop it.
+ */
+
+// NeDB's own parse (JSON with its `$$date` values), so that "readable" means what NeDB will read.
+const nedbModel = createRequire(import.meta.url)('@seald-io/nedb/lib/model.js') as { deserialize(raw: string): unknown };
+
+export const collectionFileSuffix = '.db';
+
+/**
+ * One line of a collection file, as bytes, with its 1-based number, whether it ends with its line
+ * end, and either what it holds as NeDB reads it or why it cannot be read.
+ */
+export interface CollectionLine {
+  number: number;
+  bytes: Buffer;
+  complete: boolean;
+  value?: unknown;
+  damage?: string;
+}
+
+/**
+ * The file NeDB will load for a collection: the file itself, or, when only the copy of an
+ * interrupted compaction is left (`<file>~`, complete and flushed before the rename that did not
+ * happen), that copy, which NeDB renames into place. Undefined when neither exists (a new collection).
+ */
+export function fileNedbLoads(file: string): string | undefined {
+  if (fs.existsSync(file)) return file;
+  if (fs.existsSync(`${file}~`)) return `${file}~`;
+  return undefined;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** What one line holds as NeDB reads it, or why it cannot be read. */
+function parseLine(bytes: Buffer): { value?: unknown; damage?: string } {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { damage: 'not valid UTF-8 text' };
+  }
+  let value: unknown;
+  try {
+    value = nedbModel.deserialize(text);
+  } catch (error) {
+    return { damage: `not valid JSON (${(error as Error).message})` };
+  }
+  // NeDB reads a record (an `_id`) or an index declaration; anything else it skips without a word.
+  const record = value as { _id?: unknown; $$indexCreated?: { fieldName?: unknown }; $$indexRemoved?: unknown } | null;
+  const isRecord = typeof record === 'object' && record !== null && !Array.isArray(record);
+  if (isRecord && (record._id || record.$$indexCreated?.fieldName != null || typeof record.$$indexRemoved === 'string')) return { value };
+  return { damage: 'not a record (no _id)' };
+}
+
+/**
+ * Every line of a collection file with its damage named. Empty lines are left out, as NeDB skips
+ * them. A last line without its line end is damaged even when it parses: NeDB writes each line
+ * with its end in one append, so it is an append that was cut short, never acknowledged, and the
+ * next append would be glued onto it.
+ */
+export function readCollectionLines(content: Buffer): CollectionLine[] {
+  const lines: CollectionLine[] = [];
+  let start = 0;
+  for (let number = 1; start < content.length; number++) {
+    const end = content.indexOf(0x0a, start);
+    const bytes = content.subarray(start, end === -1 ? content.length : end);
+    const { value, damage } = parseLine(bytes);
+    if (end === -1) lines.push({ number, bytes, complete: false, damage: `cut short (no line end)${damage ? `, ${damage}` : ''}` });
+    else if (bytes.length > 0) lines.push({ number, bytes, complete: true, value, damage });
+    start = end === -1 ? content.length : end + 1;
+  }
+  return lines;
+}
+
+/**
+ * A damaged line, located and shown briefly (its start, quoted, so control bytes are visible);
+ * or, with no line, a path that is no file at all.
+ */
+export interface DamagedLine {
+  file: string;
+  line: number | undefined;
+  damage: string;
+  excerpt: string;
+}
+
+const excerptLength = 48;
+
+export function excerptOf(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  return JSON.stringify(text.length > excerptLength ? `${text.slice(0, excerptLength)}…` : text);
+}
+
+/** The damaged lines of one collection file (none when it does not exist). */
+export function damagedLinesIn(file: string): DamagedLine[] {
+  const loaded = fileNedbLoads(file);
+  if (!loaded) return [];
+  // A device or a folder in its place (a link to /dev/full, say) would be read without end.
+  if (!fs.statSync(loaded).isFile()) return [{ file: loaded, line: undefined, damage: 'not a regular file', excerpt: '' }];
+  return readCollectionLines(fs.readFileSync(loaded))
+    .filter((line) => line.damage)
+    .map((line) => ({ file: loaded, line: line.number, damage: line.damage!, excerpt: excerptOf(line.bytes) }));
+}
+
+/** The collection files of a store folder (and collections left only as an interrupted compaction's copy). */
+export function collectionFilesIn(directory: string): string[] {
+  if (!fs.existsSync(directory)) return [];
+  const names = new Set<string>();
+  for (const entry of fs.readdirSync(directory)) {
+    if (entry.endsWith(collectionFileSuffix)) names.add(entry);
+    else if (entry.endsWith(`${collectionFileSuffix}~`)) names.add(entry.slice(0, -1));
+  }
+  return [...names].sort().map((name) => path.join(directory, name));
+}
+
+/**
+ * Start stops with this rather than let NeDB load a damaged file, which would drop the line and
+ * rewrite the file without it for good. Nothing has been changed when it is raised.
+ */
+export class DamagedCollectionError extends Error {
+  constructor(readonly damaged: DamagedLine[]) {
+    super(
+      `Refusing to open the store: ${describeDamage(damaged)}. Nothing was changed. Either run \`npm run store:repair\` (with the same ` +
+        `CRG_DATA_DIR and CRG_COUNTRY, while the subgraph is stopped) to move the damaged lines into a file beside the ` +
+        `collection and start without them, or restore the folder from a backup with \`npm run restore\`.`,
+    );
+    this.name = 'DamagedCollectionError';
+  }
+}
+
+const listedLines = 10;
+
+/** Per file: its first damaged line with why and how it starts, then the numbers of the others. */
+function describeDamage(damaged: DamagedLine[]): string {
+  const files = [...new Set(damaged.map((d) => d.file))];
+  return files
+    .map((file) => {
+      const [first, ...others] = damaged.filter((d) => d.file === file);
+      const more = others.length
+        ? ` (and ${others.length} more damaged line${others.length > 1 ? 's' : ''}: ${others
+            .slice(0, listedLines)
+            .map((d) => d.line)
+            .join(', ')}${others.length > listedLines ? ', …' : ''})`
+        : '';
+      if (first!.line === undefined) return `${file} cannot be read: ${first!.damage}`;
+      return `${file} line ${first!.line} cannot be read: ${first!.damage}, starting ${first!.excerpt}${more}`;
+    })
+    .join('; ');
+}
+
+/** Throws DamagedCollectionError naming every damaged line of every collection file in the folder. */
+export function assertCollectionFilesReadable(directory: string): void {
+  const damaged = collectionFilesIn(directory).flatMap(damagedLinesIn);
+  if (damaged.length > 0) throw new DamagedCollectionError(damaged);
+}
+
+/**
+ * Replaces `file` with `content` so that a crash leaves either the old or the new file whole:
+ * written beside it, flushed, renamed over it, and the folder flushed so the rename lasts.
+ */
+export function replaceFileDurably(file: string, content: Buffer | string): void {
+  const temporary = `${file}.writing`;
+  const fd = fs.openSync(temporary, 'w', 0o644);
+  try {
+    fs.writeFileSync(fd, content);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(temporary, file);
+  flushFolder(path.dirname(file));
+}
+
+export function flushFolder(directory: string): void {
+  const fd = fs.openSync(directory, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

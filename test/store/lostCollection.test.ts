@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
+import { LostCollectionError } from '../../subgraphs/kit/subgraph.ts';
+import { embeddedSector, type EmbeddedSector } from './embeddedSector.ts';
+
+/*
+ * A collection the demo data fills, found empty or gone while the others hold data: records are
+ * never deleted from it, so its data was lost outside the hub. Serving on would show a sector with
+ * no responsibilities as if it had none; start stops and says which collection, where, and what to do.
+ */
+
+let sector: EmbeddedSector;
+let file: string;
+let intact: Buffer;
+
+beforeAll(async () => {
+  sector = await embeddedSector('health');
+  await (await sector.start()).stop();
+  file = sector.file('responsibilities');
+  intact = fs.readFileSync(file);
+});
+afterAll(() => sector?.remove());
+
+const refusal = () =>
+  sector.start().then(
+    async (running) => {
+      await running.stop();
+      throw new Error('start did not refuse');
+    },
+    (error: unknown) => error,
+  );
+
+describe('an empty or missing collection that should hold data', () => {
+  it('an emptied file stops start naming the subgraph, the collection and its file, and is left as it is', async () => {
+    fs.writeFileSync(file, '');
+    const error = await refusal();
+    expect(error).toBeInstanceOf(LostCollectionError);
+    expect((error as Error).message).toBe(
+      `Refusing to start the health subgraph: responsibilities (${file}) holds no record while its other collections ` +
+        'hold data, and records are never deleted from it: the data was lost or emptied outside the hub. Restore the ' +
+        'folder from a backup with `npm run restore`; nothing was changed.',
+    );
+    expect(fs.readFileSync(file, 'utf8')).toBe('');
+  });
+
+  it('a missing file stops start the same way', async () => {
+    fs.rmSync(file);
+    const error = await refusal();
+    expect(error).toBeInstanceOf(LostCollectionError);
+    expect((error as Error).message).toContain(`responsibilities (${file}) holds no record`);
+  });
+
+  it('starts again, with every responsibility, once the file is back', async () => {
+    fs.writeFileSync(file, intact);
+    const running = await sector.start();
+    try {
+      expect(await running.store.collection('responsibilities').count({})).toBeGreaterThan(0);
+    } finally {
+      await running.stop();
+    }
+  });
+});
+
+describe('on any store', () => {
+  it('the in-memory store with a seeded collection emptied is refused too', async () => {
+    const store = createNedbStore({});
+    await (await sector.start(store)).stop();
+    expect(await store.collection('servicePoints').deleteMany({})).toBeGreaterThan(0);
+    const error = await sector.start(store).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LostCollectionError);
+    expect((error as Error).message).toContain('servicePoints (the in-memory collection servicePoints) holds no record');
+  });
+});
