@@ -1,7 +1,7 @@
 /** Runs the gateway as its own process: `tsx gateway/main.ts`. */
 import { ConfigError, readConfig } from '../subgraphs/kit/config.ts';
 import { createLogger } from '../subgraphs/kit/logger.ts';
-import { stopOnSignals } from '../subgraphs/kit/shutdown.ts';
+import { needsAPersonExitCode, stopOnSignals } from '../subgraphs/kit/shutdown.ts';
 import { gatewayAuthFromConfig } from './auth/fromConfig.ts';
 import { startGateway } from './server.ts';
 
@@ -40,5 +40,5 @@ try {
   process.send?.({ ready: 'gateway', url: running.url });
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
+  process.exit(error instanceof ConfigError ? needsAPersonExitCode : 1);
 }

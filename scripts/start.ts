@@ -12,7 +12,7 @@ import { envPrefix, subgraphCatalog } from '../subgraphs/catalog.ts';
 import { developmentKeys } from '../subgraphs/kit/auth/configuredKeys.ts';
 import { ConfigError, countries, readConfig } from '../subgraphs/kit/config.ts';
 import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
-import { supervisedVariable } from '../subgraphs/kit/shutdown.ts';
+import { needsAPersonExitCode, supervisedVariable } from '../subgraphs/kit/shutdown.ts';
 import { DataFolderLockedError, lockDataFolder } from '../subgraphs/kit/store/dataFolderLock.ts';
 import { Supervisor, type Service } from './start/supervisor.ts';
 import { takenPorts } from './start/takenPorts.ts';
@@ -66,7 +66,7 @@ if (config.store === 'embedded') {
   }
 }
 
-const supervisor = new Supervisor((line) => console.error(`[hub] ${line}`));
+const supervisor = new Supervisor((line) => console.error(`[hub] ${line}`), needsAPersonExitCode);
 const childEnv = { ...process.env, [supervisedVariable]: '1' };
 
 /** A service in its own process; it tells us over the IPC channel once it is ready. */

@@ -6,7 +6,7 @@ import { ConfigError, readConfig } from './kit/config.ts';
 import { DamagedCollectionError } from './kit/store/collectionFile.ts';
 import { DataFolderLockedError } from './kit/store/dataFolderLock.ts';
 import { createLogger } from './kit/logger.ts';
-import { stopOnSignals } from './kit/shutdown.ts';
+import { needsAPersonExitCode, stopOnSignals } from './kit/shutdown.ts';
 import { LostCollectionError, startSubgraph } from './kit/subgraph.ts';
 import { loadSubgraphDefinition } from './definitions.ts';
 
@@ -27,7 +27,9 @@ try {
   process.send?.({ ready: name, url: running.url });
 } catch (error) {
   // Refusals the operator acts on are one line saying what to do; anything else keeps its stack.
+  // A folder in use may be free on the next try; the others stay as they are until someone acts.
   const refusals = [ConfigError, DamagedCollectionError, DataFolderLockedError, LostCollectionError];
-  console.error(refusals.some((refusal) => error instanceof refusal) ? (error as Error).message : error);
-  process.exit(1);
+  const refused = refusals.some((refusal) => error instanceof refusal);
+  console.error(refused ? (error as Error).message : error);
+  process.exit(refused && !(error instanceof DataFolderLockedError) ? needsAPersonExitCode : 1);
 }

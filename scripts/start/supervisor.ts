@@ -28,7 +28,8 @@ interface Running {
 
 /**
  * Keeps each service running on its own: one that exits after it was ready is started again with
- * backoff while the others keep serving, and every restart is reported. A service that exits
+ * backoff while the others keep serving, and every restart is reported; one that exits saying
+ * only a person can fix what stops it (a damaged store file) is left stopped, and that is said. A service that exits
  * before it was ever ready fails the start, as a mistake in configuration should. Stopping asks
  * each service once (SIGTERM) and waits for its drain.
  */
@@ -38,6 +39,8 @@ export class Supervisor {
 
   constructor(
     private readonly report: (line: string) => void,
+    /** The exit code of a service that refused for a reason only a person can fix. */
+    private readonly doNotRestartCode: number,
     private readonly backoff: Backoff = defaultBackoff,
   ) {}
 
@@ -63,6 +66,13 @@ export class Supervisor {
       const how = signal ?? `exit code ${code}`;
       if (entry.child === child) entry.child = undefined;
       if (this.stopping || first) return;
+      if (code === this.doNotRestartCode) {
+        this.report(
+          `${entry.service.name} stopped and will not start until someone acts on the reason it gave above; ` +
+            `the others keep serving. Restart the hub once it is dealt with.`,
+        );
+        return;
+      }
       this.scheduleRestart(entry, how);
     });
     const becameReady = ready.then((url) => {
@@ -94,7 +104,7 @@ export class Supervisor {
     entry.failuresInARow += 1;
     entry.restarts += 1;
     this.report(
-      `${entry.service.name} stopped (${how}); the others keep serving. Restarting it in ${(waitMs / 1000).toFixed(0)} s ` +
+      `${entry.service.name} stopped (${how}); the others keep serving. Restarting it in ${waitMs < 1000 ? `${waitMs} ms` : `${waitMs / 1000} s`} ` +
         `(restart ${entry.restarts}).`,
     );
     entry.timer = setTimeout(() => {

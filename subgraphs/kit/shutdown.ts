@@ -8,6 +8,13 @@ import type { Logger } from './logger.ts';
 export const supervisedVariable = 'CRG_SUPERVISED';
 
 /**
+ * The exit code of a service that refused to start for a reason only a person can fix (its
+ * configuration, a damaged or emptied store file): EX_CONFIG from sysexits.h. A supervisor does
+ * not restart it; restarting would only repeat the refusal.
+ */
+export const needsAPersonExitCode = 78;
+
+/**
  * Stops a service cleanly on SIGTERM (what Kubernetes and docker send) or SIGINT: readiness fails
  * at once, requests in flight finish, then the process exits. A second signal, or a stop that
  * takes longer than `hardLimitMs`, exits at once so a hung dependency cannot wedge a deploy. A

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needsAPersonExitCode } from '../../subgraphs/kit/shutdown.ts';
 import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
 import { gatewayCallHeaders, internalTokenAlgorithm } from '../../subgraphs/kit/auth/internalToken.ts';
 import { importKey, loadOrCreateDevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
@@ -99,10 +100,10 @@ describe('the health subgraph as a process on the embedded store', () => {
     expect(fs.lstatSync(file).isSymbolicLink()).toBe(true);
   }, 60_000);
 
-  it('refuses to start on a collection that is no file, in one line, without reading it', async () => {
+  it('refuses to start on a collection that is no file, in one line, without reading it, and asks not to be restarted', async () => {
     const again = runHealth();
     const { code, stderr } = await again.exited;
-    expect(code).toBe(1);
+    expect(code).toBe(needsAPersonExitCode);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain(`${path.join(folder, 'progressReports.db')} cannot be read: not a regular file`);
     expect(stderr).toContain('npm run store:repair');
