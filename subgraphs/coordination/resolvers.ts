@@ -1,6 +1,9 @@
 import { typePrefix } from '../catalog.ts';
 import { InvalidInputError, NotFoundError } from '../kit/errors.ts';
 import type { SubgraphContext } from '../kit/subgraph.ts';
+import { optionalText, requiredText } from '../kit/blankText.ts';
+import { notInFuture } from '../kit/plausibleDates.ts';
+import { theFramework } from './framework.ts';
 import type { FrameworkActionResolvers, Resolvers, SectorAgencyResolvers } from './generated/resolverTypes.ts';
 import type { CoordinationLoaders, CoordinationRepositories } from './loaders.ts';
 import type {
@@ -21,12 +24,6 @@ type Context = Omit<SubgraphContext, 'repos' | 'loaders'> & {
 type Ref = { id: string };
 
 const byId = (doc: { _id: string }) => doc._id;
-
-async function theFramework(ctx: Context): Promise<FrameworkDoc> {
-  const [framework] = await ctx.loaders.frameworks.load();
-  if (!framework) throw new NotFoundError('No framework is loaded in the coordination store');
-  return framework;
-}
 
 /** Fields every sector type shares; the sector's own subgraph adds the rest. */
 const sectorFields = {
@@ -64,7 +61,7 @@ async function addFrameworkAction(_: unknown, { input }: { input: FrameworkActio
     ctx.repos.objectives.findById(input.objectiveId),
     ctx.repos.sectors.findById(input.leadSectorId),
   ]);
-  const problems = [];
+  const problems = requiredText({ code: input.code, title: input.title });
   if (!objective) problems.push({ field: 'objectiveId', problem: `names no objective of the framework (got "${input.objectiveId}")` });
   if (!lead) problems.push({ field: 'leadSectorId', problem: `names no registered sector (got "${input.leadSectorId}")` });
   if (input.supportingSectorIds.includes(input.leadSectorId)) {
@@ -81,11 +78,19 @@ async function addFrameworkAction(_: unknown, { input }: { input: FrameworkActio
 async function updateFocalPoint(_: unknown, args: { sectorId: string; input: FocalPointDoc }, ctx: Context) {
   const sector = await ctx.repos.sectors.findById(args.sectorId);
   if (!sector) throw new NotFoundError(`No sector with id "${args.sectorId}"`);
+  // The sector document refuses a blank name or title; a blank email would pass its pattern.
+  const problems = optionalText({ email: args.input.email });
+  if (problems.length > 0) throw new InvalidInputError('focal point', problems);
   const { version, ...rest } = sector;
   return ctx.repos.sectors.replace({ ...rest, focalPoint: args.input }, version);
 }
 
 async function addCrisisCentre(_: unknown, { input }: { input: Omit<CrisisCentreDoc, '_id' | 'version'> & Ref }, ctx: Context) {
+  const problems = [
+    ...requiredText({ name: input.name, hospital: input.hospital, place: input.place, district: input.district }),
+    ...notInFuture(ctx.clock.now(), { openedOn: input.openedOn }),
+  ];
+  if (problems.length > 0) throw new InvalidInputError('crisis centre', problems);
   const { id, ...fields } = input;
   return ctx.repos.crisisCentres.insert({ _id: id, ...fields });
 }

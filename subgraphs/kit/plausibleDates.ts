@@ -56,23 +56,39 @@ const stated = (bound: DayBound, day: Date) => `${bound.what} (${isoDay(bound.da
 /** Each field on or after the bound's day. */
 export function notBefore(bound: DayBound, fields: DayFields): FieldProblem[] {
   const start = startOfDayUtc(bound.day);
-  return crossing(fields, (day) => day < start, (day) => `must not be before ${stated(bound, day)}`);
+  return crossing(
+    fields,
+    (day) => day < start,
+    (day) => `must not be before ${stated(bound, day)}`,
+  );
 }
 
 /** Each field on or before the bound's day. */
 export function notAfter(bound: DayBound, fields: DayFields): FieldProblem[] {
   const end = startOfDayUtc(bound.day);
-  return crossing(fields, (day) => day > end, (day) => `must not be after ${stated(bound, day)}`);
+  return crossing(
+    fields,
+    (day) => day > end,
+    (day) => `must not be after ${stated(bound, day)}`,
+  );
 }
 
 /** Each field strictly after the bound's day: a due date after the meeting that set it. */
 export function after(bound: DayBound, fields: DayFields): FieldProblem[] {
   const end = startOfDayUtc(bound.day);
-  return crossing(fields, (day) => day <= end, (day) => `must be after ${stated(bound, day)}`);
+  return crossing(
+    fields,
+    (day) => day <= end,
+    (day) => `must be after ${stated(bound, day)}`,
+  );
 }
 
 /** Each field on or before today: what happened cannot have happened tomorrow. */
 export function notInFuture(now: Date, fields: DayFields): FieldProblem[] {
   const today = startOfDayUtc(now);
-  return crossing(fields, (day) => day > today, (day) => `must not be in the future (today is ${isoDay(today)}; got ${isoDay(day)})`);
+  return crossing(
+    fields,
+    (day) => day > today,
+    (day) => `must not be in the future (today is ${isoDay(today)}; got ${isoDay(day)})`,
+  );
 }

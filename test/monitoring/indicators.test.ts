@@ -222,7 +222,7 @@ describe('targets', () => {
     expect(officer.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const bad = await hub.query(revise, { input: { ...input, value: 120, date: TODAY } }, analyst);
     expect(bad.errors![0]!.message).toContain('value must be at most 100 for a PERCENT (got 120)');
-    expect(bad.errors![0]!.message).toContain(`date must be after today (got ${TODAY})`);
+    expect(bad.errors![0]!.message).toContain(`date must be after today (${TODAY}; got ${TODAY})`);
     expect(await justiceSnapshot()).toBe(before);
   });
 

@@ -5,7 +5,8 @@ import { scopes } from '../../kit/auth/roles.ts';
 import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from '../../kit/errors.ts';
 import type { MonitoringContext } from './context.ts';
 import type { DataSetDoc, IndicatorValueDoc, PeriodReopeningDoc } from './models.ts';
-import { isoDay } from './progress.ts';
+import { isoDay } from '../../kit/plausibleDates.ts';
+import { requiredText } from '../../kit/blankText.ts';
 import { isLocked, openUntil, parsePeriod, type Period } from './periods.ts';
 import { activeReopening, periodReport, type PeriodReport } from './reporting.ts';
 import { valueProblems, type ValueFigures } from './valueRules.ts';
@@ -133,7 +134,7 @@ export async function reopenPeriod(input: PeriodReopeningInput, ctx: MonitoringC
   if (daysOpen < 0 || daysOpen > MAX_REOPEN_DAYS) {
     problems.push({ field: 'openUntil', problem: `must be from today to ${MAX_REOPEN_DAYS} days ahead (got ${isoDay(until)})` });
   }
-  if (!input.reason.trim()) problems.push({ field: 'reason', problem: 'must say why the period is reopened' });
+  problems.push(...requiredText({ reason: input.reason }));
   if (problems.length > 0) throw new InvalidInputError('period reopening', problems);
   const earlier = await ctx.repos.periodReopenings.find({ dataSetId: dataSet._id, period: period.id });
   const reopening: Omit<PeriodReopeningDoc, 'version'> = {
