@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/resolverTypes.ts';
-import { startOfDayUtc } from '../../kit/clock.ts';
+import { addDays, startOfDayUtc } from '../../kit/clock.ts';
 import { ForbiddenError, requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import { recordAudit } from '../../kit/audit/recordAudit.ts';
@@ -24,8 +24,6 @@ import type { ReferralStatus } from './models.ts';
  * its service is escalated; a day months away would keep a survivor waiting unnoticed.
  */
 export const FOLLOW_UP_MAX_DAYS = 90;
-
-const addDays = (day: Date, days: number) => new Date(day.getTime() + days * 86_400_000);
 
 interface ReferCaseInput {
   caseId: string;

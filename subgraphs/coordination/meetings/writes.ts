@@ -1,6 +1,6 @@
 import { startOfDayUtc } from '../../kit/clock.ts';
 import { listed, optionalText, requiredText } from '../../kit/blankText.ts';
-import { after, notAfter, notBefore, notInFuture, planningBounds } from '../../kit/plausibleDates.ts';
+import { after, isoDay, notAfter, notBefore, notInFuture, planningBounds } from '../../kit/plausibleDates.ts';
 import { frameworkStart } from '../framework.ts';
 import { ForbiddenError, hasScope, requireOwnSector, requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
@@ -23,8 +23,6 @@ export interface ActionItemUpdateInput {
   status: ActionItemStatus;
   note?: string | null;
 }
-
-const iso = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * Records a meeting and the action items it assigned. Everything is checked and validated
@@ -62,7 +60,7 @@ export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): P
   }
   if (problems.length > 0) throw new InvalidInputError('meeting', problems);
 
-  const meetingId = `${body._id}-${iso(heldOn)}`;
+  const meetingId = `${body._id}-${isoDay(heldOn)}`;
   const meeting = await validateDocument(meetingDocument, {
     _id: meetingId,
     version: 1,
@@ -99,7 +97,7 @@ export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): P
   );
   if (await ctx.repos.meetings.findById(meetingId)) {
     throw new ConflictError(
-      `${body.name} already has a meeting recorded on ${iso(heldOn)} (${meetingId}); a recorded meeting is never replaced`,
+      `${body.name} already has a meeting recorded on ${isoDay(heldOn)} (${meetingId}); a recorded meeting is never replaced`,
     );
   }
   const { version: _, ...draft } = meeting;

@@ -82,7 +82,6 @@ export async function recordProgress(
   }
   const now = ctx.clock.now();
   const asOf = input.asOf ? startOfDayUtc(input.asOf) : startOfDayUtc(now);
-  // Text given but blank says nothing to a committee: leave the field out instead.
   const problems = [
     ...dueDateProblems(now, input.dueDate),
     ...notInFuture(now, { asOf }),
