@@ -162,7 +162,7 @@ describe('locked and reopened periods', () => {
     const open = await hub.query(reopenPolice, { input: { ...input, period: '2026-10' } }, analyst);
     expect(open.errors![0]!.message).toContain('period 2026-10 is not locked: it takes values until 2026-11-30');
     const tooLong = await hub.query(reopenPolice, { input: { ...input, openUntil: '2027-06-30' } }, analyst);
-    expect(tooLong.errors![0]!.message).toContain('openUntil must be from today to 90 days ahead');
+    expect(tooLong.errors![0]!.message).toContain('openUntil must not be after 90 days from today (2027-02-22; got 2027-06-30)');
     expect(await policeSnapshot()).toEqual(before);
   });
 
