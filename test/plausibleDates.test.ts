@@ -218,8 +218,10 @@ describe('lead ministry registers', () => {
     };
     const addAction = `mutation($input: FrameworkActionInput!) { addFrameworkAction(input: $input) { id } }`;
     expect(await refused([['coordination', 'actions']], addAction, { input: action }, analyst)).toContain('title must not be empty');
-    const focalPoint = `mutation { updateFocalPoint(sectorId: "health", input: { name: "A. Rahman", title: "Joint Secretary", email: " " }) { id } }`;
-    expect(await refused([['coordination', 'sectors']], focalPoint, {}, analyst)).toContain('email is empty');
+    const focalPoint = `mutation { updateFocalPoint(sectorId: "health", input: { name: " ", title: "Joint Secretary", email: " " }) { id } }`;
+    const message = await refused([['coordination', 'sectors']], focalPoint, {}, analyst);
+    expect(message).toContain('focalPoint.email is empty');
+    expect(message).toContain('focalPoint.name is required');
   });
 });
 
@@ -301,6 +303,8 @@ describe('a sector’s response to a case', () => {
       officer('health'),
     );
     expect(message).toContain(`examinedOn must not be in the future (today is ${TODAY}; got 2026-11-25)`);
+    // What the response's document refuses besides is named in the same answer.
+    expect(message).toContain('forensicEvidenceCollected is required');
     expect(message).toContain(
       `postExposureTreatmentGivenOn must not be before 1 January of the year in the case code, the year case ${caseId} was first reported (2026-01-01; got 2025-12-31)`,
     );
@@ -339,16 +343,18 @@ describe('a sector’s response to a case', () => {
 });
 
 describe("a sector's facet of a crisis centre", () => {
-  it('refuses blank text', async () => {
+  it('refuses blank text, naming what else the facet gets wrong in the same answer', async () => {
     const facet = `mutation($input: PoliceUnitInput!) { recordPoliceUnit(input: $input) { id } }`;
     const input = {
       crisisCentreId: 'bd-occ-dhaka',
       station: ' ',
       officers: 5,
-      womenOfficers: 2,
+      womenOfficers: 6,
       registersReports: true,
       open24Hours: true,
     };
-    expect(await refused([['police', 'policeUnits']], facet, { input }, officer('police'))).toContain('station must not be empty');
+    const message = await refused([['police', 'policeUnits']], facet, { input }, officer('police'));
+    expect(message).toContain('station must not be empty');
+    expect(message).toContain('womenOfficers must not exceed officers');
   });
 });

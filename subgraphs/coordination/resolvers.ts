@@ -1,4 +1,5 @@
 import { typePrefix } from '../catalog.ts';
+import { refuseWhole } from '../kit/documents.ts';
 import { InvalidInputError, NotFoundError } from '../kit/errors.ts';
 import type { SubgraphContext } from '../kit/subgraph.ts';
 import { optionalText, requiredText } from '../kit/blankText.ts';
@@ -78,20 +79,19 @@ async function addFrameworkAction(_: unknown, { input }: { input: FrameworkActio
 async function updateFocalPoint(_: unknown, args: { sectorId: string; input: FocalPointDoc }, ctx: Context) {
   const sector = await ctx.repos.sectors.findById(args.sectorId);
   if (!sector) throw new NotFoundError(`No sector with id "${args.sectorId}"`);
-  // The sector document refuses a blank name or title; a blank email would pass its pattern.
-  const problems = optionalText({ email: args.input.email });
-  if (problems.length > 0) throw new InvalidInputError('focal point', problems);
   const { version, ...rest } = sector;
-  return ctx.repos.sectors.replace({ ...rest, focalPoint: args.input }, version);
+  const draft = { ...rest, focalPoint: args.input };
+  // The sector document refuses a blank name or title; a blank email would pass its pattern.
+  await refuseWhole(ctx.repos.sectors.spec, draft, optionalText({ 'focalPoint.email': args.input.email }));
+  return ctx.repos.sectors.replace(draft, version);
 }
 
 async function addCrisisCentre(_: unknown, { input }: { input: Omit<CrisisCentreDoc, '_id' | 'version'> & Ref }, ctx: Context) {
-  const problems = [
+  const { id, ...fields } = input;
+  await refuseWhole(ctx.repos.crisisCentres.spec, { _id: id, ...fields }, [
     ...requiredText({ name: input.name, hospital: input.hospital, place: input.place, district: input.district }),
     ...notInFuture(ctx.clock.now(), { openedOn: input.openedOn }),
-  ];
-  if (problems.length > 0) throw new InvalidInputError('crisis centre', problems);
-  const { id, ...fields } = input;
+  ]);
   return ctx.repos.crisisCentres.insert({ _id: id, ...fields });
 }
 

@@ -3,6 +3,7 @@ import { ForbiddenError, requireOwnSector } from '../kit/auth/identity.ts';
 import { scopes } from '../kit/auth/roles.ts';
 import { InvalidInputError } from '../kit/errors.ts';
 import { listed, requiredText, type TextFields } from '../kit/blankText.ts';
+import { refuseWhole } from '../kit/documents.ts';
 import type { Draft } from '../kit/repository.ts';
 import type { SubgraphContext } from '../kit/subgraph.ts';
 import type { StoredDocument } from '../kit/store/port.ts';
@@ -129,8 +130,7 @@ export function recordFacet<I extends { crisisCentreId: string }, F extends Stor
   return async (_: unknown, { input }: { input: I }, ctx: SectorContext): Promise<CentreFacet<F>> => {
     requireOwnSector(ctx.identity, sectorId, scopes.sectorWrite);
     const { crisisCentreId, ...fields } = input;
-    const problems = requiredText(textsOf(fields));
-    if (problems.length > 0) throw new InvalidInputError('crisis centre facet', problems);
+    await refuseWhole(ctx.repos.facet.spec, { _id: crisisCentreId, ...fields }, requiredText(textsOf(fields)));
     // The sector's facet repository was opened with its facet document, so what it stores is an F.
     const facet = (await ctx.repos.facet.put({ _id: crisisCentreId, ...fields })) as F;
     return { id: crisisCentreId, facet };

@@ -4,7 +4,7 @@ import { requireOwnSector, requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import type { AuditRepositories } from '../../kit/audit/auditLog.ts';
 import { recordAudit, recordAuditBatched, selectedFields } from '../../kit/audit/recordAudit.ts';
-import type { DocumentSpec } from '../../kit/documents.ts';
+import { refuseWhole, type DocumentSpec } from '../../kit/documents.ts';
 import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from '../../kit/errors.ts';
 import { optionalText, requiredText } from '../../kit/blankText.ts';
 import { notBefore, notInFuture, startOfYear, type DayBound } from '../../kit/plausibleDates.ts';
@@ -121,11 +121,11 @@ export function caseResponseResolvers(sectorId: string, options: CaseResponseOpt
     requireOwnSector(ctx.identity, sectorId, scopes.casesWrite);
     const { caseId, expectedVersion, ...fields } = input;
     checkCaseCode(caseId);
-    const problems = [
-      ...caseDayProblems(caseId, fields, ctx.clock.now()),
+    const now = ctx.clock.now();
+    await refuseWhole(ctx.repos.caseResponses.spec, { _id: caseId, ...fields, updatedAt: now }, [
+      ...caseDayProblems(caseId, fields, now),
       ...optionalText(valuesOf(fields, (v): v is string => typeof v === 'string')),
-    ];
-    if (problems.length > 0) throw new InvalidInputError(`${sectorId} response to ${caseId}`, problems);
+    ]);
     if (!(await mayReach(ctx, caseId, 'response.record'))) throw noSuchCase(caseId);
     const current = await ctx.repos.caseResponses.findById(caseId);
     const draft = { _id: caseId, ...fields, updatedAt: ctx.clock.now() };
@@ -163,12 +163,11 @@ export function caseResponseResolvers(sectorId: string, options: CaseResponseOpt
         requireOwnSector(ctx.identity, sectorId, scopes.casesWrite);
         const { caseId, ...fields } = input;
         checkCaseCode(caseId);
-        const problems = [
+        await refuseWhole(ctx.repos.survivorContacts.spec, { _id: caseId, ...fields }, [
           ...caseDayProblems(caseId, fields, ctx.clock.now()),
           ...requiredText({ name: fields.name }),
           ...optionalText({ phone: fields.phone, address: fields.address }),
-        ];
-        if (problems.length > 0) throw new InvalidInputError('survivor contact', problems);
+        ]);
         if (!(await mayReach(ctx, caseId, 'contact.record'))) throw noSuchCase(caseId);
         const contact = await ctx.repos.survivorContacts.put({ _id: caseId, ...fields });
         await recordAudit(ctx, { action: 'contact.record', caseIds: [caseId], fields: Object.keys(fields) });
