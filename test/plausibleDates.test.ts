@@ -297,7 +297,7 @@ describe('a sector’s response to a case', () => {
 
   it('refuses any of its days in the future or before the year in the case code, naming each field', async () => {
     const message = await refused(
-      [['health', 'caseResponses']],
+      [['health', 'healthResponses']],
       recordHealth,
       { input: { caseId, examinedOn: '2026-11-25', postExposureTreatmentGivenOn: '2025-12-31' } },
       officer('health'),
@@ -309,7 +309,7 @@ describe('a sector’s response to a case', () => {
       `postExposureTreatmentGivenOn must not be before 1 January of the year in the case code, the year case ${caseId} was first reported (2026-01-01; got 2025-12-31)`,
     );
     const education = await refused(
-      [['education', 'caseResponses']],
+      [['education', 'educationResponses']],
       recordEducation,
       { input: { caseId, schoolSupport: ' ', safeTransferOn: '2025-06-01' } },
       officer('education'),
