@@ -123,7 +123,10 @@ type ${P}CaseResponse implements CaseResponse @key(fields: "id") @requiresScopes
   support: String
 }
 
-"This sector's response to a case."
+"""
+This sector's response to a case. Every day in it is not in the future and not before 1 January of
+the year in the case code (the year the case was first reported); text given is not empty.
+"""
 input ${P}CaseResponseInput {
   "The case code."
   caseId: ID!

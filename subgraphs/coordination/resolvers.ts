@@ -1,6 +1,10 @@
 import { typePrefix } from '../catalog.ts';
+import { refuseWhole } from '../kit/documents.ts';
 import { InvalidInputError, NotFoundError } from '../kit/errors.ts';
 import type { SubgraphContext } from '../kit/subgraph.ts';
+import { optionalText, requiredText } from '../kit/blankText.ts';
+import { notInFuture } from '../kit/plausibleDates.ts';
+import { theFramework } from './framework.ts';
 import type { FrameworkActionResolvers, Resolvers, SectorAgencyResolvers } from './generated/resolverTypes.ts';
 import type { CoordinationLoaders, CoordinationRepositories } from './loaders.ts';
 import type {
@@ -21,12 +25,6 @@ type Context = Omit<SubgraphContext, 'repos' | 'loaders'> & {
 type Ref = { id: string };
 
 const byId = (doc: { _id: string }) => doc._id;
-
-async function theFramework(ctx: Context): Promise<FrameworkDoc> {
-  const [framework] = await ctx.loaders.frameworks.load();
-  if (!framework) throw new NotFoundError('No framework is loaded in the coordination store');
-  return framework;
-}
 
 /** Fields every sector type shares; the sector's own subgraph adds the rest. */
 const sectorFields = {
@@ -64,7 +62,7 @@ async function addFrameworkAction(_: unknown, { input }: { input: FrameworkActio
     ctx.repos.objectives.findById(input.objectiveId),
     ctx.repos.sectors.findById(input.leadSectorId),
   ]);
-  const problems = [];
+  const problems = requiredText({ code: input.code, title: input.title });
   if (!objective) problems.push({ field: 'objectiveId', problem: `names no objective of the framework (got "${input.objectiveId}")` });
   if (!lead) problems.push({ field: 'leadSectorId', problem: `names no registered sector (got "${input.leadSectorId}")` });
   if (input.supportingSectorIds.includes(input.leadSectorId)) {
@@ -82,11 +80,18 @@ async function updateFocalPoint(_: unknown, args: { sectorId: string; input: Foc
   const sector = await ctx.repos.sectors.findById(args.sectorId);
   if (!sector) throw new NotFoundError(`No sector with id "${args.sectorId}"`);
   const { version, ...rest } = sector;
-  return ctx.repos.sectors.replace({ ...rest, focalPoint: args.input }, version);
+  const draft = { ...rest, focalPoint: args.input };
+  // The sector document refuses a blank name or title; a blank email would pass its pattern.
+  await refuseWhole(ctx.repos.sectors.spec, draft, optionalText({ 'focalPoint.email': args.input.email }));
+  return ctx.repos.sectors.replace(draft, version);
 }
 
 async function addCrisisCentre(_: unknown, { input }: { input: Omit<CrisisCentreDoc, '_id' | 'version'> & Ref }, ctx: Context) {
   const { id, ...fields } = input;
+  await refuseWhole(ctx.repos.crisisCentres.spec, { _id: id, ...fields }, [
+    ...requiredText({ name: input.name, hospital: input.hospital, place: input.place, district: input.district }),
+    ...notInFuture(ctx.clock.now(), { openedOn: input.openedOn }),
+  ]);
   return ctx.repos.crisisCentres.insert({ _id: id, ...fields });
 }
 

@@ -23,6 +23,11 @@ export function startOfDayUtc(instant: Date): Date {
 
 const DAY_MS = 86_400_000;
 
+/** The instant some days later (or earlier, for a negative count). */
+export function addDays(instant: Date, days: number): Date {
+  return new Date(instant.getTime() + days * DAY_MS);
+}
+
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: Date, to: Date): number {
   return Math.round((startOfDayUtc(to).getTime() - startOfDayUtc(from).getTime()) / DAY_MS);

@@ -122,3 +122,26 @@ export async function validateDocument<T>(spec: DocumentSpec<T>, input: unknown)
   }
   return doc.toObject({ versionKey: false, flattenMaps: true }) as T;
 }
+
+/**
+ * Refuses a write its own checks found fault with (dates, blank text), adding what the document
+ * would refuse in its other fields, so the caller fixes every field at once; returns when the
+ * write's checks found nothing. A field both name is reported once, as the write's check words it.
+ */
+export async function refuseWhole<T>(
+  spec: DocumentSpec<T>,
+  draft: Record<string, unknown>,
+  problems: FieldProblem[],
+  what = spec.label,
+): Promise<void> {
+  if (problems.length === 0) return;
+  const named = new Set(problems.map((p) => p.field));
+  let others: FieldProblem[] = [];
+  try {
+    await validateDocument(spec, { version: 1, ...draft });
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    others = error.problems.filter((p) => !named.has(p.field));
+  }
+  throw new InvalidInputError(what, [...problems, ...others]);
+}

@@ -2,12 +2,14 @@ import { startOfDayUtc } from '../kit/clock.ts';
 import { ForbiddenError, requireOwnSector } from '../kit/auth/identity.ts';
 import { scopes } from '../kit/auth/roles.ts';
 import { InvalidInputError } from '../kit/errors.ts';
+import { listed, requiredText, type TextFields } from '../kit/blankText.ts';
+import { refuseWhole } from '../kit/documents.ts';
 import type { Draft } from '../kit/repository.ts';
 import type { SubgraphContext } from '../kit/subgraph.ts';
 import type { StoredDocument } from '../kit/store/port.ts';
 import { deliveryState, summariseDelivery } from './delivery.ts';
 import type { MonitoringContext } from './monitoring/context.ts';
-import { moveWithHistory } from './monitoring/progress.ts';
+import { dueDateProblems, moveWithHistory } from './monitoring/progress.ts';
 import type { SectorLoaders, SectorRepositories } from './loaders.ts';
 import type { CentreFacet, ServicePointDoc } from './models.ts';
 import type { Resolvers, ServicePointInput } from './generated/resolverTypes.ts';
@@ -63,6 +65,8 @@ export function sectorCoreResolvers(sectorId: string): Resolvers<SectorContext> 
               'only the lead sector reports on an action',
           );
         }
+        const problems = dueDateProblems(ctx.clock.now(), input.dueDate);
+        if (problems.length > 0) throw new InvalidInputError('action status', problems);
         // Through the progress history, so a status set here is kept like any progress report.
         const record = await moveWithHistory(ctx as unknown as MonitoringContext, current, input);
         return { id: record._id, record };
@@ -100,6 +104,23 @@ export function sectorCoreResolvers(sectorId: string): Resolvers<SectorContext> 
   };
 }
 
+/** The free text among an input's fields, lists of text included, by name. */
+function textsOf(fields: Record<string, unknown>): TextFields {
+  const texts: TextFields = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (typeof value === 'string') texts[field] = value;
+    else if (Array.isArray(value))
+      Object.assign(
+        texts,
+        listed(
+          field,
+          value.filter((v): v is string => typeof v === 'string'),
+        ),
+      );
+  }
+  return texts;
+}
+
 /**
  * The mutation that records a sector's facet of a crisis centre from an input carrying
  * `crisisCentreId` and the facet's fields. The facet is validated against the sector's facet
@@ -109,6 +130,7 @@ export function recordFacet<I extends { crisisCentreId: string }, F extends Stor
   return async (_: unknown, { input }: { input: I }, ctx: SectorContext): Promise<CentreFacet<F>> => {
     requireOwnSector(ctx.identity, sectorId, scopes.sectorWrite);
     const { crisisCentreId, ...fields } = input;
+    await refuseWhole(ctx.repos.facet.spec, { _id: crisisCentreId, ...fields }, requiredText(textsOf(fields)));
     // The sector's facet repository was opened with its facet document, so what it stores is an F.
     const facet = (await ctx.repos.facet.put({ _id: crisisCentreId, ...fields })) as F;
     return { id: crisisCentreId, facet };

@@ -60,7 +60,7 @@ describe('recording a pathway step', () => {
       officer('health'),
     );
     expect(early.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
-    expect(early.errors![0]!.message).toContain('on must not be before the case was first reported (2026-11-20)');
+    expect(early.errors![0]!.message).toContain('on must not be before the day the case was first reported (2026-11-20; got 2026-11-01)');
     const future = await hub.query(
       milestone,
       { input: { caseId, expectedVersion: v, kind: 'HEALTH_EXAMINED', on: '2026-12-01' } },

@@ -162,7 +162,7 @@ describe('locked and reopened periods', () => {
     const open = await hub.query(reopenPolice, { input: { ...input, period: '2026-10' } }, analyst);
     expect(open.errors![0]!.message).toContain('period 2026-10 is not locked: it takes values until 2026-11-30');
     const tooLong = await hub.query(reopenPolice, { input: { ...input, openUntil: '2027-06-30' } }, analyst);
-    expect(tooLong.errors![0]!.message).toContain('openUntil must be from today to 90 days ahead');
+    expect(tooLong.errors![0]!.message).toContain('openUntil must not be after 90 days from today (2027-02-22; got 2027-06-30)');
     expect(await policeSnapshot()).toEqual(before);
   });
 
@@ -222,7 +222,7 @@ describe('targets', () => {
     expect(officer.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const bad = await hub.query(revise, { input: { ...input, value: 120, date: TODAY } }, analyst);
     expect(bad.errors![0]!.message).toContain('value must be at most 100 for a PERCENT (got 120)');
-    expect(bad.errors![0]!.message).toContain(`date must be after today (got ${TODAY})`);
+    expect(bad.errors![0]!.message).toContain(`date must be after today (${TODAY}; got ${TODAY})`);
     expect(await justiceSnapshot()).toBe(before);
   });
 

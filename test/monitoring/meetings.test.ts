@@ -126,9 +126,9 @@ describe('recording a meeting', () => {
     };
     const error = await refused(recordMeeting, { input: bad }, member);
     expect(error.extensions!.code).toBe('BAD_USER_INPUT');
-    expect(error.message).toContain(`heldOn is in the future (2026-11-25; today is ${TODAY})`);
+    expect(error.message).toContain(`heldOn must not be in the future (today is ${TODAY}; got 2026-11-25)`);
     expect(error.message).toContain('sectorsPresent names sectors bd-steering does not seat: treasury');
-    expect(error.message).toContain('actionItems[0].dueDate must be after the meeting (got 2026-11-01)');
+    expect(error.message).toContain('actionItems[0].dueDate must be after the meeting (2026-11-25; got 2026-11-01)');
   });
 
   it('refuses a caller without meetings:write', async () => {

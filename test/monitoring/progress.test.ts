@@ -92,7 +92,7 @@ describe('progress reports', () => {
     const before = await snapshot('health', 'progressReports');
     const { errors } = await hub.query(report, { input: { actionId: 'bd-a2-1', status: 'COMPLETED', asOf: dayOffset(1) } }, healthOfficer);
     expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
-    expect(errors![0]!.message).toContain(`asOf is in the future (${dayOffset(1)}; today is ${TODAY})`);
+    expect(errors![0]!.message).toContain(`asOf must not be in the future (today is ${TODAY}; got ${dayOffset(1)})`);
     expect(await snapshot('health', 'progressReports')).toBe(before);
   });
 });

@@ -3,7 +3,10 @@ import { startOfDayUtc } from '../../kit/clock.ts';
 import { ForbiddenError, requireOwnSector } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import { recordAudit } from '../../kit/audit/recordAudit.ts';
-import { ConflictError, InvalidInputError, type FieldProblem } from '../../kit/errors.ts';
+import { ConflictError, InvalidInputError } from '../../kit/errors.ts';
+import { requiredText } from '../../kit/blankText.ts';
+import { notAfter, notBefore, notInFuture, yearsAfter, type DayBound } from '../../kit/plausibleDates.ts';
+import { frameworkStart } from '../framework.ts';
 import { callerSector, requireVisibleCase } from './access.ts';
 import { withNewCaseCode } from './caseCode.ts';
 import type { CaseContext } from './context.ts';
@@ -26,16 +29,27 @@ interface RegisterCaseInput {
   reportingConsent: boolean;
 }
 
-function notInFuture(ctx: CaseContext, fields: Record<string, Date | null | undefined>): FieldProblem[] {
-  const today = startOfDayUtc(ctx.clock.now());
-  return Object.entries(fields)
-    .filter(([, day]) => day && day > today)
-    .map(([field, day]) => ({ field, problem: `must not be in the future (got ${day!.toISOString().slice(0, 10)})` }));
-}
+/** How far before its first report an incident may lie: a survivor may report decades later, not centuries. */
+export const INCIDENT_YEARS_BEFORE_REPORT = 100;
+
+const firstReport = (day: Date): DayBound => ({ day, what: 'the day the case was first reported' });
 
 async function registerCase(_: unknown, { input }: { input: RegisterCaseInput }, ctx: CaseContext) {
   const sector = callerSector(ctx, scopes.casesWrite);
-  const problems = notInFuture(ctx, { firstReportedOn: input.firstReportedOn, incidentOn: input.incidentOn });
+  const reported = firstReport(input.firstReportedOn);
+  const problems = [
+    ...requiredText({ intakePoint: input.intakePoint, district: input.district }),
+    ...notInFuture(ctx.clock.now(), { firstReportedOn: input.firstReportedOn, incidentOn: input.incidentOn }),
+    ...notBefore(await frameworkStart(ctx), { firstReportedOn: input.firstReportedOn }),
+    ...notAfter(reported, { incidentOn: input.incidentOn }),
+    ...notBefore(
+      {
+        day: yearsAfter(input.firstReportedOn, -INCIDENT_YEARS_BEFORE_REPORT),
+        what: `${INCIDENT_YEARS_BEFORE_REPORT} years before the case was first reported`,
+      },
+      { incidentOn: input.incidentOn },
+    ),
+  ];
   if (problems.length > 0) throw new InvalidInputError('case', problems);
   const now = ctx.clock.now();
   const created = await withNewCaseCode(ctx, input.firstReportedOn, (code) =>
@@ -94,13 +108,10 @@ async function recordCaseMilestone(_: unknown, { input }: { input: CaseMilestone
   if (owner !== sector)
     throw new ForbiddenError(`Only the ${owner} sector reports ${input.kind}; the caller acts for the ${sector} sector`);
   const current = await requireVisibleCase(ctx, input.caseId, 'case.milestone');
-  const problems = notInFuture(ctx, { on: input.on });
-  if (input.on < current.firstReportedOn) {
-    problems.push({
-      field: 'on',
-      problem: `must not be before the case was first reported (${current.firstReportedOn.toISOString().slice(0, 10)})`,
-    });
-  }
+  const problems = [
+    ...notInFuture(ctx.clock.now(), { on: input.on }),
+    ...notBefore(firstReport(current.firstReportedOn), { on: input.on }),
+  ];
   if (problems.length > 0) throw new InvalidInputError('case milestone', problems);
   const already = current.milestones.find((m) => m.kind === input.kind);
   if (already)

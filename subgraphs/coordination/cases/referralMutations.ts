@@ -1,10 +1,12 @@
 import type { Resolvers } from '../generated/resolverTypes.ts';
-import { startOfDayUtc } from '../../kit/clock.ts';
+import { addDays, startOfDayUtc } from '../../kit/clock.ts';
 import { ForbiddenError, requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import { recordAudit } from '../../kit/audit/recordAudit.ts';
 import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from '../../kit/errors.ts';
 import { auditRefusal, callerSector, callerMaySee, requireVisibleCase } from './access.ts';
+import { optionalText, requiredText } from '../../kit/blankText.ts';
+import { notAfter, notBefore } from '../../kit/plausibleDates.ts';
 import type { CaseContext } from './context.ts';
 import { openStatuses, refuseTransition, type Party } from './lifecycle.ts';
 import type { ReferralStatus } from './models.ts';
@@ -16,6 +18,12 @@ import type { ReferralStatus } from './models.ts';
  * lifecycle (lifecycle.ts) and apply only to the version the caller read, so of two sectors
  * changing one referral at once, one succeeds and the other is told to read again.
  */
+
+/**
+ * The latest follow-up day a referral may set. Past its follow-up day a referral still awaiting
+ * its service is escalated; a day months away would keep a survivor waiting unnoticed.
+ */
+export const FOLLOW_UP_MAX_DAYS = 90;
 
 interface ReferCaseInput {
   caseId: string;
@@ -29,12 +37,20 @@ async function referCase(_: unknown, { input }: { input: ReferCaseInput }, ctx: 
   const from = callerSector(ctx, scopes.casesWrite);
   const found = await requireVisibleCase(ctx, input.caseId, 'referral.create');
 
+  const today = startOfDayUtc(ctx.clock.now());
   const problems: FieldProblem[] = [];
   const to = await ctx.loaders.sectorById.load(input.toSectorId);
   if (!to) problems.push({ field: 'toSectorId', problem: `names no registered sector (got "${input.toSectorId}")` });
   if (input.toSectorId === from) problems.push({ field: 'toSectorId', problem: 'must be another sector than the sending one' });
-  if (!input.reason.trim()) problems.push({ field: 'reason', problem: 'must not be empty' });
-  if (input.followUpBy < startOfDayUtc(ctx.clock.now())) problems.push({ field: 'followUpBy', problem: 'must not be in the past' });
+  problems.push(
+    ...requiredText({ reason: input.reason }),
+    ...optionalText({ consentOverrideReason: input.consentOverrideReason }),
+    ...notBefore({ day: today, what: 'the day the referral is made' }, { followUpBy: input.followUpBy }),
+    ...notAfter(
+      { day: addDays(today, FOLLOW_UP_MAX_DAYS), what: `${FOLLOW_UP_MAX_DAYS} days from the day the referral is made` },
+      { followUpBy: input.followUpBy },
+    ),
+  );
   const consented = found.referralConsent.includes(input.toSectorId);
   const override = input.consentOverrideReason?.trim() || null;
   if (consented && input.consentOverrideReason != null) {
@@ -117,6 +133,8 @@ async function updateReferralStatus(_: unknown, { input }: { input: ReferralStat
         `you wrote against version ${input.expectedVersion}); read it again and reapply your change`,
     );
   }
+  const blank = optionalText({ reason: input.reason });
+  if (blank.length > 0) throw new InvalidInputError('referral status change', blank);
   const refusal = refuseTransition(current.status, input.status, party, input.reason);
   if (refusal?.kind === 'party') throw new ForbiddenError(refusal.message);
   if (refusal)

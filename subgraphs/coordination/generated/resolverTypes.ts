@@ -623,9 +623,9 @@ export type EducationAction = FrameworkAction & {
 export type FrameworkActionInput = {
   /** Stable action id, e.g. `bd-a1-4`. */
   id: Scalars['ID']['input'];
-  /** Short code as published. */
+  /** Short code as published; not empty. */
   code: Scalars['String']['input'];
-  /** What is to be done. */
+  /** What is to be done; not empty. */
   title: Scalars['String']['input'];
   /** Id of the objective it serves. */
   objectiveId: Scalars['ID']['input'];
@@ -760,15 +760,15 @@ export type CrisisCentre = {
 export type CrisisCentreInput = {
   /** Stable centre id. */
   id: Scalars['ID']['input'];
-  /** Name as published. */
+  /** Name as published; not empty. */
   name: Scalars['String']['input'];
-  /** The hospital that hosts the centre. */
+  /** The hospital that hosts the centre; not empty. */
   hospital: Scalars['String']['input'];
-  /** Town or city. */
+  /** Town or city; not empty. */
   place: Scalars['String']['input'];
-  /** Administrative district. */
+  /** Administrative district; not empty. */
   district: Scalars['String']['input'];
-  /** When the centre opened. */
+  /** When the centre opened; not in the future. */
   openedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -1066,13 +1066,13 @@ export type Referral = {
 
 /** A new case, taken in by the caller's sector. */
 export type RegisterCaseInput = {
-  /** A crisis centre id or a service point id of the caller's sector. */
+  /** A crisis centre id or a service point id of the caller's sector; not empty. */
   intakePoint: Scalars['String']['input'];
-  /** The district the case is taken in. */
+  /** The district the case is taken in; not empty. */
   district: Scalars['String']['input'];
-  /** The day the case was first reported (not in the future). */
+  /** The day the case was first reported (not before the framework's start, not in the future); its year goes into the case code. */
   firstReportedOn: Scalars['Date']['input'];
-  /** The day of the incident, when known (not after firstReportedOn). */
+  /** The day of the incident, when known (not in the future, not after firstReportedOn, and not more than 100 years before it). */
   incidentOn?: InputMaybe<Scalars['Date']['input']>;
   /** The GBVIMS core incident type. */
   incidentType: IncidentType;
@@ -1232,13 +1232,13 @@ export type SectorAttendanceRate = {
 export type MeetingInput = {
   /** The body that met. */
   bodyId: Scalars['ID']['input'];
-  /** The day it met; not in the future. */
+  /** The day it met; not before the framework's start, not in the future. */
   heldOn: Scalars['Date']['input'];
   /** Ids of the sectors present; every other sector the body seats is recorded absent. */
   sectorsPresent: Array<Scalars['ID']['input']>;
-  /** Where the minutes are kept. */
+  /** Where the minutes are kept; left out rather than empty. */
   minutesRef?: InputMaybe<Scalars['String']['input']>;
-  /** Decisions taken, in order. */
+  /** Decisions taken, in order; none empty. */
   decisions: Array<Scalars['String']['input']>;
   /** Action items assigned. */
   actionItems: Array<ActionItemInput>;
@@ -1248,9 +1248,9 @@ export type MeetingInput = {
 export type ActionItemInput = {
   /** The sector it is assigned to. */
   sectorId: Scalars['ID']['input'];
-  /** What is to be done. */
+  /** What is to be done; not empty. */
   text: Scalars['String']['input'];
-  /** When it is due; after the meeting. */
+  /** When it is due; after the meeting, and not more than 10 years from today. */
   dueDate: Scalars['Date']['input'];
 };
 
@@ -1260,7 +1260,7 @@ export type ActionItemUpdateInput = {
   id: Scalars['ID']['input'];
   /** The status from now on. */
   status: ActionItemStatus;
-  /** What to say about it. */
+  /** What to say about it; left out rather than empty. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1399,11 +1399,11 @@ export type ReferCaseInput = {
   caseId: Scalars['ID']['input'];
   /** The receiving sector. */
   toSectorId: Scalars['ID']['input'];
-  /** Why the case is referred. */
+  /** Why the case is referred; not empty. */
   reason: Scalars['String']['input'];
-  /** The day by which the receiving sector must act (not in the past). */
+  /** The day by which the receiving sector must act: from the day the referral is made up to 90 days after it. */
   followUpBy: Scalars['Date']['input'];
-  /** Only with the consent:override scope: why the referral goes ahead without the survivor's consent. */
+  /** Only with the consent:override scope: why the referral goes ahead without the survivor's consent; not empty. */
   consentOverrideReason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1415,7 +1415,7 @@ export type ReferralStatusInput = {
   expectedVersion: Scalars['Int']['input'];
   /** The status to move to. */
   status: ReferralStatus;
-  /** Required to reject or revoke. */
+  /** Required to reject or revoke; left out rather than empty otherwise. */
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 

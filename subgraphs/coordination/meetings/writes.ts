@@ -1,4 +1,7 @@
-import { daysBetween, startOfDayUtc } from '../../kit/clock.ts';
+import { startOfDayUtc } from '../../kit/clock.ts';
+import { listed, optionalText, requiredText } from '../../kit/blankText.ts';
+import { after, isoDay, notAfter, notBefore, notInFuture, planningBounds } from '../../kit/plausibleDates.ts';
+import { frameworkStart } from '../framework.ts';
 import { ForbiddenError, hasScope, requireOwnSector, requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import { validateDocument } from '../../kit/documents.ts';
@@ -21,8 +24,6 @@ export interface ActionItemUpdateInput {
   note?: string | null;
 }
 
-const iso = (date: Date) => date.toISOString().slice(0, 10);
-
 /**
  * Records a meeting and the action items it assigned. Everything is checked and validated
  * before anything is written; the meeting goes first, so a second record of the same meeting
@@ -33,12 +34,15 @@ export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): P
   const body = await ctx.repos.coordinationBodies.findById(input.bodyId);
   if (!body) throw new NotFoundError(`No coordination body "${input.bodyId}"`);
   const now = ctx.clock.now();
-  const today = startOfDayUtc(now);
   const heldOn = startOfDayUtc(input.heldOn);
   const seated = [...new Set(body.members.flatMap((m) => (m.sectorId ? [m.sectorId] : [])))];
-  const problems: FieldProblem[] = [];
-  if (daysBetween(heldOn, today) < 0)
-    problems.push({ field: 'heldOn', problem: `is in the future (${iso(heldOn)}; today is ${iso(today)})` });
+  const meetingDay = { day: heldOn, what: 'the meeting' };
+  const problems: FieldProblem[] = [
+    ...notInFuture(now, { heldOn }),
+    ...notBefore(await frameworkStart(ctx), { heldOn }),
+    ...optionalText({ minutesRef: input.minutesRef }),
+    ...requiredText(listed('decisions', input.decisions)),
+  ];
   const strangers = input.sectorsPresent.filter((id) => !seated.includes(id));
   if (strangers.length > 0) {
     problems.push({
@@ -47,13 +51,16 @@ export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): P
     });
   }
   for (const [index, item] of input.actionItems.entries()) {
-    if (daysBetween(heldOn, startOfDayUtc(item.dueDate)) <= 0) {
-      problems.push({ field: `actionItems[${index}].dueDate`, problem: `must be after the meeting (got ${iso(item.dueDate)})` });
-    }
+    const dueDate = { [`actionItems[${index}].dueDate`]: item.dueDate };
+    problems.push(
+      ...requiredText({ [`actionItems[${index}].text`]: item.text }),
+      ...after(meetingDay, dueDate),
+      ...notAfter(planningBounds(now).horizon, dueDate),
+    );
   }
   if (problems.length > 0) throw new InvalidInputError('meeting', problems);
 
-  const meetingId = `${body._id}-${iso(heldOn)}`;
+  const meetingId = `${body._id}-${isoDay(heldOn)}`;
   const meeting = await validateDocument(meetingDocument, {
     _id: meetingId,
     version: 1,
@@ -90,7 +97,7 @@ export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): P
   );
   if (await ctx.repos.meetings.findById(meetingId)) {
     throw new ConflictError(
-      `${body.name} already has a meeting recorded on ${iso(heldOn)} (${meetingId}); a recorded meeting is never replaced`,
+      `${body.name} already has a meeting recorded on ${isoDay(heldOn)} (${meetingId}); a recorded meeting is never replaced`,
     );
   }
   const { version: _, ...draft } = meeting;
@@ -115,6 +122,8 @@ export async function updateActionItem(input: ActionItemUpdateInput, ctx: Meetin
   const item = await ctx.repos.actionItems.findById(input.id);
   if (!item) throw new NotFoundError(`No action item "${input.id}"`);
   if (!secretariat) requireOwnSector(ctx.identity, item.sectorId, scopes.sectorWrite);
+  const blank = optionalText({ note: input.note });
+  if (blank.length > 0) throw new InvalidInputError('action item update', blank);
   const { version, ...rest } = item;
   const update = { status: input.status, note: input.note ?? null, at: ctx.clock.now(), by: ctx.identity.subject };
   return ctx.repos.actionItems.replace({ ...rest, status: input.status, updates: [...item.updates, update] }, version);

@@ -290,7 +290,7 @@ export type ActionStatusInput = {
   actionId: Scalars['ID']['input'];
   /** The status now. */
   status: ActionStatus;
-  /** The due date the sector commits to; keeps the recorded one when omitted. */
+  /** The due date the sector commits to, within 10 years of today either way; keeps the recorded one when omitted. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -333,13 +333,13 @@ export type CaseResponse = {
 export type SurvivorContactInput = {
   /** The case code. */
   caseId: Scalars['ID']['input'];
-  /** Her name. */
+  /** Her name; not empty. */
   name: Scalars['String']['input'];
-  /** A telephone number she agreed to be called on. */
+  /** A telephone number she agreed to be called on; left out rather than empty. */
   phone?: InputMaybe<Scalars['String']['input']>;
-  /** Where she can be reached safely. */
+  /** Where she can be reached safely; left out rather than empty. */
   address?: InputMaybe<Scalars['String']['input']>;
-  /** The day the details were collected. */
+  /** The day the details were collected; not in the future, nor before 1 January of the year in the case code. */
   collectedOn: Scalars['Date']['input'];
 };
 
@@ -719,9 +719,9 @@ export type TargetRevisionInput = {
   indicatorId: Scalars['ID']['input'];
   /** The new target value, in the indicator's unit. */
   value: Scalars['Float']['input'];
-  /** The new target date; after today. */
+  /** The new target date; after today, and not more than 10 years from today. */
   date: Scalars['Date']['input'];
-  /** Why the target moves; kept with the revision. */
+  /** Why the target moves, not empty; kept with the revision. */
   reason: Scalars['String']['input'];
 };
 
@@ -731,7 +731,7 @@ export type PeriodReopeningInput = {
   dataSetId: Scalars['ID']['input'];
   /** The locked period, e.g. `2026-09`. */
   period: Scalars['String']['input'];
-  /** Why it is reopened; kept with the reopening. */
+  /** Why it is reopened, not empty; kept with the reopening. */
   reason: Scalars['String']['input'];
   /** The last day values are accepted (today up to 90 days ahead). */
   openUntil: Scalars['Date']['input'];
@@ -769,13 +769,13 @@ export type ProgressReportInput = {
   actionId: Scalars['ID']['input'];
   /** The status now. */
   status: ActionStatus;
-  /** What has happened since the last report. */
+  /** What has happened since the last report; left out rather than empty. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Where the evidence is kept. */
+  /** Where the evidence is kept; left out rather than empty. */
   evidenceRef?: InputMaybe<Scalars['String']['input']>;
-  /** The due date the sector commits to; keeps the recorded one when omitted. */
+  /** The due date the sector commits to, within 10 years of today either way; keeps the recorded one when omitted. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
-  /** The day the report describes; today when omitted, never in the future. */
+  /** The day the report describes; today when omitted, never in the future nor more than 10 years ago. */
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -1008,7 +1008,10 @@ export type HealthCaseResponse = CaseResponse & {
   forensicEvidenceCollected?: Maybe<Scalars['Boolean']['output']>;
 };
 
-/** This sector's response to a case. */
+/**
+ * This sector's response to a case. Every day in it is not in the future and not before 1 January of
+ * the year in the case code (the year the case was first reported); text given is not empty.
+ */
 export type HealthCaseResponseInput = {
   /** The case code. */
   caseId: Scalars['ID']['input'];

@@ -4,8 +4,10 @@ import { requireOwnSector, requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import type { AuditRepositories } from '../../kit/audit/auditLog.ts';
 import { recordAudit, recordAuditBatched, selectedFields } from '../../kit/audit/recordAudit.ts';
-import type { DocumentSpec } from '../../kit/documents.ts';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../kit/errors.ts';
+import { refuseWhole, type DocumentSpec } from '../../kit/documents.ts';
+import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from '../../kit/errors.ts';
+import { optionalText, requiredText } from '../../kit/blankText.ts';
+import { notBefore, notInFuture, startOfYear, type DayBound } from '../../kit/plausibleDates.ts';
 import type { Repository } from '../../kit/repository.ts';
 import type { SubgraphContext } from '../../kit/subgraph.ts';
 import type { Resolvers, TemplateCaseResponseInput } from '../generated/resolverTypes.ts';
@@ -43,6 +45,25 @@ function checkCaseCode(caseId: string) {
       { field: 'caseId', problem: `must be a case code such as CASE-BD-2026-000123 (got "${caseId}")` },
     ]);
   }
+}
+
+/**
+ * A case code carries the year the case was first reported (CASE-BD-2026-000123), so nothing
+ * done for the case can precede 1 January of that year, while the sector never sees the day.
+ */
+function caseYear(caseId: string): DayBound {
+  return startOfYear(Number(caseId.split('-')[2]), `1 January of the year in the case code, the year case ${caseId} was first reported`);
+}
+
+/** The values of a given type among an input's fields, by name. */
+function valuesOf<T>(fields: Record<string, unknown>, is: (value: unknown) => value is T): Record<string, T> {
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, T] => is(entry[1])));
+}
+
+/** Every day a sector records of a case has happened, and not before the year the case was first reported. */
+function caseDayProblems(caseId: string, fields: Record<string, unknown>, now: Date): FieldProblem[] {
+  const days = valuesOf(fields, (v): v is Date => v instanceof Date);
+  return [...notInFuture(now, days), ...notBefore(caseYear(caseId), days)];
 }
 
 /**
@@ -100,6 +121,11 @@ export function caseResponseResolvers(sectorId: string, options: CaseResponseOpt
     requireOwnSector(ctx.identity, sectorId, scopes.casesWrite);
     const { caseId, expectedVersion, ...fields } = input;
     checkCaseCode(caseId);
+    const now = ctx.clock.now();
+    await refuseWhole(ctx.repos.caseResponses.spec, { _id: caseId, ...fields, updatedAt: now }, [
+      ...caseDayProblems(caseId, fields, now),
+      ...optionalText(valuesOf(fields, (v): v is string => typeof v === 'string')),
+    ]);
     if (!(await mayReach(ctx, caseId, 'response.record'))) throw noSuchCase(caseId);
     const current = await ctx.repos.caseResponses.findById(caseId);
     const draft = { _id: caseId, ...fields, updatedAt: ctx.clock.now() };
@@ -137,6 +163,11 @@ export function caseResponseResolvers(sectorId: string, options: CaseResponseOpt
         requireOwnSector(ctx.identity, sectorId, scopes.casesWrite);
         const { caseId, ...fields } = input;
         checkCaseCode(caseId);
+        await refuseWhole(ctx.repos.survivorContacts.spec, { _id: caseId, ...fields }, [
+          ...caseDayProblems(caseId, fields, ctx.clock.now()),
+          ...requiredText({ name: fields.name }),
+          ...optionalText({ phone: fields.phone, address: fields.address }),
+        ]);
         if (!(await mayReach(ctx, caseId, 'contact.record'))) throw noSuchCase(caseId);
         const contact = await ctx.repos.survivorContacts.put({ _id: caseId, ...fields });
         await recordAudit(ctx, { action: 'contact.record', caseIds: [caseId], fields: Object.keys(fields) });

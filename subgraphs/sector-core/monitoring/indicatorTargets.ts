@@ -1,10 +1,11 @@
-import { daysBetween, startOfDayUtc } from '../../kit/clock.ts';
+import { startOfDayUtc } from '../../kit/clock.ts';
 import { requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import { InvalidInputError, NotFoundError, type FieldProblem } from '../../kit/errors.ts';
 import type { MonitoringContext } from './context.ts';
 import type { IndicatorDoc } from './models.ts';
-import { isoDay } from './progress.ts';
+import { after, notAfter, planningBounds } from '../../kit/plausibleDates.ts';
+import { requiredText } from '../../kit/blankText.ts';
 import { valueProblems } from './valueRules.ts';
 
 export interface TargetRevisionInput {
@@ -26,8 +27,8 @@ export async function reviseIndicatorTarget(input: TargetRevisionInput, ctx: Mon
   const now = ctx.clock.now();
   const date = startOfDayUtc(input.date);
   const problems: FieldProblem[] = valueProblems(indicator, { unit: indicator.unit, value: input.value });
-  if (daysBetween(startOfDayUtc(now), date) <= 0) problems.push({ field: 'date', problem: `must be after today (got ${isoDay(date)})` });
-  if (!input.reason.trim()) problems.push({ field: 'reason', problem: 'must say why the target moves' });
+  const { today, horizon } = planningBounds(now);
+  problems.push(...after(today, { date }), ...notAfter(horizon, { date }), ...requiredText({ reason: input.reason }));
   if (problems.length > 0) throw new InvalidInputError(`target for indicator ${indicator.code}`, problems);
   const { version, ...current } = indicator;
   const revision = {

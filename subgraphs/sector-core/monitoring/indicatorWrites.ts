@@ -1,11 +1,12 @@
 import { GraphQLError } from 'graphql';
-import { daysBetween, startOfDayUtc } from '../../kit/clock.ts';
+import { addDays, daysBetween, startOfDayUtc } from '../../kit/clock.ts';
 import { ForbiddenError, requireOwnSector, requireScopes } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from '../../kit/errors.ts';
 import type { MonitoringContext } from './context.ts';
 import type { DataSetDoc, IndicatorValueDoc, PeriodReopeningDoc } from './models.ts';
-import { isoDay } from './progress.ts';
+import { isoDay, notAfter, notBefore } from '../../kit/plausibleDates.ts';
+import { requiredText } from '../../kit/blankText.ts';
 import { isLocked, openUntil, parsePeriod, type Period } from './periods.ts';
 import { activeReopening, periodReport, type PeriodReport } from './reporting.ts';
 import { valueProblems, type ValueFigures } from './valueRules.ts';
@@ -129,11 +130,11 @@ export async function reopenPeriod(input: PeriodReopeningInput, ctx: MonitoringC
       problem: `${period.id} is not locked: it takes values until ${isoDay(openUntil(period, dataSet.lockDays))}`,
     });
   }
-  const daysOpen = daysBetween(today, until);
-  if (daysOpen < 0 || daysOpen > MAX_REOPEN_DAYS) {
-    problems.push({ field: 'openUntil', problem: `must be from today to ${MAX_REOPEN_DAYS} days ahead (got ${isoDay(until)})` });
-  }
-  if (!input.reason.trim()) problems.push({ field: 'reason', problem: 'must say why the period is reopened' });
+  problems.push(
+    ...notBefore({ day: today, what: 'today' }, { openUntil: until }),
+    ...notAfter({ day: addDays(today, MAX_REOPEN_DAYS), what: `${MAX_REOPEN_DAYS} days from today` }, { openUntil: until }),
+    ...requiredText({ reason: input.reason }),
+  );
   if (problems.length > 0) throw new InvalidInputError('period reopening', problems);
   const earlier = await ctx.repos.periodReopenings.find({ dataSetId: dataSet._id, period: period.id });
   const reopening: Omit<PeriodReopeningDoc, 'version'> = {

@@ -1,4 +1,4 @@
-import { daysBetween } from '../../kit/clock.ts';
+import { addDays, daysBetween } from '../../kit/clock.ts';
 import type { PeriodType } from './models.ts';
 
 /*
@@ -19,7 +19,6 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 
 const utc = (year: number, monthIndex: number, day: number) => new Date(Date.UTC(year, monthIndex, day));
-const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
 
 function build(type: PeriodType, year: number, firstMonth: number, months: number): Period {
   const id = type === 'MONTHLY' ? `${year}-${String(firstMonth + 1).padStart(2, '0')}` : `${year}-Q${firstMonth / 3 + 1}`;

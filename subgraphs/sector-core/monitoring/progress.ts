@@ -1,4 +1,6 @@
-import { daysBetween, startOfDayUtc } from '../../kit/clock.ts';
+import { startOfDayUtc } from '../../kit/clock.ts';
+import { optionalText } from '../../kit/blankText.ts';
+import { notAfter, notBefore, notInFuture, planningBounds } from '../../kit/plausibleDates.ts';
 import { ForbiddenError, requireOwnSector } from '../../kit/auth/identity.ts';
 import { scopes } from '../../kit/auth/roles.ts';
 import { InvalidInputError, type FieldProblem } from '../../kit/errors.ts';
@@ -16,7 +18,11 @@ export interface ProgressReportInput {
   asOf?: Date | null;
 }
 
-export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+/** A due date a sector commits to lies within the planning horizon, either way from today. */
+export function dueDateProblems(now: Date, dueDate: Date | null | undefined): FieldProblem[] {
+  const { horizon, horizonAgo } = planningBounds(now);
+  return [...notBefore(horizonAgo, { dueDate }), ...notAfter(horizon, { dueDate })];
+}
 
 export interface StatusChange {
   status: ActionStatus;
@@ -74,16 +80,14 @@ export async function recordProgress(
       { actionId: input.actionId },
     );
   }
-  const today = startOfDayUtc(ctx.clock.now());
-  const asOf = input.asOf ? startOfDayUtc(input.asOf) : today;
-  const problems: FieldProblem[] = [];
-  if (daysBetween(today, asOf) > 0)
-    problems.push({ field: 'asOf', problem: `is in the future (${isoDay(asOf)}; today is ${isoDay(today)})` });
-  // Text given but blank says nothing to a committee: leave the field out instead.
-  for (const field of ['note', 'evidenceRef'] as const) {
-    const text = input[field];
-    if (text != null && text.trim() === '') problems.push({ field, problem: 'is empty: leave it out when there is nothing to say' });
-  }
+  const now = ctx.clock.now();
+  const asOf = input.asOf ? startOfDayUtc(input.asOf) : startOfDayUtc(now);
+  const problems = [
+    ...dueDateProblems(now, input.dueDate),
+    ...notInFuture(now, { asOf }),
+    ...notBefore(planningBounds(now).horizonAgo, { asOf }),
+    ...optionalText({ note: input.note, evidenceRef: input.evidenceRef }),
+  ];
   if (problems.length > 0) throw new InvalidInputError('progress report', problems);
   const { actionId: _, ...change } = input;
   const record = await moveWithHistory(ctx, current, { ...change, asOf });
