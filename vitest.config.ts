@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +16,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most tests wait on servers and child processes, not the CPU: two files at a time keep a
+    // two-core machine busy where the default (one fewer than the cores) would run one.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // One known disclosure-control secret, so the published noise is the same on every machine.
     env: { CRG_DISCLOSURE_KEY_FILE: 'test/support/disclosure-test.key' },
   },

@@ -47,7 +47,13 @@ describe('npm run new-sector', () => {
     expect(scaffold.status, scaffold.stderr + scaffold.stdout).toBe(0);
     expect(scaffold.stdout).toContain('The information sector is in the hub');
 
-    const typecheck = run([path.join(copy, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.']);
+    // The services' code, where the new ministry is registered and served, and what it imports
+    // (its own test's support included); the scripts and the other tests only read the catalog.
+    fs.writeFileSync(
+      path.join(copy, 'tsconfig.services.json'),
+      JSON.stringify({ extends: './tsconfig.json', include: ['subgraphs', 'gateway'] }),
+    );
+    const typecheck = run([path.join(copy, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.services.json']);
     expect(typecheck.status, typecheck.stdout).toBe(0);
     // The schema check (no git here: composition, descriptions and auth directives) passes too.
     for (const check of [['scripts/compose.ts', '--check'], ['scripts/codegen.ts', '--check'], ['scripts/schemaCheck.ts']]) {
