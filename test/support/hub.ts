@@ -48,7 +48,7 @@ export interface TestHub {
   tokenFor(as: TestCaller, overrides?: Partial<TokenRequest>): Promise<string>;
   subgraphs: Map<string, RunningSubgraph>;
   stores: Map<string, Store>;
-  /** Each subgraph's audit key and witness, kept in memory like its store. */
+  /** Each subgraph's audit key and witness, kept in memory like its store (empty with `dataDir`: configured as for `npm start`). */
   audit: Map<string, AuditLogKeys>;
   /**
    * Sends one GraphQL operation to the gateway over HTTP as the caller `as` (by default the lead
@@ -133,10 +133,15 @@ export async function startTestHub(
     subgraphUrlOverrides?: Record<string, string>;
     limits?: Partial<GatewayLimits>;
     mode?: 'development' | 'production';
-    /** Runs every subgraph on the embedded store in this folder, with the keyrings development makes there, instead of in memory. */
+    /**
+     * Runs every subgraph on the embedded store in this folder, with the keyrings and audit keys
+     * development makes there, instead of in memory; its audit heads are witnessed in files.
+     */
     dataDir?: string;
     /** Starts only these subgraphs besides coordination (which every query starts at); the gateway finds the others down. */
     only?: string[];
+    /** With `dataDir`: where the audit heads are witnessed (`CRG_AUDIT_WITNESS_DIR`); `<dataDir>/witness` otherwise. */
+    witnessDir?: string;
   } = {},
 ): Promise<TestHub> {
   const country = options.country ?? 'bangladesh';
@@ -146,14 +151,21 @@ export async function startTestHub(
   const gatewayPublicKey = await importKey(keys.gatewayPublic, internalTokenAlgorithm);
   const mode = options.mode ?? 'development';
   const memoryConfig = testSubgraphConfig({ country, mode });
-  const config = options.dataDir ? { ...memoryConfig, store: 'embedded' as const, dataDir: options.dataDir } : memoryConfig;
+  const config = options.dataDir
+    ? {
+        ...memoryConfig,
+        store: 'embedded' as const,
+        dataDir: options.dataDir,
+        audit: { keyFiles: {}, publicKeyFiles: {}, witnessDir: options.witnessDir },
+      }
+    : memoryConfig;
   const { auth } = config;
   const subgraphs = new Map<string, RunningSubgraph>();
   const stores = new Map<string, Store>();
   const audit = new Map<string, AuditLogKeys>();
   const encryptionKeys = new Map(options.dataDir ? [] : subgraphCatalog.map((entry) => [entry.name, generateKeyring(entry.name)]));
   const start = async (name: string, caseRegistryUrl?: string) => {
-    audit.set(name, { signingKey: generateAuditKey(), witness: memoryWitness() });
+    if (!options.dataDir) audit.set(name, { signingKey: generateAuditKey(), witness: memoryWitness() });
     const running = await startSubgraph(await loadSubgraphDefinition(name), {
       config,
       port: 0,

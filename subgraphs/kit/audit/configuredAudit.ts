@@ -30,7 +30,8 @@ export function witnessFile(witnessDir: string, country: string, subgraph: strin
   return path.join(witnessDir, country, `${subgraph}.heads.jsonl`);
 }
 
-function witnessDir(config: AuditSettings): string | undefined {
+/** The folder of witness files: the configured one, or in development `<data dir>/witness`; none for a memory store. */
+export function configuredWitnessDir(config: AuditSettings): string | undefined {
   return (
     config.audit?.witnessDir ??
     (config.mode === 'development' && config.store !== 'memory' ? path.join(config.dataDir, 'witness') : undefined)
@@ -54,7 +55,7 @@ function jwkKey(file: string, variable: string, kind: 'private' | 'public'): Key
 /** The subgraph's private audit key and its witness, as configured. */
 export async function configuredAuditLogKeys(config: AuditSettings, subgraph: string, logger: Logger): Promise<AuditLogKeys> {
   const keyFile = config.audit?.keyFiles[subgraph];
-  const dir = witnessDir(config);
+  const dir = configuredWitnessDir(config);
   if (config.mode === 'production') {
     const problems: string[] = [];
     if (!keyFile)
@@ -109,7 +110,7 @@ export function configuredAuditPublicKey(config: AuditSettings, subgraph: string
 
 /** The heads witnessed for the subgraph's log, read from its configured witness file. */
 export function configuredWitnessRecord(config: AuditSettings, subgraph: string): WitnessRecord {
-  const dir = witnessDir(config);
+  const dir = configuredWitnessDir(config);
   if (dir) return readWitnessFile(witnessFile(dir, config.country, subgraph));
   if (config.mode === 'production') {
     throw new ConfigError([`${witnessDirVariable} must be set in production mode to verify audit logs against their witness`]);

@@ -1,0 +1,141 @@
+import { BSON, MongoClient, type ClientSession, type Document } from 'mongodb';
+import type { HubConfig } from '../../subgraphs/kit/config.ts';
+import { BackupError, describeFile, writeFileDurably, type BackupFile, type BackupManifest } from './manifest.ts';
+import { readDumpedCollection, writeDumpedCollection, type DumpedIndex } from './mongoDumpLayout.ts';
+import { encryptionKeyIds } from './storeLines.ts';
+
+/*
+ * MongoDB: one database per subgraph, dumped in mongodump's layout under the backup folder (so
+ * `mongorestore` loads it too) and read back through the driver.
+ */
+
+type MongoSettings = Pick<HubConfig, 'country'> & { mongodbUri: string };
+
+/** The database a subgraph keeps its collections in; the name createStore gives it. */
+export const mongoDatabaseName = (country: string, subgraph: string) => `crg_${country}_${subgraph}`.replace(/-/g, '_');
+
+const connect = (uri: string) => new MongoClient(uri, { serverSelectionTimeoutMS: 5000 }).connect();
+
+async function collectionNames(client: MongoClient, database: string): Promise<string[]> {
+  const listed = await client.db(database).listCollections({ type: 'collection' }, { nameOnly: true }).toArray();
+  return listed
+    .map((c) => c.name)
+    .filter((name) => !name.startsWith('system.'))
+    .sort();
+}
+
+/**
+ * On a replica set every database is read in one snapshot session, at one cluster time, so the
+ * whole backup is one point in time; a standalone server has no snapshots, and each collection is
+ * read as it stands when its turn comes.
+ */
+async function snapshotSession(client: MongoClient): Promise<ClientSession | undefined> {
+  const hello = await client.db('admin').command({ hello: 1 });
+  return hello.setName || hello.msg === 'isdbgrid' ? client.startSession({ snapshot: true }) : undefined;
+}
+
+export async function copyMongoDatabases(
+  config: MongoSettings,
+  subgraphs: readonly string[],
+  backupDir: string,
+): Promise<{ files: BackupFile[]; keyIds: Map<string, Set<string>>; snapshot: boolean }> {
+  const client = await connect(config.mongodbUri);
+  const files: BackupFile[] = [];
+  const keyIds = new Map<string, Set<string>>();
+  try {
+    const session = await snapshotSession(client);
+    try {
+      for (const subgraph of subgraphs) {
+        const database = mongoDatabaseName(config.country, subgraph);
+        const ids = new Set<string>();
+        for (const collection of await collectionNames(client, database)) {
+          const handle = client.db(database).collection(collection);
+          const indexes = (await handle.indexes()) as DumpedIndex[];
+          // Raw BSON, byte for byte as stored: nothing is converted on the way to the file.
+          const raw = (await handle.find({}, { session, sort: { _id: 1 }, raw: true }).toArray()) as unknown as Buffer[];
+          for (const id of encryptionKeyIds(raw.map((doc) => BSON.deserialize(doc)))) ids.add(id);
+          const written = writeDumpedCollection(backupDir, database, collection, raw, indexes, writeFileDurably);
+          files.push(
+            describeFile(backupDir, written.bson.file, written.bson.bytes, {
+              kind: 'collection',
+              subgraph,
+              database,
+              collection,
+              records: raw.length,
+            }),
+            describeFile(backupDir, written.metadata.file, written.metadata.bytes, {
+              kind: 'indexes',
+              subgraph,
+              database,
+              collection,
+              records: indexes.length,
+            }),
+          );
+        }
+        if (ids.size > 0) keyIds.set(subgraph, ids);
+      }
+    } finally {
+      await session?.endSession();
+    }
+    return { files, keyIds, snapshot: session !== undefined };
+  } finally {
+    await client.close();
+  }
+}
+
+const restoringName = (collection: string) => `${collection}.restoring`;
+
+/**
+ * Loads the backup's collections into their databases, each into a collection of its own name
+ * first (with its indexes) and then renamed into place, so no collection is ever half there
+ * under its own name. Refuses, before writing, when any of the databases holds a document.
+ */
+export async function restoreMongoDatabases(config: MongoSettings, manifest: BackupManifest, backupDir: string): Promise<string[]> {
+  const client = await connect(config.mongodbUri);
+  try {
+    const databases = [...new Set(manifest.subgraphs.map((subgraph) => mongoDatabaseName(config.country, subgraph)))];
+    for (const database of databases) {
+      for (const collection of await collectionNames(client, database)) {
+        if ((await client.db(database).collection(collection).estimatedDocumentCount()) > 0) {
+          throw new BackupError(
+            `MongoDB database ${database} already holds data (collection ${collection}): restore writes only into empty databases. ` +
+              `Drop them (or point MONGODB_URI at another server) and run restore again`,
+          );
+        }
+      }
+    }
+    const lines: string[] = [];
+    for (const entry of manifest.files.filter((file) => file.kind === 'collection')) {
+      const database = mongoDatabaseName(config.country, entry.subgraph);
+      const { documents, indexes } = readDumpedCollection(backupDir, entry.database ?? database, entry.collection!, {
+        promoteValues: false,
+        promoteLongs: false,
+        promoteBuffers: false,
+      });
+      const db = client.db(database);
+      const temporary = restoringName(entry.collection!);
+      await db
+        .collection(temporary)
+        .drop()
+        .catch(() => undefined); // left by an interrupted restore
+      const target = db.collection<Document>(temporary);
+      const secondary = indexes.filter((index) => index.name !== '_id_').map(({ v: _v, ...index }) => index);
+      if (secondary.length > 0) await target.createIndexes(secondary);
+      for (let start = 0; start < documents.length; start += 1000) await target.insertMany(documents.slice(start, start + 1000));
+      // An empty collection of that name (made by a hub's index creation) gives way; one with data stops the restore.
+      if ((await collectionNames(client, database)).includes(entry.collection!)) {
+        if ((await db.collection(entry.collection!).estimatedDocumentCount()) > 0) {
+          throw new BackupError(
+            `MongoDB collection ${database}.${entry.collection} received data during the restore: is a hub running on it?`,
+          );
+        }
+        await db.collection(entry.collection!).drop();
+      }
+      await target.rename(entry.collection!, { dropTarget: false });
+      lines.push(`${entry.subgraph}: ${entry.collection}: ${documents.length} documents restored to ${database}`);
+    }
+    return lines;
+  } finally {
+    await client.close();
+  }
+}
