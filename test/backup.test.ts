@@ -4,14 +4,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Binary, BSON, Double, Int32, Long, MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupError, sha256 } from '../scripts/backup/manifest.ts';
+import { bsonFile, decodeDocuments, readDumpedCollection, writeDumpedCollection } from '../scripts/backup/mongoDumpLayout.ts';
 import { restoreBackup } from '../scripts/backup/restoreBackup.ts';
+import { takeBackup } from '../scripts/backup/takeBackup.ts';
 import { verifyBackup } from '../scripts/backup/verifyBackup.ts';
 import { envPrefix, sectorIds, subgraphCatalog } from '../subgraphs/catalog.ts';
-import { readConfig } from '../subgraphs/kit/config.ts';
+import { auditDocuments } from '../subgraphs/kit/audit/auditEntry.ts';
+import { appendAudit, openAuditLog } from '../subgraphs/kit/audit/auditLog.ts';
+import { configuredAuditLogKeys } from '../subgraphs/kit/audit/configuredAudit.ts';
+import { readConfig, type HubConfig } from '../subgraphs/kit/config.ts';
+import { createLogger } from '../subgraphs/kit/logger.ts';
+import { openRepositories } from '../subgraphs/kit/repository.ts';
 import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
 import { lockDataFolder } from '../subgraphs/kit/store/dataFolderLock.ts';
+import { createMongoStore } from '../subgraphs/kit/store/mongoStore.ts';
 import { auditor, officer, referCase, registered } from './cases/caseFixtures.ts';
 import { startTestHub, type TestHub } from './support/hub.ts';
 
@@ -346,5 +355,182 @@ describe('npm run backup and npm run restore (embedded store)', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^the coordination audit log in the backup does not verify: first bad audit-\d+/);
     expect(auditLines.join('\n')).toMatch(/coordination audit-\d+ was altered/);
+  });
+});
+
+describe('a backup of a data folder being written', () => {
+  const data = at('data-live');
+  const folder = path.join(data, country, 'health');
+  const complete = '{"_id":"a","version":1}\n{"_id":"b","version":1}\n{"_id":"a","$$deleted":true}\n';
+  const config = () => readConfig({ CRG_STORE: 'embedded', CRG_DATA_DIR: data, CRG_COUNTRY: country });
+  beforeAll(() => {
+    fs.mkdirSync(folder, { recursive: true });
+    // The last line is still being appended.
+    fs.writeFileSync(path.join(folder, 'things.db'), `${complete}{"_id":"c","vers`);
+  });
+
+  it('copies only the complete lines, and writes nothing into a folder a running hub holds', async () => {
+    const held = await lockDataFolder(folder, 'hub');
+    try {
+      const before = { files: fingerprint(data), names: fs.readdirSync(folder) };
+      const manifest = await takeBackup(config(), at('backup-live'));
+      expect(manifest.consistency).toBe('live');
+      const entry = manifest.files.find((file) => file.path === `${country}/health/things.db`)!;
+      expect(entry.records).toBe(1);
+      expect(fs.readFileSync(path.join(at('backup-live'), entry.path), 'utf8')).toBe(complete);
+      expect({ files: fingerprint(data), names: fs.readdirSync(folder) }).toEqual(before);
+    } finally {
+      await held.release();
+    }
+  });
+
+  it('holds each subgraph folder while copying when no hub does, so the backup is one point in time', async () => {
+    const manifest = await takeBackup(config(), at('backup-stopped'));
+    expect(manifest.consistency).toBe('stopped');
+    expect(fs.readdirSync(folder)).toEqual(['things.db']);
+  });
+
+  it('refuses a damaged line, naming the file and the line, and leaves no backup behind', async () => {
+    const damaged = path.join(data, country, 'police', 'things.db');
+    fs.mkdirSync(path.dirname(damaged), { recursive: true });
+    fs.writeFileSync(damaged, '{"_id":"a","version":1}\n{"_id":"b",\n{"_id":"c","version":1}\n');
+    await expect(takeBackup(config(), at('backup-damaged'))).rejects.toThrow(`${damaged} line 2 does not parse`);
+    expect(fs.existsSync(at('backup-damaged'))).toBe(false);
+    expect(fs.existsSync(`${at('backup-damaged')}.partial`)).toBe(false);
+    fs.rmSync(path.dirname(damaged), { recursive: true });
+  });
+
+  it('refuses to write a backup inside the data folder', async () => {
+    await expect(takeBackup(config(), path.join(data, 'backups', 'today'))).rejects.toThrow('never into the live folder');
+    expect(fs.existsSync(path.join(data, 'backups'))).toBe(false);
+  });
+});
+
+describe('the mongodump layout, without a server', () => {
+  const dump = at('dump');
+  const documents = [
+    {
+      _id: 'CASE-BD-2026-000001',
+      version: new Int32(3),
+      ratio: new Double(0.5),
+      big: Long.fromString('9007199254740993'),
+      on: new Date('2026-11-24T00:00:00Z'),
+      tags: ['a', 'b'],
+      nested: { amount: new Int32(2), unit: 'days', none: null },
+      bytes: new Binary(Buffer.from([0, 1, 2, 255])),
+      encrypted: { v: new Int32(1), alg: 'A256GCM', kid: 'health-1', fields: { name: 'x' } },
+    },
+    { _id: 'CASE-BD-2026-000002', version: new Int32(1), on: new Date('2026-11-25T00:00:00Z'), tags: [] },
+  ];
+  const indexes = [
+    { v: 2, key: { _id: 1 }, name: '_id_' },
+    { v: 2, key: { code: 1 }, name: 'code_1', unique: true },
+    { v: 2, key: { district: 1, on: -1 }, name: 'district_1_on_-1' },
+  ];
+
+  it('writes <database>/<collection>.bson and .metadata.json that read back byte for byte, types and indexes kept', () => {
+    const written = writeDumpedCollection(
+      dump,
+      'crg_bangladesh_health',
+      'cases',
+      documents.map((doc) => BSON.serialize(doc)),
+      indexes,
+    );
+    expect(path.relative(dump, written.bson.file)).toBe(path.join('crg_bangladesh_health', 'cases.bson'));
+    expect(path.relative(dump, written.metadata.file)).toBe(path.join('crg_bangladesh_health', 'cases.metadata.json'));
+    const metadata = JSON.parse(fs.readFileSync(written.metadata.file, 'utf8'));
+    expect(metadata).toMatchObject({ collectionName: 'cases', type: 'collection', options: {} });
+    expect(metadata.indexes[1]).toEqual({ v: { $numberInt: '2' }, key: { code: { $numberInt: '1' } }, name: 'code_1', unique: true });
+
+    const read = readDumpedCollection(dump, 'crg_bangladesh_health', 'cases', {
+      promoteValues: false,
+      promoteLongs: false,
+      promoteBuffers: false,
+    });
+    expect(read.documents.map((doc) => Buffer.from(BSON.serialize(doc)))).toEqual(documents.map((doc) => Buffer.from(BSON.serialize(doc))));
+    expect(read.indexes).toEqual(indexes);
+    const promoted = readDumpedCollection(dump, 'crg_bangladesh_health', 'cases').documents;
+    expect(promoted[0]).toMatchObject({
+      version: 3,
+      on: new Date('2026-11-24T00:00:00Z'),
+      nested: { amount: 2, unit: 'days', none: null },
+    });
+  });
+
+  it('names the file and the byte where a document is cut short or damaged', () => {
+    const file = bsonFile(dump, 'crg_bangladesh_health', 'cases');
+    const whole = fs.readFileSync(file);
+    const first = whole.readInt32LE(0);
+    expect(() => decodeDocuments(whole.subarray(0, whole.length - 3), 'cases.bson')).toThrow(
+      `cases.bson: the document at byte ${first} is cut short`,
+    );
+    const damaged = Buffer.from(whole);
+    damaged[first - 1] = 0x07; // the first document's closing byte
+    expect(() => decodeDocuments(damaged, 'cases.bson')).toThrow(/^cases\.bson: the document at byte 0 is not BSON/);
+  });
+});
+
+/*
+ * Against a real server, whenever MONGODB_URI is set (as the store contract suite does): databases
+ * of this test's own, never the hub's.
+ */
+describe.skipIf(!process.env.MONGODB_URI)('backup and restore against MongoDB', () => {
+  const uri = process.env.MONGODB_URI!;
+  const prefix = `crg_backup_${process.pid}_${Date.now()}`;
+  const databaseName = (subgraph: string) => `${prefix}_${subgraph}`.replace(/-/g, '_');
+  const dataDir = at('mongo-data');
+  const out = at('mongo-backup');
+  let config: HubConfig;
+  let client: MongoClient;
+
+  beforeAll(async () => {
+    config = readConfig({ CRG_STORE: 'mongodb', MONGODB_URI: uri, CRG_COUNTRY: country, CRG_DATA_DIR: dataDir });
+    client = await new MongoClient(uri).connect();
+  });
+  afterAll(async () => {
+    for (const { name } of subgraphCatalog) await client.db(databaseName(name)).dropDatabase();
+    await client.close();
+  });
+
+  it('dumps every subgraph database in the mongodump layout, restores it into empty databases, and refuses databases holding data', async () => {
+    const logger = createLogger('silent');
+    const keys = await configuredAuditLogKeys(config, 'justice', logger);
+    const store = await createMongoStore({ uri, database: databaseName('justice') });
+    await store.collection('things').ensureIndexes([{ fields: { code: 1 }, unique: true }]);
+    await store.collection('things').insertMany([
+      { _id: 'a', version: 1, code: 'A', on: new Date('2026-11-24T00:00:00Z') },
+      { _id: 'b', version: 2, code: 'B', on: new Date('2026-11-25T00:00:00Z') },
+    ] as never[]);
+    const repos = await openRepositories(store, auditDocuments);
+    openAuditLog(repos, 'justice', keys);
+    for (const n of [1, 2, 3]) {
+      await appendAudit(
+        repos,
+        { subject: 'officer@justice', role: 'sector-officer', sector: 'justice', requestId: `r${n}` },
+        { action: 'response.read', caseIds: [`CASE-BD-2026-00000${n}`], fields: ['verdict'] },
+        new Date('2026-11-24T12:00:00Z'),
+      );
+    }
+    await store.close();
+    await keys.witness.close();
+
+    const manifest = await takeBackup(config, out, { databaseName });
+    expect(manifest.store).toBe('mongodb');
+    expect(fs.existsSync(bsonFile(out, databaseName('justice'), 'things'))).toBe(true);
+    expect(manifest.files.find((file) => file.path === `${databaseName('justice')}/things.bson`)?.records).toBe(2);
+    expect((await verifyBackup(out, config)).problems).toEqual([]);
+
+    const before = await client.db(databaseName('justice')).collection('things').find().sort({ _id: 1 }).toArray();
+    await client.db(databaseName('justice')).dropDatabase();
+    fs.rmSync(path.join(dataDir, 'witness'), { recursive: true, force: true });
+    await restoreBackup(out, config, { databaseName });
+    const things = client.db(databaseName('justice')).collection('things');
+    expect(await things.find().sort({ _id: 1 }).toArray()).toEqual(before);
+    expect((await things.indexes()).find((index) => index.name === 'code_1')).toMatchObject({ key: { code: 1 }, unique: true });
+    expect(await client.db(databaseName('justice')).collection('auditLog').countDocuments()).toBe(3);
+
+    await expect(restoreBackup(out, config, { databaseName })).rejects.toThrow(
+      `MongoDB database ${databaseName('justice')} already holds data`,
+    );
   });
 });

@@ -28,6 +28,18 @@ function copyOrder(names: string[]): string[] {
   return [...names].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
+/** A damaged live file stops the backup: said with what to do, since the hub will not start on it either. */
+function damagedStoreNamed<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof BackupError)) throw error;
+    throw new BackupError(
+      `${error.message}: the store file is damaged, so no backup was written; repair it first (npm run store:repair), then back up again`,
+    );
+  }
+}
+
 export interface EmbeddedCopy {
   files: BackupFile[];
   keyIds: Map<string, Set<string>>;
@@ -56,7 +68,7 @@ export async function copyEmbeddedStores(config: EmbeddedSettings, subgraphs: re
       for (const name of copyOrder(names)) {
         const source = path.join(live, name);
         const bytes = readCompleteLines(source);
-        const records = loadedRecords(parseLines(bytes, source));
+        const records = loadedRecords(damagedStoreNamed(() => parseLines(bytes, source)));
         for (const id of encryptionKeyIds(records)) keyIds.add(id);
         const target = path.join(subgraphFolder(backupDir, config.country, subgraph), name);
         writeFileDurably(target, bytes);

@@ -9,10 +9,17 @@ import { encryptionKeyIds } from './storeLines.ts';
  * `mongorestore` loads it too) and read back through the driver.
  */
 
-type MongoSettings = Pick<HubConfig, 'country'> & { mongodbUri: string };
-
-/** The database a subgraph keeps its collections in; the name createStore gives it. */
+/** The database a subgraph keeps its collections in: the name createStore gives it. */
 export const mongoDatabaseName = (country: string, subgraph: string) => `crg_${country}_${subgraph}`.replace(/-/g, '_');
+
+export interface MongoSettings extends Pick<HubConfig, 'country'> {
+  mongodbUri: string;
+  /** Where each subgraph's collections are; mongoDatabaseName by default (tests use databases of their own). */
+  databaseName?: (subgraph: string) => string;
+}
+
+const databaseOf = (config: MongoSettings, subgraph: string) =>
+  config.databaseName?.(subgraph) ?? mongoDatabaseName(config.country, subgraph);
 
 const connect = (uri: string) => new MongoClient(uri, { serverSelectionTimeoutMS: 5000 }).connect();
 
@@ -46,7 +53,7 @@ export async function copyMongoDatabases(
     const session = await snapshotSession(client);
     try {
       for (const subgraph of subgraphs) {
-        const database = mongoDatabaseName(config.country, subgraph);
+        const database = databaseOf(config, subgraph);
         const ids = new Set<string>();
         for (const collection of await collectionNames(client, database)) {
           const handle = client.db(database).collection(collection);
@@ -93,7 +100,7 @@ const restoringName = (collection: string) => `${collection}.restoring`;
 export async function restoreMongoDatabases(config: MongoSettings, manifest: BackupManifest, backupDir: string): Promise<string[]> {
   const client = await connect(config.mongodbUri);
   try {
-    const databases = [...new Set(manifest.subgraphs.map((subgraph) => mongoDatabaseName(config.country, subgraph)))];
+    const databases = [...new Set(manifest.subgraphs.map((subgraph) => databaseOf(config, subgraph)))];
     for (const database of databases) {
       for (const collection of await collectionNames(client, database)) {
         if ((await client.db(database).collection(collection).estimatedDocumentCount()) > 0) {
@@ -106,7 +113,7 @@ export async function restoreMongoDatabases(config: MongoSettings, manifest: Bac
     }
     const lines: string[] = [];
     for (const entry of manifest.files.filter((file) => file.kind === 'collection')) {
-      const database = mongoDatabaseName(config.country, entry.subgraph);
+      const database = databaseOf(config, entry.subgraph);
       const { documents, indexes } = readDumpedCollection(backupDir, entry.database ?? database, entry.collection!, {
         promoteValues: false,
         promoteLongs: false,

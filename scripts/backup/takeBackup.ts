@@ -15,7 +15,7 @@ import {
   type BackupManifest,
   type Consistency,
 } from './manifest.ts';
-import { copyMongoDatabases } from './mongoCopies.ts';
+import { copyMongoDatabases, type MongoSettings } from './mongoCopies.ts';
 import { copyWitnesses } from './witnessCopies.ts';
 
 type BackupSettings = Pick<HubConfig, 'mode' | 'store' | 'dataDir' | 'country' | 'audit' | 'mongodbUri'>;
@@ -39,7 +39,12 @@ const isInside = (dir: string, parent: string) => {
  * exist yet (or be empty) and must not be inside the data folder. It is written into `<out>.partial`
  * first and renamed to `out` once whole, so a backup folder under its own name is always complete.
  */
-export async function takeBackup(config: BackupSettings, out: string, now = new Date()): Promise<BackupManifest> {
+export async function takeBackup(
+  config: BackupSettings,
+  out: string,
+  options: { now?: Date; databaseName?: MongoSettings['databaseName'] } = {},
+): Promise<BackupManifest> {
+  const now = options.now ?? new Date();
   if (config.store === 'memory') throw new BackupError('CRG_STORE is memory: nothing is kept, so there is nothing to back up');
   if (config.store === 'embedded' && isInside(out, config.dataDir)) {
     throw new BackupError(
@@ -63,7 +68,11 @@ export async function takeBackup(config: BackupSettings, out: string, now = new 
       ({ files, keyIds } = copy);
       consistency = copy.stopped ? 'stopped' : 'live';
     } else {
-      const copy = await copyMongoDatabases({ ...config, mongodbUri: config.mongodbUri! }, subgraphs, partial);
+      const copy = await copyMongoDatabases(
+        { ...config, mongodbUri: config.mongodbUri!, databaseName: options.databaseName },
+        subgraphs,
+        partial,
+      );
       ({ files, keyIds } = copy);
       consistency = copy.snapshot ? 'snapshot' : 'live';
     }
