@@ -11,6 +11,8 @@
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { subgraphCatalog } from '../subgraphs/catalog.ts';
+import { configuredAuditPublicKey } from '../subgraphs/kit/audit/configuredAudit.ts';
 import { ConfigError, readConfig } from '../subgraphs/kit/config.ts';
 import { BackupError } from './backup/manifest.ts';
 import { defaultBackupFolder, takeBackup } from './backup/takeBackup.ts';
@@ -52,6 +54,8 @@ async function main(): Promise<number> {
   try {
     if (verifyDir !== undefined) return await verify(verifyDir);
     const config = readConfig();
+    // The public audit keys verify what is written: missing ones are a configuration error, said before writing.
+    for (const { name } of subgraphCatalog) configuredAuditPublicKey(config, name);
     const folder = out ?? defaultBackupFolder(config);
     const manifest = await takeBackup(config, folder);
     const collections = manifest.files.filter((file) => file.kind === 'collection');

@@ -76,6 +76,13 @@ export async function takeBackup(
       ({ files, keyIds } = copy);
       consistency = copy.snapshot ? 'snapshot' : 'live';
     }
+    if (files.length === 0) {
+      const where =
+        config.store === 'embedded' ? `under ${path.resolve(config.dataDir, config.country)}` : `in MongoDB for ${config.country}`;
+      throw new BackupError(
+        `nothing to back up: no collection of any subgraph ${where} (are CRG_DATA_DIR, CRG_COUNTRY and CRG_STORE right?)`,
+      );
+    }
     const manifest: BackupManifest = {
       format: backupFormat,
       formatVersion: backupFormatVersion,
