@@ -318,7 +318,7 @@ describe('npm run backup and npm run restore (embedded store)', () => {
     expect(fingerprint(dataD)).toEqual({});
   });
 
-  it('names the file changed after the backup was written, in --verify and in restore, and restores nothing', async () => {
+  it('names the file changed after the backup was written, in verification and in restore, and restores nothing', async () => {
     const tampered = at('backup-tampered');
     fs.cpSync(backup, tampered, { recursive: true });
     const file = path.join(tampered, country, 'coordination', 'referrals.db');
@@ -327,15 +327,31 @@ describe('npm run backup and npm run restore (embedded store)', () => {
     bytes[middle] = bytes[middle]! ^ 0x01;
     fs.writeFileSync(file, bytes);
 
-    const verified = await run('backup.ts', ['--verify', tampered], restoreEnvironment(at('data-e'), at('witness-e')));
-    expect(verified.stderr).toContain(`${country}/coordination/referrals.db has changed since the backup was written`);
-    expect(verified.code).toBe(1);
-
     const config = readConfig(restoreEnvironment(at('data-e'), at('witness-e')));
+    const { problems } = await verifyBackup(tampered, config);
+    expect(problems).toEqual([
+      `${country}/coordination/referrals.db has changed since the backup was written: its SHA-256 is not the one in the manifest`,
+    ]);
+
     const refused = restoreBackup(tampered, config);
     await expect(refused).rejects.toBeInstanceOf(BackupError);
     await expect(refused).rejects.toThrow(`fails verification, nothing was restored: ${country}/coordination/referrals.db has changed`);
     expect(fingerprint(at('data-e'))).toEqual({});
+  });
+
+  it('refuses a manifest altered to write outside the data folder, before writing anything', async () => {
+    const tampered = at('backup-escape');
+    fs.cpSync(backup, tampered, { recursive: true });
+    const manifestFile = path.join(tampered, 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+    manifest.files.find((f: { kind: string }) => f.kind === 'collection').collection = '../../../escaped';
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    const data = at('data-g');
+    await expect(restoreBackup(tampered, readConfig(restoreEnvironment(data, at('witness-g'))))).rejects.toThrow(
+      'names the collection or database "../../../escaped", which is not one this hub writes',
+    );
+    expect(fs.existsSync(data)).toBe(false);
+    expect(fs.readdirSync(root).filter((name) => name.startsWith('escaped'))).toEqual([]);
   });
 
   it('finds an audit entry edited in the backup even when the manifest is rewritten to match', async () => {

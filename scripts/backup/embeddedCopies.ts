@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { HubConfig } from '../../subgraphs/kit/config.ts';
 import { DataFolderLockedError, lockDataFolder } from '../../subgraphs/kit/store/dataFolderLock.ts';
-import { BackupError, describeFile, syncFolder, writeFileDurably, type BackupFile, type BackupManifest } from './manifest.ts';
+import { syncFolder, writeFileDurably } from './durableFiles.ts';
+import { BackupError, describeFile, type BackupFile, type BackupManifest } from './manifest.ts';
 import { encryptionKeyIds, loadedRecords, parseLines, readCompleteLines } from './storeLines.ts';
 
 /*

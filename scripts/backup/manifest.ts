@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CountryId } from '../../subgraphs/kit/config.ts';
+import { countries, type CountryId } from '../../subgraphs/kit/config.ts';
 
 /*
  * What a backup holds, written last into its folder as manifest.json: for every file, its
@@ -52,6 +52,9 @@ export const notIncluded =
   'Keys are not in this backup: the sectors’ encryption keyrings, the audit signing keys and the development keys are ' +
   'backed up apart. Without the encryption keyrings the identifying details in it cannot be read (docs/backups.md).';
 
+/** A subgraph, collection or database name: letters, digits, `_` and `-`, nothing that moves up or across folders. */
+const plainName = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
+
 /** A refusal or a failed check, said in one line; the commands exit with status 1. */
 export class BackupError extends Error {
   constructor(message: string) {
@@ -88,35 +91,18 @@ export function readManifest(backupDir: string): BackupManifest {
   if (manifest.formatVersion !== backupFormatVersion) {
     throw new BackupError(`${file} is of format version ${manifest.formatVersion}; this hub reads version ${backupFormatVersion}`);
   }
+  // The manifest is not signed, and restore builds paths from it: every name must be a plain one.
+  const refuse = (what: string, value: unknown) => {
+    throw new BackupError(`${file} names ${what} ${JSON.stringify(value)}, which is not one this hub writes: the manifest was altered`);
+  };
+  if (!countries.includes(manifest.country)) refuse('the country', manifest.country);
+  for (const subgraph of manifest.subgraphs) if (!plainName.test(String(subgraph))) refuse('the subgraph', subgraph);
   for (const entry of manifest.files) {
-    const resolved = path.resolve(backupDir, entry.path ?? '');
-    if (typeof entry.path !== 'string' || !resolved.startsWith(path.resolve(backupDir) + path.sep)) {
-      throw new BackupError(`${file} names a file outside the backup folder (${JSON.stringify(entry.path)})`);
-    }
+    const resolved = path.resolve(backupDir, String(entry.path));
+    if (typeof entry.path !== 'string' || !resolved.startsWith(path.resolve(backupDir) + path.sep)) refuse('the file', entry.path);
+    if (!manifest.subgraphs.includes(entry.subgraph)) refuse('the subgraph', entry.subgraph);
+    for (const name of [entry.collection, entry.database])
+      if (name !== undefined && !plainName.test(String(name))) refuse('the collection or database', name);
   }
   return manifest;
-}
-
-/** Writes a file whole or not at all: beside it first, flushed, then renamed over it. */
-export function writeFileDurably(file: string, bytes: Buffer | string, temporarySuffix = '.partial'): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}${temporarySuffix}`;
-  const fd = fs.openSync(temporary, 'w', 0o600);
-  try {
-    fs.writeSync(fd, typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temporary, file);
-}
-
-/** Flushes a folder, so that the names renamed into it survive a power cut. */
-export function syncFolder(dir: string): void {
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }

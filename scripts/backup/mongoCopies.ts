@@ -1,6 +1,7 @@
 import { BSON, MongoClient, type ClientSession, type Document } from 'mongodb';
 import type { HubConfig } from '../../subgraphs/kit/config.ts';
-import { BackupError, describeFile, writeFileDurably, type BackupFile, type BackupManifest } from './manifest.ts';
+import { writeFileDurably } from './durableFiles.ts';
+import { BackupError, describeFile, type BackupFile, type BackupManifest } from './manifest.ts';
 import { readDumpedCollection, writeDumpedCollection, type DumpedIndex } from './mongoDumpLayout.ts';
 import { encryptionKeyIds } from './storeLines.ts';
 

@@ -3,14 +3,13 @@ import path from 'node:path';
 import { subgraphCatalog } from '../../subgraphs/catalog.ts';
 import type { HubConfig } from '../../subgraphs/kit/config.ts';
 import { copyEmbeddedStores } from './embeddedCopies.ts';
+import { syncFolder, writeFileDurably } from './durableFiles.ts';
 import {
   backupFormat,
   backupFormatVersion,
   BackupError,
   manifestName,
   notIncluded,
-  syncFolder,
-  writeFileDurably,
   type BackupFile,
   type BackupManifest,
   type Consistency,

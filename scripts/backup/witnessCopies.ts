@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { configuredWitnessDir, witnessDirVariable, witnessFile } from '../../subgraphs/kit/audit/configuredAudit.ts';
 import type { HubConfig } from '../../subgraphs/kit/config.ts';
-import { BackupError, describeFile, writeFileDurably, type BackupFile, type BackupManifest } from './manifest.ts';
+import { writeFileDurably } from './durableFiles.ts';
+import { BackupError, describeFile, type BackupFile, type BackupManifest } from './manifest.ts';
 import { parseLines, readCompleteLines } from './storeLines.ts';
 
 /*
