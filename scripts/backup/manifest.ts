@@ -30,7 +30,7 @@ export interface BackupFile {
   database?: string;
   sha256: string;
   bytes: number;
-  /** Records a collection holds once loaded, heads a witness holds, indexes described. */
+  /** Records a collection holds once loaded, documents, indexes described, or lines of a witness file. */
   records: number;
 }
 

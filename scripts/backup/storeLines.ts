@@ -37,7 +37,7 @@ export interface ParsedLine {
 }
 
 /** Every non-empty line parsed as the store parses it; a line that does not is named by file and line. */
-export function parseLines(bytes: Buffer, name: string, parse: (line: string) => unknown = deserialize): ParsedLine[] {
+export function parseLines(bytes: Buffer, name: string): ParsedLine[] {
   const text = bytes.toString('utf8');
   if (text.length > 0 && !text.endsWith('\n')) throw new BackupError(`${name}: its last line is cut short (no final newline)`);
   const parsed: ParsedLine[] = [];
@@ -45,7 +45,7 @@ export function parseLines(bytes: Buffer, name: string, parse: (line: string) =>
     if (line === '') return;
     let value: unknown;
     try {
-      value = parse(line);
+      value = deserialize(line);
     } catch (error) {
       throw new BackupError(`${name} line ${index + 1} does not parse (${(error as Error).message})`);
     }
@@ -56,6 +56,9 @@ export function parseLines(bytes: Buffer, name: string, parse: (line: string) =>
   });
   return parsed;
 }
+
+/** The lines of a witness file; the audit verification reads them, and names any that is not a head. */
+export const countLines = (bytes: Buffer) => bytes.toString('utf8').split('\n').length - 1;
 
 /** The records an embedded collection file holds once loaded: later lines replace or delete earlier ones. */
 export function loadedRecords(lines: readonly ParsedLine[]): Record<string, unknown>[] {

@@ -4,7 +4,7 @@ import { configuredWitnessDir, witnessDirVariable, witnessFile } from '../../sub
 import type { HubConfig } from '../../subgraphs/kit/config.ts';
 import { writeFileDurably } from './durableFiles.ts';
 import { BackupError, describeFile, type BackupFile, type BackupManifest } from './manifest.ts';
-import { parseLines, readCompleteLines } from './storeLines.ts';
+import { countLines, readCompleteLines } from './storeLines.ts';
 
 /*
  * The audit witnesses: one file of signed tree heads per subgraph. They are copied first, before
@@ -27,7 +27,7 @@ export function copyWitnesses(config: WitnessSettings, subgraphs: readonly strin
     const live = witnessFile(dir, config.country, subgraph);
     if (!fs.existsSync(live)) continue;
     const bytes = readCompleteLines(live);
-    const heads = parseLines(bytes, live, JSON.parse).length;
+    const heads = countLines(bytes);
     const copy = backupWitnessFile(backupDir, config.country, subgraph);
     writeFileDurably(copy, bytes);
     files.push(describeFile(backupDir, copy, bytes, { kind: 'witness', subgraph, records: heads }));
