@@ -32,14 +32,18 @@ async function collectionNames(client: MongoClient, database: string): Promise<s
     .sort();
 }
 
+/** MongoDB 5.0, the first to read at one cluster time outside a transaction. */
+const snapshotWireVersion = 13;
+
 /**
- * On a replica set every database is read in one snapshot session, at one cluster time, so the
- * whole backup is one point in time; a standalone server has no snapshots, and each collection is
- * read as it stands when its turn comes.
+ * On a replica set (MongoDB 5.0 or later) every database is read in one snapshot session, at one
+ * cluster time, so the whole backup is one point in time; a standalone server has no snapshots,
+ * and each collection is read as it stands when its turn comes.
  */
 async function snapshotSession(client: MongoClient): Promise<ClientSession | undefined> {
   const hello = await client.db('admin').command({ hello: 1 });
-  return hello.setName || hello.msg === 'isdbgrid' ? client.startSession({ snapshot: true }) : undefined;
+  const replicated = Boolean(hello.setName) || hello.msg === 'isdbgrid';
+  return replicated && Number(hello.maxWireVersion) >= snapshotWireVersion ? client.startSession({ snapshot: true }) : undefined;
 }
 
 export async function copyMongoDatabases(
@@ -91,7 +95,8 @@ export async function copyMongoDatabases(
   }
 }
 
-const restoringName = (collection: string) => `${collection}.restoring`;
+const restoringSuffix = '.restoring';
+const restoringName = (collection: string) => `${collection}${restoringSuffix}`;
 
 /**
  * Loads the backup's collections into their databases, each into a collection of its own name
@@ -103,7 +108,8 @@ export async function restoreMongoDatabases(config: MongoSettings, manifest: Bac
   try {
     const databases = [...new Set(manifest.subgraphs.map((subgraph) => databaseOf(config, subgraph)))];
     for (const database of databases) {
-      for (const collection of await collectionNames(client, database)) {
+      // A collection left half loaded by an interrupted restore is not data: it is dropped and loaded again.
+      for (const collection of (await collectionNames(client, database)).filter((name) => !name.endsWith(restoringSuffix))) {
         if ((await client.db(database).collection(collection).estimatedDocumentCount()) > 0) {
           throw new BackupError(
             `MongoDB database ${database} already holds data (collection ${collection}): restore writes only into empty databases. ` +
@@ -126,7 +132,7 @@ export async function restoreMongoDatabases(config: MongoSettings, manifest: Bac
         .collection(temporary)
         .drop()
         .catch(() => undefined); // left by an interrupted restore
-      const target = db.collection<Document>(temporary);
+      const target = await db.createCollection<Document>(temporary);
       const secondary = indexes.filter((index) => index.name !== '_id_').map(({ v: _v, ...index }) => index);
       if (secondary.length > 0) await target.createIndexes(secondary);
       for (let start = 0; start < documents.length; start += 1000) await target.insertMany(documents.slice(start, start + 1000));
