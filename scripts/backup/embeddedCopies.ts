@@ -60,8 +60,11 @@ export async function copyEmbeddedStores(config: EmbeddedSettings, subgraphs: re
     try {
       lock = await lockDataFolder(live, 'backup', { waitMs: 0 });
     } catch (error) {
-      if (!(error instanceof DataFolderLockedError)) throw error;
-      copy.stopped = false;
+      const code = (error as NodeJS.ErrnoException).code;
+      // A read-only folder (a mounted filesystem snapshot) has no writer to keep out; a folder this
+      // user may not write, or one a hub holds, may be written meanwhile.
+      if (error instanceof DataFolderLockedError || code === 'EACCES' || code === 'EPERM') copy.stopped = false;
+      else if (code !== 'EROFS') throw error;
     }
     try {
       const names = fs.readdirSync(live).filter((name) => name.endsWith(collectionSuffix) && fs.statSync(path.join(live, name)).isFile());
