@@ -294,17 +294,17 @@ describe('npm run backup and npm run restore (embedded store)', () => {
     expect(fs.existsSync(at('witness-other'))).toBe(false);
   });
 
-  it('refuses a restore while a subgraph folder is in use, writing no record', async () => {
+  it('refuses a restore while the data folder is in use, by npm start or by one subgraph, writing no record', async () => {
     const dataC = at('data-c');
-    const held = await lockDataFolder(path.join(dataC, country, 'police'), 'hub');
-    try {
-      const config = readConfig(restoreEnvironment(dataC, at('witness-c')));
-      await expect(restoreBackup(backup, config, { lockWaitMs: 0 })).rejects.toThrow(
-        /data-c\/bangladesh\/police is in use by another process/,
-      );
-      expect(Object.keys(fingerprint(dataC)).filter((file) => file.endsWith('.db'))).toEqual([]);
-    } finally {
-      await held.release();
+    const config = readConfig(restoreEnvironment(dataC, at('witness-c')));
+    for (const folder of [path.join(dataC, country), path.join(dataC, country, 'police')]) {
+      const held = await lockDataFolder(folder, 'hub');
+      try {
+        await expect(restoreBackup(backup, config, { lockWaitMs: 0 })).rejects.toThrow(`${folder} is in use by another process`);
+        expect(Object.keys(fingerprint(dataC)).filter((file) => file.endsWith('.db'))).toEqual([]);
+      } finally {
+        await held.release();
+      }
     }
   });
 
@@ -385,25 +385,33 @@ describe('a backup of a data folder being written', () => {
     fs.writeFileSync(path.join(folder, 'things.db'), `${complete}{"_id":"c","vers`);
   });
 
-  it('copies only the complete lines, and writes nothing into a folder a running hub holds', async () => {
-    const held = await lockDataFolder(folder, 'hub');
-    try {
-      const before = { files: fingerprint(data), names: fs.readdirSync(folder) };
-      const manifest = await takeBackup(config(), at('backup-live'));
-      expect(manifest.consistency).toBe('live');
-      const entry = manifest.files.find((file) => file.path === `${country}/health/things.db`)!;
-      expect(entry.records).toBe(1);
-      expect(fs.readFileSync(path.join(at('backup-live'), entry.path), 'utf8')).toBe(complete);
-      expect({ files: fingerprint(data), names: fs.readdirSync(folder) }).toEqual(before);
-    } finally {
-      await held.release();
-    }
-  });
+  // npm start holds the country's folder; a subgraph run on its own may hold its own.
+  for (const [holder, held] of [
+    ['npm start', () => path.join(data, country)],
+    ['a subgraph run on its own', () => folder],
+  ] as const) {
+    it(`copies only the complete lines, and writes nothing into a folder held by ${holder}`, async () => {
+      const lock = await lockDataFolder(held(), 'hub');
+      try {
+        const before = { files: fingerprint(data), names: fs.readdirSync(folder), top: fs.readdirSync(path.join(data, country)) };
+        const out = at(`backup-live-${holder.length}`);
+        const manifest = await takeBackup(config(), out);
+        expect(manifest.consistency).toBe('live');
+        const entry = manifest.files.find((file) => file.path === `${country}/health/things.db`)!;
+        expect(entry.records).toBe(1);
+        expect(fs.readFileSync(path.join(out, entry.path), 'utf8')).toBe(complete);
+        expect({ files: fingerprint(data), names: fs.readdirSync(folder), top: fs.readdirSync(path.join(data, country)) }).toEqual(before);
+      } finally {
+        await lock.release();
+      }
+    });
+  }
 
-  it('holds each subgraph folder while copying when no hub does, so the backup is one point in time', async () => {
+  it('holds the folders while copying when no hub does, so the backup is one point in time', async () => {
     const manifest = await takeBackup(config(), at('backup-stopped'));
     expect(manifest.consistency).toBe('stopped');
     expect(fs.readdirSync(folder)).toEqual(['things.db']);
+    expect(fs.readdirSync(path.join(data, country))).toEqual(['health']);
   });
 
   it('refuses a damaged line, naming the file and the line, and leaves no backup behind', async () => {

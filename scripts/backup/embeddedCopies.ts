@@ -18,7 +18,9 @@ const lockName = 'in-use.lock';
 const collectionSuffix = '.db';
 const restoringSuffix = '.restoring';
 
-export const subgraphFolder = (root: string, country: string, subgraph: string) => path.join(root, country, subgraph);
+/** The folder `npm start` holds for the whole hub of a country (scripts/start.ts). */
+export const countryFolder = (root: string, country: string) => path.join(root, country);
+export const subgraphFolder = (root: string, country: string, subgraph: string) => path.join(countryFolder(root, country), subgraph);
 
 /**
  * The audit head before the audit log, so that the copied log holds every entry the copied head
@@ -44,47 +46,72 @@ function damagedStoreNamed<T>(parse: () => T): T {
 export interface EmbeddedCopy {
   files: BackupFile[];
   keyIds: Map<string, Set<string>>;
-  /** Whether every subgraph folder was held by the backup, so that no hub wrote it meanwhile. */
+  /** Whether no process could write the folders meanwhile: the backup held them, or they are read-only. */
   stopped: boolean;
 }
 
-/** Copies every subgraph's collection files into the backup folder. */
+type Lock = { release(): Promise<void> };
+
+/**
+ * Takes a folder's lock when no live process holds it: `held` is the lock (none for a read-only
+ * folder, which nothing can write), `free` false when a process holds it or this user may not
+ * write it, so that someone may be writing there meanwhile. Nothing is written when not free.
+ */
+async function holdIfFree(dir: string): Promise<{ held: Lock | null; free: boolean }> {
+  try {
+    return { held: await lockDataFolder(dir, 'backup', { waitMs: 0 }), free: true };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof DataFolderLockedError || code === 'EACCES' || code === 'EPERM') return { held: null, free: false };
+    if (code === 'EROFS') return { held: null, free: true };
+    throw error;
+  }
+}
+
+/**
+ * Copies every subgraph's collection files into the backup folder. `npm start` holds the
+ * country's folder, a subgraph run on its own may hold its folder: when none is held, the backup
+ * holds them while it copies, so that no hub starts meanwhile and the copy is one point in time;
+ * otherwise nothing is written into them, and each file is a point in time of its own.
+ */
 export async function copyEmbeddedStores(config: EmbeddedSettings, subgraphs: readonly string[], backupDir: string): Promise<EmbeddedCopy> {
   const copy: EmbeddedCopy = { files: [], keyIds: new Map(), stopped: true };
-  for (const subgraph of subgraphs) {
-    const live = subgraphFolder(path.resolve(config.dataDir), config.country, subgraph);
-    if (!fs.existsSync(live)) continue;
-    // Held while copying when no hub holds it, so that none starts meanwhile; otherwise the hub
-    // is running, nothing is written into its folder, and each file is a point in time of its own.
-    let lock: { release(): Promise<void> } | null = null;
-    try {
-      lock = await lockDataFolder(live, 'backup', { waitMs: 0 });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // A read-only folder (a mounted filesystem snapshot) has no writer to keep out; a folder this
-      // user may not write, or one a hub holds, may be written meanwhile.
-      if (error instanceof DataFolderLockedError || code === 'EACCES' || code === 'EPERM') copy.stopped = false;
-      else if (code !== 'EROFS') throw error;
-    }
-    try {
-      const names = fs.readdirSync(live).filter((name) => name.endsWith(collectionSuffix) && fs.statSync(path.join(live, name)).isFile());
-      const keyIds = new Set<string>();
-      for (const name of copyOrder(names)) {
-        const source = path.join(live, name);
-        const bytes = readCompleteLines(source);
-        const records = loadedRecords(damagedStoreNamed(() => parseLines(bytes, source)));
-        for (const id of encryptionKeyIds(records)) keyIds.add(id);
-        const target = path.join(subgraphFolder(backupDir, config.country, subgraph), name);
-        writeFileDurably(target, bytes);
-        const collection = name.slice(0, -collectionSuffix.length);
-        copy.files.push(describeFile(backupDir, target, bytes, { kind: 'collection', subgraph, collection, records: records.length }));
+  const country = countryFolder(path.resolve(config.dataDir), config.country);
+  const hub = fs.existsSync(country) ? await holdIfFree(country) : { held: null, free: true };
+  copy.stopped = hub.free;
+  try {
+    for (const subgraph of subgraphs) {
+      const live = subgraphFolder(path.resolve(config.dataDir), config.country, subgraph);
+      if (!fs.existsSync(live)) continue;
+      const own = hub.free ? await holdIfFree(live) : { held: null, free: false };
+      copy.stopped &&= own.free;
+      try {
+        copyCollections(config, subgraph, live, backupDir, copy);
+      } finally {
+        await own.held?.release();
       }
-      if (keyIds.size > 0) copy.keyIds.set(subgraph, keyIds);
-    } finally {
-      await lock?.release();
     }
+  } finally {
+    await hub.held?.release();
   }
   return copy;
+}
+
+/** Copies one subgraph's collection files, the audit head before the audit log. */
+function copyCollections(config: EmbeddedSettings, subgraph: string, live: string, backupDir: string, copy: EmbeddedCopy): void {
+  const names = fs.readdirSync(live).filter((name) => name.endsWith(collectionSuffix) && fs.statSync(path.join(live, name)).isFile());
+  const keyIds = new Set<string>();
+  for (const name of copyOrder(names)) {
+    const source = path.join(live, name);
+    const bytes = readCompleteLines(source);
+    const records = loadedRecords(damagedStoreNamed(() => parseLines(bytes, source)));
+    for (const id of encryptionKeyIds(records)) keyIds.add(id);
+    const target = path.join(subgraphFolder(backupDir, config.country, subgraph), name);
+    writeFileDurably(target, bytes);
+    const collection = name.slice(0, -collectionSuffix.length);
+    copy.files.push(describeFile(backupDir, target, bytes, { kind: 'collection', subgraph, collection, records: records.length }));
+  }
+  if (keyIds.size > 0) copy.keyIds.set(subgraph, keyIds);
 }
 
 /** What a folder holds besides the lock: anything there means it holds data. */
@@ -110,8 +137,8 @@ export function refuseUnlessEmpty(config: EmbeddedSettings, manifest: BackupMani
 }
 
 /**
- * Writes the backup's collection files into the data folder, holding each subgraph folder's lock
- * so that no hub starts on it meanwhile. Every file is first written whole beside its place and
+ * Writes the backup's collection files into the data folder, holding the country folder's lock
+ * and each subgraph folder's, so that no hub starts on it meanwhile. Every file is first written whole beside its place and
  * flushed; only then are they all renamed into place, so an interrupted restore leaves either
  * nothing in place or files that a second run names as interrupted.
  */
@@ -124,13 +151,13 @@ export async function restoreEmbeddedStores(
   const locks: { release(): Promise<void> }[] = [];
   const written: { temporary: string; target: string }[] = [];
   try {
-    for (const subgraph of manifest.subgraphs) {
-      locks.push(
-        await lockDataFolder(subgraphFolder(path.resolve(config.dataDir), config.country, subgraph), 'process', {
-          waitMs: options.lockWaitMs,
-        }),
-      );
-    }
+    // The country's folder, as `npm start` holds it, and each subgraph's, as a subgraph run on its own may.
+    const root = path.resolve(config.dataDir);
+    const folders = [
+      countryFolder(root, config.country),
+      ...manifest.subgraphs.map((subgraph) => subgraphFolder(root, config.country, subgraph)),
+    ];
+    for (const folder of folders) locks.push(await lockDataFolder(folder, 'process', { waitMs: options.lockWaitMs }));
     refuseUnlessEmpty(config, manifest); // again, now that no hub can start on it
     for (const entry of manifest.files.filter((file) => file.kind === 'collection')) {
       const target = path.join(
