@@ -20,7 +20,7 @@ import { createLogger } from '../subgraphs/kit/logger.ts';
 import { openRepositories } from '../subgraphs/kit/repository.ts';
 import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
 import { lockDataFolder } from '../subgraphs/kit/store/dataFolderLock.ts';
-import { createMongoStore } from '../subgraphs/kit/store/mongoStore.ts';
+import { createStore } from '../subgraphs/kit/store/createStore.ts';
 import { auditor, officer, referCase, registered } from './cases/caseFixtures.ts';
 import { startTestHub, type TestHub } from './support/hub.ts';
 
@@ -500,15 +500,22 @@ describe('the mongodump layout, without a server', () => {
  */
 describe.skipIf(!process.env.MONGODB_URI)('backup and restore against MongoDB', () => {
   const uri = process.env.MONGODB_URI!;
-  const prefix = `crg_backup_${process.pid}_${Date.now()}`;
-  const databaseName = (subgraph: string) => `${prefix}_${subgraph}`.replace(/-/g, '_');
+  // Databases of this test's own (CRG_MONGODB_DATABASE_PREFIX), never the hub's.
+  const prefix = `crgbackup${process.pid}`;
+  const databaseName = (subgraph: string) => `${prefix}_${country}_${subgraph}`.replace(/-/g, '_');
   const dataDir = at('mongo-data');
   const out = at('mongo-backup');
   let config: HubConfig;
   let client: MongoClient;
 
   beforeAll(async () => {
-    config = readConfig({ CRG_STORE: 'mongodb', MONGODB_URI: uri, CRG_COUNTRY: country, CRG_DATA_DIR: dataDir });
+    config = readConfig({
+      CRG_STORE: 'mongodb',
+      MONGODB_URI: uri,
+      CRG_COUNTRY: country,
+      CRG_DATA_DIR: dataDir,
+      CRG_MONGODB_DATABASE_PREFIX: prefix,
+    });
     client = await new MongoClient(uri).connect();
   });
   afterAll(async () => {
@@ -519,7 +526,8 @@ describe.skipIf(!process.env.MONGODB_URI)('backup and restore against MongoDB', 
   it('dumps every subgraph database in the mongodump layout, restores it into empty databases, and refuses databases holding data', async () => {
     const logger = createLogger('silent');
     const keys = await configuredAuditLogKeys(config, 'justice', logger);
-    const store = await createMongoStore({ uri, database: databaseName('justice') });
+    // Through the store the hub opens, so that the backup is seen to find the databases where the hub keeps them.
+    const store = await createStore(config, 'justice');
     await store.collection('things').ensureIndexes([{ fields: { code: 1 }, unique: true }]);
     await store.collection('things').insertMany([
       { _id: 'a', version: 1, code: 'A', on: new Date('2026-11-24T00:00:00Z') },
@@ -538,7 +546,7 @@ describe.skipIf(!process.env.MONGODB_URI)('backup and restore against MongoDB', 
     await store.close();
     await keys.witness.close();
 
-    const manifest = await takeBackup(config, out, { databaseName });
+    const manifest = await takeBackup(config, out);
     expect(manifest.store).toBe('mongodb');
     expect(fs.existsSync(bsonFile(out, databaseName('justice'), 'things'))).toBe(true);
     expect(manifest.files.find((file) => file.path === `${databaseName('justice')}/things.bson`)?.records).toBe(2);
@@ -547,14 +555,12 @@ describe.skipIf(!process.env.MONGODB_URI)('backup and restore against MongoDB', 
     const before = await client.db(databaseName('justice')).collection('things').find().sort({ _id: 1 }).toArray();
     await client.db(databaseName('justice')).dropDatabase();
     fs.rmSync(path.join(dataDir, 'witness'), { recursive: true, force: true });
-    await restoreBackup(out, config, { databaseName });
+    await restoreBackup(out, config);
     const things = client.db(databaseName('justice')).collection('things');
     expect(await things.find().sort({ _id: 1 }).toArray()).toEqual(before);
     expect((await things.indexes()).find((index) => index.name === 'code_1')).toMatchObject({ key: { code: 1 }, unique: true });
     expect(await client.db(databaseName('justice')).collection('auditLog').countDocuments()).toBe(3);
 
-    await expect(restoreBackup(out, config, { databaseName })).rejects.toThrow(
-      `MongoDB database ${databaseName('justice')} already holds data`,
-    );
+    await expect(restoreBackup(out, config)).rejects.toThrow(`MongoDB database ${databaseName('justice')} already holds data`);
   });
 });

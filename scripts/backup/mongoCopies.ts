@@ -10,17 +10,11 @@ import { encryptionKeyIds } from './storeLines.ts';
  * `mongorestore` loads it too) and read back through the driver.
  */
 
+export type MongoSettings = Pick<HubConfig, 'country' | 'mongodbDatabasePrefix'> & { mongodbUri: string };
+
 /** The database a subgraph keeps its collections in: the name createStore gives it. */
-export const mongoDatabaseName = (country: string, subgraph: string) => `crg_${country}_${subgraph}`.replace(/-/g, '_');
-
-export interface MongoSettings extends Pick<HubConfig, 'country'> {
-  mongodbUri: string;
-  /** Where each subgraph's collections are; mongoDatabaseName by default (tests use databases of their own). */
-  databaseName?: (subgraph: string) => string;
-}
-
-const databaseOf = (config: MongoSettings, subgraph: string) =>
-  config.databaseName?.(subgraph) ?? mongoDatabaseName(config.country, subgraph);
+export const mongoDatabaseName = (config: Pick<HubConfig, 'country' | 'mongodbDatabasePrefix'>, subgraph: string) =>
+  `${config.mongodbDatabasePrefix}_${config.country}_${subgraph}`.replace(/-/g, '_');
 
 const connect = (uri: string) => new MongoClient(uri, { serverSelectionTimeoutMS: 5000 }).connect();
 
@@ -58,7 +52,7 @@ export async function copyMongoDatabases(
     const session = await snapshotSession(client);
     try {
       for (const subgraph of subgraphs) {
-        const database = databaseOf(config, subgraph);
+        const database = mongoDatabaseName(config, subgraph);
         const ids = new Set<string>();
         for (const collection of await collectionNames(client, database)) {
           const handle = client.db(database).collection(collection);
@@ -106,7 +100,7 @@ const restoringName = (collection: string) => `${collection}${restoringSuffix}`;
 export async function restoreMongoDatabases(config: MongoSettings, manifest: BackupManifest, backupDir: string): Promise<string[]> {
   const client = await connect(config.mongodbUri);
   try {
-    const databases = [...new Set(manifest.subgraphs.map((subgraph) => databaseOf(config, subgraph)))];
+    const databases = [...new Set(manifest.subgraphs.map((subgraph) => mongoDatabaseName(config, subgraph)))];
     for (const database of databases) {
       // A collection left half loaded by an interrupted restore is not data: it is dropped and loaded again.
       for (const collection of (await collectionNames(client, database)).filter((name) => !name.endsWith(restoringSuffix))) {
@@ -120,7 +114,7 @@ export async function restoreMongoDatabases(config: MongoSettings, manifest: Bac
     }
     const lines: string[] = [];
     for (const entry of manifest.files.filter((file) => file.kind === 'collection')) {
-      const database = databaseOf(config, entry.subgraph);
+      const database = mongoDatabaseName(config, entry.subgraph);
       const { documents, indexes } = readDumpedCollection(backupDir, entry.database ?? database, entry.collection!, {
         promoteValues: false,
         promoteLongs: false,

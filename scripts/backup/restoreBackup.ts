@@ -3,11 +3,14 @@ import { ConfigError, type HubConfig } from '../../subgraphs/kit/config.ts';
 import { keyringLocation, readKeyringFile } from '../../subgraphs/kit/fieldEncryption/keyringFiles.ts';
 import { refuseUnlessEmpty, restoreEmbeddedStores } from './embeddedCopies.ts';
 import { BackupError, type BackupManifest } from './manifest.ts';
-import { restoreMongoDatabases, type MongoSettings } from './mongoCopies.ts';
+import { restoreMongoDatabases } from './mongoCopies.ts';
 import { verifyBackup } from './verifyBackup.ts';
 import { restoreWitnesses, witnessTarget } from './witnessCopies.ts';
 
-type RestoreSettings = Pick<HubConfig, 'mode' | 'store' | 'dataDir' | 'country' | 'audit' | 'mongodbUri' | 'encryptionKeyFiles'>;
+type RestoreSettings = Pick<
+  HubConfig,
+  'mode' | 'store' | 'dataDir' | 'country' | 'audit' | 'mongodbUri' | 'mongodbDatabasePrefix' | 'encryptionKeyFiles'
+>;
 
 /**
  * Refuses a restore whose identifying details could not be read afterwards: every key id the
@@ -40,11 +43,7 @@ function refuseWithoutKeyrings(config: RestoreSettings, manifest: BackupManifest
  * holds data or is in use, and refuses when the keyrings or the witness folder are missing, all
  * before writing anything. Returns what it did, one line per subgraph and witness.
  */
-export async function restoreBackup(
-  backupDir: string,
-  config: RestoreSettings,
-  options: { lockWaitMs?: number; databaseName?: MongoSettings['databaseName'] } = {},
-): Promise<string[]> {
+export async function restoreBackup(backupDir: string, config: RestoreSettings, options: { lockWaitMs?: number } = {}): Promise<string[]> {
   if (config.store === 'memory') throw new BackupError('CRG_STORE is memory: nothing is kept, so there is nothing to restore into');
   const { manifest, problems } = await verifyBackup(backupDir, config);
   if (problems.length > 0) {
@@ -72,7 +71,7 @@ export async function restoreBackup(
   const lines =
     config.store === 'embedded'
       ? (refuseUnlessEmpty(config, manifest), await restoreEmbeddedStores(config, manifest, backupDir, options))
-      : await restoreMongoDatabases({ ...config, mongodbUri: config.mongodbUri!, databaseName: options.databaseName }, manifest, backupDir);
+      : await restoreMongoDatabases({ ...config, mongodbUri: config.mongodbUri! }, manifest, backupDir);
   if (witnesses) lines.push(...restoreWitnesses(manifest, backupDir, witnesses));
   return lines;
 }

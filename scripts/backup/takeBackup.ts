@@ -14,10 +14,10 @@ import {
   type BackupManifest,
   type Consistency,
 } from './manifest.ts';
-import { copyMongoDatabases, type MongoSettings } from './mongoCopies.ts';
+import { copyMongoDatabases } from './mongoCopies.ts';
 import { copyWitnesses } from './witnessCopies.ts';
 
-type BackupSettings = Pick<HubConfig, 'mode' | 'store' | 'dataDir' | 'country' | 'audit' | 'mongodbUri'>;
+type BackupSettings = Pick<HubConfig, 'mode' | 'store' | 'dataDir' | 'country' | 'audit' | 'mongodbUri' | 'mongodbDatabasePrefix'>;
 
 /** `backups/crg-bangladesh-embedded-20261205T061500Z`, under the current folder. */
 export function defaultBackupFolder(config: Pick<HubConfig, 'country' | 'store'>, now = new Date()): string {
@@ -38,11 +38,7 @@ const isInside = (dir: string, parent: string) => {
  * exist yet (or be empty) and must not be inside the data folder. It is written into `<out>.partial`
  * first and renamed to `out` once whole, so a backup folder under its own name is always complete.
  */
-export async function takeBackup(
-  config: BackupSettings,
-  out: string,
-  options: { now?: Date; databaseName?: MongoSettings['databaseName'] } = {},
-): Promise<BackupManifest> {
+export async function takeBackup(config: BackupSettings, out: string, options: { now?: Date } = {}): Promise<BackupManifest> {
   const now = options.now ?? new Date();
   if (config.store === 'memory') throw new BackupError('CRG_STORE is memory: nothing is kept, so there is nothing to back up');
   if (config.store === 'embedded' && isInside(out, config.dataDir)) {
@@ -67,11 +63,7 @@ export async function takeBackup(
       ({ files, keyIds } = copy);
       consistency = copy.stopped ? 'stopped' : 'live';
     } else {
-      const copy = await copyMongoDatabases(
-        { ...config, mongodbUri: config.mongodbUri!, databaseName: options.databaseName },
-        subgraphs,
-        partial,
-      );
+      const copy = await copyMongoDatabases({ ...config, mongodbUri: config.mongodbUri! }, subgraphs, partial);
       ({ files, keyIds } = copy);
       consistency = copy.snapshot ? 'snapshot' : 'live';
     }
