@@ -52,8 +52,8 @@ export const notIncluded =
   'Keys are not in this backup: the sectors’ encryption keyrings, the audit signing keys and the development keys are ' +
   'backed up apart. Without the encryption keyrings the identifying details in it cannot be read (docs/backups.md).';
 
-/** A subgraph, collection or database name: letters, digits, `_` and `-`, nothing that moves up or across folders. */
-const plainName = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
+/** A subgraph, collection or database name: letters, digits, `_`, `-` and `.`, nothing that moves up or across folders. */
+const plainName = /^(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 /** A refusal or a failed check, said in one line; the commands exit with status 1. */
 export class BackupError extends Error {

@@ -16,6 +16,8 @@ export type MongoSettings = Pick<HubConfig, 'country' | 'mongodbDatabasePrefix'>
 export const mongoDatabaseName = (config: Pick<HubConfig, 'country' | 'mongodbDatabasePrefix'>, subgraph: string) =>
   `${config.mongodbDatabasePrefix}_${config.country}_${subgraph}`.replace(/-/g, '_');
 
+const restoringSuffix = '.restoring';
+
 const connect = (uri: string) => new MongoClient(uri, { serverSelectionTimeoutMS: 5000 }).connect();
 
 async function collectionNames(client: MongoClient, database: string): Promise<string[]> {
@@ -54,7 +56,8 @@ export async function copyMongoDatabases(
       for (const subgraph of subgraphs) {
         const database = mongoDatabaseName(config, subgraph);
         const ids = new Set<string>();
-        for (const collection of await collectionNames(client, database)) {
+        // A collection left half loaded by an interrupted restore is no data of the hub's.
+        for (const collection of (await collectionNames(client, database)).filter((name) => !name.endsWith(restoringSuffix))) {
           const handle = client.db(database).collection(collection);
           const indexes = (await handle.indexes()) as DumpedIndex[];
           // Raw BSON, byte for byte as stored: nothing is converted on the way to the file.
@@ -89,7 +92,6 @@ export async function copyMongoDatabases(
   }
 }
 
-const restoringSuffix = '.restoring';
 const restoringName = (collection: string) => `${collection}${restoringSuffix}`;
 
 /**
