@@ -97,6 +97,10 @@ export function readManifest(backupDir: string): BackupManifest {
   };
   if (!countries.includes(manifest.country)) refuse('the country', manifest.country);
   for (const subgraph of manifest.subgraphs) if (!plainName.test(String(subgraph))) refuse('the subgraph', subgraph);
+  if (typeof manifest.keyIds !== 'object' || manifest.keyIds === null) refuse('the key ids', manifest.keyIds);
+  for (const [subgraph, ids] of Object.entries(manifest.keyIds)) {
+    if (!manifest.subgraphs.includes(subgraph) || !Array.isArray(ids)) refuse('the key ids of', subgraph);
+  }
   for (const entry of manifest.files) {
     const resolved = path.resolve(backupDir, String(entry.path));
     if (typeof entry.path !== 'string' || !resolved.startsWith(path.resolve(backupDir) + path.sep)) refuse('the file', entry.path);
