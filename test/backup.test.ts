@@ -418,7 +418,7 @@ describe('a backup of a data folder being written', () => {
     const damaged = path.join(data, country, 'police', 'things.db');
     fs.mkdirSync(path.dirname(damaged), { recursive: true });
     fs.writeFileSync(damaged, '{"_id":"a","version":1}\n{"_id":"b",\n{"_id":"c","version":1}\n');
-    await expect(takeBackup(config(), at('backup-damaged'))).rejects.toThrow(`${damaged} line 2 does not parse`);
+    await expect(takeBackup(config(), at('backup-damaged'))).rejects.toThrow(`${damaged} line 2 cannot be read: not valid JSON`);
     expect(fs.existsSync(at('backup-damaged'))).toBe(false);
     expect(fs.existsSync(`${at('backup-damaged')}.partial`)).toBe(false);
     fs.rmSync(path.dirname(damaged), { recursive: true });

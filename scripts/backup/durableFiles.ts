@@ -1,24 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { flushFolder, replaceFileDurably } from '../../subgraphs/kit/store/collectionFile.ts';
 
-/** Writes a file whole or not at all: beside it first, flushed, then renamed over it. */
-export function writeFileDurably(file: string, bytes: Buffer | string, temporarySuffix = '.partial'): void {
+export { flushFolder };
+
+/** Writes a file whole or not at all (the store's own replaceFileDurably), making its folder first. */
+export function writeWhole(file: string, bytes: Buffer | string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}${temporarySuffix}`;
-  const fd = fs.openSync(temporary, 'w', 0o600);
-  try {
-    fs.writeSync(fd, typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temporary, file);
+  replaceFileDurably(file, bytes);
 }
 
-/** Flushes a folder, so that the names renamed into it survive a power cut. */
-export function syncFolder(dir: string): void {
-  const fd = fs.openSync(dir, 'r');
+/** Writes a file under its staging name and flushes it, for renaming into place once every file is written. */
+export function writeStaged(file: string, bytes: Buffer): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const fd = fs.openSync(file, 'w', 0o600);
   try {
+    fs.writeFileSync(fd, bytes);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { HubConfig } from '../../subgraphs/kit/config.ts';
 import { DataFolderLockedError, lockDataFolder } from '../../subgraphs/kit/store/dataFolderLock.ts';
-import { syncFolder, writeFileDurably } from './durableFiles.ts';
+import { collectionFileSuffix, collectionFilesIn, fileNedbLoads } from '../../subgraphs/kit/store/collectionFile.ts';
+import { flushFolder, writeStaged, writeWhole } from './durableFiles.ts';
 import { BackupError, describeFile, type BackupFile, type BackupManifest } from './manifest.ts';
-import { encryptionKeyIds, loadedRecords, parseLines, readCompleteLines } from './storeLines.ts';
+import { encryptionKeyIds, loadedRecords, readCompleteLines } from './storeLines.ts';
 
 /*
  * The embedded store keeps one append-only NeDB file `<collection>.db` per collection under
@@ -15,7 +16,6 @@ import { encryptionKeyIds, loadedRecords, parseLines, readCompleteLines } from '
 type EmbeddedSettings = Pick<HubConfig, 'dataDir' | 'country'>;
 
 const lockName = 'in-use.lock';
-const collectionSuffix = '.db';
 const restoringSuffix = '.restoring';
 
 /** The folder `npm start` holds for the whole hub of a country (scripts/start.ts). */
@@ -26,9 +26,9 @@ export const subgraphFolder = (root: string, country: string, subgraph: string) 
  * The audit head before the audit log, so that the copied log holds every entry the copied head
  * covers even while entries are appended between the two reads; then the rest by name.
  */
-function copyOrder(names: string[]): string[] {
-  const rank = (name: string) => ['auditHead.db', 'auditLog.db'].indexOf(name) + 1 || 3;
-  return [...names].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+function copyOrder(files: string[]): string[] {
+  const rank = (file: string) => ['auditHead.db', 'auditLog.db'].indexOf(path.basename(file)) + 1 || 3;
+  return [...files].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 /** A damaged live file stops the backup: said with what to do, since the hub will not start on it either. */
@@ -97,18 +97,21 @@ export async function copyEmbeddedStores(config: EmbeddedSettings, subgraphs: re
   return copy;
 }
 
-/** Copies one subgraph's collection files, the audit head before the audit log. */
+/**
+ * Copies one subgraph's collection files, the audit head before the audit log. Each is read as the
+ * store would load it: the file, or the copy an interrupted compaction left in its place.
+ */
 function copyCollections(config: EmbeddedSettings, subgraph: string, live: string, backupDir: string, copy: EmbeddedCopy): void {
-  const names = fs.readdirSync(live).filter((name) => name.endsWith(collectionSuffix) && fs.statSync(path.join(live, name)).isFile());
   const keyIds = new Set<string>();
-  for (const name of copyOrder(names)) {
-    const source = path.join(live, name);
+  for (const file of copyOrder(collectionFilesIn(live))) {
+    const source = fileNedbLoads(file)!;
+    if (!fs.statSync(source).isFile()) throw new BackupError(`${source} is not a regular file: the store will not open it either`);
     const bytes = readCompleteLines(source);
-    const records = loadedRecords(damagedStoreNamed(() => parseLines(bytes, source)));
+    const records = damagedStoreNamed(() => loadedRecords(bytes, source));
     for (const id of encryptionKeyIds(records)) keyIds.add(id);
-    const target = path.join(subgraphFolder(backupDir, config.country, subgraph), name);
-    writeFileDurably(target, bytes);
-    const collection = name.slice(0, -collectionSuffix.length);
+    const target = path.join(subgraphFolder(backupDir, config.country, subgraph), path.basename(file));
+    writeWhole(target, bytes);
+    const collection = path.basename(file, collectionFileSuffix);
     copy.files.push(describeFile(backupDir, target, bytes, { kind: 'collection', subgraph, collection, records: records.length }));
   }
   if (keyIds.size > 0) copy.keyIds.set(subgraph, keyIds);
@@ -162,9 +165,9 @@ export async function restoreEmbeddedStores(
     for (const entry of manifest.files.filter((file) => file.kind === 'collection')) {
       const target = path.join(
         subgraphFolder(path.resolve(config.dataDir), config.country, entry.subgraph),
-        `${entry.collection}${collectionSuffix}`,
+        `${entry.collection}${collectionFileSuffix}`,
       );
-      writeFileDurably(`${target}${restoringSuffix}`, fs.readFileSync(path.join(backupDir, entry.path)), '');
+      writeStaged(`${target}${restoringSuffix}`, fs.readFileSync(path.join(backupDir, entry.path)));
       written.push({ temporary: `${target}${restoringSuffix}`, target });
     }
   } catch (error) {
@@ -174,7 +177,7 @@ export async function restoreEmbeddedStores(
   }
   try {
     for (const { temporary, target } of written) fs.renameSync(temporary, target);
-    for (const subgraph of manifest.subgraphs) syncFolder(subgraphFolder(path.resolve(config.dataDir), config.country, subgraph));
+    for (const subgraph of manifest.subgraphs) flushFolder(subgraphFolder(path.resolve(config.dataDir), config.country, subgraph));
   } finally {
     await Promise.all(locks.map((lock) => lock.release()));
   }

@@ -1,6 +1,6 @@
 import { BSON, MongoClient, type ClientSession, type Document } from 'mongodb';
 import type { HubConfig } from '../../subgraphs/kit/config.ts';
-import { writeFileDurably } from './durableFiles.ts';
+import { writeWhole } from './durableFiles.ts';
 import { BackupError, describeFile, type BackupFile, type BackupManifest } from './manifest.ts';
 import { readDumpedCollection, writeDumpedCollection, type DumpedIndex } from './mongoDumpLayout.ts';
 import { encryptionKeyIds } from './storeLines.ts';
@@ -63,7 +63,7 @@ export async function copyMongoDatabases(
           // Raw BSON, byte for byte as stored: nothing is converted on the way to the file.
           const raw = (await handle.find({}, { session, sort: { _id: 1 }, raw: true }).toArray()) as unknown as Buffer[];
           for (const id of encryptionKeyIds(raw.map((doc) => BSON.deserialize(doc)))) ids.add(id);
-          const written = writeDumpedCollection(backupDir, database, collection, raw, indexes, writeFileDurably);
+          const written = writeDumpedCollection(backupDir, database, collection, raw, indexes, writeWhole);
           files.push(
             describeFile(backupDir, written.bson.file, written.bson.bytes, {
               kind: 'collection',

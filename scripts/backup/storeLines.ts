@@ -1,14 +1,11 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import { readCollectionLines } from '../../subgraphs/kit/store/collectionFile.ts';
 import { BackupError } from './manifest.ts';
 
 /*
- * The embedded store's files and the witness files are append-only JSON lines. A process may be
+ * The embedded store's files and the witness files are append-only lines. A process may be
  * appending while they are read, so only the complete lines are taken: up to the last newline.
  */
-
-// NeDB's own line parser, so that a line is read exactly as the store reads it ($$date and all).
-const { deserialize } = createRequire(import.meta.url)('@seald-io/nedb/lib/model.js') as { deserialize(line: string): unknown };
 
 /** The file as it stands, cut after its last newline (a line still being appended is left out). */
 export function readCompleteLines(file: string): Buffer {
@@ -31,39 +28,19 @@ export function readCompleteLines(file: string): Buffer {
   }
 }
 
-export interface ParsedLine {
-  line: number;
-  value: Record<string, unknown>;
-}
-
-/** Every non-empty line parsed as the store parses it; a line that does not is named by file and line. */
-export function parseLines(bytes: Buffer, name: string): ParsedLine[] {
-  const text = bytes.toString('utf8');
-  if (text.length > 0 && !text.endsWith('\n')) throw new BackupError(`${name}: its last line is cut short (no final newline)`);
-  const parsed: ParsedLine[] = [];
-  text.split('\n').forEach((line, index) => {
-    if (line === '') return;
-    let value: unknown;
-    try {
-      value = deserialize(line);
-    } catch (error) {
-      throw new BackupError(`${name} line ${index + 1} does not parse (${(error as Error).message})`);
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new BackupError(`${name} line ${index + 1} is not a record`);
-    }
-    parsed.push({ line: index + 1, value: value as Record<string, unknown> });
-  });
-  return parsed;
-}
-
 /** The lines of a witness file; the audit verification reads them, and names any that is not a head. */
 export const countLines = (bytes: Buffer) => bytes.toString('utf8').split('\n').length - 1;
 
-/** The records an embedded collection file holds once loaded: later lines replace or delete earlier ones. */
-export function loadedRecords(lines: readonly ParsedLine[]): Record<string, unknown>[] {
+/**
+ * The records a collection file holds once loaded, each line read by the store's own reader
+ * (collectionFile.ts): later lines replace or delete earlier ones. A line the store would refuse
+ * is named by `name` and its number.
+ */
+export function loadedRecords(bytes: Buffer, name: string): Record<string, unknown>[] {
   const byId = new Map<unknown, Record<string, unknown>>();
-  for (const { value } of lines) {
+  for (const line of readCollectionLines(bytes)) {
+    if (line.damage) throw new BackupError(`${name} line ${line.number} cannot be read: ${line.damage}`);
+    const value = line.value as Record<string, unknown>;
     if (value._id === undefined) continue; // an index created or removed
     if (value.$$deleted === true) byId.delete(value._id);
     else byId.set(value._id, value);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { subgraphCatalog } from '../../subgraphs/catalog.ts';
 import type { HubConfig } from '../../subgraphs/kit/config.ts';
 import { copyEmbeddedStores } from './embeddedCopies.ts';
-import { syncFolder, writeFileDurably } from './durableFiles.ts';
+import { flushFolder, writeWhole } from './durableFiles.ts';
 import {
   backupFormat,
   backupFormatVersion,
@@ -86,10 +86,10 @@ export async function takeBackup(config: BackupSettings, out: string, options: {
       notIncluded,
       files: [...witnesses, ...files],
     };
-    writeFileDurably(path.join(partial, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
+    writeWhole(path.join(partial, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
     if (fs.existsSync(out)) fs.rmdirSync(out);
     fs.renameSync(partial, out);
-    syncFolder(path.dirname(path.resolve(out)));
+    flushFolder(path.dirname(path.resolve(out)));
     return manifest;
   } catch (error) {
     fs.rmSync(partial, { recursive: true, force: true });

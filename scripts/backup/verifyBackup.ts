@@ -8,7 +8,7 @@ import type { StoredDocument } from '../../subgraphs/kit/store/port.ts';
 import { verifyAuditLogs, type StoredAuditLog } from '../auditVerify.ts';
 import { BackupError, manifestName, readManifest, sha256, type BackupFile, type BackupManifest } from './manifest.ts';
 import { decodeDocuments, decodeMetadata } from './mongoDumpLayout.ts';
-import { countLines, loadedRecords, parseLines } from './storeLines.ts';
+import { countLines, loadedRecords } from './storeLines.ts';
 import { backupWitnessFile } from './witnessCopies.ts';
 
 export interface BackupVerification {
@@ -36,7 +36,7 @@ function recordsOf(entry: BackupFile, bytes: Buffer): Record<string, unknown>[] 
   if (entry.kind === 'witness') return countLines(bytes);
   if (entry.kind === 'indexes') return decodeMetadata(bytes, entry.path);
   if (entry.path.endsWith('.bson')) return decodeDocuments(bytes, entry.path);
-  return loadedRecords(parseLines(bytes, entry.path));
+  return loadedRecords(bytes, entry.path);
 }
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { configuredWitnessDir, witnessDirVariable, witnessFile } from '../../subgraphs/kit/audit/configuredAudit.ts';
 import type { HubConfig } from '../../subgraphs/kit/config.ts';
-import { writeFileDurably } from './durableFiles.ts';
+import { writeWhole } from './durableFiles.ts';
 import { BackupError, describeFile, type BackupFile, type BackupManifest } from './manifest.ts';
 import { countLines, readCompleteLines } from './storeLines.ts';
 
@@ -29,7 +29,7 @@ export function copyWitnesses(config: WitnessSettings, subgraphs: readonly strin
     const bytes = readCompleteLines(live);
     const heads = countLines(bytes);
     const copy = backupWitnessFile(backupDir, config.country, subgraph);
-    writeFileDurably(copy, bytes);
+    writeWhole(copy, bytes);
     files.push(describeFile(backupDir, copy, bytes, { kind: 'witness', subgraph, records: heads }));
   }
   return files;
@@ -61,7 +61,7 @@ export function restoreWitnesses(manifest: BackupManifest, backupDir: string, di
       continue;
     }
     fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-    writeFileDurably(target, fs.readFileSync(path.join(backupDir, entry.path)), '.restoring');
+    writeWhole(target, fs.readFileSync(path.join(backupDir, entry.path)));
     lines.push(`witness ${entry.subgraph}: ${entry.records} heads restored to ${target}`);
   }
   return lines;
