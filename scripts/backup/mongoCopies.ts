@@ -1,5 +1,6 @@
 import { BSON, MongoClient, type ClientSession, type Document } from 'mongodb';
 import type { HubConfig } from '../../subgraphs/kit/config.ts';
+import { mongoDatabaseName } from '../../subgraphs/kit/store/createStore.ts';
 import { writeWhole } from './durableFiles.ts';
 import { BackupError, describeFile, type BackupFile, type BackupManifest } from './manifest.ts';
 import { readDumpedCollection, writeDumpedCollection, type DumpedIndex } from './mongoDumpLayout.ts';
@@ -11,10 +12,6 @@ import { encryptionKeyIds } from './storeLines.ts';
  */
 
 export type MongoSettings = Pick<HubConfig, 'country' | 'mongodbDatabasePrefix'> & { mongodbUri: string };
-
-/** The database a subgraph keeps its collections in: the name createStore gives it. */
-export const mongoDatabaseName = (config: Pick<HubConfig, 'country' | 'mongodbDatabasePrefix'>, subgraph: string) =>
-  `${config.mongodbDatabasePrefix}_${config.country}_${subgraph}`.replace(/-/g, '_');
 
 const restoringSuffix = '.restoring';
 

@@ -6,6 +6,12 @@ import { createNedbStore } from './nedbStore.ts';
 import type { Store } from './port.ts';
 import { openStoreSnapshot } from './storeSnapshot.ts';
 
+/** The MongoDB database a subgraph keeps its collections in: `<prefix>_<country>_<subgraph>`. */
+export const mongoDatabaseName = (
+  config: Pick<HubConfig, 'country'> & Partial<Pick<HubConfig, 'mongodbDatabasePrefix'>>,
+  subgraph: string,
+) => `${config.mongodbDatabasePrefix ?? 'crg'}_${config.country}_${subgraph}`.replace(/-/g, '_');
+
 /**
  * The store a subgraph runs on, as configured: each subgraph has its own, as each ministry would.
  * A `snapshot` is for a reader beside the running subgraph: on the embedded store, a read-only
@@ -27,7 +33,7 @@ export async function createStore(
       if (!config.mongodbUri) throw new Error('MONGODB_URI is required for the mongodb store');
       return createMongoStore({
         uri: config.mongodbUri,
-        database: `${config.mongodbDatabasePrefix ?? 'crg'}_${config.country}_${subgraph}`.replace(/-/g, '_'),
+        database: mongoDatabaseName(config, subgraph),
       });
   }
 }
