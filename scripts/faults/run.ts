@@ -40,7 +40,7 @@ export async function runFaults(
   });
   const reports: FaultReport[] = [];
   try {
-    for (const fault of faults) {
+    for (const fault of faults.filter((f) => !(options.mongodbUri && f.embeddedOnly))) {
       log(`injecting: ${fault.name}`);
       reports.push(await fault.inject({ hub, supergraphFile, garbage }));
     }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { envPrefix, sectorIds } from '../../subgraphs/catalog.ts';
 import { call, writeStream, type Outcome } from './client.ts';
 import type { GarbageSwitch } from './garbageProxy.ts';
@@ -28,6 +29,8 @@ export interface FaultContext {
 
 export interface Fault {
   name: string;
+  /** A fault of the embedded store's files, which a MongoDB server keeps to itself. */
+  embeddedOnly?: boolean;
   inject(context: FaultContext): Promise<FaultReport>;
 }
 
@@ -154,7 +157,47 @@ const killCoordination: Fault = {
 };
 
 /** A sector's progress reports under a fault; `strike` is what happens to the sector's process. */
-function faultDuringProgressReports(name: string, sector: string, strike: (pid: number) => void): Fault {
+/** What happens to a sector while its progress reports are written, and what is checked of it besides. */
+interface WriteFault {
+  strike(pid: number, hub: SupervisedHub): void;
+  /** Sees each answer the clients get. */
+  onAnswer?(outcome: Outcome): void;
+  checks?(): FaultReport['checks'];
+}
+
+const killed = (signal: NodeJS.Signals): WriteFault => ({ strike: (pid) => process.kill(pid, signal) });
+
+/**
+ * The disk refuses the sector's writes (its progress reports' file becomes a link to /dev/full,
+ * which answers every write with ENOSPC) until the first write comes back refused; then space is
+ * "freed" (the file put back) and the sector, which stops itself on a failed write, is restarted.
+ */
+function diskFull(sector: string): WriteFault {
+  let file: string | undefined;
+  let refusal: Outcome | undefined;
+  return {
+    strike(_pid, hub) {
+      file = path.join(hub.env.CRG_DATA_DIR!, hub.env.CRG_COUNTRY || 'bangladesh', sector, 'progressReports.db');
+      fs.renameSync(file, `${file}.aside`);
+      fs.symlinkSync('/dev/full', file);
+    },
+    onAnswer(outcome) {
+      if (!file || refusal || !outcome.errors?.some((e) => e.extensions?.code === 'STORE_UNAVAILABLE')) return;
+      refusal = outcome;
+      fs.rmSync(file);
+      fs.renameSync(`${file}.aside`, file);
+    },
+    checks: () => [
+      {
+        what: `the write the full disk refused was answered STORE_UNAVAILABLE, naming ${sector} and the disk's reason`,
+        held: Boolean(refusal?.errors?.[0]?.message.includes(sector) && refusal.errors[0].message.includes('ENOSPC')),
+        detail: refusal?.errors?.[0]?.message,
+      },
+    ],
+  };
+}
+
+function faultDuringProgressReports(name: string, sector: string, fault: WriteFault): Fault {
   return {
     name,
     async inject({ hub }) {
@@ -170,10 +213,11 @@ function faultDuringProgressReports(name: string, sector: string, strike: (pid: 
         // One writer: each report on an action follows the one before it.
         writers: 1,
         before: 10,
-        strike,
+        strike: (pid) => fault.strike(pid, hub),
         async write(n) {
           const note = `fault report ${n}`;
           const outcome = await call(hub.url, token, mutation, { input: { actionId, status: 'IN_PROGRESS', note } });
+          fault.onAnswer?.(outcome);
           return { outcome, acknowledged: outcome.data && !outcome.errors ? note : undefined };
         },
         async verify(acknowledged) {
@@ -190,7 +234,10 @@ function faultDuringProgressReports(name: string, sector: string, strike: (pid: 
       return {
         fault: name,
         ...report,
-        checks: [{ what: `${sector} back by itself`, held: Number.isFinite(report.backWithinMs), detail: `${report.backWithinMs} ms` }],
+        checks: [
+          { what: `${sector} back by itself`, held: Number.isFinite(report.backWithinMs), detail: `${report.backWithinMs} ms` },
+          ...(fault.checks?.() ?? []),
+        ],
       };
     },
   };
@@ -330,8 +377,9 @@ const brokenSupergraph: Fault = {
 
 export const faults: Fault[] = [
   killCoordination,
-  faultDuringProgressReports('kill -9 health during progress reports', 'health', (pid) => process.kill(pid, 'SIGKILL')),
-  faultDuringProgressReports('education stopped (SIGTERM) under writes', 'education', (pid) => process.kill(pid, 'SIGTERM')),
+  faultDuringProgressReports('kill -9 health during progress reports', 'health', killed('SIGKILL')),
+  faultDuringProgressReports('education stopped (SIGTERM) under writes', 'education', killed('SIGTERM')),
+  { ...faultDuringProgressReports("justice's disk full during progress reports", 'justice', diskFull('justice')), embeddedOnly: true },
   hangPolice,
   garbageFromSocialWelfare,
   brokenSupergraph,
