@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { flushFolder, replaceFileDurably } from '../../subgraphs/kit/store/collectionFile.ts';
+import { flushFolder, replaceFileDurably, writeFlushed } from '../../subgraphs/kit/store/collectionFile.ts';
 
 export { flushFolder };
 
@@ -13,11 +13,5 @@ export function writeWhole(file: string, bytes: Buffer | string): void {
 /** Writes a file under its staging name and flushes it, for renaming into place once every file is written. */
 export function writeStaged(file: string, bytes: Buffer): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const fd = fs.openSync(file, 'w', 0o600);
-  try {
-    fs.writeFileSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  writeFlushed(file, bytes, 0o600);
 }

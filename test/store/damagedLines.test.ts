@@ -31,14 +31,7 @@ beforeAll(async () => {
 afterAll(() => sector?.remove());
 
 const linesOf = (content: Buffer) => content.toString('utf8').split('\n');
-const refusal = () =>
-  sector.start().then(
-    async (running) => {
-      await running.stop();
-      throw new Error('start did not refuse');
-    },
-    (error: unknown) => error,
-  );
+const refusal = () => sector.refusal();
 
 describe('a damaged line in a collection file', () => {
   it('in the middle of the file stops start naming the file, the line and what to do, and changes nothing', async () => {

@@ -45,6 +45,8 @@ export interface EmbeddedSector {
   file(collection: string): string;
   /** Starts the subgraph on the folder as it is now, or on `store` (rejects when start refuses). */
   start(store?: Store): Promise<RunningSubgraph>;
+  /** What start refuses with; fails the test if it starts instead. */
+  refusal(): Promise<unknown>;
   /** Sends one operation straight to `running`, signed as the gateway signs it for the sector's officer. */
   askSubgraph(running: RunningSubgraph, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
   /** A gateway in front of `running`, and a query through it as the given sector's officer. */
@@ -69,6 +71,15 @@ export async function embeddedSector(name = 'health'): Promise<EmbeddedSector> {
     folder,
     keys,
     file: (collection) => path.join(folder, `${collection}.db`),
+    refusal(this: EmbeddedSector) {
+      return this.start().then(
+        async (running: RunningSubgraph) => {
+          await running.stop();
+          throw new Error('start did not refuse');
+        },
+        (error: unknown) => error,
+      );
+    },
     async start(store) {
       return startSubgraph(await loadSubgraphDefinition(name), {
         config,

@@ -22,14 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => sector?.remove());
 
-const refusal = () =>
-  sector.start().then(
-    async (running) => {
-      await running.stop();
-      throw new Error('start did not refuse');
-    },
-    (error: unknown) => error,
-  );
+const refusal = () => sector.refusal();
 
 describe('an empty or missing collection that should hold data', () => {
   it('an emptied file stops start naming the subgraph, the collection and its file, and is left as it is', async () => {

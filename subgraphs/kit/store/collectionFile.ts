@@ -166,15 +166,20 @@ export function assertCollectionFilesReadable(directory: string): void {
  */
 export function replaceFileDurably(file: string, content: Buffer | string): void {
   const temporary = `${file}.writing`;
-  const fd = fs.openSync(temporary, 'w', 0o644);
+  writeFlushed(temporary, content, 0o644);
+  fs.renameSync(temporary, file);
+  flushFolder(path.dirname(file));
+}
+
+/** Writes `file` whole and flushes it to the disk before returning. */
+export function writeFlushed(file: string, content: Buffer | string, mode: number): void {
+  const fd = fs.openSync(file, 'w', mode);
   try {
     fs.writeFileSync(fd, content);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
-  fs.renameSync(temporary, file);
-  flushFolder(path.dirname(file));
 }
 
 export function flushFolder(directory: string): void {
