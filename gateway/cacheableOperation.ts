@@ -1,5 +1,5 @@
-import { getNamedType, isAbstractType, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
-import type { AuthorizationPolicy, Requirement } from '../subgraphs/kit/auth/policy.ts';
+import { TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { requirementsForField, type AuthorizationPolicy, type Requirement } from '../subgraphs/kit/auth/policy.ts';
 import { scopes } from '../subgraphs/kit/auth/roles.ts';
 
 /*
@@ -38,24 +38,13 @@ export function isCacheableQuery(
 function readsAggregatesOnly(schema: GraphQLSchema, policy: AuthorizationPolicy, document: DocumentNode): boolean {
   const typeInfo = new TypeInfo(schema);
   let cacheable = true;
-  const check = (requirements: Requirement[] | undefined) => {
-    if (requirements && !requirements.every(aggregateOnly)) cacheable = false;
-  };
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Field(node) {
         const parent = typeInfo.getParentType();
-        const type = typeInfo.getType();
-        if (!parent) return;
-        // On an interface, each implementation may set its own rules for the field: check them all.
-        const owners = isAbstractType(parent) ? [parent, ...schema.getPossibleTypes(parent)] : [parent];
-        for (const owner of owners) check(policy.fields.get(`${owner.name}.${node.name.value}`));
-        if (type) {
-          const named = getNamedType(type);
-          const kinds = isAbstractType(named) ? [named, ...schema.getPossibleTypes(named)] : [named];
-          for (const kind of kinds) check(policy.types.get(kind.name));
-        }
+        if (!parent || node.name.value.startsWith('__')) return;
+        if (!requirementsForField(policy, schema, parent, node.name.value).every(aggregateOnly)) cacheable = false;
       },
     }),
   );

@@ -2,7 +2,6 @@ import {
   GraphQLError,
   Kind,
   TypeInfo,
-  getNamedType,
   isAbstractType,
   visit,
   visitWithTypeInfo,
@@ -79,14 +78,7 @@ function unauthorizedFields(schema: GraphQLSchema, policy: AuthorizationPolicy, 
             path.push(key);
             return undefined;
           }
-          const returnType = typeInfo.getType();
-          const requirements = requirementsForField(
-            policy,
-            schema,
-            parent,
-            node.name.value,
-            returnType ? getNamedType(returnType) : undefined,
-          );
+          const requirements = requirementsForField(policy, schema, parent, node.name.value);
           const unmet = requirements.filter((requirement) => !isMet(requirement, identity));
           if (unmet.length === 0) {
             path.push(key);

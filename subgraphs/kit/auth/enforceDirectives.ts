@@ -1,6 +1,6 @@
-import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { ForbiddenError, UnauthenticatedError, type Identity } from './identity.ts';
-import { describeRequirement, isMet, readAuthorizationPolicy, type Requirement } from './policy.ts';
+import { describeRequirement, isMet, readAuthorizationPolicy, requirementsForField } from './policy.ts';
 
 /*
  * Each subgraph checks its schema's auth directives again on every field it resolves, so that a
@@ -8,27 +8,13 @@ import { describeRequirement, isMet, readAuthorizationPolicy, type Requirement }
  * gateway's filter. The gateway removes such fields before planning; here they fail loudly.
  */
 
-function requirementsOf(
-  policy: ReturnType<typeof readAuthorizationPolicy>,
-  schema: GraphQLSchema,
-  typeName: string,
-  fieldName: string,
-): Requirement[] {
-  const type = schema.getType(typeName);
-  if (!isObjectType(type)) return [];
-  const owners = [type.name, ...type.getInterfaces().map((i) => i.name)];
-  const found = owners.flatMap((owner) => [...(policy.fields.get(`${owner}.${fieldName}`) ?? []), ...(policy.types.get(owner) ?? [])]);
-  const returned = getNamedType(type.getFields()[fieldName]!.type);
-  return [...found, ...(policy.types.get(returned.name) ?? [])];
-}
-
 /** Wraps the resolver of every field that carries a requirement, in place. */
 export function enforceAuthDirectives(schema: GraphQLSchema, sdl: string): void {
   const policy = readAuthorizationPolicy(sdl);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const requirements = requirementsOf(policy, schema, type.name, field.name);
+      const requirements = requirementsForField(policy, schema, type, field.name);
       if (requirements.length === 0) continue;
       const resolve: GraphQLFieldResolver<unknown, { identity: Identity }> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context, info) => {

@@ -1,9 +1,12 @@
 import {
+  getNamedType,
   Kind,
   parse,
   valueFromASTUntyped,
   type DirectiveNode,
   isAbstractType,
+  isObjectType,
+  isUnionType,
   type DefinitionNode,
   type GraphQLCompositeType,
   type GraphQLNamedType,
@@ -96,24 +99,32 @@ export function describeRequirement(requirement: Requirement): string {
 }
 
 /**
- * Every requirement that reading `typeName.fieldName` is subject to: the field's own, its parent
- * type's, the type it returns, and, when the parent is abstract, those of the same field on every
- * possible type (the runtime type is not known before execution, so all must hold).
+ * Every requirement that reading `parentType.fieldName` is subject to: the field's own and its
+ * parent type's, on the parent, on each interface an object parent implements and, when the
+ * parent is abstract, on every possible type (the runtime type is not known before execution, so
+ * all must hold); and those of the type it returns and of that type's possible types.
+ *
+ * The one rule for reading a field: the gateway's filter, each subgraph's re-check and the
+ * gateway's decision of what may be answered from its cache all ask it.
  */
 export function requirementsForField(
   policy: AuthorizationPolicy,
   schema: GraphQLSchema,
   parentType: GraphQLCompositeType,
   fieldName: string,
-  returnType: GraphQLNamedType | undefined,
 ): Requirement[] {
   const possible = (type: GraphQLNamedType) => (isAbstractType(type) ? schema.getPossibleTypes(type) : []);
+  const owners: GraphQLNamedType[] = [parentType, ...(isObjectType(parentType) ? parentType.getInterfaces() : []), ...possible(parentType)];
   const found: Requirement[] = [];
-  for (const owner of [parentType, ...possible(parentType)]) {
+  for (const owner of owners) {
     found.push(...(policy.fields.get(`${owner.name}.${fieldName}`) ?? []), ...(policy.types.get(owner.name) ?? []));
   }
-  if (returnType) {
-    for (const returned of [returnType, ...possible(returnType)]) found.push(...(policy.types.get(returned.name) ?? []));
+  const field = isUnionType(parentType) ? undefined : parentType.getFields()[fieldName];
+  // A subgraph's `_entities` returns whichever entity the gateway's representation names: that
+  // entity's rules apply to its own fields, where they resolve, not to the whole union at once.
+  if (field && getNamedType(field.type).name !== '_Entity') {
+    const returned = getNamedType(field.type);
+    for (const kind of [returned, ...possible(returned)]) found.push(...(policy.types.get(kind.name) ?? []));
   }
   return found;
 }
