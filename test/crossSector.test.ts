@@ -197,7 +197,13 @@ describe('entity resolution for every shared entity', () => {
     expect(bodies.length).toBe(await count('coordination', 'coordinationBodies'));
     const sectorMembers = bodies.flatMap((b: { members: { sector: unknown }[] }) => b.members).filter((m: { sector: unknown }) => m.sector);
     expect(sectorMembers.length).toBeGreaterThan(0);
-    for (const member of sectorMembers) expect(member.sector.delivery.total).toBeGreaterThanOrEqual(0);
+    // Each member's sector is the sector itself, with its own subgraph's delivery summary.
+    const sectors = (await hub.query(`{ sectors { id delivery { total } } }`)).data!.sectors as {
+      id: string;
+      delivery: { total: number };
+    }[];
+    const totals = new Map(sectors.map((s) => [s.id, s.delivery.total]));
+    for (const member of sectorMembers) expect(member.sector.delivery.total).toBe(totals.get(member.sector.id));
     const child = bodies.find((b: { reportsTo: unknown }) => b.reportsTo);
     const parent = bodies.find((b: { id: string }) => b.id === child.reportsTo.id);
     expect(parent.reportingBodies.map((b: { id: string }) => b.id)).toContain(child.id);
