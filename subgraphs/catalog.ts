@@ -1,6 +1,9 @@
+import entries from './catalog.json' with { type: 'json' };
+
 /**
- * The subgraphs that make up the hub, in the order they start. The compose script, the start
- * script, the gateway and docker-compose all read this list; `npm run new-sector` appends to it.
+ * The subgraphs that make up the hub, in the order they start, kept as data in catalog.json: the
+ * compose and start scripts, the gateway, deployment and tests read it; `npm run new-sector`
+ * appends to it.
  */
 export interface SubgraphEntry {
   /** Folder under subgraphs/ and the subgraph's name in the supergraph. */
@@ -11,14 +14,26 @@ export interface SubgraphEntry {
   readonly role: 'coordination' | 'sector';
 }
 
-export const subgraphCatalog: readonly SubgraphEntry[] = [
-  { name: 'coordination', defaultPort: 4001, role: 'coordination' },
-  { name: 'health', defaultPort: 4002, role: 'sector' },
-  { name: 'police', defaultPort: 4003, role: 'sector' },
-  { name: 'justice', defaultPort: 4004, role: 'sector' },
-  { name: 'social-welfare', defaultPort: 4005, role: 'sector' },
-  { name: 'education', defaultPort: 4006, role: 'sector' },
-];
+function checked(list: unknown): readonly SubgraphEntry[] {
+  const entriesOk =
+    Array.isArray(list) &&
+    list.every(
+      (e: Partial<SubgraphEntry>) =>
+        typeof e.name === 'string' &&
+        /^[a-z]+(-[a-z]+)*$/.test(e.name) &&
+        Number.isInteger(e.defaultPort) &&
+        (e.role === 'coordination' || e.role === 'sector'),
+    ) &&
+    list.filter((e: SubgraphEntry) => e.role === 'coordination').length === 1;
+  if (!entriesOk) {
+    throw new Error(
+      'subgraphs/catalog.json must list each subgraph as { "name": "lower-case-words", "defaultPort": <whole number>, "role": "coordination" | "sector" }, with one coordination',
+    );
+  }
+  return list as SubgraphEntry[];
+}
+
+export const subgraphCatalog: readonly SubgraphEntry[] = checked(entries);
 
 export const sectorIds: readonly string[] = subgraphCatalog.filter((entry) => entry.role === 'sector').map((entry) => entry.name);
 

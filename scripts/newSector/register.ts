@@ -7,18 +7,16 @@ import type { SectorNames } from './names.ts';
 
 /*
  * Everything outside the new sector's own folder that must know about it, each a small edit to
- * a file that is data or declarations: the catalog (start, compose, gateway and tests read it),
+ * a file that is data or declarations: the catalog (catalog.json: start, compose, gateway and tests read it),
  * the coordination subgraph's per-sector types and registry, and docker-compose.
  */
 
 export function addToCatalog(root: string, n: SectorNames): number {
-  const file = path.join(root, 'subgraphs', 'catalog.ts');
-  const text = fs.readFileSync(file, 'utf8');
-  const ports = [...text.matchAll(/defaultPort: (\d+)/g)].map((m) => Number(m[1]));
-  const port = Math.max(...ports) + 1;
-  const end = text.indexOf('];', text.indexOf('export const subgraphCatalog'));
-  const entry = `  { name: '${n.id}', defaultPort: ${port}, role: 'sector' },\n`;
-  fs.writeFileSync(file, text.slice(0, end) + entry + text.slice(end));
+  const file = path.join(root, 'subgraphs', 'catalog.json');
+  const catalog = JSON.parse(fs.readFileSync(file, 'utf8')) as { name: string; defaultPort: number; role: string }[];
+  const port = Math.max(...catalog.map((entry) => entry.defaultPort)) + 1;
+  catalog.push({ name: n.id, defaultPort: port, role: 'sector' });
+  fs.writeFileSync(file, `${JSON.stringify(catalog, null, 2)}\n`);
   return port;
 }
 
