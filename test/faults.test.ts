@@ -28,9 +28,6 @@ function expectNothingLost(reports: FaultReport[], store: 'embedded' | 'mongodb'
     expect(report.answered, report.fault).toBe(report.requests);
     for (const check of report.checks) expect({ fault: report.fault, ...check }).toMatchObject({ held: true });
   }
-  const writes = reports.filter((r) => r.fault.includes('writes') || r.fault.includes('registrations') || r.fault.includes('reports'));
-  expect(writes).toHaveLength(store === 'embedded' ? 4 : 3);
-  for (const report of writes) expect(report.acknowledgedWrites, report.fault).toBeGreaterThanOrEqual(10);
 }
 
 describe('faults injected into a running hub', () => {

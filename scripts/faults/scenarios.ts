@@ -55,7 +55,7 @@ async function faultUnderWrites(
     write: (n: number) => Promise<{ outcome: Outcome; acknowledged?: string }>;
     verify: (acknowledged: string[]) => Promise<Pick<FaultReport, 'lost' | 'halfWritten'>>;
   },
-): Promise<Omit<FaultReport, 'fault' | 'checks'> & { backWithinMs: number }> {
+): Promise<Omit<FaultReport, 'fault'>> {
   let acknowledged = 0;
   let back = false;
   let afterBack = 0;
@@ -91,7 +91,17 @@ async function faultUnderWrites(
   clearTimeout(safety);
   if (failure) throw new Error(`${failure.message} (${tally.acknowledged.length} of ${tally.sent} writes acknowledged)`);
   const { lost, halfWritten } = await options.verify(tally.acknowledged);
-  return { requests: tally.sent, answered: tally.answered, acknowledgedWrites: tally.acknowledged.length, lost, halfWritten, backWithinMs };
+  return {
+    requests: tally.sent,
+    answered: tally.answered,
+    acknowledgedWrites: tally.acknowledged.length,
+    lost,
+    halfWritten,
+    checks: [
+      { what: `${service} back by itself`, held: Number.isFinite(backWithinMs), detail: `${backWithinMs} ms` },
+      { what: `writes acknowledged again once ${service} is back`, held: afterBack >= 5, detail: `${afterBack} after it` },
+    ],
+  };
 }
 
 function hubHasNew(hub: SupervisedHub, service: string, old: number): boolean {
@@ -148,15 +158,10 @@ const killCoordination: Fault = {
         return { lost, halfWritten };
       },
     });
-    return {
-      fault: this.name,
-      ...report,
-      checks: [{ what: 'coordination back by itself', held: Number.isFinite(report.backWithinMs), detail: `${report.backWithinMs} ms` }],
-    };
+    return { fault: this.name, ...report };
   },
 };
 
-/** A sector's progress reports under a fault; `strike` is what happens to the sector's process. */
 /** What happens to a sector while its progress reports are written, and what is checked of it besides. */
 interface WriteFault {
   strike(pid: number, hub: SupervisedHub): void;
@@ -197,6 +202,7 @@ function diskFull(sector: string): WriteFault {
   };
 }
 
+/** A sector's progress reports under a fault: what happens to the sector's process is `fault`. */
 function faultDuringProgressReports(name: string, sector: string, fault: WriteFault): Fault {
   return {
     name,
@@ -234,10 +240,7 @@ function faultDuringProgressReports(name: string, sector: string, fault: WriteFa
       return {
         fault: name,
         ...report,
-        checks: [
-          { what: `${sector} back by itself`, held: Number.isFinite(report.backWithinMs), detail: `${report.backWithinMs} ms` },
-          ...(fault.checks?.() ?? []),
-        ],
+        checks: [...report.checks, ...(fault.checks?.() ?? [])],
       };
     },
   };

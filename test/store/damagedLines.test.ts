@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DamagedCollectionError } from '../../subgraphs/kit/store/collectionFile.ts';
 import type { StoredDocument } from '../../subgraphs/kit/store/port.ts';
 import { repairStoreFolder } from '../../subgraphs/kit/store/repairStore.ts';
-import { embeddedSector, type EmbeddedSector } from './embeddedSector.ts';
+import { seededSector, type EmbeddedSector } from './embeddedSector.ts';
 
 /*
  * A collection file with a line that cannot be read: start refuses, naming the file and the line
@@ -22,11 +22,7 @@ let file: string;
 let intact: Buffer;
 
 beforeAll(async () => {
-  sector = await embeddedSector('health');
-  const running = await sector.start();
-  await running.stop();
-  file = sector.file('progressReports');
-  intact = fs.readFileSync(file);
+  ({ sector, file, intact } = await seededSector('health', 'progressReports'));
 });
 afterAll(() => sector?.remove());
 

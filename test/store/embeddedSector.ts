@@ -56,6 +56,17 @@ export interface EmbeddedSector {
 
 export type GatewayQuery = <T = Record<string, any>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
 
+/**
+ * A sector started once on a fresh folder, so its demo data is in its files, then stopped; with
+ * one collection's file and that file's bytes as the subgraph left them when it stopped cleanly.
+ */
+export async function seededSector(name: string, collection: string): Promise<{ sector: EmbeddedSector; file: string; intact: Buffer }> {
+  const sector = await embeddedSector(name);
+  await (await sector.start()).stop();
+  const file = sector.file(collection);
+  return { sector, file, intact: fs.readFileSync(file) };
+}
+
 export async function embeddedSector(name = 'health'): Promise<EmbeddedSector> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-store-'));
   const folder = path.join(dataDir, 'bangladesh', name);

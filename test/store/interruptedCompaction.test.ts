@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredDocument } from '../../subgraphs/kit/store/port.ts';
-import { embeddedSector, type EmbeddedSector } from './embeddedSector.ts';
+import { seededSector, type EmbeddedSector } from './embeddedSector.ts';
 
 /*
  * Closing the store compacts each file the crash-safe way NeDB does it: the new file is written
@@ -19,10 +19,7 @@ let intact: Buffer;
 let first: ReportDoc;
 
 beforeAll(async () => {
-  sector = await embeddedSector('health');
-  await (await sector.start()).stop();
-  file = sector.file('progressReports');
-  intact = fs.readFileSync(file);
+  ({ sector, file, intact } = await seededSector('health', 'progressReports'));
   first = JSON.parse(intact.toString('utf8').split('\n')[0]!) as ReportDoc;
 });
 afterAll(() => sector?.remove());

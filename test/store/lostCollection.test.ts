@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import { LostCollectionError } from '../../subgraphs/kit/subgraph.ts';
-import { embeddedSector, type EmbeddedSector } from './embeddedSector.ts';
+import { seededSector, type EmbeddedSector } from './embeddedSector.ts';
 
 /*
  * A collection the demo data fills, found empty or gone while the others hold data: records are
@@ -15,10 +15,7 @@ let file: string;
 let intact: Buffer;
 
 beforeAll(async () => {
-  sector = await embeddedSector('health');
-  await (await sector.start()).stop();
-  file = sector.file('responsibilities');
-  intact = fs.readFileSync(file);
+  ({ sector, file, intact } = await seededSector('health', 'responsibilities'));
 });
 afterAll(() => sector?.remove());
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embeddedSector, type EmbeddedSector } from './embeddedSector.ts';
+import { seededSector, type EmbeddedSector } from './embeddedSector.ts';
 
 /*
  * `npm run store:repair` as an operator runs it, on the same CRG_DATA_DIR and CRG_COUNTRY: it
@@ -18,10 +18,7 @@ let file: string;
 let intact: Buffer;
 
 beforeAll(async () => {
-  sector = await embeddedSector('health');
-  await (await sector.start()).stop();
-  file = sector.file('servicePoints');
-  intact = fs.readFileSync(file);
+  ({ sector, file, intact } = await seededSector('health', 'servicePoints'));
 });
 afterAll(() => sector?.remove());
 
