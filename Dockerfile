@@ -8,6 +8,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY schema ./schema
+COPY platform ./platform
 COPY subgraphs ./subgraphs
 COPY gateway ./gateway
 COPY scripts ./scripts

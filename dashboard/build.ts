@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
+import { projectPath } from '../platform/schemaFiles.ts';
 
 /** The dashboard's sources; absent from the production image, which carries only the built bundle. */
 const dashboardDir = projectPath('dashboard');

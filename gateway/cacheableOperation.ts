@@ -1,6 +1,6 @@
 import { TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { requirementsForField, type AuthorizationPolicy, type Requirement } from '../subgraphs/kit/auth/policy.ts';
-import { scopes } from '../subgraphs/kit/auth/roles.ts';
+import { requirementsForField, type AuthorizationPolicy, type Requirement } from '../platform/auth/policy.ts';
+import { scopes } from '../platform/auth/roles.ts';
 
 /*
  * Which answers may be served from the response cache: queries that read only aggregate and

@@ -1,4 +1,4 @@
-import type { Identity } from '../subgraphs/kit/auth/identity.ts';
+import type { Identity } from '../platform/auth/identity.ts';
 
 /** What the gateway knows about each request; the data sources pass it on to subgraphs. */
 export interface GatewayContext {

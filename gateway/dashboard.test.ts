@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadOrCreateDevelopmentKeys } from '../subgraphs/kit/auth/keys.ts';
-import { mintLocalToken } from '../subgraphs/kit/auth/localIssuer.ts';
-import { developmentAudience, developmentIssuer, readConfig } from '../subgraphs/kit/config.ts';
+import { loadOrCreateDevelopmentKeys } from '../platform/auth/keys.ts';
+import { mintLocalToken } from '../platform/auth/localIssuer.ts';
+import { developmentAudience, developmentIssuer, readConfig } from '../platform/config.ts';
 import type { MintDevelopmentToken } from './auth/fromConfig.ts';
 import { dashboardRoutes, developmentTokenSeconds } from './dashboard.ts';
 

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bundleDir, bundleFiles, ensureDashboardBuilt } from '../dashboard/build.ts';
 import type { MintDevelopmentToken } from './auth/fromConfig.ts';
-import { json, type Route } from '../subgraphs/kit/http.ts';
-import { fromLoopback } from '../subgraphs/kit/loopback.ts';
+import { json, type Route } from '../platform/http.ts';
+import { fromLoopback } from '../platform/loopback.ts';
 
 export interface DashboardOptions {
   mode: 'development' | 'production';

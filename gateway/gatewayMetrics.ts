@@ -1,5 +1,5 @@
 import { Counter, Histogram } from 'prom-client';
-import { latencyBuckets, type ServiceMetrics } from '../subgraphs/kit/metrics.ts';
+import { latencyBuckets, type ServiceMetrics } from '../platform/metrics.ts';
 
 /** What only the gateway measures: its calls to each subgraph, and supergraph reloads. */
 export interface GatewayMetrics {

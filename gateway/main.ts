@@ -1,7 +1,7 @@
 /** Runs the gateway as its own process: `tsx gateway/main.ts`. */
-import { ConfigError, readConfig } from '../subgraphs/kit/config.ts';
-import { createLogger } from '../subgraphs/kit/logger.ts';
-import { needsAPersonExitCode, stopOnSignals } from '../subgraphs/kit/shutdown.ts';
+import { ConfigError, readConfig } from '../platform/config.ts';
+import { createLogger } from '../platform/logger.ts';
+import { needsAPersonExitCode, stopOnSignals } from '../platform/shutdown.ts';
 import { gatewayAuthFromConfig } from './auth/fromConfig.ts';
 import { startGateway } from './server.ts';
 

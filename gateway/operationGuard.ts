@@ -6,13 +6,13 @@ import { GraphQLError, parse, print, specifiedRules, validate, type DocumentNode
 import { LRUCache } from 'lru-cache';
 import type http from 'node:http';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { UnauthenticatedError, type Identity } from '../subgraphs/kit/auth/identity.ts';
-import type { GatewayLimits } from '../subgraphs/kit/config.ts';
-import type { GuardDecision, RequestGuard } from '../subgraphs/kit/http.ts';
+import { UnauthenticatedError, type Identity } from '../platform/auth/identity.ts';
+import type { GatewayLimits } from '../platform/config.ts';
+import type { GuardDecision, RequestGuard } from '../platform/http.ts';
 import type { CallerVerifier } from './auth/callerIdentity.ts';
 import { authorizeOperation, placeholderAlias, typenameAlias, type AuthorizedOperation } from './authorization/authorizeOperation.ts';
 import { completeResult } from './authorization/completeResult.ts';
-import type { AuthorizationPolicy } from '../subgraphs/kit/auth/policy.ts';
+import type { AuthorizationPolicy } from '../platform/auth/policy.ts';
 
 /*
  * What every request to the gateway passes before Apollo sees it: one operation per POST, a

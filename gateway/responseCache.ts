@@ -2,8 +2,8 @@ import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { Counter } from 'prom-client';
-import type { AuthorizationPolicy } from '../subgraphs/kit/auth/policy.ts';
-import type { ServiceMetrics } from '../subgraphs/kit/metrics.ts';
+import type { AuthorizationPolicy } from '../platform/auth/policy.ts';
+import type { ServiceMetrics } from '../platform/metrics.ts';
 import { isCacheableQuery } from './cacheableOperation.ts';
 import type { GatewayContext } from './context.ts';
 

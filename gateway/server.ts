@@ -6,17 +6,17 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type http from 'node:http';
-import type { Key } from '../subgraphs/kit/auth/keys.ts';
-import type { GatewayLimits } from '../subgraphs/kit/config.ts';
-import { close, createHttpServer, json, listen } from '../subgraphs/kit/http.ts';
-import { createLogger, type Logger } from '../subgraphs/kit/logger.ts';
+import type { Key } from '../platform/auth/keys.ts';
+import type { GatewayLimits } from '../platform/config.ts';
+import { close, createHttpServer, json, listen } from '../platform/http.ts';
+import { createLogger, type Logger } from '../platform/logger.ts';
 import type { CallerVerifier } from './auth/callerIdentity.ts';
 import type { MintDevelopmentToken } from './auth/fromConfig.ts';
-import { fromLoopback } from '../subgraphs/kit/loopback.ts';
-import { createServiceMetrics, scrapeRoute } from '../subgraphs/kit/metrics.ts';
-import { observeOperations } from '../subgraphs/kit/observeOperations.ts';
-import { requestIdHeader } from '../subgraphs/kit/requestId.ts';
-import { suggestionOptions } from '../subgraphs/kit/suggestions.ts';
+import { fromLoopback } from '../platform/loopback.ts';
+import { createServiceMetrics, scrapeRoute } from '../platform/metrics.ts';
+import { observeOperations } from '../platform/observeOperations.ts';
+import { requestIdHeader } from '../platform/requestId.ts';
+import { suggestionOptions } from '../platform/suggestions.ts';
 import type { GatewayContext } from './context.ts';
 import { dashboardRoutes, tokenCommand } from './dashboard.ts';
 import { createOperationGuard, type OperationGuard } from './operationGuard.ts';

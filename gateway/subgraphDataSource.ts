@@ -2,17 +2,17 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { Pool } from 'undici';
-import type { Identity } from '../subgraphs/kit/auth/identity.ts';
+import type { Identity } from '../platform/auth/identity.ts';
 import {
   bodyDigest,
   caseAccessTokenHeader,
   internalTokenHeader,
   signCaseAccessToken,
   signInternalToken,
-} from '../subgraphs/kit/auth/internalToken.ts';
-import type { Key } from '../subgraphs/kit/auth/keys.ts';
-import { subgraphCatalog } from '../subgraphs/catalog.ts';
-import { requestIdHeader } from '../subgraphs/kit/requestId.ts';
+} from '../platform/auth/internalToken.ts';
+import type { Key } from '../platform/auth/keys.ts';
+import { subgraphCatalog } from '../platform/catalog.ts';
+import { requestIdHeader } from '../platform/requestId.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayMetrics } from './gatewayMetrics.ts';
 import { SharedFetches } from './sharedFetches.ts';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
+import { projectPath } from '../platform/schemaFiles.ts';
 
 /** The committed supergraph, composed by `npm run compose` from every subgraph's SDL. */
 export const supergraphPath = projectPath('schema', 'supergraph.graphql');

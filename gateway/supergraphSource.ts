@@ -1,7 +1,7 @@
 import type { SupergraphSdlHook, SupergraphSdlUpdateFunction } from '@apollo/gateway';
 import fs from 'node:fs';
-import { readAuthorizationPolicy, supergraphForPlanning, type AuthorizationPolicy } from '../subgraphs/kit/auth/policy.ts';
-import type { Logger } from '../subgraphs/kit/logger.ts';
+import { readAuthorizationPolicy, supergraphForPlanning, type AuthorizationPolicy } from '../platform/auth/policy.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { GatewayMetrics } from './gatewayMetrics.ts';
 import { readSupergraph, supergraphPath } from './supergraph.ts';
 

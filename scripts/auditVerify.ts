@@ -7,10 +7,10 @@
  * first), and exits with status 1 when any log is broken, 2 when the configuration is wrong.
  */
 import { pathToFileURL } from 'node:url';
-import { subgraphCatalog } from '../subgraphs/catalog.ts';
+import { subgraphCatalog } from '../platform/catalog.ts';
 import { configuredAuditPublicKey, configuredWitnessRecord } from '../subgraphs/kit/audit/configuredAudit.ts';
 import { verifyStoreAuditLog, type AuditLogTrust } from '../subgraphs/kit/audit/verifyStore.ts';
-import { ConfigError, readConfig, type HubConfig } from '../subgraphs/kit/config.ts';
+import { ConfigError, readConfig, type HubConfig } from '../platform/config.ts';
 import { createStore } from '../subgraphs/kit/store/createStore.ts';
 import type { Store } from '../subgraphs/kit/store/port.ts';
 

@@ -11,9 +11,9 @@
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { subgraphCatalog } from '../subgraphs/catalog.ts';
+import { subgraphCatalog } from '../platform/catalog.ts';
 import { configuredAuditPublicKey } from '../subgraphs/kit/audit/configuredAudit.ts';
-import { ConfigError, readConfig } from '../subgraphs/kit/config.ts';
+import { ConfigError, readConfig } from '../platform/config.ts';
 import { BackupError } from './backup/manifest.ts';
 import { defaultBackupFolder, takeBackup } from './backup/takeBackup.ts';
 import { verifyBackup } from './backup/verifyBackup.ts';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
+import { projectPath } from '../platform/schemaFiles.ts';
 
 /*
  * The generated resolver types are what make a resolver's shape a compile error: the compiler is

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
+import { projectPath } from '../platform/schemaFiles.ts';
 
 export const compiledDir = projectPath('dist', 'server');
 

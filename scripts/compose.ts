@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { supergraphPath } from '../gateway/supergraph.ts';
-import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
+import { projectPath } from '../platform/schemaFiles.ts';
 import { composeSupergraph } from './composeSupergraph.ts';
 import { schemaReference } from './schemaReference.ts';
 

@@ -1,7 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { subgraphCatalog } from '../subgraphs/catalog.ts';
-import { readSdl, subgraphSchemaFiles } from '../subgraphs/kit/schemaFiles.ts';
+import { subgraphCatalog } from '../platform/catalog.ts';
+import { readSdl, subgraphSchemaFiles } from '../platform/schemaFiles.ts';
 
 export interface CompositionResult {
   supergraphSdl?: string;

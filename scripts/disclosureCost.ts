@@ -6,7 +6,7 @@
  * cell gets depends on the secret). `npx tsx scripts/disclosureCost.ts [secrets]`
  */
 import { randomBytes } from 'node:crypto';
-import { countries, type CountryId } from '../subgraphs/kit/config.ts';
+import { countries, type CountryId } from '../platform/config.ts';
 import { noiseParameters } from '../subgraphs/kit/disclosure/configured.ts';
 import { disclosureControl, type DisclosureControl, type PublishedRow } from '../subgraphs/kit/disclosure/publish.ts';
 import { readSuppressionThreshold } from '../subgraphs/kit/disclosure/threshold.ts';

@@ -8,9 +8,9 @@
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { sectorIds } from '../subgraphs/catalog.ts';
+import { sectorIds } from '../platform/catalog.ts';
 import { loadSubgraphDefinition } from '../subgraphs/definitions.ts';
-import { ConfigError, readConfig, type HubConfig } from '../subgraphs/kit/config.ts';
+import { ConfigError, readConfig, type HubConfig } from '../platform/config.ts';
 import { encryptedSpecs } from '../subgraphs/kit/fieldEncryption/encryptingStore.ts';
 import { keyringLocation } from '../subgraphs/kit/fieldEncryption/keyringFiles.ts';
 import { rotateKeys, type RotationReport } from '../subgraphs/kit/fieldEncryption/rotation.ts';

@@ -9,8 +9,8 @@
  *                  member's); needs meetings:read and framework:read
  */
 import { parseArgs } from 'node:util';
-import { LocalIssuerNotTrusted, mintLocalToken } from '../subgraphs/kit/auth/localIssuer.ts';
-import { readConfig } from '../subgraphs/kit/config.ts';
+import { LocalIssuerNotTrusted, mintLocalToken } from '../platform/auth/localIssuer.ts';
+import { readConfig } from '../platform/config.ts';
 import type { SendQuery } from './report/packQuery.ts';
 import { writeMeetingPack } from './report/writeReport.ts';
 

@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { ConfigError, readConfig } from '../subgraphs/kit/config.ts';
+import { ConfigError, readConfig } from '../platform/config.ts';
 import { BackupError } from './backup/manifest.ts';
 import { restoreBackup } from './backup/restoreBackup.ts';
 

@@ -11,7 +11,7 @@ import {
   type GraphQLNamedType,
 } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
-import { describeRequirement, readAuthorizationPolicy, supergraphForPlanning } from '../subgraphs/kit/auth/policy.ts';
+import { describeRequirement, readAuthorizationPolicy, supergraphForPlanning } from '../platform/auth/policy.ts';
 
 /*
  * The schema reference, as the graph's users see it: every type, field, argument and enum value

@@ -8,11 +8,11 @@
 import { fork, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { envPrefix, subgraphCatalog } from '../subgraphs/catalog.ts';
-import { developmentKeys } from '../subgraphs/kit/auth/configuredKeys.ts';
-import { ConfigError, countries, readConfig } from '../subgraphs/kit/config.ts';
-import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
-import { needsAPersonExitCode, supervisedVariable } from '../subgraphs/kit/shutdown.ts';
+import { envPrefix, subgraphCatalog } from '../platform/catalog.ts';
+import { developmentKeys } from '../platform/auth/configuredKeys.ts';
+import { ConfigError, countries, readConfig } from '../platform/config.ts';
+import { projectPath } from '../platform/schemaFiles.ts';
+import { needsAPersonExitCode, supervisedVariable } from '../platform/shutdown.ts';
 import { DataFolderLockedError, lockDataFolder } from '../subgraphs/kit/store/dataFolderLock.ts';
 import { Supervisor, type Service } from './start/supervisor.ts';
 import { takenPorts } from './start/takenPorts.ts';

@@ -9,8 +9,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { subgraphCatalog } from '../subgraphs/catalog.ts';
-import { ConfigError, countries, readConfig, type CountryId } from '../subgraphs/kit/config.ts';
+import { subgraphCatalog } from '../platform/catalog.ts';
+import { ConfigError, countries, readConfig, type CountryId } from '../platform/config.ts';
 import { collectionFilesIn, DamagedCollectionError } from '../subgraphs/kit/store/collectionFile.ts';
 import { DataFolderLockedError } from '../subgraphs/kit/store/dataFolderLock.ts';
 import { repairStoreFolder, type FileRepair } from '../subgraphs/kit/store/repairStore.ts';

@@ -8,10 +8,10 @@
  *        -d '{"query":"{ sectors { name } }"}' http://localhost:4000/graphql
  */
 import { parseArgs } from 'node:util';
-import { sectorIds } from '../subgraphs/catalog.ts';
-import { LocalIssuerNotTrusted, mintLocalToken } from '../subgraphs/kit/auth/localIssuer.ts';
-import { isRole, roles, sectorBoundRoles } from '../subgraphs/kit/auth/roles.ts';
-import { ConfigError, readConfig } from '../subgraphs/kit/config.ts';
+import { sectorIds } from '../platform/catalog.ts';
+import { LocalIssuerNotTrusted, mintLocalToken } from '../platform/auth/localIssuer.ts';
+import { isRole, roles, sectorBoundRoles } from '../platform/auth/roles.ts';
+import { ConfigError, readConfig } from '../platform/config.ts';
 
 function fail(message: string): never {
   console.error(message);

@@ -1,5 +1,5 @@
 import type { SubgraphDefinition } from './kit/subgraph.ts';
-import { subgraphCatalog } from './catalog.ts';
+import { subgraphCatalog } from '../platform/catalog.ts';
 
 /** Loads a subgraph's definition from its folder (its index.ts default export). */
 export async function loadSubgraphDefinition(name: string): Promise<SubgraphDefinition> {

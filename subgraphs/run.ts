@@ -2,11 +2,11 @@
  * Runs one subgraph as its own process: `tsx subgraphs/run.ts health`. The start script runs
  * one of these per subgraph; a ministry deploying its own subgraph runs just its own.
  */
-import { ConfigError, readConfig } from './kit/config.ts';
+import { ConfigError, readConfig } from '../platform/config.ts';
 import { DamagedCollectionError } from './kit/store/collectionFile.ts';
 import { DataFolderLockedError } from './kit/store/dataFolderLock.ts';
-import { createLogger } from './kit/logger.ts';
-import { needsAPersonExitCode, stopOnSignals } from './kit/shutdown.ts';
+import { createLogger } from '../platform/logger.ts';
+import { needsAPersonExitCode, stopOnSignals } from '../platform/shutdown.ts';
 import { LostCollectionError, startSubgraph } from './kit/subgraph.ts';
 import { loadSubgraphDefinition } from './definitions.ts';
 

@@ -11,14 +11,14 @@ import { bsonFile, decodeDocuments, readDumpedCollection, writeDumpedCollection 
 import { restoreBackup } from '../scripts/backup/restoreBackup.ts';
 import { takeBackup } from '../scripts/backup/takeBackup.ts';
 import { verifyBackup } from '../scripts/backup/verifyBackup.ts';
-import { envPrefix, sectorIds, subgraphCatalog } from '../subgraphs/catalog.ts';
+import { envPrefix, sectorIds, subgraphCatalog } from '../platform/catalog.ts';
 import { auditDocuments } from '../subgraphs/kit/audit/auditEntry.ts';
 import { appendAudit, openAuditLog } from '../subgraphs/kit/audit/auditLog.ts';
 import { configuredAuditLogKeys } from '../subgraphs/kit/audit/configuredAudit.ts';
-import { readConfig, type HubConfig } from '../subgraphs/kit/config.ts';
-import { createLogger } from '../subgraphs/kit/logger.ts';
+import { readConfig, type HubConfig } from '../platform/config.ts';
+import { createLogger } from '../platform/logger.ts';
 import { openRepositories } from '../subgraphs/kit/repository.ts';
-import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
+import { projectPath } from '../platform/schemaFiles.ts';
 import { lockDataFolder } from '../subgraphs/kit/store/dataFolderLock.ts';
 import { createStore } from '../subgraphs/kit/store/createStore.ts';
 import { auditor, officer, referCase, registered } from './cases/caseFixtures.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sectorIds } from '../subgraphs/catalog.ts';
+import { sectorIds } from '../platform/catalog.ts';
 import type { StoredDocument } from '../subgraphs/kit/store/port.ts';
 import { startTestHub, type TestHub } from './support/hub.ts';
 

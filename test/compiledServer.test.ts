@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { freePort, launch, stopAll, useCompiledServer, type Service } from '../scripts/bench/processes.ts';
 import { compiledPath } from '../scripts/compiledServer.ts';
 import { k8sManifests } from '../scripts/deploy/k8sManifests.ts';
-import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
+import { projectPath } from '../platform/schemaFiles.ts';
 import { postGraphQL } from './support/hub.ts';
 
 /*

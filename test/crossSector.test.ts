@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sectorIds, typePrefix } from '../subgraphs/catalog.ts';
+import { sectorIds, typePrefix } from '../platform/catalog.ts';
 import { startTestHub, type TestHub } from './support/hub.ts';
 
 /*

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subgraphCatalog, typePrefix } from '../subgraphs/catalog.ts';
+import { subgraphCatalog, typePrefix } from '../platform/catalog.ts';
 import { startTestHub, type TestHub } from './support/hub.ts';
 
 /*

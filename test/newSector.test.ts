@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
+import { projectPath } from '../platform/schemaFiles.ts';
 
 /*
  * `npm run new-sector` as a ministry's developer runs it, in a temporary copy of the project:
@@ -30,7 +30,7 @@ const tsx = () => path.join(copy, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 describe('npm run new-sector', () => {
   it('refuses an id that is not a plain name, or one already taken, and changes nothing', () => {
-    const before = fs.readFileSync(path.join(copy, 'subgraphs', 'catalog.json'), 'utf8');
+    const before = fs.readFileSync(path.join(copy, 'platform', 'catalog.json'), 'utf8');
     for (const [id, message] of [
       ['Information!', '--id must be lower-case words'],
       ['health', 'already a subgraph'],
@@ -39,7 +39,7 @@ describe('npm run new-sector', () => {
       expect(result.status).toBe(2);
       expect(result.stderr).toContain(message);
     }
-    expect(fs.readFileSync(path.join(copy, 'subgraphs', 'catalog.json'), 'utf8')).toBe(before);
+    expect(fs.readFileSync(path.join(copy, 'platform', 'catalog.json'), 'utf8')).toBe(before);
   });
 
   it('makes a ministry that compiles, composes, passes its own tests through the gateway and is in docker-compose', () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isRole } from '../subgraphs/kit/auth/roles.ts';
-import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
+import { isRole } from '../platform/auth/roles.ts';
+import { projectPath } from '../platform/schemaFiles.ts';
 import { startTestHub, type TestCaller, type TestHub } from './support/hub.ts';
 
 /*

@@ -6,8 +6,8 @@ import { startSupervisedHub, waitUntil } from '../scripts/faults/supervisedHub.t
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { envPrefix, subgraphCatalog } from '../subgraphs/catalog.ts';
-import { projectPath } from '../subgraphs/kit/schemaFiles.ts';
+import { envPrefix, subgraphCatalog } from '../platform/catalog.ts';
+import { projectPath } from '../platform/schemaFiles.ts';
 import { postGraphQL } from './support/hub.ts';
 
 /*

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDevelopmentKeys, type DevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
-import { mintCallerToken } from '../../subgraphs/kit/auth/localIssuer.ts';
+import { generateDevelopmentKeys, type DevelopmentKeys } from '../../platform/auth/keys.ts';
+import { mintCallerToken } from '../../platform/auth/localIssuer.ts';
 import { callerKeySet, createCallerVerifier, rememberVerifiedMs } from './callerIdentity.ts';
 
 /*

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { LRUCache } from 'lru-cache';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
-import { sectorIds } from '../../subgraphs/catalog.ts';
-import { UnauthenticatedError, type Identity } from '../../subgraphs/kit/auth/identity.ts';
-import { isRole, scopesByRole, sectorBoundRoles } from '../../subgraphs/kit/auth/roles.ts';
-import type { AuthConfig } from '../../subgraphs/kit/config.ts';
+import { sectorIds } from '../../platform/catalog.ts';
+import { UnauthenticatedError, type Identity } from '../../platform/auth/identity.ts';
+import { isRole, scopesByRole, sectorBoundRoles } from '../../platform/auth/roles.ts';
+import type { AuthConfig } from '../../platform/config.ts';
 
 /*
  * Verifies the bearer token a caller presents and turns it into an Identity. Only asymmetric

@@ -1,8 +1,8 @@
-import { developmentKeys, gatewaySigningKey } from '../../subgraphs/kit/auth/configuredKeys.ts';
-import type { Key } from '../../subgraphs/kit/auth/keys.ts';
-import { mintLocalToken, type TokenRequest } from '../../subgraphs/kit/auth/localIssuer.ts';
-import type { HubConfig } from '../../subgraphs/kit/config.ts';
-import type { Logger } from '../../subgraphs/kit/logger.ts';
+import { developmentKeys, gatewaySigningKey } from '../../platform/auth/configuredKeys.ts';
+import type { Key } from '../../platform/auth/keys.ts';
+import { mintLocalToken, type TokenRequest } from '../../platform/auth/localIssuer.ts';
+import type { HubConfig } from '../../platform/config.ts';
+import type { Logger } from '../../platform/logger.ts';
 import { callerKeySet, createCallerVerifier, type CallerVerifier } from './callerIdentity.ts';
 
 export type MintDevelopmentToken = (request: Omit<TokenRequest, 'issuer' | 'audience'>) => Promise<string>;

@@ -1,8 +1,8 @@
 import { buildSchema, execute, parse, type ExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
-import { readAuthorizationPolicy } from '../../subgraphs/kit/auth/policy.ts';
-import type { Scope } from '../../subgraphs/kit/auth/roles.ts';
+import type { Identity } from '../../platform/auth/identity.ts';
+import { readAuthorizationPolicy } from '../../platform/auth/policy.ts';
+import type { Scope } from '../../platform/auth/roles.ts';
 import { authorizeOperation } from './authorizeOperation.ts';
 import { completeResult } from './completeResult.ts';
 

@@ -11,7 +11,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
+import type { Identity } from '../../platform/auth/identity.ts';
 import { inlineFragments } from './inlineFragments.ts';
 import {
   describeRequirement,
@@ -19,7 +19,7 @@ import {
   requirementsForField,
   type AuthorizationPolicy,
   type Requirement,
-} from '../../subgraphs/kit/auth/policy.ts';
+} from '../../platform/auth/policy.ts';
 
 /*
  * Removes from an operation every field the caller may not read, before the gateway plans it,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { HubConfig } from '../../subgraphs/kit/config.ts';
+import type { HubConfig } from '../../platform/config.ts';
 import { DataFolderLockedError, lockDataFolder } from '../../subgraphs/kit/store/dataFolderLock.ts';
 import { collectionFileSuffix, collectionFilesIn, fileNedbLoads } from '../../subgraphs/kit/store/collectionFile.ts';
 import { flushFolder, writeStaged, writeWhole } from './durableFiles.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { countries, type CountryId } from '../../subgraphs/kit/config.ts';
+import { countries, type CountryId } from '../../platform/config.ts';
 
 /*
  * What a backup holds, written last into its folder as manifest.json: for every file, its

@@ -1,5 +1,5 @@
 import { BSON, MongoClient, type ClientSession, type Document } from 'mongodb';
-import type { HubConfig } from '../../subgraphs/kit/config.ts';
+import type { HubConfig } from '../../platform/config.ts';
 import { mongoDatabaseName } from '../../subgraphs/kit/store/createStore.ts';
 import { writeWhole } from './durableFiles.ts';
 import { BackupError, describeFile, type BackupFile, type BackupManifest } from './manifest.ts';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { ConfigError, type HubConfig } from '../../subgraphs/kit/config.ts';
+import { ConfigError, type HubConfig } from '../../platform/config.ts';
 import { keyringLocation, readKeyringFile } from '../../subgraphs/kit/fieldEncryption/keyringFiles.ts';
 import { refuseUnlessEmpty, restoreEmbeddedStores } from './embeddedCopies.ts';
 import { BackupError, type BackupManifest } from './manifest.ts';

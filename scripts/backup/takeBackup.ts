@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { subgraphCatalog } from '../../subgraphs/catalog.ts';
-import type { HubConfig } from '../../subgraphs/kit/config.ts';
+import { subgraphCatalog } from '../../platform/catalog.ts';
+import type { HubConfig } from '../../platform/config.ts';
 import { copyEmbeddedStores } from './embeddedCopies.ts';
 import { flushFolder, writeWhole } from './durableFiles.ts';
 import {

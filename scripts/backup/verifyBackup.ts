@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { configuredAuditPublicKey } from '../../subgraphs/kit/audit/configuredAudit.ts';
 import { readWitnessFile } from '../../subgraphs/kit/audit/witness.ts';
-import type { HubConfig } from '../../subgraphs/kit/config.ts';
+import type { HubConfig } from '../../platform/config.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import type { StoredDocument } from '../../subgraphs/kit/store/port.ts';
 import { verifyAuditLogs, type StoredAuditLog } from '../auditVerify.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { configuredWitnessDir, witnessDirVariable, witnessFile } from '../../subgraphs/kit/audit/configuredAudit.ts';
-import type { HubConfig } from '../../subgraphs/kit/config.ts';
+import type { HubConfig } from '../../platform/config.ts';
 import { writeWhole } from './durableFiles.ts';
 import { BackupError, describeFile, type BackupFile, type BackupManifest } from './manifest.ts';
 import { countLines, readCompleteLines } from './storeLines.ts';

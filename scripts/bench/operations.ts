@@ -1,4 +1,4 @@
-import { typePrefix } from '../../subgraphs/catalog.ts';
+import { typePrefix } from '../../platform/catalog.ts';
 import { plannable } from './rootFetches.ts';
 /**
  * The operations the bench runs: the queries dashboards and committee meetings send over and

@@ -12,11 +12,11 @@ import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { readSupergraph } from '../../gateway/supergraph.ts';
-import { subgraphCatalog } from '../../subgraphs/catalog.ts';
-import { gatewayCallHeaders, internalTokenAlgorithm } from '../../subgraphs/kit/auth/internalToken.ts';
-import { importKey, loadOrCreateDevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
-import { isRole, scopesByRole } from '../../subgraphs/kit/auth/roles.ts';
-import { readConfig } from '../../subgraphs/kit/config.ts';
+import { subgraphCatalog } from '../../platform/catalog.ts';
+import { gatewayCallHeaders, internalTokenAlgorithm } from '../../platform/auth/internalToken.ts';
+import { importKey, loadOrCreateDevelopmentKeys } from '../../platform/auth/keys.ts';
+import { isRole, scopesByRole } from '../../platform/auth/roles.ts';
+import { readConfig } from '../../platform/config.ts';
 import { supergraphForPeer } from './peerSupergraph.ts';
 
 const config = readConfig();

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { projectPath } from '../../subgraphs/kit/schemaFiles.ts';
+import { projectPath } from '../../platform/schemaFiles.ts';
 import { compileServer, compiledPath } from '../compiledServer.ts';
 
 export { freePort } from '../freePort.ts';

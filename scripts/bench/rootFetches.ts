@@ -1,7 +1,7 @@
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner, type PlanNode } from '@apollo/query-planner';
 import { parse } from 'graphql';
-import { supergraphForPlanning } from '../../subgraphs/kit/auth/policy.ts';
+import { supergraphForPlanning } from '../../platform/auth/policy.ts';
 import type { DirectCall } from './operations.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { isInputObjectType, isObjectType, type GraphQLArgument, type GraphQLInputField, type GraphQLSchema } from 'graphql';
-import { subgraphCatalog, typePrefix } from '../../subgraphs/catalog.ts';
-import { readSdl, subgraphSchemaFiles } from '../../subgraphs/kit/schemaFiles.ts';
+import { subgraphCatalog, typePrefix } from '../../platform/catalog.ts';
+import { readSdl, subgraphSchemaFiles } from '../../platform/schemaFiles.ts';
 import { sectorName, templatePrefix } from '../../subgraphs/sector-core/template.ts';
 
 /*

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { subgraphCatalog } from '../../subgraphs/catalog.ts';
-import { projectPath } from '../../subgraphs/kit/schemaFiles.ts';
+import { subgraphCatalog } from '../../platform/catalog.ts';
+import { projectPath } from '../../platform/schemaFiles.ts';
 
 describe('docker-compose', () => {
   const compose = parse(fs.readFileSync(projectPath('docker-compose.yml'), 'utf8')) as { services: Record<string, any> };

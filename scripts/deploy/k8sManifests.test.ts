@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { subgraphCatalog } from '../../subgraphs/catalog.ts';
+import { subgraphCatalog } from '../../platform/catalog.ts';
 import { k8sDir, renderK8s } from './writeK8s.ts';
 
 /*

@@ -4,7 +4,7 @@
  * when the committed files differ (CI runs it, and a test validates every object against the
  * Kubernetes schemas).
  */
-import { envPrefix, subgraphCatalog } from '../../subgraphs/catalog.ts';
+import { envPrefix, subgraphCatalog } from '../../platform/catalog.ts';
 import { compiledFile } from '../compiledServer.ts';
 
 export const namespace = 'crg';

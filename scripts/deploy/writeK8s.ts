@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { projectPath } from '../../subgraphs/kit/schemaFiles.ts';
+import { projectPath } from '../../platform/schemaFiles.ts';
 import { k8sManifests } from './k8sManifests.ts';
 
 const header = '# Made by `npm run k8s` from scripts/deploy/k8sManifests.ts; edit that, not this file.\n';

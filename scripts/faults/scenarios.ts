@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { envPrefix, sectorIds } from '../../subgraphs/catalog.ts';
+import { envPrefix, sectorIds } from '../../platform/catalog.ts';
 import { call, writeStream, type Outcome } from './client.ts';
 import type { GarbageSwitch } from './garbageProxy.ts';
 import { waitUntil, type SupervisedHub } from './supervisedHub.ts';

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { envPrefix, subgraphCatalog } from '../../subgraphs/catalog.ts';
-import { readConfig } from '../../subgraphs/kit/config.ts';
-import { mintLocalToken, type TokenRequest } from '../../subgraphs/kit/auth/localIssuer.ts';
-import { projectPath } from '../../subgraphs/kit/schemaFiles.ts';
+import { envPrefix, subgraphCatalog } from '../../platform/catalog.ts';
+import { readConfig } from '../../platform/config.ts';
+import { mintLocalToken, type TokenRequest } from '../../platform/auth/localIssuer.ts';
+import { projectPath } from '../../platform/schemaFiles.ts';
 import { freePort } from '../freePort.ts';
 
 /** `npm start` as a user runs it, in a child process, with what a fault needs to reach its parts. */

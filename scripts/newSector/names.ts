@@ -1,4 +1,4 @@
-import { typePrefix } from '../../subgraphs/catalog.ts';
+import { typePrefix } from '../../platform/catalog.ts';
 
 /** Every spelling of a new sector's name the scaffold needs, from its id and ministry. */
 export interface SectorNames {

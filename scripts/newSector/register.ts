@@ -12,7 +12,7 @@ import type { SectorNames } from './names.ts';
  */
 
 export function addToCatalog(root: string, n: SectorNames): number {
-  const file = path.join(root, 'subgraphs', 'catalog.json');
+  const file = path.join(root, 'platform', 'catalog.json');
   const catalog = JSON.parse(fs.readFileSync(file, 'utf8')) as { name: string; defaultPort: number; role: string }[];
   const port = Math.max(...catalog.map((entry) => entry.defaultPort)) + 1;
   catalog.push({ name: n.id, defaultPort: port, role: 'sector' });

@@ -237,7 +237,7 @@ export const ${n.camel}CaseResponse: CaseResponseOptions<${n.prefix}ResponseDoc>
 }
 
 function seedTs(n: SectorNames): string {
-  return `import type { CountryId } from '../../kit/config.ts';
+  return `import type { CountryId } from '../../../platform/config.ts';
 import type { Draft } from '../../kit/repository.ts';
 import { crisisCentreFacets, sectorSeedDocuments, type SectorCountrySeed, type SectorSeedDocuments } from '../../sector-core/seed/generate.ts';
 import type { LiaisonDoc } from '../models.ts';

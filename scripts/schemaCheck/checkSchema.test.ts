@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { supergraphPath } from '../../gateway/supergraph.ts';
-import { readSdl, subgraphSchemaFiles } from '../../subgraphs/kit/schemaFiles.ts';
+import { readSdl, subgraphSchemaFiles } from '../../platform/schemaFiles.ts';
 import { workingTreeServices } from '../composeSupergraph.ts';
 import { checkSchema, describeResult, parseAcknowledged } from './checkSchema.ts';
 

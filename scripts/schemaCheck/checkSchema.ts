@@ -2,7 +2,7 @@ import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
-import { supergraphForPlanning } from '../../subgraphs/kit/auth/policy.ts';
+import { supergraphForPlanning } from '../../platform/auth/policy.ts';
 
 /*
  * What a change to the subgraphs' SDL does to the composed graph, before it is merged: the

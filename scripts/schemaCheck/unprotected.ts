@@ -1,4 +1,4 @@
-import { readAuthorizationPolicy } from '../../subgraphs/kit/auth/policy.ts';
+import { readAuthorizationPolicy } from '../../platform/auth/policy.ts';
 import { Kind, parse } from 'graphql';
 
 /*

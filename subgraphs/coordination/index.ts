@@ -1,5 +1,5 @@
-import { sectorIds } from '../catalog.ts';
-import { subgraphSchemaFiles } from '../kit/schemaFiles.ts';
+import { sectorIds } from '../../platform/catalog.ts';
+import { subgraphSchemaFiles } from '../../platform/schemaFiles.ts';
 import { mergeResolvers } from '../kit/resolverMaps.ts';
 import { defineSubgraph, type Resolvers } from '../kit/subgraph.ts';
 import { warmPathway } from './cases/aggregates/keptPathway.ts';

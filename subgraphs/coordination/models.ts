@@ -1,5 +1,5 @@
 import { defineDocument, nested } from '../kit/documents.ts';
-import { sectorIds } from '../catalog.ts';
+import { sectorIds } from '../../platform/catalog.ts';
 
 /*
  * The lead ministry's documents. Ids are meaningful strings shared across services:

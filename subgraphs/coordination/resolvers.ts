@@ -1,4 +1,4 @@
-import { typePrefix } from '../catalog.ts';
+import { typePrefix } from '../../platform/catalog.ts';
 import { refuseWhole } from '../kit/documents.ts';
 import { InvalidInputError, NotFoundError } from '../kit/errors.ts';
 import type { SubgraphContext } from '../kit/subgraph.ts';

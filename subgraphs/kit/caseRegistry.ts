@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { Pool } from 'undici';
-import { caseAccessTokenHeader } from './auth/internalToken.ts';
+import { caseAccessTokenHeader } from '../../platform/auth/internalToken.ts';
 
 /*
  * How a sector subgraph learns whether the caller may see a case now. The rule and the facts it

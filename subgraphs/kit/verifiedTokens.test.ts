@@ -1,8 +1,8 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { bodyDigest, internalTokenAlgorithm, signInternalToken } from './auth/internalToken.ts';
-import { generateDevelopmentKeys, importKey } from './auth/keys.ts';
-import { scopesByRole } from './auth/roles.ts';
+import { bodyDigest, internalTokenAlgorithm, signInternalToken } from '../../platform/auth/internalToken.ts';
+import { generateDevelopmentKeys, importKey } from '../../platform/auth/keys.ts';
+import { scopesByRole } from '../../platform/auth/roles.ts';
 import { cachedTokenVerifier } from './verifiedTokens.ts';
 
 const identity = { subject: 'analyst@lead', role: 'analyst' as const, sector: null, scopes: scopesByRole.analyst };

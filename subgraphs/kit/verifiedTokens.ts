@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
-import type { Identity } from './auth/identity.ts';
-import { requireBodyBinding, verifyToken, type VerifiedToken } from './auth/internalToken.ts';
-import type { Key } from './auth/keys.ts';
+import type { Identity } from '../../platform/auth/identity.ts';
+import { requireBodyBinding, verifyToken, type VerifiedToken } from '../../platform/auth/internalToken.ts';
+import type { Key } from '../../platform/auth/keys.ts';
 
 /**
  * Remembers internal tokens this subgraph has already verified, until they expire. The gateway

@@ -1,6 +1,6 @@
 import { startOfDayUtc } from '../kit/clock.ts';
-import { ForbiddenError, requireOwnSector } from '../kit/auth/identity.ts';
-import { scopes } from '../kit/auth/roles.ts';
+import { ForbiddenError, requireOwnSector } from '../../platform/auth/identity.ts';
+import { scopes } from '../../platform/auth/roles.ts';
 import { InvalidInputError } from '../kit/errors.ts';
 import { listed, requiredText, type TextFields } from '../kit/blankText.ts';
 import { refuseWhole } from '../kit/documents.ts';

@@ -1,11 +1,11 @@
-import { subgraphSchemaFiles } from '../kit/schemaFiles.ts';
-import type { CountryId } from '../kit/config.ts';
+import { subgraphSchemaFiles } from '../../platform/schemaFiles.ts';
+import type { CountryId } from '../../platform/config.ts';
 import type { DocumentSpec } from '../kit/documents.ts';
 import type { Draft } from '../kit/repository.ts';
 import { mergeResolvers } from '../kit/resolverMaps.ts';
 import { defineSubgraph, type Resolvers, type SubgraphDefinition } from '../kit/subgraph.ts';
 import type { StoredDocument } from '../kit/store/port.ts';
-import { typePrefix } from '../catalog.ts';
+import { typePrefix } from '../../platform/catalog.ts';
 import { createSectorLoaders, type SectorRepositories } from './loaders.ts';
 import { sectorCoreDocuments, type ActionRecordDoc, type ResponsibilityDoc, type ServicePointDoc } from './models.ts';
 import { sectorCoreResolvers, type SectorContext } from './resolvers.ts';

@@ -15,8 +15,8 @@ import { appendAudit, openAuditLog } from '../../subgraphs/kit/audit/auditLog.ts
 import { AuditSigner, generateAuditKey, type SignedTreeHead } from '../../subgraphs/kit/audit/auditSignatures.ts';
 import { configuredAuditLogKeys, witnessFile } from '../../subgraphs/kit/audit/configuredAudit.ts';
 import { appendLeaf, frontierRoot } from '../../subgraphs/kit/audit/merkleTree.ts';
-import { readConfig, type HubConfig } from '../../subgraphs/kit/config.ts';
-import { createLogger } from '../../subgraphs/kit/logger.ts';
+import { readConfig, type HubConfig } from '../../platform/config.ts';
+import { createLogger } from '../../platform/logger.ts';
 import { openRepositories } from '../../subgraphs/kit/repository.ts';
 import { createStore } from '../../subgraphs/kit/store/createStore.ts';
 import type { Collection } from '../../subgraphs/kit/store/port.ts';

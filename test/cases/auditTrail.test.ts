@@ -9,11 +9,11 @@ import { verifyAuditLogs } from '../../scripts/auditVerify.ts';
 import { auditDocuments, auditEntryId } from '../../subgraphs/kit/audit/auditEntry.ts';
 import { appendAudit, openAuditLog } from '../../subgraphs/kit/audit/auditLog.ts';
 import { configuredAuditLogKeys } from '../../subgraphs/kit/audit/configuredAudit.ts';
-import { readConfig } from '../../subgraphs/kit/config.ts';
-import { createLogger } from '../../subgraphs/kit/logger.ts';
+import { readConfig } from '../../platform/config.ts';
+import { createLogger } from '../../platform/logger.ts';
 import { openRepositories } from '../../subgraphs/kit/repository.ts';
 import { createStore } from '../../subgraphs/kit/store/createStore.ts';
-import { projectPath } from '../../subgraphs/kit/schemaFiles.ts';
+import { projectPath } from '../../platform/schemaFiles.ts';
 import { analyst, startTestHub, type TestHub } from '../support/hub.ts';
 import { auditor, officer, referCase, registered } from './caseFixtures.ts';
 

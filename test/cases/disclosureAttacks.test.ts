@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coordinationSubgraph } from '../../subgraphs/coordination/index.ts';
 import type { CaseDoc, IncidentType } from '../../subgraphs/coordination/cases/models.ts';
-import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
-import { gatewayCallHeaders, internalTokenAlgorithm } from '../../subgraphs/kit/auth/internalToken.ts';
-import { generateDevelopmentKeys, importKey, type Key } from '../../subgraphs/kit/auth/keys.ts';
-import { scopesByRole, type Role } from '../../subgraphs/kit/auth/roles.ts';
-import { createLogger } from '../../subgraphs/kit/logger.ts';
+import type { Identity } from '../../platform/auth/identity.ts';
+import { gatewayCallHeaders, internalTokenAlgorithm } from '../../platform/auth/internalToken.ts';
+import { generateDevelopmentKeys, importKey, type Key } from '../../platform/auth/keys.ts';
+import { scopesByRole, type Role } from '../../platform/auth/roles.ts';
+import { createLogger } from '../../platform/logger.ts';
 import { openRepositories, type Draft } from '../../subgraphs/kit/repository.ts';
 import { seededRandom, seedFrom } from '../../subgraphs/kit/seedRandom.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';

@@ -6,13 +6,13 @@ import { readYear, readYearInSlices } from '../../subgraphs/coordination/cases/a
 import { YearTally } from '../../subgraphs/coordination/cases/aggregates/yearTally.ts';
 import { registryDrafts } from '../../subgraphs/coordination/cases/seed.ts';
 import { caseDocuments, caseRegistryRevision, type CaseDoc, type ReferralDoc } from '../../subgraphs/coordination/cases/models.ts';
-import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
-import { internalTokenAlgorithm, internalTokenHeader, signInternalToken } from '../../subgraphs/kit/auth/internalToken.ts';
-import { generateDevelopmentKeys, importKey, type Key } from '../../subgraphs/kit/auth/keys.ts';
-import { scopesByRole, type Role } from '../../subgraphs/kit/auth/roles.ts';
+import type { Identity } from '../../platform/auth/identity.ts';
+import { internalTokenAlgorithm, internalTokenHeader, signInternalToken } from '../../platform/auth/internalToken.ts';
+import { generateDevelopmentKeys, importKey, type Key } from '../../platform/auth/keys.ts';
+import { scopesByRole, type Role } from '../../platform/auth/roles.ts';
 import type { Clock } from '../../subgraphs/kit/clock.ts';
 import { indexesOf } from '../../subgraphs/kit/documents.ts';
-import { createLogger } from '../../subgraphs/kit/logger.ts';
+import { createLogger } from '../../platform/logger.ts';
 import { openRepositories, type Draft, type Repository } from '../../subgraphs/kit/repository.ts';
 import { RevisionCounter, revisionsCollection } from '../../subgraphs/kit/revisions.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSupergraph } from '../../gateway/supergraph.ts';
-import { envPrefix, sectorIds, subgraphCatalog, typePrefix } from '../../subgraphs/catalog.ts';
-import { readSdl, subgraphSchemaFiles } from '../../subgraphs/kit/schemaFiles.ts';
+import { envPrefix, sectorIds, subgraphCatalog, typePrefix } from '../../platform/catalog.ts';
+import { readSdl, subgraphSchemaFiles } from '../../platform/schemaFiles.ts';
 import { analyst, startTestHub, type TestHub } from '../support/hub.ts';
 import { admin, auditor, dashboard, officer, referCase, registered, snapshot, updateReferralStatus } from './caseFixtures.ts';
 

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort, launch, stopAll, type Service } from '../../scripts/bench/processes.ts';
-import { mintCallerToken } from '../../subgraphs/kit/auth/localIssuer.ts';
-import { developmentAudience, developmentIssuer } from '../../subgraphs/kit/config.ts';
-import { projectPath } from '../../subgraphs/kit/schemaFiles.ts';
+import { mintCallerToken } from '../../platform/auth/localIssuer.ts';
+import { developmentAudience, developmentIssuer } from '../../platform/config.ts';
+import { projectPath } from '../../platform/schemaFiles.ts';
 import { serviceEnvironment } from '../support/serviceEnvironment.ts';
 import { postGraphQL, startTestHub, type TestHub } from '../support/hub.ts';
 

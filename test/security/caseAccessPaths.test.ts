@@ -17,8 +17,8 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSupergraph } from '../../gateway/supergraph.ts';
-import { sectorIds, typePrefix } from '../../subgraphs/catalog.ts';
-import { readAuthorizationPolicy, supergraphForPlanning } from '../../subgraphs/kit/auth/policy.ts';
+import { sectorIds, typePrefix } from '../../platform/catalog.ts';
+import { readAuthorizationPolicy, supergraphForPlanning } from '../../platform/auth/policy.ts';
 import { milestoneSectors } from '../../subgraphs/coordination/cases/models.ts';
 import { startTestHub, TODAY, type TestHub } from '../support/hub.ts';
 import { officer, referCase, registered, updateReferralStatus } from '../cases/caseFixtures.ts';

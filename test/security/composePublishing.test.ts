@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { projectPath } from '../../subgraphs/kit/schemaFiles.ts';
+import { projectPath } from '../../platform/schemaFiles.ts';
 
 /*
  * `docker compose up` starts a development hub unless told otherwise: local keys, introspection,

@@ -4,11 +4,11 @@ import { getNamedType, isCompositeType, isObjectType, parse, type GraphQLSchema 
 import { describe, expect, it } from 'vitest';
 import { isCacheableQuery } from '../../gateway/cacheableOperation.ts';
 import { readSupergraph } from '../../gateway/supergraph.ts';
-import { subgraphCatalog } from '../../subgraphs/catalog.ts';
+import { subgraphCatalog } from '../../platform/catalog.ts';
 import { loadSubgraphDefinition } from '../../subgraphs/definitions.ts';
-import { isMet, readAuthorizationPolicy, requirementsForField, supergraphForPlanning } from '../../subgraphs/kit/auth/policy.ts';
-import { roles, scopes, scopesByRole } from '../../subgraphs/kit/auth/roles.ts';
-import { readSdl } from '../../subgraphs/kit/schemaFiles.ts';
+import { isMet, readAuthorizationPolicy, requirementsForField, supergraphForPlanning } from '../../platform/auth/policy.ts';
+import { roles, scopes, scopesByRole } from '../../platform/auth/roles.ts';
+import { readSdl } from '../../platform/schemaFiles.ts';
 
 /*
  * The rule for reading a field is written once (requirementsForField). The gateway applies it to

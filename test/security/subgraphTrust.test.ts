@@ -1,8 +1,8 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subgraphCatalog } from '../../subgraphs/catalog.ts';
-import { bodyDigest, internalTokenHeader } from '../../subgraphs/kit/auth/internalToken.ts';
-import { importKey } from '../../subgraphs/kit/auth/keys.ts';
+import { subgraphCatalog } from '../../platform/catalog.ts';
+import { bodyDigest, internalTokenHeader } from '../../platform/auth/internalToken.ts';
+import { importKey } from '../../platform/auth/keys.ts';
 import { startTestHub, type TestHub } from '../support/hub.ts';
 import { expectRefused, send, snapshotAll } from './support.ts';
 

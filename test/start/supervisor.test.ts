@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { Supervisor, type Service } from '../../scripts/start/supervisor.ts';
-import { needsAPersonExitCode } from '../../subgraphs/kit/shutdown.ts';
+import { needsAPersonExitCode } from '../../platform/shutdown.ts';
 
 /*
  * The supervisor behind `npm start`, with small processes standing in for the services: each

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { needsAPersonExitCode } from '../../subgraphs/kit/shutdown.ts';
-import type { Identity } from '../../subgraphs/kit/auth/identity.ts';
-import { gatewayCallHeaders, internalTokenAlgorithm } from '../../subgraphs/kit/auth/internalToken.ts';
-import { importKey, loadOrCreateDevelopmentKeys } from '../../subgraphs/kit/auth/keys.ts';
-import { scopesByRole } from '../../subgraphs/kit/auth/roles.ts';
+import { needsAPersonExitCode } from '../../platform/shutdown.ts';
+import type { Identity } from '../../platform/auth/identity.ts';
+import { gatewayCallHeaders, internalTokenAlgorithm } from '../../platform/auth/internalToken.ts';
+import { importKey, loadOrCreateDevelopmentKeys } from '../../platform/auth/keys.ts';
+import { scopesByRole } from '../../platform/auth/roles.ts';
 import { graphqlBody, postGraphQL, TODAY } from '../support/hub.ts';
 
 /*

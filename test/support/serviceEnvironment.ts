@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { envPrefix } from '../../subgraphs/catalog.ts';
+import { envPrefix } from '../../platform/catalog.ts';
 import type { TestHub } from './hub.ts';
 
 /**

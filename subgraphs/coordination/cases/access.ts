@@ -1,5 +1,5 @@
-import { ForbiddenError, requireScopes } from '../../kit/auth/identity.ts';
-import type { Scope } from '../../kit/auth/roles.ts';
+import { ForbiddenError, requireScopes } from '../../../platform/auth/identity.ts';
+import type { Scope } from '../../../platform/auth/roles.ts';
 import { recordAudit } from '../../kit/audit/recordAudit.ts';
 import { NotFoundError } from '../../kit/errors.ts';
 import type { CaseContext } from './context.ts';

@@ -1,8 +1,8 @@
-import { caseAccessTokenHeader, verifyCaseAccessToken } from '../../kit/auth/internalToken.ts';
-import { hasScope } from '../../kit/auth/identity.ts';
-import { scopes } from '../../kit/auth/roles.ts';
+import { caseAccessTokenHeader, verifyCaseAccessToken } from '../../../platform/auth/internalToken.ts';
+import { hasScope } from '../../../platform/auth/identity.ts';
+import { scopes } from '../../../platform/auth/roles.ts';
 import { caseAccessPath, type CaseAccessAnswer } from '../../kit/caseRegistry.ts';
-import { json, type PostRoute } from '../../kit/http.ts';
+import { json, type PostRoute } from '../../../platform/http.ts';
 import type { RouteServices } from '../../kit/subgraph.ts';
 import { visibleAmong } from './access.ts';
 import type { CaseLoaders } from './loaders.ts';

@@ -1,6 +1,6 @@
-import { subgraphCatalog, typePrefix } from '../../catalog.ts';
-import { requireScopes } from '../../kit/auth/identity.ts';
-import { scopes } from '../../kit/auth/roles.ts';
+import { subgraphCatalog, typePrefix } from '../../../platform/catalog.ts';
+import { requireScopes } from '../../../platform/auth/identity.ts';
+import { scopes } from '../../../platform/auth/roles.ts';
 import { auditEntryFields, auditLogFields } from '../../kit/audit/auditLogResolvers.ts';
 import type { AuditLogResolvers, Resolvers } from '../generated/resolverTypes.ts';
 import type { CaseContext } from './context.ts';

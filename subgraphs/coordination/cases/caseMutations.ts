@@ -1,7 +1,7 @@
 import type { Resolvers } from '../generated/resolverTypes.ts';
 import { startOfDayUtc } from '../../kit/clock.ts';
-import { ForbiddenError, requireOwnSector } from '../../kit/auth/identity.ts';
-import { scopes } from '../../kit/auth/roles.ts';
+import { ForbiddenError, requireOwnSector } from '../../../platform/auth/identity.ts';
+import { scopes } from '../../../platform/auth/roles.ts';
 import { recordAudit } from '../../kit/audit/recordAudit.ts';
 import { ConflictError, InvalidInputError } from '../../kit/errors.ts';
 import { requiredText } from '../../kit/blankText.ts';

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 import { startOfDayUtc } from '../../kit/clock.ts';
-import { scopes } from '../../kit/auth/roles.ts';
+import { scopes } from '../../../platform/auth/roles.ts';
 import { recordAudit, selectedFields } from '../../kit/audit/recordAudit.ts';
 import { InvalidInputError } from '../../kit/errors.ts';
 import { callerSector, visibleAmong, visibleCase } from './access.ts';

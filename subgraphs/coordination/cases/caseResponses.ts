@@ -1,6 +1,6 @@
-import { sectorIds, typePrefix } from '../../catalog.ts';
-import { requireScopes } from '../../kit/auth/identity.ts';
-import { scopes } from '../../kit/auth/roles.ts';
+import { sectorIds, typePrefix } from '../../../platform/catalog.ts';
+import { requireScopes } from '../../../platform/auth/identity.ts';
+import { scopes } from '../../../platform/auth/roles.ts';
 import { referenced } from '../../kit/loaders.ts';
 import type { CaseResponseResolvers, HealthCaseResponseResolvers, Resolvers } from '../generated/resolverTypes.ts';
 import { engagedSectors, visibleCase } from './access.ts';

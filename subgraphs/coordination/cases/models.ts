@@ -1,5 +1,5 @@
 import { bumpingRevision, defineDocument, nested } from '../../kit/documents.ts';
-import { sectorIds } from '../../catalog.ts';
+import { sectorIds } from '../../../platform/catalog.ts';
 
 /*
  * The case registry and referrals the lead ministry keeps. Pseudonymous only: a case is a code

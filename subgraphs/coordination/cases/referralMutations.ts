@@ -1,7 +1,7 @@
 import type { Resolvers } from '../generated/resolverTypes.ts';
 import { addDays, startOfDayUtc } from '../../kit/clock.ts';
-import { ForbiddenError, requireScopes } from '../../kit/auth/identity.ts';
-import { scopes } from '../../kit/auth/roles.ts';
+import { ForbiddenError, requireScopes } from '../../../platform/auth/identity.ts';
+import { scopes } from '../../../platform/auth/roles.ts';
 import { recordAudit } from '../../kit/audit/recordAudit.ts';
 import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from '../../kit/errors.ts';
 import { auditRefusal, callerSector, callerMaySee, requireVisibleCase } from './access.ts';

@@ -1,4 +1,4 @@
-import type { CountryId } from '../../kit/config.ts';
+import type { CountryId } from '../../../platform/config.ts';
 import type { Draft } from '../../kit/repository.ts';
 import { demoCases, fresh, type DemoCase } from '../../sector-core/seed/casePathways.ts';
 import type { CaseDoc, MilestoneKind, ReferralDoc } from './models.ts';

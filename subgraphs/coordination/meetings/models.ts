@@ -1,4 +1,4 @@
-import { sectorIds } from '../../catalog.ts';
+import { sectorIds } from '../../../platform/catalog.ts';
 import { defineDocument, nested } from '../../kit/documents.ts';
 
 /*

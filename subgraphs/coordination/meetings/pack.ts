@@ -1,6 +1,6 @@
 import { startOfDayUtc } from '../../kit/clock.ts';
-import { requireScopes } from '../../kit/auth/identity.ts';
-import { scopes } from '../../kit/auth/roles.ts';
+import { requireScopes } from '../../../platform/auth/identity.ts';
+import { scopes } from '../../../platform/auth/roles.ts';
 import { NotFoundError } from '../../kit/errors.ts';
 import type { CoordinationBodyDoc } from '../models.ts';
 import { isOpen, isOverdueItem } from './cadence.ts';

@@ -1,7 +1,7 @@
 import { startOfDayUtc } from '../../kit/clock.ts';
 import { referenced } from '../../kit/loaders.ts';
-import { requireScopes } from '../../kit/auth/identity.ts';
-import { scopes } from '../../kit/auth/roles.ts';
+import { requireScopes } from '../../../platform/auth/identity.ts';
+import { scopes } from '../../../platform/auth/roles.ts';
 import type { CoordinationBodyDoc } from '../models.ts';
 import { attendanceRates, cadenceState, isOpen, isOverdueItem, type SectorAttendance } from './cadence.ts';
 import type { Resolvers } from '../generated/resolverTypes.ts';

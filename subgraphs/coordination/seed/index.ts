@@ -1,4 +1,4 @@
-import type { CountryId } from '../../kit/config.ts';
+import type { CountryId } from '../../../platform/config.ts';
 import type { Draft } from '../../kit/repository.ts';
 import { countryFacts, type SectorId } from '../../sector-core/seed/countries.ts';
 import type { ActionDoc, CoordinationBodyDoc, CrisisCentreDoc, FocalPointDoc, FrameworkDoc, ObjectiveDoc, SectorDoc } from '../models.ts';

@@ -1,4 +1,4 @@
-import type { CountryId } from '../../kit/config.ts';
+import type { CountryId } from '../../../platform/config.ts';
 import type { Draft } from '../../kit/repository.ts';
 import {
   crisisCentreFacets,

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { requireScopes } from '../auth/identity.ts';
-import { scopes } from '../auth/roles.ts';
+import { requireScopes } from '../../../platform/auth/identity.ts';
+import { scopes } from '../../../platform/auth/roles.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { Filter } from '../store/port.ts';
 import type { AuditEntryDoc } from './auditEntry.ts';

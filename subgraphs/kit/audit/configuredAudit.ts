@@ -1,11 +1,11 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { envPrefix } from '../../catalog.ts';
-import { warnDevelopmentKeys } from '../auth/configuredKeys.ts';
-import { createFileOnce, readJwkFile } from '../auth/keys.ts';
-import { ConfigError, type HubConfig } from '../config.ts';
-import type { Logger } from '../logger.ts';
+import { envPrefix } from '../../../platform/catalog.ts';
+import { warnDevelopmentKeys } from '../../../platform/auth/configuredKeys.ts';
+import { createFileOnce, readJwkFile } from '../../../platform/auth/keys.ts';
+import { ConfigError, type HubConfig } from '../../../platform/config.ts';
+import type { Logger } from '../../../platform/logger.ts';
 import type { AuditLogKeys } from './auditLog.ts';
 import { generateAuditKey } from './auditSignatures.ts';
 import { fileWitness, memoryWitness, readWitnessFile, type WitnessRecord } from './witness.ts';

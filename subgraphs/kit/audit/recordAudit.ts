@@ -1,6 +1,6 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { Clock } from '../clock.ts';
-import type { Identity } from '../auth/identity.ts';
+import type { Identity } from '../../../platform/auth/identity.ts';
 import { appendAudit, type AuditEvent, type AuditRepositories } from './auditLog.ts';
 
 /** The part of a subgraph's context the audit log needs. */

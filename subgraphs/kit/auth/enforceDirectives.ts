@@ -1,6 +1,6 @@
 import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { ForbiddenError, UnauthenticatedError, type Identity } from './identity.ts';
-import { describeRequirement, isMet, readAuthorizationPolicy, requirementsForField } from './policy.ts';
+import { ForbiddenError, UnauthenticatedError, type Identity } from '../../../platform/auth/identity.ts';
+import { describeRequirement, isMet, readAuthorizationPolicy, requirementsForField } from '../../../platform/auth/policy.ts';
 
 /*
  * Each subgraph checks its schema's auth directives again on every field it resolves, so that a

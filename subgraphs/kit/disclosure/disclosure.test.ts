@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../../../platform/config.ts';
 import { Cells, mergeCells } from './cells.ts';
 import { noiseParameters } from './configured.ts';
 import { perturbationTable } from './ptable.ts';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileOnce } from '../auth/keys.ts';
-import { ConfigError } from '../config.ts';
+import { writeFileOnce } from '../../../platform/auth/keys.ts';
+import { ConfigError } from '../../../platform/config.ts';
 
 /*
  * The secret record keys are derived with (recordKeys.ts). Whoever holds it can work out every

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../../../platform/config.ts';
 
 /**
  * `CRG_SUPPRESSION_THRESHOLD`: published counts below it are withheld (default 5). Read once,

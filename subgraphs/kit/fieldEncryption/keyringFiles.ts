@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { envPrefix } from '../../catalog.ts';
-import { ConfigError, type HubConfig } from '../config.ts';
-import { writeFileOnce } from '../auth/keys.ts';
-import type { Logger } from '../logger.ts';
+import { envPrefix } from '../../../platform/catalog.ts';
+import { ConfigError, type HubConfig } from '../../../platform/config.ts';
+import { writeFileOnce } from '../../../platform/auth/keys.ts';
+import type { Logger } from '../../../platform/logger.ts';
 import { generateKeyring, keyringFromJson, keyringToJson, type Keyring, type KeyringSource } from './keyring.ts';
 
 /*

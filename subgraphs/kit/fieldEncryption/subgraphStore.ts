@@ -1,5 +1,5 @@
 import type { DocumentSpec } from '../documents.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../../../platform/logger.ts';
 import type { Store } from '../store/port.ts';
 import { encryptedSpecs, encryptingStore } from './encryptingStore.ts';
 import type { Keyring } from './keyring.ts';

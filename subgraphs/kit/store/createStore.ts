@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { HubConfig } from '../config.ts';
+import type { HubConfig } from '../../../platform/config.ts';
 import { createMongoStore } from './mongoStore.ts';
 import { lockDataFolder } from './dataFolderLock.ts';
 import { createNedbStore } from './nedbStore.ts';

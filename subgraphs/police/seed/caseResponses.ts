@@ -1,4 +1,4 @@
-import type { CountryId } from '../../kit/config.ts';
+import type { CountryId } from '../../../platform/config.ts';
 import { caseResponseSeed, reachedOn } from '../../sector-core/seed/caseResponseSeed.ts';
 import type { PoliceResponseDoc } from '../caseResponse.ts';
 

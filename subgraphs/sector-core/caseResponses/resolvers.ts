@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type DataLoader from 'dataloader';
-import { requireOwnSector, requireScopes } from '../../kit/auth/identity.ts';
-import { scopes } from '../../kit/auth/roles.ts';
+import { requireOwnSector, requireScopes } from '../../../platform/auth/identity.ts';
+import { scopes } from '../../../platform/auth/roles.ts';
 import type { AuditRepositories } from '../../kit/audit/auditLog.ts';
 import { recordAudit, recordAuditBatched, selectedFields } from '../../kit/audit/recordAudit.ts';
 import { refuseWhole, type DocumentSpec } from '../../kit/documents.ts';

@@ -1,6 +1,6 @@
 import { startOfDayUtc } from '../../kit/clock.ts';
-import { requireScopes } from '../../kit/auth/identity.ts';
-import { scopes } from '../../kit/auth/roles.ts';
+import { requireScopes } from '../../../platform/auth/identity.ts';
+import { scopes } from '../../../platform/auth/roles.ts';
 import { assessCompliance, type Compliance } from './compliance.ts';
 import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MonitoringContext } from './context.ts';

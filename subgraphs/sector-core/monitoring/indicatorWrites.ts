@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { addDays, daysBetween, startOfDayUtc } from '../../kit/clock.ts';
-import { ForbiddenError, requireOwnSector, requireScopes } from '../../kit/auth/identity.ts';
-import { scopes } from '../../kit/auth/roles.ts';
+import { ForbiddenError, requireOwnSector, requireScopes } from '../../../platform/auth/identity.ts';
+import { scopes } from '../../../platform/auth/roles.ts';
 import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from '../../kit/errors.ts';
 import type { MonitoringContext } from './context.ts';
 import type { DataSetDoc, IndicatorValueDoc, PeriodReopeningDoc } from './models.ts';

@@ -1,8 +1,8 @@
 import { startOfDayUtc } from '../../kit/clock.ts';
 import { optionalText } from '../../kit/blankText.ts';
 import { notAfter, notBefore, notInFuture, planningBounds } from '../../kit/plausibleDates.ts';
-import { ForbiddenError, requireOwnSector } from '../../kit/auth/identity.ts';
-import { scopes } from '../../kit/auth/roles.ts';
+import { ForbiddenError, requireOwnSector } from '../../../platform/auth/identity.ts';
+import { scopes } from '../../../platform/auth/roles.ts';
 import { InvalidInputError, type FieldProblem } from '../../kit/errors.ts';
 import type { ActionRecordDoc, ActionStatus } from '../models.ts';
 import type { MonitoringContext } from './context.ts';

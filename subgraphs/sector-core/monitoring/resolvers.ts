@@ -1,5 +1,5 @@
-import { requireScopes } from '../../kit/auth/identity.ts';
-import { scopes } from '../../kit/auth/roles.ts';
+import { requireScopes } from '../../../platform/auth/identity.ts';
+import { scopes } from '../../../platform/auth/roles.ts';
 import { mergeResolvers } from '../../kit/resolverMaps.ts';
 import type { Resolvers as SubgraphResolvers } from '../../kit/subgraph.ts';
 import type { Resolvers } from '../generated/resolverTypes.ts';

@@ -1,4 +1,4 @@
-import type { CountryId } from '../../kit/config.ts';
+import type { CountryId } from '../../../platform/config.ts';
 import { seededRandom, seedFrom } from '../../kit/seedRandom.ts';
 import { countryFacts, type SectorId } from './countries.ts';
 

@@ -1,4 +1,4 @@
-import type { CountryId } from '../../kit/config.ts';
+import type { CountryId } from '../../../platform/config.ts';
 import type { Draft } from '../../kit/repository.ts';
 import { seededRandom, seedFrom } from '../../kit/seedRandom.ts';
 import type { ActionRecordDoc, ActionStatus, ResponsibilityDoc, ServicePointDoc, ServicePointKind } from '../models.ts';

@@ -1,5 +1,5 @@
-import { requireScopes } from '../../../kit/auth/identity.ts';
-import { scopes } from '../../../kit/auth/roles.ts';
+import { requireScopes } from '../../../../platform/auth/identity.ts';
+import { scopes } from '../../../../platform/auth/roles.ts';
 import { InvalidInputError } from '../../../kit/errors.ts';
 import type { QueryPathwayAggregatesArgs, Resolvers } from '../../generated/resolverTypes.ts';
 import type { CaseContext } from '../context.ts';

@@ -1,5 +1,5 @@
-import { defaultPathwayRereadMinutes } from '../../../kit/config.ts';
-import type { Logger } from '../../../kit/logger.ts';
+import { defaultPathwayRereadMinutes } from '../../../../platform/config.ts';
+import type { Logger } from '../../../../platform/logger.ts';
 
 /*
  * What one store's replica keeps per year (keptPathway.ts keeps the pathway tally), and when it

@@ -1,4 +1,4 @@
-import { sectorIds } from '../../../catalog.ts';
+import { sectorIds } from '../../../../platform/catalog.ts';
 import { daysBetween } from '../../../kit/clock.ts';
 import { Cells, mergeCells, type Cell } from '../../../kit/disclosure/cells.ts';
 import type { DisclosureControl } from '../../../kit/disclosure/publish.ts';

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { sectorIds } from '../../../catalog.ts';
+import { sectorIds } from '../../../../platform/catalog.ts';
 import { addCell, addToCell, Cells, emptyCell } from '../../../kit/disclosure/cells.ts';
 import type { DisclosureControl } from '../../../kit/disclosure/publish.ts';
 import { awaitingStatuses, escalation } from '../lifecycle.ts';

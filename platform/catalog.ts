@@ -27,7 +27,7 @@ function checked(list: unknown): readonly SubgraphEntry[] {
     list.filter((e: SubgraphEntry) => e.role === 'coordination').length === 1;
   if (!entriesOk) {
     throw new Error(
-      'subgraphs/catalog.json must list each subgraph as { "name": "lower-case-words", "defaultPort": <whole number>, "role": "coordination" | "sector" }, with one coordination',
+      'platform/catalog.json must list each subgraph as { "name": "lower-case-words", "defaultPort": <whole number>, "role": "coordination" | "sector" }, with one coordination',
     );
   }
   return list as SubgraphEntry[];

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { envPrefix, subgraphCatalog } from '../catalog.ts';
+import { envPrefix, subgraphCatalog } from './catalog.ts';
 
 /** Used when no issuer or audience is configured, in development mode only. */
 export const developmentIssuer = 'crg-local-issuer';
