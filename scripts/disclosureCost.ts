@@ -14,6 +14,11 @@ import * as pathway from '../subgraphs/coordination/cases/aggregates/pathway.ts'
 import { caseSeed } from '../subgraphs/coordination/cases/seed.ts';
 import { incidentTypes, type CaseDoc, type ReferralDoc } from '../subgraphs/coordination/cases/models.ts';
 import { monitoringSeed } from '../subgraphs/sector-core/monitoring/seed/index.ts';
+import { educationMonitoring } from '../subgraphs/education/seed/monitoring.ts';
+import { healthMonitoring } from '../subgraphs/health/seed/monitoring.ts';
+import { justiceMonitoring } from '../subgraphs/justice/seed/monitoring.ts';
+import { policeMonitoring } from '../subgraphs/police/seed/monitoring.ts';
+import { socialWelfareMonitoring } from '../subgraphs/social-welfare/seed/monitoring.ts';
 
 const secrets = Number(process.argv[2] ?? 50);
 const threshold = readSuppressionThreshold();
@@ -53,8 +58,15 @@ function pathwayCells(control: DisclosureControl, cases: CaseDoc[], referrals: R
 
 function indicatorCells(control: DisclosureControl, country: CountryId, publish: boolean): PublishedRow[] {
   const rows: PublishedRow[] = [];
-  for (const sector of ['health', 'police', 'justice', 'social-welfare', 'education'] as const) {
-    const seed = monitoringSeed(sector, country, []);
+  const sectors = {
+    health: healthMonitoring,
+    police: policeMonitoring,
+    justice: justiceMonitoring,
+    'social-welfare': socialWelfareMonitoring,
+    education: educationMonitoring,
+  };
+  for (const [sector, demo] of Object.entries(sectors)) {
+    const seed = monitoringSeed(sector, country, [], demo);
     const counts = new Set(seed.indicators.filter((i) => i.unit === 'COUNT').map((i) => i._id));
     for (const v of seed.indicatorValues) {
       if (!counts.has(v.indicatorId)) continue;

@@ -14,6 +14,7 @@ import { createMonitoringLoaders, type MonitoringRepositories } from './monitori
 import { monitoringDocuments } from './monitoring/models.ts';
 import { sectorMonitoringResolvers } from './monitoring/resolvers.ts';
 import { monitoringSeed } from './monitoring/seed/index.ts';
+import type { SectorMonitoringDemo } from './monitoring/seed/demo.ts';
 import { caseResponseCapability, type CaseResponseOptions, type CaseResponseSeed } from './caseResponses/register.ts';
 
 /** A sector's demo data: the shared collections plus its facet, under the facet's key. */
@@ -21,6 +22,8 @@ export type SectorSeed<K extends string, F extends StoredDocument> = {
   responsibilities: Draft<ResponsibilityDoc>[];
   servicePoints: Draft<ServicePointDoc>[];
   actionRecords: Draft<ActionRecordDoc>[];
+  /** The sector's data sets, indicators and reporting habits; none when left out. */
+  monitoring?: SectorMonitoringDemo;
 } & { [key in K]: Draft<F>[] } & Partial<CaseResponseSeed>;
 
 export interface SectorSubgraphOptions<K extends string, F extends StoredDocument> {
@@ -63,7 +66,7 @@ export function defineSectorSubgraph<K extends string, F extends StoredDocument>
     seed: (country) => {
       const data = options.seed(country);
       const { responsibilities, servicePoints, actionRecords } = data;
-      const monitoring = monitoringSeed(sectorId, country, actionRecords);
+      const monitoring = monitoringSeed(sectorId, country, actionRecords, data.monitoring);
       const caseData = cases ? { caseResponses: data.caseResponses ?? [], survivorContacts: data.survivorContacts ?? [] } : {};
       return { responsibilities, servicePoints, actionRecords, ...monitoring, facet: data[facetKey], ...caseData } as never;
     },

@@ -10,6 +10,7 @@ import type { SchoolSupportDoc } from '../models.ts';
 import { bangladesh } from './bangladesh.ts';
 import { englandWales } from './england-wales.ts';
 import { southAfrica } from './south-africa.ts';
+import { educationMonitoring } from './monitoring.ts';
 
 /** How school support linked to the country's crisis centres typically looks; each centre's is drawn from it. */
 export interface SchoolSupportProfile {
@@ -39,5 +40,5 @@ export function seed(country: CountryId): SectorSeedDocuments & { schoolSupport:
   // The education sector has a service point at a centre only where a liaison officer serves it.
   const presence = schoolSupport.filter((support) => support.liaisonOfficer).map((support) => ({ centreId: support._id, capacity: null }));
 
-  return { ...sectorSeedDocuments('education', country, data, presence), schoolSupport };
+  return { ...sectorSeedDocuments('education', country, data, presence), schoolSupport, monitoring: educationMonitoring };
 }

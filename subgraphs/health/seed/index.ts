@@ -13,6 +13,7 @@ import type { MedicalCareDoc } from '../models.ts';
 import { bangladesh } from './bangladesh.ts';
 import { englandWales } from './england-wales.ts';
 import { southAfrica } from './south-africa.ts';
+import { healthMonitoring } from './monitoring.ts';
 
 /** How medical care typically looks at the country's crisis centres; each centre's figures are drawn from it. */
 export interface MedicalCareProfile {
@@ -69,5 +70,5 @@ export function seed(country: CountryId): SectorSeedDocuments & { medicalCare: D
     };
   });
 
-  return { ...sectorSeedDocuments('health', country, data, presence), medicalCare };
+  return { ...sectorSeedDocuments('health', country, data, presence), medicalCare, monitoring: healthMonitoring };
 }

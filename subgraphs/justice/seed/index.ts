@@ -12,6 +12,7 @@ import type { LegalServicesDoc } from '../models.ts';
 import { bangladesh } from './bangladesh.ts';
 import { englandWales } from './england-wales.ts';
 import { southAfrica } from './south-africa.ts';
+import { justiceMonitoring } from './monitoring.ts';
 
 /** How legal services at the country's crisis centres typically look; each centre's are drawn from it. */
 export interface LegalServicesProfile {
@@ -53,5 +54,5 @@ export function seed(country: CountryId): SectorSeedDocuments & { legalServices:
       open24Hours: false,
     }));
 
-  return { ...sectorSeedDocuments('justice', country, data, presence), legalServices };
+  return { ...sectorSeedDocuments('justice', country, data, presence), legalServices, monitoring: justiceMonitoring };
 }

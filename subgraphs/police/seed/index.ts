@@ -12,6 +12,7 @@ import type { PoliceUnitDoc } from '../models.ts';
 import { bangladesh } from './bangladesh.ts';
 import { englandWales } from './england-wales.ts';
 import { southAfrica } from './south-africa.ts';
+import { policeMonitoring } from './monitoring.ts';
 
 /** How the police units at the country's crisis centres typically look; each unit's figures are drawn from it. */
 export interface PoliceUnitProfile {
@@ -61,5 +62,5 @@ export function seed(country: CountryId): SectorSeedDocuments & { policeUnits: D
       ...(unit.open24Hours ? {} : { openingHours: profile.partTimeHours, open24Hours: false }),
     }));
 
-  return { ...sectorSeedDocuments('police', country, data, presence), policeUnits };
+  return { ...sectorSeedDocuments('police', country, data, presence), policeUnits, monitoring: policeMonitoring };
 }

@@ -2,6 +2,7 @@ import type { CountryId } from '../../../platform/config.ts';
 import type { Draft } from '../../kit/repository.ts';
 import { seededRandom, seedFrom } from '../../kit/seedRandom.ts';
 import type { ActionRecordDoc, ActionStatus, ResponsibilityDoc, ServicePointDoc, ServicePointKind } from '../models.ts';
+import type { SectorMonitoringDemo } from '../monitoring/seed/demo.ts';
 import { countryFacts, type CrisisCentreFacts, type DistrictFacts } from './countries.ts';
 
 /*
@@ -226,6 +227,8 @@ export interface SectorSeedDocuments {
   responsibilities: Draft<ResponsibilityDoc>[];
   servicePoints: Draft<ServicePointDoc>[];
   actionRecords: Draft<ActionRecordDoc>[];
+  /** The sector's data sets, indicators and reporting habits, from its own seed/monitoring.ts. */
+  monitoring?: SectorMonitoringDemo;
 }
 
 /** A sector's responsibilities, service points (with where it is at the crisis centres) and action records for one country. */

@@ -12,6 +12,7 @@ import type { ShelterAndCounsellingDoc } from '../models.ts';
 import { bangladesh } from './bangladesh.ts';
 import { englandWales } from './england-wales.ts';
 import { southAfrica } from './south-africa.ts';
+import { socialWelfareMonitoring } from './monitoring.ts';
 
 /** How shelter and counselling at the country's crisis centres typically look; each centre's are drawn from it. */
 export interface ShelterAndCounsellingProfile {
@@ -59,5 +60,5 @@ export function seed(country: CountryId): SectorSeedDocuments & { shelterAndCoun
         facet.shelterBeds > 0 ? { amount: facet.shelterBeds, unit: 'shelter beds' } : { amount: facet.counsellors, unit: 'counsellors' },
     }));
 
-  return { ...sectorSeedDocuments('social-welfare', country, data, presence), shelterAndCounselling };
+  return { ...sectorSeedDocuments('social-welfare', country, data, presence), shelterAndCounselling, monitoring: socialWelfareMonitoring };
 }

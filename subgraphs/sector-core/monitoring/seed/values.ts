@@ -1,34 +1,20 @@
 import type { CountryId } from '../../../../platform/config.ts';
 import type { Draft } from '../../../kit/repository.ts';
 import { seededRandom, seedFrom } from '../../../kit/seedRandom.ts';
-import type { SectorId } from '../../seed/countries.ts';
+import type { SectorMonitoringDemo } from './demo.ts';
 import type { BreakdownValueDoc, DataSetDoc, IndicatorDoc, IndicatorValueDoc } from '../models.ts';
 import { endedPeriods, parsePeriod, timelyUntil, type Period } from '../periods.ts';
 
 /*
  * Reported values for the demo, as of a fixed day so they are the same on every run. Each
- * sector reports the way audits find sectors do: health always on time, police sometimes late and once missing,
- * justice and education missing their latest return, social welfare late with its latest. The
- * figures move from the baseline at a pace of the sector's own, so indicators land on track,
- * at risk and off track.
+ * sector reports the way audits find sectors do (its habit, in its own seed/monitoring.ts: health
+ * always on time, police sometimes late and once missing, justice and education missing their
+ * latest return, social welfare late with its latest). The figures move from the baseline at a
+ * pace of the sector's own, so indicators land on track, at risk and off track.
  */
 
 /** The day the demo data describes. */
 export const SEED_AS_OF = new Date('2026-11-24T00:00:00Z');
-
-type Habit = 'ON_TIME' | 'LATE' | 'MISSING';
-
-/** How the sector reported each period, by position from the latest ended one (0) back. */
-const habits: Record<SectorId, (fromLatest: number) => Habit> = {
-  health: () => 'ON_TIME',
-  police: (k) => (k === 4 ? 'MISSING' : k % 3 === 1 ? 'LATE' : 'ON_TIME'),
-  justice: (k) => (k === 0 ? 'MISSING' : k === 2 ? 'LATE' : 'ON_TIME'),
-  'social-welfare': (k) => (k === 0 ? 'LATE' : 'ON_TIME'),
-  education: (k) => (k === 0 ? 'MISSING' : 'ON_TIME'),
-};
-
-/** Share of the pace the target needs that each sector actually keeps. */
-const pace: Record<SectorId, number> = { health: 1.05, police: 0.7, justice: 0.3, 'social-welfare': 1.1, education: 0.75 };
 
 const populations: Record<CountryId, number> = { bangladesh: 171_000_000, 'england-wales': 60_500_000, 'south-africa': 62_000_000 };
 
@@ -47,12 +33,12 @@ function figuresFor(
   indicator: Draft<IndicatorDoc>,
   period: Period,
   country: CountryId,
-  sectorId: SectorId,
+  pace: number,
   random: ReturnType<typeof seededRandom>,
 ) {
   const start = Date.UTC(indicator.baseline.year, 0, 1);
   const elapsed = (period.end.getTime() - start) / (indicator.target.date.getTime() - start);
-  const trend = indicator.baseline.value + (indicator.target.value - indicator.baseline.value) * elapsed * pace[sectorId];
+  const trend = indicator.baseline.value + (indicator.target.value - indicator.baseline.value) * elapsed * pace;
   const noisy = trend * (1 + (random.next() - 0.5) * 0.04);
   let breakdowns: BreakdownValueDoc[] = [];
   if (indicator.unit === 'COUNT') {
@@ -75,15 +61,16 @@ function figuresFor(
 
 /** The values a sector reported for its data sets, up to SEED_AS_OF. */
 export function valueSeed(
-  sectorId: SectorId,
+  sectorId: string,
   country: CountryId,
   dataSets: readonly Draft<DataSetDoc>[],
   indicators: readonly Draft<IndicatorDoc>[],
+  { habit: habitAt, pace }: Pick<SectorMonitoringDemo, 'habit' | 'pace'>,
 ): Draft<IndicatorValueDoc>[] {
   return dataSets.flatMap((dataSet) => {
     const periods = endedPeriods(parsePeriod(dataSet.firstPeriod, dataSet.periodType)!, SEED_AS_OF);
     return periods.flatMap((period, index) => {
-      const habit = habits[sectorId](periods.length - 1 - index);
+      const habit = habitAt(periods.length - 1 - index);
       if (habit === 'MISSING') return [];
       const deadline = timelyUntil(period, dataSet.timelyDays).getTime();
       const delay = habit === 'ON_TIME' ? -3 : 3; // days before or after the on-time deadline
@@ -95,7 +82,7 @@ export function valueSeed(
           indicatorId: indicator._id,
           dataSetId: dataSet._id,
           period: period.id,
-          ...figuresFor(indicator, period, country, sectorId, seededRandom(seedFrom(`${indicator._id}/${period.id}`))),
+          ...figuresFor(indicator, period, country, pace, seededRandom(seedFrom(`${indicator._id}/${period.id}`))),
           reportedAt,
           reportedBy: `data-officer@${sectorId}`,
         }));
