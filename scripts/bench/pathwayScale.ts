@@ -1,7 +1,7 @@
 /**
  * `npm run bench:pathway`: the pathway aggregates on a large case registry. Seeds a coordination
  * store with N synthetic cases and their referrals and milestones (the demo generator of
- * sector-core/seed/casePathways.ts, seeded, so every run holds the same data), starts the real
+ * demo-data/casePathways.ts, seeded, so every run holds the same data), starts the real
  * coordination subgraph on a free port and times its start until ready (which counts the current
  * year) and `pathwayAggregates` with every field, over HTTP as the gateway calls it (internal
  * token, analyst): the first request after ready, warm requests, and requests right after a write
@@ -24,7 +24,7 @@ import { coordinationSubgraph } from '../../subgraphs/coordination/index.ts';
 import { registryDrafts } from '../../subgraphs/coordination/cases/seed.ts';
 import { readYearInSlices } from '../../subgraphs/coordination/cases/aggregates/yearData.ts';
 import { YearTally } from '../../subgraphs/coordination/cases/aggregates/yearTally.ts';
-import { syntheticCases } from '../../subgraphs/sector-core/seed/casePathways.ts';
+import { syntheticCases } from '../../subgraphs/demo-data/casePathways.ts';
 import type { Identity } from '../../platform/auth/identity.ts';
 import { internalTokenAlgorithm, internalTokenHeader, signInternalToken } from '../../platform/auth/internalToken.ts';
 import { generateDevelopmentKeys, importKey } from '../../platform/auth/keys.ts';

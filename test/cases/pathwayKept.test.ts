@@ -18,7 +18,7 @@ import { RevisionCounter, revisionsCollection } from '../../subgraphs/kit/revisi
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
 import { disclosure } from '../../subgraphs/kit/disclosure/configured.ts';
-import { syntheticCases } from '../../subgraphs/sector-core/seed/casePathways.ts';
+import { syntheticCases } from '../../subgraphs/demo-data/casePathways.ts';
 import { graphqlBody, postGraphQL, testSubgraphConfig, TODAY, type GraphQLResponse } from '../support/hub.ts';
 
 /*

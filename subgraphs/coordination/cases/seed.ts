@@ -1,6 +1,6 @@
 import type { CountryId } from '../../../platform/config.ts';
 import type { Draft } from '../../kit/repository.ts';
-import { demoCases, fresh, type DemoCase } from '../../sector-core/seed/casePathways.ts';
+import { demoCases, fresh, type DemoCase } from '../../demo-data/casePathways.ts';
 import type { CaseDoc, MilestoneKind, ReferralDoc } from './models.ts';
 
 /** Why demo referrals were turned down or withdrawn, in the words case workers use. */
@@ -10,14 +10,14 @@ const statusReasons = {
 } as const;
 
 /**
- * The registry's demo data: the synthetic cases and referrals of sector-core/seed/casePathways.ts,
+ * The registry's demo data: the synthetic cases and referrals of demo-data/casePathways.ts,
  * as pseudonymous cases with their consent, pathway dates and referrals.
  */
 export function caseSeed(country: CountryId): { cases: Draft<CaseDoc>[]; referrals: Draft<ReferralDoc>[] } {
   return registryDrafts(demoCases(country));
 }
 
-/** Synthetic cases (sector-core/seed/casePathways.ts) as the registry's case and referral drafts. */
+/** Synthetic cases (demo-data/casePathways.ts) as the registry's case and referral drafts. */
 export function registryDrafts(demo: readonly DemoCase[]): { cases: Draft<CaseDoc>[]; referrals: Draft<ReferralDoc>[] } {
   const cases = demo.map((c) => ({
     _id: c.code,

@@ -1,6 +1,6 @@
 import type { CountryId } from '../../../platform/config.ts';
 import type { Draft } from '../../kit/repository.ts';
-import { countryFacts, type SectorId } from '../../sector-core/seed/countries.ts';
+import { countryFacts, type SectorId } from '../../demo-data/countries.ts';
 import type { ActionDoc, CoordinationBodyDoc, CrisisCentreDoc, FocalPointDoc, FrameworkDoc, ObjectiveDoc, SectorDoc } from '../models.ts';
 import addedSectorsJson from './addedSectors.json' with { type: 'json' };
 import { bangladesh } from './bangladesh.ts';
@@ -9,7 +9,7 @@ import { southAfrica } from './south-africa.ts';
 
 /*
  * The lead ministry's demo data for each country. Crisis centres and each action's lead sector
- * come from the shared country facts (sector-core/seed/countries.ts), because the sectors key
+ * come from the shared country facts (demo-data/countries.ts), because the sectors key
  * their facets and action records by those ids; everything else here is the lead ministry's.
  */
 

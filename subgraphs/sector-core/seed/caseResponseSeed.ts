@@ -3,8 +3,8 @@ import type { Draft } from '../../kit/repository.ts';
 import { seededRandom, seedFrom } from '../../kit/seedRandom.ts';
 import type { CaseResponseBase, SurvivorContactDoc } from '../caseResponses/models.ts';
 import type { CaseResponseSeed } from '../caseResponses/register.ts';
-import { demoCases, demoReferenceDay, fresh, type DemoCase } from './casePathways.ts';
-import type { SectorId } from './countries.ts';
+import { demoCases, demoReferenceDay, fresh, type DemoCase } from '../../demo-data/casePathways.ts';
+import type { SectorId } from '../../demo-data/countries.ts';
 
 export type Random = ReturnType<typeof seededRandom>;
 

@@ -3,7 +3,7 @@ import type { Draft } from '../../kit/repository.ts';
 import { seededRandom, seedFrom } from '../../kit/seedRandom.ts';
 import type { ActionRecordDoc, ActionStatus, ResponsibilityDoc, ServicePointDoc, ServicePointKind } from '../models.ts';
 import type { SectorMonitoringDemo } from '../monitoring/seed/demo.ts';
-import { countryFacts, type CrisisCentreFacts, type DistrictFacts } from './countries.ts';
+import { countryFacts, type CrisisCentreFacts, type DistrictFacts } from '../../demo-data/countries.ts';
 
 /*
  * Turns a sector's demo facts for one country into documents. Each sector's seed files hold

@@ -1,6 +1,6 @@
 import type { CountryId } from '../../../../platform/config.ts';
 import type { Draft } from '../../../kit/repository.ts';
-import { countryFacts } from '../../seed/countries.ts';
+import { countryFacts } from '../../../demo-data/countries.ts';
 import type { DataSetDoc, IndicatorDoc } from '../models.ts';
 
 /*

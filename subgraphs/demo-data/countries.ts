@@ -1,4 +1,4 @@
-import type { CountryId } from '../../../platform/config.ts';
+import type { CountryId } from '../../platform/config.ts';
 
 /*
  * Reference facts about each country that the lead ministry and the sectors must agree on:

@@ -1,5 +1,5 @@
-import type { CountryId } from '../../../platform/config.ts';
-import { seededRandom, seedFrom } from '../../kit/seedRandom.ts';
+import type { CountryId } from '../../platform/config.ts';
+import { seededRandom, seedFrom } from '../kit/seedRandom.ts';
 import { countryFacts, type SectorId } from './countries.ts';
 
 /*
