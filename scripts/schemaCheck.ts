@@ -5,6 +5,10 @@
  * composition errors and on breaking changes not acknowledged in
  * schema/acknowledged-breaking-changes.txt, and names every type, field, argument and enum value
  * that has no description and every query or mutation that says nothing of who may use it.
+ *
+ * `npm run schema:changelog [-- --base <git ref>]` (`--changelog`) writes docs/schema-changelog.md
+ * instead: the same classification for every commit since the base (default the first commit)
+ * that changed the committed supergraph.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,12 +17,23 @@ import path from 'node:path';
 import { subgraphCatalog } from '../platform/catalog.ts';
 import { projectPath, readSdl, subgraphSchemaFiles } from '../platform/schemaFiles.ts';
 import { workingTreeServices } from './composeSupergraph.ts';
+import { changelogSince, firstCommit, renderChangelog } from './schemaCheck/changelog.ts';
 import { checkSchema, describeResult, parseAcknowledged } from './schemaCheck/checkSchema.ts';
 import { undocumented } from './schemaCheck/undocumented.ts';
 import { unprotectedRootFields } from './schemaCheck/unprotected.ts';
 
-const { values } = parseArgs({ options: { base: { type: 'string', default: 'HEAD' } } });
-const base = values.base!;
+const changelogFile = projectPath('docs', 'schema-changelog.md');
+const { values } = parseArgs({ options: { base: { type: 'string' }, changelog: { type: 'boolean', default: false } } });
+
+if (values.changelog) {
+  const base = values.base ?? firstCommit(projectPath());
+  const date = execFileSync('git', ['log', '-1', '--format=%ad', '--date=short', base], { cwd: projectPath(), encoding: 'utf8' }).trim();
+  const entries = await changelogSince(projectPath(), base);
+  fs.writeFileSync(changelogFile, await renderChangelog(entries, { commit: base, date }));
+  console.log(`Wrote ${path.relative(projectPath(), changelogFile)}: ${entries.length} commits that changed the graph since ${base}.`);
+  process.exit(0);
+}
+const base = values.base ?? 'HEAD';
 
 function supergraphAt(ref: string): string | null {
   try {

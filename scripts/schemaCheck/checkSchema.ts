@@ -21,6 +21,8 @@ export interface SchemaChange {
   message: string;
   /** Schema coordinate, e.g. `HealthSector.delivery`. */
   path: string;
+  /** graphql-inspector's change type, e.g. `FIELD_REMOVED`; `SUBGRAPH_ADDED` or `SUBGRAPH_REMOVED` for a whole subgraph. */
+  kind: string;
 }
 
 export interface SchemaCheckResult {
@@ -58,7 +60,13 @@ async function changesBetween(where: string, before: GraphQLSchema, after: Graph
       level: levelOf[change.criticality.level] ?? 'dangerous',
       message: change.message,
       path: change.path ?? '',
+      kind: change.type,
     }));
+}
+
+/** What clients of the graph see change from one composed supergraph to another. */
+export async function graphChanges(beforeSupergraphSdl: string, afterSupergraphSdl: string): Promise<SchemaChange[]> {
+  return changesBetween('graph', schemasOf(beforeSupergraphSdl).api, schemasOf(afterSupergraphSdl).api);
 }
 
 /** Composition names subgraphs as `[health]`, `"health"` or in lists such as `[coordination, health]`. */
@@ -93,6 +101,7 @@ export async function checkSchema(options: {
         level: now ? 'safe' : 'breaking',
         message: `Subgraph '${name}' was ${now ? 'added' : 'removed'}`,
         path: name,
+        kind: now ? 'SUBGRAPH_ADDED' : 'SUBGRAPH_REMOVED',
       });
       continue;
     }
