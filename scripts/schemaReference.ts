@@ -108,7 +108,7 @@ export function schemaReference(supergraphSdl: string): string {
     '# Schema reference',
     '',
     'The composed graph as its callers see it: every type and field with its description, the scopes it needs',
-    '("Needs"; see README, Security) and the subgraphs that serve it. Written by `npm run compose`; do not edit.',
+    '("Needs"; see docs/security.md) and the subgraphs that serve it. Written by `npm run compose`; do not edit.',
     '',
     sections.join('\n\n'),
     '',

@@ -109,7 +109,7 @@ function serviceManifests(spec: ServiceSpec): Manifest[] {
 }
 
 const secretFile = (name: string, secretName: string, mountPath: string) => ({ name, mountPath, source: { secret: { secretName } } });
-// Every service reads its metrics' bearer token here; Prometheus sends the same one (README, "Health, readiness and metrics").
+// Every service reads its metrics' bearer token here; Prometheus sends the same one (docs/operations.md, "Health, readiness and metrics").
 const metricsTokenDir = '/etc/crg/metrics-token';
 const metricsToken = secretFile('metrics-token', 'crg-metrics-token', metricsTokenDir);
 
@@ -138,7 +138,7 @@ export function k8sManifests(): Record<string, Manifest[]> {
           CRG_AUTH_ISSUER: 'https://identity.example.gov',
           CRG_AUTH_AUDIENCE: 'coordinated-response-graph',
           CRG_AUTH_JWKS_URL: 'https://identity.example.gov/.well-known/jwks.json',
-          // Per replica: each gateway pod counts a caller's requests on its own (README, "Scale-out").
+          // Per replica: each gateway pod counts a caller's requests on its own (docs/operations.md, "Scale-out").
           GATEWAY_RATE_LIMIT_PER_MINUTE: '600',
           GATEWAY_RESPONSE_CACHE_TTL_MS: '2000',
           // Production serves /metrics only to a scraper sending this token.
@@ -164,7 +164,7 @@ export function k8sManifests(): Record<string, Manifest[]> {
       memory: '256Mi',
       env: [
         { name: 'GATEWAY_PORT', value: String(gatewayPort) },
-        // A smaller young generation and a bounded heap keep the gateway's RSS under its 250 MB target (README).
+        // A smaller young generation and a bounded heap keep the gateway's RSS under its 250 MB target (docs/performance.md).
         { name: 'NODE_OPTIONS', value: gatewayNodeFlags.join(' ') },
         { name: 'CRG_GATEWAY_KEY_FILE', value: '/etc/crg/gateway-key/gateway.jwk' },
         // A new supergraph is applied by updating this ConfigMap: the gateway reloads it live.
@@ -192,7 +192,7 @@ export function k8sManifests(): Record<string, Manifest[]> {
         { name: 'CRG_GATEWAY_PUBLIC_KEY_FILE', value: '/etc/crg/gateway-public-key/gateway.public.jwk' },
         // The secret that keys the noise of published counts; the same for every replica (docs/disclosure-control.md).
         { name: 'CRG_DISCLOSURE_KEY_FILE', value: '/etc/crg/disclosure-key/disclosure.key' },
-        // mongodb://…@mongo-0.mongo:27017,mongo-1.mongo:27017,mongo-2.mongo:27017/?replicaSet=rs0 (README, "Scale-out").
+        // mongodb://…@mongo-0.mongo:27017,mongo-1.mongo:27017,mongo-2.mongo:27017/?replicaSet=rs0 (docs/operations.md, "Scale-out").
         { name: 'MONGODB_URI', valueFrom: { secretKeyRef: { name: 'crg-mongodb', key: 'uri' } } },
         ...(keyring ? [{ name: `${envPrefix(entry.name)}_ENCRYPTION_KEYS_FILE`, value: '/etc/crg/encryption-keys/keyring.json' }] : []),
         // The audit log's signing key, and the witness of its heads on a volume the database's owner does not hold (docs/audit-log.md).
