@@ -50,7 +50,8 @@ export function fieldAuthorization(policy: () => AuthorizationPolicy): ApolloSer
           if (!decision) return;
           // Apollo Gateway plans `document` and keeps its plans by `queryHash`: both become the
           // authorized operation's, so a plan made for one role is never used for another.
-          // (The context's fields are typed read-only for plugins; this is the hook that may.)
+          // Apollo Server types both read-only for plugins, and reads both again after this hook,
+          // when it hands the request to the gateway's executor (tested by the authorization suite).
           Object.assign(requestContext, { document: decision.authorized.document, queryHash: decision.queryHash });
         },
         async executionDidStart() {
