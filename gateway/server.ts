@@ -15,12 +15,13 @@ import type { MintDevelopmentToken } from './auth/fromConfig.ts';
 import { fromLoopback } from '../platform/loopback.ts';
 import { createServiceMetrics, scrapeRoute } from '../platform/metrics.ts';
 import { observeOperations } from '../platform/observeOperations.ts';
-import { requestIdHeader } from '../platform/requestId.ts';
 import { suggestionOptions } from '../platform/suggestions.ts';
-import type { GatewayContext } from './context.ts';
+import { fieldAuthorization } from './authorization/fieldAuthorization.ts';
+import { gatewayContext, type GatewayContext } from './context.ts';
 import { dashboardRoutes, tokenCommand } from './dashboard.ts';
-import { createOperationGuard, type OperationGuard } from './operationGuard.ts';
+import { operationChecks, parseFailureAsValidationFailure } from './operationChecks.ts';
 import { isCacheableQuery } from './cacheableOperation.ts';
+import { oneOperationPerPost } from './requestShape.ts';
 import { SubgraphDataSource, type Shareable } from './subgraphDataSource.ts';
 import { createGatewayMetrics } from './gatewayMetrics.ts';
 import { responseCache } from './responseCache.ts';
@@ -70,7 +71,10 @@ export interface RunningGateway {
 
 const wantsHtml = (req: http.IncomingMessage) => (req.headers.accept ?? '').includes('text/html');
 
-/** Starts the gateway: checks each caller and operation, plans it over the subgraphs, serves the IDE page. */
+/**
+ * Starts the gateway: checks each caller and operation, plans it over the subgraphs, serves the
+ * IDE page. The steps every GraphQL request goes through, in order, are listed in gateway/README.md.
+ */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('info', { service: 'gateway' });
   const metrics = createServiceMetrics('gateway');
@@ -110,6 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
   const production = options.mode === 'production';
+  const suggestions = suggestionOptions(production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
@@ -119,7 +124,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // server under requests in flight and raise the signal again, turning one stop into two.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    ...suggestionOptions(production),
+    ...suggestions,
+    formatError: (formatted) => parseFailureAsValidationFailure(suggestions.formatError?.(formatted) ?? formatted),
+    ...operationChecks(options.limits, { hideSuggestions: production }),
+    // In this order: the response cache keeps the result object authorization then completes.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // Nothing about operations or the schema goes to Apollo, even where APOLLO_KEY is set.
@@ -127,17 +135,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginSchemaReportingDisabled(),
       observeOperations(metrics, logger),
       ...(options.responseCacheTtlMs ? [responseCache({ ttlMs: options.responseCacheTtlMs, policy: supergraph.policy, metrics })] : []),
+      fieldAuthorization(supergraph.policy),
     ],
   });
-  let guard: OperationGuard | undefined;
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
-    const state = { schema: apiSchema, policy: supergraph.policy() };
-    if (guard) guard.reset(state);
-    else guard = createOperationGuard({ verifier: options.verifier, limits: options.limits, state, hideSuggestions: production });
-  });
   await apollo.start();
-  if (!guard) throw new Error('The gateway started without a schema');
-  const operationGuard = guard;
+  const context = gatewayContext({ verifier: options.verifier, limits: options.limits });
 
   const ideHeaders = async (req: http.IncomingMessage): Promise<Record<string, string>> => {
     if (!options.mintDevelopmentToken) return {};
@@ -153,12 +155,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   let draining = false;
   const server = createHttpServer({
-    apollo,
-    guard: operationGuard.guard,
-    context: async (req) => ({
-      requestId: String(req.headers[requestIdHeader]),
-      identity: operationGuard.identityOf(req)!,
-    }),
+    apollo: oneOperationPerPost(apollo),
+    context,
     observe: (route, status) => metrics.httpRequests.inc({ route, status }),
     routes: {
       '/': ide,

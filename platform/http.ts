@@ -9,8 +9,14 @@ export type Route = (req: http.IncomingMessage) => Promise<{ status: number; typ
 /** A route taking a JSON body by POST: the case registry's answers to sector subgraphs. */
 export type PostRoute = (req: http.IncomingMessage, body: string) => Promise<{ status: number; type: string; body: string }>;
 
+/**
+ * What answers the GraphQL requests: an Apollo Server, or anything that takes its HTTP requests
+ * the same way (the gateway puts its own check of the request's shape in front of one).
+ */
+export type GraphQLHttpHandler<C extends BaseContext> = Pick<ApolloServer<C>, 'executeHTTPGraphQLRequest'>;
+
 export interface HttpOptions<C extends BaseContext> {
-  apollo: ApolloServer<C>;
+  apollo: GraphQLHttpHandler<C>;
   /** Makes the request's context; `rawBody` is the body exactly as received ('' without one). */
   context: (req: http.IncomingMessage, rawBody: string) => Promise<C>;
   /** Routes by path, answered for GET only. */
@@ -21,23 +27,9 @@ export interface HttpOptions<C extends BaseContext> {
   graphqlPath?: string;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
-  /** Sees every GraphQL request first: may refuse it, or change it and complete its result. */
-  guard?: RequestGuard;
   /** Told of every answered request, for metrics: the route (a known path or "other"), status and duration. */
   observe?: (route: string, status: number, seconds: number) => void;
 }
-
-export interface GraphQLErrorJson {
-  message: string;
-  extensions?: Record<string, unknown>;
-  [key: string]: unknown;
-}
-
-export type GuardDecision =
-  | { kind: 'reject'; status: number; errors: GraphQLErrorJson[]; headers?: Record<string, string> }
-  | { kind: 'run'; body: unknown; complete?: (result: { data?: Record<string, unknown> | null; errors?: unknown[] }) => void };
-
-export type RequestGuard = (req: http.IncomingMessage, body: unknown) => Promise<GuardDecision>;
 
 class BodyTooLarge extends Error {}
 
@@ -118,16 +110,6 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
         }
       }
 
-      let complete: Extract<GuardDecision, { kind: 'run' }>['complete'];
-      if (options.guard) {
-        const decision = await options.guard(req, body);
-        if (decision.kind === 'reject') {
-          for (const [key, value] of Object.entries(decision.headers ?? {})) res.setHeader(key, value);
-          return send(res, decision.status, 'application/json', JSON.stringify({ errors: decision.errors }));
-        }
-        ({ body, complete } = decision);
-      }
-
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -139,13 +121,6 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
-        if (complete && response.status !== 400) {
-          const result = JSON.parse(response.body.string) as Parameters<NonNullable<typeof complete>>[0];
-          complete(result);
-          const text = JSON.stringify(result);
-          res.setHeader('content-length', Buffer.byteLength(text));
-          return void res.end(text);
-        }
         res.end(response.body.string);
       } else {
         for await (const chunk of response.body.asyncIterator) res.write(chunk);

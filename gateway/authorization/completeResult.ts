@@ -11,6 +11,7 @@ import {
   isObjectType,
   type FieldNode,
   type GraphQLCompositeType,
+  type GraphQLFormattedError,
   type GraphQLOutputType,
   type GraphQLSchema,
   type SelectionSetNode,
@@ -99,7 +100,7 @@ export function completeResult(
   schema: GraphQLSchema,
   authorized: AuthorizedOperation,
   variables: Record<string, unknown> | undefined,
-  result: { data?: Json | null; errors?: unknown[] },
+  result: { data?: Json | null; errors?: readonly GraphQLFormattedError[] },
 ): void {
   const root = schema.getRootType(authorized.inlined.operation)!;
   if (result.data) {

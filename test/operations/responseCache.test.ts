@@ -26,7 +26,7 @@ describe('response cache for aggregate queries', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await hub.tokenFor(as)}` },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+    const body = (await response.json()) as { data?: Record<string, any>; errors?: { extensions?: Record<string, unknown> }[] };
     return { ...body, cached: response.headers.get('x-crg-cache') === 'hit' };
   };
   const fetches = async (subgraph: string) =>
@@ -80,6 +80,20 @@ describe('response cache for aggregate queries', () => {
     // The same fields without the contact address are aggregate-only, and cached.
     await send(`{ sectors { id focalPoint { name } } }`);
     expect((await send(`{ sectors { id focalPoint { name } } }`)).cached).toBe(true);
+  });
+
+  it('serves a role whose fields authorization removed from the cache, complete: the nulls and the errors naming them', async () => {
+    const contacts = `{ sectors { id focalPoint { name email } } }`;
+    const dashboard: TestCaller = { role: 'dashboard' };
+    const first = await send(contacts, dashboard);
+    const second = await send(contacts, dashboard);
+    expect([first.cached, second.cached]).toEqual([false, true]);
+    expect(second.data).toEqual(first.data);
+    expect(second.errors).toEqual(first.errors);
+    expect(second.data!.sectors.map((s: any) => s.focalPoint.email)).toEqual([null, null, null, null, null]);
+    expect(second.errors!.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN']);
+    // Completed once: no key the gateway adds for completion is left in the answer.
+    expect(JSON.stringify(second.data)).not.toContain('__crg');
   });
 
   it('is off unless configured: the hub gateway executes every request', async () => {

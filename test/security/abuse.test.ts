@@ -55,6 +55,12 @@ describe('abuse limits at the gateway', () => {
     expectRefused(await post({ query: tokens }), 400, 'GRAPHQL_VALIDATION_FAILED', /contains more th[ae][nt] 5000 tokens/);
   });
 
+  it('refuses the aliases the gateway reserves for completing answers', async () => {
+    for (const alias of ['__crgType', '__crgPlaceholder']) {
+      expectRefused(await post({ query: `{ sectors { ${alias}: name } }` }), 400, 'GRAPHQL_VALIDATION_FAILED', /are reserved/);
+    }
+  });
+
   it('refuses batched requests, GraphQL over GET, and bodies over the size limit', async () => {
     expectRefused(await post([{ query: '{ sectors { id } }' }, { query: '{ sectors { id } }' }]), 400, 'BATCH_NOT_ACCEPTED');
     const get = await fetch(`${hub.gateway.url}?query=${encodeURIComponent('{ sectors { id } }')}`, { headers: auth() });

@@ -16,6 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.stop());
 
+const analyst: TestCaller = { role: 'analyst' };
 const dashboard: TestCaller = { role: 'dashboard' };
 const auditor: TestCaller = { role: 'auditor' };
 const policeOfficer: TestCaller = { role: 'sector-officer', sector: 'police' };
@@ -77,6 +78,30 @@ describe('field authorization at the gateway', () => {
     expect(answer.data).toBeNull();
     expect(answer.errors![0]!.message).toContain('Mutation.addCrisisCentre: it needs the scope framework:write');
     expect(await snapshotAll(hub)).toBe(before);
+  });
+
+  it('answers callers of different roles sending the same query at once each for their own role', async () => {
+    // The caller travels with its own request (Apollo's context), to the gateway's field filter and
+    // in the token each subgraph call carries; nothing keyed elsewhere can hand it to another.
+    const query = '{ sectors { id focalPoint { name email } } }';
+    const callers = [analyst, dashboard, auditor];
+    const sent = Array.from({ length: 24 }, (_, i) => callers[i % callers.length]!);
+    const answers = await Promise.all(sent.map((caller) => hub.query(query, undefined, caller)));
+    const answersFor = (caller: TestCaller) => answers.filter((_, i) => sent[i] === caller);
+    for (const answer of answersFor(analyst)) {
+      // A subgraph sent another caller's identity would refuse the emails with an error.
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data!.sectors.every((s: any) => s.focalPoint.email.includes('@'))).toBe(true);
+    }
+    for (const answer of answersFor(dashboard)) {
+      expectEmailsHidden(answer);
+      expect(answer.data!.sectors.every((s: any) => s.focalPoint.name.length > 0 && s.focalPoint.email === null)).toBe(true);
+    }
+    for (const answer of answersFor(auditor)) {
+      expect(answer.data).toBeNull();
+      expect(answer.errors![0]!.message).toContain('which the auditor role does not have');
+    }
+    expect(callers.map((caller) => answersFor(caller).length)).toEqual([8, 8, 8]);
   });
 
   it("refuses a sector officer's write to another sector's records, and changes nothing", async () => {
