@@ -15,8 +15,8 @@ import { envPrefix, subgraphCatalog } from '../platform/catalog.ts';
 import { countries } from '../platform/config.ts';
 import { projectPath } from '../platform/schemaFiles.ts';
 import { sectorIdPattern, sectorNames } from './newSector/names.ts';
-import { addCoordinationTypes, addToCatalog, addToDockerCompose, addToRegistry } from './newSector/register.ts';
-import { renamedFrom, sectorFolderFiles } from './newSector/sectorFolder.ts';
+import { addToCatalog, addToDockerCompose, addToRegistry } from './newSector/register.ts';
+import { sectorFolderFiles } from './newSector/sectorFolder.ts';
 
 function fail(message: string): never {
   console.error(message);
@@ -49,22 +49,17 @@ const port = addToCatalog(root, sector);
 fs.mkdirSync(path.join(folder, 'seed'), { recursive: true });
 for (const [file, content] of Object.entries(sectorFolderFiles(sector, port, envPrefix(id))))
   fs.writeFileSync(path.join(folder, file), content);
-// Monitoring and the audit log are the same for every sector but for its names.
-for (const file of ['monitoring.graphql', 'audit.graphql']) {
-  const source = path.join(root, 'subgraphs', reference.id, file);
-  if (fs.existsSync(source)) fs.writeFileSync(path.join(folder, file), renamedFrom(fs.readFileSync(source, 'utf8'), reference, sector));
-}
-const types = addCoordinationTypes(root, reference, sector);
 addToRegistry(root, sector, countries);
 addToDockerCompose(root, reference, sector, referenceEntry.defaultPort, port, { from: envPrefix(reference.id), to: envPrefix(id) });
 
-for (const script of ['compose', 'codegen']) {
+// The contract rendered for the sector (and the lead ministry's types for it) first: compose reads them.
+for (const script of ['codegen', 'compose']) {
   const run = spawnSync('npm', ['run', '-s', script], { cwd: root, stdio: 'inherit' });
   if (run.status !== 0) fail(`npm run ${script} failed after scaffolding: see above`);
 }
 
 console.log(`
-The ${sector.words} sector is in the hub: subgraphs/${id}/ (port ${port}), ${types.join(', ')} in the lead
-ministry's subgraph, its registry entry, docker-compose, the supergraph and its resolver types.
+The ${sector.words} sector is in the hub: subgraphs/${id}/ (port ${port}), its sector contract and the lead
+ministry's types for it, its registry entry, docker-compose, the supergraph and its resolver types.
 Next: npm start, then { sectors { name ministry delivery { total } } } lists it;
 npx vitest run subgraphs/${id} runs its tests; read subgraphs/${id}/README.md to make it the ministry's own.`);

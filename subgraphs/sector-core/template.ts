@@ -2,7 +2,7 @@ import type { Resolvers } from '../kit/subgraph.ts';
 
 /*
  * Sector-core writes its resolvers once, under the names of the sector template
- * (template.graphql: `TemplateSector`, `recordTemplateServicePoint`...), typed by the resolver
+ * (contract.graphql rendered under `Template...`: `TemplateSector`, `recordTemplateServicePoint`...), typed by the resolver
  * types generated from it. Each sector subgraph gets them under its own names.
  */
 

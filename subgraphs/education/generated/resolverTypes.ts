@@ -783,15 +783,10 @@ export type Query = {
   __typename?: 'Query';
   /** The education sector's own view of itself, for sector staff and tools. */
   educationSector: EducationSector;
-  _entities: Array<Maybe<_Entity>>;
-  _service: _Service;
   /** The survivor's identifying details this sector collected for a case. Only for this sector's own officers; every read is audited. */
   educationSurvivorContact?: Maybe<EducationSurvivorContact>;
-};
-
-
-export type Query_EntitiesArgs = {
-  representations: Array<Scalars['_Any']['input']>;
+  _entities: Array<Maybe<_Entity>>;
+  _service: _Service;
 };
 
 
@@ -800,18 +795,17 @@ export type QueryEducationSurvivorContactArgs = {
   purpose?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type Query_EntitiesArgs = {
+  representations: Array<Scalars['_Any']['input']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Records an education service point, replacing the one with the same id. */
+  /** Records a service point of the education sector, replacing the one with the same id. */
   recordEducationServicePoint: ServicePoint;
   /** Records the status of an action the education sector leads. */
   reportEducationActionStatus: EducationAction;
-  /** Records the school support linked to a One-Stop Crisis Centre. */
-  recordSchoolSupport: CrisisCentre;
-  /** Records this sector's response to a case, or changes it at the version read. Only this sector's officers. */
-  recordEducationCaseResponse: EducationCaseResponse;
-  /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
-  recordEducationSurvivorContact: EducationSurvivorContact;
   /** Appends a progress report on an action the education sector leads; the action's status follows it. */
   reportEducationActionProgress: EducationAction;
   /** Records the value of an indicator the education sector owns for one ended period; never replaces one. */
@@ -820,6 +814,12 @@ export type Mutation = {
   reopenEducationPeriod: ReportingPeriod;
   /** The lead ministry moves the target of an indicator the education sector owns, keeping the old one on record. */
   reviseEducationIndicatorTarget: Indicator;
+  /** Records this sector's response to a case, or changes it at the version read. Only this sector's officers. */
+  recordEducationCaseResponse: EducationCaseResponse;
+  /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
+  recordEducationSurvivorContact: EducationSurvivorContact;
+  /** Records the school support linked to a One-Stop Crisis Centre. */
+  recordSchoolSupport: CrisisCentre;
 };
 
 
@@ -830,21 +830,6 @@ export type MutationRecordEducationServicePointArgs = {
 
 export type MutationReportEducationActionStatusArgs = {
   input: ActionStatusInput;
-};
-
-
-export type MutationRecordSchoolSupportArgs = {
-  input: SchoolSupportInput;
-};
-
-
-export type MutationRecordEducationCaseResponseArgs = {
-  input: EducationCaseResponseInput;
-};
-
-
-export type MutationRecordEducationSurvivorContactArgs = {
-  input: SurvivorContactInput;
 };
 
 
@@ -867,7 +852,22 @@ export type MutationReviseEducationIndicatorTargetArgs = {
   input: TargetRevisionInput;
 };
 
-/** The education sector's responsibilities, services and delivery. */
+
+export type MutationRecordEducationCaseResponseArgs = {
+  input: EducationCaseResponseInput;
+};
+
+
+export type MutationRecordEducationSurvivorContactArgs = {
+  input: SurvivorContactInput;
+};
+
+
+export type MutationRecordSchoolSupportArgs = {
+  input: SchoolSupportInput;
+};
+
+/** The education sector: prevention in schools and support for school-age survivors. */
 export type EducationSector = SectorAgency & {
   __typename?: 'EducationSector';
   /** Stable sector id: `education`. */
@@ -876,7 +876,7 @@ export type EducationSector = SectorAgency & {
   responsibilities?: Maybe<Array<Responsibility>>;
   /** Where the education sector serves survivors. */
   servicePoints?: Maybe<Array<ServicePoint>>;
-  /** The framework actions the education sector leads, from the lead ministry's registry. */
+  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
   ledActionIds: Array<Scalars['ID']['output']>;
   /** How the actions the education sector leads are being delivered: every one of them, an action with no record here as not reported. */
   delivery?: Maybe<DeliveryStatus>;
@@ -891,13 +891,13 @@ export type EducationSector = SectorAgency & {
 };
 
 
-/** The education sector's responsibilities, services and delivery. */
+/** The education sector: prevention in schools and support for school-age survivors. */
 export type EducationSectorServicePointsArgs = {
   district?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<ServicePointKind>;
 };
 
-/** A framework action led by the education sector, with its record in the education system. */
+/** A framework action led by the education sector. */
 export type EducationAction = FrameworkAction & {
   __typename?: 'EducationAction';
   /** Stable action id. */
@@ -914,58 +914,16 @@ export type EducationAction = FrameworkAction & {
   progressHistory?: Maybe<Array<ProgressReport>>;
 };
 
-/** The education sector's facet of a One-Stop Crisis Centre. */
+/** A One-Stop Crisis Centre: one place in a hospital where survivors reach every sector's services. */
 export type CrisisCentre = {
   __typename?: 'CrisisCentre';
-  /** Stable centre id. */
+  /** Stable centre id, e.g. `bd-occ-dhaka`. */
   id: Scalars['ID']['output'];
   /** Support for school-age survivors referred from the centre, if recorded. */
   schoolSupport?: Maybe<SchoolSupport>;
 };
 
-/** Support for school-age survivors referred from a crisis centre. */
-export type SchoolSupport = {
-  __typename?: 'SchoolSupport';
-  /** A named education liaison officer takes referrals from the centre. */
-  liaisonOfficer: Scalars['Boolean']['output'];
-  /** A survivor can be moved to a safer school quickly. */
-  safeTransfer: Scalars['Boolean']['output'];
-  /** Catch-up learning is arranged for time missed. */
-  catchUpLearning: Scalars['Boolean']['output'];
-};
-
-/** The education sector's record of a crisis centre's school support. */
-export type SchoolSupportInput = {
-  /** Id of the crisis centre. */
-  crisisCentreId: Scalars['ID']['input'];
-  /** A named liaison officer takes referrals. */
-  liaisonOfficer: Scalars['Boolean']['input'];
-  /** Safe school transfer is available. */
-  safeTransfer: Scalars['Boolean']['input'];
-  /** Catch-up learning is arranged. */
-  catchUpLearning: Scalars['Boolean']['input'];
-};
-
-/** The education sector's audit log. For auditors only. */
-export type EducationAuditLog = AuditLog & {
-  __typename?: 'EducationAuditLog';
-  /** `education`. */
-  id: Scalars['ID']['output'];
-  /** Entries, newest first, optionally only those about one case or of one action. */
-  entries?: Maybe<Array<AuditEntry>>;
-  /** The hash chain checked from the first entry to the head. */
-  check?: Maybe<AuditChainCheck>;
-};
-
-
-/** The education sector's audit log. For auditors only. */
-export type EducationAuditLogEntriesArgs = {
-  caseId?: InputMaybe<Scalars['ID']['input']>;
-  action?: InputMaybe<Scalars['String']['input']>;
-  limit?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** The response of the education sector to a case, from its own records. */
+/** The response of the education sector to a case: school support and safe transfer. */
 export type EducationCaseResponse = CaseResponse & {
   __typename?: 'EducationCaseResponse';
   /** `<case code>/education`. */
@@ -1016,6 +974,48 @@ export type EducationSurvivorContact = {
   address?: Maybe<Scalars['String']['output']>;
   /** The day these details were collected. */
   collectedOn: Scalars['Date']['output'];
+};
+
+/** The education sector's audit log, served by its own subgraph. For auditors only. */
+export type EducationAuditLog = AuditLog & {
+  __typename?: 'EducationAuditLog';
+  /** `education`. */
+  id: Scalars['ID']['output'];
+  /** Entries, newest first, optionally only those about one case or of one action. */
+  entries?: Maybe<Array<AuditEntry>>;
+  /** The hash chain checked from the first entry to the head. */
+  check?: Maybe<AuditChainCheck>;
+};
+
+
+/** The education sector's audit log, served by its own subgraph. For auditors only. */
+export type EducationAuditLogEntriesArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Support for school-age survivors referred from a crisis centre. */
+export type SchoolSupport = {
+  __typename?: 'SchoolSupport';
+  /** A named education liaison officer takes referrals from the centre. */
+  liaisonOfficer: Scalars['Boolean']['output'];
+  /** A survivor can be moved to a safer school quickly. */
+  safeTransfer: Scalars['Boolean']['output'];
+  /** Catch-up learning is arranged for time missed. */
+  catchUpLearning: Scalars['Boolean']['output'];
+};
+
+/** The education sector's record of a crisis centre's school support. */
+export type SchoolSupportInput = {
+  /** Id of the crisis centre. */
+  crisisCentreId: Scalars['ID']['input'];
+  /** A named liaison officer takes referrals. */
+  liaisonOfficer: Scalars['Boolean']['input'];
+  /** Safe school transfer is available. */
+  safeTransfer: Scalars['Boolean']['input'];
+  /** Catch-up learning is arranged. */
+  catchUpLearning: Scalars['Boolean']['input'];
 };
 
 export type Link__Purpose =
@@ -1114,8 +1114,8 @@ export type FederationTypes = {
   EducationSector: EducationSector;
   EducationAction: EducationAction;
   CrisisCentre: CrisisCentre;
-  EducationAuditLog: EducationAuditLog;
   EducationCaseResponse: EducationCaseResponse;
+  EducationAuditLog: EducationAuditLog;
 };
 
 /** Mapping of federation reference types */
@@ -1131,12 +1131,12 @@ export type FederationReferenceTypes = {
   CrisisCentre:
     ( { __typename: 'CrisisCentre' }
     & GraphQLRecursivePick<FederationTypes['CrisisCentre'], {"id":true}> );
-  EducationAuditLog:
-    ( { __typename: 'EducationAuditLog' }
-    & GraphQLRecursivePick<FederationTypes['EducationAuditLog'], {"id":true}> );
   EducationCaseResponse:
     ( { __typename: 'EducationCaseResponse' }
     & GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"id":true}> );
+  EducationAuditLog:
+    ( { __typename: 'EducationAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['EducationAuditLog'], {"id":true}> );
 };
 
 /** Mapping of union types */
@@ -1215,12 +1215,12 @@ export type ResolversTypes = {
   EducationSector: ResolverTypeWrapper<Omit<EducationSector, 'servicePoints' | 'compliance'> & { servicePoints?: Maybe<Array<ResolversTypes['ServicePoint']>>, compliance?: Maybe<ResolversTypes['Compliance']> }>;
   EducationAction: ResolverTypeWrapper<EducationAction>;
   CrisisCentre: ResolverTypeWrapper<SchoolSupportCentre>;
-  SchoolSupport: ResolverTypeWrapper<SchoolSupportDoc>;
-  SchoolSupportInput: SchoolSupportInput;
-  EducationAuditLog: ResolverTypeWrapper<EducationAuditLog>;
   EducationCaseResponse: ResolverTypeWrapper<EducationCaseResponse>;
   EducationCaseResponseInput: EducationCaseResponseInput;
   EducationSurvivorContact: ResolverTypeWrapper<EducationSurvivorContact>;
+  EducationAuditLog: ResolverTypeWrapper<EducationAuditLog>;
+  SchoolSupport: ResolverTypeWrapper<SchoolSupportDoc>;
+  SchoolSupportInput: SchoolSupportInput;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -1281,12 +1281,12 @@ export type ResolversParentTypes = {
   EducationSector: Omit<EducationSector, 'servicePoints' | 'compliance'> & { servicePoints?: Maybe<Array<ResolversParentTypes['ServicePoint']>>, compliance?: Maybe<ResolversParentTypes['Compliance']> } | FederationReferenceTypes['EducationSector'];
   EducationAction: EducationAction | FederationReferenceTypes['EducationAction'];
   CrisisCentre: SchoolSupportCentre;
-  SchoolSupport: SchoolSupportDoc;
-  SchoolSupportInput: SchoolSupportInput;
-  EducationAuditLog: EducationAuditLog | FederationReferenceTypes['EducationAuditLog'];
   EducationCaseResponse: EducationCaseResponse | FederationReferenceTypes['EducationCaseResponse'];
   EducationCaseResponseInput: EducationCaseResponseInput;
   EducationSurvivorContact: EducationSurvivorContact;
+  EducationAuditLog: EducationAuditLog | FederationReferenceTypes['EducationAuditLog'];
+  SchoolSupport: SchoolSupportDoc;
+  SchoolSupportInput: SchoolSupportInput;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1633,21 +1633,21 @@ export type ProgressReportResolvers<ContextType = any, ParentType extends Resolv
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   educationSector?: Resolver<ResolversTypes['EducationSector'], ParentType, ContextType>;
+  educationSurvivorContact?: Resolver<Maybe<ResolversTypes['EducationSurvivorContact']>, ParentType, ContextType, RequireFields<QueryEducationSurvivorContactArgs, 'caseId'>>;
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
-  educationSurvivorContact?: Resolver<Maybe<ResolversTypes['EducationSurvivorContact']>, ParentType, ContextType, RequireFields<QueryEducationSurvivorContactArgs, 'caseId'>>;
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   recordEducationServicePoint?: Resolver<ResolversTypes['ServicePoint'], ParentType, ContextType, RequireFields<MutationRecordEducationServicePointArgs, 'input'>>;
   reportEducationActionStatus?: Resolver<ResolversTypes['EducationAction'], ParentType, ContextType, RequireFields<MutationReportEducationActionStatusArgs, 'input'>>;
-  recordSchoolSupport?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordSchoolSupportArgs, 'input'>>;
-  recordEducationCaseResponse?: Resolver<ResolversTypes['EducationCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordEducationCaseResponseArgs, 'input'>>;
-  recordEducationSurvivorContact?: Resolver<ResolversTypes['EducationSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordEducationSurvivorContactArgs, 'input'>>;
   reportEducationActionProgress?: Resolver<ResolversTypes['EducationAction'], ParentType, ContextType, RequireFields<MutationReportEducationActionProgressArgs, 'input'>>;
   reportEducationIndicatorValue?: Resolver<ResolversTypes['IndicatorValue'], ParentType, ContextType, RequireFields<MutationReportEducationIndicatorValueArgs, 'input'>>;
   reopenEducationPeriod?: Resolver<ResolversTypes['ReportingPeriod'], ParentType, ContextType, RequireFields<MutationReopenEducationPeriodArgs, 'input'>>;
   reviseEducationIndicatorTarget?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<MutationReviseEducationIndicatorTargetArgs, 'input'>>;
+  recordEducationCaseResponse?: Resolver<ResolversTypes['EducationCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordEducationCaseResponseArgs, 'input'>>;
+  recordEducationSurvivorContact?: Resolver<ResolversTypes['EducationSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordEducationSurvivorContactArgs, 'input'>>;
+  recordSchoolSupport?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordSchoolSupportArgs, 'input'>>;
 };
 
 export type EducationSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationSector'] = ResolversParentTypes['EducationSector'], FederationReferenceType extends FederationReferenceTypes['EducationSector'] = FederationReferenceTypes['EducationSector']> = {
@@ -1681,20 +1681,6 @@ export type CrisisCentreResolvers<ContextType = any, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type SchoolSupportResolvers<ContextType = any, ParentType extends ResolversParentTypes['SchoolSupport'] = ResolversParentTypes['SchoolSupport']> = {
-  liaisonOfficer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  safeTransfer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  catchUpLearning?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-};
-
-export type EducationAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationAuditLog'] = ResolversParentTypes['EducationAuditLog'], FederationReferenceType extends FederationReferenceTypes['EducationAuditLog'] = FederationReferenceTypes['EducationAuditLog']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EducationAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<EducationAuditLogEntriesArgs, 'limit'>>;
-  check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
 export type EducationCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationCaseResponse'] = ResolversParentTypes['EducationCaseResponse'], FederationReferenceType extends FederationReferenceTypes['EducationCaseResponse'] = FederationReferenceTypes['EducationCaseResponse']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EducationCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1714,6 +1700,20 @@ export type EducationSurvivorContactResolvers<ContextType = any, ParentType exte
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   collectedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type EducationAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationAuditLog'] = ResolversParentTypes['EducationAuditLog'], FederationReferenceType extends FederationReferenceTypes['EducationAuditLog'] = FederationReferenceTypes['EducationAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EducationAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<EducationAuditLogEntriesArgs, 'limit'>>;
+  check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SchoolSupportResolvers<ContextType = any, ParentType extends ResolversParentTypes['SchoolSupport'] = ResolversParentTypes['SchoolSupport']> = {
+  liaisonOfficer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  safeTransfer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  catchUpLearning?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
@@ -1783,10 +1783,10 @@ export type Resolvers<ContextType = any> = {
   EducationSector?: EducationSectorResolvers<ContextType>;
   EducationAction?: EducationActionResolvers<ContextType>;
   CrisisCentre?: CrisisCentreResolvers<ContextType>;
-  SchoolSupport?: SchoolSupportResolvers<ContextType>;
-  EducationAuditLog?: EducationAuditLogResolvers<ContextType>;
   EducationCaseResponse?: EducationCaseResponseResolvers<ContextType>;
   EducationSurvivorContact?: EducationSurvivorContactResolvers<ContextType>;
+  EducationAuditLog?: EducationAuditLogResolvers<ContextType>;
+  SchoolSupport?: SchoolSupportResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

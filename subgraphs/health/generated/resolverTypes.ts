@@ -783,15 +783,10 @@ export type Query = {
   __typename?: 'Query';
   /** The health sector's own view of itself, for sector staff and tools. */
   healthSector: HealthSector;
-  _entities: Array<Maybe<_Entity>>;
-  _service: _Service;
   /** The survivor's identifying details this sector collected for a case. Only for this sector's own officers; every read is audited. */
   healthSurvivorContact?: Maybe<HealthSurvivorContact>;
-};
-
-
-export type Query_EntitiesArgs = {
-  representations: Array<Scalars['_Any']['input']>;
+  _entities: Array<Maybe<_Entity>>;
+  _service: _Service;
 };
 
 
@@ -800,18 +795,17 @@ export type QueryHealthSurvivorContactArgs = {
   purpose?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type Query_EntitiesArgs = {
+  representations: Array<Scalars['_Any']['input']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Records a health service point, replacing the one with the same id. */
+  /** Records a service point of the health sector, replacing the one with the same id. */
   recordHealthServicePoint: ServicePoint;
   /** Records the status of an action the health sector leads. */
   reportHealthActionStatus: HealthAction;
-  /** Records the health facet of a One-Stop Crisis Centre. */
-  recordMedicalCare: CrisisCentre;
-  /** Records this sector's response to a case, or changes it at the version read. Only this sector's officers. */
-  recordHealthCaseResponse: HealthCaseResponse;
-  /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
-  recordHealthSurvivorContact: HealthSurvivorContact;
   /** Appends a progress report on an action the health sector leads; the action's status follows it. */
   reportHealthActionProgress: HealthAction;
   /** Records the value of an indicator the health sector owns for one ended period; never replaces one. */
@@ -820,6 +814,12 @@ export type Mutation = {
   reopenHealthPeriod: ReportingPeriod;
   /** The lead ministry moves the target of an indicator the health sector owns, keeping the old one on record. */
   reviseHealthIndicatorTarget: Indicator;
+  /** Records this sector's response to a case, or changes it at the version read. Only this sector's officers. */
+  recordHealthCaseResponse: HealthCaseResponse;
+  /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
+  recordHealthSurvivorContact: HealthSurvivorContact;
+  /** Records the health facet of a One-Stop Crisis Centre. */
+  recordMedicalCare: CrisisCentre;
 };
 
 
@@ -830,21 +830,6 @@ export type MutationRecordHealthServicePointArgs = {
 
 export type MutationReportHealthActionStatusArgs = {
   input: ActionStatusInput;
-};
-
-
-export type MutationRecordMedicalCareArgs = {
-  input: MedicalCareInput;
-};
-
-
-export type MutationRecordHealthCaseResponseArgs = {
-  input: HealthCaseResponseInput;
-};
-
-
-export type MutationRecordHealthSurvivorContactArgs = {
-  input: SurvivorContactInput;
 };
 
 
@@ -867,7 +852,22 @@ export type MutationReviseHealthIndicatorTargetArgs = {
   input: TargetRevisionInput;
 };
 
-/** The health sector's responsibilities, services and delivery. */
+
+export type MutationRecordHealthCaseResponseArgs = {
+  input: HealthCaseResponseInput;
+};
+
+
+export type MutationRecordHealthSurvivorContactArgs = {
+  input: SurvivorContactInput;
+};
+
+
+export type MutationRecordMedicalCareArgs = {
+  input: MedicalCareInput;
+};
+
+/** The health sector: medical care, forensic examination and post-exposure treatment. */
 export type HealthSector = SectorAgency & {
   __typename?: 'HealthSector';
   /** Stable sector id: `health`. */
@@ -876,7 +876,7 @@ export type HealthSector = SectorAgency & {
   responsibilities?: Maybe<Array<Responsibility>>;
   /** Where the health sector serves survivors. */
   servicePoints?: Maybe<Array<ServicePoint>>;
-  /** The framework actions the health sector leads, from the lead ministry's registry. */
+  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
   ledActionIds: Array<Scalars['ID']['output']>;
   /** How the actions the health sector leads are being delivered: every one of them, an action with no record here as not reported. */
   delivery?: Maybe<DeliveryStatus>;
@@ -891,13 +891,13 @@ export type HealthSector = SectorAgency & {
 };
 
 
-/** The health sector's responsibilities, services and delivery. */
+/** The health sector: medical care, forensic examination and post-exposure treatment. */
 export type HealthSectorServicePointsArgs = {
   district?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<ServicePointKind>;
 };
 
-/** A framework action led by the health sector, with its record in the health system. */
+/** A framework action led by the health sector. */
 export type HealthAction = FrameworkAction & {
   __typename?: 'HealthAction';
   /** Stable action id. */
@@ -914,78 +914,16 @@ export type HealthAction = FrameworkAction & {
   progressHistory?: Maybe<Array<ProgressReport>>;
 };
 
-/** The health sector's facets of a One-Stop Crisis Centre. */
+/** A One-Stop Crisis Centre: one place in a hospital where survivors reach every sector's services. */
 export type CrisisCentre = {
   __typename?: 'CrisisCentre';
-  /** Stable centre id. */
+  /** Stable centre id, e.g. `bd-occ-dhaka`. */
   id: Scalars['ID']['output'];
   /** Medical care and forensic capacity at the centre, if the health sector has recorded it. */
   medicalCare?: Maybe<MedicalCare>;
 };
 
-/** Medical care and forensic examination at a crisis centre. */
-export type MedicalCare = {
-  __typename?: 'MedicalCare';
-  /** Doctors on duty in a typical shift. */
-  doctorsOnDuty: Scalars['Int']['output'];
-  /** Of those, women doctors (many survivors ask to be examined by a woman). */
-  womenDoctorsOnDuty: Scalars['Int']['output'];
-  /** Post-exposure prophylaxis against HIV is given on site (effective within 72 hours). */
-  postExposureProphylaxis: Scalars['Boolean']['output'];
-  /** Emergency contraception is given on site. */
-  emergencyContraception: Scalars['Boolean']['output'];
-  /** Forensic medical examination and evidence collection are done on site. */
-  forensicExamination: Scalars['Boolean']['output'];
-  /** The DNA laboratory samples are sent to, if any. */
-  dnaLaboratory?: Maybe<Scalars['String']['output']>;
-  /** Typical days from sample to DNA result. */
-  dnaTurnaroundDays?: Maybe<Scalars['Int']['output']>;
-  /** Open around the clock. */
-  open24Hours: Scalars['Boolean']['output'];
-};
-
-/** The health sector's record of a crisis centre's medical care. */
-export type MedicalCareInput = {
-  /** Id of the crisis centre. */
-  crisisCentreId: Scalars['ID']['input'];
-  /** Doctors on duty in a typical shift. */
-  doctorsOnDuty: Scalars['Int']['input'];
-  /** Of those, women doctors. */
-  womenDoctorsOnDuty: Scalars['Int']['input'];
-  /** Post-exposure prophylaxis given on site. */
-  postExposureProphylaxis: Scalars['Boolean']['input'];
-  /** Emergency contraception given on site. */
-  emergencyContraception: Scalars['Boolean']['input'];
-  /** Forensic examination done on site. */
-  forensicExamination: Scalars['Boolean']['input'];
-  /** The DNA laboratory samples are sent to. */
-  dnaLaboratory?: InputMaybe<Scalars['String']['input']>;
-  /** Typical days from sample to DNA result. */
-  dnaTurnaroundDays?: InputMaybe<Scalars['Int']['input']>;
-  /** Open around the clock. */
-  open24Hours: Scalars['Boolean']['input'];
-};
-
-/** The health sector's audit log. For auditors only. */
-export type HealthAuditLog = AuditLog & {
-  __typename?: 'HealthAuditLog';
-  /** `health`. */
-  id: Scalars['ID']['output'];
-  /** Entries, newest first, optionally only those about one case or of one action. */
-  entries?: Maybe<Array<AuditEntry>>;
-  /** The hash chain checked from the first entry to the head. */
-  check?: Maybe<AuditChainCheck>;
-};
-
-
-/** The health sector's audit log. For auditors only. */
-export type HealthAuditLogEntriesArgs = {
-  caseId?: InputMaybe<Scalars['ID']['input']>;
-  action?: InputMaybe<Scalars['String']['input']>;
-  limit?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** The response of the health sector to a case, from its own records. */
+/** The response of the health sector to a case: examination, emergency contraception, post-exposure treatment, forensic evidence. */
 export type HealthCaseResponse = CaseResponse & {
   __typename?: 'HealthCaseResponse';
   /** `<case code>/health`. */
@@ -1040,6 +978,68 @@ export type HealthSurvivorContact = {
   address?: Maybe<Scalars['String']['output']>;
   /** The day these details were collected. */
   collectedOn: Scalars['Date']['output'];
+};
+
+/** The health sector's audit log, served by its own subgraph. For auditors only. */
+export type HealthAuditLog = AuditLog & {
+  __typename?: 'HealthAuditLog';
+  /** `health`. */
+  id: Scalars['ID']['output'];
+  /** Entries, newest first, optionally only those about one case or of one action. */
+  entries?: Maybe<Array<AuditEntry>>;
+  /** The hash chain checked from the first entry to the head. */
+  check?: Maybe<AuditChainCheck>;
+};
+
+
+/** The health sector's audit log, served by its own subgraph. For auditors only. */
+export type HealthAuditLogEntriesArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Medical care and forensic examination at a crisis centre. */
+export type MedicalCare = {
+  __typename?: 'MedicalCare';
+  /** Doctors on duty in a typical shift. */
+  doctorsOnDuty: Scalars['Int']['output'];
+  /** Of those, women doctors (many survivors ask to be examined by a woman). */
+  womenDoctorsOnDuty: Scalars['Int']['output'];
+  /** Post-exposure prophylaxis against HIV is given on site (effective within 72 hours). */
+  postExposureProphylaxis: Scalars['Boolean']['output'];
+  /** Emergency contraception is given on site. */
+  emergencyContraception: Scalars['Boolean']['output'];
+  /** Forensic medical examination and evidence collection are done on site. */
+  forensicExamination: Scalars['Boolean']['output'];
+  /** The DNA laboratory samples are sent to, if any. */
+  dnaLaboratory?: Maybe<Scalars['String']['output']>;
+  /** Typical days from sample to DNA result. */
+  dnaTurnaroundDays?: Maybe<Scalars['Int']['output']>;
+  /** Open around the clock. */
+  open24Hours: Scalars['Boolean']['output'];
+};
+
+/** The health sector's record of a crisis centre's medical care. */
+export type MedicalCareInput = {
+  /** Id of the crisis centre. */
+  crisisCentreId: Scalars['ID']['input'];
+  /** Doctors on duty in a typical shift. */
+  doctorsOnDuty: Scalars['Int']['input'];
+  /** Of those, women doctors. */
+  womenDoctorsOnDuty: Scalars['Int']['input'];
+  /** Post-exposure prophylaxis given on site. */
+  postExposureProphylaxis: Scalars['Boolean']['input'];
+  /** Emergency contraception given on site. */
+  emergencyContraception: Scalars['Boolean']['input'];
+  /** Forensic examination done on site. */
+  forensicExamination: Scalars['Boolean']['input'];
+  /** The DNA laboratory samples are sent to. */
+  dnaLaboratory?: InputMaybe<Scalars['String']['input']>;
+  /** Typical days from sample to DNA result. */
+  dnaTurnaroundDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Open around the clock. */
+  open24Hours: Scalars['Boolean']['input'];
 };
 
 export type Link__Purpose =
@@ -1138,8 +1138,8 @@ export type FederationTypes = {
   HealthSector: HealthSector;
   HealthAction: HealthAction;
   CrisisCentre: CrisisCentre;
-  HealthAuditLog: HealthAuditLog;
   HealthCaseResponse: HealthCaseResponse;
+  HealthAuditLog: HealthAuditLog;
 };
 
 /** Mapping of federation reference types */
@@ -1155,12 +1155,12 @@ export type FederationReferenceTypes = {
   CrisisCentre:
     ( { __typename: 'CrisisCentre' }
     & GraphQLRecursivePick<FederationTypes['CrisisCentre'], {"id":true}> );
-  HealthAuditLog:
-    ( { __typename: 'HealthAuditLog' }
-    & GraphQLRecursivePick<FederationTypes['HealthAuditLog'], {"id":true}> );
   HealthCaseResponse:
     ( { __typename: 'HealthCaseResponse' }
     & GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"id":true}> );
+  HealthAuditLog:
+    ( { __typename: 'HealthAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['HealthAuditLog'], {"id":true}> );
 };
 
 /** Mapping of union types */
@@ -1239,12 +1239,12 @@ export type ResolversTypes = {
   HealthSector: ResolverTypeWrapper<Omit<HealthSector, 'servicePoints' | 'compliance'> & { servicePoints?: Maybe<Array<ResolversTypes['ServicePoint']>>, compliance?: Maybe<ResolversTypes['Compliance']> }>;
   HealthAction: ResolverTypeWrapper<HealthAction>;
   CrisisCentre: ResolverTypeWrapper<MedicalCareCentre>;
-  MedicalCare: ResolverTypeWrapper<MedicalCareDoc>;
-  MedicalCareInput: MedicalCareInput;
-  HealthAuditLog: ResolverTypeWrapper<HealthAuditLog>;
   HealthCaseResponse: ResolverTypeWrapper<HealthCaseResponse>;
   HealthCaseResponseInput: HealthCaseResponseInput;
   HealthSurvivorContact: ResolverTypeWrapper<HealthSurvivorContact>;
+  HealthAuditLog: ResolverTypeWrapper<HealthAuditLog>;
+  MedicalCare: ResolverTypeWrapper<MedicalCareDoc>;
+  MedicalCareInput: MedicalCareInput;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -1305,12 +1305,12 @@ export type ResolversParentTypes = {
   HealthSector: Omit<HealthSector, 'servicePoints' | 'compliance'> & { servicePoints?: Maybe<Array<ResolversParentTypes['ServicePoint']>>, compliance?: Maybe<ResolversParentTypes['Compliance']> } | FederationReferenceTypes['HealthSector'];
   HealthAction: HealthAction | FederationReferenceTypes['HealthAction'];
   CrisisCentre: MedicalCareCentre;
-  MedicalCare: MedicalCareDoc;
-  MedicalCareInput: MedicalCareInput;
-  HealthAuditLog: HealthAuditLog | FederationReferenceTypes['HealthAuditLog'];
   HealthCaseResponse: HealthCaseResponse | FederationReferenceTypes['HealthCaseResponse'];
   HealthCaseResponseInput: HealthCaseResponseInput;
   HealthSurvivorContact: HealthSurvivorContact;
+  HealthAuditLog: HealthAuditLog | FederationReferenceTypes['HealthAuditLog'];
+  MedicalCare: MedicalCareDoc;
+  MedicalCareInput: MedicalCareInput;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1657,21 +1657,21 @@ export type ProgressReportResolvers<ContextType = any, ParentType extends Resolv
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   healthSector?: Resolver<ResolversTypes['HealthSector'], ParentType, ContextType>;
+  healthSurvivorContact?: Resolver<Maybe<ResolversTypes['HealthSurvivorContact']>, ParentType, ContextType, RequireFields<QueryHealthSurvivorContactArgs, 'caseId'>>;
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
-  healthSurvivorContact?: Resolver<Maybe<ResolversTypes['HealthSurvivorContact']>, ParentType, ContextType, RequireFields<QueryHealthSurvivorContactArgs, 'caseId'>>;
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   recordHealthServicePoint?: Resolver<ResolversTypes['ServicePoint'], ParentType, ContextType, RequireFields<MutationRecordHealthServicePointArgs, 'input'>>;
   reportHealthActionStatus?: Resolver<ResolversTypes['HealthAction'], ParentType, ContextType, RequireFields<MutationReportHealthActionStatusArgs, 'input'>>;
-  recordMedicalCare?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordMedicalCareArgs, 'input'>>;
-  recordHealthCaseResponse?: Resolver<ResolversTypes['HealthCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordHealthCaseResponseArgs, 'input'>>;
-  recordHealthSurvivorContact?: Resolver<ResolversTypes['HealthSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordHealthSurvivorContactArgs, 'input'>>;
   reportHealthActionProgress?: Resolver<ResolversTypes['HealthAction'], ParentType, ContextType, RequireFields<MutationReportHealthActionProgressArgs, 'input'>>;
   reportHealthIndicatorValue?: Resolver<ResolversTypes['IndicatorValue'], ParentType, ContextType, RequireFields<MutationReportHealthIndicatorValueArgs, 'input'>>;
   reopenHealthPeriod?: Resolver<ResolversTypes['ReportingPeriod'], ParentType, ContextType, RequireFields<MutationReopenHealthPeriodArgs, 'input'>>;
   reviseHealthIndicatorTarget?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<MutationReviseHealthIndicatorTargetArgs, 'input'>>;
+  recordHealthCaseResponse?: Resolver<ResolversTypes['HealthCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordHealthCaseResponseArgs, 'input'>>;
+  recordHealthSurvivorContact?: Resolver<ResolversTypes['HealthSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordHealthSurvivorContactArgs, 'input'>>;
+  recordMedicalCare?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordMedicalCareArgs, 'input'>>;
 };
 
 export type HealthSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthSector'] = ResolversParentTypes['HealthSector'], FederationReferenceType extends FederationReferenceTypes['HealthSector'] = FederationReferenceTypes['HealthSector']> = {
@@ -1705,25 +1705,6 @@ export type CrisisCentreResolvers<ContextType = any, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type MedicalCareResolvers<ContextType = any, ParentType extends ResolversParentTypes['MedicalCare'] = ResolversParentTypes['MedicalCare']> = {
-  doctorsOnDuty?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  womenDoctorsOnDuty?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  postExposureProphylaxis?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  emergencyContraception?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  forensicExamination?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  dnaLaboratory?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  dnaTurnaroundDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  open24Hours?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-};
-
-export type HealthAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthAuditLog'] = ResolversParentTypes['HealthAuditLog'], FederationReferenceType extends FederationReferenceTypes['HealthAuditLog'] = FederationReferenceTypes['HealthAuditLog']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<HealthAuditLogEntriesArgs, 'limit'>>;
-  check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
 export type HealthCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthCaseResponse'] = ResolversParentTypes['HealthCaseResponse'], FederationReferenceType extends FederationReferenceTypes['HealthCaseResponse'] = FederationReferenceTypes['HealthCaseResponse']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1744,6 +1725,25 @@ export type HealthSurvivorContactResolvers<ContextType = any, ParentType extends
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   collectedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type HealthAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthAuditLog'] = ResolversParentTypes['HealthAuditLog'], FederationReferenceType extends FederationReferenceTypes['HealthAuditLog'] = FederationReferenceTypes['HealthAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<HealthAuditLogEntriesArgs, 'limit'>>;
+  check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MedicalCareResolvers<ContextType = any, ParentType extends ResolversParentTypes['MedicalCare'] = ResolversParentTypes['MedicalCare']> = {
+  doctorsOnDuty?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  womenDoctorsOnDuty?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  postExposureProphylaxis?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  emergencyContraception?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  forensicExamination?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dnaLaboratory?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dnaTurnaroundDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  open24Hours?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
@@ -1813,10 +1813,10 @@ export type Resolvers<ContextType = any> = {
   HealthSector?: HealthSectorResolvers<ContextType>;
   HealthAction?: HealthActionResolvers<ContextType>;
   CrisisCentre?: CrisisCentreResolvers<ContextType>;
-  MedicalCare?: MedicalCareResolvers<ContextType>;
-  HealthAuditLog?: HealthAuditLogResolvers<ContextType>;
   HealthCaseResponse?: HealthCaseResponseResolvers<ContextType>;
   HealthSurvivorContact?: HealthSurvivorContactResolvers<ContextType>;
+  HealthAuditLog?: HealthAuditLogResolvers<ContextType>;
+  MedicalCare?: MedicalCareResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

@@ -783,15 +783,10 @@ export type Query = {
   __typename?: 'Query';
   /** The justice sector's own view of itself, for sector staff and tools. */
   justiceSector: JusticeSector;
-  _entities: Array<Maybe<_Entity>>;
-  _service: _Service;
   /** The survivor's identifying details this sector collected for a case. Only for this sector's own officers; every read is audited. */
   justiceSurvivorContact?: Maybe<JusticeSurvivorContact>;
-};
-
-
-export type Query_EntitiesArgs = {
-  representations: Array<Scalars['_Any']['input']>;
+  _entities: Array<Maybe<_Entity>>;
+  _service: _Service;
 };
 
 
@@ -800,18 +795,17 @@ export type QueryJusticeSurvivorContactArgs = {
   purpose?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type Query_EntitiesArgs = {
+  representations: Array<Scalars['_Any']['input']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Records a justice service point, replacing the one with the same id. */
+  /** Records a service point of the justice sector, replacing the one with the same id. */
   recordJusticeServicePoint: ServicePoint;
   /** Records the status of an action the justice sector leads. */
   reportJusticeActionStatus: JusticeAction;
-  /** Records the legal services at a One-Stop Crisis Centre. */
-  recordLegalServices: CrisisCentre;
-  /** Records this sector's response to a case, or changes it at the version read. Only this sector's officers. */
-  recordJusticeCaseResponse: JusticeCaseResponse;
-  /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
-  recordJusticeSurvivorContact: JusticeSurvivorContact;
   /** Appends a progress report on an action the justice sector leads; the action's status follows it. */
   reportJusticeActionProgress: JusticeAction;
   /** Records the value of an indicator the justice sector owns for one ended period; never replaces one. */
@@ -820,6 +814,12 @@ export type Mutation = {
   reopenJusticePeriod: ReportingPeriod;
   /** The lead ministry moves the target of an indicator the justice sector owns, keeping the old one on record. */
   reviseJusticeIndicatorTarget: Indicator;
+  /** Records this sector's response to a case, or changes it at the version read. Only this sector's officers. */
+  recordJusticeCaseResponse: JusticeCaseResponse;
+  /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
+  recordJusticeSurvivorContact: JusticeSurvivorContact;
+  /** Records the legal services at a One-Stop Crisis Centre. */
+  recordLegalServices: CrisisCentre;
 };
 
 
@@ -830,21 +830,6 @@ export type MutationRecordJusticeServicePointArgs = {
 
 export type MutationReportJusticeActionStatusArgs = {
   input: ActionStatusInput;
-};
-
-
-export type MutationRecordLegalServicesArgs = {
-  input: LegalServicesInput;
-};
-
-
-export type MutationRecordJusticeCaseResponseArgs = {
-  input: JusticeCaseResponseInput;
-};
-
-
-export type MutationRecordJusticeSurvivorContactArgs = {
-  input: SurvivorContactInput;
 };
 
 
@@ -867,7 +852,22 @@ export type MutationReviseJusticeIndicatorTargetArgs = {
   input: TargetRevisionInput;
 };
 
-/** The justice sector's responsibilities, services and delivery. */
+
+export type MutationRecordJusticeCaseResponseArgs = {
+  input: JusticeCaseResponseInput;
+};
+
+
+export type MutationRecordJusticeSurvivorContactArgs = {
+  input: SurvivorContactInput;
+};
+
+
+export type MutationRecordLegalServicesArgs = {
+  input: LegalServicesInput;
+};
+
+/** The justice sector: prosecution, courts, legal aid and protection orders. */
 export type JusticeSector = SectorAgency & {
   __typename?: 'JusticeSector';
   /** Stable sector id: `justice`. */
@@ -876,7 +876,7 @@ export type JusticeSector = SectorAgency & {
   responsibilities?: Maybe<Array<Responsibility>>;
   /** Where the justice sector serves survivors. */
   servicePoints?: Maybe<Array<ServicePoint>>;
-  /** The framework actions the justice sector leads, from the lead ministry's registry. */
+  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
   ledActionIds: Array<Scalars['ID']['output']>;
   /** How the actions the justice sector leads are being delivered: every one of them, an action with no record here as not reported. */
   delivery?: Maybe<DeliveryStatus>;
@@ -891,13 +891,13 @@ export type JusticeSector = SectorAgency & {
 };
 
 
-/** The justice sector's responsibilities, services and delivery. */
+/** The justice sector: prosecution, courts, legal aid and protection orders. */
 export type JusticeSectorServicePointsArgs = {
   district?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<ServicePointKind>;
 };
 
-/** A framework action led by the justice sector, with its record in the justice system. */
+/** A framework action led by the justice sector. */
 export type JusticeAction = FrameworkAction & {
   __typename?: 'JusticeAction';
   /** Stable action id. */
@@ -914,66 +914,16 @@ export type JusticeAction = FrameworkAction & {
   progressHistory?: Maybe<Array<ProgressReport>>;
 };
 
-/** The justice sector's facet of a One-Stop Crisis Centre. */
+/** A One-Stop Crisis Centre: one place in a hospital where survivors reach every sector's services. */
 export type CrisisCentre = {
   __typename?: 'CrisisCentre';
-  /** Stable centre id. */
+  /** Stable centre id, e.g. `bd-occ-dhaka`. */
   id: Scalars['ID']['output'];
   /** Legal services at the centre, if the justice sector has recorded them. */
   legalServices?: Maybe<LegalServices>;
 };
 
-/** Legal services available at a crisis centre. */
-export type LegalServices = {
-  __typename?: 'LegalServices';
-  /** Free legal aid is offered at the centre. */
-  legalAid: Scalars['Boolean']['output'];
-  /** A prosecutor or court liaison officer attends the centre. */
-  prosecutorLiaison: Scalars['Boolean']['output'];
-  /** Survivors are prepared for court (what to expect, protection measures). */
-  courtPreparation: Scalars['Boolean']['output'];
-  /** Protection orders can be applied for from the centre. */
-  protectionOrderApplications: Scalars['Boolean']['output'];
-  /** Days a week legal staff attend. */
-  daysAWeek: Scalars['Int']['output'];
-};
-
-/** The justice sector's record of a crisis centre's legal services. */
-export type LegalServicesInput = {
-  /** Id of the crisis centre. */
-  crisisCentreId: Scalars['ID']['input'];
-  /** Free legal aid is offered. */
-  legalAid: Scalars['Boolean']['input'];
-  /** A prosecutor or court liaison officer attends. */
-  prosecutorLiaison: Scalars['Boolean']['input'];
-  /** Survivors are prepared for court. */
-  courtPreparation: Scalars['Boolean']['input'];
-  /** Protection orders can be applied for. */
-  protectionOrderApplications: Scalars['Boolean']['input'];
-  /** Days a week legal staff attend (0 to 7). */
-  daysAWeek: Scalars['Int']['input'];
-};
-
-/** The justice sector's audit log. For auditors only. */
-export type JusticeAuditLog = AuditLog & {
-  __typename?: 'JusticeAuditLog';
-  /** `justice`. */
-  id: Scalars['ID']['output'];
-  /** Entries, newest first, optionally only those about one case or of one action. */
-  entries?: Maybe<Array<AuditEntry>>;
-  /** The hash chain checked from the first entry to the head. */
-  check?: Maybe<AuditChainCheck>;
-};
-
-
-/** The justice sector's audit log. For auditors only. */
-export type JusticeAuditLogEntriesArgs = {
-  caseId?: InputMaybe<Scalars['ID']['input']>;
-  action?: InputMaybe<Scalars['String']['input']>;
-  limit?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** The response of the justice sector to a case, from its own records. */
+/** The response of the justice sector to a case: charge, trial, verdict, protection order. */
 export type JusticeCaseResponse = CaseResponse & {
   __typename?: 'JusticeCaseResponse';
   /** `<case code>/justice`. */
@@ -1036,6 +986,56 @@ export type JusticeSurvivorContact = {
   address?: Maybe<Scalars['String']['output']>;
   /** The day these details were collected. */
   collectedOn: Scalars['Date']['output'];
+};
+
+/** The justice sector's audit log, served by its own subgraph. For auditors only. */
+export type JusticeAuditLog = AuditLog & {
+  __typename?: 'JusticeAuditLog';
+  /** `justice`. */
+  id: Scalars['ID']['output'];
+  /** Entries, newest first, optionally only those about one case or of one action. */
+  entries?: Maybe<Array<AuditEntry>>;
+  /** The hash chain checked from the first entry to the head. */
+  check?: Maybe<AuditChainCheck>;
+};
+
+
+/** The justice sector's audit log, served by its own subgraph. For auditors only. */
+export type JusticeAuditLogEntriesArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Legal services available at a crisis centre. */
+export type LegalServices = {
+  __typename?: 'LegalServices';
+  /** Free legal aid is offered at the centre. */
+  legalAid: Scalars['Boolean']['output'];
+  /** A prosecutor or court liaison officer attends the centre. */
+  prosecutorLiaison: Scalars['Boolean']['output'];
+  /** Survivors are prepared for court (what to expect, protection measures). */
+  courtPreparation: Scalars['Boolean']['output'];
+  /** Protection orders can be applied for from the centre. */
+  protectionOrderApplications: Scalars['Boolean']['output'];
+  /** Days a week legal staff attend. */
+  daysAWeek: Scalars['Int']['output'];
+};
+
+/** The justice sector's record of a crisis centre's legal services. */
+export type LegalServicesInput = {
+  /** Id of the crisis centre. */
+  crisisCentreId: Scalars['ID']['input'];
+  /** Free legal aid is offered. */
+  legalAid: Scalars['Boolean']['input'];
+  /** A prosecutor or court liaison officer attends. */
+  prosecutorLiaison: Scalars['Boolean']['input'];
+  /** Survivors are prepared for court. */
+  courtPreparation: Scalars['Boolean']['input'];
+  /** Protection orders can be applied for. */
+  protectionOrderApplications: Scalars['Boolean']['input'];
+  /** Days a week legal staff attend (0 to 7). */
+  daysAWeek: Scalars['Int']['input'];
 };
 
 /** The outcome of a trial. */
@@ -1154,8 +1154,8 @@ export type FederationTypes = {
   JusticeSector: JusticeSector;
   JusticeAction: JusticeAction;
   CrisisCentre: CrisisCentre;
-  JusticeAuditLog: JusticeAuditLog;
   JusticeCaseResponse: JusticeCaseResponse;
+  JusticeAuditLog: JusticeAuditLog;
 };
 
 /** Mapping of federation reference types */
@@ -1171,12 +1171,12 @@ export type FederationReferenceTypes = {
   CrisisCentre:
     ( { __typename: 'CrisisCentre' }
     & GraphQLRecursivePick<FederationTypes['CrisisCentre'], {"id":true}> );
-  JusticeAuditLog:
-    ( { __typename: 'JusticeAuditLog' }
-    & GraphQLRecursivePick<FederationTypes['JusticeAuditLog'], {"id":true}> );
   JusticeCaseResponse:
     ( { __typename: 'JusticeCaseResponse' }
     & GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"id":true}> );
+  JusticeAuditLog:
+    ( { __typename: 'JusticeAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['JusticeAuditLog'], {"id":true}> );
 };
 
 /** Mapping of union types */
@@ -1255,12 +1255,12 @@ export type ResolversTypes = {
   JusticeSector: ResolverTypeWrapper<Omit<JusticeSector, 'servicePoints' | 'compliance'> & { servicePoints?: Maybe<Array<ResolversTypes['ServicePoint']>>, compliance?: Maybe<ResolversTypes['Compliance']> }>;
   JusticeAction: ResolverTypeWrapper<JusticeAction>;
   CrisisCentre: ResolverTypeWrapper<LegalServicesCentre>;
-  LegalServices: ResolverTypeWrapper<LegalServicesDoc>;
-  LegalServicesInput: LegalServicesInput;
-  JusticeAuditLog: ResolverTypeWrapper<JusticeAuditLog>;
   JusticeCaseResponse: ResolverTypeWrapper<JusticeCaseResponse>;
   JusticeCaseResponseInput: JusticeCaseResponseInput;
   JusticeSurvivorContact: ResolverTypeWrapper<JusticeSurvivorContact>;
+  JusticeAuditLog: ResolverTypeWrapper<JusticeAuditLog>;
+  LegalServices: ResolverTypeWrapper<LegalServicesDoc>;
+  LegalServicesInput: LegalServicesInput;
   Verdict: Verdict;
   ProtectionOrderStatus: ProtectionOrderStatus;
   link__Purpose: Link__Purpose;
@@ -1323,12 +1323,12 @@ export type ResolversParentTypes = {
   JusticeSector: Omit<JusticeSector, 'servicePoints' | 'compliance'> & { servicePoints?: Maybe<Array<ResolversParentTypes['ServicePoint']>>, compliance?: Maybe<ResolversParentTypes['Compliance']> } | FederationReferenceTypes['JusticeSector'];
   JusticeAction: JusticeAction | FederationReferenceTypes['JusticeAction'];
   CrisisCentre: LegalServicesCentre;
-  LegalServices: LegalServicesDoc;
-  LegalServicesInput: LegalServicesInput;
-  JusticeAuditLog: JusticeAuditLog | FederationReferenceTypes['JusticeAuditLog'];
   JusticeCaseResponse: JusticeCaseResponse | FederationReferenceTypes['JusticeCaseResponse'];
   JusticeCaseResponseInput: JusticeCaseResponseInput;
   JusticeSurvivorContact: JusticeSurvivorContact;
+  JusticeAuditLog: JusticeAuditLog | FederationReferenceTypes['JusticeAuditLog'];
+  LegalServices: LegalServicesDoc;
+  LegalServicesInput: LegalServicesInput;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1675,21 +1675,21 @@ export type ProgressReportResolvers<ContextType = any, ParentType extends Resolv
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   justiceSector?: Resolver<ResolversTypes['JusticeSector'], ParentType, ContextType>;
+  justiceSurvivorContact?: Resolver<Maybe<ResolversTypes['JusticeSurvivorContact']>, ParentType, ContextType, RequireFields<QueryJusticeSurvivorContactArgs, 'caseId'>>;
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
-  justiceSurvivorContact?: Resolver<Maybe<ResolversTypes['JusticeSurvivorContact']>, ParentType, ContextType, RequireFields<QueryJusticeSurvivorContactArgs, 'caseId'>>;
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   recordJusticeServicePoint?: Resolver<ResolversTypes['ServicePoint'], ParentType, ContextType, RequireFields<MutationRecordJusticeServicePointArgs, 'input'>>;
   reportJusticeActionStatus?: Resolver<ResolversTypes['JusticeAction'], ParentType, ContextType, RequireFields<MutationReportJusticeActionStatusArgs, 'input'>>;
-  recordLegalServices?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordLegalServicesArgs, 'input'>>;
-  recordJusticeCaseResponse?: Resolver<ResolversTypes['JusticeCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordJusticeCaseResponseArgs, 'input'>>;
-  recordJusticeSurvivorContact?: Resolver<ResolversTypes['JusticeSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordJusticeSurvivorContactArgs, 'input'>>;
   reportJusticeActionProgress?: Resolver<ResolversTypes['JusticeAction'], ParentType, ContextType, RequireFields<MutationReportJusticeActionProgressArgs, 'input'>>;
   reportJusticeIndicatorValue?: Resolver<ResolversTypes['IndicatorValue'], ParentType, ContextType, RequireFields<MutationReportJusticeIndicatorValueArgs, 'input'>>;
   reopenJusticePeriod?: Resolver<ResolversTypes['ReportingPeriod'], ParentType, ContextType, RequireFields<MutationReopenJusticePeriodArgs, 'input'>>;
   reviseJusticeIndicatorTarget?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<MutationReviseJusticeIndicatorTargetArgs, 'input'>>;
+  recordJusticeCaseResponse?: Resolver<ResolversTypes['JusticeCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordJusticeCaseResponseArgs, 'input'>>;
+  recordJusticeSurvivorContact?: Resolver<ResolversTypes['JusticeSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordJusticeSurvivorContactArgs, 'input'>>;
+  recordLegalServices?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordLegalServicesArgs, 'input'>>;
 };
 
 export type JusticeSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeSector'] = ResolversParentTypes['JusticeSector'], FederationReferenceType extends FederationReferenceTypes['JusticeSector'] = FederationReferenceTypes['JusticeSector']> = {
@@ -1723,22 +1723,6 @@ export type CrisisCentreResolvers<ContextType = any, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type LegalServicesResolvers<ContextType = any, ParentType extends ResolversParentTypes['LegalServices'] = ResolversParentTypes['LegalServices']> = {
-  legalAid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  prosecutorLiaison?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  courtPreparation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  protectionOrderApplications?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  daysAWeek?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type JusticeAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeAuditLog'] = ResolversParentTypes['JusticeAuditLog'], FederationReferenceType extends FederationReferenceTypes['JusticeAuditLog'] = FederationReferenceTypes['JusticeAuditLog']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JusticeAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<JusticeAuditLogEntriesArgs, 'limit'>>;
-  check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
 export type JusticeCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeCaseResponse'] = ResolversParentTypes['JusticeCaseResponse'], FederationReferenceType extends FederationReferenceTypes['JusticeCaseResponse'] = FederationReferenceTypes['JusticeCaseResponse']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JusticeCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1761,6 +1745,22 @@ export type JusticeSurvivorContactResolvers<ContextType = any, ParentType extend
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   collectedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type JusticeAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeAuditLog'] = ResolversParentTypes['JusticeAuditLog'], FederationReferenceType extends FederationReferenceTypes['JusticeAuditLog'] = FederationReferenceTypes['JusticeAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JusticeAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<JusticeAuditLogEntriesArgs, 'limit'>>;
+  check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LegalServicesResolvers<ContextType = any, ParentType extends ResolversParentTypes['LegalServices'] = ResolversParentTypes['LegalServices']> = {
+  legalAid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  prosecutorLiaison?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  courtPreparation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  protectionOrderApplications?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  daysAWeek?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
@@ -1830,10 +1830,10 @@ export type Resolvers<ContextType = any> = {
   JusticeSector?: JusticeSectorResolvers<ContextType>;
   JusticeAction?: JusticeActionResolvers<ContextType>;
   CrisisCentre?: CrisisCentreResolvers<ContextType>;
-  LegalServices?: LegalServicesResolvers<ContextType>;
-  JusticeAuditLog?: JusticeAuditLogResolvers<ContextType>;
   JusticeCaseResponse?: JusticeCaseResponseResolvers<ContextType>;
   JusticeSurvivorContact?: JusticeSurvivorContactResolvers<ContextType>;
+  JusticeAuditLog?: JusticeAuditLogResolvers<ContextType>;
+  LegalServices?: LegalServicesResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

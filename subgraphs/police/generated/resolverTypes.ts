@@ -783,15 +783,10 @@ export type Query = {
   __typename?: 'Query';
   /** The policing sector's own view of itself, for sector staff and tools. */
   policeSector: PoliceSector;
-  _entities: Array<Maybe<_Entity>>;
-  _service: _Service;
   /** The survivor's identifying details this sector collected for a case. Only for this sector's own officers; every read is audited. */
   policeSurvivorContact?: Maybe<PoliceSurvivorContact>;
-};
-
-
-export type Query_EntitiesArgs = {
-  representations: Array<Scalars['_Any']['input']>;
+  _entities: Array<Maybe<_Entity>>;
+  _service: _Service;
 };
 
 
@@ -800,26 +795,31 @@ export type QueryPoliceSurvivorContactArgs = {
   purpose?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type Query_EntitiesArgs = {
+  representations: Array<Scalars['_Any']['input']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Records a police service point, replacing the one with the same id. */
+  /** Records a service point of the policing sector, replacing the one with the same id. */
   recordPoliceServicePoint: ServicePoint;
   /** Records the status of an action the policing sector leads. */
   reportPoliceActionStatus: PoliceAction;
-  /** Records the police unit of a One-Stop Crisis Centre. */
-  recordPoliceUnit: CrisisCentre;
+  /** Appends a progress report on an action the policing sector leads; the action's status follows it. */
+  reportPoliceActionProgress: PoliceAction;
+  /** Records the value of an indicator the policing sector owns for one ended period; never replaces one. */
+  reportPoliceIndicatorValue: IndicatorValue;
+  /** The lead ministry reopens a locked period of one of the policing sector's data sets. */
+  reopenPolicePeriod: ReportingPeriod;
+  /** The lead ministry moves the target of an indicator the policing sector owns, keeping the old one on record. */
+  revisePoliceIndicatorTarget: Indicator;
   /** Records this sector's response to a case, or changes it at the version read. Only this sector's officers. */
   recordPoliceCaseResponse: PoliceCaseResponse;
   /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
   recordPoliceSurvivorContact: PoliceSurvivorContact;
-  /** Appends a progress report on an action the police sector leads; the action's status follows it. */
-  reportPoliceActionProgress: PoliceAction;
-  /** Records the value of an indicator the police sector owns for one ended period; never replaces one. */
-  reportPoliceIndicatorValue: IndicatorValue;
-  /** The lead ministry reopens a locked period of one of the police sector's data sets. */
-  reopenPolicePeriod: ReportingPeriod;
-  /** The lead ministry moves the target of an indicator the police sector owns, keeping the old one on record. */
-  revisePoliceIndicatorTarget: Indicator;
+  /** Records the police unit of a One-Stop Crisis Centre. */
+  recordPoliceUnit: CrisisCentre;
 };
 
 
@@ -830,21 +830,6 @@ export type MutationRecordPoliceServicePointArgs = {
 
 export type MutationReportPoliceActionStatusArgs = {
   input: ActionStatusInput;
-};
-
-
-export type MutationRecordPoliceUnitArgs = {
-  input: PoliceUnitInput;
-};
-
-
-export type MutationRecordPoliceCaseResponseArgs = {
-  input: PoliceCaseResponseInput;
-};
-
-
-export type MutationRecordPoliceSurvivorContactArgs = {
-  input: SurvivorContactInput;
 };
 
 
@@ -867,7 +852,22 @@ export type MutationRevisePoliceIndicatorTargetArgs = {
   input: TargetRevisionInput;
 };
 
-/** The policing sector's responsibilities, services and delivery. */
+
+export type MutationRecordPoliceCaseResponseArgs = {
+  input: PoliceCaseResponseInput;
+};
+
+
+export type MutationRecordPoliceSurvivorContactArgs = {
+  input: SurvivorContactInput;
+};
+
+
+export type MutationRecordPoliceUnitArgs = {
+  input: PoliceUnitInput;
+};
+
+/** The policing sector: reporting, investigation and protection. */
 export type PoliceSector = SectorAgency & {
   __typename?: 'PoliceSector';
   /** Stable sector id: `police`. */
@@ -876,28 +876,28 @@ export type PoliceSector = SectorAgency & {
   responsibilities?: Maybe<Array<Responsibility>>;
   /** Where the policing sector serves survivors. */
   servicePoints?: Maybe<Array<ServicePoint>>;
-  /** The framework actions the policing sector leads, from the lead ministry's registry. */
+  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
   ledActionIds: Array<Scalars['ID']['output']>;
   /** How the actions the policing sector leads are being delivered: every one of them, an action with no record here as not reported. */
   delivery?: Maybe<DeliveryStatus>;
-  /** The indicators the police sector owns and reports. */
+  /** The indicators the policing sector owns and reports. */
   indicators?: Maybe<Array<Indicator>>;
-  /** The data sets the police sector reports. */
+  /** The data sets the policing sector reports. */
   dataSets?: Maybe<Array<DataSet>>;
-  /** Completeness and timeliness of the police sector's reports. */
+  /** Completeness and timeliness of the policing sector's reports. */
   reporting?: Maybe<ReportingSummary>;
-  /** The police sector's compliance with its obligations, as of today. */
+  /** The policing sector's compliance with its obligations, as of today. */
   compliance?: Maybe<Compliance>;
 };
 
 
-/** The policing sector's responsibilities, services and delivery. */
+/** The policing sector: reporting, investigation and protection. */
 export type PoliceSectorServicePointsArgs = {
   district?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<ServicePointKind>;
 };
 
-/** A framework action led by the policing sector, with its record in the police system. */
+/** A framework action led by the policing sector. */
 export type PoliceAction = FrameworkAction & {
   __typename?: 'PoliceAction';
   /** Stable action id. */
@@ -910,70 +910,20 @@ export type PoliceAction = FrameworkAction & {
   delivery?: Maybe<DeliveryState>;
   /** When the policing sector last updated its record. */
   lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Every progress report the police sector has made on this action, oldest first. */
+  /** Every progress report the policing sector has made on this action, oldest first. */
   progressHistory?: Maybe<Array<ProgressReport>>;
 };
 
-/** The policing sector's facet of a One-Stop Crisis Centre. */
+/** A One-Stop Crisis Centre: one place in a hospital where survivors reach every sector's services. */
 export type CrisisCentre = {
   __typename?: 'CrisisCentre';
-  /** Stable centre id. */
+  /** Stable centre id, e.g. `bd-occ-dhaka`. */
   id: Scalars['ID']['output'];
   /** The police unit posted at the centre, if the policing sector has recorded one. */
   policeUnit?: Maybe<PoliceUnit>;
 };
 
-/** A police unit posted at a crisis centre. */
-export type PoliceUnit = {
-  __typename?: 'PoliceUnit';
-  /** The station the unit belongs to. */
-  station: Scalars['String']['output'];
-  /** Officers posted to the unit. */
-  officers: Scalars['Int']['output'];
-  /** Of those, women officers. */
-  womenOfficers: Scalars['Int']['output'];
-  /** A first information report (case) can be registered at the centre itself. */
-  registersReports: Scalars['Boolean']['output'];
-  /** Open around the clock. */
-  open24Hours: Scalars['Boolean']['output'];
-};
-
-/** The policing sector's record of a crisis centre's police unit. */
-export type PoliceUnitInput = {
-  /** Id of the crisis centre. */
-  crisisCentreId: Scalars['ID']['input'];
-  /** The station the unit belongs to. */
-  station: Scalars['String']['input'];
-  /** Officers posted to the unit. */
-  officers: Scalars['Int']['input'];
-  /** Of those, women officers. */
-  womenOfficers: Scalars['Int']['input'];
-  /** Reports can be registered at the centre. */
-  registersReports: Scalars['Boolean']['input'];
-  /** Open around the clock. */
-  open24Hours: Scalars['Boolean']['input'];
-};
-
-/** The police sector's audit log. For auditors only. */
-export type PoliceAuditLog = AuditLog & {
-  __typename?: 'PoliceAuditLog';
-  /** `police`. */
-  id: Scalars['ID']['output'];
-  /** Entries, newest first, optionally only those about one case or of one action. */
-  entries?: Maybe<Array<AuditEntry>>;
-  /** The hash chain checked from the first entry to the head. */
-  check?: Maybe<AuditChainCheck>;
-};
-
-
-/** The police sector's audit log. For auditors only. */
-export type PoliceAuditLogEntriesArgs = {
-  caseId?: InputMaybe<Scalars['ID']['input']>;
-  action?: InputMaybe<Scalars['String']['input']>;
-  limit?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** The response of the police to a case, from its own records. */
+/** The response of the policing sector to a case: report, investigation, DNA evidence. */
 export type PoliceCaseResponse = CaseResponse & {
   __typename?: 'PoliceCaseResponse';
   /** `<case code>/police`. */
@@ -1015,7 +965,7 @@ export type PoliceCaseResponseInput = {
   dnaResult?: InputMaybe<DnaResult>;
 };
 
-/** Who the survivor is, as the police recorded it. Never leaves this sector. */
+/** Who the survivor is, as the policing sector recorded it. Never leaves this sector. */
 export type PoliceSurvivorContact = {
   __typename?: 'PoliceSurvivorContact';
   /** The case code. */
@@ -1028,6 +978,56 @@ export type PoliceSurvivorContact = {
   address?: Maybe<Scalars['String']['output']>;
   /** The day these details were collected. */
   collectedOn: Scalars['Date']['output'];
+};
+
+/** The policing sector's audit log, served by its own subgraph. For auditors only. */
+export type PoliceAuditLog = AuditLog & {
+  __typename?: 'PoliceAuditLog';
+  /** `police`. */
+  id: Scalars['ID']['output'];
+  /** Entries, newest first, optionally only those about one case or of one action. */
+  entries?: Maybe<Array<AuditEntry>>;
+  /** The hash chain checked from the first entry to the head. */
+  check?: Maybe<AuditChainCheck>;
+};
+
+
+/** The policing sector's audit log, served by its own subgraph. For auditors only. */
+export type PoliceAuditLogEntriesArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A police unit posted at a crisis centre. */
+export type PoliceUnit = {
+  __typename?: 'PoliceUnit';
+  /** The station the unit belongs to. */
+  station: Scalars['String']['output'];
+  /** Officers posted to the unit. */
+  officers: Scalars['Int']['output'];
+  /** Of those, women officers. */
+  womenOfficers: Scalars['Int']['output'];
+  /** A first information report (case) can be registered at the centre itself. */
+  registersReports: Scalars['Boolean']['output'];
+  /** Open around the clock. */
+  open24Hours: Scalars['Boolean']['output'];
+};
+
+/** The policing sector's record of a crisis centre's police unit. */
+export type PoliceUnitInput = {
+  /** Id of the crisis centre. */
+  crisisCentreId: Scalars['ID']['input'];
+  /** The station the unit belongs to. */
+  station: Scalars['String']['input'];
+  /** Officers posted to the unit. */
+  officers: Scalars['Int']['input'];
+  /** Of those, women officers. */
+  womenOfficers: Scalars['Int']['input'];
+  /** Reports can be registered at the centre. */
+  registersReports: Scalars['Boolean']['input'];
+  /** Open around the clock. */
+  open24Hours: Scalars['Boolean']['input'];
 };
 
 /** Where a police investigation stands. */
@@ -1148,8 +1148,8 @@ export type FederationTypes = {
   PoliceSector: PoliceSector;
   PoliceAction: PoliceAction;
   CrisisCentre: CrisisCentre;
-  PoliceAuditLog: PoliceAuditLog;
   PoliceCaseResponse: PoliceCaseResponse;
+  PoliceAuditLog: PoliceAuditLog;
 };
 
 /** Mapping of federation reference types */
@@ -1165,12 +1165,12 @@ export type FederationReferenceTypes = {
   CrisisCentre:
     ( { __typename: 'CrisisCentre' }
     & GraphQLRecursivePick<FederationTypes['CrisisCentre'], {"id":true}> );
-  PoliceAuditLog:
-    ( { __typename: 'PoliceAuditLog' }
-    & GraphQLRecursivePick<FederationTypes['PoliceAuditLog'], {"id":true}> );
   PoliceCaseResponse:
     ( { __typename: 'PoliceCaseResponse' }
     & GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"id":true}> );
+  PoliceAuditLog:
+    ( { __typename: 'PoliceAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['PoliceAuditLog'], {"id":true}> );
 };
 
 /** Mapping of union types */
@@ -1249,12 +1249,12 @@ export type ResolversTypes = {
   PoliceSector: ResolverTypeWrapper<Omit<PoliceSector, 'servicePoints' | 'compliance'> & { servicePoints?: Maybe<Array<ResolversTypes['ServicePoint']>>, compliance?: Maybe<ResolversTypes['Compliance']> }>;
   PoliceAction: ResolverTypeWrapper<PoliceAction>;
   CrisisCentre: ResolverTypeWrapper<PoliceUnitCentre>;
-  PoliceUnit: ResolverTypeWrapper<PoliceUnitDoc>;
-  PoliceUnitInput: PoliceUnitInput;
-  PoliceAuditLog: ResolverTypeWrapper<PoliceAuditLog>;
   PoliceCaseResponse: ResolverTypeWrapper<PoliceCaseResponse>;
   PoliceCaseResponseInput: PoliceCaseResponseInput;
   PoliceSurvivorContact: ResolverTypeWrapper<PoliceSurvivorContact>;
+  PoliceAuditLog: ResolverTypeWrapper<PoliceAuditLog>;
+  PoliceUnit: ResolverTypeWrapper<PoliceUnitDoc>;
+  PoliceUnitInput: PoliceUnitInput;
   InvestigationStage: InvestigationStage;
   DnaResult: DnaResult;
   link__Purpose: Link__Purpose;
@@ -1317,12 +1317,12 @@ export type ResolversParentTypes = {
   PoliceSector: Omit<PoliceSector, 'servicePoints' | 'compliance'> & { servicePoints?: Maybe<Array<ResolversParentTypes['ServicePoint']>>, compliance?: Maybe<ResolversParentTypes['Compliance']> } | FederationReferenceTypes['PoliceSector'];
   PoliceAction: PoliceAction | FederationReferenceTypes['PoliceAction'];
   CrisisCentre: PoliceUnitCentre;
-  PoliceUnit: PoliceUnitDoc;
-  PoliceUnitInput: PoliceUnitInput;
-  PoliceAuditLog: PoliceAuditLog | FederationReferenceTypes['PoliceAuditLog'];
   PoliceCaseResponse: PoliceCaseResponse | FederationReferenceTypes['PoliceCaseResponse'];
   PoliceCaseResponseInput: PoliceCaseResponseInput;
   PoliceSurvivorContact: PoliceSurvivorContact;
+  PoliceAuditLog: PoliceAuditLog | FederationReferenceTypes['PoliceAuditLog'];
+  PoliceUnit: PoliceUnitDoc;
+  PoliceUnitInput: PoliceUnitInput;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1669,21 +1669,21 @@ export type ProgressReportResolvers<ContextType = any, ParentType extends Resolv
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   policeSector?: Resolver<ResolversTypes['PoliceSector'], ParentType, ContextType>;
+  policeSurvivorContact?: Resolver<Maybe<ResolversTypes['PoliceSurvivorContact']>, ParentType, ContextType, RequireFields<QueryPoliceSurvivorContactArgs, 'caseId'>>;
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
-  policeSurvivorContact?: Resolver<Maybe<ResolversTypes['PoliceSurvivorContact']>, ParentType, ContextType, RequireFields<QueryPoliceSurvivorContactArgs, 'caseId'>>;
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   recordPoliceServicePoint?: Resolver<ResolversTypes['ServicePoint'], ParentType, ContextType, RequireFields<MutationRecordPoliceServicePointArgs, 'input'>>;
   reportPoliceActionStatus?: Resolver<ResolversTypes['PoliceAction'], ParentType, ContextType, RequireFields<MutationReportPoliceActionStatusArgs, 'input'>>;
-  recordPoliceUnit?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordPoliceUnitArgs, 'input'>>;
-  recordPoliceCaseResponse?: Resolver<ResolversTypes['PoliceCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordPoliceCaseResponseArgs, 'input'>>;
-  recordPoliceSurvivorContact?: Resolver<ResolversTypes['PoliceSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordPoliceSurvivorContactArgs, 'input'>>;
   reportPoliceActionProgress?: Resolver<ResolversTypes['PoliceAction'], ParentType, ContextType, RequireFields<MutationReportPoliceActionProgressArgs, 'input'>>;
   reportPoliceIndicatorValue?: Resolver<ResolversTypes['IndicatorValue'], ParentType, ContextType, RequireFields<MutationReportPoliceIndicatorValueArgs, 'input'>>;
   reopenPolicePeriod?: Resolver<ResolversTypes['ReportingPeriod'], ParentType, ContextType, RequireFields<MutationReopenPolicePeriodArgs, 'input'>>;
   revisePoliceIndicatorTarget?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<MutationRevisePoliceIndicatorTargetArgs, 'input'>>;
+  recordPoliceCaseResponse?: Resolver<ResolversTypes['PoliceCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordPoliceCaseResponseArgs, 'input'>>;
+  recordPoliceSurvivorContact?: Resolver<ResolversTypes['PoliceSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordPoliceSurvivorContactArgs, 'input'>>;
+  recordPoliceUnit?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordPoliceUnitArgs, 'input'>>;
 };
 
 export type PoliceSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceSector'] = ResolversParentTypes['PoliceSector'], FederationReferenceType extends FederationReferenceTypes['PoliceSector'] = FederationReferenceTypes['PoliceSector']> = {
@@ -1717,22 +1717,6 @@ export type CrisisCentreResolvers<ContextType = any, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type PoliceUnitResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceUnit'] = ResolversParentTypes['PoliceUnit']> = {
-  station?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  officers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  womenOfficers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  registersReports?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  open24Hours?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-};
-
-export type PoliceAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceAuditLog'] = ResolversParentTypes['PoliceAuditLog'], FederationReferenceType extends FederationReferenceTypes['PoliceAuditLog'] = FederationReferenceTypes['PoliceAuditLog']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<PoliceAuditLogEntriesArgs, 'limit'>>;
-  check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
 export type PoliceCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceCaseResponse'] = ResolversParentTypes['PoliceCaseResponse'], FederationReferenceType extends FederationReferenceTypes['PoliceCaseResponse'] = FederationReferenceTypes['PoliceCaseResponse']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1753,6 +1737,22 @@ export type PoliceSurvivorContactResolvers<ContextType = any, ParentType extends
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   collectedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type PoliceAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceAuditLog'] = ResolversParentTypes['PoliceAuditLog'], FederationReferenceType extends FederationReferenceTypes['PoliceAuditLog'] = FederationReferenceTypes['PoliceAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<PoliceAuditLogEntriesArgs, 'limit'>>;
+  check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PoliceUnitResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceUnit'] = ResolversParentTypes['PoliceUnit']> = {
+  station?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  officers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  womenOfficers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  registersReports?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  open24Hours?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
@@ -1822,10 +1822,10 @@ export type Resolvers<ContextType = any> = {
   PoliceSector?: PoliceSectorResolvers<ContextType>;
   PoliceAction?: PoliceActionResolvers<ContextType>;
   CrisisCentre?: CrisisCentreResolvers<ContextType>;
-  PoliceUnit?: PoliceUnitResolvers<ContextType>;
-  PoliceAuditLog?: PoliceAuditLogResolvers<ContextType>;
   PoliceCaseResponse?: PoliceCaseResponseResolvers<ContextType>;
   PoliceSurvivorContact?: PoliceSurvivorContactResolvers<ContextType>;
+  PoliceAuditLog?: PoliceAuditLogResolvers<ContextType>;
+  PoliceUnit?: PoliceUnitResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

@@ -783,15 +783,10 @@ export type Query = {
   __typename?: 'Query';
   /** The social welfare sector's own view of itself, for sector staff and tools. */
   socialWelfareSector: SocialWelfareSector;
-  _entities: Array<Maybe<_Entity>>;
-  _service: _Service;
   /** The survivor's identifying details this sector collected for a case. Only for this sector's own officers; every read is audited. */
   socialWelfareSurvivorContact?: Maybe<SocialWelfareSurvivorContact>;
-};
-
-
-export type Query_EntitiesArgs = {
-  representations: Array<Scalars['_Any']['input']>;
+  _entities: Array<Maybe<_Entity>>;
+  _service: _Service;
 };
 
 
@@ -800,18 +795,17 @@ export type QuerySocialWelfareSurvivorContactArgs = {
   purpose?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type Query_EntitiesArgs = {
+  representations: Array<Scalars['_Any']['input']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Records a social welfare service point, replacing the one with the same id. */
+  /** Records a service point of the social welfare sector, replacing the one with the same id. */
   recordSocialWelfareServicePoint: ServicePoint;
   /** Records the status of an action the social welfare sector leads. */
   reportSocialWelfareActionStatus: SocialWelfareAction;
-  /** Records the shelter and counselling at a One-Stop Crisis Centre. */
-  recordShelterAndCounselling: CrisisCentre;
-  /** Records this sector's response to a case, or changes it at the version read. Only this sector's officers. */
-  recordSocialWelfareCaseResponse: SocialWelfareCaseResponse;
-  /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
-  recordSocialWelfareSurvivorContact: SocialWelfareSurvivorContact;
   /** Appends a progress report on an action the social welfare sector leads; the action's status follows it. */
   reportSocialWelfareActionProgress: SocialWelfareAction;
   /** Records the value of an indicator the social welfare sector owns for one ended period; never replaces one. */
@@ -820,6 +814,12 @@ export type Mutation = {
   reopenSocialWelfarePeriod: ReportingPeriod;
   /** The lead ministry moves the target of an indicator the social welfare sector owns, keeping the old one on record. */
   reviseSocialWelfareIndicatorTarget: Indicator;
+  /** Records this sector's response to a case, or changes it at the version read. Only this sector's officers. */
+  recordSocialWelfareCaseResponse: SocialWelfareCaseResponse;
+  /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
+  recordSocialWelfareSurvivorContact: SocialWelfareSurvivorContact;
+  /** Records the shelter and counselling at a One-Stop Crisis Centre. */
+  recordShelterAndCounselling: CrisisCentre;
 };
 
 
@@ -830,21 +830,6 @@ export type MutationRecordSocialWelfareServicePointArgs = {
 
 export type MutationReportSocialWelfareActionStatusArgs = {
   input: ActionStatusInput;
-};
-
-
-export type MutationRecordShelterAndCounsellingArgs = {
-  input: ShelterAndCounsellingInput;
-};
-
-
-export type MutationRecordSocialWelfareCaseResponseArgs = {
-  input: SocialWelfareCaseResponseInput;
-};
-
-
-export type MutationRecordSocialWelfareSurvivorContactArgs = {
-  input: SurvivorContactInput;
 };
 
 
@@ -867,7 +852,22 @@ export type MutationReviseSocialWelfareIndicatorTargetArgs = {
   input: TargetRevisionInput;
 };
 
-/** The social welfare sector's responsibilities, services and delivery. */
+
+export type MutationRecordSocialWelfareCaseResponseArgs = {
+  input: SocialWelfareCaseResponseInput;
+};
+
+
+export type MutationRecordSocialWelfareSurvivorContactArgs = {
+  input: SurvivorContactInput;
+};
+
+
+export type MutationRecordShelterAndCounsellingArgs = {
+  input: ShelterAndCounsellingInput;
+};
+
+/** The social welfare sector: shelter, counselling and case work. */
 export type SocialWelfareSector = SectorAgency & {
   __typename?: 'SocialWelfareSector';
   /** Stable sector id: `social-welfare`. */
@@ -876,7 +876,7 @@ export type SocialWelfareSector = SectorAgency & {
   responsibilities?: Maybe<Array<Responsibility>>;
   /** Where the social welfare sector serves survivors. */
   servicePoints?: Maybe<Array<ServicePoint>>;
-  /** The framework actions the social welfare sector leads, from the lead ministry's registry. */
+  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
   ledActionIds: Array<Scalars['ID']['output']>;
   /** How the actions the social welfare sector leads are being delivered: every one of them, an action with no record here as not reported. */
   delivery?: Maybe<DeliveryStatus>;
@@ -891,13 +891,13 @@ export type SocialWelfareSector = SectorAgency & {
 };
 
 
-/** The social welfare sector's responsibilities, services and delivery. */
+/** The social welfare sector: shelter, counselling and case work. */
 export type SocialWelfareSectorServicePointsArgs = {
   district?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<ServicePointKind>;
 };
 
-/** A framework action led by the social welfare sector, with its record in the sector's system. */
+/** A framework action led by the social welfare sector. */
 export type SocialWelfareAction = FrameworkAction & {
   __typename?: 'SocialWelfareAction';
   /** Stable action id. */
@@ -914,10 +914,10 @@ export type SocialWelfareAction = FrameworkAction & {
   progressHistory?: Maybe<Array<ProgressReport>>;
 };
 
-/** The social welfare sector's facets of a One-Stop Crisis Centre. */
+/** A One-Stop Crisis Centre: one place in a hospital where survivors reach every sector's services. */
 export type CrisisCentre = {
   __typename?: 'CrisisCentre';
-  /** Stable centre id. */
+  /** Stable centre id, e.g. `bd-occ-dhaka`. */
   id: Scalars['ID']['output'];
   /** Temporary shelter at or linked to the centre, if recorded. */
   shelter?: Maybe<Shelter>;
@@ -925,62 +925,7 @@ export type CrisisCentre = {
   counselling?: Maybe<Counselling>;
 };
 
-/** Temporary shelter for survivors and their children. */
-export type Shelter = {
-  __typename?: 'Shelter';
-  /** Beds in all. */
-  beds: Scalars['Int']['output'];
-  /** Longest stay allowed, in days. */
-  maxStayDays: Scalars['Int']['output'];
-  /** Children may stay with their mother. */
-  acceptsChildren: Scalars['Boolean']['output'];
-};
-
-/** Psychosocial counselling for survivors. */
-export type Counselling = {
-  __typename?: 'Counselling';
-  /** Counsellors attached to the centre. */
-  counsellors: Scalars['Int']['output'];
-  /** Languages counselling is offered in. */
-  languages: Array<Scalars['String']['output']>;
-};
-
-/** The social welfare sector's record of a crisis centre's shelter and counselling. */
-export type ShelterAndCounsellingInput = {
-  /** Id of the crisis centre. */
-  crisisCentreId: Scalars['ID']['input'];
-  /** Shelter beds (0 when there is no shelter). */
-  shelterBeds: Scalars['Int']['input'];
-  /** Longest stay allowed, in days. */
-  maxStayDays: Scalars['Int']['input'];
-  /** Children may stay with their mother. */
-  acceptsChildren: Scalars['Boolean']['input'];
-  /** Counsellors attached to the centre. */
-  counsellors: Scalars['Int']['input'];
-  /** Languages counselling is offered in. */
-  languages: Array<Scalars['String']['input']>;
-};
-
-/** The social-welfare sector's audit log. For auditors only. */
-export type SocialWelfareAuditLog = AuditLog & {
-  __typename?: 'SocialWelfareAuditLog';
-  /** `social-welfare`. */
-  id: Scalars['ID']['output'];
-  /** Entries, newest first, optionally only those about one case or of one action. */
-  entries?: Maybe<Array<AuditEntry>>;
-  /** The hash chain checked from the first entry to the head. */
-  check?: Maybe<AuditChainCheck>;
-};
-
-
-/** The social-welfare sector's audit log. For auditors only. */
-export type SocialWelfareAuditLogEntriesArgs = {
-  caseId?: InputMaybe<Scalars['ID']['input']>;
-  action?: InputMaybe<Scalars['String']['input']>;
-  limit?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** The response of the social welfare sector to a case, from its own records. */
+/** The response of the social welfare sector to a case: shelter, counselling, case work. */
 export type SocialWelfareCaseResponse = CaseResponse & {
   __typename?: 'SocialWelfareCaseResponse';
   /** `<case code>/social-welfare`. */
@@ -1035,6 +980,61 @@ export type SocialWelfareSurvivorContact = {
   address?: Maybe<Scalars['String']['output']>;
   /** The day these details were collected. */
   collectedOn: Scalars['Date']['output'];
+};
+
+/** The social welfare sector's audit log, served by its own subgraph. For auditors only. */
+export type SocialWelfareAuditLog = AuditLog & {
+  __typename?: 'SocialWelfareAuditLog';
+  /** `social-welfare`. */
+  id: Scalars['ID']['output'];
+  /** Entries, newest first, optionally only those about one case or of one action. */
+  entries?: Maybe<Array<AuditEntry>>;
+  /** The hash chain checked from the first entry to the head. */
+  check?: Maybe<AuditChainCheck>;
+};
+
+
+/** The social welfare sector's audit log, served by its own subgraph. For auditors only. */
+export type SocialWelfareAuditLogEntriesArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Temporary shelter for survivors and their children. */
+export type Shelter = {
+  __typename?: 'Shelter';
+  /** Beds in all. */
+  beds: Scalars['Int']['output'];
+  /** Longest stay allowed, in days. */
+  maxStayDays: Scalars['Int']['output'];
+  /** Children may stay with their mother. */
+  acceptsChildren: Scalars['Boolean']['output'];
+};
+
+/** Psychosocial counselling for survivors. */
+export type Counselling = {
+  __typename?: 'Counselling';
+  /** Counsellors attached to the centre. */
+  counsellors: Scalars['Int']['output'];
+  /** Languages counselling is offered in. */
+  languages: Array<Scalars['String']['output']>;
+};
+
+/** The social welfare sector's record of a crisis centre's shelter and counselling. */
+export type ShelterAndCounsellingInput = {
+  /** Id of the crisis centre. */
+  crisisCentreId: Scalars['ID']['input'];
+  /** Shelter beds (0 when there is no shelter). */
+  shelterBeds: Scalars['Int']['input'];
+  /** Longest stay allowed, in days. */
+  maxStayDays: Scalars['Int']['input'];
+  /** Children may stay with their mother. */
+  acceptsChildren: Scalars['Boolean']['input'];
+  /** Counsellors attached to the centre. */
+  counsellors: Scalars['Int']['input'];
+  /** Languages counselling is offered in. */
+  languages: Array<Scalars['String']['input']>;
 };
 
 export type Link__Purpose =
@@ -1133,8 +1133,8 @@ export type FederationTypes = {
   SocialWelfareSector: SocialWelfareSector;
   SocialWelfareAction: SocialWelfareAction;
   CrisisCentre: CrisisCentre;
-  SocialWelfareAuditLog: SocialWelfareAuditLog;
   SocialWelfareCaseResponse: SocialWelfareCaseResponse;
+  SocialWelfareAuditLog: SocialWelfareAuditLog;
 };
 
 /** Mapping of federation reference types */
@@ -1150,12 +1150,12 @@ export type FederationReferenceTypes = {
   CrisisCentre:
     ( { __typename: 'CrisisCentre' }
     & GraphQLRecursivePick<FederationTypes['CrisisCentre'], {"id":true}> );
-  SocialWelfareAuditLog:
-    ( { __typename: 'SocialWelfareAuditLog' }
-    & GraphQLRecursivePick<FederationTypes['SocialWelfareAuditLog'], {"id":true}> );
   SocialWelfareCaseResponse:
     ( { __typename: 'SocialWelfareCaseResponse' }
     & GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"id":true}> );
+  SocialWelfareAuditLog:
+    ( { __typename: 'SocialWelfareAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['SocialWelfareAuditLog'], {"id":true}> );
 };
 
 /** Mapping of union types */
@@ -1234,13 +1234,13 @@ export type ResolversTypes = {
   SocialWelfareSector: ResolverTypeWrapper<Omit<SocialWelfareSector, 'servicePoints' | 'compliance'> & { servicePoints?: Maybe<Array<ResolversTypes['ServicePoint']>>, compliance?: Maybe<ResolversTypes['Compliance']> }>;
   SocialWelfareAction: ResolverTypeWrapper<SocialWelfareAction>;
   CrisisCentre: ResolverTypeWrapper<ShelterAndCounsellingCentre>;
-  Shelter: ResolverTypeWrapper<Shelter>;
-  Counselling: ResolverTypeWrapper<Counselling>;
-  ShelterAndCounsellingInput: ShelterAndCounsellingInput;
-  SocialWelfareAuditLog: ResolverTypeWrapper<SocialWelfareAuditLog>;
   SocialWelfareCaseResponse: ResolverTypeWrapper<SocialWelfareCaseResponse>;
   SocialWelfareCaseResponseInput: SocialWelfareCaseResponseInput;
   SocialWelfareSurvivorContact: ResolverTypeWrapper<SocialWelfareSurvivorContact>;
+  SocialWelfareAuditLog: ResolverTypeWrapper<SocialWelfareAuditLog>;
+  Shelter: ResolverTypeWrapper<Shelter>;
+  Counselling: ResolverTypeWrapper<Counselling>;
+  ShelterAndCounsellingInput: ShelterAndCounsellingInput;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -1301,13 +1301,13 @@ export type ResolversParentTypes = {
   SocialWelfareSector: Omit<SocialWelfareSector, 'servicePoints' | 'compliance'> & { servicePoints?: Maybe<Array<ResolversParentTypes['ServicePoint']>>, compliance?: Maybe<ResolversParentTypes['Compliance']> } | FederationReferenceTypes['SocialWelfareSector'];
   SocialWelfareAction: SocialWelfareAction | FederationReferenceTypes['SocialWelfareAction'];
   CrisisCentre: ShelterAndCounsellingCentre;
-  Shelter: Shelter;
-  Counselling: Counselling;
-  ShelterAndCounsellingInput: ShelterAndCounsellingInput;
-  SocialWelfareAuditLog: SocialWelfareAuditLog | FederationReferenceTypes['SocialWelfareAuditLog'];
   SocialWelfareCaseResponse: SocialWelfareCaseResponse | FederationReferenceTypes['SocialWelfareCaseResponse'];
   SocialWelfareCaseResponseInput: SocialWelfareCaseResponseInput;
   SocialWelfareSurvivorContact: SocialWelfareSurvivorContact;
+  SocialWelfareAuditLog: SocialWelfareAuditLog | FederationReferenceTypes['SocialWelfareAuditLog'];
+  Shelter: Shelter;
+  Counselling: Counselling;
+  ShelterAndCounsellingInput: ShelterAndCounsellingInput;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1654,21 +1654,21 @@ export type ProgressReportResolvers<ContextType = any, ParentType extends Resolv
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   socialWelfareSector?: Resolver<ResolversTypes['SocialWelfareSector'], ParentType, ContextType>;
+  socialWelfareSurvivorContact?: Resolver<Maybe<ResolversTypes['SocialWelfareSurvivorContact']>, ParentType, ContextType, RequireFields<QuerySocialWelfareSurvivorContactArgs, 'caseId'>>;
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
-  socialWelfareSurvivorContact?: Resolver<Maybe<ResolversTypes['SocialWelfareSurvivorContact']>, ParentType, ContextType, RequireFields<QuerySocialWelfareSurvivorContactArgs, 'caseId'>>;
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   recordSocialWelfareServicePoint?: Resolver<ResolversTypes['ServicePoint'], ParentType, ContextType, RequireFields<MutationRecordSocialWelfareServicePointArgs, 'input'>>;
   reportSocialWelfareActionStatus?: Resolver<ResolversTypes['SocialWelfareAction'], ParentType, ContextType, RequireFields<MutationReportSocialWelfareActionStatusArgs, 'input'>>;
-  recordShelterAndCounselling?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordShelterAndCounsellingArgs, 'input'>>;
-  recordSocialWelfareCaseResponse?: Resolver<ResolversTypes['SocialWelfareCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordSocialWelfareCaseResponseArgs, 'input'>>;
-  recordSocialWelfareSurvivorContact?: Resolver<ResolversTypes['SocialWelfareSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordSocialWelfareSurvivorContactArgs, 'input'>>;
   reportSocialWelfareActionProgress?: Resolver<ResolversTypes['SocialWelfareAction'], ParentType, ContextType, RequireFields<MutationReportSocialWelfareActionProgressArgs, 'input'>>;
   reportSocialWelfareIndicatorValue?: Resolver<ResolversTypes['IndicatorValue'], ParentType, ContextType, RequireFields<MutationReportSocialWelfareIndicatorValueArgs, 'input'>>;
   reopenSocialWelfarePeriod?: Resolver<ResolversTypes['ReportingPeriod'], ParentType, ContextType, RequireFields<MutationReopenSocialWelfarePeriodArgs, 'input'>>;
   reviseSocialWelfareIndicatorTarget?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<MutationReviseSocialWelfareIndicatorTargetArgs, 'input'>>;
+  recordSocialWelfareCaseResponse?: Resolver<ResolversTypes['SocialWelfareCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordSocialWelfareCaseResponseArgs, 'input'>>;
+  recordSocialWelfareSurvivorContact?: Resolver<ResolversTypes['SocialWelfareSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordSocialWelfareSurvivorContactArgs, 'input'>>;
+  recordShelterAndCounselling?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordShelterAndCounsellingArgs, 'input'>>;
 };
 
 export type SocialWelfareSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareSector'] = ResolversParentTypes['SocialWelfareSector'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareSector'] = FederationReferenceTypes['SocialWelfareSector']> = {
@@ -1703,25 +1703,6 @@ export type CrisisCentreResolvers<ContextType = any, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type ShelterResolvers<ContextType = any, ParentType extends ResolversParentTypes['Shelter'] = ResolversParentTypes['Shelter']> = {
-  beds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  maxStayDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  acceptsChildren?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-};
-
-export type CounsellingResolvers<ContextType = any, ParentType extends ResolversParentTypes['Counselling'] = ResolversParentTypes['Counselling']> = {
-  counsellors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type SocialWelfareAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareAuditLog'] = ResolversParentTypes['SocialWelfareAuditLog'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareAuditLog'] = FederationReferenceTypes['SocialWelfareAuditLog']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialWelfareAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<SocialWelfareAuditLogEntriesArgs, 'limit'>>;
-  check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
 export type SocialWelfareCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareCaseResponse'] = ResolversParentTypes['SocialWelfareCaseResponse'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareCaseResponse'] = FederationReferenceTypes['SocialWelfareCaseResponse']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialWelfareCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1742,6 +1723,25 @@ export type SocialWelfareSurvivorContactResolvers<ContextType = any, ParentType 
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   collectedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type SocialWelfareAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareAuditLog'] = ResolversParentTypes['SocialWelfareAuditLog'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareAuditLog'] = FederationReferenceTypes['SocialWelfareAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialWelfareAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<SocialWelfareAuditLogEntriesArgs, 'limit'>>;
+  check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ShelterResolvers<ContextType = any, ParentType extends ResolversParentTypes['Shelter'] = ResolversParentTypes['Shelter']> = {
+  beds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxStayDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  acceptsChildren?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CounsellingResolvers<ContextType = any, ParentType extends ResolversParentTypes['Counselling'] = ResolversParentTypes['Counselling']> = {
+  counsellors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
@@ -1811,11 +1811,11 @@ export type Resolvers<ContextType = any> = {
   SocialWelfareSector?: SocialWelfareSectorResolvers<ContextType>;
   SocialWelfareAction?: SocialWelfareActionResolvers<ContextType>;
   CrisisCentre?: CrisisCentreResolvers<ContextType>;
-  Shelter?: ShelterResolvers<ContextType>;
-  Counselling?: CounsellingResolvers<ContextType>;
-  SocialWelfareAuditLog?: SocialWelfareAuditLogResolvers<ContextType>;
   SocialWelfareCaseResponse?: SocialWelfareCaseResponseResolvers<ContextType>;
   SocialWelfareSurvivorContact?: SocialWelfareSurvivorContactResolvers<ContextType>;
+  SocialWelfareAuditLog?: SocialWelfareAuditLogResolvers<ContextType>;
+  Shelter?: ShelterResolvers<ContextType>;
+  Counselling?: CounsellingResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;
