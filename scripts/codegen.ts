@@ -7,7 +7,9 @@
  * - for every subgraph, TypeScript types for its resolvers generated from its SDL (GraphQL Code
  *   Generator, federation-aware): `subgraphs/<name>/generated/resolverTypes.ts`. A resolver map
  *   typed with them does not compile when it returns the wrong shape. Sector-core's come from its
- *   rendering of the contract, so its resolvers are written once under the `Template...` names.
+ *   rendering of the contract, so its resolvers are written once under the `Template...` names;
+ * - for every sector, `generated/contractResolvers.ts`: sector-core's resolvers bound to the
+ *   sector's own names and typed by its resolver types (see scripts/codegen/contractBindings.ts).
  * `npm run codegen -- --check` writes nothing and fails when a generated file is stale (CI runs it).
  *
  * A subgraph maps GraphQL types to the documents its resolvers really receive (its models) in
@@ -24,6 +26,7 @@ import { parse } from 'graphql';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sectorIds, subgraphCatalog, typePrefix } from '../platform/catalog.ts';
+import { contractBindings, contractMappers, forAnySector } from './codegen/contractBindings.ts';
 import { renderedContract, templateValues } from './codegen/sectorContract.ts';
 import { projectPath, readSdl, sharedSchemaFiles, subgraphSchemaFiles } from '../platform/schemaFiles.ts';
 
@@ -39,15 +42,23 @@ function forEverySector(mappers: Record<string, string>, prefixes: readonly stri
   );
 }
 
+/**
+ * The mappers of `subgraphs/<name>/codegen.json`; a sector's come after sector-core's for the
+ * contract's types, so that its resolver types and sector-core's agree on what a resolver receives.
+ */
+function mappersOf(name: string): Record<string, string> {
+  const configFile = projectPath('subgraphs', name, 'codegen.json');
+  const local = fs.existsSync(configFile) ? (JSON.parse(fs.readFileSync(configFile, 'utf8')) as { mappers?: Record<string, string> }) : {};
+  const prefixes = name === 'sector-core' ? [templateValues.Type!] : sectorIds.map(typePrefix);
+  return { ...(sectorIds.includes(name) ? contractMappers(name) : {}), ...forEverySector(local.mappers ?? {}, prefixes) };
+}
+
 /** Resolver types for the SDL in `schemaFiles`, with the mappers of `subgraphs/<name>/codegen.json`. */
-export async function generateResolverTypes(name: string, schemaFiles: string[], source = "this subgraph's SDL"): Promise<string> {
+async function generateResolverTypes(name: string, schemaFiles: string[], source = "this subgraph's SDL"): Promise<string> {
   const { document } = readSdl(schemaFiles);
   // The built subgraph schema adds federation's own types (_Service, _Entity, _entities), which
   // the resolver types refer to; printing it with directives keeps @key for federation mode.
   const schemaAst = buildSubgraphSchema({ typeDefs: document });
-  const configFile = projectPath('subgraphs', name, 'codegen.json');
-  const local = fs.existsSync(configFile) ? (JSON.parse(fs.readFileSync(configFile, 'utf8')) as { mappers?: Record<string, string> }) : {};
-  const prefixes = name === 'sector-core' ? [templateValues.Type!] : sectorIds.map(typePrefix);
   const output = await codegen({
     filename: 'resolverTypes.ts',
     schema: parse(printSchemaWithDirectives(schemaAst)),
@@ -59,12 +70,12 @@ export async function generateResolverTypes(name: string, schemaFiles: string[],
       enumsAsTypes: true,
       // Our documents carry dates as Date objects; the scalars serialise them.
       scalars: { Date: 'Date', DateTime: 'Date' },
-      mappers: forEverySector(local.mappers ?? {}, prefixes),
+      mappers: mappersOf(name),
     },
     plugins: [{ typescript: { federation: false } }, { typescriptResolvers: {} }],
     pluginMap: { typescript, typescriptResolvers },
   });
-  return header(source) + output;
+  return header(source) + (name === 'sector-core' ? forAnySector(output) : output);
 }
 
 const check = process.argv.includes('--check');
@@ -99,5 +110,6 @@ for (const target of targets) {
     await generateResolverTypes(target.name, target.files, target.source),
   );
 }
+for (const id of sectorIds) update(projectPath('subgraphs', id, 'generated', 'contractResolvers.ts'), contractBindings(id));
 if (stale > 0) process.exit(1);
 if (check) console.log('Generated files are up to date.');

@@ -76,6 +76,7 @@ function contractJson(n: SectorNames): string {
 function indexTs(n: SectorNames): string {
   return `import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { ${n.camel}CaseResponse } from './caseResponse.ts';
+import { ${n.camel}ContractResolvers } from './generated/contractResolvers.ts';
 import { liaisonDocument } from './models.ts';
 import { ${n.camel}Resolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
@@ -83,6 +84,7 @@ import { seed } from './seed/index.ts';
 /** The ${n.words} sector's subgraph: the shared sector contract plus its liaison desks at crisis centres. */
 export const ${n.camel}Subgraph = defineSectorSubgraph({
   sectorId: '${n.id}',
+  contract: ${n.camel}ContractResolvers,
   facetKey: 'liaison',
   facetDocument: liaisonDocument,
   resolvers: ${n.camel}Resolvers,
@@ -96,7 +98,6 @@ export default ${n.camel}Subgraph;
 
 function modelsTs(n: SectorNames): string {
   return `import { defineDocument } from '../kit/documents.ts';
-import type { CentreFacet } from '../sector-core/models.ts';
 
 /** The ${n.words} liaison desk at a crisis centre; \`_id\` is the crisis centre's id. */
 export interface LiaisonDoc {
@@ -110,24 +111,21 @@ export const liaisonDocument = defineDocument<LiaisonDoc>('${n.camel}Liaison', '
   officers: { type: Number, required: true, min: 0, max: 100 },
   daysAWeek: { type: Number, required: true, min: 0, max: 7 },
 });
-
-/** A crisis centre as the ${n.words} sector resolves it, with its facet. */
-export type LiaisonCentre = CentreFacet<LiaisonDoc>;
 `;
 }
 
 function resolversTs(n: SectorNames): string {
-  return `import { recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
+  return `import { facetOf, recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
 import type { ${n.prefix}LiaisonInput, Resolvers } from './generated/resolverTypes.ts';
-import type { LiaisonCentre, LiaisonDoc } from './models.ts';
+import type { LiaisonDoc } from './models.ts';
 
 /** The ${n.words} sector's own resolvers: its liaison desk at each crisis centre. */
-export const ${n.camel}Resolvers: Resolvers<SectorContext> = {
+export const ${n.camel}Resolvers: Resolvers<SectorContext<LiaisonDoc>> = {
   Mutation: {
     record${n.prefix}Liaison: recordFacet<${n.prefix}LiaisonInput, LiaisonDoc>('${n.id}'),
   },
   CrisisCentre: {
-    ${n.camel}Liaison: (centre: LiaisonCentre) => centre.facet,
+    ${n.camel}Liaison: facetOf<LiaisonDoc>(),
   },
 };
 `;
@@ -252,6 +250,6 @@ export function sectorFolderFiles(n: SectorNames, port: number, envPrefix: strin
     'seed/index.ts': seedTs(n),
     [`${n.id}.test.ts`]: testTs(n),
     'README.md': readme(n, port, envPrefix),
-    'codegen.json': `${JSON.stringify({ mappers: { CrisisCentre: '../models.ts#LiaisonCentre', [`${n.prefix}Liaison`]: '../models.ts#LiaisonDoc' } }, null, 2)}\n`,
+    'codegen.json': `${JSON.stringify({ mappers: { [`${n.prefix}Liaison`]: '../models.ts#LiaisonDoc' } }, null, 2)}\n`,
   };
 }

@@ -1,13 +1,13 @@
-import { recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
+import { facetOf, recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
 import type { SchoolSupportInput, Resolvers } from './generated/resolverTypes.ts';
-import type { SchoolSupportDoc, SchoolSupportCentre } from './models.ts';
+import type { SchoolSupportDoc } from './models.ts';
 
 /** The education sector's own resolvers: school support linked to each crisis centre. */
-export const educationResolvers: Resolvers<SectorContext> = {
+export const educationResolvers: Resolvers<SectorContext<SchoolSupportDoc>> = {
   Mutation: {
     recordSchoolSupport: recordFacet<SchoolSupportInput, SchoolSupportDoc>('education'),
   },
   CrisisCentre: {
-    schoolSupport: (centre: SchoolSupportCentre) => centre.facet,
+    schoolSupport: facetOf<SchoolSupportDoc>(),
   },
 };

@@ -1,13 +1,13 @@
-import { recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
+import { facetOf, recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
 import type { MedicalCareInput, Resolvers } from './generated/resolverTypes.ts';
-import type { MedicalCareDoc, MedicalCareCentre } from './models.ts';
+import type { MedicalCareDoc } from './models.ts';
 
 /** The health sector's own resolvers: its facet of the crisis centres. */
-export const healthResolvers: Resolvers<SectorContext> = {
+export const healthResolvers: Resolvers<SectorContext<MedicalCareDoc>> = {
   Mutation: {
     recordMedicalCare: recordFacet<MedicalCareInput, MedicalCareDoc>('health'),
   },
   CrisisCentre: {
-    medicalCare: (centre: MedicalCareCentre) => centre.facet,
+    medicalCare: facetOf<MedicalCareDoc>(),
   },
 };

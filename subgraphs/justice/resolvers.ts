@@ -1,13 +1,13 @@
-import { recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
+import { facetOf, recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
 import type { LegalServicesInput, Resolvers } from './generated/resolverTypes.ts';
-import type { LegalServicesDoc, LegalServicesCentre } from './models.ts';
+import type { LegalServicesDoc } from './models.ts';
 
 /** The justice sector's own resolvers: legal services at each crisis centre. */
-export const justiceResolvers: Resolvers<SectorContext> = {
+export const justiceResolvers: Resolvers<SectorContext<LegalServicesDoc>> = {
   Mutation: {
     recordLegalServices: recordFacet<LegalServicesInput, LegalServicesDoc>('justice'),
   },
   CrisisCentre: {
-    legalServices: (centre: LegalServicesCentre) => centre.facet,
+    legalServices: facetOf<LegalServicesDoc>(),
   },
 };

@@ -1,13 +1,13 @@
-import { recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
+import { facetOf, recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
 import type { PoliceUnitInput, Resolvers } from './generated/resolverTypes.ts';
-import type { PoliceUnitDoc, PoliceUnitCentre } from './models.ts';
+import type { PoliceUnitDoc } from './models.ts';
 
 /** The policing sector's own resolvers: the police unit at each crisis centre. */
-export const policeResolvers: Resolvers<SectorContext> = {
+export const policeResolvers: Resolvers<SectorContext<PoliceUnitDoc>> = {
   Mutation: {
     recordPoliceUnit: recordFacet<PoliceUnitInput, PoliceUnitDoc>('police'),
   },
   CrisisCentre: {
-    policeUnit: (centre: PoliceUnitCentre) => centre.facet,
+    policeUnit: facetOf<PoliceUnitDoc>(),
   },
 };
