@@ -50,15 +50,10 @@ function caseResponseSdl(n: SectorNames): string {
   return `# What the ${w} sector records of its own in its response to a case. The sector contract
 # (generated/contract.graphql) declares the response, its input and the survivor's identifying
 # details with what every sector records; schema/sector-cases.graphql the CaseResponse interface.
+# Its input takes the fields below as well: \`npm run codegen\` writes them into
+# generated/caseResponseInput.graphql.
 
 extend type ${P}CaseResponse {
-  "The day the sector first contacted the survivor."
-  contactedOn: Date
-  "The support given, in a few words."
-  support: String
-}
-
-extend input ${P}CaseResponseInput {
   "The day the sector first contacted the survivor."
   contactedOn: Date
   "The support given, in a few words."

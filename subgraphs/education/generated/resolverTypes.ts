@@ -786,6 +786,23 @@ export type ProgressReportInput = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/**
+ * This sector's response to a case. Every day in it is not in the future and not before 1 January of
+ * the year in the case code (the year the case was first reported); text given is not empty.
+ */
+export type EducationCaseResponseInput = {
+  /** The case code. */
+  caseId: Scalars['ID']['input'];
+  /** The version read, to change a recorded response; left out to record the first. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The support the school gives, in a few words, e.g. `catch-up lessons, counsellor contact`. */
+  schoolSupport?: InputMaybe<Scalars['String']['input']>;
+  /** The day school support started. */
+  schoolSupportStartedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The day she was moved to a safer school, if she was. */
+  safeTransferOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The education sector's own view of itself, for sector staff and tools. */
@@ -949,23 +966,6 @@ export type EducationCaseResponse = CaseResponse & {
   schoolSupportStartedOn?: Maybe<Scalars['Date']['output']>;
   /** The day she was moved to a safer school, if she was. */
   safeTransferOn?: Maybe<Scalars['Date']['output']>;
-};
-
-/**
- * This sector's response to a case. Every day in it is not in the future and not before 1 January of
- * the year in the case code (the year the case was first reported); text given is not empty.
- */
-export type EducationCaseResponseInput = {
-  /** The case code. */
-  caseId: Scalars['ID']['input'];
-  /** The version read, to change a recorded response; left out to record the first. */
-  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
-  /** The support the school gives, in a few words, e.g. `catch-up lessons, counsellor contact`. */
-  schoolSupport?: InputMaybe<Scalars['String']['input']>;
-  /** The day school support started. */
-  schoolSupportStartedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The day she was moved to a safer school, if she was. */
-  safeTransferOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** Who the survivor is, as the education sector recorded it. Never leaves this sector. */
@@ -1210,13 +1210,13 @@ export type ResolversTypes = {
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ResolverTypeWrapper<ProgressReportDoc>;
   ProgressReportInput: ProgressReportInput;
+  EducationCaseResponseInput: EducationCaseResponseInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   EducationSector: ResolverTypeWrapper<SectorRef>;
   EducationAction: ResolverTypeWrapper<ActionEntity>;
   CrisisCentre: ResolverTypeWrapper<CentreRef>;
   EducationCaseResponse: ResolverTypeWrapper<ResponseEntity>;
-  EducationCaseResponseInput: EducationCaseResponseInput;
   EducationSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
   EducationAuditLog: ResolverTypeWrapper<AuditLogRef>;
   SchoolSupport: ResolverTypeWrapper<SchoolSupportDoc>;
@@ -1276,13 +1276,13 @@ export type ResolversParentTypes = {
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ProgressReportDoc;
   ProgressReportInput: ProgressReportInput;
+  EducationCaseResponseInput: EducationCaseResponseInput;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   EducationSector: SectorRef;
   EducationAction: ActionEntity;
   CrisisCentre: CentreRef;
   EducationCaseResponse: ResponseEntity;
-  EducationCaseResponseInput: EducationCaseResponseInput;
   EducationSurvivorContact: SurvivorContactDoc;
   EducationAuditLog: AuditLogRef;
   SchoolSupport: SchoolSupportDoc;

@@ -786,6 +786,25 @@ export type ProgressReportInput = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/**
+ * This sector's response to a case. Every day in it is not in the future and not before 1 January of
+ * the year in the case code (the year the case was first reported); text given is not empty.
+ */
+export type HealthCaseResponseInput = {
+  /** The case code. */
+  caseId: Scalars['ID']['input'];
+  /** The version read, to change a recorded response; left out to record the first. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The day of the medical examination. */
+  examinedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The day emergency contraception was given (it works best within 72 hours of the incident, up to 120). */
+  emergencyContraceptionGivenOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The day post-exposure treatment against HIV was started (it must start within 72 hours of the incident). */
+  postExposureTreatmentGivenOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Whether forensic evidence was collected at the examination. */
+  forensicEvidenceCollected?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The health sector's own view of itself, for sector staff and tools. */
@@ -951,25 +970,6 @@ export type HealthCaseResponse = CaseResponse & {
   postExposureTreatmentGivenOn?: Maybe<Scalars['Date']['output']>;
   /** Whether forensic evidence was collected at the examination. */
   forensicEvidenceCollected?: Maybe<Scalars['Boolean']['output']>;
-};
-
-/**
- * This sector's response to a case. Every day in it is not in the future and not before 1 January of
- * the year in the case code (the year the case was first reported); text given is not empty.
- */
-export type HealthCaseResponseInput = {
-  /** The case code. */
-  caseId: Scalars['ID']['input'];
-  /** The version read, to change a recorded response; left out to record the first. */
-  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
-  /** The day of the medical examination. */
-  examinedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The day emergency contraception was given (it works best within 72 hours of the incident, up to 120). */
-  emergencyContraceptionGivenOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The day post-exposure treatment against HIV was started (it must start within 72 hours of the incident). */
-  postExposureTreatmentGivenOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Whether forensic evidence was collected at the examination. */
-  forensicEvidenceCollected?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Who the survivor is, as the health sector recorded it. Never leaves this sector. */
@@ -1234,13 +1234,13 @@ export type ResolversTypes = {
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ResolverTypeWrapper<ProgressReportDoc>;
   ProgressReportInput: ProgressReportInput;
+  HealthCaseResponseInput: HealthCaseResponseInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   HealthSector: ResolverTypeWrapper<SectorRef>;
   HealthAction: ResolverTypeWrapper<ActionEntity>;
   CrisisCentre: ResolverTypeWrapper<CentreRef>;
   HealthCaseResponse: ResolverTypeWrapper<ResponseEntity>;
-  HealthCaseResponseInput: HealthCaseResponseInput;
   HealthSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
   HealthAuditLog: ResolverTypeWrapper<AuditLogRef>;
   MedicalCare: ResolverTypeWrapper<MedicalCareDoc>;
@@ -1300,13 +1300,13 @@ export type ResolversParentTypes = {
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ProgressReportDoc;
   ProgressReportInput: ProgressReportInput;
+  HealthCaseResponseInput: HealthCaseResponseInput;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   HealthSector: SectorRef;
   HealthAction: ActionEntity;
   CrisisCentre: CentreRef;
   HealthCaseResponse: ResponseEntity;
-  HealthCaseResponseInput: HealthCaseResponseInput;
   HealthSurvivorContact: SurvivorContactDoc;
   HealthAuditLog: AuditLogRef;
   MedicalCare: MedicalCareDoc;

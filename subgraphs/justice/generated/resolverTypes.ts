@@ -786,6 +786,29 @@ export type ProgressReportInput = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/**
+ * This sector's response to a case. Every day in it is not in the future and not before 1 January of
+ * the year in the case code (the year the case was first reported); text given is not empty.
+ */
+export type JusticeCaseResponseInput = {
+  /** The case code. */
+  caseId: Scalars['ID']['input'];
+  /** The version read, to change a recorded response; left out to record the first. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The offence charged, as the law names it, e.g. `Penal Code s.375`. */
+  charge?: InputMaybe<Scalars['String']['input']>;
+  /** The day the charge was brought. */
+  chargedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The day the trial started. */
+  trialStartedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The outcome of the trial, once decided. */
+  verdict?: InputMaybe<Verdict>;
+  /** The day of the verdict. */
+  verdictOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Where a protection order for the survivor stands. */
+  protectionOrder?: InputMaybe<ProtectionOrderStatus>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The justice sector's own view of itself, for sector staff and tools. */
@@ -955,29 +978,6 @@ export type JusticeCaseResponse = CaseResponse & {
   verdictOn?: Maybe<Scalars['Date']['output']>;
   /** Where a protection order for the survivor stands. */
   protectionOrder?: Maybe<ProtectionOrderStatus>;
-};
-
-/**
- * This sector's response to a case. Every day in it is not in the future and not before 1 January of
- * the year in the case code (the year the case was first reported); text given is not empty.
- */
-export type JusticeCaseResponseInput = {
-  /** The case code. */
-  caseId: Scalars['ID']['input'];
-  /** The version read, to change a recorded response; left out to record the first. */
-  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
-  /** The offence charged, as the law names it, e.g. `Penal Code s.375`. */
-  charge?: InputMaybe<Scalars['String']['input']>;
-  /** The day the charge was brought. */
-  chargedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The day the trial started. */
-  trialStartedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The outcome of the trial, once decided. */
-  verdict?: InputMaybe<Verdict>;
-  /** The day of the verdict. */
-  verdictOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Where a protection order for the survivor stands. */
-  protectionOrder?: InputMaybe<ProtectionOrderStatus>;
 };
 
 /** Who the survivor is, as the justice sector recorded it. Never leaves this sector. */
@@ -1250,13 +1250,13 @@ export type ResolversTypes = {
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ResolverTypeWrapper<ProgressReportDoc>;
   ProgressReportInput: ProgressReportInput;
+  JusticeCaseResponseInput: JusticeCaseResponseInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   JusticeSector: ResolverTypeWrapper<SectorRef>;
   JusticeAction: ResolverTypeWrapper<ActionEntity>;
   CrisisCentre: ResolverTypeWrapper<CentreRef>;
   JusticeCaseResponse: ResolverTypeWrapper<ResponseEntity>;
-  JusticeCaseResponseInput: JusticeCaseResponseInput;
   JusticeSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
   JusticeAuditLog: ResolverTypeWrapper<AuditLogRef>;
   LegalServices: ResolverTypeWrapper<LegalServicesDoc>;
@@ -1318,13 +1318,13 @@ export type ResolversParentTypes = {
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ProgressReportDoc;
   ProgressReportInput: ProgressReportInput;
+  JusticeCaseResponseInput: JusticeCaseResponseInput;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   JusticeSector: SectorRef;
   JusticeAction: ActionEntity;
   CrisisCentre: CentreRef;
   JusticeCaseResponse: ResponseEntity;
-  JusticeCaseResponseInput: JusticeCaseResponseInput;
   JusticeSurvivorContact: SurvivorContactDoc;
   JusticeAuditLog: AuditLogRef;
   LegalServices: LegalServicesDoc;

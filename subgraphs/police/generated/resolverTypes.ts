@@ -786,6 +786,25 @@ export type ProgressReportInput = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/**
+ * This sector's response to a case. Every day in it is not in the future and not before 1 January of
+ * the year in the case code (the year the case was first reported); text given is not empty.
+ */
+export type PoliceCaseResponseInput = {
+  /** The case code. */
+  caseId: Scalars['ID']['input'];
+  /** The version read, to change a recorded response; left out to record the first. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The day the report was registered (first information report or crime record). */
+  reportRegisteredOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Where the investigation stands. */
+  investigationStage?: InputMaybe<InvestigationStage>;
+  /** The day a DNA sample was sent to the laboratory. */
+  dnaSampleSentOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The laboratory's result, once the sample was sent. */
+  dnaResult?: InputMaybe<DnaResult>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The policing sector's own view of itself, for sector staff and tools. */
@@ -951,25 +970,6 @@ export type PoliceCaseResponse = CaseResponse & {
   dnaSampleSentOn?: Maybe<Scalars['Date']['output']>;
   /** The laboratory's result, once the sample was sent. */
   dnaResult?: Maybe<DnaResult>;
-};
-
-/**
- * This sector's response to a case. Every day in it is not in the future and not before 1 January of
- * the year in the case code (the year the case was first reported); text given is not empty.
- */
-export type PoliceCaseResponseInput = {
-  /** The case code. */
-  caseId: Scalars['ID']['input'];
-  /** The version read, to change a recorded response; left out to record the first. */
-  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
-  /** The day the report was registered (first information report or crime record). */
-  reportRegisteredOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Where the investigation stands. */
-  investigationStage?: InputMaybe<InvestigationStage>;
-  /** The day a DNA sample was sent to the laboratory. */
-  dnaSampleSentOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The laboratory's result, once the sample was sent. */
-  dnaResult?: InputMaybe<DnaResult>;
 };
 
 /** Who the survivor is, as the policing sector recorded it. Never leaves this sector. */
@@ -1244,13 +1244,13 @@ export type ResolversTypes = {
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ResolverTypeWrapper<ProgressReportDoc>;
   ProgressReportInput: ProgressReportInput;
+  PoliceCaseResponseInput: PoliceCaseResponseInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PoliceSector: ResolverTypeWrapper<SectorRef>;
   PoliceAction: ResolverTypeWrapper<ActionEntity>;
   CrisisCentre: ResolverTypeWrapper<CentreRef>;
   PoliceCaseResponse: ResolverTypeWrapper<ResponseEntity>;
-  PoliceCaseResponseInput: PoliceCaseResponseInput;
   PoliceSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
   PoliceAuditLog: ResolverTypeWrapper<AuditLogRef>;
   PoliceUnit: ResolverTypeWrapper<PoliceUnitDoc>;
@@ -1312,13 +1312,13 @@ export type ResolversParentTypes = {
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ProgressReportDoc;
   ProgressReportInput: ProgressReportInput;
+  PoliceCaseResponseInput: PoliceCaseResponseInput;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   PoliceSector: SectorRef;
   PoliceAction: ActionEntity;
   CrisisCentre: CentreRef;
   PoliceCaseResponse: ResponseEntity;
-  PoliceCaseResponseInput: PoliceCaseResponseInput;
   PoliceSurvivorContact: SurvivorContactDoc;
   PoliceAuditLog: AuditLogRef;
   PoliceUnit: PoliceUnitDoc;

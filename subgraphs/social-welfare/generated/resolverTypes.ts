@@ -785,6 +785,25 @@ export type ProgressReportInput = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/**
+ * This sector's response to a case. Every day in it is not in the future and not before 1 January of
+ * the year in the case code (the year the case was first reported); text given is not empty.
+ */
+export type SocialWelfareCaseResponseInput = {
+  /** The case code. */
+  caseId: Scalars['ID']['input'];
+  /** The version read, to change a recorded response; left out to record the first. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** The day she was admitted to a shelter. */
+  shelterAdmittedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The day she left the shelter. */
+  shelterLeftOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Counselling sessions held so far. */
+  counsellingSessions?: InputMaybe<Scalars['Int']['input']>;
+  /** The case worker's staff code (a member of staff, never the survivor), e.g. `SW-014`. */
+  caseWorker?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The social welfare sector's own view of itself, for sector staff and tools. */
@@ -952,25 +971,6 @@ export type SocialWelfareCaseResponse = CaseResponse & {
   counsellingSessions?: Maybe<Scalars['Int']['output']>;
   /** The case worker's staff code (a member of staff, never the survivor), e.g. `SW-014`. */
   caseWorker?: Maybe<Scalars['String']['output']>;
-};
-
-/**
- * This sector's response to a case. Every day in it is not in the future and not before 1 January of
- * the year in the case code (the year the case was first reported); text given is not empty.
- */
-export type SocialWelfareCaseResponseInput = {
-  /** The case code. */
-  caseId: Scalars['ID']['input'];
-  /** The version read, to change a recorded response; left out to record the first. */
-  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
-  /** The day she was admitted to a shelter. */
-  shelterAdmittedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** The day she left the shelter. */
-  shelterLeftOn?: InputMaybe<Scalars['Date']['input']>;
-  /** Counselling sessions held so far. */
-  counsellingSessions?: InputMaybe<Scalars['Int']['input']>;
-  /** The case worker's staff code (a member of staff, never the survivor), e.g. `SW-014`. */
-  caseWorker?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Who the survivor is, as the social welfare sector recorded it. Never leaves this sector. */
@@ -1228,13 +1228,13 @@ export type ResolversTypes = {
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ResolverTypeWrapper<ProgressReportDoc>;
   ProgressReportInput: ProgressReportInput;
+  SocialWelfareCaseResponseInput: SocialWelfareCaseResponseInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SocialWelfareSector: ResolverTypeWrapper<SectorRef>;
   SocialWelfareAction: ResolverTypeWrapper<ActionEntity>;
   CrisisCentre: ResolverTypeWrapper<CentreRef>;
   SocialWelfareCaseResponse: ResolverTypeWrapper<ResponseEntity>;
-  SocialWelfareCaseResponseInput: SocialWelfareCaseResponseInput;
   SocialWelfareSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
   SocialWelfareAuditLog: ResolverTypeWrapper<AuditLogRef>;
   Shelter: ResolverTypeWrapper<Shelter>;
@@ -1295,13 +1295,13 @@ export type ResolversParentTypes = {
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ProgressReportDoc;
   ProgressReportInput: ProgressReportInput;
+  SocialWelfareCaseResponseInput: SocialWelfareCaseResponseInput;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   SocialWelfareSector: SectorRef;
   SocialWelfareAction: ActionEntity;
   CrisisCentre: CentreRef;
   SocialWelfareCaseResponse: ResponseEntity;
-  SocialWelfareCaseResponseInput: SocialWelfareCaseResponseInput;
   SocialWelfareSurvivorContact: SurvivorContactDoc;
   SocialWelfareAuditLog: AuditLogRef;
   Shelter: Shelter;
