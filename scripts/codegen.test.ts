@@ -90,12 +90,18 @@ describe('generated resolver types', () => {
     expect(errors['sector-core/right']).toEqual([]);
     expect(errors['sector-core/wrongReturn']!.join('\n')).toMatch(/not assignable/);
     expect(errors['sector-core/wrongParent']!.join('\n')).toMatch(/Property 'region' does not exist/);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('the sector contract', () => {
   it('renders every placeholder and refuses one it has no value for, or a sector without its words', () => {
-    const values = placeholders('social-welfare', { words: 'social welfare', serves: 'shelter', responds: 'shelter' });
+    const values = placeholders('social-welfare', {
+      words: 'social welfare',
+      serves: 'shelter',
+      responds: 'shelter',
+      facet: 'Shelter',
+      facetWords: 'shelter',
+    });
     expect(render('type {{Type}}Sector { {{field}}: ID } # the {{words}} sector, `{{id}}`', values)).toBe(
       'type SocialWelfareSector { socialWelfare: ID } # the social welfare sector, `social-welfare`',
     );

@@ -3,7 +3,8 @@
  * - the sector contract (`subgraphs/sector-core/contract.graphql`, SDL with placeholders for a
  *   sector's names and words) rendered into every sector's `generated/contract.graphql`, into the
  *   lead ministry's per-sector types (`subgraphs/coordination/generated/sectors.graphql`) and, under
- *   the placeholder names `Template...`, into sector-core's (see scripts/codegen/sectorContract.ts);
+ *   the placeholder names `Template...`, into sector-core's (see scripts/codegen/sectorContract.ts),
+ *   and each sector's response fields into its input (`generated/caseResponseInput.graphql`);
  * - for every subgraph, TypeScript types for its resolvers generated from its SDL (GraphQL Code
  *   Generator, federation-aware): `subgraphs/<name>/generated/resolverTypes.ts`. A resolver map
  *   typed with them does not compile when it returns the wrong shape. Sector-core's come from its

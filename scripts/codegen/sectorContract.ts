@@ -20,9 +20,13 @@ export interface SectorWords {
   serves: string;
   /** What its response to a case records, in a few words: `report, investigation, DNA evidence`. */
   responds: string;
+  /** The name of its facet of the crisis centres, as a type: `PoliceUnit` (`recordPoliceUnit`, `PoliceUnitInput`). */
+  facet: string;
+  /** The facet in running text: `police unit`. */
+  facetWords: string;
 }
 
-const wordKeys = ['words', 'serves', 'responds'] as const;
+const wordKeys = ['words', 'serves', 'responds', 'facet', 'facetWords'] as const;
 
 /** A sector's words, checked: each a line of text, none missing. */
 export function sectorWords(id: string): SectorWords {
@@ -36,17 +40,26 @@ export function sectorWords(id: string): SectorWords {
   }
   const record = (value ?? {}) as Record<string, unknown>;
   const bad = wordKeys.filter((key) => typeof record[key] !== 'string' || !/^[^\n"\\{}]+$/.test(record[key]) || !record[key].trim());
+  if (typeof record.facet === 'string' && !/^[A-Z][A-Za-z0-9]*$/.test(record.facet) && !bad.includes('facet')) bad.push('facet');
   if (bad.length > 0)
     throw new Error(
       `${file} must give ${bad.map((key) => `"${key}"`).join(', ')} as one line of text each (no quotes, braces or backslashes)`,
     );
-  return { words: record.words as string, serves: record.serves as string, responds: record.responds as string };
+  const [words, serves, responds, facet, facetWords] = wordKeys.map((key) => record[key] as string) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  return { words, serves, responds, facet, facetWords };
 }
 
 /** Every placeholder's value for one sector. */
 export function placeholders(id: string, words: SectorWords): Record<string, string> {
   const type = typePrefix(id);
-  return { Type: type, field: type.charAt(0).toLowerCase() + type.slice(1), id, ...words };
+  const { facet, ...rest } = words;
+  return { Type: type, field: type.charAt(0).toLowerCase() + type.slice(1), id, Facet: facet, ...rest };
 }
 
 /** The names sector-core's resolvers are written under. */
@@ -54,6 +67,8 @@ export const templateValues = placeholders('template', {
   words: 'template',
   serves: 'what the sector does',
   responds: 'what the sector recorded',
+  facet: 'TemplateFacet',
+  facetWords: 'facet',
 });
 
 /** The contract's two parts: what a sector subgraph declares, and what the lead ministry's declares per sector. */

@@ -6,19 +6,12 @@ import type { SectorNames } from './names.ts';
  * a liaison desk, which the ministry then replaces with its own.
  */
 
-const describeInput = '"What to record. It is validated whole before anything is stored."';
-
 function schemaSdl(n: SectorNames): string {
   const { prefix: P, camel: c, words: w } = n;
-  return `# What the ${w} sector's subgraph serves of its own: its facet of the One-Stop Crisis Centres and
-# the mutation that records it. The sector contract (generated/contract.graphql, rendered from
-# subgraphs/sector-core/contract.graphql) declares the rest, with schema/shared*.graphql and
+  return `# What the ${w} sector's subgraph serves of its own: its facet of the One-Stop Crisis Centres, and
+# what the mutation that records it takes. The sector contract (generated/contract.graphql, rendered
+# from subgraphs/sector-core/contract.graphql) declares the rest, with schema/shared*.graphql and
 # schema/sector*.graphql.
-
-extend type Mutation {
-  "Records the ${w} liaison desk at a One-Stop Crisis Centre."
-  record${P}Liaison(${describeInput} input: ${P}LiaisonInput!): CrisisCentre! @requiresScopes(scopes: [["sector:write"]])
-}
 
 extend type CrisisCentre {
   "The ${w} liaison desk at the centre, if recorded."
@@ -33,10 +26,7 @@ type ${P}Liaison {
   daysAWeek: Int!
 }
 
-"The ${w} sector's record of its liaison desk at a crisis centre."
-input ${P}LiaisonInput {
-  "Id of the crisis centre."
-  crisisCentreId: ID!
+extend input ${P}LiaisonInput {
   "Liaison officers who take referrals from the centre."
   officers: Int!
   "Days a week the desk is staffed (0 to 7)."
@@ -64,7 +54,13 @@ extend type ${P}CaseResponse {
 
 /** The sector's words in the descriptions of the sector contract, for the ministry to rewrite. */
 function contractJson(n: SectorNames): string {
-  const words = { words: n.words, serves: `what the ${n.words} sector does for survivors`, responds: 'first contact, support given' };
+  const words = {
+    words: n.words,
+    serves: `what the ${n.words} sector does for survivors`,
+    responds: 'first contact, support given',
+    facet: `${n.prefix}Liaison`,
+    facetWords: 'liaison desk',
+  };
   return `${JSON.stringify(words, null, 2)}\n`;
 }
 
@@ -110,15 +106,12 @@ export const liaisonDocument = defineDocument<LiaisonDoc>('${n.camel}Liaison', '
 }
 
 function resolversTs(n: SectorNames): string {
-  return `import { facetOf, recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
-import type { ${n.prefix}LiaisonInput, Resolvers } from './generated/resolverTypes.ts';
+  return `import { facetOf, type SectorContext } from '../sector-core/resolvers.ts';
+import type { Resolvers } from './generated/resolverTypes.ts';
 import type { LiaisonDoc } from './models.ts';
 
 /** The ${n.words} sector's own resolvers: its liaison desk at each crisis centre. */
 export const ${n.camel}Resolvers: Resolvers<SectorContext<LiaisonDoc>> = {
-  Mutation: {
-    record${n.prefix}Liaison: recordFacet<${n.prefix}LiaisonInput, LiaisonDoc>('${n.id}'),
-  },
   CrisisCentre: {
     ${n.camel}Liaison: facetOf<LiaisonDoc>(),
   },
@@ -212,14 +205,14 @@ support given) are placeholders for the ministry to replace with its own.
 What every sector serves is the sector contract, \`generated/contract.graphql\`, rendered by
 \`npm run codegen\` from \`subgraphs/sector-core/contract.graphql\` with this sector's words in
 \`contract.json\`; sector-core resolves it (\`generated/contractResolvers.ts\`). This folder's own SDL is
-\`schema.graphql\` (its facet and the mutation that records it) and \`caseResponse.graphql\` (what its
+\`schema.graphql\` (its facet's fields, and what the mutation that records it takes) and \`caseResponse.graphql\` (what its
 response to a case records beside what every sector's does).
 
 ## Make it the ministry's own
 
 1. Replace the liaison desk in \`schema.graphql\`, \`models.ts\`, \`resolvers.ts\` and \`seed/\` with the facet the
    ministry really has; replace the response fields in \`caseResponse.graphql\` and \`caseResponse.ts\`; say what
-   the sector does and what its response records in \`contract.json\`.
+   the sector does, what its response records and what its facet is called in \`contract.json\`.
 2. \`npm run codegen && npm run compose\`, then \`npm run schema:check\`.
 3. Give it real demo data in \`seed/\` and its focal point in the coordination registry.
 

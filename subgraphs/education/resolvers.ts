@@ -1,12 +1,9 @@
-import { facetOf, recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
-import type { SchoolSupportInput, Resolvers } from './generated/resolverTypes.ts';
+import { facetOf, type SectorContext } from '../sector-core/resolvers.ts';
+import type { Resolvers } from './generated/resolverTypes.ts';
 import type { SchoolSupportDoc } from './models.ts';
 
 /** The education sector's own resolvers: school support linked to each crisis centre. */
 export const educationResolvers: Resolvers<SectorContext<SchoolSupportDoc>> = {
-  Mutation: {
-    recordSchoolSupport: recordFacet<SchoolSupportInput, SchoolSupportDoc>('education'),
-  },
   CrisisCentre: {
     schoolSupport: facetOf<SchoolSupportDoc>(),
   },

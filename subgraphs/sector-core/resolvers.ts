@@ -71,6 +71,8 @@ export function sectorCoreResolvers(sectorId: string): Resolvers<MonitoringConte
         const record = await moveWithHistory(ctx, current, input);
         return { id: record._id, record };
       },
+
+      recordTemplateFacet: recordFacet(sectorId),
     },
     TemplateSector: {
       // The representation carries the fields this subgraph @requires (ledActionIds): keep them.
@@ -125,7 +127,7 @@ function textsOf(fields: Record<string, unknown>): TextFields {
  * `crisisCentreId` and the facet's fields. The facet is validated against the sector's facet
  * document; recording it again replaces it.
  */
-export function recordFacet<I extends { crisisCentreId: string }, F extends StoredDocument>(sectorId: string) {
+function recordFacet<I extends { crisisCentreId: string }, F extends StoredDocument>(sectorId: string) {
   return async (_: unknown, { input }: { input: I }, ctx: SectorContext<F>): Promise<CentreFacet<F>> => {
     requireOwnSector(ctx.identity, sectorId, scopes.sectorWrite);
     const { crisisCentreId, ...fields } = input;

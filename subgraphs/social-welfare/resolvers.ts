@@ -1,14 +1,11 @@
-import { facetOf, recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
-import type { ShelterAndCounsellingInput, Resolvers } from './generated/resolverTypes.ts';
+import { facetOf, type SectorContext } from '../sector-core/resolvers.ts';
+import type { Resolvers } from './generated/resolverTypes.ts';
 import type { ShelterAndCounsellingDoc } from './models.ts';
 
 const facet = facetOf<ShelterAndCounsellingDoc>();
 
 /** The social welfare sector's own resolvers: shelter and counselling at each crisis centre. */
 export const socialWelfareResolvers: Resolvers<SectorContext<ShelterAndCounsellingDoc>> = {
-  Mutation: {
-    recordShelterAndCounselling: recordFacet<ShelterAndCounsellingInput, ShelterAndCounsellingDoc>('social-welfare'),
-  },
   CrisisCentre: {
     // A centre with no beds has no shelter: null, not a shelter of size zero.
     shelter: async (centre, _, ctx) => {

@@ -19,6 +19,7 @@ export function educationContractResolvers(core: ContractResolvers): Resolvers<C
     Mutation: {
       recordEducationServicePoint: Mutation?.recordTemplateServicePoint,
       reportEducationActionStatus: Mutation?.reportTemplateActionStatus,
+      recordSchoolSupport: Mutation?.recordTemplateFacet,
       reportEducationActionProgress: Mutation?.reportTemplateActionProgress,
       reportEducationIndicatorValue: Mutation?.reportTemplateIndicatorValue,
       reopenEducationPeriod: Mutation?.reopenTemplatePeriod,

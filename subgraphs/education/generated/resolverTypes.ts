@@ -830,6 +830,8 @@ export type Mutation = {
   recordEducationServicePoint: ServicePoint;
   /** Records the status of an action the education sector leads. */
   reportEducationActionStatus: EducationAction;
+  /** Records the school support at a One-Stop Crisis Centre. */
+  recordSchoolSupport: CrisisCentre;
   /** Appends a progress report on an action the education sector leads; the action's status follows it. */
   reportEducationActionProgress: EducationAction;
   /** Records the value of an indicator the education sector owns for one ended period; never replaces one. */
@@ -842,8 +844,6 @@ export type Mutation = {
   recordEducationCaseResponse: EducationCaseResponse;
   /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
   recordEducationSurvivorContact: EducationSurvivorContact;
-  /** Records the school support linked to a One-Stop Crisis Centre. */
-  recordSchoolSupport: CrisisCentre;
 };
 
 
@@ -854,6 +854,11 @@ export type MutationRecordEducationServicePointArgs = {
 
 export type MutationReportEducationActionStatusArgs = {
   input: ActionStatusInput;
+};
+
+
+export type MutationRecordSchoolSupportArgs = {
+  input: SchoolSupportInput;
 };
 
 
@@ -884,11 +889,6 @@ export type MutationRecordEducationCaseResponseArgs = {
 
 export type MutationRecordEducationSurvivorContactArgs = {
   input: SurvivorContactInput;
-};
-
-
-export type MutationRecordSchoolSupportArgs = {
-  input: SchoolSupportInput;
 };
 
 /** The education sector: prevention in schools and support for school-age survivors. */
@@ -945,6 +945,18 @@ export type CrisisCentre = {
   id: Scalars['ID']['output'];
   /** Support for school-age survivors referred from the centre, if recorded. */
   schoolSupport?: Maybe<SchoolSupport>;
+};
+
+/** The education sector's record of a crisis centre's school support. */
+export type SchoolSupportInput = {
+  /** Id of the crisis centre. */
+  crisisCentreId: Scalars['ID']['input'];
+  /** A named liaison officer takes referrals. */
+  liaisonOfficer: Scalars['Boolean']['input'];
+  /** Safe school transfer is available. */
+  safeTransfer: Scalars['Boolean']['input'];
+  /** Catch-up learning is arranged. */
+  catchUpLearning: Scalars['Boolean']['input'];
 };
 
 /** The response of the education sector to a case: school support and safe transfer. */
@@ -1011,18 +1023,6 @@ export type SchoolSupport = {
   safeTransfer: Scalars['Boolean']['output'];
   /** Catch-up learning is arranged for time missed. */
   catchUpLearning: Scalars['Boolean']['output'];
-};
-
-/** The education sector's record of a crisis centre's school support. */
-export type SchoolSupportInput = {
-  /** Id of the crisis centre. */
-  crisisCentreId: Scalars['ID']['input'];
-  /** A named liaison officer takes referrals. */
-  liaisonOfficer: Scalars['Boolean']['input'];
-  /** Safe school transfer is available. */
-  safeTransfer: Scalars['Boolean']['input'];
-  /** Catch-up learning is arranged. */
-  catchUpLearning: Scalars['Boolean']['input'];
 };
 
 export type Link__Purpose =
@@ -1216,11 +1216,11 @@ export type ResolversTypes = {
   EducationSector: ResolverTypeWrapper<SectorRef>;
   EducationAction: ResolverTypeWrapper<ActionEntity>;
   CrisisCentre: ResolverTypeWrapper<CentreRef>;
+  SchoolSupportInput: SchoolSupportInput;
   EducationCaseResponse: ResolverTypeWrapper<ResponseEntity>;
   EducationSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
   EducationAuditLog: ResolverTypeWrapper<AuditLogRef>;
   SchoolSupport: ResolverTypeWrapper<SchoolSupportDoc>;
-  SchoolSupportInput: SchoolSupportInput;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -1282,11 +1282,11 @@ export type ResolversParentTypes = {
   EducationSector: SectorRef;
   EducationAction: ActionEntity;
   CrisisCentre: CentreRef;
+  SchoolSupportInput: SchoolSupportInput;
   EducationCaseResponse: ResponseEntity;
   EducationSurvivorContact: SurvivorContactDoc;
   EducationAuditLog: AuditLogRef;
   SchoolSupport: SchoolSupportDoc;
-  SchoolSupportInput: SchoolSupportInput;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1641,13 +1641,13 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   recordEducationServicePoint?: Resolver<ResolversTypes['ServicePoint'], ParentType, ContextType, RequireFields<MutationRecordEducationServicePointArgs, 'input'>>;
   reportEducationActionStatus?: Resolver<ResolversTypes['EducationAction'], ParentType, ContextType, RequireFields<MutationReportEducationActionStatusArgs, 'input'>>;
+  recordSchoolSupport?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordSchoolSupportArgs, 'input'>>;
   reportEducationActionProgress?: Resolver<ResolversTypes['EducationAction'], ParentType, ContextType, RequireFields<MutationReportEducationActionProgressArgs, 'input'>>;
   reportEducationIndicatorValue?: Resolver<ResolversTypes['IndicatorValue'], ParentType, ContextType, RequireFields<MutationReportEducationIndicatorValueArgs, 'input'>>;
   reopenEducationPeriod?: Resolver<ResolversTypes['ReportingPeriod'], ParentType, ContextType, RequireFields<MutationReopenEducationPeriodArgs, 'input'>>;
   reviseEducationIndicatorTarget?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<MutationReviseEducationIndicatorTargetArgs, 'input'>>;
   recordEducationCaseResponse?: Resolver<ResolversTypes['EducationCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordEducationCaseResponseArgs, 'input'>>;
   recordEducationSurvivorContact?: Resolver<ResolversTypes['EducationSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordEducationSurvivorContactArgs, 'input'>>;
-  recordSchoolSupport?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordSchoolSupportArgs, 'input'>>;
 };
 
 export type EducationSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationSector'] = ResolversParentTypes['EducationSector'], FederationReferenceType extends FederationReferenceTypes['EducationSector'] = FederationReferenceTypes['EducationSector']> = {

@@ -19,6 +19,7 @@ export function healthContractResolvers(core: ContractResolvers): Resolvers<Cont
     Mutation: {
       recordHealthServicePoint: Mutation?.recordTemplateServicePoint,
       reportHealthActionStatus: Mutation?.reportTemplateActionStatus,
+      recordMedicalCare: Mutation?.recordTemplateFacet,
       reportHealthActionProgress: Mutation?.reportTemplateActionProgress,
       reportHealthIndicatorValue: Mutation?.reportTemplateIndicatorValue,
       reopenHealthPeriod: Mutation?.reopenTemplatePeriod,

@@ -832,6 +832,8 @@ export type Mutation = {
   recordHealthServicePoint: ServicePoint;
   /** Records the status of an action the health sector leads. */
   reportHealthActionStatus: HealthAction;
+  /** Records the medical care at a One-Stop Crisis Centre. */
+  recordMedicalCare: CrisisCentre;
   /** Appends a progress report on an action the health sector leads; the action's status follows it. */
   reportHealthActionProgress: HealthAction;
   /** Records the value of an indicator the health sector owns for one ended period; never replaces one. */
@@ -844,8 +846,6 @@ export type Mutation = {
   recordHealthCaseResponse: HealthCaseResponse;
   /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
   recordHealthSurvivorContact: HealthSurvivorContact;
-  /** Records the health facet of a One-Stop Crisis Centre. */
-  recordMedicalCare: CrisisCentre;
 };
 
 
@@ -856,6 +856,11 @@ export type MutationRecordHealthServicePointArgs = {
 
 export type MutationReportHealthActionStatusArgs = {
   input: ActionStatusInput;
+};
+
+
+export type MutationRecordMedicalCareArgs = {
+  input: MedicalCareInput;
 };
 
 
@@ -886,11 +891,6 @@ export type MutationRecordHealthCaseResponseArgs = {
 
 export type MutationRecordHealthSurvivorContactArgs = {
   input: SurvivorContactInput;
-};
-
-
-export type MutationRecordMedicalCareArgs = {
-  input: MedicalCareInput;
 };
 
 /** The health sector: medical care, forensic examination and post-exposure treatment. */
@@ -947,6 +947,28 @@ export type CrisisCentre = {
   id: Scalars['ID']['output'];
   /** Medical care and forensic capacity at the centre, if the health sector has recorded it. */
   medicalCare?: Maybe<MedicalCare>;
+};
+
+/** The health sector's record of a crisis centre's medical care. */
+export type MedicalCareInput = {
+  /** Id of the crisis centre. */
+  crisisCentreId: Scalars['ID']['input'];
+  /** Doctors on duty in a typical shift. */
+  doctorsOnDuty: Scalars['Int']['input'];
+  /** Of those, women doctors. */
+  womenDoctorsOnDuty: Scalars['Int']['input'];
+  /** Post-exposure prophylaxis given on site. */
+  postExposureProphylaxis: Scalars['Boolean']['input'];
+  /** Emergency contraception given on site. */
+  emergencyContraception: Scalars['Boolean']['input'];
+  /** Forensic examination done on site. */
+  forensicExamination: Scalars['Boolean']['input'];
+  /** The DNA laboratory samples are sent to. */
+  dnaLaboratory?: InputMaybe<Scalars['String']['input']>;
+  /** Typical days from sample to DNA result. */
+  dnaTurnaroundDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Open around the clock. */
+  open24Hours: Scalars['Boolean']['input'];
 };
 
 /** The response of the health sector to a case: examination, emergency contraception, post-exposure treatment, forensic evidence. */
@@ -1025,28 +1047,6 @@ export type MedicalCare = {
   dnaTurnaroundDays?: Maybe<Scalars['Int']['output']>;
   /** Open around the clock. */
   open24Hours: Scalars['Boolean']['output'];
-};
-
-/** The health sector's record of a crisis centre's medical care. */
-export type MedicalCareInput = {
-  /** Id of the crisis centre. */
-  crisisCentreId: Scalars['ID']['input'];
-  /** Doctors on duty in a typical shift. */
-  doctorsOnDuty: Scalars['Int']['input'];
-  /** Of those, women doctors. */
-  womenDoctorsOnDuty: Scalars['Int']['input'];
-  /** Post-exposure prophylaxis given on site. */
-  postExposureProphylaxis: Scalars['Boolean']['input'];
-  /** Emergency contraception given on site. */
-  emergencyContraception: Scalars['Boolean']['input'];
-  /** Forensic examination done on site. */
-  forensicExamination: Scalars['Boolean']['input'];
-  /** The DNA laboratory samples are sent to. */
-  dnaLaboratory?: InputMaybe<Scalars['String']['input']>;
-  /** Typical days from sample to DNA result. */
-  dnaTurnaroundDays?: InputMaybe<Scalars['Int']['input']>;
-  /** Open around the clock. */
-  open24Hours: Scalars['Boolean']['input'];
 };
 
 export type Link__Purpose =
@@ -1240,11 +1240,11 @@ export type ResolversTypes = {
   HealthSector: ResolverTypeWrapper<SectorRef>;
   HealthAction: ResolverTypeWrapper<ActionEntity>;
   CrisisCentre: ResolverTypeWrapper<CentreRef>;
+  MedicalCareInput: MedicalCareInput;
   HealthCaseResponse: ResolverTypeWrapper<ResponseEntity>;
   HealthSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
   HealthAuditLog: ResolverTypeWrapper<AuditLogRef>;
   MedicalCare: ResolverTypeWrapper<MedicalCareDoc>;
-  MedicalCareInput: MedicalCareInput;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -1306,11 +1306,11 @@ export type ResolversParentTypes = {
   HealthSector: SectorRef;
   HealthAction: ActionEntity;
   CrisisCentre: CentreRef;
+  MedicalCareInput: MedicalCareInput;
   HealthCaseResponse: ResponseEntity;
   HealthSurvivorContact: SurvivorContactDoc;
   HealthAuditLog: AuditLogRef;
   MedicalCare: MedicalCareDoc;
-  MedicalCareInput: MedicalCareInput;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1665,13 +1665,13 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   recordHealthServicePoint?: Resolver<ResolversTypes['ServicePoint'], ParentType, ContextType, RequireFields<MutationRecordHealthServicePointArgs, 'input'>>;
   reportHealthActionStatus?: Resolver<ResolversTypes['HealthAction'], ParentType, ContextType, RequireFields<MutationReportHealthActionStatusArgs, 'input'>>;
+  recordMedicalCare?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordMedicalCareArgs, 'input'>>;
   reportHealthActionProgress?: Resolver<ResolversTypes['HealthAction'], ParentType, ContextType, RequireFields<MutationReportHealthActionProgressArgs, 'input'>>;
   reportHealthIndicatorValue?: Resolver<ResolversTypes['IndicatorValue'], ParentType, ContextType, RequireFields<MutationReportHealthIndicatorValueArgs, 'input'>>;
   reopenHealthPeriod?: Resolver<ResolversTypes['ReportingPeriod'], ParentType, ContextType, RequireFields<MutationReopenHealthPeriodArgs, 'input'>>;
   reviseHealthIndicatorTarget?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<MutationReviseHealthIndicatorTargetArgs, 'input'>>;
   recordHealthCaseResponse?: Resolver<ResolversTypes['HealthCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordHealthCaseResponseArgs, 'input'>>;
   recordHealthSurvivorContact?: Resolver<ResolversTypes['HealthSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordHealthSurvivorContactArgs, 'input'>>;
-  recordMedicalCare?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordMedicalCareArgs, 'input'>>;
 };
 
 export type HealthSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthSector'] = ResolversParentTypes['HealthSector'], FederationReferenceType extends FederationReferenceTypes['HealthSector'] = FederationReferenceTypes['HealthSector']> = {

@@ -19,6 +19,7 @@ export function justiceContractResolvers(core: ContractResolvers): Resolvers<Con
     Mutation: {
       recordJusticeServicePoint: Mutation?.recordTemplateServicePoint,
       reportJusticeActionStatus: Mutation?.reportTemplateActionStatus,
+      recordLegalServices: Mutation?.recordTemplateFacet,
       reportJusticeActionProgress: Mutation?.reportTemplateActionProgress,
       reportJusticeIndicatorValue: Mutation?.reportTemplateIndicatorValue,
       reopenJusticePeriod: Mutation?.reopenTemplatePeriod,

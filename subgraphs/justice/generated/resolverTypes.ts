@@ -836,6 +836,8 @@ export type Mutation = {
   recordJusticeServicePoint: ServicePoint;
   /** Records the status of an action the justice sector leads. */
   reportJusticeActionStatus: JusticeAction;
+  /** Records the legal services at a One-Stop Crisis Centre. */
+  recordLegalServices: CrisisCentre;
   /** Appends a progress report on an action the justice sector leads; the action's status follows it. */
   reportJusticeActionProgress: JusticeAction;
   /** Records the value of an indicator the justice sector owns for one ended period; never replaces one. */
@@ -848,8 +850,6 @@ export type Mutation = {
   recordJusticeCaseResponse: JusticeCaseResponse;
   /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
   recordJusticeSurvivorContact: JusticeSurvivorContact;
-  /** Records the legal services at a One-Stop Crisis Centre. */
-  recordLegalServices: CrisisCentre;
 };
 
 
@@ -860,6 +860,11 @@ export type MutationRecordJusticeServicePointArgs = {
 
 export type MutationReportJusticeActionStatusArgs = {
   input: ActionStatusInput;
+};
+
+
+export type MutationRecordLegalServicesArgs = {
+  input: LegalServicesInput;
 };
 
 
@@ -890,11 +895,6 @@ export type MutationRecordJusticeCaseResponseArgs = {
 
 export type MutationRecordJusticeSurvivorContactArgs = {
   input: SurvivorContactInput;
-};
-
-
-export type MutationRecordLegalServicesArgs = {
-  input: LegalServicesInput;
 };
 
 /** The justice sector: prosecution, courts, legal aid and protection orders. */
@@ -951,6 +951,22 @@ export type CrisisCentre = {
   id: Scalars['ID']['output'];
   /** Legal services at the centre, if the justice sector has recorded them. */
   legalServices?: Maybe<LegalServices>;
+};
+
+/** The justice sector's record of a crisis centre's legal services. */
+export type LegalServicesInput = {
+  /** Id of the crisis centre. */
+  crisisCentreId: Scalars['ID']['input'];
+  /** Free legal aid is offered. */
+  legalAid: Scalars['Boolean']['input'];
+  /** A prosecutor or court liaison officer attends. */
+  prosecutorLiaison: Scalars['Boolean']['input'];
+  /** Survivors are prepared for court. */
+  courtPreparation: Scalars['Boolean']['input'];
+  /** Protection orders can be applied for. */
+  protectionOrderApplications: Scalars['Boolean']['input'];
+  /** Days a week legal staff attend (0 to 7). */
+  daysAWeek: Scalars['Int']['input'];
 };
 
 /** The response of the justice sector to a case: charge, trial, verdict, protection order. */
@@ -1027,22 +1043,6 @@ export type LegalServices = {
   protectionOrderApplications: Scalars['Boolean']['output'];
   /** Days a week legal staff attend. */
   daysAWeek: Scalars['Int']['output'];
-};
-
-/** The justice sector's record of a crisis centre's legal services. */
-export type LegalServicesInput = {
-  /** Id of the crisis centre. */
-  crisisCentreId: Scalars['ID']['input'];
-  /** Free legal aid is offered. */
-  legalAid: Scalars['Boolean']['input'];
-  /** A prosecutor or court liaison officer attends. */
-  prosecutorLiaison: Scalars['Boolean']['input'];
-  /** Survivors are prepared for court. */
-  courtPreparation: Scalars['Boolean']['input'];
-  /** Protection orders can be applied for. */
-  protectionOrderApplications: Scalars['Boolean']['input'];
-  /** Days a week legal staff attend (0 to 7). */
-  daysAWeek: Scalars['Int']['input'];
 };
 
 /** The outcome of a trial. */
@@ -1256,11 +1256,11 @@ export type ResolversTypes = {
   JusticeSector: ResolverTypeWrapper<SectorRef>;
   JusticeAction: ResolverTypeWrapper<ActionEntity>;
   CrisisCentre: ResolverTypeWrapper<CentreRef>;
+  LegalServicesInput: LegalServicesInput;
   JusticeCaseResponse: ResolverTypeWrapper<ResponseEntity>;
   JusticeSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
   JusticeAuditLog: ResolverTypeWrapper<AuditLogRef>;
   LegalServices: ResolverTypeWrapper<LegalServicesDoc>;
-  LegalServicesInput: LegalServicesInput;
   Verdict: Verdict;
   ProtectionOrderStatus: ProtectionOrderStatus;
   link__Purpose: Link__Purpose;
@@ -1324,11 +1324,11 @@ export type ResolversParentTypes = {
   JusticeSector: SectorRef;
   JusticeAction: ActionEntity;
   CrisisCentre: CentreRef;
+  LegalServicesInput: LegalServicesInput;
   JusticeCaseResponse: ResponseEntity;
   JusticeSurvivorContact: SurvivorContactDoc;
   JusticeAuditLog: AuditLogRef;
   LegalServices: LegalServicesDoc;
-  LegalServicesInput: LegalServicesInput;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1683,13 +1683,13 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   recordJusticeServicePoint?: Resolver<ResolversTypes['ServicePoint'], ParentType, ContextType, RequireFields<MutationRecordJusticeServicePointArgs, 'input'>>;
   reportJusticeActionStatus?: Resolver<ResolversTypes['JusticeAction'], ParentType, ContextType, RequireFields<MutationReportJusticeActionStatusArgs, 'input'>>;
+  recordLegalServices?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordLegalServicesArgs, 'input'>>;
   reportJusticeActionProgress?: Resolver<ResolversTypes['JusticeAction'], ParentType, ContextType, RequireFields<MutationReportJusticeActionProgressArgs, 'input'>>;
   reportJusticeIndicatorValue?: Resolver<ResolversTypes['IndicatorValue'], ParentType, ContextType, RequireFields<MutationReportJusticeIndicatorValueArgs, 'input'>>;
   reopenJusticePeriod?: Resolver<ResolversTypes['ReportingPeriod'], ParentType, ContextType, RequireFields<MutationReopenJusticePeriodArgs, 'input'>>;
   reviseJusticeIndicatorTarget?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<MutationReviseJusticeIndicatorTargetArgs, 'input'>>;
   recordJusticeCaseResponse?: Resolver<ResolversTypes['JusticeCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordJusticeCaseResponseArgs, 'input'>>;
   recordJusticeSurvivorContact?: Resolver<ResolversTypes['JusticeSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordJusticeSurvivorContactArgs, 'input'>>;
-  recordLegalServices?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordLegalServicesArgs, 'input'>>;
 };
 
 export type JusticeSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeSector'] = ResolversParentTypes['JusticeSector'], FederationReferenceType extends FederationReferenceTypes['JusticeSector'] = FederationReferenceTypes['JusticeSector']> = {

@@ -19,6 +19,7 @@ export function policeContractResolvers(core: ContractResolvers): Resolvers<Cont
     Mutation: {
       recordPoliceServicePoint: Mutation?.recordTemplateServicePoint,
       reportPoliceActionStatus: Mutation?.reportTemplateActionStatus,
+      recordPoliceUnit: Mutation?.recordTemplateFacet,
       reportPoliceActionProgress: Mutation?.reportTemplateActionProgress,
       reportPoliceIndicatorValue: Mutation?.reportTemplateIndicatorValue,
       reopenPolicePeriod: Mutation?.reopenTemplatePeriod,

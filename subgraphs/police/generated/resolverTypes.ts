@@ -832,6 +832,8 @@ export type Mutation = {
   recordPoliceServicePoint: ServicePoint;
   /** Records the status of an action the policing sector leads. */
   reportPoliceActionStatus: PoliceAction;
+  /** Records the police unit at a One-Stop Crisis Centre. */
+  recordPoliceUnit: CrisisCentre;
   /** Appends a progress report on an action the policing sector leads; the action's status follows it. */
   reportPoliceActionProgress: PoliceAction;
   /** Records the value of an indicator the policing sector owns for one ended period; never replaces one. */
@@ -844,8 +846,6 @@ export type Mutation = {
   recordPoliceCaseResponse: PoliceCaseResponse;
   /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
   recordPoliceSurvivorContact: PoliceSurvivorContact;
-  /** Records the police unit of a One-Stop Crisis Centre. */
-  recordPoliceUnit: CrisisCentre;
 };
 
 
@@ -856,6 +856,11 @@ export type MutationRecordPoliceServicePointArgs = {
 
 export type MutationReportPoliceActionStatusArgs = {
   input: ActionStatusInput;
+};
+
+
+export type MutationRecordPoliceUnitArgs = {
+  input: PoliceUnitInput;
 };
 
 
@@ -886,11 +891,6 @@ export type MutationRecordPoliceCaseResponseArgs = {
 
 export type MutationRecordPoliceSurvivorContactArgs = {
   input: SurvivorContactInput;
-};
-
-
-export type MutationRecordPoliceUnitArgs = {
-  input: PoliceUnitInput;
 };
 
 /** The policing sector: reporting, investigation and protection. */
@@ -947,6 +947,22 @@ export type CrisisCentre = {
   id: Scalars['ID']['output'];
   /** The police unit posted at the centre, if the policing sector has recorded one. */
   policeUnit?: Maybe<PoliceUnit>;
+};
+
+/** The policing sector's record of a crisis centre's police unit. */
+export type PoliceUnitInput = {
+  /** Id of the crisis centre. */
+  crisisCentreId: Scalars['ID']['input'];
+  /** The station the unit belongs to. */
+  station: Scalars['String']['input'];
+  /** Officers posted to the unit. */
+  officers: Scalars['Int']['input'];
+  /** Of those, women officers. */
+  womenOfficers: Scalars['Int']['input'];
+  /** Reports can be registered at the centre. */
+  registersReports: Scalars['Boolean']['input'];
+  /** Open around the clock. */
+  open24Hours: Scalars['Boolean']['input'];
 };
 
 /** The response of the policing sector to a case: report, investigation, DNA evidence. */
@@ -1019,22 +1035,6 @@ export type PoliceUnit = {
   registersReports: Scalars['Boolean']['output'];
   /** Open around the clock. */
   open24Hours: Scalars['Boolean']['output'];
-};
-
-/** The policing sector's record of a crisis centre's police unit. */
-export type PoliceUnitInput = {
-  /** Id of the crisis centre. */
-  crisisCentreId: Scalars['ID']['input'];
-  /** The station the unit belongs to. */
-  station: Scalars['String']['input'];
-  /** Officers posted to the unit. */
-  officers: Scalars['Int']['input'];
-  /** Of those, women officers. */
-  womenOfficers: Scalars['Int']['input'];
-  /** Reports can be registered at the centre. */
-  registersReports: Scalars['Boolean']['input'];
-  /** Open around the clock. */
-  open24Hours: Scalars['Boolean']['input'];
 };
 
 /** Where a police investigation stands. */
@@ -1250,11 +1250,11 @@ export type ResolversTypes = {
   PoliceSector: ResolverTypeWrapper<SectorRef>;
   PoliceAction: ResolverTypeWrapper<ActionEntity>;
   CrisisCentre: ResolverTypeWrapper<CentreRef>;
+  PoliceUnitInput: PoliceUnitInput;
   PoliceCaseResponse: ResolverTypeWrapper<ResponseEntity>;
   PoliceSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
   PoliceAuditLog: ResolverTypeWrapper<AuditLogRef>;
   PoliceUnit: ResolverTypeWrapper<PoliceUnitDoc>;
-  PoliceUnitInput: PoliceUnitInput;
   InvestigationStage: InvestigationStage;
   DnaResult: DnaResult;
   link__Purpose: Link__Purpose;
@@ -1318,11 +1318,11 @@ export type ResolversParentTypes = {
   PoliceSector: SectorRef;
   PoliceAction: ActionEntity;
   CrisisCentre: CentreRef;
+  PoliceUnitInput: PoliceUnitInput;
   PoliceCaseResponse: ResponseEntity;
   PoliceSurvivorContact: SurvivorContactDoc;
   PoliceAuditLog: AuditLogRef;
   PoliceUnit: PoliceUnitDoc;
-  PoliceUnitInput: PoliceUnitInput;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1677,13 +1677,13 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   recordPoliceServicePoint?: Resolver<ResolversTypes['ServicePoint'], ParentType, ContextType, RequireFields<MutationRecordPoliceServicePointArgs, 'input'>>;
   reportPoliceActionStatus?: Resolver<ResolversTypes['PoliceAction'], ParentType, ContextType, RequireFields<MutationReportPoliceActionStatusArgs, 'input'>>;
+  recordPoliceUnit?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordPoliceUnitArgs, 'input'>>;
   reportPoliceActionProgress?: Resolver<ResolversTypes['PoliceAction'], ParentType, ContextType, RequireFields<MutationReportPoliceActionProgressArgs, 'input'>>;
   reportPoliceIndicatorValue?: Resolver<ResolversTypes['IndicatorValue'], ParentType, ContextType, RequireFields<MutationReportPoliceIndicatorValueArgs, 'input'>>;
   reopenPolicePeriod?: Resolver<ResolversTypes['ReportingPeriod'], ParentType, ContextType, RequireFields<MutationReopenPolicePeriodArgs, 'input'>>;
   revisePoliceIndicatorTarget?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<MutationRevisePoliceIndicatorTargetArgs, 'input'>>;
   recordPoliceCaseResponse?: Resolver<ResolversTypes['PoliceCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordPoliceCaseResponseArgs, 'input'>>;
   recordPoliceSurvivorContact?: Resolver<ResolversTypes['PoliceSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordPoliceSurvivorContactArgs, 'input'>>;
-  recordPoliceUnit?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordPoliceUnitArgs, 'input'>>;
 };
 
 export type PoliceSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceSector'] = ResolversParentTypes['PoliceSector'], FederationReferenceType extends FederationReferenceTypes['PoliceSector'] = FederationReferenceTypes['PoliceSector']> = {

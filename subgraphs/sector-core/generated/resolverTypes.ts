@@ -812,6 +812,8 @@ export type Mutation = {
   recordTemplateServicePoint: ServicePoint;
   /** Records the status of an action the template sector leads. */
   reportTemplateActionStatus: TemplateAction;
+  /** Records the facet at a One-Stop Crisis Centre. */
+  recordTemplateFacet: CrisisCentre;
   /** Appends a progress report on an action the template sector leads; the action's status follows it. */
   reportTemplateActionProgress: TemplateAction;
   /** Records the value of an indicator the template sector owns for one ended period; never replaces one. */
@@ -834,6 +836,11 @@ export type MutationRecordTemplateServicePointArgs = {
 
 export type MutationReportTemplateActionStatusArgs = {
   input: ActionStatusInput;
+};
+
+
+export type MutationRecordTemplateFacetArgs = {
+  input: TemplateFacetInput;
 };
 
 
@@ -918,6 +925,12 @@ export type CrisisCentre = {
   __typename?: 'CrisisCentre';
   /** Stable centre id, e.g. `bd-occ-dhaka`. */
   id: Scalars['ID']['output'];
+};
+
+/** The template sector's record of a crisis centre's facet. */
+export type TemplateFacetInput = {
+  /** Id of the crisis centre. */
+  crisisCentreId: Scalars['ID']['input'];
 };
 
 /** The response of the template sector to a case: what the sector recorded. */
@@ -1170,6 +1183,7 @@ export type ResolversTypes = {
   TemplateSector: ResolverTypeWrapper<SectorRef>;
   TemplateAction: ResolverTypeWrapper<ActionEntity>;
   CrisisCentre: ResolverTypeWrapper<CentreRef>;
+  TemplateFacetInput: TemplateFacetInput;
   TemplateCaseResponse: ResolverTypeWrapper<ResponseEntity>;
   TemplateCaseResponseInput: TemplateCaseResponseInput;
   TemplateSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
@@ -1234,6 +1248,7 @@ export type ResolversParentTypes = {
   TemplateSector: SectorRef;
   TemplateAction: ActionEntity;
   CrisisCentre: CentreRef;
+  TemplateFacetInput: TemplateFacetInput;
   TemplateCaseResponse: ResponseEntity;
   TemplateCaseResponseInput: TemplateCaseResponseInput;
   TemplateSurvivorContact: SurvivorContactDoc;
@@ -1592,6 +1607,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   recordTemplateServicePoint?: Resolver<ResolversTypes['ServicePoint'], ParentType, ContextType, RequireFields<MutationRecordTemplateServicePointArgs, 'input'>>;
   reportTemplateActionStatus?: Resolver<ResolversTypes['TemplateAction'], ParentType, ContextType, RequireFields<MutationReportTemplateActionStatusArgs, 'input'>>;
+  recordTemplateFacet?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordTemplateFacetArgs, 'input'>>;
   reportTemplateActionProgress?: Resolver<ResolversTypes['TemplateAction'], ParentType, ContextType, RequireFields<MutationReportTemplateActionProgressArgs, 'input'>>;
   reportTemplateIndicatorValue?: Resolver<ResolversTypes['IndicatorValue'], ParentType, ContextType, RequireFields<MutationReportTemplateIndicatorValueArgs, 'input'>>;
   reopenTemplatePeriod?: Resolver<ResolversTypes['ReportingPeriod'], ParentType, ContextType, RequireFields<MutationReopenTemplatePeriodArgs, 'input'>>;

@@ -19,6 +19,7 @@ export function socialWelfareContractResolvers(core: ContractResolvers): Resolve
     Mutation: {
       recordSocialWelfareServicePoint: Mutation?.recordTemplateServicePoint,
       reportSocialWelfareActionStatus: Mutation?.reportTemplateActionStatus,
+      recordShelterAndCounselling: Mutation?.recordTemplateFacet,
       reportSocialWelfareActionProgress: Mutation?.reportTemplateActionProgress,
       reportSocialWelfareIndicatorValue: Mutation?.reportTemplateIndicatorValue,
       reopenSocialWelfarePeriod: Mutation?.reopenTemplatePeriod,

@@ -831,6 +831,8 @@ export type Mutation = {
   recordSocialWelfareServicePoint: ServicePoint;
   /** Records the status of an action the social welfare sector leads. */
   reportSocialWelfareActionStatus: SocialWelfareAction;
+  /** Records the shelter and counselling at a One-Stop Crisis Centre. */
+  recordShelterAndCounselling: CrisisCentre;
   /** Appends a progress report on an action the social welfare sector leads; the action's status follows it. */
   reportSocialWelfareActionProgress: SocialWelfareAction;
   /** Records the value of an indicator the social welfare sector owns for one ended period; never replaces one. */
@@ -843,8 +845,6 @@ export type Mutation = {
   recordSocialWelfareCaseResponse: SocialWelfareCaseResponse;
   /** Records the survivor's identifying details this sector collected. Only this sector's officers. */
   recordSocialWelfareSurvivorContact: SocialWelfareSurvivorContact;
-  /** Records the shelter and counselling at a One-Stop Crisis Centre. */
-  recordShelterAndCounselling: CrisisCentre;
 };
 
 
@@ -855,6 +855,11 @@ export type MutationRecordSocialWelfareServicePointArgs = {
 
 export type MutationReportSocialWelfareActionStatusArgs = {
   input: ActionStatusInput;
+};
+
+
+export type MutationRecordShelterAndCounsellingArgs = {
+  input: ShelterAndCounsellingInput;
 };
 
 
@@ -885,11 +890,6 @@ export type MutationRecordSocialWelfareCaseResponseArgs = {
 
 export type MutationRecordSocialWelfareSurvivorContactArgs = {
   input: SurvivorContactInput;
-};
-
-
-export type MutationRecordShelterAndCounsellingArgs = {
-  input: ShelterAndCounsellingInput;
 };
 
 /** The social welfare sector: shelter, counselling and case work. */
@@ -948,6 +948,22 @@ export type CrisisCentre = {
   shelter?: Maybe<Shelter>;
   /** Counselling at the centre, if recorded. */
   counselling?: Maybe<Counselling>;
+};
+
+/** The social welfare sector's record of a crisis centre's shelter and counselling. */
+export type ShelterAndCounsellingInput = {
+  /** Id of the crisis centre. */
+  crisisCentreId: Scalars['ID']['input'];
+  /** Shelter beds (0 when there is no shelter). */
+  shelterBeds: Scalars['Int']['input'];
+  /** Longest stay allowed, in days. */
+  maxStayDays: Scalars['Int']['input'];
+  /** Children may stay with their mother. */
+  acceptsChildren: Scalars['Boolean']['input'];
+  /** Counsellors attached to the centre. */
+  counsellors: Scalars['Int']['input'];
+  /** Languages counselling is offered in. */
+  languages: Array<Scalars['String']['input']>;
 };
 
 /** The response of the social welfare sector to a case: shelter, counselling, case work. */
@@ -1025,22 +1041,6 @@ export type Counselling = {
   counsellors: Scalars['Int']['output'];
   /** Languages counselling is offered in. */
   languages: Array<Scalars['String']['output']>;
-};
-
-/** The social welfare sector's record of a crisis centre's shelter and counselling. */
-export type ShelterAndCounsellingInput = {
-  /** Id of the crisis centre. */
-  crisisCentreId: Scalars['ID']['input'];
-  /** Shelter beds (0 when there is no shelter). */
-  shelterBeds: Scalars['Int']['input'];
-  /** Longest stay allowed, in days. */
-  maxStayDays: Scalars['Int']['input'];
-  /** Children may stay with their mother. */
-  acceptsChildren: Scalars['Boolean']['input'];
-  /** Counsellors attached to the centre. */
-  counsellors: Scalars['Int']['input'];
-  /** Languages counselling is offered in. */
-  languages: Array<Scalars['String']['input']>;
 };
 
 export type Link__Purpose =
@@ -1234,12 +1234,12 @@ export type ResolversTypes = {
   SocialWelfareSector: ResolverTypeWrapper<SectorRef>;
   SocialWelfareAction: ResolverTypeWrapper<ActionEntity>;
   CrisisCentre: ResolverTypeWrapper<CentreRef>;
+  ShelterAndCounsellingInput: ShelterAndCounsellingInput;
   SocialWelfareCaseResponse: ResolverTypeWrapper<ResponseEntity>;
   SocialWelfareSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
   SocialWelfareAuditLog: ResolverTypeWrapper<AuditLogRef>;
   Shelter: ResolverTypeWrapper<Shelter>;
   Counselling: ResolverTypeWrapper<Counselling>;
-  ShelterAndCounsellingInput: ShelterAndCounsellingInput;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -1301,12 +1301,12 @@ export type ResolversParentTypes = {
   SocialWelfareSector: SectorRef;
   SocialWelfareAction: ActionEntity;
   CrisisCentre: CentreRef;
+  ShelterAndCounsellingInput: ShelterAndCounsellingInput;
   SocialWelfareCaseResponse: ResponseEntity;
   SocialWelfareSurvivorContact: SurvivorContactDoc;
   SocialWelfareAuditLog: AuditLogRef;
   Shelter: Shelter;
   Counselling: Counselling;
-  ShelterAndCounsellingInput: ShelterAndCounsellingInput;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1661,13 +1661,13 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   recordSocialWelfareServicePoint?: Resolver<ResolversTypes['ServicePoint'], ParentType, ContextType, RequireFields<MutationRecordSocialWelfareServicePointArgs, 'input'>>;
   reportSocialWelfareActionStatus?: Resolver<ResolversTypes['SocialWelfareAction'], ParentType, ContextType, RequireFields<MutationReportSocialWelfareActionStatusArgs, 'input'>>;
+  recordShelterAndCounselling?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordShelterAndCounsellingArgs, 'input'>>;
   reportSocialWelfareActionProgress?: Resolver<ResolversTypes['SocialWelfareAction'], ParentType, ContextType, RequireFields<MutationReportSocialWelfareActionProgressArgs, 'input'>>;
   reportSocialWelfareIndicatorValue?: Resolver<ResolversTypes['IndicatorValue'], ParentType, ContextType, RequireFields<MutationReportSocialWelfareIndicatorValueArgs, 'input'>>;
   reopenSocialWelfarePeriod?: Resolver<ResolversTypes['ReportingPeriod'], ParentType, ContextType, RequireFields<MutationReopenSocialWelfarePeriodArgs, 'input'>>;
   reviseSocialWelfareIndicatorTarget?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType, RequireFields<MutationReviseSocialWelfareIndicatorTargetArgs, 'input'>>;
   recordSocialWelfareCaseResponse?: Resolver<ResolversTypes['SocialWelfareCaseResponse'], ParentType, ContextType, RequireFields<MutationRecordSocialWelfareCaseResponseArgs, 'input'>>;
   recordSocialWelfareSurvivorContact?: Resolver<ResolversTypes['SocialWelfareSurvivorContact'], ParentType, ContextType, RequireFields<MutationRecordSocialWelfareSurvivorContactArgs, 'input'>>;
-  recordShelterAndCounselling?: Resolver<ResolversTypes['CrisisCentre'], ParentType, ContextType, RequireFields<MutationRecordShelterAndCounsellingArgs, 'input'>>;
 };
 
 export type SocialWelfareSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareSector'] = ResolversParentTypes['SocialWelfareSector'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareSector'] = FederationReferenceTypes['SocialWelfareSector']> = {
