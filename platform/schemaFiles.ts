@@ -25,6 +25,7 @@ export function projectPath(...parts: string[]): string {
 /** The `.graphql` files in a folder whose names start with `prefix`, the main one first, the rest by name. */
 function sdlFilesIn(folder: string, prefix: string): string[] {
   const first = prefix ? `${prefix}.graphql` : 'schema.graphql';
+  if (!fs.existsSync(projectPath(folder))) return [];
   const names = fs
     .readdirSync(projectPath(folder))
     .filter((name) => name.endsWith('.graphql') && name.startsWith(prefix) && name !== 'supergraph.graphql')
@@ -32,16 +33,23 @@ function sdlFilesIn(folder: string, prefix: string): string[] {
   return names.map((name) => projectPath(folder, name));
 }
 
+/** The shared SDL every subgraph is built from (`schema/shared*.graphql`), and for a sector `schema/sector*.graphql`. */
+export function sharedSchemaFiles(role: 'coordination' | 'sector'): string[] {
+  return [...sdlFilesIn('schema', 'shared'), ...(role === 'sector' ? sdlFilesIn('schema', 'sector') : [])];
+}
+
 /**
  * The SDL files a subgraph is built from, in order: the shared value types
- * (`schema/shared*.graphql`), for a sector the sector contract (`schema/sector*.graphql`), then
- * every `.graphql` file in the subgraph's own folder, `schema.graphql` first. A capability can
- * so add its own SDL file beside the others instead of growing one file without end.
+ * (`schema/shared*.graphql`), for a sector the shared types of the sector contract
+ * (`schema/sector*.graphql`), then what `npm run codegen` rendered from the sector contract into
+ * the subgraph's `generated/` folder, then every `.graphql` file in the subgraph's own folder,
+ * `schema.graphql` first. A capability can so add its own SDL file beside the others instead of
+ * growing one file without end.
  */
 export function subgraphSchemaFiles(name: string, role: 'coordination' | 'sector'): string[] {
   return [
-    ...sdlFilesIn('schema', 'shared'),
-    ...(role === 'sector' ? sdlFilesIn('schema', 'sector') : []),
+    ...sharedSchemaFiles(role),
+    ...sdlFilesIn(path.join('subgraphs', name, 'generated'), ''),
     ...sdlFilesIn(path.join('subgraphs', name), ''),
   ];
 }

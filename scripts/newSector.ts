@@ -1,22 +1,24 @@
 /**
  * `npm run new-sector -- --id information --name "Ministry of Information" [--short Information]`
- * brings a new ministry into the hub: a working subgraph folder made from the same kit and
- * sector contract as every other (cross-sector interfaces, monitoring, audit log, case response,
- * demo data, its own tests, a README), registered in the catalog, with the lead ministry's
- * subgraph and registry, the gateway (through the catalog) and docker-compose. It then composes
- * the supergraph and generates the resolver types, so the sector shows up in the cross-sector
- * status at the next start.
+ * brings a new ministry into the hub. It writes only what is the sector's own: its folder (a
+ * placeholder crisis-centre facet and case response, its words for the sector contract, demo
+ * data, its tests, a README), its entry in the catalog and in the lead ministry's registry, and
+ * its service in docker-compose. Then it runs what derives the rest from those: `npm run codegen`
+ * (the sector contract rendered for it, the lead ministry's types for it, resolver types and
+ * bindings), `npm run compose` (the supergraph) and `npm run k8s` (the deployment manifests). Every
+ * check of .ci/run then passes, and the sector shows up in the cross-sector status at the next start.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import * as prettier from 'prettier';
 import { envPrefix, subgraphCatalog } from '../platform/catalog.ts';
 import { countries } from '../platform/config.ts';
 import { projectPath } from '../platform/schemaFiles.ts';
 import { sectorIdPattern, sectorNames } from './newSector/names.ts';
-import { addCoordinationTypes, addToCatalog, addToDockerCompose, addToRegistry } from './newSector/register.ts';
-import { renamedFrom, sectorFolderFiles } from './newSector/sectorFolder.ts';
+import { addToCatalog, addToDockerCompose, addToRegistry } from './newSector/register.ts';
+import { sectorFolderFiles } from './newSector/sectorFolder.ts';
 
 function fail(message: string): never {
   console.error(message);
@@ -47,24 +49,31 @@ const folder = path.join(root, 'subgraphs', id);
 
 const port = addToCatalog(root, sector);
 fs.mkdirSync(path.join(folder, 'seed'), { recursive: true });
-for (const [file, content] of Object.entries(sectorFolderFiles(sector, port, envPrefix(id))))
+const written = Object.entries(sectorFolderFiles(sector, port, envPrefix(id))).map(([file, content]) => {
   fs.writeFileSync(path.join(folder, file), content);
-// Monitoring and the audit log are the same for every sector but for its names.
-for (const file of ['monitoring.graphql', 'audit.graphql']) {
-  const source = path.join(root, 'subgraphs', reference.id, file);
-  if (fs.existsSync(source)) fs.writeFileSync(path.join(folder, file), renamedFrom(fs.readFileSync(source, 'utf8'), reference, sector));
-}
-const types = addCoordinationTypes(root, reference, sector);
+  return path.join(folder, file);
+});
 addToRegistry(root, sector, countries);
 addToDockerCompose(root, reference, sector, referenceEntry.defaultPort, port, { from: envPrefix(reference.id), to: envPrefix(id) });
+// In the project's style, so that the lint passes on what was written and edited.
+for (const file of [
+  ...written,
+  ...['platform/catalog.json', 'subgraphs/coordination/seed/addedSectors.json', 'docker-compose.yml'].map((f) => path.join(root, f)),
+]) {
+  if (!fs.existsSync(file)) continue;
+  const options = { ...(await prettier.resolveConfig(file)), filepath: file };
+  fs.writeFileSync(file, await prettier.format(fs.readFileSync(file, 'utf8'), options));
+}
 
-for (const script of ['compose', 'codegen']) {
+// What derives from the catalog and the sector's files: the contract rendered for the sector and the
+// lead ministry's types for it (compose reads them), the supergraph, the deployment manifests.
+for (const script of ['codegen', 'compose', 'k8s']) {
   const run = spawnSync('npm', ['run', '-s', script], { cwd: root, stdio: 'inherit' });
   if (run.status !== 0) fail(`npm run ${script} failed after scaffolding: see above`);
 }
 
 console.log(`
-The ${sector.words} sector is in the hub: subgraphs/${id}/ (port ${port}), ${types.join(', ')} in the lead
-ministry's subgraph, its registry entry, docker-compose, the supergraph and its resolver types.
+The ${sector.words} sector is in the hub: subgraphs/${id}/ (port ${port}), its sector contract and the lead
+ministry's types for it, its registry entry, docker-compose, the supergraph and its resolver types.
 Next: npm start, then { sectors { name ministry delivery { total } } } lists it;
 npx vitest run subgraphs/${id} runs its tests; read subgraphs/${id}/README.md to make it the ministry's own.`);

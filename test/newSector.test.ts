@@ -8,8 +8,9 @@ import { projectPath } from '../platform/schemaFiles.ts';
 
 /*
  * `npm run new-sector` as a ministry's developer runs it, in a temporary copy of the project:
- * the new sector type-checks, composes, has fresh resolver types, passes its own tests (which
- * query it through the gateway) and is wired into docker-compose.
+ * with no other step, the new sector type-checks, composes, has its rendering of the sector
+ * contract and fresh resolver types and bindings, has its deployment manifest, passes the lint,
+ * passes its own tests (which query it through the gateway) and is wired into docker-compose.
  */
 
 let copy: string;
@@ -42,7 +43,7 @@ describe('npm run new-sector', () => {
     expect(fs.readFileSync(path.join(copy, 'platform', 'catalog.json'), 'utf8')).toBe(before);
   });
 
-  it('makes a ministry that compiles, composes, passes its own tests through the gateway and is in docker-compose', () => {
+  it('makes a ministry that passes every check of CI with no other step, and its own tests through the gateway', () => {
     const scaffold = run([tsx(), 'scripts/newSector.ts', '--id', 'information', '--name', 'Ministry of Information']);
     expect(scaffold.status, scaffold.stderr + scaffold.stdout).toBe(0);
     expect(scaffold.stdout).toContain('The information sector is in the hub');
@@ -55,11 +56,40 @@ describe('npm run new-sector', () => {
     );
     const typecheck = run([path.join(copy, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.services.json']);
     expect(typecheck.status, typecheck.stdout).toBe(0);
-    // The schema check (no git here: composition, descriptions and auth directives) passes too.
-    for (const check of [['scripts/compose.ts', '--check'], ['scripts/codegen.ts', '--check'], ['scripts/schemaCheck.ts']]) {
+    // The checks of .ci/run, with no step after new-sector: the supergraph, everything codegen
+    // derives (the sector's contract, the lead ministry's types for it, resolver types and
+    // bindings), the deployment manifests, and the schema check (no git here: composition,
+    // descriptions and auth directives).
+    for (const check of [
+      ['scripts/compose.ts', '--check'],
+      ['scripts/codegen.ts', '--check'],
+      ['scripts/deploy/writeK8s.ts', '--check'],
+      ['scripts/schemaCheck.ts'],
+    ]) {
       const result = run([tsx(), ...check]);
-      expect(result.status, result.stdout + result.stderr).toBe(0);
+      expect(result.status, `${check.join(' ')}: ${result.stdout}${result.stderr}`).toBe(0);
     }
+    expect(fs.existsSync(path.join(copy, 'deploy', 'k8s', 'information.yaml'))).toBe(true);
+    // The lint, on what new-sector wrote and edited.
+    const written = [
+      'subgraphs/information',
+      'platform/catalog.json',
+      'subgraphs/coordination/seed/addedSectors.json',
+      'docker-compose.yml',
+    ];
+    const eslint = run([path.join(copy, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'subgraphs/information']);
+    expect(eslint.status, eslint.stdout + eslint.stderr).toBe(0);
+    const prettier = run([path.join(copy, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', ...written]);
+    expect(prettier.status, prettier.stdout + prettier.stderr).toBe(0);
+    // Its folder holds only its own: the contract is rendered into generated/ and bound there.
+    const sdl = fs.readFileSync(path.join(copy, 'subgraphs', 'information', 'generated', 'contract.graphql'), 'utf8');
+    expect(sdl).toMatch(/recordInformationServicePoint\(/);
+    const bindings = fs.readFileSync(path.join(copy, 'subgraphs', 'information', 'generated', 'contractResolvers.ts'), 'utf8');
+    expect(bindings).toContain('recordInformationServicePoint: Mutation?.recordTemplateServicePoint');
+    for (const file of fs.readdirSync(path.join(copy, 'subgraphs', 'information')).filter((f) => f.endsWith('.graphql')))
+      expect(fs.readFileSync(path.join(copy, 'subgraphs', 'information', file), 'utf8')).not.toMatch(/InformationServicePoint|type Query/);
+    const coordination = fs.readFileSync(path.join(copy, 'subgraphs', 'coordination', 'generated', 'sectors.graphql'), 'utf8');
+    expect(coordination).toMatch(/type InformationSector implements SectorAgency/);
     const supergraph = fs.readFileSync(path.join(copy, 'schema', 'supergraph.graphql'), 'utf8');
     expect(supergraph).toMatch(/type InformationSector implements SectorAgency/);
 
@@ -75,5 +105,5 @@ describe('npm run new-sector', () => {
     );
     expect(gateways.length).toBeGreaterThan(0);
     for (const gateway of gateways) expect(gateway.environment!.INFORMATION_URL).toBe('http://information:4007/graphql');
-  }, 300_000);
+  }, 420_000);
 });

@@ -1,14 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kind, parse, print, type ObjectTypeDefinitionNode, type StringValueNode } from 'graphql';
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
-import { renamedFrom } from './sectorFolder.ts';
 import type { SectorNames } from './names.ts';
 
 /*
  * Everything outside the new sector's own folder that must know about it, each a small edit to
- * a file that is data or declarations: the catalog (catalog.json: start, compose, gateway and tests read it),
- * the coordination subgraph's per-sector types and registry, and docker-compose.
+ * a file that is data: the catalog (catalog.json: start, compose, codegen, gateway and tests read
+ * it), the lead ministry's registry, and docker-compose.
  */
 
 export function addToCatalog(root: string, n: SectorNames): number {
@@ -18,44 +16,6 @@ export function addToCatalog(root: string, n: SectorNames): number {
   catalog.push({ name: n.id, defaultPort: port, role: 'sector' });
   fs.writeFileSync(file, `${JSON.stringify(catalog, null, 2)}\n`);
   return port;
-}
-
-function renameDescription(node: { description?: StringValueNode }, from: SectorNames, to: SectorNames) {
-  return node.description ? { ...node.description, value: renamedFrom(node.description.value, from, to) } : undefined;
-}
-
-/**
- * Coordination declares one type per sector for each cross-sector entity interface (pattern 1):
- * `HealthSector`, `HealthAction`, `HealthCaseResponse`... The reference sector's are copied under
- * the new sector's names into `subgraphs/coordination/sector-<id>.graphql`.
- */
-export function addCoordinationTypes(root: string, from: SectorNames, to: SectorNames): string[] {
-  const folder = path.join(root, 'subgraphs', 'coordination');
-  const definitions = fs
-    .readdirSync(folder)
-    .filter((name) => name.endsWith('.graphql'))
-    .flatMap((name) => parse(fs.readFileSync(path.join(folder, name), 'utf8')).definitions);
-  const perSector = definitions.filter(
-    (d): d is ObjectTypeDefinitionNode =>
-      d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value.startsWith(from.prefix) && (d.interfaces?.length ?? 0) > 0,
-  );
-  const copies = perSector.map((type) => ({
-    ...type,
-    name: { ...type.name, value: to.prefix + type.name.value.slice(from.prefix.length) },
-    description: renameDescription(type, from, to),
-    fields: type.fields?.map((field) => ({ ...field, description: renameDescription(field, from, to) })),
-  }));
-  const header = `# The ${to.words} sector's types in the lead ministry's subgraph, one per cross-sector interface.\n# Written by \`npm run new-sector\`.\n\n`;
-  fs.writeFileSync(path.join(folder, `sector-${to.id}.graphql`), header + copies.map((c) => print(c)).join('\n\n') + '\n');
-  const mappersFile = path.join(folder, 'codegen.json');
-  if (fs.existsSync(mappersFile)) {
-    const config = JSON.parse(fs.readFileSync(mappersFile, 'utf8')) as { mappers: Record<string, string> };
-    for (const [type, mapper] of Object.entries(config.mappers)) {
-      if (type.startsWith(from.prefix)) config.mappers[to.prefix + type.slice(from.prefix.length)] = mapper;
-    }
-    fs.writeFileSync(mappersFile, `${JSON.stringify(config, null, 2)}\n`);
-  }
-  return copies.map((c) => c.name.value);
 }
 
 /** The sector's entry in the lead ministry's registry, in every country, focal point to be appointed. */

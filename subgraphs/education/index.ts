@@ -1,4 +1,5 @@
 import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
+import { educationContractResolvers } from './generated/contractResolvers.ts';
 import { schoolSupportDocument } from './models.ts';
 import { educationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
@@ -8,6 +9,7 @@ import { educationCaseResponse } from './caseResponse.ts';
 /** The education sector's subgraph: the shared sector contract plus school support for survivors. */
 export const educationSubgraph = defineSectorSubgraph({
   sectorId: 'education',
+  contract: educationContractResolvers,
   facetKey: 'schoolSupport',
   facetDocument: schoolSupportDocument,
   resolvers: educationResolvers,

@@ -1,4 +1,3 @@
-import type { CentreFacet } from '../sector-core/models.ts';
 import { defineDocument } from '../kit/documents.ts';
 
 /** School support linked to a crisis centre; `_id` is the crisis centre's id. */
@@ -15,6 +14,3 @@ export const schoolSupportDocument = defineDocument<SchoolSupportDoc>('schoolSup
   safeTransfer: { type: Boolean, required: true },
   catchUpLearning: { type: Boolean, required: true },
 });
-
-/** A crisis centre as the education sector resolves it, with its facet. */
-export type SchoolSupportCentre = CentreFacet<SchoolSupportDoc>;

@@ -1,13 +1,10 @@
-import { recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
-import type { SchoolSupportInput, Resolvers } from './generated/resolverTypes.ts';
-import type { SchoolSupportDoc, SchoolSupportCentre } from './models.ts';
+import { facetOf, type SectorContext } from '../sector-core/resolvers.ts';
+import type { Resolvers } from './generated/resolverTypes.ts';
+import type { SchoolSupportDoc } from './models.ts';
 
 /** The education sector's own resolvers: school support linked to each crisis centre. */
-export const educationResolvers: Resolvers<SectorContext> = {
-  Mutation: {
-    recordSchoolSupport: recordFacet<SchoolSupportInput, SchoolSupportDoc>('education'),
-  },
+export const educationResolvers: Resolvers<SectorContext<SchoolSupportDoc>> = {
   CrisisCentre: {
-    schoolSupport: (centre: SchoolSupportCentre) => centre.facet,
+    schoolSupport: facetOf<SchoolSupportDoc>(),
   },
 };

@@ -1,4 +1,5 @@
 import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
+import { healthContractResolvers } from './generated/contractResolvers.ts';
 import { medicalCareDocument } from './models.ts';
 import { healthResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
@@ -8,6 +9,7 @@ import { healthCaseResponse } from './caseResponse.ts';
 /** The health sector's subgraph: the shared sector contract plus medical care at crisis centres. */
 export const healthSubgraph = defineSectorSubgraph({
   sectorId: 'health',
+  contract: healthContractResolvers,
   facetKey: 'medicalCare',
   facetDocument: medicalCareDocument,
   resolvers: healthResolvers,

@@ -1,4 +1,3 @@
-import type { CentreFacet } from '../sector-core/models.ts';
 import { defineDocument } from '../kit/documents.ts';
 
 /** The health sector's facet of a crisis centre; `_id` is the crisis centre's id. */
@@ -35,6 +34,3 @@ export const medicalCareDocument = defineDocument<MedicalCareDoc>('medicalCare',
   dnaTurnaroundDays: { type: Number, min: 0, max: 365, default: null },
   open24Hours: { type: Boolean, required: true },
 });
-
-/** A crisis centre as the health sector resolves it, with its facet. */
-export type MedicalCareCentre = CentreFacet<MedicalCareDoc>;

@@ -1,13 +1,10 @@
-import { recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
-import type { MedicalCareInput, Resolvers } from './generated/resolverTypes.ts';
-import type { MedicalCareDoc, MedicalCareCentre } from './models.ts';
+import { facetOf, type SectorContext } from '../sector-core/resolvers.ts';
+import type { Resolvers } from './generated/resolverTypes.ts';
+import type { MedicalCareDoc } from './models.ts';
 
 /** The health sector's own resolvers: its facet of the crisis centres. */
-export const healthResolvers: Resolvers<SectorContext> = {
-  Mutation: {
-    recordMedicalCare: recordFacet<MedicalCareInput, MedicalCareDoc>('health'),
-  },
+export const healthResolvers: Resolvers<SectorContext<MedicalCareDoc>> = {
   CrisisCentre: {
-    medicalCare: (centre: MedicalCareCentre) => centre.facet,
+    medicalCare: facetOf<MedicalCareDoc>(),
   },
 };

@@ -1,4 +1,5 @@
 import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
+import { justiceContractResolvers } from './generated/contractResolvers.ts';
 import { legalServicesDocument } from './models.ts';
 import { justiceResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
@@ -8,6 +9,7 @@ import { justiceCaseResponse } from './caseResponse.ts';
 /** The justice sector's subgraph: the shared sector contract plus legal services at crisis centres. */
 export const justiceSubgraph = defineSectorSubgraph({
   sectorId: 'justice',
+  contract: justiceContractResolvers,
   facetKey: 'legalServices',
   facetDocument: legalServicesDocument,
   resolvers: justiceResolvers,

@@ -1,4 +1,3 @@
-import type { CentreFacet } from '../sector-core/models.ts';
 import { defineDocument } from '../kit/documents.ts';
 
 /** Legal services at a crisis centre; `_id` is the crisis centre's id. */
@@ -19,6 +18,3 @@ export const legalServicesDocument = defineDocument<LegalServicesDoc>('legalServ
   protectionOrderApplications: { type: Boolean, required: true },
   daysAWeek: { type: Number, required: true, min: 0, max: 7 },
 });
-
-/** A crisis centre as the justice sector resolves it, with its facet. */
-export type LegalServicesCentre = CentreFacet<LegalServicesDoc>;

@@ -1,13 +1,10 @@
-import { recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
-import type { LegalServicesInput, Resolvers } from './generated/resolverTypes.ts';
-import type { LegalServicesDoc, LegalServicesCentre } from './models.ts';
+import { facetOf, type SectorContext } from '../sector-core/resolvers.ts';
+import type { Resolvers } from './generated/resolverTypes.ts';
+import type { LegalServicesDoc } from './models.ts';
 
 /** The justice sector's own resolvers: legal services at each crisis centre. */
-export const justiceResolvers: Resolvers<SectorContext> = {
-  Mutation: {
-    recordLegalServices: recordFacet<LegalServicesInput, LegalServicesDoc>('justice'),
-  },
+export const justiceResolvers: Resolvers<SectorContext<LegalServicesDoc>> = {
   CrisisCentre: {
-    legalServices: (centre: LegalServicesCentre) => centre.facet,
+    legalServices: facetOf<LegalServicesDoc>(),
   },
 };

@@ -5,7 +5,7 @@ import type { Resolvers } from './subgraph.ts';
  * mutations to a subgraph without editing the resolvers of another. A field defined twice is a
  * mistake that would silently replace a resolver, so it is refused.
  */
-export function mergeResolvers(...maps: Resolvers[]): Resolvers {
+export function mergeResolvers<R extends object = Resolvers>(...maps: R[]): R {
   const merged: Record<string, Record<string, unknown>> = {};
   for (const map of maps) {
     for (const [type, fields] of Object.entries(map)) {
@@ -16,5 +16,6 @@ export function mergeResolvers(...maps: Resolvers[]): Resolvers {
       }
     }
   }
-  return merged as Resolvers;
+  // Each type's fields were copied from maps of type R, none twice.
+  return merged as R;
 }

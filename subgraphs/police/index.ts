@@ -1,4 +1,5 @@
 import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
+import { policeContractResolvers } from './generated/contractResolvers.ts';
 import { policeUnitDocument } from './models.ts';
 import { policeResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
@@ -8,6 +9,7 @@ import { policeCaseResponse } from './caseResponse.ts';
 /** The policing sector's subgraph: the shared sector contract plus police units at crisis centres. */
 export const policeSubgraph = defineSectorSubgraph({
   sectorId: 'police',
+  contract: policeContractResolvers,
   facetKey: 'policeUnits',
   facetDocument: policeUnitDocument,
   resolvers: policeResolvers,

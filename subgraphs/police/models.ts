@@ -1,4 +1,3 @@
-import type { CentreFacet } from '../sector-core/models.ts';
 import { defineDocument } from '../kit/documents.ts';
 
 /** The police unit at a crisis centre; `_id` is the crisis centre's id. */
@@ -29,6 +28,3 @@ export const policeUnitDocument = defineDocument<PoliceUnitDoc>('policeUnits', '
   registersReports: { type: Boolean, required: true },
   open24Hours: { type: Boolean, required: true },
 });
-
-/** A crisis centre as the police sector resolves it, with its facet. */
-export type PoliceUnitCentre = CentreFacet<PoliceUnitDoc>;

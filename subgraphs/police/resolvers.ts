@@ -1,13 +1,10 @@
-import { recordFacet, type SectorContext } from '../sector-core/resolvers.ts';
-import type { PoliceUnitInput, Resolvers } from './generated/resolverTypes.ts';
-import type { PoliceUnitDoc, PoliceUnitCentre } from './models.ts';
+import { facetOf, type SectorContext } from '../sector-core/resolvers.ts';
+import type { Resolvers } from './generated/resolverTypes.ts';
+import type { PoliceUnitDoc } from './models.ts';
 
 /** The policing sector's own resolvers: the police unit at each crisis centre. */
-export const policeResolvers: Resolvers<SectorContext> = {
-  Mutation: {
-    recordPoliceUnit: recordFacet<PoliceUnitInput, PoliceUnitDoc>('police'),
-  },
+export const policeResolvers: Resolvers<SectorContext<PoliceUnitDoc>> = {
   CrisisCentre: {
-    policeUnit: (centre: PoliceUnitCentre) => centre.facet,
+    policeUnit: facetOf<PoliceUnitDoc>(),
   },
 };

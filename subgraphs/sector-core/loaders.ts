@@ -4,23 +4,23 @@ import type { Repository } from '../kit/repository.ts';
 import type { StoredDocument } from '../kit/store/port.ts';
 import type { ActionRecordDoc, ResponsibilityDoc, ServicePointDoc } from './models.ts';
 
-export interface SectorRepositories {
+export interface SectorRepositories<F extends StoredDocument = StoredDocument> {
   responsibilities: Repository<ResponsibilityDoc>;
   servicePoints: Repository<ServicePointDoc>;
   actionRecords: Repository<ActionRecordDoc>;
-  facet: Repository<StoredDocument>;
+  facet: Repository<F>;
 }
 
-export interface SectorLoaders {
+export interface SectorLoaders<F extends StoredDocument = StoredDocument> {
   responsibilities: { load(): Promise<ResponsibilityDoc[]> };
   servicePoints: { load(): Promise<ServicePointDoc[]> };
   actionRecords: { load(): Promise<ActionRecordDoc[]> };
   actionRecordById: DataLoader<string, ActionRecordDoc | null>;
-  facetByCentreId: DataLoader<string, StoredDocument | null>;
+  facetByCentreId: DataLoader<string, F | null>;
 }
 
 /** One query per collection per request, however many entities the gateway asks about. */
-export function createSectorLoaders(repos: SectorRepositories): SectorLoaders {
+export function createSectorLoaders<F extends StoredDocument>(repos: SectorRepositories<F>): SectorLoaders<F> {
   return {
     responsibilities: loaderOfAll(repos.responsibilities, { order: 1 }),
     servicePoints: loaderOfAll(repos.servicePoints, { district: 1, name: 1 }),

@@ -92,7 +92,12 @@ export const sectorCoreDocuments = {
   actionRecords: actionRecordDocument,
 };
 
-/** A crisis centre as a sector resolves it: its id and the sector's facet record, if any. */
+/** A crisis centre as a sector's subgraph resolves it: its id; the sector's facet fields read its facet record. */
+export interface CentreRef {
+  id: string;
+}
+
+/** A crisis centre with the sector's facet record, if any, as the mutation that records the facet returns it. */
 export interface CentreFacet<F extends StoredDocument = StoredDocument> {
   id: string;
   facet: F | null;

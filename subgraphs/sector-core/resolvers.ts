@@ -4,23 +4,23 @@ import { scopes } from '../../platform/auth/roles.ts';
 import { InvalidInputError } from '../kit/errors.ts';
 import { listed, requiredText, type TextFields } from '../kit/blankText.ts';
 import { refuseWhole } from '../kit/documents.ts';
-import type { Draft } from '../kit/repository.ts';
+import type { Draft, Repository } from '../kit/repository.ts';
 import type { SubgraphContext } from '../kit/subgraph.ts';
 import type { StoredDocument } from '../kit/store/port.ts';
 import { deliveryState, summariseDelivery } from './delivery.ts';
 import type { MonitoringContext } from './monitoring/context.ts';
 import { dueDateProblems, moveWithHistory } from './monitoring/progress.ts';
 import type { SectorLoaders, SectorRepositories } from './loaders.ts';
-import type { CentreFacet, ServicePointDoc } from './models.ts';
+import type { CentreFacet, CentreRef, ServicePointDoc } from './models.ts';
 import type { Resolvers, ServicePointInput } from './generated/resolverTypes.ts';
 
-/** The context every sector resolver receives. */
-export type SectorContext = Omit<SubgraphContext, 'repos' | 'loaders'> & {
-  repos: SectorRepositories;
-  loaders: SectorLoaders;
+/** The context every sector resolver receives; `F` is the sector's crisis-centre facet record. */
+export type SectorContext<F extends StoredDocument = StoredDocument> = Omit<SubgraphContext, 'repos' | 'loaders'> & {
+  repos: SectorRepositories<F>;
+  loaders: SectorLoaders<F>;
 };
 
-export type { CentreFacet };
+export type { CentreFacet, CentreRef };
 
 function servicePointDraft(input: ServicePointInput): Draft<ServicePointDoc> {
   const hasAmount = input.capacityAmount !== undefined && input.capacityAmount !== null;
@@ -42,10 +42,10 @@ function servicePointDraft(input: ServicePointInput): Draft<ServicePointDoc> {
 }
 
 /**
- * The resolvers every sector shares, under the template's names (`TemplateSector`,
- * `recordTemplateServicePoint`...; see template.ts for how each sector gets them under its own).
+ * The resolvers every sector shares, under the contract's placeholder names (`TemplateSector`,
+ * `recordTemplateServicePoint`...; each sector's generated/contractResolvers.ts binds them to its own).
  */
-export function sectorCoreResolvers(sectorId: string): Resolvers<SectorContext> {
+export function sectorCoreResolvers(sectorId: string): Resolvers<MonitoringContext> {
   return {
     Query: {
       templateSector: () => ({ id: sectorId }),
@@ -68,9 +68,11 @@ export function sectorCoreResolvers(sectorId: string): Resolvers<SectorContext> 
         const problems = dueDateProblems(ctx.clock.now(), input.dueDate);
         if (problems.length > 0) throw new InvalidInputError('action status', problems);
         // Through the progress history, so a status set here is kept like any progress report.
-        const record = await moveWithHistory(ctx as unknown as MonitoringContext, current, input);
+        const record = await moveWithHistory(ctx, current, input);
         return { id: record._id, record };
       },
+
+      recordTemplateFacet: recordFacet(sectorId),
     },
     TemplateSector: {
       // The representation carries the fields this subgraph @requires (ledActionIds): keep them.
@@ -94,12 +96,11 @@ export function sectorCoreResolvers(sectorId: string): Resolvers<SectorContext> 
     Responsibility: { id: (doc) => doc._id },
     ServicePoint: {
       id: (doc) => doc._id,
-      // With the sector's facet, so that the centre's facet fields read through a service point are answered.
-      crisisCentre: async (doc, _, ctx) =>
-        doc.crisisCentreId ? { id: doc.crisisCentreId, facet: await ctx.loaders.facetByCentreId.load(doc.crisisCentreId) } : null,
+      // The sector's facet fields of the centre read its facet record (facetOf), here as at the centre.
+      crisisCentre: (doc) => (doc.crisisCentreId ? { id: doc.crisisCentreId } : null),
     },
     CrisisCentre: {
-      __resolveReference: async (ref, ctx) => ({ id: ref.id, facet: await ctx.loaders.facetByCentreId.load(ref.id) }),
+      __resolveReference: (ref) => ({ id: ref.id }),
     },
   };
 }
@@ -126,13 +127,21 @@ function textsOf(fields: Record<string, unknown>): TextFields {
  * `crisisCentreId` and the facet's fields. The facet is validated against the sector's facet
  * document; recording it again replaces it.
  */
-export function recordFacet<I extends { crisisCentreId: string }, F extends StoredDocument>(sectorId: string) {
-  return async (_: unknown, { input }: { input: I }, ctx: SectorContext): Promise<CentreFacet<F>> => {
+function recordFacet<I extends { crisisCentreId: string }, F extends StoredDocument>(sectorId: string) {
+  return async (_: unknown, { input }: { input: I }, ctx: SectorContext<F>): Promise<CentreFacet<F>> => {
     requireOwnSector(ctx.identity, sectorId, scopes.sectorWrite);
     const { crisisCentreId, ...fields } = input;
     await refuseWhole(ctx.repos.facet.spec, { _id: crisisCentreId, ...fields }, requiredText(textsOf(fields)));
-    // The sector's facet repository was opened with its facet document, so what it stores is an F.
-    const facet = (await ctx.repos.facet.put({ _id: crisisCentreId, ...fields })) as F;
+    // The input's fields are the facet's (refuseWhole checked them against its document), so what is stored is an F.
+    const repository: Repository<StoredDocument> = ctx.repos.facet;
+    const facet = (await repository.put({ _id: crisisCentreId, ...fields })) as F;
+    // The facet's fields of the centre returned read what was just stored, not what was read before.
+    ctx.loaders.facetByCentreId.clear(crisisCentreId).prime(crisisCentreId, facet);
     return { id: crisisCentreId, facet };
   };
+}
+
+/** The sector's facet record of a crisis centre, for the facet's fields: one store query per request for all centres. */
+export function facetOf<F extends StoredDocument>() {
+  return (centre: CentreRef, _: unknown, ctx: SectorContext<F>): Promise<F | null> => ctx.loaders.facetByCentreId.load(centre.id);
 }

@@ -1,4 +1,5 @@
 import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
+import { socialWelfareContractResolvers } from './generated/contractResolvers.ts';
 import { shelterAndCounsellingDocument } from './models.ts';
 import { socialWelfareResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
@@ -8,6 +9,7 @@ import { socialWelfareCaseResponse } from './caseResponse.ts';
 /** The social welfare sector's subgraph: the shared sector contract plus shelter and counselling. */
 export const socialWelfareSubgraph = defineSectorSubgraph({
   sectorId: 'social-welfare',
+  contract: socialWelfareContractResolvers,
   facetKey: 'shelterAndCounselling',
   facetDocument: shelterAndCounsellingDocument,
   resolvers: socialWelfareResolvers,

@@ -1,4 +1,3 @@
-import type { CentreFacet } from '../sector-core/models.ts';
 import { defineDocument } from '../kit/documents.ts';
 
 /** Shelter and counselling at a crisis centre; `_id` is the crisis centre's id. */
@@ -31,6 +30,3 @@ export const shelterAndCounsellingDocument = defineDocument<ShelterAndCounsellin
     },
   },
 );
-
-/** A crisis centre as the social welfare sector resolves it, with its facet. */
-export type ShelterAndCounsellingCentre = CentreFacet<ShelterAndCounsellingDoc>;

@@ -129,6 +129,276 @@ export type AuditChainProblem = {
   problem: Scalars['String']['output'];
 };
 
+/** The health sector: medical care, forensic examination and post-exposure treatment. */
+export type HealthSector = SectorAgency & {
+  __typename?: 'HealthSector';
+  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
+  ledActionIds: Array<Scalars['ID']['output']>;
+  /** Stable sector id: `health`. */
+  id: Scalars['ID']['output'];
+  /** Short name of the sector. */
+  name: Scalars['String']['output'];
+  /** The ministry or department that answers for the sector. */
+  ministry: Scalars['String']['output'];
+  /** The official who answers for the sector's part in the framework. */
+  focalPoint: FocalPoint;
+  /** Framework actions this sector leads. */
+  ledActions: Array<FrameworkAction>;
+  /** Framework actions this sector supports. */
+  supportingActions: Array<FrameworkAction>;
+};
+
+/** A framework action led by the health sector. */
+export type HealthAction = FrameworkAction & {
+  __typename?: 'HealthAction';
+  /** Stable action id. */
+  id: Scalars['ID']['output'];
+  /** Short code as published. */
+  code: Scalars['String']['output'];
+  /** What is to be done. */
+  title: Scalars['String']['output'];
+  /** The objective the action serves. */
+  objective: Objective;
+  /** The sector accountable for the action. */
+  leadSector: SectorAgency;
+  /** Sectors that contribute to the action. */
+  supportingSectors: Array<SectorAgency>;
+};
+
+/** The response of the health sector to a case: examination, emergency contraception, post-exposure treatment, forensic evidence. */
+export type HealthCaseResponse = CaseResponse & {
+  __typename?: 'HealthCaseResponse';
+  /** `<case code>/health`. */
+  id: Scalars['ID']['output'];
+  /** The case code. */
+  caseId: Scalars['ID']['output'];
+  /** The responding sector: `health`. */
+  sector: SectorAgency;
+};
+
+/** The health sector's audit log, served by its own subgraph. For auditors only. */
+export type HealthAuditLog = AuditLog & {
+  __typename?: 'HealthAuditLog';
+  /** `health`. */
+  id: Scalars['ID']['output'];
+};
+
+/** The policing sector: reporting, investigation and protection. */
+export type PoliceSector = SectorAgency & {
+  __typename?: 'PoliceSector';
+  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
+  ledActionIds: Array<Scalars['ID']['output']>;
+  /** Stable sector id: `police`. */
+  id: Scalars['ID']['output'];
+  /** Short name of the sector. */
+  name: Scalars['String']['output'];
+  /** The ministry or department that answers for the sector. */
+  ministry: Scalars['String']['output'];
+  /** The official who answers for the sector's part in the framework. */
+  focalPoint: FocalPoint;
+  /** Framework actions this sector leads. */
+  ledActions: Array<FrameworkAction>;
+  /** Framework actions this sector supports. */
+  supportingActions: Array<FrameworkAction>;
+};
+
+/** A framework action led by the policing sector. */
+export type PoliceAction = FrameworkAction & {
+  __typename?: 'PoliceAction';
+  /** Stable action id. */
+  id: Scalars['ID']['output'];
+  /** Short code as published. */
+  code: Scalars['String']['output'];
+  /** What is to be done. */
+  title: Scalars['String']['output'];
+  /** The objective the action serves. */
+  objective: Objective;
+  /** The sector accountable for the action. */
+  leadSector: SectorAgency;
+  /** Sectors that contribute to the action. */
+  supportingSectors: Array<SectorAgency>;
+};
+
+/** The response of the policing sector to a case: report, investigation, DNA evidence. */
+export type PoliceCaseResponse = CaseResponse & {
+  __typename?: 'PoliceCaseResponse';
+  /** `<case code>/police`. */
+  id: Scalars['ID']['output'];
+  /** The case code. */
+  caseId: Scalars['ID']['output'];
+  /** The responding sector: `police`. */
+  sector: SectorAgency;
+};
+
+/** The policing sector's audit log, served by its own subgraph. For auditors only. */
+export type PoliceAuditLog = AuditLog & {
+  __typename?: 'PoliceAuditLog';
+  /** `police`. */
+  id: Scalars['ID']['output'];
+};
+
+/** The justice sector: prosecution, courts, legal aid and protection orders. */
+export type JusticeSector = SectorAgency & {
+  __typename?: 'JusticeSector';
+  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
+  ledActionIds: Array<Scalars['ID']['output']>;
+  /** Stable sector id: `justice`. */
+  id: Scalars['ID']['output'];
+  /** Short name of the sector. */
+  name: Scalars['String']['output'];
+  /** The ministry or department that answers for the sector. */
+  ministry: Scalars['String']['output'];
+  /** The official who answers for the sector's part in the framework. */
+  focalPoint: FocalPoint;
+  /** Framework actions this sector leads. */
+  ledActions: Array<FrameworkAction>;
+  /** Framework actions this sector supports. */
+  supportingActions: Array<FrameworkAction>;
+};
+
+/** A framework action led by the justice sector. */
+export type JusticeAction = FrameworkAction & {
+  __typename?: 'JusticeAction';
+  /** Stable action id. */
+  id: Scalars['ID']['output'];
+  /** Short code as published. */
+  code: Scalars['String']['output'];
+  /** What is to be done. */
+  title: Scalars['String']['output'];
+  /** The objective the action serves. */
+  objective: Objective;
+  /** The sector accountable for the action. */
+  leadSector: SectorAgency;
+  /** Sectors that contribute to the action. */
+  supportingSectors: Array<SectorAgency>;
+};
+
+/** The response of the justice sector to a case: charge, trial, verdict, protection order. */
+export type JusticeCaseResponse = CaseResponse & {
+  __typename?: 'JusticeCaseResponse';
+  /** `<case code>/justice`. */
+  id: Scalars['ID']['output'];
+  /** The case code. */
+  caseId: Scalars['ID']['output'];
+  /** The responding sector: `justice`. */
+  sector: SectorAgency;
+};
+
+/** The justice sector's audit log, served by its own subgraph. For auditors only. */
+export type JusticeAuditLog = AuditLog & {
+  __typename?: 'JusticeAuditLog';
+  /** `justice`. */
+  id: Scalars['ID']['output'];
+};
+
+/** The social welfare sector: shelter, counselling and case work. */
+export type SocialWelfareSector = SectorAgency & {
+  __typename?: 'SocialWelfareSector';
+  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
+  ledActionIds: Array<Scalars['ID']['output']>;
+  /** Stable sector id: `social-welfare`. */
+  id: Scalars['ID']['output'];
+  /** Short name of the sector. */
+  name: Scalars['String']['output'];
+  /** The ministry or department that answers for the sector. */
+  ministry: Scalars['String']['output'];
+  /** The official who answers for the sector's part in the framework. */
+  focalPoint: FocalPoint;
+  /** Framework actions this sector leads. */
+  ledActions: Array<FrameworkAction>;
+  /** Framework actions this sector supports. */
+  supportingActions: Array<FrameworkAction>;
+};
+
+/** A framework action led by the social welfare sector. */
+export type SocialWelfareAction = FrameworkAction & {
+  __typename?: 'SocialWelfareAction';
+  /** Stable action id. */
+  id: Scalars['ID']['output'];
+  /** Short code as published. */
+  code: Scalars['String']['output'];
+  /** What is to be done. */
+  title: Scalars['String']['output'];
+  /** The objective the action serves. */
+  objective: Objective;
+  /** The sector accountable for the action. */
+  leadSector: SectorAgency;
+  /** Sectors that contribute to the action. */
+  supportingSectors: Array<SectorAgency>;
+};
+
+/** The response of the social welfare sector to a case: shelter, counselling, case work. */
+export type SocialWelfareCaseResponse = CaseResponse & {
+  __typename?: 'SocialWelfareCaseResponse';
+  /** `<case code>/social-welfare`. */
+  id: Scalars['ID']['output'];
+  /** The case code. */
+  caseId: Scalars['ID']['output'];
+  /** The responding sector: `social-welfare`. */
+  sector: SectorAgency;
+};
+
+/** The social welfare sector's audit log, served by its own subgraph. For auditors only. */
+export type SocialWelfareAuditLog = AuditLog & {
+  __typename?: 'SocialWelfareAuditLog';
+  /** `social-welfare`. */
+  id: Scalars['ID']['output'];
+};
+
+/** The education sector: prevention in schools and support for school-age survivors. */
+export type EducationSector = SectorAgency & {
+  __typename?: 'EducationSector';
+  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
+  ledActionIds: Array<Scalars['ID']['output']>;
+  /** Stable sector id: `education`. */
+  id: Scalars['ID']['output'];
+  /** Short name of the sector. */
+  name: Scalars['String']['output'];
+  /** The ministry or department that answers for the sector. */
+  ministry: Scalars['String']['output'];
+  /** The official who answers for the sector's part in the framework. */
+  focalPoint: FocalPoint;
+  /** Framework actions this sector leads. */
+  ledActions: Array<FrameworkAction>;
+  /** Framework actions this sector supports. */
+  supportingActions: Array<FrameworkAction>;
+};
+
+/** A framework action led by the education sector. */
+export type EducationAction = FrameworkAction & {
+  __typename?: 'EducationAction';
+  /** Stable action id. */
+  id: Scalars['ID']['output'];
+  /** Short code as published. */
+  code: Scalars['String']['output'];
+  /** What is to be done. */
+  title: Scalars['String']['output'];
+  /** The objective the action serves. */
+  objective: Objective;
+  /** The sector accountable for the action. */
+  leadSector: SectorAgency;
+  /** Sectors that contribute to the action. */
+  supportingSectors: Array<SectorAgency>;
+};
+
+/** The response of the education sector to a case: school support and safe transfer. */
+export type EducationCaseResponse = CaseResponse & {
+  __typename?: 'EducationCaseResponse';
+  /** `<case code>/education`. */
+  id: Scalars['ID']['output'];
+  /** The case code. */
+  caseId: Scalars['ID']['output'];
+  /** The responding sector: `education`. */
+  sector: SectorAgency;
+};
+
+/** The education sector's audit log, served by its own subgraph. For auditors only. */
+export type EducationAuditLog = AuditLog & {
+  __typename?: 'EducationAuditLog';
+  /** `education`. */
+  id: Scalars['ID']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The national framework this hub serves. */
@@ -338,101 +608,6 @@ export type SectorAgency = {
   supportingActions: Array<FrameworkAction>;
 };
 
-/** The health sector: medical care, forensic examination and post-exposure treatment. */
-export type HealthSector = SectorAgency & {
-  __typename?: 'HealthSector';
-  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
-  ledActionIds: Array<Scalars['ID']['output']>;
-  /** Stable sector id: `health`. */
-  id: Scalars['ID']['output'];
-  /** Short name of the sector. */
-  name: Scalars['String']['output'];
-  /** The ministry or department that answers for the sector. */
-  ministry: Scalars['String']['output'];
-  /** The official who answers for the sector's part in the framework. */
-  focalPoint: FocalPoint;
-  /** Framework actions this sector leads. */
-  ledActions: Array<FrameworkAction>;
-  /** Framework actions this sector supports. */
-  supportingActions: Array<FrameworkAction>;
-};
-
-/** The policing sector: reporting, investigation and protection. */
-export type PoliceSector = SectorAgency & {
-  __typename?: 'PoliceSector';
-  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
-  ledActionIds: Array<Scalars['ID']['output']>;
-  /** Stable sector id: `police`. */
-  id: Scalars['ID']['output'];
-  /** Short name of the sector. */
-  name: Scalars['String']['output'];
-  /** The ministry or department that answers for the sector. */
-  ministry: Scalars['String']['output'];
-  /** The official who answers for the sector's part in the framework. */
-  focalPoint: FocalPoint;
-  /** Framework actions this sector leads. */
-  ledActions: Array<FrameworkAction>;
-  /** Framework actions this sector supports. */
-  supportingActions: Array<FrameworkAction>;
-};
-
-/** The justice sector: prosecution, courts, legal aid and protection orders. */
-export type JusticeSector = SectorAgency & {
-  __typename?: 'JusticeSector';
-  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
-  ledActionIds: Array<Scalars['ID']['output']>;
-  /** Stable sector id: `justice`. */
-  id: Scalars['ID']['output'];
-  /** Short name of the sector. */
-  name: Scalars['String']['output'];
-  /** The ministry or department that answers for the sector. */
-  ministry: Scalars['String']['output'];
-  /** The official who answers for the sector's part in the framework. */
-  focalPoint: FocalPoint;
-  /** Framework actions this sector leads. */
-  ledActions: Array<FrameworkAction>;
-  /** Framework actions this sector supports. */
-  supportingActions: Array<FrameworkAction>;
-};
-
-/** The social welfare sector: shelter, counselling and case work. */
-export type SocialWelfareSector = SectorAgency & {
-  __typename?: 'SocialWelfareSector';
-  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
-  ledActionIds: Array<Scalars['ID']['output']>;
-  /** Stable sector id: `social-welfare`. */
-  id: Scalars['ID']['output'];
-  /** Short name of the sector. */
-  name: Scalars['String']['output'];
-  /** The ministry or department that answers for the sector. */
-  ministry: Scalars['String']['output'];
-  /** The official who answers for the sector's part in the framework. */
-  focalPoint: FocalPoint;
-  /** Framework actions this sector leads. */
-  ledActions: Array<FrameworkAction>;
-  /** Framework actions this sector supports. */
-  supportingActions: Array<FrameworkAction>;
-};
-
-/** The education sector: prevention in schools and support for school-age survivors. */
-export type EducationSector = SectorAgency & {
-  __typename?: 'EducationSector';
-  /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
-  ledActionIds: Array<Scalars['ID']['output']>;
-  /** Stable sector id: `education`. */
-  id: Scalars['ID']['output'];
-  /** Short name of the sector. */
-  name: Scalars['String']['output'];
-  /** The ministry or department that answers for the sector. */
-  ministry: Scalars['String']['output'];
-  /** The official who answers for the sector's part in the framework. */
-  focalPoint: FocalPoint;
-  /** Framework actions this sector leads. */
-  ledActions: Array<FrameworkAction>;
-  /** Framework actions this sector supports. */
-  supportingActions: Array<FrameworkAction>;
-};
-
 /** The official who answers for a sector's part in the framework. A public role, not a survivor. */
 export type FocalPoint = {
   __typename?: 'FocalPoint';
@@ -523,91 +698,6 @@ export type FrameworkAction = {
   /** Stable action id, e.g. `bd-a1-2`. */
   id: Scalars['ID']['output'];
   /** Short code as published, e.g. `A1.2`. */
-  code: Scalars['String']['output'];
-  /** What is to be done. */
-  title: Scalars['String']['output'];
-  /** The objective the action serves. */
-  objective: Objective;
-  /** The sector accountable for the action. */
-  leadSector: SectorAgency;
-  /** Sectors that contribute to the action. */
-  supportingSectors: Array<SectorAgency>;
-};
-
-/** A framework action led by the health sector. */
-export type HealthAction = FrameworkAction & {
-  __typename?: 'HealthAction';
-  /** Stable action id. */
-  id: Scalars['ID']['output'];
-  /** Short code as published. */
-  code: Scalars['String']['output'];
-  /** What is to be done. */
-  title: Scalars['String']['output'];
-  /** The objective the action serves. */
-  objective: Objective;
-  /** The sector accountable for the action. */
-  leadSector: SectorAgency;
-  /** Sectors that contribute to the action. */
-  supportingSectors: Array<SectorAgency>;
-};
-
-/** A framework action led by the policing sector. */
-export type PoliceAction = FrameworkAction & {
-  __typename?: 'PoliceAction';
-  /** Stable action id. */
-  id: Scalars['ID']['output'];
-  /** Short code as published. */
-  code: Scalars['String']['output'];
-  /** What is to be done. */
-  title: Scalars['String']['output'];
-  /** The objective the action serves. */
-  objective: Objective;
-  /** The sector accountable for the action. */
-  leadSector: SectorAgency;
-  /** Sectors that contribute to the action. */
-  supportingSectors: Array<SectorAgency>;
-};
-
-/** A framework action led by the justice sector. */
-export type JusticeAction = FrameworkAction & {
-  __typename?: 'JusticeAction';
-  /** Stable action id. */
-  id: Scalars['ID']['output'];
-  /** Short code as published. */
-  code: Scalars['String']['output'];
-  /** What is to be done. */
-  title: Scalars['String']['output'];
-  /** The objective the action serves. */
-  objective: Objective;
-  /** The sector accountable for the action. */
-  leadSector: SectorAgency;
-  /** Sectors that contribute to the action. */
-  supportingSectors: Array<SectorAgency>;
-};
-
-/** A framework action led by the social welfare sector. */
-export type SocialWelfareAction = FrameworkAction & {
-  __typename?: 'SocialWelfareAction';
-  /** Stable action id. */
-  id: Scalars['ID']['output'];
-  /** Short code as published. */
-  code: Scalars['String']['output'];
-  /** What is to be done. */
-  title: Scalars['String']['output'];
-  /** The objective the action serves. */
-  objective: Objective;
-  /** The sector accountable for the action. */
-  leadSector: SectorAgency;
-  /** Sectors that contribute to the action. */
-  supportingSectors: Array<SectorAgency>;
-};
-
-/** A framework action led by the education sector. */
-export type EducationAction = FrameworkAction & {
-  __typename?: 'EducationAction';
-  /** Stable action id. */
-  id: Scalars['ID']['output'];
-  /** Short code as published. */
   code: Scalars['String']['output'];
   /** What is to be done. */
   title: Scalars['String']['output'];
@@ -797,41 +887,6 @@ export type CoordinationAuditLogEntriesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** The health sector's audit log, served by its own subgraph. */
-export type HealthAuditLog = AuditLog & {
-  __typename?: 'HealthAuditLog';
-  /** `health`. */
-  id: Scalars['ID']['output'];
-};
-
-/** The police sector's audit log, served by its own subgraph. */
-export type PoliceAuditLog = AuditLog & {
-  __typename?: 'PoliceAuditLog';
-  /** `police`. */
-  id: Scalars['ID']['output'];
-};
-
-/** The justice sector's audit log, served by its own subgraph. */
-export type JusticeAuditLog = AuditLog & {
-  __typename?: 'JusticeAuditLog';
-  /** `justice`. */
-  id: Scalars['ID']['output'];
-};
-
-/** The social-welfare sector's audit log, served by its own subgraph. */
-export type SocialWelfareAuditLog = AuditLog & {
-  __typename?: 'SocialWelfareAuditLog';
-  /** `social-welfare`. */
-  id: Scalars['ID']['output'];
-};
-
-/** The education sector's audit log, served by its own subgraph. */
-export type EducationAuditLog = AuditLog & {
-  __typename?: 'EducationAuditLog';
-  /** `education`. */
-  id: Scalars['ID']['output'];
-};
-
 /**
  * A sector's response to a case. This subgraph names the responding sectors; each sector's own
  * subgraph adds what it did. Only the sectors engaged in the case may read it.
@@ -842,61 +897,6 @@ export type CaseResponse = {
   /** The case code. */
   caseId: Scalars['ID']['output'];
   /** The responding sector. */
-  sector: SectorAgency;
-};
-
-/** The response of the health sector: examination, emergency contraception, post-exposure treatment, forensic evidence. */
-export type HealthCaseResponse = CaseResponse & {
-  __typename?: 'HealthCaseResponse';
-  /** `<case code>/health`. */
-  id: Scalars['ID']['output'];
-  /** The case code. */
-  caseId: Scalars['ID']['output'];
-  /** The responding sector: `health`. */
-  sector: SectorAgency;
-};
-
-/** The response of the police: report, investigation, DNA evidence. */
-export type PoliceCaseResponse = CaseResponse & {
-  __typename?: 'PoliceCaseResponse';
-  /** `<case code>/police`. */
-  id: Scalars['ID']['output'];
-  /** The case code. */
-  caseId: Scalars['ID']['output'];
-  /** The responding sector: `police`. */
-  sector: SectorAgency;
-};
-
-/** The response of the justice sector: charge, trial, verdict, protection order. */
-export type JusticeCaseResponse = CaseResponse & {
-  __typename?: 'JusticeCaseResponse';
-  /** `<case code>/justice`. */
-  id: Scalars['ID']['output'];
-  /** The case code. */
-  caseId: Scalars['ID']['output'];
-  /** The responding sector: `justice`. */
-  sector: SectorAgency;
-};
-
-/** The response of the social welfare sector: shelter, counselling, case work. */
-export type SocialWelfareCaseResponse = CaseResponse & {
-  __typename?: 'SocialWelfareCaseResponse';
-  /** `<case code>/social-welfare`. */
-  id: Scalars['ID']['output'];
-  /** The case code. */
-  caseId: Scalars['ID']['output'];
-  /** The responding sector: `social-welfare`. */
-  sector: SectorAgency;
-};
-
-/** The response of the education sector: school support and safe transfer. */
-export type EducationCaseResponse = CaseResponse & {
-  __typename?: 'EducationCaseResponse';
-  /** `<case code>/education`. */
-  id: Scalars['ID']['output'];
-  /** The case code. */
-  caseId: Scalars['ID']['output'];
-  /** The responding sector: `education`. */
   sector: SectorAgency;
 };
 
@@ -1512,74 +1512,104 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
-  SectorAgency: SectorAgency;
   HealthSector: HealthSector;
-  PoliceSector: PoliceSector;
-  JusticeSector: JusticeSector;
-  SocialWelfareSector: SocialWelfareSector;
-  EducationSector: EducationSector;
-  FrameworkAction: FrameworkAction;
   HealthAction: HealthAction;
+  HealthCaseResponse: HealthCaseResponse;
+  HealthAuditLog: HealthAuditLog;
+  PoliceSector: PoliceSector;
   PoliceAction: PoliceAction;
+  PoliceCaseResponse: PoliceCaseResponse;
+  PoliceAuditLog: PoliceAuditLog;
+  JusticeSector: JusticeSector;
   JusticeAction: JusticeAction;
+  JusticeCaseResponse: JusticeCaseResponse;
+  JusticeAuditLog: JusticeAuditLog;
+  SocialWelfareSector: SocialWelfareSector;
   SocialWelfareAction: SocialWelfareAction;
+  SocialWelfareCaseResponse: SocialWelfareCaseResponse;
+  SocialWelfareAuditLog: SocialWelfareAuditLog;
+  EducationSector: EducationSector;
   EducationAction: EducationAction;
+  EducationCaseResponse: EducationCaseResponse;
+  EducationAuditLog: EducationAuditLog;
+  SectorAgency: SectorAgency;
+  FrameworkAction: FrameworkAction;
   CoordinationBody: CoordinationBody;
   CrisisCentre: CrisisCentre;
   AuditLog: AuditLog;
   CoordinationAuditLog: CoordinationAuditLog;
-  HealthAuditLog: HealthAuditLog;
-  PoliceAuditLog: PoliceAuditLog;
-  JusticeAuditLog: JusticeAuditLog;
-  SocialWelfareAuditLog: SocialWelfareAuditLog;
-  EducationAuditLog: EducationAuditLog;
   CaseResponse: CaseResponse;
-  HealthCaseResponse: HealthCaseResponse;
-  PoliceCaseResponse: PoliceCaseResponse;
-  JusticeCaseResponse: JusticeCaseResponse;
-  SocialWelfareCaseResponse: SocialWelfareCaseResponse;
-  EducationCaseResponse: EducationCaseResponse;
   Meeting: Meeting;
 };
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
-  SectorAgency:
-    ( { __typename: 'SectorAgency' }
-    & GraphQLRecursivePick<FederationTypes['SectorAgency'], {"id":true}> );
   HealthSector:
     ( { __typename: 'HealthSector' }
     & GraphQLRecursivePick<FederationTypes['HealthSector'], {"id":true}> );
-  PoliceSector:
-    ( { __typename: 'PoliceSector' }
-    & GraphQLRecursivePick<FederationTypes['PoliceSector'], {"id":true}> );
-  JusticeSector:
-    ( { __typename: 'JusticeSector' }
-    & GraphQLRecursivePick<FederationTypes['JusticeSector'], {"id":true}> );
-  SocialWelfareSector:
-    ( { __typename: 'SocialWelfareSector' }
-    & GraphQLRecursivePick<FederationTypes['SocialWelfareSector'], {"id":true}> );
-  EducationSector:
-    ( { __typename: 'EducationSector' }
-    & GraphQLRecursivePick<FederationTypes['EducationSector'], {"id":true}> );
-  FrameworkAction:
-    ( { __typename: 'FrameworkAction' }
-    & GraphQLRecursivePick<FederationTypes['FrameworkAction'], {"id":true}> );
   HealthAction:
     ( { __typename: 'HealthAction' }
     & GraphQLRecursivePick<FederationTypes['HealthAction'], {"id":true}> );
+  HealthCaseResponse:
+    ( { __typename: 'HealthCaseResponse' }
+    & GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"id":true}> );
+  HealthAuditLog:
+    ( { __typename: 'HealthAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['HealthAuditLog'], {"id":true}> );
+  PoliceSector:
+    ( { __typename: 'PoliceSector' }
+    & GraphQLRecursivePick<FederationTypes['PoliceSector'], {"id":true}> );
   PoliceAction:
     ( { __typename: 'PoliceAction' }
     & GraphQLRecursivePick<FederationTypes['PoliceAction'], {"id":true}> );
+  PoliceCaseResponse:
+    ( { __typename: 'PoliceCaseResponse' }
+    & GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"id":true}> );
+  PoliceAuditLog:
+    ( { __typename: 'PoliceAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['PoliceAuditLog'], {"id":true}> );
+  JusticeSector:
+    ( { __typename: 'JusticeSector' }
+    & GraphQLRecursivePick<FederationTypes['JusticeSector'], {"id":true}> );
   JusticeAction:
     ( { __typename: 'JusticeAction' }
     & GraphQLRecursivePick<FederationTypes['JusticeAction'], {"id":true}> );
+  JusticeCaseResponse:
+    ( { __typename: 'JusticeCaseResponse' }
+    & GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"id":true}> );
+  JusticeAuditLog:
+    ( { __typename: 'JusticeAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['JusticeAuditLog'], {"id":true}> );
+  SocialWelfareSector:
+    ( { __typename: 'SocialWelfareSector' }
+    & GraphQLRecursivePick<FederationTypes['SocialWelfareSector'], {"id":true}> );
   SocialWelfareAction:
     ( { __typename: 'SocialWelfareAction' }
     & GraphQLRecursivePick<FederationTypes['SocialWelfareAction'], {"id":true}> );
+  SocialWelfareCaseResponse:
+    ( { __typename: 'SocialWelfareCaseResponse' }
+    & GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"id":true}> );
+  SocialWelfareAuditLog:
+    ( { __typename: 'SocialWelfareAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['SocialWelfareAuditLog'], {"id":true}> );
+  EducationSector:
+    ( { __typename: 'EducationSector' }
+    & GraphQLRecursivePick<FederationTypes['EducationSector'], {"id":true}> );
   EducationAction:
     ( { __typename: 'EducationAction' }
     & GraphQLRecursivePick<FederationTypes['EducationAction'], {"id":true}> );
+  EducationCaseResponse:
+    ( { __typename: 'EducationCaseResponse' }
+    & GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"id":true}> );
+  EducationAuditLog:
+    ( { __typename: 'EducationAuditLog' }
+    & GraphQLRecursivePick<FederationTypes['EducationAuditLog'], {"id":true}> );
+  SectorAgency:
+    ( { __typename: 'SectorAgency' }
+    & GraphQLRecursivePick<FederationTypes['SectorAgency'], {"id":true}> );
+  FrameworkAction:
+    ( { __typename: 'FrameworkAction' }
+    & GraphQLRecursivePick<FederationTypes['FrameworkAction'], {"id":true}> );
   CoordinationBody:
     ( { __typename: 'CoordinationBody' }
     & GraphQLRecursivePick<FederationTypes['CoordinationBody'], {"id":true}> );
@@ -1592,39 +1622,9 @@ export type FederationReferenceTypes = {
   CoordinationAuditLog:
     ( { __typename: 'CoordinationAuditLog' }
     & GraphQLRecursivePick<FederationTypes['CoordinationAuditLog'], {"id":true}> );
-  HealthAuditLog:
-    ( { __typename: 'HealthAuditLog' }
-    & GraphQLRecursivePick<FederationTypes['HealthAuditLog'], {"id":true}> );
-  PoliceAuditLog:
-    ( { __typename: 'PoliceAuditLog' }
-    & GraphQLRecursivePick<FederationTypes['PoliceAuditLog'], {"id":true}> );
-  JusticeAuditLog:
-    ( { __typename: 'JusticeAuditLog' }
-    & GraphQLRecursivePick<FederationTypes['JusticeAuditLog'], {"id":true}> );
-  SocialWelfareAuditLog:
-    ( { __typename: 'SocialWelfareAuditLog' }
-    & GraphQLRecursivePick<FederationTypes['SocialWelfareAuditLog'], {"id":true}> );
-  EducationAuditLog:
-    ( { __typename: 'EducationAuditLog' }
-    & GraphQLRecursivePick<FederationTypes['EducationAuditLog'], {"id":true}> );
   CaseResponse:
     ( { __typename: 'CaseResponse' }
     & GraphQLRecursivePick<FederationTypes['CaseResponse'], {"id":true}> );
-  HealthCaseResponse:
-    ( { __typename: 'HealthCaseResponse' }
-    & GraphQLRecursivePick<FederationTypes['HealthCaseResponse'], {"id":true}> );
-  PoliceCaseResponse:
-    ( { __typename: 'PoliceCaseResponse' }
-    & GraphQLRecursivePick<FederationTypes['PoliceCaseResponse'], {"id":true}> );
-  JusticeCaseResponse:
-    ( { __typename: 'JusticeCaseResponse' }
-    & GraphQLRecursivePick<FederationTypes['JusticeCaseResponse'], {"id":true}> );
-  SocialWelfareCaseResponse:
-    ( { __typename: 'SocialWelfareCaseResponse' }
-    & GraphQLRecursivePick<FederationTypes['SocialWelfareCaseResponse'], {"id":true}> );
-  EducationCaseResponse:
-    ( { __typename: 'EducationCaseResponse' }
-    & GraphQLRecursivePick<FederationTypes['EducationCaseResponse'], {"id":true}> );
   Meeting:
     ( { __typename: 'Meeting' }
     & GraphQLRecursivePick<FederationTypes['Meeting'], {"id":true}> );
@@ -1672,14 +1672,29 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditChainCheck: ResolverTypeWrapper<AuditChainCheck>;
   AuditChainProblem: ResolverTypeWrapper<AuditChainProblem>;
+  HealthSector: ResolverTypeWrapper<SectorDoc>;
+  HealthAction: ResolverTypeWrapper<ActionDoc>;
+  HealthCaseResponse: ResolverTypeWrapper<ResponseRef>;
+  HealthAuditLog: ResolverTypeWrapper<AuditLogRef>;
+  PoliceSector: ResolverTypeWrapper<SectorDoc>;
+  PoliceAction: ResolverTypeWrapper<ActionDoc>;
+  PoliceCaseResponse: ResolverTypeWrapper<ResponseRef>;
+  PoliceAuditLog: ResolverTypeWrapper<AuditLogRef>;
+  JusticeSector: ResolverTypeWrapper<SectorDoc>;
+  JusticeAction: ResolverTypeWrapper<ActionDoc>;
+  JusticeCaseResponse: ResolverTypeWrapper<ResponseRef>;
+  JusticeAuditLog: ResolverTypeWrapper<AuditLogRef>;
+  SocialWelfareSector: ResolverTypeWrapper<SectorDoc>;
+  SocialWelfareAction: ResolverTypeWrapper<ActionDoc>;
+  SocialWelfareCaseResponse: ResolverTypeWrapper<ResponseRef>;
+  SocialWelfareAuditLog: ResolverTypeWrapper<AuditLogRef>;
+  EducationSector: ResolverTypeWrapper<SectorDoc>;
+  EducationAction: ResolverTypeWrapper<ActionDoc>;
+  EducationCaseResponse: ResolverTypeWrapper<ResponseRef>;
+  EducationAuditLog: ResolverTypeWrapper<AuditLogRef>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SectorAgency: ResolverTypeWrapper<SectorDoc>;
-  HealthSector: ResolverTypeWrapper<SectorDoc>;
-  PoliceSector: ResolverTypeWrapper<SectorDoc>;
-  JusticeSector: ResolverTypeWrapper<SectorDoc>;
-  SocialWelfareSector: ResolverTypeWrapper<SectorDoc>;
-  EducationSector: ResolverTypeWrapper<SectorDoc>;
   FocalPoint: ResolverTypeWrapper<FocalPointDoc>;
   FocalPointInput: FocalPointInput;
   Framework: ResolverTypeWrapper<FrameworkDoc>;
@@ -1687,11 +1702,6 @@ export type ResolversTypes = {
   LegalReference: ResolverTypeWrapper<LegalReference>;
   Objective: ResolverTypeWrapper<ObjectiveDoc>;
   FrameworkAction: ResolverTypeWrapper<ActionDoc>;
-  HealthAction: ResolverTypeWrapper<ActionDoc>;
-  PoliceAction: ResolverTypeWrapper<ActionDoc>;
-  JusticeAction: ResolverTypeWrapper<ActionDoc>;
-  SocialWelfareAction: ResolverTypeWrapper<ActionDoc>;
-  EducationAction: ResolverTypeWrapper<ActionDoc>;
   FrameworkActionInput: FrameworkActionInput;
   CoordinationBodyKind: CoordinationBodyKind;
   CoordinationBody: ResolverTypeWrapper<CoordinationBodyDoc>;
@@ -1703,17 +1713,7 @@ export type ResolversTypes = {
   CrisisCentreInput: CrisisCentreInput;
   AuditLog: ResolverTypeWrapper<AuditLogRef>;
   CoordinationAuditLog: ResolverTypeWrapper<AuditLogRef>;
-  HealthAuditLog: ResolverTypeWrapper<AuditLogRef>;
-  PoliceAuditLog: ResolverTypeWrapper<AuditLogRef>;
-  JusticeAuditLog: ResolverTypeWrapper<AuditLogRef>;
-  SocialWelfareAuditLog: ResolverTypeWrapper<AuditLogRef>;
-  EducationAuditLog: ResolverTypeWrapper<AuditLogRef>;
   CaseResponse: ResolverTypeWrapper<ResponseRef>;
-  HealthCaseResponse: ResolverTypeWrapper<ResponseRef>;
-  PoliceCaseResponse: ResolverTypeWrapper<ResponseRef>;
-  JusticeCaseResponse: ResolverTypeWrapper<ResponseRef>;
-  SocialWelfareCaseResponse: ResolverTypeWrapper<ResponseRef>;
-  EducationCaseResponse: ResolverTypeWrapper<ResponseRef>;
   IncidentType: IncidentType;
   CaseContext: CaseContext;
   ReportingDelay: ReportingDelay;
@@ -1771,14 +1771,29 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   AuditChainCheck: AuditChainCheck;
   AuditChainProblem: AuditChainProblem;
+  HealthSector: SectorDoc;
+  HealthAction: ActionDoc;
+  HealthCaseResponse: ResponseRef;
+  HealthAuditLog: AuditLogRef;
+  PoliceSector: SectorDoc;
+  PoliceAction: ActionDoc;
+  PoliceCaseResponse: ResponseRef;
+  PoliceAuditLog: AuditLogRef;
+  JusticeSector: SectorDoc;
+  JusticeAction: ActionDoc;
+  JusticeCaseResponse: ResponseRef;
+  JusticeAuditLog: AuditLogRef;
+  SocialWelfareSector: SectorDoc;
+  SocialWelfareAction: ActionDoc;
+  SocialWelfareCaseResponse: ResponseRef;
+  SocialWelfareAuditLog: AuditLogRef;
+  EducationSector: SectorDoc;
+  EducationAction: ActionDoc;
+  EducationCaseResponse: ResponseRef;
+  EducationAuditLog: AuditLogRef;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   SectorAgency: SectorDoc;
-  HealthSector: SectorDoc;
-  PoliceSector: SectorDoc;
-  JusticeSector: SectorDoc;
-  SocialWelfareSector: SectorDoc;
-  EducationSector: SectorDoc;
   FocalPoint: FocalPointDoc;
   FocalPointInput: FocalPointInput;
   Framework: FrameworkDoc;
@@ -1786,11 +1801,6 @@ export type ResolversParentTypes = {
   LegalReference: LegalReference;
   Objective: ObjectiveDoc;
   FrameworkAction: ActionDoc;
-  HealthAction: ActionDoc;
-  PoliceAction: ActionDoc;
-  JusticeAction: ActionDoc;
-  SocialWelfareAction: ActionDoc;
-  EducationAction: ActionDoc;
   FrameworkActionInput: FrameworkActionInput;
   CoordinationBody: CoordinationBodyDoc;
   BodyMember: BodyMemberDoc;
@@ -1799,17 +1809,7 @@ export type ResolversParentTypes = {
   CrisisCentreInput: CrisisCentreInput;
   AuditLog: AuditLogRef;
   CoordinationAuditLog: AuditLogRef;
-  HealthAuditLog: AuditLogRef;
-  PoliceAuditLog: AuditLogRef;
-  JusticeAuditLog: AuditLogRef;
-  SocialWelfareAuditLog: AuditLogRef;
-  EducationAuditLog: AuditLogRef;
   CaseResponse: ResponseRef;
-  HealthCaseResponse: ResponseRef;
-  PoliceCaseResponse: ResponseRef;
-  JusticeCaseResponse: ResponseRef;
-  SocialWelfareCaseResponse: ResponseRef;
-  EducationCaseResponse: ResponseRef;
   SurvivorCase: CaseDoc;
   CaseConsent: CaseConsent;
   CaseMilestone: MilestoneDoc;
@@ -1994,6 +1994,191 @@ export type AuditChainProblemResolvers<ContextType = any, ParentType extends Res
   problem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type HealthSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthSector'] = ResolversParentTypes['HealthSector'], FederationReferenceType extends FederationReferenceTypes['HealthSector'] = FederationReferenceTypes['HealthSector']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthSector']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  ledActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ministry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  focalPoint?: Resolver<ResolversTypes['FocalPoint'], ParentType, ContextType>;
+  ledActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  supportingActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type HealthActionResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthAction'] = ResolversParentTypes['HealthAction'], FederationReferenceType extends FederationReferenceTypes['HealthAction'] = FederationReferenceTypes['HealthAction']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthAction']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  objective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
+  leadSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  supportingSectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type HealthCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthCaseResponse'] = ResolversParentTypes['HealthCaseResponse'], FederationReferenceType extends FederationReferenceTypes['HealthCaseResponse'] = FederationReferenceTypes['HealthCaseResponse']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type HealthAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthAuditLog'] = ResolversParentTypes['HealthAuditLog'], FederationReferenceType extends FederationReferenceTypes['HealthAuditLog'] = FederationReferenceTypes['HealthAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PoliceSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceSector'] = ResolversParentTypes['PoliceSector'], FederationReferenceType extends FederationReferenceTypes['PoliceSector'] = FederationReferenceTypes['PoliceSector']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceSector']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  ledActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ministry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  focalPoint?: Resolver<ResolversTypes['FocalPoint'], ParentType, ContextType>;
+  ledActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  supportingActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PoliceActionResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceAction'] = ResolversParentTypes['PoliceAction'], FederationReferenceType extends FederationReferenceTypes['PoliceAction'] = FederationReferenceTypes['PoliceAction']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceAction']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  objective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
+  leadSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  supportingSectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PoliceCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceCaseResponse'] = ResolversParentTypes['PoliceCaseResponse'], FederationReferenceType extends FederationReferenceTypes['PoliceCaseResponse'] = FederationReferenceTypes['PoliceCaseResponse']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PoliceAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceAuditLog'] = ResolversParentTypes['PoliceAuditLog'], FederationReferenceType extends FederationReferenceTypes['PoliceAuditLog'] = FederationReferenceTypes['PoliceAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type JusticeSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeSector'] = ResolversParentTypes['JusticeSector'], FederationReferenceType extends FederationReferenceTypes['JusticeSector'] = FederationReferenceTypes['JusticeSector']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JusticeSector']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  ledActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ministry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  focalPoint?: Resolver<ResolversTypes['FocalPoint'], ParentType, ContextType>;
+  ledActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  supportingActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type JusticeActionResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeAction'] = ResolversParentTypes['JusticeAction'], FederationReferenceType extends FederationReferenceTypes['JusticeAction'] = FederationReferenceTypes['JusticeAction']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JusticeAction']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  objective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
+  leadSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  supportingSectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type JusticeCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeCaseResponse'] = ResolversParentTypes['JusticeCaseResponse'], FederationReferenceType extends FederationReferenceTypes['JusticeCaseResponse'] = FederationReferenceTypes['JusticeCaseResponse']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JusticeCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type JusticeAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeAuditLog'] = ResolversParentTypes['JusticeAuditLog'], FederationReferenceType extends FederationReferenceTypes['JusticeAuditLog'] = FederationReferenceTypes['JusticeAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JusticeAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SocialWelfareSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareSector'] = ResolversParentTypes['SocialWelfareSector'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareSector'] = FederationReferenceTypes['SocialWelfareSector']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialWelfareSector']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  ledActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ministry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  focalPoint?: Resolver<ResolversTypes['FocalPoint'], ParentType, ContextType>;
+  ledActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  supportingActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SocialWelfareActionResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareAction'] = ResolversParentTypes['SocialWelfareAction'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareAction'] = FederationReferenceTypes['SocialWelfareAction']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialWelfareAction']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  objective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
+  leadSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  supportingSectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SocialWelfareCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareCaseResponse'] = ResolversParentTypes['SocialWelfareCaseResponse'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareCaseResponse'] = FederationReferenceTypes['SocialWelfareCaseResponse']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialWelfareCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SocialWelfareAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareAuditLog'] = ResolversParentTypes['SocialWelfareAuditLog'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareAuditLog'] = FederationReferenceTypes['SocialWelfareAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialWelfareAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EducationSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationSector'] = ResolversParentTypes['EducationSector'], FederationReferenceType extends FederationReferenceTypes['EducationSector'] = FederationReferenceTypes['EducationSector']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EducationSector']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  ledActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ministry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  focalPoint?: Resolver<ResolversTypes['FocalPoint'], ParentType, ContextType>;
+  ledActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  supportingActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EducationActionResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationAction'] = ResolversParentTypes['EducationAction'], FederationReferenceType extends FederationReferenceTypes['EducationAction'] = FederationReferenceTypes['EducationAction']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EducationAction']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  objective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
+  leadSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  supportingSectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EducationCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationCaseResponse'] = ResolversParentTypes['EducationCaseResponse'], FederationReferenceType extends FederationReferenceTypes['EducationCaseResponse'] = FederationReferenceTypes['EducationCaseResponse']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EducationCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EducationAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationAuditLog'] = ResolversParentTypes['EducationAuditLog'], FederationReferenceType extends FederationReferenceTypes['EducationAuditLog'] = FederationReferenceTypes['EducationAuditLog']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EducationAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   framework?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
   sectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
@@ -2030,66 +2215,6 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
 export type SectorAgencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['SectorAgency'] = ResolversParentTypes['SectorAgency'], FederationReferenceType extends FederationReferenceTypes['SectorAgency'] = FederationReferenceTypes['SectorAgency']> = {
   __resolveType: TypeResolveFn<'HealthSector' | 'PoliceSector' | 'JusticeSector' | 'SocialWelfareSector' | 'EducationSector', ParentType, ContextType>;
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SectorAgency']> | FederationReferenceType, FederationReferenceType, ContextType>;
-};
-
-export type HealthSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthSector'] = ResolversParentTypes['HealthSector'], FederationReferenceType extends FederationReferenceTypes['HealthSector'] = FederationReferenceTypes['HealthSector']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthSector']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  ledActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  ministry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  focalPoint?: Resolver<ResolversTypes['FocalPoint'], ParentType, ContextType>;
-  ledActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
-  supportingActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type PoliceSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceSector'] = ResolversParentTypes['PoliceSector'], FederationReferenceType extends FederationReferenceTypes['PoliceSector'] = FederationReferenceTypes['PoliceSector']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceSector']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  ledActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  ministry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  focalPoint?: Resolver<ResolversTypes['FocalPoint'], ParentType, ContextType>;
-  ledActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
-  supportingActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type JusticeSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeSector'] = ResolversParentTypes['JusticeSector'], FederationReferenceType extends FederationReferenceTypes['JusticeSector'] = FederationReferenceTypes['JusticeSector']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JusticeSector']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  ledActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  ministry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  focalPoint?: Resolver<ResolversTypes['FocalPoint'], ParentType, ContextType>;
-  ledActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
-  supportingActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type SocialWelfareSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareSector'] = ResolversParentTypes['SocialWelfareSector'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareSector'] = FederationReferenceTypes['SocialWelfareSector']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialWelfareSector']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  ledActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  ministry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  focalPoint?: Resolver<ResolversTypes['FocalPoint'], ParentType, ContextType>;
-  ledActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
-  supportingActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type EducationSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationSector'] = ResolversParentTypes['EducationSector'], FederationReferenceType extends FederationReferenceTypes['EducationSector'] = FederationReferenceTypes['EducationSector']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EducationSector']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  ledActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  ministry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  focalPoint?: Resolver<ResolversTypes['FocalPoint'], ParentType, ContextType>;
-  ledActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
-  supportingActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type FocalPointResolvers<ContextType = any, ParentType extends ResolversParentTypes['FocalPoint'] = ResolversParentTypes['FocalPoint']> = {
@@ -2129,61 +2254,6 @@ export type ObjectiveResolvers<ContextType = any, ParentType extends ResolversPa
 export type FrameworkActionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FrameworkAction'] = ResolversParentTypes['FrameworkAction'], FederationReferenceType extends FederationReferenceTypes['FrameworkAction'] = FederationReferenceTypes['FrameworkAction']> = {
   __resolveType: TypeResolveFn<'HealthAction' | 'PoliceAction' | 'JusticeAction' | 'SocialWelfareAction' | 'EducationAction', ParentType, ContextType>;
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['FrameworkAction']> | FederationReferenceType, FederationReferenceType, ContextType>;
-};
-
-export type HealthActionResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthAction'] = ResolversParentTypes['HealthAction'], FederationReferenceType extends FederationReferenceTypes['HealthAction'] = FederationReferenceTypes['HealthAction']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthAction']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  objective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
-  leadSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
-  supportingSectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type PoliceActionResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceAction'] = ResolversParentTypes['PoliceAction'], FederationReferenceType extends FederationReferenceTypes['PoliceAction'] = FederationReferenceTypes['PoliceAction']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceAction']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  objective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
-  leadSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
-  supportingSectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type JusticeActionResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeAction'] = ResolversParentTypes['JusticeAction'], FederationReferenceType extends FederationReferenceTypes['JusticeAction'] = FederationReferenceTypes['JusticeAction']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JusticeAction']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  objective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
-  leadSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
-  supportingSectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type SocialWelfareActionResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareAction'] = ResolversParentTypes['SocialWelfareAction'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareAction'] = FederationReferenceTypes['SocialWelfareAction']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialWelfareAction']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  objective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
-  leadSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
-  supportingSectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type EducationActionResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationAction'] = ResolversParentTypes['EducationAction'], FederationReferenceType extends FederationReferenceTypes['EducationAction'] = FederationReferenceTypes['EducationAction']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EducationAction']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  objective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
-  leadSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
-  supportingSectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CoordinationBodyResolvers<ContextType = any, ParentType extends ResolversParentTypes['CoordinationBody'] = ResolversParentTypes['CoordinationBody'], FederationReferenceType extends FederationReferenceTypes['CoordinationBody'] = FederationReferenceTypes['CoordinationBody']> = {
@@ -2232,7 +2302,7 @@ export type CrisisCentreResolvers<ContextType = any, ParentType extends Resolver
 };
 
 export type AuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditLog'] = ResolversParentTypes['AuditLog'], FederationReferenceType extends FederationReferenceTypes['AuditLog'] = FederationReferenceTypes['AuditLog']> = {
-  __resolveType: TypeResolveFn<'CoordinationAuditLog' | 'HealthAuditLog' | 'PoliceAuditLog' | 'JusticeAuditLog' | 'SocialWelfareAuditLog' | 'EducationAuditLog', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'HealthAuditLog' | 'PoliceAuditLog' | 'JusticeAuditLog' | 'SocialWelfareAuditLog' | 'EducationAuditLog' | 'CoordinationAuditLog', ParentType, ContextType>;
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
 };
 
@@ -2244,79 +2314,9 @@ export type CoordinationAuditLogResolvers<ContextType = any, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type HealthAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthAuditLog'] = ResolversParentTypes['HealthAuditLog'], FederationReferenceType extends FederationReferenceTypes['HealthAuditLog'] = FederationReferenceTypes['HealthAuditLog']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type PoliceAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceAuditLog'] = ResolversParentTypes['PoliceAuditLog'], FederationReferenceType extends FederationReferenceTypes['PoliceAuditLog'] = FederationReferenceTypes['PoliceAuditLog']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type JusticeAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeAuditLog'] = ResolversParentTypes['JusticeAuditLog'], FederationReferenceType extends FederationReferenceTypes['JusticeAuditLog'] = FederationReferenceTypes['JusticeAuditLog']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JusticeAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type SocialWelfareAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareAuditLog'] = ResolversParentTypes['SocialWelfareAuditLog'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareAuditLog'] = FederationReferenceTypes['SocialWelfareAuditLog']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialWelfareAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type EducationAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationAuditLog'] = ResolversParentTypes['EducationAuditLog'], FederationReferenceType extends FederationReferenceTypes['EducationAuditLog'] = FederationReferenceTypes['EducationAuditLog']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EducationAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
 export type CaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['CaseResponse'] = ResolversParentTypes['CaseResponse'], FederationReferenceType extends FederationReferenceTypes['CaseResponse'] = FederationReferenceTypes['CaseResponse']> = {
   __resolveType: TypeResolveFn<'HealthCaseResponse' | 'PoliceCaseResponse' | 'JusticeCaseResponse' | 'SocialWelfareCaseResponse' | 'EducationCaseResponse', ParentType, ContextType>;
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
-};
-
-export type HealthCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthCaseResponse'] = ResolversParentTypes['HealthCaseResponse'], FederationReferenceType extends FederationReferenceTypes['HealthCaseResponse'] = FederationReferenceTypes['HealthCaseResponse']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type PoliceCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceCaseResponse'] = ResolversParentTypes['PoliceCaseResponse'], FederationReferenceType extends FederationReferenceTypes['PoliceCaseResponse'] = FederationReferenceTypes['PoliceCaseResponse']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type JusticeCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeCaseResponse'] = ResolversParentTypes['JusticeCaseResponse'], FederationReferenceType extends FederationReferenceTypes['JusticeCaseResponse'] = FederationReferenceTypes['JusticeCaseResponse']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['JusticeCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type SocialWelfareCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareCaseResponse'] = ResolversParentTypes['SocialWelfareCaseResponse'], FederationReferenceType extends FederationReferenceTypes['SocialWelfareCaseResponse'] = FederationReferenceTypes['SocialWelfareCaseResponse']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialWelfareCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type EducationCaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationCaseResponse'] = ResolversParentTypes['EducationCaseResponse'], FederationReferenceType extends FederationReferenceTypes['EducationCaseResponse'] = FederationReferenceTypes['EducationCaseResponse']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EducationCaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type SurvivorCaseResolvers<ContextType = any, ParentType extends ResolversParentTypes['SurvivorCase'] = ResolversParentTypes['SurvivorCase']> = {
@@ -2517,42 +2517,42 @@ export type Resolvers<ContextType = any> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditChainCheck?: AuditChainCheckResolvers<ContextType>;
   AuditChainProblem?: AuditChainProblemResolvers<ContextType>;
+  HealthSector?: HealthSectorResolvers<ContextType>;
+  HealthAction?: HealthActionResolvers<ContextType>;
+  HealthCaseResponse?: HealthCaseResponseResolvers<ContextType>;
+  HealthAuditLog?: HealthAuditLogResolvers<ContextType>;
+  PoliceSector?: PoliceSectorResolvers<ContextType>;
+  PoliceAction?: PoliceActionResolvers<ContextType>;
+  PoliceCaseResponse?: PoliceCaseResponseResolvers<ContextType>;
+  PoliceAuditLog?: PoliceAuditLogResolvers<ContextType>;
+  JusticeSector?: JusticeSectorResolvers<ContextType>;
+  JusticeAction?: JusticeActionResolvers<ContextType>;
+  JusticeCaseResponse?: JusticeCaseResponseResolvers<ContextType>;
+  JusticeAuditLog?: JusticeAuditLogResolvers<ContextType>;
+  SocialWelfareSector?: SocialWelfareSectorResolvers<ContextType>;
+  SocialWelfareAction?: SocialWelfareActionResolvers<ContextType>;
+  SocialWelfareCaseResponse?: SocialWelfareCaseResponseResolvers<ContextType>;
+  SocialWelfareAuditLog?: SocialWelfareAuditLogResolvers<ContextType>;
+  EducationSector?: EducationSectorResolvers<ContextType>;
+  EducationAction?: EducationActionResolvers<ContextType>;
+  EducationCaseResponse?: EducationCaseResponseResolvers<ContextType>;
+  EducationAuditLog?: EducationAuditLogResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
-  HealthSector?: HealthSectorResolvers<ContextType>;
-  PoliceSector?: PoliceSectorResolvers<ContextType>;
-  JusticeSector?: JusticeSectorResolvers<ContextType>;
-  SocialWelfareSector?: SocialWelfareSectorResolvers<ContextType>;
-  EducationSector?: EducationSectorResolvers<ContextType>;
   FocalPoint?: FocalPointResolvers<ContextType>;
   Framework?: FrameworkResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   LegalReference?: LegalReferenceResolvers<ContextType>;
   Objective?: ObjectiveResolvers<ContextType>;
   FrameworkAction?: FrameworkActionResolvers<ContextType>;
-  HealthAction?: HealthActionResolvers<ContextType>;
-  PoliceAction?: PoliceActionResolvers<ContextType>;
-  JusticeAction?: JusticeActionResolvers<ContextType>;
-  SocialWelfareAction?: SocialWelfareActionResolvers<ContextType>;
-  EducationAction?: EducationActionResolvers<ContextType>;
   CoordinationBody?: CoordinationBodyResolvers<ContextType>;
   BodyMember?: BodyMemberResolvers<ContextType>;
   MeetingCadence?: MeetingCadenceResolvers<ContextType>;
   CrisisCentre?: CrisisCentreResolvers<ContextType>;
   AuditLog?: AuditLogResolvers<ContextType>;
   CoordinationAuditLog?: CoordinationAuditLogResolvers<ContextType>;
-  HealthAuditLog?: HealthAuditLogResolvers<ContextType>;
-  PoliceAuditLog?: PoliceAuditLogResolvers<ContextType>;
-  JusticeAuditLog?: JusticeAuditLogResolvers<ContextType>;
-  SocialWelfareAuditLog?: SocialWelfareAuditLogResolvers<ContextType>;
-  EducationAuditLog?: EducationAuditLogResolvers<ContextType>;
   CaseResponse?: CaseResponseResolvers<ContextType>;
-  HealthCaseResponse?: HealthCaseResponseResolvers<ContextType>;
-  PoliceCaseResponse?: PoliceCaseResponseResolvers<ContextType>;
-  JusticeCaseResponse?: JusticeCaseResponseResolvers<ContextType>;
-  SocialWelfareCaseResponse?: SocialWelfareCaseResponseResolvers<ContextType>;
-  EducationCaseResponse?: EducationCaseResponseResolvers<ContextType>;
   SurvivorCase?: SurvivorCaseResolvers<ContextType>;
   CaseConsent?: CaseConsentResolvers<ContextType>;
   CaseMilestone?: CaseMilestoneResolvers<ContextType>;

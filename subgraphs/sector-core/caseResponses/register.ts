@@ -1,20 +1,8 @@
 import { auditDocuments } from '../../kit/audit/auditEntry.ts';
-import { auditEntryFields, auditLogFields } from '../../kit/audit/auditLogResolvers.ts';
-import type { AuditContext } from '../../kit/audit/recordAudit.ts';
-import { mergeResolvers } from '../../kit/resolverMaps.ts';
 import { loaderById } from '../../kit/loaders.ts';
-import type { Draft } from '../../kit/repository.ts';
-import type { Repository } from '../../kit/repository.ts';
-import type { Resolvers } from '../../kit/subgraph.ts';
-import type { Resolvers as TemplateResolvers } from '../generated/resolverTypes.ts';
-import { forSector } from '../template.ts';
+import type { Draft, Repository } from '../../kit/repository.ts';
 import { survivorContactDocument, type CaseResponseBase, type SurvivorContactDoc } from './models.ts';
-import { caseResponseResolvers, type CaseResponseOptions } from './resolvers.ts';
-
-/** The sector's audit log and its entries, for auditors. */
-function auditLogResolvers(sectorId: string): TemplateResolvers<AuditContext> {
-  return { TemplateAuditLog: auditLogFields(sectorId), AuditEntry: auditEntryFields };
-}
+import type { CaseResponseOptions } from './resolvers.ts';
 
 /** A sector's demo data for the cases it responds to. */
 export interface CaseResponseSeed {
@@ -23,17 +11,12 @@ export interface CaseResponseSeed {
 }
 
 /**
- * What a sector subgraph gains when it responds to cases: the response and contact collections,
- * its audit log (and the auditors' view of it), the resolvers and the per-request loader. defineSectorSubgraph adds these when
- * a sector passes its `caseResponse` options.
+ * What a sector subgraph keeps to respond to cases: the response and contact collections, its
+ * audit log, and the per-request loader. The resolvers are part of the sector contract's (../contract.ts).
  */
-export function caseResponseCapability(sectorId: string, typePrefix: string, options: CaseResponseOptions<any>) {
+export function caseResponseCapability(options: CaseResponseOptions<any>) {
   return {
     documents: { caseResponses: options.document, survivorContacts: survivorContactDocument, ...auditDocuments },
-    resolvers: forSector(
-      mergeResolvers(caseResponseResolvers(sectorId, options) as Resolvers, auditLogResolvers(sectorId) as Resolvers),
-      typePrefix,
-    ),
     createLoaders: (repos: { caseResponses: Repository<CaseResponseBase> }) => ({ caseResponseById: loaderById(repos.caseResponses) }),
   };
 }

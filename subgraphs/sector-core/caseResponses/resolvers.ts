@@ -85,9 +85,9 @@ async function mayReach(ctx: CaseResponseContext, caseId: string, action: string
 const noSuchCase = (caseId: string) => new NotFoundError(`No case with code "${caseId}" that your sector may see`);
 
 /**
- * The resolvers every sector shares for its response to cases, under the template's names
- * (`TemplateCaseResponse`, `recordTemplateCaseResponse`, `templateSurvivorContact`...; see
- * ../template.ts for how each sector gets them under its own).
+ * The resolvers every sector shares for its response to cases, under the contract's placeholder
+ * names (`TemplateCaseResponse`, `recordTemplateCaseResponse`, `templateSurvivorContact`...; each
+ * sector's generated/contractResolvers.ts binds them to its own).
  *
  * Who may read or write anything about a case is decided by the case registry, not here: every
  * path asks it (mayReach) for the caller's sector. Identifying details are, besides, served only

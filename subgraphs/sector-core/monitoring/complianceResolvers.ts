@@ -45,7 +45,5 @@ export function complianceResolvers(): Resolvers<MonitoringContext> {
       overdueActions: (compliance, _, ctx) =>
         Promise.all(compliance.overdueActionIds.map(async (id) => ({ id, record: await ctx.loaders.actionRecordById.load(id) }))),
     },
-    // Every action this subgraph serves is one the sector leads.
-    FrameworkAction: { __resolveType: () => 'TemplateAction' },
   };
 }

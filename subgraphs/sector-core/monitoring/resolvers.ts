@@ -1,7 +1,6 @@
 import { requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
 import { mergeResolvers } from '../../kit/resolverMaps.ts';
-import type { Resolvers as SubgraphResolvers } from '../../kit/subgraph.ts';
 import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MonitoringContext } from './context.ts';
 import { complianceResolvers } from './complianceResolvers.ts';
@@ -10,7 +9,7 @@ import { reviseIndicatorTarget } from './indicatorTargets.ts';
 import { reopenPeriod, reportIndicatorValue } from './indicatorWrites.ts';
 import { recordProgress } from './progress.ts';
 
-/** Progress reports, the monitoring mutations and the action's history, under the template's names. */
+/** Progress reports, the monitoring mutations and the action's history, under the contract's placeholder names. */
 function progressResolvers(sectorId: string): Resolvers<MonitoringContext> {
   return {
     Mutation: {
@@ -32,13 +31,9 @@ function progressResolvers(sectorId: string): Resolvers<MonitoringContext> {
 }
 
 /**
- * The monitoring resolvers every sector shares, under the template's names
- * (`reportTemplateActionProgress`, `TemplateAction.progressHistory`, ...; see ../template.ts).
+ * The monitoring resolvers every sector shares, under the contract's placeholder names
+ * (`reportTemplateActionProgress`, `TemplateAction.progressHistory`, ...; see ../contract.ts).
  */
-export function sectorMonitoringResolvers(sectorId: string) {
-  return mergeResolvers(
-    progressResolvers(sectorId) as SubgraphResolvers,
-    indicatorReadResolvers(sectorId) as SubgraphResolvers,
-    complianceResolvers() as SubgraphResolvers,
-  );
+export function sectorMonitoringResolvers(sectorId: string): Resolvers<MonitoringContext> {
+  return mergeResolvers(progressResolvers(sectorId), indicatorReadResolvers(sectorId), complianceResolvers());
 }
