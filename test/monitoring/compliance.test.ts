@@ -92,6 +92,38 @@ describe('compliance scoreboard', () => {
   });
 });
 
+describe('compliance scoreboard and the registry', () => {
+  it('counts an action the framework gives a sector that the sector never recorded, as not reported', async () => {
+    const own = await startTestHub({ only: ['education'] });
+    try {
+      const education = async () =>
+        (await own.query<{ sectors: (Row & { compliance: Row['compliance'] & { actionsLed: number } })[] }>(scoreboard)).data!.sectors.find(
+          (s) => s.id === 'education',
+        )!.compliance;
+      const before = await education();
+      const [objective] = await own.stores.get('coordination')!.collection<{ _id: string }>('objectives').find({}, { limit: 1 });
+      const added = await own.query(`mutation($input: FrameworkActionInput!) { addFrameworkAction(input: $input) { id } }`, {
+        input: {
+          id: 'bd-a9-7',
+          code: 'A9.7',
+          title: 'Publish a safeguarding directory',
+          objectiveId: objective!._id,
+          leadSectorId: 'education',
+          supportingSectorIds: [],
+        },
+      });
+      expect(added.errors).toBeUndefined();
+      const after = await education();
+      expect(after.actionsLed).toBe(before.actionsLed + 1);
+      const notReported = after.reasons.find((r) => r.rule === 'ACTIONS_NOT_REPORTED');
+      expect(notReported).toMatchObject({ status: 'AT_RISK' });
+      expect(notReported!.detail).toContain('bd-a9-7');
+    } finally {
+      await own.stop();
+    }
+  });
+});
+
 describe('compliance scoreboard in every country', () => {
   it.each(['england-wales', 'south-africa'] as const)('answers for every sector of %s', async (country) => {
     const other = await startTestHub({ country });

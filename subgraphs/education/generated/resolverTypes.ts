@@ -910,7 +910,10 @@ export type EducationSector = SectorAgency & {
   dataSets?: Maybe<Array<DataSet>>;
   /** Completeness and timeliness of the education sector's reports. */
   reporting?: Maybe<ReportingSummary>;
-  /** The education sector's compliance with its obligations, as of today. */
+  /**
+   * The education sector's compliance with its obligations, as of today: every framework action it
+   * leads counts, an action with no record here as not reported.
+   */
   compliance?: Maybe<Compliance>;
 };
 
@@ -1131,6 +1134,8 @@ export type FederationReferenceTypes = {
     ( { __typename: 'EducationSector' }
     & GraphQLRecursivePick<FederationTypes['EducationSector'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['EducationSector'], {"ledActionIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationSector'], {"ledActionIds":true}>
         | GraphQLRecursivePick<FederationTypes['EducationSector'], {"ledActionIds":true}> ) );
   EducationAction:
     ( { __typename: 'EducationAction' }

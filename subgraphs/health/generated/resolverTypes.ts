@@ -912,7 +912,10 @@ export type HealthSector = SectorAgency & {
   dataSets?: Maybe<Array<DataSet>>;
   /** Completeness and timeliness of the health sector's reports. */
   reporting?: Maybe<ReportingSummary>;
-  /** The health sector's compliance with its obligations, as of today. */
+  /**
+   * The health sector's compliance with its obligations, as of today: every framework action it
+   * leads counts, an action with no record here as not reported.
+   */
   compliance?: Maybe<Compliance>;
 };
 
@@ -1155,6 +1158,8 @@ export type FederationReferenceTypes = {
     ( { __typename: 'HealthSector' }
     & GraphQLRecursivePick<FederationTypes['HealthSector'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['HealthSector'], {"ledActionIds":true}>
+        | GraphQLRecursivePick<FederationTypes['HealthSector'], {"ledActionIds":true}>
         | GraphQLRecursivePick<FederationTypes['HealthSector'], {"ledActionIds":true}> ) );
   HealthAction:
     ( { __typename: 'HealthAction' }

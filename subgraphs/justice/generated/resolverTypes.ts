@@ -916,7 +916,10 @@ export type JusticeSector = SectorAgency & {
   dataSets?: Maybe<Array<DataSet>>;
   /** Completeness and timeliness of the justice sector's reports. */
   reporting?: Maybe<ReportingSummary>;
-  /** The justice sector's compliance with its obligations, as of today. */
+  /**
+   * The justice sector's compliance with its obligations, as of today: every framework action it
+   * leads counts, an action with no record here as not reported.
+   */
   compliance?: Maybe<Compliance>;
 };
 
@@ -1171,6 +1174,8 @@ export type FederationReferenceTypes = {
     ( { __typename: 'JusticeSector' }
     & GraphQLRecursivePick<FederationTypes['JusticeSector'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['JusticeSector'], {"ledActionIds":true}>
+        | GraphQLRecursivePick<FederationTypes['JusticeSector'], {"ledActionIds":true}>
         | GraphQLRecursivePick<FederationTypes['JusticeSector'], {"ledActionIds":true}> ) );
   JusticeAction:
     ( { __typename: 'JusticeAction' }

@@ -912,7 +912,10 @@ export type PoliceSector = SectorAgency & {
   dataSets?: Maybe<Array<DataSet>>;
   /** Completeness and timeliness of the policing sector's reports. */
   reporting?: Maybe<ReportingSummary>;
-  /** The policing sector's compliance with its obligations, as of today. */
+  /**
+   * The policing sector's compliance with its obligations, as of today: every framework action it
+   * leads counts, an action with no record here as not reported.
+   */
   compliance?: Maybe<Compliance>;
 };
 
@@ -1165,6 +1168,8 @@ export type FederationReferenceTypes = {
     ( { __typename: 'PoliceSector' }
     & GraphQLRecursivePick<FederationTypes['PoliceSector'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['PoliceSector'], {"ledActionIds":true}>
+        | GraphQLRecursivePick<FederationTypes['PoliceSector'], {"ledActionIds":true}>
         | GraphQLRecursivePick<FederationTypes['PoliceSector'], {"ledActionIds":true}> ) );
   PoliceAction:
     ( { __typename: 'PoliceAction' }

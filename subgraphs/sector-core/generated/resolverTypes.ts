@@ -892,7 +892,10 @@ export type TemplateSector = SectorAgency & {
   dataSets?: Maybe<Array<DataSet>>;
   /** Completeness and timeliness of the template sector's reports. */
   reporting?: Maybe<ReportingSummary>;
-  /** The template sector's compliance with its obligations, as of today. */
+  /**
+   * The template sector's compliance with its obligations, as of today: every framework action it
+   * leads counts, an action with no record here as not reported.
+   */
   compliance?: Maybe<Compliance>;
 };
 
@@ -1099,6 +1102,8 @@ export type FederationReferenceTypes = {
     ( { __typename: `${string}Sector` }
     & GraphQLRecursivePick<FederationTypes['TemplateSector'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['TemplateSector'], {"ledActionIds":true}>
+        | GraphQLRecursivePick<FederationTypes['TemplateSector'], {"ledActionIds":true}>
         | GraphQLRecursivePick<FederationTypes['TemplateSector'], {"ledActionIds":true}> ) );
   TemplateAction:
     ( { __typename: `${string}Action` }

@@ -31,7 +31,7 @@ export interface ComplianceReason {
 
 export interface ComplianceInput {
   responsibilities: number;
-  records: readonly Pick<ActionRecordDoc, '_id' | 'dueDate' | 'status' | 'updatedAt'>[];
+  records: readonly Pick<ActionRecordDoc, '_id' | 'dueDate' | 'status'>[];
   reports: readonly PeriodReport[];
   /** The latest moment the sector wrote anything: a progress report, a status, a value. */
   lastUpdateAt: Date | null;

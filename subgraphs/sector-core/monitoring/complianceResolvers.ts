@@ -9,8 +9,13 @@ import { allReports } from './indicatorResolvers.ts';
 const latest = (dates: Date[]) => (dates.length === 0 ? null : new Date(Math.max(...dates.map((d) => d.getTime()))));
 const severity = { FAILING: 0, AT_RISK: 1 } as const;
 
-/** The sector's compliance today, from its own records: one query per collection. */
-async function sectorCompliance(ctx: MonitoringContext): Promise<Compliance> {
+/**
+ * The sector's compliance today, from its own records: one query per collection. Every action the
+ * framework says it leads counts (from the lead ministry's registry through @requires), one it has
+ * no record of as not reported: a sector cannot leave an action out of its compliance by never
+ * recording it, just as it cannot leave it out of its delivery summary.
+ */
+async function sectorCompliance(ctx: MonitoringContext, ledActionIds: readonly string[] | undefined): Promise<Compliance> {
   requireScopes(ctx.identity, scopes.frameworkRead);
   const { monitoring } = ctx.loaders;
   const [responsibilities, records, lastReport, values, reports] = await Promise.all([
@@ -25,8 +30,11 @@ async function sectorCompliance(ctx: MonitoringContext): Promise<Compliance> {
     ...(lastReport ? [lastReport.recordedAt] : []),
     ...values.map((v) => v.reportedAt),
   ]);
+  const byId = new Map(records.map((record) => [record._id, record]));
+  // Without the registry's list (a call that did not come through the gateway), the sector's own records.
+  const led = ledActionIds ? ledActionIds.map((id) => byId.get(id) ?? { _id: id, dueDate: null, status: null }) : records;
   const compliance = assessCompliance(
-    { responsibilities: responsibilities.length, records, reports, lastUpdateAt },
+    { responsibilities: responsibilities.length, records: led, reports, lastUpdateAt },
     startOfDayUtc(ctx.clock.now()),
   );
   compliance.reasons.sort((a, b) => severity[a.status] - severity[b.status]);
@@ -37,7 +45,7 @@ async function sectorCompliance(ctx: MonitoringContext): Promise<Compliance> {
 export function complianceResolvers(): Resolvers<MonitoringContext> {
   return {
     TemplateSector: {
-      compliance: (_, __, ctx) => sectorCompliance(ctx),
+      compliance: (sector, __, ctx) => sectorCompliance(ctx, sector.ledActionIds),
     },
     Compliance: {
       actionsOverdue: (compliance) => compliance.overdueActionIds.length,

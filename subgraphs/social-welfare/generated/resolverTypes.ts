@@ -911,7 +911,10 @@ export type SocialWelfareSector = SectorAgency & {
   dataSets?: Maybe<Array<DataSet>>;
   /** Completeness and timeliness of the social welfare sector's reports. */
   reporting?: Maybe<ReportingSummary>;
-  /** The social welfare sector's compliance with its obligations, as of today. */
+  /**
+   * The social welfare sector's compliance with its obligations, as of today: every framework action it
+   * leads counts, an action with no record here as not reported.
+   */
   compliance?: Maybe<Compliance>;
 };
 
@@ -1149,6 +1152,8 @@ export type FederationReferenceTypes = {
     ( { __typename: 'SocialWelfareSector' }
     & GraphQLRecursivePick<FederationTypes['SocialWelfareSector'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareSector'], {"ledActionIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareSector'], {"ledActionIds":true}>
         | GraphQLRecursivePick<FederationTypes['SocialWelfareSector'], {"ledActionIds":true}> ) );
   SocialWelfareAction:
     ( { __typename: 'SocialWelfareAction' }
