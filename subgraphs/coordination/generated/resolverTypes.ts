@@ -320,8 +320,9 @@ export type MutationUpdateReferralStatusArgs = {
 };
 
 /**
- * A ministry taking part in the national framework. This subgraph owns the registry entry;
- * each sector's subgraph adds its responsibilities, service points and delivery status.
+ * A ministry taking part in the national framework. The coordination subgraph owns the registry
+ * entry (name, ministry, focal point); each sector's subgraph adds what it alone knows about itself:
+ * its responsibilities, service points and delivery.
  */
 export type SectorAgency = {
   /** Stable sector id shared by every service, e.g. `health`. */
@@ -338,7 +339,7 @@ export type SectorAgency = {
   supportingActions: Array<FrameworkAction>;
 };
 
-/** The health sector: medical care, forensic examination and post-exposure treatment. */
+/** The health sector's responsibilities, services and delivery. */
 export type HealthSector = SectorAgency & {
   __typename?: 'HealthSector';
   /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
@@ -357,7 +358,7 @@ export type HealthSector = SectorAgency & {
   supportingActions: Array<FrameworkAction>;
 };
 
-/** The policing sector: reporting, investigation and protection. */
+/** The policing sector's responsibilities, services and delivery. */
 export type PoliceSector = SectorAgency & {
   __typename?: 'PoliceSector';
   /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
@@ -376,7 +377,7 @@ export type PoliceSector = SectorAgency & {
   supportingActions: Array<FrameworkAction>;
 };
 
-/** The justice sector: prosecution, courts, legal aid and protection orders. */
+/** The justice sector's responsibilities, services and delivery. */
 export type JusticeSector = SectorAgency & {
   __typename?: 'JusticeSector';
   /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
@@ -395,7 +396,7 @@ export type JusticeSector = SectorAgency & {
   supportingActions: Array<FrameworkAction>;
 };
 
-/** The social welfare sector: shelter, counselling and case work. */
+/** The social welfare sector's responsibilities, services and delivery. */
 export type SocialWelfareSector = SectorAgency & {
   __typename?: 'SocialWelfareSector';
   /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
@@ -414,7 +415,7 @@ export type SocialWelfareSector = SectorAgency & {
   supportingActions: Array<FrameworkAction>;
 };
 
-/** The education sector: prevention in schools and support for school-age survivors. */
+/** The education sector's responsibilities, services and delivery. */
 export type EducationSector = SectorAgency & {
   __typename?: 'EducationSector';
   /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
@@ -516,8 +517,8 @@ export type Objective = {
 };
 
 /**
- * An action of the national framework. This subgraph owns its definition; the lead sector's
- * subgraph adds its due date, status and delivery state.
+ * An action of the national framework. The coordination subgraph owns its definition; the lead
+ * sector's subgraph owns its due date, status and delivery, recorded in the sector's own system.
  */
 export type FrameworkAction = {
   /** Stable action id, e.g. `bd-a1-2`. */
@@ -534,7 +535,7 @@ export type FrameworkAction = {
   supportingSectors: Array<SectorAgency>;
 };
 
-/** A framework action led by the health sector. */
+/** A framework action led by the health sector, with its record in the health system. */
 export type HealthAction = FrameworkAction & {
   __typename?: 'HealthAction';
   /** Stable action id. */
@@ -551,7 +552,7 @@ export type HealthAction = FrameworkAction & {
   supportingSectors: Array<SectorAgency>;
 };
 
-/** A framework action led by the policing sector. */
+/** A framework action led by the policing sector, with its record in the police system. */
 export type PoliceAction = FrameworkAction & {
   __typename?: 'PoliceAction';
   /** Stable action id. */
@@ -568,7 +569,7 @@ export type PoliceAction = FrameworkAction & {
   supportingSectors: Array<SectorAgency>;
 };
 
-/** A framework action led by the justice sector. */
+/** A framework action led by the justice sector, with its record in the justice system. */
 export type JusticeAction = FrameworkAction & {
   __typename?: 'JusticeAction';
   /** Stable action id. */
@@ -585,7 +586,7 @@ export type JusticeAction = FrameworkAction & {
   supportingSectors: Array<SectorAgency>;
 };
 
-/** A framework action led by the social welfare sector. */
+/** A framework action led by the social welfare sector, with its record in the sector's system. */
 export type SocialWelfareAction = FrameworkAction & {
   __typename?: 'SocialWelfareAction';
   /** Stable action id. */
@@ -602,7 +603,7 @@ export type SocialWelfareAction = FrameworkAction & {
   supportingSectors: Array<SectorAgency>;
 };
 
-/** A framework action led by the education sector. */
+/** A framework action led by the education sector, with its record in the education system. */
 export type EducationAction = FrameworkAction & {
   __typename?: 'EducationAction';
   /** Stable action id. */
@@ -742,7 +743,7 @@ export type CadenceUnit =
 /** A One-Stop Crisis Centre: one place in a hospital where survivors reach every sector's services. */
 export type CrisisCentre = {
   __typename?: 'CrisisCentre';
-  /** Stable centre id, e.g. `bd-occ-dhaka`. */
+  /** Stable centre id. */
   id: Scalars['ID']['output'];
   /** Name as published. */
   name: Scalars['String']['output'];
@@ -772,7 +773,7 @@ export type CrisisCentreInput = {
   openedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
-/** A subgraph's audit log. For auditors only. */
+/** A subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
 export type AuditLog = {
   /** The subgraph whose log it is, e.g. `coordination` or `health`. */
   id: Scalars['ID']['output'];
@@ -797,35 +798,35 @@ export type CoordinationAuditLogEntriesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** The health sector's audit log, served by its own subgraph. */
+/** The health sector's audit log. For auditors only. */
 export type HealthAuditLog = AuditLog & {
   __typename?: 'HealthAuditLog';
   /** `health`. */
   id: Scalars['ID']['output'];
 };
 
-/** The police sector's audit log, served by its own subgraph. */
+/** The police sector's audit log. For auditors only. */
 export type PoliceAuditLog = AuditLog & {
   __typename?: 'PoliceAuditLog';
   /** `police`. */
   id: Scalars['ID']['output'];
 };
 
-/** The justice sector's audit log, served by its own subgraph. */
+/** The justice sector's audit log. For auditors only. */
 export type JusticeAuditLog = AuditLog & {
   __typename?: 'JusticeAuditLog';
   /** `justice`. */
   id: Scalars['ID']['output'];
 };
 
-/** The social-welfare sector's audit log, served by its own subgraph. */
+/** The social-welfare sector's audit log. For auditors only. */
 export type SocialWelfareAuditLog = AuditLog & {
   __typename?: 'SocialWelfareAuditLog';
   /** `social-welfare`. */
   id: Scalars['ID']['output'];
 };
 
-/** The education sector's audit log, served by its own subgraph. */
+/** The education sector's audit log. For auditors only. */
 export type EducationAuditLog = AuditLog & {
   __typename?: 'EducationAuditLog';
   /** `education`. */
@@ -833,8 +834,9 @@ export type EducationAuditLog = AuditLog & {
 };
 
 /**
- * A sector's response to a case. This subgraph names the responding sectors; each sector's own
- * subgraph adds what it did. Only the sectors engaged in the case may read it.
+ * A sector's response to a case, from the sector's own records. The coordination subgraph names
+ * the responding sectors; each sector's subgraph adds what it did. Readable only by the sectors
+ * engaged in the case; every read is written to the sector's audit log.
  */
 export type CaseResponse = {
   /** `<case code>/<sector>`, e.g. `CASE-BD-2026-000123/health`. */
@@ -845,7 +847,7 @@ export type CaseResponse = {
   sector: SectorAgency;
 };
 
-/** The response of the health sector: examination, emergency contraception, post-exposure treatment, forensic evidence. */
+/** The response of the health sector to a case, from its own records. */
 export type HealthCaseResponse = CaseResponse & {
   __typename?: 'HealthCaseResponse';
   /** `<case code>/health`. */
@@ -856,7 +858,7 @@ export type HealthCaseResponse = CaseResponse & {
   sector: SectorAgency;
 };
 
-/** The response of the police: report, investigation, DNA evidence. */
+/** The response of the police to a case, from its own records. */
 export type PoliceCaseResponse = CaseResponse & {
   __typename?: 'PoliceCaseResponse';
   /** `<case code>/police`. */
@@ -867,7 +869,7 @@ export type PoliceCaseResponse = CaseResponse & {
   sector: SectorAgency;
 };
 
-/** The response of the justice sector: charge, trial, verdict, protection order. */
+/** The response of the justice sector to a case, from its own records. */
 export type JusticeCaseResponse = CaseResponse & {
   __typename?: 'JusticeCaseResponse';
   /** `<case code>/justice`. */
@@ -878,7 +880,7 @@ export type JusticeCaseResponse = CaseResponse & {
   sector: SectorAgency;
 };
 
-/** The response of the social welfare sector: shelter, counselling, case work. */
+/** The response of the social welfare sector to a case, from its own records. */
 export type SocialWelfareCaseResponse = CaseResponse & {
   __typename?: 'SocialWelfareCaseResponse';
   /** `<case code>/social-welfare`. */
@@ -889,7 +891,7 @@ export type SocialWelfareCaseResponse = CaseResponse & {
   sector: SectorAgency;
 };
 
-/** The response of the education sector: school support and safe transfer. */
+/** The response of the education sector to a case, from its own records. */
 export type EducationCaseResponse = CaseResponse & {
   __typename?: 'EducationCaseResponse';
   /** `<case code>/education`. */
