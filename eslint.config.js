@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const testFiles = ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts'];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'test-output/', '**/generated/'] },
   js.configs.recommended,
@@ -26,6 +28,38 @@ export default tseslint.config(
       ],
       // Test assertions and GraphQL answers are untyped JSON by nature.
       '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    // Rules that need the types: a promise nobody awaits (a write that may fail unseen, a
+    // rejection nobody handles), a promise where a value is expected, and `any` flowing
+    // unchecked into typed code.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unsafe-assignment': 'error',
+      '@typescript-eslint/no-unsafe-member-access': 'error',
+      '@typescript-eslint/no-unsafe-call': 'error',
+      '@typescript-eslint/no-unsafe-return': 'error',
+      '@typescript-eslint/no-unsafe-argument': 'error',
+    },
+  },
+  {
+    // GraphQL answers in tests are untyped JSON: reading them is the point of an assertion.
+    files: testFiles,
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
     },
   },
 );

@@ -60,7 +60,8 @@ const runtime = createGatewayRuntime({
   ],
 });
 const port = Number(process.env.PEER_PORT ?? 0);
-const server = http.createServer(runtime);
+// The runtime answers its own failures (as a 500), so nothing waits on the promise it returns.
+const server = http.createServer((req, res) => void runtime(req, res));
 server.listen(port, '127.0.0.1', () => {
   const bound = (server.address() as { port: number }).port;
   process.send?.({ ready: 'peer', url: `http://127.0.0.1:${bound}/graphql` });

@@ -56,6 +56,9 @@ export type SeedData<S extends Specs> = { [K in keyof S]?: Draft<NonNullable<S[K
  */
 export type Resolvers = Record<string, GraphQLScalarType | Record<string, unknown>>;
 
+/** The resolver map buildSubgraphSchema takes (the package does not export its name). */
+type SubgraphResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
+
 /** Everything the kit needs to run one subgraph. Each subgraph folder exports one. */
 export interface SubgraphDefinition<S extends Specs = Specs, L = unknown> {
   name: string;
@@ -145,7 +148,7 @@ async function seedIfEmpty<S extends Specs>(
   country: CountryId,
   logger: Logger,
 ): Promise<void> {
-  const counts = await Promise.all(Object.values(repos).map((repo) => repo.count()));
+  const counts = await Promise.all((Object.values(repos) as Repository<StoredDocument>[]).map((repo) => repo.count()));
   if (counts.some((n) => n > 0)) return;
   const seed = definition.seed(country);
   let written = 0;
@@ -268,7 +271,7 @@ async function serve<S extends Specs, L>(
   const schema = buildSubgraphSchema({
     typeDefs: document,
 
-    resolvers: { Date: DateResolver, DateTime: DateTimeResolver, ...definition.resolvers } as any,
+    resolvers: { Date: DateResolver, DateTime: DateTimeResolver, ...definition.resolvers } as SubgraphResolverMap,
   });
   enforceAuthDirectives(schema, sdl);
   // Every request needs the gateway's token, introspection included. Inline tracing is off: it
