@@ -7,7 +7,7 @@ const testFiles = ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts'];
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'test-output/', '**/generated/'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: {
@@ -31,10 +31,9 @@ export default tseslint.config(
     },
   },
   {
-    // Rules that need the types: a promise nobody awaits (a write that may fail unseen, a
-    // rejection nobody handles), a promise where a value is expected, and `any` flowing
-    // unchecked into typed code.
-    files: ['**/*.ts', '**/*.tsx'],
+    // The rules that need the types, read from each file's own tsconfig. Chiefly: a promise
+    // nobody awaits (a write that may fail unseen, a rejection nobody handles), a promise where
+    // nothing waits for it, and `any` flowing unchecked into typed code (no-unsafe-*).
     languageOptions: {
       parserOptions: {
         projectService: true,
@@ -50,6 +49,24 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'error',
       '@typescript-eslint/no-unsafe-argument': 'error',
     },
+  },
+  {
+    // NOT YET: rules of the type-checked set that still have findings, to be switched on one at a
+    // time as those are fixed (counts when this was written, gateway/ and the sector folders included).
+    rules: {
+      '@typescript-eslint/unbound-method': 'off', // 39, 32 of them in dashboard/ (destructured hook results)
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off', // 39, fixable with --fix
+      '@typescript-eslint/require-await': 'off', // 24, mostly plugin hooks async by interface
+      '@typescript-eslint/restrict-template-expressions': 'off', // 7
+      '@typescript-eslint/no-unsafe-enum-comparison': 'off', // 4, all in gateway/
+      '@typescript-eslint/no-base-to-string': 'off', // 1
+      '@typescript-eslint/prefer-promise-reject-errors': 'off', // 1
+    },
+  },
+  {
+    // Plain JavaScript (this file, a few test helpers) has no types to check.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
   },
   {
     // GraphQL answers in tests are untyped JSON: reading them is the point of an assertion.
