@@ -55,13 +55,25 @@ export default tseslint.config(
     // time as those are fixed (counts when this was written, gateway/ and the sector folders included).
     rules: {
       '@typescript-eslint/unbound-method': 'off', // 39, 32 of them in dashboard/ (destructured hook results)
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off', // 39, fixable with --fix
       '@typescript-eslint/require-await': 'off', // 24, mostly plugin hooks async by interface
       '@typescript-eslint/restrict-template-expressions': 'off', // 7
       '@typescript-eslint/no-unsafe-enum-comparison': 'off', // 4, all in gateway/
       '@typescript-eslint/no-base-to-string': 'off', // 1
       '@typescript-eslint/prefer-promise-reject-errors': 'off', // 1
     },
+  },
+  {
+    // TEMPORARY, to be removed once these folders' rewrites land: casts the types already make
+    // unnecessary (9 findings; `npx eslint --fix` removes them).
+    files: [
+      'gateway/authorization/completeResult.ts',
+      'subgraphs/sector-core/caseResponses/register.ts',
+      'subgraphs/sector-core/monitoring/resolvers.ts',
+      'subgraphs/sector-core/sectorSubgraph.ts',
+      'subgraphs/sector-core/seed/casePathways.ts',
+      'subgraphs/sector-core/seed/caseResponseSeed.ts',
+    ],
+    rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off' },
   },
   {
     // Plain JavaScript (this file, a few test helpers) has no types to check.

@@ -18,7 +18,7 @@ import { undocumented } from './schemaCheck/undocumented.ts';
 import { unprotectedRootFields } from './schemaCheck/unprotected.ts';
 
 const { values } = parseArgs({ options: { base: { type: 'string', default: 'HEAD' } } });
-const base = values.base!;
+const base = values.base;
 
 function supergraphAt(ref: string): string | null {
   try {

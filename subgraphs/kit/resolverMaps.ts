@@ -16,5 +16,5 @@ export function mergeResolvers(...maps: Resolvers[]): Resolvers {
       }
     }
   }
-  return merged as Resolvers;
+  return merged;
 }

@@ -56,9 +56,6 @@ export type SeedData<S extends Specs> = { [K in keyof S]?: Draft<NonNullable<S[K
  */
 export type Resolvers = Record<string, GraphQLScalarType | Record<string, unknown>>;
 
-/** The resolver map buildSubgraphSchema takes (the package does not export its name). */
-type SubgraphResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
-
 /** Everything the kit needs to run one subgraph. Each subgraph folder exports one. */
 export interface SubgraphDefinition<S extends Specs = Specs, L = unknown> {
   name: string;
@@ -186,13 +183,13 @@ async function refuseLostCollections<S extends Specs>(
   country: CountryId,
 ): Promise<void> {
   const filled = Object.entries(definition.seed(country)).filter(([, drafts]) => (drafts as unknown[] | undefined)?.length);
-  const counts = await Promise.all(filled.map(async ([key]) => [key, await repos[key as keyof S]!.count()] as const));
+  const counts = await Promise.all(filled.map(async ([key]) => [key, await repos[key as keyof S].count()] as const));
   const empty = counts.filter(([, n]) => n === 0).map(([key]) => key);
   // Seeding has run, so an empty seeded collection means some other collection held data.
   if (empty.length === 0) return;
   throw new LostCollectionError(
     definition.name,
-    empty.map((key) => ({ key, location: store.location(repos[key as keyof S]!.spec.collection) })),
+    empty.map((key) => ({ key, location: store.location(repos[key as keyof S].spec.collection) })),
   );
 }
 
@@ -270,8 +267,7 @@ async function serve<S extends Specs, L>(
   const { document, sdl } = readSdl(definition.schemaFiles);
   const schema = buildSubgraphSchema({
     typeDefs: document,
-
-    resolvers: { Date: DateResolver, DateTime: DateTimeResolver, ...definition.resolvers } as SubgraphResolverMap,
+    resolvers: { Date: DateResolver, DateTime: DateTimeResolver, ...definition.resolvers },
   });
   enforceAuthDirectives(schema, sdl);
   // Every request needs the gateway's token, introspection included. Inline tracing is off: it
