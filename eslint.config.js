@@ -56,10 +56,6 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/unbound-method': 'off', // 39, 32 of them in dashboard/ (destructured hook results)
       '@typescript-eslint/require-await': 'off', // 24, mostly plugin hooks async by interface
-      '@typescript-eslint/restrict-template-expressions': 'off', // 7
-      '@typescript-eslint/no-unsafe-enum-comparison': 'off', // 4, all in gateway/
-      '@typescript-eslint/no-base-to-string': 'off', // 1
-      '@typescript-eslint/prefer-promise-reject-errors': 'off', // 1
     },
   },
   {
@@ -74,6 +70,11 @@ export default tseslint.config(
       'subgraphs/sector-core/seed/caseResponseSeed.ts',
     ],
     rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off' },
+  },
+  {
+    // TEMPORARY, as above: a GraphQL AST kind or operation type compared with a plain string (4 findings).
+    files: ['gateway/authorization/completeResult.ts', 'gateway/responseCache.ts'],
+    rules: { '@typescript-eslint/no-unsafe-enum-comparison': 'off' },
   },
   {
     // Plain JavaScript (this file, a few test helpers) has no types to check.

@@ -52,8 +52,9 @@ const runtime = createGatewayRuntime({
         const request = (context as { request: Request }).request;
         const subgraph = subgraphByUrl.get(url);
         if (!subgraph) throw new Error(`the peer called ${url}, which is no subgraph of the hub`);
+        if (typeof options.body !== 'string') throw new Error(`the peer's call to ${subgraph} has no text body to sign`);
         const identity = identityOf(request.headers);
-        const signed = await gatewayCallHeaders(identity, subgraph, signingKey, String(options.body ?? ''));
+        const signed = await gatewayCallHeaders(identity, subgraph, signingKey, options.body);
         setOptions({ ...options, headers: { ...Object.fromEntries(new Headers(options.headers as HeadersInit)), ...signed } });
       },
     },
