@@ -1,5 +1,5 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import type { FormattedExecutionResult } from 'graphql';
+import { OperationTypeNode, type FormattedExecutionResult } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { Counter } from 'prom-client';
 import type { AuthorizationPolicy } from '../platform/auth/policy.ts';
@@ -55,7 +55,7 @@ export function responseCache(options: ResponseCacheOptions): ApolloServerPlugin
       let startedAt = generation;
       return {
         async responseForOperation({ schema, document, operation, request, contextValue }) {
-          if (operation.operation === 'mutation') {
+          if (operation.operation === OperationTypeNode.MUTATION) {
             invalidate();
             return null;
           }
@@ -73,7 +73,7 @@ export function responseCache(options: ResponseCacheOptions): ApolloServerPlugin
           };
         },
         async willSendResponse({ response, operation }) {
-          if (operation?.operation === 'mutation') return invalidate();
+          if (operation?.operation === OperationTypeNode.MUTATION) return invalidate();
           if (!key || startedAt !== generation || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           if (!result.errors && result.data) cache.set(key, result);

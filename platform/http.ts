@@ -59,20 +59,22 @@ function graphqlError(res: http.ServerResponse, status: number, message: string,
  */
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): http.Server {
   const { apollo, context, routes = {}, postRoutes = {}, graphqlPath = '/graphql', maxBodyBytes = 256 * 1024, observe } = options;
-  const server = http.createServer(async (req, res) => {
-    // One id per request, set here so the context, the logs and the subgraph calls all see it.
-    const requestId = requestIdOf(req);
-    req.headers[requestIdHeader] = requestId;
-    res.setHeader(requestIdHeader, requestId);
-    // While the server drains, answers close their connection so keep-alive clients reconnect elsewhere.
-    if (closing.has(server)) res.setHeader('connection', 'close');
-    if (observe) {
-      const started = performance.now();
-      const path = (req.url ?? '/').split('?')[0]!;
-      const route = path === graphqlPath || routes[path] || postRoutes[path] ? path : 'other';
-      res.once('finish', () => observe(route, res.statusCode, (performance.now() - started) / 1000));
-    }
+  // `serve` never rejects: everything it does is inside the try, whose catch answers the failure.
+  const server = http.createServer((req, res) => void serve(req, res));
+  async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
     try {
+      // One id per request, set here so the context, the logs and the subgraph calls all see it.
+      const requestId = requestIdOf(req);
+      req.headers[requestIdHeader] = requestId;
+      res.setHeader(requestIdHeader, requestId);
+      // While the server drains, answers close their connection so keep-alive clients reconnect elsewhere.
+      if (closing.has(server)) res.setHeader('connection', 'close');
+      if (observe) {
+        const started = performance.now();
+        const path = (req.url ?? '/').split('?')[0]!;
+        const route = path === graphqlPath || routes[path] || postRoutes[path] ? path : 'other';
+        res.once('finish', () => observe(route, res.statusCode, (performance.now() - started) / 1000));
+      }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const route = req.method === 'GET' ? routes[url.pathname] : undefined;
       if (route && !(url.pathname === graphqlPath && url.search)) {
@@ -130,7 +132,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       if (!res.headersSent) graphqlError(res, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
       else res.destroy(error as Error);
     }
-  });
+  }
   return server;
 }
 

@@ -1,14 +1,16 @@
 /**
  * `npm run compose` writes schema/supergraph.graphql from the subgraphs' SDL, and the schema
- * reference (docs/schema-reference.md) from it.
- * `npm run compose -- --check` writes nothing and fails when either committed file is stale or
- * the subgraphs do not compose (CI runs it).
+ * reference (docs/schema-reference.md) from it, and prints composition's hints.
+ * `npm run compose -- --check` writes nothing and fails when either committed file is stale, when
+ * the subgraphs do not compose, or on a hint not acknowledged in
+ * schema/acknowledged-composition-hints.txt (CI runs it).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { supergraphPath } from '../gateway/supergraph.ts';
 import { projectPath } from '../platform/schemaFiles.ts';
 import { composeSupergraph } from './composeSupergraph.ts';
+import { hintKey, judgeHints, readAcknowledgedHints } from './compositionHints.ts';
 import { schemaReference } from './schemaReference.ts';
 
 const check = process.argv.includes('--check');
@@ -38,4 +40,20 @@ for (const { file, content } of outputs) {
     console.log(`Wrote ${name}.`);
   }
 }
-if (stale) process.exit(1);
+
+const acknowledged = readAcknowledgedHints();
+const verdict = judgeHints(result.hints, acknowledged);
+for (const hint of result.hints) {
+  const reason = acknowledged.get(hintKey(hint));
+  console.log(`\n${hintKey(hint)}${reason === undefined ? '' : ` (acknowledged: ${reason})`}\n${hint.message}`);
+}
+console.log(`\n${result.hints.length} composition hints, ${verdict.unacknowledged.length} not acknowledged.`);
+if (verdict.unacknowledged.length > 0) {
+  console.error('Make the subgraphs agree (for a description: the same text in every subgraph that declares the element),');
+  console.error('or, if it cannot be fixed yet, acknowledge it in schema/acknowledged-composition-hints.txt with the reason:');
+  for (const hint of verdict.unacknowledged) console.error(`  ${hintKey(hint)}`);
+}
+for (const key of verdict.stale) {
+  console.error(`schema/acknowledged-composition-hints.txt acknowledges \`${key}\`, which no longer occurs: remove the line.`);
+}
+if (stale || (check && (verdict.unacknowledged.length > 0 || verdict.stale.length > 0))) process.exit(1);

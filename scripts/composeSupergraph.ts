@@ -2,11 +2,12 @@ import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { subgraphCatalog } from '../platform/catalog.ts';
 import { readSdl, subgraphSchemaFiles } from '../platform/schemaFiles.ts';
+import { fromApolloHint, type CompositionHint } from './compositionHints.ts';
 
 export interface CompositionResult {
   supergraphSdl?: string;
   errors: string[];
-  hints: string[];
+  hints: CompositionHint[];
 }
 
 /**
@@ -23,7 +24,7 @@ export function workingTreeServices() {
 
 export function composeSupergraph(): CompositionResult {
   const result = composeServices(workingTreeServices());
-  const hints = (result.hints ?? []).map((hint) => `${hint.definition.code}: ${hint.message}`);
+  const hints = (result.hints ?? []).map(fromApolloHint);
   if (result.errors) return { errors: result.errors.map((e) => e.message), hints };
   const header = "# Composed by `npm run compose` from the subgraphs' SDL. Do not edit: edit the subgraphs and compose again.\n";
   return { supergraphSdl: header + result.supergraphSdl + '\n', errors: [], hints };

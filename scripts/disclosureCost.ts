@@ -105,9 +105,9 @@ for (const country of countries) {
   const seed = caseSeed(country);
   const cases = seed.cases
     .filter((c) => c.reportingConsent && c.firstReportedOn.getUTCFullYear() === 2026)
-    .map((c) => ({ ...c, version: 1 }) as CaseDoc);
+    .map((c) => ({ ...c, version: 1 }));
   const ids = new Set(cases.map((c) => c._id));
-  const referrals = seed.referrals.filter((r) => ids.has(r.caseId)).map((r) => ({ ...r, version: 1 }) as ReferralDoc);
+  const referrals = seed.referrals.filter((r) => ids.has(r.caseId)).map((r) => ({ ...r, version: 1 }));
   for (const [name, cellsOf] of [
     ['pathway', (c: DisclosureControl) => pathwayCells(c, cases, referrals)],
     ['indicators (COUNT)', (c: DisclosureControl, publish = true) => indicatorCells(c, country, publish)],

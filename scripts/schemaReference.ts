@@ -42,9 +42,9 @@ export function schemaReference(supergraphSdl: string): string {
 
   const fieldRow = (typeName: string, field: GraphQLField<unknown, unknown>) => {
     const key = `${typeName}.${field.name}`;
-    const args = field.args.map((a) => `\`${a.name}: ${a.type}\` ${cell(a.description)}`).join('<br>');
+    const args = field.args.map((a) => `\`${a.name}: ${String(a.type)}\` ${cell(a.description)}`).join('<br>');
     const named = getNamedType(field.type).name;
-    const type = isSpecifiedScalarType(getNamedType(field.type)) ? `\`${field.type}\`` : `${link(named)} \`${field.type}\``;
+    const type = isSpecifiedScalarType(getNamedType(field.type)) ? `\`${String(field.type)}\`` : `${link(named)} \`${String(field.type)}\``;
     return `| \`${field.name}\` | ${type} | ${cell(field.description)}${args ? `<br>**Arguments:** ${args}` : ''} | ${needs(key, named) || '—'} | ${(owners.get(key) ?? []).join(', ')} |`;
   };
 
@@ -88,7 +88,7 @@ export function schemaReference(supergraphSdl: string): string {
     } else if (isInputObjectType(type)) {
       lines.push('| Field | Type | Description |', '| --- | --- | --- |');
       for (const field of Object.values(type.getFields()))
-        lines.push(`| \`${field.name}\` | \`${field.type}\` | ${cell(field.description)} |`);
+        lines.push(`| \`${field.name}\` | \`${String(field.type)}\` | ${cell(field.description)} |`);
     } else if (isEnumType(type)) {
       lines.push('| Value | Description |', '| --- | --- |');
       for (const value of type.getValues()) lines.push(`| \`${value.name}\` | ${cell(value.description)} |`);

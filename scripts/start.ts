@@ -108,7 +108,8 @@ function watchedSubgraph(name: string): Service {
           );
           if (answered) return resolve(config.subgraphUrls[name]!);
           if (Date.now() > deadline || child.exitCode !== null) return reject(new Error(`${name} (watched) did not become ready`));
-          setTimeout(poll, 200);
+          // poll settles `ready` itself and cannot reject (a failed fetch counts as not ready).
+          setTimeout(() => void poll(), 200);
         };
         void poll();
       });

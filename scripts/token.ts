@@ -38,7 +38,7 @@ const needsSector = sectorBoundRoles.includes(role);
 if (needsSector && (!sector || !sectorIds.includes(sector)))
   fail(`--sector must be one of ${sectorIds.join(', ')} for the ${role} role (got ${JSON.stringify(sector)})`);
 if (!needsSector && sector) fail(`The ${role} role does not act for a sector: leave out --sector`);
-if (!/^\d+[smhd]$/.test(expires!)) fail(`--expires must be a duration such as 30m, 8h or 2d (got ${JSON.stringify(expires)})`);
+if (!/^\d+[smhd]$/.test(expires)) fail(`--expires must be a duration such as 30m, 8h or 2d (got ${JSON.stringify(expires)})`);
 
 let config;
 try {

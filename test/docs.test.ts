@@ -129,12 +129,15 @@ describe('documentation', () => {
     // Every variable configuration reads, per-subgraph names included, as it reads them.
     const used = new Set<string>();
     readConfig(
-      new Proxy({} as NodeJS.ProcessEnv, {
-        get: (_, name) => {
-          if (typeof name === 'string') used.add(name);
-          return undefined;
+      new Proxy(
+        {},
+        {
+          get: (_, name) => {
+            if (typeof name === 'string') used.add(name);
+            return undefined;
+          },
         },
-      }),
+      ),
     );
     // And every variable named in the code: read from process.env or an env argument, or one of ours by prefix.
     for (const folder of ['platform', 'gateway', 'subgraphs', 'scripts', 'dashboard', 'test']) {

@@ -37,7 +37,7 @@ function runToEnd(env: Record<string, string>): Promise<{ code: number | null; s
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
 }
 
@@ -121,7 +121,7 @@ describe('npm start', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(1);
     expect(output).toContain('HEALTH_PORT must be a whole number between 0 and 65535 (got "eighty")');
@@ -142,7 +142,7 @@ describe('npm start', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
-      child.stderr!.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
       const code = await new Promise((resolve) => child.on('exit', resolve));
       expect(code).toBe(1);
       expect(output).toContain(`Port ${taken} on 127.0.0.1 is already in use (POLICE_PORT)`);

@@ -1,4 +1,5 @@
 import {
+  Kind,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
   getDirectiveValues,
@@ -33,9 +34,9 @@ interface Walk {
 }
 
 function included(node: FieldNode | { directives?: FieldNode['directives'] }, variables: Record<string, unknown>): boolean {
-  const skip = getDirectiveValues(GraphQLSkipDirective, node as FieldNode, variables);
+  const skip = getDirectiveValues(GraphQLSkipDirective, node, variables);
   if (skip?.if === true) return false;
-  const include = getDirectiveValues(GraphQLIncludeDirective, node as FieldNode, variables);
+  const include = getDirectiveValues(GraphQLIncludeDirective, node, variables);
   return include?.if !== false;
 }
 
@@ -50,12 +51,12 @@ function completeObject(walk: Walk, value: Json, staticType: GraphQLCompositeTyp
   const runtimeName = value[typenameAlias];
   const runtime = (typeof runtimeName === 'string' ? walk.schema.getType(runtimeName) : staticType) as GraphQLCompositeType;
   for (const selection of selectionSet.selections) {
-    if (selection.kind === 'InlineFragment') {
+    if (selection.kind === Kind.INLINE_FRAGMENT) {
       if (!included(selection, walk.variables) || !appliesTo(walk, selection.typeCondition?.name.value, runtime)) continue;
       if (completeObject(walk, value, staticType, selection.selectionSet)) return true;
       continue;
     }
-    if (selection.kind !== 'Field' || !included(selection, walk.variables)) continue;
+    if (selection.kind !== Kind.FIELD || !included(selection, walk.variables)) continue;
     const key = selection.alias?.value ?? selection.name.value;
     if (selection.name.value.startsWith('__')) continue;
     const fields = 'getFields' in runtime ? runtime.getFields() : {};

@@ -41,7 +41,7 @@ export function fieldAuthorization(policy: () => AuthorizationPolicy): ApolloSer
           const operationName = request.operationName ?? undefined;
           const key = `${contextValue.identity.role}\n${operationName ?? ''}`;
           let byCaller = decisions.get(document);
-          if (!byCaller) decisions.set(document, (byCaller = new Map()));
+          if (!byCaller) decisions.set(document, (byCaller = new Map<string, Decision | null>()));
           if (!byCaller.has(key)) {
             const authorized = authorizeOperation(schema, policy(), contextValue.identity, document, operationName);
             byCaller.set(key, authorized && { authorized, queryHash: checkedHash(schema, authorized.document) });

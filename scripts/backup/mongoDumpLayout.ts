@@ -65,7 +65,11 @@ export function decodeMetadata(bytes: Buffer, name: string): DumpedIndex[] {
     throw new BackupError(`${name} is not Extended JSON (${(error as Error).message})`);
   }
   const indexes = metadata?.indexes;
-  if (!Array.isArray(indexes) || !indexes.every((index) => typeof index?.name === 'string' && typeof index?.key === 'object')) {
+  const described = (index: unknown) => {
+    const { name, key } = (index ?? {}) as Record<string, unknown>;
+    return typeof name === 'string' && typeof key === 'object';
+  };
+  if (!Array.isArray(indexes) || !indexes.every(described)) {
     throw new BackupError(`${name} does not describe the collection's indexes (each with a name and a key)`);
   }
   return indexes as DumpedIndex[];

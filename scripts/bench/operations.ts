@@ -76,7 +76,10 @@ export const benchOperations: BenchOperation[] = [
       referrals { id from { name } to { name } status followUpBy escalated }
       responses { id sector { name } recorded startedOn summary lastUpdatedAt } } }`,
     // The demo cases are generated: take the newest one the health sector holds or was referred.
-    prepare: async (ask) => ({ id: (await ask(`{ cases(limit: 1, purpose: "benchmark") { id } }`)).cases[0].id }),
+    prepare: async (ask) => {
+      const { cases } = (await ask(`{ cases(limit: 1, purpose: "benchmark") { id } }`)) as { cases: { id: string }[] };
+      return { id: cases[0]!.id };
+    },
     as: { role: 'sector-officer', sector: 'health' },
     caseLevel: true,
   },

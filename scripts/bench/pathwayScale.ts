@@ -52,7 +52,7 @@ const { values: flags } = parseArgs({
 const caseCount = Number(flags.cases);
 const requests = Number(flags.requests);
 const writes = Number(flags.writes);
-if (!['embedded', 'memory'].includes(flags.store!)) throw new Error(`--store must be embedded or memory (got ${flags.store})`);
+if (!['embedded', 'memory'].includes(flags.store)) throw new Error(`--store must be embedded or memory (got ${flags.store})`);
 
 const country = 'bangladesh';
 const today = '2026-11-24';

@@ -52,15 +52,17 @@ const runtime = createGatewayRuntime({
         const request = (context as { request: Request }).request;
         const subgraph = subgraphByUrl.get(url);
         if (!subgraph) throw new Error(`the peer called ${url}, which is no subgraph of the hub`);
+        if (typeof options.body !== 'string') throw new Error(`the peer's call to ${subgraph} has no text body to sign`);
         const identity = identityOf(request.headers);
-        const signed = await gatewayCallHeaders(identity, subgraph, signingKey, String(options.body ?? ''));
+        const signed = await gatewayCallHeaders(identity, subgraph, signingKey, options.body);
         setOptions({ ...options, headers: { ...Object.fromEntries(new Headers(options.headers as HeadersInit)), ...signed } });
       },
     },
   ],
 });
 const port = Number(process.env.PEER_PORT ?? 0);
-const server = http.createServer(runtime);
+// The runtime answers its own failures (as a 500), so nothing waits on the promise it returns.
+const server = http.createServer((req, res) => void runtime(req, res));
 server.listen(port, '127.0.0.1', () => {
   const bound = (server.address() as { port: number }).port;
   process.send?.({ ready: 'peer', url: `http://127.0.0.1:${bound}/graphql` });

@@ -1,12 +1,17 @@
-/** A GraphQL call through the gateway as a client makes it, and what came of it. */
-export interface Outcome {
+/** A GraphQL call through the gateway as a client makes it, and what came of it; `Data` is the shape the caller expects. */
+export interface Outcome<Data = Record<string, any>> {
   /** An HTTP answer with a GraphQL body came back (data, a clean error, or both). */
   answered: boolean;
-  data?: Record<string, any> | null;
+  data?: Data | null;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-export async function call(url: string, token: string, query: string, variables?: Record<string, unknown>): Promise<Outcome> {
+export async function call<Data = Record<string, any>>(
+  url: string,
+  token: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<Outcome<Data>> {
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -14,7 +19,7 @@ export async function call(url: string, token: string, query: string, variables?
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(30_000),
     });
-    const body = (await response.json()) as Pick<Outcome, 'data' | 'errors'>;
+    const body = (await response.json()) as Pick<Outcome<Data>, 'data' | 'errors'>;
     return { answered: true, ...body };
   } catch {
     return { answered: false };

@@ -114,6 +114,7 @@ function hubHasNew(hub: SupervisedHub, service: string, old: number): boolean {
 
 const registerCase = `mutation ($input: RegisterCaseInput!) { registerCase(input: $input) { id district firstReportedOn incidentType } }`;
 const readCase = `query ($id: ID!) { case(id: $id, purpose: "fault check") { id district firstReportedOn incidentType } }`;
+type CaseRead = { id: string; district: string; firstReportedOn: string; incidentType: string };
 
 /** kill -9 of the case registry while sectors register cases. */
 const killCoordination: Fault = {
@@ -136,8 +137,8 @@ const killCoordination: Fault = {
           referralConsent: ['police'],
           reportingConsent: false,
         };
-        const outcome = await call(hub.url, token, registerCase, { input });
-        const id = outcome.data?.registerCase?.id as string | undefined;
+        const outcome = await call<{ registerCase: CaseRead | null }>(hub.url, token, registerCase, { input });
+        const id = outcome.data?.registerCase?.id;
         if (id) expected.set(id, district);
         return { outcome, acknowledged: id };
       },
@@ -145,7 +146,7 @@ const killCoordination: Fault = {
         const lost: string[] = [];
         const halfWritten: string[] = [];
         for (const id of acknowledged) {
-          const { data } = await call(hub.url, token, readCase, { id });
+          const { data } = await call<{ case: CaseRead | null }>(hub.url, token, readCase, { id });
           const stored = data?.case;
           if (!stored) lost.push(id);
           else if (
@@ -202,6 +203,8 @@ function diskFull(sector: string): WriteFault {
   };
 }
 
+type History = { action: { progressHistory: { sequence: number; note: string | null }[] | null } | null };
+
 /** A sector's progress reports under a fault: what happens to the sector's process is `fault`. */
 function faultDuringProgressReports(name: string, sector: string, fault: WriteFault): Fault {
   return {
@@ -211,10 +214,15 @@ function faultDuringProgressReports(name: string, sector: string, fault: WriteFa
       const mutation = `mutation ($input: ProgressReportInput!) { report${pascal(sector)}ActionProgress(input: $input) { id } }`;
       const history = `query ($id: ID!) { action(id: $id) { progressHistory { sequence note } } }`;
       const analyst = await hub.token('analyst');
-      const led = await call(hub.url, analyst, `query ($id: ID!) { sector(id: $id) { ledActions { id } } }`, { id: sector });
-      const actionId = led.data?.sector?.ledActions?.[0]?.id as string | undefined;
+      const led = await call<{ sector: { ledActions: { id: string }[] | null } | null }>(
+        hub.url,
+        analyst,
+        `query ($id: ID!) { sector(id: $id) { ledActions { id } } }`,
+        { id: sector },
+      );
+      const actionId = led.data?.sector?.ledActions?.[0]?.id;
       if (!actionId) throw new Error(`${sector} leads no action to report on: ${JSON.stringify(led)}`);
-      const before = ((await call(hub.url, analyst, history, { id: actionId })).data?.action?.progressHistory ?? []) as unknown[];
+      const before = (await call<History>(hub.url, analyst, history, { id: actionId })).data?.action?.progressHistory ?? [];
       const report = await faultUnderWrites(hub, sector, {
         // One writer: each report on an action follows the one before it.
         writers: 1,
@@ -227,8 +235,8 @@ function faultDuringProgressReports(name: string, sector: string, fault: WriteFa
           return { outcome, acknowledged: outcome.data && !outcome.errors ? note : undefined };
         },
         async verify(acknowledged) {
-          const { data } = await call(hub.url, analyst, history, { id: actionId });
-          const reports = (data?.action?.progressHistory ?? []) as { sequence: number; note: string | null }[];
+          const { data } = await call<History>(hub.url, analyst, history, { id: actionId });
+          const reports = data?.action?.progressHistory ?? [];
           const notes = new Set(reports.map((r) => r.note));
           const lost = acknowledged.filter((note) => !notes.has(note));
           const halfWritten = reports

@@ -38,8 +38,8 @@ export async function startSupervisedHub(env: Record<string, string>, readyWithi
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  launcher.stdout!.on('data', (chunk) => (output += chunk));
-  launcher.stderr!.on('data', (chunk) => (output += chunk));
+  launcher.stdout.on('data', (chunk) => (output += chunk));
+  launcher.stderr.on('data', (chunk) => (output += chunk));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the hub did not start within ${readyWithinMs} ms:\n${output}`)), readyWithinMs);
     const look = () => {
@@ -49,7 +49,7 @@ export async function startSupervisedHub(env: Record<string, string>, readyWithi
         resolve(match[1]!);
       }
     };
-    launcher.stdout!.on('data', look);
+    launcher.stdout.on('data', look);
     launcher.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the hub exited with ${code}:\n${output}`));

@@ -60,7 +60,7 @@ async function changesBetween(where: string, before: GraphQLSchema, after: Graph
       level: levelOf[change.criticality.level] ?? 'dangerous',
       message: change.message,
       path: change.path ?? '',
-      kind: change.type,
+      kind: change.type as string,
     }));
 }
 

@@ -96,7 +96,7 @@ async function addCrisisCentre(_: unknown, { input }: { input: Omit<CrisisCentre
 }
 
 const perSectorTypes = (sectorIds: readonly string[]) =>
-  Object.fromEntries(
+  Object.fromEntries<typeof sectorFields | typeof actionFields>(
     sectorIds.flatMap((id) => [
       [`${typePrefix(id)}Sector`, sectorFields],
       [`${typePrefix(id)}Action`, actionFields],

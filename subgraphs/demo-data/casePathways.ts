@@ -145,7 +145,7 @@ function generateCase(country: CountryId, serial: number, firstReportedOn: Date)
     ] as const
   )
     .filter(([, yes]) => yes)
-    .map(([sector]) => sector as SectorId);
+    .map(([sector]) => sector);
 
   const milestones = new Map<string, Date>();
   const mark = (kind: string, on: Date) => on <= reference && !milestones.has(kind) && milestones.set(kind, on);

@@ -97,7 +97,7 @@ function describe(error: mongoose.Error.ValidatorError | mongoose.Error.CastErro
  * field at fault; returns a plain object ready to store.
  */
 export async function validateDocument<T>(spec: DocumentSpec<T>, input: unknown): Promise<T> {
-  const Model = modelFor(spec as DocumentSpec<unknown>);
+  const Model = modelFor(spec);
   let doc: mongoose.Document;
   try {
     doc = new Model(input) as mongoose.Document;
@@ -113,7 +113,7 @@ export async function validateDocument<T>(spec: DocumentSpec<T>, input: unknown)
     if (error instanceof mongoose.Error.ValidationError) {
       const problems: FieldProblem[] = Object.entries(error.errors).map(([field, e]) => ({
         field,
-        problem: describe(e as mongoose.Error.ValidatorError | mongoose.Error.CastError),
+        problem: describe(e),
       }));
       problems.sort((a, b) => a.field.localeCompare(b.field));
       throw new InvalidInputError(spec.label, problems);

@@ -104,7 +104,7 @@ export class Repository<T extends StoredDocument> {
     const doc = await validateDocument(this.spec, { ...draft, version: expectedVersion + 1 });
     let replaced: boolean;
     try {
-      replaced = await this.collection.replaceOne({ _id: doc._id, version: expectedVersion } as Filter, doc);
+      replaced = await this.collection.replaceOne({ _id: doc._id, version: expectedVersion }, doc);
     } catch (error) {
       if (error instanceof DuplicateKeyError) {
         throw new ConflictError(`Another ${this.spec.label} already has that key (${error.message}); nothing was changed`);

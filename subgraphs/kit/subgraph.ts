@@ -145,7 +145,7 @@ async function seedIfEmpty<S extends Specs>(
   country: CountryId,
   logger: Logger,
 ): Promise<void> {
-  const counts = await Promise.all(Object.values(repos).map((repo) => repo.count()));
+  const counts = await Promise.all((Object.values(repos) as Repository<StoredDocument>[]).map((repo) => repo.count()));
   if (counts.some((n) => n > 0)) return;
   const seed = definition.seed(country);
   let written = 0;
@@ -183,13 +183,13 @@ async function refuseLostCollections<S extends Specs>(
   country: CountryId,
 ): Promise<void> {
   const filled = Object.entries(definition.seed(country)).filter(([, drafts]) => (drafts as unknown[] | undefined)?.length);
-  const counts = await Promise.all(filled.map(async ([key]) => [key, await repos[key as keyof S]!.count()] as const));
+  const counts = await Promise.all(filled.map(async ([key]) => [key, await repos[key as keyof S].count()] as const));
   const empty = counts.filter(([, n]) => n === 0).map(([key]) => key);
   // Seeding has run, so an empty seeded collection means some other collection held data.
   if (empty.length === 0) return;
   throw new LostCollectionError(
     definition.name,
-    empty.map((key) => ({ key, location: store.location(repos[key as keyof S]!.spec.collection) })),
+    empty.map((key) => ({ key, location: store.location(repos[key as keyof S].spec.collection) })),
   );
 }
 
@@ -267,8 +267,7 @@ async function serve<S extends Specs, L>(
   const { document, sdl } = readSdl(definition.schemaFiles);
   const schema = buildSubgraphSchema({
     typeDefs: document,
-
-    resolvers: { Date: DateResolver, DateTime: DateTimeResolver, ...definition.resolvers } as any,
+    resolvers: { Date: DateResolver, DateTime: DateTimeResolver, ...definition.resolvers },
   });
   enforceAuthDirectives(schema, sdl);
   // Every request needs the gateway's token, introspection included. Inline tracing is off: it

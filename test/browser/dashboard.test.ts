@@ -84,7 +84,7 @@ describe('the dashboard in a browser', () => {
     expect(await card.locator('[data-facet="services.facet.health"]').innerText()).toContain(String(dhaka.medicalCare.doctorsOnDuty));
     expect(await card.locator('[data-facet="services.facet.shelter"]').innerText()).toContain(String(dhaka.shelter.beds));
     const points = data!.sectors.flatMap((s: { servicePoints: { district: string }[] }) => s.servicePoints);
-    for (const district of new Set(points.map((p: { district: string }) => p.district))) {
+    for (const district of new Set<string>(points.map((p: { district: string }) => p.district))) {
       const total = points.filter((p: { district: string }) => p.district === district).length;
       expect(await page.locator(`[data-testid=points-matrix] tr[data-district="${district}"] [data-kind=total]`).innerText()).toBe(
         String(total),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredDocument } from '../../subgraphs/kit/store/port.ts';
 import { startTestHub, TODAY, type TestHub } from '../support/hub.ts';
 
 /*
@@ -101,7 +102,7 @@ describe('compliance scoreboard and the registry', () => {
           (s) => s.id === 'education',
         )!.compliance;
       const before = await education();
-      const [objective] = await own.stores.get('coordination')!.collection<{ _id: string }>('objectives').find({}, { limit: 1 });
+      const [objective] = await own.stores.get('coordination')!.collection<StoredDocument>('objectives').find({}, { limit: 1 });
       const added = await own.query(`mutation($input: FrameworkActionInput!) { addFrameworkAction(input: $input) { id } }`, {
         input: {
           id: 'bd-a9-7',

@@ -25,15 +25,17 @@ async function ask(): Promise<{ id: string; unit: string; values: Value[] }[]> {
   return data!.sector.indicators;
 }
 
-/** A published count: withheld (null) below the threshold, else a multiple of the base within the noise. */
-function expectProtected(published: Published, truth: number, where: string) {
-  if (truth < 5) {
-    expect({ value: published.value, suppressed: published.suppressed }, where).toEqual({ value: null, suppressed: true });
-    return;
-  }
-  expect(published.suppressed, where).toBe(false);
-  expect(published.value! % noiseParameters.base, where).toBe(0);
-  expect(Math.abs(published.value! - truth), where).toBeLessThanOrEqual(noiseParameters.maxNoise);
+const threshold = 5;
+type Count = Published & { truth: number; where: string };
+
+/** Published counts that break the rule: withheld (null) below the threshold, else a multiple of the base within the noise. */
+function unprotected(counts: Count[]): Count[] {
+  const { base, maxNoise } = noiseParameters;
+  return counts.filter(({ value, suppressed, truth }) =>
+    truth < threshold
+      ? value !== null || !suppressed
+      : suppressed || value === null || value % base !== 0 || Math.abs(value - truth) > maxNoise,
+  );
 }
 
 describe('indicator values that count people', () => {
@@ -57,20 +59,22 @@ describe('indicator values that count people', () => {
     ]);
     const stored = new Map((await values.find({})).map((v: any) => [v._id, v]));
     const indicators = await ask();
-    let checked = 0;
-    for (const indicator of indicators) {
-      for (const v of indicator.values) {
+    const asReported = indicators.filter((i) => i.unit !== 'COUNT').flatMap((i) => i.values);
+    expect(asReported.length, 'no percentage or rate to compare').toBeGreaterThan(0);
+    expect(asReported.map((v) => [v.id, v.value, v.suppressed])).toEqual(asReported.map((v) => [v.id, stored.get(v.id)!.value, false]));
+    const published: Count[] = indicators
+      .filter((i) => i.unit === 'COUNT')
+      .flatMap((i) => i.values)
+      .flatMap((v) => {
         const truth = stored.get(v.id)!;
-        if (indicator.unit !== 'COUNT') {
-          expect(v).toMatchObject({ value: truth.value, suppressed: false });
-          continue;
-        }
-        expectProtected(v, truth.value, v.id);
-        v.breakdowns.forEach((b, i) => expectProtected(b, truth.breakdowns[i].value, `${v.id} ${b.dimension}=${b.category}`));
-        checked += 1 + v.breakdowns.length;
-      }
-    }
-    expect(checked).toBeGreaterThan(10);
+        return [
+          { ...v, truth: truth.value, where: v.id },
+          ...v.breakdowns.map((b, i) => ({ ...b, truth: truth.breakdowns[i].value, where: `${v.id} ${b.dimension}=${b.category}` })),
+        ];
+      });
+    expect(published.length).toBeGreaterThan(10);
+    expect(published.filter((c) => c.truth < threshold).length, 'no small count to withhold').toBeGreaterThan(0);
+    expect(unprotected(published).map((c) => `${c.where}: ${c.value} (withheld: ${c.suppressed}) for ${c.truth}`)).toEqual([]);
     const small = indicators.flatMap((i) => i.values).find((v) => v.id === `${counts.id}@2025-12`)!;
     expect(small.breakdowns.find((b) => b.category === 'male')).toEqual({
       dimension: 'sex',

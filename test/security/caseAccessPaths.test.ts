@@ -225,7 +225,7 @@ describe('every path to case-level data, for a sector whose consent was withdraw
     const refersToCase = JSON.stringify(whileEngaged.variables).includes(engaged.caseId);
     if (!refersToCase && !isList) {
       // Only registerCase: it names no existing case, and answers with the new one it made.
-      expect(kind).toBe('mutation');
+      expect(`${kind} ${field.name}`).toBe('mutation registerCase');
       return;
     }
     const withdrawn = await engagedCase(actorFor(field.name));

@@ -53,7 +53,7 @@ describe('one authorization rule', () => {
           const here = allowed(schema, policy, type.name, field);
           const there = allowed(supergraph, supergraphPolicy, type.name, field);
           if (here.join() !== there.join())
-            disagreements.push(`${entry.name} ${type.name}.${field}: [${here}] here, [${there}] in the supergraph`);
+            disagreements.push(`${entry.name} ${type.name}.${field}: [${here.join(',')}] here, [${there.join(',')}] in the supergraph`);
         }
       }
     }

@@ -49,8 +49,18 @@ describe('subgraphs answer only the gateway', () => {
 
   it("refuses the caller's own bearer token presented directly", async () => {
     const token = await hub.tokenFor({ role: 'analyst' });
-    expectRefused(await send(url('coordination'), read, { authorization: `Bearer ${token}` }), 401, 'UNAUTHENTICATED');
-    expectRefused(await send(url('coordination'), read, { [internalTokenHeader]: token }), 401, 'UNAUTHENTICATED');
+    expectRefused(
+      await send(url('coordination'), read, { authorization: `Bearer ${token}` }),
+      401,
+      'UNAUTHENTICATED',
+      /answers only the gateway: the request carries no gateway token/,
+    );
+    expectRefused(
+      await send(url('coordination'), read, { [internalTokenHeader]: token }),
+      401,
+      'UNAUTHENTICATED',
+      /the gateway token is not valid/,
+    );
   });
 
   it("refuses an internal token signed by any key but the gateway's", async () => {

@@ -38,9 +38,9 @@ export async function snapshotAll(hub: TestHub): Promise<string> {
 }
 
 /** A refusal: the status, the error code, a message that says why, and no data at all. */
-export function expectRefused(answer: { status: number; json: any }, status: number, code: string, reason?: string | RegExp) {
+export function expectRefused(answer: { status: number; json: any }, status: number, code: string, reason: string | RegExp) {
   expect(answer.status, JSON.stringify(answer.json)).toBe(status);
   expect(answer.json.data ?? undefined).toBeUndefined();
   expect(answer.json.errors[0].extensions.code).toBe(code);
-  if (reason) expect(answer.json.errors[0].message).toMatch(reason);
+  expect(answer.json.errors[0].message).toMatch(reason);
 }

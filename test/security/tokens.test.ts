@@ -68,7 +68,7 @@ describe('caller tokens at the gateway', () => {
     const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }));
     const now = Math.floor(Date.now() / 1000);
     const payload = base64url.encode(JSON.stringify({ sub: 'x', role: 'analyst', iss: testIssuer, aud: testAudience, exp: now + 300 }));
-    expectRefused(await send(gateway(), query, bearer(`${header}.${payload}.`)), 401, 'UNAUTHENTICATED');
+    expectRefused(await send(gateway(), query, bearer(`${header}.${payload}.`)), 401, 'UNAUTHENTICATED', /algorithm is not accepted/);
   });
 
   it('refuses a token whose payload was changed after signing', async () => {
@@ -120,6 +120,7 @@ describe('caller tokens at the gateway', () => {
       await send(gateway(), query, bearer(await signedByIssuer({ role: 'sector-officer', sector: 'treasury' }))),
       401,
       'UNAUTHENTICATED',
+      /must name one of .*sector: "treasury"/,
     );
   });
 });

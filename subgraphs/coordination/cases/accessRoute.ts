@@ -20,7 +20,7 @@ function codesAsked(body: string): string[] | null {
   try {
     const { caseIds } = JSON.parse(body) as { caseIds?: unknown };
     if (!Array.isArray(caseIds) || caseIds.length > largestQuestion || !caseIds.every((id) => typeof id === 'string')) return null;
-    return [...new Set(caseIds as string[])];
+    return [...new Set(caseIds)];
   } catch {
     return null;
   }

@@ -18,14 +18,14 @@ import { referralMutationResolvers } from './referralMutations.ts';
 export const caseRegistryDocuments = { ...caseDocuments, ...auditDocuments };
 
 export const caseRegistryResolvers: Resolvers = mergeResolvers(
-  caseFieldResolvers as Resolvers,
-  caseQueryResolvers as Resolvers,
-  caseMutationResolvers as Resolvers,
-  referralMutationResolvers as Resolvers,
-  caseResponseResolvers as Resolvers,
+  caseFieldResolvers,
+  caseQueryResolvers,
+  caseMutationResolvers,
+  referralMutationResolvers,
+  caseResponseResolvers,
   perSectorResponseResolvers,
-  auditLogListResolvers as Resolvers,
-  aggregateResolvers as Resolvers,
+  auditLogListResolvers,
+  aggregateResolvers,
 );
 
 export { createCaseLoaders } from './loaders.ts';

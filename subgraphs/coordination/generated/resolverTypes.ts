@@ -590,8 +590,9 @@ export type MutationUpdateReferralStatusArgs = {
 };
 
 /**
- * A ministry taking part in the national framework. This subgraph owns the registry entry;
- * each sector's subgraph adds its responsibilities, service points and delivery status.
+ * A ministry taking part in the national framework. The coordination subgraph owns the registry
+ * entry (name, ministry, focal point); each sector's subgraph adds what it alone knows about itself:
+ * its responsibilities, service points and delivery.
  */
 export type SectorAgency = {
   /** Stable sector id shared by every service, e.g. `health`. */
@@ -691,8 +692,8 @@ export type Objective = {
 };
 
 /**
- * An action of the national framework. This subgraph owns its definition; the lead sector's
- * subgraph adds its due date, status and delivery state.
+ * An action of the national framework. The coordination subgraph owns its definition; the lead
+ * sector's subgraph owns its due date, status and delivery, recorded in the sector's own system.
  */
 export type FrameworkAction = {
   /** Stable action id, e.g. `bd-a1-2`. */
@@ -862,7 +863,7 @@ export type CrisisCentreInput = {
   openedOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
-/** A subgraph's audit log. For auditors only. */
+/** A subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
 export type AuditLog = {
   /** The subgraph whose log it is, e.g. `coordination` or `health`. */
   id: Scalars['ID']['output'];
@@ -888,8 +889,9 @@ export type CoordinationAuditLogEntriesArgs = {
 };
 
 /**
- * A sector's response to a case. This subgraph names the responding sectors; each sector's own
- * subgraph adds what it did. Only the sectors engaged in the case may read it.
+ * A sector's response to a case, from the sector's own records. The coordination subgraph names
+ * the responding sectors; each sector's subgraph adds what it did. Readable only by the sectors
+ * engaged in the case; every read is written to the sector's audit log.
  */
 export type CaseResponse = {
   /** `<case code>/<sector>`, e.g. `CASE-BD-2026-000123/health`. */

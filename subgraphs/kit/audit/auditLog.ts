@@ -202,7 +202,7 @@ export function appendAudit(repos: AuditRepositories, actor: AuditActor, event: 
   try {
     log = openLog(repos);
   } catch (error) {
-    return Promise.reject(error);
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
   const written = new Promise<AuditEntryDoc>((resolve, reject) => log.queue.push({ actor, event, at, resolve, reject }));
   if (!log.writing) void drain(repos, log);

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { envPrefix } from '../../../platform/catalog.ts';
@@ -76,7 +76,7 @@ export async function configuredAuditLogKeys(config: AuditSettings, subgraph: st
     const jwk = await createFileOnce(developmentKeyFile(config.dataDir, subgraph), () =>
       JSON.stringify(generateAuditKey().export({ format: 'jwk' })),
     );
-    signingKey = createPrivateKey({ key: JSON.parse(jwk), format: 'jwk' });
+    signingKey = createPrivateKey({ key: JSON.parse(jwk) as JsonWebKey, format: 'jwk' });
   }
   return { signingKey, witness: dir ? openWitnessFile(witnessFile(dir, config.country, subgraph)) : memoryWitness() };
 }

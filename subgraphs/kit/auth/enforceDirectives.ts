@@ -17,7 +17,7 @@ export function enforceAuthDirectives(schema: GraphQLSchema, sdl: string): void 
       const requirements = requirementsForField(policy, schema, type, field.name);
       if (requirements.length === 0) continue;
       const resolve: GraphQLFieldResolver<unknown, { identity: Identity }> = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context, info) => {
+      const guarded: typeof resolve = (source, args, context, info) => {
         const unmet = requirements.filter((requirement) => !isMet(requirement, context.identity));
         if (unmet.length > 0) {
           if (context.identity.role === 'anonymous') throw new UnauthenticatedError();
@@ -30,6 +30,7 @@ export function enforceAuthDirectives(schema: GraphQLSchema, sdl: string): void 
         }
         return resolve(source, args, context, info);
       };
+      field.resolve = guarded;
     }
   }
 }

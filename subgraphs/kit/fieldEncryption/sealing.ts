@@ -67,7 +67,7 @@ export function sealRecord<T extends Record_>(keyring: Keyring, collection: stri
 /** The envelope of a stored record; null for a record written before its fields were encrypted. */
 export function envelopeOf(stored: Record<string, unknown>): Partial<Envelope> | null {
   const envelope = stored[envelopeProperty];
-  return envelope === undefined ? null : (envelope as Partial<Envelope>);
+  return envelope === undefined ? null : envelope;
 }
 
 /**

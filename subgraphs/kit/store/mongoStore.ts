@@ -110,7 +110,7 @@ function mongoCollection<T extends StoredDocument>(name: string, c: MongoCollect
     },
     async replaceOne(filter: Filter, doc: T) {
       try {
-        const result = await c.replaceOne(filter, doc as unknown as MongoDocument);
+        const result = await c.replaceOne(filter, doc);
         return result.matchedCount > 0;
       } catch (error) {
         if (isDuplicate(error)) throw new DuplicateKeyError(name, describeDuplicate(error));

@@ -130,7 +130,8 @@ export type AuditChainProblem = {
 
 /**
  * A ministry taking part in the national framework. The coordination subgraph owns the registry
- * (name, ministry, focal point); each sector subgraph adds what it alone knows about itself.
+ * entry (name, ministry, focal point); each sector's subgraph adds what it alone knows about itself:
+ * its responsibilities, service points and delivery.
  */
 export type SectorAgency = {
   /** Stable sector id shared by every service, e.g. `health`. */
@@ -154,7 +155,8 @@ export type SectorAgency = {
 
 /**
  * A ministry taking part in the national framework. The coordination subgraph owns the registry
- * (name, ministry, focal point); each sector subgraph adds what it alone knows about itself.
+ * entry (name, ministry, focal point); each sector's subgraph adds what it alone knows about itself:
+ * its responsibilities, service points and delivery.
  */
 export type SectorAgencyServicePointsArgs = {
   district?: InputMaybe<Scalars['String']['input']>;
@@ -166,7 +168,7 @@ export type SectorAgencyServicePointsArgs = {
  * sector's subgraph owns its due date, status and delivery, recorded in the sector's own system.
  */
 export type FrameworkAction = {
-  /** Stable action id, e.g. `BD-A1.2`. */
+  /** Stable action id, e.g. `bd-a1-2`. */
   id: Scalars['ID']['output'];
   /** Due date the lead sector has committed to, if it has recorded one. */
   dueDate?: Maybe<Scalars['Date']['output']>;
@@ -302,7 +304,7 @@ export type ActionStatusInput = {
 
 /** A subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
 export type AuditLog = {
-  /** The subgraph whose log it is, e.g. `health`. */
+  /** The subgraph whose log it is, e.g. `coordination` or `health`. */
   id: Scalars['ID']['output'];
   /** Entries, newest first, optionally only those about one case or of one action. */
   entries?: Maybe<Array<AuditEntry>>;
@@ -319,11 +321,12 @@ export type AuditLogEntriesArgs = {
 };
 
 /**
- * A sector's response to a case, from the sector's own records. Readable only by the sectors
+ * A sector's response to a case, from the sector's own records. The coordination subgraph names
+ * the responding sectors; each sector's subgraph adds what it did. Readable only by the sectors
  * engaged in the case; every read is written to the sector's audit log.
  */
 export type CaseResponse = {
-  /** `<case code>/<sector>`. */
+  /** `<case code>/<sector>`, e.g. `CASE-BD-2026-000123/health`. */
   id: Scalars['ID']['output'];
   /** Whether this sector has recorded a response to the case. */
   recorded?: Maybe<Scalars['Boolean']['output']>;

@@ -23,7 +23,7 @@ export function caseResponseSeed<D extends CaseResponseBase>(
   const survivorContacts: Draft<SurvivorContactDoc>[] = [];
   for (const demo of demoCases(country)) {
     const fields = respond(demo, seededRandom(seedFrom(`response:${country}:${sectorId}:${demo.serial}`)));
-    if (fields) caseResponses.push({ ...fields, _id: demo.code, updatedAt } as Draft<CaseResponseBase>);
+    if (fields) caseResponses.push({ ...fields, _id: demo.code, updatedAt });
     if (demo.holdingSector === sectorId) {
       const n = String(demo.serial).padStart(4, '0');
       survivorContacts.push({
