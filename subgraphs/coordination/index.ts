@@ -10,6 +10,7 @@ import { meetingPackResolvers } from './meetings/pack.ts';
 import { meetingDocuments } from './meetings/models.ts';
 import { meetingResolvers } from './meetings/resolvers.ts';
 import { meetingSeed } from './meetings/seed.ts';
+import { organisationResolvers } from './organisations/resolvers.ts';
 import { coordinationDocuments } from './models.ts';
 import { coordinationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
@@ -26,11 +27,12 @@ export const coordinationSubgraph = defineSubgraph({
     caseRegistryResolvers,
     meetingResolvers as Resolvers,
     meetingPackResolvers as Resolvers,
+    organisationResolvers as Resolvers,
   ),
   createLoaders: (repos) => ({ ...createCoordinationLoaders(repos), ...createCaseLoaders(repos), meetings: createMeetingLoaders(repos) }),
   seed: (country) => {
     const data = seed(country);
-    return { ...data, ...caseSeed(country), ...meetingSeed(country, data.coordinationBodies) };
+    return { ...data, ...caseSeed(country), ...meetingSeed(country, data.coordinationBodies, data.organisations) };
   },
   postRoutes: (services) => caseAccessRoute({ ...services, createLoaders: () => createCaseLoaders(services.repos) }),
   warmUp: [
