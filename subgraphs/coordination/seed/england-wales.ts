@@ -1,5 +1,4 @@
 import { organisations, sources } from '../organisations/seed/england-wales.ts';
-import type { SourceDoc } from '../provenance.ts';
 import type { CoordinationCountrySeed } from './index.ts';
 
 /*
@@ -16,10 +15,7 @@ const moj = 'Ministry of Justice';
 const mhclg = 'Ministry of Housing, Communities and Local Government';
 const dfe = 'Department for Education';
 
-const leads: SourceDoc = {
-  ...sources.nationalAuditOffice,
-  quote: "The Home Office leads on the government's response to tackling VAWG, including domestic abuse.",
-};
+const leads = sources.homeOfficeLeads;
 const seatAdded =
   "The sources checked say which departments hold actions, not which posts sit on this body; the seat and its post are the demo's.";
 

@@ -8,23 +8,25 @@ import type { OrganisationSeed } from './index.ts';
  * not set out there, so the seats say what the demo adds.
  */
 
+const nationalAuditOffice = {
+  title: 'National Audit Office, Tackling violence against women and girls (summary in the EUROSAI audit database)',
+  url: 'https://eurosai.saga-consulting.net/eurosai/en/database/audits/Tackling-violence-against-women-and-girls',
+};
+
 export const sources = {
-  nationalAuditOffice: {
-    title: 'National Audit Office, Tackling violence against women and girls (2025)',
-    url: 'https://eurosai.saga-consulting.net/eurosai/en/database/audits/Tackling-violence-against-women-and-girls',
+  nationalAuditOffice,
+  homeOfficeLeads: {
+    ...nationalAuditOffice,
+    quote: "The Home Office leads on the government's response to tackling VAWG, including domestic abuse.",
+  },
+  departmentRoles: {
+    ...nationalAuditOffice,
+    quote:
+      'There are important roles for the Ministry of Housing, Communities and Local Government, the Ministry of Justice and other parts of the criminal justice system, the Department for Education and NHS England',
   },
 } satisfies Record<string, SourceDoc>;
 
-const lead: SourceDoc = {
-  ...sources.nationalAuditOffice,
-  quote: "The Home Office leads on the government's response to tackling VAWG, including domestic abuse.",
-};
-
-const roles: SourceDoc = {
-  ...sources.nationalAuditOffice,
-  quote:
-    'There are important roles for the Ministry of Housing, Communities and Local Government, the Ministry of Justice and other parts of the criminal justice system, the Department for Education and NHS England',
-};
+const { homeOfficeLeads: lead, departmentRoles: roles } = sources;
 
 export const organisations: OrganisationSeed[] = [
   { _id: 'ew-home-office', name: 'Home Office', kind: 'MINISTRY', sectorIds: ['police'], source: lead },

@@ -2,10 +2,10 @@ import type { SourceDoc } from '../../provenance.ts';
 import type { OrganisationSeed } from './index.ts';
 
 /*
- * South Africa: the organs of state the Criminal Law (Sexual Offences and Related Matters)
- * Amendment Act 32 of 2007 names in Part 3 of Chapter 7. Section 63(2) lists the heads of
- * department who sit on the Inter-sectoral Committee; section 62(1) and 65(3) name the same
- * departments and the National Director of Public Prosecutions.
+ * South Africa: the organs of state whose heads section 63(2) of the Criminal Law (Sexual
+ * Offences and Related Matters) Amendment Act 32 of 2007 seats on the Inter-sectoral Committee
+ * (sections 62(1) and 65(3) name the same departments and the National Director of Public
+ * Prosecutions), and the education department the demo registers for its education sector.
  */
 
 const act = 'Criminal Law (Sexual Offences and Related Matters) Amendment Act 32 of 2007';
@@ -14,14 +14,7 @@ export const sources = {
   committee: {
     title: act,
     section: 's.63(2)',
-    url: 'https://source.acts.co.za/criminal-law-sexual-offences-and-related-matters-amendment-act-2007/index.html',
-  },
-  policyFramework: {
-    title: act,
-    section: 's.62(1)',
-    quote:
-      'The Minister must, after consultation with the cabinet members responsible for safety and security, correctional services, social development and health and the National Director of Public Prosecutions, adopt a national policy framework',
-    url: 'https://source.acts.co.za/criminal-law-sexual-offences-and-related-matters-amendment-act-2007/62__national_policy_framework.php',
+    url: 'http://en.wikisource.org/wiki/Page:Criminal_Law_(Sexual_Offences_and_Related_Matters)_Amendment_Act_2007.pdf/38',
   },
 } satisfies Record<string, SourceDoc>;
 
@@ -31,7 +24,7 @@ export const organisations: OrganisationSeed[] = [
     name: 'Department of Justice and Constitutional Development',
     kind: 'MINISTRY',
     sectorIds: ['justice'],
-    source: { ...sources.committee, section: 's.63(2)(a)' },
+    source: sources.committee,
   },
   {
     _id: 'za-doj-vulnerable-groups',
