@@ -227,4 +227,23 @@ describe('Bangladesh: the Multi-Sectoral Programme as its sources describe it', 
     expect(errors![0]!.message).toContain('organisationsPresent names organisations bd-steering does not seat: bd-police');
     expect(JSON.stringify(await meetingsStored())).toBe(before);
   });
+
+  it('refuses organisations that contradict the sectors present, and stores nothing', async () => {
+    const before = JSON.stringify(await meetingsStored());
+    const input = {
+      bodyId: 'bd-steering',
+      heldOn: '2026-11-23',
+      sectorsPresent: ['health'],
+      organisationsPresent: ['bd-mowca', 'bd-moha'],
+      decisions: ['Anything'],
+      actionItems: [],
+    };
+    const { errors } = await hub.query(record, { input }, member);
+    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errors![0]!.message).toContain(
+      'organisationsPresent names none of those sitting for health (bd-mohfw), which sectorsPresent names',
+    );
+    expect(errors![0]!.message).toContain('organisationsPresent names bd-moha, sitting for police, which sectorsPresent leaves out');
+    expect(JSON.stringify(await meetingsStored())).toBe(before);
+  });
 });

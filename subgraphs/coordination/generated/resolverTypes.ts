@@ -1276,9 +1276,10 @@ export type MeetingInput = {
   sectorsPresent: Array<Scalars['ID']['input']>;
   /**
    * Ids of the organisations present (see `CoordinationBody.seats`); every other organisation the
-   * body seats is recorded absent. When left out, an organisation that serves a sector in
-   * `sectorsPresent` is recorded present and every other one (the lead ministry, a college, a
-   * laboratory) absent.
+   * body seats is recorded absent. A sector in `sectorsPresent` needs one of the organisations
+   * sitting for it here, and one left out needs none. When left out, an organisation that serves a
+   * sector in `sectorsPresent` is recorded present and every other one (the lead ministry, a
+   * college, a laboratory) absent.
    */
   organisationsPresent?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Where the minutes are kept; left out rather than empty. */

@@ -3,7 +3,7 @@ import { attendanceCounts } from '../meetings/cadence.ts';
 import type { MeetingDoc, OrganisationAttendanceDoc } from '../meetings/models.ts';
 import type { CoordinationBodyDoc } from '../models.ts';
 import type { OrganisationDoc } from './models.ts';
-import { seatedOrganisations } from './seats.ts';
+import { seatedOrganisations, seatedSectors } from './seats.ts';
 
 /*
  * Who came to a meeting, organisation by organisation. Attendance is recorded for every
@@ -49,7 +49,34 @@ export function organisationAttendance(
   const twice = listed.filter((id, i) => listed.indexOf(id) !== i);
   if (twice.length > 0)
     problems.push({ field: 'organisationsPresent', problem: `names an organisation twice: ${[...new Set(twice)].join(', ')}` });
+  problems.push(...disagreements(body, input.sectorsPresent, listed));
   return { rows: seated.map((id) => ({ organisationId: id, present: listed.includes(id) })), problems };
+}
+
+/** Where the two lists contradict each other: a sector present with none of those sitting for it, or the reverse. */
+function disagreements(
+  body: Pick<CoordinationBodyDoc, 'seats'>,
+  sectorsPresent: readonly string[],
+  listed: readonly string[],
+): FieldProblem[] {
+  return seatedSectors(body).flatMap((sectorId) => {
+    const sitting = [...new Set(body.seats.filter((s) => s.sectorId === sectorId).map((s) => s.organisationId))];
+    const came = sitting.filter((id) => listed.includes(id));
+    if (sectorsPresent.includes(sectorId) && came.length === 0) {
+      return [
+        {
+          field: 'organisationsPresent',
+          problem: `names none of those sitting for ${sectorId} (${sitting.join(', ')}), which sectorsPresent names`,
+        },
+      ];
+    }
+    if (!sectorsPresent.includes(sectorId) && came.length > 0) {
+      return [
+        { field: 'organisationsPresent', problem: `names ${came.join(', ')}, sitting for ${sectorId}, which sectorsPresent leaves out` },
+      ];
+    }
+    return [];
+  });
 }
 
 export interface OrganisationAttendanceCount {
