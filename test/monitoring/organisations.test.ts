@@ -146,10 +146,22 @@ describe('Bangladesh: the Multi-Sectoral Programme as its sources describe it', 
   it('finds organisations by kind and sector, with their parents, children and seats', async () => {
     const { data, errors } = await hub.query(`{
       justice: organisations(sectorId: "justice") { id }
+      information: organisation(id: "bd-moi") { name kind sectors { id } seats { body { id } role title } }
+      nothing: organisation(id: "bd-ministry-of-nothing") { id }
       labs: organisations(kind: LABORATORY) { id name leadsFramework parent { id parent { id children { id } } } sectors { id }
         seats { body { id } role title } source { title quote url } } }`);
     expect(errors).toBeUndefined();
     expect(data!.justice).toEqual([{ id: 'bd-molj' }]);
+    expect(data!.information).toEqual({
+      name: 'Ministry of Information',
+      kind: 'MINISTRY',
+      sectors: [],
+      seats: [
+        { body: { id: 'bd-steering' }, role: 'MEMBER', title: 'Representative' },
+        { body: { id: 'bd-coordination' }, role: 'MEMBER', title: 'Representative' },
+      ],
+    });
+    expect(data!.nothing).toBeNull();
     expect(data!.labs).toEqual([
       {
         id: 'bd-dna-lab',
