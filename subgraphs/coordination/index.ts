@@ -11,6 +11,7 @@ import { meetingDocuments } from './meetings/models.ts';
 import { meetingResolvers } from './meetings/resolvers.ts';
 import { meetingSeed } from './meetings/seed.ts';
 import { organisationResolvers } from './organisations/resolvers.ts';
+import { upgradeToOrganisationRecords } from './organisations/upgradeStore.ts';
 import { coordinationDocuments } from './models.ts';
 import { coordinationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
@@ -34,6 +35,12 @@ export const coordinationSubgraph = defineSubgraph({
     const data = seed(country);
     return { ...data, ...caseSeed(country), ...meetingSeed(country, data.coordinationBodies, data.organisations) };
   },
+  upgrades: [
+    {
+      name: 'organisations as records',
+      run: async ({ repos, country, logger }) => void (await upgradeToOrganisationRecords(repos, country, logger)),
+    },
+  ],
   postRoutes: (services) => caseAccessRoute({ ...services, createLoaders: () => createCaseLoaders(services.repos) }),
   warmUp: [
     {

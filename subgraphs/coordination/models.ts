@@ -1,6 +1,13 @@
 import { defineDocument, nested } from '../kit/documents.ts';
 import { sectorIds } from '../../platform/catalog.ts';
-import { chairedOnce, organisationDocuments, seatSchema, type SeatDoc } from './organisations/models.ts';
+import {
+  chairedOnce,
+  legacyMemberSchema,
+  organisationDocuments,
+  seatSchema,
+  type LegacyMemberDoc,
+  type SeatDoc,
+} from './organisations/models.ts';
 
 /*
  * The lead ministry's documents. Ids are meaningful strings shared across services:
@@ -52,6 +59,8 @@ export interface CoordinationBodyDoc {
   mandate: string;
   /** Every seat, in the order of the source: chairs first, the secretariat last. */
   seats: SeatDoc[];
+  /** The member list as stored before organisations were records, kept by the upgrade that made `seats` from it; never read. */
+  members?: LegacyMemberDoc[];
   cadence: { interval: number; unit: 'WEEK' | 'MONTH'; description: string };
   reportsToId?: string | null;
   order: number;
@@ -65,6 +74,7 @@ export const coordinationBodyDocument = defineDocument<CoordinationBodyDoc>('coo
     type: [seatSchema],
     validate: [chairedOnce, 'must include one CHAIR, or two or more CO_CHAIRs and no CHAIR'],
   },
+  members: { type: [legacyMemberSchema], default: undefined },
   cadence: {
     type: nested({
       interval: { type: Number, required: true, min: 1, max: 52 },
@@ -84,6 +94,8 @@ export interface FrameworkDoc {
   country: { code: string; name: string };
   /** The organisation that leads the framework. */
   leadOrganisationId: string;
+  /** The lead ministry's name as stored before organisations were records, kept by the upgrade; never read. */
+  leadMinistry?: string | null;
   legalBasis: { citation: string; title: string }[];
   period: { start: Date; end: Date };
 }
@@ -98,6 +110,7 @@ export const frameworkDocument = defineDocument<FrameworkDoc>('frameworks', 'fra
     required: true,
   },
   leadOrganisationId: { type: String, required: true, trim: true, minlength: 1 },
+  leadMinistry: { type: String, trim: true, minlength: 1 },
   legalBasis: [
     nested({
       citation: { type: String, required: true, trim: true, minlength: 1 },

@@ -67,6 +67,24 @@ export const seatSchema = nested({
   ...provenanceFields,
 });
 
+/**
+ * A body's member as stored before organisations were records: the organisation by name. Bodies
+ * written then keep their list beside the seats made from it (organisations/upgradeStore.ts).
+ */
+export interface LegacyMemberDoc {
+  title: string;
+  organisation: string;
+  role: (typeof seatRoles)[number];
+  sectorId?: string | null;
+}
+
+export const legacyMemberSchema = nested({
+  title: { type: String, required: true, trim: true, minlength: 1 },
+  organisation: { type: String, required: true, trim: true, minlength: 1 },
+  role: { type: String, required: true, enum: seatRoles },
+  sectorId: { type: String, enum: [...sectorIds, null] },
+});
+
 /** A body has at most one CHAIR, and is chaired: by its CHAIR (with any CO_CHAIRs), or by two or more CO_CHAIRs. */
 export function chairedOnce(seats: readonly Pick<SeatDoc, 'role'>[]): boolean {
   const chairs = seats.filter((s) => s.role === 'CHAIR').length;
