@@ -1,11 +1,14 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Identity } from '../../platform/auth/identity.ts';
 import { gatewayCallHeaders, internalTokenAlgorithm } from '../../platform/auth/internalToken.ts';
 import { importKey } from '../../platform/auth/keys.ts';
 import { scopesByRole } from '../../platform/auth/roles.ts';
-import { createdOrganisationNote } from '../../subgraphs/coordination/organisations/upgradeStore.ts';
+import { coordinationSubgraph } from '../../subgraphs/coordination/index.ts';
+import { createdOrganisationNote, upgradeToOrganisationRecords } from '../../subgraphs/coordination/organisations/upgradeStore.ts';
+import { openRepositories } from '../../subgraphs/kit/repository.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
-import type { StoredDocument } from '../../subgraphs/kit/store/port.ts';
+import type { Collection, Store, StoredDocument } from '../../subgraphs/kit/store/port.ts';
 import type { RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
 import { graphqlBody, postGraphQL } from '../support/hub.ts';
 import { rewriteAsBeforeOrganisations } from './beforeOrganisations.ts';
@@ -150,5 +153,104 @@ describe('a coordination store written before organisations were records', () =>
 
     await (await coordination.start()).stop();
     expect(await storedDocuments()).toEqual(upgraded);
+  });
+});
+
+/** The demo store of Bangladesh in memory, rewritten in the old shape, with names the demo data does not know. */
+async function oldShapeStore(): Promise<Store> {
+  const store = createNedbStore({});
+  const repos = await openRepositories(store, coordinationSubgraph.documents);
+  const data = coordinationSubgraph.seed('bangladesh');
+  await repos.organisations.insertMany(data.organisations!);
+  await repos.coordinationBodies.insertMany(data.coordinationBodies!);
+  await repos.frameworks.insertMany(data.frameworks!);
+  await rewriteAsBeforeOrganisations(store, {
+    'Ministry of Information': 'Ministry of Information and Broadcasting',
+    'Planning and Development': 'Planning  Commission',
+  });
+  return store;
+}
+
+/** The same store, whose writes fail once `writes` have been made, as when the disk fills or the process is killed. */
+function failingAfter(store: Store, writes: number): Store {
+  let left = writes;
+  const spend = () => {
+    if (left <= 0) throw new Error('the disk is full');
+    left -= 1;
+  };
+  return {
+    kind: store.kind,
+    queries: store.queries,
+    resetQueryCount: () => store.resetQueryCount(),
+    ping: () => store.ping(),
+    location: (name) => store.location(name),
+    onFailure: (listener) => store.onFailure(listener),
+    close: () => store.close(),
+    collection<T extends StoredDocument>(name: string): Collection<T> {
+      const inner = store.collection<T>(name);
+      return {
+        name: inner.name,
+        find: (filter, options) => inner.find(filter, options),
+        count: (filter) => inner.count(filter),
+        insertMany: async (docs) => (spend(), inner.insertMany(docs)),
+        replaceOne: async (filter, doc) => (spend(), inner.replaceOne(filter, doc)),
+        deleteMany: async (filter) => (spend(), inner.deleteMany(filter)),
+        ensureIndexes: (indexes) => inner.ensureIndexes(indexes),
+      };
+    },
+  };
+}
+
+const upgrade = async (store: Store, logger = pino({ level: 'silent' })) =>
+  upgradeToOrganisationRecords(await openRepositories(store, coordinationSubgraph.documents), 'bangladesh', logger);
+
+async function contents(store: Store) {
+  const read = async (name: string) => (await store.collection<Doc>(name).find({})).sort((a, b) => a._id.localeCompare(b._id));
+  return { organisations: await read('organisations'), bodies: await read('coordinationBodies'), frameworks: await read('frameworks') };
+}
+
+describe('the upgrade itself', () => {
+  it('logs each thing it upgraded with its counts, and finds nothing to do the second time', async () => {
+    const store = await oldShapeStore();
+    const lines: Record<string, any>[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const counts = await upgrade(store, logger);
+    const bodies = (await contents(store)).bodies;
+    expect(counts).toMatchObject({ bodies: bodies.length, frameworks: 1, organisationsCreated: 2 });
+    expect(counts.seats).toBe(bodies.reduce((n, b) => n + b.seats.length, 0));
+    expect(lines.map((l) => l.msg)).toEqual([
+      'upgrade: wrote an organisation for each name in the member lists and the lead ministry',
+      ...bodies.map(() => 'upgraded a coordination body: seats made from its member list, which it keeps'),
+      'upgraded the framework: its lead ministry is now an organisation; the name is kept',
+      'upgraded the coordination store to organisation records',
+    ]);
+    expect(lines[0]!.ids).toContain('bd-planning-commission');
+    const planning = (await contents(store)).organisations.find((o) => o._id === 'bd-planning-commission');
+    // Not a ministry by its name: its kind is left for a person to check. Runs of spaces are one.
+    expect(planning).toMatchObject({ name: 'Planning Commission', kind: 'OTHER', parentId: null, addedForDemo: createdOrganisationNote });
+
+    const upgraded = await contents(store);
+    expect(await upgrade(store)).toEqual({ organisationsFromDemoData: 0, organisationsCreated: 0, bodies: 0, seats: 0, frameworks: 0 });
+    expect(await contents(store)).toEqual(upgraded);
+  });
+
+  it('stopped after any number of writes, finishes on the next run with the same result as one run', async () => {
+    const clean = await oldShapeStore();
+    await upgrade(clean);
+    const expected = await contents(clean);
+    let stops = 0;
+    for (let writes = 0; ; writes += 1) {
+      const store = await oldShapeStore();
+      const stopped = await upgrade(failingAfter(store, writes)).then(
+        () => false,
+        (error: Error) => (expect(error.message).toBe('the disk is full'), true),
+      );
+      if (!stopped) break;
+      stops += 1;
+      await upgrade(store);
+      expect(await contents(store)).toEqual(expected);
+    }
+    // The organisations, each body, the framework, and the revisions they bump.
+    expect(stops).toBeGreaterThan(expected.bodies.length + 1);
   });
 });
