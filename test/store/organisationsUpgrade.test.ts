@@ -243,7 +243,7 @@ describe('the upgrade itself', () => {
       const store = await oldShapeStore();
       const stopped = await upgrade(failingAfter(store, writes)).then(
         () => false,
-        (error: Error) => (expect(error.message).toBe('the disk is full'), true),
+        (error: Error) => (expect(error.message).toMatch(/^The upgrade to organisation records could not .* \(the disk is full\)/), true),
       );
       if (!stopped) break;
       stops += 1;
@@ -252,5 +252,25 @@ describe('the upgrade itself', () => {
     }
     // The organisations, each body, the framework, and the revisions they bump.
     expect(stops).toBeGreaterThan(expected.bodies.length + 1);
+  });
+});
+
+describe('a store the upgrade cannot finish', () => {
+  it('stops start with the reason, leaving the body it could not upgrade as it was', async () => {
+    const store = await oldShapeStore();
+    const bodies = store.collection<Doc>('coordinationBodies');
+    const [body] = await bodies.find({ _id: 'bd-steering' });
+    const unchaired = { ...body!, members: body!.members.map((m: Doc) => ({ ...m, role: 'MEMBER' })) };
+    await bodies.replaceOne({ _id: 'bd-steering' }, unchaired);
+    const error = await coordination.start(store).then(
+      async (running) => (await running.stop(), undefined),
+      (e: Error) => e,
+    );
+    expect(error?.message).toBe(
+      'The upgrade to organisation records could not turn the member list of the coordination body "bd-steering" into ' +
+        'seats (Invalid coordination body: seats must include one CHAIR, or two or more CO_CHAIRs and no CHAIR). Nothing ' +
+        'stored was deleted, and the next start goes on from where this one stopped.',
+    );
+    expect(await bodies.find({ _id: 'bd-steering' })).toEqual([unchaired]);
   });
 });

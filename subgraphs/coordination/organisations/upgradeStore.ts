@@ -86,7 +86,9 @@ export async function upgradeToOrganisationRecords(repos: UpgradeRepositories, c
       return { organisationId, title: member.title, role: member.role, sectorId: member.sectorId ?? null, ...provenance };
     });
     const { version, ...stored } = body;
-    await repos.coordinationBodies.replace({ ...stored, seats } as Draft<CoordinationBodyDoc>, version);
+    await upgrading(`turn the member list of the coordination body "${body._id}" into seats`, () =>
+      repos.coordinationBodies.replace({ ...stored, seats } as Draft<CoordinationBodyDoc>, version),
+    );
     counts.bodies += 1;
     counts.seats += seats.length;
     logger.info(
@@ -98,7 +100,9 @@ export async function upgradeToOrganisationRecords(repos: UpgradeRepositories, c
   for (const framework of frameworks) {
     const { version, ...stored } = framework;
     const leadOrganisationId = idOf(framework.leadMinistry);
-    await repos.frameworks.replace({ ...stored, leadOrganisationId } as Draft<FrameworkDoc>, version);
+    await upgrading(`give the framework "${framework._id}" its lead organisation`, () =>
+      repos.frameworks.replace({ ...stored, leadOrganisationId } as Draft<FrameworkDoc>, version),
+    );
     counts.frameworks += 1;
     logger.info(
       { framework: framework._id, leadOrganisationId, leadMinistry: framework.leadMinistry },
@@ -107,6 +111,19 @@ export async function upgradeToOrganisationRecords(repos: UpgradeRepositories, c
   }
   logger.info(counts, 'upgraded the coordination store to organisation records');
   return counts;
+}
+
+/** Says which write of the upgrade failed, on which record. */
+async function upgrading<T>(doing: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw new Error(
+      `The upgrade to organisation records could not ${doing} (${(error as Error).message}). Nothing stored was ` +
+        'deleted, and the next start goes on from where this one stopped.',
+      { cause: error },
+    );
+  }
 }
 
 /**
@@ -181,7 +198,7 @@ async function ensureOrganisations(
   }
 
   if (toWrite.length > 0) {
-    await repos.organisations.insertMany(toWrite);
+    await upgrading('write the organisations the member lists and the lead ministry name', () => repos.organisations.insertMany(toWrite));
     logger.info(
       { fromDemoData: counts.organisationsFromDemoData, created: counts.organisationsCreated, ids: toWrite.map((o) => o._id) },
       'upgrade: wrote an organisation for each name in the member lists and the lead ministry',
