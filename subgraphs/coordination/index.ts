@@ -10,6 +10,8 @@ import { meetingPackResolvers } from './meetings/pack.ts';
 import { meetingDocuments } from './meetings/models.ts';
 import { meetingResolvers } from './meetings/resolvers.ts';
 import { meetingSeed } from './meetings/seed.ts';
+import { organisationResolvers } from './organisations/resolvers.ts';
+import { upgradeToOrganisationRecords } from './organisations/upgradeStore.ts';
 import { coordinationDocuments } from './models.ts';
 import { coordinationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
@@ -26,12 +28,19 @@ export const coordinationSubgraph = defineSubgraph({
     caseRegistryResolvers,
     meetingResolvers as Resolvers,
     meetingPackResolvers as Resolvers,
+    organisationResolvers as Resolvers,
   ),
   createLoaders: (repos) => ({ ...createCoordinationLoaders(repos), ...createCaseLoaders(repos), meetings: createMeetingLoaders(repos) }),
   seed: (country) => {
     const data = seed(country);
-    return { ...data, ...caseSeed(country), ...meetingSeed(country, data.coordinationBodies) };
+    return { ...data, ...caseSeed(country), ...meetingSeed(country, data.coordinationBodies, data.organisations) };
   },
+  upgrades: [
+    {
+      name: 'organisations as records',
+      run: async ({ repos, country, logger }) => void (await upgradeToOrganisationRecords(repos, country, logger)),
+    },
+  ],
   postRoutes: (services) => caseAccessRoute({ ...services, createLoaders: () => createCaseLoaders(services.repos) }),
   warmUp: [
     {

@@ -1,5 +1,13 @@
 import { defineDocument, nested } from '../kit/documents.ts';
 import { sectorIds } from '../../platform/catalog.ts';
+import {
+  chairedOnce,
+  legacyMemberSchema,
+  organisationDocuments,
+  seatSchema,
+  type LegacyMemberDoc,
+  type SeatDoc,
+} from './organisations/models.ts';
 
 /*
  * The lead ministry's documents. Ids are meaningful strings shared across services:
@@ -43,23 +51,16 @@ export const coordinationBodyKinds = [
   'DELIVERY_BOARD',
   'INTER_SECTORAL_COMMITTEE',
 ] as const;
-export const memberRoles = ['CHAIR', 'CO_CHAIR', 'MEMBER', 'SECRETARIAT'] as const;
-
-export interface BodyMemberDoc {
-  title: string;
-  organisation: string;
-  role: (typeof memberRoles)[number];
-  /** The sector the member sits for, if any. */
-  sectorId?: string | null;
-}
-
 export interface CoordinationBodyDoc {
   _id: string;
   version: number;
   name: string;
   kind: (typeof coordinationBodyKinds)[number];
   mandate: string;
-  members: BodyMemberDoc[];
+  /** Every seat, in the order of the source: chairs first, the secretariat last. */
+  seats: SeatDoc[];
+  /** The member list as stored before organisations were records, kept by the upgrade that made `seats` from it; never read. */
+  members?: LegacyMemberDoc[];
   cadence: { interval: number; unit: 'WEEK' | 'MONTH'; description: string };
   reportsToId?: string | null;
   order: number;
@@ -69,17 +70,11 @@ export const coordinationBodyDocument = defineDocument<CoordinationBodyDoc>('coo
   name: { type: String, required: true, trim: true, minlength: 1 },
   kind: { type: String, required: true, enum: coordinationBodyKinds },
   mandate: { type: String, required: true, trim: true, minlength: 1 },
-  members: {
-    type: [
-      nested({
-        title: { type: String, required: true, trim: true, minlength: 1 },
-        organisation: { type: String, required: true, trim: true, minlength: 1 },
-        role: { type: String, required: true, enum: memberRoles },
-        sectorId: { type: String, enum: [...sectorIds, null] },
-      }),
-    ],
-    validate: [(members: BodyMemberDoc[]) => members.filter((m) => m.role === 'CHAIR').length === 1, 'must include exactly one CHAIR'],
+  seats: {
+    type: [seatSchema],
+    validate: [chairedOnce, 'must include one CHAIR, or two or more CO_CHAIRs and no CHAIR'],
   },
+  members: { type: [legacyMemberSchema], default: undefined },
   cadence: {
     type: nested({
       interval: { type: Number, required: true, min: 1, max: 52 },
@@ -97,7 +92,10 @@ export interface FrameworkDoc {
   version: number;
   title: string;
   country: { code: string; name: string };
-  leadMinistry: string;
+  /** The organisation that leads the framework. */
+  leadOrganisationId: string;
+  /** The lead ministry's name as stored before organisations were records, kept by the upgrade; never read. */
+  leadMinistry?: string | null;
   legalBasis: { citation: string; title: string }[];
   period: { start: Date; end: Date };
 }
@@ -111,7 +109,8 @@ export const frameworkDocument = defineDocument<FrameworkDoc>('frameworks', 'fra
     }),
     required: true,
   },
-  leadMinistry: { type: String, required: true, trim: true, minlength: 1 },
+  leadOrganisationId: { type: String, required: true, trim: true, minlength: 1 },
+  leadMinistry: { type: String, trim: true, minlength: 1 },
   legalBasis: [
     nested({
       citation: { type: String, required: true, trim: true, minlength: 1 },
@@ -181,6 +180,7 @@ export const crisisCentreDocument = defineDocument<CrisisCentreDoc>('crisisCentr
 
 export const coordinationDocuments = {
   sectors: sectorDocument,
+  ...organisationDocuments,
   coordinationBodies: coordinationBodyDocument,
   frameworks: frameworkDocument,
   objectives: objectiveDocument,

@@ -1,4 +1,5 @@
 import { typePrefix } from '../../platform/catalog.ts';
+import { referenced } from '../kit/loaders.ts';
 import { refuseWhole } from '../kit/documents.ts';
 import { InvalidInputError, NotFoundError } from '../kit/errors.ts';
 import type { SubgraphContext } from '../kit/subgraph.ts';
@@ -7,16 +8,9 @@ import { notInFuture } from '../kit/plausibleDates.ts';
 import { theFramework } from './framework.ts';
 import type { FrameworkActionResolvers, Resolvers, SectorAgencyResolvers } from './generated/resolverTypes.ts';
 import type { CoordinationLoaders, CoordinationRepositories } from './loaders.ts';
-import type {
-  ActionDoc,
-  BodyMemberDoc,
-  CoordinationBodyDoc,
-  CrisisCentreDoc,
-  FocalPointDoc,
-  FrameworkDoc,
-  ObjectiveDoc,
-  SectorDoc,
-} from './models.ts';
+import type { SeatDoc } from './organisations/models.ts';
+import { chairsOf } from './organisations/seats.ts';
+import type { ActionDoc, CoordinationBodyDoc, CrisisCentreDoc, FocalPointDoc, FrameworkDoc, ObjectiveDoc, SectorDoc } from './models.ts';
 
 type Context = Omit<SubgraphContext, 'repos' | 'loaders'> & {
   repos: CoordinationRepositories;
@@ -106,10 +100,10 @@ const perSectorTypes = (sectorIds: readonly string[]) =>
 type SectorTypeName = NonNullable<Awaited<ReturnType<NonNullable<SectorAgencyResolvers['__resolveType']>>>>;
 type ActionTypeName = NonNullable<Awaited<ReturnType<NonNullable<FrameworkActionResolvers['__resolveType']>>>>;
 
-/** Every body has a chair (the model requires one); a body stored without one is reported, not hidden. */
-function chairOf(body: CoordinationBodyDoc): BodyMemberDoc {
-  const chair = body.members.find((m) => m.role === 'CHAIR');
-  if (!chair) throw new Error(`Coordination body "${body._id}" has no chair among its members`);
+/** The deprecated single chair: the CHAIR, or the first CO_CHAIR of a body chaired by co-chairs (the model requires one or the other). */
+function chairOf(body: CoordinationBodyDoc): SeatDoc {
+  const [chair] = chairsOf(body);
+  if (!chair) throw new Error(`Coordination body "${body._id}" has no chair or co-chair among its seats`);
   return chair;
 }
 
@@ -133,6 +127,13 @@ export function coordinationResolvers(sectorIds: readonly string[]) {
     FrameworkAction: { __resolveType: (action) => actionTypeName(action) as ActionTypeName, ...actionFields },
     Framework: {
       id: byId,
+      leadMinistry: async (framework: FrameworkDoc, _: unknown, ctx: Context) =>
+        (
+          await referenced(
+            ctx.loaders.organisations.byId.load(framework.leadOrganisationId),
+            `organisation "${framework.leadOrganisationId}"`,
+          )
+        ).name,
       objectives: (_: FrameworkDoc, __: unknown, ctx: Context) => ctx.loaders.objectives.load(),
       actions: (_: FrameworkDoc, { leadSectorId }: { leadSectorId?: string | null }, ctx: Context) =>
         leadSectorId ? ctx.loaders.actionsByLead.load(leadSectorId) : ctx.loaders.actions.load(),
@@ -145,12 +146,15 @@ export function coordinationResolvers(sectorIds: readonly string[]) {
       __resolveReference: (ref: Ref, ctx: Context) => ctx.loaders.bodyById.load(ref.id),
       id: byId,
       chair: (body: CoordinationBodyDoc) => chairOf(body),
+      members: (body: CoordinationBodyDoc) => body.seats,
       reportsTo: (body: CoordinationBodyDoc, _: unknown, ctx: Context) =>
         body.reportsToId ? ctx.loaders.bodyById.load(body.reportsToId) : null,
       reportingBodies: (body: CoordinationBodyDoc, _: unknown, ctx: Context) => ctx.loaders.bodiesByParent.load(body._id),
     },
     BodyMember: {
-      sector: (member: BodyMemberDoc, _: unknown, ctx: Context) => (member.sectorId ? ctx.loaders.sectorById.load(member.sectorId) : null),
+      organisation: async (seat: SeatDoc, _: unknown, ctx: Context) =>
+        (await referenced(ctx.loaders.organisations.byId.load(seat.organisationId), `organisation "${seat.organisationId}"`)).name,
+      sector: (seat: SeatDoc, _: unknown, ctx: Context) => (seat.sectorId ? ctx.loaders.sectorById.load(seat.sectorId) : null),
     },
     CrisisCentre: {
       __resolveReference: (ref: Ref, ctx: Context) => ctx.loaders.crisisCentreById.load(ref.id),

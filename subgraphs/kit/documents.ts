@@ -76,7 +76,8 @@ function describe(error: mongoose.Error.ValidatorError | mongoose.Error.CastErro
   const props = error.properties as { enumValues?: unknown[]; min?: number; max?: number; minlength?: number; maxlength?: number };
   switch (error.kind) {
     case 'required':
-      return 'is required';
+      // A conditional requirement says when it applies in its own message; the plain one is mongoose's.
+      return /^Path `[^`]+` is required\.$/.test(error.message) ? 'is required' : error.message;
     case 'enum':
       return `must be one of ${(props.enumValues ?? []).join(', ')} (got ${JSON.stringify(error.value)})`;
     case 'min':

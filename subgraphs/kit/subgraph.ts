@@ -71,6 +71,13 @@ export interface SubgraphDefinition<S extends Specs = Specs, L = unknown> {
    * prepared is then made by the first request that needs it.
    */
   warmUp?: WarmUpTask<S, L>[];
+  /**
+   * Upgrades of what an earlier version of the subgraph stored, run in order at start before the
+   * store is seeded or checked for lost collections and before anything is served. Each finds for
+   * itself what is left to upgrade, so a start stopped half-way is finished by the next, and none
+   * deletes what was stored. One that fails stops start.
+   */
+  upgrades?: UpgradeTask<S>[];
   /** Routes taking a JSON body by POST beside GraphQL, for other subgraphs of the hub. */
   postRoutes?(services: RouteServices<S, L>): Record<string, PostRoute>;
 }
@@ -98,6 +105,20 @@ export interface WarmUpTask<S extends Specs = Specs, L = unknown> {
   /** Says in the logs what was warmed. */
   name: string;
   run(services: WarmUpServices<S, L>): Promise<void>;
+}
+
+/** What an upgrade may use: the subgraph's repositories, its country, clock and logger. */
+export interface UpgradeServices<S extends Specs = Specs> {
+  repos: Repositories<S>;
+  country: CountryId;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface UpgradeTask<S extends Specs = Specs> {
+  /** Says in the logs what was upgraded. */
+  name: string;
+  run(services: UpgradeServices<S>): Promise<void>;
 }
 
 /** Lets a subgraph folder declare its definition with its own types checked. */
@@ -212,7 +233,7 @@ async function warmUp<S extends Specs, L>(definition: SubgraphDefinition<S, L>, 
 }
 
 /**
- * Builds the federated schema, opens the store, seeds it if empty, starts serving and runs the
+ * Builds the federated schema, opens the store, upgrades what it holds, seeds it if empty, starts serving and runs the
  * warm-up tasks; resolves once ready.
  */
 export async function startSubgraph<S extends Specs, L>(
@@ -235,7 +256,7 @@ export async function startSubgraph<S extends Specs, L>(
   }
 }
 
-/** Everything after the store is open: repositories, seed, checks, the server, warm-up. */
+/** Everything after the store is open: repositories, upgrades, seed, checks, the server, warm-up. */
 async function serve<S extends Specs, L>(
   definition: SubgraphDefinition<S, L>,
   options: StartOptions,
@@ -259,6 +280,9 @@ async function serve<S extends Specs, L>(
   });
   const repos = (await openRepositories(encrypting, definition.documents)) as Repositories<S>;
   if (auditKeys) openAuditLog(repos as unknown as AuditRepositories, definition.name, auditKeys);
+  for (const upgrade of definition.upgrades ?? []) {
+    await upgrade.run({ repos, country: config.country, clock, logger: logger.child({ upgrade: upgrade.name }) });
+  }
   await seedIfEmpty(definition, repos, config.country, logger);
   if (options.refuseLostCollections !== false) await refuseLostCollections(definition, repos, store, config.country);
   await warnOfRecordsInClear(store, definition.documents, definition.name, logger);

@@ -47,19 +47,35 @@ export interface SectorAttendance {
   rate: number | null;
 }
 
-/** Each sector's attendance over the meetings it was seated at, in first-seen order. */
-export function attendanceRates(meetings: readonly Pick<MeetingDoc, 'attendance'>[]): SectorAttendance[] {
-  const rows = new Map<string, SectorAttendance>();
-  for (const meeting of meetings) {
-    for (const { sectorId, present } of meeting.attendance) {
-      const row = rows.get(sectorId) ?? { sectorId, expected: 0, attended: 0, rate: null };
+/** How often one party (a sector, an organisation) attended the meetings that recorded it. */
+export interface AttendanceCount {
+  key: string;
+  expected: number;
+  attended: number;
+  /** attended / expected, 0 to 1; null when never expected. */
+  rate: number | null;
+}
+
+/** Each party's attendance over the meetings that recorded it, in first-seen order. */
+export function attendanceCounts(meetings: readonly (readonly { key: string; present: boolean }[])[]): AttendanceCount[] {
+  const rows = new Map<string, AttendanceCount>();
+  for (const attendance of meetings) {
+    for (const { key, present } of attendance) {
+      const row = rows.get(key) ?? { key, expected: 0, attended: 0, rate: null };
       row.expected += 1;
       row.attended += present ? 1 : 0;
       row.rate = Math.round((row.attended / row.expected) * 1000) / 1000;
-      rows.set(sectorId, row);
+      rows.set(key, row);
     }
   }
   return [...rows.values()];
+}
+
+/** Each sector's attendance over the meetings it was seated at, in first-seen order. */
+export function attendanceRates(meetings: readonly Pick<MeetingDoc, 'attendance'>[]): SectorAttendance[] {
+  return attendanceCounts(meetings.map((m) => m.attendance.map((a) => ({ key: a.sectorId, present: a.present })))).map(
+    ({ key, ...counts }) => ({ sectorId: key, ...counts }),
+  );
 }
 
 /** Open means not done and not dropped. */

@@ -12,6 +12,12 @@ export interface AttendanceDoc {
   present: boolean;
 }
 
+/** Whether an organisation the body seated was represented. */
+export interface OrganisationAttendanceDoc {
+  organisationId: string;
+  present: boolean;
+}
+
 export interface DecisionDoc {
   code: string;
   text: string;
@@ -25,6 +31,8 @@ export interface MeetingDoc {
   heldOn: Date;
   /** Every sector the body seats, as it stood on the day, present or not. */
   attendance: AttendanceDoc[];
+  /** Every organisation the body seats, as it stood on the day, present or not; empty in meetings recorded before this was kept. */
+  organisationAttendance: OrganisationAttendanceDoc[];
   minutesRef?: string | null;
   decisions: DecisionDoc[];
   recordedAt: Date;
@@ -40,6 +48,15 @@ export const meetingDocument = defineDocument<MeetingDoc>('meetings', 'meeting',
       present: { type: Boolean, required: true },
     }),
   ],
+  organisationAttendance: {
+    type: [
+      nested({
+        organisationId: { type: String, required: true, trim: true, minlength: 1 },
+        present: { type: Boolean, required: true },
+      }),
+    ],
+    default: [],
+  },
   minutesRef: { type: String, trim: true, maxlength: 500, default: null },
   decisions: [
     nested({

@@ -1,7 +1,9 @@
 import type { CountryId } from '../../../platform/config.ts';
 import type { Draft } from '../../kit/repository.ts';
 import type { CoordinationBodyDoc } from '../models.ts';
-import type { ActionItemDoc, ActionItemStatus, MeetingDoc } from './models.ts';
+import type { OrganisationDoc } from '../organisations/models.ts';
+import { seatedOrganisations, seatedSectors } from '../organisations/seats.ts';
+import type { ActionItemDoc, ActionItemStatus, MeetingDoc, OrganisationAttendanceDoc } from './models.ts';
 
 /*
  * Demo meetings for each country's bodies, as their secretariats would record them. Dates are
@@ -20,7 +22,10 @@ interface ItemPlan {
 
 interface MeetingPlan {
   heldOn: string;
+  /** Sectors not represented; organisations serving only those sectors were absent too. */
   absent: string[];
+  /** Organisations serving none of the seated sectors that were absent (the others came). */
+  absentOrganisations?: string[];
   decisions: string[];
   items: ItemPlan[];
 }
@@ -44,6 +49,7 @@ const plans: Record<CountryId, Record<string, MeetingPlan[]>> = {
       {
         heldOn: '2026-03-19',
         absent: ['justice'],
+        absentOrganisations: ['bd-moi', 'bd-mora'],
         decisions: ['Ask the Law Division to report on Tribunal backlogs at every meeting'],
         items: [
           {
@@ -62,6 +68,7 @@ const plans: Record<CountryId, Record<string, MeetingPlan[]>> = {
       {
         heldOn: '2026-06-18',
         absent: ['justice', 'education'],
+        absentOrganisations: ['bd-dmc'],
         decisions: [
           'Escalate the Tribunal backlog report to the Secretary, Law and Justice Division',
           'Approve the reintegration grant guidelines',
@@ -111,6 +118,7 @@ const plans: Record<CountryId, Record<string, MeetingPlan[]>> = {
       {
         heldOn: '2026-10-08',
         absent: ['justice'],
+        absentOrganisations: ['bd-planning'],
         decisions: ['Ask legal aid desks to report monthly'],
         items: [{ sectorId: 'justice', text: 'Open National Legal Aid desks at the Rangpur and Faridpur OCCs', dueDate: '2026-11-20' }],
       },
@@ -177,6 +185,7 @@ const plans: Record<CountryId, Record<string, MeetingPlan[]>> = {
       {
         heldOn: '2026-07-16',
         absent: ['justice'],
+        absentOrganisations: ['ew-cps', 'ew-welsh-government'],
         decisions: ['Escalate the court backlog action to the IMG'],
         items: [{ sectorId: 'justice', text: 'Provide a recovery plan for the rape case backlog', dueDate: '2026-09-30' }],
       },
@@ -205,7 +214,7 @@ const plans: Record<CountryId, Record<string, MeetingPlan[]>> = {
     'za-isc': [
       {
         heldOn: '2026-02-19',
-        absent: ['education'],
+        absent: [],
         decisions: ['Adopt the reporting template for organs of state under s.62'],
         items: [
           {
@@ -219,6 +228,7 @@ const plans: Record<CountryId, Record<string, MeetingPlan[]>> = {
       {
         heldOn: '2026-05-21',
         absent: ['social-welfare'],
+        absentOrganisations: ['za-dcs'],
         decisions: ['Ask SAPS to report on sexual offence evidence kit stock every quarter'],
         items: [
           {
@@ -232,7 +242,8 @@ const plans: Record<CountryId, Record<string, MeetingPlan[]>> = {
       },
       {
         heldOn: '2026-08-13',
-        absent: ['education', 'social-welfare'],
+        absent: ['social-welfare'],
+        absentOrganisations: ['za-dcs'],
         decisions: ['Escalate the shelter registration to the Minister of Social Development'],
         items: [
           { sectorId: 'justice', text: 'Designate the remaining sexual offences courts in two provinces', dueDate: '2026-12-31' },
@@ -246,13 +257,40 @@ const plans: Record<CountryId, Record<string, MeetingPlan[]>> = {
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const secretariat = 'secretariat@lead-ministry';
 
-export function meetingSeed(country: CountryId, bodies: readonly Draft<CoordinationBodyDoc>[]) {
+/**
+ * Who came, organisation by organisation: one serving seated sectors came when any of them did;
+ * one serving none of them (the lead ministry, a college) came unless the plan says otherwise.
+ */
+function organisationsCame(
+  body: Draft<CoordinationBodyDoc>,
+  organisations: readonly Draft<OrganisationDoc>[],
+  plan: MeetingPlan,
+): OrganisationAttendanceDoc[] {
+  const seated = seatedSectors(body);
+  return seatedOrganisations(body).map((organisationId) => {
+    const organisation = organisations.find((o) => o._id === organisationId);
+    if (!organisation) throw new Error(`meetings: ${body._id} seats an unknown organisation "${organisationId}"`);
+    const serves = organisation.sectorIds.filter((id) => seated.includes(id));
+    const listedAbsent = (plan.absentOrganisations ?? []).includes(organisationId);
+    if (listedAbsent && serves.length > 0) {
+      throw new Error(`meetings: ${organisationId} serves a sector ${body._id} seats; its attendance follows that sector's`);
+    }
+    const present = serves.length > 0 ? serves.some((id) => !plan.absent.includes(id)) : !listedAbsent;
+    return { organisationId, present };
+  });
+}
+
+export function meetingSeed(
+  country: CountryId,
+  bodies: readonly Draft<CoordinationBodyDoc>[],
+  organisations: readonly Draft<OrganisationDoc>[],
+) {
   const meetings: Draft<MeetingDoc>[] = [];
   const actionItems: Draft<ActionItemDoc>[] = [];
   for (const [bodyId, bodyPlans] of Object.entries(plans[country])) {
     const body = bodies.find((b) => b._id === bodyId);
     if (!body) throw new Error(`meetings: no body "${bodyId}" in ${country}`);
-    const seated = [...new Set(body.members.flatMap((m) => (m.sectorId ? [m.sectorId] : [])))];
+    const seated = seatedSectors(body);
     for (const plan of bodyPlans) {
       const meetingId = `${bodyId}-${plan.heldOn}`;
       const recordedAt = day(plan.heldOn);
@@ -261,6 +299,7 @@ export function meetingSeed(country: CountryId, bodies: readonly Draft<Coordinat
         bodyId,
         heldOn: day(plan.heldOn),
         attendance: seated.map((sectorId) => ({ sectorId, present: !plan.absent.includes(sectorId) })),
+        organisationAttendance: organisationsCame(body, organisations, plan),
         minutesRef: `${bodyId.toUpperCase()}/MIN/${plan.heldOn}`,
         decisions: plan.decisions.map((text, i) => ({ code: `D${i + 1}`, text })),
         recordedAt,

@@ -6,6 +6,8 @@ import { ForbiddenError, hasScope, requireOwnSector, requireScopes } from '../..
 import { scopes } from '../../../platform/auth/roles.ts';
 import { validateDocument } from '../../kit/documents.ts';
 import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from '../../kit/errors.ts';
+import { organisationAttendance } from '../organisations/attendance.ts';
+import { seatedOrganisations, seatedSectors } from '../organisations/seats.ts';
 import type { MeetingContext } from './context.ts';
 import { actionItemDocument, meetingDocument, type ActionItemDoc, type ActionItemStatus, type MeetingDoc } from './models.ts';
 
@@ -13,6 +15,7 @@ export interface MeetingInput {
   bodyId: string;
   heldOn: Date;
   sectorsPresent: string[];
+  organisationsPresent?: string[] | null;
   minutesRef?: string | null;
   decisions: string[];
   actionItems: { sectorId: string; text: string; dueDate: Date }[];
@@ -35,7 +38,10 @@ export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): P
   if (!body) throw new NotFoundError(`No coordination body "${input.bodyId}"`);
   const now = ctx.clock.now();
   const heldOn = startOfDayUtc(input.heldOn);
-  const seated = [...new Set(body.members.flatMap((m) => (m.sectorId ? [m.sectorId] : [])))];
+  const seated = seatedSectors(body);
+  const named = [...new Set([...seatedOrganisations(body), ...(input.organisationsPresent ?? [])])];
+  const organisations = await ctx.repos.organisations.findByIds(named);
+  const attendanceOf = organisationAttendance(body, new Map(organisations.map((o) => [o._id, o])), input);
   const meetingDay = { day: heldOn, what: 'the meeting' };
   const problems: FieldProblem[] = [
     ...notInFuture(now, { heldOn }),
@@ -50,6 +56,7 @@ export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): P
       problem: `names sectors ${body._id} does not seat: ${strangers.join(', ')} (it seats ${seated.join(', ')})`,
     });
   }
+  problems.push(...attendanceOf.problems);
   for (const [index, item] of input.actionItems.entries()) {
     const dueDate = { [`actionItems[${index}].dueDate`]: item.dueDate };
     problems.push(
@@ -67,6 +74,7 @@ export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): P
     bodyId: body._id,
     heldOn,
     attendance: seated.map((sectorId) => ({ sectorId, present: input.sectorsPresent.includes(sectorId) })),
+    organisationAttendance: attendanceOf.rows,
     minutesRef: input.minutesRef ?? null,
     decisions: input.decisions.map((text, i) => ({ code: `D${i + 1}`, text })),
     recordedAt: now,

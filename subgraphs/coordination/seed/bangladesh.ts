@@ -1,3 +1,6 @@
+import type { SeatDoc } from '../organisations/models.ts';
+import { organisations, sources } from '../organisations/seed/bangladesh.ts';
+import type { SourceDoc } from '../provenance.ts';
 import type { CoordinationCountrySeed } from './index.ts';
 
 /*
@@ -7,14 +10,57 @@ import type { CoordinationCountrySeed } from './index.ts';
  * Development and the lead ministry implements. Focal points are invented officials.
  */
 
-const lead = 'Ministry of Women and Children Affairs';
 const health = 'Ministry of Health and Family Welfare';
 const home = 'Ministry of Home Affairs (Bangladesh Police)';
 const law = 'Ministry of Law, Justice and Parliamentary Affairs';
 const social = 'Ministry of Social Welfare';
 const education = 'Ministry of Education';
 
+const steering: SourceDoc = { ...sources.unWomen, section: `${sources.unWomen.section}: the Steering Committee` };
+const coordination: SourceDoc = { ...sources.unWomen, section: `${sources.unWomen.section}: the Coordination Committee` };
+const coChairTitle = "The account checked names the co-chairs by ministry; the post titles are the demo's.";
+
+/** The seven ministries that sit with the lead ministry, as "representatives" in the source's word. */
+const eightMinistries = (source: SourceDoc): SeatDoc[] =>
+  (
+    [
+      ['bd-mohfw', 'health'],
+      ['bd-moha', 'police'],
+      ['bd-molj', 'justice'],
+      ['bd-mosw', 'social-welfare'],
+      ['bd-moe', 'education'],
+      ['bd-moi', null],
+      ['bd-mora', null],
+    ] as const
+  ).map(([organisationId, sectorId]) => ({ title: 'Representative', organisationId, role: 'MEMBER', sectorId, source }));
+
+const whichColleges =
+  'The source seats the directors and principals of the medical colleges without naming the colleges; the demo names five whose hospitals host crisis centres.';
+const medicalColleges: SeatDoc[] = (
+  [
+    ['Director', 'bd-dmch'],
+    ['Principal', 'bd-dmc'],
+    ['Director', 'bd-rmch'],
+    ['Director', 'bd-cmch'],
+    ['Principal', 'bd-somc'],
+  ] as const
+).map(([title, organisationId]) => ({ title, organisationId, role: 'MEMBER', source: steering, addedForDemo: whichColleges }));
+
+const secretariat: SeatDoc = {
+  title: 'Project Director, Multi-Sectoral Programme on Violence Against Women',
+  organisationId: 'bd-mowca',
+  role: 'SECRETARIAT',
+  source: {
+    title: sources.ministries.title,
+    url: 'http://mspvaw.manikganjpourashava.gov.bd/index.php?id=181&option=com_content&view=article',
+    quote:
+      'MoWCA will ensure that regular meetings of the Steering and Coordination Committees are held and the meetings are well prepared and recorded.',
+  },
+  addedForDemo: "That the programme's Project Director keeps the committees' record is the demo's reading.",
+};
+
 export const bangladesh: CoordinationCountrySeed = {
+  organisations,
   ministries: {
     health: {
       ministry: health,
@@ -53,21 +99,17 @@ export const bangladesh: CoordinationCountrySeed = {
       kind: 'STEERING_COMMITTEE',
       mandate:
         'Sets the policy of the Multi-Sectoral Programme, approves its plans and monitors how each ministry and each One-Stop Crisis Centre delivers them.',
-      members: [
-        { title: 'Secretary', organisation: lead, role: 'CHAIR' },
-        { title: 'Additional Secretary', organisation: health, role: 'MEMBER', sectorId: 'health' },
-        { title: 'Additional Secretary', organisation: home, role: 'MEMBER', sectorId: 'police' },
-        { title: 'Additional Secretary', organisation: law, role: 'MEMBER', sectorId: 'justice' },
-        { title: 'Additional Secretary', organisation: social, role: 'MEMBER', sectorId: 'social-welfare' },
-        { title: 'Additional Secretary', organisation: education, role: 'MEMBER', sectorId: 'education' },
-        { title: 'Additional Secretary', organisation: 'Ministry of Information and Broadcasting', role: 'MEMBER' },
-        { title: 'Additional Secretary', organisation: 'Ministry of Religious Affairs', role: 'MEMBER' },
-        { title: 'Director', organisation: 'Dhaka Medical College Hospital', role: 'MEMBER' },
-        { title: 'Principal', organisation: 'Dhaka Medical College', role: 'MEMBER' },
-        { title: 'Director', organisation: 'Rajshahi Medical College Hospital', role: 'MEMBER' },
-        { title: 'Director', organisation: 'Chattogram Medical College Hospital', role: 'MEMBER' },
-        { title: 'Principal', organisation: 'Sylhet MAG Osmani Medical College', role: 'MEMBER' },
-        { title: 'Project Director, Multi-Sectoral Programme on Violence Against Women', organisation: lead, role: 'SECRETARIAT' },
+      seats: [
+        {
+          title: 'Secretary',
+          organisationId: 'bd-mowca',
+          role: 'CHAIR',
+          source: steering,
+          addedForDemo: "The account checked does not say which post chairs; the demo gives the chair to the lead ministry's Secretary.",
+        },
+        ...eightMinistries(steering),
+        ...medicalColleges,
+        secretariat,
       ],
       cadence: { interval: 3, unit: 'MONTH', description: 'every three months' },
       reportsToId: null,
@@ -79,17 +121,28 @@ export const bangladesh: CoordinationCountrySeed = {
       kind: 'COORDINATION_COMMITTEE',
       mandate:
         'Implements the decisions of the Steering Committee: coordinates the ministries day to day, follows up referrals between the One-Stop Crisis Centres and the sectors, and reports progress.',
-      members: [
-        { title: 'Joint Secretary (Planning and Development)', organisation: 'Planning and Development', role: 'CHAIR' },
-        { title: 'Joint Secretary', organisation: lead, role: 'CO_CHAIR' },
-        { title: 'Focal point for violence against women', organisation: health, role: 'MEMBER', sectorId: 'health' },
-        { title: 'Focal point for violence against women', organisation: home, role: 'MEMBER', sectorId: 'police' },
-        { title: 'Focal point for violence against women', organisation: law, role: 'MEMBER', sectorId: 'justice' },
-        { title: 'Focal point for violence against women', organisation: social, role: 'MEMBER', sectorId: 'social-welfare' },
-        { title: 'Focal point for violence against women', organisation: education, role: 'MEMBER', sectorId: 'education' },
-        { title: 'Coordinator, One-Stop Crisis Centre', organisation: 'Dhaka Medical College Hospital', role: 'MEMBER' },
-        { title: 'Director', organisation: 'National Forensic DNA Profiling Laboratory', role: 'MEMBER' },
-        { title: 'Project Director, Multi-Sectoral Programme on Violence Against Women', organisation: lead, role: 'SECRETARIAT' },
+      seats: [
+        { title: 'Secretary', organisationId: 'bd-planning', role: 'CO_CHAIR', source: coordination, addedForDemo: coChairTitle },
+        { title: 'Secretary', organisationId: 'bd-mowca', role: 'CO_CHAIR', source: coordination, addedForDemo: coChairTitle },
+        ...eightMinistries(coordination),
+        {
+          title: 'Coordinator, One-Stop Crisis Centre',
+          organisationId: 'bd-dmch',
+          role: 'MEMBER',
+          source: {
+            ...sources.ministries,
+            quote: 'One will be senior Medical Officer and act as Coordinator of the OCC for at least three years.',
+          },
+          addedForDemo: "The post is the source's; its seat on the Coordination Committee is the demo's.",
+        },
+        {
+          title: 'Director',
+          organisationId: 'bd-dna-lab',
+          role: 'MEMBER',
+          addedForDemo:
+            'Not in the account of the committee checked; the demo seats the laboratory because the committee follows DNA sample backlogs.',
+        },
+        secretariat,
       ],
       cadence: { interval: 1, unit: 'MONTH', description: 'monthly' },
       reportsToId: 'bd-steering',
@@ -101,7 +154,7 @@ export const bangladesh: CoordinationCountrySeed = {
     _id: 'bd-msp-vaw',
     title: 'Multi-Sectoral Programme on Violence Against Women — National Action Plan',
     country: { code: 'BD', name: 'Bangladesh' },
-    leadMinistry: lead,
+    leadOrganisationId: 'bd-mowca',
     legalBasis: [
       { citation: 'Act VIII of 2000', title: 'Prevention of Oppression Against Women and Children Act 2000' },
       { citation: 'Act LVIII of 2010', title: 'Domestic Violence (Prevention and Protection) Act 2010' },

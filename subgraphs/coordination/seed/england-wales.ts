@@ -1,3 +1,4 @@
+import { organisations, sources } from '../organisations/seed/england-wales.ts';
 import type { CoordinationCountrySeed } from './index.ts';
 
 /*
@@ -8,14 +9,18 @@ import type { CoordinationCountrySeed } from './index.ts';
  * the four pillars of the 2021 strategy. Focal points are invented officials.
  */
 
-const lead = 'Home Office';
 const dhsc = 'Department of Health and Social Care';
 const policing = 'Home Office (Policing)';
 const moj = 'Ministry of Justice';
 const mhclg = 'Ministry of Housing, Communities and Local Government';
 const dfe = 'Department for Education';
 
+const leads = sources.homeOfficeLeads;
+const seatAdded =
+  "The sources checked say which departments hold actions, not which posts sit on this body; the seat and its post are the demo's.";
+
 export const englandWales: CoordinationCountrySeed = {
+  organisations,
   ministries: {
     health: {
       ministry: dhsc,
@@ -62,16 +67,45 @@ export const englandWales: CoordinationCountrySeed = {
       kind: 'INTER_MINISTERIAL_GROUP',
       mandate:
         'Brings together the ministers whose departments hold actions under the national plan, monitors its delivery and holds each department to the actions it agreed.',
-      members: [
-        { title: 'Home Secretary', organisation: lead, role: 'CHAIR' },
-        { title: 'Minister for Safeguarding and Violence Against Women and Girls', organisation: lead, role: 'MEMBER' },
-        { title: 'Minister of State for Policing', organisation: policing, role: 'MEMBER', sectorId: 'police' },
-        { title: 'Minister of State for Care', organisation: dhsc, role: 'MEMBER', sectorId: 'health' },
-        { title: 'Minister for Victims', organisation: moj, role: 'MEMBER', sectorId: 'justice' },
-        { title: 'Minister for Homelessness and Local Government', organisation: mhclg, role: 'MEMBER', sectorId: 'social-welfare' },
-        { title: 'Minister for Children and Families', organisation: dfe, role: 'MEMBER', sectorId: 'education' },
-        { title: 'Minister for Social Justice', organisation: 'Welsh Government', role: 'MEMBER' },
-        { title: 'Violence Against Women and Girls Unit', organisation: lead, role: 'SECRETARIAT' },
+      seats: [
+        {
+          title: 'Home Secretary',
+          organisationId: 'ew-home-office',
+          role: 'CHAIR',
+          source: leads,
+          addedForDemo: "The source says the Home Office leads; that the Home Secretary chairs the group is the demo's.",
+        },
+        {
+          title: 'Minister for Safeguarding and Violence Against Women and Girls',
+          organisationId: 'ew-home-office',
+          role: 'MEMBER',
+          addedForDemo: seatAdded,
+        },
+        {
+          title: 'Minister of State for Policing',
+          organisationId: 'ew-home-office',
+          role: 'MEMBER',
+          sectorId: 'police',
+          addedForDemo: seatAdded,
+        },
+        { title: 'Minister of State for Care', organisationId: 'ew-dhsc', role: 'MEMBER', sectorId: 'health', addedForDemo: seatAdded },
+        { title: 'Minister for Victims', organisationId: 'ew-moj', role: 'MEMBER', sectorId: 'justice', addedForDemo: seatAdded },
+        {
+          title: 'Minister for Homelessness and Local Government',
+          organisationId: 'ew-mhclg',
+          role: 'MEMBER',
+          sectorId: 'social-welfare',
+          addedForDemo: seatAdded,
+        },
+        {
+          title: 'Minister for Children and Families',
+          organisationId: 'ew-dfe',
+          role: 'MEMBER',
+          sectorId: 'education',
+          addedForDemo: seatAdded,
+        },
+        { title: 'Minister for Social Justice', organisationId: 'ew-welsh-government', role: 'MEMBER', addedForDemo: seatAdded },
+        { title: 'Violence Against Women and Girls Unit', organisationId: 'ew-home-office', role: 'SECRETARIAT', addedForDemo: seatAdded },
       ],
       cadence: { interval: 3, unit: 'MONTH', description: 'quarterly' },
       reportsToId: null,
@@ -83,22 +117,64 @@ export const englandWales: CoordinationCountrySeed = {
       kind: 'DELIVERY_BOARD',
       mandate:
         'Oversees, across departments, the actions each department agreed under the national plan, escalates slippage and reports to the Inter-Ministerial Group.',
-      members: [
-        { title: 'Director, Public Protection', organisation: lead, role: 'CHAIR' },
-        { title: 'Deputy Director, Violence and Public Health', organisation: dhsc, role: 'MEMBER', sectorId: 'health' },
-        { title: 'Deputy Director, Policing Violence Against Women and Girls', organisation: policing, role: 'MEMBER', sectorId: 'police' },
+      seats: [
         {
-          title: 'National Policing Lead for Violence Against Women and Girls',
-          organisation: "National Police Chiefs' Council",
+          title: 'Director, Public Protection',
+          organisationId: 'ew-home-office',
+          role: 'CHAIR',
+          source: leads,
+          addedForDemo: "The source says the Home Office leads; the post that chairs the board is the demo's.",
+        },
+        {
+          title: 'Deputy Director, Violence and Public Health',
+          organisationId: 'ew-dhsc',
+          role: 'MEMBER',
+          sectorId: 'health',
+          addedForDemo: seatAdded,
+        },
+        {
+          title: 'Deputy Director, Policing Violence Against Women and Girls',
+          organisationId: 'ew-home-office',
           role: 'MEMBER',
           sectorId: 'police',
+          addedForDemo: seatAdded,
         },
-        { title: 'Deputy Director, Victims and Witnesses', organisation: moj, role: 'MEMBER', sectorId: 'justice' },
-        { title: 'Deputy Director, Domestic Abuse Safe Accommodation', organisation: mhclg, role: 'MEMBER', sectorId: 'social-welfare' },
-        { title: 'Deputy Director, Safeguarding in Schools', organisation: dfe, role: 'MEMBER', sectorId: 'education' },
-        { title: 'Head of Violence Against Women and Girls Policy', organisation: 'Crown Prosecution Service', role: 'MEMBER' },
-        { title: 'Deputy Director, Tackling Violence Against Women', organisation: 'Welsh Government', role: 'MEMBER' },
-        { title: 'Delivery Board secretariat', organisation: lead, role: 'SECRETARIAT' },
+        {
+          title: 'National Policing Lead for Violence Against Women and Girls',
+          organisationId: 'ew-npcc',
+          role: 'MEMBER',
+          sectorId: 'police',
+          addedForDemo: seatAdded,
+        },
+        {
+          title: 'Deputy Director, Victims and Witnesses',
+          organisationId: 'ew-moj',
+          role: 'MEMBER',
+          sectorId: 'justice',
+          addedForDemo: seatAdded,
+        },
+        {
+          title: 'Deputy Director, Domestic Abuse Safe Accommodation',
+          organisationId: 'ew-mhclg',
+          role: 'MEMBER',
+          sectorId: 'social-welfare',
+          addedForDemo: seatAdded,
+        },
+        {
+          title: 'Deputy Director, Safeguarding in Schools',
+          organisationId: 'ew-dfe',
+          role: 'MEMBER',
+          sectorId: 'education',
+          addedForDemo: seatAdded,
+        },
+        { title: 'Head of Violence Against Women and Girls Policy', organisationId: 'ew-cps', role: 'MEMBER', addedForDemo: seatAdded },
+        {
+          title: 'Deputy Director, Tackling Violence Against Women',
+          organisationId: 'ew-welsh-government',
+          role: 'MEMBER',
+          addedForDemo: seatAdded,
+        },
+        { title: 'Delivery Board secretariat', organisationId: 'ew-home-office', role: 'SECRETARIAT', addedForDemo: seatAdded },
       ],
       cadence: { interval: 6, unit: 'WEEK', description: 'every six weeks' },
       reportsToId: 'ew-img',
@@ -110,7 +186,7 @@ export const englandWales: CoordinationCountrySeed = {
     _id: 'ew-vawg-strategy',
     title: 'Tackling Violence Against Women and Girls Strategy',
     country: { code: 'GB-EAW', name: 'England and Wales' },
-    leadMinistry: lead,
+    leadOrganisationId: 'ew-home-office',
     legalBasis: [
       { citation: '2021 c. 17', title: 'Domestic Abuse Act 2021' },
       { citation: '2003 c. 42', title: 'Sexual Offences Act 2003' },

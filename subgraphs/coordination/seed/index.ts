@@ -2,6 +2,8 @@ import type { CountryId } from '../../../platform/config.ts';
 import type { Draft } from '../../kit/repository.ts';
 import { countryFacts, type SectorId } from '../../demo-data/countries.ts';
 import type { ActionDoc, CoordinationBodyDoc, CrisisCentreDoc, FocalPointDoc, FrameworkDoc, ObjectiveDoc, SectorDoc } from '../models.ts';
+import type { OrganisationDoc } from '../organisations/models.ts';
+import { inOrder, type OrganisationSeed } from '../organisations/seed/index.ts';
 import addedSectorsJson from './addedSectors.json' with { type: 'json' };
 import { bangladesh } from './bangladesh.ts';
 import { englandWales } from './england-wales.ts';
@@ -22,6 +24,8 @@ export interface ActionDefinition {
 }
 
 export interface CoordinationCountrySeed {
+  /** The organisations taking part, in listing order; bodies' seats and the framework's lead refer to them. */
+  organisations: OrganisationSeed[];
   /** The ministry or department answering for each sector in this country, and its focal point. */
   ministries: Readonly<Record<SectorId, { ministry: string; focalPoint: FocalPointDoc }>>;
   coordinationBodies: Draft<CoordinationBodyDoc>[];
@@ -54,6 +58,7 @@ const byCountry: Record<CountryId, CoordinationCountrySeed> = {
 
 export function seed(country: CountryId): {
   sectors: Draft<SectorDoc>[];
+  organisations: Draft<OrganisationDoc>[];
   coordinationBodies: Draft<CoordinationBodyDoc>[];
   frameworks: Draft<FrameworkDoc>[];
   objectives: Draft<ObjectiveDoc>[];
@@ -89,6 +94,7 @@ export function seed(country: CountryId): {
 
   return {
     sectors,
+    organisations: inOrder(data.organisations),
     coordinationBodies: data.coordinationBodies,
     frameworks: [data.framework],
     objectives: data.objectives,

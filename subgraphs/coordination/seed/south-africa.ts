@@ -1,3 +1,4 @@
+import { organisations, sources } from '../organisations/seed/south-africa.ts';
 import type { CoordinationCountrySeed } from './index.ts';
 
 /*
@@ -16,6 +17,7 @@ const social = 'Department of Social Development';
 const basicEducation = 'Department of Basic Education';
 
 export const southAfrica: CoordinationCountrySeed = {
+  organisations,
   ministries: {
     health: {
       ministry: health,
@@ -62,20 +64,25 @@ export const southAfrica: CoordinationCountrySeed = {
       kind: 'INTER_SECTORAL_COMMITTEE',
       mandate:
         'Develops the National Policy Framework (s.62(a)), guides its implementation (s.62(b)) and improves services to victim-survivors (s.62(c)); measures progress, checks that each organ of state meets the responsibilities allocated to it, and monitors implementation (Act 32 of 2007, s.63).',
-      members: [
-        { title: 'Director-General', organisation: lead, role: 'CHAIR', sectorId: 'justice' },
-        { title: 'National Commissioner', organisation: 'South African Police Service', role: 'MEMBER', sectorId: 'police' },
-        { title: 'Director-General', organisation: health, role: 'MEMBER', sectorId: 'health' },
-        { title: 'Director-General', organisation: social, role: 'MEMBER', sectorId: 'social-welfare' },
-        { title: 'Director-General', organisation: 'Department of Correctional Services', role: 'MEMBER' },
+      seats: [
+        { title: 'Director-General', organisationId: 'za-doj', role: 'CHAIR', sectorId: 'justice', source: sources.committee },
+        { title: 'National Commissioner', organisationId: 'za-saps', role: 'MEMBER', sectorId: 'police', source: sources.committee },
         {
           title: 'National Director of Public Prosecutions',
-          organisation: 'National Prosecuting Authority',
+          organisationId: 'za-npa',
           role: 'MEMBER',
           sectorId: 'justice',
+          source: sources.committee,
         },
-        { title: 'Director-General (supporting department)', organisation: basicEducation, role: 'MEMBER', sectorId: 'education' },
-        { title: 'Chief Directorate: Promotion of the Rights of Vulnerable Groups', organisation: lead, role: 'SECRETARIAT' },
+        { title: 'Director-General', organisationId: 'za-dcs', role: 'MEMBER', source: sources.committee },
+        { title: 'Director-General', organisationId: 'za-dsd', role: 'MEMBER', sectorId: 'social-welfare', source: sources.committee },
+        { title: 'Director-General', organisationId: 'za-doh', role: 'MEMBER', sectorId: 'health', source: sources.committee },
+        {
+          title: 'Chief Director',
+          organisationId: 'za-doj-vulnerable-groups',
+          role: 'SECRETARIAT',
+          addedForDemo: "The Act does not say who serves the Committee; the secretariat is the demo's.",
+        },
       ],
       cadence: { interval: 3, unit: 'MONTH', description: 'every three months' },
       reportsToId: null,
@@ -87,7 +94,7 @@ export const southAfrica: CoordinationCountrySeed = {
     _id: 'za-npf-sexual-offences',
     title: 'National Policy Framework for the Management of Sexual Offence Matters',
     country: { code: 'ZA', name: 'South Africa' },
-    leadMinistry: lead,
+    leadOrganisationId: 'za-doj',
     legalBasis: [
       {
         citation: 'Act 32 of 2007, s.62',
