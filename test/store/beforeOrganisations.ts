@@ -37,15 +37,15 @@ export async function rewriteAsBeforeOrganisations(store: Store, oldNames: Recor
       role: s.role,
       ...(s.sectorId ? { sectorId: s.sectorId } : {}),
     }));
-    await bodies.replaceOne({ _id: body._id }, { ...body, members } as Doc);
+    await bodies.replaceOne({ _id: body._id }, { ...body, members });
   }
   const frameworks = store.collection<Doc>('frameworks');
   for (const { leadOrganisationId, ...framework } of await frameworks.find({})) {
-    await frameworks.replaceOne({ _id: framework._id }, { ...framework, leadMinistry: named(leadOrganisationId as string) } as Doc);
+    await frameworks.replaceOne({ _id: framework._id }, { ...framework, leadMinistry: named(leadOrganisationId as string) });
   }
   const meetings = store.collection<Doc>('meetings');
   for (const { organisationAttendance: _, ...meeting } of await meetings.find({})) {
-    await meetings.replaceOne({ _id: meeting._id }, meeting as Doc);
+    await meetings.replaceOne({ _id: meeting._id }, meeting);
   }
   await store.collection('organisations').deleteMany({});
 }

@@ -87,7 +87,7 @@ export async function upgradeToOrganisationRecords(repos: UpgradeRepositories, c
     });
     const { version, ...stored } = body;
     await upgrading(`turn the member list of the coordination body "${body._id}" into seats`, () =>
-      repos.coordinationBodies.replace({ ...stored, seats } as Draft<CoordinationBodyDoc>, version),
+      repos.coordinationBodies.replace({ ...stored, seats }, version),
     );
     counts.bodies += 1;
     counts.seats += seats.length;
@@ -101,7 +101,7 @@ export async function upgradeToOrganisationRecords(repos: UpgradeRepositories, c
     const { version, ...stored } = framework;
     const leadOrganisationId = idOf(framework.leadMinistry);
     await upgrading(`give the framework "${framework._id}" its lead organisation`, () =>
-      repos.frameworks.replace({ ...stored, leadOrganisationId } as Draft<FrameworkDoc>, version),
+      repos.frameworks.replace({ ...stored, leadOrganisationId }, version),
     );
     counts.frameworks += 1;
     logger.info(
