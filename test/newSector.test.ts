@@ -106,4 +106,34 @@ describe('npm run new-sector', () => {
     expect(gateways.length).toBeGreaterThan(0);
     for (const gateway of gateways) expect(gateway.environment!.INFORMATION_URL).toBe('http://information:4007/graphql');
   }, 420_000);
+
+  it('changes a field of every sector with one edit to the contract and `npm run codegen`', () => {
+    const contract = path.join(copy, 'subgraphs', 'sector-core', 'contract.graphql');
+    const source = fs.readFileSync(contract, 'utf8');
+    const sectorType = 'type {{Type}}Sector implements SectorAgency @key(fields: "id") {\n';
+    expect(source.indexOf(sectorType)).toBeGreaterThan(-1);
+    fs.writeFileSync(
+      contract,
+      source.replace(sectorType, `${sectorType}  "Where the {{words}} sector publishes its plan."\n  planUrl: String\n`),
+    );
+    const codegen = spawnSync('npm', ['run', 'codegen'], { cwd: copy, encoding: 'utf8', timeout: 240_000 });
+    expect(codegen.status, codegen.stdout + codegen.stderr).toBe(0);
+    for (const check of [
+      ['scripts/compose.ts', '--check'],
+      ['scripts/codegen.ts', '--check'],
+    ]) {
+      const result = run([tsx(), ...check]);
+      expect(result.status, `${check.join(' ')}: ${result.stdout}${result.stderr}`).toBe(0);
+    }
+    const supergraph = fs.readFileSync(path.join(copy, 'schema', 'supergraph.graphql'), 'utf8');
+    for (const [folder, type] of [
+      ['health', 'HealthSector'],
+      ['social-welfare', 'SocialWelfareSector'],
+      ['information', 'InformationSector'],
+    ]) {
+      const rendered = fs.readFileSync(path.join(copy, 'subgraphs', folder!, 'generated', 'contract.graphql'), 'utf8');
+      expect(rendered).toMatch(/planUrl: String/);
+      expect(supergraph).toMatch(new RegExp(`type ${type} implements SectorAgency[^}]*planUrl: String`));
+    }
+  }, 300_000);
 });
