@@ -37,7 +37,7 @@ if (!id || !sectorIdPattern.test(id))
   fail(`--id must be lower-case words joined by hyphens, e.g. information or religious-affairs (got ${JSON.stringify(id)})\n${usage}`);
 if (!name || name.trim().length < 3)
   fail(`--name must name the ministry, e.g. "Ministry of Information" (got ${JSON.stringify(name)})\n${usage}`);
-if (subgraphCatalog.some((entry) => entry.name === id) || ['kit', 'sector-core'].includes(id))
+if (subgraphCatalog.some((entry) => entry.name === id) || ['kit', 'sector-core', 'demo-data'].includes(id))
   fail(`There is already a subgraph or folder called "${id}"`);
 
 const root = projectPath();

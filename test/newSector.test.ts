@@ -35,13 +35,14 @@ describe('npm run new-sector', () => {
     for (const [id, message] of [
       ['Information!', '--id must be lower-case words'],
       ['health', 'already a subgraph'],
+      ['demo-data', 'already a subgraph or folder'],
     ]) {
       const result = run([tsx(), 'scripts/newSector.ts', '--id', id!, '--name', 'Ministry of X']);
       expect(result.status).toBe(2);
       expect(result.stderr).toContain(message);
     }
     expect(fs.readFileSync(path.join(copy, 'platform', 'catalog.json'), 'utf8')).toBe(before);
-  });
+  }, 120_000);
 
   it('makes a ministry that passes every check of CI with no other step, and its own tests through the gateway', () => {
     const scaffold = run([tsx(), 'scripts/newSector.ts', '--id', 'information', '--name', 'Ministry of Information']);
