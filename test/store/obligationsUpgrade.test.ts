@@ -17,11 +17,13 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-obligations-'));
 const folder = path.join(dataDir, 'south-africa', 'coordination');
 const collections = ['obligations', 'bodyReports', 'coordinationBodies', 'meetings'] as const;
 
-async function stored(): Promise<Record<string, StoredDocument[]>> {
+type Doc = StoredDocument & Record<string, any>;
+
+async function stored(): Promise<Record<string, Doc[]>> {
   const store = createNedbStore({ directory: folder });
   try {
     return Object.fromEntries(
-      await Promise.all(collections.map(async (c) => [c, await store.collection<StoredDocument>(c).find({}, { sort: { _id: 1 } })])),
+      await Promise.all(collections.map(async (c) => [c, await store.collection<Doc>(c).find({}, { sort: { _id: 1 } })])),
     );
   } finally {
     await store.close();
@@ -43,7 +45,7 @@ async function startAndAsk() {
   }
 }
 
-let before: Record<string, StoredDocument[]>;
+let before: Record<string, Doc[]>;
 beforeAll(async () => {
   await (await startTestHub({ country: 'south-africa', only: [], dataDir })).stop();
   const store = createNedbStore({ directory: folder });
@@ -70,7 +72,7 @@ describe('a coordination folder written before obligations were records', () => 
       ['za-doj-s62-2c', 'NOT_ASSESSED'],
     ]);
     const reporting = obligations[1]!.assessments;
-    expect(reporting.length).toBe(before.meetings!.filter((m) => (m as { heldOn: Date }).heldOn >= new Date('2025-01-01')).length);
+    expect(reporting.length).toBe(before.meetings!.filter((m) => m.heldOn >= new Date('2025-01-01')).length);
     expect(reporting.every((a) => a.status === 'NOT_MET')).toBe(true);
   });
 

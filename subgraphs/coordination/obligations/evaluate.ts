@@ -82,14 +82,17 @@ function reportOnEachMeeting(obligation: ObligationDoc, meetings: readonly Meeti
       const first = sent[0];
       const base = { label: meeting._id, from: meeting.heldOn, until, meetings: [meeting], reports: sent };
       if (first && first.sentOn <= until) return { ...base, status: 'MET', detail: `reported on ${iso(first.sentOn)}` };
-      if (first)
-        return { ...base, status: 'NOT_MET', detail: `reported on ${iso(first.sentOn)}, ${daysBetween(until, first.sentOn)} days late` };
+      if (first) return { ...base, status: 'NOT_MET', detail: `reported on ${iso(first.sentOn)}, ${daysLate(until, first.sentOn)} late` };
       if (until < today) return { ...base, status: 'NOT_MET', detail: `no report; due by ${iso(until)}` };
       return { ...base, status: 'DUE', detail: `no report yet; due by ${iso(until)}` };
     });
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+const daysLate = (until: Date, sentOn: Date) => {
+  const days = daysBetween(until, sentOn);
+  return days === 1 ? '1 day' : `${days} days`;
+};
 
 /**
  * The obligation's standing: NOT_MET when any assessed period or event failed it, DUE when none
