@@ -112,9 +112,11 @@ describe("the Committee's duties under the Act, from its recorded meetings and r
 
   it("leaves the Minister's review of the framework (s.62(2)(c)) unassessed, since no review is recorded", async () => {
     const { data, errors } = await hub.query(
-      `{ obligations(holderId: "za-doj") { id status holder { __typename ... on Organisation { id } } source { section quote } } }`,
+      `{ organisation(id: "za-doj") { obligations { id } }
+        obligations(holderId: "za-doj") { id status holder { __typename ... on Organisation { id } } source { section quote } } }`,
     );
     expect(errors).toBeUndefined();
+    expect(data!.organisation.obligations).toEqual([{ id: 'za-doj-s62-2c' }]);
     expect(data!.obligations).toEqual([
       {
         id: 'za-doj-s62-2c',

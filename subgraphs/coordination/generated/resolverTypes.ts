@@ -1487,35 +1487,6 @@ export type BodyReportInput = {
   ref?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** What kind of organisation it is. */
-export type OrganisationKind =
-  /** A ministry, or a national department of government headed by a minister (South Africa's departments). */
-  | 'MINISTRY'
-  /** A division, directorate or department within a ministry. */
-  | 'DIVISION_OR_DEPARTMENT'
-  /** A public agency or statutory body that is not one of the kinds below. */
-  | 'AGENCY'
-  /** A police service, or a body of police chiefs. */
-  | 'POLICE_SERVICE'
-  /** A prosecution service. */
-  | 'PROSECUTION_SERVICE'
-  /** A court or tribunal. */
-  | 'COURT'
-  /** A hospital. */
-  | 'HOSPITAL'
-  /** A medical college. */
-  | 'MEDICAL_COLLEGE'
-  /** A forensic or other laboratory. */
-  | 'LABORATORY'
-  /** A devolved or sub-national government, e.g. the Welsh Government. */
-  | 'DEVOLVED_GOVERNMENT'
-  /** A non-governmental organisation. */
-  | 'NGO'
-  /** A development partner that funds or supports the framework. */
-  | 'DEVELOPMENT_PARTNER'
-  /** Any other organisation. */
-  | 'OTHER';
-
 /**
  * An organisation taking part in the framework: a ministry, a department within it, a service, a
  * hospital, a college, a laboratory or a partner. Organisations hold the seats on the coordination
@@ -1545,7 +1516,38 @@ export type Organisation = Sourced & {
   illustrative: Scalars['Boolean']['output'];
   /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
   illustrativeNote?: Maybe<Scalars['String']['output']>;
+  /** The obligations the sources set on the organisation, each with its status as of today. */
+  obligations: Array<Obligation>;
 };
+
+/** What kind of organisation it is. */
+export type OrganisationKind =
+  /** A ministry, or a national department of government headed by a minister (South Africa's departments). */
+  | 'MINISTRY'
+  /** A division, directorate or department within a ministry. */
+  | 'DIVISION_OR_DEPARTMENT'
+  /** A public agency or statutory body that is not one of the kinds below. */
+  | 'AGENCY'
+  /** A police service, or a body of police chiefs. */
+  | 'POLICE_SERVICE'
+  /** A prosecution service. */
+  | 'PROSECUTION_SERVICE'
+  /** A court or tribunal. */
+  | 'COURT'
+  /** A hospital. */
+  | 'HOSPITAL'
+  /** A medical college. */
+  | 'MEDICAL_COLLEGE'
+  /** A forensic or other laboratory. */
+  | 'LABORATORY'
+  /** A devolved or sub-national government, e.g. the Welsh Government. */
+  | 'DEVOLVED_GOVERNMENT'
+  /** A non-governmental organisation. */
+  | 'NGO'
+  /** A development partner that funds or supports the framework. */
+  | 'DEVELOPMENT_PARTNER'
+  /** Any other organisation. */
+  | 'OTHER';
 
 /** A seat on a coordination body, held by an organisation. */
 export type BodySeat = Sourced & {
@@ -2116,8 +2118,8 @@ export type ResolversTypes = {
   Obligation: ResolverTypeWrapper<ObligationDoc>;
   BodyReport: ResolverTypeWrapper<BodyReportDoc>;
   BodyReportInput: BodyReportInput;
-  OrganisationKind: OrganisationKind;
   Organisation: ResolverTypeWrapper<OrganisationDoc>;
+  OrganisationKind: OrganisationKind;
   BodySeat: ResolverTypeWrapper<SeatRef>;
   OrganisationAttendance: ResolverTypeWrapper<OrganisationAttendanceDoc>;
   OrganisationAttendanceRate: ResolverTypeWrapper<OrganisationAttendanceCount>;
@@ -2900,6 +2902,7 @@ export type OrganisationResolvers<ContextType = any, ParentType extends Resolver
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

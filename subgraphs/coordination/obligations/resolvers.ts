@@ -69,4 +69,7 @@ export const obligationResolvers: Resolvers<Ctx> = {
   CoordinationBody: {
     obligations: (body: CoordinationBodyDoc, _: unknown, ctx: Ctx) => ctx.loaders.obligations.byHolder.load(body._id),
   },
+  Organisation: {
+    obligations: (holder: OrganisationDoc, _: unknown, ctx: Ctx) => ctx.loaders.obligations.byHolder.load(holder._id),
+  },
 };
