@@ -815,9 +815,9 @@ export type CoordinationBody = {
   meetings: Array<Meeting>;
   /** The day it last met. */
   lastMetOn?: Maybe<Scalars['Date']['output']>;
-  /** The day its cadence says it must meet next. */
+  /** The day its cadence setting says it must meet next; where a source sets a duty to meet, `obligations` says whether it is kept. */
   nextMeetingDue?: Maybe<Scalars['Date']['output']>;
-  /** Past its next meeting date without meeting (or never met). */
+  /** Past its next meeting date by its cadence setting without meeting (or never met); a duty to meet set by a source is in `obligations`. */
   meetingOverdue: Scalars['Boolean']['output'];
   /** Days past the next meeting date; 0 when not overdue. */
   daysOverdue: Scalars['Int']['output'];
