@@ -12,6 +12,11 @@ import { meetingResolvers } from './meetings/resolvers.ts';
 import { meetingSeed } from './meetings/seed.ts';
 import { organisationResolvers } from './organisations/resolvers.ts';
 import { upgradeToOrganisationRecords } from './organisations/upgradeStore.ts';
+import { createObligationLoaders } from './obligations/loaders.ts';
+import { obligationDocuments } from './obligations/models.ts';
+import { obligationResolvers } from './obligations/resolvers.ts';
+import { obligationSeed } from './obligations/seed.ts';
+import { upgradeToObligationRecords } from './obligations/upgradeStore.ts';
 import { coordinationDocuments } from './models.ts';
 import { coordinationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
@@ -22,25 +27,42 @@ import { caseAccessRoute } from './cases/accessRoute.ts';
 export const coordinationSubgraph = defineSubgraph({
   name: 'coordination',
   schemaFiles: subgraphSchemaFiles('coordination', 'coordination'),
-  documents: { ...coordinationDocuments, ...caseRegistryDocuments, ...meetingDocuments },
+  documents: { ...coordinationDocuments, ...caseRegistryDocuments, ...meetingDocuments, ...obligationDocuments },
   resolvers: mergeResolvers(
     coordinationResolvers(sectorIds) as Resolvers,
     caseRegistryResolvers,
     meetingResolvers as Resolvers,
     meetingPackResolvers as Resolvers,
     organisationResolvers as Resolvers,
+    obligationResolvers as Resolvers,
   ),
-  createLoaders: (repos) => ({ ...createCoordinationLoaders(repos), ...createCaseLoaders(repos), meetings: createMeetingLoaders(repos) }),
+  createLoaders: (repos) => ({
+    ...createCoordinationLoaders(repos),
+    ...createCaseLoaders(repos),
+    meetings: createMeetingLoaders(repos),
+    obligations: createObligationLoaders(repos),
+  }),
   seed: (country) => {
     const data = seed(country);
-    return { ...data, ...caseSeed(country), ...meetingSeed(country, data.coordinationBodies, data.organisations) };
+    return {
+      ...data,
+      ...caseSeed(country),
+      ...meetingSeed(country, data.coordinationBodies, data.organisations),
+      ...obligationSeed(country),
+    };
   },
   upgrades: [
     {
       name: 'organisations as records',
       run: async ({ repos, country, logger }) => void (await upgradeToOrganisationRecords(repos, country, logger)),
     },
+    {
+      name: 'obligations as records',
+      run: async ({ repos, country, logger }) => void (await upgradeToObligationRecords(repos, country, logger)),
+    },
   ],
+  // A store written before reports were kept has none, and may rightly have none.
+  mayBeEmpty: ['bodyReports'],
   postRoutes: (services) => caseAccessRoute({ ...services, createLoaders: () => createCaseLoaders(services.repos) }),
   warmUp: [
     {

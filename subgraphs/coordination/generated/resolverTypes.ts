@@ -14,6 +14,8 @@ import type { PublishedPathway } from '../cases/aggregates/keptPathway.ts';
 import type { ResponseRef } from '../cases/caseResponses.ts';
 import type { AuditLogRef } from '../../kit/audit/auditLogResolvers.ts';
 import type { AuditEntryDoc } from '../../kit/audit/auditEntry.ts';
+import type { ObligationDoc, ObligationRuleDoc, PeriodDoc, BodyReportDoc } from '../obligations/models.ts';
+import type { Assessment } from '../obligations/evaluate.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -436,6 +438,8 @@ export type Query = {
   meetingPack?: Maybe<MeetingPack>;
   /** One meeting. */
   meeting?: Maybe<Meeting>;
+  /** The obligations the sources set, in listing order; only those held by `holderId` (a body or an organisation) when given. */
+  obligations: Array<Obligation>;
   /** Every organisation taking part in the framework, in listing order; optionally only one kind, or only those serving one sector. */
   organisations: Array<Organisation>;
   /** One organisation by id, e.g. `za-npa`; null when there is none. */
@@ -505,6 +509,11 @@ export type QueryMeetingArgs = {
 };
 
 
+export type QueryObligationsArgs = {
+  holderId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryOrganisationsArgs = {
   kind?: InputMaybe<OrganisationKind>;
   sectorId?: InputMaybe<Scalars['ID']['input']>;
@@ -543,6 +552,8 @@ export type Mutation = {
   recordMeeting: Meeting;
   /** Records progress on an action item: by the body's secretariat (meetings:write) or the sector it is assigned to. */
   updateActionItem: ActionItem;
+  /** Records a written report a body sent on one of its meetings (meetings:write). */
+  recordBodyReport: BodyReport;
   /**
    * Refers a case from the caller's sector to another. Refused without the survivor's consent for
    * the receiving sector, unless overridden with a reason by a caller with `consent:override`
@@ -596,6 +607,11 @@ export type MutationRecordMeetingArgs = {
 
 export type MutationUpdateActionItemArgs = {
   input: ActionItemUpdateInput;
+};
+
+
+export type MutationRecordBodyReportArgs = {
+  input: BodyReportInput;
 };
 
 
@@ -784,7 +800,12 @@ export type CoordinationBody = {
    * @deprecated Use `seats`: each seat refers to an organisation record and says where it comes from.
    */
   members: Array<BodyMember>;
-  /** How often the body is expected to meet. */
+  /**
+   * How often the body plans to meet: the body's own setting, which `nextMeetingDue` and
+   * `meetingOverdue` follow. Where a source sets how often the body must meet (South Africa's
+   * s.64(1)), the setting is chosen to keep to it and says so in its description, and the duty
+   * itself is among `obligations`, which are authoritative on whether the body meets it.
+   */
   cadence: MeetingCadence;
   /** The body this one reports to, if any. */
   reportsTo?: Maybe<CoordinationBody>;
@@ -794,9 +815,9 @@ export type CoordinationBody = {
   meetings: Array<Meeting>;
   /** The day it last met. */
   lastMetOn?: Maybe<Scalars['Date']['output']>;
-  /** The day its cadence says it must meet next. */
+  /** The day its cadence setting says it must meet next; where a source sets a duty to meet, `obligations` says whether it is kept. */
   nextMeetingDue?: Maybe<Scalars['Date']['output']>;
-  /** Past its next meeting date without meeting (or never met). */
+  /** Past its next meeting date by its cadence setting without meeting (or never met); a duty to meet set by a source is in `obligations`. */
   meetingOverdue: Scalars['Boolean']['output'];
   /** Days past the next meeting date; 0 when not overdue. */
   daysOverdue: Scalars['Int']['output'];
@@ -804,6 +825,8 @@ export type CoordinationBody = {
   attendanceRates: Array<SectorAttendanceRate>;
   /** Action items it assigned, optionally only the open ones. */
   actionItems: Array<ActionItem>;
+  /** The obligations the sources set on the body, each with its status as of today. */
+  obligations: Array<Obligation>;
   /** Every seat on the body, in the order of its source: chairs and co-chairs first, the secretariat last. */
   seats: Array<BodySeat>;
   /** The seats that chair the body: its chair, or its co-chairs (several when it has several). */
@@ -855,7 +878,7 @@ export type MeetingCadence = {
   interval: Scalars['Int']['output'];
   /** The unit the interval counts. */
   unit: CadenceUnit;
-  /** The cadence in the source's words, e.g. `every six weeks`. */
+  /** The cadence in words, e.g. `every six weeks`, naming the source's section where a source sets it. */
   description: Scalars['String']['output'];
 };
 
@@ -1312,34 +1335,157 @@ export type ActionItemUpdateInput = {
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** What kind of organisation it is. */
-export type OrganisationKind =
-  /** A ministry, or a national department of government headed by a minister (South Africa's departments). */
-  | 'MINISTRY'
-  /** A division, directorate or department within a ministry. */
-  | 'DIVISION_OR_DEPARTMENT'
-  /** A public agency or statutory body that is not one of the kinds below. */
-  | 'AGENCY'
-  /** A police service, or a body of police chiefs. */
-  | 'POLICE_SERVICE'
-  /** A prosecution service. */
-  | 'PROSECUTION_SERVICE'
-  /** A court or tribunal. */
-  | 'COURT'
-  /** A hospital. */
-  | 'HOSPITAL'
-  /** A medical college. */
-  | 'MEDICAL_COLLEGE'
-  /** A forensic or other laboratory. */
-  | 'LABORATORY'
-  /** A devolved or sub-national government, e.g. the Welsh Government. */
-  | 'DEVOLVED_GOVERNMENT'
-  /** A non-governmental organisation. */
-  | 'NGO'
-  /** A development partner that funds or supports the framework. */
-  | 'DEVELOPMENT_PARTNER'
-  /** Any other organisation. */
-  | 'OTHER';
+/** Who holds an obligation: a coordination body or an organisation. */
+export type ObligationHolder = CoordinationBody | Organisation;
+
+/** What the holder must do; it says which records are the evidence. */
+export type ObligationDuty =
+  /** Meet; the evidence is the body's recorded meetings. */
+  | 'MEET'
+  /** Report on each meeting; the evidence is the reports the body recorded as sent. */
+  | 'REPORT_ON_MEETING'
+  /** Review the framework; the hub keeps no record of reviews yet, so this is not assessed. */
+  | 'REVIEW_FRAMEWORK';
+
+/** The shape of an obligation's rule. */
+export type ObligationRuleKind =
+  /** At least `times` in every calendar `period`, e.g. meet at least twice every year. */
+  | 'AT_LEAST_N_PER_PERIOD'
+  /** Within `period` of every event, e.g. report within one month of every meeting. */
+  | 'WITHIN_PERIOD_OF_EVENT'
+  /** By the day `dueBy`. */
+  | 'BY_DATE'
+  /** Once every `period`, e.g. review every five years. */
+  | 'EVERY_N_YEARS';
+
+/** A unit of time in an obligation's rule. */
+export type ObligationPeriodUnit =
+  /** Days. */
+  | 'DAY'
+  /** Calendar months. */
+  | 'MONTH'
+  /** Calendar years. */
+  | 'YEAR';
+
+/** A length of time. */
+export type ObligationPeriod = {
+  __typename?: 'ObligationPeriod';
+  /** How many units. */
+  count: Scalars['Int']['output'];
+  /** The unit. */
+  unit: ObligationPeriodUnit;
+};
+
+/** An obligation's rule: the kind says which of the other fields are set. */
+export type ObligationRule = {
+  __typename?: 'ObligationRule';
+  /** The shape of the rule. */
+  kind: ObligationRuleKind;
+  /** AT_LEAST_N_PER_PERIOD: how many times; null otherwise. */
+  times?: Maybe<Scalars['Int']['output']>;
+  /** The period counted (AT_LEAST_N_PER_PERIOD), allowed (WITHIN_PERIOD_OF_EVENT) or repeated (EVERY_N_YEARS); null for BY_DATE. */
+  period?: Maybe<ObligationPeriod>;
+  /** BY_DATE: the last day; null otherwise. */
+  dueBy?: Maybe<Scalars['Date']['output']>;
+};
+
+/** Whether an obligation, or one period or event of it, is met as of today. */
+export type ObligationStatus =
+  /** Met. */
+  | 'MET'
+  /** Not met, and no longer can be: the period ended or the time allowed ran out. */
+  | 'NOT_MET'
+  /** Not met yet, and there is still time. */
+  | 'DUE'
+  /** The hub keeps no evidence for this duty, so it is not assessed. */
+  | 'NOT_ASSESSED';
+
+/** One period (a calendar year) or one event (a meeting) assessed against an obligation. */
+export type ObligationAssessment = {
+  __typename?: 'ObligationAssessment';
+  /** What was assessed: the year, e.g. `2025`, or the meeting's id. */
+  label: Scalars['String']['output'];
+  /** The first day of the period, or the day of the event. */
+  from: Scalars['Date']['output'];
+  /** The last day allowed. */
+  until: Scalars['Date']['output'];
+  /** Whether it was met. */
+  status: ObligationStatus;
+  /** What was found, e.g. `1 of at least 2` or `reported on 2026-07-02, 11 days late`. */
+  detail: Scalars['String']['output'];
+  /** The meetings assessed: those held in the period, or the meeting to report on. */
+  meetings: Array<Meeting>;
+  /** The reports sent on the meeting, on time or late; empty for a duty to meet. */
+  reports: Array<BodyReport>;
+};
+
+/**
+ * A duty a source sets on a coordination body or an organisation, with the section quoted, and
+ * whether it is met as of today. The status is NOT_MET when any assessed period or event failed it,
+ * DUE when none failed and one is still open, MET when every one was met. Periods are calendar
+ * years; "within one month" of a meeting ends on the same day of the next month. Assessment starts
+ * at `assessedFrom`, when the hub's records begin.
+ */
+export type Obligation = Sourced & {
+  __typename?: 'Obligation';
+  /** Stable id, e.g. `za-isc-s64-1`. */
+  id: Scalars['ID']['output'];
+  /** Who holds it. */
+  holder: ObligationHolder;
+  /** What the holder must do. */
+  duty: ObligationDuty;
+  /** The duty in plain words; the source's own words are in `source.quote`. */
+  summary: Scalars['String']['output'];
+  /** The organisation it is owed to (reports go to it), when the source names one. */
+  owedTo?: Maybe<Organisation>;
+  /** The rule. */
+  rule: ObligationRule;
+  /** The first day assessed. */
+  assessedFrom: Scalars['Date']['output'];
+  /** Whether it is met as of today. */
+  status: ObligationStatus;
+  /** Each period or event assessed, oldest first. */
+  assessments: Array<ObligationAssessment>;
+  /** The source that sets the duty, with the section quoted. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
+};
+
+/** A written report a body sent on one of its meetings. Recorded once, never changed. */
+export type BodyReport = {
+  __typename?: 'BodyReport';
+  /** `<meeting id>-report<n>`. */
+  id: Scalars['ID']['output'];
+  /** The body that sent it. */
+  body: CoordinationBody;
+  /** The meeting it reports on. */
+  coversMeeting: Meeting;
+  /** The organisation it was sent to. */
+  sentTo: Organisation;
+  /** The day it was sent. */
+  sentOn: Scalars['Date']['output'];
+  /** Where the report is kept, e.g. a file reference. */
+  ref?: Maybe<Scalars['String']['output']>;
+  /** When it was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Who recorded it. */
+  recordedBy: Scalars['String']['output'];
+};
+
+/** A report to record. */
+export type BodyReportInput = {
+  /** The meeting it reports on; the body is the meeting's. */
+  meetingId: Scalars['ID']['input'];
+  /** The organisation it was sent to, e.g. `za-doj`. */
+  sentToId: Scalars['ID']['input'];
+  /** The day it was sent; not before the meeting, not in the future. */
+  sentOn: Scalars['Date']['input'];
+  /** Where the report is kept; left out rather than empty. */
+  ref?: InputMaybe<Scalars['String']['input']>;
+};
 
 /**
  * An organisation taking part in the framework: a ministry, a department within it, a service, a
@@ -1370,7 +1516,38 @@ export type Organisation = Sourced & {
   illustrative: Scalars['Boolean']['output'];
   /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
   illustrativeNote?: Maybe<Scalars['String']['output']>;
+  /** The obligations the sources set on the organisation, each with its status as of today. */
+  obligations: Array<Obligation>;
 };
+
+/** What kind of organisation it is. */
+export type OrganisationKind =
+  /** A ministry, or a national department of government headed by a minister (South Africa's departments). */
+  | 'MINISTRY'
+  /** A division, directorate or department within a ministry. */
+  | 'DIVISION_OR_DEPARTMENT'
+  /** A public agency or statutory body that is not one of the kinds below. */
+  | 'AGENCY'
+  /** A police service, or a body of police chiefs. */
+  | 'POLICE_SERVICE'
+  /** A prosecution service. */
+  | 'PROSECUTION_SERVICE'
+  /** A court or tribunal. */
+  | 'COURT'
+  /** A hospital. */
+  | 'HOSPITAL'
+  /** A medical college. */
+  | 'MEDICAL_COLLEGE'
+  /** A forensic or other laboratory. */
+  | 'LABORATORY'
+  /** A devolved or sub-national government, e.g. the Welsh Government. */
+  | 'DEVOLVED_GOVERNMENT'
+  /** A non-governmental organisation. */
+  | 'NGO'
+  /** A development partner that funds or supports the framework. */
+  | 'DEVELOPMENT_PARTNER'
+  /** Any other organisation. */
+  | 'OTHER';
 
 /** A seat on a coordination body, held by an organisation. */
 export type BodySeat = Sourced & {
@@ -1604,7 +1781,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = CoordinationAuditLog | CoordinationBody | CrisisCentre | EducationAction | EducationAuditLog | EducationCaseResponse | EducationSector | HealthAction | HealthAuditLog | HealthCaseResponse | HealthSector | JusticeAction | JusticeAuditLog | JusticeCaseResponse | JusticeSector | Meeting | Organisation | PoliceAction | PoliceAuditLog | PoliceCaseResponse | PoliceSector | SocialWelfareAction | SocialWelfareAuditLog | SocialWelfareCaseResponse | SocialWelfareSector;
+export type _Entity = BodyReport | CoordinationAuditLog | CoordinationBody | CrisisCentre | EducationAction | EducationAuditLog | EducationCaseResponse | EducationSector | HealthAction | HealthAuditLog | HealthCaseResponse | HealthSector | JusticeAction | JusticeAuditLog | JusticeCaseResponse | JusticeSector | Meeting | Obligation | Organisation | PoliceAction | PoliceAuditLog | PoliceCaseResponse | PoliceSector | SocialWelfareAction | SocialWelfareAuditLog | SocialWelfareCaseResponse | SocialWelfareSector;
 
 
 
@@ -1714,6 +1891,8 @@ export type FederationTypes = {
   CoordinationAuditLog: CoordinationAuditLog;
   CaseResponse: CaseResponse;
   Meeting: Meeting;
+  Obligation: Obligation;
+  BodyReport: BodyReport;
   Organisation: Organisation;
 };
 
@@ -1803,6 +1982,12 @@ export type FederationReferenceTypes = {
   Meeting:
     ( { __typename: 'Meeting' }
     & GraphQLRecursivePick<FederationTypes['Meeting'], {"id":true}> );
+  Obligation:
+    ( { __typename: 'Obligation' }
+    & GraphQLRecursivePick<FederationTypes['Obligation'], {"id":true}> );
+  BodyReport:
+    ( { __typename: 'BodyReport' }
+    & GraphQLRecursivePick<FederationTypes['BodyReport'], {"id":true}> );
   Organisation:
     ( { __typename: 'Organisation' }
     & GraphQLRecursivePick<FederationTypes['Organisation'], {"id":true}> );
@@ -1810,7 +1995,12 @@ export type FederationReferenceTypes = {
 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  ObligationHolder:
+    | ( CoordinationBodyDoc )
+    | ( OrganisationDoc )
+  ;
   _Entity:
+    | ( BodyReportDoc )
     | ( AuditLogRef )
     | ( CoordinationBodyDoc )
     | ( CrisisCentreDoc )
@@ -1827,6 +2017,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( ResponseRef )
     | ( SectorDoc )
     | ( MeetingDoc )
+    | ( ObligationDoc )
     | ( OrganisationDoc )
     | ( ActionDoc )
     | ( AuditLogRef )
@@ -1916,8 +2107,19 @@ export type ResolversTypes = {
   MeetingInput: MeetingInput;
   ActionItemInput: ActionItemInput;
   ActionItemUpdateInput: ActionItemUpdateInput;
-  OrganisationKind: OrganisationKind;
+  ObligationHolder: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ObligationHolder']>;
+  ObligationDuty: ObligationDuty;
+  ObligationRuleKind: ObligationRuleKind;
+  ObligationPeriodUnit: ObligationPeriodUnit;
+  ObligationPeriod: ResolverTypeWrapper<PeriodDoc>;
+  ObligationRule: ResolverTypeWrapper<ObligationRuleDoc>;
+  ObligationStatus: ObligationStatus;
+  ObligationAssessment: ResolverTypeWrapper<Assessment>;
+  Obligation: ResolverTypeWrapper<ObligationDoc>;
+  BodyReport: ResolverTypeWrapper<BodyReportDoc>;
+  BodyReportInput: BodyReportInput;
   Organisation: ResolverTypeWrapper<OrganisationDoc>;
+  OrganisationKind: OrganisationKind;
   BodySeat: ResolverTypeWrapper<SeatRef>;
   OrganisationAttendance: ResolverTypeWrapper<OrganisationAttendanceDoc>;
   OrganisationAttendanceRate: ResolverTypeWrapper<OrganisationAttendanceCount>;
@@ -2014,6 +2216,13 @@ export type ResolversParentTypes = {
   MeetingInput: MeetingInput;
   ActionItemInput: ActionItemInput;
   ActionItemUpdateInput: ActionItemUpdateInput;
+  ObligationHolder: ResolversUnionTypes<ResolversParentTypes>['ObligationHolder'];
+  ObligationPeriod: PeriodDoc;
+  ObligationRule: ObligationRuleDoc;
+  ObligationAssessment: Assessment;
+  Obligation: ObligationDoc;
+  BodyReport: BodyReportDoc;
+  BodyReportInput: BodyReportInput;
   Organisation: OrganisationDoc;
   BodySeat: SeatRef;
   OrganisationAttendance: OrganisationAttendanceDoc;
@@ -2387,6 +2596,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   cases?: Resolver<Array<ResolversTypes['SurvivorCase']>, ParentType, ContextType, RequireFields<QueryCasesArgs, 'limit'>>;
   meetingPack?: Resolver<Maybe<ResolversTypes['MeetingPack']>, ParentType, ContextType, RequireFields<QueryMeetingPackArgs, 'bodyId'>>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
+  obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType, Partial<QueryObligationsArgs>>;
   organisations?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType, Partial<QueryOrganisationsArgs>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
   pathwayAggregates?: Resolver<ResolversTypes['PathwayAggregates'], ParentType, ContextType, RequireFields<QueryPathwayAggregatesArgs, 'year'>>;
@@ -2402,6 +2612,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   recordCaseMilestone?: Resolver<ResolversTypes['SurvivorCase'], ParentType, ContextType, RequireFields<MutationRecordCaseMilestoneArgs, 'input'>>;
   recordMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordMeetingArgs, 'input'>>;
   updateActionItem?: Resolver<ResolversTypes['ActionItem'], ParentType, ContextType, RequireFields<MutationUpdateActionItemArgs, 'input'>>;
+  recordBodyReport?: Resolver<ResolversTypes['BodyReport'], ParentType, ContextType, RequireFields<MutationRecordBodyReportArgs, 'input'>>;
   referCase?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationReferCaseArgs, 'input'>>;
   updateReferralStatus?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationUpdateReferralStatusArgs, 'input'>>;
 };
@@ -2469,6 +2680,7 @@ export type CoordinationBodyResolvers<ContextType = any, ParentType extends Reso
   daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attendanceRates?: Resolver<Array<ResolversTypes['SectorAttendanceRate']>, ParentType, ContextType>;
   actionItems?: Resolver<Array<ResolversTypes['ActionItem']>, ParentType, ContextType, Partial<CoordinationBodyActionItemsArgs>>;
+  obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
   seats?: Resolver<Array<ResolversTypes['BodySeat']>, ParentType, ContextType>;
   chairs?: Resolver<Array<ResolversTypes['BodySeat']>, ParentType, ContextType>;
   organisationAttendanceRates?: Resolver<Array<ResolversTypes['OrganisationAttendanceRate']>, ParentType, ContextType>;
@@ -2621,6 +2833,62 @@ export type SectorAttendanceRateResolvers<ContextType = any, ParentType extends 
   rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type ObligationHolderResolvers<ContextType = any, ParentType extends ResolversParentTypes['ObligationHolder'] = ResolversParentTypes['ObligationHolder']> = {
+  __resolveType: TypeResolveFn<'CoordinationBody' | 'Organisation', ParentType, ContextType>;
+};
+
+export type ObligationPeriodResolvers<ContextType = any, ParentType extends ResolversParentTypes['ObligationPeriod'] = ResolversParentTypes['ObligationPeriod']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['ObligationPeriodUnit'], ParentType, ContextType>;
+};
+
+export type ObligationRuleResolvers<ContextType = any, ParentType extends ResolversParentTypes['ObligationRule'] = ResolversParentTypes['ObligationRule']> = {
+  kind?: Resolver<ResolversTypes['ObligationRuleKind'], ParentType, ContextType>;
+  times?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['ObligationPeriod']>, ParentType, ContextType>;
+  dueBy?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+};
+
+export type ObligationAssessmentResolvers<ContextType = any, ParentType extends ResolversParentTypes['ObligationAssessment'] = ResolversParentTypes['ObligationAssessment']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ObligationStatus'], ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['BodyReport']>, ParentType, ContextType>;
+};
+
+export type ObligationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Obligation'] = ResolversParentTypes['Obligation'], FederationReferenceType extends FederationReferenceTypes['Obligation'] = FederationReferenceTypes['Obligation']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Obligation']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  holder?: Resolver<ResolversTypes['ObligationHolder'], ParentType, ContextType>;
+  duty?: Resolver<ResolversTypes['ObligationDuty'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owedTo?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['ObligationRule'], ParentType, ContextType>;
+  assessedFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ObligationStatus'], ParentType, ContextType>;
+  assessments?: Resolver<Array<ResolversTypes['ObligationAssessment']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BodyReportResolvers<ContextType = any, ParentType extends ResolversParentTypes['BodyReport'] = ResolversParentTypes['BodyReport'], FederationReferenceType extends FederationReferenceTypes['BodyReport'] = FederationReferenceTypes['BodyReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BodyReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['CoordinationBody'], ParentType, ContextType>;
+  coversMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
+  sentTo?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  sentOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  ref?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type OrganisationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation'], FederationReferenceType extends FederationReferenceTypes['Organisation'] = FederationReferenceTypes['Organisation']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organisation']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2634,6 +2902,7 @@ export type OrganisationResolvers<ContextType = any, ParentType extends Resolver
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2710,7 +2979,7 @@ export type SourceResolvers<ContextType = any, ParentType extends ResolversParen
 };
 
 export type SourcedResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sourced'] = ResolversParentTypes['Sourced']> = {
-  __resolveType: TypeResolveFn<'Organisation' | 'BodySeat', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Obligation' | 'Organisation' | 'BodySeat', ParentType, ContextType>;
 };
 
 export type ConsentOverrideResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConsentOverride'] = ResolversParentTypes['ConsentOverride']> = {
@@ -2756,7 +3025,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'CoordinationAuditLog' | 'CoordinationBody' | 'CrisisCentre' | 'EducationAction' | 'EducationAuditLog' | 'EducationCaseResponse' | 'EducationSector' | 'HealthAction' | 'HealthAuditLog' | 'HealthCaseResponse' | 'HealthSector' | 'JusticeAction' | 'JusticeAuditLog' | 'JusticeCaseResponse' | 'JusticeSector' | 'Meeting' | 'Organisation' | 'PoliceAction' | 'PoliceAuditLog' | 'PoliceCaseResponse' | 'PoliceSector' | 'SocialWelfareAction' | 'SocialWelfareAuditLog' | 'SocialWelfareCaseResponse' | 'SocialWelfareSector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'BodyReport' | 'CoordinationAuditLog' | 'CoordinationBody' | 'CrisisCentre' | 'EducationAction' | 'EducationAuditLog' | 'EducationCaseResponse' | 'EducationSector' | 'HealthAction' | 'HealthAuditLog' | 'HealthCaseResponse' | 'HealthSector' | 'JusticeAction' | 'JusticeAuditLog' | 'JusticeCaseResponse' | 'JusticeSector' | 'Meeting' | 'Obligation' | 'Organisation' | 'PoliceAction' | 'PoliceAuditLog' | 'PoliceCaseResponse' | 'PoliceSector' | 'SocialWelfareAction' | 'SocialWelfareAuditLog' | 'SocialWelfareCaseResponse' | 'SocialWelfareSector', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -2814,6 +3083,12 @@ export type Resolvers<ContextType = any> = {
   ActionItem?: ActionItemResolvers<ContextType>;
   ActionItemUpdate?: ActionItemUpdateResolvers<ContextType>;
   SectorAttendanceRate?: SectorAttendanceRateResolvers<ContextType>;
+  ObligationHolder?: ObligationHolderResolvers<ContextType>;
+  ObligationPeriod?: ObligationPeriodResolvers<ContextType>;
+  ObligationRule?: ObligationRuleResolvers<ContextType>;
+  ObligationAssessment?: ObligationAssessmentResolvers<ContextType>;
+  Obligation?: ObligationResolvers<ContextType>;
+  BodyReport?: BodyReportResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   BodySeat?: BodySeatResolvers<ContextType>;
   OrganisationAttendance?: OrganisationAttendanceResolvers<ContextType>;

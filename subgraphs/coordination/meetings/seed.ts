@@ -8,8 +8,9 @@ import type { ActionItemDoc, ActionItemStatus, MeetingDoc, OrganisationAttendanc
 /*
  * Demo meetings for each country's bodies, as their secretariats would record them. Dates are
  * chosen so that, on 24 November 2026, some bodies keep to their cadence and some have slipped
- * (Bangladesh's Steering Committee, England and Wales's Delivery Board, South Africa's
- * Inter-Sectoral Committee), the way audits of such plans find them.
+ * (Bangladesh's Steering Committee, England and Wales's Delivery Board), the way audits of such
+ * plans find them. South Africa's Inter-Sectoral Committee met once in 2025 and three times in
+ * 2026, so it failed s.64(1) of its Act in one year and met it in the other.
  */
 
 interface ItemPlan {
@@ -212,6 +213,12 @@ const plans: Record<CountryId, Record<string, MeetingPlan[]>> = {
   },
   'south-africa': {
     'za-isc': [
+      {
+        heldOn: '2025-10-16',
+        absent: [],
+        decisions: ['Adopt the 2026 programme of the Committee'],
+        items: [],
+      },
       {
         heldOn: '2026-02-19',
         absent: [],

@@ -84,7 +84,7 @@ export const southAfrica: CoordinationCountrySeed = {
           addedForDemo: "The Act does not say who serves the Committee; the secretariat is the demo's.",
         },
       ],
-      cadence: { interval: 3, unit: 'MONTH', description: 'every three months' },
+      cadence: { interval: 6, unit: 'MONTH', description: 'at least twice every year (Act 32 of 2007, s.64(1))' },
       reportsToId: null,
       order: 0,
     },

@@ -1,0 +1,117 @@
+import { daysBetween } from '../../kit/clock.ts';
+import type { MeetingDoc } from '../meetings/models.ts';
+import type { BodyReportDoc, ObligationDoc, PeriodDoc } from './models.ts';
+
+/*
+ * Whether an obligation is met, as of today, from the recorded meetings and reports. Dates are
+ * whole calendar days (UTC). A period "every year" is a calendar year (1 January to 31
+ * December), the plain reading of "at least twice every year"; "within one month of" a meeting
+ * ends on the same day of the next month (the month's last day when it has no such day).
+ */
+
+export type AssessmentStatus = 'MET' | 'NOT_MET' | 'DUE' | 'NOT_ASSESSED';
+
+export interface Assessment {
+  /** What was assessed, e.g. `2025` or the meeting's id. */
+  label: string;
+  from: Date;
+  /** The last day allowed. */
+  until: Date;
+  status: AssessmentStatus;
+  detail: string;
+  /** Evidence: meetings held in the period, or the meeting reported on. */
+  meetings: MeetingDoc[];
+  /** Evidence: reports sent on the meeting (on time or not). */
+  reports: BodyReportDoc[];
+}
+
+export interface Evaluation {
+  status: AssessmentStatus;
+  assessments: Assessment[];
+}
+
+const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d));
+
+/** `from` plus a period, clamped to the month's end (one month after 31 January is 28 or 29 February). */
+export function addPeriod(from: Date, period: PeriodDoc): Date {
+  if (period.unit === 'DAY') return day(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate() + period.count);
+  const months = period.unit === 'YEAR' ? 12 * period.count : period.count;
+  const target = day(from.getUTCFullYear(), from.getUTCMonth() + months, 1);
+  const lastDay = day(target.getUTCFullYear(), target.getUTCMonth() + 1, 0).getUTCDate();
+  return day(target.getUTCFullYear(), target.getUTCMonth(), Math.min(from.getUTCDate(), lastDay));
+}
+
+/** The calendar periods (of whole years or months) from the one holding `from` to the one holding `today`. */
+function calendarPeriods(from: Date, today: Date, period: PeriodDoc): { label: string; from: Date; until: Date }[] {
+  const months = period.unit === 'YEAR' ? 12 * period.count : period.unit === 'MONTH' ? period.count : 0;
+  if (months === 0) throw new Error('A period counted in days has no calendar periods');
+  const periods = [];
+  let start = period.unit === 'YEAR' ? day(from.getUTCFullYear(), 0, 1) : day(from.getUTCFullYear(), from.getUTCMonth(), 1);
+  while (start <= today) {
+    const next = day(start.getUTCFullYear(), start.getUTCMonth() + months, 1);
+    const until = day(next.getUTCFullYear(), next.getUTCMonth(), 0);
+    const label =
+      months === 12 ? String(start.getUTCFullYear()) : `${start.toISOString().slice(0, 10)}/${until.toISOString().slice(0, 10)}`;
+    periods.push({ label, from: start, until });
+    start = next;
+  }
+  return periods;
+}
+
+/** Meet at least `times` in every calendar period; the current period is DUE until it is met. */
+function atLeastPerPeriod(obligation: ObligationDoc, meetings: readonly MeetingDoc[], today: Date): Assessment[] {
+  const { times, period } = obligation.rule;
+  return calendarPeriods(obligation.assessedFrom, today, period!).map((p) => {
+    const held = meetings.filter((m) => m.heldOn >= p.from && m.heldOn <= p.until).sort((a, b) => +a.heldOn - +b.heldOn);
+    const status = held.length >= times! ? 'MET' : p.until < today ? 'NOT_MET' : 'DUE';
+    return { ...p, status, detail: `${held.length} of at least ${times}`, meetings: held, reports: [] };
+  });
+}
+
+/** Report on each meeting held since `assessedFrom`, to the one it is owed to, within the period allowed. */
+function reportOnEachMeeting(obligation: ObligationDoc, meetings: readonly MeetingDoc[], reports: readonly BodyReportDoc[], today: Date) {
+  const allowed = obligation.rule.period!;
+  return meetings
+    .filter((m) => m.heldOn >= obligation.assessedFrom && m.heldOn <= today)
+    .sort((a, b) => +a.heldOn - +b.heldOn)
+    .map((meeting): Assessment => {
+      const until = addPeriod(meeting.heldOn, allowed);
+      const sent = reports
+        .filter((r) => r.meetingId === meeting._id && (!obligation.owedToId || r.sentToId === obligation.owedToId))
+        .sort((a, b) => +a.sentOn - +b.sentOn);
+      const first = sent[0];
+      const base = { label: meeting._id, from: meeting.heldOn, until, meetings: [meeting], reports: sent };
+      if (first && first.sentOn <= until) return { ...base, status: 'MET', detail: `reported on ${iso(first.sentOn)}` };
+      if (first) return { ...base, status: 'NOT_MET', detail: `reported on ${iso(first.sentOn)}, ${daysLate(until, first.sentOn)} late` };
+      if (until < today) return { ...base, status: 'NOT_MET', detail: `no report; due by ${iso(until)}` };
+      return { ...base, status: 'DUE', detail: `no report yet; due by ${iso(until)}` };
+    });
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const daysLate = (until: Date, sentOn: Date) => {
+  const days = daysBetween(until, sentOn);
+  return days === 1 ? '1 day' : `${days} days`;
+};
+
+/**
+ * The obligation's standing: NOT_MET when any assessed period or event failed it, DUE when none
+ * failed and one is still open, MET when every one was met (or NOT_ASSESSED when the hub keeps
+ * no evidence for its duty yet).
+ */
+export function evaluateObligation(
+  obligation: ObligationDoc,
+  evidence: { meetings: readonly MeetingDoc[]; reports: readonly BodyReportDoc[] },
+  today: Date,
+): Evaluation {
+  let assessments: Assessment[];
+  if (obligation.duty === 'MEET' && obligation.rule.kind === 'AT_LEAST_N_PER_PERIOD') {
+    assessments = atLeastPerPeriod(obligation, evidence.meetings, today);
+  } else if (obligation.duty === 'REPORT_ON_MEETING' && obligation.rule.kind === 'WITHIN_PERIOD_OF_EVENT') {
+    assessments = reportOnEachMeeting(obligation, evidence.meetings, evidence.reports, today);
+  } else {
+    return { status: 'NOT_ASSESSED', assessments: [] };
+  }
+  const status = assessments.some((a) => a.status === 'NOT_MET') ? 'NOT_MET' : assessments.some((a) => a.status === 'DUE') ? 'DUE' : 'MET';
+  return { status, assessments };
+}
