@@ -10,6 +10,9 @@ import { meetingPackResolvers } from './meetings/pack.ts';
 import { meetingDocuments } from './meetings/models.ts';
 import { meetingResolvers } from './meetings/resolvers.ts';
 import { meetingSeed } from './meetings/seed.ts';
+import { areaResolvers } from './areas/resolvers.ts';
+import { areaSeed } from './areas/seed/index.ts';
+import { upgradeToAreas } from './areas/upgradeStore.ts';
 import { organisationResolvers } from './organisations/resolvers.ts';
 import { upgradeToOrganisationRecords } from './organisations/upgradeStore.ts';
 import { coordinationDocuments } from './models.ts';
@@ -29,17 +32,24 @@ export const coordinationSubgraph = defineSubgraph({
     meetingResolvers as Resolvers,
     meetingPackResolvers as Resolvers,
     organisationResolvers as Resolvers,
+    areaResolvers as Resolvers,
   ),
   createLoaders: (repos) => ({ ...createCoordinationLoaders(repos), ...createCaseLoaders(repos), meetings: createMeetingLoaders(repos) }),
   seed: (country) => {
     const data = seed(country);
-    return { ...data, ...caseSeed(country), ...meetingSeed(country, data.coordinationBodies, data.organisations) };
+    return {
+      ...data,
+      areas: areaSeed(country),
+      ...caseSeed(country),
+      ...meetingSeed(country, data.coordinationBodies, data.organisations),
+    };
   },
   upgrades: [
     {
       name: 'organisations as records',
       run: async ({ repos, country, logger }) => void (await upgradeToOrganisationRecords(repos, country, logger)),
     },
+    { name: 'areas', run: async ({ repos, country, logger }) => void (await upgradeToAreas(repos, country, logger)) },
   ],
   postRoutes: (services) => caseAccessRoute({ ...services, createLoaders: () => createCaseLoaders(services.repos) }),
   warmUp: [

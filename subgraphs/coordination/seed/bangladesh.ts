@@ -113,6 +113,7 @@ export const bangladesh: CoordinationCountrySeed = {
       ],
       cadence: { interval: 3, unit: 'MONTH', description: 'every three months' },
       reportsToId: null,
+      areaId: 'bd',
       order: 0,
     },
     {
@@ -146,6 +147,7 @@ export const bangladesh: CoordinationCountrySeed = {
       ],
       cadence: { interval: 1, unit: 'MONTH', description: 'monthly' },
       reportsToId: 'bd-steering',
+      areaId: 'bd',
       order: 1,
     },
   ],

@@ -109,6 +109,7 @@ export const englandWales: CoordinationCountrySeed = {
       ],
       cadence: { interval: 3, unit: 'MONTH', description: 'quarterly' },
       reportsToId: null,
+      areaId: 'ew',
       order: 0,
     },
     {
@@ -178,6 +179,7 @@ export const englandWales: CoordinationCountrySeed = {
       ],
       cadence: { interval: 6, unit: 'WEEK', description: 'every six weeks' },
       reportsToId: 'ew-img',
+      areaId: 'ew',
       order: 1,
     },
   ],

@@ -86,6 +86,7 @@ export const southAfrica: CoordinationCountrySeed = {
       ],
       cadence: { interval: 3, unit: 'MONTH', description: 'every three months' },
       reportsToId: null,
+      areaId: 'za',
       order: 0,
     },
   ],
