@@ -99,12 +99,32 @@ describe.each(countries)('the areas of %s', (country: CountryId) => {
     expect(missing).toBeNull();
   });
 
-  it('seats the national bodies at the country level', async () => {
-    const { coordinationBodies } = await ask<{ coordinationBodies: { id: string; level: string; area: { level: string } }[] }>(
-      `{ coordinationBodies { id level area { level } } }`,
-    );
-    const national = coordinationBodies.filter((b) => b.level === 'COUNTRY');
-    expect(national.length).toBeGreaterThan(0);
+  it('has coordination bodies at two levels or more, each reached from its area, a local one above its area only through the tree', async () => {
+    const { coordinationBodies } = await ask<{
+      coordinationBodies: { id: string; level: string; area: { id: string; level: string }; seats: { role: string }[] }[];
+    }>(`{ coordinationBodies { id level area { id level } seats { role } } }`);
     for (const body of coordinationBodies) expect(body.area.level, body.id).toBe(body.level);
+    expect(coordinationBodies.filter((b) => b.level === 'COUNTRY').length).toBeGreaterThan(0);
+    const local = coordinationBodies.filter((b) => b.level !== 'COUNTRY');
+    expect(local.length).toBeGreaterThan(0);
+    for (const body of local)
+      expect(
+        body.seats.some((s) => s.role === 'CHAIR' || s.role === 'CO_CHAIR'),
+        body.id,
+      ).toBe(true);
+
+    const { areas } = await ask<{ areas: { id: string; coordinationBodies: { id: string }[]; below: { id: string }[] }[] }>(
+      `{ areas(level: COUNTRY) { id coordinationBodies { id } below: coordinationBodies(includeBelow: true) { id } } }`,
+    );
+    const [country] = areas;
+    expect(country!.coordinationBodies.map((b) => b.id)).toEqual(coordinationBodies.filter((b) => b.level === 'COUNTRY').map((b) => b.id));
+    expect(country!.below.map((b) => b.id)).toEqual(coordinationBodies.map((b) => b.id));
+    for (const body of local) {
+      const { area } = await ask<{ area: { coordinationBodies: { id: string }[] } }>(
+        `query($id: ID!) { area(id: $id) { coordinationBodies { id } } }`,
+        { id: body.area.id },
+      );
+      expect(area.coordinationBodies.map((b) => b.id)).toContain(body.id);
+    }
   });
 });

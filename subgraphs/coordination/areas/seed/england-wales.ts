@@ -63,4 +63,14 @@ export const englandWales: AreaTreeSeed = {
     Nottinghamshire: forceArea('PFA-NOT', 'east-midlands'),
     'Devon and Cornwall': forceArea('PFA-DC', 'south-west'),
   },
+  subDistricts: [
+    {
+      _id: 'ew-devon',
+      code: 'E10000008',
+      name: 'Devon',
+      district: 'Devon and Cornwall',
+      source: { title: 'Devon County Council, Domestic Abuse Act 2021', url: 'https://www.devon.gov.uk/dsva/domestic-abuse-act-2021/' },
+      addedForDemo: `The county council's area, placed in its police force area; ${onsNote}`,
+    },
+  ],
 };

@@ -16,6 +16,9 @@ import { southAfrica } from './south-africa.ts';
 /** An area above the districts, as a country's demo data defines it. */
 export type UpperAreaSeed = Omit<Draft<AreaDoc>, 'order' | 'level'> & { level: 'COUNTRY' | 'PROVINCE_OR_DIVISION' };
 
+/** A unit below a district of the country facts, named by that district's name. */
+export type SubDistrictSeed = Omit<Draft<AreaDoc>, 'order' | 'level' | 'parentId'> & { district: string };
+
 /** A district of the country facts: its code and the division or province it lies in. */
 export type DistrictSeed = ProvenanceDoc & { code: string; parentId: string };
 
@@ -24,6 +27,8 @@ export interface AreaTreeSeed {
   provinces: UpperAreaSeed[];
   /** By the district's name in the country facts; every district there must have one. */
   districts: Readonly<Record<string, DistrictSeed>>;
+  /** The few units below a district that the demo's bodies sit for. */
+  subDistricts?: SubDistrictSeed[];
 }
 
 const byCountry: Record<CountryId, AreaTreeSeed> = {
@@ -42,7 +47,7 @@ export function districtAreaId(country: CountryId, districtName: string): string
   return `${countryFacts[country].idPrefix}-district-${slug}`;
 }
 
-/** The country's areas in listing order: the country, its divisions or provinces, then its districts. */
+/** The country's areas in listing order: the country, its divisions or provinces, its districts, then any units below them. */
 export function areaSeed(country: CountryId): Draft<AreaDoc>[] {
   const tree = structuredClone(byCountry[country]);
   const provinceIds = new Set(tree.provinces.map((p) => p._id));
@@ -57,5 +62,9 @@ export function areaSeed(country: CountryId): Draft<AreaDoc>[] {
   const known = new Set(countryFacts[country].districts.map((d) => d.name));
   const strays = Object.keys(tree.districts).filter((name) => !known.has(name));
   if (strays.length > 0) throw new Error(`coordination: areas of ${country} name districts the country facts lack: ${strays.join(', ')}`);
-  return [tree.country, ...tree.provinces, ...districts].map((area, order) => ({ ...area, order }));
+  const subDistricts = (tree.subDistricts ?? []).map(({ district, ...area }): Omit<Draft<AreaDoc>, 'order'> => {
+    if (!known.has(district)) throw new Error(`coordination: area "${area._id}" of ${country} lies in "${district}", which is no district`);
+    return { ...area, level: 'SUB_DISTRICT', parentId: districtAreaId(country, district) };
+  });
+  return [tree.country, ...tree.provinces, ...districts, ...subDistricts].map((area, order) => ({ ...area, order }));
 }
