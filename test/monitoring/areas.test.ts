@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countries, type CountryId } from '../../platform/config.ts';
 import { countryFacts } from '../../subgraphs/demo-data/countries.ts';
-import { startTestHub, type TestHub } from '../support/hub.ts';
+import { analyst, startTestHub, type TestHub } from '../support/hub.ts';
 
 /*
  * Each country's areas through the gateway: the tree (country, divisions or provinces,
@@ -32,8 +32,8 @@ describe.each(countries)('the areas of %s', (country: CountryId) => {
   });
   afterAll(() => hub?.stop());
 
-  async function ask<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const { data, errors } = await hub.query<T>(query, variables);
+  async function ask<T>(query: string, variables?: Record<string, unknown>, as?: typeof analyst): Promise<T> {
+    const { data, errors } = await hub.query<T>(query, variables, as);
     expect(errors).toBeUndefined();
     return data!;
   }
@@ -126,5 +126,31 @@ describe.each(countries)('the areas of %s', (country: CountryId) => {
       );
       expect(area.coordinationBodies.map((b) => b.id)).toContain(body.id);
     }
+  });
+
+  // Last, as it adds a centre: the answers follow what is stored, not a list kept beside it.
+  it('takes a district off the list once a crisis centre is registered in it, and counts it in its division', async () => {
+    const withCentre = new Set(facts.crisisCentres.map((c) => c.district));
+    const district = facts.districts.find((d) => !withCentre.has(d.name))!;
+    const input = {
+      id: `${facts.idPrefix}-centre-new`,
+      name: 'New centre',
+      hospital: 'District hospital',
+      place: district.places[0],
+      district: district.name,
+    };
+    const { addCrisisCentre } = await ask<{ addCrisisCentre: { area: { name: string; parent: { id: string } } } }>(
+      `mutation($input: CrisisCentreInput!) { addCrisisCentre(input: $input) { area { name parent { id } } } }`,
+      { input },
+      analyst,
+    );
+    expect(addCrisisCentre.area.name).toBe(district.name);
+    const { areas, upper } = await ask<{ areas: { name: string }[]; upper: { crisisCentres: { id: string }[] } }>(
+      `query($parent: ID!) { areas(level: DISTRICT, withoutCrisisCentre: true) { name } upper: area(id: $parent) { crisisCentres { id } } }`,
+      { parent: addCrisisCentre.area.parent.id },
+    );
+    expect(areas.map((a) => a.name)).not.toContain(district.name);
+    expect(areas).toHaveLength(facts.districts.length - withCentre.size - 1);
+    expect(upper.crisisCentres.map((c) => c.id)).toContain(input.id);
   });
 });
