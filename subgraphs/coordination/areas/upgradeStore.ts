@@ -37,13 +37,13 @@ export async function upgradeToAreas(
     written = areas.length;
     logger.info({ areas: written }, "upgrade: wrote the demo's area tree into a store written before areas were kept");
   }
-  const country_ = countryArea(await repos.areas.find({}));
+  const { _id: countryAreaId } = countryArea(await repos.areas.find({}));
   for (const { version, ...body } of bodies) {
     await upgrading(`give the coordination body "${body._id}" the country as its area`, () =>
-      repos.coordinationBodies.replace({ ...body, areaId: country_._id }, version),
+      repos.coordinationBodies.replace({ ...body, areaId: countryAreaId }, version),
     );
   }
-  logger.info({ areas: written, bodies: bodies.length, areaId: country_._id }, 'upgraded the coordination store to areas');
+  logger.info({ areas: written, bodies: bodies.length, areaId: countryAreaId }, 'upgraded the coordination store to areas');
   return { areas: written, bodies: bodies.length };
 }
 
