@@ -10,6 +10,9 @@ import { meetingPackResolvers } from './meetings/pack.ts';
 import { meetingDocuments } from './meetings/models.ts';
 import { meetingResolvers } from './meetings/resolvers.ts';
 import { meetingSeed } from './meetings/seed.ts';
+import { areaResolvers } from './areas/resolvers.ts';
+import { areaSeed } from './areas/seed/index.ts';
+import { upgradeToAreas } from './areas/upgradeStore.ts';
 import { organisationResolvers } from './organisations/resolvers.ts';
 import { upgradeToOrganisationRecords } from './organisations/upgradeStore.ts';
 import { createObligationLoaders } from './obligations/loaders.ts';
@@ -35,6 +38,7 @@ export const coordinationSubgraph = defineSubgraph({
     meetingPackResolvers as Resolvers,
     organisationResolvers as Resolvers,
     obligationResolvers as Resolvers,
+    areaResolvers as Resolvers,
   ),
   createLoaders: (repos) => ({
     ...createCoordinationLoaders(repos),
@@ -46,6 +50,7 @@ export const coordinationSubgraph = defineSubgraph({
     const data = seed(country);
     return {
       ...data,
+      areas: areaSeed(country),
       ...caseSeed(country),
       ...meetingSeed(country, data.coordinationBodies, data.organisations),
       ...obligationSeed(country),
@@ -56,6 +61,7 @@ export const coordinationSubgraph = defineSubgraph({
       name: 'organisations as records',
       run: async ({ repos, country, logger }) => void (await upgradeToOrganisationRecords(repos, country, logger)),
     },
+    { name: 'areas', run: async ({ repos, country, logger }) => void (await upgradeToAreas(repos, country, logger)) },
     {
       name: 'obligations as records',
       run: async ({ repos, country, logger }) => void (await upgradeToObligationRecords(repos, country, logger)),

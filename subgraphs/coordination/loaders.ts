@@ -1,6 +1,7 @@
 import { loaderById, loaderByField, loaderOfAll } from '../kit/loaders.ts';
 import type { Repositories } from '../kit/subgraph.ts';
 import type { coordinationDocuments } from './models.ts';
+import { createAreaLoaders } from './areas/loaders.ts';
 import { createOrganisationLoaders } from './organisations/loaders.ts';
 
 export type CoordinationRepositories = Repositories<typeof coordinationDocuments>;
@@ -23,6 +24,7 @@ export function createCoordinationLoaders(repos: CoordinationRepositories) {
     bodiesByParent: loaderByField(repos.coordinationBodies, 'reportsToId', { sort: { order: 1 } }),
     crisisCentreById: loaderById(repos.crisisCentres),
     organisations: createOrganisationLoaders(repos),
+    areas: createAreaLoaders(repos),
   };
 }
 

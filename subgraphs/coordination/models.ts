@@ -8,6 +8,7 @@ import {
   type LegacyMemberDoc,
   type SeatDoc,
 } from './organisations/models.ts';
+import { areaDocuments } from './areas/models.ts';
 
 /*
  * The lead ministry's documents. Ids are meaningful strings shared across services:
@@ -63,6 +64,8 @@ export interface CoordinationBodyDoc {
   members?: LegacyMemberDoc[];
   cadence: { interval: number; unit: 'WEEK' | 'MONTH'; description: string };
   reportsToId?: string | null;
+  /** The area the body sits for; absent for a body recorded before areas were kept, which sits for the country. */
+  areaId?: string | null;
   order: number;
 }
 
@@ -84,6 +87,7 @@ export const coordinationBodyDocument = defineDocument<CoordinationBodyDoc>('coo
     required: true,
   },
   reportsToId: { type: String, index: true },
+  areaId: { type: String, index: true },
   order: { type: Number, required: true, min: 0 },
 });
 
@@ -186,4 +190,5 @@ export const coordinationDocuments = {
   objectives: objectiveDocument,
   actions: actionDocument,
   crisisCentres: crisisCentreDocument,
+  ...areaDocuments,
 };

@@ -167,7 +167,7 @@ describe('Bangladesh: the Multi-Sectoral Programme as its sources describe it', 
         id: 'bd-dna-lab',
         name: 'National Forensic DNA Profiling Laboratory',
         leadsFramework: false,
-        parent: { id: 'bd-dna-department', parent: { id: 'bd-mowca', children: [{ id: 'bd-dna-department' }] } },
+        parent: { id: 'bd-dna-department', parent: { id: 'bd-mowca', children: [{ id: 'bd-dna-department' }, { id: 'bd-dwa' }] } },
         sectors: [{ id: 'health' }, { id: 'police' }],
         seats: [{ body: { id: 'bd-coordination' }, role: 'MEMBER', title: 'Director' }],
         source: expect.objectContaining({

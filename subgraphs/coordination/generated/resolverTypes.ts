@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { SectorDoc, ActionDoc, FrameworkDoc, ObjectiveDoc, CoordinationBodyDoc, FocalPointDoc, CrisisCentreDoc } from '../models.ts';
 import type { SeatDoc, OrganisationDoc } from '../organisations/models.ts';
 import type { SeatRef } from '../organisations/seats.ts';
+import type { AreaDoc } from '../areas/models.ts';
 import type { OrganisationAttendanceDoc, MeetingDoc, AttendanceDoc, DecisionDoc, ActionItemDoc, ActionItemUpdateDoc } from '../meetings/models.ts';
 import type { OrganisationAttendanceCount } from '../organisations/attendance.ts';
 import type { SourceDoc, ProvenanceDoc } from '../provenance.ts';
@@ -425,6 +426,10 @@ export type Query = {
   action?: Maybe<FrameworkAction>;
   _entities: Array<Maybe<_Entity>>;
   _service: _Service;
+  /** The country's areas in listing order (the country, its divisions or provinces, then its districts), filtered by every argument given. */
+  areas: Array<Area>;
+  /** One area by id, e.g. `bd-district-dhaka`; null when there is none. */
+  area?: Maybe<Area>;
   /** Every subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
   auditLog: Array<AuditLog>;
   /**
@@ -484,6 +489,18 @@ export type QueryActionArgs = {
 
 export type Query_EntitiesArgs = {
   representations: Array<Scalars['_Any']['input']>;
+};
+
+
+export type QueryAreasArgs = {
+  level?: InputMaybe<AreaLevel>;
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  withoutCrisisCentre?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryAreaArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -811,6 +828,10 @@ export type CoordinationBody = {
   reportsTo?: Maybe<CoordinationBody>;
   /** Bodies that report to this one. */
   reportingBodies: Array<CoordinationBody>;
+  /** The area the body sits for: the country for a national body, a division or district for a local one. */
+  area: Area;
+  /** The level of the body's area. */
+  level: AreaLevel;
   /** Its meetings, newest first; the latest `last` when given. */
   meetings: Array<Meeting>;
   /** The day it last met. */
@@ -904,6 +925,8 @@ export type CrisisCentre = {
   district: Scalars['String']['output'];
   /** When the centre opened, if known. */
   openedOn?: Maybe<Scalars['Date']['output']>;
+  /** The district area the centre lies in (the one named by `district`); null when no area has that name. */
+  area?: Maybe<Area>;
 };
 
 /** A new One-Stop Crisis Centre. */
@@ -920,6 +943,56 @@ export type CrisisCentreInput = {
   district: Scalars['String']['input'];
   /** When the centre opened; not in the future. */
   openedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** The level of an area in its country's tree, highest first. */
+export type AreaLevel =
+  /** The country. */
+  | 'COUNTRY'
+  /** A division (Bangladesh), province (South Africa), or an English region or Wales. */
+  | 'PROVINCE_OR_DIVISION'
+  /** A district (Bangladesh), district or metropolitan municipality (South Africa), or police force area (England and Wales). */
+  | 'DISTRICT'
+  /** A unit below a district, e.g. an upazila. */
+  | 'SUB_DISTRICT';
+
+/** An administrative area: a unit of its country's tree, with the bodies that coordinate in it and the crisis centres it holds. */
+export type Area = Sourced & {
+  __typename?: 'Area';
+  /** Stable id with the country's prefix, e.g. `bd-district-dhaka`. */
+  id: Scalars['ID']['output'];
+  /** The official code where there is one, e.g. the statistics office's geocode `26` for Dhaka district; see `source` and `illustrativeNote`. */
+  code: Scalars['String']['output'];
+  /** Name. */
+  name: Scalars['String']['output'];
+  /** Its level. */
+  level: AreaLevel;
+  /** The area it lies in; null for the country. */
+  parent?: Maybe<Area>;
+  /** The areas directly below it, in listing order. */
+  children: Array<Area>;
+  /** When the area came into being, if recorded. */
+  openedOn?: Maybe<Scalars['Date']['output']>;
+  /** When the area ceased to exist, if it has. */
+  closedOn?: Maybe<Scalars['Date']['output']>;
+  /** The crisis centres in the area or in any area below it, by district then name. */
+  crisisCentres: Array<CrisisCentre>;
+  /** Whether any crisis centre lies in the area or below it. */
+  hasCrisisCentre: Scalars['Boolean']['output'];
+  /** The coordination bodies that sit for the area, highest first; with `includeBelow`, also those of every area below it. */
+  coordinationBodies: Array<CoordinationBody>;
+  /** The source of the record's facts; null when none of them comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An administrative area: a unit of its country's tree, with the bodies that coordinate in it and the crisis centres it holds. */
+export type AreaCoordinationBodiesArgs = {
+  includeBelow?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
@@ -1781,7 +1854,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = BodyReport | CoordinationAuditLog | CoordinationBody | CrisisCentre | EducationAction | EducationAuditLog | EducationCaseResponse | EducationSector | HealthAction | HealthAuditLog | HealthCaseResponse | HealthSector | JusticeAction | JusticeAuditLog | JusticeCaseResponse | JusticeSector | Meeting | Obligation | Organisation | PoliceAction | PoliceAuditLog | PoliceCaseResponse | PoliceSector | SocialWelfareAction | SocialWelfareAuditLog | SocialWelfareCaseResponse | SocialWelfareSector;
+export type _Entity = Area | BodyReport | CoordinationAuditLog | CoordinationBody | CrisisCentre | EducationAction | EducationAuditLog | EducationCaseResponse | EducationSector | HealthAction | HealthAuditLog | HealthCaseResponse | HealthSector | JusticeAction | JusticeAuditLog | JusticeCaseResponse | JusticeSector | Meeting | Obligation | Organisation | PoliceAction | PoliceAuditLog | PoliceCaseResponse | PoliceSector | SocialWelfareAction | SocialWelfareAuditLog | SocialWelfareCaseResponse | SocialWelfareSector;
 
 
 
@@ -1887,6 +1960,7 @@ export type FederationTypes = {
   FrameworkAction: FrameworkAction;
   CoordinationBody: CoordinationBody;
   CrisisCentre: CrisisCentre;
+  Area: Area;
   AuditLog: AuditLog;
   CoordinationAuditLog: CoordinationAuditLog;
   CaseResponse: CaseResponse;
@@ -1970,6 +2044,9 @@ export type FederationReferenceTypes = {
   CrisisCentre:
     ( { __typename: 'CrisisCentre' }
     & GraphQLRecursivePick<FederationTypes['CrisisCentre'], {"id":true}> );
+  Area:
+    ( { __typename: 'Area' }
+    & GraphQLRecursivePick<FederationTypes['Area'], {"id":true}> );
   AuditLog:
     ( { __typename: 'AuditLog' }
     & GraphQLRecursivePick<FederationTypes['AuditLog'], {"id":true}> );
@@ -2000,6 +2077,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( OrganisationDoc )
   ;
   _Entity:
+    | ( AreaDoc )
     | ( BodyReportDoc )
     | ( AuditLogRef )
     | ( CoordinationBodyDoc )
@@ -2081,6 +2159,8 @@ export type ResolversTypes = {
   CadenceUnit: CadenceUnit;
   CrisisCentre: ResolverTypeWrapper<CrisisCentreDoc>;
   CrisisCentreInput: CrisisCentreInput;
+  AreaLevel: AreaLevel;
+  Area: ResolverTypeWrapper<AreaDoc>;
   AuditLog: ResolverTypeWrapper<AuditLogRef>;
   CoordinationAuditLog: ResolverTypeWrapper<AuditLogRef>;
   CaseResponse: ResolverTypeWrapper<ResponseRef>;
@@ -2195,6 +2275,7 @@ export type ResolversParentTypes = {
   MeetingCadence: MeetingCadence;
   CrisisCentre: CrisisCentreDoc;
   CrisisCentreInput: CrisisCentreInput;
+  Area: AreaDoc;
   AuditLog: AuditLogRef;
   CoordinationAuditLog: AuditLogRef;
   CaseResponse: ResponseRef;
@@ -2591,6 +2672,8 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   action?: Resolver<Maybe<ResolversTypes['FrameworkAction']>, ParentType, ContextType, RequireFields<QueryActionArgs, 'id'>>;
   _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
   _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
+  areas?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType, Partial<QueryAreasArgs>>;
+  area?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType, RequireFields<QueryAreaArgs, 'id'>>;
   auditLog?: Resolver<Array<ResolversTypes['AuditLog']>, ParentType, ContextType>;
   case?: Resolver<Maybe<ResolversTypes['SurvivorCase']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   cases?: Resolver<Array<ResolversTypes['SurvivorCase']>, ParentType, ContextType, RequireFields<QueryCasesArgs, 'limit'>>;
@@ -2673,6 +2756,8 @@ export type CoordinationBodyResolvers<ContextType = any, ParentType extends Reso
   cadence?: Resolver<ResolversTypes['MeetingCadence'], ParentType, ContextType>;
   reportsTo?: Resolver<Maybe<ResolversTypes['CoordinationBody']>, ParentType, ContextType>;
   reportingBodies?: Resolver<Array<ResolversTypes['CoordinationBody']>, ParentType, ContextType>;
+  area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['AreaLevel'], ParentType, ContextType>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, Partial<CoordinationBodyMeetingsArgs>>;
   lastMetOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   nextMeetingDue?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -2708,6 +2793,26 @@ export type CrisisCentreResolvers<ContextType = any, ParentType extends Resolver
   place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   district?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   openedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  area?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AreaResolvers<ContextType = any, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area'], FederationReferenceType extends FederationReferenceTypes['Area'] = FederationReferenceTypes['Area']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Area']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['AreaLevel'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType>;
+  children?: Resolver<Array<ResolversTypes['Area']>, ParentType, ContextType>;
+  openedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  closedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  crisisCentres?: Resolver<Array<ResolversTypes['CrisisCentre']>, ParentType, ContextType>;
+  hasCrisisCentre?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  coordinationBodies?: Resolver<Array<ResolversTypes['CoordinationBody']>, ParentType, ContextType, RequireFields<AreaCoordinationBodiesArgs, 'includeBelow'>>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2979,7 +3084,7 @@ export type SourceResolvers<ContextType = any, ParentType extends ResolversParen
 };
 
 export type SourcedResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sourced'] = ResolversParentTypes['Sourced']> = {
-  __resolveType: TypeResolveFn<'Obligation' | 'Organisation' | 'BodySeat', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Area' | 'Obligation' | 'Organisation' | 'BodySeat', ParentType, ContextType>;
 };
 
 export type ConsentOverrideResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConsentOverride'] = ResolversParentTypes['ConsentOverride']> = {
@@ -3025,7 +3130,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'BodyReport' | 'CoordinationAuditLog' | 'CoordinationBody' | 'CrisisCentre' | 'EducationAction' | 'EducationAuditLog' | 'EducationCaseResponse' | 'EducationSector' | 'HealthAction' | 'HealthAuditLog' | 'HealthCaseResponse' | 'HealthSector' | 'JusticeAction' | 'JusticeAuditLog' | 'JusticeCaseResponse' | 'JusticeSector' | 'Meeting' | 'Obligation' | 'Organisation' | 'PoliceAction' | 'PoliceAuditLog' | 'PoliceCaseResponse' | 'PoliceSector' | 'SocialWelfareAction' | 'SocialWelfareAuditLog' | 'SocialWelfareCaseResponse' | 'SocialWelfareSector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Area' | 'BodyReport' | 'CoordinationAuditLog' | 'CoordinationBody' | 'CrisisCentre' | 'EducationAction' | 'EducationAuditLog' | 'EducationCaseResponse' | 'EducationSector' | 'HealthAction' | 'HealthAuditLog' | 'HealthCaseResponse' | 'HealthSector' | 'JusticeAction' | 'JusticeAuditLog' | 'JusticeCaseResponse' | 'JusticeSector' | 'Meeting' | 'Obligation' | 'Organisation' | 'PoliceAction' | 'PoliceAuditLog' | 'PoliceCaseResponse' | 'PoliceSector' | 'SocialWelfareAction' | 'SocialWelfareAuditLog' | 'SocialWelfareCaseResponse' | 'SocialWelfareSector', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -3069,6 +3174,7 @@ export type Resolvers<ContextType = any> = {
   BodyMember?: BodyMemberResolvers<ContextType>;
   MeetingCadence?: MeetingCadenceResolvers<ContextType>;
   CrisisCentre?: CrisisCentreResolvers<ContextType>;
+  Area?: AreaResolvers<ContextType>;
   AuditLog?: AuditLogResolvers<ContextType>;
   CoordinationAuditLog?: CoordinationAuditLogResolvers<ContextType>;
   CaseResponse?: CaseResponseResolvers<ContextType>;

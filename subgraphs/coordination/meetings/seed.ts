@@ -133,6 +133,20 @@ const plans: Record<CountryId, Record<string, MeetingPlan[]>> = {
         ],
       },
     ],
+    'bd-district-committee-dhaka': [
+      {
+        heldOn: '2026-09-14',
+        absent: [],
+        decisions: ["Review the month's cases referred from the Dhaka Medical College Hospital crisis centre"],
+        items: [{ sectorId: 'police', text: 'Report the cases filed at each police station in the month', dueDate: '2026-10-10' }],
+      },
+      {
+        heldOn: '2026-10-12',
+        absent: ['justice'],
+        decisions: ['Ask the Public Prosecutor to report Tribunal cases pending in the district'],
+        items: [],
+      },
+    ],
   },
   'england-wales': {
     'ew-img': [
@@ -210,6 +224,20 @@ const plans: Record<CountryId, Record<string, MeetingPlan[]>> = {
         items: [{ sectorId: 'police', text: 'Share force-level charge rates for rape offences', dueDate: '2026-11-30' }],
       },
     ],
+    'ew-devon-partnership-board': [
+      {
+        heldOn: '2026-07-08',
+        absent: [],
+        decisions: ['Agree the refresh of the safe accommodation needs assessment'],
+        items: [{ sectorId: 'social-welfare', text: 'Circulate the draft needs assessment', dueDate: '2026-09-01' }],
+      },
+      {
+        heldOn: '2026-09-09',
+        absent: ['health'],
+        decisions: ['Consult survivors on the draft strategy before it is published'],
+        items: [],
+      },
+    ],
   },
   'south-africa': {
     'za-isc': [
@@ -256,6 +284,20 @@ const plans: Record<CountryId, Record<string, MeetingPlan[]>> = {
           { sectorId: 'justice', text: 'Designate the remaining sexual offences courts in two provinces', dueDate: '2026-12-31' },
           { sectorId: 'education', text: 'Report schools with reporting protocols for sexual abuse', dueDate: '2026-10-31' },
         ],
+      },
+    ],
+    'za-gauteng-committee': [
+      {
+        heldOn: '2026-06-10',
+        absent: [],
+        decisions: ["Report the province's Thuthuzela Care Centre caseload to the Inter-Sectoral Committee every quarter"],
+        items: [{ sectorId: 'health', text: 'List the Gauteng hospitals with no forensic nurse on night shifts', dueDate: '2026-08-31' }],
+      },
+      {
+        heldOn: '2026-09-16',
+        absent: ['social-welfare'],
+        decisions: ['Ask the Ekurhuleni and Johannesburg clusters to present their referral delays'],
+        items: [],
       },
     ],
   },

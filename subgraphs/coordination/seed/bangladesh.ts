@@ -1,5 +1,5 @@
 import type { SeatDoc } from '../organisations/models.ts';
-import { organisations, sources } from '../organisations/seed/bangladesh.ts';
+import { districtCommitteeNote, organisations, sources } from '../organisations/seed/bangladesh.ts';
 import type { SourceDoc } from '../provenance.ts';
 import type { CoordinationCountrySeed } from './index.ts';
 
@@ -113,6 +113,7 @@ export const bangladesh: CoordinationCountrySeed = {
       ],
       cadence: { interval: 3, unit: 'MONTH', description: 'every three months' },
       reportsToId: null,
+      areaId: 'bd',
       order: 0,
     },
     {
@@ -146,7 +147,59 @@ export const bangladesh: CoordinationCountrySeed = {
       ],
       cadence: { interval: 1, unit: 'MONTH', description: 'monthly' },
       reportsToId: 'bd-steering',
+      areaId: 'bd',
       order: 1,
+    },
+    {
+      _id: 'bd-district-committee-dhaka',
+      name: 'District Committee for the Prevention of Violence against Women and Children, Dhaka',
+      kind: 'COORDINATION_COMMITTEE',
+      mandate:
+        "Meets in the Deputy Commissioner's office to review violence against women and children in the district and coordinate the district offices' response.",
+      seats: [
+        {
+          title: 'Deputy Commissioner',
+          organisationId: 'bd-dc-dhaka',
+          role: 'CHAIR',
+          source: { ...sources.districtCommittee, quote: 'সভায় সভাপতিত্ব করেন জেলা প্রশাসক' },
+          addedForDemo: districtCommitteeNote,
+        },
+        {
+          title: 'Superintendent of Police',
+          organisationId: 'bd-police',
+          role: 'MEMBER',
+          sectorId: 'police',
+          source: sources.districtCommittee,
+          addedForDemo: `${districtCommitteeNote} The report names an Additional Superintendent of Police among those present.`,
+        },
+        {
+          title: 'Civil Surgeon',
+          organisationId: 'bd-hsd',
+          role: 'MEMBER',
+          sectorId: 'health',
+          source: { ...sources.districtCommittee, quote: 'সিভিল সার্জন' },
+          addedForDemo: districtCommitteeNote,
+        },
+        {
+          title: 'Public Prosecutor',
+          organisationId: 'bd-molj',
+          role: 'MEMBER',
+          sectorId: 'justice',
+          source: sources.districtCommittee,
+          addedForDemo: `${districtCommitteeNote} The report names the Public Prosecutor among those present; the demo seats the ministry the post answers to.`,
+        },
+        {
+          title: 'Deputy Director',
+          organisationId: 'bd-dwa',
+          role: 'SECRETARIAT',
+          source: { ...sources.districtCommitteeMinutes, quote: 'জেলা মহিলা বিষয়ক অধিদপ্তরের উপপরিচালক' },
+          addedForDemo: 'The report has the Deputy Director present the minutes; the demo takes this for the secretariat.',
+        },
+      ],
+      cadence: { interval: 1, unit: 'MONTH', description: 'monthly, as the district reports of its meetings call them' },
+      reportsToId: null,
+      areaId: 'bd-district-dhaka',
+      order: 2,
     },
   ],
 

@@ -1,4 +1,4 @@
-import { organisations, sources } from '../organisations/seed/england-wales.ts';
+import { localMemberNote, organisations, sources } from '../organisations/seed/england-wales.ts';
 import type { CoordinationCountrySeed } from './index.ts';
 
 /*
@@ -109,6 +109,7 @@ export const englandWales: CoordinationCountrySeed = {
       ],
       cadence: { interval: 3, unit: 'MONTH', description: 'quarterly' },
       reportsToId: null,
+      areaId: 'ew',
       order: 0,
     },
     {
@@ -178,7 +179,56 @@ export const englandWales: CoordinationCountrySeed = {
       ],
       cadence: { interval: 6, unit: 'WEEK', description: 'every six weeks' },
       reportsToId: 'ew-img',
+      areaId: 'ew',
       order: 1,
+    },
+    {
+      _id: 'ew-devon-partnership-board',
+      name: 'Devon Domestic Abuse Local Partnership Board',
+      kind: 'COORDINATION_COMMITTEE',
+      mandate:
+        'Advises Devon County Council on its duties under Part 4 of the Domestic Abuse Act 2021: assessing the need for support in safe accommodation, the strategy for providing it, and monitoring that strategy (ss.57 and 58).',
+      seats: [
+        {
+          title: 'Chair',
+          organisationId: 'ew-devon-cc',
+          role: 'CHAIR',
+          sectorId: 'social-welfare',
+          source: sources.devonBoard,
+          addedForDemo: 'The page checked does not name the chair; the demo gives the chair to the council that appoints the Board.',
+        },
+        {
+          title: 'Representative',
+          organisationId: 'ew-devon-cornwall-police',
+          role: 'MEMBER',
+          sectorId: 'police',
+          source: sources.localBoard,
+          addedForDemo: localMemberNote,
+        },
+        {
+          title: 'Representative',
+          organisationId: 'ew-nhs-devon',
+          role: 'MEMBER',
+          sectorId: 'health',
+          source: sources.localBoard,
+          addedForDemo: localMemberNote,
+        },
+        {
+          title: 'Representative',
+          organisationId: 'ew-devon-cc',
+          role: 'SECRETARIAT',
+          source: sources.devonBoard,
+          addedForDemo: 'The page checked does not say who serves the Board; the demo gives its secretariat to the council.',
+        },
+      ],
+      cadence: {
+        interval: 2,
+        unit: 'MONTH',
+        description: 'every two months since September 2022 (monthly before), as the council reports',
+      },
+      reportsToId: null,
+      areaId: 'ew-devon',
+      order: 2,
     },
   ],
 

@@ -1,4 +1,4 @@
-import { organisations, sources } from '../organisations/seed/south-africa.ts';
+import { organisations, provincialNote, sources } from '../organisations/seed/south-africa.ts';
 import type { CoordinationCountrySeed } from './index.ts';
 
 /*
@@ -86,7 +86,45 @@ export const southAfrica: CoordinationCountrySeed = {
       ],
       cadence: { interval: 6, unit: 'MONTH', description: 'at least twice every year (Act 32 of 2007, s.64(1))' },
       reportsToId: null,
+      areaId: 'za',
       order: 0,
+    },
+    {
+      _id: 'za-gauteng-committee',
+      name: 'Gauteng Provincial Committee on Sexual Offence Matters',
+      kind: 'INTER_SECTORAL_COMMITTEE',
+      mandate:
+        "Follows the implementation of the National Policy Framework in Gauteng and reports the province's progress to the Inter-Sectoral Committee.",
+      seats: [
+        { title: 'Regional Head', organisationId: 'za-doj', role: 'CHAIR', sectorId: 'justice', addedForDemo: provincialNote },
+        { title: 'Provincial Commissioner', organisationId: 'za-saps', role: 'MEMBER', sectorId: 'police', addedForDemo: provincialNote },
+        {
+          title: 'Director of Public Prosecutions, Gauteng Division',
+          organisationId: 'za-npa',
+          role: 'MEMBER',
+          sectorId: 'justice',
+          addedForDemo: provincialNote,
+        },
+        {
+          title: 'Head of Department, Health',
+          organisationId: 'za-gauteng',
+          role: 'MEMBER',
+          sectorId: 'health',
+          addedForDemo: provincialNote,
+        },
+        {
+          title: 'Head of Department, Social Development',
+          organisationId: 'za-gauteng',
+          role: 'MEMBER',
+          sectorId: 'social-welfare',
+          addedForDemo: provincialNote,
+        },
+        { title: 'Representative', organisationId: 'za-doj-vulnerable-groups', role: 'SECRETARIAT', addedForDemo: provincialNote },
+      ],
+      cadence: { interval: 3, unit: 'MONTH', description: 'every three months (set by the demo)' },
+      reportsToId: 'za-isc',
+      areaId: 'za-province-gp',
+      order: 1,
     },
   ],
 

@@ -27,6 +27,15 @@ export const sources = {
     title: "Bangladesh Sangbad Sangstha, 'Govt sets up DNA Laboratory Management Department', 12 August 2020",
     url: 'http://www.bssnews.net/?p=437326',
   },
+  districtCommittee: {
+    title:
+      'Meherpur News, "Monthly meeting of the committee for the prevention of violence against women and children held in Meherpur", 16 June 2025',
+    url: 'https://www.meherpurnews.com/%e0%a6%ae%e0%a7%87%e0%a6%b9%e0%a7%87%e0%a6%b0%e0%a6%aa%e0%a7%81%e0%a6%b0%e0%a7%87-%e0%a6%a8%e0%a6%be%e0%a6%b0%e0%a7%80-%e0%a6%93-%e0%a6%b6%e0%a6%bf%e0%a6%b6%e0%a7%81-%e0%a6%a8%e0%a6%bf%e0%a6%b0-8/',
+  },
+  districtCommitteeMinutes: {
+    title: 'Chandpur Kantha, "District committee for the prevention of violence against women and children meets", 7 August 2022',
+    url: 'https://chandpurkantha24.com/law-court/21639/',
+  },
 } satisfies Record<string, SourceDoc>;
 
 const eightMinistries: SourceDoc = {
@@ -34,6 +43,10 @@ const eightMinistries: SourceDoc = {
   quote:
     'brings together representatives of eight ministries: Health and Family Welfare; Home Affairs; Information; Social Welfare; Law, Justice and Family Welfare; Religious Affairs; and Education',
 };
+
+/** The district committees' reports found are of other districts; the demo gives Dhaka its committee the same way. */
+export const districtCommitteeNote =
+  "The reports checked are of the Meherpur and Chandpur district committees; the demo gives Dhaka's committee the same chair and offices.";
 
 export const organisations: OrganisationSeed[] = [
   {
@@ -174,5 +187,21 @@ export const organisations: OrganisationSeed[] = [
       ...sources.unWomen,
       quote: 'was set up in 1997 by the government of Bangladesh with support from the Danish International Development Agency',
     },
+  },
+  {
+    _id: 'bd-dwa',
+    name: 'Department of Women Affairs',
+    kind: 'DIVISION_OR_DEPARTMENT',
+    parentId: 'bd-mowca',
+    sectorIds: [],
+    source: { ...sources.districtCommitteeMinutes, quote: 'জেলা মহিলা বিষয়ক অধিদপ্তরের উপপরিচালক' },
+  },
+  {
+    _id: 'bd-dc-dhaka',
+    name: 'Office of the Deputy Commissioner, Dhaka',
+    kind: 'AGENCY',
+    sectorIds: [],
+    source: { ...sources.districtCommittee, quote: 'সভায় সভাপতিত্ব করেন জেলা প্রশাসক' },
+    addedForDemo: districtCommitteeNote,
   },
 ];

@@ -24,9 +24,18 @@ export const sources = {
     quote:
       'There are important roles for the Ministry of Housing, Communities and Local Government, the Ministry of Justice and other parts of the criminal justice system, the Department for Education and NHS England',
   },
+  devonBoard: {
+    title: 'Devon County Council, "Domestic Abuse Act 2021"',
+    url: 'https://www.devon.gov.uk/dsva/domestic-abuse-act-2021/',
+  },
+  localBoard: { title: 'Domestic Abuse Act 2021', section: 's.58', url: 'https://www.legislation.gov.uk/ukpga/2021/17/section/58' },
 } satisfies Record<string, SourceDoc>;
 
 const { homeOfficeLeads: lead, departmentRoles: roles } = sources;
+
+/** Said of the Devon Board's members that the page checked does not name. */
+export const localMemberNote =
+  'Section 58(2) requires the Board to include members for policing or criminal justice and for health care; the page checked does not name them, and the demo seats these.';
 
 export const organisations: OrganisationSeed[] = [
   { _id: 'ew-home-office', name: 'Home Office', kind: 'MINISTRY', sectorIds: ['police'], source: lead },
@@ -73,5 +82,29 @@ export const organisations: OrganisationSeed[] = [
     sectorIds: [],
     addedForDemo:
       'Not named in the source; the demo seats it because the framework covers Wales, where services such as health and education are devolved.',
+  },
+  {
+    _id: 'ew-devon-cc',
+    name: 'Devon County Council',
+    kind: 'DEVOLVED_GOVERNMENT',
+    sectorIds: ['social-welfare'],
+    source: sources.devonBoard,
+    addedForDemo: 'The demo counts the council, which provides social care, as serving the social welfare sector.',
+  },
+  {
+    _id: 'ew-devon-cornwall-police',
+    name: 'Devon and Cornwall Police',
+    kind: 'POLICE_SERVICE',
+    sectorIds: ['police'],
+    source: sources.localBoard,
+    addedForDemo: localMemberNote,
+  },
+  {
+    _id: 'ew-nhs-devon',
+    name: 'NHS Devon',
+    kind: 'AGENCY',
+    sectorIds: ['health'],
+    source: sources.localBoard,
+    addedForDemo: localMemberNote,
   },
 ];

@@ -18,6 +18,10 @@ export const sources = {
   },
 } satisfies Record<string, SourceDoc>;
 
+/** Said of everything in the demo's provincial committee. */
+export const provincialNote =
+  'Sections 62 to 65 of the Act set up no provincial structure; the demo adds a provincial committee for Gauteng, with its seats, cadence and reporting line, to show coordination below the national level.';
+
 export const organisations: OrganisationSeed[] = [
   {
     _id: 'za-doj',
@@ -46,5 +50,12 @@ export const organisations: OrganisationSeed[] = [
     sectorIds: ['education'],
     addedForDemo:
       'Sections 62 to 65 of the Act do not name Basic Education; the demo registers it as the department that answers for the education sector, with no seat on the Committee.',
+  },
+  {
+    _id: 'za-gauteng',
+    name: 'Gauteng Provincial Government',
+    kind: 'DEVOLVED_GOVERNMENT',
+    sectorIds: ['health', 'social-welfare'],
+    addedForDemo: provincialNote,
   },
 ];

@@ -1,0 +1,46 @@
+import type { CrisisCentreDoc } from '../models.ts';
+import type { AreaDoc } from './models.ts';
+
+/*
+ * Walking a country's area tree. A crisis centre records its district by name (the country facts
+ * do), so it lies in the DISTRICT area of that name; an area's crisis centres are those of every
+ * district at or below it, which is how a division's count includes its districts'.
+ */
+
+const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** The district area a crisis centre lies in; null when no district area has its district's name. */
+export function districtOf(centre: Pick<CrisisCentreDoc, 'district'>, areas: readonly AreaDoc[]): AreaDoc | null {
+  return areas.find((a) => a.level === 'DISTRICT' && nameKey(a.name) === nameKey(centre.district)) ?? null;
+}
+
+/** The area and every area below it, the area first. */
+export function subtree(area: AreaDoc, areas: readonly AreaDoc[]): AreaDoc[] {
+  const found = [area];
+  for (let i = 0; i < found.length; i += 1) {
+    const parentId = found[i]!._id;
+    // A parent loop in stored data would repeat an area; each is taken once.
+    for (const child of areas) if (child.parentId === parentId && !found.includes(child)) found.push(child);
+  }
+  return found;
+}
+
+/** The crisis centres in the area or below it. */
+export function centresIn<C extends Pick<CrisisCentreDoc, 'district'>>(
+  area: AreaDoc,
+  areas: readonly AreaDoc[],
+  centres: readonly C[],
+): C[] {
+  const within = new Set(subtree(area, areas).map((a) => a._id));
+  return centres.filter((centre) => {
+    const district = districtOf(centre, areas);
+    return district !== null && within.has(district._id);
+  });
+}
+
+/** The country: the one area without a parent. */
+export function countryArea(areas: readonly AreaDoc[]): AreaDoc {
+  const roots = areas.filter((a) => a.level === 'COUNTRY');
+  if (roots.length !== 1) throw new Error(`Stored data has ${roots.length} country areas where one is expected`);
+  return roots[0]!;
+}
