@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import type { StoredDocument } from '../../subgraphs/kit/store/port.ts';
+import { LostCollectionError } from '../../subgraphs/kit/subgraph.ts';
 import { startTestHub } from '../support/hub.ts';
 
 /*
@@ -84,5 +85,29 @@ describe('a coordination folder written before obligations were records', () => 
     expect(upgraded.obligations!.map((o) => o._id)).toEqual(['za-doj-s62-2c', 'za-isc-s64-1', 'za-isc-s64-3']);
     await startAndAsk();
     expect(await stored()).toEqual(upgraded);
+  });
+});
+
+describe('a coordination folder written since obligations were records', () => {
+  it('is refused, not refilled, when its obligations are lost but its reports are there', async () => {
+    const since = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-obligations-since-'));
+    try {
+      await (await startTestHub({ country: 'south-africa', only: [], dataDir: since })).stop();
+      const store = createNedbStore({ directory: path.join(since, 'south-africa', 'coordination') });
+      try {
+        expect(await store.collection('bodyReports').count()).toBeGreaterThan(0);
+        expect(await store.collection('obligations').deleteMany({})).toBeGreaterThan(0);
+      } finally {
+        await store.close();
+      }
+      const refused = await startTestHub({ country: 'south-africa', only: [], dataDir: since }).then(
+        (hub) => hub.stop().then(() => null),
+        (error: unknown) => error,
+      );
+      expect(refused).toBeInstanceOf(LostCollectionError);
+      expect((refused as Error).message).toContain('obligations (');
+    } finally {
+      fs.rmSync(since, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { daysBetween } from '../../kit/clock.ts';
+import { isoDay } from '../../kit/plausibleDates.ts';
 import type { MeetingDoc } from '../meetings/models.ts';
 import type { BodyReportDoc, ObligationDoc, PeriodDoc } from './models.ts';
 
@@ -81,14 +82,14 @@ function reportOnEachMeeting(obligation: ObligationDoc, meetings: readonly Meeti
         .sort((a, b) => +a.sentOn - +b.sentOn);
       const first = sent[0];
       const base = { label: meeting._id, from: meeting.heldOn, until, meetings: [meeting], reports: sent };
-      if (first && first.sentOn <= until) return { ...base, status: 'MET', detail: `reported on ${iso(first.sentOn)}` };
-      if (first) return { ...base, status: 'NOT_MET', detail: `reported on ${iso(first.sentOn)}, ${daysLate(until, first.sentOn)} late` };
-      if (until < today) return { ...base, status: 'NOT_MET', detail: `no report; due by ${iso(until)}` };
-      return { ...base, status: 'DUE', detail: `no report yet; due by ${iso(until)}` };
+      if (first && first.sentOn <= until) return { ...base, status: 'MET', detail: `reported on ${isoDay(first.sentOn)}` };
+      if (first)
+        return { ...base, status: 'NOT_MET', detail: `reported on ${isoDay(first.sentOn)}, ${daysLate(until, first.sentOn)} late` };
+      if (until < today) return { ...base, status: 'NOT_MET', detail: `no report; due by ${isoDay(until)}` };
+      return { ...base, status: 'DUE', detail: `no report yet; due by ${isoDay(until)}` };
     });
 }
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 const daysLate = (until: Date, sentOn: Date) => {
   const days = daysBetween(until, sentOn);
   return days === 1 ? '1 day' : `${days} days`;

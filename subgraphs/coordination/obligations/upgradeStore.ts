@@ -3,7 +3,7 @@ import type { Logger } from '../../../platform/logger.ts';
 import type { Repository } from '../../kit/repository.ts';
 import type { CoordinationBodyDoc } from '../models.ts';
 import type { OrganisationDoc } from '../organisations/models.ts';
-import type { ObligationDoc } from './models.ts';
+import type { BodyReportDoc, ObligationDoc } from './models.ts';
 import { obligationSeed } from './seed.ts';
 
 /*
@@ -15,17 +15,27 @@ import { obligationSeed } from './seed.ts';
 
 export interface ObligationUpgradeRepositories {
   obligations: Repository<ObligationDoc>;
+  bodyReports: Repository<BodyReportDoc>;
   coordinationBodies: Repository<CoordinationBodyDoc>;
   organisations: Repository<OrganisationDoc>;
 }
 
-/** Adds the sources' obligations to a store that has bodies but none; returns how many it added. */
+/**
+ * Adds the sources' obligations to a store written before obligations were kept: one with bodies
+ * but neither obligations nor body reports (reports came with obligations). A store that has
+ * reports but has lost its obligations is left for start's lost-collection check to refuse.
+ */
 export async function upgradeToObligationRecords(
   repos: ObligationUpgradeRepositories,
   country: CountryId,
   logger: Logger,
 ): Promise<number> {
-  if ((await repos.obligations.count()) > 0 || (await repos.coordinationBodies.count()) === 0) return 0;
+  const [obligationCount, reportCount, bodyCount] = await Promise.all([
+    repos.obligations.count(),
+    repos.bodyReports.count(),
+    repos.coordinationBodies.count(),
+  ]);
+  if (obligationCount > 0 || reportCount > 0 || bodyCount === 0) return 0;
   const { obligations } = obligationSeed(country);
   const holderIds = [...new Set(obligations.map((o) => o.holderId))];
   const [bodies, organisations] = await Promise.all([

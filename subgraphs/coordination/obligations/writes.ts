@@ -4,7 +4,7 @@ import { isoDay, notBefore, notInFuture } from '../../kit/plausibleDates.ts';
 import { requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
 import { validateDocument } from '../../kit/documents.ts';
-import { InvalidInputError, type FieldProblem } from '../../kit/errors.ts';
+import { ConflictError, InvalidInputError, type FieldProblem } from '../../kit/errors.ts';
 import type { ObligationContext } from './context.ts';
 import { bodyReportDocument, type BodyReportDoc } from './models.ts';
 
@@ -34,18 +34,26 @@ export async function recordBodyReport(input: BodyReportInput, ctx: ObligationCo
   if (!sentTo) problems.push({ field: 'sentToId', problem: `names no organisation ("${input.sentToId}")` });
   if (problems.length > 0 || !meeting) throw new InvalidInputError('body report', problems);
 
-  const earlier = await ctx.repos.bodyReports.count({ meetingId: meeting._id });
-  const report = await validateDocument(bodyReportDocument, {
-    _id: `${meeting._id}-report${earlier + 1}`,
-    version: 1,
-    bodyId: meeting.bodyId,
-    meetingId: meeting._id,
-    sentToId: input.sentToId,
-    sentOn,
-    ref: input.ref ?? null,
-    recordedAt: now,
-    recordedBy: ctx.identity.subject,
-  });
-  const { version: _, ...draft } = report;
-  return ctx.repos.bodyReports.insert(draft);
+  // Numbered in the order recorded; two reports on one meeting recorded at once would take the
+  // same number, and the later insert is refused as a duplicate: count again and take the next.
+  for (let attempt = 1; ; attempt += 1) {
+    const earlier = await ctx.repos.bodyReports.count({ meetingId: meeting._id });
+    const report = await validateDocument(bodyReportDocument, {
+      _id: `${meeting._id}-report${earlier + 1}`,
+      version: 1,
+      bodyId: meeting.bodyId,
+      meetingId: meeting._id,
+      sentToId: input.sentToId,
+      sentOn,
+      ref: input.ref ?? null,
+      recordedAt: now,
+      recordedBy: ctx.identity.subject,
+    });
+    const { version: _, ...draft } = report;
+    try {
+      return await ctx.repos.bodyReports.insert(draft);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt === 3) throw error;
+    }
+  }
 }
