@@ -46,6 +46,16 @@ describe('field authorization at the gateway', () => {
     });
   });
 
+  it("plans each role's answer for itself: a query first planned without a field still gets it for a role that may read it", async () => {
+    // A query text this hub has not seen: the dashboard's email-less plan is the first made for it.
+    const query = 'query PlannedForTheDashboardFirst { sectors { id focalPoint { name email } } }';
+    expectEmailsHidden(await hub.query(query, undefined, dashboard));
+    const after = await hub.query(query, undefined, analyst);
+    expect(after.errors).toBeUndefined();
+    expect(after.data!.sectors).toHaveLength(5);
+    expect(after.data!.sectors.every((s: any) => s.focalPoint.email.includes('@'))).toBe(true);
+  });
+
   it.each([
     ['an alias', '{ s: sectors { fp: focalPoint { contact: email } } }'],
     ['a named fragment', '{ sectors { ...Contact } } fragment Contact on SectorAgency { focalPoint { email } }'],
