@@ -5,7 +5,7 @@
  * data, its tests, a README), its entry in the catalog and in the lead ministry's registry, and
  * its service in docker-compose. Then it runs what derives the rest from those: `npm run codegen`
  * (the sector contract rendered for it, the lead ministry's types for it, resolver types and
- * bindings), `npm run compose` (the supergraph) and `npm run k8s` (the deployment manifests). Every
+ * bindings, then the supergraph) and `npm run k8s` (the deployment manifests). Every
  * check of .ci/run then passes, and the sector shows up in the cross-sector status at the next start.
  */
 import { spawnSync } from 'node:child_process';
@@ -66,8 +66,8 @@ for (const file of [
 }
 
 // What derives from the catalog and the sector's files: the contract rendered for the sector and the
-// lead ministry's types for it (compose reads them), the supergraph, the deployment manifests.
-for (const script of ['codegen', 'compose', 'k8s']) {
+// lead ministry's types for it, then the supergraph (codegen composes), the deployment manifests.
+for (const script of ['codegen', 'k8s']) {
   const run = spawnSync('npm', ['run', '-s', script], { cwd: root, stdio: 'inherit' });
   if (run.status !== 0) fail(`npm run ${script} failed after scaffolding: see above`);
 }

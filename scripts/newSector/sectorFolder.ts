@@ -213,7 +213,7 @@ response to a case records beside what every sector's does).
 1. Replace the liaison desk in \`schema.graphql\`, \`models.ts\`, \`resolvers.ts\` and \`seed/\` with the facet the
    ministry really has; replace the response fields in \`caseResponse.graphql\` and \`caseResponse.ts\`; say what
    the sector does, what its response records and what its facet is called in \`contract.json\`.
-2. \`npm run codegen && npm run compose\`, then \`npm run schema:check\`.
+2. \`npm run codegen\`, then \`npm run schema:check\`.
 3. Give it real demo data in \`seed/\` and its focal point in the coordination registry.
 
 ## Run and test it alone

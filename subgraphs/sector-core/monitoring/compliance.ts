@@ -1,4 +1,5 @@
 import { daysBetween } from '../../kit/clock.ts';
+import { isoDay } from '../../kit/plausibleDates.ts';
 import { deliveryState } from '../delivery.ts';
 import type { ActionRecordDoc } from '../models.ts';
 import type { PeriodReport } from './reporting.ts';
@@ -49,7 +50,6 @@ export interface Compliance {
   daysSinceLastUpdate: number | null;
 }
 
-const iso = (date: Date) => date.toISOString().slice(0, 10);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const listReports = (reports: readonly PeriodReport[]) => reports.map((r) => `${r.dataSetId} ${r.period.id}`).join(', ');
 
@@ -105,7 +105,7 @@ export function assessCompliance(input: ComplianceInput, today: Date): Complianc
     reasons.push({
       rule: 'NO_RECENT_UPDATE',
       status: age === null || age >= SILENT_AFTER_DAYS ? 'FAILING' : 'AT_RISK',
-      detail: age === null ? 'no update ever recorded' : `last update ${age} days ago (${iso(input.lastUpdateAt!)})`,
+      detail: age === null ? 'no update ever recorded' : `last update ${age} days ago (${isoDay(input.lastUpdateAt!)})`,
     });
   }
 

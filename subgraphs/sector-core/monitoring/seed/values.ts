@@ -7,10 +7,9 @@ import { endedPeriods, parsePeriod, timelyUntil, type Period } from '../periods.
 
 /*
  * Reported values for the demo, as of a fixed day so they are the same on every run. Each
- * sector reports the way audits find sectors do (its habit, in its own seed/monitoring.ts: health
- * always on time, police sometimes late and once missing, justice and education missing their
- * latest return, social welfare late with its latest). The figures move from the baseline at a
- * pace of the sector's own, so indicators land on track, at risk and off track.
+ * sector reports the way audits find sectors do, by the habit its own seed/monitoring.ts gives
+ * it. The figures move from the baseline at a pace of the sector's own, so indicators land on
+ * track, at risk and off track.
  */
 
 /** The day the demo data describes. */
