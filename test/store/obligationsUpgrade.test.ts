@@ -95,7 +95,7 @@ describe('a coordination folder written since obligations were records', () => {
       await (await startTestHub({ country: 'south-africa', only: [], dataDir: since })).stop();
       const store = createNedbStore({ directory: path.join(since, 'south-africa', 'coordination') });
       try {
-        expect(await store.collection('bodyReports').count()).toBeGreaterThan(0);
+        expect(await store.collection('bodyReports').count({})).toBeGreaterThan(0);
         expect(await store.collection('obligations').deleteMany({})).toBeGreaterThan(0);
       } finally {
         await store.close();
