@@ -50,6 +50,10 @@ export function responseCache(options: ResponseCacheOptions): ApolloServerPlugin
   };
 
   return {
+    // A new supergraph may read a field under another rule: nothing answered under the old one is served.
+    async serverWillStart() {
+      return { schemaDidLoadOrUpdate: invalidate };
+    },
     async requestDidStart() {
       let key: string | undefined;
       let startedAt = generation;
