@@ -1,5 +1,5 @@
 import { defineDocument } from '../../kit/documents.ts';
-import { provenanceFields, type ProvenanceDoc } from '../provenance.ts';
+import { provenanceFields, type ProvenanceDoc } from '../../kit/provenance.ts';
 
 /*
  * The country's administrative areas, as health information systems keep their organisation

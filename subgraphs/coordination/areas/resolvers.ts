@@ -2,7 +2,7 @@ import { referenced } from '../../kit/loaders.ts';
 import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MeetingContext } from '../meetings/context.ts';
 import type { CoordinationBodyDoc, CrisisCentreDoc } from '../models.ts';
-import { sourcedFields } from '../provenance.ts';
+import { sourcedFields } from '../../kit/provenance.ts';
 import type { AreaDoc, AreaLevel } from './models.ts';
 import { centresIn, countryArea, districtOf, subtree } from './tree.ts';
 

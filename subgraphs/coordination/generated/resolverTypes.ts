@@ -7,7 +7,7 @@ import type { SeatRef } from '../organisations/seats.ts';
 import type { AreaDoc } from '../areas/models.ts';
 import type { OrganisationAttendanceDoc, MeetingDoc, AttendanceDoc, DecisionDoc, ActionItemDoc, ActionItemUpdateDoc } from '../meetings/models.ts';
 import type { OrganisationAttendanceCount } from '../organisations/attendance.ts';
-import type { SourceDoc, ProvenanceDoc } from '../provenance.ts';
+import type { SourceDoc, ProvenanceDoc } from '../../kit/provenance.ts';
 import type { SectorAttendance } from '../meetings/cadence.ts';
 import type { Pack } from '../meetings/pack.ts';
 import type { CaseDoc, ReferralDoc, ReferralEventDoc, ConsentOverrideDoc, MilestoneDoc } from '../cases/models.ts';
@@ -134,6 +134,29 @@ export type AuditChainProblem = {
   seq: Scalars['Int']['output'];
   /** What is wrong with it. */
   problem: Scalars['String']['output'];
+};
+
+/** A published source a record takes its facts from. */
+export type Source = {
+  __typename?: 'Source';
+  /** Title of the instrument or document, e.g. `Criminal Law (Sexual Offences and Related Matters) Amendment Act 32 of 2007`. */
+  title: Scalars['String']['output'];
+  /** Section, page or part the facts come from, e.g. `s.63(2)`; null when the whole document is meant. */
+  section?: Maybe<Scalars['String']['output']>;
+  /** The source's own words, quoted exactly; null where the record paraphrases. */
+  quote?: Maybe<Scalars['String']['output']>;
+  /** Where the source can be read, when it is public. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** A record that says where its facts come from. */
+export type Sourced = {
+  /** The source of the record's facts; null when none of them comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** The health sector: medical care, forensic examination and post-exposure treatment. */
@@ -1753,29 +1776,6 @@ export type ServiceTiming = {
   medianDays?: Maybe<Scalars['Float']['output']>;
 };
 
-/** A published source a record takes its facts from. */
-export type Source = {
-  __typename?: 'Source';
-  /** Title of the instrument or document, e.g. `Criminal Law (Sexual Offences and Related Matters) Amendment Act 32 of 2007`. */
-  title: Scalars['String']['output'];
-  /** Section, page or part the facts come from, e.g. `s.63(2)`; null when the whole document is meant. */
-  section?: Maybe<Scalars['String']['output']>;
-  /** The source's own words, quoted exactly; null where the record paraphrases. */
-  quote?: Maybe<Scalars['String']['output']>;
-  /** Where the source can be read, when it is public. */
-  url?: Maybe<Scalars['String']['output']>;
-};
-
-/** A record that says where its facts come from. */
-export type Sourced = {
-  /** The source of the record's facts; null when none of them comes from a source. */
-  source?: Maybe<Source>;
-  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
-  illustrative: Scalars['Boolean']['output'];
-  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
-  illustrativeNote?: Maybe<Scalars['String']['output']>;
-};
-
 /** Where a referral stands. */
 export type ReferralStatus =
   /** Sent; the receiving sector has not answered. */
@@ -2120,6 +2120,8 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditChainCheck: ResolverTypeWrapper<AuditChainCheck>;
   AuditChainProblem: ResolverTypeWrapper<AuditChainProblem>;
+  Source: ResolverTypeWrapper<SourceDoc>;
+  Sourced: ResolverTypeWrapper<ProvenanceDoc>;
   HealthSector: ResolverTypeWrapper<SectorDoc>;
   HealthAction: ResolverTypeWrapper<ActionDoc>;
   HealthCaseResponse: ResolverTypeWrapper<ResponseRef>;
@@ -2208,8 +2210,6 @@ export type ResolversTypes = {
   CountTable: ResolverTypeWrapper<CountTable>;
   DisclosureControl: ResolverTypeWrapper<DisclosureControl>;
   ServiceTiming: ResolverTypeWrapper<ServiceTiming>;
-  Source: ResolverTypeWrapper<SourceDoc>;
-  Sourced: ResolverTypeWrapper<ProvenanceDoc>;
   ReferralStatus: ReferralStatus;
   ConsentOverride: ResolverTypeWrapper<ConsentOverrideDoc>;
   ReferralEvent: ResolverTypeWrapper<ReferralEventDoc>;
@@ -2239,6 +2239,8 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   AuditChainCheck: AuditChainCheck;
   AuditChainProblem: AuditChainProblem;
+  Source: SourceDoc;
+  Sourced: ProvenanceDoc;
   HealthSector: SectorDoc;
   HealthAction: ActionDoc;
   HealthCaseResponse: ResponseRef;
@@ -2313,8 +2315,6 @@ export type ResolversParentTypes = {
   CountTable: CountTable;
   DisclosureControl: DisclosureControl;
   ServiceTiming: ServiceTiming;
-  Source: SourceDoc;
-  Sourced: ProvenanceDoc;
   ConsentOverride: ConsentOverrideDoc;
   ReferralEvent: ReferralEventDoc;
   ReferCaseInput: ReferCaseInput;
@@ -2474,6 +2474,17 @@ export type AuditChainProblemResolvers<ContextType = any, ParentType extends Res
   entryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   problem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SourceResolvers<ContextType = any, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  section?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SourcedResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sourced'] = ResolversParentTypes['Sourced']> = {
+  __resolveType: TypeResolveFn<'Area' | 'Obligation' | 'Organisation' | 'BodySeat', ParentType, ContextType>;
 };
 
 export type HealthSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthSector'] = ResolversParentTypes['HealthSector'], FederationReferenceType extends FederationReferenceTypes['HealthSector'] = FederationReferenceTypes['HealthSector']> = {
@@ -3076,17 +3087,6 @@ export type ServiceTimingResolvers<ContextType = any, ParentType extends Resolve
   medianDays?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
-export type SourceResolvers<ContextType = any, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  section?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-};
-
-export type SourcedResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sourced'] = ResolversParentTypes['Sourced']> = {
-  __resolveType: TypeResolveFn<'Area' | 'Obligation' | 'Organisation' | 'BodySeat', ParentType, ContextType>;
-};
-
 export type ConsentOverrideResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConsentOverride'] = ResolversParentTypes['ConsentOverride']> = {
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3141,6 +3141,8 @@ export type Resolvers<ContextType = any> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditChainCheck?: AuditChainCheckResolvers<ContextType>;
   AuditChainProblem?: AuditChainProblemResolvers<ContextType>;
+  Source?: SourceResolvers<ContextType>;
+  Sourced?: SourcedResolvers<ContextType>;
   HealthSector?: HealthSectorResolvers<ContextType>;
   HealthAction?: HealthActionResolvers<ContextType>;
   HealthCaseResponse?: HealthCaseResponseResolvers<ContextType>;
@@ -3204,8 +3206,6 @@ export type Resolvers<ContextType = any> = {
   CountTable?: CountTableResolvers<ContextType>;
   DisclosureControl?: DisclosureControlResolvers<ContextType>;
   ServiceTiming?: ServiceTimingResolvers<ContextType>;
-  Source?: SourceResolvers<ContextType>;
-  Sourced?: SourcedResolvers<ContextType>;
   ConsentOverride?: ConsentOverrideResolvers<ContextType>;
   ReferralEvent?: ReferralEventResolvers<ContextType>;
   link__Import?: GraphQLScalarType;

@@ -1,5 +1,5 @@
 import { defineDocument, nested } from '../../kit/documents.ts';
-import { provenanceFields, type ProvenanceDoc } from '../provenance.ts';
+import { provenanceFields, type ProvenanceDoc } from '../../kit/provenance.ts';
 
 /*
  * Duties a source sets on a body or an organisation (meet at least twice every year; report on

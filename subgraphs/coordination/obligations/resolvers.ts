@@ -3,7 +3,7 @@ import { referenced } from '../../kit/loaders.ts';
 import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { CoordinationBodyDoc } from '../models.ts';
 import type { OrganisationDoc } from '../organisations/models.ts';
-import { sourcedFields } from '../provenance.ts';
+import { sourcedFields } from '../../kit/provenance.ts';
 import type { ObligationContext } from './context.ts';
 import { evaluateObligation, type Evaluation } from './evaluate.ts';
 import type { BodyReportDoc, ObligationDoc } from './models.ts';

@@ -1,6 +1,6 @@
 import { sectorIds } from '../../../platform/catalog.ts';
 import { defineDocument, nested } from '../../kit/documents.ts';
-import { provenanceFields, type ProvenanceDoc } from '../provenance.ts';
+import { provenanceFields, type ProvenanceDoc } from '../../kit/provenance.ts';
 
 /*
  * The organisations that take part in the framework and the seats they hold on its bodies.

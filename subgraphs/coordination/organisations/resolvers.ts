@@ -3,7 +3,7 @@ import { theFramework } from '../framework.ts';
 import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { OrganisationAttendanceDoc } from '../meetings/models.ts';
 import type { CoordinationBodyDoc, FrameworkDoc, SectorDoc } from '../models.ts';
-import { sourcedFields } from '../provenance.ts';
+import { sourcedFields } from '../../kit/provenance.ts';
 import { organisationAttendanceRates, type OrganisationAttendanceCount } from './attendance.ts';
 import type { MeetingContext } from '../meetings/context.ts';
 import type { OrganisationDoc } from './models.ts';

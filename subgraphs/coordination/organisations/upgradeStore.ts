@@ -3,7 +3,7 @@ import type { Logger } from '../../../platform/logger.ts';
 import type { Draft, Repository } from '../../kit/repository.ts';
 import { countryFacts } from '../../demo-data/countries.ts';
 import type { CoordinationBodyDoc, FrameworkDoc } from '../models.ts';
-import type { ProvenanceDoc } from '../provenance.ts';
+import type { ProvenanceDoc } from '../../kit/provenance.ts';
 import { seed } from '../seed/index.ts';
 import type { LegacyMemberDoc, OrganisationDoc, SeatDoc } from './models.ts';
 

@@ -1,6 +1,6 @@
 import type { SeatDoc } from '../organisations/models.ts';
 import { districtCommitteeNote, organisations, sources } from '../organisations/seed/bangladesh.ts';
-import type { SourceDoc } from '../provenance.ts';
+import type { SourceDoc } from '../../kit/provenance.ts';
 import type { CoordinationCountrySeed } from './index.ts';
 
 /*

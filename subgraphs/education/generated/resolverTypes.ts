@@ -9,6 +9,7 @@ import type { ResponseEntity } from '../../sector-core/caseResponses/resolvers.t
 import type { SurvivorContactDoc } from '../../sector-core/caseResponses/models.ts';
 import type { AuditLogRef } from '../../kit/audit/auditLogResolvers.ts';
 import type { AuditEntryDoc } from '../../kit/audit/auditEntry.ts';
+import type { SourceDoc, ProvenanceDoc } from '../../kit/provenance.ts';
 import type { SchoolSupportDoc } from '../models.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -127,6 +128,29 @@ export type AuditChainProblem = {
   seq: Scalars['Int']['output'];
   /** What is wrong with it. */
   problem: Scalars['String']['output'];
+};
+
+/** A published source a record takes its facts from. */
+export type Source = {
+  __typename?: 'Source';
+  /** Title of the instrument or document, e.g. `Criminal Law (Sexual Offences and Related Matters) Amendment Act 32 of 2007`. */
+  title: Scalars['String']['output'];
+  /** Section, page or part the facts come from, e.g. `s.63(2)`; null when the whole document is meant. */
+  section?: Maybe<Scalars['String']['output']>;
+  /** The source's own words, quoted exactly; null where the record paraphrases. */
+  quote?: Maybe<Scalars['String']['output']>;
+  /** Where the source can be read, when it is public. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** A record that says where its facts come from. */
+export type Sourced = {
+  /** The source of the record's facts; null when none of them comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -1177,6 +1201,8 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditChainCheck: ResolverTypeWrapper<AuditChainCheck>;
   AuditChainProblem: ResolverTypeWrapper<AuditChainProblem>;
+  Source: ResolverTypeWrapper<SourceDoc>;
+  Sourced: ResolverTypeWrapper<ProvenanceDoc>;
   SectorAgency: ResolverTypeWrapper<SectorRef>;
   FrameworkAction: ResolverTypeWrapper<ActionEntity>;
   ActionStatus: ActionStatus;
@@ -1253,6 +1279,8 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   AuditChainCheck: AuditChainCheck;
   AuditChainProblem: AuditChainProblem;
+  Source: SourceDoc;
+  Sourced: ProvenanceDoc;
   SectorAgency: SectorRef;
   FrameworkAction: ActionEntity;
   Responsibility: ResponsibilityDoc;
@@ -1450,6 +1478,17 @@ export type AuditChainProblemResolvers<ContextType = any, ParentType extends Res
   entryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   problem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SourceResolvers<ContextType = any, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  section?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SourcedResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sourced'] = ResolversParentTypes['Sourced']> = {
+  __resolveType: TypeResolveFn<null, ParentType, ContextType>;
 };
 
 export type SectorAgencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['SectorAgency'] = ResolversParentTypes['SectorAgency']> = {
@@ -1764,6 +1803,8 @@ export type Resolvers<ContextType = any> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditChainCheck?: AuditChainCheckResolvers<ContextType>;
   AuditChainProblem?: AuditChainProblemResolvers<ContextType>;
+  Source?: SourceResolvers<ContextType>;
+  Sourced?: SourcedResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
   FrameworkAction?: FrameworkActionResolvers<ContextType>;
   Responsibility?: ResponsibilityResolvers<ContextType>;

@@ -1,7 +1,7 @@
 import type { CountryId } from '../../../../platform/config.ts';
 import type { Draft } from '../../../kit/repository.ts';
 import { countryFacts } from '../../../demo-data/countries.ts';
-import type { ProvenanceDoc } from '../../provenance.ts';
+import type { ProvenanceDoc } from '../../../kit/provenance.ts';
 import type { AreaDoc } from '../models.ts';
 import { bangladesh } from './bangladesh.ts';
 import { englandWales } from './england-wales.ts';

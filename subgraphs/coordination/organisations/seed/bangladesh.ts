@@ -1,4 +1,4 @@
-import type { SourceDoc } from '../../provenance.ts';
+import type { SourceDoc } from '../../../kit/provenance.ts';
 import type { OrganisationSeed } from './index.ts';
 
 /*

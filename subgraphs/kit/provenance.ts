@@ -1,4 +1,4 @@
-import { nested } from '../kit/documents.ts';
+import { nested } from './documents.ts';
 
 /*
  * Provenance of the lead ministry's records: each one names its source, or says what was added
