@@ -1,7 +1,8 @@
 import { defineDocument } from '../kit/documents.ts';
+import { demoMarkFields, type ProvenanceDoc } from '../kit/provenance.ts';
 
 /** School support linked to a crisis centre; `_id` is the crisis centre's id. */
-export interface SchoolSupportDoc {
+export interface SchoolSupportDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   liaisonOfficer: boolean;
@@ -13,4 +14,5 @@ export const schoolSupportDocument = defineDocument<SchoolSupportDoc>('schoolSup
   liaisonOfficer: { type: Boolean, required: true },
   safeTransfer: { type: Boolean, required: true },
   catchUpLearning: { type: Boolean, required: true },
+  ...demoMarkFields,
 });

@@ -1,7 +1,8 @@
 import { defineDocument } from '../kit/documents.ts';
+import { demoMarkFields, type ProvenanceDoc } from '../kit/provenance.ts';
 
 /** Legal services at a crisis centre; `_id` is the crisis centre's id. */
-export interface LegalServicesDoc {
+export interface LegalServicesDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   legalAid: boolean;
@@ -17,4 +18,5 @@ export const legalServicesDocument = defineDocument<LegalServicesDoc>('legalServ
   courtPreparation: { type: Boolean, required: true },
   protectionOrderApplications: { type: Boolean, required: true },
   daysAWeek: { type: Number, required: true, min: 0, max: 7 },
+  ...demoMarkFields,
 });

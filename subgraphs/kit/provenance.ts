@@ -47,3 +47,13 @@ export const sourcedFields = {
   illustrative: (record: ProvenanceDoc) => Boolean(record.addedForDemo),
   illustrativeNote: (record: ProvenanceDoc) => record.addedForDemo ?? null,
 };
+
+/**
+ * The provenance fields of a record its owner also writes in real use (a sector's service point,
+ * its reported values): neither field is required, since what the owner records is its own word;
+ * the demo data marks what it seeds.
+ */
+export const demoMarkFields = {
+  source: { type: sourceSchema, default: null },
+  addedForDemo: { type: String, trim: true, minlength: 1, maxlength: 1000, default: null },
+};

@@ -1,7 +1,8 @@
 import { defineDocument } from '../kit/documents.ts';
+import { demoMarkFields, type ProvenanceDoc } from '../kit/provenance.ts';
 
 /** The police unit at a crisis centre; `_id` is the crisis centre's id. */
-export interface PoliceUnitDoc {
+export interface PoliceUnitDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   station: string;
@@ -27,4 +28,5 @@ export const policeUnitDocument = defineDocument<PoliceUnitDoc>('policeUnits', '
   },
   registersReports: { type: Boolean, required: true },
   open24Hours: { type: Boolean, required: true },
+  ...demoMarkFields,
 });

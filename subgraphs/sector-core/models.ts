@@ -1,5 +1,6 @@
 import type { StoredDocument } from '../kit/store/port.ts';
 import { defineDocument, nested } from '../kit/documents.ts';
+import { demoMarkFields, type ProvenanceDoc } from '../kit/provenance.ts';
 
 /*
  * What every sector keeps about its part in the framework, in its own store. The sector's
@@ -8,12 +9,15 @@ import { defineDocument, nested } from '../kit/documents.ts';
 
 export const responsibilityRoles = ['PRIMARY', 'SUPPORTING'] as const;
 
-export interface ResponsibilityDoc {
+/** A duty allocated to the sector; `reference` is its source in one line (`title, section`). */
+export interface ResponsibilityDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   duty: string;
   role: (typeof responsibilityRoles)[number];
   reference: string;
+  /** Ids of the organisations that carry the duty (coordination's Organisation records). */
+  organisationIds?: string[];
   order: number;
 }
 
@@ -21,7 +25,9 @@ export const responsibilityDocument = defineDocument<ResponsibilityDoc>('respons
   duty: { type: String, required: true, trim: true, minlength: 1, maxlength: 500 },
   role: { type: String, required: true, enum: responsibilityRoles },
   reference: { type: String, required: true, trim: true, minlength: 1 },
+  organisationIds: { type: [String], default: [] },
   order: { type: Number, required: true, min: 0 },
+  ...demoMarkFields,
 });
 
 export const servicePointKinds = [
@@ -38,7 +44,7 @@ export const servicePointKinds = [
 ] as const;
 export type ServicePointKind = (typeof servicePointKinds)[number];
 
-export interface ServicePointDoc {
+export interface ServicePointDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   name: string;
@@ -49,6 +55,10 @@ export interface ServicePointDoc {
   openingHours: string;
   open24Hours: boolean;
   crisisCentreId?: string | null;
+  /** The organisation that runs it (coordination's Organisation record), where known. */
+  organisationId?: string | null;
+  /** The area of its district (coordination's Area record; see areas.ts), where the district is one of the country's. */
+  areaId?: string | null;
 }
 
 export const servicePointDocument = defineDocument<ServicePointDoc>('servicePoints', 'service point', {
@@ -66,13 +76,16 @@ export const servicePointDocument = defineDocument<ServicePointDoc>('servicePoin
   openingHours: { type: String, required: true, trim: true, minlength: 1 },
   open24Hours: { type: Boolean, required: true },
   crisisCentreId: { type: String, index: true, default: null },
+  organisationId: { type: String, default: null },
+  areaId: { type: String, default: null },
+  ...demoMarkFields,
 });
 
 export const actionStatuses = ['NOT_STARTED', 'IN_PROGRESS', 'DELAYED', 'COMPLETED'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
 
 /** The sector's own record of a framework action it leads; `_id` is the framework action id. */
-export interface ActionRecordDoc {
+export interface ActionRecordDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   dueDate?: Date | null;
@@ -84,6 +97,7 @@ export const actionRecordDocument = defineDocument<ActionRecordDoc>('actionRecor
   dueDate: { type: Date, default: null },
   status: { type: String, enum: [...actionStatuses, null], default: null },
   updatedAt: { type: Date, required: true },
+  ...demoMarkFields,
 });
 
 export const sectorCoreDocuments = {

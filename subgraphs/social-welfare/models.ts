@@ -1,7 +1,8 @@
 import { defineDocument } from '../kit/documents.ts';
+import { demoMarkFields, type ProvenanceDoc } from '../kit/provenance.ts';
 
 /** Shelter and counselling at a crisis centre; `_id` is the crisis centre's id. */
-export interface ShelterAndCounsellingDoc {
+export interface ShelterAndCounsellingDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   shelterBeds: number;
@@ -28,5 +29,6 @@ export const shelterAndCounsellingDocument = defineDocument<ShelterAndCounsellin
         'must name at least one language when there are counsellors',
       ],
     },
+    ...demoMarkFields,
   },
 );

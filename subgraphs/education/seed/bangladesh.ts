@@ -1,4 +1,5 @@
 import type { EducationCountrySeed } from './index.ts';
+import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Ministry of Education, through the Directorate of Secondary and Higher Education and its
@@ -11,27 +12,37 @@ export const bangladesh: EducationCountrySeed = {
     {
       duty: 'Form a sexual harassment complaint committee in every school, college and madrasa and make sure students know how to use it.',
       role: 'PRIMARY',
-      reference: 'High Court Division guidelines on sexual harassment, BNWLA v Bangladesh (2009)',
+      source: { ...instruments.bdHarassmentGuidelines },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-moe'],
     },
     {
       duty: 'Teach gender equality, consent and the prevention of violence in the secondary curriculum.',
       role: 'PRIMARY',
-      reference: 'National Education Policy 2010; National Action Plan to Prevent VAWC 2018–2030',
+      source: { ...instruments.bdEducationPolicy },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-moe'],
     },
     {
       duty: 'Keep survivors in education with safe transfer to another institution and catch-up learning.',
       role: 'PRIMARY',
-      reference: 'National Action Plan to Prevent VAWC 2018–2030',
+      source: { ...instruments.bdActionPlan },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-moe'],
     },
     {
       duty: 'Refer students who disclose violence to the nearest One-Stop Crisis Centre or Cell.',
       role: 'SUPPORTING',
-      reference: 'Multi-Sectoral Programme on VAW, referral arrangements',
+      source: { ...instruments.bdProgramme, section: 'referral arrangements' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-moe'],
     },
     {
       duty: 'Follow up girls who stop attending school, as an early warning of child marriage.',
       role: 'SUPPORTING',
-      reference: 'Child Marriage Restraint Act 2017',
+      source: { ...instruments.bdChildMarriage },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-moe'],
     },
   ],
 

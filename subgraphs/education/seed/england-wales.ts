@@ -1,4 +1,5 @@
 import type { EducationCountrySeed } from './index.ts';
+import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Department for Education: relationships, sex and health education, safeguarding in schools
@@ -11,27 +12,37 @@ export const englandWales: EducationCountrySeed = {
     {
       duty: 'Make relationships, sex and health education, including healthy relationships and consent, compulsory in schools.',
       role: 'PRIMARY',
-      reference: 'Children and Social Work Act 2017, s.34',
+      source: { ...instruments.ewChildrenSocialWork, section: 's.34' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-dfe'],
     },
     {
       duty: 'Make every school name a designated safeguarding lead and follow Keeping Children Safe in Education.',
       role: 'PRIMARY',
-      reference: 'Education Act 2002, s.175; Keeping Children Safe in Education',
+      source: { ...instruments.ewEducation, section: 's.175' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-dfe'],
     },
     {
       duty: 'Guide schools in responding to reports of sexual violence and sexual harassment between children.',
       role: 'PRIMARY',
-      reference: 'Keeping Children Safe in Education, Part 5',
+      source: { ...instruments.ewKeepingChildrenSafe, section: 'Part 5' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-dfe'],
     },
     {
       duty: 'Recognise children who see, hear or experience domestic abuse as victims in their own right and support them in school.',
       role: 'SUPPORTING',
-      reference: 'Domestic Abuse Act 2021, s.3',
+      source: { ...instruments.ewDomesticAbuse, section: 's.3' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-dfe'],
     },
     {
       duty: 'Make sure schools receive and act on Operation Encompass notifications from the police.',
       role: 'SUPPORTING',
-      reference: 'Tackling Domestic Abuse Plan 2022',
+      source: { ...instruments.ewDomesticAbusePlan },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-dfe'],
     },
   ],
 

@@ -1,6 +1,6 @@
 import type { CountryId } from '../../../platform/config.ts';
 import type { SectorMonitoringDemo } from '../../sector-core/monitoring/seed/demo.ts';
-import { dataSet, dataSetId, goal, indicatorId, thresholds } from '../../sector-core/monitoring/seed/demo.ts';
+import { dataSet, dataSetId, goal, indicatorId, thresholds, demoIndicator } from '../../sector-core/monitoring/seed/demo.ts';
 
 /** Baseline and target by country: secondary schools with a functioning safeguarding committee (%). */
 const schools: Record<CountryId, [number, number]> = {
@@ -27,6 +27,7 @@ export const educationMonitoring: SectorMonitoringDemo = {
         direction: 'HIGHER_IS_BETTER',
         thresholds,
         order: 5,
+        ...demoIndicator,
       },
     ],
   }),

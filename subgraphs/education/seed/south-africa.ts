@@ -1,4 +1,5 @@
 import type { EducationCountrySeed } from './index.ts';
+import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Department of Basic Education, a supporting department on the Inter-Sectoral Committee: the
@@ -12,28 +13,37 @@ export const southAfrica: EducationCountrySeed = {
     {
       duty: 'Apply the Protocol for the Management and Reporting of Sexual Abuse and Harassment in Schools in every public school.',
       role: 'PRIMARY',
-      reference:
-        'Department of Basic Education, Protocol for the Management and Reporting of Sexual Abuse and Harassment in Schools (2019)',
+      source: { ...instruments.saSchoolsProtocol },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-dbe'],
     },
     {
       duty: 'Teach comprehensive sexuality education, consent and safety through Life Orientation.',
       role: 'PRIMARY',
-      reference: 'Curriculum and Assessment Policy Statement, Life Orientation',
+      source: { ...instruments.saCaps },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-dbe'],
     },
     {
       duty: 'Screen educators against the National Register for Sex Offenders and dismiss educators found guilty of sexual assault on a learner.',
       role: 'PRIMARY',
-      reference: 'Act 32 of 2007, Chapter 6; Employment of Educators Act 76 of 1998, s.17',
+      source: { ...instruments.saSexualOffencesAct, section: 'Chapter 6' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-dbe'],
     },
     {
       duty: 'Report knowledge of a sexual offence against a learner to the police at once.',
       role: 'SUPPORTING',
-      reference: 'Act 32 of 2007, s.54',
+      source: { ...instruments.saSexualOffencesAct, section: 's.54' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-dbe'],
     },
     {
       duty: 'Support the Inter-Sectoral Committee as a supporting department and report on schools.',
       role: 'SUPPORTING',
-      reference: 'Act 32 of 2007, s.63',
+      source: { ...instruments.saSexualOffencesAct, section: 's.63' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-dbe'],
     },
   ],
 

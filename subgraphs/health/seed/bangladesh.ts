@@ -1,4 +1,5 @@
 import type { HealthCountrySeed } from './index.ts';
+import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Ministry of Health and Family Welfare. The One-Stop Crisis Centres sit in medical college
@@ -13,32 +14,44 @@ export const bangladesh: HealthCountrySeed = {
     {
       duty: 'Run the medical side of every One-Stop Crisis Centre around the clock: treatment, medico-legal examination and the medical certificate.',
       role: 'PRIMARY',
-      reference: 'Multi-Sectoral Programme on VAW, One-Stop Crisis Centre operating arrangements',
+      source: { ...instruments.bdProgramme, section: 'One-Stop Crisis Centre operating arrangements' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-mohfw'],
     },
     {
       duty: 'Examine survivors in a government or recognised hospital without delay, so the Tribunal has the medical evidence it needs.',
       role: 'PRIMARY',
-      reference: 'Act VIII of 2000, s.32',
+      source: { ...instruments.bdWomenChildrenRepression, section: 's.32' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-mohfw'],
     },
     {
       duty: 'Collect forensic samples and send them under chain of custody to the National Forensic DNA Profiling Laboratory.',
       role: 'PRIMARY',
-      reference: 'DNA Act 2014',
+      source: { ...instruments.bdDna },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-mohfw'],
     },
     {
       duty: 'Open One-Stop Crisis Cells in district hospitals and upazila health complexes and refer survivors on to the nearest centre.',
       role: 'PRIMARY',
-      reference: 'National Action Plan to Prevent VAWC 2018–2030',
+      source: { ...instruments.bdActionPlan },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-mohfw'],
     },
     {
       duty: 'Give the police unit at each centre the medical findings it needs to register and investigate the case.',
       role: 'SUPPORTING',
-      reference: 'Multi-Sectoral Programme on VAW, referral arrangements',
+      source: { ...instruments.bdProgramme, section: 'referral arrangements' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-mohfw'],
     },
     {
       duty: 'Train health workers to recognise domestic violence and refer survivors for protection.',
       role: 'SUPPORTING',
-      reference: 'Act LVIII of 2010',
+      source: { ...instruments.bdDomesticViolence },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-mohfw'],
     },
   ],
 

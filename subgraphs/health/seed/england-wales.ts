@@ -1,4 +1,5 @@
 import type { HealthCountrySeed } from './index.ts';
+import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Department of Health and Social Care, with NHS England and the NHS in Wales. Sexual assault
@@ -11,27 +12,37 @@ export const englandWales: HealthCountrySeed = {
     {
       duty: 'Commission sexual assault referral centres so that every police force area has one, open to self-referral as well as police referral.',
       role: 'PRIMARY',
-      reference: 'NHS public health functions agreement (National Health Service Act 2006, s.7A)',
+      source: { ...instruments.ewNhs, section: 's.7A' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-dhsc'],
     },
     {
       duty: 'Offer forensic medical examination, emergency contraception and HIV post-exposure prophylaxis at every referral centre.',
       role: 'PRIMARY',
-      reference: 'NHS England service specification for sexual assault referral centres',
+      source: { ...instruments.ewSarcSpecification },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-dhsc'],
     },
     {
       duty: 'Train health staff to ask about domestic abuse and refer patients to specialist support.',
       role: 'PRIMARY',
-      reference: 'NICE public health guideline PH50, Domestic violence and abuse: multi-agency working',
+      source: { ...instruments.ewNice },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-dhsc'],
     },
     {
       duty: 'Take part in domestic homicide reviews and act on their recommendations.',
       role: 'SUPPORTING',
-      reference: 'Domestic Violence, Crime and Victims Act 2004, s.9',
+      source: { ...instruments.ewDomesticViolenceCrimeVictims, section: 's.9' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-dhsc'],
     },
     {
       duty: 'Share information at multi-agency risk assessment conferences for high-risk victims of domestic abuse.',
       role: 'SUPPORTING',
-      reference: 'Tackling Domestic Abuse Plan 2022',
+      source: { ...instruments.ewDomesticAbusePlan },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-dhsc'],
     },
   ],
 

@@ -1,6 +1,17 @@
 import type { CountryId } from '../../../platform/config.ts';
 import type { SectorMonitoringDemo } from '../../sector-core/monitoring/seed/demo.ts';
-import { ageBands, dataSet, dataSetId, districts, goal, indicatorId, sex, thresholds } from '../../sector-core/monitoring/seed/demo.ts';
+import {
+  ageBands,
+  demoIndicator,
+  sdg521,
+  dataSet,
+  dataSetId,
+  districts,
+  goal,
+  indicatorId,
+  sex,
+  thresholds,
+} from '../../sector-core/monitoring/seed/demo.ts';
 
 /** Baseline and target by country: SDG 5.2.1 prevalence (%) and survivors given care (a count). */
 const figures: Record<CountryId, { prevalence: [number, number]; reached: [number, number] }> = {
@@ -30,6 +41,7 @@ export const healthMonitoring: SectorMonitoringDemo = {
         direction: 'LOWER_IS_BETTER',
         thresholds,
         order: 0,
+        ...sdg521,
       },
       {
         _id: indicatorId(country, 'survivors-reached'),
@@ -44,6 +56,7 @@ export const healthMonitoring: SectorMonitoringDemo = {
         direction: 'HIGHER_IS_BETTER',
         thresholds,
         order: 1,
+        ...demoIndicator,
       },
     ],
   }),

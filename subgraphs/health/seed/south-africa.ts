@@ -1,4 +1,5 @@
 import type { HealthCountrySeed } from './index.ts';
+import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * National Department of Health, with the provincial health departments. Thuthuzela Care
@@ -12,27 +13,37 @@ export const southAfrica: HealthCountrySeed = {
     {
       duty: 'Give victims of sexual offences post-exposure prophylaxis, emergency contraception and treatment at designated public health establishments, free of charge.',
       role: 'PRIMARY',
-      reference: 'Act 32 of 2007, Chapter 5',
+      source: { ...instruments.saSexualOffencesAct, section: 'Chapter 5' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-doh'],
     },
     {
       duty: 'Carry out forensic medical examinations and complete the J88 medico-legal report for the police and the prosecution.',
       role: 'PRIMARY',
-      reference: 'National Policy Framework, Management of Sexual Offence Matters',
+      source: { ...instruments.saPolicyFramework },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-doh'],
     },
     {
       duty: 'Host each Thuthuzela Care Centre in a public hospital and staff it with doctors and forensic nurses.',
       role: 'PRIMARY',
-      reference: 'National Strategic Plan on GBVF 2020–2030, Pillar 4',
+      source: { ...instruments.saGbvfPlan, section: 'Pillar 4' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-doh'],
     },
     {
       duty: 'Improve health services to victims of sexual offences within available resources, as the National Policy Framework plans.',
       role: 'SUPPORTING',
-      reference: 'Act 32 of 2007, s.62(c)',
+      source: { ...instruments.saSexualOffencesAct, section: 's.62(1)(c)' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-doh'],
     },
     {
       duty: 'Report to the Inter-Sectoral Committee on how the department meets the responsibilities allocated to it.',
       role: 'SUPPORTING',
-      reference: 'Act 32 of 2007, s.63',
+      source: { ...instruments.saSexualOffencesAct, section: 's.63' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-doh'],
     },
   ],
 

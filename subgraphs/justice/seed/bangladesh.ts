@@ -1,4 +1,5 @@
 import type { JusticeCountrySeed } from './index.ts';
+import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Ministry of Law, Justice and Parliamentary Affairs. Offences under the 2000 Act are tried in
@@ -11,27 +12,37 @@ export const bangladesh: JusticeCountrySeed = {
     {
       duty: 'Try offences against women and children in the Women and Children Repression Prevention Tribunals and finish each trial within the time the Act sets.',
       role: 'PRIMARY',
-      reference: 'Act VIII of 2000, s.20',
+      source: { ...instruments.bdWomenChildrenRepression, section: 's.20' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-molj'],
     },
     {
       duty: 'Give survivors free legal aid through the National Legal Aid Services Organisation and its district offices.',
       role: 'PRIMARY',
-      reference: 'Legal Aid Services Act 2000',
+      source: { ...instruments.bdLegalAid },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-molj'],
     },
     {
       duty: 'Hear applications for protection orders from survivors of domestic violence and decide them quickly.',
       role: 'PRIMARY',
-      reference: 'Act LVIII of 2010',
+      source: { ...instruments.bdDomesticViolence },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-molj'],
     },
     {
       duty: 'Assign public prosecutors to cases referred by the One-Stop Crisis Centres and prepare survivors for court.',
       role: 'SUPPORTING',
-      reference: 'Multi-Sectoral Programme on VAW, referral arrangements',
+      source: { ...instruments.bdProgramme, section: 'referral arrangements' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-molj'],
     },
     {
       duty: 'Review the laws on violence against women and propose amendments to close gaps.',
       role: 'SUPPORTING',
-      reference: 'National Action Plan to Prevent VAWC 2018–2030',
+      source: { ...instruments.bdActionPlan },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-molj'],
     },
   ],
 

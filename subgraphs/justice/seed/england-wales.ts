@@ -1,4 +1,5 @@
 import type { JusticeCountrySeed } from './index.ts';
+import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Ministry of Justice: the courts, legal aid, and victim services funded through police and
@@ -11,27 +12,37 @@ export const englandWales: JusticeCountrySeed = {
     {
       duty: 'Hear rape, sexual offence and domestic abuse cases with special measures that help victims give their best evidence.',
       role: 'PRIMARY',
-      reference: 'Youth Justice and Criminal Evidence Act 1999, Part II',
+      source: { ...instruments.ewYouthJustice, section: 'Part II' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-moj'],
     },
     {
       duty: 'Offer eligible victims pre-recorded cross-examination in every Crown Court.',
       role: 'PRIMARY',
-      reference: 'Youth Justice and Criminal Evidence Act 1999, s.28',
+      source: { ...instruments.ewYouthJustice, section: 's.28' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-moj'],
     },
     {
       duty: 'Fund victim support services, including independent sexual and domestic violence advisers, through police and crime commissioners.',
       role: 'PRIMARY',
-      reference: 'Victims and Prisoners Act 2024; Code of Practice for Victims of Crime',
+      source: { ...instruments.ewVictims },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-moj'],
     },
     {
       duty: 'Stop perpetrators of abuse cross-examining their victims in person in the family courts.',
       role: 'PRIMARY',
-      reference: 'Domestic Abuse Act 2021, s.65',
+      source: { ...instruments.ewDomesticAbuse, section: 's.65' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-moj'],
     },
     {
       duty: 'Grant legal aid in family cases to survivors who give evidence of domestic abuse.',
       role: 'SUPPORTING',
-      reference: 'Legal Aid, Sentencing and Punishment of Offenders Act 2012, Schedule 1, paragraph 12',
+      source: { ...instruments.ewLegalAid, section: 'Schedule 1, paragraph 12' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-moj'],
     },
   ],
 

@@ -1,4 +1,5 @@
 import type { JusticeCountrySeed } from './index.ts';
+import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Department of Justice and Constitutional Development, with the National Prosecuting
@@ -12,32 +13,44 @@ export const southAfrica: JusticeCountrySeed = {
     {
       duty: 'Chair the Inter-Sectoral Committee for the Management of Sexual Offence Matters and run its secretariat.',
       role: 'PRIMARY',
-      reference: 'Act 32 of 2007, s.63',
+      source: { ...instruments.saSexualOffencesAct, section: 's.63' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-doj'],
     },
     {
       duty: 'Develop and review the National Policy Framework, for a uniform and co-ordinated approach by all organs of state, and guide its implementation.',
       role: 'PRIMARY',
-      reference: 'Act 32 of 2007, s.62(a)-(b)',
+      source: { ...instruments.saSexualOffencesAct, section: 's.62(1)(a)-(b)' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-doj'],
     },
     {
       duty: 'Run the Thuthuzela Care Centres through the National Prosecuting Authority, with a case manager for each survivor.',
       role: 'PRIMARY',
-      reference: 'National Policy Framework, Management of Sexual Offence Matters',
+      source: { ...instruments.saPolicyFramework },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-doj'],
     },
     {
       duty: 'Designate and resource regional courts as sexual offences courts.',
       role: 'PRIMARY',
-      reference: 'Act 32 of 2007, s.55A',
+      source: { ...instruments.saSexualOffencesAct, section: 's.55A' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-doj'],
     },
     {
       duty: 'Keep the National Register for Sex Offenders and answer checks from employers of people who work with children.',
       role: 'PRIMARY',
-      reference: 'Act 32 of 2007, Chapter 6',
+      source: { ...instruments.saSexualOffencesAct, section: 'Chapter 6' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-doj'],
     },
     {
       duty: 'Prepare victims for court and support them through the trial.',
       role: 'SUPPORTING',
-      reference: 'Service Charter for Victims of Crime in South Africa',
+      source: { ...instruments.saVictimsCharter },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-doj'],
     },
   ],
 

@@ -1,4 +1,5 @@
 import type { PoliceCountrySeed } from './index.ts';
+import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Ministry of Home Affairs, through Bangladesh Police. Each One-Stop Crisis Centre has a police
@@ -11,32 +12,44 @@ export const bangladesh: PoliceCountrySeed = {
     {
       duty: 'Register complaints at the police unit of each One-Stop Crisis Centre without delay and open the investigation.',
       role: 'PRIMARY',
-      reference: 'Act VIII of 2000; Multi-Sectoral Programme on VAW, One-Stop Crisis Centre operating arrangements',
+      source: { ...instruments.bdWomenChildrenRepression },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-police'],
     },
     {
       duty: 'Complete investigations of offences against women and children within the time the Act allows.',
       role: 'PRIMARY',
-      reference: 'Act VIII of 2000, s.18',
+      source: { ...instruments.bdWomenChildrenRepression, section: 's.18' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-police'],
     },
     {
       duty: 'Keep women officers on duty at crisis centre police units and Victim Support Centres.',
       role: 'PRIMARY',
-      reference: 'National Action Plan to Prevent VAWC 2018–2030',
+      source: { ...instruments.bdActionPlan },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-police'],
     },
     {
       duty: 'Answer emergency calls about violence against women through the 999 National Emergency Service.',
       role: 'PRIMARY',
-      reference: 'National Action Plan to Prevent VAWC 2018–2030',
+      source: { ...instruments.bdActionPlan },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-police'],
     },
     {
       duty: 'Bring survivors to a crisis centre for examination and keep DNA samples under chain of custody.',
       role: 'SUPPORTING',
-      reference: 'DNA Act 2014',
+      source: { ...instruments.bdDna },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-police'],
     },
     {
       duty: 'Enforce protection orders that courts issue to survivors of domestic violence.',
       role: 'SUPPORTING',
-      reference: 'Act LVIII of 2010',
+      source: { ...instruments.bdDomesticViolence },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-police'],
     },
   ],
 

@@ -1,4 +1,5 @@
 import type { PoliceCountrySeed } from './index.ts';
+import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * The Home Office, for policing. Police forces do not sit in sexual assault referral centres:
@@ -11,27 +12,37 @@ export const englandWales: PoliceCountrySeed = {
     {
       duty: 'Investigate rape and serious sexual offences to the Operation Soteria national operating model, focused on the suspect.',
       role: 'PRIMARY',
-      reference: 'Tackling Violence Against Women and Girls Strategy 2021; Operation Soteria national operating model',
+      source: { ...instruments.ewVawgStrategy },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-npcc'],
     },
     {
       duty: 'Give Domestic Abuse Protection Notices and apply for Domestic Abuse Protection Orders to keep victims safe.',
       role: 'PRIMARY',
-      reference: 'Domestic Abuse Act 2021, Part 3',
+      source: { ...instruments.ewDomesticAbuse, section: 'Part 3' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-npcc'],
     },
     {
       duty: "Tell people about a partner's history of abuse when they ask or when the police judge they need to know.",
       role: 'PRIMARY',
-      reference: 'Domestic Abuse Act 2021, s.77 (Domestic Violence Disclosure Scheme guidance)',
+      source: { ...instruments.ewDomesticAbuse, section: 's.77' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-npcc'],
     },
     {
       duty: 'Send specially trained officers to survivors at referral centres and keep forensic evidence under chain of custody.',
       role: 'PRIMARY',
-      reference: 'Sexual Offences Act 2003; College of Policing authorised professional practice',
+      source: { ...instruments.ewSexualOffences },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-npcc'],
     },
     {
       duty: 'Notify schools before the next school day when a pupil has been involved in a domestic abuse incident (Operation Encompass).',
       role: 'SUPPORTING',
-      reference: 'Tackling Domestic Abuse Plan 2022',
+      source: { ...instruments.ewDomesticAbusePlan },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-npcc'],
     },
   ],
 

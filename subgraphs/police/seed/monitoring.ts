@@ -1,6 +1,6 @@
 import type { CountryId } from '../../../platform/config.ts';
 import type { SectorMonitoringDemo } from '../../sector-core/monitoring/seed/demo.ts';
-import { dataSet, dataSetId, districts, goal, indicatorId, thresholds } from '../../sector-core/monitoring/seed/demo.ts';
+import { dataSet, dataSetId, districts, goal, indicatorId, thresholds, demoIndicator } from '../../sector-core/monitoring/seed/demo.ts';
 
 /** Baseline and target by country: the share of recorded cases in which a suspect was charged (%). */
 const charged: Record<CountryId, [number, number]> = {
@@ -27,6 +27,7 @@ export const policeMonitoring: SectorMonitoringDemo = {
         direction: 'HIGHER_IS_BETTER',
         thresholds,
         order: 2,
+        ...demoIndicator,
       },
     ],
   }),

@@ -1,4 +1,5 @@
 import type { PoliceCountrySeed } from './index.ts';
+import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * The South African Police Service (Department of Police). Detectives of the Family Violence,
@@ -11,27 +12,37 @@ export const southAfrica: PoliceCountrySeed = {
     {
       duty: 'Investigate sexual offences through the specialised Family Violence, Child Protection and Sexual Offences units.',
       role: 'PRIMARY',
-      reference: 'National Policy Framework, Management of Sexual Offence Matters; SAPS National Instruction on sexual offences',
+      source: { ...instruments.saPolicyFramework },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-saps'],
     },
     {
       duty: 'Take victims to a designated health establishment and tell them about post-exposure prophylaxis and compulsory HIV testing of the alleged offender.',
       role: 'PRIMARY',
-      reference: 'Act 32 of 2007, Chapter 5',
+      source: { ...instruments.saSexualOffencesAct, section: 'Chapter 5' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-saps'],
     },
     {
       duty: 'Analyse DNA evidence from sexual offence cases at the Forensic Science Laboratory without delay.',
       role: 'PRIMARY',
-      reference: 'Criminal Law (Forensic Procedures) Amendment Act 37 of 2013',
+      source: { ...instruments.saForensicProcedures },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-saps'],
     },
     {
       duty: 'Keep a victim-friendly room at police stations where statements can be taken in private.',
       role: 'PRIMARY',
-      reference: 'National Strategic Plan on GBVF 2020–2030, Pillar 3',
+      source: { ...instruments.saGbvfPlan, section: 'Pillar 3' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-saps'],
     },
     {
       duty: 'Report to the Inter-Sectoral Committee on how the police meet the responsibilities allocated to them.',
       role: 'SUPPORTING',
-      reference: 'Act 32 of 2007, s.63',
+      source: { ...instruments.saSexualOffencesAct, section: 's.63' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-saps'],
     },
   ],
 

@@ -1,6 +1,7 @@
 import type { SchemaDefinition } from 'mongoose';
 import { defineDocument, type DocumentSpec } from '../../kit/documents.ts';
 import { withEncryptedFields } from '../../kit/fieldEncryption/encryptedDocument.ts';
+import { demoMarkFields, type ProvenanceDoc } from '../../kit/provenance.ts';
 
 /*
  * What every sector keeps about the cases it responds to, in its own store: its response (the
@@ -11,7 +12,7 @@ import { withEncryptedFields } from '../../kit/fieldEncryption/encryptedDocument
 export const caseCodePattern = /^CASE-[A-Z]{2,3}-\d{4}-\d{6}$/;
 
 /** Fields every response has, whatever the sector. */
-export interface CaseResponseBase {
+export interface CaseResponseBase extends ProvenanceDoc {
   _id: string;
   version: number;
   updatedAt: Date;
@@ -34,6 +35,7 @@ export function defineCaseResponseDocument<T extends CaseResponseBase>(
     _id: { type: String, required: true, match: [caseCodePattern, 'must be a case code such as CASE-BD-2026-000123'] },
     ...fields,
     updatedAt: { type: Date, required: true },
+    ...demoMarkFields,
   });
   return freeText.length > 0 ? withEncryptedFields(spec, freeText) : spec;
 }
@@ -43,7 +45,7 @@ export function defineCaseResponseDocument<T extends CaseResponseBase>(
  * no response, listing or aggregate can ever carry it by accident, and her name, telephone and
  * address encrypted with the sector's key (kit/fieldEncryption), so the store never holds them in clear.
  */
-export interface SurvivorContactDoc {
+export interface SurvivorContactDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   name: string;
@@ -59,6 +61,7 @@ export const survivorContactDocument = withEncryptedFields(
     phone: { type: String, trim: true, maxlength: 40, match: [/^[+0-9 ()-]{5,40}$/, 'must be a telephone number'], default: null },
     address: { type: String, trim: true, maxlength: 500, default: null },
     collectedOn: { type: Date, required: true },
+    ...demoMarkFields,
   }),
   ['name', 'phone', 'address'],
 );

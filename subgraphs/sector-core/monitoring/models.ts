@@ -1,4 +1,5 @@
 import { defineDocument, nested } from '../../kit/documents.ts';
+import { demoMarkFields, type ProvenanceDoc } from '../../kit/provenance.ts';
 import { actionStatuses, type ActionStatus } from '../models.ts';
 
 /*
@@ -10,7 +11,7 @@ import { actionStatuses, type ActionStatus } from '../models.ts';
  */
 
 /** One progress report on an action the sector leads. `_id` is `<actionId>#<n>`, n counting from 1. */
-export interface ProgressReportDoc {
+export interface ProgressReportDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   actionId: string;
@@ -38,6 +39,7 @@ export const progressReportDocument = defineDocument<ProgressReportDoc>('progres
   asOf: { type: Date, required: true },
   recordedAt: { type: Date, required: true },
   recordedBy: { type: String, required: true, trim: true, minlength: 1 },
+  ...demoMarkFields,
 });
 
 export const periodTypes = ['MONTHLY', 'QUARTERLY'] as const;
@@ -48,7 +50,7 @@ export type PeriodType = (typeof periodTypes)[number];
  * a period type, the days after a period's end that still count as on time, and the days
  * after which the period locks.
  */
-export interface DataSetDoc {
+export interface DataSetDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   name: string;
@@ -78,6 +80,7 @@ export const dataSetDocument = defineDocument<DataSetDoc>('dataSets', 'data set'
       'must not be shorter than timelyDays',
     ],
   },
+  ...demoMarkFields,
 });
 
 export const indicatorUnits = ['COUNT', 'PERCENT', 'RATE_PER_100000'] as const;
@@ -95,7 +98,7 @@ export interface BreakdownDoc {
  * breakdowns, and — first-class here, where DHIS2 users fake them — a baseline, a target and
  * traffic-light thresholds. `_id` is a national id such as `bd-sdg-5-2-1`.
  */
-export interface IndicatorDoc {
+export interface IndicatorDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   code: string;
@@ -165,6 +168,7 @@ export const indicatorDocument = defineDocument<IndicatorDoc>('indicators', 'ind
     }),
   ],
   order: { type: Number, required: true, min: 0 },
+  ...demoMarkFields,
 });
 
 /** One category's share of a value, e.g. `{ dimension: "sex", category: "female", value: 41 }`. */
@@ -175,7 +179,7 @@ export interface BreakdownValueDoc {
 }
 
 /** The value of one indicator for one period. `_id` is `<indicatorId>@<period>`: one per period, never replaced. */
-export interface IndicatorValueDoc {
+export interface IndicatorValueDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   indicatorId: string;
@@ -205,10 +209,11 @@ export const indicatorValueDocument = defineDocument<IndicatorValueDoc>('indicat
   ],
   reportedAt: { type: Date, required: true },
   reportedBy: { type: String, required: true, trim: true, minlength: 1 },
+  ...demoMarkFields,
 });
 
 /** The lead ministry's reopening of a locked period. `_id` is `<dataSetId>@<period>#<n>`. */
-export interface PeriodReopeningDoc {
+export interface PeriodReopeningDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   dataSetId: string;
@@ -227,6 +232,7 @@ export const periodReopeningDocument = defineDocument<PeriodReopeningDoc>('perio
   openUntil: { type: Date, required: true },
   reopenedAt: { type: Date, required: true },
   reopenedBy: { type: String, required: true, trim: true, minlength: 1 },
+  ...demoMarkFields,
 });
 
 export const monitoringDocuments = {

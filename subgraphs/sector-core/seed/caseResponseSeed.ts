@@ -5,6 +5,7 @@ import type { CaseResponseBase, SurvivorContactDoc } from '../caseResponses/mode
 import type { CaseResponseSeed } from '../caseResponses/register.ts';
 import { demoCases, demoReferenceDay, fresh, type DemoCase } from '../../demo-data/casePathways.ts';
 import type { SectorId } from '../../demo-data/countries.ts';
+import { caseResponseNote, survivorContactNote } from './marks.ts';
 
 export type Random = ReturnType<typeof seededRandom>;
 
@@ -23,7 +24,7 @@ export function caseResponseSeed<D extends CaseResponseBase>(
   const survivorContacts: Draft<SurvivorContactDoc>[] = [];
   for (const demo of demoCases(country)) {
     const fields = respond(demo, seededRandom(seedFrom(`response:${country}:${sectorId}:${demo.serial}`)));
-    if (fields) caseResponses.push({ ...fields, _id: demo.code, updatedAt });
+    if (fields) caseResponses.push({ ...fields, _id: demo.code, updatedAt, addedForDemo: caseResponseNote });
     if (demo.holdingSector === sectorId) {
       const n = String(demo.serial).padStart(4, '0');
       survivorContacts.push({
@@ -32,6 +33,7 @@ export function caseResponseSeed<D extends CaseResponseBase>(
         phone: `+00 0000 ${n}`,
         address: `Synthetic address ${n}, ${demo.district}`,
         collectedOn: fresh(demo.firstReportedOn)!,
+        addedForDemo: survivorContactNote,
       });
     }
   }

@@ -1,9 +1,19 @@
 import type { CountryId } from '../../../platform/config.ts';
 import type { Draft } from '../../kit/repository.ts';
 import { seededRandom, seedFrom } from '../../kit/seedRandom.ts';
+import type { ProvenanceDoc, SourceDoc } from '../../kit/provenance.ts';
 import type { ActionRecordDoc, ActionStatus, ResponsibilityDoc, ServicePointDoc, ServicePointKind } from '../models.ts';
 import type { SectorMonitoringDemo } from '../monitoring/seed/demo.ts';
-import { countryFacts, type CrisisCentreFacts, type DistrictFacts } from '../../demo-data/countries.ts';
+import { countryFacts, type ActionFacts, type CrisisCentreFacts, type DistrictFacts } from '../../demo-data/countries.ts';
+import { districtAreaId } from '../areas.ts';
+import {
+  actionRecordNote,
+  crisisCentrePointNote,
+  drawnFacetNote,
+  generatedServicePointNote,
+  namedServicePointDetailsNote,
+  namedServicePointNote,
+} from './marks.ts';
 
 /*
  * Turns a sector's demo facts for one country into documents. Each sector's seed files hold
@@ -27,11 +37,18 @@ export interface CapacityRange {
   amount: Range;
 }
 
-/** A duty the sector publishes; ids (`health-r1`) and order come from its position. */
+/**
+ * A duty the sector publishes; ids (`health-r1`) and order come from its position. `duty` is the
+ * demo's own sentence; `source` the instrument and section that allocate it, quoting only the
+ * source's exact words; `addedForDemo` what the source does not say (who, which sector).
+ */
 export interface ResponsibilitySpec {
   duty: string;
   role: ResponsibilityDoc['role'];
-  reference: string;
+  source: SourceDoc;
+  addedForDemo?: string;
+  /** Ids of the organisations that carry it (coordination's Organisation records). */
+  organisations: readonly string[];
 }
 
 /**
@@ -46,10 +63,18 @@ export interface DistrictTemplate {
   capacity?: CapacityRange;
   in: 'every-district' | 'districts-without-centre' | 'districts-with-centre' | { share: number };
   at: 'district-town' | 'other-town';
+  /** Id of the organisation that runs such places, e.g. the police service. */
+  organisation?: string;
 }
 
-/** A single named place the sector runs, such as a national laboratory or helpline. */
-export interface NamedServicePoint {
+/**
+ * A single named place the sector runs, such as a national laboratory or helpline: with the
+ * source that names it where the demo cites one (the demo's hours and capacity are then marked
+ * as its own), otherwise marked as named from memory.
+ */
+export interface NamedServicePoint extends ProvenanceDoc {
+  /** Id of the organisation that runs it. */
+  organisation?: string;
   kind: ServicePointKind;
   name: string;
   place: string;
@@ -59,11 +84,16 @@ export interface NamedServicePoint {
   capacity?: { amount: number; unit: string };
 }
 
-/** The sector's point at a crisis centre; `name` may use `{centre}`, `{hospital}` and `{place}`. */
+/**
+ * The sector's point at a crisis centre; `name` may use `{centre}`, `{hospital}` and `{place}`.
+ * It is run by the organisation given for its centre in `organisationByCentre`, else by `organisation`.
+ */
 export interface CrisisCentreTemplate {
   name: string;
   openingHours: string;
   open24Hours: boolean;
+  organisation?: string;
+  organisationByCentre?: Readonly<Record<string, string>>;
 }
 
 export interface ServicePointPlan {
@@ -106,8 +136,20 @@ export function between(random: Random, [min, max]: Range): number {
   return random.int(min, max);
 }
 
+/** A source in one line, as `Responsibility.reference` gives it: `title, section`. */
+export function referenceOf(source: SourceDoc): string {
+  return source.section ? `${source.title}, ${source.section}` : source.title;
+}
+
 export function responsibilityDocs(sectorId: string, specs: readonly ResponsibilitySpec[]): Draft<ResponsibilityDoc>[] {
-  return specs.map((spec, index) => ({ _id: `${sectorId}-r${index + 1}`, ...spec, order: index }));
+  return specs.map(({ organisations, addedForDemo, ...spec }, index) => ({
+    _id: `${sectorId}-r${index + 1}`,
+    ...spec,
+    reference: referenceOf(spec.source),
+    organisationIds: [...organisations],
+    addedForDemo: addedForDemo ?? null,
+    order: index,
+  }));
 }
 
 function fill(template: string, values: Record<string, string>): string {
@@ -157,11 +199,23 @@ export function servicePointDocs(
       openingHours: openingHours ?? t.openingHours,
       open24Hours: open24Hours ?? t.open24Hours,
       crisisCentreId: centre.id,
+      organisationId: t.organisationByCentre?.[centre.id] ?? t.organisation ?? null,
+      areaId: districtAreaId(country, centre.district),
+      addedForDemo: crisisCentrePointNote,
     });
   }
 
-  for (const point of plan.national) {
-    points.push({ ...point, capacity: point.capacity ?? null, crisisCentreId: null });
+  for (const { organisation, source, addedForDemo, ...point } of plan.national) {
+    points.push({
+      ...point,
+      capacity: point.capacity ?? null,
+      crisisCentreId: null,
+      organisationId: organisation ?? null,
+      areaId: districtAreaId(country, point.district),
+      ...(source
+        ? { source, addedForDemo: addedForDemo ?? namedServicePointDetailsNote }
+        : { addedForDemo: addedForDemo ?? namedServicePointNote }),
+    });
   }
 
   for (const template of plan.perDistrict) {
@@ -176,6 +230,9 @@ export function servicePointDocs(
         openingHours: template.openingHours,
         open24Hours: template.open24Hours,
         crisisCentreId: null,
+        organisationId: template.organisation ?? null,
+        areaId: districtAreaId(country, district.name),
+        addedForDemo: generatedServicePointNote,
       });
     }
   }
@@ -184,6 +241,18 @@ export function servicePointDocs(
     _id: `${sectorId}-sp-${facts.idPrefix}-${String(index + 1).padStart(3, '0')}`,
     ...point,
   }));
+}
+
+/**
+ * An action record's marks: the status is the demo's; the due date is the country facts', with
+ * the facts' own mark of it when they give one (its source, or what the demo set).
+ */
+function actionRecordMarks(action: ActionFacts & ProvenanceDoc): ProvenanceDoc {
+  const dueDateNote = action.addedForDemo?.trim();
+  return {
+    source: action.source ?? null,
+    addedForDemo: dueDateNote ? `${actionRecordNote} Of the due date: ${dueDateNote}` : actionRecordNote,
+  };
 }
 
 /**
@@ -209,6 +278,7 @@ export function actionRecordDocs(
         dueDate: action.dueDate ? new Date(action.dueDate) : null,
         status: report.status,
         updatedAt: new Date(report.updatedAt),
+        ...actionRecordMarks(action),
       },
     ];
   });
@@ -216,10 +286,18 @@ export function actionRecordDocs(
 
 /**
  * One facet document per crisis centre of the country, built by the sector from the centre
- * and a random source of the centre's own.
+ * and a random source of the centre's own; marked as drawn for the demo unless the sector's
+ * build gives its own marks (an override taken from a source).
  */
-export function crisisCentreFacets<F>(sectorId: string, country: CountryId, build: (centre: CrisisCentreFacts, random: Random) => F): F[] {
-  return countryFacts[country].crisisCentres.map((centre) => build(centre, seededRandom(seedFrom(`${sectorId}/${centre.id}`))));
+export function crisisCentreFacets<F extends ProvenanceDoc>(
+  sectorId: string,
+  country: CountryId,
+  build: (centre: CrisisCentreFacts, random: Random) => F,
+): F[] {
+  return countryFacts[country].crisisCentres.map((centre) => ({
+    addedForDemo: drawnFacetNote,
+    ...build(centre, seededRandom(seedFrom(`${sectorId}/${centre.id}`))),
+  }));
 }
 
 /** The documents every sector's demo data has, whatever its facet. */

@@ -1,4 +1,5 @@
 import type { SocialWelfareCountrySeed } from './index.ts';
+import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Ministry of Social Welfare, through the Department of Social Services: hospital social
@@ -11,27 +12,37 @@ export const bangladesh: SocialWelfareCountrySeed = {
     {
       duty: 'Give survivors psychosocial counselling at every One-Stop Crisis Centre through hospital social services.',
       role: 'PRIMARY',
-      reference: 'Multi-Sectoral Programme on VAW, One-Stop Crisis Centre operating arrangements',
+      source: { ...instruments.bdProgramme, section: 'One-Stop Crisis Centre operating arrangements' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-mosw'],
     },
     {
       duty: 'Give temporary shelter to survivors who cannot go home, and run safe homes for women and girls who need longer stays.',
       role: 'PRIMARY',
-      reference: 'National Action Plan to Prevent VAWC 2018–2030',
+      source: { ...instruments.bdActionPlan },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-mosw'],
     },
     {
       duty: 'Run the Child Helpline 1098 and refer child survivors to protection and care.',
       role: 'PRIMARY',
-      reference: 'Children Act 2013',
+      source: { ...instruments.bdChildren },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-mosw'],
     },
     {
       duty: 'Assess child survivors through probation officers and bring their cases to the child welfare boards.',
       role: 'SUPPORTING',
-      reference: 'Children Act 2013',
+      source: { ...instruments.bdChildren },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-mosw'],
     },
     {
       duty: 'Help survivors return to their communities with reintegration grants, skills training and family tracing.',
       role: 'SUPPORTING',
-      reference: 'National Action Plan to Prevent VAWC 2018–2030',
+      source: { ...instruments.bdActionPlan },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['bd-mosw'],
     },
   ],
 

@@ -1,4 +1,5 @@
 import type { SocialWelfareCountrySeed } from './index.ts';
+import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Ministry of Housing, Communities and Local Government: the duty on tier-one local
@@ -11,27 +12,37 @@ export const englandWales: SocialWelfareCountrySeed = {
     {
       duty: 'Make every tier-one local authority assess the need for support in safe accommodation, publish a strategy and commission support to meet it.',
       role: 'PRIMARY',
-      reference: 'Domestic Abuse Act 2021, s.57',
+      source: { ...instruments.ewDomesticAbuse, section: 's.57' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-mhclg'],
     },
     {
       duty: 'Make every tier-one local authority set up a domestic abuse local partnership board.',
       role: 'PRIMARY',
-      reference: 'Domestic Abuse Act 2021, s.58',
+      source: { ...instruments.ewDomesticAbuse, section: 's.58' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-mhclg'],
     },
     {
       duty: 'Give people made homeless by domestic abuse priority need for housing assistance.',
       role: 'PRIMARY',
-      reference: 'Domestic Abuse Act 2021, s.78',
+      source: { ...instruments.ewDomesticAbuse, section: 's.78' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-mhclg'],
     },
     {
       duty: 'Let survivors keep a secure lifetime tenancy when they are rehoused to escape abuse.',
       role: 'PRIMARY',
-      reference: 'Domestic Abuse Act 2021, s.79',
+      source: { ...instruments.ewDomesticAbuse, section: 's.79' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-mhclg'],
     },
     {
       duty: 'Fund local authorities for the safe accommodation duty and monitor how they deliver it.',
       role: 'SUPPORTING',
-      reference: 'Domestic Abuse Act 2021, Part 4; statutory guidance on support in domestic abuse safe accommodation',
+      source: { ...instruments.ewDomesticAbuse, section: 'Part 4' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['ew-mhclg'],
     },
   ],
 

@@ -1,6 +1,6 @@
 import type { CountryId } from '../../../platform/config.ts';
 import type { SectorMonitoringDemo } from '../../sector-core/monitoring/seed/demo.ts';
-import { dataSet, dataSetId, goal, indicatorId, thresholds } from '../../sector-core/monitoring/seed/demo.ts';
+import { dataSet, dataSetId, goal, indicatorId, thresholds, demoIndicator } from '../../sector-core/monitoring/seed/demo.ts';
 
 /** Baseline and target by country: shelter places per 100,000 people. */
 const shelter: Record<CountryId, [number, number]> = {
@@ -27,6 +27,7 @@ export const socialWelfareMonitoring: SectorMonitoringDemo = {
         direction: 'HIGHER_IS_BETTER',
         thresholds,
         order: 4,
+        ...demoIndicator,
       },
     ],
   }),

@@ -1,4 +1,5 @@
 import type { SocialWelfareCountrySeed } from './index.ts';
+import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Department of Social Development: the Victim Empowerment Programme (social workers and
@@ -11,27 +12,37 @@ export const southAfrica: SocialWelfareCountrySeed = {
     {
       duty: 'Give victims of sexual offences psychosocial support and counselling through the Victim Empowerment Programme, at every Thuthuzela Care Centre.',
       role: 'PRIMARY',
-      reference: 'National Policy Framework, Management of Sexual Offence Matters; National Strategic Plan on GBVF 2020–2030, Pillar 4',
+      source: { ...instruments.saPolicyFramework },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-dsd'],
     },
     {
       duty: 'Run the Gender-Based Violence Command Centre around the clock and refer callers to services near them.',
       role: 'PRIMARY',
-      reference: 'National Strategic Plan on GBVF 2020–2030',
+      source: { ...instruments.saGbvfPlan },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-dsd'],
     },
     {
       duty: 'Fund shelters and Khuseleka One-Stop Centres and hold them to the minimum norms and standards.',
       role: 'PRIMARY',
-      reference: 'National Strategic Plan on GBVF 2020–2030, Pillar 4',
+      source: { ...instruments.saGbvfPlan, section: 'Pillar 4' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-dsd'],
     },
     {
       duty: 'Protect child victims through designated social workers who investigate reports of abuse.',
       role: 'PRIMARY',
-      reference: "Children's Act 38 of 2005, s.110",
+      source: { ...instruments.saChildren, section: 's.110' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-dsd'],
     },
     {
       duty: 'Report to the Inter-Sectoral Committee on how the department meets the responsibilities allocated to it.',
       role: 'SUPPORTING',
-      reference: 'Act 32 of 2007, s.63',
+      source: { ...instruments.saSexualOffencesAct, section: 's.63' },
+      addedForDemo: uncheckedDutyNote,
+      organisations: ['za-dsd'],
     },
   ],
 

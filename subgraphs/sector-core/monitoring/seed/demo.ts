@@ -2,6 +2,8 @@ import type { CountryId } from '../../../../platform/config.ts';
 import type { Draft } from '../../../kit/repository.ts';
 import { countryFacts } from '../../../demo-data/countries.ts';
 import type { DataSetDoc, IndicatorDoc } from '../models.ts';
+import type { ProvenanceDoc } from '../../../kit/provenance.ts';
+import { dataSetNote, demoIndicatorNote, sourcedIndicatorNote } from '../../seed/marks.ts';
 
 /*
  * What a sector's monitoring demo data is made of. Each sector folder describes its own data sets,
@@ -41,6 +43,21 @@ const frameworkGoals: Record<CountryId, { baselineYear: number; targetDate: stri
 };
 
 export const thresholds = { onTrack: 0.9, atRisk: 0.6 };
+
+/** The marks of SDG indicator 5.2.1, which the UN's global indicator framework defines. */
+export const sdg521: ProvenanceDoc = {
+  source: {
+    title: 'Sustainable Development Goals indicator metadata',
+    section: 'Indicator 5.2.1',
+    quote:
+      'Proportion of ever-partnered women and girls aged 15 years and older subjected to physical, sexual or psychological violence by a current or former intimate partner in the previous 12 months, by form of violence and by age',
+    url: 'https://worldbank.github.io/sdg-metadata/metadata/en/5-2-1',
+  },
+  addedForDemo: sourcedIndicatorNote,
+};
+
+/** The marks of an indicator the demo defines. */
+export const demoIndicator: ProvenanceDoc = { addedForDemo: demoIndicatorNote };
 export const ageBands = { dimension: 'ageBand', categories: ['0-17', '18-24', '25-49', '50+'] };
 export const sex = { dimension: 'sex', categories: ['female', 'male'] };
 
@@ -54,7 +71,7 @@ export function dataSetId(country: CountryId, sectorId: string, schedule: Schedu
 }
 
 export function dataSet(country: CountryId, sectorId: string, schedule: Schedule, name: string): Draft<DataSetDoc> {
-  return { _id: dataSetId(country, sectorId, schedule), name, ...schedules[schedule] };
+  return { _id: dataSetId(country, sectorId, schedule), name, ...schedules[schedule], addedForDemo: dataSetNote };
 }
 
 /** An indicator id in one country, e.g. `bd-shelter-places`. */

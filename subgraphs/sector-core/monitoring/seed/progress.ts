@@ -1,6 +1,7 @@
 import type { Draft } from '../../../kit/repository.ts';
 import type { ActionRecordDoc, ActionStatus } from '../../models.ts';
 import type { ProgressReportDoc } from '../models.ts';
+import { progressReportNote } from '../../seed/marks.ts';
 
 /*
  * A sector's monitoring demo data, derived from what the sector already reports so the two
@@ -48,6 +49,7 @@ export function progressSeed(sectorId: string, records: readonly Draft<ActionRec
         asOf: day,
         recordedAt: day,
         recordedBy: `focal-point@${sectorId}`,
+        addedForDemo: progressReportNote,
       };
     });
   });

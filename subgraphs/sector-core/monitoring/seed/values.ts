@@ -4,6 +4,7 @@ import { seededRandom, seedFrom } from '../../../kit/seedRandom.ts';
 import type { SectorMonitoringDemo } from './demo.ts';
 import type { BreakdownValueDoc, DataSetDoc, IndicatorDoc, IndicatorValueDoc } from '../models.ts';
 import { endedPeriods, parsePeriod, timelyUntil, type Period } from '../periods.ts';
+import { indicatorValueNote } from '../../seed/marks.ts';
 
 /*
  * Reported values for the demo, as of a fixed day so they are the same on every run. Each
@@ -84,6 +85,7 @@ export function valueSeed(
           ...figuresFor(indicator, period, country, pace, seededRandom(seedFrom(`${indicator._id}/${period.id}`))),
           reportedAt,
           reportedBy: `data-officer@${sectorId}`,
+          addedForDemo: indicatorValueNote,
         }));
     });
   });
