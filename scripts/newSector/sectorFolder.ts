@@ -19,11 +19,17 @@ extend type CrisisCentre {
 }
 
 "The ${w} sector's liaison desk at a crisis centre."
-type ${P}Liaison {
+type ${P}Liaison implements Sourced {
   "Liaison officers who take referrals from the centre."
   officers: Int!
   "Days a week the desk is staffed (0 to 7)."
   daysAWeek: Int!
+  "The source of the record's facts; null when none of them comes from a source."
+  source: Source
+  "True when the record, or a part of it, was added to make the demo work rather than taken from its source."
+  illustrative: Boolean!
+  "What was added to make the demo work, when \`illustrative\` is true; null otherwise."
+  illustrativeNote: String
 }
 
 extend input ${P}LiaisonInput {
@@ -89,9 +95,10 @@ export default ${n.camel}Subgraph;
 
 function modelsTs(n: SectorNames): string {
   return `import { defineDocument } from '../kit/documents.ts';
+import { demoMarkFields, type ProvenanceDoc } from '../kit/provenance.ts';
 
 /** The ${n.words} liaison desk at a crisis centre; \`_id\` is the crisis centre's id. */
-export interface LiaisonDoc {
+export interface LiaisonDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   officers: number;
@@ -101,12 +108,14 @@ export interface LiaisonDoc {
 export const liaisonDocument = defineDocument<LiaisonDoc>('${n.camel}Liaison', '${n.words} liaison record', {
   officers: { type: Number, required: true, min: 0, max: 100 },
   daysAWeek: { type: Number, required: true, min: 0, max: 7 },
+  ...demoMarkFields,
 });
 `;
 }
 
 function resolversTs(n: SectorNames): string {
-  return `import { facetOf, type SectorContext } from '../sector-core/resolvers.ts';
+  return `import { sourcedFields } from '../kit/provenance.ts';
+import { facetOf, type SectorContext } from '../sector-core/resolvers.ts';
 import type { Resolvers } from './generated/resolverTypes.ts';
 import type { LiaisonDoc } from './models.ts';
 
@@ -115,6 +124,7 @@ export const ${n.camel}Resolvers: Resolvers<SectorContext<LiaisonDoc>> = {
   CrisisCentre: {
     ${n.camel}Liaison: facetOf<LiaisonDoc>(),
   },
+  ${n.prefix}Liaison: sourcedFields,
 };
 `;
 }
@@ -152,9 +162,16 @@ import type { LiaisonDoc } from '../models.ts';
  * writes its own: its duties, a liaison desk at most crisis centres, and a point in each district.
  */
 
+// Placeholders until the ministry cites the instruments that allocate its duties.
+const placeholderDuty = {
+  role: 'SUPPORTING' as const,
+  source: { title: 'National framework on violence against women' },
+  addedForDemo: 'A placeholder duty of a new sector; its source is to be cited by the ministry.',
+  organisations: [],
+};
 const responsibilities = [
-  { duty: 'Take part in the national framework on violence against women and report on the actions it leads', role: 'SUPPORTING' as const, reference: 'National framework' },
-  { duty: 'Refer survivors it meets to the nearest One-Stop Crisis Centre, with their consent', role: 'SUPPORTING' as const, reference: 'National framework' },
+  { duty: 'Take part in the national framework on violence against women and report on the actions it leads', ...placeholderDuty },
+  { duty: 'Refer survivors it meets to the nearest One-Stop Crisis Centre, with their consent', ...placeholderDuty },
 ];
 
 const servicePoints: SectorCountrySeed<null>['servicePoints'] = {

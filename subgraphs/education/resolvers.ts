@@ -1,4 +1,5 @@
 import { facetOf, type SectorContext } from '../sector-core/resolvers.ts';
+import { sourcedFields } from '../kit/provenance.ts';
 import type { Resolvers } from './generated/resolverTypes.ts';
 import type { SchoolSupportDoc } from './models.ts';
 
@@ -7,4 +8,5 @@ export const educationResolvers: Resolvers<SectorContext<SchoolSupportDoc>> = {
   CrisisCentre: {
     schoolSupport: facetOf<SchoolSupportDoc>(),
   },
+  SchoolSupport: sourcedFields,
 };

@@ -1,4 +1,5 @@
 import { facetOf, type SectorContext } from '../sector-core/resolvers.ts';
+import { sourcedFields } from '../kit/provenance.ts';
 import type { Resolvers } from './generated/resolverTypes.ts';
 import type { LegalServicesDoc } from './models.ts';
 
@@ -7,4 +8,5 @@ export const justiceResolvers: Resolvers<SectorContext<LegalServicesDoc>> = {
   CrisisCentre: {
     legalServices: facetOf<LegalServicesDoc>(),
   },
+  LegalServices: sourcedFields,
 };

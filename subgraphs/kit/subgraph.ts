@@ -45,6 +45,8 @@ export interface SubgraphContext<S extends Specs = Specs, L = unknown> {
   identity: Identity;
   /** Whether the caller may see a case now, as the case registry decides (sector subgraphs ask it). */
   caseRegistry: CaseRegistry;
+  /** The country the hub serves, e.g. to name the areas a sector's records lie in. */
+  country: CountryId;
 }
 
 /** Demo data per collection key, written in order through the repositories (so it is validated too). */
@@ -334,6 +336,7 @@ async function serve<S extends Specs, L>(
       logger: logger.child({ requestId }),
       identity,
       caseRegistry: caseRegistryFor(registryUrl, header(req, caseAccessTokenHeader)),
+      country: config.country,
     };
   };
   let draining = false;

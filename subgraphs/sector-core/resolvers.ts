@@ -12,6 +12,8 @@ import type { MonitoringContext } from './monitoring/context.ts';
 import { dueDateProblems, moveWithHistory } from './monitoring/progress.ts';
 import type { SectorLoaders, SectorRepositories } from './loaders.ts';
 import type { CentreFacet, CentreRef, ServicePointDoc } from './models.ts';
+import { sourcedFields } from '../kit/provenance.ts';
+import { districtAreaId } from './areas.ts';
 import type { Resolvers, ServicePointInput } from './generated/resolverTypes.ts';
 
 /** The context every sector resolver receives; `F` is the sector's crisis-centre facet record. */
@@ -22,7 +24,8 @@ export type SectorContext<F extends StoredDocument = StoredDocument> = Omit<Subg
 
 export type { CentreFacet, CentreRef };
 
-function servicePointDraft(input: ServicePointInput): Draft<ServicePointDoc> {
+/** A service point as the sector records it: its own word, so it carries no demo mark; its area follows its district. */
+function servicePointDraft(input: ServicePointInput, country: SectorContext['country']): Draft<ServicePointDoc> {
   const hasAmount = input.capacityAmount !== undefined && input.capacityAmount !== null;
   const hasUnit = Boolean(input.capacityUnit);
   if (hasAmount !== hasUnit) {
@@ -38,6 +41,8 @@ function servicePointDraft(input: ServicePointInput): Draft<ServicePointDoc> {
     openingHours: input.openingHours,
     open24Hours: input.open24Hours,
     crisisCentreId: input.crisisCentreId ?? null,
+    organisationId: input.organisationId ?? null,
+    areaId: districtAreaId(country, input.district),
   };
 }
 
@@ -53,7 +58,7 @@ export function sectorCoreResolvers(sectorId: string): Resolvers<MonitoringConte
     Mutation: {
       recordTemplateServicePoint: (_, { input }, ctx) => {
         requireOwnSector(ctx.identity, sectorId, scopes.sectorWrite);
-        return ctx.repos.servicePoints.put(servicePointDraft(input));
+        return ctx.repos.servicePoints.put(servicePointDraft(input, ctx.country));
       },
 
       reportTemplateActionStatus: async (_, { input }, ctx) => {
@@ -93,9 +98,16 @@ export function sectorCoreResolvers(sectorId: string): Resolvers<MonitoringConte
       delivery: (action, _, ctx) => deliveryState(action.record, startOfDayUtc(ctx.clock.now())),
       lastUpdatedAt: (action) => action.record?.updatedAt ?? null,
     },
-    Responsibility: { id: (doc) => doc._id },
+    Responsibility: {
+      id: (doc) => doc._id,
+      organisations: (doc) => (doc.organisationIds ?? []).map((id) => ({ id })),
+      ...sourcedFields,
+    },
     ServicePoint: {
       id: (doc) => doc._id,
+      organisation: (doc) => (doc.organisationId ? { id: doc.organisationId } : null),
+      area: (doc) => (doc.areaId ? { id: doc.areaId } : null),
+      ...sourcedFields,
       // The sector's facet fields of the centre read its facet record (facetOf), here as at the centre.
       crisisCentre: (doc) => (doc.crisisCentreId ? { id: doc.crisisCentreId } : null),
     },

@@ -32,3 +32,16 @@ export const shelterAndCounsellingDocument = defineDocument<ShelterAndCounsellin
     ...demoMarkFields,
   },
 );
+
+/** Shelter at a centre as served: the part of the record about it, with the record's marks. */
+export interface ShelterView extends ProvenanceDoc {
+  beds: number;
+  maxStayDays: number;
+  acceptsChildren: boolean;
+}
+
+/** Counselling at a centre as served: the part of the record about it, with the record's marks. */
+export interface CounsellingView extends ProvenanceDoc {
+  counsellors: number;
+  languages: string[];
+}

@@ -225,8 +225,26 @@ export type ResponsibilityRole =
   /** The sector contributes to a responsibility another sector is accountable for. */
   | 'SUPPORTING';
 
-/** A duty the framework or the law allocates to a sector. */
-export type Responsibility = {
+/**
+ * An organisation taking part in the framework: a ministry, a department within it, a service, a
+ * hospital, a college, a laboratory or a partner. Organisations hold the seats on the coordination
+ * bodies and are counted in their meetings' attendance.
+ */
+export type Organisation = {
+  __typename?: 'Organisation';
+  /** Stable id, with the country's prefix, e.g. `za-npa`. */
+  id: Scalars['ID']['output'];
+};
+
+/** An administrative area: a unit of its country's tree, with the bodies that coordinate in it and the crisis centres it holds. */
+export type Area = {
+  __typename?: 'Area';
+  /** Stable id with the country's prefix, e.g. `bd-district-dhaka`. */
+  id: Scalars['ID']['output'];
+};
+
+/** A duty the framework or the law allocates to a sector, with the source that allocates it. */
+export type Responsibility = Sourced & {
   __typename?: 'Responsibility';
   /** Stable id within the sector, e.g. `health-r1`. */
   id: Scalars['ID']['output'];
@@ -234,8 +252,16 @@ export type Responsibility = {
   duty: Scalars['String']['output'];
   /** Whether the sector is accountable for it or supports another sector. */
   role: ResponsibilityRole;
-  /** The legal provision or plan section that allocates it, e.g. `Act 32 of 2007, s.62(c)`. */
+  /** The source that allocates it in one line, title and section, e.g. `Criminal Law (Sexual Offences and Related Matters) Amendment Act 32 of 2007, s.65(3)`; `source` gives it in parts. */
   reference: Scalars['String']['output'];
+  /** The organisations that carry the duty; empty when none is recorded. */
+  organisations: Array<Organisation>;
+  /** The instrument and section that allocate the duty; `duty` is the sector's own sentence, quoted only in `source.quote`. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** The kind of place a service point is. */
@@ -271,7 +297,7 @@ export type Capacity = {
 };
 
 /** A place where a sector delivers services to survivors. */
-export type ServicePoint = {
+export type ServicePoint = Sourced & {
   __typename?: 'ServicePoint';
   /** Stable id within the sector, e.g. `health-sp-dhaka-1`. */
   id: Scalars['ID']['output'];
@@ -291,6 +317,16 @@ export type ServicePoint = {
   open24Hours: Scalars['Boolean']['output'];
   /** The One-Stop Crisis Centre it belongs to, if any. */
   crisisCentre?: Maybe<CrisisCentre>;
+  /** The organisation that runs it, e.g. the hospital that hosts a crisis centre; null when none is recorded. */
+  organisation?: Maybe<Organisation>;
+  /** The area of its district in the country's area tree; null when its district is none of the country's districts. */
+  area?: Maybe<Area>;
+  /** The source naming the place, when one is cited; null for a point the sector recorded itself or the demo drew. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** A new or corrected service point, recorded by the sector that runs it. */
@@ -303,7 +339,7 @@ export type ServicePointInput = {
   kind: ServicePointKind;
   /** Town, city or facility. */
   place: Scalars['String']['input'];
-  /** Administrative district. */
+  /** Administrative district, as the country's area tree names it; its area follows from it. */
   district: Scalars['String']['input'];
   /** Capacity amount, given together with capacityUnit. */
   capacityAmount?: InputMaybe<Scalars['Int']['input']>;
@@ -315,6 +351,8 @@ export type ServicePointInput = {
   open24Hours: Scalars['Boolean']['input'];
   /** Id of the One-Stop Crisis Centre it belongs to, if any. */
   crisisCentreId?: InputMaybe<Scalars['ID']['input']>;
+  /** Id of the organisation that runs it (see `organisations`), if any; an id the lead ministry does not know reads as no organisation. */
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The lead sector's report of where one of its actions stands. */
@@ -549,6 +587,8 @@ export type BreakdownValue = {
   value?: Maybe<Scalars['Float']['output']>;
   /** Whether the value is withheld: a COUNT below the disclosure threshold. A withheld value is never shown as 0. */
   suppressed: Scalars['Boolean']['output'];
+  /** For the `district` dimension, the category's area in the country's area tree; null for other dimensions and for a category that is none of the country's districts. */
+  area?: Maybe<Area>;
 };
 
 /** The value of an indicator for one period, as the owning sector reported it. Never replaced. */
@@ -574,10 +614,12 @@ export type IndicatorValue = {
   reportedAt: Scalars['DateTime']['output'];
   /** Who reported it. */
   reportedBy: Scalars['String']['output'];
+  /** The area the value describes: the country, since the sectors report national values (their district figures are in `breakdowns`). */
+  area: Area;
 };
 
 /** An indicator of the framework, defined and reported by the sector that owns it. */
-export type Indicator = {
+export type Indicator = Sourced & {
   __typename?: 'Indicator';
   /** National id, e.g. `bd-sdg-5-2-1`. */
   id: Scalars['ID']['output'];
@@ -617,6 +659,12 @@ export type Indicator = {
   progress?: Maybe<Scalars['Float']['output']>;
   /** Share of the way the time elapsed since the baseline calls for today. */
   expectedProgress: Scalars['Float']['output'];
+  /** The source that defines the indicator, e.g. the SDG indicator metadata; null for one the demo or the sector defined. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -626,7 +674,7 @@ export type IndicatorValuesArgs = {
 };
 
 /** A set of indicators a sector reports together on one schedule. */
-export type DataSet = {
+export type DataSet = Sourced & {
   __typename?: 'DataSet';
   /** Stable id, e.g. `bd-health-monthly`. */
   id: Scalars['ID']['output'];
@@ -646,6 +694,12 @@ export type DataSet = {
   periods: Array<ReportingPeriod>;
   /** Completeness and timeliness over all its periods so far. */
   summary: ReportingSummary;
+  /** The source of the record's facts; null when none of them comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -775,7 +829,7 @@ export type PeriodReopeningInput = {
  * One report by the lead sector on one of its actions. Reports are appended and never changed:
  * the action's status is the status of its latest report.
  */
-export type ProgressReport = {
+export type ProgressReport = Sourced & {
   __typename?: 'ProgressReport';
   /** Stable report id: the action id and the report's position, e.g. `bd-a2-1#3`. */
   id: Scalars['ID']['output'];
@@ -795,6 +849,12 @@ export type ProgressReport = {
   recordedAt: Scalars['DateTime']['output'];
   /** Who recorded it (the caller's subject). */
   recordedBy: Scalars['String']['output'];
+  /** The source of the record's facts; null when none of them comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** A lead sector's progress report on one of its actions. */
@@ -1012,6 +1072,10 @@ export type JusticeCaseResponse = CaseResponse & {
   summary?: Maybe<Scalars['String']['output']>;
   /** When this sector last changed its record. */
   lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** True when the response is synthetic, made for the demo; false for a response the sector recorded. */
+  illustrative?: Maybe<Scalars['Boolean']['output']>;
+  /** How the synthetic response was made, when `illustrative` is true; never about the survivor. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
   /** The offence charged, as the law names it, e.g. `Penal Code s.375`. */
   charge?: Maybe<Scalars['String']['output']>;
   /** The day the charge was brought. */
@@ -1039,6 +1103,10 @@ export type JusticeSurvivorContact = {
   address?: Maybe<Scalars['String']['output']>;
   /** The day these details were collected. */
   collectedOn: Scalars['Date']['output'];
+  /** True when the record is synthetic, made for the demo, and no real person's. */
+  illustrative: Scalars['Boolean']['output'];
+  /** How the synthetic record was made, when `illustrative` is true. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** The justice sector's audit log, served by its own subgraph. For auditors only. */
@@ -1061,7 +1129,7 @@ export type JusticeAuditLogEntriesArgs = {
 };
 
 /** Legal services available at a crisis centre. */
-export type LegalServices = {
+export type LegalServices = Sourced & {
   __typename?: 'LegalServices';
   /** Free legal aid is offered at the centre. */
   legalAid: Scalars['Boolean']['output'];
@@ -1073,6 +1141,12 @@ export type LegalServices = {
   protectionOrderApplications: Scalars['Boolean']['output'];
   /** Days a week legal staff attend. */
   daysAWeek: Scalars['Int']['output'];
+  /** The source of the record's facts; null when none of them comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** The outcome of a trial. */
@@ -1106,7 +1180,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = CrisisCentre | JusticeAction | JusticeAuditLog | JusticeCaseResponse | JusticeSector;
+export type _Entity = Area | CrisisCentre | JusticeAction | JusticeAuditLog | JusticeCaseResponse | JusticeSector | Organisation;
 
 
 
@@ -1221,11 +1295,13 @@ export type FederationReferenceTypes = {
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   _Entity:
+    | ( Area )
     | ( CentreRef )
     | ( ActionEntity )
     | ( AuditLogRef )
     | ( ResponseEntity )
     | ( SectorRef )
+    | ( Organisation )
   ;
 };
 
@@ -1247,6 +1323,8 @@ export type ResolversTypes = {
   FrameworkAction: ResolverTypeWrapper<ActionEntity>;
   ActionStatus: ActionStatus;
   ResponsibilityRole: ResponsibilityRole;
+  Organisation: ResolverTypeWrapper<Organisation>;
+  Area: ResolverTypeWrapper<Area>;
   Responsibility: ResolverTypeWrapper<ResponsibilityDoc>;
   ServicePointKind: ServicePointKind;
   Capacity: ResolverTypeWrapper<Capacity>;
@@ -1325,6 +1403,8 @@ export type ResolversParentTypes = {
   Sourced: ProvenanceDoc;
   SectorAgency: SectorRef;
   FrameworkAction: ActionEntity;
+  Organisation: Organisation;
+  Area: Area;
   Responsibility: ResponsibilityDoc;
   Capacity: Capacity;
   ServicePoint: ServicePointDoc;
@@ -1530,7 +1610,7 @@ export type SourceResolvers<ContextType = any, ParentType extends ResolversParen
 };
 
 export type SourcedResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sourced'] = ResolversParentTypes['Sourced']> = {
-  __resolveType: TypeResolveFn<null, ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Responsibility' | 'ServicePoint' | 'Indicator' | 'DataSet' | 'ProgressReport' | 'LegalServices', ParentType, ContextType>;
 };
 
 export type SectorAgencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['SectorAgency'] = ResolversParentTypes['SectorAgency']> = {
@@ -1541,11 +1621,26 @@ export type FrameworkActionResolvers<ContextType = any, ParentType extends Resol
   __resolveType: TypeResolveFn<'JusticeAction', ParentType, ContextType>;
 };
 
+export type OrganisationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AreaResolvers<ContextType = any, ParentType extends ResolversParentTypes['Area'] = ResolversParentTypes['Area']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ResponsibilityResolvers<ContextType = any, ParentType extends ResolversParentTypes['Responsibility'] = ResolversParentTypes['Responsibility']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   duty?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['ResponsibilityRole'], ParentType, ContextType>;
   reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisations?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CapacityResolvers<ContextType = any, ParentType extends ResolversParentTypes['Capacity'] = ResolversParentTypes['Capacity']> = {
@@ -1563,6 +1658,12 @@ export type ServicePointResolvers<ContextType = any, ParentType extends Resolver
   openingHours?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   open24Hours?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   crisisCentre?: Resolver<Maybe<ResolversTypes['CrisisCentre']>, ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  area?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditLog'] = ResolversParentTypes['AuditLog']> = {
@@ -1625,6 +1726,7 @@ export type BreakdownValueResolvers<ContextType = any, ParentType extends Resolv
   category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  area?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType>;
 };
 
 export type IndicatorValueResolvers<ContextType = any, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue']> = {
@@ -1638,6 +1740,7 @@ export type IndicatorValueResolvers<ContextType = any, ParentType extends Resolv
   breakdowns?: Resolver<Array<ResolversTypes['BreakdownValue']>, ParentType, ContextType>;
   reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reportedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
 };
 
 export type IndicatorResolvers<ContextType = any, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator']> = {
@@ -1660,6 +1763,10 @@ export type IndicatorResolvers<ContextType = any, ParentType extends ResolversPa
   status?: Resolver<ResolversTypes['IndicatorStatus'], ParentType, ContextType>;
   progress?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   expectedProgress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type DataSetResolvers<ContextType = any, ParentType extends ResolversParentTypes['DataSet'] = ResolversParentTypes['DataSet']> = {
@@ -1672,6 +1779,10 @@ export type DataSetResolvers<ContextType = any, ParentType extends ResolversPare
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
   periods?: Resolver<Array<ResolversTypes['ReportingPeriod']>, ParentType, ContextType, Partial<DataSetPeriodsArgs>>;
   summary?: Resolver<ResolversTypes['ReportingSummary'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ReportingPeriodResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportingPeriod'] = ResolversParentTypes['ReportingPeriod']> = {
@@ -1718,6 +1829,10 @@ export type ProgressReportResolvers<ContextType = any, ParentType extends Resolv
   asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -1777,6 +1892,8 @@ export type JusticeCaseResponseResolvers<ContextType = any, ParentType extends R
   startedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lastUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  illustrative?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   charge?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   chargedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   trialStartedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1792,6 +1909,8 @@ export type JusticeSurvivorContactResolvers<ContextType = any, ParentType extend
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   collectedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type JusticeAuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeAuditLog'] = ResolversParentTypes['JusticeAuditLog'], FederationReferenceType extends FederationReferenceTypes['JusticeAuditLog'] = FederationReferenceTypes['JusticeAuditLog']> = {
@@ -1808,6 +1927,10 @@ export type LegalServicesResolvers<ContextType = any, ParentType extends Resolve
   courtPreparation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   protectionOrderApplications?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   daysAWeek?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
@@ -1839,7 +1962,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'CrisisCentre' | 'JusticeAction' | 'JusticeAuditLog' | 'JusticeCaseResponse' | 'JusticeSector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Area' | 'CrisisCentre' | 'JusticeAction' | 'JusticeAuditLog' | 'JusticeCaseResponse' | 'JusticeSector' | 'Organisation', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -1854,6 +1977,8 @@ export type Resolvers<ContextType = any> = {
   Sourced?: SourcedResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
   FrameworkAction?: FrameworkActionResolvers<ContextType>;
+  Organisation?: OrganisationResolvers<ContextType>;
+  Area?: AreaResolvers<ContextType>;
   Responsibility?: ResponsibilityResolvers<ContextType>;
   Capacity?: CapacityResolvers<ContextType>;
   ServicePoint?: ServicePointResolvers<ContextType>;

@@ -180,7 +180,14 @@ export function caseResponseResolvers(sectorId: string, options: CaseResponseOpt
       startedOn: (e) => (e.record ? options.startedOn(e.record) : null),
       summary: (e) => (e.record ? options.summary(e.record) : null),
       lastUpdatedAt: (e) => e.record?.updatedAt ?? null,
+      // Only whether the response is synthetic: a person's record names no source.
+      illustrative: (e) => (e.record ? Boolean(e.record.addedForDemo) : null),
+      illustrativeNote: (e) => e.record?.addedForDemo ?? null,
     },
-    TemplateSurvivorContact: { caseId: (c) => c._id },
+    TemplateSurvivorContact: {
+      caseId: (c) => c._id,
+      illustrative: (c) => Boolean(c.addedForDemo),
+      illustrativeNote: (c) => c.addedForDemo ?? null,
+    },
   };
 }

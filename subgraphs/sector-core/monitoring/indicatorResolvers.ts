@@ -2,6 +2,8 @@ import { startOfDayUtc } from '../../kit/clock.ts';
 import { requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
 import { referenced } from '../../kit/loaders.ts';
+import { sourcedFields } from '../../kit/provenance.ts';
+import { countryAreaId } from '../areas.ts';
 import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MonitoringContext } from './context.ts';
 import { assessIndicator } from './indicatorStatus.ts';
@@ -61,18 +63,22 @@ export function indicatorReadResolvers(sectorId: string): Resolvers<MonitoringCo
       status: async (doc, _, ctx) => assessIndicator(doc, await latestValue(doc, ctx), today(ctx)).status,
       progress: async (doc, _, ctx) => assessIndicator(doc, await latestValue(doc, ctx), today(ctx)).progress,
       expectedProgress: (doc, _, ctx) => assessIndicator(doc, null, today(ctx)).expectedProgress,
+      ...sourcedFields,
     },
     IndicatorValue: {
       id: (doc) => doc._id,
       value: async (doc, _, ctx) => (await publishedValue(doc, ctx)).value,
       suppressed: async (doc, _, ctx) => (await publishedValue(doc, ctx)).suppressed,
       breakdowns: (doc, _, ctx) => publishedBreakdowns(doc, ctx),
+      // The sectors report national values; their district figures are breakdowns.
+      area: (_, __, ctx) => ({ id: countryAreaId(ctx.country) }),
     },
     DataSet: {
       id: (doc) => doc._id,
       indicators: async (doc, _, ctx) => (await ctx.loaders.monitoring.indicators.load()).filter((i) => i.dataSetId === doc._id),
       periods: async (doc, { last }, ctx) => lastOf(await dataSetReports(doc, ctx), last),
       summary: async (doc, _, ctx) => summariseReports(await dataSetReports(doc, ctx)),
+      ...sourcedFields,
     },
     ReportingPeriod: {
       period: (report) => report.period.id,

@@ -2,6 +2,7 @@ import { disclosure } from '../../kit/disclosure/configured.ts';
 import type { PublishedCount } from '../../kit/disclosure/publish.ts';
 import type { MonitoringContext } from './context.ts';
 import type { BreakdownValueDoc, IndicatorValueDoc } from './models.ts';
+import { districtAreaId } from '../areas.ts';
 
 /*
  * A reported indicator value as it leaves the hub. A COUNT indicator counts people (survivors
@@ -29,12 +30,19 @@ export async function publishedValue(doc: IndicatorValueDoc, ctx: MonitoringCont
   return (await isCount(doc, ctx)) ? asPublished(disclosure.publish(cellOf(doc.value, doc._id))) : asReported(doc.value);
 }
 
-/** The breakdowns, each category withheld or rounded for a COUNT indicator. */
+/** A breakdown category's area: a district's, for the `district` dimension. */
+function areaOf(b: BreakdownValueDoc, ctx: MonitoringContext): { id: string } | null {
+  const id = b.dimension === 'district' ? districtAreaId(ctx.country, b.category) : null;
+  return id ? { id } : null;
+}
+
+/** The breakdowns, each category withheld or rounded for a COUNT indicator, with its area where it is a district. */
 export async function publishedBreakdowns(doc: IndicatorValueDoc, ctx: MonitoringContext) {
   const counts = await isCount(doc, ctx);
   return doc.breakdowns.map((b: BreakdownValueDoc) => ({
     dimension: b.dimension,
     category: b.category,
+    area: areaOf(b, ctx),
     ...(counts ? asPublished(disclosure.publish(cellOf(b.value, `${doc._id}#${b.dimension}=${b.category}`))) : asReported(b.value)),
   }));
 }

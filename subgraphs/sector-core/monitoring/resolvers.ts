@@ -1,4 +1,5 @@
 import { requireScopes } from '../../../platform/auth/identity.ts';
+import { sourcedFields } from '../../kit/provenance.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
 import { mergeResolvers } from '../../kit/resolverMaps.ts';
 import type { Resolvers } from '../generated/resolverTypes.ts';
@@ -26,6 +27,7 @@ function progressResolvers(sectorId: string): Resolvers<MonitoringContext> {
     },
     ProgressReport: {
       id: (report) => report._id,
+      ...sourcedFields,
     },
   };
 }
