@@ -52,6 +52,7 @@ export const bangladesh: EducationCountrySeed = {
     perDistrict: [
       {
         kind: 'SCHOOL_SUPPORT_OFFICE',
+        organisation: 'bd-moe',
         name: 'District Education Office, {district}',
         openingHours: 'Sun-Thu 09:00-17:00',
         open24Hours: false,
@@ -60,6 +61,7 @@ export const bangladesh: EducationCountrySeed = {
       },
       {
         kind: 'SCHOOL_SUPPORT_OFFICE',
+        organisation: 'bd-moe',
         name: 'Upazila Secondary Education Office, {place}',
         openingHours: 'Sun-Thu 09:00-17:00',
         open24Hours: false,

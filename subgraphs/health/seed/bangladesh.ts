@@ -56,10 +56,17 @@ export const bangladesh: HealthCountrySeed = {
   ],
 
   servicePoints: {
-    atCrisisCentre: { name: '{centre}', openingHours: '24 hours', open24Hours: true },
+    atCrisisCentre: {
+      name: '{centre}',
+      openingHours: '24 hours',
+      open24Hours: true,
+      // The hospitals the lead ministry's organisations record; the others' are not recorded yet.
+      organisationByCentre: { 'bd-occ-dhaka': 'bd-dmch', 'bd-occ-rajshahi': 'bd-rmch', 'bd-occ-chattogram': 'bd-cmch' },
+    },
     national: [
       {
         kind: 'FORENSIC_LABORATORY',
+        organisation: 'bd-hsd',
         name: dnaLaboratory,
         place: 'Dhaka',
         district: 'Dhaka',
@@ -71,6 +78,7 @@ export const bangladesh: HealthCountrySeed = {
     perDistrict: [
       {
         kind: 'HEALTH_FACILITY',
+        organisation: 'bd-hsd',
         name: 'One-Stop Crisis Cell, {district} District Hospital',
         openingHours: '24 hours',
         open24Hours: true,
@@ -79,6 +87,7 @@ export const bangladesh: HealthCountrySeed = {
       },
       {
         kind: 'HEALTH_FACILITY',
+        organisation: 'bd-hsd',
         name: 'Upazila Health Complex, {place}',
         openingHours: '24 hours (emergency); Sat-Thu 08:00-14:30 (outpatients)',
         open24Hours: true,

@@ -51,6 +51,7 @@ export const bangladesh: JusticeCountrySeed = {
     national: [
       {
         kind: 'HELPLINE',
+        organisation: 'bd-molj',
         name: 'National Legal Aid Helpline',
         place: 'Dhaka',
         district: 'Dhaka',
@@ -69,6 +70,7 @@ export const bangladesh: JusticeCountrySeed = {
       },
       {
         kind: 'LEGAL_AID_OFFICE',
+        organisation: 'bd-molj',
         name: 'District Legal Aid Office, {district}',
         openingHours: 'Sun-Thu 09:00-17:00',
         open24Hours: false,

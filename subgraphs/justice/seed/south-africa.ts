@@ -55,11 +55,17 @@ export const southAfrica: JusticeCountrySeed = {
   ],
 
   servicePoints: {
-    atCrisisCentre: { name: 'NPA site coordinator and case manager, {centre}', openingHours: 'Mon-Fri 08:00-16:00', open24Hours: false },
+    atCrisisCentre: {
+      name: 'NPA site coordinator and case manager, {centre}',
+      openingHours: 'Mon-Fri 08:00-16:00',
+      open24Hours: false,
+      organisation: 'za-npa',
+    },
     national: [],
     perDistrict: [
       {
         kind: 'COURT',
+        organisation: 'za-doj',
         name: 'Sexual offences court, {place} Regional Court',
         openingHours: 'Mon-Fri 09:00-16:00',
         open24Hours: false,

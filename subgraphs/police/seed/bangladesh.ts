@@ -58,6 +58,7 @@ export const bangladesh: PoliceCountrySeed = {
     national: [
       {
         kind: 'HELPLINE',
+        organisation: 'bd-police',
         name: 'National Emergency Service 999',
         place: 'Dhaka',
         district: 'Dhaka',
@@ -68,6 +69,7 @@ export const bangladesh: PoliceCountrySeed = {
     perDistrict: [
       {
         kind: 'POLICE_STATION',
+        organisation: 'bd-police',
         name: 'Women and child help desk, {district} district police',
         openingHours: '24 hours',
         open24Hours: true,
@@ -77,6 +79,7 @@ export const bangladesh: PoliceCountrySeed = {
       },
       {
         kind: 'SHELTER',
+        organisation: 'bd-police',
         name: 'Victim Support Centre, {place}',
         openingHours: '24 hours',
         open24Hours: true,

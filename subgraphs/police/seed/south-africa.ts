@@ -51,6 +51,7 @@ export const southAfrica: PoliceCountrySeed = {
     national: [
       {
         kind: 'FORENSIC_LABORATORY',
+        organisation: 'za-saps',
         name: 'SAPS Forensic Science Laboratory, Pretoria',
         place: 'Pretoria',
         district: 'City of Tshwane',
@@ -59,6 +60,7 @@ export const southAfrica: PoliceCountrySeed = {
       },
       {
         kind: 'FORENSIC_LABORATORY',
+        organisation: 'za-saps',
         name: 'SAPS Forensic Science Laboratory, Plattekloof',
         place: 'Cape Town',
         district: 'City of Cape Town',
@@ -67,6 +69,7 @@ export const southAfrica: PoliceCountrySeed = {
       },
       {
         kind: 'HELPLINE',
+        organisation: 'za-saps',
         name: 'SAPS Crime Stop',
         place: 'Pretoria',
         district: 'City of Tshwane',
@@ -77,6 +80,7 @@ export const southAfrica: PoliceCountrySeed = {
     perDistrict: [
       {
         kind: 'POLICE_STATION',
+        organisation: 'za-saps',
         name: '{place} SAPS (victim-friendly room)',
         openingHours: '24 hours',
         open24Hours: true,
@@ -85,6 +89,7 @@ export const southAfrica: PoliceCountrySeed = {
       },
       {
         kind: 'POLICE_STATION',
+        organisation: 'za-saps',
         name: 'FCS Unit, {district}',
         openingHours: 'Mon-Fri 07:30-16:00; on call after hours',
         open24Hours: false,

@@ -51,6 +51,7 @@ export const bangladesh: SocialWelfareCountrySeed = {
     national: [
       {
         kind: 'HELPLINE',
+        organisation: 'bd-mosw',
         name: 'Child Helpline 1098',
         place: 'Dhaka',
         district: 'Dhaka',
@@ -61,6 +62,7 @@ export const bangladesh: SocialWelfareCountrySeed = {
     perDistrict: [
       {
         kind: 'COUNSELLING_CENTRE',
+        organisation: 'bd-mosw',
         name: 'Hospital Social Services Office, {district} District Hospital',
         openingHours: 'Sun-Thu 09:00-17:00',
         open24Hours: false,
@@ -69,6 +71,7 @@ export const bangladesh: SocialWelfareCountrySeed = {
       },
       {
         kind: 'SHELTER',
+        organisation: 'bd-mosw',
         name: 'Safe home for women and girls, {district}',
         openingHours: '24 hours',
         open24Hours: true,
@@ -78,6 +81,7 @@ export const bangladesh: SocialWelfareCountrySeed = {
       },
       {
         kind: 'COUNSELLING_CENTRE',
+        organisation: 'bd-mosw',
         name: 'Upazila Social Services Office, {place}',
         openingHours: 'Sun-Thu 09:00-17:00',
         open24Hours: false,

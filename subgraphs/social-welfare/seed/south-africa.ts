@@ -51,10 +51,12 @@ export const southAfrica: SocialWelfareCountrySeed = {
       name: 'Victim Empowerment Programme support and shelter referral, {centre}',
       openingHours: 'Mon-Fri 07:30-16:00; on call after hours',
       open24Hours: false,
+      organisation: 'za-dsd',
     },
     national: [
       {
         kind: 'HELPLINE',
+        organisation: 'za-dsd',
         name: 'Gender-Based Violence Command Centre',
         place: 'Pretoria',
         district: 'City of Tshwane',
@@ -65,6 +67,7 @@ export const southAfrica: SocialWelfareCountrySeed = {
     perDistrict: [
       {
         kind: 'COUNSELLING_CENTRE',
+        organisation: 'za-dsd',
         name: 'Victim Empowerment Programme office, {place}',
         openingHours: 'Mon-Fri 07:30-16:00',
         open24Hours: false,
@@ -73,6 +76,7 @@ export const southAfrica: SocialWelfareCountrySeed = {
       },
       {
         kind: 'SHELTER',
+        organisation: 'za-dsd',
         name: 'Shelter for victims of crime and violence (confidential address), {district}',
         openingHours: '24 hours',
         open24Hours: true,
