@@ -14,6 +14,7 @@ import { monitoringDocuments } from './monitoring/models.ts';
 import { monitoringSeed } from './monitoring/seed/index.ts';
 import type { SectorMonitoringDemo } from './monitoring/seed/demo.ts';
 import { caseResponseCapability, type CaseResponseOptions, type CaseResponseSeed } from './caseResponses/register.ts';
+import { copyDemoMarks, type MarkRepositories } from './upgradeStore.ts';
 
 /** A sector's demo data: the shared collections plus its facet, under the facet's key. */
 export type SectorSeed<K extends string, F extends StoredDocument> = {
@@ -52,6 +53,20 @@ export function defineSectorSubgraph<K extends string, F extends StoredDocument>
   const { sectorId, facetKey } = options;
   const cases = caseResponseCapability(options.caseResponse);
   const documents = { ...sectorCoreDocuments, ...monitoringDocuments, facet: options.facetDocument, ...cases.documents };
+  const seedOf = (country: CountryId) => {
+    const data = options.seed(country);
+    const { responsibilities, servicePoints, actionRecords } = data;
+    const monitoring = monitoringSeed(sectorId, country, actionRecords, data.monitoring);
+    return {
+      responsibilities,
+      servicePoints,
+      actionRecords,
+      ...monitoring,
+      facet: data[facetKey],
+      caseResponses: data.caseResponses ?? [],
+      survivorContacts: data.survivorContacts ?? [],
+    };
+  };
   return defineSubgraph({
     name: sectorId,
     schemaFiles: subgraphSchemaFiles(sectorId, 'sector'),
@@ -62,20 +77,14 @@ export function defineSectorSubgraph<K extends string, F extends StoredDocument>
       monitoring: createMonitoringLoaders(repos),
       ...cases.createLoaders(repos),
     }),
-    seed: (country) => {
-      const data = options.seed(country);
-      const { responsibilities, servicePoints, actionRecords } = data;
-      const monitoring = monitoringSeed(sectorId, country, actionRecords, data.monitoring);
-      return {
-        responsibilities,
-        servicePoints,
-        actionRecords,
-        ...monitoring,
-        facet: data[facetKey],
-        caseResponses: data.caseResponses ?? [],
-        survivorContacts: data.survivorContacts ?? [],
-      };
-    },
+    seed: seedOf,
+    upgrades: [
+      {
+        name: 'marks of the demo data',
+        run: async ({ repos, country, logger }) =>
+          void (await copyDemoMarks(repos as unknown as MarkRepositories, country, seedOf(country), logger)),
+      },
+    ],
   });
 }
 
