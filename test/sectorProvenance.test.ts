@@ -6,6 +6,7 @@ import {
   indicatorValueNote,
   survivorContactNote,
 } from '../subgraphs/sector-core/seed/marks.ts';
+import type { StoredDocument } from '../subgraphs/kit/store/port.ts';
 import { startTestHub, type TestHub } from './support/hub.ts';
 
 /*
@@ -151,7 +152,7 @@ describe("a sector's demo data through the gateway", () => {
   });
 
   it('marks the generated values in the store', async () => {
-    const values = await hub.stores.get('health')!.collection<{ _id: string; addedForDemo?: string }>('indicatorValues').find({});
+    const values = await hub.stores.get('health')!.collection<StoredDocument & { addedForDemo?: string }>('indicatorValues').find({});
     expect(values.length).toBeGreaterThan(0);
     expect(values.every((value) => value.addedForDemo === indicatorValueNote)).toBe(true);
   });
@@ -195,7 +196,7 @@ describe("a demo case's response and contact record", () => {
     const list = await hub.query(`{ cases(purpose: "caseload review", limit: 100) { id } }`, {}, officer);
     expect(list.errors).toBeUndefined();
     const ids = (list.data!.cases as { id: string }[]).map((c) => c.id);
-    const held = new Set((await hub.stores.get('health')!.collection<{ _id: string }>('survivorContacts').find({})).map((c) => c._id));
+    const held = new Set((await hub.stores.get('health')!.collection<StoredDocument>('survivorContacts').find({})).map((c) => c._id));
     const caseId = ids.find((id) => held.has(id))!;
     expect(caseId).toBeDefined();
     const { data, errors } = await hub.query(
