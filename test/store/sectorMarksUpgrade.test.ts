@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
+import type { Store, StoredDocument } from '../../subgraphs/kit/store/port.ts';
+import { generatedServicePointNote } from '../../subgraphs/sector-core/seed/marks.ts';
+import { embeddedSector, type EmbeddedSector } from './embeddedSector.ts';
+
+/*
+ * A health store written before the demo data carried marks (no source, no mark, no
+ * organisations, no areas) starts: the records still as the demo wrote them take the demo's
+ * marks, organisations and area; a service point the sector changed since keeps its own word
+ * and gets only its area; the bulk collections are left as they were; a second start changes
+ * nothing.
+ */
+
+type Doc = StoredDocument & Record<string, any>;
+const reference = ['responsibilities', 'servicePoints', 'actionRecords', 'progressReports', 'dataSets', 'indicators', 'medicalCare'];
+const bulk = ['indicatorValues', 'healthResponses', 'survivorContacts'];
+const added = ['source', 'addedForDemo', 'organisationIds', 'organisationId', 'areaId'];
+const renamed = 'health-sp-bd-015';
+
+let sector: EmbeddedSector;
+
+async function withStore<T>(use: (store: Store) => Promise<T>): Promise<T> {
+  const store = createNedbStore({ directory: sector.folder });
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const read = (store: Store, collection: string) =>
+  store
+    .collection<Doc>(collection)
+    .find({})
+    .then((docs) => docs.sort((a, b) => a._id.localeCompare(b._id)));
+
+async function contents(): Promise<Record<string, Doc[]>> {
+  return withStore(async (store) =>
+    Object.fromEntries(await Promise.all([...reference, ...bulk].map(async (c) => [c, await read(store, c)]))),
+  );
+}
+
+let before: Record<string, Doc[]>;
+let after: Record<string, Doc[]>;
+
+beforeAll(async () => {
+  sector = await embeddedSector('health');
+  await (await sector.start()).stop();
+  // As today's main wrote it: none of the fields the marks added, and one point the sector renamed.
+  await withStore(async (store) => {
+    for (const name of [...reference, ...bulk]) {
+      const collection = store.collection<Doc>(name);
+      for (const doc of await collection.find({})) {
+        const old = Object.fromEntries(Object.entries(doc).filter(([key]) => !added.includes(key))) as Doc;
+        if (name === 'responsibilities') old.reference = 'Old wording';
+        if (doc._id === renamed) old.name = 'Renamed by the sector';
+        await collection.replaceOne({ _id: doc._id }, old);
+      }
+    }
+  });
+  before = await contents();
+  await (await sector.start()).stop();
+  after = await contents();
+}, 120_000);
+afterAll(() => sector?.remove());
+
+describe('a health store written before the demo data carried marks', () => {
+  it('is unmarked to begin with', () => {
+    for (const name of [...reference, ...bulk]) {
+      expect(before[name]!.length, name).toBeGreaterThan(0);
+      expect(
+        before[name]!.filter((doc) => doc.source || doc.addedForDemo).map((d) => d._id),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it("marks every reference record that is still the demo's, with its organisations and area", () => {
+    for (const name of reference) {
+      const unmarked = after[name]!.filter((doc) => doc._id !== renamed && !doc.source?.title && !doc.addedForDemo);
+      expect(
+        unmarked.map((d) => d._id),
+        name,
+      ).toEqual([]);
+    }
+    const duty = after.responsibilities![0]!;
+    expect(duty.reference).not.toBe('Old wording');
+    expect(duty.organisationIds).toEqual(['bd-mohfw']);
+    const centre = after.servicePoints!.find((p) => p.crisisCentreId === 'bd-occ-dhaka')!;
+    expect(centre).toMatchObject({ organisationId: 'bd-dmch', areaId: 'bd-district-dhaka' });
+  });
+
+  it("leaves the sector's own point unmarked, in the area of its district", () => {
+    const own = after.servicePoints!.find((p) => p._id === renamed)!;
+    expect(own.name).toBe('Renamed by the sector');
+    expect(own.addedForDemo ?? null).toBeNull();
+    expect(own.source ?? null).toBeNull();
+    expect(own.areaId).toMatch(/^bd-district-/);
+    expect(after.servicePoints!.filter((p) => p.addedForDemo === generatedServicePointNote).length).toBeGreaterThan(0);
+  });
+
+  it('leaves the bulk collections as they were', () => {
+    for (const name of bulk) expect(after[name], name).toEqual(before[name]);
+  });
+
+  it('changes nothing at a second start', async () => {
+    await (await sector.start()).stop();
+    expect(await contents()).toEqual(after);
+  });
+});
