@@ -33,8 +33,9 @@ export const englandWales: EducationCountrySeed = {
     {
       duty: 'Recognise children who see, hear or experience domestic abuse as victims in their own right and support them in school.',
       role: 'SUPPORTING',
-      source: { ...instruments.ewDomesticAbuse, section: 's.3' },
-      addedForDemo: uncheckedDutyNote,
+      source: { ...instruments.ewDomesticAbuse, section: 's.3(2)', quote: 'sees or hears, or experiences the effects of, the abuse' },
+      addedForDemo:
+        "The section makes such children victims for the purposes of the Act; supporting them in school is the demo's reading of the education sector's part.",
       organisations: ['ew-dfe'],
     },
     {

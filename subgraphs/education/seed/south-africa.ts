@@ -1,5 +1,5 @@
 import type { EducationCountrySeed } from './index.ts';
-import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
+import { instruments, saCommitteeDuties, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Department of Basic Education, a supporting department on the Inter-Sectoral Committee: the
@@ -39,10 +39,11 @@ export const southAfrica: EducationCountrySeed = {
       organisations: ['za-dbe'],
     },
     {
-      duty: 'Support the Inter-Sectoral Committee as a supporting department and report on schools.',
+      duty: 'Carry out the supporting role the national policy framework allocates to it, with which the Inter-sectoral Committee must ensure compliance.',
       role: 'SUPPORTING',
-      source: { ...instruments.saSexualOffencesAct, section: 's.63' },
-      addedForDemo: uncheckedDutyNote,
+      source: saCommitteeDuties.roles,
+      addedForDemo:
+        "Sections 62 to 65 of the Act do not name an education department; that the framework gives it a supporting role is the demo's.",
       organisations: ['za-dbe'],
     },
   ],

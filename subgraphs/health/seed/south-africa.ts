@@ -1,5 +1,5 @@
 import type { HealthCountrySeed } from './index.ts';
-import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
+import { instruments, saAnnualReports, saFrameworkAims, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * National Department of Health, with the provincial health departments. Thuthuzela Care
@@ -32,17 +32,17 @@ export const southAfrica: HealthCountrySeed = {
       organisations: ['za-doh'],
     },
     {
-      duty: 'Improve health services to victims of sexual offences within available resources, as the National Policy Framework plans.',
+      duty: 'Improve services to victims of sexual offences within available resources, as the national policy framework plans.',
       role: 'SUPPORTING',
-      source: { ...instruments.saSexualOffencesAct, section: 's.62(1)(c)' },
-      addedForDemo: uncheckedDutyNote,
+      source: saFrameworkAims.services,
+      addedForDemo:
+        "The Act sets this as an aim of the national policy framework; that the health department carries it is the demo's reading.",
       organisations: ['za-doh'],
     },
     {
-      duty: 'Report to the Inter-Sectoral Committee on how the department meets the responsibilities allocated to it.',
-      role: 'SUPPORTING',
-      source: { ...instruments.saSexualOffencesAct, section: 's.63' },
-      addedForDemo: uncheckedDutyNote,
+      duty: 'Report to Parliament every year, through its Cabinet member, on how the department implements the Act.',
+      role: 'PRIMARY',
+      source: saAnnualReports,
       organisations: ['za-doh'],
     },
   ],

@@ -13,14 +13,20 @@ export const englandWales: JusticeCountrySeed = {
       duty: 'Hear rape, sexual offence and domestic abuse cases with special measures that help victims give their best evidence.',
       role: 'PRIMARY',
       source: { ...instruments.ewYouthJustice, section: 'Part II' },
-      addedForDemo: uncheckedDutyNote,
+      addedForDemo:
+        "Part II provides special measures for eligible witnesses in criminal proceedings generally; the kinds of case named are the demo's.",
       organisations: ['ew-moj'],
     },
     {
       duty: 'Offer eligible victims pre-recorded cross-examination in every Crown Court.',
       role: 'PRIMARY',
-      source: { ...instruments.ewYouthJustice, section: 's.28' },
-      addedForDemo: uncheckedDutyNote,
+      source: {
+        ...instruments.ewYouthJustice,
+        section: 's.28(1)',
+        quote: 'for any cross-examination of the witness, and any re-examination, to be recorded by means of a video recording',
+      },
+      addedForDemo:
+        'Section 28 lets a special measures direction provide for it; in which courts and for which witnesses it is in force is set by commencement orders the demo does not cite.',
       organisations: ['ew-moj'],
     },
     {

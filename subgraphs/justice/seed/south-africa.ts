@@ -1,5 +1,5 @@
 import type { JusticeCountrySeed } from './index.ts';
-import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
+import { instruments, saFrameworkAims, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Department of Justice and Constitutional Development, with the National Prosecuting
@@ -11,17 +11,17 @@ import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.t
 export const southAfrica: JusticeCountrySeed = {
   responsibilities: [
     {
-      duty: 'Chair the Inter-Sectoral Committee for the Management of Sexual Offence Matters and run its secretariat.',
+      duty: 'Chair the Inter-sectoral Committee for the Management of Sexual Offence Matters and run its secretariat.',
       role: 'PRIMARY',
       source: { ...instruments.saSexualOffencesAct, section: 's.63' },
-      addedForDemo: uncheckedDutyNote,
+      addedForDemo:
+        "Who chairs the Committee was not checked against the text of s.63, and the Act does not say who serves the Committee: the secretariat is the demo's.",
       organisations: ['za-doj'],
     },
     {
-      duty: 'Develop and review the National Policy Framework, for a uniform and co-ordinated approach by all organs of state, and guide its implementation.',
+      duty: 'Adopt the national policy framework after consulting the other Cabinet members and the National Director of Public Prosecutions, table and publish it, and review it at least every five years.',
       role: 'PRIMARY',
-      source: { ...instruments.saSexualOffencesAct, section: 's.62(1)(a)-(b)' },
-      addedForDemo: uncheckedDutyNote,
+      source: saFrameworkAims.uniform,
       organisations: ['za-doj'],
     },
     {

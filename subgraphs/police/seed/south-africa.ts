@@ -1,5 +1,5 @@
 import type { PoliceCountrySeed } from './index.ts';
-import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
+import { instruments, saAnnualReports, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * The South African Police Service (Department of Police). Detectives of the Family Violence,
@@ -38,10 +38,9 @@ export const southAfrica: PoliceCountrySeed = {
       organisations: ['za-saps'],
     },
     {
-      duty: 'Report to the Inter-Sectoral Committee on how the police meet the responsibilities allocated to them.',
-      role: 'SUPPORTING',
-      source: { ...instruments.saSexualOffencesAct, section: 's.63' },
-      addedForDemo: uncheckedDutyNote,
+      duty: 'Report to Parliament every year, through its Cabinet member, on how the department implements the Act.',
+      role: 'PRIMARY',
+      source: saAnnualReports,
       organisations: ['za-saps'],
     },
   ],

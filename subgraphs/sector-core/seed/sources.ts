@@ -58,3 +58,47 @@ export const instruments = {
 /** Said of a duty whose citation the demo has not checked against the source's text. */
 export const uncheckedDutyNote =
   "The duty is the demo's summary; that the cited provision allocates it to this sector was not checked against the source's text.";
+
+/** Sections of the South African Act that several sectors cite, checked against its text. */
+const saSections = 'https://source.acts.co.za/criminal-law-sexual-offences-and-related-matters-amendment-act-2007';
+
+/** s.65(3), as substituted by Act 24 of 2015: the yearly reports of the departments to Parliament. */
+export const saAnnualReports: SourceDoc = {
+  ...instruments.saSexualOffencesAct,
+  section: 's.65(3) (as substituted by Act 24 of 2015)',
+  quote: 'not later than 30 September of every year',
+  url: `${saSections}/65__responsibilities__function.php`,
+};
+
+/** s.62(1): what the national policy framework is for. */
+export const saFrameworkAims = {
+  uniform: {
+    ...instruments.saSexualOffencesAct,
+    section: 's.62(1)(a) and (2)',
+    quote:
+      'ensure a uniform and co-ordinated approach by all Government departments and institutions in dealing with matters relating to sexual offences',
+    url: `${saSections}/62__national_policy_framework.php`,
+  },
+  services: {
+    ...instruments.saSexualOffencesAct,
+    section: 's.62(1)(c)',
+    quote:
+      'enhance the delivery of service as envisaged in this Act by the development of a plan for the progressive realisation of services for victims of sexual offences within available resources',
+    url: `${saSections}/62__national_policy_framework.php`,
+  },
+} satisfies Record<string, SourceDoc>;
+
+/** s.65(1): what the Inter-sectoral Committee is responsible for. */
+export const saCommitteeDuties = {
+  roles: {
+    ...instruments.saSexualOffencesAct,
+    section: 's.65(1)(c)',
+    quote:
+      'ensuring that the different organs of state comply with the primary and supporting roles and responsibilities allocated to them in terms of the national policy framework and this Act',
+    url: `${saSections}/65__responsibilities__function.php`,
+  },
+} satisfies Record<string, SourceDoc>;
+
+/** Said of a duty the Domestic Abuse Act 2021 places on local authorities, which the demo gives a ministry. */
+export const localAuthorityDutyNote =
+  "The Act places the duty on each relevant local authority in England; that the ministry answers for it, as the demo's social welfare sector, is the demo's reading.";

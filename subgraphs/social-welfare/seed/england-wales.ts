@@ -1,5 +1,5 @@
 import type { SocialWelfareCountrySeed } from './index.ts';
-import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
+import { instruments, localAuthorityDutyNote, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Ministry of Housing, Communities and Local Government: the duty on tier-one local
@@ -10,24 +10,30 @@ import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.t
 export const englandWales: SocialWelfareCountrySeed = {
   responsibilities: [
     {
-      duty: 'Make every tier-one local authority assess the need for support in safe accommodation, publish a strategy and commission support to meet it.',
+      duty: 'Make every tier-one local authority in England assess the need for support in safe accommodation, publish a strategy for it and give effect to it.',
       role: 'PRIMARY',
-      source: { ...instruments.ewDomesticAbuse, section: 's.57' },
-      addedForDemo: uncheckedDutyNote,
+      source: {
+        ...instruments.ewDomesticAbuse,
+        section: 's.57(1)',
+        quote: 'assess, or make arrangements for the assessment of, the need for accommodation-based support in its area',
+        url: 'https://www.legislation.gov.uk/ukpga/2021/17/section/57',
+      },
+      addedForDemo: localAuthorityDutyNote,
       organisations: ['ew-mhclg'],
     },
     {
-      duty: 'Make every tier-one local authority set up a domestic abuse local partnership board.',
+      duty: 'Make every tier-one local authority in England appoint a domestic abuse local partnership board.',
       role: 'PRIMARY',
       source: { ...instruments.ewDomesticAbuse, section: 's.58' },
-      addedForDemo: uncheckedDutyNote,
+      addedForDemo: localAuthorityDutyNote,
       organisations: ['ew-mhclg'],
     },
     {
       duty: 'Give people made homeless by domestic abuse priority need for housing assistance.',
       role: 'PRIMARY',
       source: { ...instruments.ewDomesticAbuse, section: 's.78' },
-      addedForDemo: uncheckedDutyNote,
+      addedForDemo:
+        "The section amends Part 7 of the Housing Act 1996, whose duties fall on local housing authorities; that the ministry answers for it is the demo's reading.",
       organisations: ['ew-mhclg'],
     },
     {

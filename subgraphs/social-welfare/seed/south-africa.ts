@@ -1,5 +1,5 @@
 import type { SocialWelfareCountrySeed } from './index.ts';
-import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
+import { instruments, saAnnualReports, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Department of Social Development: the Victim Empowerment Programme (social workers and
@@ -38,10 +38,9 @@ export const southAfrica: SocialWelfareCountrySeed = {
       organisations: ['za-dsd'],
     },
     {
-      duty: 'Report to the Inter-Sectoral Committee on how the department meets the responsibilities allocated to it.',
-      role: 'SUPPORTING',
-      source: { ...instruments.saSexualOffencesAct, section: 's.63' },
-      addedForDemo: uncheckedDutyNote,
+      duty: 'Report to Parliament every year, through its Cabinet member, on how the department implements the Act.',
+      role: 'PRIMARY',
+      source: saAnnualReports,
       organisations: ['za-dsd'],
     },
   ],
