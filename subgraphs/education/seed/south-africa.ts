@@ -1,5 +1,5 @@
 import type { EducationCountrySeed } from './index.ts';
-import { instruments, saCommitteeDuties, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
+import { instruments, saCommitteeDuties, saReportingDuty, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Department of Basic Education, a supporting department on the Inter-Sectoral Committee: the
@@ -33,9 +33,9 @@ export const southAfrica: EducationCountrySeed = {
     },
     {
       duty: 'Report knowledge of a sexual offence against a learner to the police at once.',
-      role: 'SUPPORTING',
-      source: { ...instruments.saSexualOffencesAct, section: 's.54' },
-      addedForDemo: uncheckedDutyNote,
+      role: 'PRIMARY',
+      source: saReportingDuty,
+      addedForDemo: "The Act places the duty on every person; that the education sector answers for it in schools is the demo's reading.",
       organisations: ['za-dbe'],
     },
     {

@@ -1,5 +1,5 @@
 import type { HealthCountrySeed } from './index.ts';
-import { instruments, saAnnualReports, saFrameworkAims, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
+import { instruments, saAnnualReports, saFrameworkAims, saVictimServices, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * National Department of Health, with the provincial health departments. Thuthuzela Care
@@ -11,17 +11,15 @@ import { instruments, saAnnualReports, saFrameworkAims, uncheckedDutyNote } from
 export const southAfrica: HealthCountrySeed = {
   responsibilities: [
     {
-      duty: 'Give victims of sexual offences post-exposure prophylaxis, emergency contraception and treatment at designated public health establishments, free of charge.',
+      duty: 'Give victims of sexual offences post-exposure prophylaxis against HIV, with medical advice, at public health establishments designated for it, at State expense.',
       role: 'PRIMARY',
-      source: { ...instruments.saSexualOffencesAct, section: 'Chapter 5' },
-      addedForDemo: uncheckedDutyNote,
+      source: saVictimServices.prophylaxis,
       organisations: ['za-doh'],
     },
     {
-      duty: 'Carry out forensic medical examinations and complete the J88 medico-legal report for the police and the prosecution.',
+      duty: 'Complete the J88 medico-legal report when a victim reports a sexual offence to a medical practitioner or nurse.',
       role: 'PRIMARY',
-      source: { ...instruments.saPolicyFramework },
-      addedForDemo: uncheckedDutyNote,
+      source: saVictimServices.medicoLegalReport,
       organisations: ['za-doh'],
     },
     {

@@ -1,5 +1,5 @@
 import type { PoliceCountrySeed } from './index.ts';
-import { instruments, saAnnualReports, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
+import { instruments, saAnnualReports, saVictimServices, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * The South African Police Service (Department of Police). Detectives of the Family Violence,
@@ -17,10 +17,9 @@ export const southAfrica: PoliceCountrySeed = {
       organisations: ['za-saps'],
     },
     {
-      duty: 'Take victims to a designated health establishment and tell them about post-exposure prophylaxis and compulsory HIV testing of the alleged offender.',
+      duty: 'Tell a victim who lays a charge of the importance of post-exposure prophylaxis within 72 hours and of the services the Act gives her, including having the alleged offender tested for HIV.',
       role: 'PRIMARY',
-      source: { ...instruments.saSexualOffencesAct, section: 'Chapter 5' },
-      addedForDemo: uncheckedDutyNote,
+      source: saVictimServices.informed,
       organisations: ['za-saps'],
     },
     {

@@ -102,3 +102,35 @@ export const saCommitteeDuties = {
 /** Said of a duty the Domestic Abuse Act 2021 places on local authorities, which the demo gives a ministry. */
 export const localAuthorityDutyNote =
   "The Act places the duty on each relevant local authority in England; that the ministry answers for it, as the demo's social welfare sector, is the demo's reading.";
+
+/** Chapter 5 of the Act and its Regulations: what victims of sexual offences are given. */
+export const saVictimServices = {
+  prophylaxis: {
+    ...instruments.saSexualOffencesAct,
+    section: 's.28(1)(a) and s.29(1)',
+    quote:
+      'receive PEP for HIV infection, at a public health establishment designated from time to time by the cabinet member responsible for health',
+    url: 'https://www.acts.co.za/criminal-law-sexual-offences-and-related-matters-amendment-act-2007/28__services_for_victims_relat.php',
+  },
+  informed: {
+    ...instruments.saSexualOffencesAct,
+    section: 's.28(3)(a)',
+    quote: 'importance of obtaining PEP for HIV infection within 72 hours after the alleged sexual offence took place',
+    url: 'https://www.acts.co.za/criminal-law-sexual-offences-and-related-matters-amendment-act-2007/28__services_for_victims_relat.php',
+  },
+  medicoLegalReport: {
+    title: 'Criminal Law (Sexual Offences and Related Matters) Regulations, made under Act 32 of 2007',
+    section: 'Regulation 2(1)',
+    quote: 'must complete the J88 form',
+    url: 'http://www.acts.co.za/criminal-law-sexual-offences-and-related-matters-amendment-act-2007/r561_2__reporting_of_an_allege.php',
+  },
+} satisfies Record<string, SourceDoc>;
+
+/** s.54(1)(a): everyone's duty to report a sexual offence against a child. */
+export const saReportingDuty: SourceDoc = {
+  ...instruments.saSexualOffencesAct,
+  section: 's.54(1)(a)',
+  quote:
+    'A person who has knowledge that a sexual offence has been committed against a child must report such knowledge immediately to a police official.',
+  url: 'https://en.wikisource.org/wiki/Criminal_Law_(Sexual_Offences_and_Related_Matters)_Amendment_Act,_2007/Chapter_7',
+};
