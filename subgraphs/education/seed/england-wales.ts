@@ -10,10 +10,15 @@ import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.t
 export const englandWales: EducationCountrySeed = {
   responsibilities: [
     {
-      duty: 'Make relationships, sex and health education, including healthy relationships and consent, compulsory in schools.',
+      duty: 'Require by regulations relationships education in primary schools and relationships and sex education in secondary schools in England, with guidance on safe and healthy relationships.',
       role: 'PRIMARY',
-      source: { ...instruments.ewChildrenSocialWork, section: 's.34' },
-      addedForDemo: uncheckedDutyNote,
+      source: {
+        ...instruments.ewChildrenSocialWork,
+        section: 's.34(1)-(3)',
+        quote:
+          'relationships and sex education to be provided (instead of sex education) to pupils receiving secondary education at schools in England',
+        url: 'https://www.legislation.gov.uk/ukpga/2017/16/part/1/chapter/4',
+      },
       organisations: ['ew-dfe'],
     },
     {

@@ -31,10 +31,16 @@ export const englandWales: HealthCountrySeed = {
       organisations: ['ew-dhsc'],
     },
     {
-      duty: 'Take part in domestic homicide reviews and act on their recommendations.',
+      duty: "Take part in domestic homicide reviews when the NHS bodies are directed to establish or join one, following the Secretary of State's guidance.",
       role: 'SUPPORTING',
-      source: { ...instruments.ewDomesticViolenceCrimeVictims, section: 's.9' },
-      addedForDemo: uncheckedDutyNote,
+      source: {
+        ...instruments.ewDomesticViolenceCrimeVictims,
+        section: 's.9(2)-(4)',
+        quote: 'to establish, or to participate in, a domestic homicide review',
+        url: 'https://www.legislation.gov.uk/ukpga/2004/28/part/1/crossheading/domestic-homicide-reviews',
+      },
+      addedForDemo:
+        "The section names NHS bodies among those the Secretary of State may direct; that the health department answers for their part is the demo's reading.",
       organisations: ['ew-dhsc'],
     },
     {

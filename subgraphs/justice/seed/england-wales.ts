@@ -37,10 +37,15 @@ export const englandWales: JusticeCountrySeed = {
       organisations: ['ew-moj'],
     },
     {
-      duty: 'Stop perpetrators of abuse cross-examining their victims in person in the family courts.',
+      duty: 'Stop a party charged with, cautioned for or convicted of a specified offence from cross-examining the victim in person in family proceedings.',
       role: 'PRIMARY',
-      source: { ...instruments.ewDomesticAbuse, section: 's.65' },
-      addedForDemo: uncheckedDutyNote,
+      source: {
+        ...instruments.ewDomesticAbuse,
+        section: 's.65 (inserting s.31R into the Matrimonial and Family Proceedings Act 1984)',
+        quote:
+          'no party to the proceedings who has been convicted of or given a caution for, or is charged with, a specified offence may cross-examine in person a witness who is the victim, or alleged victim, of that offence',
+        url: 'https://www.legislation.gov.uk/ukpga/2021/17/section/65',
+      },
       organisations: ['ew-moj'],
     },
     {

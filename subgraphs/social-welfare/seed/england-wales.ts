@@ -37,10 +37,16 @@ export const englandWales: SocialWelfareCountrySeed = {
       organisations: ['ew-mhclg'],
     },
     {
-      duty: 'Let survivors keep a secure lifetime tenancy when they are rehoused to escape abuse.',
+      duty: 'Let survivors rehoused by a local housing authority for reasons connected with domestic abuse have a secure tenancy that is not a flexible (fixed-term) one.',
       role: 'PRIMARY',
-      source: { ...instruments.ewDomesticAbuse, section: 's.79' },
-      addedForDemo: uncheckedDutyNote,
+      source: {
+        ...instruments.ewDomesticAbuse,
+        section: 's.79 (inserting s.81ZA into the Housing Act 1985)',
+        quote: 'The local housing authority must grant a secure tenancy that is not a flexible tenancy if',
+        url: 'https://www.legislation.gov.uk/ukpga/2021/17/section/79',
+      },
+      addedForDemo:
+        "The duty falls on local housing authorities; that the ministry answers for it, as the demo's social welfare sector, is the demo's reading.",
       organisations: ['ew-mhclg'],
     },
     {
