@@ -49,10 +49,14 @@ export const englandWales: JusticeCountrySeed = {
       organisations: ['ew-moj'],
     },
     {
-      duty: 'Grant legal aid in family cases to survivors who give evidence of domestic abuse.',
-      role: 'SUPPORTING',
-      source: { ...instruments.ewLegalAid, section: 'Schedule 1, paragraph 12' },
-      addedForDemo: uncheckedDutyNote,
+      duty: 'Make civil legal aid available in family matters to an adult who was, or is at risk of being, the victim of domestic abuse by the other party.',
+      role: 'PRIMARY',
+      source: {
+        ...instruments.ewLegalAid,
+        section: 'Schedule 1, Part 1, paragraph 12(1) (as enacted)',
+        quote: 'A was, or is at risk of being, the victim of that domestic violence',
+        url: 'https://www.legislation.gov.uk/ukpga/2012/10/schedule/1/part/1/crossheading/victims-of-domestic-violence-and-family-matters',
+      },
       organisations: ['ew-moj'],
     },
   ],

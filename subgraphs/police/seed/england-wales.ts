@@ -24,10 +24,15 @@ export const englandWales: PoliceCountrySeed = {
       organisations: ['ew-npcc'],
     },
     {
-      duty: "Tell people about a partner's history of abuse when they ask or when the police judge they need to know.",
+      duty: "Disclose police information about a partner's abusive past to prevent domestic abuse, having regard to the Secretary of State's guidance (the Domestic Violence Disclosure Scheme).",
       role: 'PRIMARY',
-      source: { ...instruments.ewDomesticAbuse, section: 's.77' },
-      addedForDemo: uncheckedDutyNote,
+      source: {
+        ...instruments.ewDomesticAbuse,
+        section: 's.77(1)-(2)',
+        quote: 'Each chief officer of police of a police force must have regard to any guidance issued under this section.',
+      },
+      addedForDemo:
+        "The duty falls on each chief officer of police; the demo names the National Police Chiefs' Council for them, having no record of each force.",
       organisations: ['ew-npcc'],
     },
     {
