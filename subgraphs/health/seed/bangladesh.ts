@@ -1,5 +1,5 @@
 import type { HealthCountrySeed } from './index.ts';
-import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
+import { bdMinistryRoles, instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Ministry of Health and Family Welfare. The One-Stop Crisis Centres sit in medical college
@@ -12,10 +12,12 @@ const dnaLaboratory = 'National Forensic DNA Profiling Laboratory, Dhaka Medical
 export const bangladesh: HealthCountrySeed = {
   responsibilities: [
     {
-      duty: 'Run the medical side of every One-Stop Crisis Centre around the clock: treatment, medico-legal examination and the medical certificate.',
+      duty: 'Maintain the facilities and equipment of the One-Stop Crisis Centres and Cells, and staff them with doctors and nurses so that they run 24 hours every day.',
       role: 'PRIMARY',
-      source: { ...instruments.bdProgramme, section: 'One-Stop Crisis Centre operating arrangements' },
-      addedForDemo: uncheckedDutyNote,
+      source: {
+        ...bdMinistryRoles,
+        quote: 'The staffing will make sure that the OCCs and One Stop Crisis Cells are in operation 24 hours every day of the week.',
+      },
       organisations: ['bd-mohfw'],
     },
     {
@@ -33,10 +35,13 @@ export const bangladesh: HealthCountrySeed = {
       organisations: ['bd-mohfw'],
     },
     {
-      duty: 'Open One-Stop Crisis Cells in district hospitals and upazila health complexes and refer survivors on to the nearest centre.',
+      duty: 'Give space for One-Stop Crisis Cells in 40 district hospitals and 20 upazila health complexes.',
       role: 'PRIMARY',
-      source: { ...instruments.bdActionPlan },
-      addedForDemo: uncheckedDutyNote,
+      source: {
+        ...bdMinistryRoles,
+        quote:
+          'Required spaces will be allocated at selected 40 hospitals at district level and 20 at Upazila health complexes as per DPP for establishment of One-Stop Crisis Cells.',
+      },
       organisations: ['bd-mohfw'],
     },
     {

@@ -134,3 +134,10 @@ export const saReportingDuty: SourceDoc = {
     'A person who has knowledge that a sexual offence has been committed against a child must report such knowledge immediately to a police official.',
   url: 'https://en.wikisource.org/wiki/Criminal_Law_(Sexual_Offences_and_Related_Matters)_Amendment_Act,_2007/Chapter_7',
 };
+
+/** The programme's own account of what each Bangladesh ministry does in it. */
+export const bdMinistryRoles: SourceDoc = {
+  title: 'Multi-Sectoral Programme on Violence Against Women: Coordination with Concern Ministries',
+  section: 'Ministry of Health and Family Welfare',
+  url: 'http://mspvaw.gov.bd/index.php?option=com_content&view=article&id=181&Itemid=143',
+};
