@@ -71,8 +71,13 @@ export const bangladesh: HealthCountrySeed = {
     national: [
       {
         kind: 'FORENSIC_LABORATORY',
-        organisation: 'bd-hsd',
+        organisation: 'bd-dna-lab',
         name: dnaLaboratory,
+        source: {
+          title: "Bangladesh Sangbad Sangstha, 'Govt sets up DNA Laboratory Management Department', 12 August 2020",
+          quote: 'is located at 10th floor of the Nuclear Medicine Building at Dhaka Medical College Hospital (DMCH)',
+          url: 'http://www.bssnews.net/?p=437326',
+        },
         place: 'Dhaka',
         district: 'Dhaka',
         openingHours: 'Sun-Thu 09:00-17:00',
