@@ -17,10 +17,16 @@ export const englandWales: PoliceCountrySeed = {
       organisations: ['ew-npcc'],
     },
     {
-      duty: 'Give Domestic Abuse Protection Notices and apply for Domestic Abuse Protection Orders to keep victims safe.',
+      duty: 'Give domestic abuse protection notices through a senior officer, and apply for a domestic abuse protection order after each notice.',
       role: 'PRIMARY',
-      source: { ...instruments.ewDomesticAbuse, section: 'Part 3' },
-      addedForDemo: uncheckedDutyNote,
+      source: {
+        ...instruments.ewDomesticAbuse,
+        section: 'ss.22(1) and 28(3)',
+        quote: 'the chief officer of police in relation to that force must apply for a domestic abuse protection order against P',
+        url: 'https://legislation.gov.uk/ukpga/2021/17/section/28',
+      },
+      addedForDemo:
+        "The duty falls on each chief officer of police, whom the demo represents by the National Police Chiefs' Council; sections 22 to 56 are brought into force area by area through a pilot, which the demo does not track.",
       organisations: ['ew-npcc'],
     },
     {
