@@ -1284,6 +1284,11 @@ export type MeetingPack = {
   openActionItems: Array<ActionItem>;
   /** Of those, the ones past their due date. */
   overdueActionItems: Array<ActionItem>;
+  /**
+   * The duties the sources set on the body, on the bodies reporting to it and on the framework's
+   * lead organisation, in that order, each with its status as of today and its section quoted.
+   */
+  obligations: Array<Obligation>;
 };
 
 /** A meeting a coordination body held. Recorded once, never changed. */
@@ -2897,6 +2902,7 @@ export type MeetingPackResolvers<ContextType = any, ParentType extends Resolvers
   sectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
   openActionItems?: Resolver<Array<ResolversTypes['ActionItem']>, ParentType, ContextType>;
   overdueActionItems?: Resolver<Array<ResolversTypes['ActionItem']>, ParentType, ContextType>;
+  obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
 };
 
 export type MeetingResolvers<ContextType = any, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting'], FederationReferenceType extends FederationReferenceTypes['Meeting'] = FederationReferenceTypes['Meeting']> = {
