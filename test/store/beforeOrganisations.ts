@@ -1,3 +1,4 @@
+import { upgradeLedger } from '../../subgraphs/kit/subgraph.ts';
 import type { Store, StoredDocument } from '../../subgraphs/kit/store/port.ts';
 
 /*
@@ -21,6 +22,8 @@ interface Seat {
  * differs from today's organisation name.
  */
 export async function rewriteAsBeforeOrganisations(store: Store, oldNames: Record<string, string> = {}): Promise<void> {
+  // Written before the upgrade existed, so the store has not recorded finishing it.
+  await store.collection(upgradeLedger).deleteMany({});
   const organisations = await store.collection<Doc>('organisations').find({});
   const nameOf = new Map(organisations.map((o) => [o._id, oldNames[o.name as string] ?? (o.name as string)]));
   const named = (id: string) => {
