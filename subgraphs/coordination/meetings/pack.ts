@@ -2,6 +2,7 @@ import { startOfDayUtc } from '../../kit/clock.ts';
 import { requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
 import { NotFoundError } from '../../kit/errors.ts';
+import { theFramework } from '../framework.ts';
 import type { CoordinationBodyDoc } from '../models.ts';
 import { isOpen, isOverdueItem } from './cadence.ts';
 import type { Resolvers } from '../generated/resolverTypes.ts';
@@ -34,11 +35,7 @@ async function meetingPack(_: unknown, { bodyId }: { bodyId: string }, ctx: Meet
 export const meetingPackResolvers: Resolvers<MeetingContext> = {
   Query: { meetingPack },
   MeetingPack: {
-    framework: async (_: Pack, __: unknown, ctx: MeetingContext) => {
-      const [framework] = await ctx.loaders.frameworks.load();
-      if (!framework) throw new NotFoundError('No framework is loaded in the coordination store');
-      return framework;
-    },
+    framework: (_: Pack, __: unknown, ctx: MeetingContext) => theFramework(ctx),
     sectors: (_: Pack, __: unknown, ctx: MeetingContext) => ctx.loaders.sectors.load(),
     openActionItems: (pack: Pack) => pack.items,
     overdueActionItems: (pack: Pack) => pack.items.filter((item) => isOverdueItem(item, pack.preparedOn)),
