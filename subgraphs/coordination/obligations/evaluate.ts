@@ -11,8 +11,8 @@ import type { BodyReportDoc, ObligationDoc, PeriodDoc } from './models.ts';
  * ends on the same day of the next month (the month's last day when it has no such day). A duty
  * to review the framework "within five years after its publication ... and at least once every
  * five years thereafter" runs from the framework's first publication: each period ends five years
- * after the publication or the review that began it, and a period missed is followed by one from
- * the day it ended (or from the late review).
+ * after the publication or the review that began it; a period with no review is missed, and the
+ * next runs from the day it ended, so a late review meets the period it falls in.
  */
 
 export type AssessmentStatus = 'MET' | 'NOT_MET' | 'DUE' | 'NOT_ASSESSED';
@@ -127,25 +127,20 @@ function reviewEvery(obligation: ObligationDoc, events: readonly FrameworkEventD
   let from = published.on;
   for (;;) {
     const until = addPeriod(from, period);
-    const review = reviews.find((r) => r.on > from);
+    const review = reviews.find((r) => r.on > from && r.on <= until);
     const base = { label: span(from, until), from, until, meetings: [], reports: [] };
-    if (review && review.on <= until) {
+    if (review) {
       assessments.push({ ...base, status: 'MET', detail: `reviewed on ${isoDay(review.on)}`, frameworkEvents: [opened, review] });
+      opened = review;
+      from = review.on;
     } else if (until >= today) {
       assessments.push({ ...base, status: 'DUE', detail: `no review yet; due by ${isoDay(until)}`, frameworkEvents: [opened] });
-      break;
-    } else if (review) {
-      const late = `reviewed on ${isoDay(review.on)}, ${daysLate(until, review.on)} late`;
-      assessments.push({ ...base, status: 'NOT_MET', detail: late, frameworkEvents: [opened, review] });
+      return assessments.filter((a) => a.until >= obligation.assessedFrom);
     } else {
       assessments.push({ ...base, status: 'NOT_MET', detail: `no review; due by ${isoDay(until)}`, frameworkEvents: [opened] });
       from = until;
-      continue;
     }
-    opened = review;
-    from = review.on;
   }
-  return assessments.filter((a) => a.until >= obligation.assessedFrom);
 }
 
 /** Done by the day `dueBy`, once, from `assessedFrom`: a meeting held, or a review of the framework. */
