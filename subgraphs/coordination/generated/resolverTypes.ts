@@ -409,10 +409,7 @@ export type EducationAuditLog = AuditLog & {
 
 export type Query = {
   __typename?: 'Query';
-  /**
-   * The country's current framework: the one in force (adopted, and not superseded; the newest, should
-   * several be). Its objectives and actions are those the hub holds; `frameworks` lists every one.
-   */
+  /** The current framework: the one in force (adopted, not superseded). */
   framework: Framework;
   /** Every sector taking part in the framework. Each sector's own fields come from its own subgraph. */
   sectors: Array<SectorAgency>;
