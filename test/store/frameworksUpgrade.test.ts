@@ -6,7 +6,7 @@ import type { CountryId } from '../../platform/config.ts';
 import { adoptedByUpgradeNote } from '../../subgraphs/coordination/frameworks/upgradeStore.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import type { StoredDocument } from '../../subgraphs/kit/store/port.ts';
-import { startTestHub } from '../support/hub.ts';
+import { startTestHub, type TestHub } from '../support/hub.ts';
 import { rewriteAsBeforeFrameworkLives } from './beforeFrameworkLives.ts';
 
 /*
@@ -43,11 +43,13 @@ async function frameworksIn({ dataDir, country }: { dataDir: string; country: Co
   }
 }
 
-async function startAndAsk(folder: { dataDir: string; country: CountryId }, query: string) {
+/** Starts the hub on the folder, asks `query`, and does `then` with the hub before stopping it. */
+async function startAndAsk(folder: { dataDir: string; country: CountryId }, query: string, then?: (hub: TestHub) => Promise<void>) {
   const hub = await startTestHub({ country: folder.country, only: [], dataDir: folder.dataDir });
   try {
     const { data, errors } = await hub.query(query);
     expect(errors).toBeUndefined();
+    await then?.(hub);
     return data!;
   } finally {
     await hub.stop();
@@ -107,6 +109,22 @@ describe('a Bangladeshi folder whose one framework the demo data does not know',
     const data = await startAndAsk(
       folder,
       `{ framework { id } frameworks { id title status illustrative illustrativeNote events { kind } fundingLines { id } source { title } } }`,
+      async (hub) => {
+        // With no event recorded, the first may not be long before the framework's period (2025-07-01).
+        const record = `mutation($input: FrameworkEventInput!) { recordFrameworkEvent(input: $input) { id status events { kind on } } }`;
+        const input = { frameworkId: 'bd-national-plan', kind: 'PUBLISHED', description: 'Published by the ministry' };
+        const early = await hub.query(record, { input: { ...input, on: '2015-06-30' } });
+        expect(early.errors?.[0]?.message).toContain(
+          "on must not be before 10 years before the framework's period (2015-07-01; got 2015-06-30)",
+        );
+        const published = await hub.query(record, { input: { ...input, on: '2025-08-01' } });
+        expect(published.errors).toBeUndefined();
+        expect(published.data!.recordFrameworkEvent).toEqual({
+          id: 'bd-national-plan',
+          status: 'ADOPTED',
+          events: [{ kind: 'PUBLISHED', on: '2025-08-01' }],
+        });
+      },
     );
     expect(data).toEqual({
       framework: { id: 'bd-national-plan' },

@@ -3,7 +3,7 @@ import { scopes } from '../../../platform/auth/roles.ts';
 import { optionalText, requiredText } from '../../kit/blankText.ts';
 import { startOfDayUtc } from '../../kit/clock.ts';
 import { InvalidInputError, type FieldProblem } from '../../kit/errors.ts';
-import { isoDay, notBefore, notInFuture } from '../../kit/plausibleDates.ts';
+import { isoDay, notBefore, notInFuture, PLANNING_HORIZON_YEARS, yearsAfter } from '../../kit/plausibleDates.ts';
 import type { SourceDoc } from '../provenance.ts';
 import { inForce, statusAfter, transitions } from './lifecycle.ts';
 import type { FrameworkDoc, FrameworkEventDoc, FrameworkEventKind } from './models.ts';
@@ -69,10 +69,14 @@ export async function recordFrameworkEvent(input: FrameworkEventInput, ctx: Fram
     }
     status = next ?? status;
     const last = framework.events?.at(-1);
-    if (last)
-      problems.push(
-        ...notBefore({ day: last.on, what: `the framework's last recorded event (${last.kind} on ${isoDay(last.on)})` }, { on }),
-      );
+    // The first event of a framework may come before its period (a draft), but not long before.
+    const earliest = last
+      ? { day: last.on, what: `the framework's last recorded event (${last.kind} on ${isoDay(last.on)})` }
+      : {
+          day: yearsAfter(framework.period.start, -PLANNING_HORIZON_YEARS),
+          what: `${PLANNING_HORIZON_YEARS} years before the framework's period`,
+        };
+    problems.push(...notBefore(earliest, { on }));
   }
   if (problems.length > 0 || !framework || !status) throw new InvalidInputError('framework event', problems);
 
