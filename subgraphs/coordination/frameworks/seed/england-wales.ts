@@ -111,7 +111,7 @@ export const englandWales: Draft<FrameworkDoc>[] = [
           quote: 'we have continued our core funding of nearly 40 million to support specialist domestic and sexual violence services',
         },
         addedForDemo:
-          'The source says "nearly 40 million" (pounds) a year without the exact amount or the years; the demo leaves both out rather than round them. It records the funding under the Home Office, whose Secretary of State writes the foreword.',
+          'The source says "nearly 40 million" (pounds) without the exact amount or the years it covers; the demo leaves both out rather than round them. It records the funding under the Home Office, whose Secretary of State writes the foreword.',
       },
     ],
   },
