@@ -71,7 +71,7 @@ describe('a coordination folder written before obligations were records', () => 
     expect(obligations.map((o) => [o.id, o.status])).toEqual([
       ['za-isc-s64-1', 'NOT_MET'],
       ['za-isc-s64-3', 'NOT_MET'],
-      ['za-doj-s62-2c', 'NOT_ASSESSED'],
+      ['za-doj-s62-2c', 'DUE'],
     ]);
     const reporting = obligations[1]!.assessments;
     expect(reporting.length).toBe(before.meetings!.filter((m) => m.bodyId === 'za-isc' && m.heldOn >= new Date('2025-01-01')).length);

@@ -2,12 +2,12 @@ import { startOfDayUtc } from '../../kit/clock.ts';
 import { requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
 import { NotFoundError } from '../../kit/errors.ts';
+import { theFramework } from '../framework.ts';
 import type { CoordinationBodyDoc } from '../models.ts';
 import { isOpen, isOverdueItem } from './cadence.ts';
 import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MeetingContext } from './context.ts';
 import type { ObligationContext } from '../obligations/context.ts';
-import { theFramework } from '../framework.ts';
 import type { ActionItemDoc } from './models.ts';
 
 /** What the meeting pack resolves from; its other fields come from other modules and subgraphs. */
