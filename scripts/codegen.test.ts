@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { sectorIds, typePrefix } from '../platform/catalog.ts';
 import { projectPath } from '../platform/schemaFiles.ts';
 import { loadSubgraphDefinition } from '../subgraphs/definitions.ts';
+import { forAnySector } from './codegen/contractBindings.ts';
 import { placeholders, render, sectorWords } from './codegen/sectorContract.ts';
 
 /*
@@ -130,4 +131,10 @@ describe('the sector contract', () => {
       expect(resolveType()).toBe(`${prefix}Action`);
     }
   }, 60_000);
+});
+
+describe("widening sector-core's resolver types to any sector", () => {
+  it('stops with the file to update when the generated types no longer look as expected', () => {
+    expect(() => forAnySector("export type X = { __typename?: 'Other' };")).toThrow(/scripts\/codegen\/contractBindings\.ts/);
+  });
 });

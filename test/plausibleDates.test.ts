@@ -5,7 +5,8 @@ import { newCase, officer, referCase, registerCase, registered, snapshot, update
 /*
  * Every write refuses an implausible day or blank free text through the gateway, as
  * BAD_USER_INPUT naming the field, the bound and the value, and stores nothing; the bound day
- * itself is accepted. The Bangladesh framework starts on 2018-01-01; the hub's today is TODAY.
+ * itself is accepted. Bangladesh's frameworks start with the Multi-Sectoral Programme on
+ * 2000-05-01; the hub's today is TODAY.
  */
 
 let hub: TestHub;
@@ -14,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.stop());
 
-const frameworkStart = '2018-01-01';
+const frameworkStart = '2000-05-01';
 const horizon = '2036-11-24'; // 10 years from TODAY
 const horizonAgo = '2016-11-24'; // 10 years before TODAY
 
@@ -64,7 +65,7 @@ describe('a meeting and its action items', () => {
       {
         input: {
           ...meeting,
-          heldOn: '2017-12-31',
+          heldOn: '2000-04-30',
           minutesRef: ' ',
           decisions: ['Adopt the plan', '  '],
           actionItems: [{ sectorId: 'health', text: '\t', dueDate: '2036-11-25' }],
@@ -72,7 +73,7 @@ describe('a meeting and its action items', () => {
       },
       member,
     );
-    expect(message).toContain("heldOn must not be before the framework's start (2018-01-01; got 2017-12-31)");
+    expect(message).toContain("heldOn must not be before the framework's start (2000-05-01; got 2000-04-30)");
     expect(message).toContain(`actionItems[0].dueDate must not be after 10 years from today (${horizon}; got 2036-11-25)`);
     expect(message).toContain('minutesRef is empty');
     expect(message).toContain('decisions[1] must not be empty');
@@ -102,10 +103,10 @@ describe('a case', () => {
     const early = await refused(
       [['coordination', 'cases']],
       registerCase,
-      { input: { ...newCase, firstReportedOn: '2017-12-31' } },
+      { input: { ...newCase, firstReportedOn: '2000-04-30' } },
       officer('health'),
     );
-    expect(early).toContain("firstReportedOn must not be before the framework's start (2018-01-01; got 2017-12-31)");
+    expect(early).toContain("firstReportedOn must not be before the framework's start (2000-05-01; got 2000-04-30)");
     const incident = await refused(
       [['coordination', 'cases']],
       registerCase,
@@ -126,10 +127,10 @@ describe('a case', () => {
   it("accepts a case first reported on the framework's first day, and incidents on either bound", async () => {
     const first = await accepted(
       registerCase,
-      { input: { ...newCase, firstReportedOn: frameworkStart, incidentOn: '1918-01-01' } },
+      { input: { ...newCase, firstReportedOn: frameworkStart, incidentOn: '1900-05-01' } },
       officer('health'),
     );
-    expect(first.registerCase.id).toMatch(/^CASE-BD-2018-\d{6}$/);
+    expect(first.registerCase.id).toMatch(/^CASE-BD-2000-\d{6}$/);
     await accepted(registerCase, { input: { ...newCase, incidentOn: newCase.firstReportedOn } }, officer('health'));
   });
 

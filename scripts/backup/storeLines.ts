@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { readCollectionLines } from '../../subgraphs/kit/store/collectionFile.ts';
+import { latestRecords, readCollectionLines } from '../../subgraphs/kit/store/collectionFile.ts';
 import { BackupError } from './manifest.ts';
 
 /*
@@ -37,15 +37,10 @@ export const countLines = (bytes: Buffer) => bytes.toString('utf8').split('\n').
  * is named by `name` and its number.
  */
 export function loadedRecords(bytes: Buffer, name: string): Record<string, unknown>[] {
-  const byId = new Map<unknown, Record<string, unknown>>();
-  for (const line of readCollectionLines(bytes)) {
-    if (line.damage) throw new BackupError(`${name} line ${line.number} cannot be read: ${line.damage}`);
-    const value = line.value as Record<string, unknown>;
-    if (value._id === undefined) continue; // an index created or removed
-    if (value.$$deleted === true) byId.delete(value._id);
-    else byId.set(value._id, value);
-  }
-  return [...byId.values()];
+  const lines = readCollectionLines(bytes);
+  const damaged = lines.find((line) => line.damage);
+  if (damaged) throw new BackupError(`${name} line ${damaged.number} cannot be read: ${damaged.damage}`);
+  return latestRecords(lines);
 }
 
 /** The encryption key ids the records' encrypted fields name (docs/encryption-at-rest.md). */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type DefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
-import { typePrefix } from '../../platform/catalog.ts';
+import { fieldPrefix, typePrefix } from '../../platform/catalog.ts';
 import { projectPath } from '../../platform/schemaFiles.ts';
 import { contractFile, placeholders, readContract, render, sectorWords, templateValues } from './sectorContract.ts';
 
@@ -19,6 +19,15 @@ import { contractFile, placeholders, readContract, render, sectorWords, template
 const objectTypes = (sdl: string) =>
   parse(sdl).definitions.filter((d: DefinitionNode): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION);
 
+/** Mappers with every `{{Type}}` key written out for each of the type prefixes given. */
+export function forEveryPrefix(mappers: Record<string, string>, prefixes: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(mappers).flatMap(([type, mapper]) =>
+      type.includes('{{Type}}') ? prefixes.map((prefix) => [type.replaceAll('{{Type}}', prefix), mapper]) : [[type, mapper]],
+    ),
+  );
+}
+
 /** sector-core's mappers for the contract's types, under one sector's names and from its generated folder. */
 export function contractMappers(sectorId: string): Record<string, string> {
   const config = JSON.parse(fs.readFileSync(projectPath('subgraphs', 'sector-core', 'codegen.json'), 'utf8')) as {
@@ -26,12 +35,11 @@ export function contractMappers(sectorId: string): Record<string, string> {
   };
   const from = projectPath('subgraphs', 'sector-core', 'generated');
   const to = projectPath('subgraphs', sectorId, 'generated');
-  return Object.fromEntries(
-    Object.entries(config.mappers).map(([type, mapper]) => {
-      const [file, name] = mapper.split('#') as [string, string];
-      return [type.replaceAll('{{Type}}', typePrefix(sectorId)), `${path.relative(to, path.resolve(from, file))}#${name}`];
-    }),
-  );
+  const fromSectorFolder = Object.entries(config.mappers).map(([type, mapper]): [string, string] => {
+    const [file, name] = mapper.split('#') as [string, string];
+    return [type, `${path.relative(to, path.resolve(from, file))}#${name}`];
+  });
+  return forEveryPrefix(Object.fromEntries(fromSectorFolder), [typePrefix(sectorId)]);
 }
 
 /**
@@ -42,9 +50,21 @@ export function contractMappers(sectorId: string): Record<string, string> {
  * sector's binding type-checks against its own resolver types.
  */
 export function forAnySector(resolverTypes: string): string {
-  return resolverTypes
-    .replace(/(?<!\[)'Template(\w+)'/g, (_, rest: string) => `\`\${string}${rest}\``)
-    .replace(/(ReferenceResolver<Maybe<ResolversTypes\['Template\w+'\]>) \| FederationReferenceType,/g, '$1,');
+  let typeNames = 0;
+  let references = 0;
+  const widened = resolverTypes
+    .replace(/(?<!\[)'Template(\w+)'/g, (_, rest: string) => (typeNames++, `\`\${string}${rest}\``))
+    .replace(
+      /(ReferenceResolver<Maybe<ResolversTypes\['Template\w+'\]>) \| FederationReferenceType,/g,
+      (_, kept: string) => (references++, `${kept},`),
+    );
+  // A codegen upgrade that changes how these are written would otherwise leave sector-core's types
+  // naming only the template sector, and every binding would fail to compile far from the cause.
+  if (typeNames === 0 || references === 0)
+    throw new Error(
+      `codegen: sector-core's resolver types no longer look as forAnySector expects (${typeNames} per-sector type names, ${references} reference resolvers rewritten); update scripts/codegen/contractBindings.ts`,
+    );
+  return widened;
 }
 
 /** The text of one sector's generated/contractResolvers.ts. */
@@ -52,8 +72,7 @@ export function contractBindings(sectorId: string): string {
   const contract = readContract().sector;
   const own = objectTypes(render(contract, placeholders(sectorId, sectorWords(sectorId))));
   const template = objectTypes(render(contract, templateValues));
-  const prefix = typePrefix(sectorId);
-  const camel = prefix.charAt(0).toLowerCase() + prefix.slice(1);
+  const camel = fieldPrefix(sectorId);
   const lines: string[] = [];
   const perSector: string[] = [];
   const interfaces: string[] = [];

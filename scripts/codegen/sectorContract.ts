@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Kind, parse, print, type InputValueDefinitionNode } from 'graphql';
-import { sectorIds, typePrefix } from '../../platform/catalog.ts';
+import { fieldPrefix, sectorIds, typePrefix } from '../../platform/catalog.ts';
 import { projectPath } from '../../platform/schemaFiles.ts';
 
 /*
@@ -59,7 +59,7 @@ export function sectorWords(id: string): SectorWords {
 export function placeholders(id: string, words: SectorWords): Record<string, string> {
   const type = typePrefix(id);
   const { facet, ...rest } = words;
-  return { Type: type, field: type.charAt(0).toLowerCase() + type.slice(1), id, Facet: facet, ...rest };
+  return { Type: type, field: fieldPrefix(id), id, Facet: facet, ...rest };
 }
 
 /** The names sector-core's resolvers are written under. */

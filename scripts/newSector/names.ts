@@ -1,4 +1,4 @@
-import { typePrefix } from '../../platform/catalog.ts';
+import { fieldPrefix, typePrefix } from '../../platform/catalog.ts';
 
 /** Every spelling of a new sector's name the scaffold needs, from its id and ministry. */
 export interface SectorNames {
@@ -24,7 +24,7 @@ export function sectorNames(id: string, ministry: string, shortName?: string): S
   return {
     id,
     prefix,
-    camel: prefix.charAt(0).toLowerCase() + prefix.slice(1),
+    camel: fieldPrefix(id),
     words,
     shortName: shortName ?? words.charAt(0).toUpperCase() + words.slice(1),
     ministry,

@@ -23,6 +23,9 @@ const tone: Record<string, string> = {
   OVERDUE: 'bad',
   MISSING: 'bad',
   NOT_REPORTED: 'bad',
+  MET: 'good',
+  DUE: 'warn',
+  NOT_MET: 'bad',
 };
 
 function cell(value: Cell): string {
@@ -68,7 +71,7 @@ export function packHtml(pack: MeetingPack, tables: readonly Table[]): string {
 <body>
 <header>
 <h1>Meeting pack: ${escapeHtml(body.name)}</h1>
-<p>${escapeHtml(pack.framework.title)} (${escapeHtml(pack.framework.country.name)}), led by ${escapeHtml(pack.framework.leadMinistry)}.</p>
+<p>${escapeHtml(pack.framework.title)} (${escapeHtml(pack.framework.country.name)}), led by ${escapeHtml(pack.framework.leadOrganisation.name)}.</p>
 <p>Prepared on ${escapeHtml(pack.preparedOn)}. Meets ${escapeHtml(body.cadence.description)}; last met ${escapeHtml(body.lastMetOn ?? 'never')}. ${cadence}.</p>
 </header>
 ${tables.map(table).join('\n')}

@@ -29,7 +29,9 @@ export const meetingPackQuery = /* GraphQL */ `
       }
       framework {
         title
-        leadMinistry
+        leadOrganisation {
+          name
+        }
         country {
           name
         }
@@ -121,6 +123,30 @@ export const meetingPackQuery = /* GraphQL */ `
           heldOn
         }
       }
+      obligations {
+        id
+        summary
+        holder {
+          ... on CoordinationBody {
+            name
+          }
+          ... on Organisation {
+            name
+          }
+        }
+        status
+        source {
+          title
+          section
+          quote
+        }
+        illustrativeNote
+        assessments {
+          label
+          status
+          detail
+        }
+      }
     }
   }
 `;
@@ -184,7 +210,7 @@ export interface MeetingPack {
     daysOverdue: number;
     attendanceRates: { sector: { id: string; name: string }; expected: number; attended: number; rate: number | null }[];
   };
-  framework: { title: string; leadMinistry: string; country: { name: string } };
+  framework: { title: string; leadOrganisation: { name: string }; country: { name: string } };
   sectors: PackSector[];
   openActionItems: {
     id: string;
@@ -194,6 +220,15 @@ export interface MeetingPack {
     status: string;
     overdue: boolean;
     meeting: { id: string; heldOn: string };
+  }[];
+  obligations: {
+    id: string;
+    summary: string;
+    holder: { name: string };
+    status: string;
+    source: { title: string; section: string | null; quote: string | null } | null;
+    illustrativeNote: string | null;
+    assessments: { label: string; status: string; detail: string }[];
   }[];
 }
 

@@ -123,6 +123,28 @@ export function packTables(pack: MeetingPack): Table[] {
       rows: pack.openActionItems.map((i) => [i.id, i.meeting.heldOn, i.sector.name, i.text, i.dueDate, i.status, i.overdue ? 'yes' : 'no']),
     },
     {
+      name: 'legal-duties',
+      title: 'Duties the sources set',
+      header: ['Holder', 'Duty', 'Source', 'Section', 'Quoted', 'Status', 'Not met', 'Latest', 'Added for the demo'],
+      rows: pack.obligations.map((o) => {
+        const latest = o.assessments.at(-1);
+        return [
+          o.holder.name,
+          o.summary,
+          o.source?.title,
+          o.source?.section,
+          o.source?.quote,
+          o.status,
+          o.assessments
+            .filter((a) => a.status === 'NOT_MET')
+            .map((a) => `${a.label}: ${a.detail}`)
+            .join('; '),
+          latest && `${latest.label}: ${latest.status}, ${latest.detail}`,
+          o.illustrativeNote,
+        ];
+      }),
+    },
+    {
       name: 'attendance',
       title: `Attendance at ${pack.body.name}`,
       header: ['Sector', 'Meetings expected', 'Meetings attended', 'Attendance %'],

@@ -20,13 +20,16 @@ import { obligationDocuments } from './obligations/models.ts';
 import { obligationResolvers } from './obligations/resolvers.ts';
 import { obligationSeed } from './obligations/seed.ts';
 import { upgradeToObligationRecords } from './obligations/upgradeStore.ts';
+import { frameworkResolvers } from './frameworks/resolvers.ts';
+import { frameworkSeed } from './frameworks/seed/index.ts';
+import { upgradeToFrameworkLives } from './frameworks/upgradeStore.ts';
 import { coordinationDocuments } from './models.ts';
 import { coordinationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
 import { caseSeed } from './cases/seed.ts';
 import { caseAccessRoute } from './cases/accessRoute.ts';
 
-/** The lead ministry's subgraph: sectors registry, coordination bodies, framework, crisis centres. */
+/** The lead ministry's subgraph: sectors registry, coordination bodies, frameworks, crisis centres. */
 export const coordinationSubgraph = defineSubgraph({
   name: 'coordination',
   schemaFiles: subgraphSchemaFiles('coordination', 'coordination'),
@@ -39,6 +42,7 @@ export const coordinationSubgraph = defineSubgraph({
     organisationResolvers as Resolvers,
     obligationResolvers as Resolvers,
     areaResolvers as Resolvers,
+    frameworkResolvers as Resolvers,
   ),
   createLoaders: (repos) => ({
     ...createCoordinationLoaders(repos),
@@ -50,6 +54,7 @@ export const coordinationSubgraph = defineSubgraph({
     const data = seed(country);
     return {
       ...data,
+      frameworks: frameworkSeed(country),
       areas: areaSeed(country),
       ...caseSeed(country),
       ...meetingSeed(country, data.coordinationBodies, data.organisations),
@@ -65,6 +70,10 @@ export const coordinationSubgraph = defineSubgraph({
     {
       name: 'obligations as records',
       run: async ({ repos, country, logger }) => void (await upgradeToObligationRecords(repos, country, logger)),
+    },
+    {
+      name: 'frameworks with a life',
+      run: async ({ repos, country, logger }) => void (await upgradeToFrameworkLives(repos, country, logger)),
     },
   ],
   // A store written before reports were kept has none, and may rightly have none.

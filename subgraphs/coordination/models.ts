@@ -9,6 +9,7 @@ import {
   type SeatDoc,
 } from './organisations/models.ts';
 import { areaDocuments } from './areas/models.ts';
+import { frameworkDocument } from './frameworks/models.ts';
 
 /*
  * The lead ministry's documents. Ids are meaningful strings shared across services:
@@ -91,42 +92,8 @@ export const coordinationBodyDocument = defineDocument<CoordinationBodyDoc>('coo
   order: { type: Number, required: true, min: 0 },
 });
 
-export interface FrameworkDoc {
-  _id: string;
-  version: number;
-  title: string;
-  country: { code: string; name: string };
-  /** The organisation that leads the framework. */
-  leadOrganisationId: string;
-  /** The lead ministry's name as stored before organisations were records, kept by the upgrade; never read. */
-  leadMinistry?: string | null;
-  legalBasis: { citation: string; title: string }[];
-  period: { start: Date; end: Date };
-}
-
-export const frameworkDocument = defineDocument<FrameworkDoc>('frameworks', 'framework', {
-  title: { type: String, required: true, trim: true, minlength: 1 },
-  country: {
-    type: nested({
-      code: { type: String, required: true, match: [/^[A-Z]{2}(-[A-Z]{3})?$/, 'must be an ISO 3166 code'] },
-      name: { type: String, required: true, trim: true, minlength: 1 },
-    }),
-    required: true,
-  },
-  leadOrganisationId: { type: String, required: true, trim: true, minlength: 1 },
-  leadMinistry: { type: String, trim: true, minlength: 1 },
-  legalBasis: [
-    nested({
-      citation: { type: String, required: true, trim: true, minlength: 1 },
-      title: { type: String, required: true, trim: true, minlength: 1 },
-    }),
-  ],
-  period: {
-    type: nested({ start: { type: Date, required: true }, end: { type: Date, required: true } }),
-    required: true,
-    validate: [(p: { start: Date; end: Date }) => !p || p.start <= p.end, 'must end on or after its start'],
-  },
-});
+/** The framework's document is defined with its life, in frameworks/models.ts. */
+export type { FrameworkDoc } from './frameworks/models.ts';
 
 export interface ObjectiveDoc {
   _id: string;

@@ -6,6 +6,7 @@ import type { SubgraphContext } from '../kit/subgraph.ts';
 import { optionalText, requiredText } from '../kit/blankText.ts';
 import { notInFuture } from '../kit/plausibleDates.ts';
 import { theFramework } from './framework.ts';
+import { currentOf } from './frameworks/lifecycle.ts';
 import type { FrameworkActionResolvers, Resolvers, SectorAgencyResolvers } from './generated/resolverTypes.ts';
 import type { CoordinationLoaders, CoordinationRepositories } from './loaders.ts';
 import type { SeatDoc } from './organisations/models.ts';
@@ -107,6 +108,8 @@ function chairOf(body: CoordinationBodyDoc): SeatDoc {
   return chair;
 }
 
+const isCurrent = async (framework: FrameworkDoc, ctx: Context) => currentOf(await ctx.loaders.frameworks.load())?._id === framework._id;
+
 /** The lead ministry's resolvers. `sectorIds` are the sectors whose types the schema declares. */
 export function coordinationResolvers(sectorIds: readonly string[]) {
   const resolvers: Resolvers<Context> = {
@@ -134,9 +137,13 @@ export function coordinationResolvers(sectorIds: readonly string[]) {
             `organisation "${framework.leadOrganisationId}"`,
           )
         ).name,
-      objectives: (_: FrameworkDoc, __: unknown, ctx: Context) => ctx.loaders.objectives.load(),
-      actions: (_: FrameworkDoc, { leadSectorId }: { leadSectorId?: string | null }, ctx: Context) =>
-        leadSectorId ? ctx.loaders.actionsByLead.load(leadSectorId) : ctx.loaders.actions.load(),
+      // The objectives and actions the hub holds are the current framework's; an earlier one lists none.
+      objectives: async (framework: FrameworkDoc, __: unknown, ctx: Context) =>
+        (await isCurrent(framework, ctx)) ? ctx.loaders.objectives.load() : [],
+      actions: async (framework: FrameworkDoc, { leadSectorId }: { leadSectorId?: string | null }, ctx: Context) => {
+        if (!(await isCurrent(framework, ctx))) return [];
+        return leadSectorId ? ctx.loaders.actionsByLead.load(leadSectorId) : ctx.loaders.actions.load();
+      },
     },
     Objective: {
       id: byId,

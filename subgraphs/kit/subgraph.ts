@@ -77,7 +77,9 @@ export interface SubgraphDefinition<S extends Specs = Specs, L = unknown> {
    * Upgrades of what an earlier version of the subgraph stored, run in order at start before the
    * store is seeded or checked for lost collections and before anything is served. Each finds for
    * itself what is left to upgrade, so a start stopped half-way is finished by the next, and none
-   * deletes what was stored. One that fails stops start.
+   * deletes what was stored. One that fails stops start. One that finished is recorded under its
+   * name in the store (`storeUpgrades`) and not run again, so later starts do not pay for reading
+   * what it upgraded: rename one only to run it again.
    */
   upgrades?: UpgradeTask<S>[];
   /**
@@ -165,6 +167,26 @@ export interface StartOptions {
   audit?: AuditLogKeys;
   /** The keyring for the identifying details the subgraph keeps (tests pass one); read from configuration otherwise. */
   encryptionKeys?: Keyring;
+}
+
+/** An upgrade the store has finished. */
+interface FinishedUpgrade extends StoredDocument {
+  finishedAt: Date;
+}
+
+/** Where a store records the upgrades it has finished; outside the definition's collections, so no seed or check counts it. */
+export const upgradeLedger = 'storeUpgrades';
+
+/** Runs, in order, the upgrades this store has not finished, and records each as it finishes. */
+async function runUpgrades<S extends Specs>(upgrades: readonly UpgradeTask<S>[], store: Store, services: UpgradeServices<S>) {
+  if (upgrades.length === 0) return;
+  const ledger = store.collection<FinishedUpgrade>(upgradeLedger);
+  const finished = new Set((await ledger.find({})).map((record) => record._id));
+  for (const upgrade of upgrades) {
+    if (finished.has(upgrade.name)) continue;
+    await upgrade.run({ ...services, logger: services.logger.child({ upgrade: upgrade.name }) });
+    await ledger.insertMany([{ _id: upgrade.name, version: 1, finishedAt: services.clock.now() }]);
+  }
 }
 
 /** Loads the demo data when every collection is empty, i.e. on first run. */
@@ -290,9 +312,7 @@ async function serve<S extends Specs, L>(
   });
   const repos = (await openRepositories(encrypting, definition.documents)) as Repositories<S>;
   if (auditKeys) openAuditLog(repos as unknown as AuditRepositories, definition.name, auditKeys);
-  for (const upgrade of definition.upgrades ?? []) {
-    await upgrade.run({ repos, country: config.country, clock, logger: logger.child({ upgrade: upgrade.name }) });
-  }
+  await runUpgrades(definition.upgrades ?? [], store, { repos, country: config.country, clock, logger });
   await seedIfEmpty(definition, repos, config.country, logger);
   if (options.refuseLostCollections !== false) await refuseLostCollections(definition, repos, store, config.country);
   await warnOfRecordsInClear(store, definition.documents, definition.name, logger);

@@ -110,7 +110,7 @@ describe("the Committee's duties under the Act, from its recorded meetings and r
     expect(report.assessments[2]!.reports).toEqual([{ id: 'za-isc-2026-05-21-report1', sentOn: '2026-07-02' }]);
   });
 
-  it("leaves the Minister's review of the framework (s.62(2)(c)) unassessed, since no review is recorded", async () => {
+  it("finds the Minister's review of the framework (s.62(2)(c)) due, from the framework's publication (test/monitoring/frameworks.test.ts has the rest)", async () => {
     const { data, errors } = await hub.query(
       `{ organisation(id: "za-doj") { obligations { id } }
         obligations(holderId: "za-doj") { id status holder { __typename ... on Organisation { id } } source { section quote } } }`,
@@ -120,7 +120,7 @@ describe("the Committee's duties under the Act, from its recorded meetings and r
     expect(data!.obligations).toEqual([
       {
         id: 'za-doj-s62-2c',
-        status: 'NOT_ASSESSED',
+        status: 'DUE',
         holder: { __typename: 'Organisation', id: 'za-doj' },
         source: {
           section: 's.62(2)(c), as substituted by s.38 of Act 66 of 2008',

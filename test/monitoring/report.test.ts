@@ -50,13 +50,14 @@ async function csv(name: string): Promise<Record<string, string>[]> {
 }
 
 describe('meeting pack', () => {
-  it('writes six CSV files and a printable page', async () => {
+  it('writes seven CSV files and a printable page', async () => {
     expect(report.files.map((f) => path.basename(f)).sort()).toEqual([
       'action-items.csv',
       'actions.csv',
       'attendance.csv',
       'compliance.csv',
       'indicators.csv',
+      'legal-duties.csv',
       'meeting-pack.html',
       'overdue-actions.csv',
     ]);
@@ -127,7 +128,7 @@ describe('meeting pack', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('=cmd|&#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;escalate&#34;, today');
     for (const row of await csv('overdue-actions')) expect(html).toContain(`<td>${row.Code}</td>`);
-    expect(html.match(/<section id=/g)).toHaveLength(6);
+    expect(html.match(/<section id=/g)).toHaveLength(7);
   });
 
   it('refuses an unknown body with an error naming it', async () => {

@@ -1,9 +1,11 @@
+import { upgradeLedger } from '../../subgraphs/kit/subgraph.ts';
 import type { Store, StoredDocument } from '../../subgraphs/kit/store/port.ts';
+import { rewriteAsBeforeFrameworkLives } from './beforeFrameworkLives.ts';
 
 /*
  * A coordination store as it was written before organisations were records, made from one
  * written now: each body's seats become the `members` list of that time (organisation by name,
- * role, title, sector), the framework names its `leadMinistry`, meetings keep no attendance per
+ * role, title, sector), the one framework of that time (without its life) names its `leadMinistry`, meetings keep no attendance per
  * organisation, and the organisations collection is empty. Written straight to the store, as the
  * earlier code's documents would not pass today's validation.
  */
@@ -21,6 +23,8 @@ interface Seat {
  * differs from today's organisation name.
  */
 export async function rewriteAsBeforeOrganisations(store: Store, oldNames: Record<string, string> = {}): Promise<void> {
+  // Written before the upgrade existed, so the store has not recorded finishing it.
+  await store.collection(upgradeLedger).deleteMany({});
   const organisations = await store.collection<Doc>('organisations').find({});
   const nameOf = new Map(organisations.map((o) => [o._id, oldNames[o.name as string] ?? (o.name as string)]));
   const named = (id: string) => {
@@ -39,6 +43,7 @@ export async function rewriteAsBeforeOrganisations(store: Store, oldNames: Recor
     }));
     await bodies.replaceOne({ _id: body._id }, { ...body, members });
   }
+  await rewriteAsBeforeFrameworkLives(store);
   const frameworks = store.collection<Doc>('frameworks');
   for (const { leadOrganisationId, ...framework } of await frameworks.find({})) {
     await frameworks.replaceOne({ _id: framework._id }, { ...framework, leadMinistry: named(leadOrganisationId as string) });

@@ -9,7 +9,7 @@ import { createdOrganisationNote, upgradeToOrganisationRecords } from '../../sub
 import { openRepositories } from '../../subgraphs/kit/repository.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import type { Collection, Store, StoredDocument } from '../../subgraphs/kit/store/port.ts';
-import type { RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
+import { upgradeLedger, type RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
 import { graphqlBody, postGraphQL } from '../support/hub.ts';
 import { rewriteAsBeforeOrganisations } from './beforeOrganisations.ts';
 import { embeddedSector, type EmbeddedSector } from './embeddedSector.ts';
@@ -153,6 +153,16 @@ describe('a coordination store written before organisations were records', () =>
 
     await (await coordination.start()).stop();
     expect(await storedDocuments()).toEqual(upgraded);
+  });
+
+  it('records every upgrade it finished, so later starts do not run them again', async () => {
+    const store = createNedbStore({ directory: coordination.folder });
+    try {
+      const finished = await store.collection(upgradeLedger).find({}, { sort: { _id: 1 } });
+      expect(finished.map((record) => record._id)).toEqual(coordinationSubgraph.upgrades!.map((upgrade) => upgrade.name).sort());
+    } finally {
+      await store.close();
+    }
   });
 });
 

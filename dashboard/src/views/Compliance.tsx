@@ -4,6 +4,7 @@ import { MissingCells } from '../components/Missing.tsx';
 import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { ViewFrame } from '../shell/ViewFrame.tsx';
+import { DutiesTable } from './DutiesTable.tsx';
 import { complianceQuery, complianceStatuses, worstFirst, type ComplianceData } from './complianceData.ts';
 
 const statusClass = { FAILING: 'FAILING', AT_RISK: 'AT_RISK', MEETING_OBLIGATIONS: 'MEETING' } as const;
@@ -80,6 +81,9 @@ export function Compliance() {
                 </tbody>
               </table>
             </div>
+            <h2>{t('duties.title')}</h2>
+            <p>{t('duties.explain')}</p>
+            <DutiesTable duties={data.obligations} />
             <h2>{t('compliance.chart')}</h2>
             <BarChart
               summary={t('compliance.chart')}

@@ -1,4 +1,7 @@
-/** The compliance scoreboard's one request: every sector's standing, computed by the sector itself. */
+/**
+ * The compliance scoreboard's one request: every sector's standing, computed by the sector itself,
+ * and the duties the sources set on bodies and organisations, evaluated by the lead ministry.
+ */
 
 export type ComplianceStatus = 'MEETING_OBLIGATIONS' | 'AT_RISK' | 'FAILING';
 export type ComplianceRule =
@@ -15,8 +18,22 @@ export interface Compliance {
   daysSinceLastUpdate: number | null;
 }
 
+export type ObligationStatus = 'MET' | 'NOT_MET' | 'DUE' | 'NOT_ASSESSED';
+
+/** A duty a source sets on a body or an organisation, with the periods or events assessed. */
+export interface Duty {
+  id: string;
+  summary: string;
+  holder: { name: string };
+  status: ObligationStatus;
+  source: { title: string; section: string | null; quote: string | null } | null;
+  illustrative: boolean;
+  assessments: { from: string; until: string; status: ObligationStatus }[];
+}
+
 export interface ComplianceData {
   sectors: { id: string; name: string; ministry: string; compliance: Compliance | null }[];
+  obligations: Duty[];
 }
 
 export const complianceQuery = /* GraphQL */ `
@@ -44,6 +61,30 @@ export const complianceQuery = /* GraphQL */ `
         daysSinceLastUpdate
       }
     }
+    obligations {
+      id
+      summary
+      holder {
+        ... on CoordinationBody {
+          name
+        }
+        ... on Organisation {
+          name
+        }
+      }
+      status
+      source {
+        title
+        section
+        quote
+      }
+      illustrative
+      assessments {
+        from
+        until
+        status
+      }
+    }
   }
 `;
 
@@ -53,4 +94,11 @@ export const complianceStatuses: ComplianceStatus[] = ['FAILING', 'AT_RISK', 'ME
 export function worstFirst<T extends { name: string; compliance: Compliance | null }>(sectors: T[]): T[] {
   const rank = (s: T) => (s.compliance ? complianceStatuses.indexOf(s.compliance.status) : complianceStatuses.length);
   return [...sectors].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+}
+
+export const obligationStatuses: ObligationStatus[] = ['NOT_MET', 'DUE', 'MET', 'NOT_ASSESSED'];
+
+/** Not met first, then due, met, and not assessed; in listing order within each. */
+export function dutiesWorstFirst(duties: readonly Duty[]): Duty[] {
+  return [...duties].sort((a, b) => obligationStatuses.indexOf(a.status) - obligationStatuses.indexOf(b.status));
 }

@@ -1,4 +1,5 @@
-import { ConflictError, NotFoundError } from '../../kit/errors.ts';
+import { ConflictError } from '../../kit/errors.ts';
+import { theFramework } from '../framework.ts';
 import type { CaseContext } from './context.ts';
 
 /**
@@ -6,8 +7,7 @@ import type { CaseContext } from './context.ts';
  * country and year: meaningful to the staff who quote them, and nothing about the survivor.
  */
 export async function caseCodePrefix(ctx: Pick<CaseContext, 'loaders'>, year: number): Promise<string> {
-  const [framework] = await ctx.loaders.frameworks.load();
-  if (!framework) throw new NotFoundError('No framework is loaded in the coordination store');
+  const framework = await theFramework(ctx);
   return `CASE-${framework.country.code.split('-').pop()!}-${year}-`;
 }
 

@@ -2,10 +2,12 @@ import { startOfDayUtc } from '../../kit/clock.ts';
 import { requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
 import { NotFoundError } from '../../kit/errors.ts';
+import { theFramework } from '../framework.ts';
 import type { CoordinationBodyDoc } from '../models.ts';
 import { isOpen, isOverdueItem } from './cadence.ts';
 import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MeetingContext } from './context.ts';
+import type { ObligationContext } from '../obligations/context.ts';
 import type { ActionItemDoc } from './models.ts';
 
 /** What the meeting pack resolves from; its other fields come from other modules and subgraphs. */
@@ -13,6 +15,8 @@ export interface Pack {
   body: CoordinationBodyDoc;
   preparedOn: Date;
   items: ActionItemDoc[];
+  /** The bodies that report to the pack's body. */
+  reportingBodies: CoordinationBodyDoc[];
 }
 
 /**
@@ -28,19 +32,22 @@ async function meetingPack(_: unknown, { bodyId }: { bodyId: string }, ctx: Meet
   const items = (await ctx.loaders.meetings.items.load()).filter(
     (item) => isOpen(item) && (item.bodyId === body._id || reporting.some((b) => b._id === item.bodyId)),
   );
-  return { body, preparedOn: startOfDayUtc(ctx.clock.now()), items };
+  return { body, preparedOn: startOfDayUtc(ctx.clock.now()), items, reportingBodies: reporting };
 }
 
-export const meetingPackResolvers: Resolvers<MeetingContext> = {
+type PackContext = ObligationContext;
+
+export const meetingPackResolvers: Resolvers<PackContext> = {
   Query: { meetingPack },
   MeetingPack: {
-    framework: async (_: Pack, __: unknown, ctx: MeetingContext) => {
-      const [framework] = await ctx.loaders.frameworks.load();
-      if (!framework) throw new NotFoundError('No framework is loaded in the coordination store');
-      return framework;
-    },
+    framework: (_: Pack, __: unknown, ctx: MeetingContext) => theFramework(ctx),
     sectors: (_: Pack, __: unknown, ctx: MeetingContext) => ctx.loaders.sectors.load(),
     openActionItems: (pack: Pack) => pack.items,
     overdueActionItems: (pack: Pack) => pack.items.filter((item) => isOverdueItem(item, pack.preparedOn)),
+    obligations: async (pack: Pack, _: unknown, ctx: PackContext) => {
+      const holders = [pack.body._id, ...pack.reportingBodies.map((b) => b._id), (await theFramework(ctx)).leadOrganisationId];
+      const held = await Promise.all([...new Set(holders)].map((id) => ctx.loaders.obligations.byHolder.load(id)));
+      return held.flat();
+    },
   },
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FrameworkEventDoc } from '../frameworks/models.ts';
 import type { MeetingDoc } from '../meetings/models.ts';
 import { addPeriod, evaluateObligation } from './evaluate.ts';
 import type { BodyReportDoc, ObligationDoc } from './models.ts';
@@ -63,5 +64,82 @@ describe('within a period of every meeting', () => {
     const held = [meeting('2024-12-20'), meeting('2025-02-01')];
     const { assessments } = evaluateObligation(reportWithinAMonth, { meetings: held, reports: [] }, day('2026-01-01'));
     expect(assessments.map((a) => a.label)).toEqual(['b-2025-02-01']);
+  });
+});
+
+const event = (kind: FrameworkEventDoc['kind'], on: string) => ({ kind, on: day(on), description: kind }) as FrameworkEventDoc;
+const reviewEveryFiveYears: ObligationDoc = {
+  ...base,
+  holderKind: 'ORGANISATION',
+  duty: 'REVIEW_FRAMEWORK',
+  rule: { kind: 'EVERY_N_YEARS', period: { count: 5, unit: 'YEAR' } },
+  assessedFrom: day('2010-01-01'),
+};
+const labels = (assessments: { label: string; status: string; detail: string }[]) => assessments.map((a) => [a.label, a.status, a.detail]);
+
+describe('a review every five years, from the framework events', () => {
+  const today = day('2026-11-24');
+  it('is not assessed while no publication starts the clock', () => {
+    const evaluation = evaluateObligation(
+      reviewEveryFiveYears,
+      { meetings: [], reports: [], frameworkEvents: [event('ADOPTED', '2012-01-01')] },
+      today,
+    );
+    expect(evaluation).toEqual({ status: 'NOT_ASSESSED', assessments: [] });
+  });
+
+  it('runs each period from the publication or the review before; a missed period is followed by one from its end', () => {
+    const events = [event('PUBLISHED', '2011-06-01'), event('REVIEWED', '2015-03-01'), event('REVIEWED', '2024-01-10')];
+    const { status, assessments } = evaluateObligation(reviewEveryFiveYears, { meetings: [], reports: [], frameworkEvents: events }, today);
+    expect(labels(assessments)).toEqual([
+      ['2011-06-01/2016-06-01', 'MET', 'reviewed on 2015-03-01'],
+      ['2015-03-01/2020-03-01', 'NOT_MET', 'no review; due by 2020-03-01'],
+      ['2020-03-01/2025-03-01', 'MET', 'reviewed on 2024-01-10'],
+      ['2024-01-10/2029-01-10', 'DUE', 'no review yet; due by 2029-01-10'],
+    ]);
+    expect(assessments[0]!.frameworkEvents.map((e) => e.kind)).toEqual(['PUBLISHED', 'REVIEWED']);
+    expect(status).toBe('NOT_MET');
+  });
+
+  it('leaves out the periods that ended before assessment began', () => {
+    const events = [event('PUBLISHED', '2011-06-01')];
+    const later = { ...reviewEveryFiveYears, assessedFrom: day('2025-01-01') };
+    const { status, assessments } = evaluateObligation(later, { meetings: [], reports: [], frameworkEvents: events }, today);
+    expect(labels(assessments)).toEqual([
+      ['2021-06-01/2026-06-01', 'NOT_MET', 'no review; due by 2026-06-01'],
+      ['2026-06-01/2031-06-01', 'DUE', 'no review yet; due by 2031-06-01'],
+    ]);
+    expect(status).toBe('NOT_MET');
+  });
+});
+
+describe('by a date', () => {
+  const reviewBy: ObligationDoc = {
+    ...reviewEveryFiveYears,
+    rule: { kind: 'BY_DATE', dueBy: day('2026-03-31') },
+    assessedFrom: day('2025-01-01'),
+  };
+  const meetBy: ObligationDoc = { ...twiceAYear, rule: { kind: 'BY_DATE', dueBy: day('2027-03-31') }, assessedFrom: day('2026-01-01') };
+  it('is met by a review on or before the day, late after it, and failed or due without one', () => {
+    const on = (events: FrameworkEventDoc[], today = '2026-11-24') =>
+      evaluateObligation(reviewBy, { meetings: [], reports: [], frameworkEvents: events }, day(today));
+    expect(labels(on([event('REVIEWED', '2026-03-31')]).assessments)).toEqual([['by 2026-03-31', 'MET', 'reviewed on 2026-03-31']]);
+    expect(labels(on([event('REVIEWED', '2026-04-02')]).assessments)).toEqual([
+      ['by 2026-03-31', 'NOT_MET', 'reviewed on 2026-04-02, 2 days late'],
+    ]);
+    expect(labels(on([event('REVIEWED', '2024-12-31')]).assessments)).toEqual([
+      ['by 2026-03-31', 'NOT_MET', 'not reviewed; due by 2026-03-31'],
+    ]);
+    expect(on([], '2026-03-01')).toMatchObject({ status: 'DUE', assessments: [{ detail: 'not reviewed yet; due by 2026-03-31' }] });
+  });
+
+  it('takes meetings as the evidence for a duty to meet', () => {
+    const { status, assessments } = evaluateObligation(
+      meetBy,
+      { meetings: [meeting('2025-12-01'), meeting('2026-05-04')], reports: [] },
+      day('2026-11-24'),
+    );
+    expect(status).toBe('MET');
+    expect(assessments[0]!.meetings.map((m) => m._id)).toEqual(['b-2026-05-04']);
   });
 });

@@ -39,6 +39,8 @@ export interface ObligationDoc extends ProvenanceDoc {
   owedToId?: string | null;
   /** The duty in plain words. */
   summary: string;
+  /** REVIEW_FRAMEWORK: the framework whose events are the evidence; the current framework when absent. */
+  frameworkId?: string | null;
   rule: ObligationRuleDoc;
   /** The first day assessed: the records the hub keeps begin then, though the duty may be older. */
   assessedFrom: Date;
@@ -68,6 +70,7 @@ export const obligationDocument = defineDocument<ObligationDoc>('obligations', '
   holderKind: { type: String, required: true, enum: ['BODY', 'ORGANISATION'] },
   duty: { type: String, required: true, enum: obligationDuties },
   owedToId: { type: String, trim: true, minlength: 1 },
+  frameworkId: { type: String, trim: true, minlength: 1 },
   summary: { type: String, required: true, trim: true, minlength: 1, maxlength: 500 },
   rule: {
     type: nested({

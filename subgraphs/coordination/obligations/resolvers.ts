@@ -1,6 +1,7 @@
 import { startOfDayUtc } from '../../kit/clock.ts';
 import { referenced } from '../../kit/loaders.ts';
 import type { Resolvers } from '../generated/resolverTypes.ts';
+import { currentOf } from '../frameworks/lifecycle.ts';
 import type { CoordinationBodyDoc } from '../models.ts';
 import type { OrganisationDoc } from '../organisations/models.ts';
 import { sourcedFields } from '../../kit/provenance.ts';
@@ -11,15 +12,29 @@ import { recordBodyReport, type BodyReportInput } from './writes.ts';
 
 type Ctx = ObligationContext;
 
-/** The evaluation as of today, from the holder's meetings and reports (a body's; an organisation keeps neither yet). */
+/** The events of the framework a duty to review concerns: the one it names, or the current one. */
+async function frameworkEvents(obligation: ObligationDoc, ctx: Ctx) {
+  if (obligation.duty !== 'REVIEW_FRAMEWORK') return [];
+  const frameworks = await ctx.loaders.frameworks.load();
+  const framework = obligation.frameworkId ? frameworks.find((f) => f._id === obligation.frameworkId) : currentOf(frameworks);
+  if (!framework)
+    throw new Error(`Obligation "${obligation._id}" concerns framework "${obligation.frameworkId ?? '(current)'}", which is not recorded`);
+  return framework.events ?? [];
+}
+
+/**
+ * The evaluation as of today, from the holder's meetings and reports (a body's; an organisation
+ * keeps neither yet) and, for a duty to review the framework, the framework's events.
+ */
 async function evaluation(obligation: ObligationDoc, ctx: Ctx): Promise<Evaluation> {
   const today = startOfDayUtc(ctx.clock.now());
-  if (obligation.holderKind !== 'BODY') return evaluateObligation(obligation, { meetings: [], reports: [] }, today);
-  const [meetings, reports] = await Promise.all([
-    ctx.loaders.meetings.meetingsByBody.load(obligation.holderId),
-    ctx.loaders.obligations.reportsByBody.load(obligation.holderId),
+  const body = obligation.holderKind === 'BODY';
+  const [meetings, reports, events] = await Promise.all([
+    body ? ctx.loaders.meetings.meetingsByBody.load(obligation.holderId) : [],
+    body ? ctx.loaders.obligations.reportsByBody.load(obligation.holderId) : [],
+    frameworkEvents(obligation, ctx),
   ]);
-  return evaluateObligation(obligation, { meetings, reports }, today);
+  return evaluateObligation(obligation, { meetings, reports, frameworkEvents: events }, today);
 }
 
 const organisation = (id: string, ctx: Ctx, from: string) =>

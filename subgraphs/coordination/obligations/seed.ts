@@ -61,6 +61,7 @@ const southAfrica: Draft<ObligationDoc>[] = [
     holderKind: 'ORGANISATION',
     duty: 'REVIEW_FRAMEWORK',
     summary: 'The Minister reviews the national policy framework within five years of its publication and at least every five years after.',
+    frameworkId: 'za-npf-sexual-offences',
     rule: { kind: 'EVERY_N_YEARS', period: { count: 5, unit: 'YEAR' } },
     assessedFrom: day('2025-01-01'),
     order: 2,
@@ -72,7 +73,7 @@ const southAfrica: Draft<ObligationDoc>[] = [
       url: section62,
     },
     addedForDemo:
-      "The subsection's opening words are not quoted; the duty is the Minister's (s.62(1)), recorded as the Department of Justice and Constitutional Development's.",
+      "The subsection's opening words are not quoted; the duty is the Minister's (s.62(1)), recorded as the Department of Justice and Constitutional Development's. Its periods run from the framework's recorded publication; the demo assesses those ending from 1 January 2025 on, and records no review because the sources checked mention none.",
   },
 ];
 

@@ -203,20 +203,6 @@ export const bangladesh: CoordinationCountrySeed = {
     },
   ],
 
-  framework: {
-    _id: 'bd-msp-vaw',
-    title: 'Multi-Sectoral Programme on Violence Against Women — National Action Plan',
-    country: { code: 'BD', name: 'Bangladesh' },
-    leadOrganisationId: 'bd-mowca',
-    legalBasis: [
-      { citation: 'Act VIII of 2000', title: 'Prevention of Oppression Against Women and Children Act 2000' },
-      { citation: 'Act LVIII of 2010', title: 'Domestic Violence (Prevention and Protection) Act 2010' },
-      { citation: 'DNA Act 2014', title: 'Deoxyribonucleic Acid (DNA) Act 2014' },
-      { citation: 'NAP VAWC 2018–2030', title: 'National Action Plan to Prevent Violence against Women and Children 2018–2030' },
-    ],
-    period: { start: new Date('2018-01-01'), end: new Date('2030-12-31') },
-  },
-
   objectives: [
     {
       _id: 'bd-o1',

@@ -232,20 +232,6 @@ export const englandWales: CoordinationCountrySeed = {
     },
   ],
 
-  framework: {
-    _id: 'ew-vawg-strategy',
-    title: 'Tackling Violence Against Women and Girls Strategy',
-    country: { code: 'GB-EAW', name: 'England and Wales' },
-    leadOrganisationId: 'ew-home-office',
-    legalBasis: [
-      { citation: '2021 c. 17', title: 'Domestic Abuse Act 2021' },
-      { citation: '2003 c. 42', title: 'Sexual Offences Act 2003' },
-      { citation: '2024 c. 21', title: 'Victims and Prisoners Act 2024' },
-      { citation: 'Home Office, July 2021', title: 'Tackling Violence Against Women and Girls Strategy' },
-    ],
-    period: { start: new Date('2021-07-21'), end: new Date('2030-03-31') },
-  },
-
   objectives: [
     { _id: 'ew-o1', code: 'O1', title: 'Prioritising prevention', order: 0 },
     { _id: 'ew-o2', code: 'O2', title: 'Supporting victims', order: 1 },

@@ -1,7 +1,7 @@
 import type { CountryId } from '../../../platform/config.ts';
 import type { Draft } from '../../kit/repository.ts';
 import { countryFacts, type SectorId } from '../../demo-data/countries.ts';
-import type { ActionDoc, CoordinationBodyDoc, CrisisCentreDoc, FocalPointDoc, FrameworkDoc, ObjectiveDoc, SectorDoc } from '../models.ts';
+import type { ActionDoc, CoordinationBodyDoc, CrisisCentreDoc, FocalPointDoc, ObjectiveDoc, SectorDoc } from '../models.ts';
 import type { OrganisationDoc } from '../organisations/models.ts';
 import { inOrder, type OrganisationSeed } from '../organisations/seed/index.ts';
 import addedSectorsJson from './addedSectors.json' with { type: 'json' };
@@ -24,12 +24,11 @@ export interface ActionDefinition {
 }
 
 export interface CoordinationCountrySeed {
-  /** The organisations taking part, in listing order; bodies' seats and the framework's lead refer to them. */
+  /** The organisations taking part, in listing order; bodies' seats and the frameworks' leads and funders refer to them. */
   organisations: OrganisationSeed[];
   /** The ministry or department answering for each sector in this country, and its focal point. */
   ministries: Readonly<Record<SectorId, { ministry: string; focalPoint: FocalPointDoc }>>;
   coordinationBodies: Draft<CoordinationBodyDoc>[];
-  framework: Draft<FrameworkDoc>;
   objectives: Draft<ObjectiveDoc>[];
   /** By action id; every action in the country facts must have one. */
   actions: Readonly<Record<string, ActionDefinition>>;
@@ -60,7 +59,6 @@ export function seed(country: CountryId): {
   sectors: Draft<SectorDoc>[];
   organisations: Draft<OrganisationDoc>[];
   coordinationBodies: Draft<CoordinationBodyDoc>[];
-  frameworks: Draft<FrameworkDoc>[];
   objectives: Draft<ObjectiveDoc>[];
   actions: Draft<ActionDoc>[];
   crisisCentres: Draft<CrisisCentreDoc>[];
@@ -96,7 +94,6 @@ export function seed(country: CountryId): {
     sectors,
     organisations: inOrder(data.organisations),
     coordinationBodies: data.coordinationBodies,
-    frameworks: [data.framework],
     objectives: data.objectives,
     actions,
     crisisCentres,

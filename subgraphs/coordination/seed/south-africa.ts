@@ -128,26 +128,6 @@ export const southAfrica: CoordinationCountrySeed = {
     },
   ],
 
-  framework: {
-    _id: 'za-npf-sexual-offences',
-    title: 'National Policy Framework for the Management of Sexual Offence Matters',
-    country: { code: 'ZA', name: 'South Africa' },
-    leadOrganisationId: 'za-doj',
-    legalBasis: [
-      {
-        citation: 'Act 32 of 2007, s.62',
-        title: 'Criminal Law (Sexual Offences and Related Matters) Amendment Act: National Policy Framework',
-      },
-      {
-        citation: 'Act 32 of 2007, s.63',
-        title: 'Criminal Law (Sexual Offences and Related Matters) Amendment Act: Inter-sectoral Committee',
-      },
-      { citation: 'Act 116 of 1998', title: 'Domestic Violence Act 1998' },
-      { citation: 'NSP GBVF 2020–2030', title: 'National Strategic Plan on Gender-Based Violence and Femicide 2020–2030' },
-    ],
-    period: { start: new Date('2020-04-01'), end: new Date('2030-03-31') },
-  },
-
   objectives: [
     {
       _id: 'za-o1',

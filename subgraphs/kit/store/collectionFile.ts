@@ -80,6 +80,22 @@ export function readCollectionLines(content: Buffer): CollectionLine[] {
 }
 
 /**
+ * The records the lines leave once loaded, as NeDB would: later lines replace or delete earlier
+ * ones, and lines that create or remove an index hold no record. Lines not complete or damaged
+ * are passed over: refusing them is the caller's decision, made before.
+ */
+export function latestRecords<T extends { _id?: unknown } = Record<string, unknown>>(lines: readonly CollectionLine[]): T[] {
+  const byId = new Map<unknown, T>();
+  for (const line of lines) {
+    const record = line.value as (T & { $$deleted?: boolean }) | undefined;
+    if (!line.complete || line.damage || record?._id === undefined) continue;
+    if (record.$$deleted === true) byId.delete(record._id);
+    else byId.set(record._id, record);
+  }
+  return [...byId.values()];
+}
+
+/**
  * A damaged line, located and shown briefly (its start, quoted, so control bytes are visible);
  * or, with no line, a path that is no file at all.
  */

@@ -6,6 +6,7 @@ import {
   DamagedCollectionError,
   excerptOf,
   fileNedbLoads,
+  latestRecords,
   readCollectionLines,
 } from './collectionFile.ts';
 import { createNedbStore } from './nedbStore.ts';
@@ -32,14 +33,7 @@ export async function openStoreSnapshot(directory: string): Promise<Store> {
         damaged.map((line) => ({ file: loaded, line: line.number, damage: line.damage!, excerpt: excerptOf(line.bytes) })),
       );
     }
-    const latest = new Map<string, StoredDocument>();
-    for (const line of lines) {
-      const doc = line.value as (StoredDocument & { $$deleted?: boolean }) | undefined;
-      if (!line.complete || !doc?._id) continue;
-      if (doc.$$deleted) latest.delete(doc._id);
-      else latest.set(doc._id, doc);
-    }
-    await memory.collection(path.basename(file, collectionFileSuffix)).insertMany([...latest.values()]);
+    await memory.collection(path.basename(file, collectionFileSuffix)).insertMany(latestRecords<StoredDocument>(lines));
   }
   return readOnly(memory, directory);
 }
