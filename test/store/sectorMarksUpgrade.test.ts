@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import type { Store, StoredDocument } from '../../subgraphs/kit/store/port.ts';
+import { upgradeLedger } from '../../subgraphs/kit/subgraph.ts';
 import { generatedServicePointNote } from '../../subgraphs/sector-core/seed/marks.ts';
 import { embeddedSector, type EmbeddedSector } from './embeddedSector.ts';
 
@@ -8,8 +9,8 @@ import { embeddedSector, type EmbeddedSector } from './embeddedSector.ts';
  * A health store written before the demo data carried marks (no source, no mark, no
  * organisations, no areas) starts: the records still as the demo wrote them take the demo's
  * marks, organisations and area; a service point the sector changed since keeps its own word
- * and gets only its area; the bulk collections are left as they were; a second start changes
- * nothing.
+ * and gets only its area; the bulk collections are left as they were; the upgrade is recorded
+ * as finished, and run again it changes nothing.
  */
 
 type Doc = StoredDocument & Record<string, any>;
@@ -58,6 +59,8 @@ beforeAll(async () => {
         await collection.replaceOne({ _id: doc._id }, old);
       }
     }
+    // Written before the upgrade existed, so the store has not recorded finishing it.
+    await store.collection(upgradeLedger).deleteMany({});
   });
   before = await contents();
   await (await sector.start()).stop();
@@ -104,7 +107,11 @@ describe('a health store written before the demo data carried marks', () => {
     for (const name of bulk) expect(after[name], name).toEqual(before[name]);
   });
 
-  it('changes nothing at a second start', async () => {
+  it('records that it finished, and changes nothing when run again', async () => {
+    const finished = await withStore((store) => store.collection(upgradeLedger).find({}));
+    expect(finished.map((record) => record._id)).toContain('marks of the demo data');
+    // Even run once more (the record of it gone), it finds nothing left to upgrade.
+    await withStore((store) => store.collection(upgradeLedger).deleteMany({}));
     await (await sector.start()).stop();
     expect(await contents()).toEqual(after);
   });
