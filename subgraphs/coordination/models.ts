@@ -9,19 +9,23 @@ import {
   type SeatDoc,
 } from './organisations/models.ts';
 import { areaDocuments } from './areas/models.ts';
+import { optionalProvenanceFields, type ProvenanceDoc } from '../kit/provenance.ts';
 
 /*
  * The lead ministry's documents. Ids are meaningful strings shared across services:
  * sectors use the catalog ids (`health`), everything else a country prefix (`bd-a1-2`).
+ * Each record may say where its facts come from (kit/provenance.ts); the demo seed marks every
+ * one it writes, and records written through the API carry no mark.
  */
 
-export interface FocalPointDoc {
+export interface FocalPointDoc extends ProvenanceDoc {
   name: string;
   title: string;
   email?: string | null;
 }
 
-export interface SectorDoc {
+/** The registry entry's mark covers its ministry; the focal point carries its own. */
+export interface SectorDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   name: string;
@@ -35,6 +39,7 @@ const focalPoint = nested({
   name: { type: String, required: true, trim: true, minlength: 1 },
   title: { type: String, required: true, trim: true, minlength: 1 },
   email: { type: String, trim: true, match: [/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address'] },
+  ...optionalProvenanceFields,
 });
 
 export const sectorDocument = defineDocument<SectorDoc>('sectors', 'sector', {
@@ -43,6 +48,7 @@ export const sectorDocument = defineDocument<SectorDoc>('sectors', 'sector', {
   ministry: { type: String, required: true, trim: true, minlength: 1 },
   focalPoint: { type: focalPoint, required: true },
   order: { type: Number, required: true, min: 0 },
+  ...optionalProvenanceFields,
 });
 
 export const coordinationBodyKinds = [
@@ -52,7 +58,7 @@ export const coordinationBodyKinds = [
   'DELIVERY_BOARD',
   'INTER_SECTORAL_COMMITTEE',
 ] as const;
-export interface CoordinationBodyDoc {
+export interface CoordinationBodyDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   name: string;
@@ -89,6 +95,7 @@ export const coordinationBodyDocument = defineDocument<CoordinationBodyDoc>('coo
   reportsToId: { type: String, index: true },
   areaId: { type: String, index: true },
   order: { type: Number, required: true, min: 0 },
+  ...optionalProvenanceFields,
 });
 
 export interface FrameworkDoc {
@@ -128,7 +135,7 @@ export const frameworkDocument = defineDocument<FrameworkDoc>('frameworks', 'fra
   },
 });
 
-export interface ObjectiveDoc {
+export interface ObjectiveDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   code: string;
@@ -140,9 +147,10 @@ export const objectiveDocument = defineDocument<ObjectiveDoc>('objectives', 'obj
   code: { type: String, required: true, trim: true, minlength: 1 },
   title: { type: String, required: true, trim: true, minlength: 1 },
   order: { type: Number, required: true, min: 0 },
+  ...optionalProvenanceFields,
 });
 
-export interface ActionDoc {
+export interface ActionDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   code: string;
@@ -150,6 +158,10 @@ export interface ActionDoc {
   objectiveId: string;
   leadSectorId: string;
   supportingSectorIds: string[];
+  /** The organisation that answers for the action; absent for one recorded before organisations held actions. */
+  leadOrganisationId?: string | null;
+  /** The organisations that contribute to it; absent as above. */
+  supportingOrganisationIds?: string[] | null;
 }
 
 export const actionDocument = defineDocument<ActionDoc>('actions', 'framework action', {
@@ -162,9 +174,16 @@ export const actionDocument = defineDocument<ActionDoc>('actions', 'framework ac
     index: true,
     validate: [(ids: string[]) => new Set(ids).size === ids.length, 'must not name a sector twice'],
   },
+  leadOrganisationId: { type: String, trim: true, minlength: 1, index: true },
+  supportingOrganisationIds: {
+    type: [{ type: String, trim: true, minlength: 1 }],
+    default: undefined,
+    validate: [(ids?: string[]) => !ids || new Set(ids).size === ids.length, 'must not name an organisation twice'],
+  },
+  ...optionalProvenanceFields,
 });
 
-export interface CrisisCentreDoc {
+export interface CrisisCentreDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   name: string;
@@ -180,6 +199,7 @@ export const crisisCentreDocument = defineDocument<CrisisCentreDoc>('crisisCentr
   place: { type: String, required: true, trim: true, minlength: 1 },
   district: { type: String, required: true, trim: true, minlength: 1, index: true },
   openedOn: { type: Date },
+  ...optionalProvenanceFields,
 });
 
 export const coordinationDocuments = {

@@ -16,11 +16,19 @@ const police = 'South African Police Service (Department of Police)';
 const social = 'Department of Social Development';
 const basicEducation = 'Department of Basic Education';
 
+const paraphrase = "The wording is the demo's paraphrase of the section cited; the code is the demo's.";
+
 export const southAfrica: CoordinationCountrySeed = {
   organisations,
+  answersFor: { health: 'za-doh', police: 'za-saps', justice: 'za-doj', 'social-welfare': 'za-dsd', education: 'za-dbe' },
+  actionMark: {
+    addedForDemo:
+      "An action drawn up for the demo in the spirit of the Act and the framework: its wording, due date, lead and supporting sectors and organisations are the demo's, not taken from the National Policy Framework.",
+  },
   ministries: {
     health: {
       ministry: health,
+      organisationId: 'za-doh',
       focalPoint: {
         name: 'Nomvula Dlamini',
         title: 'Chief Director: Gender-Based Violence and Victim Services',
@@ -29,6 +37,7 @@ export const southAfrica: CoordinationCountrySeed = {
     },
     police: {
       ministry: police,
+      organisationId: 'za-saps',
       focalPoint: {
         name: 'Thabo Mokoena',
         title: 'Section Head: Family Violence, Child Protection and Sexual Offences',
@@ -37,6 +46,7 @@ export const southAfrica: CoordinationCountrySeed = {
     },
     justice: {
       ministry: `${lead} (with the National Prosecuting Authority)`,
+      organisationId: 'za-doj',
       focalPoint: {
         name: 'Anele Ndlovu',
         title: 'Chief Director: Promotion of the Rights of Vulnerable Groups',
@@ -45,10 +55,12 @@ export const southAfrica: CoordinationCountrySeed = {
     },
     'social-welfare': {
       ministry: social,
+      organisationId: 'za-dsd',
       focalPoint: { name: 'Lerato Mahlangu', title: 'Chief Director: Victim Empowerment', email: 'focal.point@dsd.example.gov.za' },
     },
     education: {
       ministry: basicEducation,
+      organisationId: 'za-dbe',
       focalPoint: {
         name: 'Pieter van Wyk',
         title: 'Director: School Safety and Enrichment Programmes',
@@ -88,6 +100,9 @@ export const southAfrica: CoordinationCountrySeed = {
       reportsToId: null,
       areaId: 'za',
       order: 0,
+      source: { ...sources.committee, section: 'ss.62 to 64' },
+      addedForDemo:
+        "The mandate is the demo's paraphrase of ss.62 and 63, not the Act's words; the cadence setting (every six months) is the demo's way of keeping to s.64(1), which is quoted in the Committee's obligations.",
     },
     {
       _id: 'za-gauteng-committee',
@@ -125,6 +140,7 @@ export const southAfrica: CoordinationCountrySeed = {
       reportsToId: 'za-isc',
       areaId: 'za-province-gp',
       order: 1,
+      addedForDemo: provincialNote,
     },
   ],
 
@@ -154,15 +170,39 @@ export const southAfrica: CoordinationCountrySeed = {
       code: 'O1',
       title: 'A uniform and co-ordinated approach by all organs of state to sexual offence matters (s.62(a))',
       order: 0,
+      source: { ...sources.committee, section: 's.62(1)(a)' },
+      addedForDemo: paraphrase,
     },
-    { _id: 'za-o2', code: 'O2', title: 'Better services to victim-survivors of sexual offences (s.62(c))', order: 1 },
-    { _id: 'za-o3', code: 'O3', title: 'Effective investigation and prosecution of sexual offences (s.62(b))', order: 2 },
-    { _id: 'za-o4', code: 'O4', title: 'Prevention of sexual offences against children, starting in schools', order: 3 },
+    {
+      _id: 'za-o2',
+      code: 'O2',
+      title: 'Better services to victim-survivors of sexual offences (s.62(c))',
+      order: 1,
+      source: { ...sources.committee, section: 's.62(1)(c)' },
+      addedForDemo: paraphrase,
+    },
+    {
+      _id: 'za-o3',
+      code: 'O3',
+      title: 'Effective investigation and prosecution of sexual offences (s.62(b))',
+      order: 2,
+      source: { ...sources.committee, section: 's.62(1)(b)' },
+      addedForDemo: paraphrase,
+    },
+    {
+      _id: 'za-o4',
+      code: 'O4',
+      title: 'Prevention of sexual offences against children, starting in schools',
+      order: 3,
+      addedForDemo: 'Not an aim the Act sets out in ss.62 to 65; the demo adds it to group the education actions.',
+    },
     {
       _id: 'za-o5',
       code: 'O5',
       title: 'Progress measured and each organ of state held to its allocated responsibilities (s.63)',
       order: 4,
+      source: { ...sources.committee, section: 's.63' },
+      addedForDemo: paraphrase,
     },
   ],
 
@@ -172,6 +212,7 @@ export const southAfrica: CoordinationCountrySeed = {
       title: 'Review the National Policy Framework with every organ of state and table the revision in Parliament',
       objectiveId: 'za-o1',
       supportingSectorIds: ['health', 'police', 'social-welfare'],
+      alsoSupportedBy: ['za-npa', 'za-dcs'],
     },
     'za-a1-2': {
       code: 'A1.2',
@@ -238,6 +279,7 @@ export const southAfrica: CoordinationCountrySeed = {
       title: 'Designate more regional courts as sexual offences courts under s.55A and equip them for vulnerable witnesses',
       objectiveId: 'za-o3',
       supportingSectorIds: ['police', 'social-welfare'],
+      alsoSupportedBy: ['za-npa'],
     },
     'za-a4-1': {
       code: 'A4.1',
