@@ -307,7 +307,8 @@ const plans: Record<CountryId, Record<string, MeetingPlan[]>> = {
 export const demoMeetingNote =
   "A meeting drawn for the demo: its date, attendance, decisions and minutes reference are not taken from the body's records; the dates are chosen so that some bodies keep to their cadence and some slip.";
 /** Said of every demo action item. */
-export const demoActionItemNote = "An action item drawn for the demo at one of the demo's meetings; its text, due date and progress are invented.";
+export const demoActionItemNote =
+  "An action item drawn for the demo at one of the demo's meetings; its text, due date and progress are invented.";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const secretariat = 'secretariat@lead-ministry';
