@@ -20,6 +20,7 @@ import { obligationDocuments } from './obligations/models.ts';
 import { obligationResolvers } from './obligations/resolvers.ts';
 import { obligationSeed } from './obligations/seed.ts';
 import { upgradeToObligationRecords } from './obligations/upgradeStore.ts';
+import { upgradeToProvenanceMarks } from './provenance/upgradeStore.ts';
 import { coordinationDocuments } from './models.ts';
 import { coordinationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
@@ -66,6 +67,7 @@ export const coordinationSubgraph = defineSubgraph({
       name: 'obligations as records',
       run: async ({ repos, country, logger }) => void (await upgradeToObligationRecords(repos, country, logger)),
     },
+    { name: 'provenance marks', run: async ({ repos, country, logger }) => void (await upgradeToProvenanceMarks(repos, country, logger)) },
   ],
   // A store written before reports were kept has none, and may rightly have none.
   mayBeEmpty: ['bodyReports'],

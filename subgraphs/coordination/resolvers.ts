@@ -5,6 +5,8 @@ import { InvalidInputError, NotFoundError } from '../kit/errors.ts';
 import type { SubgraphContext } from '../kit/subgraph.ts';
 import { optionalText, requiredText } from '../kit/blankText.ts';
 import { notInFuture } from '../kit/plausibleDates.ts';
+import { sourcedFields } from '../kit/provenance.ts';
+import type { OrganisationDoc } from './organisations/models.ts';
 import { theFramework } from './framework.ts';
 import type { FrameworkActionResolvers, Resolvers, SectorAgencyResolvers } from './generated/resolverTypes.ts';
 import type { CoordinationLoaders, CoordinationRepositories } from './loaders.ts';
@@ -27,7 +29,11 @@ const sectorFields = {
   ledActions: (sector: SectorDoc, _: unknown, ctx: Context) => ctx.loaders.actionsByLead.load(sector._id),
   supportingActions: (sector: SectorDoc, _: unknown, ctx: Context) => ctx.loaders.actionsBySupporter.load(sector._id),
   ledActionIds: async (sector: SectorDoc, _: unknown, ctx: Context) => (await ctx.loaders.actionsByLead.load(sector._id)).map(byId),
+  ...sourcedFields,
 };
+
+const organisationById = (id: string, action: ActionDoc, ctx: Context) =>
+  referenced(ctx.loaders.organisations.byId.load(id), `organisation "${id}" (framework action "${action._id}")`);
 
 const actionFields = {
   __resolveReference: (ref: Ref, ctx: Context) => ctx.loaders.actionById.load(ref.id),
@@ -36,6 +42,11 @@ const actionFields = {
   leadSector: (action: ActionDoc, _: unknown, ctx: Context) => ctx.loaders.sectorById.load(action.leadSectorId),
   supportingSectors: async (action: ActionDoc, _: unknown, ctx: Context) =>
     (await ctx.loaders.sectorById.loadMany(action.supportingSectorIds)).filter((s): s is SectorDoc => Boolean(s) && !(s instanceof Error)),
+  leadOrganisation: (action: ActionDoc, _: unknown, ctx: Context) =>
+    action.leadOrganisationId ? organisationById(action.leadOrganisationId, action, ctx) : null,
+  supportingOrganisations: (action: ActionDoc, _: unknown, ctx: Context): Promise<OrganisationDoc[]> =>
+    Promise.all((action.supportingOrganisationIds ?? []).map((id) => organisationById(id, action, ctx))),
+  ...sourcedFields,
 };
 
 /** The GraphQL type of a sector or an action follows from the sector id: `social-welfare` → `SocialWelfareSector`. */
@@ -114,7 +125,6 @@ export function coordinationResolvers(sectorIds: readonly string[]) {
       framework: (_: unknown, __: unknown, ctx: Context) => theFramework(ctx),
       sectors: (_: unknown, __: unknown, ctx: Context) => ctx.loaders.sectors.load(),
       sector: (_: unknown, { id }: Ref, ctx: Context) => ctx.loaders.sectorById.load(id),
-      coordinationBodies: (_: unknown, __: unknown, ctx: Context) => ctx.loaders.bodies.load(),
       coordinationBody: (_: unknown, { id }: Ref, ctx: Context) => ctx.loaders.bodyById.load(id),
       crisisCentres: (_: unknown, { district }: { district?: string | null }, ctx: Context) =>
         ctx.repos.crisisCentres.find(district ? { district } : {}, { sort: { district: 1, name: 1 } }),
@@ -138,8 +148,10 @@ export function coordinationResolvers(sectorIds: readonly string[]) {
       actions: (_: FrameworkDoc, { leadSectorId }: { leadSectorId?: string | null }, ctx: Context) =>
         leadSectorId ? ctx.loaders.actionsByLead.load(leadSectorId) : ctx.loaders.actions.load(),
     },
+    FocalPoint: { ...sourcedFields },
     Objective: {
       id: byId,
+      ...sourcedFields,
       actions: (objective: ObjectiveDoc, _: unknown, ctx: Context) => ctx.loaders.actionsByObjective.load(objective._id),
     },
     CoordinationBody: {
@@ -150,6 +162,7 @@ export function coordinationResolvers(sectorIds: readonly string[]) {
       reportsTo: (body: CoordinationBodyDoc, _: unknown, ctx: Context) =>
         body.reportsToId ? ctx.loaders.bodyById.load(body.reportsToId) : null,
       reportingBodies: (body: CoordinationBodyDoc, _: unknown, ctx: Context) => ctx.loaders.bodiesByParent.load(body._id),
+      ...sourcedFields,
     },
     BodyMember: {
       organisation: async (seat: SeatDoc, _: unknown, ctx: Context) =>
@@ -159,6 +172,7 @@ export function coordinationResolvers(sectorIds: readonly string[]) {
     CrisisCentre: {
       __resolveReference: (ref: Ref, ctx: Context) => ctx.loaders.crisisCentreById.load(ref.id),
       id: byId,
+      ...sourcedFields,
     },
   };
   // One type per sector, named from the catalog, so they cannot be listed in the typed map.
