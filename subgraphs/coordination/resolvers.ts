@@ -60,6 +60,29 @@ interface FrameworkActionInput {
   objectiveId: string;
   leadSectorId: string;
   supportingSectorIds: string[];
+  leadOrganisationId?: string | null;
+  supportingOrganisationIds?: string[] | null;
+}
+
+/** What is wrong with the organisations an action names: unknown ids, the lead among its supporters, one named twice. */
+async function organisationProblems(input: FrameworkActionInput, ctx: Context): Promise<{ field: string; problem: string }[]> {
+  const supporting = input.supportingOrganisationIds ?? [];
+  const named = [...new Set([...(input.leadOrganisationId ? [input.leadOrganisationId] : []), ...supporting])];
+  const known = new Set((await ctx.repos.organisations.findByIds(named)).map(byId));
+  const problems: { field: string; problem: string }[] = [];
+  if (input.leadOrganisationId && !known.has(input.leadOrganisationId)) {
+    problems.push({ field: 'leadOrganisationId', problem: `names no organisation (got "${input.leadOrganisationId}")` });
+  }
+  const unknown = supporting.filter((id) => !known.has(id));
+  if (unknown.length > 0)
+    problems.push({ field: 'supportingOrganisationIds', problem: `names unknown organisations: ${unknown.join(', ')}` });
+  if (input.leadOrganisationId && supporting.includes(input.leadOrganisationId)) {
+    problems.push({ field: 'supportingOrganisationIds', problem: 'must not include the lead organisation' });
+  }
+  if (new Set(supporting).size !== supporting.length) {
+    problems.push({ field: 'supportingOrganisationIds', problem: 'must not name an organisation twice' });
+  }
+  return problems;
 }
 
 async function addFrameworkAction(_: unknown, { input }: { input: FrameworkActionInput }, ctx: Context) {
@@ -76,9 +99,15 @@ async function addFrameworkAction(_: unknown, { input }: { input: FrameworkActio
   const supporters = await ctx.repos.sectors.findByIds(input.supportingSectorIds);
   const unknown = input.supportingSectorIds.filter((id) => !supporters.some((s) => s._id === id));
   if (unknown.length > 0) problems.push({ field: 'supportingSectorIds', problem: `names unregistered sectors: ${unknown.join(', ')}` });
+  problems.push(...(await organisationProblems(input, ctx)));
   if (problems.length > 0) throw new InvalidInputError('framework action', problems);
-  const { id, ...fields } = input;
-  return ctx.repos.actions.insert({ _id: id, ...fields });
+  const { id, leadOrganisationId, supportingOrganisationIds, ...fields } = input;
+  return ctx.repos.actions.insert({
+    _id: id,
+    ...fields,
+    leadOrganisationId: leadOrganisationId ?? null,
+    supportingOrganisationIds: supportingOrganisationIds ?? [],
+  });
 }
 
 async function updateFocalPoint(_: unknown, args: { sectorId: string; input: FocalPointDoc }, ctx: Context) {

@@ -926,6 +926,10 @@ export type FrameworkActionInput = {
   leadSectorId: Scalars['ID']['input'];
   /** Ids of the contributing sectors. */
   supportingSectorIds: Array<Scalars['ID']['input']>;
+  /** Id of the organisation that answers for the action, e.g. `bd-hsd`; left out when none is named yet. */
+  leadOrganisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Ids of the organisations that contribute, none twice and not the lead; left out for none. */
+  supportingOrganisationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** The kind of coordination body, after the structures in Bangladesh, England and Wales and South Africa. */
