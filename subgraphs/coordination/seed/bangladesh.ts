@@ -5,9 +5,11 @@ import type { CoordinationCountrySeed } from './index.ts';
 
 /*
  * Bangladesh: the Multi-Sectoral Programme on Violence Against Women (since 1997), led by the
- * Ministry of Women and Children Affairs. A Steering Committee chaired by the lead ministry's
- * Secretary sets policy and monitors; a Coordination Committee co-chaired by Planning and
- * Development and the lead ministry implements. Focal points are invented officials.
+ * Ministry of Women and Children Affairs. A Steering Committee of the eight ministries and the
+ * medical colleges sets policy and monitors; a Coordination Committee co-chaired by Planning and
+ * Development and the lead ministry implements. The posts that chair, the cadences and the
+ * reporting line between the committees are the demo's, and each record says so. Focal points are
+ * invented officials.
  */
 
 const health = 'Ministry of Health and Family Welfare';

@@ -2,11 +2,13 @@ import { localMemberNote, organisations, sources } from '../organisations/seed/e
 import type { CoordinationCountrySeed } from './index.ts';
 
 /*
- * England and Wales: the Inter-Ministerial Group on Violence Against Women and Girls, chaired
- * by the Home Secretary, meets quarterly and monitors the national action plan. A
- * cross-departmental Delivery Board run by the Home Office oversees the actions each
- * department agreed to, meets every six weeks and reports to the IMG. The four objectives are
- * the four pillars of the 2021 strategy. Focal points are invented officials.
+ * England and Wales: the Inter-Ministerial Group on Violence Against Women and Girls monitors the
+ * national plan; a cross-departmental Delivery Board run by the Home Office oversees the actions
+ * each department agreed to and reports to the group. The source checked (the National Audit
+ * Office's report) says the Home Office leads but does not describe these bodies, so their
+ * chairs' posts, cadences (quarterly, every six weeks) and reporting line are the demo's, and each
+ * record says so. The four objectives are the four pillars of the 2021 strategy. Focal points
+ * are invented officials.
  */
 
 const dhsc = 'Department of Health and Social Care';
