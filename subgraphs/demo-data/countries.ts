@@ -64,7 +64,7 @@ const occYear = (quote: string): ProvenanceDoc => ({
 });
 const occPilot = 'প্রকল্পের পাইলট পর্বে ঢাকা (২০০১)ও রাজশাহী মেডিকেল কলেজ হাসপাতালে (২০০২)';
 const occFirstPhase = '১মপর্বে চট্টগ্রাম,সিলেট,বরিশাল ও খুলনা মেডিকেল কলেজ হাসপাতালে (২০০৬) ওসিসি স্থাপিত হয়েছে';
-const occSecondPhase = 'রংপুর ও ফরিদপুর মেডিকেল কলেজ হাসপাতালে\n(২০১১) দেশের ৭ম ও ৮ম ওসিসি প্রতিষ্ঠা করা হয়েছে';
+const occSecondPhase = 'রংপুর ও ফরিদপুর মেডিকেল কলেজ হাসপাতালে (২০১১) দেশের ৭ম ও ৮ম ওসিসি প্রতিষ্ঠা করা হয়েছে';
 const centreNotChecked = (what: string): ProvenanceDoc => ({
   addedForDemo: `The demo's record of a real centre; ${what} not checked against a source here.`,
 });
@@ -187,12 +187,12 @@ const bangladesh: CountryFacts = {
       openedOn: '2013-01-01',
       provenance: {
         source: {
-          ...occList,
-          quote:
-            'বিভাগীয় মেডিকেল কলেজ হাসপাতালসমূহে অবস্থিত ওয়ান-ষ্টপ ক্রাইসিস সেন্টার (ওসিসি) নারী নির্যাতন প্রতিরোধকল্পে মাল্টিসেক্টরাল প্রোগ্রামের একটী মূখ্য কর্মসূচি',
+          title: 'Jago Comilla (jagocomilla.com), report on the One-Stop Crisis Centre at Cumilla Medical College Hospital',
+          url: 'https://jagocomilla.com/?p=11080',
+          quote: 'গত ২৩ এপ্রিল আউটডোর ও ২০ জুন ইনডোরে এ সেবা চালু করা হয়।',
         },
         addedForDemo:
-          "The portal's list as read here ends with the eighth centre (2011) and does not give Cumilla's opening; the date is a plausible demo value.",
+          "The report has the centre's outpatient service open on 23 April and its inpatient service on 20 June, without giving the year, and the ministry's portal as read here lists eight centres up to 2011 without Cumilla's; the opening date is a plausible demo value, not the source's.",
       },
     },
   ],

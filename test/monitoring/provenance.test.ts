@@ -200,7 +200,7 @@ describe("South Africa's Committee", () => {
     expect(isc.cadence).toEqual({ interval: 6, unit: 'MONTH', description: 'at least twice every year (Act 32 of 2007, s.64(1))' });
     expect(isc.source).toMatchObject({
       title: 'Criminal Law (Sexual Offences and Related Matters) Amendment Act 32 of 2007',
-      section: 'ss.62 to 64',
+      section: 's.65(1)',
     });
     expect(isc.illustrativeNote).toContain('paraphrase');
     expect(gauteng).toMatchObject({ source: null, illustrative: true });

@@ -5,9 +5,10 @@ import type { CoordinationCountrySeed } from './index.ts';
  * South Africa: the Inter-Sectoral Committee for the Management of Sexual Offence Matters,
  * established by s.63 of the Criminal Law (Sexual Offences and Related Matters) Amendment Act
  * 32 of 2007. Heads of department meet under the chair of the Director-General of Justice and
- * Constitutional Development; the committee develops the National Policy Framework (s.62),
- * guides its implementation, improves services to victims, measures progress and checks that
- * each organ of state meets the responsibilities allocated to it. Focal points are invented.
+ * Constitutional Development; the committee develops and compiles the draft national policy
+ * framework the Minister adopts under s.62(1), with guidelines for its implementation, for
+ * measuring progress, for each organ of state's compliance with its allocated roles and for
+ * monitoring (s.65(1)). Focal points are invented.
  */
 
 const lead = 'Department of Justice and Constitutional Development';
@@ -16,6 +17,11 @@ const police = 'South African Police Service (Department of Police)';
 const social = 'Department of Social Development';
 const basicEducation = 'Department of Basic Education';
 
+/** The page of the Gazette with ss.64 and 65: the Committee's meetings and its responsibilities. */
+const responsibilities = {
+  title: sources.committee.title,
+  url: 'http://en.wikisource.org/wiki/Page:Criminal_Law_(Sexual_Offences_and_Related_Matters)_Amendment_Act_2007.pdf/39',
+};
 const paraphrase = "The wording is the demo's paraphrase of the section cited; the code is the demo's.";
 
 export const southAfrica: CoordinationCountrySeed = {
@@ -75,7 +81,7 @@ export const southAfrica: CoordinationCountrySeed = {
       name: 'Inter-Sectoral Committee for the Management of Sexual Offence Matters',
       kind: 'INTER_SECTORAL_COMMITTEE',
       mandate:
-        'Develops the National Policy Framework (s.62(a)), guides its implementation (s.62(b)) and improves services to victim-survivors (s.62(c)); measures progress, checks that each organ of state meets the responsibilities allocated to it, and monitors implementation (Act 32 of 2007, s.63).',
+        'Develops and compiles the draft national policy framework (s.65(1)), with guidelines for carrying out its priorities, measuring progress on its objectives, making sure each organ of state keeps to the roles and responsibilities allocated to it, and monitoring how the framework and the Act are implemented (s.65(1)(a) to (d)); may recommend amendments of the framework to the Minister (s.65(2)).',
       seats: [
         { title: 'Director-General', organisationId: 'za-doj', role: 'CHAIR', sectorId: 'justice', source: sources.committee },
         { title: 'National Commissioner', organisationId: 'za-saps', role: 'MEMBER', sectorId: 'police', source: sources.committee },
@@ -100,9 +106,14 @@ export const southAfrica: CoordinationCountrySeed = {
       reportsToId: null,
       areaId: 'za',
       order: 0,
-      source: { ...sources.committee, section: 'ss.62 to 64' },
+      source: {
+        ...responsibilities,
+        section: 's.65(1)',
+        quote:
+          'The Committee shall be responsible for developing and compiling a draft national policy framework, as contemplated in section 62(1)',
+      },
       addedForDemo:
-        "The mandate is the demo's paraphrase of ss.62 and 63, not the Act's words; the cadence setting (every six months) is the demo's way of keeping to s.64(1), which is quoted in the Committee's obligations.",
+        "The mandate is the demo's paraphrase of s.65, not the Act's words; the cadence setting (every six months) is the demo's way of keeping to s.64(1), which is quoted in the Committee's obligations.",
     },
     {
       _id: 'za-gauteng-committee',
@@ -199,9 +210,13 @@ export const southAfrica: CoordinationCountrySeed = {
     {
       _id: 'za-o5',
       code: 'O5',
-      title: 'Progress measured and each organ of state held to its allocated responsibilities (s.63)',
+      title: 'Progress measured and each organ of state held to its allocated responsibilities (s.65(1))',
       order: 4,
-      source: { ...sources.committee, section: 's.63' },
+      source: {
+        ...responsibilities,
+        section: 's.65(1)(b) and (c)',
+        quote: 'measuring progress on the achievement of the national policy framework objectives',
+      },
       addedForDemo: paraphrase,
     },
   ],
