@@ -144,8 +144,9 @@ async function markCollection<T extends StoredDocument & ProvenanceDoc>(
     }
     result.marked += 1;
   }
+  // Said at every start while they differ: informative, nothing for an operator to repair.
   if (result.differing.length > 0) {
-    logger.warn(
+    logger.info(
       { collection, ids: result.differing },
       'upgrade: stored records differ from the demo records of the same id, so they were left without a mark',
     );
