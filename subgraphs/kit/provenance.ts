@@ -41,9 +41,27 @@ export const provenanceFields = {
   addedForDemo: { type: String, trim: true, minlength: 1, maxlength: 1000 },
 };
 
+/**
+ * The same fields, neither required: for records that users also write through the API (a
+ * meeting, a case, a crisis centre registered later), whose facts come from whoever records them.
+ * The demo seed still marks each one it writes.
+ */
+export const optionalProvenanceFields = {
+  source: { type: sourceSchema },
+  addedForDemo: provenanceFields.addedForDemo,
+};
+
+/**
+ * Resolvers for `illustrative` and `illustrativeNote` alone: what a survivor-level record (a case,
+ * a referral) shows of its mark, which never names a source.
+ */
+export const illustrativeFields = {
+  illustrative: (record: ProvenanceDoc) => Boolean(record.addedForDemo),
+  illustrativeNote: (record: ProvenanceDoc) => record.addedForDemo ?? null,
+};
+
 /** Resolvers for the `Sourced` fields of any record that carries provenance. */
 export const sourcedFields = {
   source: (record: ProvenanceDoc) => record.source ?? null,
-  illustrative: (record: ProvenanceDoc) => Boolean(record.addedForDemo),
-  illustrativeNote: (record: ProvenanceDoc) => record.addedForDemo ?? null,
+  ...illustrativeFields,
 };
