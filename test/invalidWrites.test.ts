@@ -169,6 +169,36 @@ describe('lead ministry writes', () => {
     expect(errors[0]!.message).toContain('supportingSectorIds must not include the lead sector');
   });
 
+  it('refuses an action naming an unknown organisation, or its lead organisation as a supporter', async () => {
+    const errors = await expectRefused('coordination', 'actions', addAction, {
+      input: {
+        id: 'bd-a9-3',
+        code: 'A9.3',
+        title: 'Screen DNA samples at every crisis centre',
+        objectiveId: 'bd-o2',
+        leadSectorId: 'health',
+        supportingSectorIds: ['police'],
+        leadOrganisationId: 'bd-no-such-body',
+        supportingOrganisationIds: ['bd-dna-lab', 'bd-hsd', 'bd-hsd'],
+      },
+    });
+    expect(errors[0]!.message).toContain('leadOrganisationId names no organisation (got "bd-no-such-body")');
+    const again = await expectRefused('coordination', 'actions', addAction, {
+      input: {
+        id: 'bd-a9-3',
+        code: 'A9.3',
+        title: 'Screen DNA samples at every crisis centre',
+        objectiveId: 'bd-o2',
+        leadSectorId: 'health',
+        supportingSectorIds: ['police'],
+        leadOrganisationId: 'bd-hsd',
+        supportingOrganisationIds: ['bd-dna-lab', 'bd-hsd', 'bd-unknown'],
+      },
+    });
+    expect(again[0]!.message).toContain('supportingOrganisationIds names unknown organisations: bd-unknown');
+    expect(again[0]!.message).toContain('supportingOrganisationIds must not include the lead organisation');
+  });
+
   it('adds a valid action, typed by its lead sector, and refuses the same id twice', async () => {
     const [objective] = await hub.stores.get('coordination')!.collection<StoredDocument>('objectives').find({}, { limit: 1 });
     const input = {
@@ -178,10 +208,22 @@ describe('lead ministry writes', () => {
       objectiveId: objective!._id,
       leadSectorId: 'social-welfare',
       supportingSectorIds: ['health'],
+      leadOrganisationId: 'bd-mosw',
+      supportingOrganisationIds: ['bd-hsd'],
     };
     const { data, errors } = await hub.query(addAction, { input });
     expect(errors).toBeUndefined();
     expect(data!.addFrameworkAction).toEqual({ id: 'bd-a9-2', code: 'A9.2', leadSector: { id: 'social-welfare' } });
+    const named = await hub.query(
+      `{ action(id: "bd-a9-2") { leadOrganisation { id } supportingOrganisations { id } source { title } illustrative } }`,
+    );
+    // Recorded through the API, not by the demo: no mark.
+    expect(named.data!.action).toEqual({
+      leadOrganisation: { id: 'bd-mosw' },
+      supportingOrganisations: [{ id: 'bd-hsd' }],
+      source: null,
+      illustrative: false,
+    });
     const again = await expectRefused('coordination', 'actions', addAction, { input: { ...input, title: 'Something else' } });
     expect(again[0]!.extensions!.code).toBe('CONFLICT');
     const read = await hub.query(`{ action(id: "bd-a9-2") { __typename status delivery } }`);

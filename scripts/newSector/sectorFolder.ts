@@ -95,7 +95,7 @@ export default ${n.camel}Subgraph;
 
 function modelsTs(n: SectorNames): string {
   return `import { defineDocument } from '../kit/documents.ts';
-import { demoMarkFields, type ProvenanceDoc } from '../kit/provenance.ts';
+import { optionalProvenanceFields, type ProvenanceDoc } from '../kit/provenance.ts';
 
 /** The ${n.words} liaison desk at a crisis centre; \`_id\` is the crisis centre's id. */
 export interface LiaisonDoc extends ProvenanceDoc {
@@ -108,7 +108,7 @@ export interface LiaisonDoc extends ProvenanceDoc {
 export const liaisonDocument = defineDocument<LiaisonDoc>('${n.camel}Liaison', '${n.words} liaison record', {
   officers: { type: Number, required: true, min: 0, max: 100 },
   daysAWeek: { type: Number, required: true, min: 0, max: 7 },
-  ...demoMarkFields,
+  ...optionalProvenanceFields,
 });
 `;
 }

@@ -23,6 +23,7 @@ import { upgradeToObligationRecords } from './obligations/upgradeStore.ts';
 import { frameworkResolvers } from './frameworks/resolvers.ts';
 import { frameworkSeed } from './frameworks/seed/index.ts';
 import { upgradeToFrameworkLives } from './frameworks/upgradeStore.ts';
+import { upgradeToProvenanceMarks } from './provenance/upgradeStore.ts';
 import { coordinationDocuments } from './models.ts';
 import { coordinationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
@@ -75,6 +76,7 @@ export const coordinationSubgraph = defineSubgraph({
       name: 'frameworks with a life',
       run: async ({ repos, country, logger }) => void (await upgradeToFrameworkLives(repos, country, logger)),
     },
+    { name: 'provenance marks', run: async ({ repos, country, logger }) => void (await upgradeToProvenanceMarks(repos, country, logger)) },
   ],
   // A store written before reports were kept has none, and may rightly have none.
   mayBeEmpty: ['bodyReports'],

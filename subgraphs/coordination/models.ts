@@ -10,19 +10,23 @@ import {
 } from './organisations/models.ts';
 import { areaDocuments } from './areas/models.ts';
 import { frameworkDocument } from './frameworks/models.ts';
+import { optionalProvenanceFields, type ProvenanceDoc } from '../kit/provenance.ts';
 
 /*
  * The lead ministry's documents. Ids are meaningful strings shared across services:
  * sectors use the catalog ids (`health`), everything else a country prefix (`bd-a1-2`).
+ * Each record may say where its facts come from (kit/provenance.ts); the demo seed marks every
+ * one it writes, and records written through the API carry no mark.
  */
 
-export interface FocalPointDoc {
+export interface FocalPointDoc extends ProvenanceDoc {
   name: string;
   title: string;
   email?: string | null;
 }
 
-export interface SectorDoc {
+/** The registry entry's mark covers its ministry; the focal point carries its own. */
+export interface SectorDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   name: string;
@@ -36,6 +40,7 @@ const focalPoint = nested({
   name: { type: String, required: true, trim: true, minlength: 1 },
   title: { type: String, required: true, trim: true, minlength: 1 },
   email: { type: String, trim: true, match: [/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'must be an email address'] },
+  ...optionalProvenanceFields,
 });
 
 export const sectorDocument = defineDocument<SectorDoc>('sectors', 'sector', {
@@ -44,6 +49,7 @@ export const sectorDocument = defineDocument<SectorDoc>('sectors', 'sector', {
   ministry: { type: String, required: true, trim: true, minlength: 1 },
   focalPoint: { type: focalPoint, required: true },
   order: { type: Number, required: true, min: 0 },
+  ...optionalProvenanceFields,
 });
 
 export const coordinationBodyKinds = [
@@ -53,7 +59,7 @@ export const coordinationBodyKinds = [
   'DELIVERY_BOARD',
   'INTER_SECTORAL_COMMITTEE',
 ] as const;
-export interface CoordinationBodyDoc {
+export interface CoordinationBodyDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   name: string;
@@ -90,12 +96,13 @@ export const coordinationBodyDocument = defineDocument<CoordinationBodyDoc>('coo
   reportsToId: { type: String, index: true },
   areaId: { type: String, index: true },
   order: { type: Number, required: true, min: 0 },
+  ...optionalProvenanceFields,
 });
 
 /** The framework's document is defined with its life, in frameworks/models.ts. */
 export type { FrameworkDoc } from './frameworks/models.ts';
 
-export interface ObjectiveDoc {
+export interface ObjectiveDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   code: string;
@@ -107,9 +114,10 @@ export const objectiveDocument = defineDocument<ObjectiveDoc>('objectives', 'obj
   code: { type: String, required: true, trim: true, minlength: 1 },
   title: { type: String, required: true, trim: true, minlength: 1 },
   order: { type: Number, required: true, min: 0 },
+  ...optionalProvenanceFields,
 });
 
-export interface ActionDoc {
+export interface ActionDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   code: string;
@@ -117,6 +125,10 @@ export interface ActionDoc {
   objectiveId: string;
   leadSectorId: string;
   supportingSectorIds: string[];
+  /** The organisation that answers for the action; absent for one recorded before organisations held actions. */
+  leadOrganisationId?: string | null;
+  /** The organisations that contribute to it; absent as above. */
+  supportingOrganisationIds?: string[] | null;
 }
 
 export const actionDocument = defineDocument<ActionDoc>('actions', 'framework action', {
@@ -129,9 +141,16 @@ export const actionDocument = defineDocument<ActionDoc>('actions', 'framework ac
     index: true,
     validate: [(ids: string[]) => new Set(ids).size === ids.length, 'must not name a sector twice'],
   },
+  leadOrganisationId: { type: String, trim: true, minlength: 1, index: true },
+  supportingOrganisationIds: {
+    type: [{ type: String, trim: true, minlength: 1 }],
+    default: undefined,
+    validate: [(ids?: string[]) => !ids || new Set(ids).size === ids.length, 'must not name an organisation twice'],
+  },
+  ...optionalProvenanceFields,
 });
 
-export interface CrisisCentreDoc {
+export interface CrisisCentreDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   name: string;
@@ -147,6 +166,7 @@ export const crisisCentreDocument = defineDocument<CrisisCentreDoc>('crisisCentr
   place: { type: String, required: true, trim: true, minlength: 1 },
   district: { type: String, required: true, trim: true, minlength: 1, index: true },
   openedOn: { type: Date },
+  ...optionalProvenanceFields,
 });
 
 export const coordinationDocuments = {

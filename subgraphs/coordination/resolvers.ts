@@ -5,6 +5,8 @@ import { InvalidInputError, NotFoundError } from '../kit/errors.ts';
 import type { SubgraphContext } from '../kit/subgraph.ts';
 import { optionalText, requiredText } from '../kit/blankText.ts';
 import { notInFuture } from '../kit/plausibleDates.ts';
+import { sourcedFields } from '../kit/provenance.ts';
+import type { OrganisationDoc } from './organisations/models.ts';
 import { theFramework } from './framework.ts';
 import { currentOf } from './frameworks/lifecycle.ts';
 import type { FrameworkActionResolvers, Resolvers, SectorAgencyResolvers } from './generated/resolverTypes.ts';
@@ -28,7 +30,11 @@ const sectorFields = {
   ledActions: (sector: SectorDoc, _: unknown, ctx: Context) => ctx.loaders.actionsByLead.load(sector._id),
   supportingActions: (sector: SectorDoc, _: unknown, ctx: Context) => ctx.loaders.actionsBySupporter.load(sector._id),
   ledActionIds: async (sector: SectorDoc, _: unknown, ctx: Context) => (await ctx.loaders.actionsByLead.load(sector._id)).map(byId),
+  ...sourcedFields,
 };
+
+const organisationById = (id: string, action: ActionDoc, ctx: Context) =>
+  referenced(ctx.loaders.organisations.byId.load(id), `organisation "${id}" (framework action "${action._id}")`);
 
 const actionFields = {
   __resolveReference: (ref: Ref, ctx: Context) => ctx.loaders.actionById.load(ref.id),
@@ -37,6 +43,11 @@ const actionFields = {
   leadSector: (action: ActionDoc, _: unknown, ctx: Context) => ctx.loaders.sectorById.load(action.leadSectorId),
   supportingSectors: async (action: ActionDoc, _: unknown, ctx: Context) =>
     (await ctx.loaders.sectorById.loadMany(action.supportingSectorIds)).filter((s): s is SectorDoc => Boolean(s) && !(s instanceof Error)),
+  leadOrganisation: (action: ActionDoc, _: unknown, ctx: Context) =>
+    action.leadOrganisationId ? organisationById(action.leadOrganisationId, action, ctx) : null,
+  supportingOrganisations: (action: ActionDoc, _: unknown, ctx: Context): Promise<OrganisationDoc[]> =>
+    Promise.all((action.supportingOrganisationIds ?? []).map((id) => organisationById(id, action, ctx))),
+  ...sourcedFields,
 };
 
 /** The GraphQL type of a sector or an action follows from the sector id: `social-welfare` → `SocialWelfareSector`. */
@@ -50,6 +61,29 @@ interface FrameworkActionInput {
   objectiveId: string;
   leadSectorId: string;
   supportingSectorIds: string[];
+  leadOrganisationId?: string | null;
+  supportingOrganisationIds?: string[] | null;
+}
+
+/** What is wrong with the organisations an action names: unknown ids, the lead among its supporters, one named twice. */
+async function organisationProblems(input: FrameworkActionInput, ctx: Context): Promise<{ field: string; problem: string }[]> {
+  const supporting = input.supportingOrganisationIds ?? [];
+  const named = [...new Set([...(input.leadOrganisationId ? [input.leadOrganisationId] : []), ...supporting])];
+  const known = new Set((await ctx.repos.organisations.findByIds(named)).map(byId));
+  const problems: { field: string; problem: string }[] = [];
+  if (input.leadOrganisationId && !known.has(input.leadOrganisationId)) {
+    problems.push({ field: 'leadOrganisationId', problem: `names no organisation (got "${input.leadOrganisationId}")` });
+  }
+  const unknown = supporting.filter((id) => !known.has(id));
+  if (unknown.length > 0)
+    problems.push({ field: 'supportingOrganisationIds', problem: `names unknown organisations: ${unknown.join(', ')}` });
+  if (input.leadOrganisationId && supporting.includes(input.leadOrganisationId)) {
+    problems.push({ field: 'supportingOrganisationIds', problem: 'must not include the lead organisation' });
+  }
+  if (new Set(supporting).size !== supporting.length) {
+    problems.push({ field: 'supportingOrganisationIds', problem: 'must not name an organisation twice' });
+  }
+  return problems;
 }
 
 async function addFrameworkAction(_: unknown, { input }: { input: FrameworkActionInput }, ctx: Context) {
@@ -66,9 +100,15 @@ async function addFrameworkAction(_: unknown, { input }: { input: FrameworkActio
   const supporters = await ctx.repos.sectors.findByIds(input.supportingSectorIds);
   const unknown = input.supportingSectorIds.filter((id) => !supporters.some((s) => s._id === id));
   if (unknown.length > 0) problems.push({ field: 'supportingSectorIds', problem: `names unregistered sectors: ${unknown.join(', ')}` });
+  problems.push(...(await organisationProblems(input, ctx)));
   if (problems.length > 0) throw new InvalidInputError('framework action', problems);
-  const { id, ...fields } = input;
-  return ctx.repos.actions.insert({ _id: id, ...fields });
+  const { id, leadOrganisationId, supportingOrganisationIds, ...fields } = input;
+  return ctx.repos.actions.insert({
+    _id: id,
+    ...fields,
+    leadOrganisationId: leadOrganisationId ?? null,
+    supportingOrganisationIds: supportingOrganisationIds ?? [],
+  });
 }
 
 async function updateFocalPoint(_: unknown, args: { sectorId: string; input: FocalPointDoc }, ctx: Context) {
@@ -117,7 +157,6 @@ export function coordinationResolvers(sectorIds: readonly string[]) {
       framework: (_: unknown, __: unknown, ctx: Context) => theFramework(ctx),
       sectors: (_: unknown, __: unknown, ctx: Context) => ctx.loaders.sectors.load(),
       sector: (_: unknown, { id }: Ref, ctx: Context) => ctx.loaders.sectorById.load(id),
-      coordinationBodies: (_: unknown, __: unknown, ctx: Context) => ctx.loaders.bodies.load(),
       coordinationBody: (_: unknown, { id }: Ref, ctx: Context) => ctx.loaders.bodyById.load(id),
       crisisCentres: (_: unknown, { district }: { district?: string | null }, ctx: Context) =>
         ctx.repos.crisisCentres.find(district ? { district } : {}, { sort: { district: 1, name: 1 } }),
@@ -145,8 +184,10 @@ export function coordinationResolvers(sectorIds: readonly string[]) {
         return leadSectorId ? ctx.loaders.actionsByLead.load(leadSectorId) : ctx.loaders.actions.load();
       },
     },
+    FocalPoint: { ...sourcedFields },
     Objective: {
       id: byId,
+      ...sourcedFields,
       actions: (objective: ObjectiveDoc, _: unknown, ctx: Context) => ctx.loaders.actionsByObjective.load(objective._id),
     },
     CoordinationBody: {
@@ -157,6 +198,7 @@ export function coordinationResolvers(sectorIds: readonly string[]) {
       reportsTo: (body: CoordinationBodyDoc, _: unknown, ctx: Context) =>
         body.reportsToId ? ctx.loaders.bodyById.load(body.reportsToId) : null,
       reportingBodies: (body: CoordinationBodyDoc, _: unknown, ctx: Context) => ctx.loaders.bodiesByParent.load(body._id),
+      ...sourcedFields,
     },
     BodyMember: {
       organisation: async (seat: SeatDoc, _: unknown, ctx: Context) =>
@@ -166,6 +208,7 @@ export function coordinationResolvers(sectorIds: readonly string[]) {
     CrisisCentre: {
       __resolveReference: (ref: Ref, ctx: Context) => ctx.loaders.crisisCentreById.load(ref.id),
       id: byId,
+      ...sourcedFields,
     },
   };
   // One type per sector, named from the catalog, so they cannot be listed in the typed map.

@@ -15,6 +15,13 @@ import { countryFacts, type SectorId } from './countries.ts';
  */
 
 export const demoReferenceDay = '2026-11-20';
+
+/** The mark every generated case carries: one shared text, so a hundred thousand cases store it cheaply. */
+export const generatedCaseNote =
+  'A synthetic case generated for the demo from a seeded random source (subgraphs/demo-data/casePathways.ts); no real person.';
+/** The mark every generated referral carries. */
+export const generatedReferralNote =
+  'A synthetic referral generated for the demo with its case (subgraphs/demo-data/casePathways.ts); no real person.';
 const reference = new Date(`${demoReferenceDay}T00:00:00Z`);
 const casesPerCountry = 320;
 

@@ -1,4 +1,5 @@
 import type { CountryId } from '../../platform/config.ts';
+import type { ProvenanceDoc, SourceDoc } from '../kit/provenance.ts';
 
 /*
  * Reference facts about each country that the lead ministry and the sectors must agree on:
@@ -6,6 +7,9 @@ import type { CountryId } from '../../platform/config.ts';
  * service points) and the framework's actions with their lead sector and due date (the lead
  * sector's action records are keyed by these ids). Everything else belongs to the subgraph
  * that owns it: action titles to coordination, statuses and services to each sector.
+ *
+ * Each crisis centre and each action's due date says where it comes from (`provenance`,
+ * `dueDateProvenance`), so every subgraph that stores them can carry the mark.
  *
  * Dates are ISO strings here and become Date objects in the documents built from them, so
  * each call to a seed function gets fresh objects.
@@ -28,14 +32,42 @@ export interface CrisisCentreFacts {
   district: string;
   /** YYYY-MM-DD, or null when not known. */
   openedOn: string | null;
+  /** Where the centre's facts come from, and what the demo added. */
+  provenance: ProvenanceDoc;
 }
 
 export interface ActionFacts {
   id: string;
   leadSectorId: SectorId;
-  /** The due date the framework sets (YYYY-MM-DD); the lead sector records it. */
+  /** The due date (YYYY-MM-DD); the lead sector records it. */
   dueDate: string | null;
+  /** Where the due date comes from; the lead sector's record of it carries this mark. */
+  dueDateProvenance: ProvenanceDoc;
 }
+
+/** Every due date below: the frameworks as the demo cites them set none. */
+export const drawnDueDate: ProvenanceDoc = {
+  addedForDemo: "The framework's documents as the demo cites them set no due date for this action; the date is drawn for the demo.",
+};
+const withDrawnDueDates = (actions: readonly Omit<ActionFacts, 'dueDateProvenance'>[]): ActionFacts[] =>
+  actions.map((action) => ({ ...action, dueDateProvenance: drawnDueDate }));
+
+const occList: SourceDoc = {
+  title:
+    'Ministry of Women and Children Affairs, "One-Stop Crisis Centre (OCC)" (ওয়ান-ষ্টপ ক্রাইসিস সেন্টার), national portal, updated 11 August 2021',
+  url: 'https://mowca.portal.gov.bd/site/page/b9c4c9ab-c01f-4926-8b70-8e587cf8bfb0/-ওয়ান-স্টপ-ক্রাইসিস-সেন্টার-',
+};
+/** The portal gives the year a centre was set up; the day is the demo's. */
+const occYear = (quote: string): ProvenanceDoc => ({
+  source: { ...occList, quote },
+  addedForDemo: "The source gives the year the centre was set up; the day (1 January) is the demo's.",
+});
+const occPilot = 'প্রকল্পের পাইলট পর্বে ঢাকা (২০০১)ও রাজশাহী মেডিকেল কলেজ হাসপাতালে (২০০২)';
+const occFirstPhase = '১মপর্বে চট্টগ্রাম,সিলেট,বরিশাল ও খুলনা মেডিকেল কলেজ হাসপাতালে (২০০৬) ওসিসি স্থাপিত হয়েছে';
+const occSecondPhase = 'রংপুর ও ফরিদপুর মেডিকেল কলেজ হাসপাতালে (২০১১) দেশের ৭ম ও ৮ম ওসিসি প্রতিষ্ঠা করা হয়েছে';
+const centreNotChecked = (what: string): ProvenanceDoc => ({
+  addedForDemo: `The demo's record of a real centre; ${what} not checked against a source here.`,
+});
 
 export interface CountryFacts {
   /** Prefix of the country's generated ids, e.g. `bd` in `health-sp-bd-001`. */
@@ -63,8 +95,8 @@ const bangladesh: CountryFacts = {
     { name: "Cox's Bazar", places: ["Cox's Bazar", 'Ukhia', 'Teknaf', 'Ramu'] },
     { name: 'Dinajpur', places: ['Dinajpur', 'Parbatipur', 'Birganj', 'Fulbari'] },
   ],
-  // One-Stop Crisis Centres of the Multi-Sectoral Programme, in medical college hospitals.
-  // Dhaka's opened in 2001; the other opening dates are plausible demo values.
+  // One-Stop Crisis Centres of the Multi-Sectoral Programme, in medical college hospitals. Dhaka's
+  // opened in August 2001; the others' years are the ministry portal's, their days the demo's.
   crisisCentres: [
     {
       id: 'bd-occ-dhaka',
@@ -73,6 +105,15 @@ const bangladesh: CountryFacts = {
       place: 'Dhaka',
       district: 'Dhaka',
       openedOn: '2001-08-01',
+      provenance: {
+        source: {
+          title: 'The Daily Star, "One Stop Crisis Centre at DMCH: Free services bring hope to victims", 1 May 2005',
+          url: 'https://tds-images.thedailystar.net/2005/05/01/d505012507115.htm',
+          quote:
+            'this centre set up by the government in August 2001 with financial help from Danish International Development Agency (Danida)',
+        },
+        addedForDemo: "The source gives the month; the day (1 August) is the demo's.",
+      },
     },
     {
       id: 'bd-occ-rajshahi',
@@ -80,7 +121,8 @@ const bangladesh: CountryFacts = {
       hospital: 'Rajshahi Medical College Hospital',
       place: 'Rajshahi',
       district: 'Rajshahi',
-      openedOn: '2001-10-01',
+      openedOn: '2002-01-01',
+      provenance: occYear(occPilot),
     },
     {
       id: 'bd-occ-chattogram',
@@ -88,7 +130,8 @@ const bangladesh: CountryFacts = {
       hospital: 'Chattogram Medical College Hospital',
       place: 'Chattogram',
       district: 'Chattogram',
-      openedOn: '2003-02-01',
+      openedOn: '2006-01-01',
+      provenance: occYear(occFirstPhase),
     },
     {
       id: 'bd-occ-sylhet',
@@ -96,7 +139,8 @@ const bangladesh: CountryFacts = {
       hospital: 'Sylhet MAG Osmani Medical College Hospital',
       place: 'Sylhet',
       district: 'Sylhet',
-      openedOn: '2003-02-01',
+      openedOn: '2006-01-01',
+      provenance: occYear(occFirstPhase),
     },
     {
       id: 'bd-occ-khulna',
@@ -104,7 +148,8 @@ const bangladesh: CountryFacts = {
       hospital: 'Khulna Medical College Hospital',
       place: 'Khulna',
       district: 'Khulna',
-      openedOn: '2003-06-01',
+      openedOn: '2006-01-01',
+      provenance: occYear(occFirstPhase),
     },
     {
       id: 'bd-occ-barishal',
@@ -112,7 +157,8 @@ const bangladesh: CountryFacts = {
       hospital: 'Sher-e-Bangla Medical College Hospital',
       place: 'Barishal',
       district: 'Barishal',
-      openedOn: '2003-06-01',
+      openedOn: '2006-01-01',
+      provenance: occYear(occFirstPhase),
     },
     {
       id: 'bd-occ-rangpur',
@@ -120,7 +166,8 @@ const bangladesh: CountryFacts = {
       hospital: 'Rangpur Medical College Hospital',
       place: 'Rangpur',
       district: 'Rangpur',
-      openedOn: '2010-03-01',
+      openedOn: '2011-01-01',
+      provenance: occYear(occSecondPhase),
     },
     {
       id: 'bd-occ-faridpur',
@@ -128,7 +175,8 @@ const bangladesh: CountryFacts = {
       hospital: 'Faridpur Medical College Hospital',
       place: 'Faridpur',
       district: 'Faridpur',
-      openedOn: '2010-03-01',
+      openedOn: '2011-01-01',
+      provenance: occYear(occSecondPhase),
     },
     {
       id: 'bd-occ-cumilla',
@@ -137,9 +185,18 @@ const bangladesh: CountryFacts = {
       place: 'Cumilla',
       district: 'Cumilla',
       openedOn: '2013-01-01',
+      provenance: {
+        source: {
+          title: 'Jago Comilla (jagocomilla.com), report on the One-Stop Crisis Centre at Cumilla Medical College Hospital',
+          url: 'https://jagocomilla.com/?p=11080',
+          quote: 'গত ২৩ এপ্রিল আউটডোর ও ২০ জুন ইনডোরে এ সেবা চালু করা হয়।',
+        },
+        addedForDemo:
+          "The report has the centre's outpatient service open on 23 April and its inpatient service on 20 June, without giving the year, and the ministry's portal as read here lists eight centres up to 2011 without Cumilla's; the opening date is a plausible demo value, not the source's.",
+      },
     },
   ],
-  actions: [
+  actions: withDrawnDueDates([
     { id: 'bd-a1-1', leadSectorId: 'education', dueDate: '2026-06-30' },
     { id: 'bd-a1-2', leadSectorId: 'education', dueDate: '2027-06-30' },
     { id: 'bd-a1-3', leadSectorId: 'police', dueDate: '2025-12-31' },
@@ -156,7 +213,7 @@ const bangladesh: CountryFacts = {
     { id: 'bd-a4-2', leadSectorId: 'social-welfare', dueDate: '2026-08-31' },
     { id: 'bd-a5-1', leadSectorId: 'police', dueDate: '2027-03-31' },
     { id: 'bd-a5-2', leadSectorId: 'education', dueDate: '2027-01-31' },
-  ],
+  ]),
 };
 
 const englandWales: CountryFacts = {
@@ -189,6 +246,14 @@ const englandWales: CountryFacts = {
       place: 'Manchester',
       district: 'Greater Manchester',
       openedOn: '1986-01-01',
+      provenance: {
+        source: {
+          title: 'Saint Mary\'s Sexual Assault Referral Centre, "Our history"',
+          url: 'http://www.stmaryscentre.org/get-help/our-history/',
+          quote: "St. Mary's Sexual Assault Referral Centre (SARC) was established in 1986 and was the first Centre of its kind in the UK.",
+        },
+        addedForDemo: "The source gives the year; the day (1 January) is the demo's.",
+      },
     },
     {
       id: 'ew-sarc-havens-camberwell',
@@ -197,6 +262,7 @@ const englandWales: CountryFacts = {
       place: 'Camberwell',
       district: 'Metropolitan Police',
       openedOn: '2000-06-01',
+      provenance: centreNotChecked('its opening date is'),
     },
     {
       id: 'ew-sarc-havens-paddington',
@@ -205,6 +271,7 @@ const englandWales: CountryFacts = {
       place: 'Paddington',
       district: 'Metropolitan Police',
       openedOn: null,
+      provenance: centreNotChecked('its name and hospital are'),
     },
     {
       id: 'ew-sarc-havens-whitechapel',
@@ -213,6 +280,7 @@ const englandWales: CountryFacts = {
       place: 'Whitechapel',
       district: 'Metropolitan Police',
       openedOn: null,
+      provenance: centreNotChecked('its name and hospital are'),
     },
     {
       id: 'ew-sarc-ynys-saff',
@@ -221,9 +289,10 @@ const englandWales: CountryFacts = {
       place: 'Cardiff',
       district: 'South Wales',
       openedOn: null,
+      provenance: centreNotChecked('its name and hospital are'),
     },
   ],
-  actions: [
+  actions: withDrawnDueDates([
     { id: 'ew-a1-1', leadSectorId: 'education', dueDate: '2025-07-31' },
     { id: 'ew-a1-2', leadSectorId: 'education', dueDate: '2027-03-31' },
     { id: 'ew-a1-3', leadSectorId: 'education', dueDate: '2026-12-01' },
@@ -239,7 +308,7 @@ const englandWales: CountryFacts = {
     { id: 'ew-a4-1', leadSectorId: 'justice', dueDate: '2027-03-31' },
     { id: 'ew-a4-2', leadSectorId: 'health', dueDate: '2027-06-30' },
     { id: 'ew-a4-3', leadSectorId: 'social-welfare', dueDate: '2026-05-31' },
-  ],
+  ]),
 };
 
 const southAfrica: CountryFacts = {
@@ -270,6 +339,7 @@ const southAfrica: CountryFacts = {
       place: 'Mamelodi',
       district: 'City of Tshwane',
       openedOn: null,
+      provenance: centreNotChecked('its name, hospital and district are'),
     },
     {
       id: 'za-tcc-karl-bremer',
@@ -278,6 +348,7 @@ const southAfrica: CountryFacts = {
       place: 'Bellville',
       district: 'City of Cape Town',
       openedOn: null,
+      provenance: centreNotChecked('its name, hospital and district are'),
     },
     {
       id: 'za-tcc-mthatha',
@@ -286,6 +357,7 @@ const southAfrica: CountryFacts = {
       place: 'Mthatha',
       district: 'OR Tambo',
       openedOn: null,
+      provenance: centreNotChecked('its name, hospital and district are'),
     },
     {
       id: 'za-tcc-tembisa',
@@ -294,6 +366,7 @@ const southAfrica: CountryFacts = {
       place: 'Tembisa',
       district: 'Ekurhuleni',
       openedOn: null,
+      provenance: centreNotChecked('its name, hospital and district are'),
     },
     {
       id: 'za-tcc-umlazi',
@@ -302,6 +375,7 @@ const southAfrica: CountryFacts = {
       place: 'Umlazi',
       district: 'eThekwini',
       openedOn: null,
+      provenance: centreNotChecked('its name, hospital and district are'),
     },
     {
       id: 'za-tcc-dora-nginza',
@@ -310,6 +384,7 @@ const southAfrica: CountryFacts = {
       place: 'Gqeberha',
       district: 'Nelson Mandela Bay',
       openedOn: null,
+      provenance: centreNotChecked('its name, hospital and district are'),
     },
     {
       id: 'za-tcc-pelonomi',
@@ -318,6 +393,7 @@ const southAfrica: CountryFacts = {
       place: 'Bloemfontein',
       district: 'Mangaung',
       openedOn: null,
+      provenance: centreNotChecked('its name, hospital and district are'),
     },
     {
       id: 'za-tcc-tshilidzini',
@@ -326,6 +402,7 @@ const southAfrica: CountryFacts = {
       place: 'Thohoyandou',
       district: 'Vhembe',
       openedOn: null,
+      provenance: centreNotChecked('its name, hospital and district are'),
     },
     {
       id: 'za-tcc-edendale',
@@ -334,9 +411,10 @@ const southAfrica: CountryFacts = {
       place: 'Edendale',
       district: 'uMgungundlovu',
       openedOn: null,
+      provenance: centreNotChecked('its name, hospital and district are'),
     },
   ],
-  actions: [
+  actions: withDrawnDueDates([
     { id: 'za-a1-1', leadSectorId: 'justice', dueDate: '2025-03-31' },
     { id: 'za-a1-2', leadSectorId: 'justice', dueDate: '2026-07-31' },
     { id: 'za-a2-1', leadSectorId: 'health', dueDate: '2027-03-31' },
@@ -352,7 +430,7 @@ const southAfrica: CountryFacts = {
     { id: 'za-a4-1', leadSectorId: 'education', dueDate: '2027-06-30' },
     { id: 'za-a4-2', leadSectorId: 'education', dueDate: '2026-09-30' },
     { id: 'za-a5-1', leadSectorId: 'education', dueDate: '2026-03-31' },
-  ],
+  ]),
 };
 
 export const countryFacts: Readonly<Record<CountryId, CountryFacts>> = {

@@ -1,5 +1,5 @@
 import { defineDocument } from '../kit/documents.ts';
-import { demoMarkFields, type ProvenanceDoc } from '../kit/provenance.ts';
+import { optionalProvenanceFields, type ProvenanceDoc } from '../kit/provenance.ts';
 
 /** School support linked to a crisis centre; `_id` is the crisis centre's id. */
 export interface SchoolSupportDoc extends ProvenanceDoc {
@@ -14,5 +14,5 @@ export const schoolSupportDocument = defineDocument<SchoolSupportDoc>('schoolSup
   liaisonOfficer: { type: Boolean, required: true },
   safeTransfer: { type: Boolean, required: true },
   catchUpLearning: { type: Boolean, required: true },
-  ...demoMarkFields,
+  ...optionalProvenanceFields,
 });

@@ -1,5 +1,5 @@
 import { defineDocument } from '../kit/documents.ts';
-import { demoMarkFields, type ProvenanceDoc } from '../kit/provenance.ts';
+import { optionalProvenanceFields, type ProvenanceDoc } from '../kit/provenance.ts';
 
 /** The health sector's facet of a crisis centre; `_id` is the crisis centre's id. */
 export interface MedicalCareDoc extends ProvenanceDoc {
@@ -34,5 +34,5 @@ export const medicalCareDocument = defineDocument<MedicalCareDoc>('medicalCare',
   dnaLaboratory: { type: String, trim: true, default: null },
   dnaTurnaroundDays: { type: Number, min: 0, max: 365, default: null },
   open24Hours: { type: Boolean, required: true },
-  ...demoMarkFields,
+  ...optionalProvenanceFields,
 });

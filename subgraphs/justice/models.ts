@@ -1,5 +1,5 @@
 import { defineDocument } from '../kit/documents.ts';
-import { demoMarkFields, type ProvenanceDoc } from '../kit/provenance.ts';
+import { optionalProvenanceFields, type ProvenanceDoc } from '../kit/provenance.ts';
 
 /** Legal services at a crisis centre; `_id` is the crisis centre's id. */
 export interface LegalServicesDoc extends ProvenanceDoc {
@@ -18,5 +18,5 @@ export const legalServicesDocument = defineDocument<LegalServicesDoc>('legalServ
   courtPreparation: { type: Boolean, required: true },
   protectionOrderApplications: { type: Boolean, required: true },
   daysAWeek: { type: Number, required: true, min: 0, max: 7 },
-  ...demoMarkFields,
+  ...optionalProvenanceFields,
 });

@@ -41,19 +41,27 @@ export const provenanceFields = {
   addedForDemo: { type: String, trim: true, minlength: 1, maxlength: 1000 },
 };
 
-/** Resolvers for the `Sourced` fields of any record that carries provenance. */
-export const sourcedFields = {
-  source: (record: ProvenanceDoc) => record.source ?? null,
+/**
+ * The same fields, neither required: for records that users also write through the API (a
+ * meeting, a case, a crisis centre registered later), whose facts come from whoever records them.
+ * The demo seed still marks each one it writes.
+ */
+export const optionalProvenanceFields = {
+  source: { type: sourceSchema },
+  addedForDemo: provenanceFields.addedForDemo,
+};
+
+/**
+ * Resolvers for `illustrative` and `illustrativeNote` alone: what a survivor-level record (a case,
+ * a referral) shows of its mark, which never names a source.
+ */
+export const illustrativeFields = {
   illustrative: (record: ProvenanceDoc) => Boolean(record.addedForDemo),
   illustrativeNote: (record: ProvenanceDoc) => record.addedForDemo ?? null,
 };
 
-/**
- * The provenance fields of a record its owner also writes in real use (a sector's service point,
- * its reported values): neither field is required, since what the owner records is its own word;
- * the demo data marks what it seeds.
- */
-export const demoMarkFields = {
-  source: { type: sourceSchema, default: null },
-  addedForDemo: { type: String, trim: true, minlength: 1, maxlength: 1000, default: null },
+/** Resolvers for the `Sourced` fields of any record that carries provenance. */
+export const sourcedFields = {
+  source: (record: ProvenanceDoc) => record.source ?? null,
+  ...illustrativeFields,
 };

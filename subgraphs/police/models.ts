@@ -1,5 +1,5 @@
 import { defineDocument } from '../kit/documents.ts';
-import { demoMarkFields, type ProvenanceDoc } from '../kit/provenance.ts';
+import { optionalProvenanceFields, type ProvenanceDoc } from '../kit/provenance.ts';
 
 /** The police unit at a crisis centre; `_id` is the crisis centre's id. */
 export interface PoliceUnitDoc extends ProvenanceDoc {
@@ -28,5 +28,5 @@ export const policeUnitDocument = defineDocument<PoliceUnitDoc>('policeUnits', '
   },
   registersReports: { type: Boolean, required: true },
   open24Hours: { type: Boolean, required: true },
-  ...demoMarkFields,
+  ...optionalProvenanceFields,
 });

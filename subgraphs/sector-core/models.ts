@@ -1,6 +1,6 @@
 import type { StoredDocument } from '../kit/store/port.ts';
 import { defineDocument, nested } from '../kit/documents.ts';
-import { demoMarkFields, type ProvenanceDoc } from '../kit/provenance.ts';
+import { optionalProvenanceFields, type ProvenanceDoc } from '../kit/provenance.ts';
 
 /*
  * What every sector keeps about its part in the framework, in its own store. The sector's
@@ -27,7 +27,7 @@ export const responsibilityDocument = defineDocument<ResponsibilityDoc>('respons
   reference: { type: String, required: true, trim: true, minlength: 1 },
   organisationIds: { type: [String], default: [] },
   order: { type: Number, required: true, min: 0 },
-  ...demoMarkFields,
+  ...optionalProvenanceFields,
 });
 
 export const servicePointKinds = [
@@ -78,7 +78,7 @@ export const servicePointDocument = defineDocument<ServicePointDoc>('servicePoin
   crisisCentreId: { type: String, index: true, default: null },
   organisationId: { type: String, default: null },
   areaId: { type: String, default: null },
-  ...demoMarkFields,
+  ...optionalProvenanceFields,
 });
 
 export const actionStatuses = ['NOT_STARTED', 'IN_PROGRESS', 'DELAYED', 'COMPLETED'] as const;
@@ -97,7 +97,7 @@ export const actionRecordDocument = defineDocument<ActionRecordDoc>('actionRecor
   dueDate: { type: Date, default: null },
   status: { type: String, enum: [...actionStatuses, null], default: null },
   updatedAt: { type: Date, required: true },
-  ...demoMarkFields,
+  ...optionalProvenanceFields,
 });
 
 export const sectorCoreDocuments = {

@@ -1,5 +1,5 @@
 import { defineDocument } from '../kit/documents.ts';
-import { demoMarkFields, type ProvenanceDoc } from '../kit/provenance.ts';
+import { optionalProvenanceFields, type ProvenanceDoc } from '../kit/provenance.ts';
 
 /** Shelter and counselling at a crisis centre; `_id` is the crisis centre's id. */
 export interface ShelterAndCounsellingDoc extends ProvenanceDoc {
@@ -29,7 +29,7 @@ export const shelterAndCounsellingDocument = defineDocument<ShelterAndCounsellin
         'must name at least one language when there are counsellors',
       ],
     },
-    ...demoMarkFields,
+    ...optionalProvenanceFields,
   },
 );
 

@@ -4,6 +4,8 @@ import type { MeetingContext } from '../meetings/context.ts';
 import type { CoordinationBodyDoc, CrisisCentreDoc } from '../models.ts';
 import { sourcedFields } from '../../kit/provenance.ts';
 import type { AreaDoc, AreaLevel } from './models.ts';
+import type { CaseDoc } from '../cases/models.ts';
+import { filteredBodies, type BodyFilter } from './bodyRollup.ts';
 import { centresIn, countryArea, districtOf, subtree } from './tree.ts';
 
 type Ctx = MeetingContext;
@@ -47,6 +49,7 @@ export const areaResolvers: Resolvers<Ctx> = {
   Query: {
     areas,
     area: (_: unknown, { id }: { id: string }, ctx: Ctx) => ctx.loaders.areas.byId.load(id),
+    coordinationBodies: (_: unknown, args: BodyFilter, ctx: Ctx) => filteredBodies(args, ctx),
   },
   Area: {
     __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.areas.byId.load(ref.id),
@@ -61,6 +64,10 @@ export const areaResolvers: Resolvers<Ctx> = {
   },
   CrisisCentre: {
     area: async (centre: CrisisCentreDoc, _: unknown, ctx: Ctx) => districtOf(centre, await ctx.loaders.areas.all.load()),
+  },
+  // The case was reached through the one access rule; its district is as coarse as its area.
+  SurvivorCase: {
+    area: async (c: CaseDoc, _: unknown, ctx: Ctx) => districtOf(c, await ctx.loaders.areas.all.load()),
   },
   CoordinationBody: {
     area: (body: CoordinationBodyDoc, _: unknown, ctx: Ctx) => areaOfBody(body, ctx),

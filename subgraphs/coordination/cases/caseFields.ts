@@ -1,6 +1,7 @@
 import type { ReportingDelay, Resolvers } from '../generated/resolverTypes.ts';
 import { referenced } from '../../kit/loaders.ts';
 import { daysBetween } from '../../kit/clock.ts';
+import { illustrativeFields } from '../../kit/provenance.ts';
 import type { CaseContext } from './context.ts';
 import { escalation } from './lifecycle.ts';
 import { milestoneSectors, type CaseDoc, type ReferralDoc, type ReferralEventDoc } from './models.ts';
@@ -31,6 +32,7 @@ export const caseFieldResolvers: Resolvers<CaseContext> = {
     milestones: (c: CaseDoc) =>
       [...c.milestones].sort((a, b) => a.on.getTime() - b.on.getTime()).map((m) => ({ ...m, sectorId: milestoneSectors[m.kind] })),
     referrals: (c: CaseDoc, _: unknown, ctx: CaseContext) => ctx.loaders.referralsByCase.load(c._id),
+    ...illustrativeFields,
   },
   Referral: {
     id: (r: ReferralDoc) => r._id,
@@ -41,6 +43,7 @@ export const caseFieldResolvers: Resolvers<CaseContext> = {
     to: (r: ReferralDoc, _: unknown, ctx: CaseContext) => referenced(ctx.loaders.sectorById.load(r.toSector), `sector "${r.toSector}"`),
     escalated: (r: ReferralDoc, _: unknown, ctx: CaseContext) => escalation(r, ctx.clock.now()).escalated,
     daysOverdue: (r: ReferralDoc, _: unknown, ctx: CaseContext) => escalation(r, ctx.clock.now()).daysOverdue,
+    ...illustrativeFields,
   },
   ReferralEvent: {
     sectorId: (e: ReferralEventDoc) => e.sector,

@@ -1,5 +1,6 @@
 import { bumpingRevision, defineDocument, nested } from '../../kit/documents.ts';
 import { sectorIds } from '../../../platform/catalog.ts';
+import { optionalProvenanceFields, type ProvenanceDoc } from '../../kit/provenance.ts';
 
 /*
  * The case registry and referrals the lead ministry keeps. Pseudonymous only: a case is a code
@@ -61,7 +62,8 @@ export interface MilestoneDoc {
   on: Date;
 }
 
-export interface CaseDoc {
+/** A demo case says how it was generated (`addedForDemo`, one shared text); it never names a source. */
+export interface CaseDoc extends ProvenanceDoc {
   /** The case code, e.g. `CASE-BD-2026-000123`. */
   _id: string;
   version: number;
@@ -114,6 +116,7 @@ export const caseDocument = defineDocument<CaseDoc>('cases', 'case', {
   },
   createdAt: { type: Date, required: true },
   updatedAt: { type: Date, required: true },
+  addedForDemo: optionalProvenanceFields.addedForDemo,
 });
 // Aggregates read one period of consenting cases at a time.
 caseDocument.schema.index({ reportingConsent: 1, firstReportedOn: 1 });
@@ -135,7 +138,7 @@ export interface ConsentOverrideDoc {
   at: Date;
 }
 
-export interface ReferralDoc {
+export interface ReferralDoc extends ProvenanceDoc {
   /** `CASE-BD-2026-000123/police/1`: the case, the receiving sector and the how-manieth referral there. */
   _id: string;
   version: number;
@@ -180,6 +183,7 @@ export const referralDocument = defineDocument<ReferralDoc>('referrals', 'referr
   ],
   createdAt: { type: Date, required: true },
   updatedAt: { type: Date, required: true },
+  addedForDemo: optionalProvenanceFields.addedForDemo,
 });
 
 /**

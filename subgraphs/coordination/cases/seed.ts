@@ -1,6 +1,6 @@
 import type { CountryId } from '../../../platform/config.ts';
 import type { Draft } from '../../kit/repository.ts';
-import { demoCases, fresh, type DemoCase } from '../../demo-data/casePathways.ts';
+import { demoCases, fresh, generatedCaseNote, generatedReferralNote, type DemoCase } from '../../demo-data/casePathways.ts';
 import type { CaseDoc, MilestoneKind, ReferralDoc } from './models.ts';
 
 /** Why demo referrals were turned down or withdrawn, in the words case workers use. */
@@ -34,6 +34,7 @@ export function registryDrafts(demo: readonly DemoCase[]): { cases: Draft<CaseDo
     milestones: [...c.milestones].map(([kind, on]) => ({ kind: kind as MilestoneKind, on: fresh(on)! })),
     createdAt: fresh(c.firstReportedOn)!,
     updatedAt: fresh(c.firstReportedOn)!,
+    addedForDemo: generatedCaseNote,
   }));
   const referrals = demo.flatMap((c) =>
     c.referrals.map((r) => {
@@ -55,6 +56,7 @@ export function registryDrafts(demo: readonly DemoCase[]): { cases: Draft<CaseDo
         }),
         createdAt: fresh(r.createdOn)!,
         updatedAt: fresh(last.on)!,
+        addedForDemo: generatedReferralNote,
       };
     }),
   );

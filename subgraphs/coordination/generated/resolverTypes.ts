@@ -161,7 +161,7 @@ export type Sourced = {
 };
 
 /** The health sector: medical care, forensic examination and post-exposure treatment. */
-export type HealthSector = SectorAgency & {
+export type HealthSector = SectorAgency & Sourced & {
   __typename?: 'HealthSector';
   /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
   ledActionIds: Array<Scalars['ID']['output']>;
@@ -177,10 +177,16 @@ export type HealthSector = SectorAgency & {
   ledActions: Array<FrameworkAction>;
   /** Framework actions this sector supports. */
   supportingActions: Array<FrameworkAction>;
+  /** The source of the registry entry's ministry; null when it comes from none. The focal point has its own. */
+  source?: Maybe<Source>;
+  /** True when the entry, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** A framework action led by the health sector. */
-export type HealthAction = FrameworkAction & {
+export type HealthAction = FrameworkAction & Sourced & {
   __typename?: 'HealthAction';
   /** Stable action id. */
   id: Scalars['ID']['output'];
@@ -194,6 +200,16 @@ export type HealthAction = FrameworkAction & {
   leadSector: SectorAgency;
   /** Sectors that contribute to the action. */
   supportingSectors: Array<SectorAgency>;
+  /** The organisation that answers for the action; null for one recorded before organisations held actions. */
+  leadOrganisation?: Maybe<Organisation>;
+  /** The organisations that contribute to it (the supporting sectors' and any other named). */
+  supportingOrganisations: Array<Organisation>;
+  /** The source of the action's definition; null when none of it comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the definition, or a part of it (its wording, its organisations), was added to make the demo work. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** The response of the health sector to a case: examination, emergency contraception, post-exposure treatment, forensic evidence. */
@@ -215,7 +231,7 @@ export type HealthAuditLog = AuditLog & {
 };
 
 /** The policing sector: reporting, investigation and protection. */
-export type PoliceSector = SectorAgency & {
+export type PoliceSector = SectorAgency & Sourced & {
   __typename?: 'PoliceSector';
   /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
   ledActionIds: Array<Scalars['ID']['output']>;
@@ -231,10 +247,16 @@ export type PoliceSector = SectorAgency & {
   ledActions: Array<FrameworkAction>;
   /** Framework actions this sector supports. */
   supportingActions: Array<FrameworkAction>;
+  /** The source of the registry entry's ministry; null when it comes from none. The focal point has its own. */
+  source?: Maybe<Source>;
+  /** True when the entry, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** A framework action led by the policing sector. */
-export type PoliceAction = FrameworkAction & {
+export type PoliceAction = FrameworkAction & Sourced & {
   __typename?: 'PoliceAction';
   /** Stable action id. */
   id: Scalars['ID']['output'];
@@ -248,6 +270,16 @@ export type PoliceAction = FrameworkAction & {
   leadSector: SectorAgency;
   /** Sectors that contribute to the action. */
   supportingSectors: Array<SectorAgency>;
+  /** The organisation that answers for the action; null for one recorded before organisations held actions. */
+  leadOrganisation?: Maybe<Organisation>;
+  /** The organisations that contribute to it (the supporting sectors' and any other named). */
+  supportingOrganisations: Array<Organisation>;
+  /** The source of the action's definition; null when none of it comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the definition, or a part of it (its wording, its organisations), was added to make the demo work. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** The response of the policing sector to a case: report, investigation, DNA evidence. */
@@ -269,7 +301,7 @@ export type PoliceAuditLog = AuditLog & {
 };
 
 /** The justice sector: prosecution, courts, legal aid and protection orders. */
-export type JusticeSector = SectorAgency & {
+export type JusticeSector = SectorAgency & Sourced & {
   __typename?: 'JusticeSector';
   /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
   ledActionIds: Array<Scalars['ID']['output']>;
@@ -285,10 +317,16 @@ export type JusticeSector = SectorAgency & {
   ledActions: Array<FrameworkAction>;
   /** Framework actions this sector supports. */
   supportingActions: Array<FrameworkAction>;
+  /** The source of the registry entry's ministry; null when it comes from none. The focal point has its own. */
+  source?: Maybe<Source>;
+  /** True when the entry, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** A framework action led by the justice sector. */
-export type JusticeAction = FrameworkAction & {
+export type JusticeAction = FrameworkAction & Sourced & {
   __typename?: 'JusticeAction';
   /** Stable action id. */
   id: Scalars['ID']['output'];
@@ -302,6 +340,16 @@ export type JusticeAction = FrameworkAction & {
   leadSector: SectorAgency;
   /** Sectors that contribute to the action. */
   supportingSectors: Array<SectorAgency>;
+  /** The organisation that answers for the action; null for one recorded before organisations held actions. */
+  leadOrganisation?: Maybe<Organisation>;
+  /** The organisations that contribute to it (the supporting sectors' and any other named). */
+  supportingOrganisations: Array<Organisation>;
+  /** The source of the action's definition; null when none of it comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the definition, or a part of it (its wording, its organisations), was added to make the demo work. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** The response of the justice sector to a case: charge, trial, verdict, protection order. */
@@ -323,7 +371,7 @@ export type JusticeAuditLog = AuditLog & {
 };
 
 /** The social welfare sector: shelter, counselling and case work. */
-export type SocialWelfareSector = SectorAgency & {
+export type SocialWelfareSector = SectorAgency & Sourced & {
   __typename?: 'SocialWelfareSector';
   /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
   ledActionIds: Array<Scalars['ID']['output']>;
@@ -339,10 +387,16 @@ export type SocialWelfareSector = SectorAgency & {
   ledActions: Array<FrameworkAction>;
   /** Framework actions this sector supports. */
   supportingActions: Array<FrameworkAction>;
+  /** The source of the registry entry's ministry; null when it comes from none. The focal point has its own. */
+  source?: Maybe<Source>;
+  /** True when the entry, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** A framework action led by the social welfare sector. */
-export type SocialWelfareAction = FrameworkAction & {
+export type SocialWelfareAction = FrameworkAction & Sourced & {
   __typename?: 'SocialWelfareAction';
   /** Stable action id. */
   id: Scalars['ID']['output'];
@@ -356,6 +410,16 @@ export type SocialWelfareAction = FrameworkAction & {
   leadSector: SectorAgency;
   /** Sectors that contribute to the action. */
   supportingSectors: Array<SectorAgency>;
+  /** The organisation that answers for the action; null for one recorded before organisations held actions. */
+  leadOrganisation?: Maybe<Organisation>;
+  /** The organisations that contribute to it (the supporting sectors' and any other named). */
+  supportingOrganisations: Array<Organisation>;
+  /** The source of the action's definition; null when none of it comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the definition, or a part of it (its wording, its organisations), was added to make the demo work. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** The response of the social welfare sector to a case: shelter, counselling, case work. */
@@ -377,7 +441,7 @@ export type SocialWelfareAuditLog = AuditLog & {
 };
 
 /** The education sector: prevention in schools and support for school-age survivors. */
-export type EducationSector = SectorAgency & {
+export type EducationSector = SectorAgency & Sourced & {
   __typename?: 'EducationSector';
   /** The ids of the framework actions this sector leads, for its own subgraph's delivery summary. */
   ledActionIds: Array<Scalars['ID']['output']>;
@@ -393,10 +457,16 @@ export type EducationSector = SectorAgency & {
   ledActions: Array<FrameworkAction>;
   /** Framework actions this sector supports. */
   supportingActions: Array<FrameworkAction>;
+  /** The source of the registry entry's ministry; null when it comes from none. The focal point has its own. */
+  source?: Maybe<Source>;
+  /** True when the entry, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** A framework action led by the education sector. */
-export type EducationAction = FrameworkAction & {
+export type EducationAction = FrameworkAction & Sourced & {
   __typename?: 'EducationAction';
   /** Stable action id. */
   id: Scalars['ID']['output'];
@@ -410,6 +480,16 @@ export type EducationAction = FrameworkAction & {
   leadSector: SectorAgency;
   /** Sectors that contribute to the action. */
   supportingSectors: Array<SectorAgency>;
+  /** The organisation that answers for the action; null for one recorded before organisations held actions. */
+  leadOrganisation?: Maybe<Organisation>;
+  /** The organisations that contribute to it (the supporting sectors' and any other named). */
+  supportingOrganisations: Array<Organisation>;
+  /** The source of the action's definition; null when none of it comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the definition, or a part of it (its wording, its organisations), was added to make the demo work. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** The response of the education sector to a case: school support and safe transfer. */
@@ -438,7 +518,11 @@ export type Query = {
   sectors: Array<SectorAgency>;
   /** One sector by id, e.g. `health`; null when no such sector is registered. */
   sector?: Maybe<SectorAgency>;
-  /** The coordination bodies that steer and monitor the framework, highest first. */
+  /**
+   * The coordination bodies that steer and monitor the framework, highest first, filtered by every
+   * argument given: e.g. `level: DISTRICT, notMetSince: "2026-10-01"` for every district committee
+   * that has not met this quarter, from the meetings recorded.
+   */
   coordinationBodies: Array<CoordinationBody>;
   /** One coordination body by id; null when there is none. */
   coordinationBody?: Maybe<CoordinationBody>;
@@ -490,6 +574,13 @@ export type Query = {
 
 export type QuerySectorArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryCoordinationBodiesArgs = {
+  level?: InputMaybe<AreaLevel>;
+  withinAreaId?: InputMaybe<Scalars['ID']['input']>;
+  notMetSince?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -703,10 +794,19 @@ export type SectorAgency = {
   ledActions: Array<FrameworkAction>;
   /** Framework actions this sector supports. */
   supportingActions: Array<FrameworkAction>;
+  /** The source of the registry entry's ministry; null when it comes from none. The focal point has its own. */
+  source?: Maybe<Source>;
+  /** True when the entry, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
-/** The official who answers for a sector's part in the framework. A public role, not a survivor. */
-export type FocalPoint = {
+/**
+ * The official who answers for a sector's part in the framework. A public role, not a survivor.
+ * The demo's focal points are invented officials, and say so in `illustrativeNote`.
+ */
+export type FocalPoint = Sourced & {
   __typename?: 'FocalPoint';
   /** Name of the official. */
   name: Scalars['String']['output'];
@@ -717,6 +817,12 @@ export type FocalPoint = {
    * lead ministry, sector staff, committee members), not for dashboards that may be on show.
    */
   email?: Maybe<Scalars['String']['output']>;
+  /** The source of the record's facts; null when none of them comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** A sector's new focal point. */
@@ -802,7 +908,7 @@ export type LegalReference = {
 };
 
 /** An objective of the framework. */
-export type Objective = {
+export type Objective = Sourced & {
   __typename?: 'Objective';
   /** Stable objective id, e.g. `bd-o1`. */
   id: Scalars['ID']['output'];
@@ -812,6 +918,12 @@ export type Objective = {
   title: Scalars['String']['output'];
   /** The actions that serve it. */
   actions: Array<FrameworkAction>;
+  /** The source of the record's facts; null when none of them comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -831,6 +943,16 @@ export type FrameworkAction = {
   leadSector: SectorAgency;
   /** Sectors that contribute to the action. */
   supportingSectors: Array<SectorAgency>;
+  /** The organisation that answers for the action; null for one recorded before organisations held actions. */
+  leadOrganisation?: Maybe<Organisation>;
+  /** The organisations that contribute to it (the supporting sectors' and any other named). */
+  supportingOrganisations: Array<Organisation>;
+  /** The source of the action's definition; null when none of it comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the definition, or a part of it (its wording, its organisations), was added to make the demo work. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** A new framework action. */
@@ -847,6 +969,10 @@ export type FrameworkActionInput = {
   leadSectorId: Scalars['ID']['input'];
   /** Ids of the contributing sectors. */
   supportingSectorIds: Array<Scalars['ID']['input']>;
+  /** Id of the organisation that answers for the action, e.g. `bd-hsd`; left out when none is named yet. */
+  leadOrganisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Ids of the organisations that contribute, none twice and not the lead; left out for none. */
+  supportingOrganisationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** The kind of coordination body, after the structures in Bangladesh, England and Wales and South Africa. */
@@ -862,8 +988,12 @@ export type CoordinationBodyKind =
   /** Heads of department under a statute (South Africa, Act 32 of 2007 s.63). */
   | 'INTER_SECTORAL_COMMITTEE';
 
-/** A committee, group or board that steers or monitors the framework. */
-export type CoordinationBody = {
+/**
+ * A committee, group or board that steers or monitors the framework. `source` cites where the body
+ * is described; `illustrativeNote` says what the demo set where the source is silent (a cadence, a
+ * reporting line) and that the mandate is a paraphrase.
+ */
+export type CoordinationBody = Sourced & {
   __typename?: 'CoordinationBody';
   /** Stable body id, e.g. `bd-steering`. */
   id: Scalars['ID']['output'];
@@ -871,7 +1001,7 @@ export type CoordinationBody = {
   name: Scalars['String']['output'];
   /** The kind of body. */
   kind: CoordinationBodyKind;
-  /** What the body is for, in the words of its source. */
+  /** What the body is for, in the demo's words: a paraphrase of its source, never a quotation (a quotation is in `source.quote`). */
   mandate: Scalars['String']['output'];
   /**
    * The member who chairs the body.
@@ -890,10 +1020,16 @@ export type CoordinationBody = {
    * itself is among `obligations`, which are authoritative on whether the body meets it.
    */
   cadence: MeetingCadence;
-  /** The body this one reports to, if any. */
+  /** The body this one reports to, if any; `illustrativeNote` says when the line is the demo's. */
   reportsTo?: Maybe<CoordinationBody>;
   /** Bodies that report to this one. */
   reportingBodies: Array<CoordinationBody>;
+  /** The source of the record's facts; null when none of them comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
   /** The area the body sits for: the country for a national body, a division or district for a local one. */
   area: Area;
   /** The level of the body's area. */
@@ -923,13 +1059,21 @@ export type CoordinationBody = {
 };
 
 
-/** A committee, group or board that steers or monitors the framework. */
+/**
+ * A committee, group or board that steers or monitors the framework. `source` cites where the body
+ * is described; `illustrativeNote` says what the demo set where the source is silent (a cadence, a
+ * reporting line) and that the mandate is a paraphrase.
+ */
 export type CoordinationBodyMeetingsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A committee, group or board that steers or monitors the framework. */
+/**
+ * A committee, group or board that steers or monitors the framework. `source` cites where the body
+ * is described; `illustrativeNote` says what the demo set where the source is silent (a cadence, a
+ * reporting line) and that the mandate is a paraphrase.
+ */
 export type CoordinationBodyActionItemsArgs = {
   openOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -965,7 +1109,7 @@ export type MeetingCadence = {
   interval: Scalars['Int']['output'];
   /** The unit the interval counts. */
   unit: CadenceUnit;
-  /** The cadence in words, e.g. `every six weeks`, naming the source's section where a source sets it. */
+  /** The cadence in words, e.g. `every six weeks`, naming the source's section where a source sets it, or saying the demo set it. */
   description: Scalars['String']['output'];
 };
 
@@ -977,7 +1121,7 @@ export type CadenceUnit =
   | 'MONTH';
 
 /** A One-Stop Crisis Centre: one place in a hospital where survivors reach every sector's services. */
-export type CrisisCentre = {
+export type CrisisCentre = Sourced & {
   __typename?: 'CrisisCentre';
   /** Stable centre id, e.g. `bd-occ-dhaka`. */
   id: Scalars['ID']['output'];
@@ -989,8 +1133,14 @@ export type CrisisCentre = {
   place: Scalars['String']['output'];
   /** Administrative district. */
   district: Scalars['String']['output'];
-  /** When the centre opened, if known. */
+  /** When the centre opened, if known; `illustrativeNote` says when the day is the demo's. */
   openedOn?: Maybe<Scalars['Date']['output']>;
+  /** The source of the record's facts; null when none of them comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
   /** The district area the centre lies in (the one named by `district`); null when no area has that name. */
   area?: Maybe<Area>;
 };
@@ -1059,6 +1209,45 @@ export type Area = Sourced & {
 /** An administrative area: a unit of its country's tree, with the bodies that coordinate in it and the crisis centres it holds. */
 export type AreaCoordinationBodiesArgs = {
   includeBelow?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A survivor's case, pseudonymous: a code and the facts the pathway needs, never who she is. */
+export type SurvivorCase = {
+  __typename?: 'SurvivorCase';
+  /** The case code, e.g. `CASE-BD-2026-000123`. */
+  id: Scalars['ID']['output'];
+  /** The sector that took the case in and holds it. */
+  holdingSector: SectorAgency;
+  /** Where the case was taken in: a crisis centre id or a service point id of the holding sector. */
+  intakePoint: Scalars['String']['output'];
+  /** The district the case was taken in. */
+  district: Scalars['String']['output'];
+  /** The day the case was first reported. */
+  firstReportedOn: Scalars['Date']['output'];
+  /** The day of the incident, when known. */
+  incidentOn?: Maybe<Scalars['Date']['output']>;
+  /** How long after the incident it was first reported; null when the incident date is not known. */
+  reportingDelay?: Maybe<ReportingDelay>;
+  /** The GBVIMS core incident type. */
+  incidentType: IncidentType;
+  /** The case context. */
+  contexts: Array<CaseContext>;
+  /** The survivor's consent, as last recorded by the holding sector. */
+  consent: CaseConsent;
+  /** The pathway steps reached so far, in date order. */
+  milestones: Array<CaseMilestone>;
+  /** Every referral of the case, oldest first. */
+  referrals: Array<Referral>;
+  /** Each engaged sector's response (the holder's and every sector the case stands referred to), from that sector's own subgraph. */
+  responses: Array<CaseResponse>;
+  /** The version a change must be made against. */
+  version: Scalars['Int']['output'];
+  /** True when the case was generated for the demo; no real person's. */
+  illustrative: Scalars['Boolean']['output'];
+  /** How the demo generated it, when `illustrative` is true: one text shared by every generated case, never about a person. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
+  /** The district area the case was taken in (the one named by `district`); null when no area has that name. No finer place is kept. */
+  area?: Maybe<Area>;
 };
 
 /** A subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
@@ -1178,39 +1367,6 @@ export type MilestoneKind =
   /** Education: school support started. */
   | 'SCHOOL_SUPPORT_STARTED';
 
-/** A survivor's case, pseudonymous: a code and the facts the pathway needs, never who she is. */
-export type SurvivorCase = {
-  __typename?: 'SurvivorCase';
-  /** The case code, e.g. `CASE-BD-2026-000123`. */
-  id: Scalars['ID']['output'];
-  /** The sector that took the case in and holds it. */
-  holdingSector: SectorAgency;
-  /** Where the case was taken in: a crisis centre id or a service point id of the holding sector. */
-  intakePoint: Scalars['String']['output'];
-  /** The district the case was taken in. */
-  district: Scalars['String']['output'];
-  /** The day the case was first reported. */
-  firstReportedOn: Scalars['Date']['output'];
-  /** The day of the incident, when known. */
-  incidentOn?: Maybe<Scalars['Date']['output']>;
-  /** How long after the incident it was first reported; null when the incident date is not known. */
-  reportingDelay?: Maybe<ReportingDelay>;
-  /** The GBVIMS core incident type. */
-  incidentType: IncidentType;
-  /** The case context. */
-  contexts: Array<CaseContext>;
-  /** The survivor's consent, as last recorded by the holding sector. */
-  consent: CaseConsent;
-  /** The pathway steps reached so far, in date order. */
-  milestones: Array<CaseMilestone>;
-  /** Every referral of the case, oldest first. */
-  referrals: Array<Referral>;
-  /** Each engaged sector's response (the holder's and every sector the case stands referred to), from that sector's own subgraph. */
-  responses: Array<CaseResponse>;
-  /** The version a change must be made against. */
-  version: Scalars['Int']['output'];
-};
-
 /** The survivor's consent for a case. */
 export type CaseConsent = {
   __typename?: 'CaseConsent';
@@ -1262,6 +1418,10 @@ export type Referral = {
   history: Array<ReferralEvent>;
   /** The version a change must be made against. */
   version: Scalars['Int']['output'];
+  /** True when the referral was generated for the demo; no real person's. */
+  illustrative: Scalars['Boolean']['output'];
+  /** How the demo generated it, when `illustrative` is true: one text shared by every generated referral, never about a person. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** A new case, taken in by the caller's sector. */
@@ -1459,8 +1619,8 @@ export type MeetingPack = {
   obligations: Array<Obligation>;
 };
 
-/** A meeting a coordination body held. Recorded once, never changed. */
-export type Meeting = {
+/** A meeting a coordination body held. Recorded once, never changed. The demo's meetings say so in `illustrativeNote`. */
+export type Meeting = Sourced & {
   __typename?: 'Meeting';
   /** `<body id>-<date>`, e.g. `bd-steering-2026-06-18`. */
   id: Scalars['ID']['output'];
@@ -1480,6 +1640,12 @@ export type Meeting = {
   recordedAt: Scalars['DateTime']['output'];
   /** Who recorded it. */
   recordedBy: Scalars['String']['output'];
+  /** The source of the record's facts; null when none of them comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
   /** Every organisation the body seated, present or not (empty for meetings recorded before attendance was kept per organisation). */
   organisationAttendance: Array<OrganisationAttendance>;
 };
@@ -1514,7 +1680,7 @@ export type ActionItemStatus =
   | 'DROPPED';
 
 /** A task a body assigned to a sector at a meeting, with a due date. */
-export type ActionItem = {
+export type ActionItem = Sourced & {
   __typename?: 'ActionItem';
   /** `<meeting id>-ai<n>`. */
   id: Scalars['ID']['output'];
@@ -1532,6 +1698,12 @@ export type ActionItem = {
   overdue: Scalars['Boolean']['output'];
   /** Every change of status, oldest first; the first is the assignment. */
   updates: Array<ActionItemUpdate>;
+  /** The source of the record's facts; null when none of them comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
 /** A change in an action item's status. */
@@ -2317,6 +2489,7 @@ export type ResolversTypes = {
   CrisisCentreInput: CrisisCentreInput;
   AreaLevel: AreaLevel;
   Area: ResolverTypeWrapper<AreaDoc>;
+  SurvivorCase: ResolverTypeWrapper<CaseDoc>;
   AuditLog: ResolverTypeWrapper<AuditLogRef>;
   CoordinationAuditLog: ResolverTypeWrapper<AuditLogRef>;
   CaseResponse: ResolverTypeWrapper<ResponseRef>;
@@ -2324,7 +2497,6 @@ export type ResolversTypes = {
   CaseContext: CaseContext;
   ReportingDelay: ReportingDelay;
   MilestoneKind: MilestoneKind;
-  SurvivorCase: ResolverTypeWrapper<CaseDoc>;
   CaseConsent: ResolverTypeWrapper<CaseConsent>;
   CaseMilestone: ResolverTypeWrapper<MilestoneDoc>;
   Referral: ResolverTypeWrapper<ReferralDoc>;
@@ -2438,10 +2610,10 @@ export type ResolversParentTypes = {
   CrisisCentre: CrisisCentreDoc;
   CrisisCentreInput: CrisisCentreInput;
   Area: AreaDoc;
+  SurvivorCase: CaseDoc;
   AuditLog: AuditLogRef;
   CoordinationAuditLog: AuditLogRef;
   CaseResponse: ResponseRef;
-  SurvivorCase: CaseDoc;
   CaseConsent: CaseConsent;
   CaseMilestone: MilestoneDoc;
   Referral: ReferralDoc;
@@ -2648,7 +2820,7 @@ export type SourceResolvers<ContextType = any, ParentType extends ResolversParen
 };
 
 export type SourcedResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sourced'] = ResolversParentTypes['Sourced']> = {
-  __resolveType: TypeResolveFn<'Framework' | 'Area' | 'FrameworkEvent' | 'FundingLine' | 'Obligation' | 'Organisation' | 'BodySeat', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'HealthSector' | 'HealthAction' | 'PoliceSector' | 'PoliceAction' | 'JusticeSector' | 'JusticeAction' | 'SocialWelfareSector' | 'SocialWelfareAction' | 'EducationSector' | 'EducationAction' | 'FocalPoint' | 'Framework' | 'Objective' | 'CoordinationBody' | 'CrisisCentre' | 'Area' | 'FrameworkEvent' | 'FundingLine' | 'Meeting' | 'ActionItem' | 'Obligation' | 'Organisation' | 'BodySeat', ParentType, ContextType>;
 };
 
 export type HealthSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthSector'] = ResolversParentTypes['HealthSector'], FederationReferenceType extends FederationReferenceTypes['HealthSector'] = FederationReferenceTypes['HealthSector']> = {
@@ -2660,6 +2832,9 @@ export type HealthSectorResolvers<ContextType = any, ParentType extends Resolver
   focalPoint?: Resolver<ResolversTypes['FocalPoint'], ParentType, ContextType>;
   ledActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
   supportingActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2671,6 +2846,11 @@ export type HealthActionResolvers<ContextType = any, ParentType extends Resolver
   objective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
   leadSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
   supportingSectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
+  leadOrganisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  supportingOrganisations?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2697,6 +2877,9 @@ export type PoliceSectorResolvers<ContextType = any, ParentType extends Resolver
   focalPoint?: Resolver<ResolversTypes['FocalPoint'], ParentType, ContextType>;
   ledActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
   supportingActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2708,6 +2891,11 @@ export type PoliceActionResolvers<ContextType = any, ParentType extends Resolver
   objective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
   leadSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
   supportingSectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
+  leadOrganisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  supportingOrganisations?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2734,6 +2922,9 @@ export type JusticeSectorResolvers<ContextType = any, ParentType extends Resolve
   focalPoint?: Resolver<ResolversTypes['FocalPoint'], ParentType, ContextType>;
   ledActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
   supportingActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2745,6 +2936,11 @@ export type JusticeActionResolvers<ContextType = any, ParentType extends Resolve
   objective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
   leadSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
   supportingSectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
+  leadOrganisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  supportingOrganisations?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2771,6 +2967,9 @@ export type SocialWelfareSectorResolvers<ContextType = any, ParentType extends R
   focalPoint?: Resolver<ResolversTypes['FocalPoint'], ParentType, ContextType>;
   ledActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
   supportingActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2782,6 +2981,11 @@ export type SocialWelfareActionResolvers<ContextType = any, ParentType extends R
   objective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
   leadSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
   supportingSectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
+  leadOrganisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  supportingOrganisations?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2808,6 +3012,9 @@ export type EducationSectorResolvers<ContextType = any, ParentType extends Resol
   focalPoint?: Resolver<ResolversTypes['FocalPoint'], ParentType, ContextType>;
   ledActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
   supportingActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2819,6 +3026,11 @@ export type EducationActionResolvers<ContextType = any, ParentType extends Resol
   objective?: Resolver<ResolversTypes['Objective'], ParentType, ContextType>;
   leadSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
   supportingSectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
+  leadOrganisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  supportingOrganisations?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -2840,7 +3052,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   framework?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
   sectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
   sector?: Resolver<Maybe<ResolversTypes['SectorAgency']>, ParentType, ContextType, RequireFields<QuerySectorArgs, 'id'>>;
-  coordinationBodies?: Resolver<Array<ResolversTypes['CoordinationBody']>, ParentType, ContextType>;
+  coordinationBodies?: Resolver<Array<ResolversTypes['CoordinationBody']>, ParentType, ContextType, Partial<QueryCoordinationBodiesArgs>>;
   coordinationBody?: Resolver<Maybe<ResolversTypes['CoordinationBody']>, ParentType, ContextType, RequireFields<QueryCoordinationBodyArgs, 'id'>>;
   crisisCentres?: Resolver<Array<ResolversTypes['CrisisCentre']>, ParentType, ContextType, Partial<QueryCrisisCentresArgs>>;
   crisisCentre?: Resolver<Maybe<ResolversTypes['CrisisCentre']>, ParentType, ContextType, RequireFields<QueryCrisisCentreArgs, 'id'>>;
@@ -2886,6 +3098,10 @@ export type FocalPointResolvers<ContextType = any, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type FrameworkResolvers<ContextType = any, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework']> = {
@@ -2924,6 +3140,10 @@ export type ObjectiveResolvers<ContextType = any, ParentType extends ResolversPa
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type FrameworkActionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FrameworkAction'] = ResolversParentTypes['FrameworkAction'], FederationReferenceType extends FederationReferenceTypes['FrameworkAction'] = FederationReferenceTypes['FrameworkAction']> = {
@@ -2942,6 +3162,9 @@ export type CoordinationBodyResolvers<ContextType = any, ParentType extends Reso
   cadence?: Resolver<ResolversTypes['MeetingCadence'], ParentType, ContextType>;
   reportsTo?: Resolver<Maybe<ResolversTypes['CoordinationBody']>, ParentType, ContextType>;
   reportingBodies?: Resolver<Array<ResolversTypes['CoordinationBody']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['AreaLevel'], ParentType, ContextType>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, Partial<CoordinationBodyMeetingsArgs>>;
@@ -2979,6 +3202,9 @@ export type CrisisCentreResolvers<ContextType = any, ParentType extends Resolver
   place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   district?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   openedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   area?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3002,6 +3228,26 @@ export type AreaResolvers<ContextType = any, ParentType extends ResolversParentT
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SurvivorCaseResolvers<ContextType = any, ParentType extends ResolversParentTypes['SurvivorCase'] = ResolversParentTypes['SurvivorCase']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  holdingSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
+  intakePoint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  district?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstReportedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  incidentOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  reportingDelay?: Resolver<Maybe<ResolversTypes['ReportingDelay']>, ParentType, ContextType>;
+  incidentType?: Resolver<ResolversTypes['IncidentType'], ParentType, ContextType>;
+  contexts?: Resolver<Array<ResolversTypes['CaseContext']>, ParentType, ContextType>;
+  consent?: Resolver<ResolversTypes['CaseConsent'], ParentType, ContextType>;
+  milestones?: Resolver<Array<ResolversTypes['CaseMilestone']>, ParentType, ContextType>;
+  referrals?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType>;
+  responses?: Resolver<Array<ResolversTypes['CaseResponse']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  area?: Resolver<Maybe<ResolversTypes['Area']>, ParentType, ContextType>;
+};
+
 export type AuditLogResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditLog'] = ResolversParentTypes['AuditLog'], FederationReferenceType extends FederationReferenceTypes['AuditLog'] = FederationReferenceTypes['AuditLog']> = {
   __resolveType: TypeResolveFn<'HealthAuditLog' | 'PoliceAuditLog' | 'JusticeAuditLog' | 'SocialWelfareAuditLog' | 'EducationAuditLog' | 'CoordinationAuditLog', ParentType, ContextType>;
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -3018,23 +3264,6 @@ export type CoordinationAuditLogResolvers<ContextType = any, ParentType extends 
 export type CaseResponseResolvers<ContextType = any, ParentType extends ResolversParentTypes['CaseResponse'] = ResolversParentTypes['CaseResponse'], FederationReferenceType extends FederationReferenceTypes['CaseResponse'] = FederationReferenceTypes['CaseResponse']> = {
   __resolveType: TypeResolveFn<'HealthCaseResponse' | 'PoliceCaseResponse' | 'JusticeCaseResponse' | 'SocialWelfareCaseResponse' | 'EducationCaseResponse', ParentType, ContextType>;
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CaseResponse']> | FederationReferenceType, FederationReferenceType, ContextType>;
-};
-
-export type SurvivorCaseResolvers<ContextType = any, ParentType extends ResolversParentTypes['SurvivorCase'] = ResolversParentTypes['SurvivorCase']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  holdingSector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
-  intakePoint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  district?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  firstReportedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  incidentOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  reportingDelay?: Resolver<Maybe<ResolversTypes['ReportingDelay']>, ParentType, ContextType>;
-  incidentType?: Resolver<ResolversTypes['IncidentType'], ParentType, ContextType>;
-  contexts?: Resolver<Array<ResolversTypes['CaseContext']>, ParentType, ContextType>;
-  consent?: Resolver<ResolversTypes['CaseConsent'], ParentType, ContextType>;
-  milestones?: Resolver<Array<ResolversTypes['CaseMilestone']>, ParentType, ContextType>;
-  referrals?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType>;
-  responses?: Resolver<Array<ResolversTypes['CaseResponse']>, ParentType, ContextType>;
-  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CaseConsentResolvers<ContextType = any, ParentType extends ResolversParentTypes['CaseConsent'] = ResolversParentTypes['CaseConsent']> = {
@@ -3063,6 +3292,8 @@ export type ReferralResolvers<ContextType = any, ParentType extends ResolversPar
   consentOverride?: Resolver<Maybe<ResolversTypes['ConsentOverride']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['ReferralEvent']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type FrameworkEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['FrameworkEvent'] = ResolversParentTypes['FrameworkEvent']> = {
@@ -3124,6 +3355,9 @@ export type MeetingResolvers<ContextType = any, ParentType extends ResolversPare
   actionItems?: Resolver<Array<ResolversTypes['ActionItem']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   organisationAttendance?: Resolver<Array<ResolversTypes['OrganisationAttendance']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3147,6 +3381,10 @@ export type ActionItemResolvers<ContextType = any, ParentType extends ResolversP
   status?: Resolver<ResolversTypes['ActionItemStatus'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   updates?: Resolver<Array<ResolversTypes['ActionItemUpdate']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ActionItemUpdateResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionItemUpdate'] = ResolversParentTypes['ActionItemUpdate']> = {
@@ -3381,10 +3619,10 @@ export type Resolvers<ContextType = any> = {
   MeetingCadence?: MeetingCadenceResolvers<ContextType>;
   CrisisCentre?: CrisisCentreResolvers<ContextType>;
   Area?: AreaResolvers<ContextType>;
+  SurvivorCase?: SurvivorCaseResolvers<ContextType>;
   AuditLog?: AuditLogResolvers<ContextType>;
   CoordinationAuditLog?: CoordinationAuditLogResolvers<ContextType>;
   CaseResponse?: CaseResponseResolvers<ContextType>;
-  SurvivorCase?: SurvivorCaseResolvers<ContextType>;
   CaseConsent?: CaseConsentResolvers<ContextType>;
   CaseMilestone?: CaseMilestoneResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import { sectorIds } from '../../../platform/catalog.ts';
 import { defineDocument, nested } from '../../kit/documents.ts';
+import { optionalProvenanceFields, type ProvenanceDoc } from '../../kit/provenance.ts';
 
 /*
  * The coordination bodies' meetings and the action items they assign, kept by the lead
@@ -24,7 +25,7 @@ export interface DecisionDoc {
 }
 
 /** `_id` is `<bodyId>-<YYYY-MM-DD>`: a body meets at most once a day. */
-export interface MeetingDoc {
+export interface MeetingDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   bodyId: string;
@@ -66,6 +67,7 @@ export const meetingDocument = defineDocument<MeetingDoc>('meetings', 'meeting',
   ],
   recordedAt: { type: Date, required: true },
   recordedBy: { type: String, required: true, trim: true, minlength: 1 },
+  ...optionalProvenanceFields,
 });
 
 export const actionItemStatuses = ['OPEN', 'IN_PROGRESS', 'DONE', 'DROPPED'] as const;
@@ -79,7 +81,7 @@ export interface ActionItemUpdateDoc {
 }
 
 /** `_id` is `<meetingId>-ai<n>`. */
-export interface ActionItemDoc {
+export interface ActionItemDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   meetingId: string;
@@ -110,6 +112,7 @@ export const actionItemDocument = defineDocument<ActionItemDoc>('actionItems', '
     ],
     validate: [(updates: ActionItemUpdateDoc[]) => updates.length > 0, 'must include the assignment'],
   },
+  ...optionalProvenanceFields,
 });
 
 export const meetingDocuments = {

@@ -7,6 +7,7 @@ import { attendanceRates, cadenceState, isOpen, isOverdueItem, type SectorAttend
 import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MeetingContext } from './context.ts';
 import type { ActionItemDoc, AttendanceDoc, MeetingDoc } from './models.ts';
+import { sourcedFields } from '../../kit/provenance.ts';
 import { recordMeeting, updateActionItem, type ActionItemUpdateInput, type MeetingInput } from './writes.ts';
 
 const today = (ctx: MeetingContext) => startOfDayUtc(ctx.clock.now());
@@ -66,6 +67,7 @@ export const meetingResolvers: Resolvers<MeetingContext> = {
     body: (meeting: MeetingDoc, _: unknown, ctx: MeetingContext) =>
       referenced(ctx.loaders.bodyById.load(meeting.bodyId), `coordination body "${meeting.bodyId}" (meeting "${meeting._id}")`),
     actionItems: (meeting: MeetingDoc, _: unknown, ctx: MeetingContext) => ctx.loaders.meetings.itemsByMeeting.load(meeting._id),
+    ...sourcedFields,
   },
   MeetingAttendance: { sector: (row: AttendanceDoc, _: unknown, ctx: MeetingContext) => sectorOf(row, _, ctx) },
   SectorAttendanceRate: { sector: (row: SectorAttendance, _: unknown, ctx: MeetingContext) => sectorOf(row, _, ctx) },
@@ -75,5 +77,6 @@ export const meetingResolvers: Resolvers<MeetingContext> = {
       referenced(ctx.loaders.meetings.meetingById.load(item.meetingId), `meeting "${item.meetingId}" (action item "${item._id}")`),
     sector: (item: ActionItemDoc, _: unknown, ctx: MeetingContext) => sectorOf(item, _, ctx),
     overdue: (item: ActionItemDoc, _: unknown, ctx: MeetingContext) => isOverdueItem(item, today(ctx)),
+    ...sourcedFields,
   },
 };

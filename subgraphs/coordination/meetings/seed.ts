@@ -303,6 +303,13 @@ const plans: Record<CountryId, Record<string, MeetingPlan[]>> = {
   },
 };
 
+/** Said of every demo meeting: none is taken from a body's published minutes. */
+export const demoMeetingNote =
+  "A meeting drawn for the demo: its date, attendance, decisions and minutes reference are not taken from the body's records; the dates are chosen so that some bodies keep to their cadence and some slip.";
+/** Said of every demo action item. */
+export const demoActionItemNote =
+  "An action item drawn for the demo at one of the demo's meetings; its text, due date and progress are invented.";
+
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const secretariat = 'secretariat@lead-ministry';
 
@@ -353,6 +360,7 @@ export function meetingSeed(
         decisions: plan.decisions.map((text, i) => ({ code: `D${i + 1}`, text })),
         recordedAt,
         recordedBy: secretariat,
+        addedForDemo: demoMeetingNote,
       });
       plan.items.forEach((item, i) => {
         const assigned = { status: 'OPEN' as const, note: 'Assigned at the meeting', at: recordedAt, by: secretariat };
@@ -368,6 +376,7 @@ export function meetingSeed(
           dueDate: day(item.dueDate),
           status: item.now?.[0] ?? 'OPEN',
           updates: [assigned, ...later],
+          addedForDemo: demoActionItemNote,
         });
       });
     }

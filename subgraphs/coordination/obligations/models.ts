@@ -1,5 +1,5 @@
 import { defineDocument, nested } from '../../kit/documents.ts';
-import { provenanceFields, type ProvenanceDoc } from '../../kit/provenance.ts';
+import { optionalProvenanceFields, provenanceFields, type ProvenanceDoc } from '../../kit/provenance.ts';
 
 /*
  * Duties a source sets on a body or an organisation (meet at least twice every year; report on
@@ -88,7 +88,7 @@ export const obligationDocument = defineDocument<ObligationDoc>('obligations', '
 });
 
 /** A written report a body sent on one of its meetings. `_id` is `<meetingId>-report<n>`. */
-export interface BodyReportDoc {
+export interface BodyReportDoc extends ProvenanceDoc {
   _id: string;
   version: number;
   bodyId: string;
@@ -108,6 +108,7 @@ export const bodyReportDocument = defineDocument<BodyReportDoc>('bodyReports', '
   ref: { type: String, trim: true, maxlength: 500, default: null },
   recordedAt: { type: Date, required: true },
   recordedBy: { type: String, required: true, trim: true, minlength: 1 },
+  ...optionalProvenanceFields,
 });
 
 export const obligationDocuments = { obligations: obligationDocument, bodyReports: bodyReportDocument };

@@ -77,6 +77,10 @@ const southAfrica: Draft<ObligationDoc>[] = [
   },
 ];
 
+/** Said of every demo report: the meetings are the demo's, so are the reports on them. */
+export const demoReportNote =
+  "A report drawn for the demo on one of the demo's meetings; its date is chosen so that s.64(3) finds one on time, one late and one meeting never reported.";
+
 /** Reports on the Committee's meetings: one on time, one late, one never sent, so s.64(3) has something to find. */
 const southAfricaReports: { meeting: string; sentOn: string }[] = [
   { meeting: 'za-isc-2025-10-16', sentOn: '2025-11-10' },
@@ -97,6 +101,7 @@ export function obligationSeed(country: CountryId): { obligations: Draft<Obligat
       ref: `${meeting.toUpperCase()}/REPORT`,
       recordedAt: day(sentOn),
       recordedBy: 'secretariat@lead-ministry',
+      addedForDemo: demoReportNote,
     })),
   };
 }

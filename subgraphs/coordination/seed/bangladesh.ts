@@ -5,9 +5,11 @@ import type { CoordinationCountrySeed } from './index.ts';
 
 /*
  * Bangladesh: the Multi-Sectoral Programme on Violence Against Women (since 1997), led by the
- * Ministry of Women and Children Affairs. A Steering Committee chaired by the lead ministry's
- * Secretary sets policy and monitors; a Coordination Committee co-chaired by Planning and
- * Development and the lead ministry implements. Focal points are invented officials.
+ * Ministry of Women and Children Affairs. A Steering Committee of the eight ministries and the
+ * medical colleges sets policy and monitors; a Coordination Committee co-chaired by Planning and
+ * Development and the lead ministry implements. The posts that chair, the cadences and the
+ * reporting line between the committees are the demo's, and each record says so. Focal points are
+ * invented officials.
  */
 
 const health = 'Ministry of Health and Family Welfare';
@@ -18,6 +20,9 @@ const education = 'Ministry of Education';
 
 const steering: SourceDoc = { ...sources.unWomen, section: `${sources.unWomen.section}: the Steering Committee` };
 const coordination: SourceDoc = { ...sources.unWomen, section: `${sources.unWomen.section}: the Coordination Committee` };
+const objectiveWords = "The source lists the programme's objectives without codes; the code and wording are the demo's.";
+const notAnObjective = 'Not among the three programme objectives the source lists; the demo adds it to group the actions.';
+const noCadence = 'the programme documents checked give no cadence';
 const coChairTitle = "The account checked names the co-chairs by ministry; the post titles are the demo's.";
 
 /** The seven ministries that sit with the lead ministry, as "representatives" in the source's word. */
@@ -61,17 +66,25 @@ const secretariat: SeatDoc = {
 
 export const bangladesh: CoordinationCountrySeed = {
   organisations,
+  answersFor: { health: 'bd-hsd', police: 'bd-police', justice: 'bd-molj', 'social-welfare': 'bd-mosw', education: 'bd-moe' },
+  actionMark: {
+    addedForDemo:
+      "An action drawn up for the demo in the spirit of the programme: its wording, due date, lead and supporting sectors and organisations are the demo's, not taken from a programme document.",
+  },
   ministries: {
     health: {
       ministry: health,
+      organisationId: 'bd-mohfw',
       focalPoint: { name: 'Farhana Kabir', title: 'Joint Secretary (Public Health)', email: 'focal.point@health.example.gov.bd' },
     },
     police: {
       ministry: home,
+      organisationId: 'bd-moha',
       focalPoint: { name: 'Md. Tanvir Hossain', title: 'Deputy Secretary (Police Wing)', email: 'focal.point@mha.example.gov.bd' },
     },
     justice: {
       ministry: law,
+      organisationId: 'bd-molj',
       focalPoint: {
         name: 'Sharmin Sultana',
         title: 'Deputy Secretary (Law and Justice Division)',
@@ -80,10 +93,12 @@ export const bangladesh: CoordinationCountrySeed = {
     },
     'social-welfare': {
       ministry: social,
+      organisationId: 'bd-mosw',
       focalPoint: { name: 'Abu Naser Chowdhury', title: 'Joint Secretary (Social Services)', email: 'focal.point@msw.example.gov.bd' },
     },
     education: {
       ministry: education,
+      organisationId: 'bd-moe',
       focalPoint: {
         name: 'Rokeya Parvin',
         title: 'Deputy Secretary (Secondary and Higher Education)',
@@ -111,10 +126,12 @@ export const bangladesh: CoordinationCountrySeed = {
         ...medicalColleges,
         secretariat,
       ],
-      cadence: { interval: 3, unit: 'MONTH', description: 'every three months' },
+      cadence: { interval: 3, unit: 'MONTH', description: `every three months (set by the demo: ${noCadence})` },
       reportsToId: null,
       areaId: 'bd',
       order: 0,
+      source: { ...steering, quote: 'A Steering Committee made up of members from the eight ministries' },
+      addedForDemo: `The mandate is the demo's paraphrase of the source's account; ${noCadence}, so every three months is set by the demo.`,
     },
     {
       _id: 'bd-coordination',
@@ -145,10 +162,12 @@ export const bangladesh: CoordinationCountrySeed = {
         },
         secretariat,
       ],
-      cadence: { interval: 1, unit: 'MONTH', description: 'monthly' },
+      cadence: { interval: 1, unit: 'MONTH', description: `monthly (set by the demo: ${noCadence})` },
       reportsToId: 'bd-steering',
       areaId: 'bd',
       order: 1,
+      source: coordination,
+      addedForDemo: `The mandate is the demo's paraphrase; ${noCadence}, so monthly is set by the demo; that the Committee reports to the Steering Committee is the demo's reading, not stated in the source.`,
     },
     {
       _id: 'bd-district-committee-dhaka',
@@ -200,6 +219,8 @@ export const bangladesh: CoordinationCountrySeed = {
       reportsToId: null,
       areaId: 'bd-district-dhaka',
       order: 2,
+      source: sources.districtCommittee,
+      addedForDemo: `${districtCommitteeNote} The mandate is the demo's paraphrase of the reports; no reporting line is recorded.`,
     },
   ],
 
@@ -209,21 +230,36 @@ export const bangladesh: CoordinationCountrySeed = {
       code: 'O1',
       title: 'Prevent violence against women and children through awareness, education and community engagement',
       order: 0,
+      source: { ...sources.unWomen, quote: 'promote awareness of violence against women and responding services among the public' },
+      addedForDemo: objectiveWords,
     },
     {
       _id: 'bd-o2',
       code: 'O2',
       title: 'Give every survivor timely medical, forensic and psychosocial care through One-Stop Crisis Centres and Cells',
       order: 1,
+      source: {
+        ...sources.unWomen,
+        quote: 'develop an integrated public service response to violence against women, primarily through One-Stop Crisis Centres (OSCCs)',
+      },
+      addedForDemo: objectiveWords,
     },
     {
       _id: 'bd-o3',
       code: 'O3',
       title: 'Bring cases to justice: prompt reporting, investigation with DNA evidence, prosecution and legal aid',
       order: 2,
+      addedForDemo: notAnObjective,
     },
-    { _id: 'bd-o4', code: 'O4', title: 'Protect, shelter and reintegrate survivors', order: 3 },
-    { _id: 'bd-o5', code: 'O5', title: 'Coordinate the ministries and monitor delivery of the programme', order: 4 },
+    { _id: 'bd-o4', code: 'O4', title: 'Protect, shelter and reintegrate survivors', order: 3, addedForDemo: notAnObjective },
+    {
+      _id: 'bd-o5',
+      code: 'O5',
+      title: 'Coordinate the ministries and monitor delivery of the programme',
+      order: 4,
+      source: { ...sources.unWomen, quote: 'enhance inter-ministerial coordination and action on violence against women' },
+      addedForDemo: objectiveWords,
+    },
   ],
 
   actions: {
@@ -251,6 +287,13 @@ export const bangladesh: CoordinationCountrySeed = {
       title: 'Open One-Stop Crisis Cells in every district hospital and refer survivors on to the nearest One-Stop Crisis Centre',
       objectiveId: 'bd-o2',
       supportingSectorIds: ['police', 'social-welfare'],
+      source: {
+        ...sources.ministries,
+        quote:
+          'Required spaces will be allocated at selected 40 hospitals at district level and 20 at Upazila health complexes as per DPP for establishment of One-Stop Crisis Cells.',
+      },
+      addedForDemo:
+        'The source allocates space in 40 district hospitals and 20 upazila health complexes; "every district hospital", the onward referral, the due date and the supporting sectors are the demo\'s.',
     },
     'bd-a2-2': {
       code: 'A2.2',
@@ -264,6 +307,7 @@ export const bangladesh: CoordinationCountrySeed = {
         'Equip the divisional One-Stop Crisis Centres to screen DNA samples before profiling at the National Forensic DNA Profiling Laboratory',
       objectiveId: 'bd-o2',
       supportingSectorIds: ['police', 'justice'],
+      alsoSupportedBy: ['bd-dna-lab'],
     },
     'bd-a2-4': {
       code: 'A2.4',

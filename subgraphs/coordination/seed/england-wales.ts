@@ -2,11 +2,13 @@ import { localMemberNote, organisations, sources } from '../organisations/seed/e
 import type { CoordinationCountrySeed } from './index.ts';
 
 /*
- * England and Wales: the Inter-Ministerial Group on Violence Against Women and Girls, chaired
- * by the Home Secretary, meets quarterly and monitors the national action plan. A
- * cross-departmental Delivery Board run by the Home Office oversees the actions each
- * department agreed to, meets every six weeks and reports to the IMG. The four objectives are
- * the four pillars of the 2021 strategy. Focal points are invented officials.
+ * England and Wales: the Inter-Ministerial Group on Violence Against Women and Girls monitors the
+ * national plan; a cross-departmental Delivery Board run by the Home Office oversees the actions
+ * each department agreed to and reports to the group. The source checked (the National Audit
+ * Office's report) says the Home Office leads but does not describe these bodies, so their
+ * chairs' posts, cadences (quarterly, every six weeks) and reporting line are the demo's, and each
+ * record says so. The four objectives are the four pillars of the 2021 strategy. Focal points
+ * are invented officials.
  */
 
 const dhsc = 'Department of Health and Social Care';
@@ -16,14 +18,27 @@ const mhclg = 'Ministry of Housing, Communities and Local Government';
 const dfe = 'Department for Education';
 
 const leads = sources.homeOfficeLeads;
+const notDescribed =
+  "The National Audit Office's report, the source checked, does not describe this body: its mandate is the demo's paraphrase";
+const noCadence = 'set by the demo: the sources checked give no cadence';
+const pillar = (quote: string) => ({
+  source: { ...sources.nationalAuditOffice, quote },
+  addedForDemo: "The title is the 2021 strategy's name for the pillar as the demo gives it; the code is the demo's.",
+});
 const seatAdded =
   "The sources checked say which departments hold actions, not which posts sit on this body; the seat and its post are the demo's.";
 
 export const englandWales: CoordinationCountrySeed = {
   organisations,
+  answersFor: { health: 'ew-dhsc', police: 'ew-home-office', justice: 'ew-moj', 'social-welfare': 'ew-mhclg', education: 'ew-dfe' },
+  actionMark: {
+    addedForDemo:
+      "An action drawn up for the demo in the spirit of the 2021 strategy: its wording, due date, lead and supporting sectors and organisations are the demo's, not taken from the strategy.",
+  },
   ministries: {
     health: {
       ministry: dhsc,
+      organisationId: 'ew-dhsc',
       focalPoint: {
         name: 'Helen Marsh',
         title: 'Deputy Director, Violence and Public Health',
@@ -32,6 +47,7 @@ export const englandWales: CoordinationCountrySeed = {
     },
     police: {
       ministry: policing,
+      organisationId: 'ew-home-office',
       focalPoint: {
         name: 'Daniel Okafor',
         title: 'Deputy Director, Policing Violence Against Women and Girls',
@@ -40,10 +56,12 @@ export const englandWales: CoordinationCountrySeed = {
     },
     justice: {
       ministry: moj,
+      organisationId: 'ew-moj',
       focalPoint: { name: 'Priya Nair', title: 'Deputy Director, Victims and Witnesses', email: 'vawg.focal.point@justice.example.gov.uk' },
     },
     'social-welfare': {
       ministry: mhclg,
+      organisationId: 'ew-mhclg',
       focalPoint: {
         name: 'Gareth Pryce',
         title: 'Deputy Director, Domestic Abuse Safe Accommodation',
@@ -52,6 +70,7 @@ export const englandWales: CoordinationCountrySeed = {
     },
     education: {
       ministry: dfe,
+      organisationId: 'ew-dfe',
       focalPoint: {
         name: 'Siobhan Keane',
         title: 'Deputy Director, Safeguarding in Schools',
@@ -107,10 +126,12 @@ export const englandWales: CoordinationCountrySeed = {
         { title: 'Minister for Social Justice', organisationId: 'ew-welsh-government', role: 'MEMBER', addedForDemo: seatAdded },
         { title: 'Violence Against Women and Girls Unit', organisationId: 'ew-home-office', role: 'SECRETARIAT', addedForDemo: seatAdded },
       ],
-      cadence: { interval: 3, unit: 'MONTH', description: 'quarterly' },
+      cadence: { interval: 3, unit: 'MONTH', description: `quarterly (${noCadence})` },
       reportsToId: null,
       areaId: 'ew',
       order: 0,
+      source: leads,
+      addedForDemo: `${notDescribed}, and its quarterly cadence is set by the demo.`,
     },
     {
       _id: 'ew-delivery-board',
@@ -177,10 +198,12 @@ export const englandWales: CoordinationCountrySeed = {
         },
         { title: 'Delivery Board secretariat', organisationId: 'ew-home-office', role: 'SECRETARIAT', addedForDemo: seatAdded },
       ],
-      cadence: { interval: 6, unit: 'WEEK', description: 'every six weeks' },
+      cadence: { interval: 6, unit: 'WEEK', description: `every six weeks (${noCadence})` },
       reportsToId: 'ew-img',
       areaId: 'ew',
       order: 1,
+      source: leads,
+      addedForDemo: `${notDescribed}; its six-weekly cadence and its reporting to the Inter-Ministerial Group are set by the demo.`,
     },
     {
       _id: 'ew-devon-partnership-board',
@@ -229,14 +252,35 @@ export const englandWales: CoordinationCountrySeed = {
       reportsToId: null,
       areaId: 'ew-devon',
       order: 2,
+      source: sources.devonBoard,
+      addedForDemo:
+        "The mandate is the demo's paraphrase of Part 4 of the Domestic Abuse Act 2021 (ss.57 and 58), not the words of the council's page.",
     },
   ],
 
   objectives: [
-    { _id: 'ew-o1', code: 'O1', title: 'Prioritising prevention', order: 0 },
-    { _id: 'ew-o2', code: 'O2', title: 'Supporting victims', order: 1 },
-    { _id: 'ew-o3', code: 'O3', title: 'Pursuing perpetrators', order: 2 },
-    { _id: 'ew-o4', code: 'O4', title: 'A stronger system', order: 3 },
+    {
+      _id: 'ew-o1',
+      code: 'O1',
+      title: 'Prioritising prevention',
+      order: 0,
+      ...pillar('prevention – to deliver long-term cultural and societal change'),
+    },
+    {
+      _id: 'ew-o2',
+      code: 'O2',
+      title: 'Supporting victims',
+      order: 1,
+      ...pillar('supporting victims – to increase support for victims and survivors'),
+    },
+    {
+      _id: 'ew-o3',
+      code: 'O3',
+      title: 'Pursuing perpetrators',
+      order: 2,
+      ...pillar('pursuing perpetrators – to transform the criminal justice response'),
+    },
+    { _id: 'ew-o4', code: 'O4', title: 'A stronger system', order: 3, ...pillar('building a stronger system') },
   ],
 
   actions: {
@@ -294,6 +338,7 @@ export const englandWales: CoordinationCountrySeed = {
       title: 'Adopt the Operation Soteria national operating model for investigating rape in every force',
       objectiveId: 'ew-o3',
       supportingSectorIds: ['justice'],
+      alsoSupportedBy: ['ew-npcc'],
     },
     'ew-a3-2': {
       code: 'A3.2',
@@ -306,12 +351,14 @@ export const englandWales: CoordinationCountrySeed = {
       title: 'Apply strengthened vetting and misconduct standards on police-perpetrated violence against women and girls in every force',
       objectiveId: 'ew-o3',
       supportingSectorIds: [],
+      alsoSupportedBy: ['ew-npcc'],
     },
     'ew-a3-4': {
       code: 'A3.4',
       title: 'Offer pre-recorded cross-examination (section 28) to victims of sexual offences in every Crown Court',
       objectiveId: 'ew-o3',
       supportingSectorIds: ['police'],
+      alsoSupportedBy: ['ew-cps'],
     },
     'ew-a4-1': {
       code: 'A4.1',

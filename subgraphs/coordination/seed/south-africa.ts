@@ -5,9 +5,10 @@ import type { CoordinationCountrySeed } from './index.ts';
  * South Africa: the Inter-Sectoral Committee for the Management of Sexual Offence Matters,
  * established by s.63 of the Criminal Law (Sexual Offences and Related Matters) Amendment Act
  * 32 of 2007. Heads of department meet under the chair of the Director-General of Justice and
- * Constitutional Development; the committee develops the National Policy Framework (s.62),
- * guides its implementation, improves services to victims, measures progress and checks that
- * each organ of state meets the responsibilities allocated to it. Focal points are invented.
+ * Constitutional Development; the committee develops and compiles the draft national policy
+ * framework the Minister adopts under s.62(1), with guidelines for its implementation, for
+ * measuring progress, for each organ of state's compliance with its allocated roles and for
+ * monitoring (s.65(1)). Focal points are invented.
  */
 
 const lead = 'Department of Justice and Constitutional Development';
@@ -16,11 +17,24 @@ const police = 'South African Police Service (Department of Police)';
 const social = 'Department of Social Development';
 const basicEducation = 'Department of Basic Education';
 
+/** The page of the Gazette with ss.64 and 65: the Committee's meetings and its responsibilities. */
+const responsibilities = {
+  title: sources.committee.title,
+  url: 'http://en.wikisource.org/wiki/Page:Criminal_Law_(Sexual_Offences_and_Related_Matters)_Amendment_Act_2007.pdf/39',
+};
+const paraphrase = "The wording is the demo's paraphrase of the section cited; the code is the demo's.";
+
 export const southAfrica: CoordinationCountrySeed = {
   organisations,
+  answersFor: { health: 'za-doh', police: 'za-saps', justice: 'za-doj', 'social-welfare': 'za-dsd', education: 'za-dbe' },
+  actionMark: {
+    addedForDemo:
+      "An action drawn up for the demo in the spirit of the Act and the framework: its wording, due date, lead and supporting sectors and organisations are the demo's, not taken from the National Policy Framework.",
+  },
   ministries: {
     health: {
       ministry: health,
+      organisationId: 'za-doh',
       focalPoint: {
         name: 'Nomvula Dlamini',
         title: 'Chief Director: Gender-Based Violence and Victim Services',
@@ -29,6 +43,7 @@ export const southAfrica: CoordinationCountrySeed = {
     },
     police: {
       ministry: police,
+      organisationId: 'za-saps',
       focalPoint: {
         name: 'Thabo Mokoena',
         title: 'Section Head: Family Violence, Child Protection and Sexual Offences',
@@ -37,6 +52,7 @@ export const southAfrica: CoordinationCountrySeed = {
     },
     justice: {
       ministry: `${lead} (with the National Prosecuting Authority)`,
+      organisationId: 'za-doj',
       focalPoint: {
         name: 'Anele Ndlovu',
         title: 'Chief Director: Promotion of the Rights of Vulnerable Groups',
@@ -45,10 +61,12 @@ export const southAfrica: CoordinationCountrySeed = {
     },
     'social-welfare': {
       ministry: social,
+      organisationId: 'za-dsd',
       focalPoint: { name: 'Lerato Mahlangu', title: 'Chief Director: Victim Empowerment', email: 'focal.point@dsd.example.gov.za' },
     },
     education: {
       ministry: basicEducation,
+      organisationId: 'za-dbe',
       focalPoint: {
         name: 'Pieter van Wyk',
         title: 'Director: School Safety and Enrichment Programmes',
@@ -63,7 +81,7 @@ export const southAfrica: CoordinationCountrySeed = {
       name: 'Inter-Sectoral Committee for the Management of Sexual Offence Matters',
       kind: 'INTER_SECTORAL_COMMITTEE',
       mandate:
-        'Develops the National Policy Framework (s.62(a)), guides its implementation (s.62(b)) and improves services to victim-survivors (s.62(c)); measures progress, checks that each organ of state meets the responsibilities allocated to it, and monitors implementation (Act 32 of 2007, s.63).',
+        'Develops and compiles the draft national policy framework (s.65(1)), with guidelines for carrying out its priorities, measuring progress on its objectives, making sure each organ of state keeps to the roles and responsibilities allocated to it, and monitoring how the framework and the Act are implemented (s.65(1)(a) to (d)); may recommend amendments of the framework to the Minister (s.65(2)).',
       seats: [
         { title: 'Director-General', organisationId: 'za-doj', role: 'CHAIR', sectorId: 'justice', source: sources.committee },
         { title: 'National Commissioner', organisationId: 'za-saps', role: 'MEMBER', sectorId: 'police', source: sources.committee },
@@ -88,6 +106,14 @@ export const southAfrica: CoordinationCountrySeed = {
       reportsToId: null,
       areaId: 'za',
       order: 0,
+      source: {
+        ...responsibilities,
+        section: 's.65(1)',
+        quote:
+          'The Committee shall be responsible for developing and compiling a draft national policy framework, as contemplated in section 62(1)',
+      },
+      addedForDemo:
+        "The mandate is the demo's paraphrase of s.65, not the Act's words; the cadence setting (every six months) is the demo's way of keeping to s.64(1), which is quoted in the Committee's obligations.",
     },
     {
       _id: 'za-gauteng-committee',
@@ -125,6 +151,7 @@ export const southAfrica: CoordinationCountrySeed = {
       reportsToId: 'za-isc',
       areaId: 'za-province-gp',
       order: 1,
+      addedForDemo: provincialNote,
     },
   ],
 
@@ -134,15 +161,43 @@ export const southAfrica: CoordinationCountrySeed = {
       code: 'O1',
       title: 'A uniform and co-ordinated approach by all organs of state to sexual offence matters (s.62(a))',
       order: 0,
+      source: { ...sources.committee, section: 's.62(1)(a)' },
+      addedForDemo: paraphrase,
     },
-    { _id: 'za-o2', code: 'O2', title: 'Better services to victim-survivors of sexual offences (s.62(c))', order: 1 },
-    { _id: 'za-o3', code: 'O3', title: 'Effective investigation and prosecution of sexual offences (s.62(b))', order: 2 },
-    { _id: 'za-o4', code: 'O4', title: 'Prevention of sexual offences against children, starting in schools', order: 3 },
+    {
+      _id: 'za-o2',
+      code: 'O2',
+      title: 'Better services to victim-survivors of sexual offences (s.62(c))',
+      order: 1,
+      source: { ...sources.committee, section: 's.62(1)(c)' },
+      addedForDemo: paraphrase,
+    },
+    {
+      _id: 'za-o3',
+      code: 'O3',
+      title: 'Effective investigation and prosecution of sexual offences (s.62(b))',
+      order: 2,
+      source: { ...sources.committee, section: 's.62(1)(b)' },
+      addedForDemo: paraphrase,
+    },
+    {
+      _id: 'za-o4',
+      code: 'O4',
+      title: 'Prevention of sexual offences against children, starting in schools',
+      order: 3,
+      addedForDemo: 'Not an aim the Act sets out in ss.62 to 65; the demo adds it to group the education actions.',
+    },
     {
       _id: 'za-o5',
       code: 'O5',
-      title: 'Progress measured and each organ of state held to its allocated responsibilities (s.63)',
+      title: 'Progress measured and each organ of state held to its allocated responsibilities (s.65(1))',
       order: 4,
+      source: {
+        ...responsibilities,
+        section: 's.65(1)(b) and (c)',
+        quote: 'measuring progress on the achievement of the national policy framework objectives',
+      },
+      addedForDemo: paraphrase,
     },
   ],
 
@@ -152,6 +207,7 @@ export const southAfrica: CoordinationCountrySeed = {
       title: 'Review the National Policy Framework with every organ of state and table the revision in Parliament',
       objectiveId: 'za-o1',
       supportingSectorIds: ['health', 'police', 'social-welfare'],
+      alsoSupportedBy: ['za-npa', 'za-dcs'],
     },
     'za-a1-2': {
       code: 'A1.2',
@@ -218,6 +274,7 @@ export const southAfrica: CoordinationCountrySeed = {
       title: 'Designate more regional courts as sexual offences courts under s.55A and equip them for vulnerable witnesses',
       objectiveId: 'za-o3',
       supportingSectorIds: ['police', 'social-welfare'],
+      alsoSupportedBy: ['za-npa'],
     },
     'za-a4-1': {
       code: 'A4.1',

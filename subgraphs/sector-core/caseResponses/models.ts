@@ -1,7 +1,7 @@
 import type { SchemaDefinition } from 'mongoose';
 import { defineDocument, type DocumentSpec } from '../../kit/documents.ts';
 import { withEncryptedFields } from '../../kit/fieldEncryption/encryptedDocument.ts';
-import { demoMarkFields, type ProvenanceDoc } from '../../kit/provenance.ts';
+import { optionalProvenanceFields, type ProvenanceDoc } from '../../kit/provenance.ts';
 
 /*
  * What every sector keeps about the cases it responds to, in its own store: its response (the
@@ -35,7 +35,7 @@ export function defineCaseResponseDocument<T extends CaseResponseBase>(
     _id: { type: String, required: true, match: [caseCodePattern, 'must be a case code such as CASE-BD-2026-000123'] },
     ...fields,
     updatedAt: { type: Date, required: true },
-    ...demoMarkFields,
+    ...optionalProvenanceFields,
   });
   return freeText.length > 0 ? withEncryptedFields(spec, freeText) : spec;
 }
@@ -61,7 +61,7 @@ export const survivorContactDocument = withEncryptedFields(
     phone: { type: String, trim: true, maxlength: 40, match: [/^[+0-9 ()-]{5,40}$/, 'must be a telephone number'], default: null },
     address: { type: String, trim: true, maxlength: 500, default: null },
     collectedOn: { type: Date, required: true },
-    ...demoMarkFields,
+    ...optionalProvenanceFields,
   }),
   ['name', 'phone', 'address'],
 );

@@ -5,6 +5,7 @@ import { scopes } from '../../../platform/auth/roles.ts';
 import type { AuditRepositories } from '../../kit/audit/auditLog.ts';
 import { recordAudit, recordAuditBatched, selectedFields } from '../../kit/audit/recordAudit.ts';
 import { refuseWhole, type DocumentSpec } from '../../kit/documents.ts';
+import { illustrativeFields } from '../../kit/provenance.ts';
 import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from '../../kit/errors.ts';
 import { optionalText, requiredText } from '../../kit/blankText.ts';
 import { notBefore, notInFuture, startOfYear, type DayBound } from '../../kit/plausibleDates.ts';
@@ -184,10 +185,6 @@ export function caseResponseResolvers(sectorId: string, options: CaseResponseOpt
       illustrative: (e) => (e.record ? Boolean(e.record.addedForDemo) : null),
       illustrativeNote: (e) => e.record?.addedForDemo ?? null,
     },
-    TemplateSurvivorContact: {
-      caseId: (c) => c._id,
-      illustrative: (c) => Boolean(c.addedForDemo),
-      illustrativeNote: (c) => c.addedForDemo ?? null,
-    },
+    TemplateSurvivorContact: { caseId: (c) => c._id, ...illustrativeFields },
   };
 }

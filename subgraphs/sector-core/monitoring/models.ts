@@ -1,5 +1,5 @@
 import { defineDocument, nested } from '../../kit/documents.ts';
-import { demoMarkFields, type ProvenanceDoc } from '../../kit/provenance.ts';
+import { optionalProvenanceFields, type ProvenanceDoc } from '../../kit/provenance.ts';
 import { actionStatuses, type ActionStatus } from '../models.ts';
 
 /*
@@ -39,7 +39,7 @@ export const progressReportDocument = defineDocument<ProgressReportDoc>('progres
   asOf: { type: Date, required: true },
   recordedAt: { type: Date, required: true },
   recordedBy: { type: String, required: true, trim: true, minlength: 1 },
-  ...demoMarkFields,
+  ...optionalProvenanceFields,
 });
 
 export const periodTypes = ['MONTHLY', 'QUARTERLY'] as const;
@@ -80,7 +80,7 @@ export const dataSetDocument = defineDocument<DataSetDoc>('dataSets', 'data set'
       'must not be shorter than timelyDays',
     ],
   },
-  ...demoMarkFields,
+  ...optionalProvenanceFields,
 });
 
 export const indicatorUnits = ['COUNT', 'PERCENT', 'RATE_PER_100000'] as const;
@@ -168,7 +168,7 @@ export const indicatorDocument = defineDocument<IndicatorDoc>('indicators', 'ind
     }),
   ],
   order: { type: Number, required: true, min: 0 },
-  ...demoMarkFields,
+  ...optionalProvenanceFields,
 });
 
 /** One category's share of a value, e.g. `{ dimension: "sex", category: "female", value: 41 }`. */
@@ -209,7 +209,7 @@ export const indicatorValueDocument = defineDocument<IndicatorValueDoc>('indicat
   ],
   reportedAt: { type: Date, required: true },
   reportedBy: { type: String, required: true, trim: true, minlength: 1 },
-  ...demoMarkFields,
+  ...optionalProvenanceFields,
 });
 
 /** The lead ministry's reopening of a locked period. `_id` is `<dataSetId>@<period>#<n>`. */
@@ -232,7 +232,7 @@ export const periodReopeningDocument = defineDocument<PeriodReopeningDoc>('perio
   openUntil: { type: Date, required: true },
   reopenedAt: { type: Date, required: true },
   reopenedBy: { type: String, required: true, trim: true, minlength: 1 },
-  ...demoMarkFields,
+  ...optionalProvenanceFields,
 });
 
 export const monitoringDocuments = {

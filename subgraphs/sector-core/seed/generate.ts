@@ -245,12 +245,12 @@ export function servicePointDocs(
 
 /**
  * An action record's marks: the status is the demo's; the due date is the country facts', with
- * the facts' own mark of it when they give one (its source, or what the demo set).
+ * the facts' own mark of it (its source, or what the demo set).
  */
-function actionRecordMarks(action: ActionFacts & ProvenanceDoc): ProvenanceDoc {
-  const dueDateNote = action.addedForDemo?.trim();
+function actionRecordMarks({ dueDateProvenance: { source, addedForDemo } }: ActionFacts): ProvenanceDoc {
+  const dueDateNote = addedForDemo?.trim();
   return {
-    source: action.source ?? null,
+    source: source ?? null,
     addedForDemo: dueDateNote ? `${actionRecordNote} Of the due date: ${dueDateNote}` : actionRecordNote,
   };
 }

@@ -21,7 +21,7 @@ export const namedServicePointDetailsNote = 'Opening hours and capacity were set
 
 /** A sector's record of an action it leads. */
 export const actionRecordNote =
-  "The status and the day it was last updated are the demo's; the due date is the framework's as the country facts give it.";
+  "The status and the day it was last updated are the demo's; the due date is the one the shared country facts give.";
 
 /** A progress report generated from an action's demo status. */
 export const progressReportNote =
