@@ -1,3 +1,4 @@
+import type { SourceDoc } from '../../kit/provenance.ts';
 import type { HealthCountrySeed } from './index.ts';
 import { bdMinistryRoles, instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
@@ -8,6 +9,13 @@ import { bdMinistryRoles, instruments, uncheckedDutyNote } from '../../sector-co
  */
 
 const dnaLaboratory = 'National Forensic DNA Profiling Laboratory, Dhaka Medical College';
+
+/** The report that places the laboratory at Dhaka Medical College Hospital. */
+const dnaLaboratorySource: SourceDoc = {
+  title: "Bangladesh Sangbad Sangstha, 'Govt sets up DNA Laboratory Management Department', 12 August 2020",
+  quote: 'is located at 10th floor of the Nuclear Medicine Building at Dhaka Medical College Hospital (DMCH)',
+  url: 'http://www.bssnews.net/?p=437326',
+};
 
 export const bangladesh: HealthCountrySeed = {
   responsibilities: [
@@ -73,11 +81,7 @@ export const bangladesh: HealthCountrySeed = {
         kind: 'FORENSIC_LABORATORY',
         organisation: 'bd-dna-lab',
         name: dnaLaboratory,
-        source: {
-          title: "Bangladesh Sangbad Sangstha, 'Govt sets up DNA Laboratory Management Department', 12 August 2020",
-          quote: 'is located at 10th floor of the Nuclear Medicine Building at Dhaka Medical College Hospital (DMCH)',
-          url: 'http://www.bssnews.net/?p=437326',
-        },
+        source: dnaLaboratorySource,
         place: 'Dhaka',
         district: 'Dhaka',
         openingHours: 'Sun-Thu 09:00-17:00',
@@ -123,7 +127,13 @@ export const bangladesh: HealthCountrySeed = {
     capacity: { unit: 'beds', amount: [6, 20] },
     overrides: {
       // The national laboratory is on the same campus as the Dhaka centre.
-      'bd-occ-dhaka': { postExposureProphylaxis: true, dnaTurnaroundDays: 21 },
+      'bd-occ-dhaka': {
+        postExposureProphylaxis: true,
+        dnaTurnaroundDays: 21,
+        source: dnaLaboratorySource,
+        addedForDemo:
+          "The source places the national DNA laboratory at this hospital; the quicker DNA results and the post-exposure prophylaxis the demo gives the centre for it, and its other figures, are the demo's.",
+      },
     },
   },
 };
