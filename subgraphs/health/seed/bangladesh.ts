@@ -74,7 +74,17 @@ export const bangladesh: HealthCountrySeed = {
       openingHours: '24 hours',
       open24Hours: true,
       // The hospitals the lead ministry's organisations record; the others' are not recorded yet.
-      organisationByCentre: { 'bd-occ-dhaka': 'bd-dmch', 'bd-occ-rajshahi': 'bd-rmch', 'bd-occ-chattogram': 'bd-cmch' },
+      organisationByCentre: {
+        'bd-occ-dhaka': 'bd-dmch',
+        'bd-occ-rajshahi': 'bd-rmch',
+        'bd-occ-chattogram': 'bd-cmch',
+        'bd-occ-sylhet': 'bd-somch',
+        'bd-occ-khulna': 'bd-kmch',
+        'bd-occ-barishal': 'bd-sbmch',
+        'bd-occ-rangpur': 'bd-rpmch',
+        'bd-occ-faridpur': 'bd-fmch',
+        'bd-occ-cumilla': 'bd-cumch',
+      },
     },
     national: [
       {

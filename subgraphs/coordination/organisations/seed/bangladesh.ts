@@ -1,4 +1,5 @@
 import type { SourceDoc } from '../../../kit/provenance.ts';
+import { countryFacts } from '../../../demo-data/countries.ts';
 import type { OrganisationSeed } from './index.ts';
 
 /*
@@ -204,4 +205,31 @@ export const organisations: OrganisationSeed[] = [
     source: { ...sources.districtCommittee, quote: 'সভায় সভাপতিত্ব করেন জেলা প্রশাসক' },
     addedForDemo: districtCommitteeNote,
   },
+  // Running service points: the hospitals that host the other crisis centres.
+  ...(
+    [
+      ['bd-somch', 'bd-occ-sylhet'],
+      ['bd-kmch', 'bd-occ-khulna'],
+      ['bd-sbmch', 'bd-occ-barishal'],
+      ['bd-rpmch', 'bd-occ-rangpur'],
+      ['bd-fmch', 'bd-occ-faridpur'],
+      ['bd-cumch', 'bd-occ-cumilla'],
+    ] as const
+  ).map(([id, centreId]) => crisisCentreHost(id, centreId)),
 ];
+
+/** The hospital a crisis centre is in, cited as the centre's own record cites it. */
+function crisisCentreHost(id: string, centreId: string): OrganisationSeed {
+  const centre = countryFacts.bangladesh.crisisCentres.find((c) => c.id === centreId);
+  if (!centre?.provenance.source) throw new Error(`organisations: crisis centre "${centreId}" has no cited source`);
+  return {
+    _id: id,
+    name: centre.hospital,
+    kind: 'HOSPITAL',
+    parentId: 'bd-hsd',
+    sectorIds: ['health'],
+    source: centre.provenance.source,
+    addedForDemo:
+      "The source lists the centre in this hospital; the hospital's place under the Health Services Division is the demo's reading of that division's duty for the crisis centres at medical college hospitals.",
+  };
+}
