@@ -143,3 +143,29 @@ describe('a Bangladeshi folder whose one framework the demo data does not know',
     });
   });
 });
+
+describe("a Bangladeshi folder whose framework has the demo's id but states other facts", () => {
+  it('keeps it in force, vouches for none of its facts, and adds none of the demo frameworks', async () => {
+    // The earlier demo data called the framework the programme's national action plan, 2018–2030.
+    const folder = await oldFolder('bangladesh', async (store) => {
+      const frameworks = store.collection<Doc>('frameworks');
+      const [programme] = await frameworks.find({ _id: 'bd-msp-vaw' });
+      await frameworks.deleteMany({});
+      await frameworks.insertMany([
+        {
+          ...programme!,
+          title: 'Multi-Sectoral Programme on Violence Against Women — National Action Plan',
+          period: { start: new Date('2018-01-01'), end: new Date('2030-12-31') },
+        },
+      ]);
+      await rewriteAsBeforeFrameworkLives(store, ['bd-msp-vaw']);
+    });
+    const data = await startAndAsk(
+      folder,
+      `{ framework { id title actions { id } } frameworks { id status illustrativeNote source { title } } }`,
+    );
+    expect(data.framework.id).toBe('bd-msp-vaw');
+    expect(data.framework.actions.length, "the stored actions stay under the store's framework").toBeGreaterThan(0);
+    expect(data.frameworks).toEqual([{ id: 'bd-msp-vaw', status: 'ADOPTED', illustrativeNote: adoptedByUpgradeNote, source: null }]);
+  });
+});

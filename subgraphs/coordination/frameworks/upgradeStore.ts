@@ -8,10 +8,11 @@ import { frameworkSeed } from './seed/index.ts';
 
 /*
  * A coordination store written before frameworks had a life holds its country's one framework
- * without status, events or funding. A framework the demo data knows by its id takes its life from
- * there (status, events, funding lines, sources), keeping what was stored (title, period, legal
- * basis, lead), and the demo's other frameworks of its line are added beside it; one the demo does
- * not know is taken to be in force, and says so. A fresh store is left to the demo seed.
+ * without status, events or funding. A framework that is the demo's own record (same id, title,
+ * period and lead) takes its life from there (status, events, funding lines, sources), and the
+ * demo's other frameworks of its line are added beside it (those whose lead the store holds); any
+ * other is taken to be in force, and says so, its facts unvouched for. A fresh store is left to
+ * the demo seed. Nothing stored is overwritten.
  *
  * Safe to stop at any point: each framework is written whole, the added ones in one batch first,
  * and a framework that has its life is never touched again.
@@ -36,22 +37,17 @@ export async function upgradeToFrameworkLives(repos: FrameworkUpgradeRepositorie
 
   const demo = frameworkSeed(country);
   const known = new Set(stored.map((f) => f._id));
-  const matched = lifeless.some((f) => demo.some((d) => d._id === f._id));
-  // The demo's line of frameworks joins only a store whose framework it knows: added beside a
-  // framework it does not know, the demo's current one would take that framework's place.
-  const added = matched ? demo.filter((d) => !known.has(d._id)) : [];
+  const demoRecordOf = (framework: Stored) => demo.find((d) => statesTheSameFacts(framework, d));
+  // The demo's line of frameworks joins only a store whose framework is the demo's own record:
+  // added beside any other, the demo's current one would take that framework's place.
+  const matched = lifeless.some((f) => demoRecordOf(f));
   const fits = await referencesIn(repos, demo);
-  const lead = lifeless[0]!.leadOrganisationId;
-  if (added.length > 0) {
-    await repos.frameworks.insertMany(
-      added.map((d) =>
-        fitted({ ...d, leadOrganisationId: fits.organisation(d.leadOrganisationId) ? d.leadOrganisationId : lead }, fits, logger),
-      ),
-    );
-  }
+  // A framework whose lead the store does not hold is left out rather than credited to another.
+  const added = matched ? demo.filter((d) => !known.has(d._id) && fits.organisation(d.leadOrganisationId)) : [];
+  if (added.length > 0) await repos.frameworks.insertMany(added.map((d) => fitted(d, fits, logger)));
   for (const framework of lifeless) {
     const { version, ...kept } = framework;
-    const life = demo.find((d) => d._id === framework._id);
+    const life = demoRecordOf(framework);
     const upgraded = life
       ? fitted(
           {
@@ -71,6 +67,21 @@ export async function upgradeToFrameworkLives(repos: FrameworkUpgradeRepositorie
   }
   logger.info({ country, upgraded: lifeless.length, added: added.length }, 'upgraded the coordination store to frameworks with a life');
   return lifeless.length + added.length;
+}
+
+/**
+ * Whether a stored framework is the demo's record of the same id, stating the same title, period
+ * and lead: only then are the demo's life and sources its own. One that differs (an earlier demo's
+ * title, an operator's edit) keeps what it states and is taken to be in force.
+ */
+function statesTheSameFacts(stored: Stored, demo: Omit<FrameworkDoc, 'version'>): boolean {
+  return (
+    stored._id === demo._id &&
+    stored.title === demo.title &&
+    +stored.period.start === +demo.period.start &&
+    +stored.period.end === +demo.period.end &&
+    stored.leadOrganisationId === demo.leadOrganisationId
+  );
 }
 
 /** Which organisations and actions the store holds, of those the demo's frameworks name. */

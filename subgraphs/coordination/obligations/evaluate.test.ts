@@ -111,6 +111,23 @@ describe('a review every five years, from the framework events', () => {
     ]);
     expect(status).toBe('NOT_MET');
   });
+
+  it('ends when the framework is superseded: the replacement meets the period it falls in, and no later one opens', () => {
+    const events = [event('PUBLISHED', '2011-06-01'), event('REVIEWED', '2015-03-01'), event('SUPERSEDED', '2019-07-01')];
+    const { status, assessments } = evaluateObligation(reviewEveryFiveYears, { meetings: [], reports: [], frameworkEvents: events }, today);
+    expect(labels(assessments)).toEqual([
+      ['2011-06-01/2016-06-01', 'MET', 'reviewed on 2015-03-01'],
+      ['2015-03-01/2020-03-01', 'MET', 'superseded on 2019-07-01'],
+    ]);
+    expect(assessments[1]!.frameworkEvents.map((e) => e.kind)).toEqual(['REVIEWED', 'SUPERSEDED']);
+    expect(status).toBe('MET');
+  });
+
+  it('does not count a review on the day of publication as the review of that period', () => {
+    const events = [event('PUBLISHED', '2023-04-01'), event('REVIEWED', '2023-04-01')];
+    const { assessments } = evaluateObligation(reviewEveryFiveYears, { meetings: [], reports: [], frameworkEvents: events }, today);
+    expect(labels(assessments)).toEqual([['2023-04-01/2028-04-01', 'DUE', 'no review yet; due by 2028-04-01']]);
+  });
 });
 
 describe('by a date', () => {

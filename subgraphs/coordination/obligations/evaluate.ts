@@ -115,27 +115,36 @@ const span = (from: Date, until: Date) => `${isoDay(from)}/${isoDay(until)}`;
 /**
  * Review the framework within `period` of its first publication and then within `period` of each
  * review; periods that ended before `assessedFrom` are left out, the clock still running through
- * them. Not assessed while no publication is recorded: the first period has not begun.
+ * them. Not assessed while no publication is recorded: the first period has not begun. A framework
+ * superseded is done with: the period in which another took its place is met by that replacement
+ * (the outcome of a review), and none is opened after it.
  */
 function reviewEvery(obligation: ObligationDoc, events: readonly FrameworkEventDoc[], today: Date): Assessment[] | null {
   const period = obligation.rule.period!;
   const published = events.find((e) => e.kind === 'PUBLISHED');
   if (!published) return null;
   const reviews = events.filter((e) => e.kind === 'REVIEWED');
+  const superseded = events.find((e) => e.kind === 'SUPERSEDED');
   const assessments: Assessment[] = [];
+  const assessed = () => assessments.filter((a) => a.until >= obligation.assessedFrom);
   let opened = published;
   let from = published.on;
   for (;;) {
     const until = addPeriod(from, period);
     const review = reviews.find((r) => r.on > from && r.on <= until);
     const base = { label: span(from, until), from, until, meetings: [], reports: [] };
+    if (superseded && superseded.on <= until && (!review || superseded.on < review.on)) {
+      const detail = `superseded on ${isoDay(superseded.on)}`;
+      assessments.push({ ...base, status: 'MET', detail, frameworkEvents: [opened, superseded] });
+      return assessed();
+    }
     if (review) {
       assessments.push({ ...base, status: 'MET', detail: `reviewed on ${isoDay(review.on)}`, frameworkEvents: [opened, review] });
       opened = review;
       from = review.on;
     } else if (until >= today) {
       assessments.push({ ...base, status: 'DUE', detail: `no review yet; due by ${isoDay(until)}`, frameworkEvents: [opened] });
-      return assessments.filter((a) => a.until >= obligation.assessedFrom);
+      return assessed();
     } else {
       assessments.push({ ...base, status: 'NOT_MET', detail: `no review; due by ${isoDay(until)}`, frameworkEvents: [opened] });
       from = until;
