@@ -28,7 +28,7 @@ import { cachedTokenVerifier } from './verifiedTokens.ts';
 import { openRepositories, type Draft, type Repository } from './repository.ts';
 import { readSdl } from '../../platform/schemaFiles.ts';
 import { createStore } from './store/createStore.ts';
-import type { Store, StoredDocument } from './store/port.ts';
+import { DuplicateKeyError, type Store, type StoredDocument } from './store/port.ts';
 
 type Specs = Record<string, DocumentSpec<any>>;
 export type Repositories<S extends Specs> = { [K in keyof S]: Repository<NonNullable<S[K]['__type']>> };
@@ -77,9 +77,9 @@ export interface SubgraphDefinition<S extends Specs = Specs, L = unknown> {
    * Upgrades of what an earlier version of the subgraph stored, run in order at start before the
    * store is seeded or checked for lost collections and before anything is served. Each finds for
    * itself what is left to upgrade, so a start stopped half-way is finished by the next, and none
-   * deletes what was stored. One that fails stops start. One that finished is recorded under its
-   * name in the store (`storeUpgrades`) and not run again, so later starts do not pay for reading
-   * what it upgraded: rename one only to run it again.
+   * deletes what was stored. One that fails stops start. Once start has found no collection lost,
+   * each that ran is recorded under its name in the store (`storeUpgrades`) and not run again, so
+   * later starts do not pay for reading what it upgraded: rename one only to run it again.
    */
   upgrades?: UpgradeTask<S>[];
   /**
@@ -177,16 +177,35 @@ interface FinishedUpgrade extends StoredDocument {
 /** Where a store records the upgrades it has finished; outside the definition's collections, so no seed or check counts it. */
 export const upgradeLedger = 'storeUpgrades';
 
-/** Runs, in order, the upgrades this store has not finished, and records each as it finishes. */
-async function runUpgrades<S extends Specs>(upgrades: readonly UpgradeTask<S>[], store: Store, services: UpgradeServices<S>) {
-  if (upgrades.length === 0) return;
+/**
+ * Runs, in order, the upgrades this store has not finished. Returns a function that records them
+ * as finished, to be called once start has checked the store: an upgrade that ran on a collection
+ * found lost afterwards must run again once the collection is restored.
+ */
+async function runUpgrades<S extends Specs>(
+  upgrades: readonly UpgradeTask<S>[],
+  store: Store,
+  services: UpgradeServices<S>,
+): Promise<() => Promise<void>> {
+  if (upgrades.length === 0) return async () => undefined;
   const ledger = store.collection<FinishedUpgrade>(upgradeLedger);
   const finished = new Set((await ledger.find({})).map((record) => record._id));
+  const ran: string[] = [];
   for (const upgrade of upgrades) {
     if (finished.has(upgrade.name)) continue;
     await upgrade.run({ ...services, logger: services.logger.child({ upgrade: upgrade.name }) });
-    await ledger.insertMany([{ _id: upgrade.name, version: 1, finishedAt: services.clock.now() }]);
+    ran.push(upgrade.name);
   }
+  return async () => {
+    for (const name of ran) {
+      try {
+        await ledger.insertMany([{ _id: name, version: 1, finishedAt: services.clock.now() }]);
+      } catch (error) {
+        // Another replica starting on the same store recorded it first.
+        if (!(error instanceof DuplicateKeyError)) throw error;
+      }
+    }
+  };
 }
 
 /** Loads the demo data when every collection is empty, i.e. on first run. */
@@ -312,9 +331,10 @@ async function serve<S extends Specs, L>(
   });
   const repos = (await openRepositories(encrypting, definition.documents)) as Repositories<S>;
   if (auditKeys) openAuditLog(repos as unknown as AuditRepositories, definition.name, auditKeys);
-  await runUpgrades(definition.upgrades ?? [], store, { repos, country: config.country, clock, logger });
+  const recordUpgradesFinished = await runUpgrades(definition.upgrades ?? [], store, { repos, country: config.country, clock, logger });
   await seedIfEmpty(definition, repos, config.country, logger);
   if (options.refuseLostCollections !== false) await refuseLostCollections(definition, repos, store, config.country);
+  await recordUpgradesFinished();
   await warnOfRecordsInClear(store, definition.documents, definition.name, logger);
 
   const gatewayKey = options.gatewayPublicKey ?? (await gatewayVerifyingKey(config, logger));

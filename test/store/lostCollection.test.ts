@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
-import { LostCollectionError } from '../../subgraphs/kit/subgraph.ts';
+import { LostCollectionError, upgradeLedger } from '../../subgraphs/kit/subgraph.ts';
 import { seededSector, type EmbeddedSector } from './embeddedSector.ts';
 
 /*
@@ -41,11 +41,26 @@ describe('an empty or missing collection that should hold data', () => {
     expect((error as Error).message).toContain(`responsibilities (${file}) holds no record`);
   });
 
+  it('records no upgrade as finished when it refuses: one that ran on the lost collection runs again once it is back', async () => {
+    const ledger = async (use: (store: ReturnType<typeof createNedbStore>) => Promise<unknown>) => {
+      const store = createNedbStore({ directory: sector.folder });
+      try {
+        return await use(store);
+      } finally {
+        await store.close();
+      }
+    };
+    await ledger((store) => store.collection(upgradeLedger).deleteMany({}));
+    expect(await refusal()).toBeInstanceOf(LostCollectionError);
+    expect(await ledger((store) => store.collection(upgradeLedger).count({}))).toBe(0);
+  });
+
   it('starts again, with every responsibility, once the file is back', async () => {
     fs.writeFileSync(file, intact);
     const running = await sector.start();
     try {
       expect(await running.store.collection('responsibilities').count({})).toBeGreaterThan(0);
+      expect(await running.store.collection(upgradeLedger).count({}), 'the upgrades that ran are recorded now').toBeGreaterThan(0);
     } finally {
       await running.stop();
     }
