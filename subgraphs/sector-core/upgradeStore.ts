@@ -10,8 +10,9 @@ import { districtAreaId } from './areas.ts';
  * the demo seeded (same id, no mark) takes the marks of the demo's record, with the organisations
  * and area the demo now names. A record is taken for the demo's only when its facts are still the
  * demo's: a service point, action record or facet the sector has since recorded itself is its own
- * word and stays unmarked (a service point still gets the area of its district). Duties have no
- * write path, so a stored duty is the demo's, and takes the demo's cited wording whole.
+ * word and stays unmarked (a service point still gets the area of its district). A duty or an
+ * indicator is the demo's only while it states the demo's words and figures (an indicator whose
+ * target the lead ministry revised is its own); those left unmarked are logged by id.
  *
  * Only the small reference collections are read; responses to cases, survivor contacts and
  * indicator values are not, and keep no mark (docs/analyst-guide.md says so). Each run looks
@@ -30,7 +31,7 @@ interface Rule {
 }
 
 const rules: readonly Rule[] = [
-  { collection: 'responsibilities', same: [], copy: ['duty', 'role', 'reference', 'organisationIds'] },
+  { collection: 'responsibilities', same: ['duty', 'role'], copy: ['reference', 'organisationIds'] },
   {
     collection: 'servicePoints',
     same: ['name', 'kind', 'place', 'district', 'capacity', 'openingHours', 'open24Hours', 'crisisCentreId'],
@@ -39,7 +40,24 @@ const rules: readonly Rule[] = [
   { collection: 'actionRecords', same: ['status', 'dueDate', 'updatedAt'], copy: [] },
   { collection: 'progressReports', same: ['actionId', 'sequence', 'status', 'asOf', 'recordedBy'], copy: [] },
   { collection: 'dataSets', same: ['periodType', 'firstPeriod'], copy: [] },
-  { collection: 'indicators', same: ['code', 'unit'], copy: [] },
+  {
+    collection: 'indicators',
+    same: [
+      'code',
+      'name',
+      'unit',
+      'numerator',
+      'denominator',
+      'dataSetId',
+      'breakdowns',
+      'baseline',
+      'target',
+      'direction',
+      'thresholds',
+      'targetRevisions',
+    ],
+    copy: [],
+  },
 ];
 
 /** The facet's rule: every field the demo drew must still hold its value. */
@@ -80,6 +98,7 @@ export async function copyDemoMarks(
   logger: Logger,
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
+  const left: Record<string, string[]> = {};
   const seededFacet = (seed.facet ?? []) as Stored[];
   for (const rule of [...rules, facetRule(seededFacet)]) {
     const repository = repos[rule.collection] as Repository<Stored> | undefined;
@@ -93,7 +112,10 @@ export async function copyDemoMarks(
       if (seeded && sameFacts(stored as Stored, seeded, rule.same)) {
         const copied = Object.fromEntries(rule.copy.map((field) => [field, seeded[field] ?? null]));
         next = { ...stored, ...copied, source: seeded.source ?? null, addedForDemo: seeded.addedForDemo ?? null };
-      } else if (rule.collection === 'servicePoints' && !stored.areaId) {
+      } else if (seeded) {
+        (left[rule.collection] ??= []).push(stored._id);
+      }
+      if (!next && rule.collection === 'servicePoints' && !stored.areaId) {
         // The sector's own point: only its area, which follows from its district.
         const areaId = districtAreaId(country, String(stored.district));
         if (areaId) next = { ...stored, areaId };
@@ -113,5 +135,10 @@ export async function copyDemoMarks(
     if (upgraded > 0) counts[rule.collection] = upgraded;
   }
   if (Object.keys(counts).length > 0) logger.info(counts, "upgraded the sector store: the demo's records carry their marks");
+  if (Object.keys(left).length > 0)
+    logger.warn(
+      left,
+      "left unmarked: these records have the demo's ids but no longer state its facts, so its sources do not vouch for them",
+    );
   return counts;
 }

@@ -18,6 +18,9 @@ const reference = ['responsibilities', 'servicePoints', 'actionRecords', 'progre
 const bulk = ['indicatorValues', 'healthResponses', 'survivorContacts'];
 const added = ['source', 'addedForDemo', 'organisationIds', 'organisationId', 'areaId'];
 const renamed = 'health-sp-bd-015';
+/** A duty whose words were corrected in the store, and an indicator whose target the lead ministry revised. */
+const reworded = 'health-r2';
+let revisedIndicator: string;
 
 let sector: EmbeddedSector;
 
@@ -56,6 +59,20 @@ beforeAll(async () => {
         const old = Object.fromEntries(Object.entries(doc).filter(([key]) => !added.includes(key))) as Doc;
         if (name === 'responsibilities') old.reference = 'Old wording';
         if (doc._id === renamed) old.name = 'Renamed by the sector';
+        if (doc._id === reworded) old.duty = 'Wording corrected in the ministry’s own system';
+        if (name === 'indicators' && !revisedIndicator) {
+          revisedIndicator = doc._id;
+          old.target = { ...doc.target, value: doc.target.value + 5 };
+          old.targetRevisions = [
+            {
+              from: doc.target,
+              to: old.target,
+              reason: 'Revised by the lead ministry',
+              revisedAt: new Date(),
+              revisedBy: 'analyst@lead-ministry',
+            },
+          ];
+        }
         await collection.replaceOne({ _id: doc._id }, old);
       }
     }
@@ -81,7 +98,8 @@ describe('a health store written before the demo data carried marks', () => {
 
   it("marks every reference record that is still the demo's, with its organisations and area", () => {
     for (const name of reference) {
-      const unmarked = after[name]!.filter((doc) => doc._id !== renamed && !doc.source?.title && !doc.addedForDemo);
+      const own = [renamed, reworded, revisedIndicator];
+      const unmarked = after[name]!.filter((doc) => !own.includes(doc._id) && !doc.source?.title && !doc.addedForDemo);
       expect(
         unmarked.map((d) => d._id),
         name,
@@ -101,6 +119,16 @@ describe('a health store written before the demo data carried marks', () => {
     expect(own.source ?? null).toBeNull();
     expect(own.areaId).toMatch(/^bd-district-/);
     expect(after.servicePoints!.filter((p) => p.addedForDemo === generatedServicePointNote).length).toBeGreaterThan(0);
+  });
+
+  it("leaves a duty reworded and an indicator revised in the store unmarked: the demo's sources do not vouch for them", () => {
+    for (const [collection, id] of [
+      ['responsibilities', reworded],
+      ['indicators', revisedIndicator],
+    ] as const) {
+      const record = after[collection]!.find((doc) => doc._id === id)!;
+      expect(record, id).toEqual(before[collection]!.find((doc) => doc._id === id));
+    }
   });
 
   it('leaves the bulk collections as they were', () => {
