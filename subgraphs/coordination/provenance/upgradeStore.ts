@@ -56,7 +56,7 @@ const rules: {
   [K in keyof ProvenanceUpgradeRepositories]: MarkRule<Awaited<ReturnType<ProvenanceUpgradeRepositories[K]['find']>>[number]>;
 } = {
   sectors: {
-    sameFacts: (stored, demo) => stored.ministry === demo.ministry,
+    sameFacts: (stored, demo) => stored.name === demo.name && stored.ministry === demo.ministry,
     // The focal point's mark says the demo invented the official: only for the demo's own official.
     withMark: (stored, demo) =>
       stored.focalPoint.name === demo.focalPoint.name && stored.focalPoint.email === demo.focalPoint.email && unmarked(stored.focalPoint)
@@ -65,14 +65,16 @@ const rules: {
   },
   coordinationBodies: {
     sameFacts: (stored, demo) =>
+      stored.name === demo.name &&
+      stored.kind === demo.kind &&
       stored.mandate === demo.mandate &&
       stored.cadence.interval === demo.cadence.interval &&
       stored.cadence.unit === demo.cadence.unit &&
       (stored.reportsToId ?? null) === (demo.reportsToId ?? null),
   },
-  objectives: { sameFacts: (stored, demo) => stored.title === demo.title },
+  objectives: { sameFacts: (stored, demo) => stored.code === demo.code && stored.title === demo.title },
   actions: {
-    sameFacts: (stored, demo) => stored.title === demo.title,
+    sameFacts: (stored, demo) => stored.code === demo.code && stored.title === demo.title && stored.objectiveId === demo.objectiveId,
     withMark: (stored, demo) =>
       !stored.leadOrganisationId &&
       stored.leadSectorId === demo.leadSectorId &&
@@ -80,7 +82,14 @@ const rules: {
         ? { ...stored, leadOrganisationId: demo.leadOrganisationId, supportingOrganisationIds: demo.supportingOrganisationIds }
         : stored,
   },
-  crisisCentres: { sameFacts: (stored, demo) => stored.name === demo.name && sameDay(stored.openedOn, demo.openedOn) },
+  crisisCentres: {
+    sameFacts: (stored, demo) =>
+      stored.name === demo.name &&
+      stored.hospital === demo.hospital &&
+      stored.place === demo.place &&
+      stored.district === demo.district &&
+      sameDay(stored.openedOn, demo.openedOn),
+  },
   meetings: { sameFacts: (stored, demo) => stored.bodyId === demo.bodyId && sameDay(stored.heldOn, demo.heldOn) },
   actionItems: { sameFacts: (stored, demo) => stored.meetingId === demo.meetingId && stored.text === demo.text },
   bodyReports: { sameFacts: (stored, demo) => stored.meetingId === demo.meetingId && sameDay(stored.sentOn, demo.sentOn) },
@@ -144,7 +153,7 @@ async function markCollection<T extends StoredDocument & ProvenanceDoc>(
     }
     result.marked += 1;
   }
-  // Said at every start while they differ: informative, nothing for an operator to repair.
+  // Informative, said once (the finished upgrade is recorded): nothing for an operator to repair.
   if (result.differing.length > 0) {
     logger.info(
       { collection, ids: result.differing },
