@@ -162,11 +162,10 @@ import type { LiaisonDoc } from '../models.ts';
  * writes its own: its duties, a liaison desk at most crisis centres, and a point in each district.
  */
 
-// Placeholders until the ministry cites the instruments that allocate its duties.
+// Placeholders until the ministry cites the instruments that allocate its duties and the organisations that carry them.
 const placeholderDuty = {
   role: 'SUPPORTING' as const,
-  source: { title: 'National framework on violence against women' },
-  addedForDemo: 'A placeholder duty of a new sector; its source is to be cited by the ministry.',
+  addedForDemo: 'A placeholder duty of a new sector: no source is cited yet, and no organisation named; the ministry is to give both.',
   organisations: [],
 };
 const responsibilities = [

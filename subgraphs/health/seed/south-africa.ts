@@ -20,6 +20,8 @@ export const southAfrica: HealthCountrySeed = {
       duty: 'Complete the J88 medico-legal report when a victim reports a sexual offence to a medical practitioner or nurse.',
       role: 'PRIMARY',
       source: saVictimServices.medicoLegalReport,
+      addedForDemo:
+        'The Regulation applies where the victim may have been exposed to the risk of being infected with HIV; the duty as written here leaves that condition out.',
       organisations: ['za-doh'],
     },
     {

@@ -1,5 +1,5 @@
 import type { JusticeCountrySeed } from './index.ts';
-import { instruments, saFrameworkAims, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
+import { instruments, uncheckedDutyNote } from '../../sector-core/seed/sources.ts';
 
 /*
  * Department of Justice and Constitutional Development, with the National Prosecuting
@@ -21,7 +21,14 @@ export const southAfrica: JusticeCountrySeed = {
     {
       duty: 'Adopt the national policy framework after consulting the other Cabinet members and the National Director of Public Prosecutions, table and publish it, and review it at least every five years.',
       role: 'PRIMARY',
-      source: saFrameworkAims.uniform,
+      source: {
+        ...instruments.saSexualOffencesAct,
+        section: 's.62(2)(c), as substituted by s.38 of Act 66 of 2008',
+        quote:
+          'review the policy framework within five years after its publication in the Gazette and at least once every five years thereafter',
+      },
+      addedForDemo:
+        'Only the duty to review is quoted; adopting, tabling and publishing are the demo’s summary of the rest of s.62(2), not checked word for word.',
       organisations: ['za-doj'],
     },
     {

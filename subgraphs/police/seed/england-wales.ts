@@ -26,7 +26,7 @@ export const englandWales: PoliceCountrySeed = {
         url: 'https://legislation.gov.uk/ukpga/2021/17/section/28',
       },
       addedForDemo:
-        "The duty falls on each chief officer of police, whom the demo represents by the National Police Chiefs' Council; sections 22 to 56 are brought into force area by area through a pilot, which the demo does not track.",
+        'Giving a notice is a power (s.22: a senior police officer "may give" one); the duty is to apply for an order after it (s.28(3)). The duty falls on each chief officer of police, whom the demo represents by the National Police Chiefs\' Council; sections 22 to 56 are brought into force area by area through a pilot, which the demo does not track.',
       organisations: ['ew-npcc'],
     },
     {

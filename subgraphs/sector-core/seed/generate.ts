@@ -45,7 +45,8 @@ export interface CapacityRange {
 export interface ResponsibilitySpec {
   duty: string;
   role: ResponsibilityDoc['role'];
-  source: SourceDoc;
+  /** Absent only for a placeholder duty still to be cited, which `addedForDemo` then says. */
+  source?: SourceDoc;
   addedForDemo?: string;
   /** Ids of the organisations that carry it (coordination's Organisation records). */
   organisations: readonly string[];
@@ -145,7 +146,8 @@ export function responsibilityDocs(sectorId: string, specs: readonly Responsibil
   return specs.map(({ organisations, addedForDemo, ...spec }, index) => ({
     _id: `${sectorId}-r${index + 1}`,
     ...spec,
-    reference: referenceOf(spec.source),
+    reference: spec.source ? referenceOf(spec.source) : 'Not yet cited',
+    source: spec.source ?? null,
     organisationIds: [...organisations],
     addedForDemo: addedForDemo ?? null,
     order: index,

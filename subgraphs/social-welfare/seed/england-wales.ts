@@ -25,15 +25,14 @@ export const englandWales: SocialWelfareCountrySeed = {
       duty: 'Make every tier-one local authority in England appoint a domestic abuse local partnership board.',
       role: 'PRIMARY',
       source: { ...instruments.ewDomesticAbuse, section: 's.58' },
-      addedForDemo: localAuthorityDutyNote,
+      addedForDemo: `${localAuthorityDutyNote} ${uncheckedDutyNote}`,
       organisations: ['ew-mhclg'],
     },
     {
       duty: 'Give people made homeless by domestic abuse priority need for housing assistance.',
       role: 'PRIMARY',
       source: { ...instruments.ewDomesticAbuse, section: 's.78' },
-      addedForDemo:
-        "The section amends Part 7 of the Housing Act 1996, whose duties fall on local housing authorities; that the ministry answers for it is the demo's reading.",
+      addedForDemo: `The section amends Part 7 of the Housing Act 1996, whose duties fall on local housing authorities; that the ministry answers for it is the demo's reading. ${uncheckedDutyNote}`,
       organisations: ['ew-mhclg'],
     },
     {
