@@ -278,6 +278,11 @@ describe("South Africa's review of its framework (s.62(2)(c)), from the framewor
       [`${TODAY}/2031-11-24`, 'DUE', 'no review yet; due by 2031-11-24', [{ kind: 'REVIEWED', on: TODAY }]],
     ]);
     expect(s62.status).toBe('DUE');
+
+    // Who recorded it is staff: a dashboard on show gets the event without the name.
+    const shown = await hub.query(`{ framework { events { kind recordedBy } } }`, {}, { role: 'dashboard' });
+    expect(shown.errors?.map((e) => e.message).join(' ')).toContain('FrameworkEvent.recordedBy');
+    expect(shown.data!.framework.events.at(-1)).toEqual({ kind: 'REVIEWED', recordedBy: null });
   });
 
   it('a review started leaves the framework UNDER_REVIEW and still in force', async () => {

@@ -1507,7 +1507,10 @@ export type FrameworkEvent = Sourced & {
   description: Scalars['String']['output'];
   /** SUPERSEDED: the framework that took its place; null otherwise. */
   supersededBy?: Maybe<Framework>;
-  /** Who recorded it through the hub; null for an event of the demo data. */
+  /**
+   * Who recorded it through the hub; null for an event of the demo data. A member of staff, so only
+   * for those who work with the framework (as a focal point's address), not for dashboards on show.
+   */
   recordedBy?: Maybe<Scalars['String']['output']>;
   /** When it was recorded through the hub; null for an event of the demo data. */
   recordedAt?: Maybe<Scalars['DateTime']['output']>;
