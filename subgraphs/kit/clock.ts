@@ -32,3 +32,6 @@ export function addDays(instant: Date, days: number): Date {
 export function daysBetween(from: Date, to: Date): number {
   return Math.round((startOfDayUtc(to).getTime() - startOfDayUtc(from).getTime()) / DAY_MS);
 }
+
+/** The calendar day `YYYY-MM-DD` at its start, UTC: how demo data writes its dates. */
+export const calendarDay = (iso: string): Date => new Date(`${iso}T00:00:00Z`);

@@ -4,6 +4,7 @@ import type { CoordinationBodyDoc } from '../models.ts';
 import type { OrganisationDoc } from '../organisations/models.ts';
 import { seatedOrganisations, seatedSectors } from '../organisations/seats.ts';
 import type { ActionItemDoc, ActionItemStatus, MeetingDoc, OrganisationAttendanceDoc } from './models.ts';
+import { calendarDay as day } from '../../kit/clock.ts';
 
 /*
  * Demo meetings for each country's bodies, as their secretariats would record them. Dates are
@@ -310,7 +311,6 @@ export const demoMeetingNote =
 export const demoActionItemNote =
   "An action item drawn for the demo at one of the demo's meetings; its text, due date and progress are invented.";
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const secretariat = 'secretariat@lead-ministry';
 
 /**

@@ -1,6 +1,7 @@
 import type { CountryId } from '../../../platform/config.ts';
 import type { Draft } from '../../kit/repository.ts';
 import type { BodyReportDoc, ObligationDoc } from './models.ts';
+import { calendarDay as day } from '../../kit/clock.ts';
 
 /*
  * The duties the sources set, quoted from them, and the demo's reports on meetings. Only South
@@ -14,7 +15,6 @@ const act = 'Criminal Law (Sexual Offences and Related Matters) Amendment Act 32
 const gazettePage39 = 'http://en.wikisource.org/wiki/Page:Criminal_Law_(Sexual_Offences_and_Related_Matters)_Amendment_Act_2007.pdf/39';
 const section62 =
   'https://source.acts.co.za/criminal-law-sexual-offences-and-related-matters-amendment-act-2007/62__national_policy_framework.php';
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const assessedFromNote =
   'The Act has bound the Committee since 2007; the demo assesses from 1 January 2025, when its recorded meetings begin.';
 

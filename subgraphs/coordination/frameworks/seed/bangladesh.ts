@@ -2,7 +2,7 @@ import type { Draft } from '../../../kit/repository.ts';
 import { sources as organisationSources } from '../../organisations/seed/bangladesh.ts';
 import type { SourceDoc } from '../../../kit/provenance.ts';
 import type { FrameworkDoc } from '../models.ts';
-import { day } from './day.ts';
+import { calendarDay as day } from '../../../kit/clock.ts';
 
 /*
  * Bangladesh: the Multi-Sectoral Programme on Violence Against Women, which the Government ran

@@ -1,7 +1,7 @@
 import type { Draft } from '../../../kit/repository.ts';
 import type { SourceDoc } from '../../../kit/provenance.ts';
 import type { FrameworkDoc } from '../models.ts';
-import { day } from './day.ts';
+import { calendarDay as day } from '../../../kit/clock.ts';
 
 /*
  * South Africa: the Inter-Sectoral Committee compiles a draft national policy framework (Act 32
