@@ -117,7 +117,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     private readonly metrics?: GatewayMetrics,
     private readonly shareable: Shareable = () => false,
   ) {
-    this.asksCaseRegistry = subgraphCatalog.find((entry) => entry.name === subgraph)?.role !== 'coordination';
+    this.asksCaseRegistry = subgraphCatalog.find((entry) => entry.name === subgraph)?.role === 'sector';
     const target = new URL(url);
     this.path = `${target.pathname}${target.search}`;
     this.pool = new Pool(target.origin, {
