@@ -110,7 +110,7 @@ export function standingEvents(answer: ConditionsAnswer): RaisedEvent[] {
       summary: body.nextMeetingDue
         ? `${body.name} is overdue to meet: its next meeting was due on ${body.nextMeetingDue}`
         : `${body.name} is overdue to meet: it has never met`,
-      data: { bodyId: body.id, name: body.name, nextMeetingDue: body.nextMeetingDue, daysOverdue: body.daysOverdue },
+      data: { bodyId: body.id, bodyName: body.name, nextMeetingDue: body.nextMeetingDue, daysOverdue: body.daysOverdue },
     });
   }
   for (const sector of answer.sectors ?? []) {

@@ -16,6 +16,7 @@ import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import type { Store } from '../../subgraphs/kit/store/port.ts';
 import { loadSubgraphDefinition } from '../../subgraphs/definitions.ts';
 import type { AuditLogKeys } from '../../subgraphs/kit/audit/auditLog.ts';
+import type { GraphAccess } from '../../subgraphs/kit/graphAccess.ts';
 import { generateAuditKey } from '../../subgraphs/kit/audit/auditSignatures.ts';
 import { memoryWitness } from '../../subgraphs/kit/audit/witness.ts';
 
@@ -56,6 +57,10 @@ export interface TestHub {
    */
   query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: TestCaller | null): Promise<GraphQLResponse<T>>;
   stopSubgraph(name: string): Promise<void>;
+  /** The hub's clock, which every subgraph reads: a subgraph started again by a test takes it too. */
+  clock: Clock;
+  /** How the hub's subgraphs ask the graph themselves (the alerts service): its gateway, as the alerts-service role. */
+  graph: GraphAccess;
   /** Moves every service's "today" (the hub's clock) to another day, YYYY-MM-DD. */
   moveClockTo(day: string): void;
   stop(): Promise<void>;
@@ -173,7 +178,7 @@ export async function startTestHub(
   const audit = new Map<string, AuditLogKeys>();
   // The alerts subgraph asks the gateway, which starts after it: the URL is read when it asks.
   let gatewayUrl = 'http://127.0.0.1:9/graphql';
-  const graph = {
+  const graph: GraphAccess = {
     url: () => gatewayUrl,
     token: () =>
       mintCallerToken(keys.issuerPrivate, { role: 'alerts-service', issuer: testIssuer, audience: testAudience, expiresIn: '10m' }),
@@ -253,6 +258,8 @@ export async function startTestHub(
     keys,
     encryptionKeys,
     subgraphConfig: config,
+    clock,
+    graph,
     tokenFor,
     gatewayHeaders,
     askSubgraph: (subgraph, query, variables, as = analyst) =>
