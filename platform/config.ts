@@ -213,7 +213,8 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
   const encryptionKeyFiles: Record<string, string> = {};
   for (const entry of subgraphCatalog) {
     const keysName = `${envPrefix(entry.name)}_ENCRYPTION_KEYS_FILE`;
-    const keysFile = present(keysName);
+    // The hub's own services keep no identifying details: their name is not even read.
+    const keysFile = entry.role === 'service' ? undefined : present(keysName);
     if (entry.role === 'sector' && keysFile !== undefined) {
       const file = filePath.safeParse(keysFile);
       if (!file.success) problems.push(`${keysName} ${file.error.issues[0]?.message} (got ${JSON.stringify(keysFile)})`);
