@@ -238,6 +238,8 @@ async function seedIfEmpty<S extends Specs>(
     await repo.insertMany(drafts as Draft<StoredDocument>[]);
     written += (drafts as unknown[]).length;
   }
+  // A subgraph with no demo data (alerts) has loaded nothing: saying so at every start would mislead.
+  if (written === 0) return;
   logger.info({ subgraph: definition.name, country, documents: written }, 'loaded demo data');
 }
 
