@@ -23,26 +23,18 @@ const attemptsKept = 50;
 /** Sends every delivery that is due, after handing out events a stopped process left half-done. */
 export async function sweep(services: AlertServices): Promise<void> {
   for (const event of await services.repos.events.find({ handedOut: false })) await handOut(services, event);
+  // Only active subscriptions' deliveries: a paused one's wait, due, without crowding out the others.
+  const active = await services.repos.subscriptions.find({ status: 'ACTIVE' });
+  if (active.length === 0) return;
   const due = await services.repos.deliveries.find(
-    { status: 'PENDING', nextAttemptAt: { $lte: services.now() } },
+    { status: 'PENDING', subscriptionId: { $in: active.map((s) => s._id) }, nextAttemptAt: { $lte: services.now() } },
     { sort: { nextAttemptAt: 1 }, limit: sweepBatch },
   );
-  if (due.length === 0) return;
-  const subscriptions = new Map(
-    (await services.repos.subscriptions.findByIds([...new Set(due.map((d) => d.subscriptionId))])).map((s) => [s._id, s]),
-  );
-  await Promise.all(due.map((delivery) => deliverOnce(services, delivery, subscriptions.get(delivery.subscriptionId))));
+  const subscriptions = new Map(active.map((s) => [s._id, s]));
+  await Promise.all(due.map((delivery) => deliverOnce(services, delivery, subscriptions.get(delivery.subscriptionId)!)));
 }
 
-async function deliverOnce(services: AlertServices, delivery: DeliveryDoc, subscription: SubscriptionDoc | undefined): Promise<void> {
-  if (!subscription || subscription.status === 'DELETED') {
-    await services.repos.deliveries
-      .replace({ ...delivery, status: 'CANCELLED', nextAttemptAt: null }, delivery.version)
-      .catch(ignoreConflict);
-    return;
-  }
-  // A paused subscription's deliveries wait, due, until it is resumed.
-  if (subscription.status === 'PAUSED') return;
+async function deliverOnce(services: AlertServices, delivery: DeliveryDoc, subscription: SubscriptionDoc): Promise<void> {
   const event = await services.repos.events.findById(delivery.eventId);
   if (!event) throw new Error(`Delivery ${delivery._id} names event ${delivery.eventId}, which is not stored`);
   let claimed: DeliveryDoc;
