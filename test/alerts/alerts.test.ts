@@ -1,4 +1,10 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeAlertsDigest } from '../../scripts/report/alertsDigest.ts';
 import { importKey } from '../../platform/auth/keys.ts';
 import { internalTokenAlgorithm } from '../../platform/auth/internalToken.ts';
 import { createLogger } from '../../platform/logger.ts';
@@ -269,5 +275,49 @@ describe('alerts', () => {
     expect(dashboard.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await hub.query('{ alertSubscriptions { id } }')).data!.alertSubscriptions).toHaveLength(before);
     expect(TODAY).toBe('2026-11-24');
+  });
+
+  it("writes a body's weekly digest of the events that concern it, and only that week's", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-digest-'));
+    const token = await hub.tokenFor({ role: 'analyst' });
+    const run = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/digest.ts',
+        '--body',
+        'bd-steering',
+        '--until',
+        TODAY,
+        '--out',
+        dir,
+        '--url',
+        hub.gateway.url,
+        '--token',
+        token,
+      ],
+      { cwd: path.resolve(import.meta.dirname, '../..') },
+    );
+    const file = path.join(dir, `alerts-digest-${TODAY}.html`);
+    expect(run.stdout).toContain(file);
+    const html = fs.readFileSync(file, 'utf8');
+    const send = (query: string, variables: Record<string, unknown>) => hub.query(query, variables);
+    const { digest } = await writeAlertsDigest(send, 'bd-steering', TODAY, dir);
+    const ids = digest.events.map((e) => e.id);
+    expect(ids).toContain('body-meeting-overdue:bd-steering:2026-09-18');
+    expect(ids).toContain('action-overdue:bd-a3-1:2026-09-30');
+    // Raised on 2026-12-11, after the week.
+    expect(ids).not.toContain('action-overdue:bd-a3-4:2026-12-10');
+    expect(digest.events.every((e) => e.day >= '2026-11-18' && e.day <= TODAY)).toBe(true);
+    expect(html).toContain('Alerts digest: Steering Committee');
+    expect(html).toContain('body-meeting-overdue:bd-steering:2026-09-18');
+    expect(html).not.toMatch(/CASE-[A-Z]{2}-\d{4}/);
+
+    // Another body's digest leaves out what is the steering committee's alone.
+    const local = await writeAlertsDigest(send, 'bd-district-committee-dhaka', TODAY, dir);
+    expect(local.digest.events.map((e) => e.id)).toContain('body-meeting-overdue:bd-district-committee-dhaka:2026-11-12');
+    expect(local.digest.events.map((e) => e.id)).not.toContain('body-meeting-overdue:bd-steering:2026-09-18');
+    await expect(writeAlertsDigest(send, 'no-such-body', TODAY, dir)).rejects.toThrow('No coordination body with id "no-such-body"');
   });
 });
