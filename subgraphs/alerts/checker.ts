@@ -46,9 +46,12 @@ export async function checkGraph(services: AlertServices, graph: GraphAccess): P
 
 type Raise = (candidate: RaisedEvent) => Promise<void>;
 
-/** Sectors that stopped answering since the last check (an event each), and those that answer again (noted). */
-// A failure is noted first, then raised with the moment it was first seen in its id: a stop
-// between the two is made good by the next check, which raises the same id (raising is idempotent).
+/**
+ * Sectors that stopped answering since the last check (an event each), and those that answer again
+ * (noted). A failure is noted first, then raised with the moment it was first seen in its id: a
+ * stop between the two is made good by the next check, which raises the same id again, and
+ * raising is idempotent.
+ */
 async function answeringChanges(
   services: AlertServices,
   data: ConditionsAnswer | null | undefined,

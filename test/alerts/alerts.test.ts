@@ -320,4 +320,17 @@ describe('alerts', () => {
     expect(local.digest.events.map((e) => e.id)).not.toContain('body-meeting-overdue:bd-steering:2026-09-18');
     await expect(writeAlertsDigest(send, 'no-such-body', TODAY, dir)).rejects.toThrow('No coordination body with id "no-such-body"');
   });
+
+  it('raises a sector that stopped answering, once per outage', async () => {
+    await hub.stopSubgraph('education');
+    const first = await runCheck();
+    const down = first.raised.filter((e) => e.type === 'crg.sector.unavailable');
+    expect(down.map((e) => e.id)).toEqual([expect.stringMatching(/^sector-unavailable:education:\d{4}-\d{2}-\d{2}T/)]);
+    expect(JSON.parse(down[0]!.data)).toMatchObject({
+      subgraph: 'education',
+      message: expect.stringMatching(/education sector subgraph did not answer/),
+    });
+    // Still down at the next check: the same outage, no second event.
+    expect((await runCheck()).raised.filter((e) => e.type === 'crg.sector.unavailable')).toEqual([]);
+  });
 });

@@ -162,7 +162,16 @@ export async function startTestHub(
   const mode = options.mode ?? 'development';
   const memoryConfig = {
     ...testSubgraphConfig({ country, mode }),
-    alerts: { checkIntervalMs: 0, retryFirstMs: 30_000, giveUpAfterMs: 86_400_000, sweepMs: 1000, tokenFile: undefined, ...options.alerts },
+    // No scheduled check, and deliveries swept only when something is raised or replayed: a test
+    // that counts store queries must not count the alerts service's timers. Alerts tests set these.
+    alerts: {
+      checkIntervalMs: 0,
+      retryFirstMs: 30_000,
+      giveUpAfterMs: 86_400_000,
+      sweepMs: 3_600_000,
+      tokenFile: undefined,
+      ...options.alerts,
+    },
   };
   const config = options.dataDir
     ? {
