@@ -11,6 +11,7 @@ import { sweep } from './deliveries.ts';
 export class AlertEngine {
   private checking: Promise<unknown> = Promise.resolve();
   private sweeping: Promise<void> | undefined;
+  private sweepAgain = false;
   private readonly timers: NodeJS.Timeout[] = [];
   private stopped = false;
 
@@ -36,11 +37,24 @@ export class AlertEngine {
     });
   }
 
-  /** Sends what is due; a sweep asked for while one runs is the one running. */
+  /**
+   * Sends what is due. A sweep asked for while one runs is run again once that one ends: what was
+   * stored meanwhile (an event just raised, a replay) may have come too late for the running one.
+   */
   sweep(): Promise<void> {
-    this.sweeping ??= sweep(this.services)
-      .catch((error: Error) => this.services.logger.error({ error: error.message }, 'alert delivery sweep failed'))
-      .finally(() => (this.sweeping = undefined));
+    if (this.sweeping) {
+      this.sweepAgain = true;
+      return this.sweeping;
+    }
+    const run = async () => {
+      do {
+        this.sweepAgain = false;
+        await sweep(this.services).catch((error: Error) =>
+          this.services.logger.error({ error: error.message }, 'alert delivery sweep failed'),
+        );
+      } while (this.sweepAgain && !this.stopped);
+    };
+    this.sweeping = run().finally(() => (this.sweeping = undefined));
     return this.sweeping;
   }
 
