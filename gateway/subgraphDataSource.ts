@@ -20,7 +20,13 @@ import { SharedFetches } from './sharedFetches.ts';
 /** What the caller is told when a subgraph cannot answer: which sector, and why. */
 export class SubgraphUnavailableError extends GraphQLError {
   constructor(subgraph: string, reason: string) {
-    const who = subgraph === 'coordination' ? 'The lead ministry (coordination)' : `The ${subgraph} sector`;
+    const role = subgraphCatalog.find((entry) => entry.name === subgraph)?.role;
+    const who =
+      role === 'coordination'
+        ? 'The lead ministry (coordination)'
+        : role === 'service'
+          ? `The hub's ${subgraph} service`
+          : `The ${subgraph} sector`;
     super(`${who} subgraph did not answer (${reason}); its fields are missing from this answer, everything else is complete`, {
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph },
     });
@@ -117,7 +123,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     private readonly metrics?: GatewayMetrics,
     private readonly shareable: Shareable = () => false,
   ) {
-    this.asksCaseRegistry = subgraphCatalog.find((entry) => entry.name === subgraph)?.role !== 'coordination';
+    this.asksCaseRegistry = subgraphCatalog.find((entry) => entry.name === subgraph)?.role === 'sector';
     const target = new URL(url);
     this.path = `${target.pathname}${target.search}`;
     this.pool = new Pool(target.origin, {

@@ -10,8 +10,11 @@ export interface SubgraphEntry {
   readonly name: string;
   /** Port used when <NAME>_PORT is not set. */
   readonly defaultPort: number;
-  /** The lead ministry's subgraph, or one ministry's sector subgraph. */
-  readonly role: 'coordination' | 'sector';
+  /**
+   * The lead ministry's subgraph, one ministry's sector subgraph, or a service of the hub itself
+   * (alerts) that holds no case-level data and so keeps no audit log.
+   */
+  readonly role: 'coordination' | 'sector' | 'service';
 }
 
 function checked(list: unknown): readonly SubgraphEntry[] {
@@ -22,18 +25,21 @@ function checked(list: unknown): readonly SubgraphEntry[] {
         typeof e.name === 'string' &&
         /^[a-z]+(-[a-z]+)*$/.test(e.name) &&
         Number.isInteger(e.defaultPort) &&
-        (e.role === 'coordination' || e.role === 'sector'),
+        (e.role === 'coordination' || e.role === 'sector' || e.role === 'service'),
     ) &&
     list.filter((e: SubgraphEntry) => e.role === 'coordination').length === 1;
   if (!entriesOk) {
     throw new Error(
-      'platform/catalog.json must list each subgraph as { "name": "lower-case-words", "defaultPort": <whole number>, "role": "coordination" | "sector" }, with one coordination',
+      'platform/catalog.json must list each subgraph as { "name": "lower-case-words", "defaultPort": <whole number>, "role": "coordination" | "sector" | "service" }, with one coordination',
     );
   }
   return list as SubgraphEntry[];
 }
 
 export const subgraphCatalog: readonly SubgraphEntry[] = checked(entries);
+
+/** The subgraphs that keep a signed audit log of case-level reads and changes: all but the hub's own services. */
+export const auditedSubgraphs: readonly string[] = subgraphCatalog.filter((entry) => entry.role !== 'service').map((entry) => entry.name);
 
 export const sectorIds: readonly string[] = subgraphCatalog.filter((entry) => entry.role === 'sector').map((entry) => entry.name);
 

@@ -47,6 +47,23 @@ export interface HubConfig {
    * by subgraph name; required in production (docs/encryption-at-rest.md).
    */
   encryptionKeyFiles: Record<string, string>;
+  /** Where a service of the hub that asks the graph itself (alerts) reaches the gateway (`CRG_GATEWAY_URL`). */
+  gatewayUrl: string;
+  alerts: AlertsConfig;
+}
+
+/** How the alerts subgraph watches the graph and delivers what it notices (docs/operations.md, "Alerts"). */
+export interface AlertsConfig {
+  /** How often it asks the graph whether something slipped (`CRG_ALERTS_CHECK_SECONDS`); 0: only when asked to. */
+  checkIntervalMs: number;
+  /** The wait before the first retry of a failed delivery, doubled at each retry (`CRG_ALERTS_RETRY_SECONDS`). */
+  retryFirstMs: number;
+  /** How long a delivery is retried before it is given up and its subscriber paused (`CRG_ALERTS_GIVE_UP_HOURS`). */
+  giveUpAfterMs: number;
+  /** How often due deliveries are looked for in the store (a restart resumes them from there). */
+  sweepMs: number;
+  /** The bearer token the alerts service sends to the gateway, from the identity provider (`CRG_ALERTS_TOKEN_FILE`). */
+  tokenFile: string | undefined;
 }
 
 /** Where each subgraph's audit key is and where its tree heads are witnessed (docs/audit-log.md). */
@@ -153,6 +170,11 @@ const env = z.object({
     .default(5000),
   CRG_TODAY: isoDate.optional(),
   CRG_PATHWAY_REREAD_MINUTES: wholeNumber(0, 10_080).default(defaultPathwayRereadMinutes),
+  CRG_GATEWAY_URL: httpUrl.optional(),
+  CRG_ALERTS_CHECK_SECONDS: wholeNumber(0, 86_400).default(300),
+  CRG_ALERTS_RETRY_SECONDS: wholeNumber(1, 3_600).default(30),
+  CRG_ALERTS_GIVE_UP_HOURS: wholeNumber(1, 168).default(24),
+  CRG_ALERTS_TOKEN_FILE: filePath.optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -191,7 +213,8 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
   const encryptionKeyFiles: Record<string, string> = {};
   for (const entry of subgraphCatalog) {
     const keysName = `${envPrefix(entry.name)}_ENCRYPTION_KEYS_FILE`;
-    const keysFile = present(keysName);
+    // The hub's own services keep no identifying details: their name is not even read.
+    const keysFile = entry.role === 'service' ? undefined : present(keysName);
     if (entry.role === 'sector' && keysFile !== undefined) {
       const file = filePath.safeParse(keysFile);
       if (!file.success) problems.push(`${keysName} ${file.error.issues[0]?.message} (got ${JSON.stringify(keysFile)})`);
@@ -278,5 +301,13 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     audit: { ...audit, witnessDir: v.CRG_AUDIT_WITNESS_DIR },
     encryptionKeyFiles,
+    gatewayUrl: v.CRG_GATEWAY_URL ?? `http://127.0.0.1:${v.GATEWAY_PORT}/graphql`,
+    alerts: {
+      checkIntervalMs: v.CRG_ALERTS_CHECK_SECONDS * 1000,
+      retryFirstMs: v.CRG_ALERTS_RETRY_SECONDS * 1000,
+      giveUpAfterMs: v.CRG_ALERTS_GIVE_UP_HOURS * 3_600_000,
+      sweepMs: 1000,
+      tokenFile: v.CRG_ALERTS_TOKEN_FILE,
+    },
   };
 }

@@ -34,7 +34,7 @@ function sdlFilesIn(folder: string, prefix: string): string[] {
 }
 
 /** The shared SDL every subgraph is built from (`schema/shared*.graphql`), and for a sector `schema/sector*.graphql`. */
-export function sharedSchemaFiles(role: 'coordination' | 'sector'): string[] {
+export function sharedSchemaFiles(role: 'coordination' | 'sector' | 'service'): string[] {
   return [...sdlFilesIn('schema', 'shared'), ...(role === 'sector' ? sdlFilesIn('schema', 'sector') : [])];
 }
 
@@ -46,7 +46,7 @@ export function sharedSchemaFiles(role: 'coordination' | 'sector'): string[] {
  * `schema.graphql` first. A capability can so add its own SDL file beside the others instead of
  * growing one file without end.
  */
-export function subgraphSchemaFiles(name: string, role: 'coordination' | 'sector'): string[] {
+export function subgraphSchemaFiles(name: string, role: 'coordination' | 'sector' | 'service'): string[] {
   return [
     ...sharedSchemaFiles(role),
     ...sdlFilesIn(path.join('subgraphs', name, 'generated'), ''),

@@ -7,7 +7,7 @@
  * first), and exits with status 1 when any log is broken, 2 when the configuration is wrong.
  */
 import { pathToFileURL } from 'node:url';
-import { subgraphCatalog } from '../platform/catalog.ts';
+import { auditedSubgraphs } from '../platform/catalog.ts';
 import { configuredAuditPublicKey, configuredWitnessRecord } from '../subgraphs/kit/audit/configuredAudit.ts';
 import { verifyStoreAuditLog, type AuditLogTrust } from '../subgraphs/kit/audit/verifyStore.ts';
 import { ConfigError, readConfig, type HubConfig } from '../platform/config.ts';
@@ -48,10 +48,10 @@ export async function verifyAuditLogs(logs: ReadonlyMap<string, StoredAuditLog>)
 export async function verifyConfiguredAuditLogs(config: HubConfig): Promise<AuditReport> {
   // The witness files are read before the stores: a head is witnessed only after its entries and
   // the store's head are written, so a hub appending meanwhile cannot look like a shortened log.
-  const trust = subgraphCatalog.map((entry) => ({
-    subgraph: entry.name,
-    publicKey: configuredAuditPublicKey(config, entry.name),
-    witnessed: configuredWitnessRecord(config, entry.name),
+  const trust = auditedSubgraphs.map((subgraph) => ({
+    subgraph,
+    publicKey: configuredAuditPublicKey(config, subgraph),
+    witnessed: configuredWitnessRecord(config, subgraph),
   }));
   const logs = new Map<string, StoredAuditLog>();
   try {

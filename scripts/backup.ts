@@ -11,7 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { subgraphCatalog } from '../platform/catalog.ts';
+import { auditedSubgraphs } from '../platform/catalog.ts';
 import { configuredAuditPublicKey } from '../subgraphs/kit/audit/configuredAudit.ts';
 import { ConfigError, readConfig } from '../platform/config.ts';
 import { BackupError } from './backup/manifest.ts';
@@ -55,7 +55,7 @@ async function main(): Promise<number> {
     if (verifyDir !== undefined) return await verify(verifyDir);
     const config = readConfig();
     // The public audit keys verify what is written: missing ones are a configuration error, said before writing.
-    for (const { name } of subgraphCatalog) configuredAuditPublicKey(config, name);
+    for (const name of auditedSubgraphs) configuredAuditPublicKey(config, name);
     const folder = out ?? defaultBackupFolder(config);
     const manifest = await takeBackup(config, folder);
     const collections = manifest.files.filter((file) => file.kind === 'collection');

@@ -9,9 +9,7 @@
  *                  member's); needs meetings:read and framework:read
  */
 import { parseArgs } from 'node:util';
-import { LocalIssuerNotTrusted, mintLocalToken } from '../platform/auth/localIssuer.ts';
-import { readConfig } from '../platform/config.ts';
-import type { SendQuery } from './report/packQuery.ts';
+import { callerToken, gatewayUrl, sendingTo } from './report/gatewayCaller.ts';
 import { writeMeetingPack } from './report/writeReport.ts';
 
 function usage(message: string): never {
@@ -29,34 +27,8 @@ try {
 }
 if (!args.body) usage('--body is required');
 
-const url = args.url ?? process.env.CRG_GATEWAY_URL ?? `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 4000}/graphql`;
-/**
- * The caller's token, or in development a committee member's from the hub's local issuer (as
- * `npm run token` makes), so the report works out of the box on a local hub.
- */
-async function bearerToken(): Promise<string> {
-  const given = args.token ?? process.env.CRG_TOKEN;
-  if (given) return given;
-  try {
-    return await mintLocalToken(readConfig(), { role: 'committee-member', subject: 'meeting-pack@local', expiresIn: '10m' });
-  } catch (error) {
-    if (error instanceof LocalIssuerNotTrusted) usage(`--token (or CRG_TOKEN) is required: ${error.message}`);
-    throw error;
-  }
-}
-const credentials: Record<string, string> = { authorization: `Bearer ${await bearerToken()}` };
-
-const send: SendQuery = async (query, variables) => {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...credentials },
-    body: JSON.stringify({ query, variables }),
-  });
-  if (!response.ok && !response.headers.get('content-type')?.includes('json')) {
-    throw new Error(`The gateway at ${url} answered ${response.status} ${response.statusText}`);
-  }
-  return (await response.json()) as Awaited<ReturnType<SendQuery>>;
-};
+const token = await callerToken(args.token, { role: 'committee-member', subject: 'meeting-pack@local' }, usage);
+const send = sendingTo(gatewayUrl(args.url), token);
 
 try {
   const report = await writeMeetingPack(send, args.body, args.out ?? `reports/${args.body}`);

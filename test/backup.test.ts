@@ -11,7 +11,7 @@ import { bsonFile, decodeDocuments, readDumpedCollection, writeDumpedCollection 
 import { restoreBackup } from '../scripts/backup/restoreBackup.ts';
 import { takeBackup } from '../scripts/backup/takeBackup.ts';
 import { verifyBackup } from '../scripts/backup/verifyBackup.ts';
-import { envPrefix, sectorIds, subgraphCatalog } from '../platform/catalog.ts';
+import { auditedSubgraphs, envPrefix, sectorIds, subgraphCatalog } from '../platform/catalog.ts';
 import { auditDocuments } from '../subgraphs/kit/audit/auditEntry.ts';
 import { appendAudit, openAuditLog } from '../subgraphs/kit/audit/auditLog.ts';
 import { configuredAuditLogKeys } from '../subgraphs/kit/audit/configuredAudit.ts';
@@ -47,7 +47,7 @@ function restoreEnvironment(dataDir: string, witnessDir: string): Record<string,
     CRG_DATA_DIR: dataDir,
     CRG_AUDIT_WITNESS_DIR: witnessDir,
   };
-  for (const { name } of subgraphCatalog) {
+  for (const name of auditedSubgraphs) {
     const publicKey = path.join(keysApart, `audit-${name}.public.jwk`);
     environment[`${envPrefix(name)}_AUDIT_PUBLIC_KEY_FILE`] = publicKey;
   }
@@ -216,7 +216,7 @@ describe('npm run backup and npm run restore (embedded store)', () => {
     }
     // The keys travel apart from the backup: the keyrings as they are, the audit keys' public halves.
     fs.cpSync(path.join(dataA, 'keys'), keysApart, { recursive: true });
-    for (const { name } of subgraphCatalog) {
+    for (const name of auditedSubgraphs) {
       const privateKey = createPrivateKey({
         key: JSON.parse(fs.readFileSync(path.join(keysApart, `audit-${name}.jwk`), 'utf8')),
         format: 'jwk',
@@ -238,7 +238,7 @@ describe('npm run backup and npm run restore (embedded store)', () => {
     const contacts = manifest.files.find((file: { path: string }) => file.path === `${country}/health/survivorContacts.db`);
     expect(contacts.records).toBeGreaterThan(0);
     expect(contacts.sha256).toBe(sha256(fs.readFileSync(path.join(backup, contacts.path))));
-    expect(manifest.files.filter((file: { kind: string }) => file.kind === 'witness')).toHaveLength(subgraphCatalog.length);
+    expect(manifest.files.filter((file: { kind: string }) => file.kind === 'witness')).toHaveLength(auditedSubgraphs.length);
     expect(manifest.keyIds.health.length).toBeGreaterThan(0);
     // Nothing of a key: no key file, and no key material in any file.
     const keyMaterial = fs
@@ -260,7 +260,7 @@ describe('npm run backup and npm run restore (embedded store)', () => {
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain(`health: `);
-    for (const { name } of subgraphCatalog) {
+    for (const name of auditedSubgraphs) {
       expect(fs.readFileSync(path.join(witnessB, country, `${name}.heads.jsonl`))).toEqual(
         fs.readFileSync(path.join(backup, 'witness', country, `${name}.heads.jsonl`)),
       );
@@ -272,7 +272,7 @@ describe('npm run backup and npm run restore (embedded store)', () => {
       const after = await answers(hub, caseId);
       expect(after).toEqual(before);
       const checks = after.auditCheck.data!.auditLog.map((log: { id: string; check: { intact: boolean } }) => [log.id, log.check.intact]);
-      expect(checks).toEqual(subgraphCatalog.map((entry) => [entry.name, true]));
+      expect(checks).toEqual(auditedSubgraphs.map((name) => [name, true]));
       expect(after.contact.data!.healthSurvivorContact).toEqual({ caseId, ...contact });
       expect(after.caseByHolder.data!.case.referrals).toHaveLength(1);
       expect(after.progress.data!.action.progressHistory.at(-1)).toMatchObject({ status: 'DELAYED', note: 'Kits not delivered' });

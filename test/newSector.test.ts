@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { subgraphCatalog } from '../platform/catalog.ts';
 import { projectPath } from '../platform/schemaFiles.ts';
 
 /*
@@ -100,12 +101,14 @@ describe('npm run new-sector', () => {
 
     const compose = parseYaml(fs.readFileSync(path.join(copy, 'docker-compose.yml'), 'utf8'));
     expect(compose.services.information.command).toEqual(['dist/server/subgraphs/run.js', 'information']);
-    expect(JSON.stringify(compose.services.information.healthcheck)).toContain('127.0.0.1:4007/ready');
+    // The next port after every subgraph's in the catalog.
+    const port = Math.max(...subgraphCatalog.map((entry) => entry.defaultPort)) + 1;
+    expect(JSON.stringify(compose.services.information.healthcheck)).toContain(`127.0.0.1:${port}/ready`);
     const gateways = Object.values(compose.services as Record<string, { environment?: Record<string, string> }>).filter(
       (s) => s.environment?.HEALTH_URL,
     );
     expect(gateways.length).toBeGreaterThan(0);
-    for (const gateway of gateways) expect(gateway.environment!.INFORMATION_URL).toBe('http://information:4007/graphql');
+    for (const gateway of gateways) expect(gateway.environment!.INFORMATION_URL).toBe(`http://information:${port}/graphql`);
   }, 420_000);
 
   it('changes a field of every sector with one edit to the contract and `npm run codegen`', () => {

@@ -26,17 +26,30 @@ export const scopes = {
   meetingsWrite: 'meetings:write',
   /** The audit log, and nothing else. */
   auditRead: 'audit:read',
+  /** The alert subscriptions, the events raised and their delivery log. */
+  alertsRead: 'alerts:read',
+  /** Subscribe systems to alerts, pause, resume or delete them, replay deliveries, run a check now. */
+  alertsWrite: 'alerts:write',
 } as const;
 
 export type Scope = (typeof scopes)[keyof typeof scopes];
 
-export const roles = ['analyst', 'sector-officer', 'sector-admin', 'committee-member', 'dashboard', 'auditor', 'anonymous'] as const;
+export const roles = [
+  'analyst',
+  'sector-officer',
+  'sector-admin',
+  'committee-member',
+  'dashboard',
+  'auditor',
+  'alerts-service',
+  'anonymous',
+] as const;
 export type Role = (typeof roles)[number];
 
 const s = scopes;
 export const scopesByRole: Record<Role, readonly Scope[]> = {
   /** The lead ministry's analysts: cross-sector status and aggregates; they edit the framework. */
-  analyst: [s.frameworkRead, s.frameworkWrite, s.aggregatesRead, s.meetingsRead],
+  analyst: [s.frameworkRead, s.frameworkWrite, s.aggregatesRead, s.meetingsRead, s.alertsRead, s.alertsWrite],
   /** A sector's officers: their own sector's data and case records. */
   'sector-officer': [s.frameworkRead, s.sectorWrite, s.casesRead, s.casesWrite, s.aggregatesRead],
   /** A sector's administrators: what officers do, plus corrections and consent overrides. */
@@ -47,6 +60,11 @@ export const scopesByRole: Record<Role, readonly Scope[]> = {
   dashboard: [s.frameworkRead, s.aggregatesRead],
   /** Auditors: the audit log only. */
   auditor: [s.auditRead],
+  /**
+   * The alerts service asking the graph whether something slipped: framework status and safe
+   * aggregates, never a case (see docs/adr/0016-alerts-from-the-graph.md).
+   */
+  'alerts-service': [s.frameworkRead, s.aggregatesRead],
   /** No token: nothing but the health checks. */
   anonymous: [],
 };

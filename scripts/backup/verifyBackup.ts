@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { auditedSubgraphs } from '../../platform/catalog.ts';
 import { configuredAuditPublicKey } from '../../subgraphs/kit/audit/configuredAudit.ts';
 import { readWitnessFile } from '../../subgraphs/kit/audit/witness.ts';
 import type { HubConfig } from '../../platform/config.ts';
@@ -90,7 +91,8 @@ export async function verifyBackup(backupDir: string, config: AuditSettings): Pr
   const logs = new Map<string, StoredAuditLog>();
   const auditLines: string[] = [];
   try {
-    for (const subgraph of manifest.subgraphs.filter((name) => !unreadableAudit.has(name))) {
+    // The hub's own services (alerts) keep no audit log: nothing of theirs to verify.
+    for (const subgraph of manifest.subgraphs.filter((name) => auditedSubgraphs.includes(name) && !unreadableAudit.has(name))) {
       // The kit's verification reads a store: an in-memory one holding the backup's audit records.
       const store = createNedbStore({});
       logs.set(subgraph, {

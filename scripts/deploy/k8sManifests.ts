@@ -180,6 +180,8 @@ export function k8sManifests(): Record<string, Manifest[]> {
   for (const entry of subgraphCatalog) {
     // A sector's keyring for identifying details (docs/encryption-at-rest.md), apart from its database.
     const keyring = entry.role === 'sector';
+    // The hub's own services (alerts) hold no case-level data: no audit log, no published counts.
+    const audited = entry.role !== 'service';
     files[`${entry.name}.yaml`] = serviceManifests({
       name: entry.name,
       port: entry.defaultPort,
@@ -191,26 +193,38 @@ export function k8sManifests(): Record<string, Manifest[]> {
         { name: `${envPrefix(entry.name)}_PORT`, value: String(entry.defaultPort) },
         { name: 'CRG_GATEWAY_PUBLIC_KEY_FILE', value: '/etc/crg/gateway-public-key/gateway.public.jwk' },
         // The secret that keys the noise of published counts; the same for every replica (docs/disclosure-control.md).
-        { name: 'CRG_DISCLOSURE_KEY_FILE', value: '/etc/crg/disclosure-key/disclosure.key' },
+        ...(audited ? [{ name: 'CRG_DISCLOSURE_KEY_FILE', value: '/etc/crg/disclosure-key/disclosure.key' }] : []),
         // mongodb://…@mongo-0.mongo:27017,mongo-1.mongo:27017,mongo-2.mongo:27017/?replicaSet=rs0 (docs/operations.md, "Scale-out").
         { name: 'MONGODB_URI', valueFrom: { secretKeyRef: { name: 'crg-mongodb', key: 'uri' } } },
         ...(keyring ? [{ name: `${envPrefix(entry.name)}_ENCRYPTION_KEYS_FILE`, value: '/etc/crg/encryption-keys/keyring.json' }] : []),
-        // The audit log's signing key, and the witness of its heads on a volume the database's owner does not hold (docs/audit-log.md).
-        { name: `${envPrefix(entry.name)}_AUDIT_KEY_FILE`, value: '/etc/crg/audit-key/audit.jwk' },
-        { name: 'CRG_AUDIT_WITNESS_DIR', value: '/var/lib/crg/witness' },
+        ...(audited
+          ? [
+              // The audit log's signing key, and the witness of its heads on a volume the database's owner does not hold (docs/audit-log.md).
+              { name: `${envPrefix(entry.name)}_AUDIT_KEY_FILE`, value: '/etc/crg/audit-key/audit.jwk' },
+              { name: 'CRG_AUDIT_WITNESS_DIR', value: '/var/lib/crg/witness' },
+            ]
+          : [
+              // The alerts service asks the graph through the gateway, with a token for its own role from the identity provider.
+              { name: 'CRG_GATEWAY_URL', value: `http://gateway.${namespace}.svc.cluster.local:${gatewayPort}/graphql` },
+              { name: 'CRG_ALERTS_TOKEN_FILE', value: '/etc/crg/alerts-token/token' },
+            ]),
       ],
       volumes: [
         secretFile('gateway-public-key', 'crg-gateway-public-key', '/etc/crg/gateway-public-key'),
         metricsToken,
-        secretFile('disclosure-key', 'crg-disclosure-key', '/etc/crg/disclosure-key'),
+        ...(audited ? [secretFile('disclosure-key', 'crg-disclosure-key', '/etc/crg/disclosure-key')] : []),
         ...(keyring ? [secretFile('encryption-keys', `crg-${entry.name}-encryption-keys`, '/etc/crg/encryption-keys')] : []),
-        secretFile('audit-key', `crg-${entry.name}-audit-key`, '/etc/crg/audit-key'),
-        {
-          name: 'audit-witness',
-          mountPath: '/var/lib/crg/witness',
-          source: { persistentVolumeClaim: { claimName: 'crg-audit-witness' } },
-          writable: true,
-        },
+        ...(audited
+          ? [
+              secretFile('audit-key', `crg-${entry.name}-audit-key`, '/etc/crg/audit-key'),
+              {
+                name: 'audit-witness',
+                mountPath: '/var/lib/crg/witness',
+                source: { persistentVolumeClaim: { claimName: 'crg-audit-witness' } },
+                writable: true,
+              },
+            ]
+          : [secretFile('alerts-token', `crg-${entry.name}-token`, '/etc/crg/alerts-token')]),
       ],
     });
   }

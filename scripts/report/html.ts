@@ -28,12 +28,21 @@ const tone: Record<string, string> = {
   NOT_MET: 'bad',
 };
 
+/** The printed pages' look: the meeting pack's and the alerts digest's. */
+export const pageStyle = `<style>
+  body { font: 10pt/1.4 system-ui, sans-serif; margin: 2em; color: #111; }
+  h1 { font-size: 16pt; margin-bottom: 0; } h2 { font-size: 12pt; margin-top: 2em; }
+  table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; }
+  th { background: #eee; } .good { background: #d9f2d9; } .warn { background: #fff1c2; } .bad { background: #f8d0d0; }
+  @media print { body { margin: 0; } section { break-inside: avoid-page; } thead { display: table-header-group; } }
+</style>`;
+
 function cell(value: Cell): string {
   const css = typeof value === 'string' && tone[value] ? ` class="${tone[value]}"` : '';
   return `<td${css}>${escapeHtml(value)}</td>`;
 }
 
-function table(t: Table): string {
+export function table(t: Table): string {
   const body = t.rows.length
     ? t.rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('\n')
     : `<tr><td colspan="${t.header.length}">None.</td></tr>`;
@@ -60,13 +69,7 @@ export function packHtml(pack: MeetingPack, tables: readonly Table[]): string {
 <head>
 <meta charset="utf-8">
 <title>Meeting pack: ${escapeHtml(body.name)}, ${escapeHtml(pack.preparedOn)}</title>
-<style>
-  body { font: 10pt/1.4 system-ui, sans-serif; margin: 2em; color: #111; }
-  h1 { font-size: 16pt; margin-bottom: 0; } h2 { font-size: 12pt; margin-top: 2em; }
-  table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; }
-  th { background: #eee; } .good { background: #d9f2d9; } .warn { background: #fff1c2; } .bad { background: #f8d0d0; }
-  @media print { body { margin: 0; } section { break-inside: avoid-page; } thead { display: table-header-group; } }
-</style>
+${pageStyle}
 </head>
 <body>
 <header>

@@ -18,6 +18,7 @@ import type { Identity } from '../../platform/auth/identity.ts';
 import { caseAccessTokenHeader, internalTokenHeader } from '../../platform/auth/internalToken.ts';
 import type { Key } from '../../platform/auth/keys.ts';
 import type { Keyring } from './fieldEncryption/keyring.ts';
+import type { GraphAccess } from './graphAccess.ts';
 import { subgraphStore, warnOfRecordsInClear } from './fieldEncryption/subgraphStore.ts';
 import { createLogger, type Logger } from '../../platform/logger.ts';
 import { createServiceMetrics, scrapeRoute } from '../../platform/metrics.ts';
@@ -90,6 +91,27 @@ export interface SubgraphDefinition<S extends Specs = Specs, L = unknown> {
   mayBeEmpty?: readonly string[];
   /** Routes taking a JSON body by POST beside GraphQL, for other subgraphs of the hub. */
   postRoutes?(services: RouteServices<S, L>): Record<string, PostRoute>;
+  /**
+   * Work the subgraph runs beside serving requests (the alerts' checks and deliveries): started
+   * once the store is open and checked, before the subgraph serves, and stopped before its store
+   * closes.
+   */
+  background?(services: BackgroundServices<S>): Promise<BackgroundWork>;
+}
+
+/** What background work may use. */
+export interface BackgroundServices<S extends Specs = Specs> {
+  repos: Repositories<S>;
+  clock: Clock;
+  logger: Logger;
+  config: StartOptions['config'];
+  /** How to ask the graph through the gateway, when the caller of startSubgraph gave one. */
+  graph: GraphAccess | undefined;
+}
+
+export interface BackgroundWork {
+  /** Resolves once no work is in flight; nothing is started after. */
+  stop(): Promise<void>;
 }
 
 /** What a POST route may use. */
@@ -147,7 +169,17 @@ export interface RunningSubgraph {
 export interface StartOptions {
   config: Pick<HubConfig, 'country' | 'store' | 'dataDir' | 'mongodbUri' | 'host' | 'today' | 'logLevel' | 'mode' | 'auth'> &
     Partial<
-      Pick<HubConfig, 'pathwayRereadAfterMs' | 'subgraphUrls' | 'metricsToken' | 'audit' | 'encryptionKeyFiles' | 'mongodbDatabasePrefix'>
+      Pick<
+        HubConfig,
+        | 'pathwayRereadAfterMs'
+        | 'subgraphUrls'
+        | 'metricsToken'
+        | 'audit'
+        | 'encryptionKeyFiles'
+        | 'mongodbDatabasePrefix'
+        | 'gatewayUrl'
+        | 'alerts'
+      >
     >;
   port: number;
   /** A store made by the caller (tests share one to count its queries); the configured one otherwise. */
@@ -167,6 +199,8 @@ export interface StartOptions {
   audit?: AuditLogKeys;
   /** The keyring for the identifying details the subgraph keeps (tests pass one); read from configuration otherwise. */
   encryptionKeys?: Keyring;
+  /** How background work asks the graph (tests pass their gateway and issuer); the subgraph's own configured way otherwise. */
+  graph?: GraphAccess;
 }
 
 /** An upgrade the store has finished. */
@@ -225,6 +259,8 @@ async function seedIfEmpty<S extends Specs>(
     await repo.insertMany(drafts as Draft<StoredDocument>[]);
     written += (drafts as unknown[]).length;
   }
+  // A subgraph with no demo data (alerts) has loaded nothing: saying so at every start would mislead.
+  if (written === 0) return;
   logger.info({ subgraph: definition.name, country, documents: written }, 'loaded demo data');
 }
 
@@ -399,7 +435,14 @@ async function serve<S extends Specs, L>(
               : json(503, { status: 'store unavailable', subgraph: definition.name }),
     },
   });
-  const port = await listen(server, config.host, options.port);
+  const background = await definition.background?.({ repos, clock, logger, config, graph: options.graph });
+  let port: number;
+  try {
+    port = await listen(server, config.host, options.port);
+  } catch (error) {
+    await background?.stop();
+    throw error;
+  }
   const url = `http://${config.host}:${port}/graphql`;
   // Listening already, so /health answers and /ready says why it is not ready yet.
   await warmUp(definition, { repos, loaders: definition.createLoaders(repos, clock), clock, logger, config });
@@ -415,6 +458,7 @@ async function serve<S extends Specs, L>(
       draining = true;
       await close(server);
       await apollo.stop();
+      await background?.stop();
       if (!options.store) await store.close();
       if (auditKeys && !options.audit) await auditKeys.witness.close();
     },

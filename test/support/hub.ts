@@ -7,15 +7,16 @@ import { generateDevelopmentKeys, importKey, type DevelopmentKeys } from '../../
 import { generateKeyring, type Keyring } from '../../subgraphs/kit/fieldEncryption/keyring.ts';
 import { mintCallerToken, type TokenRequest } from '../../platform/auth/localIssuer.ts';
 import { subgraphCatalog } from '../../platform/catalog.ts';
-import { fixedClock } from '../../subgraphs/kit/clock.ts';
+import { fixedClock, type Clock } from '../../subgraphs/kit/clock.ts';
 import { scopesByRole, type Role } from '../../platform/auth/roles.ts';
-import type { CountryId, GatewayLimits } from '../../platform/config.ts';
+import type { AlertsConfig, CountryId, GatewayLimits } from '../../platform/config.ts';
 import { createLogger } from '../../platform/logger.ts';
 import { startSubgraph, type RunningSubgraph, type StartOptions } from '../../subgraphs/kit/subgraph.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import type { Store } from '../../subgraphs/kit/store/port.ts';
 import { loadSubgraphDefinition } from '../../subgraphs/definitions.ts';
 import type { AuditLogKeys } from '../../subgraphs/kit/audit/auditLog.ts';
+import type { GraphAccess } from '../../subgraphs/kit/graphAccess.ts';
 import { generateAuditKey } from '../../subgraphs/kit/audit/auditSignatures.ts';
 import { memoryWitness } from '../../subgraphs/kit/audit/witness.ts';
 
@@ -56,6 +57,12 @@ export interface TestHub {
    */
   query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: TestCaller | null): Promise<GraphQLResponse<T>>;
   stopSubgraph(name: string): Promise<void>;
+  /** The hub's clock, which every subgraph reads: a subgraph started again by a test takes it too. */
+  clock: Clock;
+  /** How the hub's subgraphs ask the graph themselves (the alerts service): its gateway, as the alerts-service role. */
+  graph: GraphAccess;
+  /** Moves every service's "today" (the hub's clock) to another day, YYYY-MM-DD. */
+  moveClockTo(day: string): void;
   stop(): Promise<void>;
 }
 
@@ -142,15 +149,30 @@ export async function startTestHub(
     only?: string[];
     /** With `dataDir`: where the audit heads are witnessed (`CRG_AUDIT_WITNESS_DIR`); `<dataDir>/witness` otherwise. */
     witnessDir?: string;
+    /** How the alerts subgraph checks and retries; no scheduled check unless `checkIntervalMs` says so. */
+    alerts?: Partial<AlertsConfig>;
   } = {},
 ): Promise<TestHub> {
   const country = options.country ?? 'bangladesh';
   const logger = createLogger('silent');
-  const clock = fixedClock(TODAY);
+  let today = fixedClock(TODAY);
+  const clock: Clock = { now: () => today.now() };
   const keys = await generateDevelopmentKeys();
   const gatewayPublicKey = await importKey(keys.gatewayPublic, internalTokenAlgorithm);
   const mode = options.mode ?? 'development';
-  const memoryConfig = testSubgraphConfig({ country, mode });
+  const memoryConfig = {
+    ...testSubgraphConfig({ country, mode }),
+    // No scheduled check, and deliveries swept only when something is raised or replayed: a test
+    // that counts store queries must not count the alerts service's timers. Alerts tests set these.
+    alerts: {
+      checkIntervalMs: 0,
+      retryFirstMs: 30_000,
+      giveUpAfterMs: 86_400_000,
+      sweepMs: 3_600_000,
+      tokenFile: undefined,
+      ...options.alerts,
+    },
+  };
   const config = options.dataDir
     ? {
         ...memoryConfig,
@@ -163,6 +185,13 @@ export async function startTestHub(
   const subgraphs = new Map<string, RunningSubgraph>();
   const stores = new Map<string, Store>();
   const audit = new Map<string, AuditLogKeys>();
+  // The alerts subgraph asks the gateway, which starts after it: the URL is read when it asks.
+  let gatewayUrl = 'http://127.0.0.1:9/graphql';
+  const graph: GraphAccess = {
+    url: () => gatewayUrl,
+    token: () =>
+      mintCallerToken(keys.issuerPrivate, { role: 'alerts-service', issuer: testIssuer, audience: testAudience, expiresIn: '10m' }),
+  };
   const encryptionKeys = new Map(options.dataDir ? [] : subgraphCatalog.map((entry) => [entry.name, generateKeyring(entry.name)]));
   const start = async (name: string, caseRegistryUrl?: string) => {
     if (!options.dataDir) audit.set(name, { signingKey: generateAuditKey(), witness: memoryWitness() });
@@ -176,6 +205,7 @@ export async function startTestHub(
       caseRegistryUrl,
       audit: audit.get(name),
       encryptionKeys: encryptionKeys.get(name),
+      graph,
     });
     subgraphs.set(name, running);
     stores.set(name, running.store);
@@ -203,6 +233,7 @@ export async function startTestHub(
     mode,
     logger,
   });
+  gatewayUrl = gateway.url;
   const signingKey = await importKey(keys.gatewayPrivate, internalTokenAlgorithm);
   async function gatewayHeaders(subgraph: string, body: string, as: TestCaller = analyst): Promise<Record<string, string>> {
     const identity: Identity = { subject: as.subject ?? 'test', role: as.role, sector: as.sector ?? null, scopes: scopesByRole[as.role] };
@@ -236,6 +267,8 @@ export async function startTestHub(
     keys,
     encryptionKeys,
     subgraphConfig: config,
+    clock,
+    graph,
     tokenFor,
     gatewayHeaders,
     askSubgraph: (subgraph, query, variables, as = analyst) =>
@@ -243,6 +276,9 @@ export async function startTestHub(
         postGraphQL(subgraphs.get(subgraph)!.url, query, variables, headers),
       ),
     query: async (query, variables, as = analyst) => postGraphQL(gateway.url, query, variables, await credentialsFor(as)),
+    moveClockTo(day) {
+      today = fixedClock(day);
+    },
     async stopSubgraph(name) {
       stopped.add(name);
       await subgraphs.get(name)!.stop();

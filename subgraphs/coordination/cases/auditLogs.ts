@@ -1,4 +1,4 @@
-import { subgraphCatalog, typePrefix } from '../../../platform/catalog.ts';
+import { auditedSubgraphs, typePrefix } from '../../../platform/catalog.ts';
 import { requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
 import { auditEntryFields, auditLogFields } from '../../kit/audit/auditLogResolvers.ts';
@@ -12,7 +12,7 @@ export const auditLogListResolvers: Resolvers<CaseContext> = {
   Query: {
     auditLog: (_: unknown, __: unknown, ctx: CaseContext) => {
       requireScopes(ctx.identity, scopes.auditRead);
-      return subgraphCatalog.map((entry) => ({ id: entry.name }));
+      return auditedSubgraphs.map((id) => ({ id }));
     },
   },
   // Type names follow from catalog ids; the generated union lists the same names.

@@ -1,0 +1,45 @@
+import { LocalIssuerNotTrusted, mintLocalToken, type TokenRequest } from '../../platform/auth/localIssuer.ts';
+import { readConfig } from '../../platform/config.ts';
+import type { SendQuery } from './packQuery.ts';
+
+/* How the report commands reach the gateway: where, with which token, and how they ask. */
+
+/** `--url`, else CRG_GATEWAY_URL, else the local gateway on GATEWAY_PORT. */
+export function gatewayUrl(given: string | undefined): string {
+  return given ?? process.env.CRG_GATEWAY_URL ?? `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 4000}/graphql`;
+}
+
+/**
+ * `--token`, else CRG_TOKEN, else in development a token for `role` from the hub's local issuer
+ * (as `npm run token` makes), so the commands work out of the box on a local hub. Where the local
+ * issuer is not trusted, `refuse` says a token is needed.
+ */
+export async function callerToken(
+  given: string | undefined,
+  request: Pick<TokenRequest, 'role' | 'subject'>,
+  refuse: (message: string) => never,
+): Promise<string> {
+  const token = given ?? process.env.CRG_TOKEN;
+  if (token) return token;
+  try {
+    return await mintLocalToken(readConfig(), { ...request, expiresIn: '10m' });
+  } catch (error) {
+    if (error instanceof LocalIssuerNotTrusted) refuse(`--token (or CRG_TOKEN) is required: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Sends each query to the gateway with the token; an answer that is not JSON is an error naming the gateway. */
+export function sendingTo(url: string, token: string): SendQuery {
+  return async (query, variables) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    if (!response.ok && !response.headers.get('content-type')?.includes('json')) {
+      throw new Error(`The gateway at ${url} answered ${response.status} ${response.statusText}`);
+    }
+    return (await response.json()) as Awaited<ReturnType<SendQuery>>;
+  };
+}

@@ -1,0 +1,177 @@
+import { isoDay } from '../kit/plausibleDates.ts';
+import { alertEventTypes } from './eventTypes.ts';
+import type { RaisedEvent } from './events.ts';
+
+/*
+ * What one check asks the graph, and the events its answer shows. Only framework status and
+ * published aggregates are asked for (the alerts-service role can read nothing else): no event can
+ * carry a case, a case code or anything about a survivor.
+ */
+
+export const conditionsQuery = /* GraphQL */ `
+  query AlertConditions($year: Int!) {
+    framework {
+      actions {
+        id
+        code
+        title
+        leadSector {
+          id
+          name
+        }
+        dueDate
+        delivery
+      }
+    }
+    coordinationBodies {
+      id
+      name
+      nextMeetingDue
+      meetingOverdue
+      daysOverdue
+    }
+    sectors {
+      id
+      name
+      compliance {
+        reportsMissing {
+          dataSetId
+          period
+          timelyUntil
+        }
+        reportsLate {
+          dataSetId
+          period
+          timelyUntil
+          receivedAt
+        }
+      }
+    }
+    pathwayAggregates(year: $year) {
+      overdueFollowUps {
+        rows {
+          key
+          count
+        }
+      }
+    }
+  }
+`;
+
+interface Period {
+  dataSetId: string;
+  period: string;
+  timelyUntil: string;
+  receivedAt?: string | null;
+}
+
+export interface ConditionsAnswer {
+  framework?: {
+    actions: {
+      id: string;
+      code: string;
+      title: string;
+      leadSector: { id: string; name: string };
+      dueDate: string | null;
+      delivery: string | null;
+    }[];
+  } | null;
+  coordinationBodies?: { id: string; name: string; nextMeetingDue: string | null; meetingOverdue: boolean; daysOverdue: number }[] | null;
+  sectors?: { id: string; name: string; compliance: { reportsMissing: Period[]; reportsLate: Period[] } | null }[] | null;
+  pathwayAggregates?: { overdueFollowUps: { rows: { key: string; count: number | null }[] } } | null;
+}
+
+/** Events for the conditions that are stable by what happened: each id is raised at most once. */
+export function standingEvents(answer: ConditionsAnswer): RaisedEvent[] {
+  const events: RaisedEvent[] = [];
+  for (const action of answer.framework?.actions ?? []) {
+    if (action.delivery !== 'OVERDUE' || !action.dueDate) continue;
+    events.push({
+      id: `action-overdue:${action.id}:${action.dueDate}`,
+      type: alertEventTypes.actionOverdue.type,
+      subject: action.id,
+      summary: `Action ${action.code}, led by ${action.leadSector.name}, is overdue: it was due on ${action.dueDate}`,
+      data: {
+        actionId: action.id,
+        code: action.code,
+        title: action.title,
+        leadSectorId: action.leadSector.id,
+        dueDate: action.dueDate,
+      },
+    });
+  }
+  for (const body of answer.coordinationBodies ?? []) {
+    if (!body.meetingOverdue) continue;
+    const due = body.nextMeetingDue ?? 'never-met';
+    events.push({
+      id: `body-meeting-overdue:${body.id}:${due}`,
+      type: alertEventTypes.bodyMeetingOverdue.type,
+      subject: body.id,
+      summary: body.nextMeetingDue
+        ? `${body.name} is overdue to meet: its next meeting was due on ${body.nextMeetingDue}`
+        : `${body.name} is overdue to meet: it has never met`,
+      data: { bodyId: body.id, bodyName: body.name, nextMeetingDue: body.nextMeetingDue, daysOverdue: body.daysOverdue },
+    });
+  }
+  for (const sector of answer.sectors ?? []) {
+    for (const [periods, kind] of [
+      [sector.compliance?.reportsMissing ?? [], 'missing'],
+      [sector.compliance?.reportsLate ?? [], 'late'],
+    ] as const) {
+      for (const p of periods) {
+        const late = kind === 'late';
+        events.push({
+          id: `return-${kind}:${p.dataSetId}:${p.period}`,
+          type: late ? alertEventTypes.returnLate.type : alertEventTypes.returnMissing.type,
+          subject: `${p.dataSetId}/${p.period}`,
+          summary: late
+            ? `${sector.name}'s return ${p.dataSetId} for ${p.period} arrived late (due by ${p.timelyUntil})`
+            : `${sector.name}'s return ${p.dataSetId} for ${p.period} is missing (due by ${p.timelyUntil})`,
+          data: {
+            sectorId: sector.id,
+            dataSetId: p.dataSetId,
+            period: p.period,
+            timelyUntil: p.timelyUntil,
+            ...(late ? { receivedAt: p.receivedAt ?? null } : {}),
+          },
+        });
+      }
+    }
+  }
+  return events;
+}
+
+/** The published count of referrals waiting past their follow-up day, by receiving sector (withheld counts left out). */
+export function followUpCounts(answer: ConditionsAnswer): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of answer.pathwayAggregates?.overdueFollowUps.rows ?? []) {
+    if (row.count !== null) counts.set(row.key, row.count);
+  }
+  return counts;
+}
+
+/** The event for a rise in the count of referrals to a sector waiting past their follow-up day. */
+export function followUpEvent(sectorId: string, count: number, year: number, today: Date): RaisedEvent {
+  const day = isoDay(today);
+  return {
+    id: `referrals-past-follow-up:${sectorId}:${day}`,
+    type: alertEventTypes.referralsPastFollowUp.type,
+    subject: sectorId,
+    summary: `${count} referrals to ${sectorId} of cases first reported in ${year} had passed their follow-up day on ${day}`,
+    data: { toSectorId: sectorId, count, year, day },
+  };
+}
+
+/** The event for a subgraph that stopped answering the gateway. */
+export function unavailableEvent(subgraph: string, message: string, since: Date): RaisedEvent {
+  return {
+    id: `sector-unavailable:${subgraph}:${since.toISOString()}`,
+    type: alertEventTypes.sectorUnavailable.type,
+    subject: subgraph,
+    summary:
+      subgraph === 'coordination'
+        ? 'The lead ministry (coordination) subgraph stopped answering'
+        : `The ${subgraph} sector's subgraph stopped answering`,
+    data: { subgraph, since: since.toISOString(), message },
+  };
+}

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import { mintLocalToken } from '../../platform/auth/localIssuer.ts';
+import { ConfigError } from '../../platform/config.ts';
+import type { StartOptions } from '../kit/subgraph.ts';
+import type { GraphAccess } from '../kit/graphAccess.ts';
+
+/** How long one question to the gateway may take. */
+const askTimeoutMs = 30_000;
+
+export interface GraphAnswer<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/**
+ * How the alerts service reaches the graph as configured: the gateway at CRG_GATEWAY_URL, with
+ * the token in CRG_ALERTS_TOKEN_FILE (read again for each check, so it can be renewed in place),
+ * which production requires; development mints one from the hub's local issuer for the
+ * alerts-service role.
+ */
+export function configuredGraphAccess(config: StartOptions['config']): GraphAccess {
+  const tokenFile = config.alerts?.tokenFile;
+  if (!tokenFile && config.mode === 'production') {
+    throw new ConfigError([
+      'CRG_ALERTS_TOKEN_FILE must be set in production mode (a token for the alerts-service role from your identity provider)',
+    ]);
+  }
+  const url = config.gatewayUrl ?? 'http://127.0.0.1:4000/graphql';
+  return {
+    url: () => url,
+    token: async () =>
+      tokenFile
+        ? fs.readFileSync(tokenFile, 'utf8').trim()
+        : mintLocalToken(config, { role: 'alerts-service', subject: 'alerts-service@hub', expiresIn: '10m' }),
+  };
+}
+
+/** Asks the graph one query; a gateway that cannot be reached or answers no GraphQL throws. */
+export async function askGraph<T>(graph: GraphAccess, query: string, variables: Record<string, unknown>): Promise<GraphAnswer<T>> {
+  const response = await fetch(graph.url(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await graph.token()}` },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(askTimeoutMs),
+  });
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as GraphAnswer<T>;
+  } catch {
+    throw new Error(`the gateway answered HTTP ${response.status} with no GraphQL response`);
+  }
+}

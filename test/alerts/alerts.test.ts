@@ -1,0 +1,339 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeAlertsDigest } from '../../scripts/report/alertsDigest.ts';
+import { importKey } from '../../platform/auth/keys.ts';
+import { internalTokenAlgorithm } from '../../platform/auth/internalToken.ts';
+import { createLogger } from '../../platform/logger.ts';
+import { loadSubgraphDefinition } from '../../subgraphs/definitions.ts';
+import { startSubgraph } from '../../subgraphs/kit/subgraph.ts';
+import { startTestHub, TODAY, type TestHub } from '../support/hub.ts';
+import { Receiver, waitFor } from './receiver.ts';
+
+/*
+ * The alerts service end to end: a real hub on ephemeral ports, the alerts subgraph asking the
+ * real gateway, and receivers that are real HTTP servers verifying each delivery's signature as
+ * a receiving system would. Retries and give-up are shortened so the test takes seconds.
+ */
+
+const overdue = 'crg.action.overdue';
+const paused = 'crg.subscription.paused';
+
+const subscribe = /* GraphQL */ `
+  mutation ($input: AlertSubscriptionInput!) {
+    createAlertSubscription(input: $input) {
+      secret
+      subscription {
+        id
+        url
+        eventTypes
+        status
+        createdBy
+      }
+    }
+  }
+`;
+const check = 'mutation { runAlertCheck { raised { id type subject summary data } problems } }';
+const deliveries = /* GraphQL */ `
+  query ($subscriptionId: ID, $status: AlertDeliveryStatus) {
+    alertDeliveries(subscriptionId: $subscriptionId, status: $status, limit: 500) {
+      id
+      subscriptionId
+      status
+      nextAttemptAt
+      deliveredAt
+      gaveUpAt
+      event {
+        id
+        type
+      }
+      attempts {
+        at
+        statusCode
+        error
+        ms
+      }
+    }
+  }
+`;
+
+let hub: TestHub;
+const receiver = new Receiver();
+let subscriptionId: string;
+
+async function subscribeReceiver(target: Receiver, eventTypes: string[], description: string) {
+  const answer = await hub.query(subscribe, { input: { url: target.url, eventTypes, description } });
+  expect(answer.errors).toBeUndefined();
+  const created = answer.data!.createAlertSubscription;
+  target.secret = created.secret;
+  return created.subscription.id as string;
+}
+
+async function runCheck() {
+  const answer = await hub.query(check);
+  expect(answer.errors).toBeUndefined();
+  return answer.data!.runAlertCheck as { raised: { id: string; type: string; data: string }[]; problems: string[] };
+}
+
+beforeAll(async () => {
+  hub = await startTestHub({ alerts: { retryFirstMs: 200, giveUpAfterMs: 4000, sweepMs: 100 } });
+  await receiver.start();
+  // What is overdue on the first day is raised before anyone subscribes.
+  const first = await runCheck();
+  expect(first.raised.map((e) => e.id)).toContain('action-overdue:bd-a1-1:2026-06-30');
+  subscriptionId = await subscribeReceiver(receiver, [overdue], 'Lead ministry duty desk');
+}, 60_000);
+
+afterAll(async () => {
+  await receiver.stop();
+  await hub?.stop();
+});
+
+describe('alerts', () => {
+  it('delivers a signed CloudEvent within seconds of an action turning overdue when the clock moves', async () => {
+    // bd-a3-4 (justice) is due on 2026-12-10: at risk today, overdue the day after.
+    hub.moveClockTo('2026-12-11');
+    const asked = Date.now();
+    const { raised, problems } = await runCheck();
+    expect(problems).toEqual([]);
+    const id = 'action-overdue:bd-a3-4:2026-12-10';
+    expect(raised.filter((e) => e.type === overdue).map((e) => e.id)).toEqual([id]);
+
+    const got = await waitFor('the overdue action at the receiver', () => receiver.kept.get(id));
+    expect(Date.now() - asked).toBeLessThan(5000);
+    expect(receiver.refused).toEqual([]);
+    expect(got.headers['content-type']).toMatch(/^application\/cloudevents\+json/);
+    expect(got.headers['webhook-signature']).toMatch(/^v1,/);
+    expect(got.event).toMatchObject({
+      specversion: '1.0',
+      id,
+      type: overdue,
+      source: '/crg/bangladesh/alerts',
+      subject: 'bd-a3-4',
+      datacontenttype: 'application/json',
+      data: { actionId: 'bd-a3-4', code: 'A3.4', leadSectorId: 'justice', dueDate: '2026-12-10' },
+    });
+    // Only what turned overdue after it subscribed: the older ones were raised before.
+    expect(receiver.keptOfType(overdue).map((r) => r.id)).toEqual([id]);
+
+    // Seen again, it is the same happening: no second event.
+    expect((await runCheck()).raised).toEqual([]);
+    const events = await hub.query('{ alertEvents(type: "crg.action.overdue", limit: 500) { id } }');
+    expect(events.data!.alertEvents.filter((e: { id: string }) => e.id === id)).toHaveLength(1);
+  });
+
+  it('gets it again after it was down, from the store across a restart, once per event id', async () => {
+    await receiver.stop();
+    // bd-a2-3 is due on 2026-12-15.
+    hub.moveClockTo('2026-12-16');
+    const id = 'action-overdue:bd-a2-3:2026-12-15';
+    expect((await runCheck()).raised.map((e) => e.id)).toContain(id);
+    const failing = await waitFor('a failed attempt in the delivery log', async () => {
+      const log = await hub.query(deliveries, { subscriptionId, status: 'PENDING' });
+      return log.data!.alertDeliveries.find((d: any) => d.event.id === id && d.attempts.length > 0);
+    });
+    expect(failing.attempts[0]).toMatchObject({ statusCode: null, error: expect.stringMatching(/ECONNREFUSED/) });
+    expect(Date.parse(failing.nextAttemptAt)).toBeGreaterThan(Date.parse(failing.attempts[0].at));
+
+    // The alerts service stops and starts again on its store: the pending delivery is kept there.
+    const before = hub.subgraphs.get('alerts')!;
+    await before.stop();
+    const again = await startSubgraph(await loadSubgraphDefinition('alerts'), {
+      config: hub.subgraphConfig,
+      port: before.port,
+      store: hub.stores.get('alerts'),
+      clock: hub.clock,
+      logger: createLogger('silent'),
+      gatewayPublicKey: await importKey(hub.keys.gatewayPublic, internalTokenAlgorithm),
+      graph: hub.graph,
+    });
+    hub.subgraphs.set('alerts', again);
+
+    await receiver.start();
+    const got = await waitFor('the event once the receiver is back', () => receiver.kept.get(id));
+    expect(got.headers['webhook-id']).toBe(id);
+    expect(got.event.id).toBe(id);
+    // The restarted service sees the same overdue action: the same id, so nothing new.
+    expect((await runCheck()).raised.filter((e) => e.type === overdue)).toEqual([]);
+
+    // Replayed, it arrives again under the same id, and the receiver keeps it once.
+    const log = await hub.query(deliveries, { subscriptionId, status: 'DELIVERED' });
+    const delivered = log.data!.alertDeliveries.find((d: any) => d.event.id === id);
+    expect(delivered.attempts.at(-1)).toMatchObject({ statusCode: 204, error: null });
+    expect(delivered.attempts.slice(0, -1).every((a: any) => a.error !== null)).toBe(true);
+    const replay = await hub.query('mutation ($id: ID!) { replayAlertDelivery(id: $id) { id status } }', { id: delivered.id });
+    expect(replay.data!.replayAlertDelivery).toEqual({ id: delivered.id, status: 'PENDING' });
+    await waitFor('the replayed delivery', () => (receiver.received.filter((r) => r.id === id).length === 2 ? true : undefined));
+    expect([...receiver.kept.keys()].filter((k) => k === id)).toHaveLength(1);
+    const events = await hub.query('{ alertEvents(type: "crg.action.overdue", limit: 500) { id } }');
+    expect(events.data!.alertEvents.filter((e: { id: string }) => e.id === id)).toHaveLength(1);
+  });
+
+  it('replays the events a subscription missed, raised before it subscribed, through the graph', async () => {
+    const since = new Date(Date.now() - 3_600_000).toISOString();
+    const answer = await hub.query(
+      'mutation ($s: ID!, $since: DateTime!) { replayAlertEvents(subscriptionId: $s, since: $since) { event { id } } }',
+      {
+        s: subscriptionId,
+        since,
+      },
+    );
+    expect(answer.errors).toBeUndefined();
+    const replayed = answer.data!.replayAlertEvents.map((d: { event: { id: string } }) => d.event.id);
+    expect(replayed).toContain('action-overdue:bd-a1-1:2026-06-30');
+    // Only the types it subscribed to.
+    expect(replayed.every((eventId: string) => eventId.startsWith('action-overdue:'))).toBe(true);
+    await waitFor('the replayed first-day event', () => receiver.kept.get('action-overdue:bd-a1-1:2026-06-30'));
+  });
+
+  it('pauses a subscriber that keeps failing, shows it in the graph and tells the other subscribers', async () => {
+    const broken = new Receiver();
+    broken.status = 500;
+    await broken.start();
+    try {
+      const brokenId = await subscribeReceiver(broken, [overdue], 'A receiver that answers 500');
+      // bd-a5-1 is due on 2027-03-31.
+      hub.moveClockTo('2027-04-01');
+      const raised = (await runCheck()).raised.filter((e) => e.type === overdue);
+      expect(raised.length).toBeGreaterThan(0);
+
+      // The retry span is 4 s; on a busy machine the sweeps after it may take as long again.
+      const report = await waitFor(
+        'the pause report at the other subscriber',
+        () => receiver.keptOfType(paused).find((r) => r.event.data.subscriptionId === brokenId),
+        20_000,
+      );
+      expect(report.event.data.reason).toMatch(/failed for 4 s \(last: answered HTTP 500\)/);
+      expect(broken.keptOfType(paused)).toEqual([]);
+      const subscriptions = await hub.query('{ alertSubscriptions { id status pausedReason } }');
+      expect(subscriptions.data!.alertSubscriptions.find((s: { id: string }) => s.id === brokenId)).toMatchObject({
+        status: 'PAUSED',
+        pausedReason: expect.stringMatching(/answered HTTP 500/),
+      });
+      const gaveUp = await hub.query(deliveries, { subscriptionId: brokenId, status: 'GAVE_UP' });
+      expect(gaveUp.data!.alertDeliveries.length).toBeGreaterThan(0);
+      const attempts = gaveUp.data!.alertDeliveries[0].attempts;
+      expect(attempts.length).toBeGreaterThan(2);
+      expect(attempts.every((a: { statusCode: number }) => a.statusCode === 500)).toBe(true);
+      // Backoff: each wait longer than the first.
+      const waits = attempts.slice(1).map((a: { at: string }, i: number) => Date.parse(a.at) - Date.parse(attempts[i].at));
+      expect(waits.at(-1)).toBeGreaterThan(waits[0] ?? 0);
+
+      // While paused, nothing more goes to it.
+      const before = broken.connections;
+      hub.moveClockTo('2027-07-01');
+      await runCheck();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(broken.connections).toBe(before);
+    } finally {
+      await broken.stop();
+    }
+  }, 30_000);
+
+  it('carries no case-level data in any event, and its role cannot read a case', async () => {
+    const events = await hub.query('{ alertEvents(limit: 500) { id type subject summary data } }');
+    const all = events.data!.alertEvents as { id: string; data: string; summary: string }[];
+    expect(all.map((e) => e.id)).toEqual(expect.arrayContaining([expect.stringMatching(/^referrals-past-follow-up:/)]));
+    const text = JSON.stringify([all, receiver.received.map((r) => r.event)]);
+    expect(text).not.toMatch(/CASE-[A-Z]{2}-\d{4}/);
+    // Every field any event carries is one of these: framework status, published counts, the hub's own state.
+    const fields = new Set(all.flatMap((e) => Object.keys(JSON.parse(e.data) as object)));
+    const allowed = [
+      ...['actionId', 'code', 'title', 'leadSectorId', 'dueDate', 'bodyId', 'bodyName', 'nextMeetingDue', 'daysOverdue'],
+      ...['sectorId', 'dataSetId', 'period', 'timelyUntil', 'receivedAt', 'toSectorId', 'count', 'year', 'day'],
+      ...['subgraph', 'since', 'message', 'subscriptionId', 'description', 'reason', 'pausedAt'],
+    ];
+    expect([...fields].filter((field) => !allowed.includes(field))).toEqual([]);
+    expect(fields.has('count')).toBe(true);
+    // The role it asks the graph as reads no case.
+    const asService = await hub.query('{ cases(purpose: "probe") { id } }', undefined, { role: 'alerts-service' });
+    expect(asService.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses bad input with errors that name the field, storing nothing', async () => {
+    const before = (await hub.query('{ alertSubscriptions { id } }')).data!.alertSubscriptions.length;
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ url: 'not a url', eventTypes: [overdue] }, 'url', /must be an absolute URL/],
+      [{ url: 'ftp://example.org/x', eventTypes: [overdue] }, 'url', /http or https/],
+      [{ url: 'https://user:pw@example.org/x', eventTypes: [overdue] }, 'url', /user name or password/],
+      [{ url: receiver.url, eventTypes: ['crg.action.late'] }, 'eventTypes', /unknown event type "crg.action.late"/],
+      [{ url: receiver.url, eventTypes: [] }, 'eventTypes', /at least one/],
+    ];
+    for (const [input, field, problem] of cases) {
+      const answer = await hub.query(subscribe, { input: { description: 'probe', ...input } });
+      const error = answer.errors![0]!;
+      expect(error.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(error.extensions!.fields).toEqual([{ field, problem: expect.stringMatching(problem) }]);
+    }
+    const notFound = await hub.query('mutation { pauseAlertSubscription(id: "sub-none") { id } }');
+    expect(notFound.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    const dashboard = await hub.query(
+      subscribe,
+      { input: { url: receiver.url, eventTypes: [overdue], description: 'x' } },
+      { role: 'dashboard' },
+    );
+    expect(dashboard.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await hub.query('{ alertSubscriptions { id } }')).data!.alertSubscriptions).toHaveLength(before);
+    expect(TODAY).toBe('2026-11-24');
+  });
+
+  it("writes a body's weekly digest of the events that concern it, and only that week's", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-digest-'));
+    const token = await hub.tokenFor({ role: 'analyst' });
+    const run = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/digest.ts',
+        '--body',
+        'bd-steering',
+        '--until',
+        TODAY,
+        '--out',
+        dir,
+        '--url',
+        hub.gateway.url,
+        '--token',
+        token,
+      ],
+      { cwd: path.resolve(import.meta.dirname, '../..') },
+    );
+    const file = path.join(dir, `alerts-digest-${TODAY}.html`);
+    expect(run.stdout).toContain(file);
+    const html = fs.readFileSync(file, 'utf8');
+    const send = (query: string, variables: Record<string, unknown>) => hub.query(query, variables);
+    const { digest } = await writeAlertsDigest(send, 'bd-steering', TODAY, dir);
+    const ids = digest.events.map((e) => e.id);
+    expect(ids).toContain('body-meeting-overdue:bd-steering:2026-09-18');
+    expect(ids).toContain('action-overdue:bd-a3-1:2026-09-30');
+    // Raised on 2026-12-11, after the week.
+    expect(ids).not.toContain('action-overdue:bd-a3-4:2026-12-10');
+    expect(digest.events.every((e) => e.day >= '2026-11-18' && e.day <= TODAY)).toBe(true);
+    expect(html).toContain('Alerts digest: Steering Committee');
+    expect(html).toContain('body-meeting-overdue:bd-steering:2026-09-18');
+    expect(html).not.toMatch(/CASE-[A-Z]{2}-\d{4}/);
+
+    // Another body's digest leaves out what is the steering committee's alone.
+    const local = await writeAlertsDigest(send, 'bd-district-committee-dhaka', TODAY, dir);
+    expect(local.digest.events.map((e) => e.id)).toContain('body-meeting-overdue:bd-district-committee-dhaka:2026-11-12');
+    expect(local.digest.events.map((e) => e.id)).not.toContain('body-meeting-overdue:bd-steering:2026-09-18');
+    await expect(writeAlertsDigest(send, 'no-such-body', TODAY, dir)).rejects.toThrow('No coordination body with id "no-such-body"');
+  });
+
+  it('raises a sector that stopped answering, once per outage', async () => {
+    await hub.stopSubgraph('education');
+    const first = await runCheck();
+    const down = first.raised.filter((e) => e.type === 'crg.sector.unavailable');
+    expect(down.map((e) => e.id)).toEqual([expect.stringMatching(/^sector-unavailable:education:\d{4}-\d{2}-\d{2}T/)]);
+    expect(JSON.parse(down[0]!.data)).toMatchObject({
+      subgraph: 'education',
+      message: expect.stringMatching(/education sector subgraph did not answer/),
+    });
+    // Still down at the next check: the same outage, no second event.
+    expect((await runCheck()).raised.filter((e) => e.type === 'crg.sector.unavailable')).toEqual([]);
+  });
+});
