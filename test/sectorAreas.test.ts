@@ -13,7 +13,7 @@ import type { ResponsibilityDoc, ServicePointDoc } from '../subgraphs/sector-cor
  * holds, or the graph would answer null where the demo means a place or a body.
  */
 
-const sectors = subgraphCatalog.filter((entry) => entry.name !== 'coordination').map((entry) => entry.name);
+const sectors = subgraphCatalog.filter((entry) => entry.role === 'sector').map((entry) => entry.name);
 const cases = sectors.flatMap((name) => countries.map((country) => ({ name, country })));
 
 describe('sector records point to the areas and organisations of the lead ministry', () => {
