@@ -26,7 +26,19 @@ async function frameworkEvents(obligation: ObligationDoc, ctx: Ctx) {
  * The evaluation as of today, from the holder's meetings and reports (a body's; an organisation
  * keeps neither yet) and, for a duty to review the framework, the framework's events.
  */
-async function evaluation(obligation: ObligationDoc, ctx: Ctx): Promise<Evaluation> {
+function evaluation(obligation: ObligationDoc, ctx: Ctx): Promise<Evaluation> {
+  // status and assessments both ask for it: evaluate once per obligation and request.
+  let ofRequest = evaluations.get(ctx.loaders);
+  if (!ofRequest) evaluations.set(ctx.loaders, (ofRequest = new Map<string, Promise<Evaluation>>()));
+  let evaluated = ofRequest.get(obligation._id);
+  if (!evaluated) ofRequest.set(obligation._id, (evaluated = evaluate(obligation, ctx)));
+  return evaluated;
+}
+
+/** Per request (its loaders), the evaluations made. */
+const evaluations = new WeakMap<object, Map<string, Promise<Evaluation>>>();
+
+async function evaluate(obligation: ObligationDoc, ctx: Ctx): Promise<Evaluation> {
   const today = startOfDayUtc(ctx.clock.now());
   const body = obligation.holderKind === 'BODY';
   const [meetings, reports, events] = await Promise.all([
