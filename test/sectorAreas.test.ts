@@ -4,7 +4,7 @@ import { subgraphCatalog } from '../platform/catalog.ts';
 import { loadSubgraphDefinition } from '../subgraphs/definitions.ts';
 import { areaSeed } from '../subgraphs/coordination/areas/seed/index.ts';
 import { seed as coordinationSeed } from '../subgraphs/coordination/seed/index.ts';
-import { countryAreaId, districtAreaId } from '../subgraphs/sector-core/areas.ts';
+import { countryAreaId, districtAreaId } from '../subgraphs/demo-data/areaIds.ts';
 import type { ResponsibilityDoc, ServicePointDoc } from '../subgraphs/sector-core/models.ts';
 
 /*

@@ -13,7 +13,7 @@ import { dueDateProblems, moveWithHistory } from './monitoring/progress.ts';
 import type { SectorLoaders, SectorRepositories } from './loaders.ts';
 import type { CentreFacet, CentreRef, ServicePointDoc } from './models.ts';
 import { sourcedFields } from '../kit/provenance.ts';
-import { districtAreaId } from './areas.ts';
+import { districtAreaId } from '../demo-data/areaIds.ts';
 import type { Resolvers, ServicePointInput } from './generated/resolverTypes.ts';
 
 /** The context every sector resolver receives; `F` is the sector's crisis-centre facet record. */

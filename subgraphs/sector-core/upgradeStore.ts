@@ -3,7 +3,7 @@ import type { Logger } from '../../platform/logger.ts';
 import type { ProvenanceDoc } from '../kit/provenance.ts';
 import type { Draft, Repository } from '../kit/repository.ts';
 import type { StoredDocument } from '../kit/store/port.ts';
-import { districtAreaId } from './areas.ts';
+import { districtAreaId } from '../demo-data/areaIds.ts';
 
 /*
  * Upgrades a sector store written before the demo data carried its marks: each reference record

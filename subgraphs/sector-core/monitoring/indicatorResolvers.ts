@@ -3,7 +3,7 @@ import { requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
 import { referenced } from '../../kit/loaders.ts';
 import { sourcedFields } from '../../kit/provenance.ts';
-import { countryAreaId } from '../areas.ts';
+import { countryAreaId } from '../../demo-data/areaIds.ts';
 import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MonitoringContext } from './context.ts';
 import { assessIndicator } from './indicatorStatus.ts';

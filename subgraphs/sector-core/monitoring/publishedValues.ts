@@ -2,7 +2,7 @@ import { disclosure } from '../../kit/disclosure/configured.ts';
 import type { PublishedCount } from '../../kit/disclosure/publish.ts';
 import type { MonitoringContext } from './context.ts';
 import type { BreakdownValueDoc, IndicatorValueDoc } from './models.ts';
-import { districtAreaId } from '../areas.ts';
+import { districtAreaId } from '../../demo-data/areaIds.ts';
 
 /*
  * A reported indicator value as it leaves the hub. A COUNT indicator counts people (survivors

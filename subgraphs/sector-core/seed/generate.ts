@@ -5,7 +5,7 @@ import type { ProvenanceDoc, SourceDoc } from '../../kit/provenance.ts';
 import type { ActionRecordDoc, ActionStatus, ResponsibilityDoc, ServicePointDoc, ServicePointKind } from '../models.ts';
 import type { SectorMonitoringDemo } from '../monitoring/seed/demo.ts';
 import { countryFacts, type ActionFacts, type CrisisCentreFacts, type DistrictFacts } from '../../demo-data/countries.ts';
-import { districtAreaId } from '../areas.ts';
+import { districtAreaId } from '../../demo-data/areaIds.ts';
 import {
   actionRecordNote,
   crisisCentrePointNote,

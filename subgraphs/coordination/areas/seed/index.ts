@@ -6,6 +6,7 @@ import type { AreaDoc } from '../models.ts';
 import { bangladesh } from './bangladesh.ts';
 import { englandWales } from './england-wales.ts';
 import { southAfrica } from './south-africa.ts';
+import { districtAreaId } from '../../../demo-data/areaIds.ts';
 
 /*
  * Each country's area tree for the demo: the country, its divisions or provinces, and the
@@ -37,14 +38,11 @@ const byCountry: Record<CountryId, AreaTreeSeed> = {
   'south-africa': southAfrica,
 };
 
-/** A district's area id: the country prefix and the district's name, e.g. `bd-district-coxs-bazar`. */
-export function districtAreaId(country: CountryId, districtName: string): string {
-  const slug = districtName
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return `${countryFacts[country].idPrefix}-district-${slug}`;
+/** A district's area id; the country facts' districts all have one. */
+function areaIdOfDistrict(country: CountryId, name: string): string {
+  const id = districtAreaId(country, name);
+  if (!id) throw new Error(`coordination: "${name}" is none of ${country}'s districts`);
+  return id;
 }
 
 /** The country's areas in listing order: the country, its divisions or provinces, its districts, then any units below them. */
@@ -57,14 +55,14 @@ export function areaSeed(country: CountryId): Draft<AreaDoc>[] {
     if (!provinceIds.has(district.parentId)) {
       throw new Error(`coordination: district "${name}" of ${country} lies in "${district.parentId}", which is no province or division`);
     }
-    return { _id: districtAreaId(country, name), name, level: 'DISTRICT', ...district };
+    return { _id: areaIdOfDistrict(country, name), name, level: 'DISTRICT', ...district };
   });
   const known = new Set(countryFacts[country].districts.map((d) => d.name));
   const strays = Object.keys(tree.districts).filter((name) => !known.has(name));
   if (strays.length > 0) throw new Error(`coordination: areas of ${country} name districts the country facts lack: ${strays.join(', ')}`);
   const subDistricts = (tree.subDistricts ?? []).map(({ district, ...area }): Omit<Draft<AreaDoc>, 'order'> => {
     if (!known.has(district)) throw new Error(`coordination: area "${area._id}" of ${country} lies in "${district}", which is no district`);
-    return { ...area, level: 'SUB_DISTRICT', parentId: districtAreaId(country, district) };
+    return { ...area, level: 'SUB_DISTRICT', parentId: areaIdOfDistrict(country, district) };
   });
   return [tree.country, ...tree.provinces, ...districts, ...subDistricts].map((area, order) => ({ ...area, order }));
 }

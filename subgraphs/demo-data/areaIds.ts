@@ -1,11 +1,11 @@
 import type { CountryId } from '../../platform/config.ts';
-import { countryFacts } from '../demo-data/countries.ts';
+import { countryFacts } from './countries.ts';
 
 /*
- * Where a sector's records lie, as the lead ministry's area tree names it (Area, owned by the
- * coordination subgraph): a district of the country facts is the area
- * `<country prefix>-district-<slug of its name>`, the country itself the area `<country prefix>`.
- * The one mapping every sector uses; test/sectorAreas.test.ts checks it against the tree.
+ * The ids of the areas the demo's area tree gives the country facts' places: a district is the
+ * area `<country prefix>-district-<slug of its name>`, the country itself `<country prefix>`. The
+ * lead ministry builds its tree with these ids and the sectors point their records at them, so
+ * both use this one mapping; test/sectorAreas.test.ts checks the sectors' ids against the tree.
  */
 
 /** The slug of a district's name: lower case, apostrophes dropped, other runs of non-letters one hyphen. */
