@@ -65,7 +65,7 @@ async function answeringChanges(
     let seen = await services.repos.watches.findById(key);
     const failing = unavailable.has(subgraph);
     if ((seen?.failing ?? false) !== failing) seen = await putWatch(services, seen, { _id: key, failing, count: 0, since: services.now() });
-    if (failing) await raise(unavailableEvent(subgraph, unavailable.get(subgraph)!, seen!.since));
+    if (failing) await raise(unavailableEvent(subgraph, seen!.since));
   }
 }
 

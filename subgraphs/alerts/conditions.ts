@@ -163,7 +163,7 @@ export function followUpEvent(sectorId: string, count: number, year: number, tod
 }
 
 /** The event for a subgraph that stopped answering the gateway. */
-export function unavailableEvent(subgraph: string, message: string, since: Date): RaisedEvent {
+export function unavailableEvent(subgraph: string, since: Date): RaisedEvent {
   return {
     id: `sector-unavailable:${subgraph}:${since.toISOString()}`,
     type: alertEventTypes.sectorUnavailable.type,
@@ -172,6 +172,7 @@ export function unavailableEvent(subgraph: string, message: string, since: Date)
       subgraph === 'coordination'
         ? 'The lead ministry (coordination) subgraph stopped answering'
         : `The ${subgraph} sector's subgraph stopped answering`,
-    data: { subgraph, since: since.toISOString(), message },
+    // The gateway's message stays in the hub's log: it can quote what the subgraph answered.
+    data: { subgraph, since: since.toISOString() },
   };
 }

@@ -46,12 +46,11 @@ async function deliverOnce(services: AlertServices, delivery: DeliveryDoc, subsc
   } catch (error) {
     return ignoreConflict(error);
   }
-  const outcome = await attemptDelivery(
-    subscription.url,
-    signedRequest(event, services.country, subscription.secret, services.now()),
-    services.mode,
-  );
-  await record(services, claimed, subscription, outcome);
+  // Paused or deleted since the sweep began: nothing more goes to it (resuming makes this due again).
+  const current = await services.repos.subscriptions.findById(subscription._id);
+  if (current?.status !== 'ACTIVE') return;
+  const outcome = await attemptDelivery(current.url, signedRequest(event, services.country, current.secret, services.now()), services.mode);
+  await record(services, claimed, current, outcome);
 }
 
 /** Records the attempt; on failure schedules the next, or gives up and pauses the subscription. */
@@ -97,8 +96,10 @@ async function pauseFailing(services: AlertServices, subscription: SubscriptionD
     id: `subscription-paused:${current._id}:${now.toISOString()}`,
     type: alertEventTypes.subscriptionPaused.type,
     subject: current._id,
-    summary: `The hub paused the alert subscription ${current._id} (${current.description}): its deliveries kept failing`,
-    data: { subscriptionId: current._id, description: current.description, reason, pausedAt: now.toISOString() },
+    summary: `The hub paused the alert subscription ${current._id}: its deliveries kept failing`,
+    // Which one and when, no more: its address and the errors it met (hosts, addresses) are for
+    // the lead ministry to read in the graph (pausedReason), not for every other receiver.
+    data: { subscriptionId: current._id, pausedAt: now.toISOString() },
     notTo: current._id,
   });
 }

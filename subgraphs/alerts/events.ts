@@ -43,9 +43,12 @@ export async function raiseEvent(services: AlertServices, raised: RaisedEvent): 
   return event;
 }
 
-/** Whether the event goes to the subscription: an active one naming its type (a pause report goes to every other). */
+/**
+ * Whether the event goes to the subscription: one not deleted that names its type (a pause report
+ * goes to every other). A paused one's deliveries wait, and go out when it is resumed.
+ */
 export function goesTo(event: Pick<EventDoc, 'type' | 'notTo'>, subscription: SubscriptionDoc): boolean {
-  if (subscription.status !== 'ACTIVE' || subscription._id === event.notTo) return false;
+  if (subscription.status === 'DELETED' || subscription._id === event.notTo) return false;
   return event.type === alertEventTypes.subscriptionPaused.type || subscription.eventTypes.includes(event.type);
 }
 
@@ -71,7 +74,7 @@ export function newDelivery(services: AlertServices, subscriptionId: string, eve
  * Delivery ids are derived, so handing out again (after a stop half-way) adds only what is missing.
  */
 export async function handOut(services: AlertServices, event: EventDoc): Promise<void> {
-  const subscriptions = await services.repos.subscriptions.find({ status: 'ACTIVE' });
+  const subscriptions = await services.repos.subscriptions.find({ status: { $in: ['ACTIVE', 'PAUSED'] } });
   for (const subscription of subscriptions.filter((s) => goesTo(event, s))) {
     try {
       await services.repos.deliveries.insert(newDelivery(services, subscription._id, event._id));

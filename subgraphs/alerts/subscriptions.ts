@@ -77,7 +77,8 @@ export async function setStatus(services: AlertServices, id: string, status: Sub
     { ...subscription, status, pausedReason: status === 'PAUSED' ? `paused by ${by}` : null, changedAt: now },
     subscription.version,
   );
-  if (status === 'ACTIVE') await dueAgain(services, { subscriptionId: id, status: 'PENDING' });
+  // Resumed: what waited goes out, and what the hub gave up on when it paused the subscription too.
+  if (status === 'ACTIVE') await dueAgain(services, { subscriptionId: id, status: { $in: ['PENDING', 'GAVE_UP'] } });
   if (status === 'DELETED') {
     for (const delivery of await services.repos.deliveries.find({ subscriptionId: id, status: 'PENDING' })) {
       await services.repos.deliveries.replace({ ...delivery, status: 'CANCELLED', nextAttemptAt: null }, delivery.version);
