@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guardedLookup, isNonPublicAddress, resolvedAddressProblem, urlProblem } from './destination.ts';
+import { guardedLookup, isLinkLocalAddress, isNonPublicAddress, resolvedAddressProblem, urlProblem } from './destination.ts';
 import { attemptDelivery } from './send.ts';
 
 describe('isNonPublicAddress', () => {
@@ -18,11 +18,24 @@ describe('isNonPublicAddress', () => {
     'fe80::1',
     '::ffff:127.0.0.1',
     '::ffff:10.0.0.1',
+    // Translation prefixes that carry an IPv4 address inside: metadata, through NAT64, SIIT, the old compatible form, 6to4.
+    '64:ff9b:1::a9fe:a9fe',
+    '::ffff:0:a9fe:a9fe',
+    '::a9fe:a9fe',
+    '2002:a9fe:a9fe::1',
+    'fec0::1',
   ])('refuses %s', (address) => expect(isNonPublicAddress(address)).toBe(true));
   it.each(['8.8.8.8', '203.0.114.1', '2606:4700:4700::1111'])('allows %s', (address) => expect(isNonPublicAddress(address)).toBe(false));
 });
 
 describe('urlProblem', () => {
+  it('refuses link-local addresses, where clouds serve instance metadata, in every mode', () => {
+    expect(urlProblem('http://169.254.169.254/latest/meta-data/', 'development')).toMatch(/link-local/);
+    expect(urlProblem('http://[fe80::1]/hook', 'development')).toMatch(/link-local/);
+    expect(isLinkLocalAddress('::ffff:169.254.169.254')).toBe(true);
+    expect(isLinkLocalAddress('127.0.0.1')).toBe(false);
+  });
+
   it('allows http and local receivers in development only', () => {
     expect(urlProblem('http://127.0.0.1:8080/hook', 'development')).toBeNull();
     expect(urlProblem('http://127.0.0.1:8080/hook', 'production')).toMatch(/https URL in production/);
@@ -44,9 +57,8 @@ describe('the resolved address', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('is what counts at subscription, not the name', async () => {
-    expect(await resolvedAddressProblem('https://localhost/hook', 'production')).toMatch(
-      /resolves to a non-public address \(localhost is 127\.0\.0\.1\)/,
-    );
+    // Not which address: that would tell a caller what an internal name resolves to.
+    expect(await resolvedAddressProblem('https://localhost/hook', 'production')).toBe('resolves to a non-public address');
     expect(await resolvedAddressProblem('https://localhost/hook', 'development')).toBeNull();
   });
 

@@ -33,9 +33,14 @@ for (const [network, prefix] of [
   notPublic.addSubnet(network, prefix, 'ipv4');
 }
 for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
+  // Unspecified, loopback and IPv4-compatible (::a.b.c.d), and the translation prefixes that embed
+  // an IPv4 address (NAT64, local-use NAT64, SIIT, 6to4) and can reach a private one through it.
+  ['::', 96],
   ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['::ffff:0:0:0', 96],
+  ['2002::', 16],
+  ['fec0::', 10],
   ['100::', 64],
   ['2001:db8::', 32],
   ['fc00::', 7],
@@ -44,6 +49,26 @@ for (const [network, prefix] of [
 ] as const) {
   notPublic.addSubnet(network, prefix, 'ipv6');
 }
+
+/**
+ * Link-local addresses, where clouds serve instance metadata and credentials: refused in every
+ * mode, since development (the default mode) may run on a cloud machine too.
+ */
+const linkLocal = new net.BlockList();
+linkLocal.addSubnet('169.254.0.0', 16, 'ipv4');
+linkLocal.addSubnet('fe80::', 10, 'ipv6');
+
+/** True when the address is link-local (IPv4-mapped IPv6 addresses judged as IPv4). */
+export function isLinkLocalAddress(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return linkLocal.check(mapped[1]!, 'ipv4');
+  const family = net.isIP(address);
+  return family !== 0 && linkLocal.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/** Whether a connection to the address is refused in the mode. */
+const refusedIn = (mode: DestinationMode, address: string) =>
+  mode === 'production' ? isNonPublicAddress(address) : isLinkLocalAddress(address);
 
 /** True when the address is not a public one (IPv4-mapped IPv6 addresses are judged as IPv4). */
 export function isNonPublicAddress(address: string): boolean {
@@ -66,6 +91,7 @@ export function urlProblem(text: string, mode: DestinationMode): string | null {
   if (mode === 'production' && url.protocol !== 'https:') return 'must be an https URL in production';
   if (url.username || url.password) return 'must not carry a user name or password: receivers check the signature instead';
   const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (net.isIP(host) && isLinkLocalAddress(host)) return `must not point to a link-local address (got ${host})`;
   if (mode === 'production' && (net.isIP(host) ? isNonPublicAddress(host) : host === 'localhost' || host.endsWith('.localhost'))) {
     return `must not point to a loopback, private or link-local address in production (got ${host})`;
   }
@@ -83,23 +109,24 @@ export async function resolvedAddressProblem(text: string, mode: DestinationMode
   } catch (error) {
     return `names a host that does not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
   }
-  const refused = addresses.find((a) => isNonPublicAddress(a.address));
-  return refused ? `resolves to a non-public address (${host} is ${refused.address})` : null;
+  // Which address is not said: the answer would tell a caller what an internal name resolves to.
+  return addresses.some((a) => isNonPublicAddress(a.address)) ? `resolves to a non-public address` : null;
 }
 
 /** Raised when a connection would reach a refused address. */
 export class RefusedAddressError extends Error {}
 
 /**
- * A DNS lookup for outgoing connections that refuses, in production, any non-public address the
- * name resolves to: the check is on the address the socket connects to, not on the name.
+ * A DNS lookup for outgoing connections that refuses any link-local address the name resolves to
+ * and, in production, any non-public one: the check is on the address the socket connects to, not
+ * on the name.
  */
 export function guardedLookup(mode: DestinationMode): LookupFunction {
   return (hostname, options, callback) => {
     dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, '', 0);
       const list = addresses;
-      const refused = mode === 'production' ? list.find((a) => isNonPublicAddress(a.address)) : undefined;
+      const refused = list.find((a) => refusedIn(mode, a.address));
       if (refused) {
         return callback(new RefusedAddressError(`${hostname} resolves to a non-public address (${refused.address})`), '', 0);
       }
