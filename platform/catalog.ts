@@ -48,13 +48,13 @@ export function envPrefix(name: string): string {
   return name.toUpperCase().replace(/-/g, '_');
 }
 
-/** `social-welfare` → `SocialWelfare`, the prefix of the sector's GraphQL type names. */
 /** A sector id's name for fields and functions: `social-welfare` → `socialWelfare`. */
 export function fieldPrefix(name: string): string {
   const prefix = typePrefix(name);
   return prefix.charAt(0).toLowerCase() + prefix.slice(1);
 }
 
+/** `social-welfare` → `SocialWelfare`, the prefix of the sector's GraphQL type names. */
 export function typePrefix(name: string): string {
   return name
     .split('-')
