@@ -167,7 +167,8 @@ describe('alerts', () => {
     const replay = await hub.query('mutation ($id: ID!) { replayAlertDelivery(id: $id) { id status } }', { id: delivered.id });
     expect(replay.data!.replayAlertDelivery).toEqual({ id: delivered.id, status: 'PENDING' });
     await waitFor('the replayed delivery', () => (receiver.received.filter((r) => r.id === id).length === 2 ? true : undefined));
-    expect([...receiver.kept.keys()].filter((k) => k === id)).toHaveLength(1);
+    // Received twice, under one webhook-id: what the receiver's deduplication keys on.
+    expect(receiver.received.filter((r) => r.id === id).map((r) => r.headers['webhook-id'])).toEqual([id, id]);
     const events = await hub.query('{ alertEvents(type: "crg.action.overdue", limit: 500) { id } }');
     expect(events.data!.alertEvents.filter((e: { id: string }) => e.id === id)).toHaveLength(1);
   });
@@ -286,7 +287,6 @@ describe('alerts', () => {
     );
     expect(dashboard.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await hub.query('{ alertSubscriptions { id } }')).data!.alertSubscriptions).toHaveLength(before);
-    expect(TODAY).toBe('2026-11-24');
   });
 
   it("writes a body's weekly digest of the events that concern it, and only that week's", async () => {
