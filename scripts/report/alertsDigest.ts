@@ -10,6 +10,9 @@ import type { Table } from './tables.ts';
  * the gateway. Events carry no case-level data, so neither does the digest.
  */
 
+/** The most events one request reads (the graph gives at most 500). */
+const eventsRead = 500;
+
 export const digestQuery = /* GraphQL */ `
   query AlertsDigest($bodyId: ID!) {
     coordinationBody(id: $bodyId) {
@@ -24,7 +27,7 @@ export const digestQuery = /* GraphQL */ `
         id
       }
     }
-    alertEvents(limit: 500) {
+    alertEvents(limit: ${eventsRead}) {
       id
       type
       subject
@@ -79,6 +82,13 @@ export async function fetchDigest(send: SendQuery, bodyId: string, until: string
   const from = new Date(Date.parse(`${until}T00:00:00Z`) - 6 * DAY_MS).toISOString().slice(0, 10);
   const bodies = new Set([body.id, ...body.reportingBodies.map((b) => b.id)]);
   const sectors = new Set(body.seats.flatMap((seat) => (seat.sector ? [seat.sector.id] : [])));
+  // Newest first and at most `eventsRead`: if even the oldest read is in the week, some may be missing.
+  const oldest = answer.alertEvents.at(-1);
+  if (answer.alertEvents.length >= eventsRead && oldest && oldest.day >= from) {
+    throw new Error(
+      `More than ${eventsRead} events were raised since ${oldest.day}: the digest for the week to ${until} would be incomplete`,
+    );
+  }
   const events = answer.alertEvents
     .filter((e) => e.day >= from && e.day <= until && concerns(e, bodies, sectors))
     .sort((a, b) => a.day.localeCompare(b.day) || a.raisedAt.localeCompare(b.raisedAt));
