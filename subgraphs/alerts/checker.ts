@@ -38,7 +38,10 @@ export async function checkGraph(services: AlertServices, graph: GraphAccess): P
     const event = await raiseEvent(services, candidate);
     if (event) raised.push(event);
   };
-  for (const candidate of standingEvents(answer.data ?? {})) await raise(candidate);
+  // Standing conditions are seen again at every check: one read finds those raised before.
+  const standing = standingEvents(answer.data ?? {});
+  const known = new Set((await services.repos.events.findByIds(standing.map((c) => c.id))).map((e) => e._id));
+  for (const candidate of standing) if (!known.has(candidate.id)) await raise(candidate);
   await answeringChanges(services, answer.data, unavailable, raise);
   await followUpRises(services, followUpCounts(answer.data ?? {}), year, today, raise);
   return { raised, problems };
