@@ -42,6 +42,8 @@ export class AlertEngine {
    * stored meanwhile (an event just raised, a replay) may have come too late for the running one.
    */
   sweep(): Promise<void> {
+    // A check that ends during stop must not start a sweep the closing store would be pulled from under.
+    if (this.stopped) return Promise.resolve();
     if (this.sweeping) {
       this.sweepAgain = true;
       return this.sweeping;
@@ -61,7 +63,9 @@ export class AlertEngine {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
-    await Promise.all([this.checking, this.sweeping]);
+    // The check first: a sweep it asked for before stop is then in `sweeping`.
+    await this.checking;
+    await this.sweeping;
   }
 
   private every(ms: number, work: () => Promise<void>) {
