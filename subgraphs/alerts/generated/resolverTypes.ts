@@ -123,6 +123,46 @@ export type AuditChainProblem = {
   problem: Scalars['String']['output'];
 };
 
+/** The order of an audit log's entries on its pages. */
+export type AuditEntryOrder =
+  /** The newest entry first: what happened lately. */
+  | 'NEWEST_FIRST'
+  /** The first entry first: the chain's own order, each entry after the one whose hash it carries. */
+  | 'OLDEST_FIRST';
+
+/** A page of a subgraph's audit log. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries on this page, each with its cursor. */
+  edges: Array<AuditEntryEdge>;
+  /** Whether there is more on either side, and the cursors to ask for it. */
+  pageInfo: PageInfo;
+  /** How many entries the whole list (with its filters) holds now. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An audit entry on a page, with its cursor. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** An opaque cursor, good only for the log, filters and order that gave it out. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
+/** Where a page stands in its list: whether there is more on either side, and the cursors to ask for it. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** True when more records follow this page (asked with `first`); with `last`, true when `before` was given. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when records come before this page (asked with `last`); with `first`, true when `after` was given. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first edge; null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+  /** The cursor of the page's last edge, to pass as `after` for the next page; null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+};
+
 /** A published source a record takes its facts from. */
 export type Source = {
   __typename?: 'Source';
@@ -458,6 +498,10 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditChainCheck: ResolverTypeWrapper<AuditChainCheck>;
   AuditChainProblem: ResolverTypeWrapper<AuditChainProblem>;
+  AuditEntryOrder: AuditEntryOrder;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Source: ResolverTypeWrapper<Source>;
   Sourced: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Sourced']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -495,6 +539,9 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   AuditChainCheck: AuditChainCheck;
   AuditChainProblem: AuditChainProblem;
+  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryEdge: AuditEntryEdge;
+  PageInfo: PageInfo;
   Source: Source;
   Sourced: ResolversInterfaceTypes<ResolversParentTypes>['Sourced'];
   Query: Record<PropertyKey, never>;
@@ -663,6 +710,24 @@ export type AuditChainProblemResolvers<ContextType = any, ParentType extends Res
   problem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type AuditEntryConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type SourceResolvers<ContextType = any, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   section?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -783,6 +848,9 @@ export type Resolvers<ContextType = any> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditChainCheck?: AuditChainCheckResolvers<ContextType>;
   AuditChainProblem?: AuditChainProblemResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Sourced?: SourcedResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -20,6 +20,7 @@ import type { ObligationDoc, ObligationRuleDoc, PeriodDoc, BodyReportDoc } from 
 import type { Assessment } from '../obligations/evaluate.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -135,6 +136,46 @@ export type AuditChainProblem = {
   seq: Scalars['Int']['output'];
   /** What is wrong with it. */
   problem: Scalars['String']['output'];
+};
+
+/** The order of an audit log's entries on its pages. */
+export type AuditEntryOrder =
+  /** The newest entry first: what happened lately. */
+  | 'NEWEST_FIRST'
+  /** The first entry first: the chain's own order, each entry after the one whose hash it carries. */
+  | 'OLDEST_FIRST';
+
+/** A page of a subgraph's audit log. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries on this page, each with its cursor. */
+  edges: Array<AuditEntryEdge>;
+  /** Whether there is more on either side, and the cursors to ask for it. */
+  pageInfo: PageInfo;
+  /** How many entries the whole list (with its filters) holds now. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An audit entry on a page, with its cursor. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** An opaque cursor, good only for the log, filters and order that gave it out. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
+/** Where a page stands in its list: whether there is more on either side, and the cursors to ask for it. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** True when more records follow this page (asked with `first`); with `last`, true when `before` was given. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when records come before this page (asked with `last`); with `first`, true when `after` was given. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first edge; null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+  /** The cursor of the page's last edge, to pass as `after` for the next page; null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** A published source a record takes its facts from. */
@@ -547,6 +588,12 @@ export type Query = {
   case?: Maybe<SurvivorCase>;
   /** The cases the caller's sector holds or was referred, newest first. Each read is audited. */
   cases: Array<SurvivorCase>;
+  /**
+   * The cases the caller's sector holds or was referred, newest first (by the day first reported,
+   * then by code), one page at a time. Each page read is audited with the purpose given, naming
+   * the cases on it.
+   */
+  casesConnection: SurvivorCaseConnection;
   /** Every framework of the country, newest first (by the first day of its period); only those of one status when `status` is given. */
   frameworks: Array<Framework>;
   /** The meeting pack for a body's next meeting (meetings:read and framework:read). */
@@ -569,6 +616,11 @@ export type Query = {
    * accepted and not started) after their follow-up day, most overdue first. Each read is audited.
    */
   escalatedReferrals: Array<Referral>;
+  /**
+   * The escalated referrals of `escalatedReferrals`, most overdue first (by follow-up day, then by
+   * id), one page at a time. Each page read is audited with the purpose given.
+   */
+  escalatedReferralsConnection: ReferralConnection;
 };
 
 
@@ -633,6 +685,15 @@ export type QueryCasesArgs = {
 };
 
 
+export type QueryCasesConnectionArgs = {
+  purpose?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryFrameworksArgs = {
   status?: InputMaybe<FrameworkStatus>;
 };
@@ -671,6 +732,15 @@ export type QueryPathwayAggregatesArgs = {
 
 export type QueryEscalatedReferralsArgs = {
   purpose?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryEscalatedReferralsConnectionArgs = {
+  purpose?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Mutation = {
@@ -1263,6 +1333,12 @@ export type CoordinationAuditLog = AuditLog & {
   id: Scalars['ID']['output'];
   /** Entries, newest first, optionally only those about one case or of one action. */
   entries?: Maybe<Array<AuditEntry>>;
+  /**
+   * The entries of `entries`, one page at a time, by position in the chain: a page never repeats
+   * or skips an entry, however many are appended between two reads. Each page read is itself
+   * recorded (`audit.read`).
+   */
+  entriesConnection?: Maybe<AuditEntryConnection>;
   /** The hash chain checked from the first entry to the head. */
   check?: Maybe<AuditChainCheck>;
 };
@@ -1273,6 +1349,18 @@ export type CoordinationAuditLogEntriesArgs = {
   caseId?: InputMaybe<Scalars['ID']['input']>;
   action?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The lead ministry's audit log: case registry and referrals. */
+export type CoordinationAuditLogEntriesConnectionArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  order?: InputMaybe<AuditEntryOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -1466,6 +1554,26 @@ export type CaseMilestoneInput = {
   kind: MilestoneKind;
   /** The day it was reached (not before the case was first reported, not in the future). */
   on: Scalars['Date']['input'];
+};
+
+/** A page of the cases the caller's sector may see. */
+export type SurvivorCaseConnection = {
+  __typename?: 'SurvivorCaseConnection';
+  /** The cases on this page, each with its cursor. */
+  edges: Array<SurvivorCaseEdge>;
+  /** Whether there is more on either side, and the cursors to ask for it. */
+  pageInfo: PageInfo;
+  /** How many cases the whole list holds now. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A case on a page, with its cursor. */
+export type SurvivorCaseEdge = {
+  __typename?: 'SurvivorCaseEdge';
+  /** An opaque cursor: says nothing about the case, and works only for the list and sector that gave it out. */
+  cursor: Scalars['String']['output'];
+  /** The case. */
+  node: SurvivorCase;
 };
 
 /** Where a framework stands in its life. */
@@ -2172,6 +2280,26 @@ export type ReferralStatusInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A page of referrals the caller's sector may see. */
+export type ReferralConnection = {
+  __typename?: 'ReferralConnection';
+  /** The referrals on this page, each with its cursor. */
+  edges: Array<ReferralEdge>;
+  /** Whether there is more on either side, and the cursors to ask for it. */
+  pageInfo: PageInfo;
+  /** How many referrals the whole list holds now. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A referral on a page, with its cursor. */
+export type ReferralEdge = {
+  __typename?: 'ReferralEdge';
+  /** An opaque cursor: says nothing about the referral or its case, and works only for the list and sector that gave it out. */
+  cursor: Scalars['String']['output'];
+  /** The referral. */
+  node: Referral;
+};
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
@@ -2449,6 +2577,10 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditChainCheck: ResolverTypeWrapper<AuditChainCheck>;
   AuditChainProblem: ResolverTypeWrapper<AuditChainProblem>;
+  AuditEntryOrder: AuditEntryOrder;
+  AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>;
+  AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Source: ResolverTypeWrapper<SourceDoc>;
   Sourced: ResolverTypeWrapper<ProvenanceDoc>;
   HealthSector: ResolverTypeWrapper<SectorDoc>;
@@ -2506,6 +2638,8 @@ export type ResolversTypes = {
   RegisterCaseInput: RegisterCaseInput;
   CaseConsentInput: CaseConsentInput;
   CaseMilestoneInput: CaseMilestoneInput;
+  SurvivorCaseConnection: ResolverTypeWrapper<Omit<SurvivorCaseConnection, 'edges'> & { edges: Array<ResolversTypes['SurvivorCaseEdge']> }>;
+  SurvivorCaseEdge: ResolverTypeWrapper<Omit<SurvivorCaseEdge, 'node'> & { node: ResolversTypes['SurvivorCase'] }>;
   FrameworkStatus: FrameworkStatus;
   FrameworkEventKind: FrameworkEventKind;
   FrameworkEvent: ResolverTypeWrapper<FrameworkEventDoc>;
@@ -2550,6 +2684,8 @@ export type ResolversTypes = {
   ReferralEvent: ResolverTypeWrapper<ReferralEventDoc>;
   ReferCaseInput: ReferCaseInput;
   ReferralStatusInput: ReferralStatusInput;
+  ReferralConnection: ResolverTypeWrapper<Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversTypes['ReferralEdge']> }>;
+  ReferralEdge: ResolverTypeWrapper<Omit<ReferralEdge, 'node'> & { node: ResolversTypes['Referral'] }>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -2574,6 +2710,9 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   AuditChainCheck: AuditChainCheck;
   AuditChainProblem: AuditChainProblem;
+  AuditEntryConnection: Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> };
+  AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
+  PageInfo: PageInfo;
   Source: SourceDoc;
   Sourced: ProvenanceDoc;
   HealthSector: SectorDoc;
@@ -2623,6 +2762,8 @@ export type ResolversParentTypes = {
   RegisterCaseInput: RegisterCaseInput;
   CaseConsentInput: CaseConsentInput;
   CaseMilestoneInput: CaseMilestoneInput;
+  SurvivorCaseConnection: Omit<SurvivorCaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['SurvivorCaseEdge']> };
+  SurvivorCaseEdge: Omit<SurvivorCaseEdge, 'node'> & { node: ResolversParentTypes['SurvivorCase'] };
   FrameworkEvent: FrameworkEventDoc;
   FundingLine: FundingLineDoc;
   Float: Scalars['Float']['output'];
@@ -2658,6 +2799,8 @@ export type ResolversParentTypes = {
   ReferralEvent: ReferralEventDoc;
   ReferCaseInput: ReferCaseInput;
   ReferralStatusInput: ReferralStatusInput;
+  ReferralConnection: Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReferralEdge']> };
+  ReferralEdge: Omit<ReferralEdge, 'node'> & { node: ResolversParentTypes['Referral'] };
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -2813,6 +2956,24 @@ export type AuditChainProblemResolvers<ContextType = any, ParentType extends Res
   entryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   problem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SourceResolvers<ContextType = any, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
@@ -3067,6 +3228,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   auditLog?: Resolver<Array<ResolversTypes['AuditLog']>, ParentType, ContextType>;
   case?: Resolver<Maybe<ResolversTypes['SurvivorCase']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   cases?: Resolver<Array<ResolversTypes['SurvivorCase']>, ParentType, ContextType, RequireFields<QueryCasesArgs, 'limit'>>;
+  casesConnection?: Resolver<ResolversTypes['SurvivorCaseConnection'], ParentType, ContextType, Partial<QueryCasesConnectionArgs>>;
   frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType, Partial<QueryFrameworksArgs>>;
   meetingPack?: Resolver<Maybe<ResolversTypes['MeetingPack']>, ParentType, ContextType, RequireFields<QueryMeetingPackArgs, 'bodyId'>>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
@@ -3075,6 +3237,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
   pathwayAggregates?: Resolver<ResolversTypes['PathwayAggregates'], ParentType, ContextType, RequireFields<QueryPathwayAggregatesArgs, 'year'>>;
   escalatedReferrals?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType, Partial<QueryEscalatedReferralsArgs>>;
+  escalatedReferralsConnection?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, Partial<QueryEscalatedReferralsConnectionArgs>>;
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -3260,6 +3423,7 @@ export type CoordinationAuditLogResolvers<ContextType = any, ParentType extends 
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CoordinationAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<CoordinationAuditLogEntriesArgs, 'limit'>>;
+  entriesConnection?: Resolver<Maybe<ResolversTypes['AuditEntryConnection']>, ParentType, ContextType, RequireFields<CoordinationAuditLogEntriesConnectionArgs, 'order'>>;
   check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3297,6 +3461,17 @@ export type ReferralResolvers<ContextType = any, ParentType extends ResolversPar
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SurvivorCaseConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['SurvivorCaseConnection'] = ResolversParentTypes['SurvivorCaseConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SurvivorCaseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SurvivorCaseEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SurvivorCaseEdge'] = ResolversParentTypes['SurvivorCaseEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SurvivorCase'], ParentType, ContextType>;
 };
 
 export type FrameworkEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['FrameworkEvent'] = ResolversParentTypes['FrameworkEvent']> = {
@@ -3546,6 +3721,17 @@ export type ReferralEventResolvers<ContextType = any, ParentType extends Resolve
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ReferralConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReferralConnection'] = ResolversParentTypes['ReferralConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ReferralEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReferralEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReferralEdge'] = ResolversParentTypes['ReferralEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Referral'], ParentType, ContextType>;
+};
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -3586,6 +3772,9 @@ export type Resolvers<ContextType = any> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditChainCheck?: AuditChainCheckResolvers<ContextType>;
   AuditChainProblem?: AuditChainProblemResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Sourced?: SourcedResolvers<ContextType>;
   HealthSector?: HealthSectorResolvers<ContextType>;
@@ -3629,6 +3818,8 @@ export type Resolvers<ContextType = any> = {
   CaseConsent?: CaseConsentResolvers<ContextType>;
   CaseMilestone?: CaseMilestoneResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
+  SurvivorCaseConnection?: SurvivorCaseConnectionResolvers<ContextType>;
+  SurvivorCaseEdge?: SurvivorCaseEdgeResolvers<ContextType>;
   FrameworkEvent?: FrameworkEventResolvers<ContextType>;
   FundingLine?: FundingLineResolvers<ContextType>;
   ObligationAssessment?: ObligationAssessmentResolvers<ContextType>;
@@ -3655,6 +3846,8 @@ export type Resolvers<ContextType = any> = {
   ServiceTiming?: ServiceTimingResolvers<ContextType>;
   ConsentOverride?: ConsentOverrideResolvers<ContextType>;
   ReferralEvent?: ReferralEventResolvers<ContextType>;
+  ReferralConnection?: ReferralConnectionResolvers<ContextType>;
+  ReferralEdge?: ReferralEdgeResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

@@ -13,6 +13,7 @@ import type { SourceDoc, ProvenanceDoc } from '../../kit/provenance.ts';
 import type { MedicalCareDoc } from '../models.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -130,6 +131,46 @@ export type AuditChainProblem = {
   problem: Scalars['String']['output'];
 };
 
+/** The order of an audit log's entries on its pages. */
+export type AuditEntryOrder =
+  /** The newest entry first: what happened lately. */
+  | 'NEWEST_FIRST'
+  /** The first entry first: the chain's own order, each entry after the one whose hash it carries. */
+  | 'OLDEST_FIRST';
+
+/** A page of a subgraph's audit log. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries on this page, each with its cursor. */
+  edges: Array<AuditEntryEdge>;
+  /** Whether there is more on either side, and the cursors to ask for it. */
+  pageInfo: PageInfo;
+  /** How many entries the whole list (with its filters) holds now. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An audit entry on a page, with its cursor. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** An opaque cursor, good only for the log, filters and order that gave it out. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
+/** Where a page stands in its list: whether there is more on either side, and the cursors to ask for it. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** True when more records follow this page (asked with `first`); with `last`, true when `before` was given. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** True when records come before this page (asked with `last`); with `first`, true when `after` was given. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first edge; null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+  /** The cursor of the page's last edge, to pass as `after` for the next page; null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+};
+
 /** A published source a record takes its facts from. */
 export type Source = {
   __typename?: 'Source';
@@ -205,6 +246,23 @@ export type FrameworkAction = {
   lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Every progress report the lead sector has made on this action, oldest first. */
   progressHistory?: Maybe<Array<ProgressReport>>;
+  /**
+   * The progress reports of `progressHistory`, one page at a time, oldest first (by position in
+   * the action's history).
+   */
+  progressHistoryConnection?: Maybe<ProgressReportConnection>;
+};
+
+
+/**
+ * An action of the national framework. The coordination subgraph owns its definition; the lead
+ * sector's subgraph owns its due date, status and delivery, recorded in the sector's own system.
+ */
+export type FrameworkActionProgressHistoryConnectionArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Status of a framework action as its lead sector reports it. */
@@ -371,6 +429,12 @@ export type AuditLog = {
   id: Scalars['ID']['output'];
   /** Entries, newest first, optionally only those about one case or of one action. */
   entries?: Maybe<Array<AuditEntry>>;
+  /**
+   * The entries of `entries`, one page at a time, by position in the chain: a page never repeats
+   * or skips an entry, however many are appended between two reads. Each page read is itself
+   * recorded (`audit.read`).
+   */
+  entriesConnection?: Maybe<AuditEntryConnection>;
   /** The hash chain checked from the first entry to the head. */
   check?: Maybe<AuditChainCheck>;
 };
@@ -381,6 +445,18 @@ export type AuditLogEntriesArgs = {
   caseId?: InputMaybe<Scalars['ID']['input']>;
   action?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
+export type AuditLogEntriesConnectionArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  order?: InputMaybe<AuditEntryOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -873,6 +949,26 @@ export type ProgressReportInput = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A page of an action's progress reports. */
+export type ProgressReportConnection = {
+  __typename?: 'ProgressReportConnection';
+  /** The reports on this page, each with its cursor. */
+  edges: Array<ProgressReportEdge>;
+  /** Whether there is more on either side, and the cursors to ask for it. */
+  pageInfo: PageInfo;
+  /** How many reports the action's whole history holds now. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A progress report on a page, with its cursor. */
+export type ProgressReportEdge = {
+  __typename?: 'ProgressReportEdge';
+  /** An opaque cursor, good only for this action's history. */
+  cursor: Scalars['String']['output'];
+  /** The report. */
+  node: ProgressReport;
+};
+
 /**
  * This sector's response to a case. Every day in it is not in the future and not before 1 January of
  * the year in the case code (the year the case was first reported); text given is not empty.
@@ -1028,6 +1124,20 @@ export type HealthAction = FrameworkAction & {
   lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Every progress report the health sector has made on this action, oldest first. */
   progressHistory?: Maybe<Array<ProgressReport>>;
+  /**
+   * The progress reports of `progressHistory`, one page at a time, oldest first (by position in
+   * the action's history).
+   */
+  progressHistoryConnection?: Maybe<ProgressReportConnection>;
+};
+
+
+/** A framework action led by the health sector. */
+export type HealthActionProgressHistoryConnectionArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A One-Stop Crisis Centre: one place in a hospital where survivors reach every sector's services. */
@@ -1114,6 +1224,12 @@ export type HealthAuditLog = AuditLog & {
   id: Scalars['ID']['output'];
   /** Entries, newest first, optionally only those about one case or of one action. */
   entries?: Maybe<Array<AuditEntry>>;
+  /**
+   * The entries of `entries`, one page at a time, by position in the chain: a page never repeats
+   * or skips an entry, however many are appended between two reads. Each page read is itself
+   * recorded (`audit.read`).
+   */
+  entriesConnection?: Maybe<AuditEntryConnection>;
   /** The hash chain checked from the first entry to the head. */
   check?: Maybe<AuditChainCheck>;
 };
@@ -1124,6 +1240,18 @@ export type HealthAuditLogEntriesArgs = {
   caseId?: InputMaybe<Scalars['ID']['input']>;
   action?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The health sector's audit log, served by its own subgraph. For auditors only. */
+export type HealthAuditLogEntriesConnectionArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  order?: InputMaybe<AuditEntryOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Medical care and forensic examination at a crisis centre. */
@@ -1301,6 +1429,10 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditChainCheck: ResolverTypeWrapper<AuditChainCheck>;
   AuditChainProblem: ResolverTypeWrapper<AuditChainProblem>;
+  AuditEntryOrder: AuditEntryOrder;
+  AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>;
+  AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Source: ResolverTypeWrapper<SourceDoc>;
   Sourced: ResolverTypeWrapper<ProvenanceDoc>;
   SectorAgency: ResolverTypeWrapper<SectorRef>;
@@ -1346,6 +1478,8 @@ export type ResolversTypes = {
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ResolverTypeWrapper<ProgressReportDoc>;
   ProgressReportInput: ProgressReportInput;
+  ProgressReportConnection: ResolverTypeWrapper<Omit<ProgressReportConnection, 'edges'> & { edges: Array<ResolversTypes['ProgressReportEdge']> }>;
+  ProgressReportEdge: ResolverTypeWrapper<Omit<ProgressReportEdge, 'node'> & { node: ResolversTypes['ProgressReport'] }>;
   HealthCaseResponseInput: HealthCaseResponseInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1381,6 +1515,9 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   AuditChainCheck: AuditChainCheck;
   AuditChainProblem: AuditChainProblem;
+  AuditEntryConnection: Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> };
+  AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
+  PageInfo: PageInfo;
   Source: SourceDoc;
   Sourced: ProvenanceDoc;
   SectorAgency: SectorRef;
@@ -1416,6 +1553,8 @@ export type ResolversParentTypes = {
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ProgressReportDoc;
   ProgressReportInput: ProgressReportInput;
+  ProgressReportConnection: Omit<ProgressReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProgressReportEdge']> };
+  ProgressReportEdge: Omit<ProgressReportEdge, 'node'> & { node: ResolversParentTypes['ProgressReport'] };
   HealthCaseResponseInput: HealthCaseResponseInput;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
@@ -1582,6 +1721,24 @@ export type AuditChainProblemResolvers<ContextType = any, ParentType extends Res
   entryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   problem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SourceResolvers<ContextType = any, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
@@ -1817,6 +1974,17 @@ export type ProgressReportResolvers<ContextType = any, ParentType extends Resolv
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ProgressReportConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ProgressReportConnection'] = ResolversParentTypes['ProgressReportConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProgressReportEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProgressReportEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ProgressReportEdge'] = ResolversParentTypes['ProgressReportEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   healthSector?: Resolver<ResolversTypes['HealthSector'], ParentType, ContextType>;
   healthSurvivorContact?: Resolver<Maybe<ResolversTypes['HealthSurvivorContact']>, ParentType, ContextType, RequireFields<QueryHealthSurvivorContactArgs, 'caseId'>>;
@@ -1857,6 +2025,7 @@ export type HealthActionResolvers<ContextType = any, ParentType extends Resolver
   delivery?: Resolver<Maybe<ResolversTypes['DeliveryState']>, ParentType, ContextType>;
   lastUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   progressHistory?: Resolver<Maybe<Array<ResolversTypes['ProgressReport']>>, ParentType, ContextType>;
+  progressHistoryConnection?: Resolver<Maybe<ResolversTypes['ProgressReportConnection']>, ParentType, ContextType, Partial<HealthActionProgressHistoryConnectionArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1897,6 +2066,7 @@ export type HealthAuditLogResolvers<ContextType = any, ParentType extends Resolv
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HealthAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<HealthAuditLogEntriesArgs, 'limit'>>;
+  entriesConnection?: Resolver<Maybe<ResolversTypes['AuditEntryConnection']>, ParentType, ContextType, RequireFields<HealthAuditLogEntriesConnectionArgs, 'order'>>;
   check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1956,6 +2126,9 @@ export type Resolvers<ContextType = any> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditChainCheck?: AuditChainCheckResolvers<ContextType>;
   AuditChainProblem?: AuditChainProblemResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Sourced?: SourcedResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
@@ -1982,6 +2155,8 @@ export type Resolvers<ContextType = any> = {
   PeriodReopening?: PeriodReopeningResolvers<ContextType>;
   ReportingSummary?: ReportingSummaryResolvers<ContextType>;
   ProgressReport?: ProgressReportResolvers<ContextType>;
+  ProgressReportConnection?: ProgressReportConnectionResolvers<ContextType>;
+  ProgressReportEdge?: ProgressReportEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   HealthSector?: HealthSectorResolvers<ContextType>;
