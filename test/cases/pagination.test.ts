@@ -111,6 +111,8 @@ describe('casesConnection', () => {
         backwards: true,
       },
     );
+    expect(backwards[0]!.pageInfo.hasNextPage).toBe(false);
+    expect(backwards.slice(1).every((p) => p.pageInfo.hasNextPage)).toBe(true);
     expect(
       backwards
         .reverse()

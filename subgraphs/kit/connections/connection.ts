@@ -120,17 +120,18 @@ function keyOf(list: PagedList, record: object): CursorKey {
   });
 }
 
-/** Records strictly past `key` in the list's order (`after`), or strictly before it (`before`), as a store filter. */
-function beyond(list: PagedList, key: CursorKey, side: 'after' | 'before'): Filter {
-  return {
-    $or: list.order.map(([field, direction, kind], i) => {
-      const clause: Filter = {};
-      for (const [j, [equalField, , equalKind]] of list.order.slice(0, i).entries()) clause[equalField] = storedValue(equalKind, key[j]!);
-      const greater = (direction === 1) === (side === 'after');
-      clause[field] = { [greater ? '$gt' : '$lt']: storedValue(kind, key[i]!) };
-      return clause;
-    }),
-  };
+/**
+ * Records past `key` in the list's order (`after`), or before it (`before`), as a store filter;
+ * with `inclusive`, the record at `key` too.
+ */
+function beyond(list: PagedList, key: CursorKey, side: 'after' | 'before', inclusive = false): Filter {
+  const equal = (upTo: number): Filter =>
+    Object.fromEntries(list.order.slice(0, upTo).map(([field, , kind], j) => [field, storedValue(kind, key[j]!)]));
+  const clauses = list.order.map(([field, direction, kind], i) => {
+    const greater = (direction === 1) === (side === 'after');
+    return { ...equal(i), [field]: { [greater ? '$gt' : '$lt']: storedValue(kind, key[i]!) } };
+  });
+  return { $or: inclusive ? [...clauses, equal(list.order.length)] : clauses };
 }
 
 /** -1, 0 or 1 as `record` sorts before, at or after `key` in the list's order. */
@@ -149,6 +150,8 @@ function assemble<T extends object>(
   request: PageRequest,
   fetched: readonly T[],
   totalCount: number,
+  /** Whether the list holds a record on the far side of the cursor the page starts from. */
+  pastStart: boolean,
   seal: CursorSeal,
 ): Page<T> {
   const more = fetched.length > request.size;
@@ -158,10 +161,8 @@ function assemble<T extends object>(
   return {
     edges,
     pageInfo: {
-      // Records this list keeps are not taken out, so a cursor names a record still there: there
-      // is one at least on the far side of it.
-      hasNextPage: request.forward ? more : request.before !== null,
-      hasPreviousPage: request.forward ? request.after !== null : more,
+      hasNextPage: request.forward ? more : pastStart,
+      hasPreviousPage: request.forward ? pastStart : more,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
@@ -190,11 +191,15 @@ export async function storePage<T extends object>(
   const sort: SortSpec = Object.fromEntries(
     list.order.map(([field, direction]) => [field, request.forward ? direction : (-direction as 1 | -1)]),
   );
-  const [fetched, totalCount] = await Promise.all([
+  // The page starts from `after` (forwards) or `before` (backwards): is anything left behind it?
+  const start = request.forward ? request.after : request.before;
+  const behind = start && beyond(list, start, request.forward ? 'before' : 'after', true);
+  const [fetched, totalCount, pastStart] = await Promise.all([
     source.find(narrowed.length === 1 ? base : { $and: narrowed }, { sort, limit: request.size + 1 }),
     source.count(base),
+    behind ? source.find({ $and: [base, behind] }, { limit: 1 }).then((found) => found.length > 0) : false,
   ]);
-  return assemble(list, request, fetched, totalCount, seal);
+  return assemble(list, request, fetched, totalCount, pastStart, seal);
 }
 
 /** One page of a list already read whole and sorted in the list's order (one a loader batched, say). */
@@ -211,7 +216,9 @@ export function listPage<T extends object>(
       (!request.before || compareToKey(list, record, request.before) < 0),
   );
   const fetched = request.forward ? inRange.slice(0, request.size + 1) : inRange.slice(-(request.size + 1)).reverse();
-  return assemble(list, request, fetched, sorted.length, seal);
+  const start = request.forward ? request.after : request.before;
+  const pastStart = start !== null && sorted.some((record) => compareToKey(list, record, start) * (request.forward ? 1 : -1) <= 0);
+  return assemble(list, request, fetched, sorted.length, pastStart, seal);
 }
 
 /** The fields a connection query selects on its nodes (`district`, `referrals.status`), for the audit log. */
