@@ -208,11 +208,18 @@ export type SectorAgency = {
   servicePoints?: Maybe<Array<ServicePoint>>;
   /** How the actions this sector leads are being delivered. */
   delivery?: Maybe<DeliveryStatus>;
+  /**
+   * The actions this sector leads, each with its due date and delivery state today, optionally
+   * narrowed and in the order asked (most urgent first unless told otherwise; `ActionOrder` says
+   * exactly what that is). Every action the framework gives the sector is listed, one it has no
+   * record of as not reported.
+   */
+  actions?: Maybe<Array<FrameworkAction>>;
   /** The sector's compliance with its obligations, as of today. */
   compliance?: Maybe<Compliance>;
-  /** The indicators this sector owns and reports. */
+  /** The indicators this sector owns and reports, optionally only those with one of the given statuses today. */
   indicators?: Maybe<Array<Indicator>>;
-  /** The data sets this sector reports, each with its schedule. */
+  /** The data sets this sector reports, each with its schedule; optionally only those whose last closed period's report is in one of the given states. */
   dataSets?: Maybe<Array<DataSet>>;
   /** Completeness and timeliness of this sector's reports, over all its data sets. */
   reporting?: Maybe<ReportingSummary>;
@@ -229,6 +236,50 @@ export type SectorAgencyServicePointsArgs = {
   kind?: InputMaybe<ServicePointKind>;
 };
 
+
+/**
+ * A ministry taking part in the national framework. The coordination subgraph owns the registry
+ * entry (name, ministry, focal point); each sector's subgraph adds what it alone knows about itself:
+ * its responsibilities, service points and delivery.
+ */
+export type SectorAgencyActionsArgs = {
+  delivery?: InputMaybe<Array<DeliveryState>>;
+  dueBefore?: InputMaybe<Scalars['Date']['input']>;
+  dueAfter?: InputMaybe<Scalars['Date']['input']>;
+  orderBy?: InputMaybe<ActionOrder>;
+};
+
+
+/**
+ * A ministry taking part in the national framework. The coordination subgraph owns the registry
+ * entry (name, ministry, focal point); each sector's subgraph adds what it alone knows about itself:
+ * its responsibilities, service points and delivery.
+ */
+export type SectorAgencyIndicatorsArgs = {
+  status?: InputMaybe<Array<IndicatorStatus>>;
+};
+
+
+/**
+ * A ministry taking part in the national framework. The coordination subgraph owns the registry
+ * entry (name, ministry, focal point); each sector's subgraph adds what it alone knows about itself:
+ * its responsibilities, service points and delivery.
+ */
+export type SectorAgencyDataSetsArgs = {
+  lastClosedPeriodState?: InputMaybe<Array<ReportState>>;
+};
+
+/** The order of a sector's list of the actions it leads. Ties go to the action id, in natural order (`bd-a1-2` before `bd-a1-10`). */
+export type ActionOrder =
+  /**
+   * The one that most needs attention first: overdue actions, the most days overdue first; then
+   * those at risk, then those on track, each the earliest due first; then those not reported (the
+   * earliest due first, those with no due date last); then those done.
+   */
+  | 'MOST_URGENT_FIRST'
+  /** The earliest due date first, whatever the delivery state; actions with no due date recorded last. */
+  | 'EARLIEST_DUE_FIRST';
+
 /**
  * An action of the national framework. The coordination subgraph owns its definition; the lead
  * sector's subgraph owns its due date, status and delivery, recorded in the sector's own system.
@@ -242,6 +293,8 @@ export type FrameworkAction = {
   status?: Maybe<ActionStatus>;
   /** Where the action stands against its due date today. */
   delivery?: Maybe<DeliveryState>;
+  /** Whole days past its due date while it is overdue (1 the day after it was due); 0 when it is not overdue. */
+  daysOverdue?: Maybe<Scalars['Int']['output']>;
   /** When the lead sector last updated its record of the action. */
   lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Every progress report the lead sector has made on this action, oldest first. */
@@ -768,6 +821,12 @@ export type DataSet = Sourced & {
   indicators: Array<Indicator>;
   /** Its periods from the first to the current one, newest last; the last `last` of them when given. */
   periods: Array<ReportingPeriod>;
+  /**
+   * The latest period that has ended by today, with the state of its report: `ON_TIME`, `LATE`,
+   * `MISSING`, or `DUE` while its on-time deadline has not passed. Never the current, open period;
+   * null when no period of the schedule has ended yet.
+   */
+  lastClosedPeriod?: Maybe<ReportingPeriod>;
   /** Completeness and timeliness over all its periods so far. */
   summary: ReportingSummary;
   /** The source of the record's facts; null when none of them comes from a source. */
@@ -1087,9 +1146,14 @@ export type EducationSector = SectorAgency & {
   ledActionIds: Array<Scalars['ID']['output']>;
   /** How the actions the education sector leads are being delivered: every one of them, an action with no record here as not reported. */
   delivery?: Maybe<DeliveryStatus>;
-  /** The indicators the education sector owns and reports. */
+  /**
+   * The actions the education sector leads, each with its due date and delivery state today, optionally
+   * narrowed and in the order asked: every one of them, an action with no record here as not reported.
+   */
+  actions?: Maybe<Array<FrameworkAction>>;
+  /** The indicators the education sector owns and reports, optionally only those with one of the given statuses today. */
   indicators?: Maybe<Array<Indicator>>;
-  /** The data sets the education sector reports. */
+  /** The data sets the education sector reports; optionally only those whose last closed period's report is in one of the given states. */
   dataSets?: Maybe<Array<DataSet>>;
   /** Completeness and timeliness of the education sector's reports. */
   reporting?: Maybe<ReportingSummary>;
@@ -1107,6 +1171,27 @@ export type EducationSectorServicePointsArgs = {
   kind?: InputMaybe<ServicePointKind>;
 };
 
+
+/** The education sector: prevention in schools and support for school-age survivors. */
+export type EducationSectorActionsArgs = {
+  delivery?: InputMaybe<Array<DeliveryState>>;
+  dueBefore?: InputMaybe<Scalars['Date']['input']>;
+  dueAfter?: InputMaybe<Scalars['Date']['input']>;
+  orderBy?: InputMaybe<ActionOrder>;
+};
+
+
+/** The education sector: prevention in schools and support for school-age survivors. */
+export type EducationSectorIndicatorsArgs = {
+  status?: InputMaybe<Array<IndicatorStatus>>;
+};
+
+
+/** The education sector: prevention in schools and support for school-age survivors. */
+export type EducationSectorDataSetsArgs = {
+  lastClosedPeriodState?: InputMaybe<Array<ReportState>>;
+};
+
 /** A framework action led by the education sector. */
 export type EducationAction = FrameworkAction & {
   __typename?: 'EducationAction';
@@ -1118,6 +1203,8 @@ export type EducationAction = FrameworkAction & {
   status?: Maybe<ActionStatus>;
   /** Where the action stands against its due date today. */
   delivery?: Maybe<DeliveryState>;
+  /** Whole days past its due date while it is overdue (1 the day after it was due); 0 when it is not overdue. */
+  daysOverdue?: Maybe<Scalars['Int']['output']>;
   /** When the education sector last updated its record. */
   lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Every progress report the education sector has made on this action, oldest first. */
@@ -1365,6 +1452,10 @@ export type FederationReferenceTypes = {
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['EducationSector'], {"ledActionIds":true}>
         | GraphQLRecursivePick<FederationTypes['EducationSector'], {"ledActionIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationSector'], {"ledActionIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationSector'], {"ledActionIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationSector'], {"ledActionIds":true}>
+        | GraphQLRecursivePick<FederationTypes['EducationSector'], {"ledActionIds":true}>
         | GraphQLRecursivePick<FederationTypes['EducationSector'], {"ledActionIds":true}> ) );
   EducationAction:
     ( { __typename: 'EducationAction' }
@@ -1412,6 +1503,7 @@ export type ResolversTypes = {
   Source: ResolverTypeWrapper<SourceDoc>;
   Sourced: ResolverTypeWrapper<ProvenanceDoc>;
   SectorAgency: ResolverTypeWrapper<SectorRef>;
+  ActionOrder: ActionOrder;
   FrameworkAction: ResolverTypeWrapper<ActionEntity>;
   ActionStatus: ActionStatus;
   ResponsibilityRole: ResponsibilityRole;
@@ -1893,6 +1985,7 @@ export type DataSetResolvers<ContextType = any, ParentType extends ResolversPare
   lockDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
   periods?: Resolver<Array<ResolversTypes['ReportingPeriod']>, ParentType, ContextType, Partial<DataSetPeriodsArgs>>;
+  lastClosedPeriod?: Resolver<Maybe<ResolversTypes['ReportingPeriod']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['ReportingSummary'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1986,8 +2079,9 @@ export type EducationSectorResolvers<ContextType = any, ParentType extends Resol
   responsibilities?: Resolver<Maybe<Array<ResolversTypes['Responsibility']>>, ParentType, ContextType>;
   servicePoints?: Resolver<Maybe<Array<ResolversTypes['ServicePoint']>>, ParentType, ContextType, Partial<EducationSectorServicePointsArgs>>;
   delivery?: Resolver<Maybe<ResolversTypes['DeliveryStatus']>, ParentType, ContextType>;
-  indicators?: Resolver<Maybe<Array<ResolversTypes['Indicator']>>, ParentType, ContextType>;
-  dataSets?: Resolver<Maybe<Array<ResolversTypes['DataSet']>>, ParentType, ContextType>;
+  actions?: Resolver<Maybe<Array<ResolversTypes['FrameworkAction']>>, ParentType, ContextType, RequireFields<EducationSectorActionsArgs, 'orderBy'>>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['Indicator']>>, ParentType, ContextType, Partial<EducationSectorIndicatorsArgs>>;
+  dataSets?: Resolver<Maybe<Array<ResolversTypes['DataSet']>>, ParentType, ContextType, Partial<EducationSectorDataSetsArgs>>;
   reporting?: Resolver<Maybe<ResolversTypes['ReportingSummary']>, ParentType, ContextType>;
   compliance?: Resolver<Maybe<ResolversTypes['Compliance']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1999,6 +2093,7 @@ export type EducationActionResolvers<ContextType = any, ParentType extends Resol
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['ActionStatus']>, ParentType, ContextType>;
   delivery?: Resolver<Maybe<ResolversTypes['DeliveryState']>, ParentType, ContextType>;
+  daysOverdue?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   lastUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   progressHistory?: Resolver<Maybe<Array<ResolversTypes['ProgressReport']>>, ParentType, ContextType>;
   progressHistoryConnection?: Resolver<Maybe<ResolversTypes['ProgressReportConnection']>, ParentType, ContextType, Partial<EducationActionProgressHistoryConnectionArgs>>;
