@@ -2039,7 +2039,7 @@ export type PathwayWindow = {
   quarter?: InputMaybe<Scalars['Int']['input']>;
   /** A month of `year`, 1 (January) to 12. */
   month?: InputMaybe<Scalars['Int']['input']>;
-  /** The last this many calendar months, 1 to 36, ending with the month of `endingOn`. */
+  /** The last this many calendar months, ending with the month of `endingOn`: 1, 3, 6, 12, 24 or 36. */
   lastMonths?: InputMaybe<Scalars['Int']['input']>;
   /** With `lastMonths`: a day in the window's last month (not after today); today when not given. */
   endingOn?: InputMaybe<Scalars['Date']['input']>;

@@ -28,7 +28,13 @@ export interface WindowPeriod {
 }
 
 export const earliestYear = 1990;
-export const mostMonths = 36;
+/**
+ * The lengths a window of the last N months may have. Fixed lengths, not any N: two windows whose
+ * cases differ by one month's give that month's count with independent noise, and an attacker who
+ * averages many such pairs wears the noise down; with these lengths no two rolling windows from
+ * one start differ by one month (docs/disclosure-control.md, "Windows").
+ */
+export const windowLengths = [1, 3, 6, 12, 24, 36] as const;
 
 const monthKey = (year: number, month0: number) => `${year}-${String(month0 + 1).padStart(2, '0')}`;
 const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -44,8 +50,8 @@ export function pathwayPeriod(input: WindowInput, today: Date, at = 'window.'): 
     if (given(year) || given(quarter) || given(month)) {
       problems.push({ field: `${at}lastMonths`, problem: 'cannot be given with year, quarter or month' });
     }
-    if (!isWhole(lastMonths) || lastMonths < 1 || lastMonths > mostMonths) {
-      problems.push({ field: `${at}lastMonths`, problem: `must be a whole number from 1 to ${mostMonths} (got ${lastMonths})` });
+    if (!(windowLengths as readonly unknown[]).includes(lastMonths)) {
+      problems.push({ field: `${at}lastMonths`, problem: `must be one of ${windowLengths.join(', ')} (got ${lastMonths})` });
     }
     if (given(endingOn) && !(endingOn instanceof Date && endingOn.getTime() <= today.getTime())) {
       problems.push({ field: `${at}endingOn`, problem: `must not be after today, ${today.toISOString().slice(0, 10)}` });
