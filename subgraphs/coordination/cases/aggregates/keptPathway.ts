@@ -9,7 +9,7 @@ import { KeptYears, defaultKeptYearsOptions } from './keptYears.ts';
 import { PathwayCells, publishedTables, type PublishedTables } from './pathwayCells.ts';
 import { pathwayPeriod, type WindowPeriod } from './window.ts';
 import { readYearInSlices } from './yearData.ts';
-import { YearTally } from './yearTally.ts';
+import { YearTally, type MonthsView } from './yearTally.ts';
 
 /*
  * The pathway aggregates, kept between requests a year at a time; a window (window.ts) adds the
@@ -71,15 +71,18 @@ export async function keptPathway(
   period: WindowPeriod,
   areas: () => Promise<readonly AreaDoc[]>,
 ): Promise<PublishedPathway> {
-  const byDistrict = new Map<string, PathwayCells>();
+  const views: MonthsView[] = [];
   for (const year of period.years) {
     const { tally } = await keptYearsOf(ctx.repos).get(year, (kept) => upToDate(ctx, year, kept), ctx.logger);
-    tally.addInto(byDistrict, period.months);
+    views.push(tally.view(period.months.filter((m) => m.startsWith(`${year}-`))));
   }
+  const { byDistrict, all: national } = views.length === 1 ? views[0]! : together(views);
   const today = ctx.clock.now();
-  const national = new PathwayCells();
-  for (const cells of byDistrict.values()) national.add(cells);
-  const districts = [...byDistrict.keys()].sort();
+  // A district whose cases have all left the count is no row, as counting afresh would not list it.
+  const districts = [...byDistrict]
+    .filter(([, cells]) => cells.allCases.count > 0)
+    .map(([district]) => district)
+    .sort();
   return {
     ...publishedTables(national, period.months, today, disclosure),
     year: period.years[period.years.length - 1]!,
@@ -103,6 +106,21 @@ export async function keptPathway(
       return listed.map((area) => ({ area, ...publishedTables(byArea.get(area._id)!, period.months, today, disclosure) }));
     },
   };
+}
+
+/** The views of a window's years as one (their cases are apart: a case is first reported in one year). */
+function together(views: readonly MonthsView[]): MonthsView {
+  const byDistrict = new Map<string, PathwayCells>();
+  const all = new PathwayCells();
+  for (const view of views) {
+    all.add(view.all);
+    for (const [district, cells] of view.byDistrict) {
+      let into = byDistrict.get(district);
+      if (!into) byDistrict.set(district, (into = new PathwayCells()));
+      into.add(cells);
+    }
+  }
+  return { byDistrict, all };
 }
 
 /** The areas a breakdown lists: every area of the level (at or below `within`), in listing order. */
