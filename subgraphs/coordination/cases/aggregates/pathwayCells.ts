@@ -75,9 +75,12 @@ export class PathwayCells {
   readonly byReferralStatus = new Cells();
   readonly serviceDays = pathway.emptyServiceDays();
   readonly awaiting = new Cells();
+  /** Moves with every change, so tables published from these cells are kept until they change. */
+  revision = 0;
 
   /** Counts a case's share in (by = 1) or takes it out (by = -1). */
   count(share: CaseShare, by: 1 | -1) {
+    this.revision += 1;
     const { key } = share;
     addToCell(this.allCases, key, by);
     this.byIncidentType.add(share.incidentType, key, by);
@@ -96,6 +99,7 @@ export class PathwayCells {
 
   /** Adds the cells of other cases (no case in both). */
   add(other: PathwayCells) {
+    this.revision += 1;
     addCell(this.allCases, other.allCases);
     addCells(this.byIncidentType, other.byIncidentType);
     addCells(this.byMonth, other.byMonth);
@@ -124,25 +128,45 @@ export interface PublishedTables {
   overdueFollowUps(): ReturnType<DisclosureControl['publishTable']>;
 }
 
-/** The tables of `cells` for the window's `months`, as published on `today`. */
+/** Tables published lately, kept with the cells they came from until those change or the day does. */
+const publishedOf = new WeakMap<PathwayCells, { asOf: string; tables: PublishedTables }>();
+
+/**
+ * The tables of `cells` for the window's `months`, as published on `today`: each worked out when
+ * first asked for, and kept for the next request while the cells and the day stay the same.
+ */
 export function publishedTables(
   cells: PathwayCells,
   months: readonly string[],
   today: Date,
   disclosure: DisclosureControl,
 ): PublishedTables {
+  const asOf = `${cells.revision} ${months.join(',')} ${today.toISOString().slice(0, 10)}`;
+  const kept = publishedOf.get(cells);
+  if (kept?.asOf === asOf) return kept.tables;
   const publish = disclosure.publishTable;
   const all = () => ({ ...cells.allCases });
-  return {
-    casesByIncidentType: () => publish(cells.byIncidentType.rows(incidentTypes), all()),
-    casesByMonth: () => publish(cells.byMonth.rows(pathway.monthsBegun(months, today)), all()),
-    casesBySector: () => publish(cells.bySector.rows(sectorIds), all()),
-    timeToService: (incidentType) => pathway.publishTimeToService(cells.serviceDays, incidentType, disclosure),
-    justiceFunnel: () => pathway.publishJusticeFunnel(cells.byFurthestStage, disclosure),
-    legalProtection: () => pathway.publishLegalProtection(cells.byLegalStep, disclosure),
-    referralOutcomes: () => publish(cells.byReferralStatus.rows(referralStatuses), { ...cells.allReferrals }),
-    overdueFollowUps: () => overdueFollowUps(cells.awaiting, today, disclosure),
+  const once = <T>(work: () => T): (() => T) => {
+    let done: { value: T } | undefined;
+    return () => (done ??= { value: work() }).value;
   };
+  const timings = new Map<IncidentType | null, ReturnType<typeof pathway.publishTimeToService>>();
+  const tables: PublishedTables = {
+    casesByIncidentType: once(() => publish(cells.byIncidentType.rows(incidentTypes), all())),
+    casesByMonth: once(() => publish(cells.byMonth.rows(pathway.monthsBegun(months, today)), all())),
+    casesBySector: once(() => publish(cells.bySector.rows(sectorIds), all())),
+    timeToService: (incidentType) => {
+      let timing = timings.get(incidentType);
+      if (!timing) timings.set(incidentType, (timing = pathway.publishTimeToService(cells.serviceDays, incidentType, disclosure)));
+      return timing;
+    },
+    justiceFunnel: once(() => pathway.publishJusticeFunnel(cells.byFurthestStage, disclosure)),
+    legalProtection: once(() => pathway.publishLegalProtection(cells.byLegalStep, disclosure)),
+    referralOutcomes: once(() => publish(cells.byReferralStatus.rows(referralStatuses), { ...cells.allReferrals })),
+    overdueFollowUps: once(() => overdueFollowUps(cells.awaiting, today, disclosure)),
+  };
+  publishedOf.set(cells, { asOf, tables });
+  return tables;
 }
 
 /** Follow-ups overdue on `today`, by receiving sector. */
