@@ -305,6 +305,9 @@ describe('kept pathway aggregates', () => {
 
   it('follow a milestone, a withdrawn reporting consent and a new case', async () => {
     const before = await expectBothReplicasPublishTheStraightforwardTables();
+    // A window and its breakdowns asked before the writes, so that they are kept and must follow them.
+    const lastQuarter = { year, quarter: 4 };
+    for (const replica of replicas) await send(replica, windowAggregates, { window: lastQuarter }, 'analyst');
     const investigated = registry.cases.find(
       (c) => counted(c) && c.holdingSector === 'police' && c.milestones.every((m) => m.kind !== 'INVESTIGATION_OPENED'),
     )!;
@@ -351,6 +354,9 @@ describe('kept pathway aggregates', () => {
     );
     await expectBothReplicasPublishTheStraightforwardTables();
     expect(await countedNow()).toBe(countedBefore);
+    const expectedQuarter = await straightforwardWindow(lastQuarter);
+    for (const replica of replicas)
+      expect((await send(replica, windowAggregates, { window: lastQuarter }, 'analyst')).pathwayAggregates).toEqual(expectedQuarter);
   });
 
   it('read the year whole again when more was written than the revision counter remembers', async () => {

@@ -76,7 +76,9 @@ export async function keptPathway(
     const { tally } = await keptYearsOf(ctx.repos).get(year, (kept) => upToDate(ctx, year, kept), ctx.logger);
     views.push(tally.view(period.months.filter((m) => m.startsWith(`${year}-`))));
   }
-  const { byDistrict, all: national } = views.length === 1 ? views[0]! : together(views);
+  // A year with no counted case in the window adds nothing (its cells are empty).
+  const counted = views.filter((view) => view.all.allCases.count > 0);
+  const { byDistrict, all: national } = counted.length === 1 ? counted[0]! : together(counted);
   const today = ctx.clock.now();
   // A district whose cases have all left the count is no row, as counting afresh would not list it.
   const districts = [...byDistrict]
@@ -97,15 +99,39 @@ export async function keptPathway(
     byArea: async (level, within) => {
       const all = await areas();
       const listed = areasListed(all, level, within);
-      const areaOf = areaAtLevelOf(all, level);
-      const byArea = new Map(listed.map((a) => [a._id, new PathwayCells()]));
-      for (const [district, cells] of byDistrict) {
-        const area = areaOf(district);
-        if (area) byArea.get(area._id)?.add(cells);
-      }
-      return listed.map((area) => ({ area, ...publishedTables(byArea.get(area._id)!, period.months, today, disclosure) }));
+      const cells = areaCells(national, byDistrict, all, level, listed);
+      return listed.map((area) => ({ area, ...publishedTables(cells.get(area._id)!, period.months, today, disclosure) }));
     },
   };
+}
+
+/**
+ * Each listed area's cells: its districts' added together. Kept with the window's cells until they
+ * change (or the areas do), so a breakdown asked again is published from the same cells, whose
+ * published tables are kept too.
+ */
+const areaCellsOf = new WeakMap<PathwayCells, Map<string, { asOf: string; cells: Map<string, PathwayCells> }>>();
+function areaCells(
+  national: PathwayCells,
+  byDistrict: ReadonlyMap<string, PathwayCells>,
+  all: readonly AreaDoc[],
+  level: AreaLevel,
+  listed: readonly AreaDoc[],
+): Map<string, PathwayCells> {
+  const asOf = `${national.revision} ${all.map((a) => `${a._id}:${a.version}`).join(',')}`;
+  const ask = `${level} ${listed.map((a) => a._id).join(',')}`;
+  let kept = areaCellsOf.get(national);
+  if (!kept) areaCellsOf.set(national, (kept = new Map<string, { asOf: string; cells: Map<string, PathwayCells> }>()));
+  const known = kept.get(ask);
+  if (known?.asOf === asOf) return known.cells;
+  const areaOf = areaAtLevelOf(all, level);
+  const cells = new Map(listed.map((a) => [a._id, new PathwayCells()]));
+  for (const [district, districtCells] of byDistrict) {
+    const area = areaOf(district);
+    if (area) cells.get(area._id)?.add(districtCells);
+  }
+  kept.set(ask, { asOf, cells });
+  return cells;
 }
 
 /** The views of a window's years as one (their cases are apart: a case is first reported in one year). */
