@@ -169,7 +169,11 @@ export async function warmPathway(ctx: PathwayContext, rereadAfterMs: number | u
   const kept = keptYearsOf(ctx.repos);
   if (rereadAfterMs !== undefined) kept.options = { ...kept.options, rereadAfterMs };
   const now = ctx.clock.now();
-  await keptPathway(ctx, pathwayPeriod({ year: now.getUTCFullYear() }, now), async () => []);
+  const year = await keptPathway(ctx, pathwayPeriod({ year: now.getUTCFullYear() }, now), async () => []);
+  // Published once now, so the first request finds the year's tables kept.
+  for (const table of [year.casesByIncidentType, year.casesByMonth, year.casesBySector, year.justiceFunnel, year.referralOutcomes]) table();
+  year.overdueFollowUps();
+  year.timeToService(null);
 }
 
 async function upToDate(ctx: PathwayContext, year: number, kept: KeptYear | undefined): Promise<KeptYear> {
