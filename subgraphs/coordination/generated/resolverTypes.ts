@@ -12,7 +12,8 @@ import type { SourceDoc, ProvenanceDoc } from '../../kit/provenance.ts';
 import type { SectorAttendance } from '../meetings/cadence.ts';
 import type { Pack } from '../meetings/pack.ts';
 import type { CaseDoc, ReferralDoc, ReferralEventDoc, ConsentOverrideDoc, MilestoneDoc } from '../cases/models.ts';
-import type { PublishedPathway } from '../cases/aggregates/keptPathway.ts';
+import type { PublishedPathway, PublishedAreaPathway } from '../cases/aggregates/keptPathway.ts';
+import type { WindowPeriod } from '../cases/aggregates/window.ts';
 import type { ResponseRef } from '../cases/caseResponses.ts';
 import type { AuditLogRef } from '../../kit/audit/auditLogResolvers.ts';
 import type { AuditEntryDoc } from '../../kit/audit/auditEntry.ts';
@@ -607,8 +608,9 @@ export type Query = {
   /** One organisation by id, e.g. `za-npa`; null when there is none. */
   organisation?: Maybe<Organisation>;
   /**
-   * How the referral pathway worked for the cases first reported in one calendar year. Only cases
-   * with reporting consent are counted; small counts are withheld (see `CountRow`).
+   * How the referral pathway worked for the cases first reported in a window of whole calendar
+   * months: a year, a quarter, a month, or the last N months. Only cases with reporting consent are
+   * counted; small counts are withheld (see `CountRow`). Give `year` or `window`, not both.
    */
   pathwayAggregates: PathwayAggregates;
   /**
@@ -726,7 +728,8 @@ export type QueryOrganisationArgs = {
 
 
 export type QueryPathwayAggregatesArgs = {
-  year: Scalars['Int']['input'];
+  year?: InputMaybe<Scalars['Int']['input']>;
+  window?: InputMaybe<PathwayWindow>;
 };
 
 
@@ -1446,8 +1449,14 @@ export type MilestoneKind =
   | 'CONVICTED'
   /** Justice: the accused was acquitted. */
   | 'ACQUITTED'
+  /** Justice: the survivor started to receive legal aid (advice or representation at no cost to her). */
+  | 'LEGAL_AID_STARTED'
+  /** Justice: a protection order was applied for. */
+  | 'PROTECTION_ORDER_APPLIED'
   /** Justice: a protection order was granted. */
   | 'PROTECTION_ORDER_GRANTED'
+  /** Justice: a protection order was refused. */
+  | 'PROTECTION_ORDER_REFUSED'
   /** Social welfare: admitted to a shelter. */
   | 'SHELTER_ADMITTED'
   /** Social welfare: counselling started. */
@@ -2125,11 +2134,32 @@ export type OrganisationAttendanceRate = {
   rate?: Maybe<Scalars['Float']['output']>;
 };
 
-/** The referral pathway in numbers for one year of cases. */
+/**
+ * The months of first report the aggregates count. Give `year` alone (a calendar year), `year` with
+ * `quarter` or `month`, or `lastMonths` (with `endingOn` or not). A window is always whole calendar
+ * months, and never runs past today: the month `endingOn` falls in counts whole, so two windows ending
+ * a day apart in the same month are the same window, with the same figures (docs/disclosure-control.md).
+ */
+export type PathwayWindow = {
+  /** A calendar year, from 1990 to this year. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+  /** A quarter of `year`, 1 (January to March) to 4. */
+  quarter?: InputMaybe<Scalars['Int']['input']>;
+  /** A month of `year`, 1 (January) to 12. */
+  month?: InputMaybe<Scalars['Int']['input']>;
+  /** The last this many calendar months, ending with the month of `endingOn`: 1, 3, 6, 12, 24 or 36. */
+  lastMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** With `lastMonths`: a day in the window's last month (not after today); today when not given. */
+  endingOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** The referral pathway in numbers for one window of cases. */
 export type PathwayAggregates = {
   __typename?: 'PathwayAggregates';
-  /** The calendar year of first report. */
+  /** The calendar year of first report; for a window across two years, the year it ends in. Read `period` for the window itself. */
   year: Scalars['Int']['output'];
+  /** The days of first report counted. */
+  period: PathwayPeriod;
   /** Counts below this are withheld (`CRG_SUPPRESSION_THRESHOLD`). */
   suppressionThreshold: Scalars['Int']['output'];
   /** How the counts were protected, and the method's public parameters. */
@@ -2138,7 +2168,7 @@ export type PathwayAggregates = {
   casesByIncidentType: CountTable;
   /** Cases by district of intake. */
   casesByDistrict: CountTable;
-  /** Cases by month of first report (`2026-03`): the months begun so far; a month still to come is no row. */
+  /** Cases by month of first report (`2026-03`): the window's months begun so far; a month still to come is no row. */
   casesByMonth: CountTable;
   /** Cases each sector served (held it, or accepted a referral of it). A case may be served by several sectors, so the rows need not add up to the total. */
   casesBySector: CountTable;
@@ -2146,15 +2176,70 @@ export type PathwayAggregates = {
   timeToService: Array<ServiceTiming>;
   /** The justice attrition funnel: cases reported to the police, investigated, charged, tried, convicted. */
   justiceFunnel: Array<CountRow>;
+  /** Legal aid and protection orders: cases whose survivor received legal aid, and cases with a protection order applied for, granted, refused. */
+  legalProtection: Array<CountRow>;
   /** Referrals of these cases by where they stand. */
   referralOutcomes: CountTable;
   /** Referrals still awaiting their service (pending, or accepted and not started) after their follow-up day, by receiving sector. */
   overdueFollowUps: CountTable;
+  /**
+   * The same tables for each area at one level, in listing order: every area of the level, with
+   * cases or not. A case lies in the district area its district names, and in every area above it;
+   * a case whose district names no area is in the national tables only.
+   */
+  byArea: Array<AreaPathwayAggregates>;
 };
 
 
-/** The referral pathway in numbers for one year of cases. */
+/** The referral pathway in numbers for one window of cases. */
 export type PathwayAggregatesTimeToServiceArgs = {
+  incidentType?: InputMaybe<IncidentType>;
+};
+
+
+/** The referral pathway in numbers for one window of cases. */
+export type PathwayAggregatesByAreaArgs = {
+  level?: AreaLevel;
+  within?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The days a window of pathway aggregates counts. */
+export type PathwayPeriod = {
+  __typename?: 'PathwayPeriod';
+  /** The first day of first report counted. */
+  from: Scalars['Date']['output'];
+  /** The last day of first report counted: the window's last day, or today when the window runs on past it. */
+  to: Scalars['Date']['output'];
+  /** The window's calendar months (`2026-03`), in order. */
+  months: Array<Scalars['String']['output']>;
+};
+
+/** The referral pathway in numbers for the cases of one area, in one window. */
+export type AreaPathwayAggregates = {
+  __typename?: 'AreaPathwayAggregates';
+  /** The area. */
+  area: Area;
+  /** Cases by GBVIMS incident type; the total is all the area's cases. */
+  casesByIncidentType: CountTable;
+  /** Cases by month of first report: the window's months begun so far. */
+  casesByMonth: CountTable;
+  /** Cases each sector served; rows need not add up to the total. */
+  casesBySector: CountTable;
+  /** How soon after first report each sector first served the area's cases, for all cases or one incident type. */
+  timeToService: Array<ServiceTiming>;
+  /** The justice attrition funnel of the area's cases. */
+  justiceFunnel: Array<CountRow>;
+  /** Legal aid and protection orders of the area's cases. */
+  legalProtection: Array<CountRow>;
+  /** Referrals of the area's cases by where they stand. */
+  referralOutcomes: CountTable;
+  /** Referrals of the area's cases still awaiting their service after their follow-up day, by receiving sector. */
+  overdueFollowUps: CountTable;
+};
+
+
+/** The referral pathway in numbers for the cases of one area, in one window. */
+export type AreaPathwayAggregatesTimeToServiceArgs = {
   incidentType?: InputMaybe<IncidentType>;
 };
 
@@ -2166,7 +2251,7 @@ export type PathwayAggregatesTimeToServiceArgs = {
  */
 export type CountRow = {
   __typename?: 'CountRow';
-  /** What is counted: an incident type, a district, a month (`2026-03`), a sector id, a status, a funnel stage, or `TOTAL`. */
+  /** What is counted: an incident type, a district, a month (`2026-03`), a sector id, a status, a funnel stage, a legal step, or `TOTAL`. */
   key: Scalars['String']['output'];
   /** The count; null when withheld. */
   count?: Maybe<Scalars['Int']['output']>;
@@ -2674,7 +2759,10 @@ export type ResolversTypes = {
   BodySeat: ResolverTypeWrapper<SeatRef>;
   OrganisationAttendance: ResolverTypeWrapper<OrganisationAttendanceDoc>;
   OrganisationAttendanceRate: ResolverTypeWrapper<OrganisationAttendanceCount>;
+  PathwayWindow: PathwayWindow;
   PathwayAggregates: ResolverTypeWrapper<PublishedPathway>;
+  PathwayPeriod: ResolverTypeWrapper<WindowPeriod>;
+  AreaPathwayAggregates: ResolverTypeWrapper<PublishedAreaPathway>;
   CountRow: ResolverTypeWrapper<CountRow>;
   CountTable: ResolverTypeWrapper<CountTable>;
   DisclosureControl: ResolverTypeWrapper<DisclosureControl>;
@@ -2790,7 +2878,10 @@ export type ResolversParentTypes = {
   BodySeat: SeatRef;
   OrganisationAttendance: OrganisationAttendanceDoc;
   OrganisationAttendanceRate: OrganisationAttendanceCount;
+  PathwayWindow: PathwayWindow;
   PathwayAggregates: PublishedPathway;
+  PathwayPeriod: WindowPeriod;
+  AreaPathwayAggregates: PublishedAreaPathway;
   CountRow: CountRow;
   CountTable: CountTable;
   DisclosureControl: DisclosureControl;
@@ -3235,7 +3326,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType, Partial<QueryObligationsArgs>>;
   organisations?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType, Partial<QueryOrganisationsArgs>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
-  pathwayAggregates?: Resolver<ResolversTypes['PathwayAggregates'], ParentType, ContextType, RequireFields<QueryPathwayAggregatesArgs, 'year'>>;
+  pathwayAggregates?: Resolver<ResolversTypes['PathwayAggregates'], ParentType, ContextType, Partial<QueryPathwayAggregatesArgs>>;
   escalatedReferrals?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType, Partial<QueryEscalatedReferralsArgs>>;
   escalatedReferralsConnection?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, Partial<QueryEscalatedReferralsConnectionArgs>>;
 };
@@ -3668,6 +3759,7 @@ export type OrganisationAttendanceRateResolvers<ContextType = any, ParentType ex
 
 export type PathwayAggregatesResolvers<ContextType = any, ParentType extends ResolversParentTypes['PathwayAggregates'] = ResolversParentTypes['PathwayAggregates']> = {
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['PathwayPeriod'], ParentType, ContextType>;
   suppressionThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   disclosureControl?: Resolver<ResolversTypes['DisclosureControl'], ParentType, ContextType>;
   casesByIncidentType?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
@@ -3676,6 +3768,26 @@ export type PathwayAggregatesResolvers<ContextType = any, ParentType extends Res
   casesBySector?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
   timeToService?: Resolver<Array<ResolversTypes['ServiceTiming']>, ParentType, ContextType, Partial<PathwayAggregatesTimeToServiceArgs>>;
   justiceFunnel?: Resolver<Array<ResolversTypes['CountRow']>, ParentType, ContextType>;
+  legalProtection?: Resolver<Array<ResolversTypes['CountRow']>, ParentType, ContextType>;
+  referralOutcomes?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
+  overdueFollowUps?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
+  byArea?: Resolver<Array<ResolversTypes['AreaPathwayAggregates']>, ParentType, ContextType, RequireFields<PathwayAggregatesByAreaArgs, 'level'>>;
+};
+
+export type PathwayPeriodResolvers<ContextType = any, ParentType extends ResolversParentTypes['PathwayPeriod'] = ResolversParentTypes['PathwayPeriod']> = {
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  months?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AreaPathwayAggregatesResolvers<ContextType = any, ParentType extends ResolversParentTypes['AreaPathwayAggregates'] = ResolversParentTypes['AreaPathwayAggregates']> = {
+  area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
+  casesByIncidentType?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
+  casesByMonth?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
+  casesBySector?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
+  timeToService?: Resolver<Array<ResolversTypes['ServiceTiming']>, ParentType, ContextType, Partial<AreaPathwayAggregatesTimeToServiceArgs>>;
+  justiceFunnel?: Resolver<Array<ResolversTypes['CountRow']>, ParentType, ContextType>;
+  legalProtection?: Resolver<Array<ResolversTypes['CountRow']>, ParentType, ContextType>;
   referralOutcomes?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
   overdueFollowUps?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
 };
@@ -3840,6 +3952,8 @@ export type Resolvers<ContextType = any> = {
   OrganisationAttendance?: OrganisationAttendanceResolvers<ContextType>;
   OrganisationAttendanceRate?: OrganisationAttendanceRateResolvers<ContextType>;
   PathwayAggregates?: PathwayAggregatesResolvers<ContextType>;
+  PathwayPeriod?: PathwayPeriodResolvers<ContextType>;
+  AreaPathwayAggregates?: AreaPathwayAggregatesResolvers<ContextType>;
   CountRow?: CountRowResolvers<ContextType>;
   CountTable?: CountTableResolvers<ContextType>;
   DisclosureControl?: DisclosureControlResolvers<ContextType>;
