@@ -676,7 +676,8 @@ export type Query = {
   /**
    * The coordination bodies that steer and monitor the framework, highest first, filtered by every
    * argument given: e.g. `level: DISTRICT, notMetSince: "2026-10-01"` for every district committee
-   * that has not met this quarter, from the meetings recorded.
+   * that has not met this quarter, or `overdueToMeet: true` for every body past its next meeting date,
+   * from the meetings recorded.
    */
   coordinationBodies: Array<CoordinationBody>;
   /** One coordination body by id; null when there is none. */
@@ -736,6 +737,7 @@ export type QueryCoordinationBodiesArgs = {
   level?: InputMaybe<AreaLevel>;
   withinAreaId?: InputMaybe<Scalars['ID']['input']>;
   notMetSince?: InputMaybe<Scalars['Date']['input']>;
+  overdueToMeet?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1139,7 +1141,12 @@ export type CoordinationBody = Sourced & {
   meetings: Array<Meeting>;
   /** The day it last met. */
   lastMetOn?: Maybe<Scalars['Date']['output']>;
-  /** The day its cadence setting says it must meet next; where a source sets a duty to meet, `obligations` says whether it is kept. */
+  /**
+   * The day its cadence setting says it must meet next: one cadence interval after it last met (the
+   * same day of the month, or the month's last day when the month is shorter). Past when the body is
+   * overdue to meet; null when it has never met (it is then overdue: `meetingOverdue`). Where a source
+   * sets a duty to meet, `obligations` says whether it is kept.
+   */
   nextMeetingDue?: Maybe<Scalars['Date']['output']>;
   /** Past its next meeting date by its cadence setting without meeting (or never met); a duty to meet set by a source is in `obligations`. */
   meetingOverdue: Scalars['Boolean']['output'];
