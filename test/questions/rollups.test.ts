@@ -29,7 +29,7 @@ const failingOrAtRisk = `query($statuses: [ComplianceStatus!]) { framework { sec
 async function eachSectorAlone(): Promise<ComplianceRow[]> {
   const registry = await hub.stores
     .get('coordination')!
-    .collection<{ _id: string; order: number }>('sectors')
+    .collection<{ _id: string; version: number; order: number }>('sectors')
     .find({}, { sort: { order: 1 } });
   return Promise.all(
     registry.map(async ({ _id }) => {
@@ -96,7 +96,11 @@ describe('the lead ministry asks across sectors', () => {
 
     // Each sector's facet records as stored, and the rule each sector documents for "offers".
     const rows = async (sector: string, collection: string) =>
-      new Map((await hub.stores.get(sector)!.collection<Record<string, any>>(collection).find({})).map((row) => [row._id as string, row]));
+      new Map(
+        (await hub.stores.get(sector)!.collection<{ _id: string; version: number } & Record<string, any>>(collection).find({})).map(
+          (row) => [row._id, row],
+        ),
+      );
     const expected = async () => {
       const [care, police, legal, welfare, school] = await Promise.all([
         rows('health', 'medicalCare'),
@@ -178,7 +182,10 @@ describe('the lead ministry asks across sectors', () => {
       expect(errors).toBeUndefined();
       return data!.coordinationBodies;
     };
-    const meetings = await hub.stores.get('coordination')!.collection<{ _id: string; bodyId: string; heldOn: Date }>('meetings').find({});
+    const meetings = await hub.stores
+      .get('coordination')!
+      .collection<{ _id: string; version: number; bodyId: string; heldOn: Date }>('meetings')
+      .find({});
     const lastMet = (body: string) => {
       const days = meetings.filter((m) => m.bodyId === body).map((m) => m.heldOn.toISOString().slice(0, 10));
       return days.length > 0 ? days.sort().at(-1)! : null;
