@@ -86,10 +86,11 @@ export function contractBindings(sectorId: string): string {
       lines.push('    },');
     } else if (name === core.name.value && renamedFields) {
       // A type every subgraph shares with fields named for the sector (the facts it adds to the
-      // framework): each field under the sector's name. No reference resolver: the entity is the
-      // representation the gateway sent, which carries the fields this subgraph @requires.
+      // framework): each field under the sector's name. The entity is the representation the
+      // gateway sent, which carries the fields this subgraph @requires under the sector's names.
       perSector.push(name);
       lines.push(`    ${name}: {`);
+      lines.push('      __resolveReference: (reference) => reference,');
       type.fields!.forEach((field, i) => {
         const external = field.directives?.some((d) => d.name.value === 'external');
         if (!external && field.name.value !== core.fields![i]!.name.value)

@@ -33,6 +33,7 @@ export function educationContractResolvers(core: ContractResolvers): Resolvers<C
     EducationSurvivorContact: TemplateSurvivorContact,
     EducationAuditLog: TemplateAuditLog,
     Framework: {
+      __resolveReference: (reference) => reference,
       educationComplianceStatus: Framework?.templateComplianceStatus,
       educationCentreServices: Framework?.templateCentreServices,
     },

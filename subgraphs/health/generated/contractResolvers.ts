@@ -33,6 +33,7 @@ export function healthContractResolvers(core: ContractResolvers): Resolvers<Cont
     HealthSurvivorContact: TemplateSurvivorContact,
     HealthAuditLog: TemplateAuditLog,
     Framework: {
+      __resolveReference: (reference) => reference,
       healthComplianceStatus: Framework?.templateComplianceStatus,
       healthCentreServices: Framework?.templateCentreServices,
     },

@@ -33,6 +33,7 @@ export function justiceContractResolvers(core: ContractResolvers): Resolvers<Con
     JusticeSurvivorContact: TemplateSurvivorContact,
     JusticeAuditLog: TemplateAuditLog,
     Framework: {
+      __resolveReference: (reference) => reference,
       justiceComplianceStatus: Framework?.templateComplianceStatus,
       justiceCentreServices: Framework?.templateCentreServices,
     },

@@ -33,6 +33,7 @@ export function policeContractResolvers(core: ContractResolvers): Resolvers<Cont
     PoliceSurvivorContact: TemplateSurvivorContact,
     PoliceAuditLog: TemplateAuditLog,
     Framework: {
+      __resolveReference: (reference) => reference,
       policeComplianceStatus: Framework?.templateComplianceStatus,
       policeCentreServices: Framework?.templateCentreServices,
     },

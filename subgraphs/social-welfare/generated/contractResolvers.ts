@@ -33,6 +33,7 @@ export function socialWelfareContractResolvers(core: ContractResolvers): Resolve
     SocialWelfareSurvivorContact: TemplateSurvivorContact,
     SocialWelfareAuditLog: TemplateAuditLog,
     Framework: {
+      __resolveReference: (reference) => reference,
       socialWelfareComplianceStatus: Framework?.templateComplianceStatus,
       socialWelfareCentreServices: Framework?.templateCentreServices,
     },
