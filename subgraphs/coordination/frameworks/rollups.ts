@@ -1,5 +1,6 @@
 import { fieldPrefix } from '../../../platform/catalog.ts';
 import { centreService } from '../../../platform/centreServices.ts';
+import type { CentreService, ComplianceStatus } from '../generated/resolverTypes.ts';
 import type { MeetingContext } from '../meetings/context.ts';
 import type { CrisisCentreDoc, SectorDoc } from '../models.ts';
 import { currentOf } from './lifecycle.ts';
@@ -15,7 +16,6 @@ import type { FrameworkDoc } from './models.ts';
  */
 
 type Ctx = MeetingContext;
-type ComplianceStatus = 'MEETING_OBLIGATIONS' | 'AT_RISK' | 'FAILING';
 
 /** The framework with the facts the gateway brought from the sectors, under each sector's field names. */
 type FrameworkWithFacts = FrameworkDoc & Record<string, unknown>;
@@ -37,7 +37,7 @@ async function sectors(framework: FrameworkWithFacts, { complianceStatus }: { co
 
 async function crisisCentres(
   framework: FrameworkWithFacts,
-  { offering, district }: { offering?: string[] | null; district?: string | null },
+  { offering, district }: { offering?: CentreService[] | null; district?: string | null },
   ctx: Ctx,
   sectorIds: readonly string[],
 ): Promise<CrisisCentreDoc[]> {
@@ -69,7 +69,7 @@ export function frameworkRollupResolvers(sectorIds: readonly string[]) {
         return framework ? { ...ref, ...framework } : null;
       },
       sectors,
-      crisisCentres: (framework: FrameworkWithFacts, args: { offering?: string[] | null; district?: string | null }, ctx: Ctx) =>
+      crisisCentres: (framework: FrameworkWithFacts, args: { offering?: CentreService[] | null; district?: string | null }, ctx: Ctx) =>
         crisisCentres(framework, args, ctx, sectorIds),
       ...ledActionIds,
     },
