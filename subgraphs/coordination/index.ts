@@ -21,6 +21,7 @@ import { obligationResolvers } from './obligations/resolvers.ts';
 import { obligationSeed } from './obligations/seed.ts';
 import { upgradeToObligationRecords } from './obligations/upgradeStore.ts';
 import { frameworkResolvers } from './frameworks/resolvers.ts';
+import { frameworkRollupResolvers } from './frameworks/rollups.ts';
 import { frameworkSeed } from './frameworks/seed/index.ts';
 import { upgradeToFrameworkLives } from './frameworks/upgradeStore.ts';
 import { upgradeToProvenanceMarks } from './provenance/upgradeStore.ts';
@@ -44,6 +45,7 @@ export const coordinationSubgraph = defineSubgraph({
     obligationResolvers as Resolvers,
     areaResolvers as Resolvers,
     frameworkResolvers as Resolvers,
+    frameworkRollupResolvers(sectorIds) as Resolvers,
   ),
   createLoaders: (repos) => ({
     ...createCoordinationLoaders(repos),

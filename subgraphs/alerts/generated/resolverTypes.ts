@@ -186,6 +186,27 @@ export type Sourced = {
   illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
+/** A sector's standing against the responsibilities allocated to it. */
+export type ComplianceStatus =
+  /** No rule of the scoreboard is broken. */
+  | 'MEETING_OBLIGATIONS'
+  /** At least one rule gives cause for concern, none is failed. */
+  | 'AT_RISK'
+  /** At least one rule is failed. */
+  | 'FAILING';
+
+/**
+ * A service a sector offers at a crisis centre, as the sector reports it for the lead ministry's
+ * filter on crisis centres. Not served to callers: `CrisisCentre`'s facet fields are.
+ */
+export type CentreServiceOffer = {
+  __typename?: 'CentreServiceOffer';
+  /** The crisis centre. */
+  crisisCentreId: Scalars['ID']['output'];
+  /** The facet field of `CrisisCentre` that serves the service there, e.g. `medicalCare`. */
+  facet: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The systems subscribed to alerts, newest first; deleted ones are kept and say so (alerts:read). */
@@ -504,6 +525,8 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Source: ResolverTypeWrapper<Source>;
   Sourced: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Sourced']>;
+  ComplianceStatus: ComplianceStatus;
+  CentreServiceOffer: ResolverTypeWrapper<CentreServiceOffer>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   AlertSubscriptionInput: AlertSubscriptionInput;
@@ -544,6 +567,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Source: Source;
   Sourced: ResolversInterfaceTypes<ResolversParentTypes>['Sourced'];
+  CentreServiceOffer: CentreServiceOffer;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   AlertSubscriptionInput: AlertSubscriptionInput;
@@ -739,6 +763,11 @@ export type SourcedResolvers<ContextType = any, ParentType extends ResolversPare
   __resolveType: TypeResolveFn<null, ParentType, ContextType>;
 };
 
+export type CentreServiceOfferResolvers<ContextType = any, ParentType extends ResolversParentTypes['CentreServiceOffer'] = ResolversParentTypes['CentreServiceOffer']> = {
+  crisisCentreId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  facet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   alertSubscriptions?: Resolver<Array<ResolversTypes['AlertSubscription']>, ParentType, ContextType>;
   alertEvents?: Resolver<Array<ResolversTypes['AlertEvent']>, ParentType, ContextType, RequireFields<QueryAlertEventsArgs, 'limit'>>;
@@ -853,6 +882,7 @@ export type Resolvers<ContextType = any> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Sourced?: SourcedResolvers<ContextType>;
+  CentreServiceOffer?: CentreServiceOfferResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   CreatedAlertSubscription?: CreatedAlertSubscriptionResolvers<ContextType>;

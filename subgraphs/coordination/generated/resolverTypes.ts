@@ -202,6 +202,161 @@ export type Sourced = {
   illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
+/** A sector's standing against the responsibilities allocated to it. */
+export type ComplianceStatus =
+  /** No rule of the scoreboard is broken. */
+  | 'MEETING_OBLIGATIONS'
+  /** At least one rule gives cause for concern, none is failed. */
+  | 'AT_RISK'
+  /** At least one rule is failed. */
+  | 'FAILING';
+
+/**
+ * A service a sector offers at a crisis centre, as the sector reports it for the lead ministry's
+ * filter on crisis centres. Not served to callers: `CrisisCentre`'s facet fields are.
+ */
+export type CentreServiceOffer = {
+  __typename?: 'CentreServiceOffer';
+  /** The crisis centre. */
+  crisisCentreId: Scalars['ID']['output'];
+  /** The facet field of `CrisisCentre` that serves the service there, e.g. `medicalCare`. */
+  facet: Scalars['String']['output'];
+};
+
+/** A service a One-Stop Crisis Centre may offer: one for each facet a sector adds to `CrisisCentre`. */
+export type CentreService =
+  /** `CrisisCentre.medicalCare`, from the health sector's subgraph: Medical care and forensic capacity at the centre, if the health sector has recorded it. The centre offers it (`MEDICAL_CARE`) with at least one doctor on duty. */
+  | 'MEDICAL_CARE'
+  /** `CrisisCentre.policeUnit`, from the police sector's subgraph: The police unit posted at the centre, if the policing sector has recorded one. The centre offers it (`POLICE_UNIT`) with at least one officer posted. */
+  | 'POLICE_UNIT'
+  /** `CrisisCentre.legalServices`, from the justice sector's subgraph: Legal services at the centre, if the justice sector has recorded them. The centre offers them (`LEGAL_SERVICES`) when legal staff attend at least one day a week for at least one of the four services. */
+  | 'LEGAL_SERVICES'
+  /** `CrisisCentre.shelter`, from the social-welfare sector's subgraph: Temporary shelter at or linked to the centre, if recorded with at least one bed; the centre then offers it (`SHELTER`). */
+  | 'SHELTER'
+  /** `CrisisCentre.counselling`, from the social-welfare sector's subgraph: Counselling at the centre, if recorded with at least one counsellor; the centre then offers it (`COUNSELLING`). */
+  | 'COUNSELLING'
+  /** `CrisisCentre.schoolSupport`, from the education sector's subgraph: Support for school-age survivors referred from the centre, if recorded. The centre offers it (`SCHOOL_SUPPORT`) with at least one of the three kinds of support. */
+  | 'SCHOOL_SUPPORT';
+
+/**
+ * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
+ * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
+ */
+export type Framework = Sourced & {
+  __typename?: 'Framework';
+  /** Stable framework id, e.g. `bd-msp-vaw`. */
+  id: Scalars['ID']['output'];
+  /** Title as published. */
+  title: Scalars['String']['output'];
+  /** The country the framework belongs to. */
+  country: Country;
+  /**
+   * The ministry or department that leads the framework.
+   * @deprecated Use `leadOrganisation { name }`: the lead is an organisation record with its kind, sectors and source.
+   */
+  leadMinistry: Scalars['String']['output'];
+  /** The laws and instruments the framework rests on. */
+  legalBasis: Array<LegalReference>;
+  /** The period the framework covers. */
+  period: Period;
+  /** The framework's objectives, each with its actions; empty for a framework that is not the current one. */
+  objectives: Array<Objective>;
+  /** The framework's actions, optionally only those a sector leads; empty for a framework that is not the current one. */
+  actions: Array<FrameworkAction>;
+  /**
+   * The sectors taking part in the framework, in registry order; with `complianceStatus`, only those
+   * whose compliance status today (`SectorAgency.compliance`) is one of those given, e.g.
+   * `[FAILING, AT_RISK]`. Empty for a framework that is not the current one. Each sector's status
+   * comes from its own subgraph: when one does not answer, the list is null and an error names the
+   * sector, rather than a list that would leave it out.
+   */
+  sectors?: Maybe<Array<SectorAgency>>;
+  /**
+   * The One-Stop Crisis Centres, by district then name; with `offering`, only those that offer every
+   * service listed, by each sector's rule for its own facet (a facet recorded with someone or
+   * something to provide it: see `CentreService` and the analysts' guide); with `district`, only
+   * those in that district. Empty for a framework that is not the current one. When a sector's
+   * subgraph does not answer, the list is null and an error names the sector.
+   */
+  crisisCentres?: Maybe<Array<CrisisCentre>>;
+  /** The ids of the framework actions the health sector leads, for its compliance status. */
+  healthLedActionIds: Array<Scalars['ID']['output']>;
+  /** The health sector's compliance status today, as `HealthSector.compliance` gives it. */
+  healthComplianceStatus?: Maybe<ComplianceStatus>;
+  /** The services the health sector offers at crisis centres, by the rule of its subgraph (`offers`). */
+  healthCentreServices?: Maybe<Array<CentreServiceOffer>>;
+  /** The ids of the framework actions the policing sector leads, for its compliance status. */
+  policeLedActionIds: Array<Scalars['ID']['output']>;
+  /** The policing sector's compliance status today, as `PoliceSector.compliance` gives it. */
+  policeComplianceStatus?: Maybe<ComplianceStatus>;
+  /** The services the policing sector offers at crisis centres, by the rule of its subgraph (`offers`). */
+  policeCentreServices?: Maybe<Array<CentreServiceOffer>>;
+  /** The ids of the framework actions the justice sector leads, for its compliance status. */
+  justiceLedActionIds: Array<Scalars['ID']['output']>;
+  /** The justice sector's compliance status today, as `JusticeSector.compliance` gives it. */
+  justiceComplianceStatus?: Maybe<ComplianceStatus>;
+  /** The services the justice sector offers at crisis centres, by the rule of its subgraph (`offers`). */
+  justiceCentreServices?: Maybe<Array<CentreServiceOffer>>;
+  /** The ids of the framework actions the social welfare sector leads, for its compliance status. */
+  socialWelfareLedActionIds: Array<Scalars['ID']['output']>;
+  /** The social welfare sector's compliance status today, as `SocialWelfareSector.compliance` gives it. */
+  socialWelfareComplianceStatus?: Maybe<ComplianceStatus>;
+  /** The services the social welfare sector offers at crisis centres, by the rule of its subgraph (`offers`). */
+  socialWelfareCentreServices?: Maybe<Array<CentreServiceOffer>>;
+  /** The ids of the framework actions the education sector leads, for its compliance status. */
+  educationLedActionIds: Array<Scalars['ID']['output']>;
+  /** The education sector's compliance status today, as `EducationSector.compliance` gives it. */
+  educationComplianceStatus?: Maybe<ComplianceStatus>;
+  /** The services the education sector offers at crisis centres, by the rule of its subgraph (`offers`). */
+  educationCentreServices?: Maybe<Array<CentreServiceOffer>>;
+  /** Where the framework stands in its life. */
+  status: FrameworkStatus;
+  /** Its life, oldest first. */
+  events: Array<FrameworkEvent>;
+  /** The money funders give it, as the sources state it. */
+  fundingLines: Array<FundingLine>;
+  /** The frameworks it took the place of, newest first; empty for the first of its line. */
+  supersedes: Array<Framework>;
+  /** The framework that took its place; null while it is not superseded. */
+  supersededBy?: Maybe<Framework>;
+  /** The source of the record's facts; null when none of them comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
+  /** The organisation that leads the framework. */
+  leadOrganisation: Organisation;
+};
+
+
+/**
+ * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
+ * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
+ */
+export type FrameworkActionsArgs = {
+  leadSectorId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
+ * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
+ */
+export type FrameworkSectorsArgs = {
+  complianceStatus?: InputMaybe<Array<ComplianceStatus>>;
+};
+
+
+/**
+ * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
+ * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
+ */
+export type FrameworkCrisisCentresArgs = {
+  offering?: InputMaybe<Array<CentreService>>;
+  district?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** The health sector: medical care, forensic examination and post-exposure treatment. */
 export type HealthSector = SectorAgency & Sourced & {
   __typename?: 'HealthSector';
@@ -563,7 +718,8 @@ export type Query = {
   /**
    * The coordination bodies that steer and monitor the framework, highest first, filtered by every
    * argument given: e.g. `level: DISTRICT, notMetSince: "2026-10-01"` for every district committee
-   * that has not met this quarter, from the meetings recorded.
+   * that has not met this quarter, or `overdueToMeet: true` for every body past its next meeting date,
+   * from the meetings recorded.
    */
   coordinationBodies: Array<CoordinationBody>;
   /** One coordination body by id; null when there is none. */
@@ -635,6 +791,7 @@ export type QueryCoordinationBodiesArgs = {
   level?: InputMaybe<AreaLevel>;
   withinAreaId?: InputMaybe<Scalars['ID']['input']>;
   notMetSince?: InputMaybe<Scalars['Date']['input']>;
+  overdueToMeet?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -908,60 +1065,6 @@ export type FocalPointInput = {
   email?: InputMaybe<Scalars['String']['input']>;
 };
 
-/**
- * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
- * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
- */
-export type Framework = Sourced & {
-  __typename?: 'Framework';
-  /** Stable framework id, e.g. `bd-msp-vaw`. */
-  id: Scalars['ID']['output'];
-  /** Title as published. */
-  title: Scalars['String']['output'];
-  /** The country the framework belongs to. */
-  country: Country;
-  /**
-   * The ministry or department that leads the framework.
-   * @deprecated Use `leadOrganisation { name }`: the lead is an organisation record with its kind, sectors and source.
-   */
-  leadMinistry: Scalars['String']['output'];
-  /** The laws and instruments the framework rests on. */
-  legalBasis: Array<LegalReference>;
-  /** The period the framework covers. */
-  period: Period;
-  /** The framework's objectives, each with its actions; empty for a framework that is not the current one. */
-  objectives: Array<Objective>;
-  /** The framework's actions, optionally only those a sector leads; empty for a framework that is not the current one. */
-  actions: Array<FrameworkAction>;
-  /** Where the framework stands in its life. */
-  status: FrameworkStatus;
-  /** Its life, oldest first. */
-  events: Array<FrameworkEvent>;
-  /** The money funders give it, as the sources state it. */
-  fundingLines: Array<FundingLine>;
-  /** The frameworks it took the place of, newest first; empty for the first of its line. */
-  supersedes: Array<Framework>;
-  /** The framework that took its place; null while it is not superseded. */
-  supersededBy?: Maybe<Framework>;
-  /** The source of the record's facts; null when none of them comes from a source. */
-  source?: Maybe<Source>;
-  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
-  illustrative: Scalars['Boolean']['output'];
-  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
-  illustrativeNote?: Maybe<Scalars['String']['output']>;
-  /** The organisation that leads the framework. */
-  leadOrganisation: Organisation;
-};
-
-
-/**
- * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
- * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
- */
-export type FrameworkActionsArgs = {
-  leadSectorId?: InputMaybe<Scalars['ID']['input']>;
-};
-
 /** A country a framework belongs to. */
 export type Country = {
   __typename?: 'Country';
@@ -1111,7 +1214,12 @@ export type CoordinationBody = Sourced & {
   meetings: Array<Meeting>;
   /** The day it last met. */
   lastMetOn?: Maybe<Scalars['Date']['output']>;
-  /** The day its cadence setting says it must meet next; where a source sets a duty to meet, `obligations` says whether it is kept. */
+  /**
+   * The day its cadence setting says it must meet next: one cadence interval after it last met (the
+   * same day of the month, or the month's last day when the month is shorter). Past when the body is
+   * overdue to meet; null when it has never met (it is then overdue: `meetingOverdue`). Where a source
+   * sets a duty to meet, `obligations` says whether it is kept.
+   */
   nextMeetingDue?: Maybe<Scalars['Date']['output']>;
   /** Past its next meeting date by its cadence setting without meeting (or never met); a duty to meet set by a source is in `obligations`. */
   meetingOverdue: Scalars['Boolean']['output'];
@@ -2396,7 +2504,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = Area | BodyReport | CoordinationAuditLog | CoordinationBody | CrisisCentre | EducationAction | EducationAuditLog | EducationCaseResponse | EducationSector | HealthAction | HealthAuditLog | HealthCaseResponse | HealthSector | JusticeAction | JusticeAuditLog | JusticeCaseResponse | JusticeSector | Meeting | Obligation | Organisation | PoliceAction | PoliceAuditLog | PoliceCaseResponse | PoliceSector | SocialWelfareAction | SocialWelfareAuditLog | SocialWelfareCaseResponse | SocialWelfareSector;
+export type _Entity = Area | BodyReport | CoordinationAuditLog | CoordinationBody | CrisisCentre | EducationAction | EducationAuditLog | EducationCaseResponse | EducationSector | Framework | HealthAction | HealthAuditLog | HealthCaseResponse | HealthSector | JusticeAction | JusticeAuditLog | JusticeCaseResponse | JusticeSector | Meeting | Obligation | Organisation | PoliceAction | PoliceAuditLog | PoliceCaseResponse | PoliceSector | SocialWelfareAction | SocialWelfareAuditLog | SocialWelfareCaseResponse | SocialWelfareSector;
 
 
 
@@ -2478,6 +2586,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  Framework: Framework;
   HealthSector: HealthSector;
   HealthAction: HealthAction;
   HealthCaseResponse: HealthCaseResponse;
@@ -2514,6 +2623,13 @@ export type FederationTypes = {
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  Framework:
+    ( { __typename: 'Framework' }
+    & GraphQLRecursivePick<FederationTypes['Framework'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Framework'], {"healthComplianceStatus":true,"policeComplianceStatus":true,"justiceComplianceStatus":true,"socialWelfareComplianceStatus":true,"educationComplianceStatus":true}>
+        | GraphQLRecursivePick<FederationTypes['Framework'], {"healthComplianceStatus":true,"policeComplianceStatus":true,"justiceComplianceStatus":true,"socialWelfareComplianceStatus":true,"educationComplianceStatus":true,"healthCentreServices":{"crisisCentreId":true,"facet":true},"policeCentreServices":{"crisisCentreId":true,"facet":true},"justiceCentreServices":{"crisisCentreId":true,"facet":true},"socialWelfareCentreServices":{"crisisCentreId":true,"facet":true},"educationCentreServices":{"crisisCentreId":true,"facet":true}}>
+        | GraphQLRecursivePick<FederationTypes['Framework'], {"healthCentreServices":{"crisisCentreId":true,"facet":true},"policeCentreServices":{"crisisCentreId":true,"facet":true},"justiceCentreServices":{"crisisCentreId":true,"facet":true},"socialWelfareCentreServices":{"crisisCentreId":true,"facet":true},"educationCentreServices":{"crisisCentreId":true,"facet":true}}> ) );
   HealthSector:
     ( { __typename: 'HealthSector' }
     & GraphQLRecursivePick<FederationTypes['HealthSector'], {"id":true}> );
@@ -2628,6 +2744,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( AuditLogRef )
     | ( ResponseRef )
     | ( SectorDoc )
+    | ( FrameworkDoc )
     | ( ActionDoc )
     | ( AuditLogRef )
     | ( ResponseRef )
@@ -2668,6 +2785,10 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Source: ResolverTypeWrapper<SourceDoc>;
   Sourced: ResolverTypeWrapper<ProvenanceDoc>;
+  ComplianceStatus: ComplianceStatus;
+  CentreServiceOffer: ResolverTypeWrapper<CentreServiceOffer>;
+  CentreService: CentreService;
+  Framework: ResolverTypeWrapper<FrameworkDoc>;
   HealthSector: ResolverTypeWrapper<SectorDoc>;
   HealthAction: ResolverTypeWrapper<ActionDoc>;
   HealthCaseResponse: ResolverTypeWrapper<ResponseRef>;
@@ -2693,7 +2814,6 @@ export type ResolversTypes = {
   SectorAgency: ResolverTypeWrapper<SectorDoc>;
   FocalPoint: ResolverTypeWrapper<FocalPointDoc>;
   FocalPointInput: FocalPointInput;
-  Framework: ResolverTypeWrapper<FrameworkDoc>;
   Country: ResolverTypeWrapper<Country>;
   LegalReference: ResolverTypeWrapper<LegalReference>;
   Objective: ResolverTypeWrapper<ObjectiveDoc>;
@@ -2803,6 +2923,8 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Source: SourceDoc;
   Sourced: ProvenanceDoc;
+  CentreServiceOffer: CentreServiceOffer;
+  Framework: FrameworkDoc;
   HealthSector: SectorDoc;
   HealthAction: ActionDoc;
   HealthCaseResponse: ResponseRef;
@@ -2828,7 +2950,6 @@ export type ResolversParentTypes = {
   SectorAgency: SectorDoc;
   FocalPoint: FocalPointDoc;
   FocalPointInput: FocalPointInput;
-  Framework: FrameworkDoc;
   Country: Country;
   LegalReference: LegalReference;
   Objective: ObjectiveDoc;
@@ -3075,7 +3196,41 @@ export type SourceResolvers<ContextType = any, ParentType extends ResolversParen
 };
 
 export type SourcedResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sourced'] = ResolversParentTypes['Sourced']> = {
-  __resolveType: TypeResolveFn<'HealthSector' | 'HealthAction' | 'PoliceSector' | 'PoliceAction' | 'JusticeSector' | 'JusticeAction' | 'SocialWelfareSector' | 'SocialWelfareAction' | 'EducationSector' | 'EducationAction' | 'FocalPoint' | 'Framework' | 'Objective' | 'CoordinationBody' | 'CrisisCentre' | 'Area' | 'FrameworkEvent' | 'FundingLine' | 'Meeting' | 'ActionItem' | 'Obligation' | 'Organisation' | 'BodySeat', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Framework' | 'HealthSector' | 'HealthAction' | 'PoliceSector' | 'PoliceAction' | 'JusticeSector' | 'JusticeAction' | 'SocialWelfareSector' | 'SocialWelfareAction' | 'EducationSector' | 'EducationAction' | 'FocalPoint' | 'Objective' | 'CoordinationBody' | 'CrisisCentre' | 'Area' | 'FrameworkEvent' | 'FundingLine' | 'Meeting' | 'ActionItem' | 'Obligation' | 'Organisation' | 'BodySeat', ParentType, ContextType>;
+};
+
+export type CentreServiceOfferResolvers<ContextType = any, ParentType extends ResolversParentTypes['CentreServiceOffer'] = ResolversParentTypes['CentreServiceOffer']> = {
+  crisisCentreId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  facet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FrameworkResolvers<ContextType = any, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework'], FederationReferenceType extends FederationReferenceTypes['Framework'] = FederationReferenceTypes['Framework']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Framework']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  leadMinistry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  legalBasis?: Resolver<Array<ResolversTypes['LegalReference']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  objectives?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType, Partial<FrameworkActionsArgs>>;
+  sectors?: Resolver<Maybe<Array<ResolversTypes['SectorAgency']>>, ParentType, ContextType, Partial<FrameworkSectorsArgs>>;
+  crisisCentres?: Resolver<Maybe<Array<ResolversTypes['CrisisCentre']>>, ParentType, ContextType, Partial<FrameworkCrisisCentresArgs>>;
+  healthLedActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  policeLedActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  justiceLedActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  socialWelfareLedActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  educationLedActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FrameworkStatus'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['FrameworkEvent']>, ParentType, ContextType>;
+  fundingLines?: Resolver<Array<ResolversTypes['FundingLine']>, ParentType, ContextType>;
+  supersedes?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType>;
+  supersededBy?: Resolver<Maybe<ResolversTypes['Framework']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  leadOrganisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type HealthSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthSector'] = ResolversParentTypes['HealthSector'], FederationReferenceType extends FederationReferenceTypes['HealthSector'] = FederationReferenceTypes['HealthSector']> = {
@@ -3358,27 +3513,6 @@ export type FocalPointResolvers<ContextType = any, ParentType extends ResolversP
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type FrameworkResolvers<ContextType = any, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
-  leadMinistry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  legalBasis?: Resolver<Array<ResolversTypes['LegalReference']>, ParentType, ContextType>;
-  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
-  objectives?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType>;
-  actions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType, Partial<FrameworkActionsArgs>>;
-  status?: Resolver<ResolversTypes['FrameworkStatus'], ParentType, ContextType>;
-  events?: Resolver<Array<ResolversTypes['FrameworkEvent']>, ParentType, ContextType>;
-  fundingLines?: Resolver<Array<ResolversTypes['FundingLine']>, ParentType, ContextType>;
-  supersedes?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType>;
-  supersededBy?: Resolver<Maybe<ResolversTypes['Framework']>, ParentType, ContextType>;
-  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
-  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  leadOrganisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3873,7 +4007,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'Area' | 'BodyReport' | 'CoordinationAuditLog' | 'CoordinationBody' | 'CrisisCentre' | 'EducationAction' | 'EducationAuditLog' | 'EducationCaseResponse' | 'EducationSector' | 'HealthAction' | 'HealthAuditLog' | 'HealthCaseResponse' | 'HealthSector' | 'JusticeAction' | 'JusticeAuditLog' | 'JusticeCaseResponse' | 'JusticeSector' | 'Meeting' | 'Obligation' | 'Organisation' | 'PoliceAction' | 'PoliceAuditLog' | 'PoliceCaseResponse' | 'PoliceSector' | 'SocialWelfareAction' | 'SocialWelfareAuditLog' | 'SocialWelfareCaseResponse' | 'SocialWelfareSector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Area' | 'BodyReport' | 'CoordinationAuditLog' | 'CoordinationBody' | 'CrisisCentre' | 'EducationAction' | 'EducationAuditLog' | 'EducationCaseResponse' | 'EducationSector' | 'Framework' | 'HealthAction' | 'HealthAuditLog' | 'HealthCaseResponse' | 'HealthSector' | 'JusticeAction' | 'JusticeAuditLog' | 'JusticeCaseResponse' | 'JusticeSector' | 'Meeting' | 'Obligation' | 'Organisation' | 'PoliceAction' | 'PoliceAuditLog' | 'PoliceCaseResponse' | 'PoliceSector' | 'SocialWelfareAction' | 'SocialWelfareAuditLog' | 'SocialWelfareCaseResponse' | 'SocialWelfareSector', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -3889,6 +4023,8 @@ export type Resolvers<ContextType = any> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Sourced?: SourcedResolvers<ContextType>;
+  CentreServiceOffer?: CentreServiceOfferResolvers<ContextType>;
+  Framework?: FrameworkResolvers<ContextType>;
   HealthSector?: HealthSectorResolvers<ContextType>;
   HealthAction?: HealthActionResolvers<ContextType>;
   HealthCaseResponse?: HealthCaseResponseResolvers<ContextType>;
@@ -3913,7 +4049,6 @@ export type Resolvers<ContextType = any> = {
   Mutation?: MutationResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
   FocalPoint?: FocalPointResolvers<ContextType>;
-  Framework?: FrameworkResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   LegalReference?: LegalReferenceResolvers<ContextType>;
   Objective?: ObjectiveResolvers<ContextType>;

@@ -2,6 +2,7 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SectorRef, ActionEntity, ResponsibilityDoc, ServicePointDoc, CentreRef } from '../../sector-core/models.ts';
+import type { FrameworkFacts } from '../../sector-core/frameworkFacts.ts';
 import type { ProgressReportDoc, DataSetDoc, IndicatorDoc, IndicatorValueDoc, PeriodReopeningDoc } from '../../sector-core/monitoring/models.ts';
 import type { PeriodReport } from '../../sector-core/monitoring/reporting.ts';
 import type { Compliance as ComplianceModel } from '../../sector-core/monitoring/compliance.ts';
@@ -192,6 +193,27 @@ export type Sourced = {
   illustrative: Scalars['Boolean']['output'];
   /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
   illustrativeNote?: Maybe<Scalars['String']['output']>;
+};
+
+/** A sector's standing against the responsibilities allocated to it. */
+export type ComplianceStatus =
+  /** No rule of the scoreboard is broken. */
+  | 'MEETING_OBLIGATIONS'
+  /** At least one rule gives cause for concern, none is failed. */
+  | 'AT_RISK'
+  /** At least one rule is failed. */
+  | 'FAILING';
+
+/**
+ * A service a sector offers at a crisis centre, as the sector reports it for the lead ministry's
+ * filter on crisis centres. Not served to callers: `CrisisCentre`'s facet fields are.
+ */
+export type CentreServiceOffer = {
+  __typename?: 'CentreServiceOffer';
+  /** The crisis centre. */
+  crisisCentreId: Scalars['ID']['output'];
+  /** The facet field of `CrisisCentre` that serves the service there, e.g. `medicalCare`. */
+  facet: Scalars['String']['output'];
 };
 
 /**
@@ -543,15 +565,6 @@ export type SurvivorContactInput = {
   /** The day the details were collected; not in the future, nor before 1 January of the year in the case code. */
   collectedOn: Scalars['Date']['input'];
 };
-
-/** A sector's standing against the responsibilities allocated to it. */
-export type ComplianceStatus =
-  /** No rule of the scoreboard is broken. */
-  | 'MEETING_OBLIGATIONS'
-  /** At least one rule gives cause for concern, none is failed. */
-  | 'AT_RISK'
-  /** At least one rule is failed. */
-  | 'FAILING';
 
 /** A rule of the compliance scoreboard. */
 export type ComplianceRule =
@@ -1230,7 +1243,7 @@ export type CrisisCentre = {
   __typename?: 'CrisisCentre';
   /** Stable centre id, e.g. `bd-occ-dhaka`. */
   id: Scalars['ID']['output'];
-  /** Support for school-age survivors referred from the centre, if recorded. */
+  /** Support for school-age survivors referred from the centre, if recorded. The centre offers it (`SCHOOL_SUPPORT`) with at least one of the three kinds of support. */
   schoolSupport?: Maybe<SchoolSupport>;
 };
 
@@ -1327,6 +1340,22 @@ export type EducationAuditLogEntriesConnectionArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
+ * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
+ */
+export type Framework = {
+  __typename?: 'Framework';
+  /** Stable framework id, e.g. `bd-msp-vaw`. */
+  id: Scalars['ID']['output'];
+  /** The ids of the framework actions the education sector leads, for its compliance status. */
+  educationLedActionIds: Array<Scalars['ID']['output']>;
+  /** The education sector's compliance status today, as `EducationSector.compliance` gives it. */
+  educationComplianceStatus?: Maybe<ComplianceStatus>;
+  /** The services the education sector offers at crisis centres, by the rule of its subgraph (`offers`). */
+  educationCentreServices?: Maybe<Array<CentreServiceOffer>>;
+};
+
 /** Support for school-age survivors referred from a crisis centre. */
 export type SchoolSupport = Sourced & {
   __typename?: 'SchoolSupport';
@@ -1355,7 +1384,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = Area | CrisisCentre | EducationAction | EducationAuditLog | EducationCaseResponse | EducationSector | Organisation;
+export type _Entity = Area | CrisisCentre | EducationAction | EducationAuditLog | EducationCaseResponse | EducationSector | Framework | Organisation;
 
 
 
@@ -1442,6 +1471,7 @@ export type FederationTypes = {
   CrisisCentre: CrisisCentre;
   EducationCaseResponse: EducationCaseResponse;
   EducationAuditLog: EducationAuditLog;
+  Framework: Framework;
 };
 
 /** Mapping of federation reference types */
@@ -1469,6 +1499,11 @@ export type FederationReferenceTypes = {
   EducationAuditLog:
     ( { __typename: 'EducationAuditLog' }
     & GraphQLRecursivePick<FederationTypes['EducationAuditLog'], {"id":true}> );
+  Framework:
+    ( { __typename: 'Framework' }
+    & GraphQLRecursivePick<FederationTypes['Framework'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Framework'], {"educationLedActionIds":true}> ) );
 };
 
 /** Mapping of union types */
@@ -1480,6 +1515,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( AuditLogRef )
     | ( ResponseEntity )
     | ( SectorRef )
+    | ( FrameworkFacts )
     | ( Organisation )
   ;
 };
@@ -1502,6 +1538,8 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Source: ResolverTypeWrapper<SourceDoc>;
   Sourced: ResolverTypeWrapper<ProvenanceDoc>;
+  ComplianceStatus: ComplianceStatus;
+  CentreServiceOffer: ResolverTypeWrapper<CentreServiceOffer>;
   SectorAgency: ResolverTypeWrapper<SectorRef>;
   ActionOrder: ActionOrder;
   FrameworkAction: ResolverTypeWrapper<ActionEntity>;
@@ -1518,7 +1556,6 @@ export type ResolversTypes = {
   AuditLog: ResolverTypeWrapper<AuditLogRef>;
   CaseResponse: ResolverTypeWrapper<ResponseEntity>;
   SurvivorContactInput: SurvivorContactInput;
-  ComplianceStatus: ComplianceStatus;
   ComplianceRule: ComplianceRule;
   ComplianceReason: ResolverTypeWrapper<ComplianceReason>;
   Compliance: ResolverTypeWrapper<ComplianceModel>;
@@ -1558,6 +1595,7 @@ export type ResolversTypes = {
   EducationCaseResponse: ResolverTypeWrapper<ResponseEntity>;
   EducationSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
   EducationAuditLog: ResolverTypeWrapper<AuditLogRef>;
+  Framework: ResolverTypeWrapper<FrameworkFacts>;
   SchoolSupport: ResolverTypeWrapper<SchoolSupportDoc>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
@@ -1588,6 +1626,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Source: SourceDoc;
   Sourced: ProvenanceDoc;
+  CentreServiceOffer: CentreServiceOffer;
   SectorAgency: SectorRef;
   FrameworkAction: ActionEntity;
   Organisation: Organisation;
@@ -1633,6 +1672,7 @@ export type ResolversParentTypes = {
   EducationCaseResponse: ResponseEntity;
   EducationSurvivorContact: SurvivorContactDoc;
   EducationAuditLog: AuditLogRef;
+  Framework: FrameworkFacts;
   SchoolSupport: SchoolSupportDoc;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
@@ -1818,6 +1858,11 @@ export type SourceResolvers<ContextType = any, ParentType extends ResolversParen
 
 export type SourcedResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sourced'] = ResolversParentTypes['Sourced']> = {
   __resolveType: TypeResolveFn<'Responsibility' | 'ServicePoint' | 'Indicator' | 'DataSet' | 'ProgressReport' | 'SchoolSupport', ParentType, ContextType>;
+};
+
+export type CentreServiceOfferResolvers<ContextType = any, ParentType extends ResolversParentTypes['CentreServiceOffer'] = ResolversParentTypes['CentreServiceOffer']> = {
+  crisisCentreId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  facet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SectorAgencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['SectorAgency'] = ResolversParentTypes['SectorAgency']> = {
@@ -2141,6 +2186,14 @@ export type EducationAuditLogResolvers<ContextType = any, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type FrameworkResolvers<ContextType = any, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework'], FederationReferenceType extends FederationReferenceTypes['Framework'] = FederationReferenceTypes['Framework']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Framework']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  educationComplianceStatus?: Resolver<Maybe<ResolversTypes['ComplianceStatus']>, ParentType, ContextType>;
+  educationCentreServices?: Resolver<Maybe<Array<ResolversTypes['CentreServiceOffer']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type SchoolSupportResolvers<ContextType = any, ParentType extends ResolversParentTypes['SchoolSupport'] = ResolversParentTypes['SchoolSupport']> = {
   liaisonOfficer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   safeTransfer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2180,7 +2233,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'Area' | 'CrisisCentre' | 'EducationAction' | 'EducationAuditLog' | 'EducationCaseResponse' | 'EducationSector' | 'Organisation', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Area' | 'CrisisCentre' | 'EducationAction' | 'EducationAuditLog' | 'EducationCaseResponse' | 'EducationSector' | 'Framework' | 'Organisation', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -2196,6 +2249,7 @@ export type Resolvers<ContextType = any> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Sourced?: SourcedResolvers<ContextType>;
+  CentreServiceOffer?: CentreServiceOfferResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
   FrameworkAction?: FrameworkActionResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
@@ -2230,6 +2284,7 @@ export type Resolvers<ContextType = any> = {
   EducationCaseResponse?: EducationCaseResponseResolvers<ContextType>;
   EducationSurvivorContact?: EducationSurvivorContactResolvers<ContextType>;
   EducationAuditLog?: EducationAuditLogResolvers<ContextType>;
+  Framework?: FrameworkResolvers<ContextType>;
   SchoolSupport?: SchoolSupportResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;

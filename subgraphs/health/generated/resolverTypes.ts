@@ -2,6 +2,7 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SectorRef, ActionEntity, ResponsibilityDoc, ServicePointDoc, CentreRef } from '../../sector-core/models.ts';
+import type { FrameworkFacts } from '../../sector-core/frameworkFacts.ts';
 import type { ProgressReportDoc, DataSetDoc, IndicatorDoc, IndicatorValueDoc, PeriodReopeningDoc } from '../../sector-core/monitoring/models.ts';
 import type { PeriodReport } from '../../sector-core/monitoring/reporting.ts';
 import type { Compliance as ComplianceModel } from '../../sector-core/monitoring/compliance.ts';
@@ -192,6 +193,27 @@ export type Sourced = {
   illustrative: Scalars['Boolean']['output'];
   /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
   illustrativeNote?: Maybe<Scalars['String']['output']>;
+};
+
+/** A sector's standing against the responsibilities allocated to it. */
+export type ComplianceStatus =
+  /** No rule of the scoreboard is broken. */
+  | 'MEETING_OBLIGATIONS'
+  /** At least one rule gives cause for concern, none is failed. */
+  | 'AT_RISK'
+  /** At least one rule is failed. */
+  | 'FAILING';
+
+/**
+ * A service a sector offers at a crisis centre, as the sector reports it for the lead ministry's
+ * filter on crisis centres. Not served to callers: `CrisisCentre`'s facet fields are.
+ */
+export type CentreServiceOffer = {
+  __typename?: 'CentreServiceOffer';
+  /** The crisis centre. */
+  crisisCentreId: Scalars['ID']['output'];
+  /** The facet field of `CrisisCentre` that serves the service there, e.g. `medicalCare`. */
+  facet: Scalars['String']['output'];
 };
 
 /**
@@ -543,15 +565,6 @@ export type SurvivorContactInput = {
   /** The day the details were collected; not in the future, nor before 1 January of the year in the case code. */
   collectedOn: Scalars['Date']['input'];
 };
-
-/** A sector's standing against the responsibilities allocated to it. */
-export type ComplianceStatus =
-  /** No rule of the scoreboard is broken. */
-  | 'MEETING_OBLIGATIONS'
-  /** At least one rule gives cause for concern, none is failed. */
-  | 'AT_RISK'
-  /** At least one rule is failed. */
-  | 'FAILING';
 
 /** A rule of the compliance scoreboard. */
 export type ComplianceRule =
@@ -1232,7 +1245,7 @@ export type CrisisCentre = {
   __typename?: 'CrisisCentre';
   /** Stable centre id, e.g. `bd-occ-dhaka`. */
   id: Scalars['ID']['output'];
-  /** Medical care and forensic capacity at the centre, if the health sector has recorded it. */
+  /** Medical care and forensic capacity at the centre, if the health sector has recorded it. The centre offers it (`MEDICAL_CARE`) with at least one doctor on duty. */
   medicalCare?: Maybe<MedicalCare>;
 };
 
@@ -1341,6 +1354,22 @@ export type HealthAuditLogEntriesConnectionArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
+ * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
+ */
+export type Framework = {
+  __typename?: 'Framework';
+  /** Stable framework id, e.g. `bd-msp-vaw`. */
+  id: Scalars['ID']['output'];
+  /** The ids of the framework actions the health sector leads, for its compliance status. */
+  healthLedActionIds: Array<Scalars['ID']['output']>;
+  /** The health sector's compliance status today, as `HealthSector.compliance` gives it. */
+  healthComplianceStatus?: Maybe<ComplianceStatus>;
+  /** The services the health sector offers at crisis centres, by the rule of its subgraph (`offers`). */
+  healthCentreServices?: Maybe<Array<CentreServiceOffer>>;
+};
+
 /** Medical care and forensic examination at a crisis centre. */
 export type MedicalCare = Sourced & {
   __typename?: 'MedicalCare';
@@ -1379,7 +1408,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = Area | CrisisCentre | HealthAction | HealthAuditLog | HealthCaseResponse | HealthSector | Organisation;
+export type _Entity = Area | CrisisCentre | Framework | HealthAction | HealthAuditLog | HealthCaseResponse | HealthSector | Organisation;
 
 
 
@@ -1466,6 +1495,7 @@ export type FederationTypes = {
   CrisisCentre: CrisisCentre;
   HealthCaseResponse: HealthCaseResponse;
   HealthAuditLog: HealthAuditLog;
+  Framework: Framework;
 };
 
 /** Mapping of federation reference types */
@@ -1493,6 +1523,11 @@ export type FederationReferenceTypes = {
   HealthAuditLog:
     ( { __typename: 'HealthAuditLog' }
     & GraphQLRecursivePick<FederationTypes['HealthAuditLog'], {"id":true}> );
+  Framework:
+    ( { __typename: 'Framework' }
+    & GraphQLRecursivePick<FederationTypes['Framework'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Framework'], {"healthLedActionIds":true}> ) );
 };
 
 /** Mapping of union types */
@@ -1500,6 +1535,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   _Entity:
     | ( Area )
     | ( CentreRef )
+    | ( FrameworkFacts )
     | ( ActionEntity )
     | ( AuditLogRef )
     | ( ResponseEntity )
@@ -1526,6 +1562,8 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Source: ResolverTypeWrapper<SourceDoc>;
   Sourced: ResolverTypeWrapper<ProvenanceDoc>;
+  ComplianceStatus: ComplianceStatus;
+  CentreServiceOffer: ResolverTypeWrapper<CentreServiceOffer>;
   SectorAgency: ResolverTypeWrapper<SectorRef>;
   ActionOrder: ActionOrder;
   FrameworkAction: ResolverTypeWrapper<ActionEntity>;
@@ -1542,7 +1580,6 @@ export type ResolversTypes = {
   AuditLog: ResolverTypeWrapper<AuditLogRef>;
   CaseResponse: ResolverTypeWrapper<ResponseEntity>;
   SurvivorContactInput: SurvivorContactInput;
-  ComplianceStatus: ComplianceStatus;
   ComplianceRule: ComplianceRule;
   ComplianceReason: ResolverTypeWrapper<ComplianceReason>;
   Compliance: ResolverTypeWrapper<ComplianceModel>;
@@ -1582,6 +1619,7 @@ export type ResolversTypes = {
   HealthCaseResponse: ResolverTypeWrapper<ResponseEntity>;
   HealthSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
   HealthAuditLog: ResolverTypeWrapper<AuditLogRef>;
+  Framework: ResolverTypeWrapper<FrameworkFacts>;
   MedicalCare: ResolverTypeWrapper<MedicalCareDoc>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
@@ -1612,6 +1650,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Source: SourceDoc;
   Sourced: ProvenanceDoc;
+  CentreServiceOffer: CentreServiceOffer;
   SectorAgency: SectorRef;
   FrameworkAction: ActionEntity;
   Organisation: Organisation;
@@ -1657,6 +1696,7 @@ export type ResolversParentTypes = {
   HealthCaseResponse: ResponseEntity;
   HealthSurvivorContact: SurvivorContactDoc;
   HealthAuditLog: AuditLogRef;
+  Framework: FrameworkFacts;
   MedicalCare: MedicalCareDoc;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
@@ -1842,6 +1882,11 @@ export type SourceResolvers<ContextType = any, ParentType extends ResolversParen
 
 export type SourcedResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sourced'] = ResolversParentTypes['Sourced']> = {
   __resolveType: TypeResolveFn<'Responsibility' | 'ServicePoint' | 'Indicator' | 'DataSet' | 'ProgressReport' | 'MedicalCare', ParentType, ContextType>;
+};
+
+export type CentreServiceOfferResolvers<ContextType = any, ParentType extends ResolversParentTypes['CentreServiceOffer'] = ResolversParentTypes['CentreServiceOffer']> = {
+  crisisCentreId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  facet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SectorAgencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['SectorAgency'] = ResolversParentTypes['SectorAgency']> = {
@@ -2166,6 +2211,14 @@ export type HealthAuditLogResolvers<ContextType = any, ParentType extends Resolv
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type FrameworkResolvers<ContextType = any, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework'], FederationReferenceType extends FederationReferenceTypes['Framework'] = FederationReferenceTypes['Framework']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Framework']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  healthComplianceStatus?: Resolver<Maybe<ResolversTypes['ComplianceStatus']>, ParentType, ContextType>;
+  healthCentreServices?: Resolver<Maybe<Array<ResolversTypes['CentreServiceOffer']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MedicalCareResolvers<ContextType = any, ParentType extends ResolversParentTypes['MedicalCare'] = ResolversParentTypes['MedicalCare']> = {
   doctorsOnDuty?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   womenDoctorsOnDuty?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2210,7 +2263,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'Area' | 'CrisisCentre' | 'HealthAction' | 'HealthAuditLog' | 'HealthCaseResponse' | 'HealthSector' | 'Organisation', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Area' | 'CrisisCentre' | 'Framework' | 'HealthAction' | 'HealthAuditLog' | 'HealthCaseResponse' | 'HealthSector' | 'Organisation', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -2226,6 +2279,7 @@ export type Resolvers<ContextType = any> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Sourced?: SourcedResolvers<ContextType>;
+  CentreServiceOffer?: CentreServiceOfferResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
   FrameworkAction?: FrameworkActionResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
@@ -2260,6 +2314,7 @@ export type Resolvers<ContextType = any> = {
   HealthCaseResponse?: HealthCaseResponseResolvers<ContextType>;
   HealthSurvivorContact?: HealthSurvivorContactResolvers<ContextType>;
   HealthAuditLog?: HealthAuditLogResolvers<ContextType>;
+  Framework?: FrameworkResolvers<ContextType>;
   MedicalCare?: MedicalCareResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;

@@ -2,6 +2,7 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SectorRef, ActionEntity, ResponsibilityDoc, ServicePointDoc, CentreRef } from '../../sector-core/models.ts';
+import type { FrameworkFacts } from '../../sector-core/frameworkFacts.ts';
 import type { ProgressReportDoc, DataSetDoc, IndicatorDoc, IndicatorValueDoc, PeriodReopeningDoc } from '../../sector-core/monitoring/models.ts';
 import type { PeriodReport } from '../../sector-core/monitoring/reporting.ts';
 import type { Compliance as ComplianceModel } from '../../sector-core/monitoring/compliance.ts';
@@ -192,6 +193,27 @@ export type Sourced = {
   illustrative: Scalars['Boolean']['output'];
   /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
   illustrativeNote?: Maybe<Scalars['String']['output']>;
+};
+
+/** A sector's standing against the responsibilities allocated to it. */
+export type ComplianceStatus =
+  /** No rule of the scoreboard is broken. */
+  | 'MEETING_OBLIGATIONS'
+  /** At least one rule gives cause for concern, none is failed. */
+  | 'AT_RISK'
+  /** At least one rule is failed. */
+  | 'FAILING';
+
+/**
+ * A service a sector offers at a crisis centre, as the sector reports it for the lead ministry's
+ * filter on crisis centres. Not served to callers: `CrisisCentre`'s facet fields are.
+ */
+export type CentreServiceOffer = {
+  __typename?: 'CentreServiceOffer';
+  /** The crisis centre. */
+  crisisCentreId: Scalars['ID']['output'];
+  /** The facet field of `CrisisCentre` that serves the service there, e.g. `medicalCare`. */
+  facet: Scalars['String']['output'];
 };
 
 /**
@@ -543,15 +565,6 @@ export type SurvivorContactInput = {
   /** The day the details were collected; not in the future, nor before 1 January of the year in the case code. */
   collectedOn: Scalars['Date']['input'];
 };
-
-/** A sector's standing against the responsibilities allocated to it. */
-export type ComplianceStatus =
-  /** No rule of the scoreboard is broken. */
-  | 'MEETING_OBLIGATIONS'
-  /** At least one rule gives cause for concern, none is failed. */
-  | 'AT_RISK'
-  /** At least one rule is failed. */
-  | 'FAILING';
 
 /** A rule of the compliance scoreboard. */
 export type ComplianceRule =
@@ -1236,7 +1249,7 @@ export type CrisisCentre = {
   __typename?: 'CrisisCentre';
   /** Stable centre id, e.g. `bd-occ-dhaka`. */
   id: Scalars['ID']['output'];
-  /** Legal services at the centre, if the justice sector has recorded them. */
+  /** Legal services at the centre, if the justice sector has recorded them. The centre offers them (`LEGAL_SERVICES`) when legal staff attend at least one day a week for at least one of the four services. */
   legalServices?: Maybe<LegalServices>;
 };
 
@@ -1343,6 +1356,22 @@ export type JusticeAuditLogEntriesConnectionArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
+ * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
+ */
+export type Framework = {
+  __typename?: 'Framework';
+  /** Stable framework id, e.g. `bd-msp-vaw`. */
+  id: Scalars['ID']['output'];
+  /** The ids of the framework actions the justice sector leads, for its compliance status. */
+  justiceLedActionIds: Array<Scalars['ID']['output']>;
+  /** The justice sector's compliance status today, as `JusticeSector.compliance` gives it. */
+  justiceComplianceStatus?: Maybe<ComplianceStatus>;
+  /** The services the justice sector offers at crisis centres, by the rule of its subgraph (`offers`). */
+  justiceCentreServices?: Maybe<Array<CentreServiceOffer>>;
+};
+
 /** Legal services available at a crisis centre. */
 export type LegalServices = Sourced & {
   __typename?: 'LegalServices';
@@ -1395,7 +1424,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = Area | CrisisCentre | JusticeAction | JusticeAuditLog | JusticeCaseResponse | JusticeSector | Organisation;
+export type _Entity = Area | CrisisCentre | Framework | JusticeAction | JusticeAuditLog | JusticeCaseResponse | JusticeSector | Organisation;
 
 
 
@@ -1482,6 +1511,7 @@ export type FederationTypes = {
   CrisisCentre: CrisisCentre;
   JusticeCaseResponse: JusticeCaseResponse;
   JusticeAuditLog: JusticeAuditLog;
+  Framework: Framework;
 };
 
 /** Mapping of federation reference types */
@@ -1509,6 +1539,11 @@ export type FederationReferenceTypes = {
   JusticeAuditLog:
     ( { __typename: 'JusticeAuditLog' }
     & GraphQLRecursivePick<FederationTypes['JusticeAuditLog'], {"id":true}> );
+  Framework:
+    ( { __typename: 'Framework' }
+    & GraphQLRecursivePick<FederationTypes['Framework'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Framework'], {"justiceLedActionIds":true}> ) );
 };
 
 /** Mapping of union types */
@@ -1516,6 +1551,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   _Entity:
     | ( Area )
     | ( CentreRef )
+    | ( FrameworkFacts )
     | ( ActionEntity )
     | ( AuditLogRef )
     | ( ResponseEntity )
@@ -1542,6 +1578,8 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Source: ResolverTypeWrapper<SourceDoc>;
   Sourced: ResolverTypeWrapper<ProvenanceDoc>;
+  ComplianceStatus: ComplianceStatus;
+  CentreServiceOffer: ResolverTypeWrapper<CentreServiceOffer>;
   SectorAgency: ResolverTypeWrapper<SectorRef>;
   ActionOrder: ActionOrder;
   FrameworkAction: ResolverTypeWrapper<ActionEntity>;
@@ -1558,7 +1596,6 @@ export type ResolversTypes = {
   AuditLog: ResolverTypeWrapper<AuditLogRef>;
   CaseResponse: ResolverTypeWrapper<ResponseEntity>;
   SurvivorContactInput: SurvivorContactInput;
-  ComplianceStatus: ComplianceStatus;
   ComplianceRule: ComplianceRule;
   ComplianceReason: ResolverTypeWrapper<ComplianceReason>;
   Compliance: ResolverTypeWrapper<ComplianceModel>;
@@ -1598,6 +1635,7 @@ export type ResolversTypes = {
   JusticeCaseResponse: ResolverTypeWrapper<ResponseEntity>;
   JusticeSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
   JusticeAuditLog: ResolverTypeWrapper<AuditLogRef>;
+  Framework: ResolverTypeWrapper<FrameworkFacts>;
   LegalServices: ResolverTypeWrapper<LegalServicesDoc>;
   Verdict: Verdict;
   ProtectionOrderStatus: ProtectionOrderStatus;
@@ -1630,6 +1668,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Source: SourceDoc;
   Sourced: ProvenanceDoc;
+  CentreServiceOffer: CentreServiceOffer;
   SectorAgency: SectorRef;
   FrameworkAction: ActionEntity;
   Organisation: Organisation;
@@ -1675,6 +1714,7 @@ export type ResolversParentTypes = {
   JusticeCaseResponse: ResponseEntity;
   JusticeSurvivorContact: SurvivorContactDoc;
   JusticeAuditLog: AuditLogRef;
+  Framework: FrameworkFacts;
   LegalServices: LegalServicesDoc;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
@@ -1860,6 +1900,11 @@ export type SourceResolvers<ContextType = any, ParentType extends ResolversParen
 
 export type SourcedResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sourced'] = ResolversParentTypes['Sourced']> = {
   __resolveType: TypeResolveFn<'Responsibility' | 'ServicePoint' | 'Indicator' | 'DataSet' | 'ProgressReport' | 'LegalServices', ParentType, ContextType>;
+};
+
+export type CentreServiceOfferResolvers<ContextType = any, ParentType extends ResolversParentTypes['CentreServiceOffer'] = ResolversParentTypes['CentreServiceOffer']> = {
+  crisisCentreId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  facet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SectorAgencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['SectorAgency'] = ResolversParentTypes['SectorAgency']> = {
@@ -2186,6 +2231,14 @@ export type JusticeAuditLogResolvers<ContextType = any, ParentType extends Resol
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type FrameworkResolvers<ContextType = any, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework'], FederationReferenceType extends FederationReferenceTypes['Framework'] = FederationReferenceTypes['Framework']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Framework']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  justiceComplianceStatus?: Resolver<Maybe<ResolversTypes['ComplianceStatus']>, ParentType, ContextType>;
+  justiceCentreServices?: Resolver<Maybe<Array<ResolversTypes['CentreServiceOffer']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type LegalServicesResolvers<ContextType = any, ParentType extends ResolversParentTypes['LegalServices'] = ResolversParentTypes['LegalServices']> = {
   legalAid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   prosecutorLiaison?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2227,7 +2280,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'Area' | 'CrisisCentre' | 'JusticeAction' | 'JusticeAuditLog' | 'JusticeCaseResponse' | 'JusticeSector' | 'Organisation', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Area' | 'CrisisCentre' | 'Framework' | 'JusticeAction' | 'JusticeAuditLog' | 'JusticeCaseResponse' | 'JusticeSector' | 'Organisation', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -2243,6 +2296,7 @@ export type Resolvers<ContextType = any> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Sourced?: SourcedResolvers<ContextType>;
+  CentreServiceOffer?: CentreServiceOfferResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
   FrameworkAction?: FrameworkActionResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
@@ -2277,6 +2331,7 @@ export type Resolvers<ContextType = any> = {
   JusticeCaseResponse?: JusticeCaseResponseResolvers<ContextType>;
   JusticeSurvivorContact?: JusticeSurvivorContactResolvers<ContextType>;
   JusticeAuditLog?: JusticeAuditLogResolvers<ContextType>;
+  Framework?: FrameworkResolvers<ContextType>;
   LegalServices?: LegalServicesResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;

@@ -2,6 +2,7 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SectorRef, ActionEntity, ResponsibilityDoc, ServicePointDoc, CentreRef } from '../../sector-core/models.ts';
+import type { FrameworkFacts } from '../../sector-core/frameworkFacts.ts';
 import type { ProgressReportDoc, DataSetDoc, IndicatorDoc, IndicatorValueDoc, PeriodReopeningDoc } from '../../sector-core/monitoring/models.ts';
 import type { PeriodReport } from '../../sector-core/monitoring/reporting.ts';
 import type { Compliance as ComplianceModel } from '../../sector-core/monitoring/compliance.ts';
@@ -192,6 +193,27 @@ export type Sourced = {
   illustrative: Scalars['Boolean']['output'];
   /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
   illustrativeNote?: Maybe<Scalars['String']['output']>;
+};
+
+/** A sector's standing against the responsibilities allocated to it. */
+export type ComplianceStatus =
+  /** No rule of the scoreboard is broken. */
+  | 'MEETING_OBLIGATIONS'
+  /** At least one rule gives cause for concern, none is failed. */
+  | 'AT_RISK'
+  /** At least one rule is failed. */
+  | 'FAILING';
+
+/**
+ * A service a sector offers at a crisis centre, as the sector reports it for the lead ministry's
+ * filter on crisis centres. Not served to callers: `CrisisCentre`'s facet fields are.
+ */
+export type CentreServiceOffer = {
+  __typename?: 'CentreServiceOffer';
+  /** The crisis centre. */
+  crisisCentreId: Scalars['ID']['output'];
+  /** The facet field of `CrisisCentre` that serves the service there, e.g. `medicalCare`. */
+  facet: Scalars['String']['output'];
 };
 
 /**
@@ -543,15 +565,6 @@ export type SurvivorContactInput = {
   /** The day the details were collected; not in the future, nor before 1 January of the year in the case code. */
   collectedOn: Scalars['Date']['input'];
 };
-
-/** A sector's standing against the responsibilities allocated to it. */
-export type ComplianceStatus =
-  /** No rule of the scoreboard is broken. */
-  | 'MEETING_OBLIGATIONS'
-  /** At least one rule gives cause for concern, none is failed. */
-  | 'AT_RISK'
-  /** At least one rule is failed. */
-  | 'FAILING';
 
 /** A rule of the compliance scoreboard. */
 export type ComplianceRule =
@@ -1232,7 +1245,7 @@ export type CrisisCentre = {
   __typename?: 'CrisisCentre';
   /** Stable centre id, e.g. `bd-occ-dhaka`. */
   id: Scalars['ID']['output'];
-  /** The police unit posted at the centre, if the policing sector has recorded one. */
+  /** The police unit posted at the centre, if the policing sector has recorded one. The centre offers it (`POLICE_UNIT`) with at least one officer posted. */
   policeUnit?: Maybe<PoliceUnit>;
 };
 
@@ -1335,6 +1348,22 @@ export type PoliceAuditLogEntriesConnectionArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
+ * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
+ */
+export type Framework = {
+  __typename?: 'Framework';
+  /** Stable framework id, e.g. `bd-msp-vaw`. */
+  id: Scalars['ID']['output'];
+  /** The ids of the framework actions the policing sector leads, for its compliance status. */
+  policeLedActionIds: Array<Scalars['ID']['output']>;
+  /** The policing sector's compliance status today, as `PoliceSector.compliance` gives it. */
+  policeComplianceStatus?: Maybe<ComplianceStatus>;
+  /** The services the policing sector offers at crisis centres, by the rule of its subgraph (`offers`). */
+  policeCentreServices?: Maybe<Array<CentreServiceOffer>>;
+};
+
 /** A police unit posted at a crisis centre. */
 export type PoliceUnit = Sourced & {
   __typename?: 'PoliceUnit';
@@ -1389,7 +1418,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = Area | CrisisCentre | Organisation | PoliceAction | PoliceAuditLog | PoliceCaseResponse | PoliceSector;
+export type _Entity = Area | CrisisCentre | Framework | Organisation | PoliceAction | PoliceAuditLog | PoliceCaseResponse | PoliceSector;
 
 
 
@@ -1476,6 +1505,7 @@ export type FederationTypes = {
   CrisisCentre: CrisisCentre;
   PoliceCaseResponse: PoliceCaseResponse;
   PoliceAuditLog: PoliceAuditLog;
+  Framework: Framework;
 };
 
 /** Mapping of federation reference types */
@@ -1503,6 +1533,11 @@ export type FederationReferenceTypes = {
   PoliceAuditLog:
     ( { __typename: 'PoliceAuditLog' }
     & GraphQLRecursivePick<FederationTypes['PoliceAuditLog'], {"id":true}> );
+  Framework:
+    ( { __typename: 'Framework' }
+    & GraphQLRecursivePick<FederationTypes['Framework'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Framework'], {"policeLedActionIds":true}> ) );
 };
 
 /** Mapping of union types */
@@ -1510,6 +1545,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   _Entity:
     | ( Area )
     | ( CentreRef )
+    | ( FrameworkFacts )
     | ( Organisation )
     | ( ActionEntity )
     | ( AuditLogRef )
@@ -1536,6 +1572,8 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Source: ResolverTypeWrapper<SourceDoc>;
   Sourced: ResolverTypeWrapper<ProvenanceDoc>;
+  ComplianceStatus: ComplianceStatus;
+  CentreServiceOffer: ResolverTypeWrapper<CentreServiceOffer>;
   SectorAgency: ResolverTypeWrapper<SectorRef>;
   ActionOrder: ActionOrder;
   FrameworkAction: ResolverTypeWrapper<ActionEntity>;
@@ -1552,7 +1590,6 @@ export type ResolversTypes = {
   AuditLog: ResolverTypeWrapper<AuditLogRef>;
   CaseResponse: ResolverTypeWrapper<ResponseEntity>;
   SurvivorContactInput: SurvivorContactInput;
-  ComplianceStatus: ComplianceStatus;
   ComplianceRule: ComplianceRule;
   ComplianceReason: ResolverTypeWrapper<ComplianceReason>;
   Compliance: ResolverTypeWrapper<ComplianceModel>;
@@ -1592,6 +1629,7 @@ export type ResolversTypes = {
   PoliceCaseResponse: ResolverTypeWrapper<ResponseEntity>;
   PoliceSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
   PoliceAuditLog: ResolverTypeWrapper<AuditLogRef>;
+  Framework: ResolverTypeWrapper<FrameworkFacts>;
   PoliceUnit: ResolverTypeWrapper<PoliceUnitDoc>;
   InvestigationStage: InvestigationStage;
   DnaResult: DnaResult;
@@ -1624,6 +1662,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Source: SourceDoc;
   Sourced: ProvenanceDoc;
+  CentreServiceOffer: CentreServiceOffer;
   SectorAgency: SectorRef;
   FrameworkAction: ActionEntity;
   Organisation: Organisation;
@@ -1669,6 +1708,7 @@ export type ResolversParentTypes = {
   PoliceCaseResponse: ResponseEntity;
   PoliceSurvivorContact: SurvivorContactDoc;
   PoliceAuditLog: AuditLogRef;
+  Framework: FrameworkFacts;
   PoliceUnit: PoliceUnitDoc;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
@@ -1854,6 +1894,11 @@ export type SourceResolvers<ContextType = any, ParentType extends ResolversParen
 
 export type SourcedResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sourced'] = ResolversParentTypes['Sourced']> = {
   __resolveType: TypeResolveFn<'Responsibility' | 'ServicePoint' | 'Indicator' | 'DataSet' | 'ProgressReport' | 'PoliceUnit', ParentType, ContextType>;
+};
+
+export type CentreServiceOfferResolvers<ContextType = any, ParentType extends ResolversParentTypes['CentreServiceOffer'] = ResolversParentTypes['CentreServiceOffer']> = {
+  crisisCentreId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  facet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SectorAgencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['SectorAgency'] = ResolversParentTypes['SectorAgency']> = {
@@ -2178,6 +2223,14 @@ export type PoliceAuditLogResolvers<ContextType = any, ParentType extends Resolv
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type FrameworkResolvers<ContextType = any, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework'], FederationReferenceType extends FederationReferenceTypes['Framework'] = FederationReferenceTypes['Framework']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Framework']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  policeComplianceStatus?: Resolver<Maybe<ResolversTypes['ComplianceStatus']>, ParentType, ContextType>;
+  policeCentreServices?: Resolver<Maybe<Array<ResolversTypes['CentreServiceOffer']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type PoliceUnitResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceUnit'] = ResolversParentTypes['PoliceUnit']> = {
   station?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   officers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2219,7 +2272,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'Area' | 'CrisisCentre' | 'Organisation' | 'PoliceAction' | 'PoliceAuditLog' | 'PoliceCaseResponse' | 'PoliceSector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Area' | 'CrisisCentre' | 'Framework' | 'Organisation' | 'PoliceAction' | 'PoliceAuditLog' | 'PoliceCaseResponse' | 'PoliceSector', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -2235,6 +2288,7 @@ export type Resolvers<ContextType = any> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Sourced?: SourcedResolvers<ContextType>;
+  CentreServiceOffer?: CentreServiceOfferResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
   FrameworkAction?: FrameworkActionResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
@@ -2269,6 +2323,7 @@ export type Resolvers<ContextType = any> = {
   PoliceCaseResponse?: PoliceCaseResponseResolvers<ContextType>;
   PoliceSurvivorContact?: PoliceSurvivorContactResolvers<ContextType>;
   PoliceAuditLog?: PoliceAuditLogResolvers<ContextType>;
+  Framework?: FrameworkResolvers<ContextType>;
   PoliceUnit?: PoliceUnitResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;

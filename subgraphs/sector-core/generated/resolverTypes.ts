@@ -2,6 +2,7 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SectorRef, ActionEntity, ResponsibilityDoc, ServicePointDoc, CentreRef } from '../models.ts';
+import type { FrameworkFacts } from '../frameworkFacts.ts';
 import type { ProgressReportDoc, DataSetDoc, IndicatorDoc, IndicatorValueDoc, PeriodReopeningDoc } from '../monitoring/models.ts';
 import type { PeriodReport } from '../monitoring/reporting.ts';
 import type { Compliance as ComplianceModel } from '../monitoring/compliance.ts';
@@ -191,6 +192,27 @@ export type Sourced = {
   illustrative: Scalars['Boolean']['output'];
   /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
   illustrativeNote?: Maybe<Scalars['String']['output']>;
+};
+
+/** A sector's standing against the responsibilities allocated to it. */
+export type ComplianceStatus =
+  /** No rule of the scoreboard is broken. */
+  | 'MEETING_OBLIGATIONS'
+  /** At least one rule gives cause for concern, none is failed. */
+  | 'AT_RISK'
+  /** At least one rule is failed. */
+  | 'FAILING';
+
+/**
+ * A service a sector offers at a crisis centre, as the sector reports it for the lead ministry's
+ * filter on crisis centres. Not served to callers: `CrisisCentre`'s facet fields are.
+ */
+export type CentreServiceOffer = {
+  __typename?: 'CentreServiceOffer';
+  /** The crisis centre. */
+  crisisCentreId: Scalars['ID']['output'];
+  /** The facet field of `CrisisCentre` that serves the service there, e.g. `medicalCare`. */
+  facet: Scalars['String']['output'];
 };
 
 /**
@@ -542,15 +564,6 @@ export type SurvivorContactInput = {
   /** The day the details were collected; not in the future, nor before 1 January of the year in the case code. */
   collectedOn: Scalars['Date']['input'];
 };
-
-/** A sector's standing against the responsibilities allocated to it. */
-export type ComplianceStatus =
-  /** No rule of the scoreboard is broken. */
-  | 'MEETING_OBLIGATIONS'
-  /** At least one rule gives cause for concern, none is failed. */
-  | 'AT_RISK'
-  /** At least one rule is failed. */
-  | 'FAILING';
 
 /** A rule of the compliance scoreboard. */
 export type ComplianceRule =
@@ -1306,6 +1319,22 @@ export type TemplateAuditLogEntriesConnectionArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
+ * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
+ */
+export type Framework = {
+  __typename?: 'Framework';
+  /** Stable framework id, e.g. `bd-msp-vaw`. */
+  id: Scalars['ID']['output'];
+  /** The ids of the framework actions the template sector leads, for its compliance status. */
+  templateLedActionIds: Array<Scalars['ID']['output']>;
+  /** The template sector's compliance status today, as `TemplateSector.compliance` gives it. */
+  templateComplianceStatus?: Maybe<ComplianceStatus>;
+  /** The services the template sector offers at crisis centres, by the rule of its subgraph (`offers`). */
+  templateCentreServices?: Maybe<Array<CentreServiceOffer>>;
+};
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
@@ -1317,7 +1346,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = Area | CrisisCentre | Organisation | TemplateAction | TemplateAuditLog | TemplateCaseResponse | TemplateSector;
+export type _Entity = Area | CrisisCentre | Framework | Organisation | TemplateAction | TemplateAuditLog | TemplateCaseResponse | TemplateSector;
 
 
 
@@ -1404,6 +1433,7 @@ export type FederationTypes = {
   CrisisCentre: CrisisCentre;
   TemplateCaseResponse: TemplateCaseResponse;
   TemplateAuditLog: TemplateAuditLog;
+  Framework: Framework;
 };
 
 /** Mapping of federation reference types */
@@ -1431,6 +1461,11 @@ export type FederationReferenceTypes = {
   TemplateAuditLog:
     ( { __typename: `${string}AuditLog` }
     & GraphQLRecursivePick<FederationTypes['TemplateAuditLog'], {"id":true}> );
+  Framework:
+    ( { __typename: 'Framework' }
+    & GraphQLRecursivePick<FederationTypes['Framework'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Framework'], {"templateLedActionIds":true}> ) );
 };
 
 /** Mapping of union types */
@@ -1438,6 +1473,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   _Entity:
     | ( Area )
     | ( CentreRef )
+    | ( FrameworkFacts )
     | ( Organisation )
     | ( ActionEntity )
     | ( AuditLogRef )
@@ -1464,6 +1500,8 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Source: ResolverTypeWrapper<SourceDoc>;
   Sourced: ResolverTypeWrapper<ProvenanceDoc>;
+  ComplianceStatus: ComplianceStatus;
+  CentreServiceOffer: ResolverTypeWrapper<CentreServiceOffer>;
   SectorAgency: ResolverTypeWrapper<SectorRef>;
   ActionOrder: ActionOrder;
   FrameworkAction: ResolverTypeWrapper<ActionEntity>;
@@ -1480,7 +1518,6 @@ export type ResolversTypes = {
   AuditLog: ResolverTypeWrapper<AuditLogRef>;
   CaseResponse: ResolverTypeWrapper<ResponseEntity>;
   SurvivorContactInput: SurvivorContactInput;
-  ComplianceStatus: ComplianceStatus;
   ComplianceRule: ComplianceRule;
   ComplianceReason: ResolverTypeWrapper<ComplianceReason>;
   Compliance: ResolverTypeWrapper<ComplianceModel>;
@@ -1520,6 +1557,7 @@ export type ResolversTypes = {
   TemplateCaseResponseInput: TemplateCaseResponseInput;
   TemplateSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
   TemplateAuditLog: ResolverTypeWrapper<AuditLogRef>;
+  Framework: ResolverTypeWrapper<FrameworkFacts>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -1549,6 +1587,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Source: SourceDoc;
   Sourced: ProvenanceDoc;
+  CentreServiceOffer: CentreServiceOffer;
   SectorAgency: SectorRef;
   FrameworkAction: ActionEntity;
   Organisation: Organisation;
@@ -1594,6 +1633,7 @@ export type ResolversParentTypes = {
   TemplateCaseResponseInput: TemplateCaseResponseInput;
   TemplateSurvivorContact: SurvivorContactDoc;
   TemplateAuditLog: AuditLogRef;
+  Framework: FrameworkFacts;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1778,6 +1818,11 @@ export type SourceResolvers<ContextType = any, ParentType extends ResolversParen
 
 export type SourcedResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sourced'] = ResolversParentTypes['Sourced']> = {
   __resolveType: TypeResolveFn<'Responsibility' | 'ServicePoint' | 'Indicator' | 'DataSet' | 'ProgressReport', ParentType, ContextType>;
+};
+
+export type CentreServiceOfferResolvers<ContextType = any, ParentType extends ResolversParentTypes['CentreServiceOffer'] = ResolversParentTypes['CentreServiceOffer']> = {
+  crisisCentreId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  facet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SectorAgencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['SectorAgency'] = ResolversParentTypes['SectorAgency']> = {
@@ -2097,6 +2142,14 @@ export type TemplateAuditLogResolvers<ContextType = any, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type FrameworkResolvers<ContextType = any, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework'], FederationReferenceType extends FederationReferenceTypes['Framework'] = FederationReferenceTypes['Framework']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Framework']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  templateComplianceStatus?: Resolver<Maybe<ResolversTypes['ComplianceStatus']>, ParentType, ContextType>;
+  templateCentreServices?: Resolver<Maybe<Array<ResolversTypes['CentreServiceOffer']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -2126,7 +2179,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'Area' | 'CrisisCentre' | 'Organisation' | `${string}Action` | `${string}AuditLog` | `${string}CaseResponse` | `${string}Sector`, ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Area' | 'CrisisCentre' | 'Framework' | 'Organisation' | `${string}Action` | `${string}AuditLog` | `${string}CaseResponse` | `${string}Sector`, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -2142,6 +2195,7 @@ export type Resolvers<ContextType = any> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Sourced?: SourcedResolvers<ContextType>;
+  CentreServiceOffer?: CentreServiceOfferResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
   FrameworkAction?: FrameworkActionResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
@@ -2176,6 +2230,7 @@ export type Resolvers<ContextType = any> = {
   TemplateCaseResponse?: TemplateCaseResponseResolvers<ContextType>;
   TemplateSurvivorContact?: TemplateSurvivorContactResolvers<ContextType>;
   TemplateAuditLog?: TemplateAuditLogResolvers<ContextType>;
+  Framework?: FrameworkResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

@@ -16,7 +16,7 @@ const severity = { FAILING: 0, AT_RISK: 1 } as const;
  * no record of as not reported: a sector cannot leave an action out of its compliance by never
  * recording it, just as it cannot leave it out of its delivery summary.
  */
-async function sectorCompliance(ctx: MonitoringContext, ledActionIds: readonly string[] | undefined): Promise<Compliance> {
+export async function sectorCompliance(ctx: MonitoringContext, ledActionIds: readonly string[] | undefined): Promise<Compliance> {
   requireScopes(ctx.identity, scopes.frameworkRead);
   const { monitoring } = ctx.loaders;
   const [responsibilities, records, lastReport, values, reports] = await Promise.all([

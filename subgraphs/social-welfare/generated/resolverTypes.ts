@@ -2,6 +2,7 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SectorRef, ActionEntity, ResponsibilityDoc, ServicePointDoc, CentreRef } from '../../sector-core/models.ts';
+import type { FrameworkFacts } from '../../sector-core/frameworkFacts.ts';
 import type { ProgressReportDoc, DataSetDoc, IndicatorDoc, IndicatorValueDoc, PeriodReopeningDoc } from '../../sector-core/monitoring/models.ts';
 import type { PeriodReport } from '../../sector-core/monitoring/reporting.ts';
 import type { Compliance as ComplianceModel } from '../../sector-core/monitoring/compliance.ts';
@@ -192,6 +193,27 @@ export type Sourced = {
   illustrative: Scalars['Boolean']['output'];
   /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
   illustrativeNote?: Maybe<Scalars['String']['output']>;
+};
+
+/** A sector's standing against the responsibilities allocated to it. */
+export type ComplianceStatus =
+  /** No rule of the scoreboard is broken. */
+  | 'MEETING_OBLIGATIONS'
+  /** At least one rule gives cause for concern, none is failed. */
+  | 'AT_RISK'
+  /** At least one rule is failed. */
+  | 'FAILING';
+
+/**
+ * A service a sector offers at a crisis centre, as the sector reports it for the lead ministry's
+ * filter on crisis centres. Not served to callers: `CrisisCentre`'s facet fields are.
+ */
+export type CentreServiceOffer = {
+  __typename?: 'CentreServiceOffer';
+  /** The crisis centre. */
+  crisisCentreId: Scalars['ID']['output'];
+  /** The facet field of `CrisisCentre` that serves the service there, e.g. `medicalCare`. */
+  facet: Scalars['String']['output'];
 };
 
 /**
@@ -543,15 +565,6 @@ export type SurvivorContactInput = {
   /** The day the details were collected; not in the future, nor before 1 January of the year in the case code. */
   collectedOn: Scalars['Date']['input'];
 };
-
-/** A sector's standing against the responsibilities allocated to it. */
-export type ComplianceStatus =
-  /** No rule of the scoreboard is broken. */
-  | 'MEETING_OBLIGATIONS'
-  /** At least one rule gives cause for concern, none is failed. */
-  | 'AT_RISK'
-  /** At least one rule is failed. */
-  | 'FAILING';
 
 /** A rule of the compliance scoreboard. */
 export type ComplianceRule =
@@ -1232,9 +1245,9 @@ export type CrisisCentre = {
   __typename?: 'CrisisCentre';
   /** Stable centre id, e.g. `bd-occ-dhaka`. */
   id: Scalars['ID']['output'];
-  /** Temporary shelter at or linked to the centre, if recorded. */
+  /** Temporary shelter at or linked to the centre, if recorded with at least one bed; the centre then offers it (`SHELTER`). */
   shelter?: Maybe<Shelter>;
-  /** Counselling at the centre, if recorded. */
+  /** Counselling at the centre, if recorded with at least one counsellor; the centre then offers it (`COUNSELLING`). */
   counselling?: Maybe<Counselling>;
 };
 
@@ -1337,6 +1350,22 @@ export type SocialWelfareAuditLogEntriesConnectionArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
+ * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
+ */
+export type Framework = {
+  __typename?: 'Framework';
+  /** Stable framework id, e.g. `bd-msp-vaw`. */
+  id: Scalars['ID']['output'];
+  /** The ids of the framework actions the social welfare sector leads, for its compliance status. */
+  socialWelfareLedActionIds: Array<Scalars['ID']['output']>;
+  /** The social welfare sector's compliance status today, as `SocialWelfareSector.compliance` gives it. */
+  socialWelfareComplianceStatus?: Maybe<ComplianceStatus>;
+  /** The services the social welfare sector offers at crisis centres, by the rule of its subgraph (`offers`). */
+  socialWelfareCentreServices?: Maybe<Array<CentreServiceOffer>>;
+};
+
 /** Temporary shelter for survivors and their children. */
 export type Shelter = Sourced & {
   __typename?: 'Shelter';
@@ -1380,7 +1409,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = Area | CrisisCentre | Organisation | SocialWelfareAction | SocialWelfareAuditLog | SocialWelfareCaseResponse | SocialWelfareSector;
+export type _Entity = Area | CrisisCentre | Framework | Organisation | SocialWelfareAction | SocialWelfareAuditLog | SocialWelfareCaseResponse | SocialWelfareSector;
 
 
 
@@ -1467,6 +1496,7 @@ export type FederationTypes = {
   CrisisCentre: CrisisCentre;
   SocialWelfareCaseResponse: SocialWelfareCaseResponse;
   SocialWelfareAuditLog: SocialWelfareAuditLog;
+  Framework: Framework;
 };
 
 /** Mapping of federation reference types */
@@ -1494,6 +1524,11 @@ export type FederationReferenceTypes = {
   SocialWelfareAuditLog:
     ( { __typename: 'SocialWelfareAuditLog' }
     & GraphQLRecursivePick<FederationTypes['SocialWelfareAuditLog'], {"id":true}> );
+  Framework:
+    ( { __typename: 'Framework' }
+    & GraphQLRecursivePick<FederationTypes['Framework'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Framework'], {"socialWelfareLedActionIds":true}> ) );
 };
 
 /** Mapping of union types */
@@ -1501,6 +1536,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   _Entity:
     | ( Area )
     | ( CentreRef )
+    | ( FrameworkFacts )
     | ( Organisation )
     | ( ActionEntity )
     | ( AuditLogRef )
@@ -1527,6 +1563,8 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Source: ResolverTypeWrapper<SourceDoc>;
   Sourced: ResolverTypeWrapper<ProvenanceDoc>;
+  ComplianceStatus: ComplianceStatus;
+  CentreServiceOffer: ResolverTypeWrapper<CentreServiceOffer>;
   SectorAgency: ResolverTypeWrapper<SectorRef>;
   ActionOrder: ActionOrder;
   FrameworkAction: ResolverTypeWrapper<ActionEntity>;
@@ -1543,7 +1581,6 @@ export type ResolversTypes = {
   AuditLog: ResolverTypeWrapper<AuditLogRef>;
   CaseResponse: ResolverTypeWrapper<ResponseEntity>;
   SurvivorContactInput: SurvivorContactInput;
-  ComplianceStatus: ComplianceStatus;
   ComplianceRule: ComplianceRule;
   ComplianceReason: ResolverTypeWrapper<ComplianceReason>;
   Compliance: ResolverTypeWrapper<ComplianceModel>;
@@ -1583,6 +1620,7 @@ export type ResolversTypes = {
   SocialWelfareCaseResponse: ResolverTypeWrapper<ResponseEntity>;
   SocialWelfareSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
   SocialWelfareAuditLog: ResolverTypeWrapper<AuditLogRef>;
+  Framework: ResolverTypeWrapper<FrameworkFacts>;
   Shelter: ResolverTypeWrapper<ShelterView>;
   Counselling: ResolverTypeWrapper<CounsellingView>;
   link__Purpose: Link__Purpose;
@@ -1614,6 +1652,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Source: SourceDoc;
   Sourced: ProvenanceDoc;
+  CentreServiceOffer: CentreServiceOffer;
   SectorAgency: SectorRef;
   FrameworkAction: ActionEntity;
   Organisation: Organisation;
@@ -1659,6 +1698,7 @@ export type ResolversParentTypes = {
   SocialWelfareCaseResponse: ResponseEntity;
   SocialWelfareSurvivorContact: SurvivorContactDoc;
   SocialWelfareAuditLog: AuditLogRef;
+  Framework: FrameworkFacts;
   Shelter: ShelterView;
   Counselling: CounsellingView;
   link__Import: Scalars['link__Import']['output'];
@@ -1845,6 +1885,11 @@ export type SourceResolvers<ContextType = any, ParentType extends ResolversParen
 
 export type SourcedResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sourced'] = ResolversParentTypes['Sourced']> = {
   __resolveType: TypeResolveFn<'Responsibility' | 'ServicePoint' | 'Indicator' | 'DataSet' | 'ProgressReport' | 'Shelter' | 'Counselling', ParentType, ContextType>;
+};
+
+export type CentreServiceOfferResolvers<ContextType = any, ParentType extends ResolversParentTypes['CentreServiceOffer'] = ResolversParentTypes['CentreServiceOffer']> = {
+  crisisCentreId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  facet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SectorAgencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['SectorAgency'] = ResolversParentTypes['SectorAgency']> = {
@@ -2170,6 +2215,14 @@ export type SocialWelfareAuditLogResolvers<ContextType = any, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type FrameworkResolvers<ContextType = any, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework'], FederationReferenceType extends FederationReferenceTypes['Framework'] = FederationReferenceTypes['Framework']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Framework']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  socialWelfareComplianceStatus?: Resolver<Maybe<ResolversTypes['ComplianceStatus']>, ParentType, ContextType>;
+  socialWelfareCentreServices?: Resolver<Maybe<Array<ResolversTypes['CentreServiceOffer']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type ShelterResolvers<ContextType = any, ParentType extends ResolversParentTypes['Shelter'] = ResolversParentTypes['Shelter']> = {
   beds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxStayDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2218,7 +2271,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'Area' | 'CrisisCentre' | 'Organisation' | 'SocialWelfareAction' | 'SocialWelfareAuditLog' | 'SocialWelfareCaseResponse' | 'SocialWelfareSector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Area' | 'CrisisCentre' | 'Framework' | 'Organisation' | 'SocialWelfareAction' | 'SocialWelfareAuditLog' | 'SocialWelfareCaseResponse' | 'SocialWelfareSector', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -2234,6 +2287,7 @@ export type Resolvers<ContextType = any> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Sourced?: SourcedResolvers<ContextType>;
+  CentreServiceOffer?: CentreServiceOfferResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
   FrameworkAction?: FrameworkActionResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
@@ -2268,6 +2322,7 @@ export type Resolvers<ContextType = any> = {
   SocialWelfareCaseResponse?: SocialWelfareCaseResponseResolvers<ContextType>;
   SocialWelfareSurvivorContact?: SocialWelfareSurvivorContactResolvers<ContextType>;
   SocialWelfareAuditLog?: SocialWelfareAuditLogResolvers<ContextType>;
+  Framework?: FrameworkResolvers<ContextType>;
   Shelter?: ShelterResolvers<ContextType>;
   Counselling?: CounsellingResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
