@@ -43,8 +43,9 @@ export interface HubConfig {
   limits: GatewayLimits;
   audit: AuditConfig;
   /**
-   * Each sector's keyring for the identifying details it keeps (`<SECTOR>_ENCRYPTION_KEYS_FILE`),
-   * by subgraph name; required in production (docs/encryption-at-rest.md).
+   * Each sector's keyring for the identifying details it keeps, and the alerts service's for its
+   * subscribers' signing secrets (`<SUBGRAPH>_ENCRYPTION_KEYS_FILE`), by subgraph name; required in
+   * production (docs/encryption-at-rest.md).
    */
   encryptionKeyFiles: Record<string, string>;
   /** Where a service of the hub that asks the graph itself (alerts) reaches the gateway (`CRG_GATEWAY_URL`). */
@@ -213,9 +214,10 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
   const encryptionKeyFiles: Record<string, string> = {};
   for (const entry of subgraphCatalog) {
     const keysName = `${envPrefix(entry.name)}_ENCRYPTION_KEYS_FILE`;
-    // The hub's own services keep no identifying details: their name is not even read.
-    const keysFile = entry.role === 'service' ? undefined : present(keysName);
-    if (entry.role === 'sector' && keysFile !== undefined) {
+    // Coordination keeps nothing encrypted: its variable is read and ignored. The sectors keep
+    // identifying details, the alerts service its subscribers' signing secrets.
+    const keysFile = present(keysName);
+    if (entry.role !== 'coordination' && keysFile !== undefined) {
       const file = filePath.safeParse(keysFile);
       if (!file.success) problems.push(`${keysName} ${file.error.issues[0]?.message} (got ${JSON.stringify(keysFile)})`);
       else encryptionKeyFiles[entry.name] = file.data;

@@ -9,7 +9,9 @@ import { importKey } from '../../platform/auth/keys.ts';
 import { internalTokenAlgorithm } from '../../platform/auth/internalToken.ts';
 import { createLogger } from '../../platform/logger.ts';
 import { loadSubgraphDefinition } from '../../subgraphs/definitions.ts';
-import { startSubgraph } from '../../subgraphs/kit/subgraph.ts';
+import { generateKeyring } from '../../subgraphs/kit/fieldEncryption/keyring.ts';
+import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
+import { startSubgraph, upgradeLedger } from '../../subgraphs/kit/subgraph.ts';
 import { startTestHub, TODAY, type TestHub } from '../support/hub.ts';
 import { Receiver, waitFor } from './receiver.ts';
 
@@ -148,6 +150,7 @@ describe('alerts', () => {
       clock: hub.clock,
       logger: createLogger('silent'),
       gatewayPublicKey: await importKey(hub.keys.gatewayPublic, internalTokenAlgorithm),
+      encryptionKeys: hub.encryptionKeys.get('alerts'),
       graph: hub.graph,
     });
     hub.subgraphs.set('alerts', again);
@@ -261,6 +264,86 @@ describe('alerts', () => {
     // The role it asks the graph as reads no case.
     const asService = await hub.query('{ cases(purpose: "probe") { id } }', undefined, { role: 'alerts-service' });
     expect(asService.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('keeps subscription secrets encrypted in the store, and shows one only when it is made', async () => {
+    const stored = await hub.stores
+      .get('alerts')!
+      .collection<Record<string, any> & { _id: string; version: number }>('alertSubscriptions')
+      .find({});
+    expect(stored.map((s) => s._id)).toContain(subscriptionId);
+    expect(JSON.stringify(stored)).not.toContain(receiver.secret.slice('whsec_'.length));
+    for (const record of stored) {
+      expect(record).not.toHaveProperty('secret');
+      expect(record.encrypted).toMatchObject({ alg: 'A256GCM', fields: { secret: expect.any(String) } });
+    }
+    const asked = await hub.query('{ alertSubscriptions { id secret } }');
+    expect(asked.errors![0]!.message).toMatch(/Cannot query field "secret" on type "AlertSubscription"/);
+    expect(asked.data).toBeUndefined();
+  });
+
+  it('encrypts the secrets a store kept in clear from before, once, and signs with them as before', async () => {
+    const store = createNedbStore({});
+    const old = new Receiver();
+    await old.start();
+    old.secret = `whsec_${Buffer.from('a secret kept in clear by an earlier version!').toString('base64')}`;
+    const at = new Date('2026-11-20T09:00:00Z');
+    await store.collection('alertSubscriptions').insertMany([
+      {
+        _id: 'sub-kept-in-clear',
+        version: 3,
+        url: old.url,
+        eventTypes: [overdue],
+        description: 'Subscribed before secrets were encrypted',
+        secret: old.secret,
+        status: 'ACTIVE',
+        pausedReason: null,
+        createdAt: at,
+        createdBy: 'analyst@lead-ministry',
+        changedAt: at,
+      } as any,
+    ]);
+    // An event raised but not yet handed out when the earlier version stopped.
+    const eventId = 'action-overdue:bd-a1-1:2026-06-30';
+    await store.collection('alertEvents').insertMany([
+      {
+        _id: eventId,
+        version: 1,
+        type: overdue,
+        subject: 'bd-a1-1',
+        summary: 'Action A1.1 is overdue',
+        day: at,
+        raisedAt: at,
+        data: JSON.stringify({ actionId: 'bd-a1-1' }),
+        handedOut: false,
+        notTo: null,
+      } as any,
+    ]);
+    const upgraded = await startSubgraph(await loadSubgraphDefinition('alerts'), {
+      config: hub.subgraphConfig,
+      port: 0,
+      store,
+      clock: hub.clock,
+      logger: createLogger('silent'),
+      gatewayPublicKey: await importKey(hub.keys.gatewayPublic, internalTokenAlgorithm),
+      encryptionKeys: generateKeyring('alerts'),
+      graph: hub.graph,
+    });
+    try {
+      const [record] = await store.collection<Record<string, any> & { _id: string; version: number }>('alertSubscriptions').find({});
+      expect(record).not.toHaveProperty('secret');
+      expect(JSON.stringify(record)).not.toContain(old.secret.slice('whsec_'.length));
+      // Written again as it was: the same subscription, one version on.
+      expect(record).toMatchObject({ _id: 'sub-kept-in-clear', version: 4, status: 'ACTIVE', url: old.url, encrypted: { alg: 'A256GCM' } });
+      expect((await store.collection(upgradeLedger).find({})).map((r) => r._id)).toContain('alerts: subscription secrets encrypted');
+      // The receiver verifies the delivery with the secret it was given before the upgrade.
+      const got = await waitFor('the event signed with the secret kept from before', () => old.kept.get(eventId));
+      expect(got.headers['webhook-id']).toBe(eventId);
+      expect(old.refused).toEqual([]);
+    } finally {
+      await upgraded.stop();
+      await old.stop();
+    }
   });
 
   it('refuses bad input with errors that name the field, storing nothing', async () => {
