@@ -12,6 +12,7 @@ import { loadSubgraphDefinition } from '../../subgraphs/definitions.ts';
 import { generateKeyring } from '../../subgraphs/kit/fieldEncryption/keyring.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import { startSubgraph, upgradeLedger } from '../../subgraphs/kit/subgraph.ts';
+import { conditionsQuery } from '../../subgraphs/alerts/conditions.ts';
 import { startTestHub, TODAY, type TestHub } from '../support/hub.ts';
 import { Receiver, waitFor } from './receiver.ts';
 
@@ -261,9 +262,32 @@ describe('alerts', () => {
     ];
     expect([...fields].filter((field) => !allowed.includes(field))).toEqual([]);
     expect(fields.has('count')).toBe(true);
-    // The role it asks the graph as reads no case.
-    const asService = await hub.query('{ cases(purpose: "probe") { id } }', undefined, { role: 'alerts-service' });
-    expect(asService.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it("reads, with the alerts service's own role, what its check asks and nothing beyond framework status and published counts", async () => {
+    const asService = { role: 'alerts-service' as const };
+    const checked = await hub.query(conditionsQuery, { year: 2026 }, asService);
+    expect(checked.errors).toBeUndefined();
+    expect(checked.data!.framework.actions.length).toBeGreaterThan(0);
+    expect(checked.data!.pathwayAggregates.overdueFollowUps.rows.length).toBeGreaterThan(0);
+    const refused: [string, string][] = [
+      ['{ cases(purpose: "probe") { id } }', 'Query.cases'],
+      ['{ meeting(id: "bd-steering-2026-06-18") { id } }', 'Query.meeting'],
+      ['{ meetingPack(bodyId: "bd-steering") { preparedOn } }', 'Query.meetingPack'],
+      ['{ auditLog { id } }', 'Query.auditLog'],
+      // Its own store's subscriptions and log are the lead ministry's to read and change, not the checker's.
+      ['{ alertSubscriptions { id url } }', 'Query.alertSubscriptions'],
+      ['{ alertEvents { id } }', 'Query.alertEvents'],
+      ['mutation { runAlertCheck { problems } }', 'Mutation.runAlertCheck'],
+      [
+        'mutation { createAlertSubscription(input: { url: "http://127.0.0.1:9/x", eventTypes: ["crg.action.overdue"], description: "x" }) { secret } }',
+        'Mutation.createAlertSubscription',
+      ],
+    ];
+    for (const [query, field] of refused) {
+      const answer = await hub.query(query, undefined, asService);
+      expect(answer.errors?.[0]?.extensions, query).toMatchObject({ code: 'FORBIDDEN', field });
+    }
   });
 
   it('keeps subscription secrets encrypted in the store, and shows one only when it is made', async () => {
