@@ -440,6 +440,38 @@ describe('alerts', () => {
     await expect(writeAlertsDigest(send, 'no-such-body', TODAY, dir)).rejects.toThrow('No coordination body with id "no-such-body"');
   });
 
+  it('makes no token of its own for the digest in production mode: the caller brings one from the identity provider', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-digest-'));
+    const { CRG_TOKEN: _, ...environment } = process.env;
+    const production = [
+      { ...environment, CRG_MODE: 'production' },
+      {
+        ...environment,
+        CRG_MODE: 'production',
+        CRG_AUTH_ISSUER: 'https://idp.example.org',
+        CRG_AUTH_AUDIENCE: 'coordinated-response-graph',
+        CRG_AUTH_JWKS_URL: 'https://idp.example.org/jwks',
+      },
+    ];
+    const runs = await Promise.allSettled(
+      production.map((env) =>
+        promisify(execFile)(
+          process.execPath,
+          ['--import', 'tsx', 'scripts/digest.ts', '--body', 'bd-steering', '--until', TODAY, '--out', dir, '--url', hub.gateway.url],
+          { cwd: path.resolve(import.meta.dirname, '../..'), env },
+        ),
+      ),
+    );
+    for (const run of runs) {
+      expect(run.status).toBe('rejected');
+      expect((run as PromiseRejectedResult).reason).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/^--token \(or CRG_TOKEN\) is required: /),
+      });
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   it('raises a sector that stopped answering, once per outage', async () => {
     await hub.stopSubgraph('education');
     const first = await runCheck();
