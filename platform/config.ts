@@ -65,6 +65,8 @@ export interface AlertsConfig {
   sweepMs: number;
   /** The bearer token the alerts service sends to the gateway, from the identity provider (`CRG_ALERTS_TOKEN_FILE`). */
   tokenFile: string | undefined;
+  /** How long one delivery attempt may take, whole, before it counts as failed: 10 s unless set (tests shorten it). */
+  attemptTimeoutMs?: number;
 }
 
 /** Where each subgraph's audit key is and where its tree heads are witnessed (docs/audit-log.md). */

@@ -14,7 +14,7 @@ import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import { startSubgraph, upgradeLedger } from '../../subgraphs/kit/subgraph.ts';
 import { conditionsQuery } from '../../subgraphs/alerts/conditions.ts';
 import { startTestHub, TODAY, type TestHub } from '../support/hub.ts';
-import { Receiver, waitFor } from './receiver.ts';
+import { Receiver, TricklingReceiver, waitFor } from './receiver.ts';
 
 /*
  * The alerts service end to end: a real hub on ephemeral ports, the alerts subgraph asking the
@@ -82,7 +82,7 @@ async function runCheck() {
 }
 
 beforeAll(async () => {
-  hub = await startTestHub({ alerts: { retryFirstMs: 200, giveUpAfterMs: 4000, sweepMs: 100 } });
+  hub = await startTestHub({ alerts: { retryFirstMs: 200, giveUpAfterMs: 4000, sweepMs: 100, attemptTimeoutMs: 3000 } });
   await receiver.start();
   // What is overdue on the first day is raised before anyone subscribes.
   const first = await runCheck();
@@ -193,6 +193,47 @@ describe('alerts', () => {
     expect(replayed.every((eventId: string) => eventId.startsWith('action-overdue:'))).toBe(true);
     await waitFor('the replayed first-day event', () => receiver.kept.get('action-overdue:bd-a1-1:2026-06-30'));
   });
+
+  it('ends an attempt a receiver holds open by trickling its answer, records it, and retries once under the same webhook-id', async () => {
+    const trickler = await new TricklingReceiver(1).start();
+    const answer = await hub.query(subscribe, {
+      input: { url: trickler.url, eventTypes: [overdue], description: 'A receiver that trickles' },
+    });
+    expect(answer.errors).toBeUndefined();
+    const tricklerId = answer.data!.createAlertSubscription.subscription.id as string;
+    try {
+      const since = new Date(Date.now() - 3_600_000).toISOString();
+      const replay = await hub.query(
+        'mutation ($s: ID!, $since: DateTime!) { replayAlertEvents(subscriptionId: $s, since: $since) { id } }',
+        {
+          s: tricklerId,
+          since,
+        },
+      );
+      expect(replay.errors).toBeUndefined();
+      const held = await waitFor('a request at the trickling receiver', () => trickler.ids[0]);
+      const delivery = await waitFor(
+        'the held delivery, delivered by its second attempt',
+        async () => {
+          const log = await hub.query(deliveries, { subscriptionId: tricklerId, status: 'DELIVERED' });
+          return log.data!.alertDeliveries.find((d: any) => d.event.id === held);
+        },
+        15_000,
+      );
+      // The first attempt ended at its deadline and is in the log; the second was answered.
+      expect(delivery.attempts).toMatchObject([
+        { statusCode: null, error: expect.stringMatching(/no answer within 3 s/) },
+        { statusCode: 204, error: null },
+      ]);
+      expect(delivery.attempts[0].ms).toBeLessThan(10_000);
+      // Sent twice, one after the other, under the event's id both times.
+      expect(trickler.ids.filter((id) => id === held)).toEqual([held, held]);
+      expect(trickler.mostOpen).toBe(1);
+    } finally {
+      await hub.query('mutation ($id: ID!) { deleteAlertSubscription(id: $id) { id } }', { id: tricklerId });
+      await trickler.stop();
+    }
+  }, 30_000);
 
   it('pauses a subscriber that keeps failing, shows it in the graph and tells the other subscribers', async () => {
     const broken = new Receiver();
