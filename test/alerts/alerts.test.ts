@@ -11,9 +11,11 @@ import { createLogger } from '../../platform/logger.ts';
 import { loadSubgraphDefinition } from '../../subgraphs/definitions.ts';
 import { generateKeyring } from '../../subgraphs/kit/fieldEncryption/keyring.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
+import type { Collection, Store, StoredDocument } from '../../subgraphs/kit/store/port.ts';
+import type { DeliveryDoc } from '../../subgraphs/alerts/models.ts';
 import { startSubgraph, upgradeLedger } from '../../subgraphs/kit/subgraph.ts';
 import { conditionsQuery } from '../../subgraphs/alerts/conditions.ts';
-import { startTestHub, TODAY, type TestHub } from '../support/hub.ts';
+import { graphqlBody, postGraphQL, startTestHub, TODAY, type TestHub } from '../support/hub.ts';
 import { Receiver, TricklingReceiver, waitFor } from './receiver.ts';
 
 /*
@@ -192,6 +194,119 @@ describe('alerts', () => {
     // Only the types it subscribed to.
     expect(replayed.every((eventId: string) => eventId.startsWith('action-overdue:'))).toBe(true);
     await waitFor('the replayed first-day event', () => receiver.kept.get('action-overdue:bd-a1-1:2026-06-30'));
+  });
+
+  it('resumes and deletes a subscription whole when another writer changes one of its deliveries meanwhile', async () => {
+    // The alerts store, with another writer (a second replica claiming a delivery) slipping its
+    // write in before the next write to a delivery, once each time it is armed.
+    const store = createNedbStore({});
+    let armed = false;
+    const contended: Store = {
+      ...store,
+      collection<T extends StoredDocument>(name: string): Collection<T> {
+        const inner = store.collection<T>(name);
+        if (name !== 'alertDeliveries') return inner;
+        return {
+          ...inner,
+          name: inner.name,
+          find: (filter, options) => inner.find(filter, options),
+          count: (filter) => inner.count(filter),
+          insertMany: (docs) => inner.insertMany(docs),
+          deleteMany: (filter) => inner.deleteMany(filter),
+          ensureIndexes: (indexes) => inner.ensureIndexes(indexes),
+          async replaceOne(filter, doc) {
+            if (armed) {
+              armed = false;
+              const [current] = await inner.find({ _id: doc._id });
+              const claimed = { ...current!, version: current!.version + 1, nextAttemptAt: new Date(Date.now() + 60_000) };
+              await inner.replaceOne({ _id: doc._id, version: current!.version }, claimed);
+            }
+            return inner.replaceOne(filter, doc);
+          },
+        };
+      },
+    };
+    const at = new Date(Date.now() - 7_200_000);
+    const subscription = 'sub-contended';
+    await store.collection('alertSubscriptions').insertMany([
+      {
+        _id: subscription,
+        version: 1,
+        url: 'http://127.0.0.1:9/crg-events',
+        eventTypes: [overdue],
+        description: 'A paused receiver',
+        secret: `whsec_${Buffer.from('contended subscription secret 32b').toString('base64')}`,
+        status: 'PAUSED',
+        pausedReason: 'paused by analyst@lead-ministry',
+        createdAt: at,
+        createdBy: 'analyst@lead-ministry',
+        changedAt: at,
+      } as any,
+    ]);
+    const eventIds = ['action-overdue:bd-a1-1:2026-06-30', 'action-overdue:bd-a1-2:2026-06-30', 'action-overdue:bd-a1-3:2026-06-30'];
+    await store.collection('alertEvents').insertMany(
+      eventIds.map((id) => ({
+        _id: id,
+        version: 1,
+        type: overdue,
+        subject: id.split(':')[1],
+        summary: 'An action is overdue',
+        day: at,
+        raisedAt: at,
+        data: '{}',
+        handedOut: true,
+        notTo: null,
+      })),
+    );
+    await store.collection('alertDeliveries').insertMany(
+      eventIds.map((eventId, i) => ({
+        _id: `${subscription}~${eventId}`,
+        version: 1,
+        subscriptionId: subscription,
+        eventId,
+        status: i === 0 ? 'GAVE_UP' : 'PENDING',
+        attempts: [],
+        nextAttemptAt: i === 0 ? null : at,
+        giveUpAt: new Date(at.getTime() + 3_600_000),
+        createdAt: at,
+        deliveredAt: null,
+        gaveUpAt: i === 0 ? at : null,
+      })),
+    );
+    const alerts = await startSubgraph(await loadSubgraphDefinition('alerts'), {
+      // No sweep of its own meanwhile: only the writes the mutations make, and the one slipped in.
+      config: { ...hub.subgraphConfig, alerts: { ...hub.subgraphConfig.alerts!, sweepMs: 3_600_000 } },
+      port: 0,
+      store: contended,
+      clock: hub.clock,
+      logger: createLogger('silent'),
+      gatewayPublicKey: await importKey(hub.keys.gatewayPublic, internalTokenAlgorithm),
+      encryptionKeys: generateKeyring('alerts'),
+      graph: hub.graph,
+    });
+    const ask = async (query: string) => {
+      const variables = { id: subscription };
+      return postGraphQL(alerts.url, query, variables, await hub.gatewayHeaders('alerts', graphqlBody(query, variables)));
+    };
+    const stored = () => store.collection<DeliveryDoc & { version: number }>('alertDeliveries').find({ subscriptionId: subscription });
+    try {
+      armed = true;
+      const resumed = await ask('mutation ($id: ID!) { resumeAlertSubscription(id: $id) { status } }');
+      expect(resumed.errors).toBeUndefined();
+      expect(armed, 'the other write was slipped in').toBe(false);
+      expect(resumed.data!.resumeAlertSubscription).toEqual({ status: 'ACTIVE' });
+      // Every delivery that waited, and the one given up on, is due again: none left behind.
+      expect((await stored()).map((d) => d.status)).toEqual(['PENDING', 'PENDING', 'PENDING']);
+
+      armed = true;
+      const deleted = await ask('mutation ($id: ID!) { deleteAlertSubscription(id: $id) { status } }');
+      expect(deleted.errors).toBeUndefined();
+      expect(armed, 'the other write was slipped in').toBe(false);
+      expect(deleted.data!.deleteAlertSubscription).toEqual({ status: 'DELETED' });
+      await waitFor('no delivery left pending', async () => ((await stored()).every((d) => d.status === 'CANCELLED') ? true : undefined));
+    } finally {
+      await alerts.stop();
+    }
   });
 
   it('ends an attempt a receiver holds open by trickling its answer, records it, and retries once under the same webhook-id', async () => {
