@@ -196,6 +196,46 @@ describe('alerts', () => {
     await waitFor('the replayed first-day event', () => receiver.kept.get('action-overdue:bd-a1-1:2026-06-30'));
   });
 
+  it('replays a page of events at a time, oldest first, and refuses a limit out of range', async () => {
+    const replay = /* GraphQL */ `
+      mutation ($s: ID!, $since: DateTime!, $limit: Int) {
+        replayAlertEvents(subscriptionId: $s, since: $since, limit: $limit) {
+          event {
+            id
+            raisedAt
+          }
+        }
+      }
+    `;
+    const since = new Date(Date.now() - 3_600_000);
+    const stored = await hub.stores
+      .get('alerts')!
+      .collection<{ _id: string; version: number; type: string; raisedAt: Date }>('alertEvents')
+      .find({});
+    const oldest = stored
+      .filter((e) => e.type === overdue && e.raisedAt >= since)
+      .sort((a, b) => a.raisedAt.getTime() - b.raisedAt.getTime() || a._id.localeCompare(b._id))
+      .map((e) => e._id);
+    expect(oldest.length).toBeGreaterThanOrEqual(3);
+    const page = async (from: string, limit: number) => {
+      const answer = await hub.query(replay, { s: subscriptionId, since: from, limit });
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.replayAlertEvents.map((d: { event: { id: string; raisedAt: string } }) => d.event);
+    };
+    const first = await page(since.toISOString(), 2);
+    expect(first.map((e: { id: string }) => e.id)).toEqual(oldest.slice(0, 2));
+    // The next page starts at the last one's moment: it comes again, then the ones after it.
+    const next = await page(first[1].raisedAt, 2);
+    expect(next.map((e: { id: string }) => e.id)).toEqual(oldest.slice(1, 3));
+    for (const limit of [0, 501]) {
+      const answer = await hub.query(replay, { s: subscriptionId, since: since.toISOString(), limit });
+      expect(answer.errors![0]!.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'limit', problem: `must be from 1 to 500 (got ${limit})` }],
+      });
+    }
+  });
+
   it('resumes and deletes a subscription whole when another writer changes one of its deliveries meanwhile', async () => {
     // The alerts store, with another writer (a second replica claiming a delivery) slipping its
     // write in before the next write to a delivery, once each time it is armed.
