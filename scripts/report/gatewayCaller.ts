@@ -1,5 +1,6 @@
 import { LocalIssuerNotTrusted, mintLocalToken, type TokenRequest } from '../../platform/auth/localIssuer.ts';
 import { ConfigError, readConfig, type HubConfig } from '../../platform/config.ts';
+import { askGateway } from '../../platform/gatewayCaller.ts';
 import type { SendQuery } from './packQuery.ts';
 
 /* How the report commands reach the gateway: where, with which token, and how they ask. */
@@ -42,17 +43,7 @@ export async function callerToken(
   }
 }
 
-/** Sends each query to the gateway with the token; an answer that is not JSON is an error naming the gateway. */
+/** Sends each query to the gateway with the token; an answer that is not GraphQL is an error naming the gateway. */
 export function sendingTo(url: string, token: string): SendQuery {
-  return async (query, variables) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    if (!response.ok && !response.headers.get('content-type')?.includes('json')) {
-      throw new Error(`The gateway at ${url} answered ${response.status} ${response.statusText}`);
-    }
-    return (await response.json()) as Awaited<ReturnType<SendQuery>>;
-  };
+  return (query, variables) => askGateway(url, token, query, variables);
 }
