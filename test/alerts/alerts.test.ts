@@ -14,7 +14,7 @@ import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import type { Collection, Store, StoredDocument } from '../../subgraphs/kit/store/port.ts';
 import type { DeliveryDoc } from '../../subgraphs/alerts/models.ts';
 import { startSubgraph, upgradeLedger } from '../../subgraphs/kit/subgraph.ts';
-import { conditionsQuery } from '../../subgraphs/alerts/conditions.ts';
+import { conditionsQuery, conditionsVariables } from '../../subgraphs/alerts/conditions.ts';
 import { graphqlBody, postGraphQL, startTestHub, TODAY, type TestHub } from '../support/hub.ts';
 import { Receiver, TricklingReceiver, waitFor } from './receiver.ts';
 
@@ -177,6 +177,41 @@ describe('alerts', () => {
     expect(receiver.received.filter((r) => r.id === id).map((r) => r.headers['webhook-id'])).toEqual([id, id]);
     const events = await hub.query('{ alertEvents(type: "crg.action.overdue", limit: 500) { id } }');
     expect(events.data!.alertEvents.filter((e: { id: string }) => e.id === id)).toHaveLength(1);
+  });
+
+  it("watches last year's referrals past their follow-up day after the new year, an event per year, day and count", async () => {
+    hub.moveClockTo('2027-01-20');
+    const answer = await hub.query('{ pathwayAggregates(year: 2026) { overdueFollowUps { rows { key count } } } }');
+    const published = (answer.data!.pathwayAggregates.overdueFollowUps.rows as { key: string; count: number | null }[]).filter(
+      (row) => row.count !== null && row.count > 0,
+    );
+    expect(published.length, "2026's cases have referrals past their follow-up day").toBeGreaterThan(0);
+    // A new alerts store in the new year: its first check raises what is already true, last year's cases included.
+    const alerts = await startSubgraph(await loadSubgraphDefinition('alerts'), {
+      config: hub.subgraphConfig,
+      port: 0,
+      store: createNedbStore({}),
+      clock: hub.clock,
+      logger: createLogger('silent'),
+      gatewayPublicKey: await importKey(hub.keys.gatewayPublic, internalTokenAlgorithm),
+      encryptionKeys: generateKeyring('alerts'),
+      graph: hub.graph,
+    });
+    try {
+      const query = 'mutation { runAlertCheck { raised { id type data } problems } }';
+      const checked = await postGraphQL(alerts.url, query, undefined, await hub.gatewayHeaders('alerts', graphqlBody(query)));
+      expect(checked.errors).toBeUndefined();
+      expect(checked.data!.runAlertCheck.problems).toEqual([]);
+      const raised = (checked.data!.runAlertCheck.raised as { id: string; type: string; data: string }[]).filter(
+        (e) => e.type === 'crg.referrals.past-follow-up',
+      );
+      expect(raised.map((e) => e.id).sort()).toEqual(
+        published.map((row) => `referrals-past-follow-up:${row.key}:2026:2027-01-20:${row.count}`).sort(),
+      );
+      for (const event of raised) expect(JSON.parse(event.data)).toMatchObject({ year: 2026, day: '2027-01-20' });
+    } finally {
+      await alerts.stop();
+    }
   });
 
   it('replays the events a subscription missed, raised before it subscribed, through the graph', async () => {
@@ -462,10 +497,10 @@ describe('alerts', () => {
 
   it("reads, with the alerts service's own role, what its check asks and nothing beyond framework status and published counts", async () => {
     const asService = { role: 'alerts-service' as const };
-    const checked = await hub.query(conditionsQuery, { year: 2026 }, asService);
+    const checked = await hub.query(conditionsQuery, conditionsVariables(new Date(`${TODAY}T00:00:00Z`)), asService);
     expect(checked.errors).toBeUndefined();
     expect(checked.data!.framework.actions.length).toBeGreaterThan(0);
-    expect(checked.data!.pathwayAggregates.overdueFollowUps.rows.length).toBeGreaterThan(0);
+    expect(checked.data!.thisYear.overdueFollowUps.rows.length).toBeGreaterThan(0);
     const refused: [string, string][] = [
       ['{ cases(purpose: "probe") { id } }', 'Query.cases'],
       ['{ meeting(id: "bd-steering-2026-06-18") { id } }', 'Query.meeting'],
@@ -639,16 +674,8 @@ describe('alerts', () => {
   it('makes no token of its own for the digest in production mode: the caller brings one from the identity provider', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-digest-'));
     const { CRG_TOKEN: _, ...environment } = process.env;
-    const production = [
-      { ...environment, CRG_MODE: 'production' },
-      {
-        ...environment,
-        CRG_MODE: 'production',
-        CRG_AUTH_ISSUER: 'https://idp.example.org',
-        CRG_AUTH_AUDIENCE: 'coordinated-response-graph',
-        CRG_AUTH_JWKS_URL: 'https://idp.example.org/jwks',
-      },
-    ];
+    // A production configuration short of its issuer settings: no local token, whatever else is missing.
+    const production = [{ ...environment, CRG_MODE: 'production' }];
     const runs = await Promise.allSettled(
       production.map((env) =>
         promisify(execFile)(
