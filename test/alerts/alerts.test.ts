@@ -13,7 +13,7 @@ import { generateKeyring } from '../../subgraphs/kit/fieldEncryption/keyring.ts'
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import type { Collection, Store, StoredDocument } from '../../subgraphs/kit/store/port.ts';
 import type { DeliveryDoc } from '../../subgraphs/alerts/models.ts';
-import { startSubgraph, upgradeLedger } from '../../subgraphs/kit/subgraph.ts';
+import { startSubgraph, upgradeLedger, type RunningSubgraph, type StartOptions } from '../../subgraphs/kit/subgraph.ts';
 import { conditionsQuery, conditionsVariables } from '../../subgraphs/alerts/conditions.ts';
 import { graphqlBody, postGraphQL, startTestHub, TODAY, type TestHub } from '../support/hub.ts';
 import { Receiver, TricklingReceiver, waitFor } from './receiver.ts';
@@ -83,6 +83,40 @@ async function runCheck() {
   return answer.data!.runAlertCheck as { raised: { id: string; type: string; data: string }[]; problems: string[] };
 }
 
+/**
+ * Another alerts service of this hub, on a store of its own (a new one, one written before, one
+ * shared with another writer) or on the hub's own after a restart; a new keyring unless given.
+ */
+async function startAlerts(store: Store | undefined, options: Partial<Pick<StartOptions, 'config' | 'port' | 'encryptionKeys'>> = {}) {
+  return startSubgraph(await loadSubgraphDefinition('alerts'), {
+    config: hub.subgraphConfig,
+    port: 0,
+    encryptionKeys: generateKeyring('alerts'),
+    ...options,
+    store,
+    clock: hub.clock,
+    logger: createLogger('silent'),
+    gatewayPublicKey: await importKey(hub.keys.gatewayPublic, internalTokenAlgorithm),
+    graph: hub.graph,
+  });
+}
+
+/** Sends one operation straight to an alerts service started by a test, signed as the gateway signs it for the analyst. */
+async function askAlerts(alerts: RunningSubgraph, query: string, variables?: Record<string, unknown>) {
+  return postGraphQL(alerts.url, query, variables, await hub.gatewayHeaders('alerts', graphqlBody(query, variables)));
+}
+
+/** Replays to the subscription every event of its types raised in the last hour and more. */
+async function replayLastHour(id: string) {
+  const since = new Date(Date.now() - 3_600_000).toISOString();
+  const answer = await hub.query(
+    'mutation ($s: ID!, $since: DateTime!) { replayAlertEvents(subscriptionId: $s, since: $since) { event { id } } }',
+    { s: id, since },
+  );
+  expect(answer.errors).toBeUndefined();
+  return answer.data!.replayAlertEvents.map((d: { event: { id: string } }) => d.event.id) as string[];
+}
+
 beforeAll(async () => {
   hub = await startTestHub({ alerts: { retryFirstMs: 200, giveUpAfterMs: 4000, sweepMs: 100, attemptTimeoutMs: 3000 } });
   await receiver.start();
@@ -146,16 +180,7 @@ describe('alerts', () => {
     // The alerts service stops and starts again on its store: the pending delivery is kept there.
     const before = hub.subgraphs.get('alerts')!;
     await before.stop();
-    const again = await startSubgraph(await loadSubgraphDefinition('alerts'), {
-      config: hub.subgraphConfig,
-      port: before.port,
-      store: hub.stores.get('alerts'),
-      clock: hub.clock,
-      logger: createLogger('silent'),
-      gatewayPublicKey: await importKey(hub.keys.gatewayPublic, internalTokenAlgorithm),
-      encryptionKeys: hub.encryptionKeys.get('alerts'),
-      graph: hub.graph,
-    });
+    const again = await startAlerts(hub.stores.get('alerts'), { port: before.port, encryptionKeys: hub.encryptionKeys.get('alerts') });
     hub.subgraphs.set('alerts', again);
 
     await receiver.start();
@@ -187,19 +212,9 @@ describe('alerts', () => {
     );
     expect(published.length, "2026's cases have referrals past their follow-up day").toBeGreaterThan(0);
     // A new alerts store in the new year: its first check raises what is already true, last year's cases included.
-    const alerts = await startSubgraph(await loadSubgraphDefinition('alerts'), {
-      config: hub.subgraphConfig,
-      port: 0,
-      store: createNedbStore({}),
-      clock: hub.clock,
-      logger: createLogger('silent'),
-      gatewayPublicKey: await importKey(hub.keys.gatewayPublic, internalTokenAlgorithm),
-      encryptionKeys: generateKeyring('alerts'),
-      graph: hub.graph,
-    });
+    const alerts = await startAlerts(createNedbStore({}));
     try {
-      const query = 'mutation { runAlertCheck { raised { id type data } problems } }';
-      const checked = await postGraphQL(alerts.url, query, undefined, await hub.gatewayHeaders('alerts', graphqlBody(query)));
+      const checked = await askAlerts(alerts, 'mutation { runAlertCheck { raised { id type data } problems } }');
       expect(checked.errors).toBeUndefined();
       expect(checked.data!.runAlertCheck.problems).toEqual([]);
       const raised = (checked.data!.runAlertCheck.raised as { id: string; type: string; data: string }[]).filter(
@@ -215,16 +230,7 @@ describe('alerts', () => {
   });
 
   it('replays the events a subscription missed, raised before it subscribed, through the graph', async () => {
-    const since = new Date(Date.now() - 3_600_000).toISOString();
-    const answer = await hub.query(
-      'mutation ($s: ID!, $since: DateTime!) { replayAlertEvents(subscriptionId: $s, since: $since) { event { id } } }',
-      {
-        s: subscriptionId,
-        since,
-      },
-    );
-    expect(answer.errors).toBeUndefined();
-    const replayed = answer.data!.replayAlertEvents.map((d: { event: { id: string } }) => d.event.id);
+    const replayed = await replayLastHour(subscriptionId);
     expect(replayed).toContain('action-overdue:bd-a1-1:2026-06-30');
     // Only the types it subscribed to.
     expect(replayed.every((eventId: string) => eventId.startsWith('action-overdue:'))).toBe(true);
@@ -348,21 +354,11 @@ describe('alerts', () => {
         gaveUpAt: i === 0 ? at : null,
       })),
     );
-    const alerts = await startSubgraph(await loadSubgraphDefinition('alerts'), {
-      // No sweep of its own meanwhile: only the writes the mutations make, and the one slipped in.
+    // No sweep of its own meanwhile: only the writes the mutations make, and the one slipped in.
+    const alerts = await startAlerts(contended, {
       config: { ...hub.subgraphConfig, alerts: { ...hub.subgraphConfig.alerts!, sweepMs: 3_600_000 } },
-      port: 0,
-      store: contended,
-      clock: hub.clock,
-      logger: createLogger('silent'),
-      gatewayPublicKey: await importKey(hub.keys.gatewayPublic, internalTokenAlgorithm),
-      encryptionKeys: generateKeyring('alerts'),
-      graph: hub.graph,
     });
-    const ask = async (query: string) => {
-      const variables = { id: subscription };
-      return postGraphQL(alerts.url, query, variables, await hub.gatewayHeaders('alerts', graphqlBody(query, variables)));
-    };
+    const ask = (query: string) => askAlerts(alerts, query, { id: subscription });
     const stored = () => store.collection<DeliveryDoc & { version: number }>('alertDeliveries').find({ subscriptionId: subscription });
     try {
       armed = true;
@@ -392,15 +388,7 @@ describe('alerts', () => {
     expect(answer.errors).toBeUndefined();
     const tricklerId = answer.data!.createAlertSubscription.subscription.id as string;
     try {
-      const since = new Date(Date.now() - 3_600_000).toISOString();
-      const replay = await hub.query(
-        'mutation ($s: ID!, $since: DateTime!) { replayAlertEvents(subscriptionId: $s, since: $since) { id } }',
-        {
-          s: tricklerId,
-          since,
-        },
-      );
-      expect(replay.errors).toBeUndefined();
+      expect((await replayLastHour(tricklerId)).length).toBeGreaterThan(0);
       const held = await waitFor('a request at the trickling receiver', () => trickler.ids[0]);
       const delivery = await waitFor(
         'the held delivery, delivered by its second attempt',
@@ -574,16 +562,7 @@ describe('alerts', () => {
         notTo: null,
       } as any,
     ]);
-    const upgraded = await startSubgraph(await loadSubgraphDefinition('alerts'), {
-      config: hub.subgraphConfig,
-      port: 0,
-      store,
-      clock: hub.clock,
-      logger: createLogger('silent'),
-      gatewayPublicKey: await importKey(hub.keys.gatewayPublic, internalTokenAlgorithm),
-      encryptionKeys: generateKeyring('alerts'),
-      graph: hub.graph,
-    });
+    const upgraded = await startAlerts(store);
     try {
       const [record] = await store.collection<Record<string, any> & { _id: string; version: number }>('alertSubscriptions').find({});
       expect(record).not.toHaveProperty('secret');
