@@ -43,8 +43,9 @@ export interface HubConfig {
   limits: GatewayLimits;
   audit: AuditConfig;
   /**
-   * Each sector's keyring for the identifying details it keeps (`<SECTOR>_ENCRYPTION_KEYS_FILE`),
-   * by subgraph name; required in production (docs/encryption-at-rest.md).
+   * Each sector's keyring for the identifying details it keeps, and the alerts service's for its
+   * subscribers' signing secrets (`<SUBGRAPH>_ENCRYPTION_KEYS_FILE`), by subgraph name; required in
+   * production (docs/encryption-at-rest.md).
    */
   encryptionKeyFiles: Record<string, string>;
   /** Where a service of the hub that asks the graph itself (alerts) reaches the gateway (`CRG_GATEWAY_URL`). */
@@ -64,6 +65,8 @@ export interface AlertsConfig {
   sweepMs: number;
   /** The bearer token the alerts service sends to the gateway, from the identity provider (`CRG_ALERTS_TOKEN_FILE`). */
   tokenFile: string | undefined;
+  /** How long one delivery attempt may take, whole, before it counts as failed: 10 s unless set (tests shorten it). */
+  attemptTimeoutMs?: number;
 }
 
 /** Where each subgraph's audit key is and where its tree heads are witnessed (docs/audit-log.md). */
@@ -213,9 +216,10 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
   const encryptionKeyFiles: Record<string, string> = {};
   for (const entry of subgraphCatalog) {
     const keysName = `${envPrefix(entry.name)}_ENCRYPTION_KEYS_FILE`;
-    // The hub's own services keep no identifying details: their name is not even read.
-    const keysFile = entry.role === 'service' ? undefined : present(keysName);
-    if (entry.role === 'sector' && keysFile !== undefined) {
+    // Coordination keeps nothing encrypted: its variable is read and ignored. The sectors keep
+    // identifying details, the alerts service its subscribers' signing secrets.
+    const keysFile = present(keysName);
+    if (entry.role !== 'coordination' && keysFile !== undefined) {
       const file = filePath.safeParse(keysFile);
       if (!file.success) problems.push(`${keysName} ${file.error.issues[0]?.message} (got ${JSON.stringify(keysFile)})`);
       else encryptionKeyFiles[entry.name] = file.data;

@@ -7,8 +7,10 @@
  *   --until <day>   the week's last day, YYYY-MM-DD (default CRG_TODAY, or today)
  *   --out <dir>     where to write (default reports/<body id>)
  *   --url <url>     the gateway (default CRG_GATEWAY_URL, or http://127.0.0.1:<GATEWAY_PORT or 4000>/graphql)
- *   --token <jwt>   the caller's bearer token (default CRG_TOKEN; in development, a local analyst's);
- *                   needs alerts:read and framework:read
+ *   --token <jwt>   the caller's bearer token from the identity provider (default CRG_TOKEN): an
+ *                   analyst's, the role that holds alerts:read (and framework:read). Only in
+ *                   development, where the gateway trusts the hub's local issuer, is a token for
+ *                   the same role made when none is given; in production mode it is refused.
  */
 import { parseArgs } from 'node:util';
 import { writeAlertsDigest } from './report/alertsDigest.ts';

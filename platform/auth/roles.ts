@@ -61,8 +61,11 @@ export const scopesByRole: Record<Role, readonly Scope[]> = {
   /** Auditors: the audit log only. */
   auditor: [s.auditRead],
   /**
-   * The alerts service asking the graph whether something slipped: framework status and safe
-   * aggregates, never a case (see docs/adr/0016-alerts-from-the-graph.md).
+   * The alerts service asking the graph whether something slipped. Its one query
+   * (subgraphs/alerts/conditions.ts) reads actions, bodies and sectors' compliance (framework:read)
+   * and the published count of referrals past their follow-up day (aggregates:read): both are
+   * needed, and no finer scope covers those fields. Never a case, a contact, a meeting, the audit
+   * log or the alerts' own subscriptions (see docs/adr/0016-alerts-from-the-graph.md).
    */
   'alerts-service': [s.frameworkRead, s.aggregatesRead],
   /** No token: nothing but the health checks. */

@@ -178,8 +178,9 @@ export function k8sManifests(): Record<string, Manifest[]> {
     }),
   };
   for (const entry of subgraphCatalog) {
-    // A sector's keyring for identifying details (docs/encryption-at-rest.md), apart from its database.
-    const keyring = entry.role === 'sector';
+    // A sector's keyring for identifying details, the alerts service's for its subscribers' signing
+    // secrets (docs/encryption-at-rest.md), apart from its database.
+    const keyring = entry.role !== 'coordination';
     // The hub's own services (alerts) hold no case-level data: no audit log, no published counts.
     const audited = entry.role !== 'service';
     files[`${entry.name}.yaml`] = serviceManifests({

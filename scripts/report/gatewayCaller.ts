@@ -1,5 +1,6 @@
 import { LocalIssuerNotTrusted, mintLocalToken, type TokenRequest } from '../../platform/auth/localIssuer.ts';
-import { readConfig } from '../../platform/config.ts';
+import { ConfigError, readConfig, type HubConfig } from '../../platform/config.ts';
+import { askGateway } from '../../platform/gatewayCaller.ts';
 import type { SendQuery } from './packQuery.ts';
 
 /* How the report commands reach the gateway: where, with which token, and how they ask. */
@@ -10,9 +11,11 @@ export function gatewayUrl(given: string | undefined): string {
 }
 
 /**
- * `--token`, else CRG_TOKEN, else in development a token for `role` from the hub's local issuer
- * (as `npm run token` makes), so the commands work out of the box on a local hub. Where the local
- * issuer is not trusted, `refuse` says a token is needed.
+ * `--token`, else CRG_TOKEN: a token for `role` from the identity provider, as in production.
+ * Only in development, where the gateway trusts the hub's local issuer, is a token for the same
+ * role made there (as `npm run token` makes), so the commands work out of the box on a local hub.
+ * Anywhere else (production mode, another issuer configured, a configuration production would
+ * refuse) `refuse` says a token is needed.
  */
 export async function callerToken(
   given: string | undefined,
@@ -21,25 +24,26 @@ export async function callerToken(
 ): Promise<string> {
   const token = given ?? process.env.CRG_TOKEN;
   if (token) return token;
+  let config: HubConfig;
   try {
-    return await mintLocalToken(readConfig(), { ...request, expiresIn: '10m' });
+    config = readConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      refuse(
+        `--token (or CRG_TOKEN) is required: no local token is made where the configuration does not read (${error.problems.join('; ')})`,
+      );
+    }
+    throw error;
+  }
+  try {
+    return await mintLocalToken(config, { ...request, expiresIn: '10m' });
   } catch (error) {
     if (error instanceof LocalIssuerNotTrusted) refuse(`--token (or CRG_TOKEN) is required: ${error.message}`);
     throw error;
   }
 }
 
-/** Sends each query to the gateway with the token; an answer that is not JSON is an error naming the gateway. */
+/** Sends each query to the gateway with the token; an answer that is not GraphQL is an error naming the gateway. */
 export function sendingTo(url: string, token: string): SendQuery {
-  return async (query, variables) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    if (!response.ok && !response.headers.get('content-type')?.includes('json')) {
-      throw new Error(`The gateway at ${url} answered ${response.status} ${response.statusText}`);
-    }
-    return (await response.json()) as Awaited<ReturnType<SendQuery>>;
-  };
+  return (query, variables) => askGateway(url, token, query, variables);
 }

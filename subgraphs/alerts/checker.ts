@@ -1,5 +1,14 @@
 import type { GraphAccess } from '../kit/graphAccess.ts';
-import { conditionsQuery, followUpCounts, followUpEvent, standingEvents, unavailableEvent, type ConditionsAnswer } from './conditions.ts';
+import {
+  conditionsQuery,
+  conditionsVariables,
+  followUpCounts,
+  followUpEvent,
+  standingEvents,
+  unavailableEvent,
+  type ConditionsAnswer,
+  type FollowUpCount,
+} from './conditions.ts';
 import type { AlertServices } from './context.ts';
 import { raiseEvent, type RaisedEvent } from './events.ts';
 import type { EventDoc, WatchDoc } from './models.ts';
@@ -19,10 +28,9 @@ export interface CheckResult {
  */
 export async function checkGraph(services: AlertServices, graph: GraphAccess): Promise<CheckResult> {
   const today = services.today();
-  const year = today.getUTCFullYear();
   let answer: Awaited<ReturnType<typeof askGraph<ConditionsAnswer>>>;
   try {
-    answer = await askGraph<ConditionsAnswer>(graph, conditionsQuery, { year });
+    answer = await askGraph<ConditionsAnswer>(graph, conditionsQuery, conditionsVariables(today));
   } catch (error) {
     return { raised: [], problems: [`the gateway could not be asked: ${(error as Error).message}`] };
   }
@@ -43,7 +51,7 @@ export async function checkGraph(services: AlertServices, graph: GraphAccess): P
   const known = new Set((await services.repos.events.findByIds(standing.map((c) => c.id))).map((e) => e._id));
   for (const candidate of standing) if (!known.has(candidate.id)) await raise(candidate);
   await answeringChanges(services, answer.data, unavailable, raise);
-  await followUpRises(services, followUpCounts(answer.data ?? {}), year, today, raise);
+  await followUpRises(services, followUpCounts(answer.data ?? {}), today, raise);
   return { raised, problems };
 }
 
@@ -74,14 +82,14 @@ async function answeringChanges(
 
 // The event is raised before the count is noted: a stop between the two raises the same id again
 // at the next check that day, which stores nothing new.
-/** Receiving sectors whose published count of referrals past their follow-up day rose since the last event. */
-async function followUpRises(services: AlertServices, counts: Map<string, number>, year: number, today: Date, raise: Raise) {
-  for (const [sectorId, count] of counts) {
-    const key = `referrals-past-follow-up:${sectorId}:${year}`;
+/** Receiving sectors whose published count of referrals past their follow-up day rose since the last check, by year of the cases. */
+async function followUpRises(services: AlertServices, counts: FollowUpCount[], today: Date, raise: Raise) {
+  for (const counted of counts) {
+    const key = `referrals-past-follow-up:${counted.sectorId}:${counted.year}`;
     const seen = await services.repos.watches.findById(key);
-    if (count === (seen?.count ?? 0)) continue;
-    if (count > (seen?.count ?? 0)) await raise(followUpEvent(sectorId, count, year, today));
-    await putWatch(services, seen, { _id: key, failing: false, count, since: services.now() });
+    if (counted.count === (seen?.count ?? 0)) continue;
+    if (counted.count > (seen?.count ?? 0)) await raise(followUpEvent(counted, today));
+    await putWatch(services, seen, { _id: key, failing: false, count: counted.count, since: services.now() });
   }
 }
 

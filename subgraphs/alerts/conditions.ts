@@ -9,7 +9,7 @@ import type { RaisedEvent } from './events.ts';
  */
 
 export const conditionsQuery = /* GraphQL */ `
-  query AlertConditions($year: Int!) {
+  query AlertConditions($year: Int!, $lastYear: Int!) {
     framework {
       actions {
         id
@@ -47,16 +47,33 @@ export const conditionsQuery = /* GraphQL */ `
         }
       }
     }
-    pathwayAggregates(year: $year) {
-      overdueFollowUps {
-        rows {
-          key
-          count
-        }
+    thisYear: pathwayAggregates(year: $year) {
+      ...overdueFollowUps
+    }
+    lastYear: pathwayAggregates(year: $lastYear) {
+      ...overdueFollowUps
+    }
+  }
+
+  fragment overdueFollowUps on PathwayAggregates {
+    year
+    overdueFollowUps {
+      rows {
+        key
+        count
       }
     }
   }
 `;
+
+/**
+ * The variables of the query on a day: this calendar year's cases and last year's, whose referrals
+ * can still pass their follow-up day after the new year.
+ */
+export function conditionsVariables(today: Date): { year: number; lastYear: number } {
+  const year = today.getUTCFullYear();
+  return { year, lastYear: year - 1 };
+}
 
 interface Period {
   dataSetId: string;
@@ -78,7 +95,20 @@ export interface ConditionsAnswer {
   } | null;
   coordinationBodies?: { id: string; name: string; nextMeetingDue: string | null; meetingOverdue: boolean; daysOverdue: number }[] | null;
   sectors?: { id: string; name: string; compliance: { reportsMissing: Period[]; reportsLate: Period[] } | null }[] | null;
-  pathwayAggregates?: { overdueFollowUps: { rows: { key: string; count: number | null }[] } } | null;
+  thisYear?: FollowUpTable | null;
+  lastYear?: FollowUpTable | null;
+}
+
+interface FollowUpTable {
+  year: number;
+  overdueFollowUps: { rows: { key: string; count: number | null }[] };
+}
+
+/** A published count of referrals to a sector, of cases first reported in a year, waiting past their follow-up day. */
+export interface FollowUpCount {
+  year: number;
+  sectorId: string;
+  count: number;
 }
 
 /** Events for the conditions that are stable by what happened: each id is raised at most once. */
@@ -141,20 +171,24 @@ export function standingEvents(answer: ConditionsAnswer): RaisedEvent[] {
   return events;
 }
 
-/** The published count of referrals waiting past their follow-up day, by receiving sector (withheld counts left out). */
-export function followUpCounts(answer: ConditionsAnswer): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const row of answer.pathwayAggregates?.overdueFollowUps.rows ?? []) {
-    if (row.count !== null) counts.set(row.key, row.count);
-  }
-  return counts;
+/** The published counts of referrals waiting past their follow-up day, by year and receiving sector (withheld counts left out). */
+export function followUpCounts(answer: ConditionsAnswer): FollowUpCount[] {
+  return [answer.lastYear, answer.thisYear].flatMap((table) =>
+    (table?.overdueFollowUps.rows ?? []).flatMap((row) =>
+      row.count === null ? [] : [{ year: table!.year, sectorId: row.key, count: row.count }],
+    ),
+  );
 }
 
-/** The event for a rise in the count of referrals to a sector waiting past their follow-up day. */
-export function followUpEvent(sectorId: string, count: number, year: number, today: Date): RaisedEvent {
+/**
+ * The event for a rise in the count of referrals to a sector waiting past their follow-up day. Its
+ * id names the year, the day and the count reached: a second rise the same day is a new event, and
+ * the same count seen again (a check after a stop, a replica behind the others) is the same one.
+ */
+export function followUpEvent({ sectorId, count, year }: FollowUpCount, today: Date): RaisedEvent {
   const day = isoDay(today);
   return {
-    id: `referrals-past-follow-up:${sectorId}:${day}`,
+    id: `referrals-past-follow-up:${sectorId}:${year}:${day}:${count}`,
     type: alertEventTypes.referralsPastFollowUp.type,
     subject: sectorId,
     summary: `${count} referrals to ${sectorId} of cases first reported in ${year} had passed their follow-up day on ${day}`,

@@ -4,7 +4,7 @@ import type { AlertServices } from './context.ts';
 import { alertEventTypes } from './eventTypes.ts';
 import { handOut, raiseEvent } from './events.ts';
 import type { DeliveryDoc, SubscriptionDoc } from './models.ts';
-import { attemptDelivery, signedRequest, type AttemptOutcome } from './send.ts';
+import { attemptDelivery, defaultAttemptTimeoutMs, signedRequest, type AttemptOutcome } from './send.ts';
 
 /*
  * Deliveries run from the store: each carries the time of its next attempt, and a sweep sends
@@ -13,8 +13,11 @@ import { attemptDelivery, signedRequest, type AttemptOutcome } from './send.ts';
  * of two replicas that read it, only one writes, and only that one sends.
  */
 
-/** How far a claim moves the next attempt: long enough for an attempt to finish and be recorded. */
-const claimMs = 60_000;
+/**
+ * How far a claim moves the next attempt: past the attempt's deadline, with room to record it, so
+ * an attempt still running is never claimed and sent again beside it.
+ */
+const claimMarginMs = 50_000;
 /** Deliveries attempted side by side in one sweep. */
 const sweepBatch = 20;
 /** Attempts kept in a delivery's log: the latest, when a delivery is retried for long. */
@@ -37,10 +40,11 @@ export async function sweep(services: AlertServices): Promise<void> {
 async function deliverOnce(services: AlertServices, delivery: DeliveryDoc, subscription: SubscriptionDoc): Promise<void> {
   const event = await services.repos.events.findById(delivery.eventId);
   if (!event) throw new Error(`Delivery ${delivery._id} names event ${delivery.eventId}, which is not stored`);
+  const timeoutMs = services.settings.attemptTimeoutMs ?? defaultAttemptTimeoutMs;
   let claimed: DeliveryDoc;
   try {
     claimed = await services.repos.deliveries.replace(
-      { ...delivery, nextAttemptAt: new Date(services.now().getTime() + claimMs) },
+      { ...delivery, nextAttemptAt: new Date(services.now().getTime() + timeoutMs + claimMarginMs) },
       delivery.version,
     );
   } catch (error) {
@@ -49,7 +53,8 @@ async function deliverOnce(services: AlertServices, delivery: DeliveryDoc, subsc
   // Paused or deleted since the sweep began: nothing more goes to it (resuming makes this due again).
   const current = await services.repos.subscriptions.findById(subscription._id);
   if (current?.status !== 'ACTIVE') return;
-  const outcome = await attemptDelivery(current.url, signedRequest(event, services.country, current.secret, services.now()), services.mode);
+  const request = signedRequest(event, services.country, current.secret, services.now());
+  const outcome = await attemptDelivery(current.url, request, services.mode, timeoutMs);
   await record(services, claimed, current, outcome);
 }
 

@@ -1,16 +1,9 @@
 import fs from 'node:fs';
 import { mintLocalToken } from '../../platform/auth/localIssuer.ts';
 import { ConfigError } from '../../platform/config.ts';
+import { askGateway, type GatewayAnswer } from '../../platform/gatewayCaller.ts';
 import type { StartOptions } from '../kit/subgraph.ts';
 import type { GraphAccess } from '../kit/graphAccess.ts';
-
-/** How long one question to the gateway may take. */
-const askTimeoutMs = 30_000;
-
-export interface GraphAnswer<T> {
-  data?: T | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
 
 /**
  * How the alerts service reaches the graph as configured: the gateway at CRG_GATEWAY_URL, with
@@ -36,17 +29,6 @@ export function configuredGraphAccess(config: StartOptions['config']): GraphAcce
 }
 
 /** Asks the graph one query; a gateway that cannot be reached or answers no GraphQL throws. */
-export async function askGraph<T>(graph: GraphAccess, query: string, variables: Record<string, unknown>): Promise<GraphAnswer<T>> {
-  const response = await fetch(graph.url(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await graph.token()}` },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(askTimeoutMs),
-  });
-  const text = await response.text();
-  try {
-    return JSON.parse(text) as GraphAnswer<T>;
-  } catch {
-    throw new Error(`the gateway answered HTTP ${response.status} with no GraphQL response`);
-  }
+export async function askGraph<T>(graph: GraphAccess, query: string, variables: Record<string, unknown>): Promise<GatewayAnswer<T>> {
+  return askGateway<T>(graph.url(), await graph.token(), query, variables);
 }

@@ -3,6 +3,7 @@ import { loaderById } from '../kit/loaders.ts';
 import { defineSubgraph } from '../kit/subgraph.ts';
 import { AlertEngine, engineFor, registerEngine } from './engine.ts';
 import { configuredGraphAccess } from './graphClient.ts';
+import { encryptSubscriptionSecrets } from './encryptSecrets.ts';
 import { alertDocuments } from './models.ts';
 import { alertResolvers } from './resolvers.ts';
 
@@ -20,6 +21,7 @@ export const alertsSubgraph = defineSubgraph({
   resolvers: alertResolvers,
   createLoaders: (repos) => ({ engine: engineFor(repos), eventById: loaderById(repos.events) }),
   seed: () => ({}),
+  upgrades: [encryptSubscriptionSecrets],
   background: async ({ repos, clock, logger, config, graph }) => {
     const engine = new AlertEngine(
       {

@@ -1,4 +1,5 @@
 import { defineDocument, nested } from '../kit/documents.ts';
+import { withEncryptedFields } from '../kit/fieldEncryption/encryptedDocument.ts';
 
 /*
  * What the alerts service keeps: the subscriptions, every event it raised, each event's delivery
@@ -16,7 +17,11 @@ export interface SubscriptionDoc {
   url: string;
   eventTypes: string[];
   description: string;
-  /** Signs every delivery (Standard Webhooks); shown to the caller once, at creation. */
+  /**
+   * Signs every delivery (Standard Webhooks); shown to the caller once, at creation, and kept
+   * encrypted in the store: whoever reads the store or a backup of it must not be able to sign
+   * events a receiver would take for the hub's.
+   */
   secret: string;
   status: SubscriptionStatus;
   pausedReason?: string | null;
@@ -25,17 +30,20 @@ export interface SubscriptionDoc {
   changedAt: Date;
 }
 
-export const subscriptionDocument = defineDocument<SubscriptionDoc>('alertSubscriptions', 'alert subscription', {
-  url: { type: String, required: true, maxlength: 2000 },
-  eventTypes: { type: [String], required: true },
-  description: { type: String, required: true, trim: true, minlength: 1, maxlength: 500 },
-  secret: { type: String, required: true },
-  status: { type: String, required: true, enum: subscriptionStatuses, index: true },
-  pausedReason: { type: String, maxlength: 1000, default: null },
-  createdAt: { type: Date, required: true },
-  createdBy: { type: String, required: true },
-  changedAt: { type: Date, required: true },
-});
+export const subscriptionDocument = withEncryptedFields(
+  defineDocument<SubscriptionDoc>('alertSubscriptions', 'alert subscription', {
+    url: { type: String, required: true, maxlength: 2000 },
+    eventTypes: { type: [String], required: true },
+    description: { type: String, required: true, trim: true, minlength: 1, maxlength: 500 },
+    secret: { type: String, required: true },
+    status: { type: String, required: true, enum: subscriptionStatuses, index: true },
+    pausedReason: { type: String, maxlength: 1000, default: null },
+    createdAt: { type: Date, required: true },
+    createdBy: { type: String, required: true },
+    changedAt: { type: Date, required: true },
+  }),
+  ['secret'],
+);
 
 /** `_id` says what happened (`action-overdue:<actionId>:<dueDate>`), so one happening is one event however often it is seen. */
 export interface EventDoc {

@@ -1,5 +1,6 @@
 import { ConflictError, InvalidInputError, NotFoundError } from '../kit/errors.ts';
 import type { AlertServices } from './context.ts';
+import { alertEventTypes } from './eventTypes.ts';
 import { deliveryId, goesTo, newDelivery } from './events.ts';
 import type { DeliveryDoc } from './models.ts';
 import { dueAgain, existingSubscription } from './subscriptions.ts';
@@ -22,15 +23,26 @@ export async function replayDelivery(services: AlertServices, id: string): Promi
   return replayed!;
 }
 
-/** Every event of the subscription's types raised since the moment: delivered again, or for the first time. */
-export async function replayEvents(services: AlertServices, subscriptionId: string, since: Date): Promise<DeliveryDoc[]> {
+/**
+ * The oldest `limit` events the subscription goes to raised since the moment: delivered again, or
+ * for the first time. The caller asks for the next ones from the last one's `raisedAt`.
+ */
+export async function replayEvents(services: AlertServices, subscriptionId: string, since: Date, limit: number): Promise<DeliveryDoc[]> {
   const subscription = await existingSubscription(services, subscriptionId);
   if (subscription.status !== 'ACTIVE') {
     throw new InvalidInputError('replay, nothing was sent', [
       { field: 'subscriptionId', problem: `names a ${subscription.status.toLowerCase()} subscription: resume it first` },
     ]);
   }
-  const events = await services.repos.events.find({ raisedAt: { $gte: since } }, { sort: { raisedAt: 1 } });
+  // The same choice as goesTo, made in the store so that the limit counts only events it goes to.
+  const events = await services.repos.events.find(
+    {
+      raisedAt: { $gte: since },
+      type: { $in: [...subscription.eventTypes, alertEventTypes.subscriptionPaused.type] },
+      notTo: { $ne: subscriptionId },
+    },
+    { sort: { raisedAt: 1, _id: 1 }, limit },
+  );
   const replayed: DeliveryDoc[] = [];
   for (const event of events.filter((e) => goesTo(e, subscription))) {
     const id = deliveryId(subscriptionId, event._id);

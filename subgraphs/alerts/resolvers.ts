@@ -88,9 +88,10 @@ export const alertResolvers: Resolvers<AlertsContext> = {
       void ctx.loaders.engine.sweep();
       return delivery;
     },
-    replayAlertEvents: async (_: unknown, args: { subscriptionId: string; since: Date }, ctx: AlertsContext) => {
+    replayAlertEvents: async (_: unknown, args: { subscriptionId: string; since: Date; limit?: number | null }, ctx: AlertsContext) => {
       canWrite(ctx);
-      const deliveries = await replayEvents(ctx.loaders.engine.services, args.subscriptionId, args.since);
+      const limit = limitOf(args.limit);
+      const deliveries = await replayEvents(ctx.loaders.engine.services, args.subscriptionId, args.since, limit);
       void ctx.loaders.engine.sweep();
       return deliveries;
     },

@@ -12,8 +12,12 @@ import type { EventDoc } from './models.ts';
  * event's id, the same at every attempt and every replay, so a receiver keeps each event once.
  */
 
-/** How long one attempt may take before it counts as failed. */
-const attemptTimeoutMs = 10_000;
+/**
+ * How long one attempt may take, from connecting to the answer's status, before it counts as
+ * failed: a whole deadline, not an idle timeout, so a receiver that trickles bytes cannot hold an
+ * attempt open (and its delivery claimed) for longer.
+ */
+export const defaultAttemptTimeoutMs = 10_000;
 
 export interface AttemptOutcome {
   statusCode: number | null;
@@ -55,6 +59,7 @@ export async function attemptDelivery(
   url: string,
   request: { headers: Record<string, string>; body: string },
   mode: DestinationMode,
+  timeoutMs = defaultAttemptTimeoutMs,
 ): Promise<AttemptOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
@@ -65,6 +70,13 @@ export async function attemptDelivery(
     return { statusCode: null, error: `refused: ${host} is not a public address`, ms: 0 };
   }
   return new Promise<AttemptOutcome>((resolve) => {
+    let settled = false;
+    const settle = (outcome: AttemptOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      resolve(outcome);
+    };
     const send = target.protocol === 'https:' ? https.request : http.request;
     const req = send(
       target,
@@ -72,22 +84,18 @@ export async function attemptDelivery(
         method: 'POST',
         headers: { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) },
         lookup: guardedLookup(mode),
-        timeout: attemptTimeoutMs,
         agent: false,
       },
       (res) => {
-        // The answer's body is not read beyond what the socket holds: only the status counts.
-        res.resume();
-        res.on('end', () => {
-          const code = res.statusCode ?? 0;
-          resolve({ statusCode: code, error: code >= 200 && code < 300 ? null : `answered HTTP ${code}`, ms: elapsed() });
-        });
-        res.on('error', (error) => resolve({ statusCode: res.statusCode ?? null, error: error.message, ms: elapsed() }));
+        // Only the status counts: the answer's body is not waited for, so it cannot hold the attempt open.
+        const code = res.statusCode ?? 0;
+        settle({ statusCode: code, error: code >= 200 && code < 300 ? null : `answered HTTP ${code}`, ms: elapsed() });
+        res.destroy();
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${attemptTimeoutMs / 1000} s`)));
+    const deadline = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
     req.on('error', (error: NodeJS.ErrnoException) =>
-      resolve({ statusCode: null, error: (error.code ? `${error.code}: ` : '') + error.message, ms: elapsed() }),
+      settle({ statusCode: null, error: (error.code ? `${error.code}: ` : '') + error.message, ms: elapsed() }),
     );
     req.end(request.body);
   });

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { InvalidInputError, NotFoundError, type FieldProblem } from '../kit/errors.ts';
+import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from '../kit/errors.ts';
+import type { Draft } from '../kit/repository.ts';
 import type { AlertServices } from './context.ts';
 import { resolvedAddressProblem, urlProblem } from './destination.ts';
 import { knownEventTypes } from './eventTypes.ts';
-import type { SubscriptionDoc, SubscriptionStatus } from './models.ts';
+import type { DeliveryDoc, DeliveryStatus, SubscriptionDoc, SubscriptionStatus } from './models.ts';
 
 export interface SubscriptionInput {
   url: string;
@@ -63,7 +64,11 @@ async function existing(services: AlertServices, id: string): Promise<Subscripti
   return subscription;
 }
 
-/** Pauses, resumes or deletes; a deleted subscription stays deleted. */
+/**
+ * Pauses, resumes or deletes; a deleted subscription stays deleted. The subscription's own write
+ * is the one that can fail (it was changed meanwhile: nothing is stored); what follows from it
+ * for its deliveries is then carried out whole, whoever else writes them at the same time.
+ */
 export async function setStatus(services: AlertServices, id: string, status: SubscriptionStatus, by: string): Promise<SubscriptionDoc> {
   const subscription = await existing(services, id);
   if (subscription.status === 'DELETED') {
@@ -78,29 +83,62 @@ export async function setStatus(services: AlertServices, id: string, status: Sub
     subscription.version,
   );
   // Resumed: what waited goes out, and what the hub gave up on when it paused the subscription too.
-  if (status === 'ACTIVE') await dueAgain(services, { subscriptionId: id, status: { $in: ['PENDING', 'GAVE_UP'] } });
+  if (status === 'ACTIVE') await dueAgain(services, { subscriptionId: id }, ['PENDING', 'GAVE_UP']);
   if (status === 'DELETED') {
     for (const delivery of await services.repos.deliveries.find({ subscriptionId: id, status: 'PENDING' })) {
-      await services.repos.deliveries.replace({ ...delivery, status: 'CANCELLED', nextAttemptAt: null }, delivery.version);
+      await reviseDelivery(services, delivery._id, (d) =>
+        d.status === 'PENDING' ? { ...d, status: 'CANCELLED', nextAttemptAt: null } : null,
+      );
     }
   }
   services.logger.info({ subscription: id, status, by }, 'alert subscription changed');
   return changed;
 }
 
+/** Times a change to a delivery is read and tried again after another writer changed it first. */
+const revisionTries = 5;
+
+/**
+ * Applies `change` to the delivery as it is now: read again and reapplied when another writer (a
+ * sweep claiming it, another replica, another replay) wrote it first, so the change is neither
+ * lost nor half made. `change` returns null when the delivery as read needs no change. Null when
+ * there is no such delivery.
+ */
+export async function reviseDelivery(
+  services: AlertServices,
+  id: string,
+  change: (delivery: DeliveryDoc) => Draft<DeliveryDoc> | null,
+): Promise<DeliveryDoc | null> {
+  for (let tries = 1; ; tries += 1) {
+    const current = await services.repos.deliveries.findById(id);
+    if (!current) return null;
+    const changed = change(current);
+    if (!changed) return current;
+    try {
+      return await services.repos.deliveries.replace(changed, current.version);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || tries === revisionTries) throw error;
+    }
+  }
+}
+
 /**
  * Makes the matching deliveries due now, with a fresh retry span: those that waited for a paused
- * subscription, or those replayed.
+ * subscription, or those replayed; only those in one of `statuses` when it is given (as they are
+ * when written, not as they were when found).
  */
-export async function dueAgain(services: AlertServices, filter: Record<string, unknown>) {
+export async function dueAgain(services: AlertServices, filter: Record<string, unknown>, statuses?: readonly DeliveryStatus[]) {
   const now = services.now();
   const giveUpAt = new Date(now.getTime() + services.settings.giveUpAfterMs);
-  const deliveries = await services.repos.deliveries.find(filter);
-  return Promise.all(
-    deliveries.map((d) =>
-      services.repos.deliveries.replace({ ...d, status: 'PENDING', nextAttemptAt: now, giveUpAt, gaveUpAt: null }, d.version),
-    ),
-  );
+  const found = await services.repos.deliveries.find(statuses ? { ...filter, status: { $in: [...statuses] } } : filter);
+  const revised: DeliveryDoc[] = [];
+  for (const { _id } of found) {
+    const delivery = await reviseDelivery(services, _id, (d) =>
+      statuses && !statuses.includes(d.status) ? null : { ...d, status: 'PENDING', nextAttemptAt: now, giveUpAt, gaveUpAt: null },
+    );
+    if (delivery) revised.push(delivery);
+  }
+  return revised;
 }
 
 export { existing as existingSubscription };

@@ -139,9 +139,14 @@ export interface WarmUpTask<S extends Specs = Specs, L = unknown> {
   run(services: WarmUpServices<S, L>): Promise<void>;
 }
 
-/** What an upgrade may use: the subgraph's repositories, its country, clock and logger. */
+/** What an upgrade may use: the subgraph's repositories, its store, its country, clock and logger. */
 export interface UpgradeServices<S extends Specs = Specs> {
   repos: Repositories<S>;
+  /**
+   * The store as it is, under any field encryption: for an upgrade that finds records kept in clear
+   * from before a field was encrypted, which the repositories refuse to read.
+   */
+  store: Store;
   country: CountryId;
   clock: Clock;
   logger: Logger;
@@ -367,7 +372,13 @@ async function serve<S extends Specs, L>(
   });
   const repos = (await openRepositories(encrypting, definition.documents)) as Repositories<S>;
   if (auditKeys) openAuditLog(repos as unknown as AuditRepositories, definition.name, auditKeys);
-  const recordUpgradesFinished = await runUpgrades(definition.upgrades ?? [], store, { repos, country: config.country, clock, logger });
+  const recordUpgradesFinished = await runUpgrades(definition.upgrades ?? [], store, {
+    repos,
+    store,
+    country: config.country,
+    clock,
+    logger,
+  });
   await seedIfEmpty(definition, repos, config.country, logger);
   if (options.refuseLostCollections !== false) await refuseLostCollections(definition, repos, store, config.country);
   await recordUpgradesFinished();

@@ -9,9 +9,14 @@ import { importKey } from '../../platform/auth/keys.ts';
 import { internalTokenAlgorithm } from '../../platform/auth/internalToken.ts';
 import { createLogger } from '../../platform/logger.ts';
 import { loadSubgraphDefinition } from '../../subgraphs/definitions.ts';
-import { startSubgraph } from '../../subgraphs/kit/subgraph.ts';
-import { startTestHub, TODAY, type TestHub } from '../support/hub.ts';
-import { Receiver, waitFor } from './receiver.ts';
+import { generateKeyring } from '../../subgraphs/kit/fieldEncryption/keyring.ts';
+import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
+import type { Collection, Store, StoredDocument } from '../../subgraphs/kit/store/port.ts';
+import type { DeliveryDoc } from '../../subgraphs/alerts/models.ts';
+import { startSubgraph, upgradeLedger, type RunningSubgraph, type StartOptions } from '../../subgraphs/kit/subgraph.ts';
+import { conditionsQuery, conditionsVariables } from '../../subgraphs/alerts/conditions.ts';
+import { graphqlBody, postGraphQL, startTestHub, TODAY, type TestHub } from '../support/hub.ts';
+import { Receiver, TricklingReceiver, waitFor } from './receiver.ts';
 
 /*
  * The alerts service end to end: a real hub on ephemeral ports, the alerts subgraph asking the
@@ -78,8 +83,42 @@ async function runCheck() {
   return answer.data!.runAlertCheck as { raised: { id: string; type: string; data: string }[]; problems: string[] };
 }
 
+/**
+ * Another alerts service of this hub, on a store of its own (a new one, one written before, one
+ * shared with another writer) or on the hub's own after a restart; a new keyring unless given.
+ */
+async function startAlerts(store: Store | undefined, options: Partial<Pick<StartOptions, 'config' | 'port' | 'encryptionKeys'>> = {}) {
+  return startSubgraph(await loadSubgraphDefinition('alerts'), {
+    config: hub.subgraphConfig,
+    port: 0,
+    encryptionKeys: generateKeyring('alerts'),
+    ...options,
+    store,
+    clock: hub.clock,
+    logger: createLogger('silent'),
+    gatewayPublicKey: await importKey(hub.keys.gatewayPublic, internalTokenAlgorithm),
+    graph: hub.graph,
+  });
+}
+
+/** Sends one operation straight to an alerts service started by a test, signed as the gateway signs it for the analyst. */
+async function askAlerts(alerts: RunningSubgraph, query: string, variables?: Record<string, unknown>) {
+  return postGraphQL(alerts.url, query, variables, await hub.gatewayHeaders('alerts', graphqlBody(query, variables)));
+}
+
+/** Replays to the subscription every event of its types raised in the last hour and more. */
+async function replayLastHour(id: string) {
+  const since = new Date(Date.now() - 3_600_000).toISOString();
+  const answer = await hub.query(
+    'mutation ($s: ID!, $since: DateTime!) { replayAlertEvents(subscriptionId: $s, since: $since) { event { id } } }',
+    { s: id, since },
+  );
+  expect(answer.errors).toBeUndefined();
+  return answer.data!.replayAlertEvents.map((d: { event: { id: string } }) => d.event.id) as string[];
+}
+
 beforeAll(async () => {
-  hub = await startTestHub({ alerts: { retryFirstMs: 200, giveUpAfterMs: 4000, sweepMs: 100 } });
+  hub = await startTestHub({ alerts: { retryFirstMs: 200, giveUpAfterMs: 4000, sweepMs: 100, attemptTimeoutMs: 3000 } });
   await receiver.start();
   // What is overdue on the first day is raised before anyone subscribes.
   const first = await runCheck();
@@ -141,15 +180,7 @@ describe('alerts', () => {
     // The alerts service stops and starts again on its store: the pending delivery is kept there.
     const before = hub.subgraphs.get('alerts')!;
     await before.stop();
-    const again = await startSubgraph(await loadSubgraphDefinition('alerts'), {
-      config: hub.subgraphConfig,
-      port: before.port,
-      store: hub.stores.get('alerts'),
-      clock: hub.clock,
-      logger: createLogger('silent'),
-      gatewayPublicKey: await importKey(hub.keys.gatewayPublic, internalTokenAlgorithm),
-      graph: hub.graph,
-    });
+    const again = await startAlerts(hub.stores.get('alerts'), { port: before.port, encryptionKeys: hub.encryptionKeys.get('alerts') });
     hub.subgraphs.set('alerts', again);
 
     await receiver.start();
@@ -173,22 +204,214 @@ describe('alerts', () => {
     expect(events.data!.alertEvents.filter((e: { id: string }) => e.id === id)).toHaveLength(1);
   });
 
-  it('replays the events a subscription missed, raised before it subscribed, through the graph', async () => {
-    const since = new Date(Date.now() - 3_600_000).toISOString();
-    const answer = await hub.query(
-      'mutation ($s: ID!, $since: DateTime!) { replayAlertEvents(subscriptionId: $s, since: $since) { event { id } } }',
-      {
-        s: subscriptionId,
-        since,
-      },
+  it("watches last year's referrals past their follow-up day after the new year, an event per year, day and count", async () => {
+    hub.moveClockTo('2027-01-20');
+    const answer = await hub.query('{ pathwayAggregates(year: 2026) { overdueFollowUps { rows { key count } } } }');
+    const published = (answer.data!.pathwayAggregates.overdueFollowUps.rows as { key: string; count: number | null }[]).filter(
+      (row) => row.count !== null && row.count > 0,
     );
-    expect(answer.errors).toBeUndefined();
-    const replayed = answer.data!.replayAlertEvents.map((d: { event: { id: string } }) => d.event.id);
+    expect(published.length, "2026's cases have referrals past their follow-up day").toBeGreaterThan(0);
+    // A new alerts store in the new year: its first check raises what is already true, last year's cases included.
+    const alerts = await startAlerts(createNedbStore({}));
+    try {
+      const checked = await askAlerts(alerts, 'mutation { runAlertCheck { raised { id type data } problems } }');
+      expect(checked.errors).toBeUndefined();
+      expect(checked.data!.runAlertCheck.problems).toEqual([]);
+      const raised = (checked.data!.runAlertCheck.raised as { id: string; type: string; data: string }[]).filter(
+        (e) => e.type === 'crg.referrals.past-follow-up',
+      );
+      expect(raised.map((e) => e.id).sort()).toEqual(
+        published.map((row) => `referrals-past-follow-up:${row.key}:2026:2027-01-20:${row.count}`).sort(),
+      );
+      for (const event of raised) expect(JSON.parse(event.data)).toMatchObject({ year: 2026, day: '2027-01-20' });
+    } finally {
+      await alerts.stop();
+    }
+  });
+
+  it('replays the events a subscription missed, raised before it subscribed, through the graph', async () => {
+    const replayed = await replayLastHour(subscriptionId);
     expect(replayed).toContain('action-overdue:bd-a1-1:2026-06-30');
     // Only the types it subscribed to.
     expect(replayed.every((eventId: string) => eventId.startsWith('action-overdue:'))).toBe(true);
     await waitFor('the replayed first-day event', () => receiver.kept.get('action-overdue:bd-a1-1:2026-06-30'));
   });
+
+  it('replays a page of events at a time, oldest first, and refuses a limit out of range', async () => {
+    const replay = /* GraphQL */ `
+      mutation ($s: ID!, $since: DateTime!, $limit: Int) {
+        replayAlertEvents(subscriptionId: $s, since: $since, limit: $limit) {
+          event {
+            id
+            raisedAt
+          }
+        }
+      }
+    `;
+    const since = new Date(Date.now() - 3_600_000);
+    const stored = await hub.stores
+      .get('alerts')!
+      .collection<{ _id: string; version: number; type: string; raisedAt: Date }>('alertEvents')
+      .find({});
+    const oldest = stored
+      .filter((e) => e.type === overdue && e.raisedAt >= since)
+      .sort((a, b) => a.raisedAt.getTime() - b.raisedAt.getTime() || a._id.localeCompare(b._id))
+      .map((e) => e._id);
+    expect(oldest.length).toBeGreaterThanOrEqual(3);
+    const page = async (from: string, limit: number) => {
+      const answer = await hub.query(replay, { s: subscriptionId, since: from, limit });
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.replayAlertEvents.map((d: { event: { id: string; raisedAt: string } }) => d.event);
+    };
+    const first = await page(since.toISOString(), 2);
+    expect(first.map((e: { id: string }) => e.id)).toEqual(oldest.slice(0, 2));
+    // The next page starts at the last one's moment: it comes again, then the ones after it.
+    const next = await page(first[1].raisedAt, 2);
+    expect(next.map((e: { id: string }) => e.id)).toEqual(oldest.slice(1, 3));
+    for (const limit of [0, 501]) {
+      const answer = await hub.query(replay, { s: subscriptionId, since: since.toISOString(), limit });
+      expect(answer.errors![0]!.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'limit', problem: `must be from 1 to 500 (got ${limit})` }],
+      });
+    }
+  });
+
+  it('resumes and deletes a subscription whole when another writer changes one of its deliveries meanwhile', async () => {
+    // The alerts store, with another writer (a second replica claiming a delivery) slipping its
+    // write in before the next write to a delivery, once each time it is armed.
+    const store = createNedbStore({});
+    let armed = false;
+    const contended: Store = {
+      ...store,
+      collection<T extends StoredDocument>(name: string): Collection<T> {
+        const inner = store.collection<T>(name);
+        if (name !== 'alertDeliveries') return inner;
+        return {
+          ...inner,
+          name: inner.name,
+          find: (filter, options) => inner.find(filter, options),
+          count: (filter) => inner.count(filter),
+          insertMany: (docs) => inner.insertMany(docs),
+          deleteMany: (filter) => inner.deleteMany(filter),
+          ensureIndexes: (indexes) => inner.ensureIndexes(indexes),
+          async replaceOne(filter, doc) {
+            if (armed) {
+              armed = false;
+              const [current] = await inner.find({ _id: doc._id });
+              const claimed = { ...current!, version: current!.version + 1, nextAttemptAt: new Date(Date.now() + 60_000) };
+              await inner.replaceOne({ _id: doc._id, version: current!.version }, claimed);
+            }
+            return inner.replaceOne(filter, doc);
+          },
+        };
+      },
+    };
+    const at = new Date(Date.now() - 7_200_000);
+    const subscription = 'sub-contended';
+    await store.collection('alertSubscriptions').insertMany([
+      {
+        _id: subscription,
+        version: 1,
+        url: 'http://127.0.0.1:9/crg-events',
+        eventTypes: [overdue],
+        description: 'A paused receiver',
+        secret: `whsec_${Buffer.from('contended subscription secret 32b').toString('base64')}`,
+        status: 'PAUSED',
+        pausedReason: 'paused by analyst@lead-ministry',
+        createdAt: at,
+        createdBy: 'analyst@lead-ministry',
+        changedAt: at,
+      } as any,
+    ]);
+    const eventIds = ['action-overdue:bd-a1-1:2026-06-30', 'action-overdue:bd-a1-2:2026-06-30', 'action-overdue:bd-a1-3:2026-06-30'];
+    await store.collection('alertEvents').insertMany(
+      eventIds.map((id) => ({
+        _id: id,
+        version: 1,
+        type: overdue,
+        subject: id.split(':')[1],
+        summary: 'An action is overdue',
+        day: at,
+        raisedAt: at,
+        data: '{}',
+        handedOut: true,
+        notTo: null,
+      })),
+    );
+    await store.collection('alertDeliveries').insertMany(
+      eventIds.map((eventId, i) => ({
+        _id: `${subscription}~${eventId}`,
+        version: 1,
+        subscriptionId: subscription,
+        eventId,
+        status: i === 0 ? 'GAVE_UP' : 'PENDING',
+        attempts: [],
+        nextAttemptAt: i === 0 ? null : at,
+        giveUpAt: new Date(at.getTime() + 3_600_000),
+        createdAt: at,
+        deliveredAt: null,
+        gaveUpAt: i === 0 ? at : null,
+      })),
+    );
+    // No sweep of its own meanwhile: only the writes the mutations make, and the one slipped in.
+    const alerts = await startAlerts(contended, {
+      config: { ...hub.subgraphConfig, alerts: { ...hub.subgraphConfig.alerts!, sweepMs: 3_600_000 } },
+    });
+    const ask = (query: string) => askAlerts(alerts, query, { id: subscription });
+    const stored = () => store.collection<DeliveryDoc & { version: number }>('alertDeliveries').find({ subscriptionId: subscription });
+    try {
+      armed = true;
+      const resumed = await ask('mutation ($id: ID!) { resumeAlertSubscription(id: $id) { status } }');
+      expect(resumed.errors).toBeUndefined();
+      expect(armed, 'the other write was slipped in').toBe(false);
+      expect(resumed.data!.resumeAlertSubscription).toEqual({ status: 'ACTIVE' });
+      // Every delivery that waited, and the one given up on, is due again: none left behind.
+      expect((await stored()).map((d) => d.status)).toEqual(['PENDING', 'PENDING', 'PENDING']);
+
+      armed = true;
+      const deleted = await ask('mutation ($id: ID!) { deleteAlertSubscription(id: $id) { status } }');
+      expect(deleted.errors).toBeUndefined();
+      expect(armed, 'the other write was slipped in').toBe(false);
+      expect(deleted.data!.deleteAlertSubscription).toEqual({ status: 'DELETED' });
+      await waitFor('no delivery left pending', async () => ((await stored()).every((d) => d.status === 'CANCELLED') ? true : undefined));
+    } finally {
+      await alerts.stop();
+    }
+  });
+
+  it('ends an attempt a receiver holds open by trickling its answer, records it, and retries once under the same webhook-id', async () => {
+    const trickler = await new TricklingReceiver(1).start();
+    const answer = await hub.query(subscribe, {
+      input: { url: trickler.url, eventTypes: [overdue], description: 'A receiver that trickles' },
+    });
+    expect(answer.errors).toBeUndefined();
+    const tricklerId = answer.data!.createAlertSubscription.subscription.id as string;
+    try {
+      expect((await replayLastHour(tricklerId)).length).toBeGreaterThan(0);
+      const held = await waitFor('a request at the trickling receiver', () => trickler.ids[0]);
+      const delivery = await waitFor(
+        'the held delivery, delivered by its second attempt',
+        async () => {
+          const log = await hub.query(deliveries, { subscriptionId: tricklerId, status: 'DELIVERED' });
+          return log.data!.alertDeliveries.find((d: any) => d.event.id === held);
+        },
+        15_000,
+      );
+      // The first attempt ended at its deadline and is in the log; the second was answered.
+      expect(delivery.attempts).toMatchObject([
+        { statusCode: null, error: expect.stringMatching(/no answer within 3 s/) },
+        { statusCode: 204, error: null },
+      ]);
+      expect(delivery.attempts[0].ms).toBeLessThan(10_000);
+      // Sent twice, one after the other, under the event's id both times.
+      expect(trickler.ids.filter((id) => id === held)).toEqual([held, held]);
+      expect(trickler.mostOpen).toBe(1);
+    } finally {
+      await hub.query('mutation ($id: ID!) { deleteAlertSubscription(id: $id) { id } }', { id: tricklerId });
+      await trickler.stop();
+    }
+  }, 30_000);
 
   it('pauses a subscriber that keeps failing, shows it in the graph and tells the other subscribers', async () => {
     const broken = new Receiver();
@@ -258,9 +481,103 @@ describe('alerts', () => {
     ];
     expect([...fields].filter((field) => !allowed.includes(field))).toEqual([]);
     expect(fields.has('count')).toBe(true);
-    // The role it asks the graph as reads no case.
-    const asService = await hub.query('{ cases(purpose: "probe") { id } }', undefined, { role: 'alerts-service' });
-    expect(asService.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it("reads, with the alerts service's own role, what its check asks and nothing beyond framework status and published counts", async () => {
+    const asService = { role: 'alerts-service' as const };
+    const checked = await hub.query(conditionsQuery, conditionsVariables(new Date(`${TODAY}T00:00:00Z`)), asService);
+    expect(checked.errors).toBeUndefined();
+    expect(checked.data!.framework.actions.length).toBeGreaterThan(0);
+    expect(checked.data!.thisYear.overdueFollowUps.rows.length).toBeGreaterThan(0);
+    const refused: [string, string][] = [
+      ['{ cases(purpose: "probe") { id } }', 'Query.cases'],
+      ['{ meeting(id: "bd-steering-2026-06-18") { id } }', 'Query.meeting'],
+      ['{ meetingPack(bodyId: "bd-steering") { preparedOn } }', 'Query.meetingPack'],
+      ['{ auditLog { id } }', 'Query.auditLog'],
+      // Its own store's subscriptions and log are the lead ministry's to read and change, not the checker's.
+      ['{ alertSubscriptions { id url } }', 'Query.alertSubscriptions'],
+      ['{ alertEvents { id } }', 'Query.alertEvents'],
+      ['mutation { runAlertCheck { problems } }', 'Mutation.runAlertCheck'],
+      [
+        'mutation { createAlertSubscription(input: { url: "http://127.0.0.1:9/x", eventTypes: ["crg.action.overdue"], description: "x" }) { secret } }',
+        'Mutation.createAlertSubscription',
+      ],
+    ];
+    for (const [query, field] of refused) {
+      const answer = await hub.query(query, undefined, asService);
+      expect(answer.errors?.[0]?.extensions, query).toMatchObject({ code: 'FORBIDDEN', field });
+    }
+  });
+
+  it('keeps subscription secrets encrypted in the store, and shows one only when it is made', async () => {
+    const stored = await hub.stores
+      .get('alerts')!
+      .collection<Record<string, any> & { _id: string; version: number }>('alertSubscriptions')
+      .find({});
+    expect(stored.map((s) => s._id)).toContain(subscriptionId);
+    expect(JSON.stringify(stored)).not.toContain(receiver.secret.slice('whsec_'.length));
+    for (const record of stored) {
+      expect(record).not.toHaveProperty('secret');
+      expect(record.encrypted).toMatchObject({ alg: 'A256GCM', fields: { secret: expect.any(String) } });
+    }
+    const asked = await hub.query('{ alertSubscriptions { id secret } }');
+    expect(asked.errors![0]!.message).toMatch(/Cannot query field "secret" on type "AlertSubscription"/);
+    expect(asked.data).toBeUndefined();
+  });
+
+  it('encrypts the secrets a store kept in clear from before, once, and signs with them as before', async () => {
+    const store = createNedbStore({});
+    const old = new Receiver();
+    await old.start();
+    old.secret = `whsec_${Buffer.from('a secret kept in clear by an earlier version!').toString('base64')}`;
+    const at = new Date('2026-11-20T09:00:00Z');
+    await store.collection('alertSubscriptions').insertMany([
+      {
+        _id: 'sub-kept-in-clear',
+        version: 3,
+        url: old.url,
+        eventTypes: [overdue],
+        description: 'Subscribed before secrets were encrypted',
+        secret: old.secret,
+        status: 'ACTIVE',
+        pausedReason: null,
+        createdAt: at,
+        createdBy: 'analyst@lead-ministry',
+        changedAt: at,
+      } as any,
+    ]);
+    // An event raised but not yet handed out when the earlier version stopped.
+    const eventId = 'action-overdue:bd-a1-1:2026-06-30';
+    await store.collection('alertEvents').insertMany([
+      {
+        _id: eventId,
+        version: 1,
+        type: overdue,
+        subject: 'bd-a1-1',
+        summary: 'Action A1.1 is overdue',
+        day: at,
+        raisedAt: at,
+        data: JSON.stringify({ actionId: 'bd-a1-1' }),
+        handedOut: false,
+        notTo: null,
+      } as any,
+    ]);
+    const upgraded = await startAlerts(store);
+    try {
+      const [record] = await store.collection<Record<string, any> & { _id: string; version: number }>('alertSubscriptions').find({});
+      expect(record).not.toHaveProperty('secret');
+      expect(JSON.stringify(record)).not.toContain(old.secret.slice('whsec_'.length));
+      // Written again as it was: the same subscription, one version on.
+      expect(record).toMatchObject({ _id: 'sub-kept-in-clear', version: 4, status: 'ACTIVE', url: old.url, encrypted: { alg: 'A256GCM' } });
+      expect((await store.collection(upgradeLedger).find({})).map((r) => r._id)).toContain('alerts: subscription secrets encrypted');
+      // The receiver verifies the delivery with the secret it was given before the upgrade.
+      const got = await waitFor('the event signed with the secret kept from before', () => old.kept.get(eventId));
+      expect(got.headers['webhook-id']).toBe(eventId);
+      expect(old.refused).toEqual([]);
+    } finally {
+      await upgraded.stop();
+      await old.stop();
+    }
   });
 
   it('refuses bad input with errors that name the field, storing nothing', async () => {
@@ -331,6 +648,30 @@ describe('alerts', () => {
     expect(local.digest.events.map((e) => e.id)).toContain('body-meeting-overdue:bd-district-committee-dhaka:2026-11-12');
     expect(local.digest.events.map((e) => e.id)).not.toContain('body-meeting-overdue:bd-steering:2026-09-18');
     await expect(writeAlertsDigest(send, 'no-such-body', TODAY, dir)).rejects.toThrow('No coordination body with id "no-such-body"');
+  });
+
+  it('makes no token of its own for the digest in production mode: the caller brings one from the identity provider', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-digest-'));
+    const { CRG_TOKEN: _, ...environment } = process.env;
+    // A production configuration short of its issuer settings: no local token, whatever else is missing.
+    const production = [{ ...environment, CRG_MODE: 'production' }];
+    const runs = await Promise.allSettled(
+      production.map((env) =>
+        promisify(execFile)(
+          process.execPath,
+          ['--import', 'tsx', 'scripts/digest.ts', '--body', 'bd-steering', '--until', TODAY, '--out', dir, '--url', hub.gateway.url],
+          { cwd: path.resolve(import.meta.dirname, '../..'), env },
+        ),
+      ),
+    );
+    for (const run of runs) {
+      expect(run.status).toBe('rejected');
+      expect((run as PromiseRejectedResult).reason).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/^--token \(or CRG_TOKEN\) is required: /),
+      });
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   it('raises a sector that stopped answering, once per outage', async () => {

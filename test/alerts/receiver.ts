@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
 /** One request as the receiver got it, once its signature verified. */
@@ -81,5 +81,64 @@ export async function waitFor<T>(what: string, found: () => T | undefined | Prom
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`Waited ${ms} ms for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * A receiver that takes a request whole, then answers it a byte at a time and never finishes the
+ * answer's headers: its connection is never idle, so only a whole deadline on the attempt ends it.
+ * The first `trickled` requests are answered so; the later ones with 204 at once.
+ */
+export class TricklingReceiver {
+  /** The webhook-id of every request, in arrival order. */
+  readonly ids: string[] = [];
+  /** The most requests it held open at one time. */
+  mostOpen = 0;
+  private open = 0;
+  private readonly server = net.createServer((socket) => this.serve(socket));
+  private readonly sockets = new Set<net.Socket>();
+
+  constructor(private trickled = 1) {}
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/crg-events`;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private serve(socket: net.Socket) {
+    let received = '';
+    this.sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      const end = received.indexOf('\r\n\r\n');
+      const length = /\r\ncontent-length: *(\d+)/i.exec(received)?.[1];
+      if (end < 0 || length === undefined || received.length < end + 4 + Number(length)) return;
+      socket.removeAllListeners('data');
+      this.ids.push(/\r\nwebhook-id: *([^\r]+)/i.exec(received)?.[1] ?? '');
+      if (this.trickled === 0) {
+        socket.end('HTTP/1.1 204 No Content\r\nconnection: close\r\n\r\n');
+        return;
+      }
+      this.trickled -= 1;
+      this.open += 1;
+      this.mostOpen = Math.max(this.mostOpen, this.open);
+      socket.write('HTTP/1.1 200 OK\r\nx-slow: ');
+      const timer = setInterval(() => socket.write('a'), 100);
+      socket.on('close', () => {
+        clearInterval(timer);
+        this.open -= 1;
+      });
+    });
   }
 }

@@ -249,7 +249,12 @@ export type Mutation = {
   deleteAlertSubscription: AlertSubscription;
   /** Sends one delivery again, now, with the same event id (alerts:write). */
   replayAlertDelivery: AlertDelivery;
-  /** Sends a subscription every event of its types raised since a moment, again or for the first time (alerts:write). */
+  /**
+   * Sends a subscription the events of its types raised since a moment, again or for the first time,
+   * oldest first and at most `limit` of them; the answer lists them. For the next ones, call it again
+   * with `since` set to the last one's `event.raisedAt` (that event is sent once more: receivers keep
+   * each id once) until the answer is shorter than `limit` (alerts:write).
+   */
   replayAlertEvents: Array<AlertDelivery>;
   /** Asks the graph now, instead of at the next scheduled check, and returns the events it raised (alerts:write). */
   runAlertCheck: AlertCheck;
@@ -284,6 +289,7 @@ export type MutationReplayAlertDeliveryArgs = {
 export type MutationReplayAlertEventsArgs = {
   subscriptionId: Scalars['ID']['input'];
   since: Scalars['DateTime']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A system to deliver events to. */
@@ -782,7 +788,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   resumeAlertSubscription?: Resolver<ResolversTypes['AlertSubscription'], ParentType, ContextType, RequireFields<MutationResumeAlertSubscriptionArgs, 'id'>>;
   deleteAlertSubscription?: Resolver<ResolversTypes['AlertSubscription'], ParentType, ContextType, RequireFields<MutationDeleteAlertSubscriptionArgs, 'id'>>;
   replayAlertDelivery?: Resolver<ResolversTypes['AlertDelivery'], ParentType, ContextType, RequireFields<MutationReplayAlertDeliveryArgs, 'id'>>;
-  replayAlertEvents?: Resolver<Array<ResolversTypes['AlertDelivery']>, ParentType, ContextType, RequireFields<MutationReplayAlertEventsArgs, 'subscriptionId' | 'since'>>;
+  replayAlertEvents?: Resolver<Array<ResolversTypes['AlertDelivery']>, ParentType, ContextType, RequireFields<MutationReplayAlertEventsArgs, 'subscriptionId' | 'since' | 'limit'>>;
   runAlertCheck?: Resolver<ResolversTypes['AlertCheck'], ParentType, ContextType>;
 };
 
