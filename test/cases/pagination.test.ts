@@ -247,6 +247,18 @@ describe('AuditLog.entriesConnection', () => {
     expect(reads.some((e) => e.detail === `a page of 15 entries, ${seqs[0]} to ${seqs[14]}`)).toBe(true);
   });
 
+  it("records a read of one case's trail as a read about that case, on either list", async () => {
+    const [about] = await stored<AuditEntryDoc>('coordination', 'auditLog', { action: 'case.list' });
+    const caseId = about!.caseIds[0]!;
+    const trail = `query($caseId: ID) { auditLog { id ... on CoordinationAuditLog {
+      entriesConnection(caseId: $caseId, first: 5) { totalCount } entries(caseId: $caseId, limit: 5) { seq } } } }`;
+    const answer = await hub.query(trail, { caseId }, auditor);
+    expect(answer.errors).toBeUndefined();
+    const reads = await stored<AuditEntryDoc>('coordination', 'auditLog', { action: 'audit.read', caseIds: caseId });
+    expect(reads.filter((e) => e.detail?.startsWith('a page of '))).toHaveLength(1);
+    expect(reads.filter((e) => /^\d+ entries$/.test(e.detail ?? ''))).toHaveLength(1);
+  });
+
   it('pages a sector log by the same rules, filters included', async () => {
     const query = `query($first: Int, $after: String) { auditLog { id ... on HealthAuditLog { entriesConnection(action: "audit.read", first: $first, after: $after) { ${pageFields('seq action')} } } } }`;
     const health = (d: Record<string, any>) => d.auditLog.find((l: { id: string }) => l.id === 'health').entriesConnection;

@@ -38,6 +38,15 @@ const entriesList = (subgraph: string, args: EntriesPageArgs): PagedList => ({
   maxSize: 500,
 });
 
+/** Reading a case's trail is a read about that case: the log names it, so her trail shows who looked at it. */
+function readCaseIds(args: { caseId?: string | null }): string[] {
+  return args.caseId ? [args.caseId] : [];
+}
+
+function filterWords(args: { action?: string | null }): string {
+  return args.action ? `, action ${args.action}` : '';
+}
+
 /** A subgraph's audit log as its resolvers see it: the log is named by its subgraph. */
 export interface AuditLogRef {
   id: string;
@@ -58,7 +67,12 @@ export function auditLogFields(subgraph: string) {
         throw new InvalidInputError('audit log query', [{ field: 'limit', problem: `must be from 1 to 1000 (got ${args.limit})` }]);
       }
       const entries = await ctx.repos.auditLog.find(entriesFilter(args), { sort: { seq: -1 }, limit: args.limit });
-      await recordAudit(ctx, { action: 'audit.read', caseIds: [], fields: selectedFields(info), detail: `${entries.length} entries` });
+      await recordAudit(ctx, {
+        action: 'audit.read',
+        caseIds: readCaseIds(args),
+        fields: selectedFields(info),
+        detail: `${entries.length} entries${filterWords(args)}`,
+      });
       return entries;
     },
     entriesConnection: async (
@@ -72,9 +86,9 @@ export function auditLogFields(subgraph: string) {
       const seqs = page.edges.map((e) => e.node.seq);
       await recordAudit(ctx, {
         action: 'audit.read',
-        caseIds: [],
+        caseIds: readCaseIds(args),
         fields: selectedFields(info, 5),
-        detail: seqs.length > 0 ? `a page of ${seqs.length} entries, ${seqs[0]} to ${seqs.at(-1)}` : 'an empty page of entries',
+        detail: `${seqs.length > 0 ? `a page of ${seqs.length} entries, ${seqs[0]} to ${seqs.at(-1)}` : 'an empty page of entries'}${filterWords(args)}`,
       });
       return page;
     },

@@ -72,7 +72,7 @@ interface PageRequest {
 }
 
 const cursorProblem =
-  'is not a cursor of this list (it was changed, or given out by another list or for another caller); leave it out to start again';
+  'is not a cursor of this list (it was changed, or given out for another list, log, filter or order); leave it out to start again';
 
 function validKey(list: PagedList, key: CursorKey | null): key is CursorKey {
   return (
