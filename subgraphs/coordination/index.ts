@@ -9,6 +9,7 @@ import { createMeetingLoaders } from './meetings/loaders.ts';
 import { meetingPackResolvers } from './meetings/pack.ts';
 import { meetingDocuments } from './meetings/models.ts';
 import { meetingResolvers } from './meetings/resolvers.ts';
+import { decisionResolvers } from './meetings/decisionResolvers.ts';
 import { meetingSeed } from './meetings/seed.ts';
 import { areaResolvers } from './areas/resolvers.ts';
 import { areaSeed } from './areas/seed/index.ts';
@@ -39,6 +40,7 @@ export const coordinationSubgraph = defineSubgraph({
     coordinationResolvers(sectorIds) as Resolvers,
     caseRegistryResolvers,
     meetingResolvers as Resolvers,
+    decisionResolvers as Resolvers,
     meetingPackResolvers as Resolvers,
     organisationResolvers as Resolvers,
     obligationResolvers as Resolvers,

@@ -8,6 +8,7 @@ import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MeetingContext } from './context.ts';
 import type { ActionItemDoc, AttendanceDoc, MeetingDoc } from './models.ts';
 import { sourcedFields } from '../../kit/provenance.ts';
+import { meetingPage } from './meetingPages.ts';
 import { recordMeeting, updateActionItem, type ActionItemUpdateInput, type MeetingInput } from './writes.ts';
 
 const today = (ctx: MeetingContext) => startOfDayUtc(ctx.clock.now());
@@ -48,6 +49,8 @@ export const meetingResolvers: Resolvers<MeetingContext> = {
       const meetings = await bodyMeetings(body, ctx);
       return last && last > 0 ? meetings.slice(0, last) : meetings;
     },
+    meetingsConnection: async (body: CoordinationBodyDoc, args: { first?: number | null; after?: string | null }, ctx: MeetingContext) =>
+      meetingPage(await bodyMeetings(body, ctx), body._id, args),
     lastMetOn: async (body: CoordinationBodyDoc, _: unknown, ctx: MeetingContext) => (await bodyCadence(body, ctx)).lastMetOn,
     nextMeetingDue: async (body: CoordinationBodyDoc, _: unknown, ctx: MeetingContext) => (await bodyCadence(body, ctx)).nextMeetingDue,
     meetingOverdue: async (body: CoordinationBodyDoc, _: unknown, ctx: MeetingContext) => (await bodyCadence(body, ctx)).overdue,
