@@ -25,6 +25,7 @@ import { frameworkResolvers } from './frameworks/resolvers.ts';
 import { frameworkSeed } from './frameworks/seed/index.ts';
 import { upgradeToFrameworkLives } from './frameworks/upgradeStore.ts';
 import { upgradeToProvenanceMarks } from './provenance/upgradeStore.ts';
+import { upgradeToFollowedDecisions } from './meetings/upgradeStore.ts';
 import { coordinationDocuments } from './models.ts';
 import { coordinationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
@@ -79,6 +80,8 @@ export const coordinationSubgraph = defineSubgraph({
       run: async ({ repos, country, logger }) => void (await upgradeToFrameworkLives(repos, country, logger)),
     },
     { name: 'provenance marks', run: async ({ repos, country, logger }) => void (await upgradeToProvenanceMarks(repos, country, logger)) },
+    // After the marks: a demo meeting's decisions take the meeting's mark.
+    { name: 'decisions followed', run: async ({ repos, clock, logger }) => void (await upgradeToFollowedDecisions(repos, clock, logger)) },
   ],
   // A store written before reports were kept has none, and may rightly have none.
   mayBeEmpty: ['bodyReports'],
