@@ -24,13 +24,29 @@ export interface Body {
   daysOverdue?: number;
   attendanceRates?: { sector: SectorRef; expected: number; attended: number; rate: number | null }[];
   actionItems?: { id: string; text: string; dueDate: string; status: string; overdue: boolean; sector: SectorRef }[];
+  openDecisions?: OpenDecision[];
+}
+
+/** A decision still open (OPEN or IN_PROGRESS), as the graph lists them: the most overdue first. */
+export interface OpenDecision {
+  id: string;
+  code: string;
+  text: string;
+  status: 'OPEN' | 'IN_PROGRESS';
+  dueDate: string | null;
+  overdue: boolean;
+  daysOverdue: number;
+  ownerOrganisation: { name: string } | null;
+  ownerSector: SectorRef | null;
+  meeting: { heldOn: string };
+  illustrative: boolean;
 }
 
 export interface BodiesData {
   coordinationBodies: Body[];
 }
 
-/** The scope the meetings, attendance and action items need; the dashboard role does not have it. */
+/** The scope the meetings, attendance, action items and decisions need; the dashboard role does not have it. */
 export const meetingsScope = 'meetings:read';
 
 // Meetings are asked for only when the caller may read them: a field the role may not see would
@@ -88,6 +104,26 @@ export const bodiesQuery = /* GraphQL */ `
             id
             name
           }
+        }
+        openDecisions: decisions(status: [OPEN, IN_PROGRESS]) {
+          id
+          code
+          text
+          status
+          dueDate
+          overdue
+          daysOverdue
+          ownerOrganisation {
+            name
+          }
+          ownerSector {
+            id
+            name
+          }
+          meeting {
+            heldOn
+          }
+          illustrative
         }
       }
     }
