@@ -9,7 +9,6 @@ import type { AreaDoc } from '../areas/models.ts';
 import type { OrganisationAttendanceDoc, MeetingDoc, AttendanceDoc, DecisionDoc, DecisionUpdateDoc, ActionItemDoc, ActionItemUpdateDoc } from '../meetings/models.ts';
 import type { OrganisationAttendanceCount } from '../organisations/attendance.ts';
 import type { SourceDoc, ProvenanceDoc } from '../../kit/provenance.ts';
-import type { MeetingPageRef, MeetingEdgeRef } from '../meetings/meetingPages.ts';
 import type { SectorAttendance } from '../meetings/cadence.ts';
 import type { Pack } from '../meetings/pack.ts';
 import type { CaseDoc, ReferralDoc, ReferralEventDoc, ConsentOverrideDoc, MilestoneDoc } from '../cases/models.ts';
@@ -21,6 +20,7 @@ import type { ObligationDoc, ObligationRuleDoc, PeriodDoc, BodyReportDoc } from 
 import type { Assessment } from '../obligations/evaluate.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -138,16 +138,16 @@ export type AuditChainProblem = {
   problem: Scalars['String']['output'];
 };
 
-/** Where a page of a connection stands in the whole list. */
+/** Where a page stands in its list: whether there is more on either side, and the cursors to ask for it. */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** Whether there are items after this page. */
+  /** True when more records follow this page (asked with `first`); with `last`, true when `before` was given. */
   hasNextPage: Scalars['Boolean']['output'];
-  /** Whether there are items before this page (false when paging forward from the start). */
+  /** True when records come before this page (asked with `last`); with `first`, true when `after` was given. */
   hasPreviousPage: Scalars['Boolean']['output'];
-  /** The cursor of the first item of this page; null when the page is empty. */
+  /** The cursor of the page's first edge; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
-  /** The cursor of the last item of this page, to pass as `after` for the next page; null when the page is empty. */
+  /** The cursor of the page's last edge, to pass as `after` for the next page; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1081,7 +1081,10 @@ export type CoordinationBody = Sourced & {
   level: AreaLevel;
   /** Decisions it took, most overdue first by default; filters as on `Query.decisions`. */
   decisions: Array<Decision>;
-  /** Its meetings newest first, a page at a time. */
+  /**
+   * The meetings of `meetings`, newest first (by the day held: a body meets at most once a day), one
+   * page at a time.
+   */
   meetingsConnection: MeetingConnection;
   /** Its meetings, newest first; the latest `last` when given. */
   meetings: Array<Meeting>;
@@ -1129,6 +1132,8 @@ export type CoordinationBodyDecisionsArgs = {
 export type CoordinationBodyMeetingsConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1810,18 +1815,18 @@ export type MeetingPack = {
 /** A page of a body's meetings, newest first. */
 export type MeetingConnection = {
   __typename?: 'MeetingConnection';
-  /** The meetings of this page, each with its cursor. */
+  /** The meetings on this page, each with its cursor. */
   edges: Array<MeetingEdge>;
-  /** Where this page stands. */
+  /** Whether there is more on either side, and the cursors to ask for it. */
   pageInfo: PageInfo;
-  /** How many meetings the body has recorded in all. */
+  /** How many meetings the body has recorded. */
   totalCount: Scalars['Int']['output'];
 };
 
-/** One meeting of a page, with the cursor that points at it. */
+/** A meeting on a page, with its cursor. */
 export type MeetingEdge = {
   __typename?: 'MeetingEdge';
-  /** Opaque: pass it as `after` to get the meetings after this one. It names the body's list it came from. */
+  /** An opaque cursor, good only for this body's meetings. */
   cursor: Scalars['String']['output'];
   /** The meeting. */
   node: Meeting;
@@ -2723,8 +2728,8 @@ export type ResolversTypes = {
   SourceInput: SourceInput;
   ObligationAssessment: ResolverTypeWrapper<Assessment>;
   MeetingPack: ResolverTypeWrapper<Pack>;
-  MeetingConnection: ResolverTypeWrapper<MeetingPageRef>;
-  MeetingEdge: ResolverTypeWrapper<MeetingEdgeRef>;
+  MeetingConnection: ResolverTypeWrapper<Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversTypes['MeetingEdge']> }>;
+  MeetingEdge: ResolverTypeWrapper<Omit<MeetingEdge, 'node'> & { node: ResolversTypes['Meeting'] }>;
   Meeting: ResolverTypeWrapper<MeetingDoc>;
   MeetingAttendance: ResolverTypeWrapper<AttendanceDoc>;
   ActionItemStatus: ActionItemStatus;
@@ -2844,8 +2849,8 @@ export type ResolversParentTypes = {
   SourceInput: SourceInput;
   ObligationAssessment: Assessment;
   MeetingPack: Pack;
-  MeetingConnection: MeetingPageRef;
-  MeetingEdge: MeetingEdgeRef;
+  MeetingConnection: Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversParentTypes['MeetingEdge']> };
+  MeetingEdge: Omit<MeetingEdge, 'node'> & { node: ResolversParentTypes['Meeting'] };
   Meeting: MeetingDoc;
   MeetingAttendance: AttendanceDoc;
   ActionItem: ActionItemDoc;

@@ -130,16 +130,16 @@ export type AuditChainProblem = {
   problem: Scalars['String']['output'];
 };
 
-/** Where a page of a connection stands in the whole list. */
+/** Where a page stands in its list: whether there is more on either side, and the cursors to ask for it. */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** Whether there are items after this page. */
+  /** True when more records follow this page (asked with `first`); with `last`, true when `before` was given. */
   hasNextPage: Scalars['Boolean']['output'];
-  /** Whether there are items before this page (false when paging forward from the start). */
+  /** True when records come before this page (asked with `last`); with `first`, true when `after` was given. */
   hasPreviousPage: Scalars['Boolean']['output'];
-  /** The cursor of the first item of this page; null when the page is empty. */
+  /** The cursor of the page's first edge; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
-  /** The cursor of the last item of this page, to pass as `after` for the next page; null when the page is empty. */
+  /** The cursor of the page's last edge, to pass as `after` for the next page; null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
 };
 
