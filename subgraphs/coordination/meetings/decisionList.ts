@@ -4,8 +4,10 @@ import type { DecisionDoc, DecisionStatus } from './models.ts';
 
 /*
  * The filters and orders of a list of decisions, shared by `Query.decisions`, a body's
- * `decisions` and the meeting pack. Status, body and due date are asked of the store; `overdue`
- * depends on today, so it is applied to what the store returns.
+ * `decisions` and the meeting pack. A list read from the store asks it for what it can answer
+ * (status, body, due date); every list, however read (a body's come from a loader that reads the
+ * decisions of every body asked for at once), is then filtered whole here, `overdue` included,
+ * which depends on today.
  */
 
 export type DecisionOrder = 'DUE_DATE' | 'MEETING_DATE';
@@ -38,16 +40,20 @@ const orders: Record<DecisionOrder, (a: DecisionDoc, b: DecisionDoc) => number> 
   MEETING_DATE: byMeetingThenNumber,
 };
 
-/** The decisions that pass the part of the filter that depends on today, in the order asked. */
+/** The decisions that pass the filter, in the order asked. */
 export function decisionsListed(
   decisions: readonly DecisionDoc[],
   filter: DecisionFilter,
   today: Date,
   order: DecisionOrder = 'DUE_DATE',
 ): DecisionDoc[] {
-  const kept =
-    filter.overdue === undefined || filter.overdue === null
-      ? [...decisions]
-      : decisions.filter((d) => isOverdueDecision(d, today) === filter.overdue);
+  const { status, bodyIds, dueBefore, overdue } = filter;
+  const kept = decisions.filter(
+    (d) =>
+      (!status || status.includes(d.status)) &&
+      (!bodyIds || bodyIds.includes(d.bodyId)) &&
+      (!dueBefore || (d.dueDate != null && d.dueDate < dueBefore)) &&
+      (overdue == null || isOverdueDecision(d, today) === overdue),
+  );
   return kept.sort(orders[order]);
 }

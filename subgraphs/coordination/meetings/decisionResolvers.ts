@@ -61,9 +61,10 @@ export const decisionResolvers: Resolvers<MeetingContext> = {
     updateDecision: (_: unknown, { input }: { input: DecisionUpdateInput }, ctx: MeetingContext) => updateDecision(input, ctx),
   },
   CoordinationBody: {
-    decisions: (body: CoordinationBodyDoc, { orderBy, ...filter }: Omit<ListArgs, 'bodyIds'>, ctx: MeetingContext) => {
+    decisions: async (body: CoordinationBodyDoc, { orderBy, ...filter }: Omit<ListArgs, 'bodyIds'>, ctx: MeetingContext) => {
       requireScopes(ctx.identity, scopes.meetingsRead);
-      return listDecisions({ ...filter, bodyIds: [body._id] }, orderBy, ctx);
+      const decisions = await ctx.loaders.meetings.decisionsByBody.load(body._id);
+      return decisionsListed(decisions, filter, today(ctx), orderBy ?? 'DUE_DATE');
     },
   },
   Meeting: {

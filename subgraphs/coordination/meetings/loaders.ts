@@ -19,6 +19,7 @@ export function createMeetingLoaders(repos: MeetingRepositories) {
     itemById: loaderById(repos.actionItems),
     decisionById: loaderById(repos.decisions),
     decisionsByMeeting: loaderByField(repos.decisions, 'meetingId', { sort: { position: 1 } }),
+    decisionsByBody: loaderByField(repos.decisions, 'bodyId'),
   };
 }
 
