@@ -62,4 +62,18 @@ describe('open decisions on the coordination bodies view', () => {
     }
     await screenshot(page, 'bodies-open-decisions');
   });
+
+  it('shows a dashboard token each body’s standing without decisions, and says why', async () => {
+    const dashboardPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await signIn(dashboardPage, hub.gateway.url, await hub.tokenFor({ role: 'dashboard' }));
+      await openView(dashboardPage, 'Coordination bodies');
+      await dashboardPage.getByTestId('decisions-need-scope').waitFor();
+      expect(await dashboardPage.getByTestId('overdue-count').count()).toBe(1);
+      expect(await dashboardPage.locator('[data-testid=open-decisions]').count()).toBe(0);
+      expect(await dashboardPage.locator('[data-testid=action-items]').count()).toBeGreaterThan(0);
+    } finally {
+      await dashboardPage.close();
+    }
+  });
 });

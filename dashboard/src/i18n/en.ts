@@ -134,6 +134,7 @@ export const en = {
   'bodies.daysOverdue': 'Overdue by {days} days',
   'bodies.meetingsNeedScope':
     'Meetings, attendance, action items and decisions need an analyst’s or a committee member’s token: they are not available to the dashboard role.',
+  'bodies.decisionsNeedScope': 'Decisions need an analyst’s or a committee member’s token: they are not available to the dashboard role.',
   'bodies.rate': 'Rate',
   'bodies.status': 'Status',
   'itemStatus.OPEN': 'Open',

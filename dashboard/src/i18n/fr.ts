@@ -136,6 +136,8 @@ export const fr: Messages = {
   'bodies.daysOverdue': 'En retard de {days} jours',
   'bodies.meetingsNeedScope':
     'Les réunions, la présence, les points d’action et les décisions nécessitent le jeton d’un analyste ou d’un membre d’instance : ils ne sont pas accessibles au rôle tableau de bord.',
+  'bodies.decisionsNeedScope':
+    'Les décisions nécessitent le jeton d’un analyste ou d’un membre d’instance : elles ne sont pas accessibles au rôle tableau de bord.',
   'bodies.rate': 'Taux',
   'bodies.status': 'Statut',
   'itemStatus.OPEN': 'Ouvert',

@@ -49,10 +49,14 @@ export interface BodiesData {
 /** The scope the meetings, attendance, action items and decisions need; the dashboard role does not have it. */
 export const meetingsScope = 'meetings:read';
 
-// Meetings are asked for only when the caller may read them: a field the role may not see would
-// otherwise blank the whole list (its non-null fields cannot be null).
+/** The field the gateway names when it refuses a body's decisions to a role without meetings:read. */
+export const decisionsField = 'CoordinationBody.decisions';
+
+// Meetings are asked for only when the caller may read them, and decisions (meetings:read, which
+// the dashboard role lacks) apart from them: a field the role may not see would otherwise blank
+// the whole list (its non-null fields cannot be null).
 export const bodiesQuery = /* GraphQL */ `
-  query DashboardBodies($withMeetings: Boolean!) {
+  query DashboardBodies($withMeetings: Boolean!, $withDecisions: Boolean!) {
     coordinationBodies {
       id
       name
@@ -105,6 +109,8 @@ export const bodiesQuery = /* GraphQL */ `
             name
           }
         }
+      }
+      ... on CoordinationBody @include(if: $withDecisions) {
         openDecisions: decisions(status: [OPEN, IN_PROGRESS]) {
           id
           code
