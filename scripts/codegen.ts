@@ -5,6 +5,8 @@
  *   lead ministry's per-sector types (`subgraphs/coordination/generated/sectors.graphql`) and, under
  *   the placeholder names `Template...`, into sector-core's (see scripts/codegen/sectorContract.ts),
  *   and each sector's response fields into its input (`generated/caseResponseInput.graphql`);
+ * - the lead ministry's lists that filter on every sector's facts, and the services a crisis centre
+ *   can offer (`subgraphs/coordination/generated/rollups.graphql`, see scripts/codegen/rollups.ts);
  * - for every subgraph, TypeScript types for its resolvers generated from its SDL (GraphQL Code
  *   Generator, federation-aware): `subgraphs/<name>/generated/resolverTypes.ts`. A resolver map
  *   typed with them does not compile when it returns the wrong shape. Sector-core's come from its
@@ -28,6 +30,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sectorIds, subgraphCatalog, typePrefix } from '../platform/catalog.ts';
 import { contractBindings, contractMappers, forAnySector, forEveryPrefix } from './codegen/contractBindings.ts';
+import { renderedRollups } from './codegen/rollups.ts';
 import { renderedContract, templateValues } from './codegen/sectorContract.ts';
 import { projectPath, readSdl, sharedSchemaFiles, subgraphSchemaFiles } from '../platform/schemaFiles.ts';
 
@@ -88,7 +91,7 @@ function update(file: string, generated: string) {
 }
 
 // The contract first: the resolver types are generated from what it renders.
-for (const { file, content } of renderedContract()) update(projectPath(file), content);
+for (const { file, content } of [...renderedContract(), renderedRollups()]) update(projectPath(file), content);
 const sectorCoreFiles = [...sharedSchemaFiles('sector'), projectPath('subgraphs', 'sector-core', 'generated', 'contract.graphql')];
 // Read after the contract is rendered: the subgraphs are built from what it rendered.
 const targets = [

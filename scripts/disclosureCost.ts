@@ -11,6 +11,7 @@ import { noiseParameters } from '../subgraphs/kit/disclosure/configured.ts';
 import { disclosureControl, type DisclosureControl, type PublishedRow } from '../subgraphs/kit/disclosure/publish.ts';
 import { readSuppressionThreshold } from '../subgraphs/kit/disclosure/threshold.ts';
 import * as pathway from '../subgraphs/coordination/cases/aggregates/pathway.ts';
+import { pathwayPeriod } from '../subgraphs/coordination/cases/aggregates/window.ts';
 import { caseSeed } from '../subgraphs/coordination/cases/seed.ts';
 import { incidentTypes, type CaseDoc, type ReferralDoc } from '../subgraphs/coordination/cases/models.ts';
 import { monitoringSeed } from '../subgraphs/sector-core/monitoring/seed/index.ts';
@@ -38,7 +39,7 @@ function exact(control: DisclosureControl): DisclosureControl {
 }
 
 function pathwayCells(control: DisclosureControl, cases: CaseDoc[], referrals: ReferralDoc[]): PublishedRow[] {
-  const d = { year: 2026, cases, referrals, today, disclosure: control };
+  const d = { months: pathwayPeriod({ year: 2026 }, today).months, cases, referrals, today, disclosure: control };
   const tables = [
     pathway.casesByIncidentType(d),
     pathway.casesByDistrict(d),
@@ -53,7 +54,7 @@ function pathwayCells(control: DisclosureControl, cases: CaseDoc[], referrals: R
       { ...t.withinThreeDays, key: `${t.sectorId}/${type}/within` },
     ]),
   );
-  return [...tables.flatMap((t) => [...t.rows, t.total]), ...pathway.justiceFunnel(d), ...timings];
+  return [...tables.flatMap((t) => [...t.rows, t.total]), ...pathway.justiceFunnel(d), ...pathway.legalProtection(d), ...timings];
 }
 
 function indicatorCells(control: DisclosureControl, country: CountryId, publish: boolean): PublishedRow[] {

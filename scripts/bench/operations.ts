@@ -69,6 +69,16 @@ export const benchOperations: BenchOperation[] = [
     variables: { year: 2026 },
   },
   {
+    name: 'PathwayByDistrict',
+    // The lead ministry's two window questions in one request: the share of rape cases seen by
+    // health within 72 hours, by district, for a quarter; the justice funnel for the last 12 months.
+    query: `query PathwayByDistrict($quarter: PathwayWindow!) {
+      quarter: pathwayAggregates(window: $quarter) { period { from to }
+        byArea(level: DISTRICT) { area { id name } timeToService(incidentType: RAPE) { sectorId reached { count suppressed } withinThreeDays { count suppressed } shareWithinThreeDays } } }
+      year: pathwayAggregates(window: { lastMonths: 12 }) { period { from to } justiceFunnel { key count suppressed } legalProtection { key count suppressed } } }`,
+    variables: { quarter: { year: 2026, quarter: 3 } },
+  },
+  {
     name: 'CaseWithResponses',
     // A case-level read: audited on every request, never cached or shared.
     query: `query CaseWithResponses($id: ID!) { case(id: $id, purpose: "case conference") {

@@ -24,6 +24,9 @@ import { coordinationSubgraph } from '../../subgraphs/coordination/index.ts';
 import { registryDrafts } from '../../subgraphs/coordination/cases/seed.ts';
 import { readYearInSlices } from '../../subgraphs/coordination/cases/aggregates/yearData.ts';
 import { YearTally } from '../../subgraphs/coordination/cases/aggregates/yearTally.ts';
+import { publishedTables } from '../../subgraphs/coordination/cases/aggregates/pathwayCells.ts';
+import { pathwayPeriod } from '../../subgraphs/coordination/cases/aggregates/window.ts';
+import { incidentTypes } from '../../subgraphs/coordination/cases/models.ts';
 import { syntheticCases } from '../../subgraphs/demo-data/casePathways.ts';
 import type { Identity } from '../../platform/auth/identity.ts';
 import { internalTokenAlgorithm, internalTokenHeader, signInternalToken } from '../../platform/auth/internalToken.ts';
@@ -143,6 +146,8 @@ try {
     return ms;
   };
   const aggregates = () => send(analyst, operation.query, operation.variables!);
+  const byDistrictOperation = benchOperations.find((op) => op.name === 'PathwayByDistrict')!;
+  const byDistrict = () => send(analyst, byDistrictOperation.query, byDistrictOperation.variables!);
 
   /** Requests answered while the year is read whole in the background, from a replica that re-reads it one time after another. */
   const duringRereads = async (): Promise<number[]> => {
@@ -169,6 +174,9 @@ try {
   const first = await aggregates();
   const warm: number[] = [];
   for (let i = 0; i < requests; i++) warm.push(await aggregates());
+  const firstByDistrict = await byDistrict();
+  const warmByDistrict: number[] = [];
+  for (let i = 0; i < requests; i++) warmByDistrict.push(await byDistrict());
   const afterWrite: number[] = [];
   const writeMs: number[] = [];
   for (const referral of pending) {
@@ -198,14 +206,14 @@ try {
     const { cases, referrals } = await timeInto(parts.read, () => readYearInSlices(repos, prefix, year));
     counts = { cases: cases.length, referrals: referrals.length };
     const tally = await timeInto(parts.count, () => YearTally.of(year, disclosure, prefix, cases, referrals));
-    await timeInto(parts.publish, () => tally.tables());
+    await timeInto(parts.publish, () => publishEveryTable(tally));
     const written = [pending[i % pending.length]!.caseId];
     await timeInto(parts.recount, async () => {
       await repos.cases.changesSince(0);
       const [c, r] = await Promise.all([repos.cases.findByIds(written), repos.referrals.find({ caseId: { $in: written } })]);
       tally.recount(written, c, r);
     });
-    await timeInto(parts.overdue, () => tally.overdueFollowUps(fixedClock(today).now()));
+    await timeInto(parts.overdue, () => publishEveryTable(tally).overdueFollowUps());
   }
 
   console.log(
@@ -219,7 +227,9 @@ try {
     console.log(`| ${label} | ${ms.length} | ${median(ms).toFixed(0)} | ${percentile(ms, 0.99).toFixed(0)} |`);
   row('start until ready (counting the year)', [toReady]);
   row('first request after ready', [first]);
-  row('warm (tables kept)', warm);
+  row('warm (cells kept)', warm);
+  row('a quarter by district and the last 12 months (PathwayByDistrict), first', [firstByDistrict]);
+  row('a quarter by district and the last 12 months (PathwayByDistrict), warm', warmByDistrict);
   row('right after a referral status change', afterWrite);
   row('the write itself (updateReferralStatus)', writeMs);
   console.log('\nWhere the time goes (in process, median of 5):\n');
@@ -228,9 +238,12 @@ try {
   const part = (label: string, ms: number[]) => console.log(`| ${label} | ${median(ms).toFixed(1)} |`);
   part("store read: the year's counted cases and their referrals (at start, on a re-read, or after many writes)", parts.read);
   part('counting them into the kept tally', parts.count);
-  part('publishing every table from the tally, with suppression (after each write)', parts.publish);
+  part("a window not asked before: adding its months' cells together, then publishing every table", parts.publish);
   part('after a write: reading the case written, its referrals, and counting it again', parts.recount);
-  part("today's overdue follow-ups (every request)", parts.overdue);
+  part(
+    "a window asked before: publishing every table from its kept cells, today's overdue follow-ups with them (every request)",
+    parts.overdue,
+  );
   const rereading = await duringRereads();
   console.log('\nWith a re-read age of 1 ms, so that each replica re-reads the year one time after another:\n');
   console.log('| request | samples | p50 | p99 |');
@@ -239,6 +252,17 @@ try {
   await subgraph.stop();
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** Every table of the year from the tally, as a request publishes it: from the window's cells (added together on the first request for it), then published. */
+function publishEveryTable(tally: YearTally) {
+  const { months } = pathwayPeriod({ year }, fixedClock(today).now());
+  const tables = publishedTables(tally.view(months).all, months, fixedClock(today).now(), disclosure);
+  for (const type of [null, ...incidentTypes]) tables.timeToService(type);
+  for (const table of [tables.casesByIncidentType, tables.casesByMonth, tables.casesBySector, tables.justiceFunnel, tables.legalProtection])
+    table();
+  tables.referralOutcomes();
+  return tables;
 }
 
 function seconds(since: number): string {

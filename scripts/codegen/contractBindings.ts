@@ -79,9 +79,23 @@ export function contractBindings(sectorId: string): string {
   own.forEach((type, index) => {
     const core = template[index]!;
     const name = type.name.value;
+    const renamedFields = type.fields!.some((field, i) => field.name.value !== core.fields![i]!.name.value);
     if (name === 'Query' || name === 'Mutation') {
       lines.push(`    ${name}: {`);
       type.fields!.forEach((field, i) => lines.push(`      ${field.name.value}: ${name}?.${core.fields![i]!.name.value},`));
+      lines.push('    },');
+    } else if (name === core.name.value && renamedFields) {
+      // A type every subgraph shares with fields named for the sector (the facts it adds to the
+      // framework): each field under the sector's name. The entity is the representation the
+      // gateway sent, which carries the fields this subgraph @requires under the sector's names.
+      perSector.push(name);
+      lines.push(`    ${name}: {`);
+      lines.push('      __resolveReference: (reference) => reference,');
+      type.fields!.forEach((field, i) => {
+        const external = field.directives?.some((d) => d.name.value === 'external');
+        if (!external && field.name.value !== core.fields![i]!.name.value)
+          lines.push(`      ${field.name.value}: ${name}?.${core.fields![i]!.name.value},`);
+      });
       lines.push('    },');
     } else if (name !== core.name.value) {
       perSector.push(core.name.value);

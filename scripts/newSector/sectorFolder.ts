@@ -1,3 +1,4 @@
+import { centreService } from '../../platform/centreServices.ts';
 import type { SectorNames } from './names.ts';
 
 /*
@@ -14,7 +15,7 @@ function schemaSdl(n: SectorNames): string {
 # schema/sector*.graphql.
 
 extend type CrisisCentre {
-  "The ${w} liaison desk at the centre, if recorded."
+  "The ${w} liaison desk at the centre, if recorded. The centre offers it (\`${centreService(`${c}Liaison`)}\`) when it is staffed at least one day a week by at least one officer."
   ${c}Liaison: ${P}Liaison
 }
 
@@ -75,7 +76,7 @@ function indexTs(n: SectorNames): string {
 import { ${n.camel}CaseResponse } from './caseResponse.ts';
 import { ${n.camel}ContractResolvers } from './generated/contractResolvers.ts';
 import { liaisonDocument } from './models.ts';
-import { ${n.camel}Resolvers } from './resolvers.ts';
+import { ${n.camel}Offers, ${n.camel}Resolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
 
 /** The ${n.words} sector's subgraph: the shared sector contract plus its liaison desks at crisis centres. */
@@ -84,6 +85,7 @@ export const ${n.camel}Subgraph = defineSectorSubgraph({
   contract: ${n.camel}ContractResolvers,
   facetKey: 'liaison',
   facetDocument: liaisonDocument,
+  offers: ${n.camel}Offers,
   resolvers: ${n.camel}Resolvers,
   caseResponse: ${n.camel}CaseResponse,
   seed,
@@ -115,6 +117,7 @@ export const liaisonDocument = defineDocument<LiaisonDoc>('${n.camel}Liaison', '
 
 function resolversTs(n: SectorNames): string {
   return `import { sourcedFields } from '../kit/provenance.ts';
+import type { CentreOffers } from '../sector-core/frameworkFacts.ts';
 import { facetOf, type SectorContext } from '../sector-core/resolvers.ts';
 import type { Resolvers } from './generated/resolverTypes.ts';
 import type { LiaisonDoc } from './models.ts';
@@ -126,6 +129,9 @@ export const ${n.camel}Resolvers: Resolvers<SectorContext<LiaisonDoc>> = {
   },
   ${n.prefix}Liaison: sourcedFields,
 };
+
+/** A centre offers the liaison desk when it is staffed at least one day a week by at least one officer. */
+export const ${n.camel}Offers: CentreOffers<LiaisonDoc> = { ${n.camel}Liaison: (desk) => desk.officers > 0 && desk.daysAWeek > 0 };
 `;
 }
 
@@ -216,7 +222,9 @@ support given) are placeholders for the ministry to replace with its own.
 - **The actions it leads** (\`${n.prefix}Action\`), with progress reports, indicators and reporting periods.
 - **Its response to the cases referred to it** (\`${n.prefix}CaseResponse\`), and the survivor's identifying
   details it collects, which never leave it.
-- **Its facet of the One-Stop Crisis Centres**: \`CrisisCentre.${n.camel}Liaison\`.
+- **Its facet of the One-Stop Crisis Centres**: \`CrisisCentre.${n.camel}Liaison\`, and when a centre offers it
+  (\`${n.camel}Offers\` in \`resolvers.ts\`, said in words in the field's description): the lead ministry's
+  \`framework { crisisCentres(offering: [${centreService(`${n.camel}Liaison`)}]) }\` filters by it.
 
 What every sector serves is the sector contract, \`generated/contract.graphql\`, rendered by
 \`npm run codegen\` from \`subgraphs/sector-core/contract.graphql\` with this sector's words in
@@ -227,7 +235,7 @@ response to a case records beside what every sector's does).
 ## Make it the ministry's own
 
 1. Replace the liaison desk in \`schema.graphql\`, \`models.ts\`, \`resolvers.ts\` and \`seed/\` with the facet the
-   ministry really has; replace the response fields in \`caseResponse.graphql\` and \`caseResponse.ts\`; say what
+   ministry really has, with one rule in \`${n.camel}Offers\` for each field it adds to \`CrisisCentre\`; replace the response fields in \`caseResponse.graphql\` and \`caseResponse.ts\`; say what
    the sector does, what its response records and what its facet is called in \`contract.json\`.
 2. \`npm run codegen\`, then \`npm run schema:check\`.
 3. Give it real demo data in \`seed/\` and its focal point in the coordination registry.

@@ -58,7 +58,7 @@ describe('schema check', () => {
 
   it('reports composition errors per subgraph', async () => {
     // Health declares a field coordination owns, without agreeing to share it.
-    const result = await check(withHealthSdl((sdl) => `${sdl}\ntype Framework @key(fields: "id") { id: ID! title: String! }\n`));
+    const result = await check(withHealthSdl((sdl) => `${sdl}\ntype CoordinationBody @key(fields: "id") { id: ID! name: String! }\n`));
     expect(result.ok).toBe(false);
     expect(result.compositionErrors.some((e) => e.subgraphs.includes('health') && e.subgraphs.includes('coordination'))).toBe(true);
     expect(describeResult(result, 'HEAD')).toContain('The subgraphs do not compose');

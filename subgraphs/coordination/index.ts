@@ -22,6 +22,7 @@ import { obligationResolvers } from './obligations/resolvers.ts';
 import { obligationSeed } from './obligations/seed.ts';
 import { upgradeToObligationRecords } from './obligations/upgradeStore.ts';
 import { frameworkResolvers } from './frameworks/resolvers.ts';
+import { frameworkRollupResolvers } from './frameworks/rollups.ts';
 import { frameworkSeed } from './frameworks/seed/index.ts';
 import { upgradeToFrameworkLives } from './frameworks/upgradeStore.ts';
 import { upgradeToProvenanceMarks } from './provenance/upgradeStore.ts';
@@ -47,6 +48,7 @@ export const coordinationSubgraph = defineSubgraph({
     obligationResolvers as Resolvers,
     areaResolvers as Resolvers,
     frameworkResolvers as Resolvers,
+    frameworkRollupResolvers(sectorIds) as Resolvers,
   ),
   createLoaders: (repos) => ({
     ...createCoordinationLoaders(repos),

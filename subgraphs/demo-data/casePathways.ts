@@ -115,6 +115,29 @@ function referral(random: Random, fromSector: SectorId, toSector: SectorId, crea
   return { fromSector, toSector, createdOn, followUpBy, steps };
 }
 
+/**
+ * Legal aid and protection orders, once the justice sector has taken a case on: legal aid for most
+ * survivors from the days after, a protection order applied for in some cases (granted, refused
+ * or still undecided). A granted order was applied for a few days before.
+ */
+function legalSteps(
+  random: Random,
+  takenOn: Date,
+  chargedOn: Date,
+  grantedOn: Date | null,
+  mark: (kind: string, on: Date) => unknown,
+): void {
+  if (random.chance(0.6)) mark('LEGAL_AID_STARTED', addDays(takenOn, random.int(0, 10)));
+  if (grantedOn) {
+    mark('PROTECTION_ORDER_APPLIED', addDays(grantedOn, -random.int(0, Math.min(10, (grantedOn.getTime() - chargedOn.getTime()) / DAY))));
+    mark('PROTECTION_ORDER_GRANTED', grantedOn);
+  } else if (random.chance(0.2)) {
+    const appliedOn = addDays(chargedOn, random.int(0, 15));
+    mark('PROTECTION_ORDER_APPLIED', appliedOn);
+    if (random.chance(0.5)) mark('PROTECTION_ORDER_REFUSED', addDays(appliedOn, random.int(5, 30)));
+  }
+}
+
 const reached = (r: DemoReferral | undefined) => r?.steps.some((s) => s.status === 'ACCEPTED') ?? false;
 
 function generateCase(country: CountryId, serial: number, firstReportedOn: Date): DemoCase {
@@ -154,6 +177,9 @@ function generateCase(country: CountryId, serial: number, firstReportedOn: Date)
     .filter(([, yes]) => yes)
     .map(([sector]) => sector);
 
+  // Legal aid and protection orders draw from a source of their own, so adding them left every
+  // other generated fact as it was.
+  const legal = seededRandom(seedFrom(`legal:${country}:${serial}`));
   const milestones = new Map<string, Date>();
   const mark = (kind: string, on: Date) => on <= reference && !milestones.has(kind) && milestones.set(kind, on);
   const referrals: DemoReferral[] = [];
@@ -192,7 +218,8 @@ function generateCase(country: CountryId, serial: number, firstReportedOn: Date)
       if (reached(toJustice)) {
         const chargedOn = addDays(acceptedOn(toJustice)!, random.int(5, 30));
         mark('CHARGED', chargedOn);
-        if (random.chance(0.3)) mark('PROTECTION_ORDER_GRANTED', addDays(chargedOn, random.int(1, 20)));
+        const grantedOn = random.chance(0.3) ? addDays(chargedOn, random.int(1, 20)) : null;
+        legalSteps(legal, acceptedOn(toJustice)!, chargedOn, grantedOn, mark);
         if (random.chance(0.7)) {
           const trialOn = addDays(chargedOn, random.int(30, 120));
           mark('TRIAL_STARTED', trialOn);

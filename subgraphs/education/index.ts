@@ -1,7 +1,7 @@
 import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { educationContractResolvers } from './generated/contractResolvers.ts';
 import { schoolSupportDocument } from './models.ts';
-import { educationResolvers } from './resolvers.ts';
+import { educationOffers, educationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
 import { educationCaseResponses } from './seed/caseResponses.ts';
 import { educationCaseResponse } from './caseResponse.ts';
@@ -12,6 +12,7 @@ export const educationSubgraph = defineSectorSubgraph({
   contract: educationContractResolvers,
   facetKey: 'schoolSupport',
   facetDocument: schoolSupportDocument,
+  offers: educationOffers,
   resolvers: educationResolvers,
   caseResponse: educationCaseResponse,
   seed: (country) => ({ ...seed(country), ...educationCaseResponses(country) }),

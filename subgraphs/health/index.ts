@@ -1,7 +1,7 @@
 import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { healthContractResolvers } from './generated/contractResolvers.ts';
 import { medicalCareDocument } from './models.ts';
-import { healthResolvers } from './resolvers.ts';
+import { healthOffers, healthResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
 import { healthCaseResponses } from './seed/caseResponses.ts';
 import { healthCaseResponse } from './caseResponse.ts';
@@ -12,6 +12,7 @@ export const healthSubgraph = defineSectorSubgraph({
   contract: healthContractResolvers,
   facetKey: 'medicalCare',
   facetDocument: medicalCareDocument,
+  offers: healthOffers,
   resolvers: healthResolvers,
   caseResponse: healthCaseResponse,
   seed: (country) => ({ ...seed(country), ...healthCaseResponses(country) }),

@@ -1,7 +1,7 @@
 import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { justiceContractResolvers } from './generated/contractResolvers.ts';
 import { legalServicesDocument } from './models.ts';
-import { justiceResolvers } from './resolvers.ts';
+import { justiceOffers, justiceResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
 import { justiceCaseResponses } from './seed/caseResponses.ts';
 import { justiceCaseResponse } from './caseResponse.ts';
@@ -12,6 +12,7 @@ export const justiceSubgraph = defineSectorSubgraph({
   contract: justiceContractResolvers,
   facetKey: 'legalServices',
   facetDocument: legalServicesDocument,
+  offers: justiceOffers,
   resolvers: justiceResolvers,
   caseResponse: justiceCaseResponse,
   seed: (country) => ({ ...seed(country), ...justiceCaseResponses(country) }),

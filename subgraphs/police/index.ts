@@ -1,7 +1,7 @@
 import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { policeContractResolvers } from './generated/contractResolvers.ts';
 import { policeUnitDocument } from './models.ts';
-import { policeResolvers } from './resolvers.ts';
+import { policeOffers, policeResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
 import { policeCaseResponses } from './seed/caseResponses.ts';
 import { policeCaseResponse } from './caseResponse.ts';
@@ -12,6 +12,7 @@ export const policeSubgraph = defineSectorSubgraph({
   contract: policeContractResolvers,
   facetKey: 'policeUnits',
   facetDocument: policeUnitDocument,
+  offers: policeOffers,
   resolvers: policeResolvers,
   caseResponse: policeCaseResponse,
   seed: (country) => ({ ...seed(country), ...policeCaseResponses(country) }),

@@ -7,6 +7,7 @@ import type { Resolvers } from './generated/resolverTypes.ts';
 import type { MonitoringContext } from './monitoring/context.ts';
 import { sectorMonitoringResolvers } from './monitoring/resolvers.ts';
 import { sectorCoreResolvers, type SectorContext } from './resolvers.ts';
+import { frameworkFactResolvers, type CentreOffers } from './frameworkFacts.ts';
 
 /*
  * Sector-core's side of the sector contract (contract.graphql): every resolver it declares, written
@@ -28,10 +29,14 @@ export type ContractContext<F extends StoredDocument = StoredDocument> = SectorC
  */
 export type ContractResolvers = Omit<Resolvers<ContractContext>, '_Entity'>;
 
-/** The sector contract's resolvers for one sector: its id, and what its response to a case records. */
-export function contractResolvers(sectorId: string, caseResponse: CaseResponseOptions<any>): ContractResolvers {
+/**
+ * The sector contract's resolvers for one sector: its id, what its response to a case records, and
+ * when it offers its facets' services at a crisis centre.
+ */
+export function contractResolvers(sectorId: string, caseResponse: CaseResponseOptions<any>, offers: CentreOffers<any>): ContractResolvers {
   return mergeResolvers<ContractResolvers>(
     sectorCoreResolvers(sectorId),
+    frameworkFactResolvers(sectorId, offers),
     sectorMonitoringResolvers(sectorId),
     caseResponseResolvers(sectorId, caseResponse),
     { TemplateAuditLog: auditLogFields(sectorId), AuditEntry: auditEntryFields },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryState, summariseDelivery } from './delivery.ts';
+import { daysOverdue, deliveryState, summariseDelivery } from './delivery.ts';
 
 const today = new Date('2026-11-24T12:00:00Z');
 const due = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -24,6 +24,17 @@ describe('deliveryState', () => {
     expect(deliveryState(null, today)).toBe('NOT_REPORTED');
     expect(deliveryState({ status: null, dueDate: due('2027-01-01') }, today)).toBe('NOT_REPORTED');
     expect(deliveryState({ status: 'IN_PROGRESS', dueDate: null }, today)).toBe('NOT_REPORTED');
+  });
+});
+
+describe('daysOverdue', () => {
+  it('counts whole days from the day after the due date, and nothing for an action that is not overdue', () => {
+    expect(daysOverdue({ status: 'IN_PROGRESS', dueDate: due('2026-11-23') }, today)).toBe(1);
+    expect(daysOverdue({ status: 'DELAYED', dueDate: due('2026-09-30') }, today)).toBe(55);
+    expect(daysOverdue({ status: 'IN_PROGRESS', dueDate: due('2026-11-24') }, today)).toBe(0);
+    expect(daysOverdue({ status: 'COMPLETED', dueDate: due('2020-01-01') }, today)).toBe(0);
+    expect(daysOverdue({ status: null, dueDate: due('2020-01-01') }, today)).toBe(0);
+    expect(daysOverdue(null, today)).toBe(0);
   });
 });
 

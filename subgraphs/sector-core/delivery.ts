@@ -25,6 +25,26 @@ export function deliveryState(record: Pick<ActionRecordDoc, 'dueDate' | 'status'
   return 'ON_TRACK';
 }
 
+/** Whole days past the due date while the action is overdue (1 the day after it was due); 0 otherwise. */
+export function daysOverdue(record: Pick<ActionRecordDoc, 'dueDate' | 'status'> | null, today: Date): number {
+  return deliveryState(record, today) === 'OVERDUE' ? daysBetween(record!.dueDate!, today) : 0;
+}
+
+/**
+ * The actions a sector leads, each with its record here, if any. Given the actions the framework
+ * says the sector leads (from the lead ministry's registry), every one of them, one the sector has
+ * no record of with none, which is not reported: a sector cannot make an action disappear from
+ * what it answers by never recording it. Without them, the sector's own records.
+ */
+export function ledActions<R extends { _id: string }>(
+  records: readonly R[],
+  ledActionIds?: readonly string[],
+): { id: string; record: R | null }[] {
+  if (!ledActionIds) return records.map((record) => ({ id: record._id, record }));
+  const byId = new Map(records.map((record) => [record._id, record]));
+  return ledActionIds.map((id) => ({ id, record: byId.get(id) ?? null }));
+}
+
 export interface DeliverySummary {
   total: number;
   onTrack: number;
@@ -44,17 +64,10 @@ const field: Record<DeliveryState, keyof DeliverySummary> = {
 
 type DeliveryRecord = Pick<ActionRecordDoc, '_id' | 'dueDate' | 'status'>;
 
-/**
- * Counts each action once, in its delivery state. Given the actions the framework says the
- * sector leads (from the lead ministry's registry), every one of them is counted, and one the
- * sector has no record of is not reported: a sector cannot make an action disappear from its
- * summary by never recording it. Without them, the sector's own records are counted.
- */
+/** Counts each action the sector leads (see ledActions) once, in its delivery state. */
 export function summariseDelivery(records: DeliveryRecord[], today: Date, ledActionIds?: readonly string[]): DeliverySummary {
   const summary: DeliverySummary = { total: 0, onTrack: 0, atRisk: 0, overdue: 0, done: 0, notReported: 0 };
-  const byId = new Map(records.map((record) => [record._id, record]));
-  const counted = ledActionIds ? ledActionIds.map((id) => byId.get(id) ?? null) : records;
-  for (const record of counted) {
+  for (const { record } of ledActions(records, ledActionIds)) {
     summary.total += 1;
     summary[field[deliveryState(record, today)]] += 1;
   }

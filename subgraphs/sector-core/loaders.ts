@@ -17,6 +17,7 @@ export interface SectorLoaders<F extends StoredDocument = StoredDocument> {
   actionRecords: { load(): Promise<ActionRecordDoc[]> };
   actionRecordById: DataLoader<string, ActionRecordDoc | null>;
   facetByCentreId: DataLoader<string, F | null>;
+  facets: { load(): Promise<F[]> };
 }
 
 /** One query per collection per request, however many entities the gateway asks about. */
@@ -27,5 +28,6 @@ export function createSectorLoaders<F extends StoredDocument>(repos: SectorRepos
     actionRecords: loaderOfAll(repos.actionRecords),
     actionRecordById: loaderById(repos.actionRecords),
     facetByCentreId: loaderById(repos.facet),
+    facets: loaderOfAll(repos.facet),
   };
 }

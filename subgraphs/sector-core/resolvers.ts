@@ -1,5 +1,5 @@
 import { startOfDayUtc } from '../kit/clock.ts';
-import { ForbiddenError, requireOwnSector } from '../../platform/auth/identity.ts';
+import { ForbiddenError, requireOwnSector, requireScopes } from '../../platform/auth/identity.ts';
 import { scopes } from '../../platform/auth/roles.ts';
 import { InvalidInputError } from '../kit/errors.ts';
 import { listed, requiredText, type TextFields } from '../kit/blankText.ts';
@@ -7,7 +7,8 @@ import { refuseWhole } from '../kit/documents.ts';
 import type { Draft, Repository } from '../kit/repository.ts';
 import type { SubgraphContext } from '../kit/subgraph.ts';
 import type { StoredDocument } from '../kit/store/port.ts';
-import { deliveryState, summariseDelivery } from './delivery.ts';
+import { checkActionListArgs, listActions } from './actionList.ts';
+import { daysOverdue, deliveryState, ledActions, summariseDelivery } from './delivery.ts';
 import type { MonitoringContext } from './monitoring/context.ts';
 import { dueDateProblems, moveWithHistory } from './monitoring/progress.ts';
 import type { SectorLoaders, SectorRepositories } from './loaders.ts';
@@ -90,12 +91,19 @@ export function sectorCoreResolvers(sectorId: string): Resolvers<MonitoringConte
       // `ledActionIds` comes from the lead ministry's registry through @requires.
       delivery: async (sector, __, ctx) =>
         summariseDelivery(await ctx.loaders.actionRecords.load(), startOfDayUtc(ctx.clock.now()), sector.ledActionIds),
+      actions: async (sector, args, ctx) => {
+        requireScopes(ctx.identity, scopes.frameworkRead);
+        checkActionListArgs(args);
+        const led = ledActions(await ctx.loaders.actionRecords.load(), sector.ledActionIds);
+        return listActions(led, args, startOfDayUtc(ctx.clock.now()));
+      },
     },
     TemplateAction: {
       __resolveReference: async (ref, ctx) => ({ id: ref.id, record: await ctx.loaders.actionRecordById.load(ref.id) }),
       dueDate: (action) => action.record?.dueDate ?? null,
       status: (action) => action.record?.status ?? null,
       delivery: (action, _, ctx) => deliveryState(action.record, startOfDayUtc(ctx.clock.now())),
+      daysOverdue: (action, _, ctx) => daysOverdue(action.record, startOfDayUtc(ctx.clock.now())),
       lastUpdatedAt: (action) => action.record?.updatedAt ?? null,
     },
     Responsibility: {

@@ -6,6 +6,7 @@ import { mergeResolvers } from '../kit/resolverMaps.ts';
 import { defineSubgraph, type Resolvers, type SubgraphDefinition } from '../kit/subgraph.ts';
 import type { StoredDocument } from '../kit/store/port.ts';
 import { contractResolvers, type ContractResolvers } from './contract.ts';
+import type { CentreOffers } from './frameworkFacts.ts';
 import { createSectorLoaders } from './loaders.ts';
 import { sectorCoreDocuments, type ActionRecordDoc, type ResponsibilityDoc, type ServicePointDoc } from './models.ts';
 import type { SectorContext } from './resolvers.ts';
@@ -37,6 +38,11 @@ export interface SectorSubgraphOptions<K extends string, F extends StoredDocumen
   facetKey: K;
   /** The sector's crisis-centre facet document. */
   facetDocument: DocumentSpec<F>;
+  /**
+   * When a facet record offers its service, for the lead ministry's filter on crisis centres: one
+   * rule for each field the sector adds to `CrisisCentre`, e.g. `{ medicalCare: (care) => care.doctorsOnDuty > 0 }`.
+   */
+  offers: CentreOffers<F>;
   /** The sector's own resolvers: its crisis-centre facet fields and the mutation that records them. */
   resolvers: Resolvers;
   /** The sector's response to the cases it takes part in. */
@@ -71,7 +77,7 @@ export function defineSectorSubgraph<K extends string, F extends StoredDocument>
     name: sectorId,
     schemaFiles: subgraphSchemaFiles(sectorId, 'sector'),
     documents,
-    resolvers: mergeResolvers(options.contract(contractResolvers(sectorId, options.caseResponse)), options.resolvers),
+    resolvers: mergeResolvers(options.contract(contractResolvers(sectorId, options.caseResponse, options.offers)), options.resolvers),
     createLoaders: (repos) => ({
       ...createSectorLoaders(repos),
       monitoring: createMonitoringLoaders(repos),

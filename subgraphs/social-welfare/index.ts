@@ -1,7 +1,7 @@
 import { defineSectorSubgraph } from '../sector-core/sectorSubgraph.ts';
 import { socialWelfareContractResolvers } from './generated/contractResolvers.ts';
 import { shelterAndCounsellingDocument } from './models.ts';
-import { socialWelfareResolvers } from './resolvers.ts';
+import { socialWelfareOffers, socialWelfareResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
 import { socialWelfareCaseResponses } from './seed/caseResponses.ts';
 import { socialWelfareCaseResponse } from './caseResponse.ts';
@@ -12,6 +12,7 @@ export const socialWelfareSubgraph = defineSectorSubgraph({
   contract: socialWelfareContractResolvers,
   facetKey: 'shelterAndCounselling',
   facetDocument: shelterAndCounsellingDocument,
+  offers: socialWelfareOffers,
   resolvers: socialWelfareResolvers,
   caseResponse: socialWelfareCaseResponse,
   seed: (country) => ({ ...seed(country), ...socialWelfareCaseResponses(country) }),

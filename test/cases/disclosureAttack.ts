@@ -33,6 +33,12 @@ export class Attack {
     return name;
   }
 
+  /** A count the attacker knows nothing of but that it is a count (a month's cases, never published alone). */
+  unknown(name: string): string {
+    this.bounds.set(name, [0, 1_000_000]);
+    return name;
+  }
+
   /** A cell the attacker knows to be empty (a month to come). */
   empty(name: string): string {
     this.bounds.set(name, [0, 0]);

@@ -4,6 +4,8 @@ import { coordinationSubgraph } from '../../subgraphs/coordination/index.ts';
 import * as pathway from '../../subgraphs/coordination/cases/aggregates/pathway.ts';
 import { readYear, readYearInSlices } from '../../subgraphs/coordination/cases/aggregates/yearData.ts';
 import { YearTally } from '../../subgraphs/coordination/cases/aggregates/yearTally.ts';
+import { PathwayCells, publishedTables } from '../../subgraphs/coordination/cases/aggregates/pathwayCells.ts';
+import type { AreaDoc } from '../../subgraphs/coordination/areas/models.ts';
 import { registryDrafts } from '../../subgraphs/coordination/cases/seed.ts';
 import { caseDocuments, caseRegistryRevision, type CaseDoc, type ReferralDoc } from '../../subgraphs/coordination/cases/models.ts';
 import type { Identity } from '../../platform/auth/identity.ts';
@@ -31,6 +33,7 @@ import { graphqlBody, postGraphQL, testSubgraphConfig, TODAY, type GraphQLRespon
  */
 
 const year = 2026;
+const yearMonths = Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
 const country = 'bangladesh' as const;
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 let today = day(TODAY);
@@ -53,6 +56,7 @@ const aggregates = /* GraphQL */ `
       rape: timeToService(incidentType: RAPE) { ${timing} }
       forcedMarriage: timeToService(incidentType: FORCED_MARRIAGE) { ${timing} }
       justiceFunnel { ${row} }
+      legalProtection { ${row} }
       referralOutcomes { ${table} }
       overdueFollowUps { ${table} }
     }
@@ -60,7 +64,7 @@ const aggregates = /* GraphQL */ `
 `;
 
 let store: ReturnType<typeof createNedbStore>;
-let repos: { cases: Repository<CaseDoc>; referrals: Repository<ReferralDoc> };
+let repos: { cases: Repository<CaseDoc>; referrals: Repository<ReferralDoc>; areas: Repository<AreaDoc> };
 let signingKey: Key;
 let replicas: RunningSubgraph[] = [];
 let registry: { cases: Draft<CaseDoc>[]; referrals: Draft<ReferralDoc>[] };
@@ -107,19 +111,27 @@ const published = async (replica: RunningSubgraph) => (await send(replica, aggre
 
 /** Every table computed afresh from what the store holds now, by the straightforward functions. */
 async function straightforward() {
-  const d = { year, ...(await readYear(repos, `CASE-BD-${year}-`, year)), today: clock.now(), disclosure };
+  const d = { months: yearMonths, ...(await readYear(repos, `CASE-BD-${year}-`, year)), today: clock.now(), disclosure };
   return {
     year,
     suppressionThreshold: disclosure.table.threshold,
     disclosureControl: disclosure.method,
-    casesByIncidentType: pathway.casesByIncidentType(d),
     casesByDistrict: pathway.casesByDistrict(d),
+    ...areaTables(d),
+  };
+}
+
+/** The tables an area's cases have too, computed afresh. */
+function areaTables(d: pathway.PathwayData) {
+  return {
+    casesByIncidentType: pathway.casesByIncidentType(d),
     casesByMonth: pathway.casesByMonth(d),
     casesBySector: pathway.casesBySector(d),
     timeToService: pathway.timeToService(d, null),
     rape: pathway.timeToService(d, 'RAPE'),
     forcedMarriage: pathway.timeToService(d, 'FORCED_MARRIAGE'),
     justiceFunnel: pathway.justiceFunnel(d),
+    legalProtection: pathway.legalProtection(d),
     referralOutcomes: pathway.referralOutcomes(d),
     overdueFollowUps: pathway.overdueFollowUps(d),
   };
@@ -129,6 +141,97 @@ async function expectBothReplicasPublishTheStraightforwardTables() {
   const expected = await straightforward();
   for (const replica of replicas) expect(await published(replica)).toEqual(expected);
   return expected;
+}
+
+/** Every table of every district, from all the tally's months. */
+function everyDistrictsTables(tally: YearTally) {
+  const byDistrict = new Map<string, PathwayCells>();
+  tally.addInto(byDistrict, yearMonths);
+  return [...byDistrict.keys()].sort().map((district) => {
+    const t = publishedTables(byDistrict.get(district)!, yearMonths, clock.now(), disclosure);
+    return {
+      district,
+      ...Object.fromEntries(Object.entries(t).map(([name, publish]) => [name, (publish as (type: null) => unknown)(null)])),
+      rape: t.timeToService('RAPE'),
+    };
+  });
+}
+
+const areaFields = `
+  casesByIncidentType { ${table} } casesByMonth { ${table} } casesBySector { ${table} }
+  timeToService { ${timing} } rape: timeToService(incidentType: RAPE) { ${timing} }
+  forcedMarriage: timeToService(incidentType: FORCED_MARRIAGE) { ${timing} }
+  justiceFunnel { ${row} } legalProtection { ${row} } referralOutcomes { ${table} } overdueFollowUps { ${table} }`;
+const windowAggregates = /* GraphQL */ `
+  query ($window: PathwayWindow!) {
+    pathwayAggregates(window: $window) {
+      period { from to months }
+      casesByDistrict { ${table} }
+      ${areaFields}
+      districts: byArea { area { id } ${areaFields} }
+      divisions: byArea(level: PROVINCE_OR_DIVISION) { area { id } ${areaFields} }
+    }
+  }
+`;
+
+/**
+ * A window's tables computed afresh: the cases first reported in its months, read year by year;
+ * an area's, those whose district is named like a district area at or below it.
+ */
+async function straightforwardWindow(window: { year?: number; quarter?: number; month?: number; lastMonths?: number; endingOn?: string }) {
+  const now = clock.now();
+  const last = window.endingOn ? new Date(`${window.endingOn}T00:00:00Z`) : now;
+  const months: string[] = [];
+  if (window.lastMonths) {
+    for (let i = window.lastMonths - 1; i >= 0; i--)
+      months.push(new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() - i, 1)).toISOString().slice(0, 7));
+  } else {
+    const first = window.month ? window.month : window.quarter ? (window.quarter - 1) * 3 + 1 : 1;
+    const count = window.month ? 1 : window.quarter ? 3 : 12;
+    for (let m = first; m < first + count; m++) months.push(`${window.year}-${String(m).padStart(2, '0')}`);
+  }
+  const cases: CaseDoc[] = [];
+  const referrals: ReferralDoc[] = [];
+  for (const y of new Set(months.map((m) => Number(m.slice(0, 4))))) {
+    const read = await readYear(repos, `CASE-BD-${y}-`, y);
+    const inWindow = read.cases.filter((c) => months.includes(c.firstReportedOn.toISOString().slice(0, 7)));
+    const codes = new Set(inWindow.map((c) => c._id));
+    cases.push(...inWindow);
+    referrals.push(...read.referrals.filter((r) => codes.has(r.caseId)));
+  }
+  const monthEnd = new Date(Date.UTC(Number(months.at(-1)!.slice(0, 4)), Number(months.at(-1)!.slice(5)), 0));
+  const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const d = { months, cases, referrals, today: now, disclosure };
+  const areas = await repos.areas.find({});
+  const byId = new Map(areas.map((a) => [a._id, a]));
+  const above = (a: AreaDoc, level: string): AreaDoc | undefined =>
+    a.level === level ? a : a.parentId ? above(byId.get(a.parentId)!, level) : undefined;
+  const areaTablesAt = (level: string) =>
+    areas
+      .filter((a) => a.level === level)
+      .sort((a, b) => a.order - b.order)
+      .map((area) => {
+        const names = new Set(
+          areas
+            .filter((district) => district.level === 'DISTRICT' && above(district, level) === area)
+            .map((district) => district.name.toLowerCase()),
+        );
+        const areaCases = cases.filter((c) => names.has(c.district.toLowerCase()));
+        const codes = new Set(areaCases.map((c) => c._id));
+        const areaReferrals = referrals.filter((r) => codes.has(r.caseId));
+        return { area: { id: area._id }, ...areaTables({ ...d, cases: areaCases, referrals: areaReferrals }) };
+      });
+  return {
+    period: {
+      from: `${months[0]}-01`,
+      to: (monthEnd < today ? monthEnd : today).toISOString().slice(0, 10),
+      months,
+    },
+    casesByDistrict: pathway.casesByDistrict(d),
+    ...areaTables(d),
+    districts: areaTablesAt('DISTRICT'),
+    divisions: areaTablesAt('PROVINCE_OR_DIVISION'),
+  };
 }
 
 const counted = (c: Draft<CaseDoc>) => c.reportingConsent && c.firstReportedOn.getUTCFullYear() === year;
@@ -149,8 +252,25 @@ describe('kept pathway aggregates', () => {
     expect(whole.cases.length).toBeGreaterThan(1000);
     const inOne = await YearTally.of(year, disclosure, prefix, whole.cases, whole.referrals, whole.cases.length);
     const inSlices = await YearTally.of(year, disclosure, prefix, sliced.cases, sliced.referrals, 7);
-    expect(inSlices.tables()).toEqual(inOne.tables());
-    expect(inSlices.overdueFollowUps(clock.now())).toEqual(inOne.overdueFollowUps(clock.now()));
+    expect(everyDistrictsTables(inSlices)).toEqual(everyDistrictsTables(inOne));
+  });
+
+  it('publish a quarter, a month and the last 12 months, for the country and for each district and division, exactly as counted afresh', async () => {
+    for (const window of [
+      { year, quarter: 3 },
+      { year, month: 2 },
+      { lastMonths: 12, endingOn: '2026-11-20' },
+    ]) {
+      const expected = await straightforwardWindow(window);
+      for (const replica of replicas) {
+        const answer = (await send(replica, windowAggregates, { window }, 'analyst')).pathwayAggregates;
+        expect(answer).toEqual(expected);
+      }
+      // The breakdowns are large enough to publish somewhere, and small enough to withhold somewhere.
+      const districtCells = expected.districts.flatMap((a) => a.casesByIncidentType.rows);
+      expect(districtCells.some((c) => c.suppressed)).toBe(true);
+      expect(districtCells.some((c) => !c.suppressed)).toBe(true);
+    }
   });
 
   it('publish exactly the straightforward tables, small counts withheld alike', async () => {
@@ -185,6 +305,9 @@ describe('kept pathway aggregates', () => {
 
   it('follow a milestone, a withdrawn reporting consent and a new case', async () => {
     const before = await expectBothReplicasPublishTheStraightforwardTables();
+    // A window and its breakdowns asked before the writes, so that they are kept and must follow them.
+    const lastQuarter = { year, quarter: 4 };
+    for (const replica of replicas) await send(replica, windowAggregates, { window: lastQuarter }, 'analyst');
     const investigated = registry.cases.find(
       (c) => counted(c) && c.holdingSector === 'police' && c.milestones.every((m) => m.kind !== 'INVESTIGATION_OPENED'),
     )!;
@@ -231,6 +354,9 @@ describe('kept pathway aggregates', () => {
     );
     await expectBothReplicasPublishTheStraightforwardTables();
     expect(await countedNow()).toBe(countedBefore);
+    const expectedQuarter = await straightforwardWindow(lastQuarter);
+    for (const replica of replicas)
+      expect((await send(replica, windowAggregates, { window: lastQuarter }, 'analyst')).pathwayAggregates).toEqual(expectedQuarter);
   });
 
   it('read the year whole again when more was written than the revision counter remembers', async () => {

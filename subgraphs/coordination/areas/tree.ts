@@ -1,5 +1,5 @@
 import type { CrisisCentreDoc } from '../models.ts';
-import type { AreaDoc } from './models.ts';
+import type { AreaDoc, AreaLevel } from './models.ts';
 
 /*
  * Walking a country's area tree. A crisis centre records its district by name (the country facts
@@ -43,4 +43,20 @@ export function countryArea(areas: readonly AreaDoc[]): AreaDoc {
   const roots = areas.filter((a) => a.level === 'COUNTRY');
   if (roots.length !== 1) throw new Error(`Stored data has ${roots.length} country areas where one is expected`);
   return roots[0]!;
+}
+
+/**
+ * The area at `level` that a district, named as cases and crisis centres name it, lies in: its
+ * district area, or the area above it at that level; null when no district area has the name.
+ */
+export function areaAtLevelOf(areas: readonly AreaDoc[], level: AreaLevel): (district: string) => AreaDoc | null {
+  const byId = new Map(areas.map((a) => [a._id, a]));
+  const byName = new Map<string, AreaDoc>();
+  for (const district of areas.filter((a) => a.level === 'DISTRICT')) {
+    let at: AreaDoc | undefined = district;
+    // A parent loop in stored data would never reach the level: stop after as many steps as there are areas.
+    for (let steps = 0; at && at.level !== level && steps < areas.length; steps += 1) at = at.parentId ? byId.get(at.parentId) : undefined;
+    if (at?.level === level && !byName.has(nameKey(district.name))) byName.set(nameKey(district.name), at);
+  }
+  return (district) => byName.get(nameKey(district)) ?? null;
 }

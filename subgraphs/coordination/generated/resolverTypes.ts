@@ -12,7 +12,8 @@ import type { SourceDoc, ProvenanceDoc } from '../../kit/provenance.ts';
 import type { SectorAttendance } from '../meetings/cadence.ts';
 import type { Pack } from '../meetings/pack.ts';
 import type { CaseDoc, ReferralDoc, ReferralEventDoc, ConsentOverrideDoc, MilestoneDoc } from '../cases/models.ts';
-import type { PublishedPathway } from '../cases/aggregates/keptPathway.ts';
+import type { PublishedPathway, PublishedAreaPathway } from '../cases/aggregates/keptPathway.ts';
+import type { WindowPeriod } from '../cases/aggregates/window.ts';
 import type { ResponseRef } from '../cases/caseResponses.ts';
 import type { AuditLogRef } from '../../kit/audit/auditLogResolvers.ts';
 import type { AuditEntryDoc } from '../../kit/audit/auditEntry.ts';
@@ -138,6 +139,33 @@ export type AuditChainProblem = {
   problem: Scalars['String']['output'];
 };
 
+/** The order of an audit log's entries on its pages. */
+export type AuditEntryOrder =
+  /** The newest entry first: what happened lately. */
+  | 'NEWEST_FIRST'
+  /** The first entry first: the chain's own order, each entry after the one whose hash it carries. */
+  | 'OLDEST_FIRST';
+
+/** A page of a subgraph's audit log. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries on this page, each with its cursor. */
+  edges: Array<AuditEntryEdge>;
+  /** Whether there is more on either side, and the cursors to ask for it. */
+  pageInfo: PageInfo;
+  /** How many entries the whole list (with its filters) holds now. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An audit entry on a page, with its cursor. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** An opaque cursor, good only for the log, filters and order that gave it out. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
 /** Where a page stands in its list: whether there is more on either side, and the cursors to ask for it. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -172,6 +200,161 @@ export type Sourced = {
   illustrative: Scalars['Boolean']['output'];
   /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
   illustrativeNote?: Maybe<Scalars['String']['output']>;
+};
+
+/** A sector's standing against the responsibilities allocated to it. */
+export type ComplianceStatus =
+  /** No rule of the scoreboard is broken. */
+  | 'MEETING_OBLIGATIONS'
+  /** At least one rule gives cause for concern, none is failed. */
+  | 'AT_RISK'
+  /** At least one rule is failed. */
+  | 'FAILING';
+
+/**
+ * A service a sector offers at a crisis centre, as the sector reports it for the lead ministry's
+ * filter on crisis centres. Not served to callers: `CrisisCentre`'s facet fields are.
+ */
+export type CentreServiceOffer = {
+  __typename?: 'CentreServiceOffer';
+  /** The crisis centre. */
+  crisisCentreId: Scalars['ID']['output'];
+  /** The facet field of `CrisisCentre` that serves the service there, e.g. `medicalCare`. */
+  facet: Scalars['String']['output'];
+};
+
+/** A service a One-Stop Crisis Centre may offer: one for each facet a sector adds to `CrisisCentre`. */
+export type CentreService =
+  /** `CrisisCentre.medicalCare`, from the health sector's subgraph: Medical care and forensic capacity at the centre, if the health sector has recorded it. The centre offers it (`MEDICAL_CARE`) with at least one doctor on duty. */
+  | 'MEDICAL_CARE'
+  /** `CrisisCentre.policeUnit`, from the police sector's subgraph: The police unit posted at the centre, if the policing sector has recorded one. The centre offers it (`POLICE_UNIT`) with at least one officer posted. */
+  | 'POLICE_UNIT'
+  /** `CrisisCentre.legalServices`, from the justice sector's subgraph: Legal services at the centre, if the justice sector has recorded them. The centre offers them (`LEGAL_SERVICES`) when legal staff attend at least one day a week for at least one of the four services. */
+  | 'LEGAL_SERVICES'
+  /** `CrisisCentre.shelter`, from the social-welfare sector's subgraph: Temporary shelter at or linked to the centre, if recorded with at least one bed; the centre then offers it (`SHELTER`). */
+  | 'SHELTER'
+  /** `CrisisCentre.counselling`, from the social-welfare sector's subgraph: Counselling at the centre, if recorded with at least one counsellor; the centre then offers it (`COUNSELLING`). */
+  | 'COUNSELLING'
+  /** `CrisisCentre.schoolSupport`, from the education sector's subgraph: Support for school-age survivors referred from the centre, if recorded. The centre offers it (`SCHOOL_SUPPORT`) with at least one of the three kinds of support. */
+  | 'SCHOOL_SUPPORT';
+
+/**
+ * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
+ * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
+ */
+export type Framework = Sourced & {
+  __typename?: 'Framework';
+  /** Stable framework id, e.g. `bd-msp-vaw`. */
+  id: Scalars['ID']['output'];
+  /** Title as published. */
+  title: Scalars['String']['output'];
+  /** The country the framework belongs to. */
+  country: Country;
+  /**
+   * The ministry or department that leads the framework.
+   * @deprecated Use `leadOrganisation { name }`: the lead is an organisation record with its kind, sectors and source.
+   */
+  leadMinistry: Scalars['String']['output'];
+  /** The laws and instruments the framework rests on. */
+  legalBasis: Array<LegalReference>;
+  /** The period the framework covers. */
+  period: Period;
+  /** The framework's objectives, each with its actions; empty for a framework that is not the current one. */
+  objectives: Array<Objective>;
+  /** The framework's actions, optionally only those a sector leads; empty for a framework that is not the current one. */
+  actions: Array<FrameworkAction>;
+  /**
+   * The sectors taking part in the framework, in registry order; with `complianceStatus`, only those
+   * whose compliance status today (`SectorAgency.compliance`) is one of those given, e.g.
+   * `[FAILING, AT_RISK]`. Empty for a framework that is not the current one. Each sector's status
+   * comes from its own subgraph: when one does not answer, the list is null and an error names the
+   * sector, rather than a list that would leave it out.
+   */
+  sectors?: Maybe<Array<SectorAgency>>;
+  /**
+   * The One-Stop Crisis Centres, by district then name; with `offering`, only those that offer every
+   * service listed, by each sector's rule for its own facet (a facet recorded with someone or
+   * something to provide it: see `CentreService` and the analysts' guide); with `district`, only
+   * those in that district. Empty for a framework that is not the current one. When a sector's
+   * subgraph does not answer, the list is null and an error names the sector.
+   */
+  crisisCentres?: Maybe<Array<CrisisCentre>>;
+  /** The ids of the framework actions the health sector leads, for its compliance status. */
+  healthLedActionIds: Array<Scalars['ID']['output']>;
+  /** The health sector's compliance status today, as `HealthSector.compliance` gives it. */
+  healthComplianceStatus?: Maybe<ComplianceStatus>;
+  /** The services the health sector offers at crisis centres, by the rule of its subgraph (`offers`). */
+  healthCentreServices?: Maybe<Array<CentreServiceOffer>>;
+  /** The ids of the framework actions the policing sector leads, for its compliance status. */
+  policeLedActionIds: Array<Scalars['ID']['output']>;
+  /** The policing sector's compliance status today, as `PoliceSector.compliance` gives it. */
+  policeComplianceStatus?: Maybe<ComplianceStatus>;
+  /** The services the policing sector offers at crisis centres, by the rule of its subgraph (`offers`). */
+  policeCentreServices?: Maybe<Array<CentreServiceOffer>>;
+  /** The ids of the framework actions the justice sector leads, for its compliance status. */
+  justiceLedActionIds: Array<Scalars['ID']['output']>;
+  /** The justice sector's compliance status today, as `JusticeSector.compliance` gives it. */
+  justiceComplianceStatus?: Maybe<ComplianceStatus>;
+  /** The services the justice sector offers at crisis centres, by the rule of its subgraph (`offers`). */
+  justiceCentreServices?: Maybe<Array<CentreServiceOffer>>;
+  /** The ids of the framework actions the social welfare sector leads, for its compliance status. */
+  socialWelfareLedActionIds: Array<Scalars['ID']['output']>;
+  /** The social welfare sector's compliance status today, as `SocialWelfareSector.compliance` gives it. */
+  socialWelfareComplianceStatus?: Maybe<ComplianceStatus>;
+  /** The services the social welfare sector offers at crisis centres, by the rule of its subgraph (`offers`). */
+  socialWelfareCentreServices?: Maybe<Array<CentreServiceOffer>>;
+  /** The ids of the framework actions the education sector leads, for its compliance status. */
+  educationLedActionIds: Array<Scalars['ID']['output']>;
+  /** The education sector's compliance status today, as `EducationSector.compliance` gives it. */
+  educationComplianceStatus?: Maybe<ComplianceStatus>;
+  /** The services the education sector offers at crisis centres, by the rule of its subgraph (`offers`). */
+  educationCentreServices?: Maybe<Array<CentreServiceOffer>>;
+  /** Where the framework stands in its life. */
+  status: FrameworkStatus;
+  /** Its life, oldest first. */
+  events: Array<FrameworkEvent>;
+  /** The money funders give it, as the sources state it. */
+  fundingLines: Array<FundingLine>;
+  /** The frameworks it took the place of, newest first; empty for the first of its line. */
+  supersedes: Array<Framework>;
+  /** The framework that took its place; null while it is not superseded. */
+  supersededBy?: Maybe<Framework>;
+  /** The source of the record's facts; null when none of them comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
+  /** The organisation that leads the framework. */
+  leadOrganisation: Organisation;
+};
+
+
+/**
+ * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
+ * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
+ */
+export type FrameworkActionsArgs = {
+  leadSectorId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
+ * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
+ */
+export type FrameworkSectorsArgs = {
+  complianceStatus?: InputMaybe<Array<ComplianceStatus>>;
+};
+
+
+/**
+ * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
+ * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
+ */
+export type FrameworkCrisisCentresArgs = {
+  offering?: InputMaybe<Array<CentreService>>;
+  district?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The health sector: medical care, forensic examination and post-exposure treatment. */
@@ -535,7 +718,8 @@ export type Query = {
   /**
    * The coordination bodies that steer and monitor the framework, highest first, filtered by every
    * argument given: e.g. `level: DISTRICT, notMetSince: "2026-10-01"` for every district committee
-   * that has not met this quarter, from the meetings recorded.
+   * that has not met this quarter, or `overdueToMeet: true` for every body past its next meeting date,
+   * from the meetings recorded.
    */
   coordinationBodies: Array<CoordinationBody>;
   /** One coordination body by id; null when there is none. */
@@ -562,6 +746,12 @@ export type Query = {
   /** The cases the caller's sector holds or was referred, newest first. Each read is audited. */
   cases: Array<SurvivorCase>;
   /**
+   * The cases the caller's sector holds or was referred, newest first (by the day first reported,
+   * then by code), one page at a time. Each page read is audited with the purpose given, naming
+   * the cases on it.
+   */
+  casesConnection: SurvivorCaseConnection;
+  /**
    * Decisions of the coordination bodies, most overdue first by default. Open decisions past their
    * due date: `decisions(overdue: true)`, or `decisions(status: [OPEN, IN_PROGRESS], dueBefore: <today>)`.
    */
@@ -581,8 +771,9 @@ export type Query = {
   /** One organisation by id, e.g. `za-npa`; null when there is none. */
   organisation?: Maybe<Organisation>;
   /**
-   * How the referral pathway worked for the cases first reported in one calendar year. Only cases
-   * with reporting consent are counted; small counts are withheld (see `CountRow`).
+   * How the referral pathway worked for the cases first reported in a window of whole calendar
+   * months: a year, a quarter, a month, or the last N months. Only cases with reporting consent are
+   * counted; small counts are withheld (see `CountRow`). Give `year` or `window`, not both.
    */
   pathwayAggregates: PathwayAggregates;
   /**
@@ -590,6 +781,11 @@ export type Query = {
    * accepted and not started) after their follow-up day, most overdue first. Each read is audited.
    */
   escalatedReferrals: Array<Referral>;
+  /**
+   * The escalated referrals of `escalatedReferrals`, most overdue first (by follow-up day, then by
+   * id), one page at a time. Each page read is audited with the purpose given.
+   */
+  escalatedReferralsConnection: ReferralConnection;
 };
 
 
@@ -602,6 +798,7 @@ export type QueryCoordinationBodiesArgs = {
   level?: InputMaybe<AreaLevel>;
   withinAreaId?: InputMaybe<Scalars['ID']['input']>;
   notMetSince?: InputMaybe<Scalars['Date']['input']>;
+  overdueToMeet?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -654,6 +851,15 @@ export type QueryCasesArgs = {
 };
 
 
+export type QueryCasesConnectionArgs = {
+  purpose?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryDecisionsArgs = {
   status?: InputMaybe<Array<DecisionStatus>>;
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
@@ -700,12 +906,22 @@ export type QueryOrganisationArgs = {
 
 
 export type QueryPathwayAggregatesArgs = {
-  year: Scalars['Int']['input'];
+  year?: InputMaybe<Scalars['Int']['input']>;
+  window?: InputMaybe<PathwayWindow>;
 };
 
 
 export type QueryEscalatedReferralsArgs = {
   purpose?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryEscalatedReferralsConnectionArgs = {
+  purpose?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Mutation = {
@@ -880,60 +1096,6 @@ export type FocalPointInput = {
   email?: InputMaybe<Scalars['String']['input']>;
 };
 
-/**
- * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
- * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
- */
-export type Framework = Sourced & {
-  __typename?: 'Framework';
-  /** Stable framework id, e.g. `bd-msp-vaw`. */
-  id: Scalars['ID']['output'];
-  /** Title as published. */
-  title: Scalars['String']['output'];
-  /** The country the framework belongs to. */
-  country: Country;
-  /**
-   * The ministry or department that leads the framework.
-   * @deprecated Use `leadOrganisation { name }`: the lead is an organisation record with its kind, sectors and source.
-   */
-  leadMinistry: Scalars['String']['output'];
-  /** The laws and instruments the framework rests on. */
-  legalBasis: Array<LegalReference>;
-  /** The period the framework covers. */
-  period: Period;
-  /** The framework's objectives, each with its actions; empty for a framework that is not the current one. */
-  objectives: Array<Objective>;
-  /** The framework's actions, optionally only those a sector leads; empty for a framework that is not the current one. */
-  actions: Array<FrameworkAction>;
-  /** Where the framework stands in its life. */
-  status: FrameworkStatus;
-  /** Its life, oldest first. */
-  events: Array<FrameworkEvent>;
-  /** The money funders give it, as the sources state it. */
-  fundingLines: Array<FundingLine>;
-  /** The frameworks it took the place of, newest first; empty for the first of its line. */
-  supersedes: Array<Framework>;
-  /** The framework that took its place; null while it is not superseded. */
-  supersededBy?: Maybe<Framework>;
-  /** The source of the record's facts; null when none of them comes from a source. */
-  source?: Maybe<Source>;
-  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
-  illustrative: Scalars['Boolean']['output'];
-  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
-  illustrativeNote?: Maybe<Scalars['String']['output']>;
-  /** The organisation that leads the framework. */
-  leadOrganisation: Organisation;
-};
-
-
-/**
- * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
- * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
- */
-export type FrameworkActionsArgs = {
-  leadSectorId?: InputMaybe<Scalars['ID']['input']>;
-};
-
 /** A country a framework belongs to. */
 export type Country = {
   __typename?: 'Country';
@@ -1090,7 +1252,12 @@ export type CoordinationBody = Sourced & {
   meetings: Array<Meeting>;
   /** The day it last met. */
   lastMetOn?: Maybe<Scalars['Date']['output']>;
-  /** The day its cadence setting says it must meet next; where a source sets a duty to meet, `obligations` says whether it is kept. */
+  /**
+   * The day its cadence setting says it must meet next: one cadence interval after it last met (the
+   * same day of the month, or the month's last day when the month is shorter). Past when the body is
+   * overdue to meet; null when it has never met (it is then overdue: `meetingOverdue`). Where a source
+   * sets a duty to meet, `obligations` says whether it is kept.
+   */
   nextMeetingDue?: Maybe<Scalars['Date']['output']>;
   /** Past its next meeting date by its cadence setting without meeting (or never met); a duty to meet set by a source is in `obligations`. */
   meetingOverdue: Scalars['Boolean']['output'];
@@ -1341,6 +1508,12 @@ export type CoordinationAuditLog = AuditLog & {
   id: Scalars['ID']['output'];
   /** Entries, newest first, optionally only those about one case or of one action. */
   entries?: Maybe<Array<AuditEntry>>;
+  /**
+   * The entries of `entries`, one page at a time, by position in the chain: a page never repeats
+   * or skips an entry, however many are appended between two reads. Each page read is itself
+   * recorded (`audit.read`).
+   */
+  entriesConnection?: Maybe<AuditEntryConnection>;
   /** The hash chain checked from the first entry to the head. */
   check?: Maybe<AuditChainCheck>;
 };
@@ -1351,6 +1524,18 @@ export type CoordinationAuditLogEntriesArgs = {
   caseId?: InputMaybe<Scalars['ID']['input']>;
   action?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The lead ministry's audit log: case registry and referrals. */
+export type CoordinationAuditLogEntriesConnectionArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  order?: InputMaybe<AuditEntryOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -1436,8 +1621,14 @@ export type MilestoneKind =
   | 'CONVICTED'
   /** Justice: the accused was acquitted. */
   | 'ACQUITTED'
+  /** Justice: the survivor started to receive legal aid (advice or representation at no cost to her). */
+  | 'LEGAL_AID_STARTED'
+  /** Justice: a protection order was applied for. */
+  | 'PROTECTION_ORDER_APPLIED'
   /** Justice: a protection order was granted. */
   | 'PROTECTION_ORDER_GRANTED'
+  /** Justice: a protection order was refused. */
+  | 'PROTECTION_ORDER_REFUSED'
   /** Social welfare: admitted to a shelter. */
   | 'SHELTER_ADMITTED'
   /** Social welfare: counselling started. */
@@ -1544,6 +1735,26 @@ export type CaseMilestoneInput = {
   kind: MilestoneKind;
   /** The day it was reached (not before the case was first reported, not in the future). */
   on: Scalars['Date']['input'];
+};
+
+/** A page of the cases the caller's sector may see. */
+export type SurvivorCaseConnection = {
+  __typename?: 'SurvivorCaseConnection';
+  /** The cases on this page, each with its cursor. */
+  edges: Array<SurvivorCaseEdge>;
+  /** Whether there is more on either side, and the cursors to ask for it. */
+  pageInfo: PageInfo;
+  /** How many cases the whole list holds now. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A case on a page, with its cursor. */
+export type SurvivorCaseEdge = {
+  __typename?: 'SurvivorCaseEdge';
+  /** An opaque cursor: says nothing about the case, and works only for the list and sector that gave it out. */
+  cursor: Scalars['String']['output'];
+  /** The case. */
+  node: SurvivorCase;
 };
 
 /**
@@ -2223,11 +2434,32 @@ export type OrganisationAttendanceRate = {
   rate?: Maybe<Scalars['Float']['output']>;
 };
 
-/** The referral pathway in numbers for one year of cases. */
+/**
+ * The months of first report the aggregates count. Give `year` alone (a calendar year), `year` with
+ * `quarter` or `month`, or `lastMonths` (with `endingOn` or not). A window is always whole calendar
+ * months, and never runs past today: the month `endingOn` falls in counts whole, so two windows ending
+ * a day apart in the same month are the same window, with the same figures (docs/disclosure-control.md).
+ */
+export type PathwayWindow = {
+  /** A calendar year, from 1990 to this year. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+  /** A quarter of `year`, 1 (January to March) to 4. */
+  quarter?: InputMaybe<Scalars['Int']['input']>;
+  /** A month of `year`, 1 (January) to 12. */
+  month?: InputMaybe<Scalars['Int']['input']>;
+  /** The last this many calendar months, ending with the month of `endingOn`: 1, 3, 6, 12, 24 or 36. */
+  lastMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** With `lastMonths`: a day in the window's last month (not after today); today when not given. */
+  endingOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** The referral pathway in numbers for one window of cases. */
 export type PathwayAggregates = {
   __typename?: 'PathwayAggregates';
-  /** The calendar year of first report. */
+  /** The calendar year of first report; for a window across two years, the year it ends in. Read `period` for the window itself. */
   year: Scalars['Int']['output'];
+  /** The days of first report counted. */
+  period: PathwayPeriod;
   /** Counts below this are withheld (`CRG_SUPPRESSION_THRESHOLD`). */
   suppressionThreshold: Scalars['Int']['output'];
   /** How the counts were protected, and the method's public parameters. */
@@ -2236,7 +2468,7 @@ export type PathwayAggregates = {
   casesByIncidentType: CountTable;
   /** Cases by district of intake. */
   casesByDistrict: CountTable;
-  /** Cases by month of first report (`2026-03`): the months begun so far; a month still to come is no row. */
+  /** Cases by month of first report (`2026-03`): the window's months begun so far; a month still to come is no row. */
   casesByMonth: CountTable;
   /** Cases each sector served (held it, or accepted a referral of it). A case may be served by several sectors, so the rows need not add up to the total. */
   casesBySector: CountTable;
@@ -2244,15 +2476,70 @@ export type PathwayAggregates = {
   timeToService: Array<ServiceTiming>;
   /** The justice attrition funnel: cases reported to the police, investigated, charged, tried, convicted. */
   justiceFunnel: Array<CountRow>;
+  /** Legal aid and protection orders: cases whose survivor received legal aid, and cases with a protection order applied for, granted, refused. */
+  legalProtection: Array<CountRow>;
   /** Referrals of these cases by where they stand. */
   referralOutcomes: CountTable;
   /** Referrals still awaiting their service (pending, or accepted and not started) after their follow-up day, by receiving sector. */
   overdueFollowUps: CountTable;
+  /**
+   * The same tables for each area at one level, in listing order: every area of the level, with
+   * cases or not. A case lies in the district area its district names, and in every area above it;
+   * a case whose district names no area is in the national tables only.
+   */
+  byArea: Array<AreaPathwayAggregates>;
 };
 
 
-/** The referral pathway in numbers for one year of cases. */
+/** The referral pathway in numbers for one window of cases. */
 export type PathwayAggregatesTimeToServiceArgs = {
+  incidentType?: InputMaybe<IncidentType>;
+};
+
+
+/** The referral pathway in numbers for one window of cases. */
+export type PathwayAggregatesByAreaArgs = {
+  level?: AreaLevel;
+  within?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The days a window of pathway aggregates counts. */
+export type PathwayPeriod = {
+  __typename?: 'PathwayPeriod';
+  /** The first day of first report counted. */
+  from: Scalars['Date']['output'];
+  /** The last day of first report counted: the window's last day, or today when the window runs on past it. */
+  to: Scalars['Date']['output'];
+  /** The window's calendar months (`2026-03`), in order. */
+  months: Array<Scalars['String']['output']>;
+};
+
+/** The referral pathway in numbers for the cases of one area, in one window. */
+export type AreaPathwayAggregates = {
+  __typename?: 'AreaPathwayAggregates';
+  /** The area. */
+  area: Area;
+  /** Cases by GBVIMS incident type; the total is all the area's cases. */
+  casesByIncidentType: CountTable;
+  /** Cases by month of first report: the window's months begun so far. */
+  casesByMonth: CountTable;
+  /** Cases each sector served; rows need not add up to the total. */
+  casesBySector: CountTable;
+  /** How soon after first report each sector first served the area's cases, for all cases or one incident type. */
+  timeToService: Array<ServiceTiming>;
+  /** The justice attrition funnel of the area's cases. */
+  justiceFunnel: Array<CountRow>;
+  /** Legal aid and protection orders of the area's cases. */
+  legalProtection: Array<CountRow>;
+  /** Referrals of the area's cases by where they stand. */
+  referralOutcomes: CountTable;
+  /** Referrals of the area's cases still awaiting their service after their follow-up day, by receiving sector. */
+  overdueFollowUps: CountTable;
+};
+
+
+/** The referral pathway in numbers for the cases of one area, in one window. */
+export type AreaPathwayAggregatesTimeToServiceArgs = {
   incidentType?: InputMaybe<IncidentType>;
 };
 
@@ -2264,7 +2551,7 @@ export type PathwayAggregatesTimeToServiceArgs = {
  */
 export type CountRow = {
   __typename?: 'CountRow';
-  /** What is counted: an incident type, a district, a month (`2026-03`), a sector id, a status, a funnel stage, or `TOTAL`. */
+  /** What is counted: an incident type, a district, a month (`2026-03`), a sector id, a status, a funnel stage, a legal step, or `TOTAL`. */
   key: Scalars['String']['output'];
   /** The count; null when withheld. */
   count?: Maybe<Scalars['Int']['output']>;
@@ -2378,6 +2665,26 @@ export type ReferralStatusInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A page of referrals the caller's sector may see. */
+export type ReferralConnection = {
+  __typename?: 'ReferralConnection';
+  /** The referrals on this page, each with its cursor. */
+  edges: Array<ReferralEdge>;
+  /** Whether there is more on either side, and the cursors to ask for it. */
+  pageInfo: PageInfo;
+  /** How many referrals the whole list holds now. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A referral on a page, with its cursor. */
+export type ReferralEdge = {
+  __typename?: 'ReferralEdge';
+  /** An opaque cursor: says nothing about the referral or its case, and works only for the list and sector that gave it out. */
+  cursor: Scalars['String']['output'];
+  /** The referral. */
+  node: Referral;
+};
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
@@ -2389,7 +2696,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = Area | BodyReport | CoordinationAuditLog | CoordinationBody | CrisisCentre | EducationAction | EducationAuditLog | EducationCaseResponse | EducationSector | HealthAction | HealthAuditLog | HealthCaseResponse | HealthSector | JusticeAction | JusticeAuditLog | JusticeCaseResponse | JusticeSector | Meeting | Obligation | Organisation | PoliceAction | PoliceAuditLog | PoliceCaseResponse | PoliceSector | SocialWelfareAction | SocialWelfareAuditLog | SocialWelfareCaseResponse | SocialWelfareSector;
+export type _Entity = Area | BodyReport | CoordinationAuditLog | CoordinationBody | CrisisCentre | EducationAction | EducationAuditLog | EducationCaseResponse | EducationSector | Framework | HealthAction | HealthAuditLog | HealthCaseResponse | HealthSector | JusticeAction | JusticeAuditLog | JusticeCaseResponse | JusticeSector | Meeting | Obligation | Organisation | PoliceAction | PoliceAuditLog | PoliceCaseResponse | PoliceSector | SocialWelfareAction | SocialWelfareAuditLog | SocialWelfareCaseResponse | SocialWelfareSector;
 
 
 
@@ -2471,6 +2778,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  Framework: Framework;
   HealthSector: HealthSector;
   HealthAction: HealthAction;
   HealthCaseResponse: HealthCaseResponse;
@@ -2507,6 +2815,13 @@ export type FederationTypes = {
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  Framework:
+    ( { __typename: 'Framework' }
+    & GraphQLRecursivePick<FederationTypes['Framework'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Framework'], {"healthComplianceStatus":true,"policeComplianceStatus":true,"justiceComplianceStatus":true,"socialWelfareComplianceStatus":true,"educationComplianceStatus":true}>
+        | GraphQLRecursivePick<FederationTypes['Framework'], {"healthComplianceStatus":true,"policeComplianceStatus":true,"justiceComplianceStatus":true,"socialWelfareComplianceStatus":true,"educationComplianceStatus":true,"healthCentreServices":{"crisisCentreId":true,"facet":true},"policeCentreServices":{"crisisCentreId":true,"facet":true},"justiceCentreServices":{"crisisCentreId":true,"facet":true},"socialWelfareCentreServices":{"crisisCentreId":true,"facet":true},"educationCentreServices":{"crisisCentreId":true,"facet":true}}>
+        | GraphQLRecursivePick<FederationTypes['Framework'], {"healthCentreServices":{"crisisCentreId":true,"facet":true},"policeCentreServices":{"crisisCentreId":true,"facet":true},"justiceCentreServices":{"crisisCentreId":true,"facet":true},"socialWelfareCentreServices":{"crisisCentreId":true,"facet":true},"educationCentreServices":{"crisisCentreId":true,"facet":true}}> ) );
   HealthSector:
     ( { __typename: 'HealthSector' }
     & GraphQLRecursivePick<FederationTypes['HealthSector'], {"id":true}> );
@@ -2621,6 +2936,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( AuditLogRef )
     | ( ResponseRef )
     | ( SectorDoc )
+    | ( FrameworkDoc )
     | ( ActionDoc )
     | ( AuditLogRef )
     | ( ResponseRef )
@@ -2655,9 +2971,16 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditChainCheck: ResolverTypeWrapper<AuditChainCheck>;
   AuditChainProblem: ResolverTypeWrapper<AuditChainProblem>;
+  AuditEntryOrder: AuditEntryOrder;
+  AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>;
+  AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Source: ResolverTypeWrapper<SourceDoc>;
   Sourced: ResolverTypeWrapper<ProvenanceDoc>;
+  ComplianceStatus: ComplianceStatus;
+  CentreServiceOffer: ResolverTypeWrapper<CentreServiceOffer>;
+  CentreService: CentreService;
+  Framework: ResolverTypeWrapper<FrameworkDoc>;
   HealthSector: ResolverTypeWrapper<SectorDoc>;
   HealthAction: ResolverTypeWrapper<ActionDoc>;
   HealthCaseResponse: ResolverTypeWrapper<ResponseRef>;
@@ -2683,7 +3006,6 @@ export type ResolversTypes = {
   SectorAgency: ResolverTypeWrapper<SectorDoc>;
   FocalPoint: ResolverTypeWrapper<FocalPointDoc>;
   FocalPointInput: FocalPointInput;
-  Framework: ResolverTypeWrapper<FrameworkDoc>;
   Country: ResolverTypeWrapper<Country>;
   LegalReference: ResolverTypeWrapper<LegalReference>;
   Objective: ResolverTypeWrapper<ObjectiveDoc>;
@@ -2713,6 +3035,8 @@ export type ResolversTypes = {
   RegisterCaseInput: RegisterCaseInput;
   CaseConsentInput: CaseConsentInput;
   CaseMilestoneInput: CaseMilestoneInput;
+  SurvivorCaseConnection: ResolverTypeWrapper<Omit<SurvivorCaseConnection, 'edges'> & { edges: Array<ResolversTypes['SurvivorCaseEdge']> }>;
+  SurvivorCaseEdge: ResolverTypeWrapper<Omit<SurvivorCaseEdge, 'node'> & { node: ResolversTypes['SurvivorCase'] }>;
   DecisionStatus: DecisionStatus;
   Decision: ResolverTypeWrapper<DecisionDoc>;
   DecisionUpdate: ResolverTypeWrapper<DecisionUpdateDoc>;
@@ -2754,7 +3078,10 @@ export type ResolversTypes = {
   BodySeat: ResolverTypeWrapper<SeatRef>;
   OrganisationAttendance: ResolverTypeWrapper<OrganisationAttendanceDoc>;
   OrganisationAttendanceRate: ResolverTypeWrapper<OrganisationAttendanceCount>;
+  PathwayWindow: PathwayWindow;
   PathwayAggregates: ResolverTypeWrapper<PublishedPathway>;
+  PathwayPeriod: ResolverTypeWrapper<WindowPeriod>;
+  AreaPathwayAggregates: ResolverTypeWrapper<PublishedAreaPathway>;
   CountRow: ResolverTypeWrapper<CountRow>;
   CountTable: ResolverTypeWrapper<CountTable>;
   DisclosureControl: ResolverTypeWrapper<DisclosureControl>;
@@ -2764,6 +3091,8 @@ export type ResolversTypes = {
   ReferralEvent: ResolverTypeWrapper<ReferralEventDoc>;
   ReferCaseInput: ReferCaseInput;
   ReferralStatusInput: ReferralStatusInput;
+  ReferralConnection: ResolverTypeWrapper<Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversTypes['ReferralEdge']> }>;
+  ReferralEdge: ResolverTypeWrapper<Omit<ReferralEdge, 'node'> & { node: ResolversTypes['Referral'] }>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -2788,9 +3117,13 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   AuditChainCheck: AuditChainCheck;
   AuditChainProblem: AuditChainProblem;
+  AuditEntryConnection: Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> };
+  AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   PageInfo: PageInfo;
   Source: SourceDoc;
   Sourced: ProvenanceDoc;
+  CentreServiceOffer: CentreServiceOffer;
+  Framework: FrameworkDoc;
   HealthSector: SectorDoc;
   HealthAction: ActionDoc;
   HealthCaseResponse: ResponseRef;
@@ -2816,7 +3149,6 @@ export type ResolversParentTypes = {
   SectorAgency: SectorDoc;
   FocalPoint: FocalPointDoc;
   FocalPointInput: FocalPointInput;
-  Framework: FrameworkDoc;
   Country: Country;
   LegalReference: LegalReference;
   Objective: ObjectiveDoc;
@@ -2838,6 +3170,8 @@ export type ResolversParentTypes = {
   RegisterCaseInput: RegisterCaseInput;
   CaseConsentInput: CaseConsentInput;
   CaseMilestoneInput: CaseMilestoneInput;
+  SurvivorCaseConnection: Omit<SurvivorCaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['SurvivorCaseEdge']> };
+  SurvivorCaseEdge: Omit<SurvivorCaseEdge, 'node'> & { node: ResolversParentTypes['SurvivorCase'] };
   Decision: DecisionDoc;
   DecisionUpdate: DecisionUpdateDoc;
   DecisionInput: DecisionInput;
@@ -2869,7 +3203,10 @@ export type ResolversParentTypes = {
   BodySeat: SeatRef;
   OrganisationAttendance: OrganisationAttendanceDoc;
   OrganisationAttendanceRate: OrganisationAttendanceCount;
+  PathwayWindow: PathwayWindow;
   PathwayAggregates: PublishedPathway;
+  PathwayPeriod: WindowPeriod;
+  AreaPathwayAggregates: PublishedAreaPathway;
   CountRow: CountRow;
   CountTable: CountTable;
   DisclosureControl: DisclosureControl;
@@ -2878,6 +3215,8 @@ export type ResolversParentTypes = {
   ReferralEvent: ReferralEventDoc;
   ReferCaseInput: ReferCaseInput;
   ReferralStatusInput: ReferralStatusInput;
+  ReferralConnection: Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReferralEdge']> };
+  ReferralEdge: Omit<ReferralEdge, 'node'> & { node: ResolversParentTypes['Referral'] };
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -3035,6 +3374,17 @@ export type AuditChainProblemResolvers<ContextType = any, ParentType extends Res
   problem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type AuditEntryConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3050,7 +3400,41 @@ export type SourceResolvers<ContextType = any, ParentType extends ResolversParen
 };
 
 export type SourcedResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sourced'] = ResolversParentTypes['Sourced']> = {
-  __resolveType: TypeResolveFn<'HealthSector' | 'HealthAction' | 'PoliceSector' | 'PoliceAction' | 'JusticeSector' | 'JusticeAction' | 'SocialWelfareSector' | 'SocialWelfareAction' | 'EducationSector' | 'EducationAction' | 'FocalPoint' | 'Framework' | 'Objective' | 'CoordinationBody' | 'CrisisCentre' | 'Area' | 'Decision' | 'FrameworkEvent' | 'FundingLine' | 'Meeting' | 'ActionItem' | 'Obligation' | 'Organisation' | 'BodySeat', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Framework' | 'HealthSector' | 'HealthAction' | 'PoliceSector' | 'PoliceAction' | 'JusticeSector' | 'JusticeAction' | 'SocialWelfareSector' | 'SocialWelfareAction' | 'EducationSector' | 'EducationAction' | 'FocalPoint' | 'Objective' | 'CoordinationBody' | 'CrisisCentre' | 'Area' | 'Decision' | 'FrameworkEvent' | 'FundingLine' | 'Meeting' | 'ActionItem' | 'Obligation' | 'Organisation' | 'BodySeat', ParentType, ContextType>;
+};
+
+export type CentreServiceOfferResolvers<ContextType = any, ParentType extends ResolversParentTypes['CentreServiceOffer'] = ResolversParentTypes['CentreServiceOffer']> = {
+  crisisCentreId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  facet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FrameworkResolvers<ContextType = any, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework'], FederationReferenceType extends FederationReferenceTypes['Framework'] = FederationReferenceTypes['Framework']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Framework']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  leadMinistry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  legalBasis?: Resolver<Array<ResolversTypes['LegalReference']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
+  objectives?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType, Partial<FrameworkActionsArgs>>;
+  sectors?: Resolver<Maybe<Array<ResolversTypes['SectorAgency']>>, ParentType, ContextType, Partial<FrameworkSectorsArgs>>;
+  crisisCentres?: Resolver<Maybe<Array<ResolversTypes['CrisisCentre']>>, ParentType, ContextType, Partial<FrameworkCrisisCentresArgs>>;
+  healthLedActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  policeLedActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  justiceLedActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  socialWelfareLedActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  educationLedActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FrameworkStatus'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['FrameworkEvent']>, ParentType, ContextType>;
+  fundingLines?: Resolver<Array<ResolversTypes['FundingLine']>, ParentType, ContextType>;
+  supersedes?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType>;
+  supersededBy?: Resolver<Maybe<ResolversTypes['Framework']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  leadOrganisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type HealthSectorResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthSector'] = ResolversParentTypes['HealthSector'], FederationReferenceType extends FederationReferenceTypes['HealthSector'] = FederationReferenceTypes['HealthSector']> = {
@@ -3294,6 +3678,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   auditLog?: Resolver<Array<ResolversTypes['AuditLog']>, ParentType, ContextType>;
   case?: Resolver<Maybe<ResolversTypes['SurvivorCase']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   cases?: Resolver<Array<ResolversTypes['SurvivorCase']>, ParentType, ContextType, RequireFields<QueryCasesArgs, 'limit'>>;
+  casesConnection?: Resolver<ResolversTypes['SurvivorCaseConnection'], ParentType, ContextType, Partial<QueryCasesConnectionArgs>>;
   decisions?: Resolver<Array<ResolversTypes['Decision']>, ParentType, ContextType, RequireFields<QueryDecisionsArgs, 'orderBy'>>;
   decision?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType, RequireFields<QueryDecisionArgs, 'id'>>;
   frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType, Partial<QueryFrameworksArgs>>;
@@ -3302,8 +3687,9 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType, Partial<QueryObligationsArgs>>;
   organisations?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType, Partial<QueryOrganisationsArgs>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
-  pathwayAggregates?: Resolver<ResolversTypes['PathwayAggregates'], ParentType, ContextType, RequireFields<QueryPathwayAggregatesArgs, 'year'>>;
+  pathwayAggregates?: Resolver<ResolversTypes['PathwayAggregates'], ParentType, ContextType, Partial<QueryPathwayAggregatesArgs>>;
   escalatedReferrals?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType, Partial<QueryEscalatedReferralsArgs>>;
+  escalatedReferralsConnection?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, Partial<QueryEscalatedReferralsConnectionArgs>>;
 };
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -3334,27 +3720,6 @@ export type FocalPointResolvers<ContextType = any, ParentType extends ResolversP
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-};
-
-export type FrameworkResolvers<ContextType = any, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework']> = {
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
-  leadMinistry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  legalBasis?: Resolver<Array<ResolversTypes['LegalReference']>, ParentType, ContextType>;
-  period?: Resolver<ResolversTypes['Period'], ParentType, ContextType>;
-  objectives?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType>;
-  actions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType, Partial<FrameworkActionsArgs>>;
-  status?: Resolver<ResolversTypes['FrameworkStatus'], ParentType, ContextType>;
-  events?: Resolver<Array<ResolversTypes['FrameworkEvent']>, ParentType, ContextType>;
-  fundingLines?: Resolver<Array<ResolversTypes['FundingLine']>, ParentType, ContextType>;
-  supersedes?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType>;
-  supersededBy?: Resolver<Maybe<ResolversTypes['Framework']>, ParentType, ContextType>;
-  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
-  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  leadOrganisation?: Resolver<ResolversTypes['Organisation'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3492,6 +3857,7 @@ export type CoordinationAuditLogResolvers<ContextType = any, ParentType extends 
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CoordinationAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<CoordinationAuditLogEntriesArgs, 'limit'>>;
+  entriesConnection?: Resolver<Maybe<ResolversTypes['AuditEntryConnection']>, ParentType, ContextType, RequireFields<CoordinationAuditLogEntriesConnectionArgs, 'order'>>;
   check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3529,6 +3895,17 @@ export type ReferralResolvers<ContextType = any, ParentType extends ResolversPar
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SurvivorCaseConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['SurvivorCaseConnection'] = ResolversParentTypes['SurvivorCaseConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SurvivorCaseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SurvivorCaseEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SurvivorCaseEdge'] = ResolversParentTypes['SurvivorCaseEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SurvivorCase'], ParentType, ContextType>;
 };
 
 export type DecisionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Decision'] = ResolversParentTypes['Decision']> = {
@@ -3760,6 +4137,7 @@ export type OrganisationAttendanceRateResolvers<ContextType = any, ParentType ex
 
 export type PathwayAggregatesResolvers<ContextType = any, ParentType extends ResolversParentTypes['PathwayAggregates'] = ResolversParentTypes['PathwayAggregates']> = {
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['PathwayPeriod'], ParentType, ContextType>;
   suppressionThreshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   disclosureControl?: Resolver<ResolversTypes['DisclosureControl'], ParentType, ContextType>;
   casesByIncidentType?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
@@ -3768,6 +4146,26 @@ export type PathwayAggregatesResolvers<ContextType = any, ParentType extends Res
   casesBySector?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
   timeToService?: Resolver<Array<ResolversTypes['ServiceTiming']>, ParentType, ContextType, Partial<PathwayAggregatesTimeToServiceArgs>>;
   justiceFunnel?: Resolver<Array<ResolversTypes['CountRow']>, ParentType, ContextType>;
+  legalProtection?: Resolver<Array<ResolversTypes['CountRow']>, ParentType, ContextType>;
+  referralOutcomes?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
+  overdueFollowUps?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
+  byArea?: Resolver<Array<ResolversTypes['AreaPathwayAggregates']>, ParentType, ContextType, RequireFields<PathwayAggregatesByAreaArgs, 'level'>>;
+};
+
+export type PathwayPeriodResolvers<ContextType = any, ParentType extends ResolversParentTypes['PathwayPeriod'] = ResolversParentTypes['PathwayPeriod']> = {
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  months?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AreaPathwayAggregatesResolvers<ContextType = any, ParentType extends ResolversParentTypes['AreaPathwayAggregates'] = ResolversParentTypes['AreaPathwayAggregates']> = {
+  area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
+  casesByIncidentType?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
+  casesByMonth?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
+  casesBySector?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
+  timeToService?: Resolver<Array<ResolversTypes['ServiceTiming']>, ParentType, ContextType, Partial<AreaPathwayAggregatesTimeToServiceArgs>>;
+  justiceFunnel?: Resolver<Array<ResolversTypes['CountRow']>, ParentType, ContextType>;
+  legalProtection?: Resolver<Array<ResolversTypes['CountRow']>, ParentType, ContextType>;
   referralOutcomes?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
   overdueFollowUps?: Resolver<ResolversTypes['CountTable'], ParentType, ContextType>;
 };
@@ -3813,6 +4211,17 @@ export type ReferralEventResolvers<ContextType = any, ParentType extends Resolve
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ReferralConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReferralConnection'] = ResolversParentTypes['ReferralConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ReferralEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReferralEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReferralEdge'] = ResolversParentTypes['ReferralEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Referral'], ParentType, ContextType>;
+};
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -3842,7 +4251,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'Area' | 'BodyReport' | 'CoordinationAuditLog' | 'CoordinationBody' | 'CrisisCentre' | 'EducationAction' | 'EducationAuditLog' | 'EducationCaseResponse' | 'EducationSector' | 'HealthAction' | 'HealthAuditLog' | 'HealthCaseResponse' | 'HealthSector' | 'JusticeAction' | 'JusticeAuditLog' | 'JusticeCaseResponse' | 'JusticeSector' | 'Meeting' | 'Obligation' | 'Organisation' | 'PoliceAction' | 'PoliceAuditLog' | 'PoliceCaseResponse' | 'PoliceSector' | 'SocialWelfareAction' | 'SocialWelfareAuditLog' | 'SocialWelfareCaseResponse' | 'SocialWelfareSector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Area' | 'BodyReport' | 'CoordinationAuditLog' | 'CoordinationBody' | 'CrisisCentre' | 'EducationAction' | 'EducationAuditLog' | 'EducationCaseResponse' | 'EducationSector' | 'Framework' | 'HealthAction' | 'HealthAuditLog' | 'HealthCaseResponse' | 'HealthSector' | 'JusticeAction' | 'JusticeAuditLog' | 'JusticeCaseResponse' | 'JusticeSector' | 'Meeting' | 'Obligation' | 'Organisation' | 'PoliceAction' | 'PoliceAuditLog' | 'PoliceCaseResponse' | 'PoliceSector' | 'SocialWelfareAction' | 'SocialWelfareAuditLog' | 'SocialWelfareCaseResponse' | 'SocialWelfareSector', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -3853,9 +4262,13 @@ export type Resolvers<ContextType = any> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditChainCheck?: AuditChainCheckResolvers<ContextType>;
   AuditChainProblem?: AuditChainProblemResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Sourced?: SourcedResolvers<ContextType>;
+  CentreServiceOffer?: CentreServiceOfferResolvers<ContextType>;
+  Framework?: FrameworkResolvers<ContextType>;
   HealthSector?: HealthSectorResolvers<ContextType>;
   HealthAction?: HealthActionResolvers<ContextType>;
   HealthCaseResponse?: HealthCaseResponseResolvers<ContextType>;
@@ -3880,7 +4293,6 @@ export type Resolvers<ContextType = any> = {
   Mutation?: MutationResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
   FocalPoint?: FocalPointResolvers<ContextType>;
-  Framework?: FrameworkResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   LegalReference?: LegalReferenceResolvers<ContextType>;
   Objective?: ObjectiveResolvers<ContextType>;
@@ -3897,6 +4309,8 @@ export type Resolvers<ContextType = any> = {
   CaseConsent?: CaseConsentResolvers<ContextType>;
   CaseMilestone?: CaseMilestoneResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
+  SurvivorCaseConnection?: SurvivorCaseConnectionResolvers<ContextType>;
+  SurvivorCaseEdge?: SurvivorCaseEdgeResolvers<ContextType>;
   Decision?: DecisionResolvers<ContextType>;
   DecisionUpdate?: DecisionUpdateResolvers<ContextType>;
   FrameworkEvent?: FrameworkEventResolvers<ContextType>;
@@ -3920,12 +4334,16 @@ export type Resolvers<ContextType = any> = {
   OrganisationAttendance?: OrganisationAttendanceResolvers<ContextType>;
   OrganisationAttendanceRate?: OrganisationAttendanceRateResolvers<ContextType>;
   PathwayAggregates?: PathwayAggregatesResolvers<ContextType>;
+  PathwayPeriod?: PathwayPeriodResolvers<ContextType>;
+  AreaPathwayAggregates?: AreaPathwayAggregatesResolvers<ContextType>;
   CountRow?: CountRowResolvers<ContextType>;
   CountTable?: CountTableResolvers<ContextType>;
   DisclosureControl?: DisclosureControlResolvers<ContextType>;
   ServiceTiming?: ServiceTimingResolvers<ContextType>;
   ConsentOverride?: ConsentOverrideResolvers<ContextType>;
   ReferralEvent?: ReferralEventResolvers<ContextType>;
+  ReferralConnection?: ReferralConnectionResolvers<ContextType>;
+  ReferralEdge?: ReferralEdgeResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

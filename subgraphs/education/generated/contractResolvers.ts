@@ -9,7 +9,7 @@ import type { Resolvers } from './resolverTypes.ts';
  * a cross-sector interface this subgraph serves is the education sector's.
  */
 export function educationContractResolvers(core: ContractResolvers): Resolvers<ContractContext> {
-  const { Query, Mutation, TemplateSector, TemplateAction, TemplateCaseResponse, TemplateSurvivorContact, TemplateAuditLog, ...shared } = core;
+  const { Query, Mutation, TemplateSector, TemplateAction, TemplateCaseResponse, TemplateSurvivorContact, TemplateAuditLog, Framework, ...shared } = core;
   return {
     ...shared,
     Query: {
@@ -32,6 +32,11 @@ export function educationContractResolvers(core: ContractResolvers): Resolvers<C
     EducationCaseResponse: TemplateCaseResponse,
     EducationSurvivorContact: TemplateSurvivorContact,
     EducationAuditLog: TemplateAuditLog,
+    Framework: {
+      __resolveReference: (reference) => reference,
+      educationComplianceStatus: Framework?.templateComplianceStatus,
+      educationCentreServices: Framework?.templateCentreServices,
+    },
     SectorAgency: { __resolveType: () => 'EducationSector' },
     FrameworkAction: { __resolveType: () => 'EducationAction' },
     CaseResponse: { __resolveType: () => 'EducationCaseResponse' },

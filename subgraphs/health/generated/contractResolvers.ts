@@ -9,7 +9,7 @@ import type { Resolvers } from './resolverTypes.ts';
  * a cross-sector interface this subgraph serves is the health sector's.
  */
 export function healthContractResolvers(core: ContractResolvers): Resolvers<ContractContext> {
-  const { Query, Mutation, TemplateSector, TemplateAction, TemplateCaseResponse, TemplateSurvivorContact, TemplateAuditLog, ...shared } = core;
+  const { Query, Mutation, TemplateSector, TemplateAction, TemplateCaseResponse, TemplateSurvivorContact, TemplateAuditLog, Framework, ...shared } = core;
   return {
     ...shared,
     Query: {
@@ -32,6 +32,11 @@ export function healthContractResolvers(core: ContractResolvers): Resolvers<Cont
     HealthCaseResponse: TemplateCaseResponse,
     HealthSurvivorContact: TemplateSurvivorContact,
     HealthAuditLog: TemplateAuditLog,
+    Framework: {
+      __resolveReference: (reference) => reference,
+      healthComplianceStatus: Framework?.templateComplianceStatus,
+      healthCentreServices: Framework?.templateCentreServices,
+    },
     SectorAgency: { __resolveType: () => 'HealthSector' },
     FrameworkAction: { __resolveType: () => 'HealthAction' },
     CaseResponse: { __resolveType: () => 'HealthCaseResponse' },

@@ -9,7 +9,7 @@ import type { Resolvers } from './resolverTypes.ts';
  * a cross-sector interface this subgraph serves is the justice sector's.
  */
 export function justiceContractResolvers(core: ContractResolvers): Resolvers<ContractContext> {
-  const { Query, Mutation, TemplateSector, TemplateAction, TemplateCaseResponse, TemplateSurvivorContact, TemplateAuditLog, ...shared } = core;
+  const { Query, Mutation, TemplateSector, TemplateAction, TemplateCaseResponse, TemplateSurvivorContact, TemplateAuditLog, Framework, ...shared } = core;
   return {
     ...shared,
     Query: {
@@ -32,6 +32,11 @@ export function justiceContractResolvers(core: ContractResolvers): Resolvers<Con
     JusticeCaseResponse: TemplateCaseResponse,
     JusticeSurvivorContact: TemplateSurvivorContact,
     JusticeAuditLog: TemplateAuditLog,
+    Framework: {
+      __resolveReference: (reference) => reference,
+      justiceComplianceStatus: Framework?.templateComplianceStatus,
+      justiceCentreServices: Framework?.templateCentreServices,
+    },
     SectorAgency: { __resolveType: () => 'JusticeSector' },
     FrameworkAction: { __resolveType: () => 'JusticeAction' },
     CaseResponse: { __resolveType: () => 'JusticeCaseResponse' },

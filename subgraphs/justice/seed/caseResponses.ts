@@ -10,6 +10,13 @@ const charges: Record<string, string> = {
   FORCED_MARRIAGE: 'Forced marriage',
 };
 
+/** Where the case's protection order stands, from the pathway steps the generator gave it. */
+function protectionOrderOf(steps: ReadonlyMap<string, Date>): JusticeResponseDoc['protectionOrder'] {
+  if (steps.has('PROTECTION_ORDER_GRANTED')) return 'GRANTED';
+  if (steps.has('PROTECTION_ORDER_REFUSED')) return 'REFUSED';
+  return steps.has('PROTECTION_ORDER_APPLIED') ? 'APPLIED' : 'NONE';
+}
+
 /** The justice sector's demo responses: one per demo case charged. */
 export const justiceCaseResponses = (country: CountryId) =>
   caseResponseSeed<JusticeResponseDoc>(country, 'justice', (demo) => {
@@ -23,6 +30,6 @@ export const justiceCaseResponses = (country: CountryId) =>
       trialStartedOn: reachedOn(demo, 'TRIAL_STARTED'),
       verdict: convicted ? 'CONVICTED' : acquitted ? 'ACQUITTED' : null,
       verdictOn: convicted ?? acquitted,
-      protectionOrder: demo.milestones.has('PROTECTION_ORDER_GRANTED') ? 'GRANTED' : 'NONE',
+      protectionOrder: protectionOrderOf(demo.milestones),
     };
   });

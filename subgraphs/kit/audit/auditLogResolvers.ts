@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
+import { storePage, type Page, type PageArgs, type PagedList } from '../connections/connection.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { Filter } from '../store/port.ts';
 import type { AuditEntryDoc } from './auditEntry.ts';
@@ -12,6 +13,30 @@ interface EntriesArgs {
   action?: string | null;
   limit: number;
 }
+
+interface EntriesPageArgs extends PageArgs {
+  caseId?: string | null;
+  action?: string | null;
+  order: 'NEWEST_FIRST' | 'OLDEST_FIRST';
+}
+
+function entriesFilter(args: { caseId?: string | null; action?: string | null }): Filter {
+  const filter: Filter = {};
+  if (args.caseId) filter.caseIds = args.caseId;
+  if (args.action) filter.action = args.action;
+  return filter;
+}
+
+/**
+ * A log's entries as a paged list, keyed by position in the chain, which only ever grows at its
+ * end. A cursor opens only for the same log, filters and order: one read with other filters is
+ * another list.
+ */
+const entriesList = (subgraph: string, args: EntriesPageArgs): PagedList => ({
+  name: `audit-entries/${subgraph}/${args.order}/${JSON.stringify([args.caseId ?? null, args.action ?? null])}`,
+  order: [['seq', args.order === 'OLDEST_FIRST' ? 1 : -1, 'number']],
+  maxSize: 500,
+});
 
 /** A subgraph's audit log as its resolvers see it: the log is named by its subgraph. */
 export interface AuditLogRef {
@@ -32,12 +57,26 @@ export function auditLogFields(subgraph: string) {
       if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > 1000) {
         throw new InvalidInputError('audit log query', [{ field: 'limit', problem: `must be from 1 to 1000 (got ${args.limit})` }]);
       }
-      const filter: Filter = {};
-      if (args.caseId) filter.caseIds = args.caseId;
-      if (args.action) filter.action = args.action;
-      const entries = await ctx.repos.auditLog.find(filter, { sort: { seq: -1 }, limit: args.limit });
+      const entries = await ctx.repos.auditLog.find(entriesFilter(args), { sort: { seq: -1 }, limit: args.limit });
       await recordAudit(ctx, { action: 'audit.read', caseIds: [], fields: selectedFields(info), detail: `${entries.length} entries` });
       return entries;
+    },
+    entriesConnection: async (
+      _: AuditLogRef,
+      args: EntriesPageArgs,
+      ctx: AuditContext,
+      info: GraphQLResolveInfo,
+    ): Promise<Page<AuditEntryDoc>> => {
+      requireScopes(ctx.identity, scopes.auditRead);
+      const page = await storePage(entriesList(subgraph, args), args, entriesFilter(args), ctx.repos.auditLog);
+      const seqs = page.edges.map((e) => e.node.seq);
+      await recordAudit(ctx, {
+        action: 'audit.read',
+        caseIds: [],
+        fields: selectedFields(info, 5),
+        detail: seqs.length > 0 ? `a page of ${seqs.length} entries, ${seqs[0]} to ${seqs.at(-1)}` : 'an empty page of entries',
+      });
+      return page;
     },
     check: async (_: AuditLogRef, __: unknown, ctx: AuditContext) => {
       requireScopes(ctx.identity, scopes.auditRead);

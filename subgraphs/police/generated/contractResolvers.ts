@@ -9,7 +9,7 @@ import type { Resolvers } from './resolverTypes.ts';
  * a cross-sector interface this subgraph serves is the police sector's.
  */
 export function policeContractResolvers(core: ContractResolvers): Resolvers<ContractContext> {
-  const { Query, Mutation, TemplateSector, TemplateAction, TemplateCaseResponse, TemplateSurvivorContact, TemplateAuditLog, ...shared } = core;
+  const { Query, Mutation, TemplateSector, TemplateAction, TemplateCaseResponse, TemplateSurvivorContact, TemplateAuditLog, Framework, ...shared } = core;
   return {
     ...shared,
     Query: {
@@ -32,6 +32,11 @@ export function policeContractResolvers(core: ContractResolvers): Resolvers<Cont
     PoliceCaseResponse: TemplateCaseResponse,
     PoliceSurvivorContact: TemplateSurvivorContact,
     PoliceAuditLog: TemplateAuditLog,
+    Framework: {
+      __resolveReference: (reference) => reference,
+      policeComplianceStatus: Framework?.templateComplianceStatus,
+      policeCentreServices: Framework?.templateCentreServices,
+    },
     SectorAgency: { __resolveType: () => 'PoliceSector' },
     FrameworkAction: { __resolveType: () => 'PoliceAction' },
     CaseResponse: { __resolveType: () => 'PoliceCaseResponse' },

@@ -1,6 +1,7 @@
 import { startOfDayUtc } from '../../kit/clock.ts';
 import { requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
+import { ledActions } from '../delivery.ts';
 import { assessCompliance, type Compliance } from './compliance.ts';
 import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MonitoringContext } from './context.ts';
@@ -15,7 +16,7 @@ const severity = { FAILING: 0, AT_RISK: 1 } as const;
  * no record of as not reported: a sector cannot leave an action out of its compliance by never
  * recording it, just as it cannot leave it out of its delivery summary.
  */
-async function sectorCompliance(ctx: MonitoringContext, ledActionIds: readonly string[] | undefined): Promise<Compliance> {
+export async function sectorCompliance(ctx: MonitoringContext, ledActionIds: readonly string[] | undefined): Promise<Compliance> {
   requireScopes(ctx.identity, scopes.frameworkRead);
   const { monitoring } = ctx.loaders;
   const [responsibilities, records, lastReport, values, reports] = await Promise.all([
@@ -30,9 +31,8 @@ async function sectorCompliance(ctx: MonitoringContext, ledActionIds: readonly s
     ...(lastReport ? [lastReport.recordedAt] : []),
     ...values.map((v) => v.reportedAt),
   ]);
-  const byId = new Map(records.map((record) => [record._id, record]));
   // Without the registry's list (a call that did not come through the gateway), the sector's own records.
-  const led = ledActionIds ? ledActionIds.map((id) => byId.get(id) ?? { _id: id, dueDate: null, status: null }) : records;
+  const led = ledActions(records, ledActionIds).map(({ id, record }) => record ?? { _id: id, dueDate: null, status: null });
   const compliance = assessCompliance(
     { responsibilities: responsibilities.length, records: led, reports, lastUpdateAt },
     startOfDayUtc(ctx.clock.now()),

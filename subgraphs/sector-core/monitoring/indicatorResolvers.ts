@@ -9,7 +9,7 @@ import type { MonitoringContext } from './context.ts';
 import { assessIndicator } from './indicatorStatus.ts';
 import type { DataSetDoc, IndicatorDoc, IndicatorValueDoc } from './models.ts';
 import { publishedBreakdowns, publishedValue } from './publishedValues.ts';
-import { scheduleReports, summariseReports, type PeriodReport } from './reporting.ts';
+import { lastClosedReport, scheduleReports, summariseReports, type PeriodReport } from './reporting.ts';
 
 const today = (ctx: MonitoringContext) => startOfDayUtc(ctx.clock.now());
 const lastOf = <T>(items: T[], last?: number | null) => (last && last > 0 ? items.slice(-last) : items);
@@ -36,17 +36,35 @@ async function latestValue(indicator: IndicatorDoc, ctx: MonitoringContext): Pro
   return (await ctx.loaders.monitoring.valuesByIndicator.load(indicator._id)).at(-1) ?? null;
 }
 
+/** Where the indicator stands today, from its latest value. */
+async function assessment(indicator: IndicatorDoc, ctx: MonitoringContext) {
+  return assessIndicator(indicator, await latestValue(indicator, ctx), today(ctx));
+}
+
+/** Only the items for which `keep` says yes, in their order. */
+async function keepWhere<T>(items: readonly T[], keep: (item: T) => Promise<boolean>): Promise<T[]> {
+  const kept = await Promise.all(items.map(keep));
+  return items.filter((_, i) => kept[i]);
+}
+
 /** Reads of the sector's indicators and data sets. `sectorId` is the subgraph's sector. */
 export function indicatorReadResolvers(sectorId: string): Resolvers<MonitoringContext> {
   return {
     TemplateSector: {
-      indicators: (_, __, ctx) => {
+      indicators: async (_, { status }, ctx) => {
         requireScopes(ctx.identity, scopes.frameworkRead);
-        return ctx.loaders.monitoring.indicators.load();
+        const indicators = await ctx.loaders.monitoring.indicators.load();
+        if (!status) return indicators;
+        return keepWhere(indicators, async (i) => status.includes((await assessment(i, ctx)).status));
       },
-      dataSets: (_, __, ctx) => {
+      dataSets: async (_, { lastClosedPeriodState: states }, ctx) => {
         requireScopes(ctx.identity, scopes.frameworkRead);
-        return ctx.loaders.monitoring.dataSets.load();
+        const dataSets = await ctx.loaders.monitoring.dataSets.load();
+        if (!states) return dataSets;
+        return keepWhere(dataSets, async (d) => {
+          const last = lastClosedReport(await dataSetReports(d, ctx));
+          return last !== null && states.includes(last.state);
+        });
       },
       reporting: async (_, __, ctx) => {
         requireScopes(ctx.identity, scopes.frameworkRead);
@@ -60,8 +78,8 @@ export function indicatorReadResolvers(sectorId: string): Resolvers<MonitoringCo
         referenced(ctx.loaders.monitoring.dataSetById.load(doc.dataSetId), `data set "${doc.dataSetId}" (indicator "${doc._id}")`),
       values: async (doc, { last }, ctx) => lastOf(await ctx.loaders.monitoring.valuesByIndicator.load(doc._id), last),
       latest: (doc, _, ctx) => latestValue(doc, ctx),
-      status: async (doc, _, ctx) => assessIndicator(doc, await latestValue(doc, ctx), today(ctx)).status,
-      progress: async (doc, _, ctx) => assessIndicator(doc, await latestValue(doc, ctx), today(ctx)).progress,
+      status: async (doc, _, ctx) => (await assessment(doc, ctx)).status,
+      progress: async (doc, _, ctx) => (await assessment(doc, ctx)).progress,
       expectedProgress: (doc, _, ctx) => assessIndicator(doc, null, today(ctx)).expectedProgress,
       ...sourcedFields,
     },
@@ -77,6 +95,7 @@ export function indicatorReadResolvers(sectorId: string): Resolvers<MonitoringCo
       id: (doc) => doc._id,
       indicators: async (doc, _, ctx) => (await ctx.loaders.monitoring.indicators.load()).filter((i) => i.dataSetId === doc._id),
       periods: async (doc, { last }, ctx) => lastOf(await dataSetReports(doc, ctx), last),
+      lastClosedPeriod: async (doc, _, ctx) => lastClosedReport(await dataSetReports(doc, ctx)),
       summary: async (doc, _, ctx) => summariseReports(await dataSetReports(doc, ctx)),
       ...sourcedFields,
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DataSetDoc, IndicatorValueDoc, PeriodReopeningDoc } from './models.ts';
-import { periodReport, scheduleReports, summariseReports } from './reporting.ts';
+import { lastClosedReport, periodReport, scheduleReports, summariseReports } from './reporting.ts';
 import { parsePeriod } from './periods.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -86,5 +86,13 @@ describe('completeness and timeliness', () => {
       completeness: 0.667,
       timeliness: 0.333,
     });
+  });
+
+  it('names the last closed period: the latest that has ended, never the open one, and none before the first ends', () => {
+    const reports = (today: string) => scheduleReports(dataSet, ['a'], [value('a', '2026-09', '2026-10-20')], [], day(today));
+    expect(lastClosedReport(reports('2026-10-31'))).toMatchObject({ period: { id: '2026-09' }, state: 'LATE' });
+    expect(lastClosedReport(reports('2026-11-01'))).toMatchObject({ period: { id: '2026-10' }, state: 'DUE' });
+    expect(lastClosedReport(reports('2026-11-16'))).toMatchObject({ period: { id: '2026-10' }, state: 'MISSING' });
+    expect(lastClosedReport(reports('2026-08-31'))).toBeNull();
   });
 });

@@ -79,6 +79,15 @@ export function scheduleReports(
   return periods.map((period) => periodReport(dataSet, period, indicatorIds, values, own, today));
 }
 
+/**
+ * The report of the latest period that had ended on the day the reports were judged, from a
+ * data set's schedule (scheduleReports): OPEN is the one state of a period not yet ended, so it
+ * is the last report in any other state. Null when no period has ended yet.
+ */
+export function lastClosedReport(reports: readonly PeriodReport[]): PeriodReport | null {
+  return reports.findLast((report) => report.state !== 'OPEN') ?? null;
+}
+
 export interface ReportingSummary {
   /** Periods that have ended: a report is expected for each. */
   expected: number;

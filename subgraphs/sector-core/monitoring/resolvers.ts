@@ -1,4 +1,5 @@
 import { requireScopes } from '../../../platform/auth/identity.ts';
+import { listPage, type PagedList } from '../../kit/connections/connection.ts';
 import { sourcedFields } from '../../kit/provenance.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
 import { mergeResolvers } from '../../kit/resolverMaps.ts';
@@ -9,6 +10,13 @@ import { indicatorReadResolvers } from './indicatorResolvers.ts';
 import { reviseIndicatorTarget } from './indicatorTargets.ts';
 import { reopenPeriod, reportIndicatorValue } from './indicatorWrites.ts';
 import { recordProgress } from './progress.ts';
+
+// An action's history only grows at its end, one sequence number per report.
+const historyList = (actionId: string): PagedList => ({
+  name: `progress-history/${actionId}`,
+  order: [['sequence', 1, 'number']],
+  maxSize: 100,
+});
 
 /** Progress reports, the monitoring mutations and the action's history, under the contract's placeholder names. */
 function progressResolvers(sectorId: string): Resolvers<MonitoringContext> {
@@ -23,6 +31,11 @@ function progressResolvers(sectorId: string): Resolvers<MonitoringContext> {
       progressHistory: (action, _, ctx) => {
         requireScopes(ctx.identity, scopes.frameworkRead);
         return ctx.loaders.monitoring.progressByAction.load(action.id);
+      },
+      // From the same loader as progressHistory, so a page of every action's history is still one store query.
+      progressHistoryConnection: async (action, args, ctx) => {
+        requireScopes(ctx.identity, scopes.frameworkRead);
+        return listPage(historyList(action.id), args, await ctx.loaders.monitoring.progressByAction.load(action.id));
       },
     },
     ProgressReport: {

@@ -9,7 +9,7 @@ import type { Resolvers } from './resolverTypes.ts';
  * a cross-sector interface this subgraph serves is the social-welfare sector's.
  */
 export function socialWelfareContractResolvers(core: ContractResolvers): Resolvers<ContractContext> {
-  const { Query, Mutation, TemplateSector, TemplateAction, TemplateCaseResponse, TemplateSurvivorContact, TemplateAuditLog, ...shared } = core;
+  const { Query, Mutation, TemplateSector, TemplateAction, TemplateCaseResponse, TemplateSurvivorContact, TemplateAuditLog, Framework, ...shared } = core;
   return {
     ...shared,
     Query: {
@@ -32,6 +32,11 @@ export function socialWelfareContractResolvers(core: ContractResolvers): Resolve
     SocialWelfareCaseResponse: TemplateCaseResponse,
     SocialWelfareSurvivorContact: TemplateSurvivorContact,
     SocialWelfareAuditLog: TemplateAuditLog,
+    Framework: {
+      __resolveReference: (reference) => reference,
+      socialWelfareComplianceStatus: Framework?.templateComplianceStatus,
+      socialWelfareCentreServices: Framework?.templateCentreServices,
+    },
     SectorAgency: { __resolveType: () => 'SocialWelfareSector' },
     FrameworkAction: { __resolveType: () => 'SocialWelfareAction' },
     CaseResponse: { __resolveType: () => 'SocialWelfareCaseResponse' },

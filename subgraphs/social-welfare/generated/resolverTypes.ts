@@ -2,6 +2,7 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SectorRef, ActionEntity, ResponsibilityDoc, ServicePointDoc, CentreRef } from '../../sector-core/models.ts';
+import type { FrameworkFacts } from '../../sector-core/frameworkFacts.ts';
 import type { ProgressReportDoc, DataSetDoc, IndicatorDoc, IndicatorValueDoc, PeriodReopeningDoc } from '../../sector-core/monitoring/models.ts';
 import type { PeriodReport } from '../../sector-core/monitoring/reporting.ts';
 import type { Compliance as ComplianceModel } from '../../sector-core/monitoring/compliance.ts';
@@ -13,6 +14,7 @@ import type { SourceDoc, ProvenanceDoc } from '../../kit/provenance.ts';
 import type { ShelterView, CounsellingView } from '../models.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -130,6 +132,33 @@ export type AuditChainProblem = {
   problem: Scalars['String']['output'];
 };
 
+/** The order of an audit log's entries on its pages. */
+export type AuditEntryOrder =
+  /** The newest entry first: what happened lately. */
+  | 'NEWEST_FIRST'
+  /** The first entry first: the chain's own order, each entry after the one whose hash it carries. */
+  | 'OLDEST_FIRST';
+
+/** A page of a subgraph's audit log. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries on this page, each with its cursor. */
+  edges: Array<AuditEntryEdge>;
+  /** Whether there is more on either side, and the cursors to ask for it. */
+  pageInfo: PageInfo;
+  /** How many entries the whole list (with its filters) holds now. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An audit entry on a page, with its cursor. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** An opaque cursor, good only for the log, filters and order that gave it out. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
 /** Where a page stands in its list: whether there is more on either side, and the cursors to ask for it. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -166,6 +195,27 @@ export type Sourced = {
   illustrativeNote?: Maybe<Scalars['String']['output']>;
 };
 
+/** A sector's standing against the responsibilities allocated to it. */
+export type ComplianceStatus =
+  /** No rule of the scoreboard is broken. */
+  | 'MEETING_OBLIGATIONS'
+  /** At least one rule gives cause for concern, none is failed. */
+  | 'AT_RISK'
+  /** At least one rule is failed. */
+  | 'FAILING';
+
+/**
+ * A service a sector offers at a crisis centre, as the sector reports it for the lead ministry's
+ * filter on crisis centres. Not served to callers: `CrisisCentre`'s facet fields are.
+ */
+export type CentreServiceOffer = {
+  __typename?: 'CentreServiceOffer';
+  /** The crisis centre. */
+  crisisCentreId: Scalars['ID']['output'];
+  /** The facet field of `CrisisCentre` that serves the service there, e.g. `medicalCare`. */
+  facet: Scalars['String']['output'];
+};
+
 /**
  * A ministry taking part in the national framework. The coordination subgraph owns the registry
  * entry (name, ministry, focal point); each sector's subgraph adds what it alone knows about itself:
@@ -180,11 +230,18 @@ export type SectorAgency = {
   servicePoints?: Maybe<Array<ServicePoint>>;
   /** How the actions this sector leads are being delivered. */
   delivery?: Maybe<DeliveryStatus>;
+  /**
+   * The actions this sector leads, each with its due date and delivery state today, optionally
+   * narrowed and in the order asked (most urgent first unless told otherwise; `ActionOrder` says
+   * exactly what that is). Every action the framework gives the sector is listed, one it has no
+   * record of as not reported.
+   */
+  actions?: Maybe<Array<FrameworkAction>>;
   /** The sector's compliance with its obligations, as of today. */
   compliance?: Maybe<Compliance>;
-  /** The indicators this sector owns and reports. */
+  /** The indicators this sector owns and reports, optionally only those with one of the given statuses today. */
   indicators?: Maybe<Array<Indicator>>;
-  /** The data sets this sector reports, each with its schedule. */
+  /** The data sets this sector reports, each with its schedule; optionally only those whose last closed period's report is in one of the given states. */
   dataSets?: Maybe<Array<DataSet>>;
   /** Completeness and timeliness of this sector's reports, over all its data sets. */
   reporting?: Maybe<ReportingSummary>;
@@ -201,6 +258,50 @@ export type SectorAgencyServicePointsArgs = {
   kind?: InputMaybe<ServicePointKind>;
 };
 
+
+/**
+ * A ministry taking part in the national framework. The coordination subgraph owns the registry
+ * entry (name, ministry, focal point); each sector's subgraph adds what it alone knows about itself:
+ * its responsibilities, service points and delivery.
+ */
+export type SectorAgencyActionsArgs = {
+  delivery?: InputMaybe<Array<DeliveryState>>;
+  dueBefore?: InputMaybe<Scalars['Date']['input']>;
+  dueAfter?: InputMaybe<Scalars['Date']['input']>;
+  orderBy?: InputMaybe<ActionOrder>;
+};
+
+
+/**
+ * A ministry taking part in the national framework. The coordination subgraph owns the registry
+ * entry (name, ministry, focal point); each sector's subgraph adds what it alone knows about itself:
+ * its responsibilities, service points and delivery.
+ */
+export type SectorAgencyIndicatorsArgs = {
+  status?: InputMaybe<Array<IndicatorStatus>>;
+};
+
+
+/**
+ * A ministry taking part in the national framework. The coordination subgraph owns the registry
+ * entry (name, ministry, focal point); each sector's subgraph adds what it alone knows about itself:
+ * its responsibilities, service points and delivery.
+ */
+export type SectorAgencyDataSetsArgs = {
+  lastClosedPeriodState?: InputMaybe<Array<ReportState>>;
+};
+
+/** The order of a sector's list of the actions it leads. Ties go to the action id, in natural order (`bd-a1-2` before `bd-a1-10`). */
+export type ActionOrder =
+  /**
+   * The one that most needs attention first: overdue actions, the most days overdue first; then
+   * those at risk, then those on track, each the earliest due first; then those not reported (the
+   * earliest due first, those with no due date last); then those done.
+   */
+  | 'MOST_URGENT_FIRST'
+  /** The earliest due date first, whatever the delivery state; actions with no due date recorded last. */
+  | 'EARLIEST_DUE_FIRST';
+
 /**
  * An action of the national framework. The coordination subgraph owns its definition; the lead
  * sector's subgraph owns its due date, status and delivery, recorded in the sector's own system.
@@ -214,10 +315,29 @@ export type FrameworkAction = {
   status?: Maybe<ActionStatus>;
   /** Where the action stands against its due date today. */
   delivery?: Maybe<DeliveryState>;
+  /** Whole days past its due date while it is overdue (1 the day after it was due); 0 when it is not overdue. */
+  daysOverdue?: Maybe<Scalars['Int']['output']>;
   /** When the lead sector last updated its record of the action. */
   lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Every progress report the lead sector has made on this action, oldest first. */
   progressHistory?: Maybe<Array<ProgressReport>>;
+  /**
+   * The progress reports of `progressHistory`, one page at a time, oldest first (by position in
+   * the action's history).
+   */
+  progressHistoryConnection?: Maybe<ProgressReportConnection>;
+};
+
+
+/**
+ * An action of the national framework. The coordination subgraph owns its definition; the lead
+ * sector's subgraph owns its due date, status and delivery, recorded in the sector's own system.
+ */
+export type FrameworkActionProgressHistoryConnectionArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Status of a framework action as its lead sector reports it. */
@@ -384,6 +504,12 @@ export type AuditLog = {
   id: Scalars['ID']['output'];
   /** Entries, newest first, optionally only those about one case or of one action. */
   entries?: Maybe<Array<AuditEntry>>;
+  /**
+   * The entries of `entries`, one page at a time, by position in the chain: a page never repeats
+   * or skips an entry, however many are appended between two reads. Each page read is itself
+   * recorded (`audit.read`).
+   */
+  entriesConnection?: Maybe<AuditEntryConnection>;
   /** The hash chain checked from the first entry to the head. */
   check?: Maybe<AuditChainCheck>;
 };
@@ -394,6 +520,18 @@ export type AuditLogEntriesArgs = {
   caseId?: InputMaybe<Scalars['ID']['input']>;
   action?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A subgraph's audit log of case-level reads and changes. For auditors (`audit:read`) only. */
+export type AuditLogEntriesConnectionArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  order?: InputMaybe<AuditEntryOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -427,15 +565,6 @@ export type SurvivorContactInput = {
   /** The day the details were collected; not in the future, nor before 1 January of the year in the case code. */
   collectedOn: Scalars['Date']['input'];
 };
-
-/** A sector's standing against the responsibilities allocated to it. */
-export type ComplianceStatus =
-  /** No rule of the scoreboard is broken. */
-  | 'MEETING_OBLIGATIONS'
-  /** At least one rule gives cause for concern, none is failed. */
-  | 'AT_RISK'
-  /** At least one rule is failed. */
-  | 'FAILING';
 
 /** A rule of the compliance scoreboard. */
 export type ComplianceRule =
@@ -705,6 +834,12 @@ export type DataSet = Sourced & {
   indicators: Array<Indicator>;
   /** Its periods from the first to the current one, newest last; the last `last` of them when given. */
   periods: Array<ReportingPeriod>;
+  /**
+   * The latest period that has ended by today, with the state of its report: `ON_TIME`, `LATE`,
+   * `MISSING`, or `DUE` while its on-time deadline has not passed. Never the current, open period;
+   * null when no period of the schedule has ended yet.
+   */
+  lastClosedPeriod?: Maybe<ReportingPeriod>;
   /** Completeness and timeliness over all its periods so far. */
   summary: ReportingSummary;
   /** The source of the record's facts; null when none of them comes from a source. */
@@ -886,6 +1021,26 @@ export type ProgressReportInput = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A page of an action's progress reports. */
+export type ProgressReportConnection = {
+  __typename?: 'ProgressReportConnection';
+  /** The reports on this page, each with its cursor. */
+  edges: Array<ProgressReportEdge>;
+  /** Whether there is more on either side, and the cursors to ask for it. */
+  pageInfo: PageInfo;
+  /** How many reports the action's whole history holds now. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A progress report on a page, with its cursor. */
+export type ProgressReportEdge = {
+  __typename?: 'ProgressReportEdge';
+  /** An opaque cursor, good only for this action's history. */
+  cursor: Scalars['String']['output'];
+  /** The report. */
+  node: ProgressReport;
+};
+
 /**
  * This sector's response to a case. Every day in it is not in the future and not before 1 January of
  * the year in the case code (the year the case was first reported); text given is not empty.
@@ -1006,9 +1161,14 @@ export type SocialWelfareSector = SectorAgency & {
   ledActionIds: Array<Scalars['ID']['output']>;
   /** How the actions the social welfare sector leads are being delivered: every one of them, an action with no record here as not reported. */
   delivery?: Maybe<DeliveryStatus>;
-  /** The indicators the social welfare sector owns and reports. */
+  /**
+   * The actions the social welfare sector leads, each with its due date and delivery state today, optionally
+   * narrowed and in the order asked: every one of them, an action with no record here as not reported.
+   */
+  actions?: Maybe<Array<FrameworkAction>>;
+  /** The indicators the social welfare sector owns and reports, optionally only those with one of the given statuses today. */
   indicators?: Maybe<Array<Indicator>>;
-  /** The data sets the social welfare sector reports. */
+  /** The data sets the social welfare sector reports; optionally only those whose last closed period's report is in one of the given states. */
   dataSets?: Maybe<Array<DataSet>>;
   /** Completeness and timeliness of the social welfare sector's reports. */
   reporting?: Maybe<ReportingSummary>;
@@ -1026,6 +1186,27 @@ export type SocialWelfareSectorServicePointsArgs = {
   kind?: InputMaybe<ServicePointKind>;
 };
 
+
+/** The social welfare sector: shelter, counselling and case work. */
+export type SocialWelfareSectorActionsArgs = {
+  delivery?: InputMaybe<Array<DeliveryState>>;
+  dueBefore?: InputMaybe<Scalars['Date']['input']>;
+  dueAfter?: InputMaybe<Scalars['Date']['input']>;
+  orderBy?: InputMaybe<ActionOrder>;
+};
+
+
+/** The social welfare sector: shelter, counselling and case work. */
+export type SocialWelfareSectorIndicatorsArgs = {
+  status?: InputMaybe<Array<IndicatorStatus>>;
+};
+
+
+/** The social welfare sector: shelter, counselling and case work. */
+export type SocialWelfareSectorDataSetsArgs = {
+  lastClosedPeriodState?: InputMaybe<Array<ReportState>>;
+};
+
 /** A framework action led by the social welfare sector. */
 export type SocialWelfareAction = FrameworkAction & {
   __typename?: 'SocialWelfareAction';
@@ -1037,10 +1218,26 @@ export type SocialWelfareAction = FrameworkAction & {
   status?: Maybe<ActionStatus>;
   /** Where the action stands against its due date today. */
   delivery?: Maybe<DeliveryState>;
+  /** Whole days past its due date while it is overdue (1 the day after it was due); 0 when it is not overdue. */
+  daysOverdue?: Maybe<Scalars['Int']['output']>;
   /** When the social welfare sector last updated its record. */
   lastUpdatedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Every progress report the social welfare sector has made on this action, oldest first. */
   progressHistory?: Maybe<Array<ProgressReport>>;
+  /**
+   * The progress reports of `progressHistory`, one page at a time, oldest first (by position in
+   * the action's history).
+   */
+  progressHistoryConnection?: Maybe<ProgressReportConnection>;
+};
+
+
+/** A framework action led by the social welfare sector. */
+export type SocialWelfareActionProgressHistoryConnectionArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A One-Stop Crisis Centre: one place in a hospital where survivors reach every sector's services. */
@@ -1048,9 +1245,9 @@ export type CrisisCentre = {
   __typename?: 'CrisisCentre';
   /** Stable centre id, e.g. `bd-occ-dhaka`. */
   id: Scalars['ID']['output'];
-  /** Temporary shelter at or linked to the centre, if recorded. */
+  /** Temporary shelter at or linked to the centre, if recorded with at least one bed; the centre then offers it (`SHELTER`). */
   shelter?: Maybe<Shelter>;
-  /** Counselling at the centre, if recorded. */
+  /** Counselling at the centre, if recorded with at least one counsellor; the centre then offers it (`COUNSELLING`). */
   counselling?: Maybe<Counselling>;
 };
 
@@ -1123,6 +1320,12 @@ export type SocialWelfareAuditLog = AuditLog & {
   id: Scalars['ID']['output'];
   /** Entries, newest first, optionally only those about one case or of one action. */
   entries?: Maybe<Array<AuditEntry>>;
+  /**
+   * The entries of `entries`, one page at a time, by position in the chain: a page never repeats
+   * or skips an entry, however many are appended between two reads. Each page read is itself
+   * recorded (`audit.read`).
+   */
+  entriesConnection?: Maybe<AuditEntryConnection>;
   /** The hash chain checked from the first entry to the head. */
   check?: Maybe<AuditChainCheck>;
 };
@@ -1133,6 +1336,34 @@ export type SocialWelfareAuditLogEntriesArgs = {
   caseId?: InputMaybe<Scalars['ID']['input']>;
   action?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The social welfare sector's audit log, served by its own subgraph. For auditors only. */
+export type SocialWelfareAuditLogEntriesConnectionArgs = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  action?: InputMaybe<Scalars['String']['input']>;
+  order?: InputMaybe<AuditEntryOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * A national framework: a plan, programme or strategy the coordination bodies steer and monitor. A
+ * country has several over time (see `Query.frameworks`); the one in force is `Query.framework`.
+ */
+export type Framework = {
+  __typename?: 'Framework';
+  /** Stable framework id, e.g. `bd-msp-vaw`. */
+  id: Scalars['ID']['output'];
+  /** The ids of the framework actions the social welfare sector leads, for its compliance status. */
+  socialWelfareLedActionIds: Array<Scalars['ID']['output']>;
+  /** The social welfare sector's compliance status today, as `SocialWelfareSector.compliance` gives it. */
+  socialWelfareComplianceStatus?: Maybe<ComplianceStatus>;
+  /** The services the social welfare sector offers at crisis centres, by the rule of its subgraph (`offers`). */
+  socialWelfareCentreServices?: Maybe<Array<CentreServiceOffer>>;
 };
 
 /** Temporary shelter for survivors and their children. */
@@ -1178,7 +1409,7 @@ export type _Service = {
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
-export type _Entity = Area | CrisisCentre | Organisation | SocialWelfareAction | SocialWelfareAuditLog | SocialWelfareCaseResponse | SocialWelfareSector;
+export type _Entity = Area | CrisisCentre | Framework | Organisation | SocialWelfareAction | SocialWelfareAuditLog | SocialWelfareCaseResponse | SocialWelfareSector;
 
 
 
@@ -1265,6 +1496,7 @@ export type FederationTypes = {
   CrisisCentre: CrisisCentre;
   SocialWelfareCaseResponse: SocialWelfareCaseResponse;
   SocialWelfareAuditLog: SocialWelfareAuditLog;
+  Framework: Framework;
 };
 
 /** Mapping of federation reference types */
@@ -1273,6 +1505,10 @@ export type FederationReferenceTypes = {
     ( { __typename: 'SocialWelfareSector' }
     & GraphQLRecursivePick<FederationTypes['SocialWelfareSector'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareSector'], {"ledActionIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareSector'], {"ledActionIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareSector'], {"ledActionIds":true}>
+        | GraphQLRecursivePick<FederationTypes['SocialWelfareSector'], {"ledActionIds":true}>
         | GraphQLRecursivePick<FederationTypes['SocialWelfareSector'], {"ledActionIds":true}>
         | GraphQLRecursivePick<FederationTypes['SocialWelfareSector'], {"ledActionIds":true}>
         | GraphQLRecursivePick<FederationTypes['SocialWelfareSector'], {"ledActionIds":true}> ) );
@@ -1288,6 +1524,11 @@ export type FederationReferenceTypes = {
   SocialWelfareAuditLog:
     ( { __typename: 'SocialWelfareAuditLog' }
     & GraphQLRecursivePick<FederationTypes['SocialWelfareAuditLog'], {"id":true}> );
+  Framework:
+    ( { __typename: 'Framework' }
+    & GraphQLRecursivePick<FederationTypes['Framework'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Framework'], {"socialWelfareLedActionIds":true}> ) );
 };
 
 /** Mapping of union types */
@@ -1295,6 +1536,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   _Entity:
     | ( Area )
     | ( CentreRef )
+    | ( FrameworkFacts )
     | ( Organisation )
     | ( ActionEntity )
     | ( AuditLogRef )
@@ -1315,10 +1557,16 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditChainCheck: ResolverTypeWrapper<AuditChainCheck>;
   AuditChainProblem: ResolverTypeWrapper<AuditChainProblem>;
+  AuditEntryOrder: AuditEntryOrder;
+  AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>;
+  AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Source: ResolverTypeWrapper<SourceDoc>;
   Sourced: ResolverTypeWrapper<ProvenanceDoc>;
+  ComplianceStatus: ComplianceStatus;
+  CentreServiceOffer: ResolverTypeWrapper<CentreServiceOffer>;
   SectorAgency: ResolverTypeWrapper<SectorRef>;
+  ActionOrder: ActionOrder;
   FrameworkAction: ResolverTypeWrapper<ActionEntity>;
   ActionStatus: ActionStatus;
   ResponsibilityRole: ResponsibilityRole;
@@ -1333,7 +1581,6 @@ export type ResolversTypes = {
   AuditLog: ResolverTypeWrapper<AuditLogRef>;
   CaseResponse: ResolverTypeWrapper<ResponseEntity>;
   SurvivorContactInput: SurvivorContactInput;
-  ComplianceStatus: ComplianceStatus;
   ComplianceRule: ComplianceRule;
   ComplianceReason: ResolverTypeWrapper<ComplianceReason>;
   Compliance: ResolverTypeWrapper<ComplianceModel>;
@@ -1361,6 +1608,8 @@ export type ResolversTypes = {
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ResolverTypeWrapper<ProgressReportDoc>;
   ProgressReportInput: ProgressReportInput;
+  ProgressReportConnection: ResolverTypeWrapper<Omit<ProgressReportConnection, 'edges'> & { edges: Array<ResolversTypes['ProgressReportEdge']> }>;
+  ProgressReportEdge: ResolverTypeWrapper<Omit<ProgressReportEdge, 'node'> & { node: ResolversTypes['ProgressReport'] }>;
   SocialWelfareCaseResponseInput: SocialWelfareCaseResponseInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1371,6 +1620,7 @@ export type ResolversTypes = {
   SocialWelfareCaseResponse: ResolverTypeWrapper<ResponseEntity>;
   SocialWelfareSurvivorContact: ResolverTypeWrapper<SurvivorContactDoc>;
   SocialWelfareAuditLog: ResolverTypeWrapper<AuditLogRef>;
+  Framework: ResolverTypeWrapper<FrameworkFacts>;
   Shelter: ResolverTypeWrapper<ShelterView>;
   Counselling: ResolverTypeWrapper<CounsellingView>;
   link__Purpose: Link__Purpose;
@@ -1397,9 +1647,12 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   AuditChainCheck: AuditChainCheck;
   AuditChainProblem: AuditChainProblem;
+  AuditEntryConnection: Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> };
+  AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   PageInfo: PageInfo;
   Source: SourceDoc;
   Sourced: ProvenanceDoc;
+  CentreServiceOffer: CentreServiceOffer;
   SectorAgency: SectorRef;
   FrameworkAction: ActionEntity;
   Organisation: Organisation;
@@ -1433,6 +1686,8 @@ export type ResolversParentTypes = {
   PeriodReopeningInput: PeriodReopeningInput;
   ProgressReport: ProgressReportDoc;
   ProgressReportInput: ProgressReportInput;
+  ProgressReportConnection: Omit<ProgressReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProgressReportEdge']> };
+  ProgressReportEdge: Omit<ProgressReportEdge, 'node'> & { node: ResolversParentTypes['ProgressReport'] };
   SocialWelfareCaseResponseInput: SocialWelfareCaseResponseInput;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
@@ -1443,6 +1698,7 @@ export type ResolversParentTypes = {
   SocialWelfareCaseResponse: ResponseEntity;
   SocialWelfareSurvivorContact: SurvivorContactDoc;
   SocialWelfareAuditLog: AuditLogRef;
+  Framework: FrameworkFacts;
   Shelter: ShelterView;
   Counselling: CounsellingView;
   link__Import: Scalars['link__Import']['output'];
@@ -1602,6 +1858,17 @@ export type AuditChainProblemResolvers<ContextType = any, ParentType extends Res
   problem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type AuditEntryConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1618,6 +1885,11 @@ export type SourceResolvers<ContextType = any, ParentType extends ResolversParen
 
 export type SourcedResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sourced'] = ResolversParentTypes['Sourced']> = {
   __resolveType: TypeResolveFn<'Responsibility' | 'ServicePoint' | 'Indicator' | 'DataSet' | 'ProgressReport' | 'Shelter' | 'Counselling', ParentType, ContextType>;
+};
+
+export type CentreServiceOfferResolvers<ContextType = any, ParentType extends ResolversParentTypes['CentreServiceOffer'] = ResolversParentTypes['CentreServiceOffer']> = {
+  crisisCentreId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  facet?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SectorAgencyResolvers<ContextType = any, ParentType extends ResolversParentTypes['SectorAgency'] = ResolversParentTypes['SectorAgency']> = {
@@ -1785,6 +2057,7 @@ export type DataSetResolvers<ContextType = any, ParentType extends ResolversPare
   lockDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
   periods?: Resolver<Array<ResolversTypes['ReportingPeriod']>, ParentType, ContextType, Partial<DataSetPeriodsArgs>>;
+  lastClosedPeriod?: Resolver<Maybe<ResolversTypes['ReportingPeriod']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['ReportingSummary'], ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
   illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1842,6 +2115,17 @@ export type ProgressReportResolvers<ContextType = any, ParentType extends Resolv
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ProgressReportConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ProgressReportConnection'] = ResolversParentTypes['ProgressReportConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProgressReportEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ProgressReportEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ProgressReportEdge'] = ResolversParentTypes['ProgressReportEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   socialWelfareSector?: Resolver<ResolversTypes['SocialWelfareSector'], ParentType, ContextType>;
   socialWelfareSurvivorContact?: Resolver<Maybe<ResolversTypes['SocialWelfareSurvivorContact']>, ParentType, ContextType, RequireFields<QuerySocialWelfareSurvivorContactArgs, 'caseId'>>;
@@ -1867,8 +2151,9 @@ export type SocialWelfareSectorResolvers<ContextType = any, ParentType extends R
   responsibilities?: Resolver<Maybe<Array<ResolversTypes['Responsibility']>>, ParentType, ContextType>;
   servicePoints?: Resolver<Maybe<Array<ResolversTypes['ServicePoint']>>, ParentType, ContextType, Partial<SocialWelfareSectorServicePointsArgs>>;
   delivery?: Resolver<Maybe<ResolversTypes['DeliveryStatus']>, ParentType, ContextType>;
-  indicators?: Resolver<Maybe<Array<ResolversTypes['Indicator']>>, ParentType, ContextType>;
-  dataSets?: Resolver<Maybe<Array<ResolversTypes['DataSet']>>, ParentType, ContextType>;
+  actions?: Resolver<Maybe<Array<ResolversTypes['FrameworkAction']>>, ParentType, ContextType, RequireFields<SocialWelfareSectorActionsArgs, 'orderBy'>>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['Indicator']>>, ParentType, ContextType, Partial<SocialWelfareSectorIndicatorsArgs>>;
+  dataSets?: Resolver<Maybe<Array<ResolversTypes['DataSet']>>, ParentType, ContextType, Partial<SocialWelfareSectorDataSetsArgs>>;
   reporting?: Resolver<Maybe<ResolversTypes['ReportingSummary']>, ParentType, ContextType>;
   compliance?: Resolver<Maybe<ResolversTypes['Compliance']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1880,8 +2165,10 @@ export type SocialWelfareActionResolvers<ContextType = any, ParentType extends R
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['ActionStatus']>, ParentType, ContextType>;
   delivery?: Resolver<Maybe<ResolversTypes['DeliveryState']>, ParentType, ContextType>;
+  daysOverdue?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   lastUpdatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   progressHistory?: Resolver<Maybe<Array<ResolversTypes['ProgressReport']>>, ParentType, ContextType>;
+  progressHistoryConnection?: Resolver<Maybe<ResolversTypes['ProgressReportConnection']>, ParentType, ContextType, Partial<SocialWelfareActionProgressHistoryConnectionArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1923,7 +2210,16 @@ export type SocialWelfareAuditLogResolvers<ContextType = any, ParentType extends
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SocialWelfareAuditLog']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   entries?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<SocialWelfareAuditLogEntriesArgs, 'limit'>>;
+  entriesConnection?: Resolver<Maybe<ResolversTypes['AuditEntryConnection']>, ParentType, ContextType, RequireFields<SocialWelfareAuditLogEntriesConnectionArgs, 'order'>>;
   check?: Resolver<Maybe<ResolversTypes['AuditChainCheck']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type FrameworkResolvers<ContextType = any, ParentType extends ResolversParentTypes['Framework'] = ResolversParentTypes['Framework'], FederationReferenceType extends FederationReferenceTypes['Framework'] = FederationReferenceTypes['Framework']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Framework']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  socialWelfareComplianceStatus?: Resolver<Maybe<ResolversTypes['ComplianceStatus']>, ParentType, ContextType>;
+  socialWelfareCentreServices?: Resolver<Maybe<Array<ResolversTypes['CentreServiceOffer']>>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1975,7 +2271,7 @@ export type _ServiceResolvers<ContextType = any, ParentType extends ResolversPar
 };
 
 export type _EntityResolvers<ContextType = any, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = {
-  __resolveType: TypeResolveFn<'Area' | 'CrisisCentre' | 'Organisation' | 'SocialWelfareAction' | 'SocialWelfareAuditLog' | 'SocialWelfareCaseResponse' | 'SocialWelfareSector', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Area' | 'CrisisCentre' | 'Framework' | 'Organisation' | 'SocialWelfareAction' | 'SocialWelfareAuditLog' | 'SocialWelfareCaseResponse' | 'SocialWelfareSector', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -1986,9 +2282,12 @@ export type Resolvers<ContextType = any> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditChainCheck?: AuditChainCheckResolvers<ContextType>;
   AuditChainProblem?: AuditChainProblemResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Sourced?: SourcedResolvers<ContextType>;
+  CentreServiceOffer?: CentreServiceOfferResolvers<ContextType>;
   SectorAgency?: SectorAgencyResolvers<ContextType>;
   FrameworkAction?: FrameworkActionResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
@@ -2013,6 +2312,8 @@ export type Resolvers<ContextType = any> = {
   PeriodReopening?: PeriodReopeningResolvers<ContextType>;
   ReportingSummary?: ReportingSummaryResolvers<ContextType>;
   ProgressReport?: ProgressReportResolvers<ContextType>;
+  ProgressReportConnection?: ProgressReportConnectionResolvers<ContextType>;
+  ProgressReportEdge?: ProgressReportEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   SocialWelfareSector?: SocialWelfareSectorResolvers<ContextType>;
@@ -2021,6 +2322,7 @@ export type Resolvers<ContextType = any> = {
   SocialWelfareCaseResponse?: SocialWelfareCaseResponseResolvers<ContextType>;
   SocialWelfareSurvivorContact?: SocialWelfareSurvivorContactResolvers<ContextType>;
   SocialWelfareAuditLog?: SocialWelfareAuditLogResolvers<ContextType>;
+  Framework?: FrameworkResolvers<ContextType>;
   Shelter?: ShelterResolvers<ContextType>;
   Counselling?: CounsellingResolvers<ContextType>;
   link__Import?: GraphQLScalarType;

@@ -1,41 +1,52 @@
 import { disclosure } from '../../../kit/disclosure/configured.ts';
+import type { DisclosureControl, DisclosureMethod } from '../../../kit/disclosure/publish.ts';
+import { InvalidInputError, type FieldProblem } from '../../../kit/errors.ts';
+import type { AreaDoc, AreaLevel } from '../../areas/models.ts';
+import { areaAtLevelOf, subtree } from '../../areas/tree.ts';
 import { caseCodePrefix } from '../caseCode.ts';
 import type { CaseContext } from '../context.ts';
-import type { IncidentType } from '../models.ts';
 import { KeptYears, defaultKeptYearsOptions } from './keptYears.ts';
+import { PathwayCells, publishedTables, type PublishedTables } from './pathwayCells.ts';
+import { pathwayPeriod, type WindowPeriod } from './window.ts';
 import { readYearInSlices } from './yearData.ts';
-import { YearTally } from './yearTally.ts';
+import { YearTally, type MonthsView } from './yearTally.ts';
 
 /*
- * The pathway aggregates of a year, kept between requests. Reading a year of cases and referrals
+ * The pathway aggregates, kept between requests a year at a time; a window (window.ts) adds the
+ * kept cells of its months together, across years when it spans two. Reading a year of cases and referrals
  * is what costs (seconds at 100,000 cases on the embedded store), so it is read once and counted
  * into a tally (yearTally.ts) kept with the store's case-registry revision, read before the data.
  * Every write to a case or referral bumps that revision and notes the case code
  * (kit/revisions.ts). On each request one small read tells what was written since, through any
- * replica: nothing, and the kept tables answer; a few cases, and only those are read and counted
+ * replica: nothing, and the kept cells answer; a few cases, and only those are read and counted
  * again; more than the counter remembers, and the year is read whole again. So every replica
  * answers after a write exactly as if it had read the whole year, without doing so. A write whose
  * bump was lost is counted when the kept year is next read whole: at the latest once it is older
  * than the re-read age (keptYears.ts). The subgraph counts the current year at start, before it
  * reports ready (warmPathway below).
  *
- * Only the follow-ups overdue today and the months begun by today depend on the day asked: they
- * are published on each request from the kept cells.
+ * Every table is published on each request from the kept cells (adding a year's cells together
+ * takes milliseconds), and only the tables asked for.
  */
 
-type Tables = ReturnType<YearTally['tables']>;
-
 /** What PathwayAggregates resolves from: published tables only, no case-level data. */
-export interface PublishedPathway extends Omit<Tables, 'timeToService'> {
-  casesByMonth: ReturnType<YearTally['casesByMonth']>;
-  overdueFollowUps: ReturnType<YearTally['overdueFollowUps']>;
-  timeToService(incidentType: IncidentType | null): NonNullable<ReturnType<Tables['timeToService']['get']>>;
+export interface PublishedPathway extends PublishedTables {
+  year: number;
+  period: WindowPeriod;
+  suppressionThreshold: number;
+  disclosureControl: DisclosureMethod;
+  casesByDistrict(): ReturnType<DisclosureControl['publishTable']>;
+  byArea(level: AreaLevel, within: string | null): Promise<PublishedAreaPathway[]>;
+}
+
+/** What AreaPathwayAggregates resolves from. */
+export interface PublishedAreaPathway extends PublishedTables {
+  area: AreaDoc;
 }
 
 interface KeptYear {
   revision: number;
   tally: YearTally;
-  tables: Tables;
 }
 
 /** What the pathway aggregates use of a request's context (warm-up passes the same, made at start). */
@@ -51,16 +62,103 @@ export function keptYearsOf(repos: Pick<CaseContext['repos'], 'cases'>): KeptYea
   return kept;
 }
 
-/** The year's published aggregates, as the registry holds it now. */
-export async function keptPathway(ctx: PathwayContext, year: number): Promise<PublishedPathway> {
-  const { tally, tables } = await keptYearsOf(ctx.repos).get(year, (kept) => upToDate(ctx, year, kept), ctx.logger);
-  const { timeToService, ...published } = tables;
+/**
+ * The window's published aggregates, as the registry holds it now: the kept cells of its months,
+ * by district, added together for the country and, when asked, for each area.
+ */
+export async function keptPathway(
+  ctx: PathwayContext,
+  period: WindowPeriod,
+  areas: () => Promise<readonly AreaDoc[]>,
+): Promise<PublishedPathway> {
+  const views: MonthsView[] = [];
+  for (const year of period.years) {
+    const { tally } = await keptYearsOf(ctx.repos).get(year, (kept) => upToDate(ctx, year, kept), ctx.logger);
+    views.push(tally.view(period.months.filter((m) => m.startsWith(`${year}-`))));
+  }
+  // A year with no counted case in the window adds nothing (its cells are empty).
+  const counted = views.filter((view) => view.all.allCases.count > 0);
+  const { byDistrict, all: national } = counted.length === 1 ? counted[0]! : together(counted);
+  const today = ctx.clock.now();
+  // A district whose cases have all left the count is no row, as counting afresh would not list it.
+  const districts = [...byDistrict]
+    .filter(([, cells]) => cells.allCases.count > 0)
+    .map(([district]) => district)
+    .sort();
   return {
-    ...published,
-    casesByMonth: tally.casesByMonth(ctx.clock.now()),
-    overdueFollowUps: tally.overdueFollowUps(ctx.clock.now()),
-    timeToService: (incidentType) => timeToService.get(incidentType)!,
+    ...publishedTables(national, period.months, today, disclosure),
+    year: period.years[period.years.length - 1]!,
+    period,
+    suppressionThreshold: disclosure.table.threshold,
+    disclosureControl: disclosure.method,
+    casesByDistrict: () =>
+      disclosure.publishTable(
+        districts.map((d) => [d, byDistrict.get(d)!.allCases]),
+        { ...national.allCases },
+      ),
+    byArea: async (level, within) => {
+      const all = await areas();
+      const listed = areasListed(all, level, within);
+      const cells = areaCells(national, byDistrict, all, level, listed);
+      return listed.map((area) => ({ area, ...publishedTables(cells.get(area._id)!, period.months, today, disclosure) }));
+    },
   };
+}
+
+/**
+ * Each listed area's cells: its districts' added together. Kept with the window's cells until they
+ * change (or the areas do), so a breakdown asked again is published from the same cells, whose
+ * published tables are kept too.
+ */
+const areaCellsOf = new WeakMap<PathwayCells, Map<string, { asOf: string; cells: Map<string, PathwayCells> }>>();
+function areaCells(
+  national: PathwayCells,
+  byDistrict: ReadonlyMap<string, PathwayCells>,
+  all: readonly AreaDoc[],
+  level: AreaLevel,
+  listed: readonly AreaDoc[],
+): Map<string, PathwayCells> {
+  const asOf = `${national.revision} ${all.map((a) => `${a._id}:${a.version}`).join(',')}`;
+  const ask = `${level} ${listed.map((a) => a._id).join(',')}`;
+  let kept = areaCellsOf.get(national);
+  if (!kept) areaCellsOf.set(national, (kept = new Map<string, { asOf: string; cells: Map<string, PathwayCells> }>()));
+  const known = kept.get(ask);
+  if (known?.asOf === asOf) return known.cells;
+  const areaOf = areaAtLevelOf(all, level);
+  const cells = new Map(listed.map((a) => [a._id, new PathwayCells()]));
+  for (const [district, districtCells] of byDistrict) {
+    const area = areaOf(district);
+    if (area) cells.get(area._id)?.add(districtCells);
+  }
+  kept.set(ask, { asOf, cells });
+  return cells;
+}
+
+/** The views of a window's years as one (their cases are apart: a case is first reported in one year). */
+function together(views: readonly MonthsView[]): MonthsView {
+  const byDistrict = new Map<string, PathwayCells>();
+  const all = new PathwayCells();
+  for (const view of views) {
+    all.add(view.all);
+    for (const [district, cells] of view.byDistrict) {
+      let into = byDistrict.get(district);
+      if (!into) byDistrict.set(district, (into = new PathwayCells()));
+      into.add(cells);
+    }
+  }
+  return { byDistrict, all };
+}
+
+/** The areas a breakdown lists: every area of the level (at or below `within`), in listing order. */
+function areasListed(all: readonly AreaDoc[], level: AreaLevel, within: string | null): AreaDoc[] {
+  const problems: FieldProblem[] = [];
+  if (level === 'SUB_DISTRICT')
+    problems.push({ field: 'level', problem: 'must be DISTRICT or above: cases are placed no finer than their district' });
+  const top = within === null ? null : all.find((a) => a._id === within);
+  if (top === undefined) problems.push({ field: 'within', problem: `must be the id of an area (got ${JSON.stringify(within)})` });
+  if (problems.length > 0) throw new InvalidInputError('pathway aggregates by area', problems);
+  const under = top ? new Set(subtree(top, all).map((a) => a._id)) : null;
+  return all.filter((a) => a.level === level && (!under || under.has(a._id)));
 }
 
 /**
@@ -70,7 +168,12 @@ export async function keptPathway(ctx: PathwayContext, year: number): Promise<Pu
 export async function warmPathway(ctx: PathwayContext, rereadAfterMs: number | undefined): Promise<void> {
   const kept = keptYearsOf(ctx.repos);
   if (rereadAfterMs !== undefined) kept.options = { ...kept.options, rereadAfterMs };
-  await keptPathway(ctx, ctx.clock.now().getUTCFullYear());
+  const now = ctx.clock.now();
+  const year = await keptPathway(ctx, pathwayPeriod({ year: now.getUTCFullYear() }, now), async () => []);
+  // Published once now, so the first request finds the year's tables kept.
+  for (const table of [year.casesByIncidentType, year.casesByMonth, year.casesBySector, year.justiceFunnel, year.referralOutcomes]) table();
+  year.overdueFollowUps();
+  year.timeToService(null);
 }
 
 async function upToDate(ctx: PathwayContext, year: number, kept: KeptYear | undefined): Promise<KeptYear> {
@@ -80,13 +183,12 @@ async function upToDate(ctx: PathwayContext, year: number, kept: KeptYear | unde
     if (keys) {
       const [cases, referrals] = await Promise.all([ctx.repos.cases.findByIds(keys), ctx.repos.referrals.find({ caseId: { $in: keys } })]);
       kept.tally.recount(keys, cases, referrals);
-      return { revision, tally: kept.tally, tables: kept.tally.tables() };
+      return { revision, tally: kept.tally };
     }
   }
   // Read before the data: a tally counted after this read holds at least every write it counts.
   const revision = await ctx.repos.cases.revision();
   const prefix = await caseCodePrefix(ctx, year);
   const { cases, referrals } = await readYearInSlices(ctx.repos, prefix, year);
-  const tally = await YearTally.of(year, disclosure, prefix, cases, referrals);
-  return { revision, tally, tables: tally.tables() };
+  return { revision, tally: await YearTally.of(year, disclosure, prefix, cases, referrals) };
 }

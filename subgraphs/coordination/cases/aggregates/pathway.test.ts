@@ -42,8 +42,10 @@ const controls = (threshold: number) =>
   controlsBy.get(threshold) ??
   controlsBy.set(threshold, disclosureControl(Buffer.alloc(32, 7), { ...noiseParameters, threshold })).get(threshold)!;
 
+const monthsOf = (year: number) => Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
+
 const data = (cases: CaseDoc[], referrals: ReferralDoc[] = [], threshold = 5): PathwayData => ({
-  year: 2026,
+  months: monthsOf(2026),
   cases,
   referrals,
   today: day(330),
@@ -86,7 +88,8 @@ describe('pathway aggregates', () => {
     const cases = Array.from({ length: 40 }, (_, i) => caseDoc(i));
     const d = { ...data(cases), today: new Date(Date.UTC(2026, 3, 10)) };
     expect(casesByMonth(d).rows.map((r) => r.key)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']);
-    expect(casesByMonth({ ...d, year: 2025 }).rows).toHaveLength(12);
+    expect(casesByMonth({ ...d, months: monthsOf(2025) }).rows).toHaveLength(12);
+    expect(casesByMonth({ ...d, months: ['2026-03', '2026-04', '2026-05'] }).rows.map((r) => r.key)).toEqual(['2026-03', '2026-04']);
   });
 
   it('measure time to service from first report to the sector’s earliest step', () => {

@@ -15,8 +15,8 @@ import {
 } from '../models.ts';
 
 /*
- * The pathway aggregates, computed from one year's consenting cases and their referrals as the
- * registry holds them. Pure functions over arrays: one store read per question, whatever the
+ * The pathway aggregates, computed from one window's consenting cases and their referrals as the
+ * registry holds them (for an area's tables: the area's cases and their referrals). Pure functions over arrays: one store read per question, whatever the
  * number of cases, and every published count goes through the disclosure control
  * (kit/disclosure): each cell carries the number of records it counts and the sum of their
  * record keys, and is published with the noise its count and key give, or withheld.
@@ -27,7 +27,8 @@ import {
  */
 
 export interface PathwayData {
-  year: number;
+  /** The window's calendar months (`2026-03`), in order. */
+  months: readonly string[];
   cases: readonly CaseDoc[];
   referrals: readonly ReferralDoc[];
   today: Date;
@@ -59,13 +60,13 @@ export function servedBy(c: Pick<CaseDoc, 'holdingSector'>, referrals: readonly 
 export const monthOf = (c: Pick<CaseDoc, 'firstReportedOn'>) => c.firstReportedOn.toISOString().slice(0, 7);
 
 /**
- * The months of the year that have begun by `today`: a month still to come is known to be empty,
- * so it is not published as a cell at all (a withheld cell beside it would be recovered exactly
- * from the total).
+ * The window's months that have begun by `today`: a month still to come is known to be empty, so
+ * it is not published as a cell at all (a withheld cell beside it would be recovered exactly from
+ * the total).
  */
-export function monthsBegun(year: number, today: Date): string[] {
-  const last = year < today.getUTCFullYear() ? 12 : today.getUTCMonth() + 1;
-  return Array.from({ length: last }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
+export function monthsBegun(months: readonly string[], today: Date): string[] {
+  const thisMonth = today.toISOString().slice(0, 7);
+  return months.filter((m) => m <= thisMonth);
 }
 
 const caseKey = (d: PathwayData, c: Pick<CaseDoc, '_id'>) => d.disclosure.keys.of('case', c._id);
@@ -102,7 +103,7 @@ export function casesByDistrict(d: PathwayData) {
 }
 
 export const casesByMonth = (d: PathwayData) =>
-  d.disclosure.publishTable(cellsOf(d.cases, monthOf, (c) => caseKey(d, c)).rows(monthsBegun(d.year, d.today)), allCases(d));
+  d.disclosure.publishTable(cellsOf(d.cases, monthOf, (c) => caseKey(d, c)).rows(monthsBegun(d.months, d.today)), allCases(d));
 
 /** Cases each sector served. A case may be served by several sectors, so rows do not add up to the total. */
 export function casesBySector(d: PathwayData) {
@@ -165,6 +166,36 @@ export function publishJusticeFunnel(casesByFurthestStage: ReadonlyMap<number, C
     key,
     ...disclosure.publish(mergeCells([...casesByFurthestStage].filter(([furthest]) => furthest >= i).map(([, cell]) => cell))),
   }));
+}
+
+/**
+ * Legal aid and protection orders, each row a cell of its own: cases whose survivor received
+ * legal aid, and cases with a protection order applied for (a decided one was applied for, even
+ * when only the decision was reported), granted, refused.
+ */
+const legalSteps: readonly [string, readonly MilestoneKind[]][] = [
+  ['LEGAL_AID_RECEIVED', ['LEGAL_AID_STARTED']],
+  ['PROTECTION_ORDER_APPLIED', ['PROTECTION_ORDER_APPLIED', 'PROTECTION_ORDER_GRANTED', 'PROTECTION_ORDER_REFUSED']],
+  ['PROTECTION_ORDER_GRANTED', ['PROTECTION_ORDER_GRANTED']],
+  ['PROTECTION_ORDER_REFUSED', ['PROTECTION_ORDER_REFUSED']],
+];
+export const legalStepKeys = legalSteps.map(([key]) => key);
+
+/** The legal steps (legalProtection rows) a case counts in. */
+export function legalStepsOf(milestones: readonly Pick<MilestoneDoc, 'kind'>[]): string[] {
+  const reached = new Set(milestones.map((m) => m.kind));
+  return legalSteps.filter(([, kinds]) => kinds.some((k) => reached.has(k))).map(([key]) => key);
+}
+
+export function legalProtection(d: PathwayData) {
+  const cells = new Cells();
+  for (const c of d.cases) for (const step of legalStepsOf(c.milestones)) cells.add(step, caseKey(d, c));
+  return publishLegalProtection(cells, d.disclosure);
+}
+
+/** The legal steps from the cases counted in each. */
+export function publishLegalProtection(casesByStep: Cells, disclosure: DisclosureControl) {
+  return legalStepKeys.map((key) => ({ key, ...disclosure.publish(casesByStep.cell(key)) }));
 }
 
 /** The cases that took each number of days. */
