@@ -123,6 +123,33 @@ export const meetingPackQuery = /* GraphQL */ `
           heldOn
         }
       }
+      openDecisions {
+        id
+        code
+        text
+        body {
+          name
+        }
+        meeting {
+          heldOn
+        }
+        ownerOrganisation {
+          name
+        }
+        ownerSector {
+          name
+        }
+        dueDate
+        status
+        daysOverdue
+        actionItems {
+          id
+        }
+        frameworkActions {
+          code
+        }
+        illustrativeNote
+      }
       obligations {
         id
         summary
@@ -220,6 +247,21 @@ export interface MeetingPack {
     status: string;
     overdue: boolean;
     meeting: { id: string; heldOn: string };
+  }[];
+  openDecisions: {
+    id: string;
+    code: string;
+    text: string;
+    body: { name: string };
+    meeting: { heldOn: string };
+    ownerOrganisation: { name: string } | null;
+    ownerSector: { name: string } | null;
+    dueDate: string | null;
+    status: string;
+    daysOverdue: number;
+    actionItems: { id: string }[];
+    frameworkActions: { code: string }[];
+    illustrativeNote: string | null;
   }[];
   obligations: {
     id: string;

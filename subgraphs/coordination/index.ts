@@ -9,6 +9,7 @@ import { createMeetingLoaders } from './meetings/loaders.ts';
 import { meetingPackResolvers } from './meetings/pack.ts';
 import { meetingDocuments } from './meetings/models.ts';
 import { meetingResolvers } from './meetings/resolvers.ts';
+import { decisionResolvers } from './meetings/decisionResolvers.ts';
 import { meetingSeed } from './meetings/seed.ts';
 import { areaResolvers } from './areas/resolvers.ts';
 import { areaSeed } from './areas/seed/index.ts';
@@ -25,6 +26,7 @@ import { frameworkRollupResolvers } from './frameworks/rollups.ts';
 import { frameworkSeed } from './frameworks/seed/index.ts';
 import { upgradeToFrameworkLives } from './frameworks/upgradeStore.ts';
 import { upgradeToProvenanceMarks } from './provenance/upgradeStore.ts';
+import { upgradeToFollowedDecisions } from './meetings/upgradeStore.ts';
 import { coordinationDocuments } from './models.ts';
 import { coordinationResolvers } from './resolvers.ts';
 import { seed } from './seed/index.ts';
@@ -40,6 +42,7 @@ export const coordinationSubgraph = defineSubgraph({
     coordinationResolvers(sectorIds) as Resolvers,
     caseRegistryResolvers,
     meetingResolvers as Resolvers,
+    decisionResolvers as Resolvers,
     meetingPackResolvers as Resolvers,
     organisationResolvers as Resolvers,
     obligationResolvers as Resolvers,
@@ -79,6 +82,8 @@ export const coordinationSubgraph = defineSubgraph({
       run: async ({ repos, country, logger }) => void (await upgradeToFrameworkLives(repos, country, logger)),
     },
     { name: 'provenance marks', run: async ({ repos, country, logger }) => void (await upgradeToProvenanceMarks(repos, country, logger)) },
+    // After the marks: a demo meeting's decisions take the meeting's mark.
+    { name: 'decisions followed', run: async ({ repos, clock, logger }) => void (await upgradeToFollowedDecisions(repos, clock, logger)) },
   ],
   // A store written before reports were kept has none, and may rightly have none.
   mayBeEmpty: ['bodyReports'],

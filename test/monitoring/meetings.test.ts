@@ -23,7 +23,7 @@ const updateItem = `mutation($input: ActionItemUpdateInput!) { updateActionItem(
 const snapshot = async () =>
   JSON.stringify(
     await Promise.all(
-      ['meetings', 'actionItems'].map((c) =>
+      ['meetings', 'actionItems', 'decisions'].map((c) =>
         hub.stores
           .get('coordination')!
           .collection<StoredDocument>(c)
@@ -198,5 +198,237 @@ describe('progress on action items', () => {
   it('lets the secretariat close an item', async () => {
     const { data } = await hub.query(updateItem, { input: { id: justiceItem, status: 'DONE', note: 'Report tabled' } }, member);
     expect(data!.updateActionItem.updates.map((u: { status: string }) => u.status)).toEqual(['OPEN', 'IN_PROGRESS', 'DONE']);
+  });
+});
+
+describe('decisions followed from the meeting that takes them', () => {
+  const decisionFields = `id code text status dueDate overdue daysOverdue ownerOrganisation { id } ownerSector { id }
+    actionItems { id } frameworkActions { id } updates { status note by } illustrative`;
+  const record = `mutation($input: MeetingInput!) { recordMeeting(input: $input) { id decisions { ${decisionFields} } actionItems { id } } }`;
+  const updateDecision = `mutation($input: DecisionUpdateInput!) { updateDecision(input: $input) { id status updates { status note by } } }`;
+  const meeting = {
+    bodyId: 'bd-coordination',
+    heldOn: '2026-11-20',
+    sectorsPresent: ['health', 'police', 'justice', 'social-welfare', 'education'],
+    actionItems: [
+      { sectorId: 'police', text: 'Report Victim Support Centre staffing', dueDate: '2026-12-20' },
+      { sectorId: 'justice', text: 'List Tribunals without a special public prosecutor', dueDate: '2027-01-15' },
+    ],
+    decisionsToFollow: [
+      {
+        text: 'Ask the Law and Justice Division for a Tribunal staffing plan',
+        ownerOrganisationId: 'bd-molj',
+        ownerSectorId: 'justice',
+        dueDate: '2027-01-31',
+        carriedOutByActionItems: [1],
+        carriedOutByFrameworkActions: ['bd-a3-3', 'bd-a3-5'],
+      },
+      { text: 'Note the police staffing report' },
+    ],
+  };
+
+  it('refuses a meeting whose decisions name what does not exist or does not fit, and stores none of it', async () => {
+    const bad = {
+      ...meeting,
+      decisionsToFollow: [
+        {
+          ...meeting.decisionsToFollow[0],
+          ownerOrganisationId: 'bd-police',
+          dueDate: '2026-11-01',
+          carriedOutByActionItems: [1, 2, 1],
+          carriedOutByFrameworkActions: ['bd-a3-3', 'bd-a9-9'],
+        },
+        { text: ' ', ownerOrganisationId: 'bd-nowhere', ownerSectorId: 'treasury' },
+      ],
+    };
+    const error = await refused(record, { input: bad }, member);
+    expect(error.extensions!.code).toBe('BAD_USER_INPUT');
+    for (const problem of [
+      'decisionsToFollow[0].dueDate must be after the meeting (2026-11-20; got 2026-11-01)',
+      'decisionsToFollow[0].ownerSectorId is justice, which bd-police does not serve (it serves police)',
+      'decisionsToFollow[0].carriedOutByActionItems names action item 2, but the meeting assigns 2, 0 to 1',
+      'decisionsToFollow[0].carriedOutByActionItems names action item 1 twice',
+      'decisionsToFollow[0].carriedOutByFrameworkActions names no framework action (got "bd-a9-9")',
+      'decisionsToFollow[1].text must not be empty',
+      'decisionsToFollow[1].ownerOrganisationId names no organisation (got "bd-nowhere")',
+      'decisionsToFollow[1].ownerSectorId names no sector (got "treasury"',
+    ]) {
+      expect(error.message).toContain(problem);
+    }
+    const both = await refused(record, { input: { ...meeting, decisions: ['Plain'] } }, member);
+    expect(both.message).toContain('decisionsToFollow cannot be given with decisions');
+  });
+
+  it('records each decision OPEN with its owner, due date, action items and framework actions', async () => {
+    const { data, errors } = await hub.query(record, { input: meeting }, member);
+    expect(errors).toBeUndefined();
+    const id = 'bd-coordination-2026-11-20';
+    expect(data!.recordMeeting.decisions).toEqual([
+      {
+        id: `${id}-d1`,
+        code: 'D1',
+        text: meeting.decisionsToFollow[0]!.text,
+        status: 'OPEN',
+        dueDate: '2027-01-31',
+        overdue: false,
+        daysOverdue: 0,
+        ownerOrganisation: { id: 'bd-molj' },
+        ownerSector: { id: 'justice' },
+        actionItems: [{ id: `${id}-ai2` }],
+        frameworkActions: [{ id: 'bd-a3-3' }, { id: 'bd-a3-5' }],
+        updates: [{ status: 'OPEN', note: 'Taken at the meeting', by: member.subject }],
+        illustrative: false,
+      },
+      {
+        id: `${id}-d2`,
+        code: 'D2',
+        text: 'Note the police staffing report',
+        status: 'OPEN',
+        dueDate: null,
+        overdue: false,
+        daysOverdue: 0,
+        ownerOrganisation: null,
+        ownerSector: null,
+        actionItems: [],
+        frameworkActions: [],
+        updates: [{ status: 'OPEN', note: 'Taken at the meeting', by: member.subject }],
+        illustrative: false,
+      },
+    ]);
+  });
+
+  it('keeps decisions given as plain text working: OPEN, with no owner and no due date', async () => {
+    const { data, errors } = await hub.query(`{ meeting(id: "bd-steering-${TODAY}") { decisions { ${decisionFields} } } }`, {}, member);
+    expect(errors).toBeUndefined();
+    expect(
+      data!.meeting.decisions.map((d: Record<string, unknown>) => [d.code, d.status, d.ownerSector, d.dueDate, d.actionItems]),
+    ).toEqual([
+      ['D1', 'OPEN', null, null, []],
+      ['D2', 'OPEN', null, null, []],
+    ]);
+  });
+
+  it('lets the owner sector report progress, and keeps reopening, superseding and dropping for the secretariat', async () => {
+    const id = 'bd-steering-2026-03-19-d1'; // owned by justice
+    const justice = { role: 'sector-officer' as const, sector: 'justice', subject: 'officer@justice' };
+    const { data, errors } = await hub.query(updateDecision, { input: { id, status: 'IN_PROGRESS', note: 'Figures requested' } }, justice);
+    expect(errors).toBeUndefined();
+    expect(data!.updateDecision.updates.at(-1)).toEqual({ status: 'IN_PROGRESS', note: 'Figures requested', by: justice.subject });
+
+    const dropped = await refused(updateDecision, { input: { id, status: 'DROPPED' } }, justice);
+    expect(dropped.message).toContain("DROPPED is the body's to record, through its secretariat (meetings:write)");
+    const police = await refused(updateDecision, { input: { id, status: 'IMPLEMENTED' } }, { role: 'sector-officer', sector: 'police' });
+    expect(police.message).toContain('Only the justice sector may do this');
+    const unowned = await refused(
+      updateDecision,
+      { input: { id: 'bd-steering-2026-06-18-d1', status: 'IMPLEMENTED' } },
+      { role: 'sector-officer', sector: 'justice' },
+    );
+    expect(unowned.message).toContain('has no owner sector');
+    const analyst = await refused(updateDecision, { input: { id, status: 'IMPLEMENTED' } }, { role: 'analyst' });
+    expect(analyst.message).toContain('Mutation.updateDecision: it needs one of: meetings:write; or sector:write');
+    const untracked = await refused(updateDecision, { input: { id, status: 'UNTRACKED', note: ' ' } }, member);
+    expect(untracked.message).toContain('status must not be UNTRACKED');
+    expect(untracked.message).toContain('note is empty');
+    const missing = await refused(updateDecision, { input: { id: 'bd-steering-2026-03-19-d9', status: 'DROPPED' } }, member);
+    expect(missing.message).toContain('No decision "bd-steering-2026-03-19-d9"');
+
+    const closed = await hub.query(updateDecision, { input: { id, status: 'SUPERSEDED', note: 'Replaced by D1 of 20 November' } }, member);
+    expect(closed.data!.updateDecision.updates.map((u: { status: string }) => u.status)).toEqual(['OPEN', 'IN_PROGRESS', 'SUPERSEDED']);
+  });
+
+  it("lists a body's decisions by status and the bodies' decisions by meeting, and names an unknown body", async () => {
+    const { data, errors } = await hub.query(
+      `{ coordinationBody(id: "bd-steering") { decisions(status: [IMPLEMENTED]) { id status } }
+         decisions(bodyIds: ["bd-coordination"], orderBy: MEETING_DATE) { id } }`,
+      {},
+      member,
+    );
+    expect(errors).toBeUndefined();
+    const stored = await hub.stores.get('coordination')!.collection<StoredDocument & Record<string, any>>('decisions').find({});
+    const implemented = stored.filter((d) => d.bodyId === 'bd-steering' && d.status === 'IMPLEMENTED');
+    expect(implemented.length).toBeGreaterThan(0);
+    expect(data!.coordinationBody.decisions.map((d: { id: string }) => d.id).sort()).toEqual(implemented.map((d) => d._id).sort());
+    const byMeeting = stored
+      .filter((d) => d.bodyId === 'bd-coordination')
+      .sort((a, b) => b.heldOn.getTime() - a.heldOn.getTime() || a.position - b.position);
+    expect(data!.decisions.map((d: { id: string }) => d.id)).toEqual(byMeeting.map((d) => d._id));
+
+    const unknown = await hub.query(`{ decisions(bodyIds: ["bd-steering", "bd-nowhere"]) { id } }`, {}, member);
+    expect(unknown.errors![0]!.message).toContain('bodyIds names no coordination body: bd-nowhere');
+    const dashboard = await hub.query(`{ decisions { id } }`, {}, { role: 'dashboard' });
+    expect(dashboard.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('puts the open decisions of the body and of the bodies reporting to it in the meeting pack, the most overdue first', async () => {
+    const { data, errors } = await hub.query(
+      `{ meetingPack(bodyId: "bd-steering") { openDecisions { id status dueDate body { id } } } }`,
+      {},
+      member,
+    );
+    expect(errors).toBeUndefined();
+    const stored = await hub.stores.get('coordination')!.collection<StoredDocument & Record<string, any>>('decisions').find({});
+    const open = stored.filter((d) => ['bd-steering', 'bd-coordination'].includes(d.bodyId) && ['OPEN', 'IN_PROGRESS'].includes(d.status));
+    const due = (d: Record<string, any>) => (d.dueDate as Date | null)?.getTime() ?? Infinity;
+    const listed = data!.meetingPack.openDecisions as { id: string; dueDate: string | null; body: { id: string } }[];
+    expect(listed.map((d) => d.id).sort()).toEqual(open.map((d) => d._id).sort());
+    expect(listed.map((d) => d.dueDate)).toEqual(
+      [...open].sort((a, b) => due(a) - due(b)).map((d) => (d.dueDate ? d.dueDate.toISOString().slice(0, 10) : null)),
+    );
+    expect(new Set(listed.map((d) => d.body.id))).toEqual(new Set(['bd-steering', 'bd-coordination']));
+  });
+});
+
+describe("a body's meetings a page at a time", () => {
+  const page = `query($first: Int, $after: String, $last: Int, $before: String) { coordinationBody(id: "bd-steering") {
+    meetings { id } meetingsConnection(first: $first, after: $after, last: $last, before: $before) {
+      totalCount edges { cursor node { id heldOn } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`;
+  type Page = { totalCount: number; edges: { cursor: string; node: { id: string } }[]; pageInfo: Record<string, any> };
+  const ask = async (variables: Record<string, unknown>) => {
+    const { data, errors } = await hub.query(page, variables, member);
+    return { errors, all: data?.coordinationBody?.meetings as { id: string }[], page: data?.coordinationBody?.meetingsConnection as Page };
+  };
+
+  it('pages through every meeting newest first, each once, with the cursor clients pass back', async () => {
+    const first = await ask({ first: 2 });
+    expect(first.errors).toBeUndefined();
+    const seen: string[] = [];
+    let current = first.page;
+    expect(current.pageInfo.hasPreviousPage).toBe(false);
+    for (;;) {
+      seen.push(...current.edges.map((e) => e.node.id));
+      expect(current.pageInfo.endCursor).toBe(current.edges.at(-1)!.cursor);
+      if (!current.pageInfo.hasNextPage) break;
+      current = (await ask({ first: 2, after: current.pageInfo.endCursor })).page;
+      expect(current.pageInfo.hasPreviousPage).toBe(true);
+    }
+    expect(seen).toEqual(first.all.map((m) => m.id));
+    expect(first.page.totalCount).toBe(first.all.length);
+    expect(seen.length).toBeGreaterThan(2);
+  });
+
+  it('refuses a cursor that was changed or comes from another list, and a page size out of range', async () => {
+    const { page: one } = await ask({ first: 1 });
+    const cursor = one.pageInfo.endCursor as string;
+    const flipped = `${cursor.slice(0, 20)}${cursor[20] === 'A' ? 'B' : 'A'}${cursor.slice(21)}`;
+    const other = await hub.query(
+      `{ coordinationBody(id: "bd-coordination") { meetingsConnection(first: 1) { pageInfo { endCursor } } } }`,
+      {},
+      member,
+    );
+    const foreign = other.data!.coordinationBody.meetingsConnection.pageInfo.endCursor as string;
+    for (const after of [flipped, cursor.slice(0, -3), 'not a cursor', foreign]) {
+      const { errors } = await ask({ first: 1, after });
+      expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(errors![0]!.message).toContain('after is not a cursor of this list');
+    }
+    expect((await ask({ first: 0 })).errors![0]!.message).toContain('first must be from 1 to 100 (got 0)');
+  });
+
+  it('pages backwards from a cursor with last and before', async () => {
+    const { all, page: newest } = await ask({ first: 3 });
+    const { page: back } = await ask({ last: 2, before: newest.pageInfo.endCursor });
+    expect(back.edges.map((e) => e.node.id)).toEqual(all.slice(0, 2).map((m) => m.id));
+    expect(back.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
   });
 });

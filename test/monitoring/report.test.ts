@@ -50,7 +50,7 @@ async function csv(name: string): Promise<Record<string, string>[]> {
 }
 
 describe('meeting pack', () => {
-  it('writes seven CSV files and a printable page', async () => {
+  it('writes eight CSV files and a printable page', async () => {
     expect(report.files.map((f) => path.basename(f)).sort()).toEqual([
       'action-items.csv',
       'actions.csv',
@@ -59,6 +59,7 @@ describe('meeting pack', () => {
       'indicators.csv',
       'legal-duties.csv',
       'meeting-pack.html',
+      'open-decisions.csv',
       'overdue-actions.csv',
     ]);
     expect(report.pack.preparedOn).toBe(TODAY);
@@ -121,6 +122,18 @@ describe('meeting pack', () => {
     );
   });
 
+  it('carries the open decisions of the body and of the bodies reporting to it, the most overdue first', async () => {
+    const { data } = await hub.query(
+      `{ decisions(status: [OPEN, IN_PROGRESS], bodyIds: ["bd-steering", "bd-coordination"]) { id dueDate daysOverdue } }`,
+    );
+    const open = data!.decisions as { id: string; dueDate: string | null; daysOverdue: number }[];
+    const rows = await csv('open-decisions');
+    expect(rows.map((r) => [r.Id, r['Due date'], Number(r['Days overdue'])])).toEqual(
+      open.map((d) => [d.id, d.dueDate ?? '', d.daysOverdue]),
+    );
+    expect(rows.filter((r) => Number(r['Days overdue']) > 0).length, 'the demo has open decisions past their date').toBeGreaterThan(0);
+  });
+
   it('prints the same content, escaped, with the body overdue on the cover', async () => {
     const html = await fs.readFile(path.join(dir, 'meeting-pack.html'), 'utf8');
     expect(html).toContain('<h1>Meeting pack: Steering Committee, Multi-Sectoral Programme on Violence Against Women</h1>');
@@ -128,7 +141,7 @@ describe('meeting pack', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('=cmd|&#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;escalate&#34;, today');
     for (const row of await csv('overdue-actions')) expect(html).toContain(`<td>${row.Code}</td>`);
-    expect(html.match(/<section id=/g)).toHaveLength(7);
+    expect(html.match(/<section id=/g)).toHaveLength(8);
   });
 
   it('refuses an unknown body with an error naming it', async () => {

@@ -13,6 +13,8 @@ export interface Answer<T> {
   unavailable: string[];
   /** Scopes the caller's role lacks for fields it asked for (those fields are null). */
   missingScopes: string[];
+  /** Fields the gateway refused to the caller's role (`Type.field`), named even when the request skipped them. */
+  refusedFields: string[];
 }
 
 export class SignInRequired extends Error {}
@@ -36,9 +38,14 @@ export async function requestGraphQL<T>(query: string, token: string, variables:
       ),
     ),
   ];
+  const refusedFields = [
+    ...new Set(
+      errors.flatMap((e) => (e.extensions?.code === 'FORBIDDEN' && typeof e.extensions.field === 'string' ? [e.extensions.field] : [])),
+    ),
+  ];
   // A view can work around a missing sector or scope; any other failure without data is reported as it is.
-  if (!body.data && errors.length > 0 && unavailable.length === 0 && missingScopes.length === 0) {
+  if (!body.data && errors.length > 0 && unavailable.length === 0 && missingScopes.length === 0 && refusedFields.length === 0) {
     throw new Error(errors.map((e) => e.message).join('; '));
   }
-  return { data: body.data ?? null, errors, unavailable, missingScopes };
+  return { data: body.data ?? null, errors, unavailable, missingScopes, refusedFields };
 }

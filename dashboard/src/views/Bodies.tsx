@@ -4,23 +4,32 @@ import { useI18n } from '../i18n/I18n.tsx';
 import { useSession } from '../shell/Session.tsx';
 import { ViewFrame } from '../shell/ViewFrame.tsx';
 import { BodyCard } from './BodyCard.tsx';
-import { bodiesQuery, meetingsScope, overdueFirst, type BodiesData } from './bodiesData.ts';
+import { bodiesQuery, decisionsField, meetingsScope, overdueFirst, type BodiesData } from './bodiesData.ts';
 
-// Tokens found to lack the meetings scope, so that reopening the view takes one request, not two.
+// Tokens found to lack the meetings scope, so that reopening the view takes one request, not two
+// or three: decisions are dropped first (they always need the scope), then the meetings' part.
 const withoutMeetings = new Set<string>();
+const withoutDecisions = new Set<string>();
 
 export function Bodies() {
   const { t } = useI18n();
   const { token } = useSession();
   const [withMeetings, setWithMeetings] = useState(!withoutMeetings.has(token));
-  const state = useQuery<BodiesData>(bodiesQuery, { withMeetings });
-  const refused = state.kind === 'ready' && state.missingScopes.includes(meetingsScope);
+  const [withDecisions, setWithDecisions] = useState(!withoutDecisions.has(token));
+  const state = useQuery<BodiesData>(bodiesQuery, { withMeetings, withDecisions });
+  // The gateway names a field it refuses, even once the request skips it: decisions are told apart
+  // by that name, the meetings' part by the scope a subgraph says is missing.
+  const decisionsRefused = state.kind === 'ready' && state.refusedFields.includes(decisionsField);
+  const meetingsRefused = state.kind === 'ready' && state.missingScopes.includes(meetingsScope);
   useEffect(() => {
-    if (refused && withMeetings) {
+    if (decisionsRefused && withDecisions) {
+      withoutDecisions.add(token);
+      setWithDecisions(false);
+    } else if (meetingsRefused && withMeetings) {
       withoutMeetings.add(token);
       setWithMeetings(false);
     }
-  }, [refused, withMeetings, token]);
+  }, [decisionsRefused, meetingsRefused, withMeetings, withDecisions, token]);
   return (
     <ViewFrame title={t('bodies.title')} state={state} reload={state.reload}>
       {(data) => {
@@ -28,6 +37,11 @@ export function Bodies() {
         const overdue = bodies.filter((b) => b.meetingOverdue).length;
         return (
           <>
+            {withMeetings && !withDecisions && (
+              <p className="note" data-testid="decisions-need-scope">
+                {t('bodies.decisionsNeedScope')}
+              </p>
+            )}
             {withMeetings ? (
               <p data-testid="overdue-count">{t('bodies.overdueCount', { count: overdue, total: bodies.length })}</p>
             ) : (

@@ -2,8 +2,9 @@ import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { labelOr } from '../shell/labels.ts';
 import { membersBySector, type Body } from './bodiesData.ts';
+import { DecisionsTable } from './DecisionsTable.tsx';
 
-/** One body: who chairs it, how often it meets, when it last met and is next due, who attends, what is still open. */
+/** One body: who chairs it, how often it meets, when it last met and is next due, who attends, what is still open and what it decided. */
 export function BodyCard({ body: b }: { body: Body }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -104,6 +105,7 @@ export function BodyCard({ body: b }: { body: Body }) {
           )}
         </>
       )}
+      {b.openDecisions && <DecisionsTable body={b.name} decisions={b.openDecisions} />}
     </article>
   );
 }

@@ -24,19 +24,39 @@ export interface Body {
   daysOverdue?: number;
   attendanceRates?: { sector: SectorRef; expected: number; attended: number; rate: number | null }[];
   actionItems?: { id: string; text: string; dueDate: string; status: string; overdue: boolean; sector: SectorRef }[];
+  openDecisions?: OpenDecision[];
+}
+
+/** A decision still open (OPEN or IN_PROGRESS), as the graph lists them: the most overdue first. */
+export interface OpenDecision {
+  id: string;
+  code: string;
+  text: string;
+  status: 'OPEN' | 'IN_PROGRESS';
+  dueDate: string | null;
+  overdue: boolean;
+  daysOverdue: number;
+  ownerOrganisation: { name: string } | null;
+  ownerSector: SectorRef | null;
+  meeting: { heldOn: string };
+  illustrative: boolean;
 }
 
 export interface BodiesData {
   coordinationBodies: Body[];
 }
 
-/** The scope the meetings, attendance and action items need; the dashboard role does not have it. */
+/** The scope the meetings, attendance, action items and decisions need; the dashboard role does not have it. */
 export const meetingsScope = 'meetings:read';
 
-// Meetings are asked for only when the caller may read them: a field the role may not see would
-// otherwise blank the whole list (its non-null fields cannot be null).
+/** The field the gateway names when it refuses a body's decisions to a role without meetings:read. */
+export const decisionsField = 'CoordinationBody.decisions';
+
+// Meetings are asked for only when the caller may read them, and decisions (meetings:read, which
+// the dashboard role lacks) apart from them: a field the role may not see would otherwise blank
+// the whole list (its non-null fields cannot be null).
 export const bodiesQuery = /* GraphQL */ `
-  query DashboardBodies($withMeetings: Boolean!) {
+  query DashboardBodies($withMeetings: Boolean!, $withDecisions: Boolean!) {
     coordinationBodies {
       id
       name
@@ -88,6 +108,28 @@ export const bodiesQuery = /* GraphQL */ `
             id
             name
           }
+        }
+      }
+      ... on CoordinationBody @include(if: $withDecisions) {
+        openDecisions: decisions(status: [OPEN, IN_PROGRESS]) {
+          id
+          code
+          text
+          status
+          dueDate
+          overdue
+          daysOverdue
+          ownerOrganisation {
+            name
+          }
+          ownerSector {
+            id
+            name
+          }
+          meeting {
+            heldOn
+          }
+          illustrative
         }
       }
     }

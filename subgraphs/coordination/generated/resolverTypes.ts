@@ -6,7 +6,7 @@ import type { FrameworkDoc, FrameworkEventDoc, FundingLineDoc } from '../framewo
 import type { SeatDoc, OrganisationDoc } from '../organisations/models.ts';
 import type { SeatRef } from '../organisations/seats.ts';
 import type { AreaDoc } from '../areas/models.ts';
-import type { OrganisationAttendanceDoc, MeetingDoc, AttendanceDoc, DecisionDoc, ActionItemDoc, ActionItemUpdateDoc } from '../meetings/models.ts';
+import type { OrganisationAttendanceDoc, MeetingDoc, AttendanceDoc, DecisionDoc, DecisionUpdateDoc, ActionItemDoc, ActionItemUpdateDoc } from '../meetings/models.ts';
 import type { OrganisationAttendanceCount } from '../organisations/attendance.ts';
 import type { SourceDoc, ProvenanceDoc } from '../../kit/provenance.ts';
 import type { SectorAttendance } from '../meetings/cadence.ts';
@@ -751,6 +751,13 @@ export type Query = {
    * the cases on it.
    */
   casesConnection: SurvivorCaseConnection;
+  /**
+   * Decisions of the coordination bodies, most overdue first by default. Open decisions past their
+   * due date: `decisions(overdue: true)`, or `decisions(status: [OPEN, IN_PROGRESS], dueBefore: <today>)`.
+   */
+  decisions: Array<Decision>;
+  /** One decision. */
+  decision?: Maybe<Decision>;
   /** Every framework of the country, newest first (by the first day of its period); only those of one status when `status` is given. */
   frameworks: Array<Framework>;
   /** The meeting pack for a body's next meeting (meetings:read and framework:read). */
@@ -853,6 +860,20 @@ export type QueryCasesConnectionArgs = {
 };
 
 
+export type QueryDecisionsArgs = {
+  status?: InputMaybe<Array<DecisionStatus>>;
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  dueBefore?: InputMaybe<Scalars['Date']['input']>;
+  bodyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  orderBy?: InputMaybe<DecisionOrder>;
+};
+
+
+export type QueryDecisionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryFrameworksArgs = {
   status?: InputMaybe<FrameworkStatus>;
 };
@@ -918,6 +939,11 @@ export type Mutation = {
   /** Records the date a step of the pathway was reached. Only the sector the step belongs to, and only on a case it takes part in. */
   recordCaseMilestone: SurvivorCase;
   /**
+   * Records a change in a decision's status: by the body's secretariat (meetings:write), or, to
+   * report progress (IN_PROGRESS, IMPLEMENTED), by the sector that owns it (sector:write).
+   */
+  updateDecision: Decision;
+  /**
    * Records an event in a framework's life (framework:write; the lead ministry's analysts), and the
    * status it leaves: adopting a draft, publishing, starting or completing a review, superseding it
    * by another framework in force. The event must fit the framework's status (see
@@ -974,6 +1000,11 @@ export type MutationUpdateCaseConsentArgs = {
 
 export type MutationRecordCaseMilestoneArgs = {
   input: CaseMilestoneInput;
+};
+
+
+export type MutationUpdateDecisionArgs = {
+  input: DecisionUpdateInput;
 };
 
 
@@ -1210,6 +1241,13 @@ export type CoordinationBody = Sourced & {
   area: Area;
   /** The level of the body's area. */
   level: AreaLevel;
+  /** Decisions it took, most overdue first by default; filters as on `Query.decisions`. */
+  decisions: Array<Decision>;
+  /**
+   * The meetings of `meetings`, newest first (by the day held: a body meets at most once a day), one
+   * page at a time.
+   */
+  meetingsConnection: MeetingConnection;
   /** Its meetings, newest first; the latest `last` when given. */
   meetings: Array<Meeting>;
   /** The day it last met. */
@@ -1237,6 +1275,32 @@ export type CoordinationBody = Sourced & {
   chairs: Array<BodySeat>;
   /** Each seated organisation's attendance rate over the meetings that recorded it. */
   organisationAttendanceRates: Array<OrganisationAttendanceRate>;
+};
+
+
+/**
+ * A committee, group or board that steers or monitors the framework. `source` cites where the body
+ * is described; `illustrativeNote` says what the demo set where the source is silent (a cadence, a
+ * reporting line) and that the mandate is a paraphrase.
+ */
+export type CoordinationBodyDecisionsArgs = {
+  status?: InputMaybe<Array<DecisionStatus>>;
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  dueBefore?: InputMaybe<Scalars['Date']['input']>;
+  orderBy?: InputMaybe<DecisionOrder>;
+};
+
+
+/**
+ * A committee, group or board that steers or monitors the framework. `source` cites where the body
+ * is described; `illustrativeNote` says what the demo set where the source is silent (a cadence, a
+ * reporting line) and that the mandate is a paraphrase.
+ */
+export type CoordinationBodyMeetingsConnectionArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1693,6 +1757,116 @@ export type SurvivorCaseEdge = {
   node: SurvivorCase;
 };
 
+/**
+ * Where a decision stands, in the words of a committee secretariat's decision log. OPEN and
+ * IN_PROGRESS are open; the others are closed.
+ */
+export type DecisionStatus =
+  /** Taken, and not yet being carried out. */
+  | 'OPEN'
+  /** Being carried out. */
+  | 'IN_PROGRESS'
+  /** Carried out. */
+  | 'IMPLEMENTED'
+  /** Replaced by a later decision of the body (the note of the change says which). */
+  | 'SUPERSEDED'
+  /** The body decided not to carry it out. */
+  | 'DROPPED'
+  /**
+   * Taken at a meeting recorded before decisions were followed: nobody recorded whether it was
+   * carried out. Neither open nor closed; the secretariat gives it a status to follow it.
+   */
+  | 'UNTRACKED';
+
+/** A decision a body took at a meeting, with who owns it, when it is due, what carries it out and where it stands. */
+export type Decision = Sourced & {
+  __typename?: 'Decision';
+  /** `<meeting id>-d<n>`, e.g. `bd-steering-2026-06-18-d2`. */
+  id: Scalars['ID']['output'];
+  /** Its number at the meeting, e.g. `D2`. */
+  code: Scalars['String']['output'];
+  /** What was decided. */
+  text: Scalars['String']['output'];
+  /** The meeting that took it. */
+  meeting: Meeting;
+  /** The body that took it. */
+  body: CoordinationBody;
+  /** Where it stands. */
+  status: DecisionStatus;
+  /** The organisation that answers for carrying it out; null when the meeting named none. */
+  ownerOrganisation?: Maybe<Organisation>;
+  /** The sector that answers for carrying it out (its officers may report progress); null when the meeting named none. */
+  ownerSector?: Maybe<SectorAgency>;
+  /** When it is to be carried out by; null when the meeting set no date. */
+  dueDate?: Maybe<Scalars['Date']['output']>;
+  /** Open (OPEN or IN_PROGRESS) and past its due date: overdue from the day after it is due. */
+  overdue: Scalars['Boolean']['output'];
+  /** Days past the due date while open; 0 when not overdue. */
+  daysOverdue: Scalars['Int']['output'];
+  /** Action items assigned at the same meeting to carry it out. */
+  actionItems: Array<ActionItem>;
+  /** Actions of the framework that carry it out. */
+  frameworkActions: Array<FrameworkAction>;
+  /** Every change of status, oldest first; the first is the decision being taken (or found, for one recorded before decisions were followed). */
+  updates: Array<DecisionUpdate>;
+  /** The source of the record's facts; null when none of them comes from a source. */
+  source?: Maybe<Source>;
+  /** True when the record, or a part of it, was added to make the demo work rather than taken from its source. */
+  illustrative: Scalars['Boolean']['output'];
+  /** What was added to make the demo work, when `illustrative` is true; null otherwise. */
+  illustrativeNote?: Maybe<Scalars['String']['output']>;
+};
+
+/** A change in a decision's status. */
+export type DecisionUpdate = {
+  __typename?: 'DecisionUpdate';
+  /** The status from then on. */
+  status: DecisionStatus;
+  /** What was said about it. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Who recorded it. */
+  by: Scalars['String']['output'];
+};
+
+/** How a list of decisions is ordered. */
+export type DecisionOrder =
+  /** Earliest due date first, so the most overdue leads; those with no due date last; then by meeting and number. */
+  | 'DUE_DATE'
+  /** Newest meeting first, then in the order the meeting took them. */
+  | 'MEETING_DATE';
+
+/** A decision taken at a meeting, with what following it up needs. */
+export type DecisionInput = {
+  /** What was decided; not empty. */
+  text: Scalars['String']['input'];
+  /** The organisation that answers for carrying it out (see `organisations`). */
+  ownerOrganisationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The sector that answers for carrying it out; when an owner organisation is given too, one that organisation serves. */
+  ownerSectorId?: InputMaybe<Scalars['ID']['input']>;
+  /** When it is to be carried out by; after the meeting, and not more than 10 years from today. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The action items of this meeting that carry it out, by their place in `MeetingInput.actionItems` (the first is 0). */
+  carriedOutByActionItems?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** The framework actions that carry it out, by id (e.g. `bd-a3-3`). */
+  carriedOutByFrameworkActions?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** A change in a decision's status. */
+export type DecisionUpdateInput = {
+  /** The decision, e.g. `bd-steering-2026-06-18-d1`. */
+  id: Scalars['ID']['input'];
+  /**
+   * The status from now on; not UNTRACKED. The sector that owns the decision may report it
+   * IN_PROGRESS or IMPLEMENTED; reopening, superseding and dropping are the body's, through its
+   * secretariat (meetings:write).
+   */
+  status: DecisionStatus;
+  /** What to say about it; left out rather than empty. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Where a framework stands in its life. */
 export type FrameworkStatus =
   /** Drafted, not yet adopted: it binds no one yet. */
@@ -1840,11 +2014,33 @@ export type MeetingPack = {
   openActionItems: Array<ActionItem>;
   /** Of those, the ones past their due date. */
   overdueActionItems: Array<ActionItem>;
+  /** Decisions still open (OPEN or IN_PROGRESS) of this body and the bodies reporting to it, the most overdue first, then those with no due date. */
+  openDecisions: Array<Decision>;
   /**
    * The duties the sources set on the body, on the bodies reporting to it and on the framework's
    * lead organisation, in that order, each with its status as of today and its section quoted.
    */
   obligations: Array<Obligation>;
+};
+
+/** A page of a body's meetings, newest first. */
+export type MeetingConnection = {
+  __typename?: 'MeetingConnection';
+  /** The meetings on this page, each with its cursor. */
+  edges: Array<MeetingEdge>;
+  /** Whether there is more on either side, and the cursors to ask for it. */
+  pageInfo: PageInfo;
+  /** How many meetings the body has recorded. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A meeting on a page, with its cursor. */
+export type MeetingEdge = {
+  __typename?: 'MeetingEdge';
+  /** An opaque cursor, good only for this body's meetings. */
+  cursor: Scalars['String']['output'];
+  /** The meeting. */
+  node: Meeting;
 };
 
 /** A meeting a coordination body held. Recorded once, never changed. The demo's meetings say so in `illustrativeNote`. */
@@ -1860,7 +2056,7 @@ export type Meeting = Sourced & {
   attendance: Array<MeetingAttendance>;
   /** Where the minutes are kept. */
   minutesRef?: Maybe<Scalars['String']['output']>;
-  /** Decisions taken, in order. */
+  /** Decisions taken, in order, each with where it stands. */
   decisions: Array<Decision>;
   /** Action items assigned at this meeting. */
   actionItems: Array<ActionItem>;
@@ -1885,15 +2081,6 @@ export type MeetingAttendance = {
   sector: SectorAgency;
   /** Whether it was represented. */
   present: Scalars['Boolean']['output'];
-};
-
-/** A decision taken at a meeting. */
-export type Decision = {
-  __typename?: 'Decision';
-  /** Its number at the meeting, e.g. `D2`. */
-  code: Scalars['String']['output'];
-  /** What was decided. */
-  text: Scalars['String']['output'];
 };
 
 /** Where an action item stands. */
@@ -1978,8 +2165,13 @@ export type MeetingInput = {
   organisationsPresent?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Where the minutes are kept; left out rather than empty. */
   minutesRef?: InputMaybe<Scalars['String']['input']>;
-  /** Decisions taken, in order; none empty. */
-  decisions: Array<Scalars['String']['input']>;
+  /**
+   * Decisions taken, in order, as plain text; none empty. Each is recorded OPEN, with no owner, no
+   * due date and nothing carrying it out. Give `decisionsToFollow` instead to record those; not both.
+   */
+  decisions?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Decisions taken, in order, each with its owner, due date and what carries it out; instead of `decisions`. */
+  decisionsToFollow?: InputMaybe<Array<DecisionInput>>;
   /** Action items assigned. */
   actionItems: Array<ActionItemInput>;
 };
@@ -2845,6 +3037,12 @@ export type ResolversTypes = {
   CaseMilestoneInput: CaseMilestoneInput;
   SurvivorCaseConnection: ResolverTypeWrapper<Omit<SurvivorCaseConnection, 'edges'> & { edges: Array<ResolversTypes['SurvivorCaseEdge']> }>;
   SurvivorCaseEdge: ResolverTypeWrapper<Omit<SurvivorCaseEdge, 'node'> & { node: ResolversTypes['SurvivorCase'] }>;
+  DecisionStatus: DecisionStatus;
+  Decision: ResolverTypeWrapper<DecisionDoc>;
+  DecisionUpdate: ResolverTypeWrapper<DecisionUpdateDoc>;
+  DecisionOrder: DecisionOrder;
+  DecisionInput: DecisionInput;
+  DecisionUpdateInput: DecisionUpdateInput;
   FrameworkStatus: FrameworkStatus;
   FrameworkEventKind: FrameworkEventKind;
   FrameworkEvent: ResolverTypeWrapper<FrameworkEventDoc>;
@@ -2854,9 +3052,10 @@ export type ResolversTypes = {
   SourceInput: SourceInput;
   ObligationAssessment: ResolverTypeWrapper<Assessment>;
   MeetingPack: ResolverTypeWrapper<Pack>;
+  MeetingConnection: ResolverTypeWrapper<Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversTypes['MeetingEdge']> }>;
+  MeetingEdge: ResolverTypeWrapper<Omit<MeetingEdge, 'node'> & { node: ResolversTypes['Meeting'] }>;
   Meeting: ResolverTypeWrapper<MeetingDoc>;
   MeetingAttendance: ResolverTypeWrapper<AttendanceDoc>;
-  Decision: ResolverTypeWrapper<DecisionDoc>;
   ActionItemStatus: ActionItemStatus;
   ActionItem: ResolverTypeWrapper<ActionItemDoc>;
   ActionItemUpdate: ResolverTypeWrapper<ActionItemUpdateDoc>;
@@ -2973,6 +3172,10 @@ export type ResolversParentTypes = {
   CaseMilestoneInput: CaseMilestoneInput;
   SurvivorCaseConnection: Omit<SurvivorCaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['SurvivorCaseEdge']> };
   SurvivorCaseEdge: Omit<SurvivorCaseEdge, 'node'> & { node: ResolversParentTypes['SurvivorCase'] };
+  Decision: DecisionDoc;
+  DecisionUpdate: DecisionUpdateDoc;
+  DecisionInput: DecisionInput;
+  DecisionUpdateInput: DecisionUpdateInput;
   FrameworkEvent: FrameworkEventDoc;
   FundingLine: FundingLineDoc;
   Float: Scalars['Float']['output'];
@@ -2980,9 +3183,10 @@ export type ResolversParentTypes = {
   SourceInput: SourceInput;
   ObligationAssessment: Assessment;
   MeetingPack: Pack;
+  MeetingConnection: Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversParentTypes['MeetingEdge']> };
+  MeetingEdge: Omit<MeetingEdge, 'node'> & { node: ResolversParentTypes['Meeting'] };
   Meeting: MeetingDoc;
   MeetingAttendance: AttendanceDoc;
-  Decision: DecisionDoc;
   ActionItem: ActionItemDoc;
   ActionItemUpdate: ActionItemUpdateDoc;
   SectorAttendanceRate: SectorAttendance;
@@ -3196,7 +3400,7 @@ export type SourceResolvers<ContextType = any, ParentType extends ResolversParen
 };
 
 export type SourcedResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sourced'] = ResolversParentTypes['Sourced']> = {
-  __resolveType: TypeResolveFn<'Framework' | 'HealthSector' | 'HealthAction' | 'PoliceSector' | 'PoliceAction' | 'JusticeSector' | 'JusticeAction' | 'SocialWelfareSector' | 'SocialWelfareAction' | 'EducationSector' | 'EducationAction' | 'FocalPoint' | 'Objective' | 'CoordinationBody' | 'CrisisCentre' | 'Area' | 'FrameworkEvent' | 'FundingLine' | 'Meeting' | 'ActionItem' | 'Obligation' | 'Organisation' | 'BodySeat', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Framework' | 'HealthSector' | 'HealthAction' | 'PoliceSector' | 'PoliceAction' | 'JusticeSector' | 'JusticeAction' | 'SocialWelfareSector' | 'SocialWelfareAction' | 'EducationSector' | 'EducationAction' | 'FocalPoint' | 'Objective' | 'CoordinationBody' | 'CrisisCentre' | 'Area' | 'Decision' | 'FrameworkEvent' | 'FundingLine' | 'Meeting' | 'ActionItem' | 'Obligation' | 'Organisation' | 'BodySeat', ParentType, ContextType>;
 };
 
 export type CentreServiceOfferResolvers<ContextType = any, ParentType extends ResolversParentTypes['CentreServiceOffer'] = ResolversParentTypes['CentreServiceOffer']> = {
@@ -3475,6 +3679,8 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   case?: Resolver<Maybe<ResolversTypes['SurvivorCase']>, ParentType, ContextType, RequireFields<QueryCaseArgs, 'id'>>;
   cases?: Resolver<Array<ResolversTypes['SurvivorCase']>, ParentType, ContextType, RequireFields<QueryCasesArgs, 'limit'>>;
   casesConnection?: Resolver<ResolversTypes['SurvivorCaseConnection'], ParentType, ContextType, Partial<QueryCasesConnectionArgs>>;
+  decisions?: Resolver<Array<ResolversTypes['Decision']>, ParentType, ContextType, RequireFields<QueryDecisionsArgs, 'orderBy'>>;
+  decision?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType, RequireFields<QueryDecisionArgs, 'id'>>;
   frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType, Partial<QueryFrameworksArgs>>;
   meetingPack?: Resolver<Maybe<ResolversTypes['MeetingPack']>, ParentType, ContextType, RequireFields<QueryMeetingPackArgs, 'bodyId'>>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, RequireFields<QueryMeetingArgs, 'id'>>;
@@ -3493,6 +3699,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   registerCase?: Resolver<ResolversTypes['SurvivorCase'], ParentType, ContextType, RequireFields<MutationRegisterCaseArgs, 'input'>>;
   updateCaseConsent?: Resolver<ResolversTypes['SurvivorCase'], ParentType, ContextType, RequireFields<MutationUpdateCaseConsentArgs, 'input'>>;
   recordCaseMilestone?: Resolver<ResolversTypes['SurvivorCase'], ParentType, ContextType, RequireFields<MutationRecordCaseMilestoneArgs, 'input'>>;
+  updateDecision?: Resolver<ResolversTypes['Decision'], ParentType, ContextType, RequireFields<MutationUpdateDecisionArgs, 'input'>>;
   recordFrameworkEvent?: Resolver<ResolversTypes['Framework'], ParentType, ContextType, RequireFields<MutationRecordFrameworkEventArgs, 'input'>>;
   recordMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationRecordMeetingArgs, 'input'>>;
   updateActionItem?: Resolver<ResolversTypes['ActionItem'], ParentType, ContextType, RequireFields<MutationUpdateActionItemArgs, 'input'>>;
@@ -3558,6 +3765,8 @@ export type CoordinationBodyResolvers<ContextType = any, ParentType extends Reso
   illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   area?: Resolver<ResolversTypes['Area'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['AreaLevel'], ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['Decision']>, ParentType, ContextType, RequireFields<CoordinationBodyDecisionsArgs, 'orderBy'>>;
+  meetingsConnection?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<CoordinationBodyMeetingsConnectionArgs>>;
   meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType, Partial<CoordinationBodyMeetingsArgs>>;
   lastMetOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   nextMeetingDue?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -3699,6 +3908,34 @@ export type SurvivorCaseEdgeResolvers<ContextType = any, ParentType extends Reso
   node?: Resolver<ResolversTypes['SurvivorCase'], ParentType, ContextType>;
 };
 
+export type DecisionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Decision'] = ResolversParentTypes['Decision']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  meeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['CoordinationBody'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DecisionStatus'], ParentType, ContextType>;
+  ownerOrganisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  ownerSector?: Resolver<Maybe<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
+  dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  actionItems?: Resolver<Array<ResolversTypes['ActionItem']>, ParentType, ContextType>;
+  frameworkActions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  updates?: Resolver<Array<ResolversTypes['DecisionUpdate']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  illustrative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  illustrativeNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DecisionUpdateResolvers<ContextType = any, ParentType extends ResolversParentTypes['DecisionUpdate'] = ResolversParentTypes['DecisionUpdate']> = {
+  status?: Resolver<ResolversTypes['DecisionStatus'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type FrameworkEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['FrameworkEvent'] = ResolversParentTypes['FrameworkEvent']> = {
   kind?: Resolver<ResolversTypes['FrameworkEventKind'], ParentType, ContextType>;
   on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -3744,7 +3981,19 @@ export type MeetingPackResolvers<ContextType = any, ParentType extends Resolvers
   sectors?: Resolver<Array<ResolversTypes['SectorAgency']>, ParentType, ContextType>;
   openActionItems?: Resolver<Array<ResolversTypes['ActionItem']>, ParentType, ContextType>;
   overdueActionItems?: Resolver<Array<ResolversTypes['ActionItem']>, ParentType, ContextType>;
+  openDecisions?: Resolver<Array<ResolversTypes['Decision']>, ParentType, ContextType>;
   obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+};
+
+export type MeetingConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['MeetingConnection'] = ResolversParentTypes['MeetingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MeetingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MeetingEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['MeetingEdge'] = ResolversParentTypes['MeetingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType>;
 };
 
 export type MeetingResolvers<ContextType = any, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting'], FederationReferenceType extends FederationReferenceTypes['Meeting'] = FederationReferenceTypes['Meeting']> = {
@@ -3768,11 +4017,6 @@ export type MeetingResolvers<ContextType = any, ParentType extends ResolversPare
 export type MeetingAttendanceResolvers<ContextType = any, ParentType extends ResolversParentTypes['MeetingAttendance'] = ResolversParentTypes['MeetingAttendance']> = {
   sector?: Resolver<ResolversTypes['SectorAgency'], ParentType, ContextType>;
   present?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-};
-
-export type DecisionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Decision'] = ResolversParentTypes['Decision']> = {
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ActionItemResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActionItem'] = ResolversParentTypes['ActionItem']> = {
@@ -4067,13 +4311,16 @@ export type Resolvers<ContextType = any> = {
   Referral?: ReferralResolvers<ContextType>;
   SurvivorCaseConnection?: SurvivorCaseConnectionResolvers<ContextType>;
   SurvivorCaseEdge?: SurvivorCaseEdgeResolvers<ContextType>;
+  Decision?: DecisionResolvers<ContextType>;
+  DecisionUpdate?: DecisionUpdateResolvers<ContextType>;
   FrameworkEvent?: FrameworkEventResolvers<ContextType>;
   FundingLine?: FundingLineResolvers<ContextType>;
   ObligationAssessment?: ObligationAssessmentResolvers<ContextType>;
   MeetingPack?: MeetingPackResolvers<ContextType>;
+  MeetingConnection?: MeetingConnectionResolvers<ContextType>;
+  MeetingEdge?: MeetingEdgeResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   MeetingAttendance?: MeetingAttendanceResolvers<ContextType>;
-  Decision?: DecisionResolvers<ContextType>;
   ActionItem?: ActionItemResolvers<ContextType>;
   ActionItemUpdate?: ActionItemUpdateResolvers<ContextType>;
   SectorAttendanceRate?: SectorAttendanceRateResolvers<ContextType>;

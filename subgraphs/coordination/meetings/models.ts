@@ -19,7 +19,8 @@ export interface OrganisationAttendanceDoc {
   present: boolean;
 }
 
-export interface DecisionDoc {
+/** A decision as the meeting's record keeps it; what follows it up is a `DecisionDoc` of its own. */
+export interface MeetingDecisionDoc {
   code: string;
   text: string;
 }
@@ -35,7 +36,8 @@ export interface MeetingDoc extends ProvenanceDoc {
   /** Every organisation the body seats, as it stood on the day, present or not; empty in meetings recorded before this was kept. */
   organisationAttendance: OrganisationAttendanceDoc[];
   minutesRef?: string | null;
-  decisions: DecisionDoc[];
+  /** What was decided, as minuted; each one's follow-up (status, owner, due date) is in the decisions collection. */
+  decisions: MeetingDecisionDoc[];
   recordedAt: Date;
   recordedBy: string;
 }
@@ -115,7 +117,77 @@ export const actionItemDocument = defineDocument<ActionItemDoc>('actionItems', '
   ...optionalProvenanceFields,
 });
 
+/**
+ * Where a decision stands, in the words a committee secretariat's decision log uses. OPEN and
+ * IN_PROGRESS are open; the others are closed. UNTRACKED is only ever given by the upgrade of a
+ * store written before decisions were followed: nobody recorded whether those were carried out.
+ */
+export const decisionStatuses = ['OPEN', 'IN_PROGRESS', 'IMPLEMENTED', 'SUPERSEDED', 'DROPPED', 'UNTRACKED'] as const;
+export type DecisionStatus = (typeof decisionStatuses)[number];
+
+export interface DecisionUpdateDoc {
+  status: DecisionStatus;
+  note?: string | null;
+  at: Date;
+  by: string;
+}
+
+/**
+ * A decision followed up: `_id` is `<meetingId>-d<n>`, `code` `D<n>`, `position` n. Its text is
+ * the meeting's record of it, kept here too so that a list of decisions needs no meeting read;
+ * both are written once, from the same input, and never changed.
+ */
+export interface DecisionDoc extends ProvenanceDoc {
+  _id: string;
+  version: number;
+  meetingId: string;
+  bodyId: string;
+  heldOn: Date;
+  position: number;
+  code: string;
+  text: string;
+  /** Who answers for carrying it out: an organisation, a sector, both or neither. */
+  ownerOrganisationId?: string | null;
+  ownerSectorId?: string | null;
+  dueDate?: Date | null;
+  /** Action items of the same meeting that carry it out. */
+  actionItemIds: string[];
+  /** Actions of the framework that carry it out. */
+  frameworkActionIds: string[];
+  status: DecisionStatus;
+  /** Every change of status, oldest first; the first is the decision being taken (or the upgrade that found it). */
+  updates: DecisionUpdateDoc[];
+}
+
+export const decisionDocument = defineDocument<DecisionDoc>('decisions', 'decision', {
+  meetingId: { type: String, required: true, index: true },
+  bodyId: { type: String, required: true, index: true },
+  heldOn: { type: Date, required: true },
+  position: { type: Number, required: true, min: 1 },
+  code: { type: String, required: true, trim: true, minlength: 1 },
+  text: { type: String, required: true, trim: true, minlength: 1, maxlength: 2000 },
+  ownerOrganisationId: { type: String, trim: true, minlength: 1, default: null },
+  ownerSectorId: { type: String, enum: [...sectorIds, null], default: null },
+  dueDate: { type: Date, default: null },
+  actionItemIds: { type: [{ type: String, required: true }], default: [] },
+  frameworkActionIds: { type: [{ type: String, required: true }], default: [] },
+  status: { type: String, required: true, enum: decisionStatuses, index: true },
+  updates: {
+    type: [
+      nested({
+        status: { type: String, required: true, enum: decisionStatuses },
+        note: { type: String, trim: true, maxlength: 2000, default: null },
+        at: { type: Date, required: true },
+        by: { type: String, required: true, trim: true, minlength: 1 },
+      }),
+    ],
+    validate: [(updates: DecisionUpdateDoc[]) => updates.length > 0, 'must include the decision being taken'],
+  },
+  ...optionalProvenanceFields,
+});
+
 export const meetingDocuments = {
   meetings: meetingDocument,
   actionItems: actionItemDocument,
+  decisions: decisionDocument,
 };

@@ -8,20 +8,25 @@ import { isOpen, isOverdueItem } from './cadence.ts';
 import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MeetingContext } from './context.ts';
 import type { ObligationContext } from '../obligations/context.ts';
-import type { ActionItemDoc } from './models.ts';
+import type { ActionItemDoc, DecisionDoc } from './models.ts';
+import { decisionQuery, decisionsListed } from './decisionList.ts';
+import { openDecisionStatuses } from './decisionState.ts';
 
 /** What the meeting pack resolves from; its other fields come from other modules and subgraphs. */
 export interface Pack {
   body: CoordinationBodyDoc;
   preparedOn: Date;
   items: ActionItemDoc[];
+  /** Open decisions of the same bodies, the most overdue first. */
+  decisions: DecisionDoc[];
   /** The bodies that report to the pack's body. */
   reportingBodies: CoordinationBodyDoc[];
 }
 
 /**
- * The pack's own part: the body, and the open items of its meetings and of the bodies that
- * report to it (a steering committee follows up what its coordination committee assigned).
+ * The pack's own part: the body, and the open items and open decisions of its meetings and of
+ * the bodies that report to it (a steering committee follows up what its coordination committee
+ * assigned and decided).
  * Everything else in the pack is reached through fields other modules and subgraphs resolve.
  */
 async function meetingPack(_: unknown, { bodyId }: { bodyId: string }, ctx: MeetingContext): Promise<Pack> {
@@ -32,7 +37,10 @@ async function meetingPack(_: unknown, { bodyId }: { bodyId: string }, ctx: Meet
   const items = (await ctx.loaders.meetings.items.load()).filter(
     (item) => isOpen(item) && (item.bodyId === body._id || reporting.some((b) => b._id === item.bodyId)),
   );
-  return { body, preparedOn: startOfDayUtc(ctx.clock.now()), items, reportingBodies: reporting };
+  const preparedOn = startOfDayUtc(ctx.clock.now());
+  const open = { status: openDecisionStatuses, bodyIds: [body._id, ...reporting.map((b) => b._id)] };
+  const decisions = decisionsListed(await ctx.repos.decisions.find(decisionQuery(open)), open, preparedOn);
+  return { body, preparedOn, items, decisions, reportingBodies: reporting };
 }
 
 type PackContext = ObligationContext;
@@ -44,6 +52,7 @@ export const meetingPackResolvers: Resolvers<PackContext> = {
     sectors: (_: Pack, __: unknown, ctx: MeetingContext) => ctx.loaders.sectors.load(),
     openActionItems: (pack: Pack) => pack.items,
     overdueActionItems: (pack: Pack) => pack.items.filter((item) => isOverdueItem(item, pack.preparedOn)),
+    openDecisions: (pack: Pack) => pack.decisions,
     obligations: async (pack: Pack, _: unknown, ctx: PackContext) => {
       const holders = [pack.body._id, ...pack.reportingBodies.map((b) => b._id), (await theFramework(ctx)).leadOrganisationId];
       const held = await Promise.all([...new Set(holders)].map((id) => ctx.loaders.obligations.byHolder.load(id)));

@@ -8,6 +8,7 @@ import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MeetingContext } from './context.ts';
 import type { ActionItemDoc, AttendanceDoc, MeetingDoc } from './models.ts';
 import { sourcedFields } from '../../kit/provenance.ts';
+import { listPage, type PageArgs, type PagedList } from '../../kit/connections/connection.ts';
 import { recordMeeting, updateActionItem, type ActionItemUpdateInput, type MeetingInput } from './writes.ts';
 
 const today = (ctx: MeetingContext) => startOfDayUtc(ctx.clock.now());
@@ -23,6 +24,17 @@ async function bodyMeetings(body: CoordinationBodyDoc, ctx: MeetingContext): Pro
   canRead(ctx);
   return meetingsOf(body, ctx);
 }
+
+// Read whole anyway (cadence and attendance need every meeting), so paged in memory; the day
+// held is the key, since a body meets at most once a day, and the id makes it unique regardless.
+const meetingList = (body: CoordinationBodyDoc): PagedList => ({
+  name: `meetings/${body._id}`,
+  order: [
+    ['heldOn', -1, 'date'],
+    ['_id', -1, 'string'],
+  ],
+  maxSize: 100,
+});
 
 async function bodyCadence(body: CoordinationBodyDoc, ctx: MeetingContext) {
   return cadenceState(body, await meetingsOf(body, ctx), today(ctx));
@@ -48,6 +60,8 @@ export const meetingResolvers: Resolvers<MeetingContext> = {
       const meetings = await bodyMeetings(body, ctx);
       return last && last > 0 ? meetings.slice(0, last) : meetings;
     },
+    meetingsConnection: async (body: CoordinationBodyDoc, args: PageArgs, ctx: MeetingContext) =>
+      listPage(meetingList(body), args, await bodyMeetings(body, ctx)),
     lastMetOn: async (body: CoordinationBodyDoc, _: unknown, ctx: MeetingContext) => (await bodyCadence(body, ctx)).lastMetOn,
     nextMeetingDue: async (body: CoordinationBodyDoc, _: unknown, ctx: MeetingContext) => (await bodyCadence(body, ctx)).nextMeetingDue,
     meetingOverdue: async (body: CoordinationBodyDoc, _: unknown, ctx: MeetingContext) => (await bodyCadence(body, ctx)).overdue,

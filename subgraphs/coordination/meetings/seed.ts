@@ -5,6 +5,7 @@ import type { OrganisationDoc } from '../organisations/models.ts';
 import { seatedOrganisations, seatedSectors } from '../organisations/seats.ts';
 import type { ActionItemDoc, ActionItemStatus, MeetingDoc, OrganisationAttendanceDoc } from './models.ts';
 import { calendarDay as day } from '../../kit/clock.ts';
+import { decisionSeed } from './decisionSeed.ts';
 
 /*
  * Demo meetings for each country's bodies, as their secretariats would record them. Dates are
@@ -381,5 +382,5 @@ export function meetingSeed(
       });
     }
   }
-  return { meetings, actionItems };
+  return { meetings, actionItems, decisions: decisionSeed(country, meetings, actionItems) };
 }

@@ -1,5 +1,5 @@
 import { startOfDayUtc } from '../../kit/clock.ts';
-import { listed, optionalText, requiredText } from '../../kit/blankText.ts';
+import { optionalText, requiredText } from '../../kit/blankText.ts';
 import { after, isoDay, notAfter, notBefore, notInFuture, planningBounds } from '../../kit/plausibleDates.ts';
 import { frameworkStart } from '../framework.ts';
 import { ForbiddenError, hasScope, requireOwnSector, requireScopes } from '../../../platform/auth/identity.ts';
@@ -9,15 +9,15 @@ import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } fr
 import { organisationAttendance } from '../organisations/attendance.ts';
 import { seatedOrganisations, seatedSectors } from '../organisations/seats.ts';
 import type { MeetingContext } from './context.ts';
+import { checkedDecisions, decisionDrafts, type MeetingDecisions } from './decisionWrites.ts';
 import { actionItemDocument, meetingDocument, type ActionItemDoc, type ActionItemStatus, type MeetingDoc } from './models.ts';
 
-export interface MeetingInput {
+export interface MeetingInput extends MeetingDecisions {
   bodyId: string;
   heldOn: Date;
   sectorsPresent: string[];
   organisationsPresent?: string[] | null;
   minutesRef?: string | null;
-  decisions: string[];
   actionItems: { sectorId: string; text: string; dueDate: Date }[];
 }
 
@@ -28,9 +28,10 @@ export interface ActionItemUpdateInput {
 }
 
 /**
- * Records a meeting and the action items it assigned. Everything is checked and validated
- * before anything is written; the meeting goes first, so a second record of the same meeting
- * is refused before any of its items is stored.
+ * Records a meeting, the decisions it took and the action items it assigned. Everything is
+ * checked and validated before anything is written; the meeting goes first, so a second record
+ * of the same meeting is refused before any of its items or decisions is stored, and the
+ * decisions last, once the items they name are stored.
  */
 export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): Promise<MeetingDoc> {
   requireScopes(ctx.identity, scopes.meetingsWrite);
@@ -43,11 +44,12 @@ export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): P
   const organisations = await ctx.repos.organisations.findByIds(named);
   const attendanceOf = organisationAttendance(body, new Map(organisations.map((o) => [o._id, o])), input);
   const meetingDay = { day: heldOn, what: 'the meeting' };
+  const taken = await checkedDecisions(input, { day: meetingDay, actionItems: input.actionItems.length, now }, ctx);
   const problems: FieldProblem[] = [
     ...notInFuture(now, { heldOn }),
     ...notBefore(await frameworkStart(ctx), { heldOn }),
     ...optionalText({ minutesRef: input.minutesRef }),
-    ...requiredText(listed('decisions', input.decisions)),
+    ...taken.problems,
   ];
   const strangers = input.sectorsPresent.filter((id) => !seated.includes(id));
   if (strangers.length > 0) {
@@ -76,7 +78,7 @@ export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): P
     attendance: seated.map((sectorId) => ({ sectorId, present: input.sectorsPresent.includes(sectorId) })),
     organisationAttendance: attendanceOf.rows,
     minutesRef: input.minutesRef ?? null,
-    decisions: input.decisions.map((text, i) => ({ code: `D${i + 1}`, text })),
+    decisions: taken.decisions.map(({ text }, i) => ({ code: `D${i + 1}`, text })),
     recordedAt: now,
     recordedBy: ctx.identity.subject,
   });
@@ -103,6 +105,12 @@ export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): P
       }),
     ),
   );
+  const decisions = await decisionDrafts(
+    meeting,
+    taken.decisions,
+    items.map((item) => item._id),
+    { at: now, by: ctx.identity.subject },
+  );
   if (await ctx.repos.meetings.findById(meetingId)) {
     throw new ConflictError(
       `${body.name} already has a meeting recorded on ${isoDay(heldOn)} (${meetingId}); a recorded meeting is never replaced`,
@@ -111,6 +119,7 @@ export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): P
   const { version: _, ...draft } = meeting;
   const stored = await ctx.repos.meetings.insert(draft);
   if (items.length > 0) await ctx.repos.actionItems.insertMany(items);
+  if (decisions.length > 0) await ctx.repos.decisions.insertMany(decisions);
   return stored;
 }
 
