@@ -33,8 +33,8 @@ function frameworkFields(): string {
   The sectors taking part in the framework, in registry order; with \`complianceStatus\`, only those
   whose compliance status today (\`SectorAgency.compliance\`) is one of those given, e.g.
   \`[FAILING, AT_RISK]\`. Empty for a framework that is not the current one. Each sector's status
-  comes from its own subgraph: when one does not answer, the list is null and an error names the
-  sector, rather than a list that would leave it out.
+  comes from its own subgraph: when one does not answer, or answers with an error for its status,
+  the list is null and an error names the sector, rather than a list that would leave it out.
   """
   sectors("Only sectors whose compliance status today is one of these." complianceStatus: [ComplianceStatus!]): [SectorAgency!]
     @requires(fields: "${requires('ComplianceStatus')}")
@@ -44,7 +44,8 @@ function frameworkFields(): string {
   service listed, by each sector's rule for its own facet (a facet recorded with someone or
   something to provide it: see \`CentreService\` and the analysts' guide); with \`district\`, only
   those in that district. Empty for a framework that is not the current one. When a sector's
-  subgraph does not answer, the list is null and an error names the sector.
+  subgraph does not answer, or answers with an error for its services, the list is null and an
+  error names the sector.
   """
   crisisCentres(
     "Only centres offering every one of these services."

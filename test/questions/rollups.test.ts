@@ -211,6 +211,34 @@ describe('the lead ministry asks across sectors', () => {
     expect(overdue.length).toBeLessThan(all.length);
   });
 
+  it('answers null with an error naming the sector when one answers its fact with an error, never a list that leaves it out', async () => {
+    // Records no sector would write (a data set whose first period is not a period, a facet record
+    // whose id is not a centre's) make education's facts fail while its subgraph answers.
+    const education = hub.stores.get('education')!;
+    const dataSets = education.collection<{ _id: string; version: number } & Record<string, unknown>>('dataSets');
+    const facets = education.collection<{ _id: any; version: number } & Record<string, unknown>>('schoolSupport');
+    const [quarterly] = await dataSets.find({ _id: 'bd-education-quarterly' });
+    const [support] = await facets.find({}, { limit: 1 });
+    await dataSets.insertMany([{ ...quarterly!, _id: 'broken', firstPeriod: 'garbage' }]);
+    await facets.insertMany([{ ...support!, _id: { not: 'a centre' } }]);
+    try {
+      const { data, errors } = await hub.query<{ framework: { sectors: unknown; crisisCentres: unknown } }>(
+        `{ framework { sectors(complianceStatus: [FAILING, AT_RISK]) { id } crisisCentres(offering: [MEDICAL_CARE]) { id } } }`,
+        undefined,
+        analyst,
+      );
+      expect(data!.framework).toEqual({ sectors: null, crisisCentres: null });
+      for (const list of ['sectors', 'crisisCentres']) {
+        const error = errors?.find((e) => e.path?.join('.') === `framework.${list}`);
+        expect(error?.extensions, list).toMatchObject({ code: 'SECTOR_FACT_UNAVAILABLE', subgraph: 'education' });
+        expect(error?.message, list).toMatch(/education sector/);
+      }
+    } finally {
+      await dataSets.deleteMany({ _id: 'broken' });
+      await facets.deleteMany({ _id: { not: 'a centre' } });
+    }
+  });
+
   // Last: it stops a sector.
   it('answers null with an error naming the sector when one does not answer, never a list that leaves it out', async () => {
     await hub.stopSubgraph('education');
