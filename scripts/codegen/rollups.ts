@@ -34,7 +34,9 @@ function frameworkFields(): string {
   whose compliance status today (\`SectorAgency.compliance\`) is one of those given, e.g.
   \`[FAILING, AT_RISK]\`. Empty for a framework that is not the current one. Each sector's status
   comes from its own subgraph: when one does not answer, or answers with an error for its status,
-  the list is null and an error names the sector, rather than a list that would leave it out.
+  the list is null and an error names the sector, rather than a list that would leave it out. It
+  asks every sector even without a filter, so to list every sector read \`Query.sectors\`, which
+  depends on none.
   """
   sectors("Only sectors whose compliance status today is one of these." complianceStatus: [ComplianceStatus!]): [SectorAgency!]
     @requires(fields: "${requires('ComplianceStatus')}")
@@ -45,7 +47,8 @@ function frameworkFields(): string {
   something to provide it: see \`CentreService\` and the analysts' guide); with \`district\`, only
   those in that district. Empty for a framework that is not the current one. When a sector's
   subgraph does not answer, or answers with an error for its services, the list is null and an
-  error names the sector.
+  error names the sector. It asks every sector even without a filter, so to list every centre
+  read \`Query.crisisCentres\`, which depends on none.
   """
   crisisCentres(
     "Only centres offering every one of these services."

@@ -251,5 +251,14 @@ describe('the lead ministry asks across sectors', () => {
     expect(errors?.length).toBeGreaterThan(0);
     expect(errors!.every((error) => error.extensions?.subgraph === 'education')).toBe(true);
     expect(errors!.map((error) => error.extensions?.code)).toContain('SUBGRAPH_UNAVAILABLE');
+
+    // Unfiltered, the lists still ask every sector (the guide sends such readers to the top-level lists).
+    const unfiltered = await hub.query<{ sectors: { id: string }[]; framework: { sectors: unknown } }>(
+      `{ sectors { id } framework { sectors { id } } }`,
+      undefined,
+      analyst,
+    );
+    expect(unfiltered.data!.framework.sectors).toBeNull();
+    expect(unfiltered.data!.sectors.map((sector) => sector.id)).toContain('education');
   });
 });
