@@ -62,7 +62,7 @@ export function indicatorReadResolvers(sectorId: string): Resolvers<MonitoringCo
         const dataSets = await ctx.loaders.monitoring.dataSets.load();
         if (!states) return dataSets;
         return keepWhere(dataSets, async (d) => {
-          const last = lastClosedReport(await dataSetReports(d, ctx));
+          const last = lastClosedReport(await dataSetReports(d, ctx), today(ctx));
           return last !== null && states.includes(last.state);
         });
       },
@@ -95,7 +95,7 @@ export function indicatorReadResolvers(sectorId: string): Resolvers<MonitoringCo
       id: (doc) => doc._id,
       indicators: async (doc, _, ctx) => (await ctx.loaders.monitoring.indicators.load()).filter((i) => i.dataSetId === doc._id),
       periods: async (doc, { last }, ctx) => lastOf(await dataSetReports(doc, ctx), last),
-      lastClosedPeriod: async (doc, _, ctx) => lastClosedReport(await dataSetReports(doc, ctx)),
+      lastClosedPeriod: async (doc, _, ctx) => lastClosedReport(await dataSetReports(doc, ctx), today(ctx)),
       summary: async (doc, _, ctx) => summariseReports(await dataSetReports(doc, ctx)),
       ...sourcedFields,
     },
