@@ -38,7 +38,7 @@ function frameworkFields(): string {
   asks every sector even without a filter, so to list every sector read \`Query.sectors\`, which
   depends on none.
   """
-  sectors("Only sectors whose compliance status today is one of these." complianceStatus: [ComplianceStatus!]): [SectorAgency!]
+  sectors("Only sectors whose compliance status today is one of these; an empty list keeps none." complianceStatus: [ComplianceStatus!]): [SectorAgency!]
     @requires(fields: "${requires('ComplianceStatus')}")
     @requiresScopes(scopes: [["framework:read"]])
   """
@@ -51,7 +51,7 @@ function frameworkFields(): string {
   read \`Query.crisisCentres\`, which depends on none.
   """
   crisisCentres(
-    "Only centres offering every one of these services."
+    "Only centres offering every one of these services; an empty list keeps every centre."
     offering: [CentreService!]
     "Only those in this district."
     district: String

@@ -117,6 +117,20 @@ describe('the sectors lists the lead ministry asks about', () => {
     expect(data!.sectors.map((s) => s.actions)).toEqual(sectorIds.map(() => null));
   });
 
+  it('refuses OPEN as the state of a last closed period, naming it', async () => {
+    const { data, errors } = await hub.query<{ sectors: { id: string; dataSets: unknown }[] }>(
+      `{ sectors { id dataSets(lastClosedPeriodState: [MISSING, OPEN]) { id } } }`,
+      undefined,
+      analyst,
+    );
+    expect(errors).toHaveLength(sectorIds.length);
+    for (const error of errors!) {
+      expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(error.message).toContain('lastClosedPeriodState includes OPEN');
+    }
+    expect(data!.sectors.map((s) => s.dataSets)).toEqual(sectorIds.map(() => null));
+  });
+
   it("the last closed period's missing and late returns", async () => {
     const { data, errors } = await hub.query<{
       sectors: { id: string; dataSets: { id: string; lastClosedPeriod: { period: string; state: string; end: string } }[] }[];

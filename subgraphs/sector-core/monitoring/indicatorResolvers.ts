@@ -1,6 +1,7 @@
 import { startOfDayUtc } from '../../kit/clock.ts';
 import { requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
+import { InvalidInputError } from '../../kit/errors.ts';
 import { referenced } from '../../kit/loaders.ts';
 import { sourcedFields } from '../../kit/provenance.ts';
 import { countryAreaId } from '../../demo-data/areaIds.ts';
@@ -59,6 +60,15 @@ export function indicatorReadResolvers(sectorId: string): Resolvers<MonitoringCo
       },
       dataSets: async (_, { lastClosedPeriodState: states }, ctx) => {
         requireScopes(ctx.identity, scopes.frameworkRead);
+        // OPEN is the state of a period not yet ended: asked of a closed one it would keep nothing, silently.
+        if (states?.includes('OPEN')) {
+          throw new InvalidInputError('data sets filter', [
+            {
+              field: 'lastClosedPeriodState',
+              problem: 'includes OPEN, which a last closed period never is (it has ended); the open period is `periods(last: 1)`',
+            },
+          ]);
+        }
         const dataSets = await ctx.loaders.monitoring.dataSets.load();
         if (!states) return dataSets;
         return keepWhere(dataSets, async (d) => {
