@@ -43,7 +43,7 @@ function frameworkFields(): string {
     @requiresScopes(scopes: [["framework:read"]])
   """
   The One-Stop Crisis Centres, by district then name; with \`offering\`, only those that offer every
-  service listed, by each sector's rule for its own facet (a facet recorded with someone or
+  service listed (with \`offeringEvery: true\`, every service there is), by each sector's rule for its own facet (a facet recorded with someone or
   something to provide it: see \`CentreService\` and the analysts' guide); with \`district\`, only
   those in that district. Empty for a framework that is not the current one. When a sector's
   subgraph does not answer, or answers with an error for its services, the list is null and an
@@ -53,6 +53,8 @@ function frameworkFields(): string {
   crisisCentres(
     "Only centres offering every one of these services; an empty list keeps every centre."
     offering: [CentreService!]
+    "When true, only centres offering every service of \`CentreService\`, including one a sector adds later, with no need to list them; with \`offering\`, both hold."
+    offeringEvery: Boolean = false
     "Only those in this district."
     district: String
   ): [CrisisCentre!] @requires(fields: "${requires('CentreServices', ' { crisisCentreId facet }')}") @requiresScopes(scopes: [["framework:read"]])

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { fieldPrefix } from '../../../platform/catalog.ts';
-import { centreService } from '../../../platform/centreServices.ts';
+import { allCrisisCentreFacets, centreService } from '../../../platform/centreServices.ts';
 import type { CentreService, ComplianceStatus } from '../generated/resolverTypes.ts';
 import type { MeetingContext } from '../meetings/context.ts';
 import type { CrisisCentreDoc, SectorDoc } from '../models.ts';
@@ -59,15 +59,26 @@ async function sectors(framework: FrameworkWithFacts, { complianceStatus }: { co
   return all.filter((sector) => complianceStatus.includes(status.get(sector._id)!));
 }
 
+interface CrisisCentresArgs {
+  offering?: CentreService[] | null;
+  offeringEvery?: boolean | null;
+  district?: string | null;
+}
+
 async function crisisCentres(
   framework: FrameworkWithFacts,
-  { offering, district }: { offering?: CentreService[] | null; district?: string | null },
+  { offering, offeringEvery, district }: CrisisCentresArgs,
   ctx: Ctx,
   sectorIds: readonly string[],
 ): Promise<CrisisCentreDoc[]> {
   if (!(await isCurrent(framework, ctx))) return [];
   const centres = (await ctx.loaders.areas.crisisCentres.load()).filter((centre) => !district || centre.district === district);
-  if (!offering || offering.length === 0) return centres;
+  // Every service is read from the sectors' facets when asked, so a sector added later is included.
+  const wanted = new Set<string>([
+    ...(offering ?? []),
+    ...(offeringEvery ? allCrisisCentreFacets().map((facet) => centreService(facet.field)) : []),
+  ]);
+  if (wanted.size === 0) return centres;
   const offered = new Map<string, Set<string>>();
   for (const offers of factsOf<CentreServiceOffer[]>(
     framework,
@@ -79,7 +90,7 @@ async function crisisCentres(
       offered.set(crisisCentreId, (offered.get(crisisCentreId) ?? new Set()).add(centreService(facet)));
     }
   }
-  return centres.filter((centre) => offering.every((service) => offered.get(centre._id)?.has(service)));
+  return centres.filter((centre) => [...wanted].every((service) => offered.get(centre._id)?.has(service)));
 }
 
 /** The framework as an entity the sectors add facts to, its lists filtered by them, and the led actions each sector's fact needs. */
@@ -98,8 +109,7 @@ export function frameworkRollupResolvers(sectorIds: readonly string[]) {
         return framework ? { ...ref, ...framework } : null;
       },
       sectors,
-      crisisCentres: (framework: FrameworkWithFacts, args: { offering?: CentreService[] | null; district?: string | null }, ctx: Ctx) =>
-        crisisCentres(framework, args, ctx, sectorIds),
+      crisisCentres: (framework: FrameworkWithFacts, args: CrisisCentresArgs, ctx: Ctx) => crisisCentres(framework, args, ctx, sectorIds),
       ...ledActionIds,
     },
   };

@@ -275,7 +275,7 @@ export type Framework = Sourced & {
   sectors?: Maybe<Array<SectorAgency>>;
   /**
    * The One-Stop Crisis Centres, by district then name; with `offering`, only those that offer every
-   * service listed, by each sector's rule for its own facet (a facet recorded with someone or
+   * service listed (with `offeringEvery: true`, every service there is), by each sector's rule for its own facet (a facet recorded with someone or
    * something to provide it: see `CentreService` and the analysts' guide); with `district`, only
    * those in that district. Empty for a framework that is not the current one. When a sector's
    * subgraph does not answer, or answers with an error for its services, the list is null and an
@@ -358,6 +358,7 @@ export type FrameworkSectorsArgs = {
  */
 export type FrameworkCrisisCentresArgs = {
   offering?: InputMaybe<Array<CentreService>>;
+  offeringEvery?: InputMaybe<Scalars['Boolean']['input']>;
   district?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3219,7 +3220,7 @@ export type FrameworkResolvers<ContextType = any, ParentType extends ResolversPa
   objectives?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType>;
   actions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType, Partial<FrameworkActionsArgs>>;
   sectors?: Resolver<Maybe<Array<ResolversTypes['SectorAgency']>>, ParentType, ContextType, Partial<FrameworkSectorsArgs>>;
-  crisisCentres?: Resolver<Maybe<Array<ResolversTypes['CrisisCentre']>>, ParentType, ContextType, Partial<FrameworkCrisisCentresArgs>>;
+  crisisCentres?: Resolver<Maybe<Array<ResolversTypes['CrisisCentre']>>, ParentType, ContextType, RequireFields<FrameworkCrisisCentresArgs, 'offeringEvery'>>;
   healthLedActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   policeLedActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   justiceLedActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
