@@ -33,22 +33,28 @@ function frameworkFields(): string {
   The sectors taking part in the framework, in registry order; with \`complianceStatus\`, only those
   whose compliance status today (\`SectorAgency.compliance\`) is one of those given, e.g.
   \`[FAILING, AT_RISK]\`. Empty for a framework that is not the current one. Each sector's status
-  comes from its own subgraph: when one does not answer, the list is null and an error names the
-  sector, rather than a list that would leave it out.
+  comes from its own subgraph: when one does not answer, or answers with an error for its status,
+  the list is null and an error names the sector, rather than a list that would leave it out. It
+  asks every sector even without a filter, so to list every sector read \`Query.sectors\`, which
+  depends on none.
   """
-  sectors("Only sectors whose compliance status today is one of these." complianceStatus: [ComplianceStatus!]): [SectorAgency!]
+  sectors("Only sectors whose compliance status today is one of these; an empty list keeps none." complianceStatus: [ComplianceStatus!]): [SectorAgency!]
     @requires(fields: "${requires('ComplianceStatus')}")
     @requiresScopes(scopes: [["framework:read"]])
   """
   The One-Stop Crisis Centres, by district then name; with \`offering\`, only those that offer every
-  service listed, by each sector's rule for its own facet (a facet recorded with someone or
+  service listed (with \`offeringEvery: true\`, every service there is), by each sector's rule for its own facet (a facet recorded with someone or
   something to provide it: see \`CentreService\` and the analysts' guide); with \`district\`, only
   those in that district. Empty for a framework that is not the current one. When a sector's
-  subgraph does not answer, the list is null and an error names the sector.
+  subgraph does not answer, or answers with an error for its services, the list is null and an
+  error names the sector. It asks every sector even without a filter, so to list every centre
+  read \`Query.crisisCentres\`, which depends on none.
   """
   crisisCentres(
-    "Only centres offering every one of these services."
+    "Only centres offering every one of these services; an empty list keeps every centre."
     offering: [CentreService!]
+    "When true, only centres offering every service of \`CentreService\`, including one a sector adds later, with no need to list them; with \`offering\`, both hold."
+    offeringEvery: Boolean = false
     "Only those in this district."
     district: String
   ): [CrisisCentre!] @requires(fields: "${requires('CentreServices', ' { crisisCentreId facet }')}") @requiresScopes(scopes: [["framework:read"]])

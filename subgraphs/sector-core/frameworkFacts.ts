@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { fieldPrefix } from '../../platform/catalog.ts';
 import { crisisCentreFacets } from '../../platform/centreServices.ts';
 import { requireScopes } from '../../platform/auth/identity.ts';
@@ -46,21 +47,41 @@ export function checkedOffers<F>(sectorId: string, offers: CentreOffers<F>): Cen
   return offers;
 }
 
+/**
+ * A fact's error names its sector: the gateway reports it under the fact's field, which no client
+ * can see (`educationComplianceStatus`), beside the lead ministry's error for the list it refuses.
+ */
+async function namingSector<T>(sectorId: string, what: string, fact: () => Promise<T>): Promise<T> {
+  try {
+    return await fact();
+  } catch (error) {
+    const cause = error instanceof Error ? error : new Error(String(error));
+    const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+    throw new GraphQLError(`The ${sectorId} sector could not give ${what}: ${cause.message}`, {
+      originalError: cause,
+      extensions: { ...(code ? { code } : {}), sector: sectorId, subgraph: sectorId },
+    });
+  }
+}
+
 /** The facts' resolvers, under the contract's placeholder names (`templateComplianceStatus`...). */
 export function frameworkFactResolvers<F extends StoredDocument>(sectorId: string, offers: CentreOffers<F>): Resolvers<MonitoringContext> {
   const ledActionIds = `${fieldPrefix(sectorId)}LedActionIds`;
   const rules = Object.entries(checkedOffers(sectorId, offers));
   return {
     Framework: {
-      templateComplianceStatus: async (framework, _, ctx) =>
-        (await sectorCompliance(ctx, framework[ledActionIds] as string[] | undefined)).status,
-      templateCentreServices: async (_, __, ctx) => {
-        requireScopes(ctx.identity, scopes.frameworkRead);
-        const facets = (await ctx.loaders.facets.load()) as F[];
-        return facets.flatMap((record) =>
-          rules.filter(([, offered]) => offered(record)).map(([facet]) => ({ crisisCentreId: record._id, facet })),
-        );
-      },
+      templateComplianceStatus: (framework, _, ctx) =>
+        namingSector(sectorId, 'its compliance status today', async () => {
+          return (await sectorCompliance(ctx, framework[ledActionIds] as string[] | undefined)).status;
+        }),
+      templateCentreServices: (_, __, ctx) =>
+        namingSector(sectorId, 'the services it offers at each crisis centre', async () => {
+          requireScopes(ctx.identity, scopes.frameworkRead);
+          const facets = (await ctx.loaders.facets.load()) as F[];
+          return facets.flatMap((record) =>
+            rules.filter(([, offered]) => offered(record)).map(([facet]) => ({ crisisCentreId: record._id, facet })),
+          );
+        }),
     },
   };
 }

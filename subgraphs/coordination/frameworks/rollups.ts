@@ -1,5 +1,6 @@
+import { GraphQLError } from 'graphql';
 import { fieldPrefix } from '../../../platform/catalog.ts';
-import { centreService } from '../../../platform/centreServices.ts';
+import { allCrisisCentreFacets, centreService } from '../../../platform/centreServices.ts';
 import type { CentreService, ComplianceStatus } from '../generated/resolverTypes.ts';
 import type { MeetingContext } from '../meetings/context.ts';
 import type { CrisisCentreDoc, SectorDoc } from '../models.ts';
@@ -25,32 +26,71 @@ interface CentreServiceOffer {
   facet: string;
 }
 
+/**
+ * Each sector's fact, by sector id. A fact that is null means its sector answered with an error
+ * for it (when its whole subgraph is down the gateway does not call here at all): a list filtered
+ * without it could leave out a row that belongs in it, so the list is refused and the error names
+ * the sector; the sector's own error is under a field name no client can see.
+ */
+function factsOf<T>(framework: FrameworkWithFacts, sectorIds: readonly string[], suffix: string, what: string): Map<string, T> {
+  const missing = sectorIds.filter((id) => framework[`${fieldPrefix(id)}${suffix}`] == null);
+  if (missing.length > 0) {
+    throw new GraphQLError(
+      `The ${missing.join(', ')} sector${missing.length > 1 ? 's' : ''} could not give ${what} today, so the list is not given: ` +
+        'it could leave out a row that belongs in it. The error from the sector is beside this one.',
+      { extensions: { code: 'SECTOR_FACT_UNAVAILABLE', subgraph: missing[0], sectors: missing } },
+    );
+  }
+  return new Map(sectorIds.map((id) => [id, framework[`${fieldPrefix(id)}${suffix}`] as T]));
+}
+
 const isCurrent = async (framework: FrameworkDoc, ctx: Ctx) => currentOf(await ctx.loaders.frameworks.load())?._id === framework._id;
 
 async function sectors(framework: FrameworkWithFacts, { complianceStatus }: { complianceStatus?: ComplianceStatus[] | null }, ctx: Ctx) {
   if (!(await isCurrent(framework, ctx))) return [];
   const all: SectorDoc[] = await ctx.loaders.sectors.load();
   if (!complianceStatus) return all;
-  // A sector whose status is null (its subgraph answered with an error) matches no status.
-  return all.filter((sector) => complianceStatus.includes(framework[`${fieldPrefix(sector._id)}ComplianceStatus`] as ComplianceStatus));
+  const status = factsOf<ComplianceStatus>(
+    framework,
+    all.map((sector) => sector._id),
+    'ComplianceStatus',
+    'its compliance status',
+  );
+  return all.filter((sector) => complianceStatus.includes(status.get(sector._id)!));
+}
+
+interface CrisisCentresArgs {
+  offering?: CentreService[] | null;
+  offeringEvery?: boolean | null;
+  district?: string | null;
 }
 
 async function crisisCentres(
   framework: FrameworkWithFacts,
-  { offering, district }: { offering?: CentreService[] | null; district?: string | null },
+  { offering, offeringEvery, district }: CrisisCentresArgs,
   ctx: Ctx,
   sectorIds: readonly string[],
 ): Promise<CrisisCentreDoc[]> {
   if (!(await isCurrent(framework, ctx))) return [];
   const centres = (await ctx.loaders.areas.crisisCentres.load()).filter((centre) => !district || centre.district === district);
-  if (!offering || offering.length === 0) return centres;
+  // Every service is read from the sectors' facets when asked, so a sector added later is included.
+  const wanted = new Set<string>([
+    ...(offering ?? []),
+    ...(offeringEvery ? allCrisisCentreFacets().map((facet) => centreService(facet.field)) : []),
+  ]);
+  if (wanted.size === 0) return centres;
   const offered = new Map<string, Set<string>>();
-  for (const id of sectorIds) {
-    for (const { crisisCentreId, facet } of (framework[`${fieldPrefix(id)}CentreServices`] as CentreServiceOffer[] | null) ?? []) {
+  for (const offers of factsOf<CentreServiceOffer[]>(
+    framework,
+    sectorIds,
+    'CentreServices',
+    'the services it offers at each centre',
+  ).values()) {
+    for (const { crisisCentreId, facet } of offers) {
       offered.set(crisisCentreId, (offered.get(crisisCentreId) ?? new Set()).add(centreService(facet)));
     }
   }
-  return centres.filter((centre) => offering.every((service) => offered.get(centre._id)?.has(service)));
+  return centres.filter((centre) => [...wanted].every((service) => offered.get(centre._id)?.has(service)));
 }
 
 /** The framework as an entity the sectors add facts to, its lists filtered by them, and the led actions each sector's fact needs. */
@@ -69,8 +109,7 @@ export function frameworkRollupResolvers(sectorIds: readonly string[]) {
         return framework ? { ...ref, ...framework } : null;
       },
       sectors,
-      crisisCentres: (framework: FrameworkWithFacts, args: { offering?: CentreService[] | null; district?: string | null }, ctx: Ctx) =>
-        crisisCentres(framework, args, ctx, sectorIds),
+      crisisCentres: (framework: FrameworkWithFacts, args: CrisisCentresArgs, ctx: Ctx) => crisisCentres(framework, args, ctx, sectorIds),
       ...ledActionIds,
     },
   };

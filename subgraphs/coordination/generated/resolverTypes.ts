@@ -267,16 +267,20 @@ export type Framework = Sourced & {
    * The sectors taking part in the framework, in registry order; with `complianceStatus`, only those
    * whose compliance status today (`SectorAgency.compliance`) is one of those given, e.g.
    * `[FAILING, AT_RISK]`. Empty for a framework that is not the current one. Each sector's status
-   * comes from its own subgraph: when one does not answer, the list is null and an error names the
-   * sector, rather than a list that would leave it out.
+   * comes from its own subgraph: when one does not answer, or answers with an error for its status,
+   * the list is null and an error names the sector, rather than a list that would leave it out. It
+   * asks every sector even without a filter, so to list every sector read `Query.sectors`, which
+   * depends on none.
    */
   sectors?: Maybe<Array<SectorAgency>>;
   /**
    * The One-Stop Crisis Centres, by district then name; with `offering`, only those that offer every
-   * service listed, by each sector's rule for its own facet (a facet recorded with someone or
+   * service listed (with `offeringEvery: true`, every service there is), by each sector's rule for its own facet (a facet recorded with someone or
    * something to provide it: see `CentreService` and the analysts' guide); with `district`, only
    * those in that district. Empty for a framework that is not the current one. When a sector's
-   * subgraph does not answer, the list is null and an error names the sector.
+   * subgraph does not answer, or answers with an error for its services, the list is null and an
+   * error names the sector. It asks every sector even without a filter, so to list every centre
+   * read `Query.crisisCentres`, which depends on none.
    */
   crisisCentres?: Maybe<Array<CrisisCentre>>;
   /** The ids of the framework actions the health sector leads, for its compliance status. */
@@ -354,6 +358,7 @@ export type FrameworkSectorsArgs = {
  */
 export type FrameworkCrisisCentresArgs = {
   offering?: InputMaybe<Array<CentreService>>;
+  offeringEvery?: InputMaybe<Scalars['Boolean']['input']>;
   district?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3419,7 +3424,7 @@ export type FrameworkResolvers<ContextType = any, ParentType extends ResolversPa
   objectives?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType>;
   actions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType, Partial<FrameworkActionsArgs>>;
   sectors?: Resolver<Maybe<Array<ResolversTypes['SectorAgency']>>, ParentType, ContextType, Partial<FrameworkSectorsArgs>>;
-  crisisCentres?: Resolver<Maybe<Array<ResolversTypes['CrisisCentre']>>, ParentType, ContextType, Partial<FrameworkCrisisCentresArgs>>;
+  crisisCentres?: Resolver<Maybe<Array<ResolversTypes['CrisisCentre']>>, ParentType, ContextType, RequireFields<FrameworkCrisisCentresArgs, 'offeringEvery'>>;
   healthLedActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   policeLedActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   justiceLedActionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;

@@ -1,6 +1,7 @@
 import { startOfDayUtc } from '../../kit/clock.ts';
 import { requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
+import { InvalidInputError } from '../../kit/errors.ts';
 import { referenced } from '../../kit/loaders.ts';
 import { sourcedFields } from '../../kit/provenance.ts';
 import { countryAreaId } from '../../demo-data/areaIds.ts';
@@ -59,10 +60,19 @@ export function indicatorReadResolvers(sectorId: string): Resolvers<MonitoringCo
       },
       dataSets: async (_, { lastClosedPeriodState: states }, ctx) => {
         requireScopes(ctx.identity, scopes.frameworkRead);
+        // OPEN is the state of a period not yet ended: asked of a closed one it would keep nothing, silently.
+        if (states?.includes('OPEN')) {
+          throw new InvalidInputError('data sets filter', [
+            {
+              field: 'lastClosedPeriodState',
+              problem: 'includes OPEN, which a last closed period never is (it has ended); the open period is `periods(last: 1)`',
+            },
+          ]);
+        }
         const dataSets = await ctx.loaders.monitoring.dataSets.load();
         if (!states) return dataSets;
         return keepWhere(dataSets, async (d) => {
-          const last = lastClosedReport(await dataSetReports(d, ctx));
+          const last = lastClosedReport(await dataSetReports(d, ctx), today(ctx));
           return last !== null && states.includes(last.state);
         });
       },
@@ -95,7 +105,7 @@ export function indicatorReadResolvers(sectorId: string): Resolvers<MonitoringCo
       id: (doc) => doc._id,
       indicators: async (doc, _, ctx) => (await ctx.loaders.monitoring.indicators.load()).filter((i) => i.dataSetId === doc._id),
       periods: async (doc, { last }, ctx) => lastOf(await dataSetReports(doc, ctx), last),
-      lastClosedPeriod: async (doc, _, ctx) => lastClosedReport(await dataSetReports(doc, ctx)),
+      lastClosedPeriod: async (doc, _, ctx) => lastClosedReport(await dataSetReports(doc, ctx), today(ctx)),
       summary: async (doc, _, ctx) => summariseReports(await dataSetReports(doc, ctx)),
       ...sourcedFields,
     },

@@ -89,10 +89,20 @@ describe('completeness and timeliness', () => {
   });
 
   it('names the last closed period: the latest that has ended, never the open one, and none before the first ends', () => {
-    const reports = (today: string) => scheduleReports(dataSet, ['a'], [value('a', '2026-09', '2026-10-20')], [], day(today));
-    expect(lastClosedReport(reports('2026-10-31'))).toMatchObject({ period: { id: '2026-09' }, state: 'LATE' });
-    expect(lastClosedReport(reports('2026-11-01'))).toMatchObject({ period: { id: '2026-10' }, state: 'DUE' });
-    expect(lastClosedReport(reports('2026-11-16'))).toMatchObject({ period: { id: '2026-10' }, state: 'MISSING' });
-    expect(lastClosedReport(reports('2026-08-31'))).toBeNull();
+    const last = (today: string) =>
+      lastClosedReport(scheduleReports(dataSet, ['a'], [value('a', '2026-09', '2026-10-20')], [], day(today)), day(today));
+    expect(last('2026-10-31')).toMatchObject({ period: { id: '2026-09' }, state: 'LATE' });
+    expect(last('2026-11-01')).toMatchObject({ period: { id: '2026-10' }, state: 'DUE' });
+    expect(last('2026-11-16')).toMatchObject({ period: { id: '2026-10' }, state: 'MISSING' });
+    expect(last('2026-08-31')).toBeNull();
+  });
+
+  it('never names the open period as the last closed one, even when it already has every value', () => {
+    // The mutation refuses values for a period not yet ended; seeded, imported or restored data need not.
+    const today = day('2026-11-20');
+    const values = [value('a', '2026-10', '2026-11-05'), value('a', '2026-11', '2026-11-10')];
+    const reports = scheduleReports(dataSet, ['a'], values, [], today);
+    expect(reports.at(-1)).toMatchObject({ period: { id: '2026-11' } });
+    expect(lastClosedReport(reports, today)).toMatchObject({ period: { id: '2026-10' }, state: 'ON_TIME' });
   });
 });

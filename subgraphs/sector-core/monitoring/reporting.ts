@@ -80,12 +80,13 @@ export function scheduleReports(
 }
 
 /**
- * The report of the latest period that had ended on the day the reports were judged, from a
- * data set's schedule (scheduleReports): OPEN is the one state of a period not yet ended, so it
- * is the last report in any other state. Null when no period has ended yet.
+ * The report of the latest period that had ended by `today` (the day the schedule was judged), from
+ * a data set's schedule (scheduleReports); null when no period has ended yet. Chosen by the
+ * period's dates, not its state: a period complete before its end (values seeded, imported or
+ * restored) is ON_TIME or LATE while still open.
  */
-export function lastClosedReport(reports: readonly PeriodReport[]): PeriodReport | null {
-  return reports.findLast((report) => report.state !== 'OPEN') ?? null;
+export function lastClosedReport(reports: readonly PeriodReport[], today: Date): PeriodReport | null {
+  return reports.findLast((report) => daysBetween(report.period.end, today) > 0) ?? null;
 }
 
 export interface ReportingSummary {
