@@ -109,6 +109,9 @@ async function send(replica: RunningSubgraph, query: string, variables: Record<s
 
 const published = async (replica: RunningSubgraph) => (await send(replica, aggregates, { year }, 'analyst')).pathwayAggregates;
 
+/** The areas in listing order. */
+const listedAreas = async () => (await repos.areas.find({})).sort((a, b) => a.order - b.order);
+
 /** Every table computed afresh from what the store holds now, by the straightforward functions. */
 async function straightforward() {
   const d = { months: yearMonths, ...(await readYear(repos, `CASE-BD-${year}-`, year)), today: clock.now(), disclosure };
@@ -116,7 +119,7 @@ async function straightforward() {
     year,
     suppressionThreshold: disclosure.table.threshold,
     disclosureControl: disclosure.method,
-    casesByDistrict: pathway.casesByDistrict(d),
+    casesByDistrict: pathway.casesByDistrict(d, await listedAreas()),
     ...areaTables(d),
   };
 }
@@ -227,7 +230,7 @@ async function straightforwardWindow(window: { year?: number; quarter?: number; 
       to: (monthEnd < today ? monthEnd : today).toISOString().slice(0, 10),
       months,
     },
-    casesByDistrict: pathway.casesByDistrict(d),
+    casesByDistrict: pathway.casesByDistrict(d, await listedAreas()),
     ...areaTables(d),
     districts: areaTablesAt('DISTRICT'),
     divisions: areaTablesAt('PROVINCE_OR_DIVISION'),

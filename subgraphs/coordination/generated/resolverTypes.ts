@@ -2274,7 +2274,11 @@ export type PathwayAggregates = {
   disclosureControl: DisclosureControl;
   /** Cases by GBVIMS incident type. */
   casesByIncidentType: CountTable;
-  /** Cases by district of intake. */
+  /**
+   * Cases by district of intake, keyed by district area id (the areas of byArea(level: DISTRICT)):
+   * every district area is a row, with cases or not, in listing order, and the cases whose district
+   * names no district area, or names more than one, are the one row `UNPLACED`, always listed.
+   */
   casesByDistrict: CountTable;
   /** Cases by month of first report (`2026-03`): the window's months begun so far; a month still to come is no row. */
   casesByMonth: CountTable;

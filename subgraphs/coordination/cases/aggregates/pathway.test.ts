@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noiseParameters } from '../../../kit/disclosure/configured.ts';
 import { disclosureControl, type PublishedCount } from '../../../kit/disclosure/publish.ts';
+import type { AreaDoc } from '../../areas/models.ts';
 import type { CaseDoc, ReferralDoc } from '../models.ts';
 import {
   casesByDistrict,
@@ -163,10 +164,27 @@ describe('pathway aggregates', () => {
     expect(health.medianDays).toBe(5.5);
   });
 
-  it('list the districts the cases came from, in order, each case once', () => {
+  it('list every district area in listing order, and the cases of a district naming none in one UNPLACED row', () => {
+    const area = (_id: string, name: string, level: AreaDoc['level'], parentId: string | null, order: number): AreaDoc => ({
+      _id,
+      version: 1,
+      code: _id,
+      name,
+      level,
+      parentId,
+      order,
+    });
+    const areas = [
+      area('c', 'Country', 'COUNTRY', null, 0),
+      area('p', 'Province', 'PROVINCE_OR_DIVISION', 'c', 1),
+      area('d3', 'District 3', 'DISTRICT', 'p', 2),
+      area('d0', 'District 0', 'DISTRICT', 'p', 3),
+      area('d9', 'District 9', 'DISTRICT', 'p', 4),
+    ];
     const cases = [0, 3, 12, 15, 15].map((i) => caseDoc(i));
-    const rows = casesByDistrict(data(cases, [], 1)).rows;
-    expect(rows.map((r) => r.key)).toEqual(['District 0', 'District 12', 'District 15', 'District 3']);
-    [1, 1, 2, 1].forEach((n, i) => expectPublished(rows[i]!, n, 1));
+    const rows = casesByDistrict(data(cases, [], 1), areas).rows;
+    // District 9 has no case and is listed; District 12 and 15 name no area and are never keys.
+    expect(rows.map((r) => r.key)).toEqual(['d3', 'd0', 'd9', 'UNPLACED']);
+    [1, 1, 0, 3].forEach((n, i) => (n ? expectPublished(rows[i]!, n, 1) : expect(rows[i]!.count ?? 0).toBe(0)));
   });
 });

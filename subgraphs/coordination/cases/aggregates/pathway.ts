@@ -2,6 +2,8 @@ import { sectorIds } from '../../../../platform/catalog.ts';
 import { daysBetween } from '../../../kit/clock.ts';
 import { Cells, mergeCells, type Cell } from '../../../kit/disclosure/cells.ts';
 import type { DisclosureControl } from '../../../kit/disclosure/publish.ts';
+import type { AreaDoc } from '../../areas/models.ts';
+import { areaAtLevelOf } from '../../areas/tree.ts';
 import { escalation } from '../lifecycle.ts';
 import {
   incidentTypes,
@@ -93,13 +95,19 @@ export const casesByIncidentType = (d: PathwayData) =>
     allCases(d),
   );
 
-export function casesByDistrict(d: PathwayData) {
+/**
+ * Cases by district area: every district area a row, in listing order, with cases or not, and the
+ * cases whose district names no district area in one `UNPLACED` row, always listed.
+ */
+export function casesByDistrict(d: PathwayData, areas: readonly AreaDoc[]) {
+  const areaOf = areaAtLevelOf(areas, 'DISTRICT');
   const cells = cellsOf(
     d.cases,
-    (c) => c.district,
+    (c) => areaOf(c.district)?._id ?? 'UNPLACED',
     (c) => caseKey(d, c),
   );
-  return d.disclosure.publishTable(cells.rows([...cells.keys()].sort()), allCases(d));
+  const districts = areas.filter((a) => a.level === 'DISTRICT').map((a) => a._id);
+  return d.disclosure.publishTable(cells.rows([...districts, 'UNPLACED']), allCases(d));
 }
 
 export const casesByMonth = (d: PathwayData) =>
