@@ -458,3 +458,58 @@ describe('a district row that comes and goes', () => {
     expect(withdrawn.errors).toBeUndefined();
   });
 });
+
+describe('cases whose district names no area', () => {
+  it('are in every level as in the national tables, so no level less the national tables isolates them', async () => {
+    const input = {
+      intakePoint: 'bd-occ-dhaka',
+      district: 'Nowhere Upazila',
+      firstReportedOn: `${monthKey(3)}-06`,
+      incidentType: 'RAPE',
+      contexts: ['NONE'],
+      referralConsent: [],
+      reportingConsent: true,
+    };
+    const registered = await send(registerCase, { input }, 'sector-officer', 'health');
+    expect(registered.errors).toBeUndefined();
+    const total = `casesByIncidentType { total { ${row} } }`;
+    const { data, errors } = await send(
+      `query ($window: PathwayWindow!) {
+      pathwayAggregates(window: $window) {
+        ${total}
+        casesByDistrict { rows { ${row} } }
+        country: byArea(level: COUNTRY) { area { id } ${total} }
+        divisions: byArea(level: PROVINCE_OR_DIVISION) { area { id } ${total} }
+        districts: byArea(level: DISTRICT) { area { id } ${total} }
+        dhaka: byArea(level: DISTRICT, within: "bd-division-dhaka") { area { id } }
+      }
+    }`,
+      { window: { year, quarter: 1 } },
+    );
+    expect(errors).toBeUndefined();
+    const a = data!.pathwayAggregates;
+    type Entry = { area: { id: string }; casesByIncidentType: { total: Row } };
+    // The country holds every case: one cell with the national total, so one figure.
+    expect(a.country.map((e: Entry) => e.area.id)).toEqual(['bd']);
+    expect(a.country[0].casesByIncidentType.total).toEqual(a.casesByIncidentType.total);
+    // Below it, the areas and the UNPLACED entry together hold every case; UNPLACED is the one cell
+    // of the unplaced cases, the same as casesByDistrict's row.
+    const unplacedRow = a.casesByDistrict.rows.find((r: Row) => r.key === 'UNPLACED');
+    for (const level of [a.divisions, a.districts] as Entry[][]) {
+      expect(level.at(-1)!.area.id).toBe('UNPLACED');
+      expect(level.at(-1)!.casesByIncidentType.total).toEqual({ ...unplacedRow, key: 'TOTAL' });
+    }
+    // Each district entry is the district's row of casesByDistrict, entry for row.
+    expect(a.districts.map((e: Entry) => ({ ...e.casesByIncidentType.total, key: e.area.id }))).toEqual(a.casesByDistrict.rows);
+    // Within a division, only its districts.
+    expect(a.dhaka.map((e: Entry) => e.area.id)).not.toContain('UNPLACED');
+    const { id, version } = registered.data!.registerCase;
+    const withdrawn = await send(
+      updateConsent,
+      { input: { caseId: id, expectedVersion: version, referralConsent: [], reportingConsent: false } },
+      'sector-officer',
+      'health',
+    );
+    expect(withdrawn.errors).toBeUndefined();
+  });
+});

@@ -83,9 +83,9 @@ describe('the pathway questions over a window and by area', () => {
     threshold = answer.suppressionThreshold;
     expect(answer.period).toEqual({ from: '2026-07-01', to: '2026-09-30' });
 
-    // Every district area, with cases or not, in listing order.
+    // Every district area, with cases or not, in listing order, then the cases naming no district area.
     const districts = areas.filter((a) => a.level === 'DISTRICT').sort((a, b) => a.order - b.order);
-    expect(answer.byArea.map((a: { area: { id: string } }) => a.area.id)).toEqual(districts.map((a) => a._id));
+    expect(answer.byArea.map((a: { area: { id: string } }) => a.area.id)).toEqual([...districts.map((a) => a._id), 'UNPLACED']);
 
     const rapeInQuarter = cases.filter(
       (c) => c.incidentType === 'RAPE' && c.firstReportedOn >= new Date('2026-07-01') && c.firstReportedOn < new Date('2026-10-01'),

@@ -2296,8 +2296,12 @@ export type PathwayAggregates = {
   overdueFollowUps: CountTable;
   /**
    * The same tables for each area at one level, in listing order: every area of the level, with
-   * cases or not. A case lies in the district area its district names, and in every area above it;
-   * a case whose district names no area is in the national tables only.
+   * cases or not. A case lies in the district area its district names, and in every area above it.
+   * Below the country, the cases whose district names no district area (or more than one) follow as
+   * one more entry, always listed, whose area has the id `UNPLACED` (it is no stored area): so the
+   * entries of every level hold every case of the national tables. With `within` below the country,
+   * there is no such entry. At COUNTRY level the country holds every case, placed or not: its tables
+   * are the national tables.
    */
   byArea: Array<AreaPathwayAggregates>;
 };

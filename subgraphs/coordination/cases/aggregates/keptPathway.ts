@@ -100,14 +100,40 @@ export async function keptPathway(
     byArea: async (level, within) => {
       const all = await areas();
       const listed = areasListed(all, level, within);
+      const publish = (cells: PathwayCells) => publishedTables(cells, period.months, today, disclosure);
+      // Every counted case was reported in the country, placed or not: the country's tables are the
+      // national ones, the same cells, so the same figures, and not all cases less the unplaced.
+      if (level === 'COUNTRY') return listed.map((area) => ({ area, ...publish(national) }));
       const cells = areaCells(national, byDistrict, all, level, listed);
-      return listed.map((area) => ({ area, ...publishedTables(cells.get(area._id)!, period.months, today, disclosure) }));
+      const tables = listed.map((area) => ({ area, ...publish(cells.get(area._id)!) }));
+      // The areas of a level and the unplaced cases together are every case, as in the national tables.
+      const country = all.find((a) => a.level === 'COUNTRY');
+      if (country && (within === null || within === country._id)) {
+        tables.push({ area: unplacedArea(country, level), ...publish(cells.get(unplacedKey)!) });
+      }
+      return tables;
     },
   };
 }
 
 /** The key of the cases whose district names no district area (or more than one). */
 export const unplacedKey = 'UNPLACED';
+
+/**
+ * The cases whose district names no district area (or more than one), listed after the areas of a
+ * level below the country as if they were an area of it, so that every level holds every case.
+ */
+function unplacedArea(country: AreaDoc, level: AreaLevel): AreaDoc {
+  return {
+    _id: unplacedKey,
+    version: 1,
+    code: unplacedKey,
+    name: 'Unplaced: district names no area',
+    level,
+    parentId: country._id,
+    order: Infinity,
+  };
+}
 
 /**
  * Each listed area's cells: its districts' added together; under `unplacedKey`, the cells of the
