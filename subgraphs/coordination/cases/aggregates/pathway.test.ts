@@ -188,3 +188,30 @@ describe('pathway aggregates', () => {
     [1, 1, 0, 3].forEach((n, i) => (n ? expectPublished(rows[i]!, n, 1) : expect(rows[i]!.count ?? 0).toBe(0)));
   });
 });
+
+describe('placing cases by district name', () => {
+  it('places no case by a name two district areas share: both stay empty and the case is UNPLACED', () => {
+    const area = (_id: string, name: string, level: AreaDoc['level'], parentId: string | null, order: number): AreaDoc => ({
+      _id,
+      version: 1,
+      code: _id,
+      name,
+      level,
+      parentId,
+      order,
+    });
+    const areas = [
+      area('c', 'Country', 'COUNTRY', null, 0),
+      area('p1', 'North', 'PROVINCE_OR_DIVISION', 'c', 1),
+      area('p2', 'South', 'PROVINCE_OR_DIVISION', 'c', 2),
+      area('twin-north', 'Twin', 'DISTRICT', 'p1', 3),
+      area('twin-south', 'Twin', 'DISTRICT', 'p2', 4),
+    ];
+    const cases = [0, 1, 2, 3, 4, 5].map((i) => caseDoc(i, { district: 'Twin' }));
+    const rows = casesByDistrict(data(cases, [], 1), areas).rows;
+    expect(rows.map((r) => r.key)).toEqual(['twin-north', 'twin-south', 'UNPLACED']);
+    expect(rows[0]!.count ?? 0).toBe(0);
+    expect(rows[1]!.count ?? 0).toBe(0);
+    expectPublished(rows[2]!, 6, 1);
+  });
+});
