@@ -2410,7 +2410,12 @@ export type ServiceTiming = {
   withinThreeDays: CountRow;
   /** withinThreeDays as a share of reached, 0 to 1, from the published counts; null when either is withheld. */
   shareWithinThreeDays?: Maybe<Scalars['Float']['output']>;
-  /** The median number of days from first report to the sector's first step; null when reached is withheld. */
+  /**
+   * The median number of days from first report to the sector's first step, published as the upper
+   * end of the band it falls in: 0 (same day), 1, 3, 7, 14, 30, 90, 180 or 365 (365 also stands for
+   * more than a year). Null when fewer cases than twice the suppression threshold were reached: a
+   * median is not perturbed like a count, so it is coarsened instead (docs/disclosure-control.md).
+   */
   medianDays?: Maybe<Scalars['Float']['output']>;
 };
 

@@ -156,12 +156,27 @@ describe('pathway aggregates', () => {
     expect(bySector.total.count).toBe(count('health').count);
   });
 
-  it('give the median of an even number of days as the mean of the middle two', () => {
-    const cases = [1, 2, 4, 7, 9, 10].map((days, i) =>
+  it('withhold the median of fewer cases than twice the threshold, even when reached is published', () => {
+    const cases = [1, 2, 4, 7, 9, 10, 12, 15, 20].map((days, i) =>
       caseDoc(i * 3, { firstReportedOn: day(10), milestones: [{ kind: 'HEALTH_EXAMINED', on: day(10 + days) }] }),
     );
-    const health = timeToService(data(cases, [], 1), null).find((t) => t.sectorId === 'health')!;
-    expect(health.medianDays).toBe(5.5);
+    const health = timeToService(data(cases, [], 5), null).find((t) => t.sectorId === 'health')!;
+    expectPublished(health.reached, 9);
+    expect(health.medianDays).toBeNull();
+  });
+
+  it('publish the median only as the band it falls in, so one more survivor does not show her days', () => {
+    const days = [0, 1, 1, 1, 1, 1, 2, 2, 4, 5, 6, 6];
+    const timing = (ds: number[]) => {
+      const cases = ds.map((d, i) =>
+        caseDoc(i * 3, { firstReportedOn: day(10), milestones: [{ kind: 'HEALTH_EXAMINED', on: day(10 + d) }] }),
+      );
+      return timeToService(data(cases, [], 5), null).find((t) => t.sectorId === 'health')!;
+    };
+    // Exact, the median would be 1.5 and then 2: the new case took more than a day.
+    const [before, after] = [timing(days), timing([...days, 40])];
+    expect(before.medianDays).toBe(3);
+    expect(after.medianDays).toBe(before.medianDays);
   });
 
   it('list every district area in listing order, and the cases of a district naming none in one UNPLACED row', () => {

@@ -271,9 +271,26 @@ export function publishTimeToService(
       reached: { key: sector, ...reached },
       withinThreeDays: { key: sector, ...soon },
       shareWithinThreeDays: reached.suppressed || soon.suppressed || !reached.count ? null : Math.min(1, soon.count! / reached.count),
-      medianDays: reached.suppressed ? null : median(asked),
+      medianDays: publishMedian(reachedCell.count, median(asked), disclosure),
     };
   });
+}
+
+/**
+ * The bands a published median falls in, by their upper ends in days: same day, a day, the 72
+ * hours, a week, two weeks, a month, three months, six months, a year (and beyond).
+ */
+export const medianBands = [0, 1, 3, 7, 14, 30, 90, 180, 365] as const;
+
+/**
+ * A median is no count and the cell key does not perturb it: exact, two sets of cases one survivor
+ * apart would give her days away (docs/disclosure-control.md, "Medians"). So it is published only
+ * over at least twice the threshold of cases, and only as the upper end of its band, which one
+ * more case moves only when the median sits at a band's edge.
+ */
+function publishMedian(cases: number, exact: number | null, disclosure: DisclosureControl): number | null {
+  if (exact === null || cases < 2 * disclosure.table.threshold) return null;
+  return medianBands.find((upTo) => exact <= upTo) ?? medianBands[medianBands.length - 1]!;
 }
 
 /** The median number of days over one or several sets of counts. */
