@@ -12,6 +12,8 @@ import { disclosureControl, type DisclosureControl, type PublishedRow } from '..
 import { readSuppressionThreshold } from '../subgraphs/kit/disclosure/threshold.ts';
 import * as pathway from '../subgraphs/coordination/cases/aggregates/pathway.ts';
 import { pathwayPeriod } from '../subgraphs/coordination/cases/aggregates/window.ts';
+import type { AreaDoc } from '../subgraphs/coordination/areas/models.ts';
+import { areaSeed } from '../subgraphs/coordination/areas/seed/index.ts';
 import { caseSeed } from '../subgraphs/coordination/cases/seed.ts';
 import { incidentTypes, type CaseDoc, type ReferralDoc } from '../subgraphs/coordination/cases/models.ts';
 import { monitoringSeed } from '../subgraphs/sector-core/monitoring/seed/index.ts';
@@ -38,11 +40,11 @@ function exact(control: DisclosureControl): DisclosureControl {
   };
 }
 
-function pathwayCells(control: DisclosureControl, cases: CaseDoc[], referrals: ReferralDoc[]): PublishedRow[] {
+function pathwayCells(control: DisclosureControl, cases: CaseDoc[], referrals: ReferralDoc[], areas: AreaDoc[]): PublishedRow[] {
   const d = { months: pathwayPeriod({ year: 2026 }, today).months, cases, referrals, today, disclosure: control };
   const tables = [
     pathway.casesByIncidentType(d),
-    pathway.casesByDistrict(d),
+    pathway.casesByDistrict(d, areas),
     pathway.casesByMonth(d),
     pathway.casesBySector(d),
     pathway.referralOutcomes(d),
@@ -109,8 +111,11 @@ for (const country of countries) {
     .map((c) => ({ ...c, version: 1 }));
   const ids = new Set(cases.map((c) => c._id));
   const referrals = seed.referrals.filter((r) => ids.has(r.caseId)).map((r) => ({ ...r, version: 1 }));
+  const areas = areaSeed(country)
+    .map((a) => ({ ...a, version: 1 }))
+    .sort((a, b) => a.order - b.order);
   for (const [name, cellsOf] of [
-    ['pathway', (c: DisclosureControl) => pathwayCells(c, cases, referrals)],
+    ['pathway', (c: DisclosureControl) => pathwayCells(c, cases, referrals, areas)],
     ['indicators (COUNT)', (c: DisclosureControl, publish = true) => indicatorCells(c, country, publish)],
   ] as const) {
     const results = Array.from({ length: secrets }, () => {

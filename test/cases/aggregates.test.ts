@@ -156,13 +156,16 @@ describe('what gets counted', () => {
     expect((await ask()).casesByDistrict.total.count).toBe(before);
   });
 
-  it('withholds a district with fewer cases than the threshold, and publishes it perturbed from the threshold on', async () => {
+  it('withholds a row with fewer cases than the threshold, and publishes it perturbed from the threshold on', async () => {
+    // A district naming no district area: its cases are the UNPLACED row, listed (withheld, as empty) before any came.
+    expect(await districtRow('UNPLACED')).toEqual({ key: 'UNPLACED', count: null, suppressed: true });
     for (let i = 0; i < 3; i += 1) await registered(hub, 'health', { district: 'Small District' });
     const a = await ask();
-    expect(await districtRow('Small District')).toEqual({ key: 'Small District', count: null, suppressed: true });
+    expect(await districtRow('Small District')).toBeUndefined();
+    expect(await districtRow('UNPLACED')).toEqual({ key: 'UNPLACED', count: null, suppressed: true });
     expect(a.casesByDistrict.total.suppressed).toBe(false);
     for (let i = 0; i < 2; i += 1) await registered(hub, 'health', { district: 'Small District' });
-    const five = (await districtRow('Small District'))!;
+    const five = (await districtRow('UNPLACED'))!;
     expect(five.suppressed).toBe(false);
     // Five is the threshold and a multiple of the rounding base: it has no noise.
     expect(five.count).toBe(5);

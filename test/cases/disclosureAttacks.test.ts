@@ -11,6 +11,7 @@ import { seededRandom, seedFrom } from '../../subgraphs/kit/seedRandom.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/subgraph.ts';
 import { graphqlBody, postGraphQL, testSubgraphConfig } from '../support/hub.ts';
+import { districtAreaId } from '../../subgraphs/demo-data/areaIds.ts';
 import { Attack, type Method, type Row } from './disclosureAttack.ts';
 
 /*
@@ -34,7 +35,7 @@ for (let i = 0; i < 73; i++) {
   plan.push({
     month: i < 40 ? 1 : i < 70 ? 2 : 3,
     type: i === 5 || i === 50 ? 'SEXUAL_ASSAULT' : i % 2 ? 'RAPE' : 'PHYSICAL_ASSAULT',
-    district: i === 7 || i === 71 ? 'East' : i % 2 ? 'North' : 'South',
+    district: i === 7 || i === 71 ? 'Gazipur' : i % 2 ? 'Dhaka' : 'Rajshahi',
     holder: i === 3 || i === 44 || i === 72 ? 'police' : 'health',
     stage: i < 3 ? 'CHARGED' : i < 20 ? 'REPORT_REGISTERED' : null,
   });
@@ -142,11 +143,13 @@ function truth(rows: (p: (typeof plan)[number]) => string[]): Map<string, number
   for (const p of plan) for (const key of rows(p)) counts.set(key, (counts.get(key) ?? 0) + 1);
   return counts;
 }
+/** The district area a district name is, as casesByDistrict keys it. */
+const districtId = (name: string) => districtAreaId(country, name)!;
 const monthKey = (m: number) => `${year}-${String(m).padStart(2, '0')}`;
 const stages = ['REPORTED', 'INVESTIGATED', 'CHARGED', 'TRIED', 'CONVICTED'];
 const truths = {
   type: truth((p) => [p.type]),
-  district: truth((p) => [p.district]),
+  district: truth((p) => [districtId(p.district)]),
   month: truth((p) => [monthKey(p.month)]),
   sector: truth((p) => [p.holder]),
   stage: truth((p) => (p.stage === 'CHARGED' ? stages.slice(0, 3) : p.stage ? stages.slice(0, 1) : [])),
@@ -193,7 +196,8 @@ describe('the linear-programming attack on one answer', () => {
 
     const bounds = await attack.solve(targets.map((t) => t.name));
     const small = targets.filter((t) => t.true > 0 && t.true < a.suppressionThreshold);
-    expect(small.map((t) => t.name)).toEqual(['type1', 'district0', 'month2', 'sector1', 'stage1', 'stage2']);
+    const gazipur = `district${a.casesByDistrict.rows.findIndex((r) => r.key === districtId('Gazipur'))}`;
+    expect(small.map((t) => t.name)).toEqual(['type1', gazipur, 'month2', 'sector1', 'stage1', 'stage2']);
     for (const t of targets) {
       const [low, high] = bounds.get(t.name)!;
       // The attacker's model holds the truth (else it would prove nothing)...
@@ -245,7 +249,7 @@ function compare(before: Answer, after: Answer, who: Who, by: 1 | -1) {
     const rows = (a: Answer) => new Map(a[tableName].rows.map((r) => [r.key, r]));
     const [b, c] = [rows(before), rows(after)];
     const changed = [...c.keys()].filter((k) => JSON.stringify(b.get(k)) !== JSON.stringify(c.get(k)));
-    const mine = who[attribute];
+    const mine = attribute === 'district' ? districtId(who.district) : who[attribute];
     const moved =
       b.get(mine) && c.get(mine) && !b.get(mine)!.suppressed && !c.get(mine)!.suppressed ? c.get(mine)!.count! - b.get(mine)!.count! : null;
     return {
@@ -267,7 +271,7 @@ describe('the before/after attack', () => {
       // A case whose rows are all published (a small row is withheld before and after alike).
       const who: Who = {
         type: random.pick(['RAPE', 'PHYSICAL_ASSAULT']),
-        district: random.pick(['North', 'South']),
+        district: random.pick(['Dhaka', 'Rajshahi']),
         month: monthKey(random.int(1, 2)),
         holder: 'health',
       };
@@ -414,4 +418,98 @@ describe('differencing overlapping windows', () => {
       expect(high, `${m.name}: ${m.true} cases, pinned`).toBeGreaterThan(low);
     }
   }, 60_000);
+});
+
+describe('a district row that comes and goes', () => {
+  it('lists the same district rows in every month, whatever district a new case names', async () => {
+    const keysIn = async (month: number) => {
+      const { data, errors } = await send(
+        `query ($window: PathwayWindow!) { pathwayAggregates(window: $window) { casesByDistrict { rows { key } } } }`,
+        { window: { year, month } },
+      );
+      expect(errors).toBeUndefined();
+      return data!.pathwayAggregates.casesByDistrict.rows.map((r: { key: string }) => r.key) as string[];
+    };
+    const before = await Promise.all([1, 2, 3].map(keysIn));
+    // One survivor, in a district as staff typed it: no district area has that name.
+    const input = {
+      intakePoint: 'bd-occ-dhaka',
+      district: 'Dhaka Sadarr',
+      firstReportedOn: `${monthKey(3)}-05`,
+      incidentType: 'RAPE',
+      contexts: ['NONE'],
+      referralConsent: [],
+      reportingConsent: true,
+    };
+    const registered = await send(registerCase, { input }, 'sector-officer', 'health');
+    expect(registered.errors).toBeUndefined();
+    const after = await Promise.all([1, 2, 3].map(keysIn));
+    // A missing row would say none, a withheld one a few: every month lists the same rows, before and after.
+    for (const keys of [...before, ...after]) expect(keys).toEqual(before[0]);
+    expect(before[0]).toContain('UNPLACED');
+    expect(before[0]).not.toContain('Dhaka Sadarr');
+    const { id, version } = registered.data!.registerCase;
+    const withdrawn = await send(
+      updateConsent,
+      { input: { caseId: id, expectedVersion: version, referralConsent: [], reportingConsent: false } },
+      'sector-officer',
+      'health',
+    );
+    expect(withdrawn.errors).toBeUndefined();
+  });
+});
+
+describe('cases whose district names no area', () => {
+  it('are in every level as in the national tables, so no level less the national tables isolates them', async () => {
+    const input = {
+      intakePoint: 'bd-occ-dhaka',
+      district: 'Nowhere Upazila',
+      firstReportedOn: `${monthKey(3)}-06`,
+      incidentType: 'RAPE',
+      contexts: ['NONE'],
+      referralConsent: [],
+      reportingConsent: true,
+    };
+    const registered = await send(registerCase, { input }, 'sector-officer', 'health');
+    expect(registered.errors).toBeUndefined();
+    const total = `casesByIncidentType { total { ${row} } }`;
+    const { data, errors } = await send(
+      `query ($window: PathwayWindow!) {
+      pathwayAggregates(window: $window) {
+        ${total}
+        casesByDistrict { rows { ${row} } }
+        country: byArea(level: COUNTRY) { area { id } ${total} }
+        divisions: byArea(level: PROVINCE_OR_DIVISION) { area { id } ${total} }
+        districts: byArea(level: DISTRICT) { area { id } ${total} }
+        dhaka: byArea(level: DISTRICT, within: "bd-division-dhaka") { area { id } }
+      }
+    }`,
+      { window: { year, quarter: 1 } },
+    );
+    expect(errors).toBeUndefined();
+    const a = data!.pathwayAggregates;
+    type Entry = { area: { id: string }; casesByIncidentType: { total: Row } };
+    // The country holds every case: one cell with the national total, so one figure.
+    expect(a.country.map((e: Entry) => e.area.id)).toEqual(['bd']);
+    expect(a.country[0].casesByIncidentType.total).toEqual(a.casesByIncidentType.total);
+    // Below it, the areas and the UNPLACED entry together hold every case; UNPLACED is the one cell
+    // of the unplaced cases, the same as casesByDistrict's row.
+    const unplacedRow = a.casesByDistrict.rows.find((r: Row) => r.key === 'UNPLACED');
+    for (const level of [a.divisions, a.districts] as Entry[][]) {
+      expect(level.at(-1)!.area.id).toBe('UNPLACED');
+      expect(level.at(-1)!.casesByIncidentType.total).toEqual({ ...unplacedRow, key: 'TOTAL' });
+    }
+    // Each district entry is the district's row of casesByDistrict, entry for row.
+    expect(a.districts.map((e: Entry) => ({ ...e.casesByIncidentType.total, key: e.area.id }))).toEqual(a.casesByDistrict.rows);
+    // Within a division, only its districts.
+    expect(a.dhaka.map((e: Entry) => e.area.id)).not.toContain('UNPLACED');
+    const { id, version } = registered.data!.registerCase;
+    const withdrawn = await send(
+      updateConsent,
+      { input: { caseId: id, expectedVersion: version, referralConsent: [], reportingConsent: false } },
+      'sector-officer',
+      'health',
+    );
+    expect(withdrawn.errors).toBeUndefined();
+  });
 });

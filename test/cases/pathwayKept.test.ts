@@ -109,6 +109,9 @@ async function send(replica: RunningSubgraph, query: string, variables: Record<s
 
 const published = async (replica: RunningSubgraph) => (await send(replica, aggregates, { year }, 'analyst')).pathwayAggregates;
 
+/** The areas in listing order. */
+const listedAreas = async () => (await repos.areas.find({})).sort((a, b) => a.order - b.order);
+
 /** Every table computed afresh from what the store holds now, by the straightforward functions. */
 async function straightforward() {
   const d = { months: yearMonths, ...(await readYear(repos, `CASE-BD-${year}-`, year)), today: clock.now(), disclosure };
@@ -116,7 +119,7 @@ async function straightforward() {
     year,
     suppressionThreshold: disclosure.table.threshold,
     disclosureControl: disclosure.method,
-    casesByDistrict: pathway.casesByDistrict(d),
+    casesByDistrict: pathway.casesByDistrict(d, await listedAreas()),
     ...areaTables(d),
   };
 }
@@ -206,8 +209,15 @@ async function straightforwardWindow(window: { year?: number; quarter?: number; 
   const byId = new Map(areas.map((a) => [a._id, a]));
   const above = (a: AreaDoc, level: string): AreaDoc | undefined =>
     a.level === level ? a : a.parentId ? above(byId.get(a.parentId)!, level) : undefined;
-  const areaTablesAt = (level: string) =>
-    areas
+  const districtNames = new Set(areas.filter((a) => a.level === 'DISTRICT').map((a) => a.name.toLowerCase()));
+  const tablesOf = (id: string, areaCases: CaseDoc[]) => {
+    const codes = new Set(areaCases.map((c) => c._id));
+    const areaReferrals = referrals.filter((r) => codes.has(r.caseId));
+    return { area: { id }, ...areaTables({ ...d, cases: areaCases, referrals: areaReferrals }) };
+  };
+  // Each area of the level, then the cases whose district names no district area.
+  const areaTablesAt = (level: string) => [
+    ...areas
       .filter((a) => a.level === level)
       .sort((a, b) => a.order - b.order)
       .map((area) => {
@@ -216,18 +226,23 @@ async function straightforwardWindow(window: { year?: number; quarter?: number; 
             .filter((district) => district.level === 'DISTRICT' && above(district, level) === area)
             .map((district) => district.name.toLowerCase()),
         );
-        const areaCases = cases.filter((c) => names.has(c.district.toLowerCase()));
-        const codes = new Set(areaCases.map((c) => c._id));
-        const areaReferrals = referrals.filter((r) => codes.has(r.caseId));
-        return { area: { id: area._id }, ...areaTables({ ...d, cases: areaCases, referrals: areaReferrals }) };
-      });
+        return tablesOf(
+          area._id,
+          cases.filter((c) => names.has(c.district.toLowerCase())),
+        );
+      }),
+    tablesOf(
+      'UNPLACED',
+      cases.filter((c) => !districtNames.has(c.district.toLowerCase())),
+    ),
+  ];
   return {
     period: {
       from: `${months[0]}-01`,
       to: (monthEnd < today ? monthEnd : today).toISOString().slice(0, 10),
       months,
     },
-    casesByDistrict: pathway.casesByDistrict(d),
+    casesByDistrict: pathway.casesByDistrict(d, await listedAreas()),
     ...areaTables(d),
     districts: areaTablesAt('DISTRICT'),
     divisions: areaTablesAt('PROVINCE_OR_DIVISION'),

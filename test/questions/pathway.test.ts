@@ -83,9 +83,9 @@ describe('the pathway questions over a window and by area', () => {
     threshold = answer.suppressionThreshold;
     expect(answer.period).toEqual({ from: '2026-07-01', to: '2026-09-30' });
 
-    // Every district area, with cases or not, in listing order.
+    // Every district area, with cases or not, in listing order, then the cases naming no district area.
     const districts = areas.filter((a) => a.level === 'DISTRICT').sort((a, b) => a.order - b.order);
-    expect(answer.byArea.map((a: { area: { id: string } }) => a.area.id)).toEqual(districts.map((a) => a._id));
+    expect(answer.byArea.map((a: { area: { id: string } }) => a.area.id)).toEqual([...districts.map((a) => a._id), 'UNPLACED']);
 
     const rapeInQuarter = cases.filter(
       (c) => c.incidentType === 'RAPE' && c.firstReportedOn >= new Date('2026-07-01') && c.firstReportedOn < new Date('2026-10-01'),
@@ -216,6 +216,11 @@ describe('windows refused', () => {
     expect(await ask({ lastMonths: 12, endingOn: '2026-12-01' })).toContain('window.endingOn must not be after today');
     expect(await ask({ quarter: 1 })).toContain('window.year is required unless lastMonths is given');
     expect(await ask({ year: 2026, month: 12 })).toContain('window.month must have begun by today');
+    // The window's first month, not only its last, must fall in a year the registry counts.
+    expect(await ask({ lastMonths: 36, endingOn: '1990-01-15' })).toContain(
+      'window.lastMonths must not reach back before 1990: 36 months ending in 1990-01 begin in 1987-02',
+    );
+    expect(await ask({ lastMonths: 1, endingOn: '1989-12-31' })).toContain('window.endingOn must not be before 1990');
     const { errors } = await hub.query(`{ pathwayAggregates(year: 2026, window: { year: 2026 }) { year } }`, {}, analyst);
     expect(errors![0]!.message).toContain('year or window must be given, and not both');
     const bySubDistrict = await hub.query(`{ pathwayAggregates(year: 2026) { byArea(level: SUB_DISTRICT) { area { id } } } }`, {}, analyst);

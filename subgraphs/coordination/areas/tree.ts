@@ -47,16 +47,19 @@ export function countryArea(areas: readonly AreaDoc[]): AreaDoc {
 
 /**
  * The area at `level` that a district, named as cases and crisis centres name it, lies in: its
- * district area, or the area above it at that level; null when no district area has the name.
+ * district area, or the area above it at that level; null when no district area has the name, or
+ * when several do (a name two districts share tells neither: a case is placed in neither rather
+ * than in whichever is listed first).
  */
 export function areaAtLevelOf(areas: readonly AreaDoc[], level: AreaLevel): (district: string) => AreaDoc | null {
   const byId = new Map(areas.map((a) => [a._id, a]));
-  const byName = new Map<string, AreaDoc>();
+  const byName = new Map<string, AreaDoc | null>();
   for (const district of areas.filter((a) => a.level === 'DISTRICT')) {
     let at: AreaDoc | undefined = district;
     // A parent loop in stored data would never reach the level: stop after as many steps as there are areas.
     for (let steps = 0; at && at.level !== level && steps < areas.length; steps += 1) at = at.parentId ? byId.get(at.parentId) : undefined;
-    if (at?.level === level && !byName.has(nameKey(district.name))) byName.set(nameKey(district.name), at);
+    const name = nameKey(district.name);
+    byName.set(name, byName.has(name) ? null : at?.level === level ? at : null);
   }
   return (district) => byName.get(nameKey(district)) ?? null;
 }

@@ -2471,7 +2471,11 @@ export type PathwayAggregates = {
   disclosureControl: DisclosureControl;
   /** Cases by GBVIMS incident type. */
   casesByIncidentType: CountTable;
-  /** Cases by district of intake. */
+  /**
+   * Cases by district of intake, keyed by district area id (the areas of byArea(level: DISTRICT)):
+   * every district area is a row, with cases or not, in listing order, and the cases whose district
+   * names no district area, or names more than one, are the one row `UNPLACED`, always listed.
+   */
   casesByDistrict: CountTable;
   /** Cases by month of first report (`2026-03`): the window's months begun so far; a month still to come is no row. */
   casesByMonth: CountTable;
@@ -2489,8 +2493,12 @@ export type PathwayAggregates = {
   overdueFollowUps: CountTable;
   /**
    * The same tables for each area at one level, in listing order: every area of the level, with
-   * cases or not. A case lies in the district area its district names, and in every area above it;
-   * a case whose district names no area is in the national tables only.
+   * cases or not. A case lies in the district area its district names, and in every area above it.
+   * Below the country, the cases whose district names no district area (or more than one) follow as
+   * one more entry, always listed, whose area has the id `UNPLACED` (it is no stored area): so the
+   * entries of every level hold every case of the national tables. With `within` below the country,
+   * there is no such entry. At COUNTRY level the country holds every case, placed or not: its tables
+   * are the national tables.
    */
   byArea: Array<AreaPathwayAggregates>;
 };
@@ -2599,7 +2607,12 @@ export type ServiceTiming = {
   withinThreeDays: CountRow;
   /** withinThreeDays as a share of reached, 0 to 1, from the published counts; null when either is withheld. */
   shareWithinThreeDays?: Maybe<Scalars['Float']['output']>;
-  /** The median number of days from first report to the sector's first step; null when reached is withheld. */
+  /**
+   * The median number of days from first report to the sector's first step, published as the upper
+   * end of the band it falls in: 0 (same day), 1, 3, 7, 14, 30, 90, 180 or 365 (365 also stands for
+   * more than a year). Null when fewer cases than twice the suppression threshold were reached: a
+   * median is not perturbed like a count, so it is coarsened instead (docs/disclosure-control.md).
+   */
   medianDays?: Maybe<Scalars['Float']['output']>;
 };
 

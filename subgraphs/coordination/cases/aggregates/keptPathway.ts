@@ -1,3 +1,4 @@
+import type { Cell } from '../../../kit/disclosure/cells.ts';
 import { disclosure } from '../../../kit/disclosure/configured.ts';
 import type { DisclosureControl, DisclosureMethod } from '../../../kit/disclosure/publish.ts';
 import { InvalidInputError, type FieldProblem } from '../../../kit/errors.ts';
@@ -35,7 +36,7 @@ export interface PublishedPathway extends PublishedTables {
   period: WindowPeriod;
   suppressionThreshold: number;
   disclosureControl: DisclosureMethod;
-  casesByDistrict(): ReturnType<DisclosureControl['publishTable']>;
+  casesByDistrict(): Promise<ReturnType<DisclosureControl['publishTable']>>;
   byArea(level: AreaLevel, within: string | null): Promise<PublishedAreaPathway[]>;
 }
 
@@ -80,33 +81,63 @@ export async function keptPathway(
   const counted = views.filter((view) => view.all.allCases.count > 0);
   const { byDistrict, all: national } = counted.length === 1 ? counted[0]! : together(counted);
   const today = ctx.clock.now();
-  // A district whose cases have all left the count is no row, as counting afresh would not list it.
-  const districts = [...byDistrict]
-    .filter(([, cells]) => cells.allCases.count > 0)
-    .map(([district]) => district)
-    .sort();
   return {
     ...publishedTables(national, period.months, today, disclosure),
     year: period.years[period.years.length - 1]!,
     period,
     suppressionThreshold: disclosure.table.threshold,
     disclosureControl: disclosure.method,
-    casesByDistrict: () =>
-      disclosure.publishTable(
-        districts.map((d) => [d, byDistrict.get(d)!.allCases]),
-        { ...national.allCases },
-      ),
+    // Every district area is a row, with cases or not, and the cases whose district names none are
+    // one fixed row: a row that comes and goes, or a key typed at intake, would tell of the cases behind it.
+    casesByDistrict: async () => {
+      const all = await areas();
+      const listed = all.filter((a) => a.level === 'DISTRICT');
+      const cells = areaCells(national, byDistrict, all, 'DISTRICT', listed);
+      const rows: [string, Cell][] = listed.map((a) => [a._id, cells.get(a._id)!.allCases]);
+      rows.push([unplacedKey, cells.get(unplacedKey)!.allCases]);
+      return disclosure.publishTable(rows, { ...national.allCases });
+    },
     byArea: async (level, within) => {
       const all = await areas();
       const listed = areasListed(all, level, within);
+      const publish = (cells: PathwayCells) => publishedTables(cells, period.months, today, disclosure);
+      // Every counted case was reported in the country, placed or not: the country's tables are the
+      // national ones, the same cells, so the same figures, and not all cases less the unplaced.
+      if (level === 'COUNTRY') return listed.map((area) => ({ area, ...publish(national) }));
       const cells = areaCells(national, byDistrict, all, level, listed);
-      return listed.map((area) => ({ area, ...publishedTables(cells.get(area._id)!, period.months, today, disclosure) }));
+      const tables = listed.map((area) => ({ area, ...publish(cells.get(area._id)!) }));
+      // The areas of a level and the unplaced cases together are every case, as in the national tables.
+      const country = all.find((a) => a.level === 'COUNTRY');
+      if (country && (within === null || within === country._id)) {
+        tables.push({ area: unplacedArea(country, level), ...publish(cells.get(unplacedKey)!) });
+      }
+      return tables;
     },
   };
 }
 
+/** The key of the cases whose district names no district area (or more than one). */
+export const unplacedKey = 'UNPLACED';
+
 /**
- * Each listed area's cells: its districts' added together. Kept with the window's cells until they
+ * The cases whose district names no district area (or more than one), listed after the areas of a
+ * level below the country as if they were an area of it, so that every level holds every case.
+ */
+function unplacedArea(country: AreaDoc, level: AreaLevel): AreaDoc {
+  return {
+    _id: unplacedKey,
+    version: 1,
+    code: unplacedKey,
+    name: 'Unplaced: district names no area',
+    level,
+    parentId: country._id,
+    order: Infinity,
+  };
+}
+
+/**
+ * Each listed area's cells: its districts' added together; under `unplacedKey`, the cells of the
+ * districts that name no area. Kept with the window's cells until they
  * change (or the areas do), so a breakdown asked again is published from the same cells, whose
  * published tables are kept too.
  */
@@ -125,10 +156,10 @@ function areaCells(
   const known = kept.get(ask);
   if (known?.asOf === asOf) return known.cells;
   const areaOf = areaAtLevelOf(all, level);
-  const cells = new Map(listed.map((a) => [a._id, new PathwayCells()]));
+  const cells = new Map([...listed.map((a) => a._id), unplacedKey].map((id) => [id, new PathwayCells()]));
   for (const [district, districtCells] of byDistrict) {
     const area = areaOf(district);
-    if (area) cells.get(area._id)?.add(districtCells);
+    cells.get(area ? area._id : unplacedKey)?.add(districtCells);
   }
   kept.set(ask, { asOf, cells });
   return cells;

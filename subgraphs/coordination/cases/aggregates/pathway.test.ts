@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noiseParameters } from '../../../kit/disclosure/configured.ts';
 import { disclosureControl, type PublishedCount } from '../../../kit/disclosure/publish.ts';
+import type { AreaDoc } from '../../areas/models.ts';
 import type { CaseDoc, ReferralDoc } from '../models.ts';
 import {
   casesByDistrict,
@@ -155,18 +156,77 @@ describe('pathway aggregates', () => {
     expect(bySector.total.count).toBe(count('health').count);
   });
 
-  it('give the median of an even number of days as the mean of the middle two', () => {
-    const cases = [1, 2, 4, 7, 9, 10].map((days, i) =>
+  it('withhold the median of fewer cases than twice the threshold, even when reached is published', () => {
+    const cases = [1, 2, 4, 7, 9, 10, 12, 15, 20].map((days, i) =>
       caseDoc(i * 3, { firstReportedOn: day(10), milestones: [{ kind: 'HEALTH_EXAMINED', on: day(10 + days) }] }),
     );
-    const health = timeToService(data(cases, [], 1), null).find((t) => t.sectorId === 'health')!;
-    expect(health.medianDays).toBe(5.5);
+    const health = timeToService(data(cases, [], 5), null).find((t) => t.sectorId === 'health')!;
+    expectPublished(health.reached, 9);
+    expect(health.medianDays).toBeNull();
   });
 
-  it('list the districts the cases came from, in order, each case once', () => {
+  it('publish the median only as the band it falls in, so one more survivor does not show her days', () => {
+    const days = [0, 1, 1, 1, 1, 1, 2, 2, 4, 5, 6, 6];
+    const timing = (ds: number[]) => {
+      const cases = ds.map((d, i) =>
+        caseDoc(i * 3, { firstReportedOn: day(10), milestones: [{ kind: 'HEALTH_EXAMINED', on: day(10 + d) }] }),
+      );
+      return timeToService(data(cases, [], 5), null).find((t) => t.sectorId === 'health')!;
+    };
+    // Exact, the median would be 1.5 and then 2: the new case took more than a day.
+    const [before, after] = [timing(days), timing([...days, 40])];
+    expect(before.medianDays).toBe(3);
+    expect(after.medianDays).toBe(before.medianDays);
+  });
+
+  it('list every district area in listing order, and the cases of a district naming none in one UNPLACED row', () => {
+    const area = (_id: string, name: string, level: AreaDoc['level'], parentId: string | null, order: number): AreaDoc => ({
+      _id,
+      version: 1,
+      code: _id,
+      name,
+      level,
+      parentId,
+      order,
+    });
+    const areas = [
+      area('c', 'Country', 'COUNTRY', null, 0),
+      area('p', 'Province', 'PROVINCE_OR_DIVISION', 'c', 1),
+      area('d3', 'District 3', 'DISTRICT', 'p', 2),
+      area('d0', 'District 0', 'DISTRICT', 'p', 3),
+      area('d9', 'District 9', 'DISTRICT', 'p', 4),
+    ];
     const cases = [0, 3, 12, 15, 15].map((i) => caseDoc(i));
-    const rows = casesByDistrict(data(cases, [], 1)).rows;
-    expect(rows.map((r) => r.key)).toEqual(['District 0', 'District 12', 'District 15', 'District 3']);
-    [1, 1, 2, 1].forEach((n, i) => expectPublished(rows[i]!, n, 1));
+    const rows = casesByDistrict(data(cases, [], 1), areas).rows;
+    // District 9 has no case and is listed; District 12 and 15 name no area and are never keys.
+    expect(rows.map((r) => r.key)).toEqual(['d3', 'd0', 'd9', 'UNPLACED']);
+    [1, 1, 0, 3].forEach((n, i) => (n ? expectPublished(rows[i]!, n, 1) : expect(rows[i]!.count ?? 0).toBe(0)));
+  });
+});
+
+describe('placing cases by district name', () => {
+  it('places no case by a name two district areas share: both stay empty and the case is UNPLACED', () => {
+    const area = (_id: string, name: string, level: AreaDoc['level'], parentId: string | null, order: number): AreaDoc => ({
+      _id,
+      version: 1,
+      code: _id,
+      name,
+      level,
+      parentId,
+      order,
+    });
+    const areas = [
+      area('c', 'Country', 'COUNTRY', null, 0),
+      area('p1', 'North', 'PROVINCE_OR_DIVISION', 'c', 1),
+      area('p2', 'South', 'PROVINCE_OR_DIVISION', 'c', 2),
+      area('twin-north', 'Twin', 'DISTRICT', 'p1', 3),
+      area('twin-south', 'Twin', 'DISTRICT', 'p2', 4),
+    ];
+    const cases = [0, 1, 2, 3, 4, 5].map((i) => caseDoc(i, { district: 'Twin' }));
+    const rows = casesByDistrict(data(cases, [], 1), areas).rows;
+    expect(rows.map((r) => r.key)).toEqual(['twin-north', 'twin-south', 'UNPLACED']);
+    expect(rows[0]!.count ?? 0).toBe(0);
+    expect(rows[1]!.count ?? 0).toBe(0);
+    expectPublished(rows[2]!, 6, 1);
   });
 });

@@ -2,6 +2,8 @@ import { sectorIds } from '../../../../platform/catalog.ts';
 import { daysBetween } from '../../../kit/clock.ts';
 import { Cells, mergeCells, type Cell } from '../../../kit/disclosure/cells.ts';
 import type { DisclosureControl } from '../../../kit/disclosure/publish.ts';
+import type { AreaDoc } from '../../areas/models.ts';
+import { areaAtLevelOf } from '../../areas/tree.ts';
 import { escalation } from '../lifecycle.ts';
 import {
   incidentTypes,
@@ -93,13 +95,19 @@ export const casesByIncidentType = (d: PathwayData) =>
     allCases(d),
   );
 
-export function casesByDistrict(d: PathwayData) {
+/**
+ * Cases by district area: every district area a row, in listing order, with cases or not, and the
+ * cases whose district names no district area in one `UNPLACED` row, always listed.
+ */
+export function casesByDistrict(d: PathwayData, areas: readonly AreaDoc[]) {
+  const areaOf = areaAtLevelOf(areas, 'DISTRICT');
   const cells = cellsOf(
     d.cases,
-    (c) => c.district,
+    (c) => areaOf(c.district)?._id ?? 'UNPLACED',
     (c) => caseKey(d, c),
   );
-  return d.disclosure.publishTable(cells.rows([...cells.keys()].sort()), allCases(d));
+  const districts = areas.filter((a) => a.level === 'DISTRICT').map((a) => a._id);
+  return d.disclosure.publishTable(cells.rows([...districts, 'UNPLACED']), allCases(d));
 }
 
 export const casesByMonth = (d: PathwayData) =>
@@ -263,9 +271,26 @@ export function publishTimeToService(
       reached: { key: sector, ...reached },
       withinThreeDays: { key: sector, ...soon },
       shareWithinThreeDays: reached.suppressed || soon.suppressed || !reached.count ? null : Math.min(1, soon.count! / reached.count),
-      medianDays: reached.suppressed ? null : median(asked),
+      medianDays: publishMedian(reachedCell.count, median(asked), disclosure),
     };
   });
+}
+
+/**
+ * The bands a published median falls in, by their upper ends in days: same day, a day, the 72
+ * hours, a week, two weeks, a month, three months, six months, a year (and beyond).
+ */
+export const medianBands = [0, 1, 3, 7, 14, 30, 90, 180, 365] as const;
+
+/**
+ * A median is no count and the cell key does not perturb it: exact, two sets of cases one survivor
+ * apart would give her days away (docs/disclosure-control.md, "Medians"). So it is published only
+ * over at least twice the threshold of cases, and only as the upper end of its band, which one
+ * more case moves only when the median sits at a band's edge.
+ */
+function publishMedian(cases: number, exact: number | null, disclosure: DisclosureControl): number | null {
+  if (exact === null || cases < 2 * disclosure.table.threshold) return null;
+  return medianBands.find((upTo) => exact <= upTo) ?? medianBands[medianBands.length - 1]!;
 }
 
 /** The median number of days over one or several sets of counts. */

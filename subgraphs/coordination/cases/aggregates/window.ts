@@ -75,7 +75,14 @@ export function pathwayPeriod(input: WindowInput, today: Date, at = 'window.'): 
   if (problems.length === 0) {
     const [firstYear, firstMonth0, count] = firstMonthAndCount(input, today);
     const first = Date.UTC(firstYear, firstMonth0, 1);
-    if (first > today.getTime()) {
+    if (firstYear < earliestYear) {
+      // Only the last month was checked above; each year the window reaches is read whole.
+      const last = monthKey(firstYear + Math.floor((firstMonth0 + count - 1) / 12), (firstMonth0 + count - 1) % 12);
+      problems.push({
+        field: `${at}lastMonths`,
+        problem: `must not reach back before ${earliestYear}: ${count} months ending in ${last} begin in ${monthKey(firstYear, firstMonth0)}`,
+      });
+    } else if (first > today.getTime()) {
       problems.push({ field: `${at}${given(month) ? 'month' : 'quarter'}`, problem: 'must have begun by today' });
     } else {
       const months = Array.from({ length: count }, (_, i) =>
