@@ -88,10 +88,19 @@ export const alertResolvers: Resolvers<AlertsContext> = {
       void ctx.loaders.engine.sweep();
       return delivery;
     },
-    replayAlertEvents: async (_: unknown, args: { subscriptionId: string; since: Date; limit?: number | null }, ctx: AlertsContext) => {
+    replayAlertEvents: async (
+      _: unknown,
+      args: { subscriptionId: string; since: Date; after?: string | null; limit?: number | null },
+      ctx: AlertsContext,
+    ) => {
       canWrite(ctx);
       const limit = limitOf(args.limit);
-      const deliveries = await replayEvents(ctx.loaders.engine.services, args.subscriptionId, args.since, limit);
+      const deliveries = await replayEvents(
+        ctx.loaders.engine.services,
+        args.subscriptionId,
+        { since: args.since, after: args.after ?? undefined },
+        limit,
+      );
       void ctx.loaders.engine.sweep();
       return deliveries;
     },

@@ -251,9 +251,9 @@ export type Mutation = {
   replayAlertDelivery: AlertDelivery;
   /**
    * Sends a subscription the events of its types raised since a moment, again or for the first time,
-   * oldest first and at most `limit` of them; the answer lists them. For the next ones, call it again
-   * with `since` set to the last one's `event.raisedAt` (that event is sent once more: receivers keep
-   * each id once) until the answer is shorter than `limit` (alerts:write).
+   * oldest first (by moment, then id) and at most `limit` of them; the answer lists them. For the
+   * next ones, call it again with `since` set to the last one's `event.raisedAt` and `after` to its
+   * `event.id`, until the answer is shorter than `limit` (alerts:write).
    */
   replayAlertEvents: Array<AlertDelivery>;
   /** Asks the graph now, instead of at the next scheduled check, and returns the events it raised (alerts:write). */
@@ -289,6 +289,7 @@ export type MutationReplayAlertDeliveryArgs = {
 export type MutationReplayAlertEventsArgs = {
   subscriptionId: Scalars['ID']['input'];
   since: Scalars['DateTime']['input'];
+  after?: InputMaybe<Scalars['ID']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
