@@ -212,18 +212,34 @@ describe('alerts', () => {
     );
     expect(published.length, "2026's cases have referrals past their follow-up day").toBeGreaterThan(0);
     // A new alerts store in the new year: its first check raises what is already true, last year's cases included.
-    const alerts = await startAlerts(createNedbStore({}));
-    try {
+    const store = createNedbStore({});
+    const alerts = await startAlerts(store);
+    const check = async () => {
       const checked = await askAlerts(alerts, 'mutation { runAlertCheck { raised { id type data } problems } }');
       expect(checked.errors).toBeUndefined();
       expect(checked.data!.runAlertCheck.problems).toEqual([]);
-      const raised = (checked.data!.runAlertCheck.raised as { id: string; type: string; data: string }[]).filter(
+      return (checked.data!.runAlertCheck.raised as { id: string; type: string; data: string }[]).filter(
         (e) => e.type === 'crg.referrals.past-follow-up',
       );
+    };
+    try {
+      const raised = await check();
+      // The watch of each count is new: the version it had before is 0.
       expect(raised.map((e) => e.id).sort()).toEqual(
-        published.map((row) => `referrals-past-follow-up:${row.key}:2026:2027-01-20:${row.count}`).sort(),
+        published.map((row) => `referrals-past-follow-up:${row.key}:2026:2027-01-20:${row.count}:0`).sort(),
       );
       for (const event of raised) expect(JSON.parse(event.data)).toMatchObject({ year: 2026, day: '2027-01-20' });
+      // The count falls by one and rises again the same day: the rise is new, though its count was seen.
+      const watches = store.collection<{ _id: string; version: number; count: number }>('alertWatches');
+      const [row] = published;
+      const [watch] = await watches.find({ _id: `referrals-past-follow-up:${row!.key}:2026` });
+      expect(watch!.count).toBe(row!.count);
+      // As a check that saw the lower count writes it.
+      expect(await watches.replaceOne({ _id: watch!._id }, { ...watch!, count: row!.count! - 1, version: watch!.version + 1 })).toBe(true);
+      const again = await check();
+      expect(again.map((e) => e.id)).toEqual([`referrals-past-follow-up:${row!.key}:2026:2027-01-20:${row!.count}:${watch!.version + 1}`]);
+      // Checked again with nothing changed, it raises nothing.
+      expect(await check()).toEqual([]);
     } finally {
       await alerts.stop();
     }
