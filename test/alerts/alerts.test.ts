@@ -555,7 +555,8 @@ describe('alerts', () => {
   });
 
   it('encrypts the secrets a store kept in clear from before, once, and signs with them as before', async () => {
-    const store = createNedbStore({});
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-alerts-clear-'));
+    const store = createNedbStore({ directory });
     const old = new Receiver();
     await old.start();
     old.secret = `whsec_${Buffer.from('a secret kept in clear by an earlier version!').toString('base64')}`;
@@ -598,6 +599,10 @@ describe('alerts', () => {
       expect(JSON.stringify(record)).not.toContain(old.secret.slice('whsec_'.length));
       // Written again as it was: the same subscription, one version on.
       expect(record).toMatchObject({ _id: 'sub-kept-in-clear', version: 4, status: 'ACTIVE', url: old.url, encrypted: { alg: 'A256GCM' } });
+      // The data file was rewritten before serving: no line of it holds the secret in clear any more.
+      const file = fs.readFileSync(store.location('alertSubscriptions'), 'utf8');
+      expect(file).toContain('sub-kept-in-clear');
+      expect(file).not.toContain(old.secret.slice('whsec_'.length));
       expect((await store.collection(upgradeLedger).find({})).map((r) => r._id)).toContain('alerts: subscription secrets encrypted');
       // The receiver verifies the delivery with the secret it was given before the upgrade.
       const got = await waitFor('the event signed with the secret kept from before', () => old.kept.get(eventId));
@@ -606,6 +611,7 @@ describe('alerts', () => {
     } finally {
       await upgraded.stop();
       await old.stop();
+      fs.rmSync(directory, { recursive: true, force: true });
     }
   });
 
