@@ -10,7 +10,7 @@ import { alertEventTypes } from './eventTypes.ts';
 import type { Resolvers } from './generated/resolverTypes.ts';
 import type { DeliveryDoc, DeliveryStatus, EventDoc } from './models.ts';
 import { replayDelivery, replayEvents } from './replay.ts';
-import { createSubscription, setStatus, type SubscriptionInput } from './subscriptions.ts';
+import { createSubscription, rotateSecret, setStatus, type SubscriptionInput } from './subscriptions.ts';
 
 /** What an alerts resolver sees: its repositories and the engine that checks and delivers. */
 export type AlertsContext = Omit<SubgraphContext, 'repos' | 'loaders'> & {
@@ -67,6 +67,10 @@ export const alertResolvers: Resolvers<AlertsContext> = {
     createAlertSubscription: (_: unknown, { input }: { input: SubscriptionInput }, ctx: AlertsContext) => {
       canWrite(ctx);
       return createSubscription(ctx.loaders.engine.services, input, ctx.identity.subject);
+    },
+    rotateAlertSubscriptionSecret: (_: unknown, { id }: { id: string }, ctx: AlertsContext) => {
+      canWrite(ctx);
+      return rotateSecret(ctx.loaders.engine.services, id, ctx.identity.subject);
     },
     pauseAlertSubscription: (_: unknown, { id }: { id: string }, ctx: AlertsContext) => {
       canWrite(ctx);

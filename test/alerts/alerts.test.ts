@@ -615,6 +615,36 @@ describe('alerts', () => {
     }
   });
 
+  it("rotates a subscription's secret, shown once, and signs later deliveries with it under the same webhook-id", async () => {
+    const rotated = new Receiver();
+    await rotated.start();
+    try {
+      const id = await subscribeReceiver(rotated, [overdue], 'Rotated after the upgrade');
+      const eventId = 'action-overdue:bd-a1-1:2026-06-30';
+      expect(await replayLastHour(id)).toContain(eventId);
+      await waitFor('the event signed with the first secret', () => rotated.kept.get(eventId));
+      const first = rotated.secret;
+      const answer = await hub.query(
+        'mutation ($id: ID!) { rotateAlertSubscriptionSecret(id: $id) { subscription { id status } secret } }',
+        { id },
+      );
+      expect(answer.errors).toBeUndefined();
+      const { subscription, secret } = answer.data!.rotateAlertSubscriptionSecret;
+      expect(subscription).toEqual({ id, status: 'ACTIVE' });
+      expect(secret).toMatch(/^whsec_/);
+      expect(secret).not.toBe(first);
+      rotated.secret = secret;
+      rotated.kept.delete(eventId);
+      const replayed = await hub.query('mutation ($id: ID!) { replayAlertDelivery(id: $id) { id } }', { id: `${id}~${eventId}` });
+      expect(replayed.errors).toBeUndefined();
+      const got = await waitFor('the event signed with the new secret', () => rotated.kept.get(eventId));
+      expect(got.headers['webhook-id']).toBe(eventId);
+      expect(rotated.refused).toEqual([]);
+    } finally {
+      await rotated.stop();
+    }
+  });
+
   it('refuses bad input with errors that name the field, storing nothing', async () => {
     const before = (await hub.query('{ alertSubscriptions { id } }')).data!.alertSubscriptions.length;
     const cases: [Record<string, unknown>, string, RegExp][] = [
