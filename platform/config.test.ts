@@ -12,6 +12,14 @@ describe('readConfig', () => {
     expect(config.subgraphUrls.police).toBe('http://127.0.0.1:4003/graphql');
   });
 
+  it('refuses a gateway URL holding a user name or password, naming the variable and not echoing it', () => {
+    const asked = () => readConfig({ CRG_GATEWAY_URL: 'http://ops:hunter2@127.0.0.1:9/graphql' });
+    expect(asked).toThrow(ConfigError);
+    expect(asked).toThrow(/CRG_GATEWAY_URL must not hold a user name or password/);
+    expect(asked).not.toThrow(/hunter2|ops:/);
+    expect(readConfig({ CRG_GATEWAY_URL: 'https://gateway.example/graphql' }).gatewayUrl).toBe('https://gateway.example/graphql');
+  });
+
   it('picks MongoDB when MONGODB_URI is set', () => {
     expect(readConfig({ MONGODB_URI: 'mongodb://db:27017' }).store).toBe('mongodb');
   });

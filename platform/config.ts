@@ -202,6 +202,13 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
   // An empty variable means "not set": shells and compose files often leave them so.
   const present = (name: string) => (source[name] === '' ? undefined : source[name]);
   const values = Object.fromEntries(Object.keys(env.shape).map((k) => [k, present(k)]));
+  // Credentials in the gateway's address would end in errors the alerts service shows analysts:
+  // refused here without echoing the value, which the general message would quote.
+  const gateway = values.CRG_GATEWAY_URL;
+  if (gateway !== undefined && URL.canParse(gateway) && (new URL(gateway).username || new URL(gateway).password)) {
+    problems.push('CRG_GATEWAY_URL must not hold a user name or password (the alerts service authenticates with its token file)');
+    values.CRG_GATEWAY_URL = undefined;
+  }
   const parsed = env.safeParse(values);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -37,4 +37,11 @@ describe('askGateway', () => {
     await expect(asked).rejects.toThrow('the gateway answered HTTP 502 with no GraphQL response');
     await expect(asked).rejects.not.toThrow(url);
   });
+
+  it('keeps a user name and password in the address out of its error', async () => {
+    const withCredentials = url.replace('http://', 'http://ops:hunter2@');
+    const asked = askGateway(withCredentials, 'tok', '{ a }', {});
+    await expect(asked).rejects.toThrow(/user name or password/);
+    await expect(asked).rejects.not.toThrow(/hunter2|ops:/);
+  });
 });

@@ -24,16 +24,30 @@ export async function askGateway<T = unknown>(
   variables: Record<string, unknown>,
   timeoutMs = askTimeoutMs,
 ): Promise<GatewayAnswer<T>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(timeoutMs),
-  });
+  // Configuration refuses such an address (CRG_GATEWAY_URL); a caller passing one gets no echo of it.
+  if (URL.canParse(url) && (new URL(url).username || new URL(url).password)) {
+    throw new Error('the gateway URL holds a user name or password: the hub refuses it (the caller token is the credential)');
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    throw new Error(withoutUserinfo((error as Error).message), { cause: error });
+  }
   const text = await response.text();
   try {
     return JSON.parse(text) as GatewayAnswer<T>;
   } catch {
     throw new Error(`the gateway answered HTTP ${response.status} with no GraphQL response`);
   }
+}
+
+/** A message with any user name and password written in an address (`//user:secret@`) taken out. */
+function withoutUserinfo(message: string): string {
+  return message.replace(/\/\/[^\s/@]*@/g, '//');
 }

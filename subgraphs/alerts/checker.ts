@@ -80,15 +80,15 @@ async function answeringChanges(
   }
 }
 
-// The event is raised before the count is noted: a stop between the two raises the same id again
-// at the next check that day, which stores nothing new.
+// The event is raised before the count is noted: a stop between the two leaves the watch (and its
+// version, part of the id) as it was, so the next check raises the same id again and stores nothing new.
 /** Receiving sectors whose published count of referrals past their follow-up day rose since the last check, by year of the cases. */
 async function followUpRises(services: AlertServices, counts: FollowUpCount[], today: Date, raise: Raise) {
   for (const counted of counts) {
     const key = `referrals-past-follow-up:${counted.sectorId}:${counted.year}`;
     const seen = await services.repos.watches.findById(key);
     if (counted.count === (seen?.count ?? 0)) continue;
-    if (counted.count > (seen?.count ?? 0)) await raise(followUpEvent(counted, today));
+    if (counted.count > (seen?.count ?? 0)) await raise(followUpEvent(counted, today, seen?.version ?? 0));
     await putWatch(services, seen, { _id: key, failing: false, count: counted.count, since: services.now() });
   }
 }

@@ -182,13 +182,15 @@ export function followUpCounts(answer: ConditionsAnswer): FollowUpCount[] {
 
 /**
  * The event for a rise in the count of referrals to a sector waiting past their follow-up day. Its
- * id names the year, the day and the count reached: a second rise the same day is a new event, and
- * the same count seen again (a check after a stop, a replica behind the others) is the same one.
+ * id names the year, the day, the count reached and the version of the count's watch before the
+ * rise was noted: a second rise the same day is a new event even to a count reached before (5, 6,
+ * 5, 6 again), since every change of the count is written to the watch; the same rise seen again
+ * (a check after a stop between raising and noting it, a replica behind the others) is the same one.
  */
-export function followUpEvent({ sectorId, count, year }: FollowUpCount, today: Date): RaisedEvent {
+export function followUpEvent({ sectorId, count, year }: FollowUpCount, today: Date, watchVersion: number): RaisedEvent {
   const day = isoDay(today);
   return {
-    id: `referrals-past-follow-up:${sectorId}:${year}:${day}:${count}`,
+    id: `referrals-past-follow-up:${sectorId}:${year}:${day}:${count}:${watchVersion}`,
     type: alertEventTypes.referralsPastFollowUp.type,
     subject: sectorId,
     summary: `${count} referrals to ${sectorId} of cases first reported in ${year} had passed their follow-up day on ${day}`,

@@ -21,6 +21,10 @@ export const encryptSubscriptionSecrets: UpgradeTask<typeof alertDocuments> = {
     for (let round = 0; ; round += 1) {
       const inClear = await stored.find({ [envelopeProperty]: { $exists: false } });
       if (inClear.length === 0) {
+        // The embedded store appends each write: its file keeps the lines in clear until rewritten.
+        // Rewritten here, before anything is served, and on every start until the upgrade is
+        // recorded (a start stopped after encrypting and before this finds nothing left in clear).
+        await store.compact?.(subscriptionDocument.collection);
         logger.info({ encrypted }, 'alert subscription secrets encrypted');
         return;
       }

@@ -23,11 +23,24 @@ export async function replayDelivery(services: AlertServices, id: string): Promi
   return replayed!;
 }
 
+/** Where a page of replayed events starts: at a moment, or after an event raised at that moment. */
+export interface ReplayFrom {
+  since: Date;
+  /** The last event of the previous page: the page starts after it, by moment and then id. */
+  after?: string;
+}
+
 /**
- * The oldest `limit` events the subscription goes to raised since the moment: delivered again, or
- * for the first time. The caller asks for the next ones from the last one's `raisedAt`.
+ * The oldest `limit` events the subscription goes to raised from the start given: delivered again,
+ * or for the first time. The caller asks for the next ones from the last one's `raisedAt` and id:
+ * a moment alone would return the same page forever when more than `limit` events share it.
  */
-export async function replayEvents(services: AlertServices, subscriptionId: string, since: Date, limit: number): Promise<DeliveryDoc[]> {
+export async function replayEvents(
+  services: AlertServices,
+  subscriptionId: string,
+  from: ReplayFrom,
+  limit: number,
+): Promise<DeliveryDoc[]> {
   const subscription = await existingSubscription(services, subscriptionId);
   if (subscription.status !== 'ACTIVE') {
     throw new InvalidInputError('replay, nothing was sent', [
@@ -37,7 +50,9 @@ export async function replayEvents(services: AlertServices, subscriptionId: stri
   // The same choice as goesTo, made in the store so that the limit counts only events it goes to.
   const events = await services.repos.events.find(
     {
-      raisedAt: { $gte: since },
+      ...(from.after === undefined
+        ? { raisedAt: { $gte: from.since } }
+        : { $or: [{ raisedAt: { $gt: from.since } }, { raisedAt: from.since, _id: { $gt: from.after } }] }),
       type: { $in: [...subscription.eventTypes, alertEventTypes.subscriptionPaused.type] },
       notTo: { $ne: subscriptionId },
     },

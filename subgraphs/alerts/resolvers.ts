@@ -10,7 +10,7 @@ import { alertEventTypes } from './eventTypes.ts';
 import type { Resolvers } from './generated/resolverTypes.ts';
 import type { DeliveryDoc, DeliveryStatus, EventDoc } from './models.ts';
 import { replayDelivery, replayEvents } from './replay.ts';
-import { createSubscription, setStatus, type SubscriptionInput } from './subscriptions.ts';
+import { createSubscription, rotateSecret, setStatus, type SubscriptionInput } from './subscriptions.ts';
 
 /** What an alerts resolver sees: its repositories and the engine that checks and delivers. */
 export type AlertsContext = Omit<SubgraphContext, 'repos' | 'loaders'> & {
@@ -68,6 +68,10 @@ export const alertResolvers: Resolvers<AlertsContext> = {
       canWrite(ctx);
       return createSubscription(ctx.loaders.engine.services, input, ctx.identity.subject);
     },
+    rotateAlertSubscriptionSecret: (_: unknown, { id }: { id: string }, ctx: AlertsContext) => {
+      canWrite(ctx);
+      return rotateSecret(ctx.loaders.engine.services, id, ctx.identity.subject);
+    },
     pauseAlertSubscription: (_: unknown, { id }: { id: string }, ctx: AlertsContext) => {
       canWrite(ctx);
       return setStatus(ctx.loaders.engine.services, id, 'PAUSED', ctx.identity.subject);
@@ -88,10 +92,19 @@ export const alertResolvers: Resolvers<AlertsContext> = {
       void ctx.loaders.engine.sweep();
       return delivery;
     },
-    replayAlertEvents: async (_: unknown, args: { subscriptionId: string; since: Date; limit?: number | null }, ctx: AlertsContext) => {
+    replayAlertEvents: async (
+      _: unknown,
+      args: { subscriptionId: string; since: Date; after?: string | null; limit?: number | null },
+      ctx: AlertsContext,
+    ) => {
       canWrite(ctx);
       const limit = limitOf(args.limit);
-      const deliveries = await replayEvents(ctx.loaders.engine.services, args.subscriptionId, args.since, limit);
+      const deliveries = await replayEvents(
+        ctx.loaders.engine.services,
+        args.subscriptionId,
+        { since: args.since, after: args.after ?? undefined },
+        limit,
+      );
       void ctx.loaders.engine.sweep();
       return deliveries;
     },

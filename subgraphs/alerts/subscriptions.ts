@@ -32,6 +32,9 @@ async function inputProblems(input: SubscriptionInput, services: AlertServices):
   return problems;
 }
 
+/** A new signing secret, in the format Standard Webhooks libraries read: `whsec_` and the key in base64. */
+const newSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
+
 export async function createSubscription(
   services: AlertServices,
   input: SubscriptionInput,
@@ -40,8 +43,7 @@ export async function createSubscription(
   const problems = await inputProblems(input, services);
   if (problems.length > 0) throw new InvalidInputError('alert subscription, nothing was stored', problems);
   const now = services.now();
-  // The format Standard Webhooks libraries read: `whsec_` and the key in base64.
-  const secret = `whsec_${randomBytes(32).toString('base64')}`;
+  const secret = newSecret();
   const subscription = await services.repos.subscriptions.insert({
     _id: `sub-${randomBytes(6).toString('hex')}`,
     url: input.url,
@@ -56,6 +58,24 @@ export async function createSubscription(
   });
   services.logger.info({ subscription: subscription._id, createdBy }, 'alert subscription created');
   return { subscription, secret };
+}
+
+/**
+ * Gives a subscription a new secret, shown only in this answer: every delivery from now on, a
+ * retry or replay of an older one too, is signed with it, under the same `webhook-id`. For a
+ * secret that may have leaked (kept in clear by an earlier version, in a backup from then).
+ */
+export async function rotateSecret(services: AlertServices, id: string, by: string): Promise<CreatedSubscription> {
+  const subscription = await existing(services, id);
+  if (subscription.status === 'DELETED') {
+    throw new InvalidInputError('alert subscription change, nothing was changed', [
+      { field: 'id', problem: `names a deleted subscription (${id})` },
+    ]);
+  }
+  const secret = newSecret();
+  const changed = await services.repos.subscriptions.replace({ ...subscription, secret, changedAt: services.now() }, subscription.version);
+  services.logger.info({ subscription: id, by }, 'alert subscription secret rotated');
+  return { subscription: changed, secret };
 }
 
 async function existing(services: AlertServices, id: string): Promise<SubscriptionDoc> {

@@ -212,18 +212,34 @@ describe('alerts', () => {
     );
     expect(published.length, "2026's cases have referrals past their follow-up day").toBeGreaterThan(0);
     // A new alerts store in the new year: its first check raises what is already true, last year's cases included.
-    const alerts = await startAlerts(createNedbStore({}));
-    try {
+    const store = createNedbStore({});
+    const alerts = await startAlerts(store);
+    const check = async () => {
       const checked = await askAlerts(alerts, 'mutation { runAlertCheck { raised { id type data } problems } }');
       expect(checked.errors).toBeUndefined();
       expect(checked.data!.runAlertCheck.problems).toEqual([]);
-      const raised = (checked.data!.runAlertCheck.raised as { id: string; type: string; data: string }[]).filter(
+      return (checked.data!.runAlertCheck.raised as { id: string; type: string; data: string }[]).filter(
         (e) => e.type === 'crg.referrals.past-follow-up',
       );
+    };
+    try {
+      const raised = await check();
+      // The watch of each count is new: the version it had before is 0.
       expect(raised.map((e) => e.id).sort()).toEqual(
-        published.map((row) => `referrals-past-follow-up:${row.key}:2026:2027-01-20:${row.count}`).sort(),
+        published.map((row) => `referrals-past-follow-up:${row.key}:2026:2027-01-20:${row.count}:0`).sort(),
       );
       for (const event of raised) expect(JSON.parse(event.data)).toMatchObject({ year: 2026, day: '2027-01-20' });
+      // The count falls by one and rises again the same day: the rise is new, though its count was seen.
+      const watches = store.collection<{ _id: string; version: number; count: number }>('alertWatches');
+      const [row] = published;
+      const [watch] = await watches.find({ _id: `referrals-past-follow-up:${row!.key}:2026` });
+      expect(watch!.count).toBe(row!.count);
+      // As a check that saw the lower count writes it.
+      expect(await watches.replaceOne({ _id: watch!._id }, { ...watch!, count: row!.count! - 1, version: watch!.version + 1 })).toBe(true);
+      const again = await check();
+      expect(again.map((e) => e.id)).toEqual([`referrals-past-follow-up:${row!.key}:2026:2027-01-20:${row!.count}:${watch!.version + 1}`]);
+      // Checked again with nothing changed, it raises nothing.
+      expect(await check()).toEqual([]);
     } finally {
       await alerts.stop();
     }
@@ -239,8 +255,8 @@ describe('alerts', () => {
 
   it('replays a page of events at a time, oldest first, and refuses a limit out of range', async () => {
     const replay = /* GraphQL */ `
-      mutation ($s: ID!, $since: DateTime!, $limit: Int) {
-        replayAlertEvents(subscriptionId: $s, since: $since, limit: $limit) {
+      mutation ($s: ID!, $since: DateTime!, $after: ID, $limit: Int) {
+        replayAlertEvents(subscriptionId: $s, since: $since, after: $after, limit: $limit) {
           event {
             id
             raisedAt
@@ -249,25 +265,38 @@ describe('alerts', () => {
       }
     `;
     const since = new Date(Date.now() - 3_600_000);
-    const stored = await hub.stores
-      .get('alerts')!
-      .collection<{ _id: string; version: number; type: string; raisedAt: Date }>('alertEvents')
-      .find({});
+    const events = hub.stores.get('alerts')!.collection<{ _id: string; version: number; type: string; raisedAt: Date }>('alertEvents');
+    // One check can raise many events within a millisecond: here all of them share one.
+    const ofType = (await events.find({})).filter((e) => e.type === overdue && e.raisedAt >= since);
+    const instant = new Date(Math.min(...ofType.map((e) => e.raisedAt.getTime())));
+    for (const e of ofType) expect(await events.replaceOne({ _id: e._id }, { ...e, raisedAt: instant, version: e.version + 1 })).toBe(true);
+    const stored = await events.find({});
     const oldest = stored
       .filter((e) => e.type === overdue && e.raisedAt >= since)
       .sort((a, b) => a.raisedAt.getTime() - b.raisedAt.getTime() || a._id.localeCompare(b._id))
       .map((e) => e._id);
     expect(oldest.length).toBeGreaterThanOrEqual(3);
-    const page = async (from: string, limit: number) => {
-      const answer = await hub.query(replay, { s: subscriptionId, since: from, limit });
+    const page = async (from: string, limit: number, after?: string) => {
+      const answer = await hub.query(replay, { s: subscriptionId, since: from, after, limit });
       expect(answer.errors).toBeUndefined();
-      return answer.data!.replayAlertEvents.map((d: { event: { id: string; raisedAt: string } }) => d.event);
+      return answer.data!.replayAlertEvents.map((d: { event: { id: string; raisedAt: string } }) => d.event) as {
+        id: string;
+        raisedAt: string;
+      }[];
     };
     const first = await page(since.toISOString(), 2);
-    expect(first.map((e: { id: string }) => e.id)).toEqual(oldest.slice(0, 2));
-    // The next page starts at the last one's moment: it comes again, then the ones after it.
-    const next = await page(first[1].raisedAt, 2);
-    expect(next.map((e: { id: string }) => e.id)).toEqual(oldest.slice(1, 3));
+    expect(first.map((e) => e.id)).toEqual(oldest.slice(0, 2));
+    // The next page starts after the last one, by moment and then id.
+    const next = await page(first[1]!.raisedAt, 2, first[1]!.id);
+    expect(next.map((e) => e.id)).toEqual(oldest.slice(2, 4));
+    // Paging one at a time through events of one moment still reaches each once, in order.
+    const walked: string[] = [];
+    let last = (await page(since.toISOString(), 1))[0];
+    while (last && walked.length <= oldest.length) {
+      walked.push(last.id);
+      last = (await page(last.raisedAt, 1, last.id))[0];
+    }
+    expect(walked).toEqual(oldest);
     for (const limit of [0, 501]) {
       const answer = await hub.query(replay, { s: subscriptionId, since: since.toISOString(), limit });
       expect(answer.errors![0]!.extensions).toMatchObject({
@@ -526,7 +555,8 @@ describe('alerts', () => {
   });
 
   it('encrypts the secrets a store kept in clear from before, once, and signs with them as before', async () => {
-    const store = createNedbStore({});
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-alerts-clear-'));
+    const store = createNedbStore({ directory });
     const old = new Receiver();
     await old.start();
     old.secret = `whsec_${Buffer.from('a secret kept in clear by an earlier version!').toString('base64')}`;
@@ -569,6 +599,10 @@ describe('alerts', () => {
       expect(JSON.stringify(record)).not.toContain(old.secret.slice('whsec_'.length));
       // Written again as it was: the same subscription, one version on.
       expect(record).toMatchObject({ _id: 'sub-kept-in-clear', version: 4, status: 'ACTIVE', url: old.url, encrypted: { alg: 'A256GCM' } });
+      // The data file was rewritten before serving: no line of it holds the secret in clear any more.
+      const file = fs.readFileSync(store.location('alertSubscriptions'), 'utf8');
+      expect(file).toContain('sub-kept-in-clear');
+      expect(file).not.toContain(old.secret.slice('whsec_'.length));
       expect((await store.collection(upgradeLedger).find({})).map((r) => r._id)).toContain('alerts: subscription secrets encrypted');
       // The receiver verifies the delivery with the secret it was given before the upgrade.
       const got = await waitFor('the event signed with the secret kept from before', () => old.kept.get(eventId));
@@ -577,6 +611,37 @@ describe('alerts', () => {
     } finally {
       await upgraded.stop();
       await old.stop();
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it("rotates a subscription's secret, shown once, and signs later deliveries with it under the same webhook-id", async () => {
+    const rotated = new Receiver();
+    await rotated.start();
+    try {
+      const id = await subscribeReceiver(rotated, [overdue], 'Rotated after the upgrade');
+      const eventId = 'action-overdue:bd-a1-1:2026-06-30';
+      expect(await replayLastHour(id)).toContain(eventId);
+      await waitFor('the event signed with the first secret', () => rotated.kept.get(eventId));
+      const first = rotated.secret;
+      const answer = await hub.query(
+        'mutation ($id: ID!) { rotateAlertSubscriptionSecret(id: $id) { subscription { id status } secret } }',
+        { id },
+      );
+      expect(answer.errors).toBeUndefined();
+      const { subscription, secret } = answer.data!.rotateAlertSubscriptionSecret;
+      expect(subscription).toEqual({ id, status: 'ACTIVE' });
+      expect(secret).toMatch(/^whsec_/);
+      expect(secret).not.toBe(first);
+      rotated.secret = secret;
+      rotated.kept.delete(eventId);
+      const replayed = await hub.query('mutation ($id: ID!) { replayAlertDelivery(id: $id) { id } }', { id: `${id}~${eventId}` });
+      expect(replayed.errors).toBeUndefined();
+      const got = await waitFor('the event signed with the new secret', () => rotated.kept.get(eventId));
+      expect(got.headers['webhook-id']).toBe(eventId);
+      expect(rotated.refused).toEqual([]);
+    } finally {
+      await rotated.stop();
     }
   });
 

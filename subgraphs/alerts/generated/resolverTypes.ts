@@ -241,6 +241,11 @@ export type Mutation = {
    * signed with the secret this answer shows once and never again (alerts:write).
    */
   createAlertSubscription: CreatedAlertSubscription;
+  /**
+   * Gives a subscription a new signing secret, shown only in this answer: every delivery from now on
+   * (retries and replays of older events too) is signed with it, under the same event id (alerts:write).
+   */
+  rotateAlertSubscriptionSecret: CreatedAlertSubscription;
   /** Stops deliveries to a subscription until it is resumed; what is due meanwhile waits (alerts:write). */
   pauseAlertSubscription: AlertSubscription;
   /** Starts deliveries to a paused subscription again, the waiting ones first (alerts:write). */
@@ -251,9 +256,9 @@ export type Mutation = {
   replayAlertDelivery: AlertDelivery;
   /**
    * Sends a subscription the events of its types raised since a moment, again or for the first time,
-   * oldest first and at most `limit` of them; the answer lists them. For the next ones, call it again
-   * with `since` set to the last one's `event.raisedAt` (that event is sent once more: receivers keep
-   * each id once) until the answer is shorter than `limit` (alerts:write).
+   * oldest first (by moment, then id) and at most `limit` of them; the answer lists them. For the
+   * next ones, call it again with `since` set to the last one's `event.raisedAt` and `after` to its
+   * `event.id`, until the answer is shorter than `limit` (alerts:write).
    */
   replayAlertEvents: Array<AlertDelivery>;
   /** Asks the graph now, instead of at the next scheduled check, and returns the events it raised (alerts:write). */
@@ -263,6 +268,11 @@ export type Mutation = {
 
 export type MutationCreateAlertSubscriptionArgs = {
   input: AlertSubscriptionInput;
+};
+
+
+export type MutationRotateAlertSubscriptionSecretArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -289,6 +299,7 @@ export type MutationReplayAlertDeliveryArgs = {
 export type MutationReplayAlertEventsArgs = {
   subscriptionId: Scalars['ID']['input'];
   since: Scalars['DateTime']['input'];
+  after?: InputMaybe<Scalars['ID']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -309,7 +320,7 @@ export type CreatedAlertSubscription = {
   subscription: AlertSubscription;
   /**
    * The secret that signs every delivery (Standard Webhooks, `whsec_…`). Shown only in this answer:
-   * store it in the receiving system now. A lost secret means a new subscription.
+   * store it in the receiving system now. A lost secret means a new one (`rotateAlertSubscriptionSecret`).
    */
   secret: Scalars['String']['output'];
 };
@@ -784,6 +795,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createAlertSubscription?: Resolver<ResolversTypes['CreatedAlertSubscription'], ParentType, ContextType, RequireFields<MutationCreateAlertSubscriptionArgs, 'input'>>;
+  rotateAlertSubscriptionSecret?: Resolver<ResolversTypes['CreatedAlertSubscription'], ParentType, ContextType, RequireFields<MutationRotateAlertSubscriptionSecretArgs, 'id'>>;
   pauseAlertSubscription?: Resolver<ResolversTypes['AlertSubscription'], ParentType, ContextType, RequireFields<MutationPauseAlertSubscriptionArgs, 'id'>>;
   resumeAlertSubscription?: Resolver<ResolversTypes['AlertSubscription'], ParentType, ContextType, RequireFields<MutationResumeAlertSubscriptionArgs, 'id'>>;
   deleteAlertSubscription?: Resolver<ResolversTypes['AlertSubscription'], ParentType, ContextType, RequireFields<MutationDeleteAlertSubscriptionArgs, 'id'>>;

@@ -27,6 +27,7 @@ export function encryptingStore(store: Store, specs: Record<string, DocumentSpec
     ping: () => store.ping(),
     location: (collection) => store.location(collection),
     onFailure: (listener) => store.onFailure(listener),
+    ...(store.compact ? { compact: (collection: string) => store.compact!(collection) } : {}),
     close: () => store.close(),
     collection<T extends StoredDocument>(name: string): Collection<T> {
       const spec = byCollection.get(name);

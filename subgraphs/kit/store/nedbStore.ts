@@ -88,6 +88,14 @@ export function createNedbStore(options: { directory?: string; subgraph?: string
     onFailure(listener) {
       failure.listeners.push(listener);
     },
+    async compact(name) {
+      if (!directory) return;
+      const ds = datastore(name);
+      await loads.get(name);
+      // Not from a memory that may differ from the file (a failed write).
+      failure.check();
+      await ds.compactDatafileAsync();
+    },
     async close() {
       const loaded = await Promise.all(
         [...loads].map(([name, load]) =>

@@ -56,6 +56,12 @@ export interface Store {
    * stop, so that it starts again from what was kept. Stores that cannot fail so never call it.
    */
   onFailure(listener: (error: Error) => void): void;
+  /**
+   * Rewrites a collection's file without the lines later writes superseded, so what was replaced
+   * (a secret kept in clear before it was encrypted) is gone from the disk now, not at the next
+   * close. Only the embedded store keeps such lines; a store without the method keeps none.
+   */
+  compact?(collection: string): Promise<void>;
   close(): Promise<void>;
 }
 
