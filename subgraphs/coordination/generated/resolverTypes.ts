@@ -1778,7 +1778,11 @@ export type DecisionStatus =
    */
   | 'UNTRACKED';
 
-/** A decision a body took at a meeting, with who owns it, when it is due, what carries it out and where it stands. */
+/**
+ * A decision a body took at a meeting, with who owns it, when it is due, what carries it out and where
+ * it stands. Read with meetings:read; a sector (sector:write) sees only the decisions it owns, as
+ * `updateDecision` returns them, and not their meeting.
+ */
 export type Decision = Sourced & {
   __typename?: 'Decision';
   /** `<meeting id>-d<n>`, e.g. `bd-steering-2026-06-18-d2`. */
