@@ -337,6 +337,30 @@ describe('decisions followed from the meeting that takes them', () => {
     expect(closed.data!.updateDecision.updates.map((u: { status: string }) => u.status)).toEqual(['OPEN', 'IN_PROGRESS', 'SUPERSEDED']);
   });
 
+  it('lets the owner sector move a decision forward only, never reopen a closed one', async () => {
+    const police = { role: 'sector-officer' as const, sector: 'police', subject: 'officer@police' };
+    const implemented = 'bd-coordination-2026-08-06-d1'; // owned by police, IMPLEMENTED
+    for (const status of ['IN_PROGRESS', 'OPEN', 'IMPLEMENTED']) {
+      const reopened = await refused(updateDecision, { input: { id: implemented, status, note: 'reopen' } }, police);
+      expect(reopened.extensions?.code).toBe('FORBIDDEN');
+      expect(reopened.message).toContain(
+        `bd-coordination-2026-08-06-d1 is IMPLEMENTED, and IMPLEMENTED to ${status} is the body's to record`,
+      );
+    }
+    const taken = await hub.query(record, { input: { ...meeting, heldOn: '2026-11-21' } }, member);
+    expect(taken.errors).toBeUndefined();
+    const id = 'bd-coordination-2026-11-21-d1'; // owned by justice, OPEN
+    const justice = { role: 'sector-officer' as const, sector: 'justice', subject: 'officer@justice' };
+    const back = async (status: string) =>
+      (await hub.query(updateDecision, { input: { id, status } }, justice)).data?.updateDecision.status;
+    expect(await back('IN_PROGRESS')).toBe('IN_PROGRESS');
+    const backwards = await refused(updateDecision, { input: { id, status: 'OPEN' } }, justice);
+    expect(backwards.message).toContain("IN_PROGRESS to OPEN is the body's to record");
+    expect(await back('IMPLEMENTED')).toBe('IMPLEMENTED');
+    const reopened = await refused(updateDecision, { input: { id, status: 'IN_PROGRESS' } }, justice);
+    expect(reopened.message).toContain('IMPLEMENTED to IN_PROGRESS');
+  });
+
   it("lists a body's decisions by status and the bodies' decisions by meeting, and names an unknown body", async () => {
     const { data, errors } = await hub.query(
       `{ coordinationBody(id: "bd-steering") { decisions(status: [IMPLEMENTED]) { id status } }

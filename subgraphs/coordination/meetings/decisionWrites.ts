@@ -143,8 +143,14 @@ export async function decisionDrafts(
   return drafts;
 }
 
-/** What the sector that owns a decision may report of it; the rest is the body's to decide. */
-const reportableByOwner: readonly DecisionStatus[] = ['IN_PROGRESS', 'IMPLEMENTED'];
+/**
+ * The progress the sector that owns a decision may report, from each status: forward only. Taking
+ * a closed decision back up, superseding or dropping one is the body's to decide.
+ */
+const reportableByOwner: Partial<Record<DecisionStatus, readonly DecisionStatus[]>> = {
+  OPEN: ['IN_PROGRESS', 'IMPLEMENTED'],
+  IN_PROGRESS: ['IMPLEMENTED'],
+};
 
 /**
  * Appends a change of status to a decision. The body's secretariat (meetings:write) may record any
@@ -166,9 +172,9 @@ export async function updateDecision(input: DecisionUpdateInput, ctx: MeetingCon
       );
     }
     requireOwnSector(ctx.identity, decision.ownerSectorId, scopes.sectorWrite);
-    if (!reportableByOwner.includes(input.status)) {
+    if (!(reportableByOwner[decision.status] ?? []).includes(input.status)) {
       throw new ForbiddenError(
-        `The sector that owns a decision may report it ${reportableByOwner.join(' or ')}; ${input.status} is the body's to record, through its secretariat (${scopes.meetingsWrite})`,
+        `The sector that owns a decision may report progress on it: OPEN to IN_PROGRESS or IMPLEMENTED, IN_PROGRESS to IMPLEMENTED; ${decision._id} is ${decision.status}, and ${decision.status} to ${input.status} is the body's to record, through its secretariat (${scopes.meetingsWrite})`,
       );
     }
   }
