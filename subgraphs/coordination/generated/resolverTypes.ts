@@ -1862,9 +1862,10 @@ export type DecisionUpdateInput = {
   /** The decision, e.g. `bd-steering-2026-06-18-d1`. */
   id: Scalars['ID']['input'];
   /**
-   * The status from now on; not UNTRACKED. The sector that owns the decision may report it
-   * IN_PROGRESS or IMPLEMENTED; reopening, superseding and dropping are the body's, through its
-   * secretariat (meetings:write).
+   * The status from now on; not UNTRACKED. The sector that owns the decision may move it forward
+   * (OPEN to IN_PROGRESS or IMPLEMENTED, IN_PROGRESS to IMPLEMENTED); reopening, superseding and
+   * dropping are the body's, through its secretariat (meetings:write). To a sector, a decision it
+   * does not own is answered as missing.
    */
   status: DecisionStatus;
   /** What to say about it; left out rather than empty. */

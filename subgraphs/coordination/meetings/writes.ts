@@ -2,7 +2,7 @@ import { startOfDayUtc } from '../../kit/clock.ts';
 import { optionalText, requiredText } from '../../kit/blankText.ts';
 import { after, isoDay, notAfter, notBefore, notInFuture, planningBounds } from '../../kit/plausibleDates.ts';
 import { frameworkStart } from '../framework.ts';
-import { ForbiddenError, hasScope, requireOwnSector, requireScopes } from '../../../platform/auth/identity.ts';
+import { ForbiddenError, hasScope, requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
 import { validateDocument } from '../../kit/documents.ts';
 import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from '../../kit/errors.ts';
@@ -136,9 +136,11 @@ export async function updateActionItem(input: ActionItemUpdateInput, ctx: Meetin
       `Updating an action item needs ${scopes.meetingsWrite}, or ${scopes.sectorWrite} for the sector it is assigned to`,
     );
   }
-  const item = await ctx.repos.actionItems.findById(input.id);
+  const found = await ctx.repos.actionItems.findById(input.id);
+  // An item assigned to another sector is answered as missing: updating must not tell a sector
+  // which items exist elsewhere or whose they are.
+  const item = secretariat || found?.sectorId === ctx.identity.sector ? found : null;
   if (!item) throw new NotFoundError(`No action item "${input.id}"`);
-  if (!secretariat) requireOwnSector(ctx.identity, item.sectorId, scopes.sectorWrite);
   const blank = optionalText({ note: input.note });
   if (blank.length > 0) throw new InvalidInputError('action item update', blank);
   const { version, ...rest } = item;
