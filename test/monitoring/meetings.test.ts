@@ -231,6 +231,32 @@ describe('decisions followed from the meeting that takes them', () => {
     ],
   };
 
+  it('records a meeting over what an attempt that failed part way left, and answers it whole', async () => {
+    // An attempt that stored an action item and a decision and failed before its meeting.
+    const coordination = hub.stores.get('coordination')!;
+    const id = 'bd-steering-2026-11-20';
+    const [decision] = await coordination.collection<StoredDocument>('decisions').find({ _id: 'bd-steering-2026-06-18-d1' });
+    const [item] = await coordination.collection<StoredDocument>('actionItems').find({ _id: 'bd-steering-2026-03-19-ai1' });
+    const left = { meetingId: id, text: 'Left by a failed attempt', version: 1 };
+    await coordination.collection<StoredDocument>('decisions').insertMany([{ ...decision!, ...left, _id: `${id}-d1` }]);
+    await coordination.collection<StoredDocument>('actionItems').insertMany([{ ...item!, ...left, _id: `${id}-ai1` }]);
+
+    const input = { ...meeting, bodyId: 'bd-steering', sectorsPresent: ['police'], decisionsToFollow: [{ text: 'Adopt the plan' }] };
+    const { data, errors } = await hub.query(record, { input }, member);
+    expect(errors).toBeUndefined();
+    expect(data!.recordMeeting.decisions.map((d: { id: string; text: string }) => [d.id, d.text])).toEqual([
+      [`${id}-d1`, 'Adopt the plan'],
+    ]);
+    const read = await hub.query(`{ meeting(id: "${id}") { decisions { id text } actionItems { id text } } }`, {}, member);
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.meeting).toEqual({
+      decisions: [{ id: `${id}-d1`, text: 'Adopt the plan' }],
+      actionItems: input.actionItems.map((a, i) => ({ id: `${id}-ai${i + 1}`, text: a.text })),
+    });
+    const again = await refused(record, { input }, member);
+    expect(again.message).toContain(`already has a meeting recorded on 2026-11-20 (${id})`);
+  });
+
   it('refuses a meeting whose decisions name what does not exist or does not fit, and stores none of it', async () => {
     const bad = {
       ...meeting,

@@ -32,14 +32,14 @@ async function checkedBodies(bodyIds: readonly string[], ctx: MeetingContext): P
 }
 
 /**
- * A meeting's decisions, from their own records. A meeting whose minuted decisions have no
- * records would be a store the upgrade did not finish: said, rather than shown with none.
+ * A meeting's decisions, from their own records. A meeting whose minuted decisions and records
+ * disagree is a store out of order: said, rather than shown with some missing.
  */
 async function meetingDecisions(meeting: MeetingDoc, ctx: MeetingContext): Promise<DecisionDoc[]> {
   const decisions = await ctx.loaders.meetings.decisionsByMeeting.load(meeting._id);
   if (decisions.length !== meeting.decisions.length) {
     throw new Error(
-      `Meeting "${meeting._id}" minutes ${meeting.decisions.length} decisions but ${decisions.length} are followed: the store's upgrade "decisions followed" has not finished`,
+      `Meeting "${meeting._id}" minutes ${meeting.decisions.length} decisions but ${decisions.length} have records: the store is inconsistent`,
     );
   }
   return decisions;

@@ -29,9 +29,9 @@ export interface ActionItemUpdateInput {
 
 /**
  * Records a meeting, the decisions it took and the action items it assigned. Everything is
- * checked and validated before anything is written; the meeting goes first, so a second record
- * of the same meeting is refused before any of its items or decisions is stored, and the
- * decisions last, once the items they name are stored.
+ * checked and validated before anything is written, and a second record of a stored meeting is
+ * refused before anything is written; then the action items, the decisions that name them, and
+ * the meeting last.
  */
 export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): Promise<MeetingDoc> {
   requireScopes(ctx.identity, scopes.meetingsWrite);
@@ -116,11 +116,12 @@ export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): P
       `${body.name} already has a meeting recorded on ${isoDay(heldOn)} (${meetingId}); a recorded meeting is never replaced`,
     );
   }
+  // The meeting is the commit point, written last: a write that fails part way leaves no meeting,
+  // so nothing reads its items and decisions, and recording it again replaces what that attempt left.
+  for (const item of items) await ctx.repos.actionItems.put(item);
+  for (const decision of decisions) await ctx.repos.decisions.put(decision);
   const { version: _, ...draft } = meeting;
-  const stored = await ctx.repos.meetings.insert(draft);
-  if (items.length > 0) await ctx.repos.actionItems.insertMany(items);
-  if (decisions.length > 0) await ctx.repos.decisions.insertMany(decisions);
-  return stored;
+  return ctx.repos.meetings.insert(draft);
 }
 
 /**
