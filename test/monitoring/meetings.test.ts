@@ -372,6 +372,18 @@ describe('decisions followed from the meeting that takes them', () => {
     }
   });
 
+  it('lists open decisions before closed ones by due date', async () => {
+    const { data, errors } = await hub.query(`{ decisions { id status dueDate } }`, {}, member);
+    expect(errors).toBeUndefined();
+    const open = (d: { status: string }) => ['OPEN', 'IN_PROGRESS'].includes(d.status);
+    const listed: { id: string; status: string; dueDate: string | null }[] = data!.decisions;
+    const firstClosed = listed.findIndex((d) => !open(d));
+    expect(firstClosed).toBeGreaterThan(0);
+    expect(listed.slice(firstClosed).filter(open)).toEqual([]);
+    const openDue = listed.slice(0, firstClosed).map((d) => d.dueDate ?? '9999');
+    expect(openDue).toEqual([...openDue].sort());
+  });
+
   it('lets the owner sector move a decision forward only, never reopen a closed one', async () => {
     const police = { role: 'sector-officer' as const, sector: 'police', subject: 'officer@police' };
     const implemented = 'bd-coordination-2026-08-06-d1'; // owned by police, IMPLEMENTED

@@ -1836,7 +1836,10 @@ export type DecisionUpdate = {
 
 /** How a list of decisions is ordered. */
 export type DecisionOrder =
-  /** Earliest due date first, so the most overdue leads; those with no due date last; then by meeting and number. */
+  /**
+   * Open decisions (OPEN, IN_PROGRESS) first, then the others; in each, earliest due date first (so
+   * the most overdue open decision leads), those with no due date last, then by meeting and number.
+   */
   | 'DUE_DATE'
   /** Newest meeting first, then in the order the meeting took them. */
   | 'MEETING_DATE';

@@ -1,6 +1,5 @@
 import { requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
-import { startOfDayUtc } from '../../kit/clock.ts';
 import { InvalidInputError } from '../../kit/errors.ts';
 import { referenced } from '../../kit/loaders.ts';
 import { sourcedFields } from '../../kit/provenance.ts';
@@ -11,10 +10,9 @@ import { decisionQuery, decisionsListed, type DecisionFilter, type DecisionOrder
 import { decisionDaysOverdue, isOverdueDecision } from './decisionState.ts';
 import { updateDecision, type DecisionUpdateInput } from './decisionWrites.ts';
 import type { DecisionDoc, MeetingDoc } from './models.ts';
+import { requestDay as today } from './requestDay.ts';
 
 /* The decisions the bodies took: listed, filtered, followed and updated. All of it is meetings:read. */
-
-const today = (ctx: MeetingContext) => startOfDayUtc(ctx.clock.now());
 
 type ListArgs = DecisionFilter & { orderBy?: DecisionOrder | null };
 
