@@ -100,9 +100,9 @@ export function describeRequirement(requirement: Requirement): string {
 
 /**
  * Every requirement that reading `parentType.fieldName` is subject to: the field's own and its
- * parent type's, on the parent, on each interface an object parent implements and, when the
- * parent is abstract, on every possible type (the runtime type is not known before execution, so
- * all must hold); and those of the type it returns and of that type's possible types.
+ * parent type's, on the parent and, when the parent is abstract, on every possible type (the
+ * runtime type is not known before execution, so all must hold); the field's own on each interface
+ * an object parent implements; and those of the type it returns and of that type's possible types.
  *
  * The one rule for reading a field: the gateway's filter, each subgraph's re-check and the
  * gateway's decision of what may be answered from its cache all ask it.
@@ -114,11 +114,15 @@ export function requirementsForField(
   fieldName: string,
 ): Requirement[] {
   const possible = (type: GraphQLNamedType) => (isAbstractType(type) ? schema.getPossibleTypes(type) : []);
-  const owners: GraphQLNamedType[] = [parentType, ...(isObjectType(parentType) ? parentType.getInterfaces() : []), ...possible(parentType)];
+  const interfaces = isObjectType(parentType) ? parentType.getInterfaces() : [];
+  const owners: GraphQLNamedType[] = [parentType, ...possible(parentType)];
   const found: Requirement[] = [];
   for (const owner of owners) {
     found.push(...(policy.fields.get(`${owner.name}.${fieldName}`) ?? []), ...(policy.types.get(owner.name) ?? []));
   }
+  // An interface's own rule is composition's merge of its implementations' (subgraphs cannot set
+  // one): it holds for the interface as a whole, not for each implementation, which carries its own.
+  for (const owner of interfaces) found.push(...(policy.fields.get(`${owner.name}.${fieldName}`) ?? []));
   const field = isUnionType(parentType) ? undefined : parentType.getFields()[fieldName];
   // A subgraph's `_entities` returns whichever entity the gateway's representation names: that
   // entity's rules apply to its own fields, where they resolve, not to the whole union at once.

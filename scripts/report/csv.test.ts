@@ -15,6 +15,14 @@ describe('CSV', () => {
     expect(csvCell(-3)).toBe('-3');
   });
 
+  it('defuses a leading tab or carriage return, and a formula behind leading spaces', () => {
+    expect(csvCell('\t=1+1')).toBe(`'\t=1+1`);
+    expect(csvCell('\r=1+1')).toBe(`"'\r=1+1"`);
+    expect(csvCell('  =cmd|x')).toBe(`'  =cmd|x`);
+    expect(csvCell(' \t+1')).toBe(`' \t+1`);
+    expect(csvCell('  plain')).toBe('  plain');
+  });
+
   it('reads back what it writes', () => {
     const rows = [
       ['a,b', 'line\r\nbreak', '"q"'],

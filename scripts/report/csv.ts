@@ -1,16 +1,19 @@
 /*
  * CSV as RFC 4180 writes it: comma-separated, CRLF line ends, fields with commas, quotes or
  * line breaks quoted and their quotes doubled. Text that a spreadsheet would run as a formula
- * (starting with =, +, - or @) is prefixed with an apostrophe, so opening the pack in a
+ * (starting with =, +, -, @, a tab or a carriage return, or with =, +, - or @ after spaces) is prefixed with an apostrophe, so opening the pack in a
  * spreadsheet cannot execute what a sector typed into a note.
  */
 
 export type Cell = string | number | boolean | null | undefined;
 
+/** OWASP's formula starts: = + - @ tab or carriage return first, or = + - @ after leading spaces. */
+const formulaStart = /^(?:[=+\-@\t\r]|\s*[=+\-@])/;
+
 export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && formulaStart.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

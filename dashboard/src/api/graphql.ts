@@ -19,6 +19,17 @@ export interface Answer<T> {
 
 export class SignInRequired extends Error {}
 
+/**
+ * An error a view works around: a field refused to the caller's role, or a sector the gateway
+ * could not reach. An answer without data is passed to the view only when every error is one of
+ * these; any other (an internal error beside a refusal, say) is reported as it is.
+ */
+export function isWorkedAround(error: GraphQLError): boolean {
+  const code = error.extensions?.code;
+  if (code === 'SUBGRAPH_UNAVAILABLE') return true;
+  return code === 'FORBIDDEN' && (typeof error.extensions?.field === 'string' || Array.isArray(error.extensions?.missingScopes));
+}
+
 export async function requestGraphQL<T>(query: string, token: string, variables: Record<string, unknown> = {}): Promise<Answer<T>> {
   const response = await fetch('/graphql', {
     method: 'POST',
@@ -43,9 +54,6 @@ export async function requestGraphQL<T>(query: string, token: string, variables:
       errors.flatMap((e) => (e.extensions?.code === 'FORBIDDEN' && typeof e.extensions.field === 'string' ? [e.extensions.field] : [])),
     ),
   ];
-  // A view can work around a missing sector or scope; any other failure without data is reported as it is.
-  if (!body.data && errors.length > 0 && unavailable.length === 0 && missingScopes.length === 0 && refusedFields.length === 0) {
-    throw new Error(errors.map((e) => e.message).join('; '));
-  }
+  if (!body.data && errors.length > 0 && !errors.every(isWorkedAround)) throw new Error(errors.map((e) => e.message).join('; '));
   return { data: body.data ?? null, errors, unavailable, missingScopes, refusedFields };
 }

@@ -1783,7 +1783,11 @@ export type DecisionStatus =
    */
   | 'UNTRACKED';
 
-/** A decision a body took at a meeting, with who owns it, when it is due, what carries it out and where it stands. */
+/**
+ * A decision a body took at a meeting, with who owns it, when it is due, what carries it out and where
+ * it stands. Read with meetings:read; a sector (sector:write) sees only the decisions it owns, as
+ * `updateDecision` returns them, and not their meeting.
+ */
 export type Decision = Sourced & {
   __typename?: 'Decision';
   /** `<meeting id>-d<n>`, e.g. `bd-steering-2026-06-18-d2`. */
@@ -1837,7 +1841,10 @@ export type DecisionUpdate = {
 
 /** How a list of decisions is ordered. */
 export type DecisionOrder =
-  /** Earliest due date first, so the most overdue leads; those with no due date last; then by meeting and number. */
+  /**
+   * Open decisions (OPEN, IN_PROGRESS) first, then the others; in each, earliest due date first (so
+   * the most overdue open decision leads), those with no due date last, then by meeting and number.
+   */
   | 'DUE_DATE'
   /** Newest meeting first, then in the order the meeting took them. */
   | 'MEETING_DATE';
@@ -1863,9 +1870,10 @@ export type DecisionUpdateInput = {
   /** The decision, e.g. `bd-steering-2026-06-18-d1`. */
   id: Scalars['ID']['input'];
   /**
-   * The status from now on; not UNTRACKED. The sector that owns the decision may report it
-   * IN_PROGRESS or IMPLEMENTED; reopening, superseding and dropping are the body's, through its
-   * secretariat (meetings:write).
+   * The status from now on; not UNTRACKED. The sector that owns the decision may move it forward
+   * (OPEN to IN_PROGRESS or IMPLEMENTED, IN_PROGRESS to IMPLEMENTED); reopening, superseding and
+   * dropping are the body's, through its secretariat (meetings:write). To a sector, a decision it
+   * does not own is answered as missing.
    */
   status: DecisionStatus;
   /** What to say about it; left out rather than empty. */

@@ -43,8 +43,8 @@ describe('a list of decisions', () => {
     decision('ahead', 'OPEN', '2026-12-31', '2026-11-05'),
   ];
 
-  it('puts the most overdue first and the undated last, or the newest meeting first', () => {
-    expect(decisionsListed(all, {}, today).map((d) => d._id)).toEqual(['done', 'later', 'late', 'ahead', 'undated']);
+  it('puts the open ones first, the most overdue leading and the undated last, or the newest meeting first', () => {
+    expect(decisionsListed(all, {}, today).map((d) => d._id)).toEqual(['later', 'late', 'ahead', 'undated', 'done']);
     expect(decisionsListed(all, {}, today, 'MEETING_DATE').map((d) => d._id)).toEqual(['ahead', 'undated', 'late', 'later', 'done']);
   });
 
@@ -52,7 +52,7 @@ describe('a list of decisions', () => {
     const open = { status: ['OPEN', 'IN_PROGRESS'] as DecisionStatus[] };
     expect(decisionsListed(all, { ...open, dueBefore: today }, today).map((d) => d._id)).toEqual(['later', 'late']);
     expect(decisionsListed(all, { overdue: true }, today).map((d) => d._id)).toEqual(['later', 'late']);
-    expect(decisionsListed(all, { overdue: false }, today).map((d) => d._id)).toEqual(['done', 'ahead', 'undated']);
+    expect(decisionsListed(all, { overdue: false }, today).map((d) => d._id)).toEqual(['ahead', 'undated', 'done']);
     expect(decisionsListed(all, { bodyIds: ['other'] }, today)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Filter } from '../../kit/store/port.ts';
-import { isOverdueDecision } from './decisionState.ts';
+import { isOpenDecision, isOverdueDecision } from './decisionState.ts';
 import type { DecisionDoc, DecisionStatus } from './models.ts';
 
 /*
@@ -35,8 +35,8 @@ const byMeetingThenNumber = (a: DecisionDoc, b: DecisionDoc) =>
 const dueTime = (d: DecisionDoc) => d.dueDate?.getTime() ?? Number.POSITIVE_INFINITY;
 
 const orders: Record<DecisionOrder, (a: DecisionDoc, b: DecisionDoc) => number> = {
-  // The earliest due is the most overdue of the open ones; undated last.
-  DUE_DATE: (a, b) => dueTime(a) - dueTime(b) || byMeetingThenNumber(a, b),
+  // Open ones first, so the earliest due leads as the most overdue; undated last in each part.
+  DUE_DATE: (a, b) => Number(isOpenDecision(b)) - Number(isOpenDecision(a)) || dueTime(a) - dueTime(b) || byMeetingThenNumber(a, b),
   MEETING_DATE: byMeetingThenNumber,
 };
 

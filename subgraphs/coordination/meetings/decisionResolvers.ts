@@ -1,6 +1,5 @@
 import { requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
-import { startOfDayUtc } from '../../kit/clock.ts';
 import { InvalidInputError } from '../../kit/errors.ts';
 import { referenced } from '../../kit/loaders.ts';
 import { sourcedFields } from '../../kit/provenance.ts';
@@ -11,10 +10,9 @@ import { decisionQuery, decisionsListed, type DecisionFilter, type DecisionOrder
 import { decisionDaysOverdue, isOverdueDecision } from './decisionState.ts';
 import { updateDecision, type DecisionUpdateInput } from './decisionWrites.ts';
 import type { DecisionDoc, MeetingDoc } from './models.ts';
+import { requestDay as today } from './requestDay.ts';
 
 /* The decisions the bodies took: listed, filtered, followed and updated. All of it is meetings:read. */
-
-const today = (ctx: MeetingContext) => startOfDayUtc(ctx.clock.now());
 
 type ListArgs = DecisionFilter & { orderBy?: DecisionOrder | null };
 
@@ -32,14 +30,14 @@ async function checkedBodies(bodyIds: readonly string[], ctx: MeetingContext): P
 }
 
 /**
- * A meeting's decisions, from their own records. A meeting whose minuted decisions have no
- * records would be a store the upgrade did not finish: said, rather than shown with none.
+ * A meeting's decisions, from their own records. A meeting whose minuted decisions and records
+ * disagree is a store out of order: said, rather than shown with some missing.
  */
 async function meetingDecisions(meeting: MeetingDoc, ctx: MeetingContext): Promise<DecisionDoc[]> {
   const decisions = await ctx.loaders.meetings.decisionsByMeeting.load(meeting._id);
   if (decisions.length !== meeting.decisions.length) {
     throw new Error(
-      `Meeting "${meeting._id}" minutes ${meeting.decisions.length} decisions but ${decisions.length} are followed: the store's upgrade "decisions followed" has not finished`,
+      `Meeting "${meeting._id}" minutes ${meeting.decisions.length} decisions but ${decisions.length} have records: the store is inconsistent`,
     );
   }
   return decisions;

@@ -1,5 +1,5 @@
 import { sectorIds } from '../../../platform/catalog.ts';
-import { ForbiddenError, hasScope, requireOwnSector, requireScopes } from '../../../platform/auth/identity.ts';
+import { ForbiddenError, hasScope, requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
 import { listed, optionalText, requiredText } from '../../kit/blankText.ts';
 import { startOfDayUtc } from '../../kit/clock.ts';
@@ -143,8 +143,14 @@ export async function decisionDrafts(
   return drafts;
 }
 
-/** What the sector that owns a decision may report of it; the rest is the body's to decide. */
-const reportableByOwner: readonly DecisionStatus[] = ['IN_PROGRESS', 'IMPLEMENTED'];
+/**
+ * The progress the sector that owns a decision may report, from each status: forward only. Taking
+ * a closed decision back up, superseding or dropping one is the body's to decide.
+ */
+const reportableByOwner: Partial<Record<DecisionStatus, readonly DecisionStatus[]>> = {
+  OPEN: ['IN_PROGRESS', 'IMPLEMENTED'],
+  IN_PROGRESS: ['IMPLEMENTED'],
+};
 
 /**
  * Appends a change of status to a decision. The body's secretariat (meetings:write) may record any
@@ -157,18 +163,15 @@ export async function updateDecision(input: DecisionUpdateInput, ctx: MeetingCon
     requireScopes(ctx.identity); // no credentials at all: unauthenticated rather than forbidden
     throw new ForbiddenError(`Updating a decision needs ${scopes.meetingsWrite}, or ${scopes.sectorWrite} for the sector that owns it`);
   }
-  const decision = await ctx.repos.decisions.findById(input.id);
+  const found = await ctx.repos.decisions.findById(input.id);
+  // A sector may not read decisions (meetings:read): one it does not own is answered as missing,
+  // so that updating cannot tell it which decisions exist or who owns them.
+  const decision = secretariat || (found && found.ownerSectorId === ctx.identity.sector) ? found : null;
   if (!decision) throw new NotFoundError(`No decision "${input.id}"`);
   if (!secretariat) {
-    if (!decision.ownerSectorId) {
+    if (!(reportableByOwner[decision.status] ?? []).includes(input.status)) {
       throw new ForbiddenError(
-        `Decision ${decision._id} has no owner sector: only the body's secretariat (${scopes.meetingsWrite}) may update it`,
-      );
-    }
-    requireOwnSector(ctx.identity, decision.ownerSectorId, scopes.sectorWrite);
-    if (!reportableByOwner.includes(input.status)) {
-      throw new ForbiddenError(
-        `The sector that owns a decision may report it ${reportableByOwner.join(' or ')}; ${input.status} is the body's to record, through its secretariat (${scopes.meetingsWrite})`,
+        `The sector that owns a decision may report progress on it: OPEN to IN_PROGRESS or IMPLEMENTED, IN_PROGRESS to IMPLEMENTED; ${decision._id} is ${decision.status}, and ${decision.status} to ${input.status} is the body's to record, through its secretariat (${scopes.meetingsWrite})`,
       );
     }
   }

@@ -1,10 +1,10 @@
-import { startOfDayUtc } from '../../kit/clock.ts';
 import { requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
 import { NotFoundError } from '../../kit/errors.ts';
 import { theFramework } from '../framework.ts';
 import type { CoordinationBodyDoc } from '../models.ts';
 import { isOpen, isOverdueItem } from './cadence.ts';
+import { requestDay } from './requestDay.ts';
 import type { Resolvers } from '../generated/resolverTypes.ts';
 import type { MeetingContext } from './context.ts';
 import type { ObligationContext } from '../obligations/context.ts';
@@ -37,7 +37,7 @@ async function meetingPack(_: unknown, { bodyId }: { bodyId: string }, ctx: Meet
   const items = (await ctx.loaders.meetings.items.load()).filter(
     (item) => isOpen(item) && (item.bodyId === body._id || reporting.some((b) => b._id === item.bodyId)),
   );
-  const preparedOn = startOfDayUtc(ctx.clock.now());
+  const preparedOn = requestDay(ctx);
   const open = { status: openDecisionStatuses, bodyIds: [body._id, ...reporting.map((b) => b._id)] };
   const decisions = decisionsListed(await ctx.repos.decisions.find(decisionQuery(open)), open, preparedOn);
   return { body, preparedOn, items, decisions, reportingBodies: reporting };

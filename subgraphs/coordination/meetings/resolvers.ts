@@ -1,4 +1,3 @@
-import { startOfDayUtc } from '../../kit/clock.ts';
 import { referenced } from '../../kit/loaders.ts';
 import { requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
@@ -10,8 +9,8 @@ import type { ActionItemDoc, AttendanceDoc, MeetingDoc } from './models.ts';
 import { sourcedFields } from '../../kit/provenance.ts';
 import { listPage, type PageArgs, type PagedList } from '../../kit/connections/connection.ts';
 import { recordMeeting, updateActionItem, type ActionItemUpdateInput, type MeetingInput } from './writes.ts';
+import { requestDay as today } from './requestDay.ts';
 
-const today = (ctx: MeetingContext) => startOfDayUtc(ctx.clock.now());
 const canRead = (ctx: MeetingContext) => requireScopes(ctx.identity, scopes.meetingsRead);
 
 // A body's meeting record (minutes, decisions, who came) is for those who work with the bodies

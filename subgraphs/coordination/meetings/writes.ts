@@ -2,7 +2,7 @@ import { startOfDayUtc } from '../../kit/clock.ts';
 import { optionalText, requiredText } from '../../kit/blankText.ts';
 import { after, isoDay, notAfter, notBefore, notInFuture, planningBounds } from '../../kit/plausibleDates.ts';
 import { frameworkStart } from '../framework.ts';
-import { ForbiddenError, hasScope, requireOwnSector, requireScopes } from '../../../platform/auth/identity.ts';
+import { ForbiddenError, hasScope, requireScopes } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
 import { validateDocument } from '../../kit/documents.ts';
 import { ConflictError, InvalidInputError, NotFoundError, type FieldProblem } from '../../kit/errors.ts';
@@ -29,9 +29,9 @@ export interface ActionItemUpdateInput {
 
 /**
  * Records a meeting, the decisions it took and the action items it assigned. Everything is
- * checked and validated before anything is written; the meeting goes first, so a second record
- * of the same meeting is refused before any of its items or decisions is stored, and the
- * decisions last, once the items they name are stored.
+ * checked and validated before anything is written, and a second record of a stored meeting is
+ * refused before anything is written; then the action items, the decisions that name them, and
+ * the meeting last.
  */
 export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): Promise<MeetingDoc> {
   requireScopes(ctx.identity, scopes.meetingsWrite);
@@ -116,11 +116,12 @@ export async function recordMeeting(input: MeetingInput, ctx: MeetingContext): P
       `${body.name} already has a meeting recorded on ${isoDay(heldOn)} (${meetingId}); a recorded meeting is never replaced`,
     );
   }
+  // The meeting is the commit point, written last: a write that fails part way leaves no meeting,
+  // so nothing reads its items and decisions, and recording it again replaces what that attempt left.
+  for (const item of items) await ctx.repos.actionItems.put(item);
+  for (const decision of decisions) await ctx.repos.decisions.put(decision);
   const { version: _, ...draft } = meeting;
-  const stored = await ctx.repos.meetings.insert(draft);
-  if (items.length > 0) await ctx.repos.actionItems.insertMany(items);
-  if (decisions.length > 0) await ctx.repos.decisions.insertMany(decisions);
-  return stored;
+  return ctx.repos.meetings.insert(draft);
 }
 
 /**
@@ -136,9 +137,11 @@ export async function updateActionItem(input: ActionItemUpdateInput, ctx: Meetin
       `Updating an action item needs ${scopes.meetingsWrite}, or ${scopes.sectorWrite} for the sector it is assigned to`,
     );
   }
-  const item = await ctx.repos.actionItems.findById(input.id);
+  const found = await ctx.repos.actionItems.findById(input.id);
+  // An item assigned to another sector is answered as missing: updating must not tell a sector
+  // which items exist elsewhere or whose they are.
+  const item = secretariat || found?.sectorId === ctx.identity.sector ? found : null;
   if (!item) throw new NotFoundError(`No action item "${input.id}"`);
-  if (!secretariat) requireOwnSector(ctx.identity, item.sectorId, scopes.sectorWrite);
   const blank = optionalText({ note: input.note });
   if (blank.length > 0) throw new InvalidInputError('action item update', blank);
   const { version, ...rest } = item;
