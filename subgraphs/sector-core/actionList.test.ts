@@ -26,17 +26,17 @@ const actions = [
 const ids = (args: ActionListArgs) => listActions(actions, args, today).map((a) => a.id);
 
 describe('a sector list of its actions', () => {
-  it('puts the most urgent first: overdue by days overdue, at risk and on track by due date, then not reported, done last', () => {
+  it('puts the most urgent first: overdue by days overdue, at risk by due date, not reported, on track by due date, done last', () => {
     expect(ids({})).toEqual([
       'a-over-40',
       'a-over-3',
       'a-over-1',
       'a-risk-early',
       'a-risk-late',
-      'a-track-early',
-      'a-track-late',
       'a-unreported-dated',
       'a-silent',
+      'a-track-early',
+      'a-track-late',
       'a-done',
     ]);
   });

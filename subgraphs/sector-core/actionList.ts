@@ -20,7 +20,7 @@ export interface ActionListArgs {
 }
 
 /** Each delivery state's place in MOST_URGENT_FIRST: what needs attention first comes first. */
-const urgency: Record<DeliveryState, number> = { OVERDUE: 0, AT_RISK: 1, ON_TRACK: 2, NOT_REPORTED: 3, DONE: 4 };
+const urgency: Record<DeliveryState, number> = { OVERDUE: 0, AT_RISK: 1, NOT_REPORTED: 2, ON_TRACK: 3, DONE: 4 };
 
 /** Action ids in natural order, so `bd-a1-2` comes before `bd-a1-10`. */
 const naturalOrder = new Intl.Collator('en', { numeric: true }).compare;

@@ -295,8 +295,9 @@ export type SectorAgencyDataSetsArgs = {
 export type ActionOrder =
   /**
    * The one that most needs attention first: overdue actions, the most days overdue first; then
-   * those at risk, then those on track, each the earliest due first; then those not reported (the
-   * earliest due first, those with no due date last); then those done.
+   * those at risk, the earliest due first; then those not reported (the earliest due first, those
+   * with no due date last), since nobody can say they are on track; then those on track, the
+   * earliest due first; then those done. The dashboard's framework view puts the states in the same order.
    */
   | 'MOST_URGENT_FIRST'
   /** The earliest due date first, whatever the delivery state; actions with no due date recorded last. */
