@@ -73,6 +73,41 @@ describe('compliance scoreboard', () => {
     expect(bySector['social-welfare']!.reasons.map((r) => r.rule).sort()).toEqual(['ACTIONS_OVERDUE', 'REPORTS_LATE']);
   });
 
+  it('gives each reason as a code with its parameters: the actions and the reporting periods concerned, named by the graph', async () => {
+    const { data, errors } = await hub.query(`{ sectors { id compliance {
+      overdueActions { id }
+      reasons { rule count windowDays daysSinceLastUpdate lastUpdateAt
+        actions { id code title }
+        reports { dataSetId period state dataSet { id name periodType } } } } } }`);
+    expect(errors).toBeUndefined();
+    const bySector = Object.fromEntries(
+      (data!.sectors as { id: string; compliance: { overdueActions: { id: string }[]; reasons: Record<string, unknown>[] } }[]).map((s) => [
+        s.id,
+        s.compliance,
+      ]),
+    );
+    const missing = bySector.police!.reasons.find((r) => r.rule === 'REPORTS_MISSING')!;
+    expect(missing).toMatchObject({ count: 1, windowDays: null, daysSinceLastUpdate: null, actions: [] });
+    expect(missing.reports).toEqual([
+      {
+        dataSetId: 'bd-police-monthly',
+        period: '2026-06',
+        state: 'MISSING',
+        dataSet: { id: 'bd-police-monthly', name: expect.stringMatching(/\S/), periodType: 'MONTHLY' },
+      },
+    ]);
+    const welfare = bySector['social-welfare']!;
+    const overdue = welfare.reasons.find((r) => r.rule === 'ACTIONS_OVERDUE')!;
+    const actions = overdue.actions as { id: string; code: string; title: string }[];
+    expect(actions.map((a) => a.id)).toEqual(welfare.overdueActions.map((a) => a.id));
+    expect(overdue.count).toBe(actions.length);
+    expect(actions.every((a) => a.code && a.title)).toBe(true);
+    expect(welfare.reasons.find((r) => r.rule === 'REPORTS_LATE')).toMatchObject({ windowDays: 180, actions: [] });
+    const silent = bySector.justice!.reasons.find((r) => r.rule === 'NO_RECENT_UPDATE')!;
+    expect(silent).toMatchObject({ count: 0, actions: [], reports: [], windowDays: null });
+    expect(silent.daysSinceLastUpdate === null || (silent.daysSinceLastUpdate as number) >= 45).toBe(true);
+  });
+
   it('moves with the sector: an action slipping past its due date shows up on the scoreboard', async () => {
     const yesterday = new Date(Date.parse(`${TODAY}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     const health = { role: 'sector-officer' as const, sector: 'health', subject: 'officer@health' };

@@ -5,7 +5,7 @@ import type { SectorRef, ActionEntity, ResponsibilityDoc, ServicePointDoc, Centr
 import type { FrameworkFacts } from '../../sector-core/frameworkFacts.ts';
 import type { ProgressReportDoc, DataSetDoc, IndicatorDoc, IndicatorValueDoc, PeriodReopeningDoc } from '../../sector-core/monitoring/models.ts';
 import type { PeriodReport } from '../../sector-core/monitoring/reporting.ts';
-import type { Compliance as ComplianceModel } from '../../sector-core/monitoring/compliance.ts';
+import type { Compliance as ComplianceModel, ComplianceReason as ComplianceReasonModel } from '../../sector-core/monitoring/compliance.ts';
 import type { ResponseEntity } from '../../sector-core/caseResponses/resolvers.ts';
 import type { SurvivorContactDoc } from '../../sector-core/caseResponses/models.ts';
 import type { AuditLogRef } from '../../kit/audit/auditLogResolvers.ts';
@@ -589,8 +589,23 @@ export type ComplianceReason = {
   rule: ComplianceRule;
   /** The status this reason leads to. */
   status: ComplianceStatus;
-  /** What exactly, e.g. `2 actions past due and not completed: bd-a1-3, bd-a3-1`. */
+  /**
+   * What exactly, e.g. `2 actions past due and not completed: bd-a1-3, bd-a3-1`: an English sentence naming ids.
+   * @deprecated An English sentence that names internal ids. Word the reason from `rule`, `count`, `actions`, `reports`, `windowDays`, `daysSinceLastUpdate` and `lastUpdateAt` in the reader's language.
+   */
   detail: Scalars['String']['output'];
+  /** How many actions (the ACTIONS_ rules) or reports (the REPORTS_ rules) the reason is about; 0 for NO_RECENT_UPDATE. */
+  count: Scalars['Int']['output'];
+  /** The actions concerned, for ACTIONS_OVERDUE, ACTIONS_AT_RISK and ACTIONS_NOT_REPORTED; empty for the other rules. */
+  actions: Array<FrameworkAction>;
+  /** The reporting periods concerned, each with its data set, for REPORTS_MISSING and REPORTS_LATE; empty for the other rules. */
+  reports: Array<ReportingPeriod>;
+  /** For REPORTS_LATE, how many days back from today a late report counts (180); null for the other rules. */
+  windowDays?: Maybe<Scalars['Int']['output']>;
+  /** For NO_RECENT_UPDATE, whole days since the sector last recorded anything; null for the other rules, and when it never did. */
+  daysSinceLastUpdate?: Maybe<Scalars['Int']['output']>;
+  /** For NO_RECENT_UPDATE, when the sector last recorded anything; null for the other rules, and when it never did. */
+  lastUpdateAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A sector's compliance with its obligations, rolled up into a status with every reason listed. */
@@ -864,6 +879,8 @@ export type ReportingPeriod = {
   period: Scalars['String']['output'];
   /** The data set. */
   dataSetId: Scalars['ID']['output'];
+  /** The data set itself, for its name and schedule. */
+  dataSet: DataSet;
   /** First day. */
   start: Scalars['Date']['output'];
   /** Last day. */
@@ -1582,7 +1599,7 @@ export type ResolversTypes = {
   CaseResponse: ResolverTypeWrapper<ResponseEntity>;
   SurvivorContactInput: SurvivorContactInput;
   ComplianceRule: ComplianceRule;
-  ComplianceReason: ResolverTypeWrapper<ComplianceReason>;
+  ComplianceReason: ResolverTypeWrapper<ComplianceReasonModel>;
   Compliance: ResolverTypeWrapper<ComplianceModel>;
   IndicatorUnit: IndicatorUnit;
   IndicatorDirection: IndicatorDirection;
@@ -1664,7 +1681,7 @@ export type ResolversParentTypes = {
   AuditLog: AuditLogRef;
   CaseResponse: ResponseEntity;
   SurvivorContactInput: SurvivorContactInput;
-  ComplianceReason: ComplianceReason;
+  ComplianceReason: ComplianceReasonModel;
   Compliance: ComplianceModel;
   IndicatorBreakdown: IndicatorBreakdown;
   IndicatorBaseline: IndicatorBaseline;
@@ -1955,6 +1972,12 @@ export type ComplianceReasonResolvers<ContextType = any, ParentType extends Reso
   rule?: Resolver<ResolversTypes['ComplianceRule'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ComplianceStatus'], ParentType, ContextType>;
   detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['FrameworkAction']>, ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['ReportingPeriod']>, ParentType, ContextType>;
+  windowDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  daysSinceLastUpdate?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lastUpdateAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type ComplianceResolvers<ContextType = any, ParentType extends ResolversParentTypes['Compliance'] = ResolversParentTypes['Compliance']> = {
@@ -2066,6 +2089,7 @@ export type DataSetResolvers<ContextType = any, ParentType extends ResolversPare
 export type ReportingPeriodResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportingPeriod'] = ResolversParentTypes['ReportingPeriod']> = {
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dataSetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  dataSet?: Resolver<ResolversTypes['DataSet'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ReportState'], ParentType, ContextType>;

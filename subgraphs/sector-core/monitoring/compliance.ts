@@ -24,11 +24,25 @@ export const SILENT_AFTER_DAYS = 90;
 /** Late reports count against a sector for periods that ended within this many days. */
 export const LATE_WINDOW_DAYS = 180;
 
+/**
+ * One reason, as codes and parameters that a reader's tool words in its own language; `detail` is
+ * the older English sentence, kept for callers that still read it.
+ */
 export interface ComplianceReason {
   rule: ComplianceRule;
   status: Exclude<ComplianceStatus, 'MEETING_OBLIGATIONS'>;
   detail: string;
+  count: number;
+  actionIds: string[];
+  reports: PeriodReport[];
+  windowDays: number | null;
+  daysSinceLastUpdate: number | null;
+  lastUpdateAt: Date | null;
 }
+
+const none = { count: 0, actionIds: [], reports: [], windowDays: null, daysSinceLastUpdate: null, lastUpdateAt: null };
+const aboutActions = (actionIds: string[]) => ({ ...none, count: actionIds.length, actionIds });
+const aboutReports = (reports: PeriodReport[]) => ({ ...none, count: reports.length, reports });
 
 export interface ComplianceInput {
   responsibilities: number;
@@ -65,6 +79,7 @@ export function assessCompliance(input: ComplianceInput, today: Date): Complianc
       rule: 'ACTIONS_OVERDUE',
       status: overdue.length > OVERDUE_ACTIONS_AT_RISK ? 'FAILING' : 'AT_RISK',
       detail: `${plural(overdue.length, 'action')} past due and not completed: ${overdue.join(', ')}`,
+      ...aboutActions(overdue),
     });
   }
   const atRisk = ids('AT_RISK');
@@ -73,6 +88,7 @@ export function assessCompliance(input: ComplianceInput, today: Date): Complianc
       rule: 'ACTIONS_AT_RISK',
       status: 'AT_RISK',
       detail: `${plural(atRisk.length, 'action')} at risk: ${atRisk.join(', ')}`,
+      ...aboutActions(atRisk),
     });
   const silent = ids('NOT_REPORTED');
   if (silent.length > 0) {
@@ -80,6 +96,7 @@ export function assessCompliance(input: ComplianceInput, today: Date): Complianc
       rule: 'ACTIONS_NOT_REPORTED',
       status: 'AT_RISK',
       detail: `${plural(silent.length, 'action')} with no status or due date recorded: ${silent.join(', ')}`,
+      ...aboutActions(silent),
     });
   }
 
@@ -89,6 +106,7 @@ export function assessCompliance(input: ComplianceInput, today: Date): Complianc
       rule: 'REPORTS_MISSING',
       status: 'FAILING',
       detail: `${plural(missing.length, 'report')} missing: ${listReports(missing)}`,
+      ...aboutReports(missing),
     });
   }
   const late = input.reports.filter((r) => r.state === 'LATE' && daysBetween(r.period.end, today) <= LATE_WINDOW_DAYS);
@@ -97,6 +115,8 @@ export function assessCompliance(input: ComplianceInput, today: Date): Complianc
       rule: 'REPORTS_LATE',
       status: 'AT_RISK',
       detail: `${plural(late.length, 'report')} late in the last ${LATE_WINDOW_DAYS} days: ${listReports(late)}`,
+      ...aboutReports(late),
+      windowDays: LATE_WINDOW_DAYS,
     });
   }
 
@@ -106,6 +126,9 @@ export function assessCompliance(input: ComplianceInput, today: Date): Complianc
       rule: 'NO_RECENT_UPDATE',
       status: age === null || age >= SILENT_AFTER_DAYS ? 'FAILING' : 'AT_RISK',
       detail: age === null ? 'no update ever recorded' : `last update ${age} days ago (${isoDay(input.lastUpdateAt!)})`,
+      ...none,
+      daysSinceLastUpdate: age,
+      lastUpdateAt: input.lastUpdateAt,
     });
   }
 

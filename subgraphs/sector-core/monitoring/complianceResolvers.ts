@@ -41,6 +41,10 @@ export async function sectorCompliance(ctx: MonitoringContext, ledActionIds: rea
   return compliance;
 }
 
+// The sector's own action entities; the lead ministry's subgraph adds each one's code and title.
+const actionEntities = (ids: readonly string[], ctx: MonitoringContext) =>
+  Promise.all(ids.map(async (id) => ({ id, record: await ctx.loaders.actionRecordById.load(id) })));
+
 /** The scoreboard field on the sector's own type, and what the shared Compliance type needs. */
 export function complianceResolvers(): Resolvers<MonitoringContext> {
   return {
@@ -49,9 +53,10 @@ export function complianceResolvers(): Resolvers<MonitoringContext> {
     },
     Compliance: {
       actionsOverdue: (compliance) => compliance.overdueActionIds.length,
-      // The sector's own action entities; the lead ministry's subgraph adds each one's code and title.
-      overdueActions: (compliance, _, ctx) =>
-        Promise.all(compliance.overdueActionIds.map(async (id) => ({ id, record: await ctx.loaders.actionRecordById.load(id) }))),
+      overdueActions: (compliance, _, ctx) => actionEntities(compliance.overdueActionIds, ctx),
+    },
+    ComplianceReason: {
+      actions: (reason, _, ctx) => actionEntities(reason.actionIds, ctx),
     },
   };
 }

@@ -111,6 +111,11 @@ export function indicatorReadResolvers(sectorId: string): Resolvers<MonitoringCo
     },
     ReportingPeriod: {
       period: (report) => report.period.id,
+      dataSet: (report, _, ctx) =>
+        referenced(
+          ctx.loaders.monitoring.dataSetById.load(report.dataSetId),
+          `data set "${report.dataSetId}" (period "${report.period.id}")`,
+        ),
       start: (report) => report.period.start,
       end: (report) => report.period.end,
     },
