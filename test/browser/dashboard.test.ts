@@ -100,7 +100,7 @@ describe('the dashboard in a browser', () => {
   });
 
   it("shows a dashboard token each body's standing: cadence, and whether it is overdue", async () => {
-    const { data } = await hub.query(`{ coordinationBodies { id name cadence { description } meetingOverdue } }`, {}, dashboard);
+    const { data } = await hub.query(`{ coordinationBodies { id name cadence { interval unit } meetingOverdue } }`, {}, dashboard);
     await openView(page, 'Coordination bodies');
     await page.getByTestId('overdue-count').waitFor();
     const overdue = data!.coordinationBodies.filter((b: { meetingOverdue: boolean }) => b.meetingOverdue).length;
@@ -108,7 +108,9 @@ describe('the dashboard in a browser', () => {
     for (const body of data!.coordinationBodies) {
       const card = page.locator(`[data-body="${body.id}"]`);
       expect(await card.getByRole('heading', { level: 2 }).innerText()).toBe(body.name);
-      expect(await card.locator('[data-field=cadence]').innerText()).toBe(body.cadence.description);
+      const { interval, unit } = body.cadence as { interval: number; unit: string };
+      const every = interval === 1 ? `Every ${unit.toLowerCase()}` : `Every ${interval} ${unit.toLowerCase()}s`;
+      expect(await card.locator('[data-field=cadence]').innerText()).toBe(every);
     }
   });
 
@@ -152,7 +154,11 @@ describe('the dashboard in a browser', () => {
   });
 
   it('shows the compliance scoreboard, failing organs of state first, with every reason', async () => {
-    const { data } = await hub.query(`{ sectors { id compliance { status actionsOverdue reasons { rule detail } } } }`, {}, dashboard);
+    const { data } = await hub.query(
+      `{ sectors { id compliance { status actionsOverdue reasons { rule actions { id code title } reports { dataSetId dataSet { name } } } } } }`,
+      {},
+      dashboard,
+    );
     await openView(page, 'Compliance');
     const rows = await page
       .locator('[data-testid=compliance] tbody tr')
@@ -163,7 +169,20 @@ describe('the dashboard in a browser', () => {
       const row = page.locator(`[data-testid=compliance] tr[data-sector="${sector.id}"]`);
       expect(await row.getAttribute('data-status')).toBe(sector.compliance.status);
       const text = await row.innerText();
-      for (const reason of sector.compliance.reasons) expect(text).toContain(reason.detail);
+      // Each reason names its actions by code and title and its reports by data set, never by id.
+      for (const reason of sector.compliance.reasons as {
+        actions: { id: string; code: string; title: string }[];
+        reports: { dataSetId: string; dataSet: { name: string } }[];
+      }[]) {
+        for (const action of reason.actions) {
+          expect(text).toContain(`${action.code} “${action.title}”`);
+          expect(text).not.toContain(action.id);
+        }
+        for (const report of reason.reports) {
+          expect(text).toContain(report.dataSet.name);
+          expect(text).not.toContain(report.dataSetId);
+        }
+      }
     }
     await screenshot(page, '5-compliance');
   });

@@ -5,7 +5,7 @@ export const en = {
   language: 'Language',
   viewsNav: 'Dashboard views',
   loading: 'Loading…',
-  failed: 'The graph did not answer: {message}',
+  failed: 'The graph did not answer this page’s request.',
   retry: 'Try again',
   signOut: 'Sign out',
   unavailable: 'unavailable',
@@ -130,8 +130,10 @@ export const en = {
   'bodies.due': 'Due',
   'bodies.noItems': 'No open action items.',
   'bodies.noMeetings': 'No meeting recorded.',
-  'bodies.overdueCount': '{count} of {total} bodies are overdue to meet.',
-  'bodies.daysOverdue': 'Overdue by {days} days',
+  'bodies.overdueCount.one': '{count} of {total} bodies is overdue to meet.',
+  'bodies.overdueCount.other': '{count} of {total} bodies are overdue to meet.',
+  'bodies.daysOverdue.one': 'Overdue by {count} day',
+  'bodies.daysOverdue.other': 'Overdue by {count} days',
   'bodies.meetingsNeedScope':
     'Meetings, attendance, action items and decisions need an analyst’s or a committee member’s token: they are not available to the dashboard role.',
   'bodies.decisionsNeedScope': 'Decisions need an analyst’s or a committee member’s token: they are not available to the dashboard role.',
@@ -144,7 +146,8 @@ export const en = {
   'bodies.openDecisions': 'Open decisions',
   'bodies.decision': 'Decision',
   'bodies.noDecisions': 'No open decisions.',
-  'bodies.decisionDaysOverdue': '{days} days overdue',
+  'bodies.decisionDaysOverdue.one': '{count} day overdue',
+  'bodies.decisionDaysOverdue.other': '{count} days overdue',
   'bodies.noDueDate': 'No due date',
   'bodies.takenOn': 'Taken on {date}',
   'bodies.illustrativeDecision': 'Drawn for the demo.',
@@ -260,7 +263,36 @@ export const en = {
   'referral.IN_PROGRESS': 'In progress',
   'referral.DONE': 'Done',
   'referral.REVOKED': 'Revoked',
+
+  // Worded here from the graph's codes and parameters, never taken from a sentence the server wrote
+  // (docs/dashboard.md). A key ending in .one/.other is chosen by the language's plural rules.
+  'reason.ACTIONS_OVERDUE.one': '{count} action past due and not completed: {actions}',
+  'reason.ACTIONS_OVERDUE.other': '{count} actions past due and not completed: {actions}',
+  'reason.ACTIONS_AT_RISK.one': '{count} action at risk: {actions}',
+  'reason.ACTIONS_AT_RISK.other': '{count} actions at risk: {actions}',
+  'reason.ACTIONS_NOT_REPORTED.one': '{count} action with no status or due date recorded: {actions}',
+  'reason.ACTIONS_NOT_REPORTED.other': '{count} actions with no status or due date recorded: {actions}',
+  'reason.REPORTS_MISSING.one': '{count} report missing: {reports}',
+  'reason.REPORTS_MISSING.other': '{count} reports missing: {reports}',
+  'reason.REPORTS_LATE.one': '{count} report received late in the last {days} days: {reports}',
+  'reason.REPORTS_LATE.other': '{count} reports received late in the last {days} days: {reports}',
+  'reason.NO_RECENT_UPDATE.one': 'last update {count} day ago ({date})',
+  'reason.NO_RECENT_UPDATE.other': 'last update {count} days ago ({date})',
+  'reason.NO_RECENT_UPDATE.never': 'no update ever recorded',
+  'reason.action': '{code} “{title}”',
+  'reason.report': '{dataSet}, {period}',
+  'period.quarter': 'Q{quarter} {year}',
+  'cadence.WEEK.one': 'Every week',
+  'cadence.WEEK.other': 'Every {count} weeks',
+  'cadence.MONTH.one': 'Every month',
+  'cadence.MONTH.other': 'Every {count} months',
+  'failed.unavailable': 'Not answering: {sectors}. This page cannot be shown without it.',
+  'failed.details': 'Technical details',
 } as const;
 
 export type MessageKey = keyof typeof en;
+/** A message with a form for each plural category the languages use: `<key>.one` and `<key>.other`. */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Key}.other` ? (`${Key}.one` extends MessageKey ? Key : never) : never;
+}[MessageKey];
 export type Messages = Record<MessageKey, string>;

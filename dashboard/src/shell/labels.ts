@@ -12,3 +12,7 @@ export const subgraphLabel = (i18n: I18n, subgraph: string) => labelOr(i18n, `su
 
 /** A service point kind's name for people. */
 export const kindLabel = (i18n: I18n, kind: string) => labelOr(i18n, `kind.${kind}`, kind);
+
+/** How often a body meets, in words from its cadence's interval and unit (its stored description is in one language only). */
+export const cadenceInWords = (i18n: I18n, cadence: { interval: number; unit: 'WEEK' | 'MONTH' }) =>
+  i18n.plural(`cadence.${cadence.unit}`, cadence.interval);

@@ -12,7 +12,8 @@ const withoutMeetings = new Set<string>();
 const withoutDecisions = new Set<string>();
 
 export function Bodies() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { token } = useSession();
   const [withMeetings, setWithMeetings] = useState(!withoutMeetings.has(token));
   const [withDecisions, setWithDecisions] = useState(!withoutDecisions.has(token));
@@ -43,7 +44,7 @@ export function Bodies() {
               </p>
             )}
             {withMeetings ? (
-              <p data-testid="overdue-count">{t('bodies.overdueCount', { count: overdue, total: bodies.length })}</p>
+              <p data-testid="overdue-count">{i18n.plural('bodies.overdueCount', overdue, { total: i18n.number(bodies.length) })}</p>
             ) : (
               <p className="note" data-testid="meetings-need-scope">
                 {t('bodies.meetingsNeedScope')}

@@ -1,6 +1,6 @@
 import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
-import { labelOr } from '../shell/labels.ts';
+import { cadenceInWords, labelOr } from '../shell/labels.ts';
 import { membersBySector, type Body } from './bodiesData.ts';
 import { DecisionsTable } from './DecisionsTable.tsx';
 
@@ -17,7 +17,7 @@ export function BodyCard({ body: b }: { body: Body }) {
         {t(`bodyKind.${b.kind}`)}{' '}
         {withMeetings &&
           (b.meetingOverdue ? (
-            <span className="pill OVERDUE">{t('bodies.daysOverdue', { days: b.daysOverdue ?? 0 })}</span>
+            <span className="pill OVERDUE">{i18n.plural('bodies.daysOverdue', b.daysOverdue ?? 0)}</span>
           ) : (
             <span className="pill ON_TRACK">{t('bodies.onSchedule')}</span>
           ))}
@@ -32,7 +32,7 @@ export function BodyCard({ body: b }: { body: Body }) {
         </div>
         <div>
           <dt>{t('bodies.cadence')}</dt>
-          <dd data-field="cadence">{b.cadence.description}</dd>
+          <dd data-field="cadence">{cadenceInWords(i18n, b.cadence)}</dd>
         </div>
         {b.reportsTo && (
           <div>

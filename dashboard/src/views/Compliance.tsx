@@ -4,6 +4,7 @@ import { MissingCells } from '../components/Missing.tsx';
 import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { ViewFrame } from '../shell/ViewFrame.tsx';
+import { reasonInWords } from './complianceReasons.ts';
 import { DutiesTable } from './DutiesTable.tsx';
 import { complianceQuery, complianceStatuses, worstFirst, type ComplianceData } from './complianceData.ts';
 
@@ -65,7 +66,7 @@ export function Compliance() {
                                 <ul className="reasons">
                                   {c.reasons.map((r) => (
                                     <li key={r.rule} data-rule={r.rule}>
-                                      <strong>{t(`rule.${r.rule}`)}</strong> ({t(`complianceStatus.${r.status}`)}): {r.detail}
+                                      <strong>{t(`rule.${r.rule}`)}</strong> ({t(`complianceStatus.${r.status}`)}): {reasonInWords(i18n, r)}
                                     </li>
                                   ))}
                                 </ul>

@@ -28,7 +28,7 @@ export function DecisionsTable({ body, decisions }: { body: string; decisions: r
                 <td>{[d.ownerOrganisation?.name, d.ownerSector?.name].filter(Boolean).join(', ') || '—'}</td>
                 <td data-field="due">
                   {d.dueDate ? i18n.date(d.dueDate) : t('bodies.noDueDate')}{' '}
-                  {d.overdue && <span className="pill OVERDUE">{t('bodies.decisionDaysOverdue', { days: d.daysOverdue })}</span>}
+                  {d.overdue && <span className="pill OVERDUE">{i18n.plural('bodies.decisionDaysOverdue', d.daysOverdue)}</span>}
                 </td>
                 <td>{labelOr(i18n, `decisionStatus.${d.status}`, d.status)}</td>
               </tr>

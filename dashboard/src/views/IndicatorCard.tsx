@@ -39,7 +39,7 @@ export function IndicatorCard({ indicator, sector }: { indicator: Indicator; sec
               baseline: figure(indicator.baseline.value),
               target: figure(indicator.target.value),
             })}
-            labels={values.map((v) => v.period)}
+            labels={values.map((v) => i18n.period(v.period))}
             height={200}
             series={[
               { label: t('indicators.value'), color: seriesColors[0]!, data: values.map((v) => v.value) },
@@ -54,7 +54,7 @@ export function IndicatorCard({ indicator, sector }: { indicator: Indicator; sec
               <tbody>
                 {values.map((v) => (
                   <tr key={v.period} data-period={v.period}>
-                    <td>{v.period}</td>
+                    <td>{i18n.period(v.period)}</td>
                     <td className="number">{v.suppressed ? t('pathway.suppressed') : figure(v.value!)}</td>
                   </tr>
                 ))}

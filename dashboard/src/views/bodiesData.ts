@@ -14,7 +14,7 @@ export interface Body {
   kind: BodyKind;
   mandate: string;
   chair: { title: string; organisation: string };
-  cadence: { interval: number; unit: 'WEEK' | 'MONTH'; description: string };
+  cadence: { interval: number; unit: 'WEEK' | 'MONTH' };
   reportsTo: { id: string; name: string } | null;
   members: { title: string; organisation: string; role: string; sector: SectorRef | null }[];
   // Present only when the caller may read meetings (the meetings:read scope).
@@ -69,7 +69,6 @@ export const bodiesQuery = /* GraphQL */ `
       cadence {
         interval
         unit
-        description
       }
       reportsTo {
         id

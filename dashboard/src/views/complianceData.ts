@@ -7,9 +7,21 @@ export type ComplianceStatus = 'MEETING_OBLIGATIONS' | 'AT_RISK' | 'FAILING';
 export type ComplianceRule =
   'ACTIONS_OVERDUE' | 'ACTIONS_AT_RISK' | 'ACTIONS_NOT_REPORTED' | 'REPORTS_MISSING' | 'REPORTS_LATE' | 'NO_RECENT_UPDATE';
 
+/** A reason as the graph gives it: a rule and its parameters, worded by the dashboard (complianceReasons.ts). */
+export interface ComplianceReason {
+  rule: ComplianceRule;
+  status: ComplianceStatus;
+  count: number;
+  actions: readonly { id: string; code: string; title: string }[];
+  reports: readonly { period: string; dataSet: { name: string } }[];
+  windowDays: number | null;
+  daysSinceLastUpdate: number | null;
+  lastUpdateAt: string | null;
+}
+
 export interface Compliance {
   status: ComplianceStatus;
-  reasons: { rule: ComplianceRule; status: ComplianceStatus; detail: string }[];
+  reasons: ComplianceReason[];
   responsibilities: number;
   actionsLed: number;
   actionsOverdue: number;
@@ -47,7 +59,21 @@ export const complianceQuery = /* GraphQL */ `
         reasons {
           rule
           status
-          detail
+          count
+          actions {
+            id
+            code
+            title
+          }
+          reports {
+            period
+            dataSet {
+              name
+            }
+          }
+          windowDays
+          daysSinceLastUpdate
+          lastUpdateAt
         }
         responsibilities
         actionsLed
