@@ -279,6 +279,7 @@ export const en = {
   'reason.NO_RECENT_UPDATE.one': 'last update {count} day ago ({date})',
   'reason.NO_RECENT_UPDATE.other': 'last update {count} days ago ({date})',
   'reason.NO_RECENT_UPDATE.never': 'no update ever recorded',
+  'reason.leadsTo': '({status}):',
   'reason.action': '{code} “{title}”',
   'reason.report': '{dataSet}, {period}',
   'period.quarter': 'Q{quarter} {year}',

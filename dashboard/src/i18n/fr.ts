@@ -283,6 +283,7 @@ export const fr: Messages = {
   'reason.NO_RECENT_UPDATE.one': 'dernière mise à jour il y a {count} jour ({date})',
   'reason.NO_RECENT_UPDATE.other': 'dernière mise à jour il y a {count} jours ({date})',
   'reason.NO_RECENT_UPDATE.never': 'aucune mise à jour jamais enregistrée',
+  'reason.leadsTo': '({status}) :',
   'reason.action': '{code} « {title} »',
   'reason.report': '{dataSet}, {period}',
   'period.quarter': 'T{quarter} {year}',

@@ -5,7 +5,7 @@ import { subgraphLabel } from './labels.ts';
 export function MissingBanner({ unavailable }: { unavailable: string[] }) {
   const i18n = useI18n();
   if (unavailable.length === 0) return null;
-  const sectors = unavailable.map((s) => subgraphLabel(i18n, s)).join(', ');
+  const sectors = i18n.list(unavailable.map((s) => subgraphLabel(i18n, s)));
   return (
     <div className="banner" role="alert" data-testid="missing-banner" data-subgraphs={unavailable.join(' ')}>
       {i18n.t('banner.missing', { sectors })}

@@ -66,7 +66,8 @@ export function Compliance() {
                                 <ul className="reasons">
                                   {c.reasons.map((r) => (
                                     <li key={r.rule} data-rule={r.rule}>
-                                      <strong>{t(`rule.${r.rule}`)}</strong> ({t(`complianceStatus.${r.status}`)}): {reasonInWords(i18n, r)}
+                                      <strong>{t(`rule.${r.rule}`)}</strong>{' '}
+                                      {t('reason.leadsTo', { status: t(`complianceStatus.${r.status}`) })} {reasonInWords(i18n, r)}
                                     </li>
                                   ))}
                                 </ul>
