@@ -1,6 +1,6 @@
 import type { Cell } from './csv.ts';
 import type { MeetingPack } from './packQuery.ts';
-import type { Table } from './tables.ts';
+import { label, type Table } from './tables.ts';
 
 /* The meeting pack as one printable page: the same tables as the CSV files, with a cover. */
 
@@ -9,8 +9,8 @@ export function escapeHtml(value: Cell): string {
   return String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Statuses that get a traffic-light colour wherever they appear in a cell. */
-const tone: Record<string, string> = {
+/** Statuses that get a traffic-light colour wherever they appear in a cell, by the label the cell shows. */
+const toneByCode: Record<string, string> = {
   MEETING_OBLIGATIONS: 'good',
   ON_TRACK: 'good',
   DONE: 'good',
@@ -27,6 +27,15 @@ const tone: Record<string, string> = {
   DUE: 'warn',
   NOT_MET: 'bad',
 };
+const labelPrefixes = ['complianceStatus', 'status', 'delivery', 'indicatorStatus', 'obligationStatus'];
+const tone: Record<string, string> = Object.fromEntries(
+  Object.entries(toneByCode).flatMap(([code, css]) =>
+    labelPrefixes.flatMap((prefix): [string, string][] => {
+      const shown = label(prefix, code)!;
+      return shown === code ? [] : [[shown, css]];
+    }),
+  ),
+);
 
 /** The printed pages' look: the meeting pack's and the alerts digest's. */
 export const pageStyle = `<style>
@@ -43,13 +52,15 @@ function cell(value: Cell): string {
 }
 
 export function table(t: Table): string {
+  const printed = t.header.map((h, i) => (t.csvOnly?.includes(h) ? -1 : i)).filter((i) => i >= 0);
+  const header = printed.map((i) => t.header[i]!);
   const body = t.rows.length
-    ? t.rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('\n')
-    : `<tr><td colspan="${t.header.length}">None.</td></tr>`;
+    ? t.rows.map((row) => `<tr>${printed.map((i) => cell(row[i])).join('')}</tr>`).join('\n')
+    : `<tr><td colspan="${header.length}">None.</td></tr>`;
   return `<section id="${t.name}">
 <h2>${escapeHtml(t.title)}</h2>
 <table>
-<thead><tr>${t.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
+<thead><tr>${header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
 <tbody>
 ${body}
 </tbody>

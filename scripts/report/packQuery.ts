@@ -1,3 +1,5 @@
+import type { ComplianceReason } from '../../dashboard/src/views/complianceData.ts';
+
 /*
  * The one query the meeting pack is built from, and the shape of its answer. The report
  * writes nothing that is not in this answer, so the files always agree with the graph.
@@ -62,7 +64,21 @@ export const meetingPackQuery = /* GraphQL */ `
           reasons {
             rule
             status
-            detail
+            count
+            actions {
+              id
+              code
+              title
+            }
+            reports {
+              period
+              dataSet {
+                name
+              }
+            }
+            windowDays
+            daysSinceLastUpdate
+            lastUpdateAt
           }
           responsibilities
           actionsLed
@@ -196,7 +212,7 @@ export interface PackSector {
   ledActions: PackAction[];
   compliance: {
     status: string;
-    reasons: { rule: string; status: string; detail: string }[];
+    reasons: ComplianceReason[];
     responsibilities: number;
     actionsLed: number;
     actionsOverdue: number;

@@ -1,3 +1,6 @@
+import { en, type MessageKey } from '../../dashboard/src/i18n/en.ts';
+import { wordsFor } from '../../dashboard/src/i18n/words.ts';
+import { reasonInWords } from '../../dashboard/src/views/complianceReasons.ts';
 import type { Cell } from './csv.ts';
 import type { MeetingPack } from './packQuery.ts';
 
@@ -11,7 +14,19 @@ export interface Table {
   name: string;
   title: string;
   header: string[];
+  /** Columns for the CSV file only, left off the printed page: ids, which tie rows across files but mean nothing to a reader. */
+  csvOnly?: string[];
   rows: Cell[][];
+}
+
+/** The dashboard's English words: the pack names states and reasons as the dashboard does. */
+const words = wordsFor('en');
+
+/** The dashboard's label for an enum value (`label('delivery', 'AT_RISK')` is "At risk"); a value it has no label for, as it is. */
+export function label(prefix: string, value: string | null | undefined): string | null | undefined {
+  if (!value) return value;
+  const key = `${prefix}.${value}`;
+  return key in en ? words.t(key as MessageKey) : value;
 }
 
 const DAY_MS = 86_400_000;
@@ -43,7 +58,7 @@ export function packTables(pack: MeetingPack): Table[] {
       rows: sectors.map((s) => [
         s.name,
         s.ministry,
-        s.compliance?.status,
+        label('complianceStatus', s.compliance?.status),
         s.compliance?.responsibilities,
         s.compliance?.actionsLed,
         s.compliance?.actionsOverdue,
@@ -54,7 +69,7 @@ export function packTables(pack: MeetingPack): Table[] {
         s.reporting?.missing,
         percent(s.reporting?.completeness),
         s.compliance?.daysSinceLastUpdate,
-        s.compliance?.reasons.map((r) => `${r.status}: ${r.detail}`).join('; '),
+        s.compliance?.reasons.map((r) => `${label('complianceStatus', r.status)}: ${reasonInWords(words, r)}`).join('; '),
       ]),
     },
     {
@@ -67,7 +82,7 @@ export function packTables(pack: MeetingPack): Table[] {
           a.code,
           a.title,
           a.dueDate,
-          a.status,
+          label('status', a.status),
           a.dueDate ? daysLate(a.dueDate, pack.preparedOn) : null,
         ]),
       ),
@@ -77,7 +92,15 @@ export function packTables(pack: MeetingPack): Table[] {
       title: 'Actions by sector and status',
       header: ['Sector', 'Code', 'Action', 'Due date', 'Status', 'Delivery', 'Last updated'],
       rows: sectors.flatMap((s) =>
-        s.ledActions.map((a) => [s.name, a.code, a.title, a.dueDate, a.status, a.delivery, a.lastUpdatedAt?.slice(0, 10)]),
+        s.ledActions.map((a) => [
+          s.name,
+          a.code,
+          a.title,
+          a.dueDate,
+          label('status', a.status),
+          label('delivery', a.delivery),
+          a.lastUpdatedAt?.slice(0, 10),
+        ]),
       ),
     },
     {
@@ -103,16 +126,16 @@ export function packTables(pack: MeetingPack): Table[] {
           s.name,
           i.code,
           i.name,
-          i.unit,
+          label('unit', i.unit),
           i.baseline.value,
           i.baseline.year,
-          i.latest?.period,
+          i.latest && words.period(i.latest.period),
           i.latest?.value,
           i.target.value,
           i.target.date,
           percent(i.progress),
           percent(i.expectedProgress),
-          i.status,
+          label('indicatorStatus', i.status),
         ]),
       ),
     },
@@ -120,7 +143,16 @@ export function packTables(pack: MeetingPack): Table[] {
       name: 'action-items',
       title: 'Open action items from previous meetings',
       header: ['Id', 'Meeting', 'Sector', 'Action item', 'Due date', 'Status', 'Overdue'],
-      rows: pack.openActionItems.map((i) => [i.id, i.meeting.heldOn, i.sector.name, i.text, i.dueDate, i.status, i.overdue ? 'yes' : 'no']),
+      csvOnly: ['Id'],
+      rows: pack.openActionItems.map((i) => [
+        i.id,
+        i.meeting.heldOn,
+        i.sector.name,
+        i.text,
+        i.dueDate,
+        label('itemStatus', i.status),
+        i.overdue ? 'yes' : 'no',
+      ]),
     },
     {
       name: 'open-decisions',
@@ -139,6 +171,7 @@ export function packTables(pack: MeetingPack): Table[] {
         'Carried out by',
         'Added for the demo',
       ],
+      csvOnly: ['Id', 'Carried out by'],
       rows: pack.openDecisions.map((d) => [
         d.id,
         d.body.name,
@@ -148,7 +181,7 @@ export function packTables(pack: MeetingPack): Table[] {
         d.ownerOrganisation?.name,
         d.ownerSector?.name,
         d.dueDate,
-        d.status,
+        label('decisionStatus', d.status),
         d.daysOverdue,
         [...d.actionItems.map((i) => i.id), ...d.frameworkActions.map((a) => a.code)].join('; '),
         d.illustrativeNote,
@@ -166,12 +199,12 @@ export function packTables(pack: MeetingPack): Table[] {
           o.source?.title,
           o.source?.section,
           o.source?.quote,
-          o.status,
+          label('obligationStatus', o.status),
           o.assessments
             .filter((a) => a.status === 'NOT_MET')
             .map((a) => `${a.label}: ${a.detail}`)
             .join('; '),
-          latest && `${latest.label}: ${latest.status}, ${latest.detail}`,
+          latest && `${latest.label}: ${label('obligationStatus', latest.status)}, ${latest.detail}`,
           o.illustrativeNote,
         ];
       }),

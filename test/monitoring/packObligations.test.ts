@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en, type MessageKey } from '../../dashboard/src/i18n/en.ts';
 import { parseCsv } from '../../scripts/report/csv.ts';
 import { writeMeetingPack } from '../../scripts/report/writeReport.ts';
 import { startTestHub, type TestHub } from '../support/hub.ts';
@@ -59,7 +60,7 @@ describe("a meeting pack's duties", () => {
     const [header, ...rows] = parseCsv(await fs.readFile(path.join(dir, 'legal-duties.csv'), 'utf8'));
     const byColumn = rows.map((row) => Object.fromEntries(header!.map((h, i) => [h, row[i]!])));
     expect(byColumn.map((r) => [r.Section, r.Status, r.Quoted])).toEqual(
-      report.pack.obligations.map((o) => [o.source?.section, o.status, o.source?.quote]),
+      report.pack.obligations.map((o) => [o.source?.section, en[`obligationStatus.${o.status}` as MessageKey], o.source?.quote]),
     );
     const reporting = report.pack.obligations.find((o) => o.source?.section === 's.64(3)')!;
     const failed = reporting.assessments.filter((a) => a.status === 'NOT_MET');

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en, type MessageKey } from '../../dashboard/src/i18n/en.ts';
 import { parseCsv } from '../../scripts/report/csv.ts';
 import { writeMeetingPack, type WrittenReport } from '../../scripts/report/writeReport.ts';
 import { startTestHub, TODAY, type TestHub } from '../support/hub.ts';
@@ -71,7 +72,7 @@ describe('meeting pack', () => {
     expect(rows.map((r) => r.Sector)).toEqual(data!.sectors.map((s: { name: string }) => s.name));
     for (const [i, s] of data!.sectors.entries()) {
       expect(rows[i]).toMatchObject({
-        Status: s.compliance.status,
+        Status: en[`complianceStatus.${s.compliance.status}` as MessageKey],
         'Actions overdue': String(s.compliance.actionsOverdue),
         Missing: String(s.reporting.missing),
         Late: String(s.reporting.late),
@@ -83,7 +84,9 @@ describe('meeting pack', () => {
     const { data } = await hub.query(`{ framework { actions { code delivery } } }`);
     const actions = data!.framework.actions as { code: string; delivery: string }[];
     const rows = await csv('actions');
-    expect(rows.map((r) => [r.Code, r.Delivery]).sort()).toEqual(actions.map((a) => [a.code, a.delivery]).sort());
+    expect(rows.map((r) => [r.Code, r.Delivery]).sort()).toEqual(
+      actions.map((a) => [a.code, en[`delivery.${a.delivery}` as MessageKey]]).sort(),
+    );
     const overdue = await csv('overdue-actions');
     expect(overdue.map((r) => r.Code).sort()).toEqual(
       actions
@@ -100,7 +103,11 @@ describe('meeting pack', () => {
     const indicators = data!.sectors.flatMap((s: { indicators: unknown[] }) => s.indicators);
     const rows = await csv('indicators');
     expect(rows.map((r) => [r.Code, r.Status, Number(r['Latest value'])])).toEqual(
-      indicators.map((i: { code: string; status: string; latest: { value: number } }) => [i.code, i.status, i.latest.value]),
+      indicators.map((i: { code: string; status: string; latest: { value: number } }) => [
+        i.code,
+        en[`indicatorStatus.${i.status}` as MessageKey],
+        i.latest.value,
+      ]),
     );
   });
 
@@ -142,6 +149,28 @@ describe('meeting pack', () => {
     expect(html).toContain('=cmd|&#60;script&#62;alert(1)&#60;/script&#62; &#38; &#34;escalate&#34;, today');
     for (const row of await csv('overdue-actions')) expect(html).toContain(`<td>${row.Code}</td>`);
     expect(html.match(/<section id=/g)).toHaveLength(8);
+  });
+
+  it('prints states and reasons in words, as the dashboard labels them: no enum constant, no id of an action, item, decision or data set', async () => {
+    const html = await fs.readFile(path.join(dir, 'meeting-pack.html'), 'utf8');
+    const { data } = await hub.query(
+      `{ framework { actions { id } } coordinationBodies { actionItems { id } decisions { id } } sectors { dataSets { id } } }`,
+    );
+    const ids: string[] = [
+      ...data!.framework.actions.map((a: { id: string }) => a.id),
+      ...data!.coordinationBodies.flatMap((b: { actionItems: { id: string }[]; decisions: { id: string }[] }) => [
+        ...b.actionItems.map((i) => i.id),
+        ...b.decisions.map((d) => d.id),
+      ]),
+      ...data!.sectors.flatMap((s: { dataSets: { id: string }[] }) => s.dataSets.map((d) => d.id)),
+    ];
+    expect(ids).toContain('bd-police-monthly');
+    for (const id of ids) expect(html, id).not.toContain(id);
+    expect(html).not.toMatch(
+      /\b(AT_RISK|FAILING|MEETING_OBLIGATIONS|OVERDUE|ON_TRACK|NOT_REPORTED|IN_PROGRESS|NOT_STARTED|OFF_TRACK|NO_DATA|RATE_PER_100000)\b/,
+    );
+    expect(html).toContain('<td class="bad">Failing</td>');
+    expect(html).toMatch(/Failing: 1 report missing: Sexual and gender-based violence case outcomes, June 2026/);
   });
 
   it('refuses an unknown body with an error naming it', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reasonInWords } from '../views/complianceReasons.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
-import { translate, wordsFor } from './I18n.tsx';
+import { translate, wordsFor } from './words.ts';
 
 describe('labels', () => {
   it('has every English label in French too, none empty, with the same placeholders', () => {

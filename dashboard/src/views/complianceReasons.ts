@@ -1,4 +1,4 @@
-import type { I18n } from '../i18n/I18n.tsx';
+import type { I18n } from '../i18n/words.ts';
 import type { ComplianceReason } from './complianceData.ts';
 
 /** A reporting period in words: its data set's name and the period, e.g. "Shelter capacity return, June 2026". */
