@@ -186,6 +186,8 @@ export const meetingPackQuery = /* GraphQL */ `
         illustrativeNote
         assessments {
           label
+          from
+          until
           status
           detail
         }
@@ -286,7 +288,7 @@ export interface MeetingPack {
     status: string;
     source: { title: string; section: string | null; quote: string | null } | null;
     illustrativeNote: string | null;
-    assessments: { label: string; status: string; detail: string }[];
+    assessments: { label: string; from: string; until: string; status: string; detail: string }[];
   }[];
 }
 

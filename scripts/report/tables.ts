@@ -29,6 +29,9 @@ export function label(prefix: string, value: string | null | undefined): string 
   return key in en ? words.t(key as MessageKey) : value;
 }
 
+/** What an obligation's assessment covers, by its dates: its label may be a meeting's id. */
+const assessed = (a: { from: string; until: string }) => `${words.date(a.from)} – ${words.date(a.until)}`;
+
 const DAY_MS = 86_400_000;
 const daysLate = (dueDate: string, today: string) => Math.round((Date.parse(today) - Date.parse(dueDate)) / DAY_MS);
 const percent = (share: number | null | undefined) => (share === null || share === undefined ? null : Math.round(share * 1000) / 10);
@@ -202,9 +205,9 @@ export function packTables(pack: MeetingPack): Table[] {
           label('obligationStatus', o.status),
           o.assessments
             .filter((a) => a.status === 'NOT_MET')
-            .map((a) => `${a.label}: ${a.detail}`)
+            .map((a) => `${assessed(a)}: ${a.detail}`)
             .join('; '),
-          latest && `${latest.label}: ${label('obligationStatus', latest.status)}, ${latest.detail}`,
+          latest && `${assessed(latest)}: ${label('obligationStatus', latest.status)}, ${latest.detail}`,
           o.illustrativeNote,
         ];
       }),
