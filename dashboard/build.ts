@@ -48,6 +48,7 @@ export function sourceFingerprint(): string {
     // This script's source and the manifest's, also when the compiled copies in dist/server/ run.
     path.join(dashboardDir, 'build.ts'),
     path.join(dashboardDir, 'persistedDocuments.ts'),
+    projectPath('platform', 'persistedQueryManifest.ts'),
     projectPath('package-lock.json'),
   ];
   for (const file of inputs) {
