@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectPath } from '../platform/schemaFiles.ts';
+import { dashboardManifest, documentIdsByName, manifestFileName } from './persistedDocuments.ts';
 
 /** The dashboard's sources; absent from the production image, which carries only the built bundle. */
 const dashboardDir = projectPath('dashboard');
@@ -16,6 +17,9 @@ const sourcesDir = path.join(dashboardDir, 'src');
 /** Where the built bundle is served from; `dist/` is never committed. */
 export const bundleDir = projectPath('dist', 'dashboard');
 const stampFile = 'build-stamp.json';
+
+/** The dashboard's operations, built with the bundle from the same sources (dashboard/persistedDocuments.ts). */
+export const bundleManifestFile = path.join(bundleDir, manifestFileName);
 
 /** The bundle's files: fixed names, so the gateway can list its routes without reading a manifest. */
 export const bundleFiles = {
@@ -41,8 +45,10 @@ export function sourceFingerprint(): string {
   const inputs = [
     ...sourceFiles(sourcesDir),
     path.join(dashboardDir, 'index.html'),
-    // This script's source, also when the compiled copy in dist/server/ runs.
+    // This script's source and the manifest's, also when the compiled copies in dist/server/ run.
     path.join(dashboardDir, 'build.ts'),
+    path.join(dashboardDir, 'persistedDocuments.ts'),
+    projectPath('platform', 'persistedQueryManifest.ts'),
     projectPath('package-lock.json'),
   ];
   for (const file of inputs) {
@@ -62,12 +68,12 @@ function builtFingerprint(): string | undefined {
 
 /** The bundle is complete and, where the sources are at hand, built from them as they are now. */
 export function bundleIsFresh(): boolean {
-  const complete = Object.keys(bundleFiles).every((f) => fs.existsSync(path.join(bundleDir, f)));
+  const complete = [...Object.keys(bundleFiles), manifestFileName].every((f) => fs.existsSync(path.join(bundleDir, f)));
   if (!fs.existsSync(sourcesDir)) return complete;
   return complete && builtFingerprint() === sourceFingerprint();
 }
 
-async function runVite(outDir: string): Promise<void> {
+async function runVite(outDir: string, documentIds: Record<string, string>): Promise<void> {
   // Imported here so that serving an up-to-date bundle never loads the build tool.
   const { build } = await import('vite');
   await build({
@@ -79,6 +85,8 @@ async function runVite(outDir: string): Promise<void> {
     css: { postcss: {} },
     envDir: false,
     publicDir: false,
+    // The ids the dashboard sends in place of its operations' text (api/graphql.ts).
+    define: { __DASHBOARD_DOCUMENT_IDS__: JSON.stringify(documentIds) },
     build: {
       outDir,
       emptyOutDir: true,
@@ -108,7 +116,9 @@ export function ensureDashboardBuilt(): Promise<void> {
   building ??= (async () => {
     const sources = sourceFingerprint();
     const staging = `${bundleDir}.building-${process.pid}`;
-    await runVite(staging);
+    const manifest = await dashboardManifest();
+    await runVite(staging, documentIdsByName(manifest));
+    fs.writeFileSync(path.join(staging, manifestFileName), `${JSON.stringify(manifest, null, 2)}\n`);
     fs.writeFileSync(path.join(staging, stampFile), JSON.stringify({ sources, builtAt: new Date().toISOString() }));
     const retired = `${bundleDir}.old-${process.pid}`;
     if (fs.existsSync(bundleDir)) fs.renameSync(bundleDir, retired);

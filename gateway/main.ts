@@ -4,6 +4,7 @@ import { createLogger } from '../platform/logger.ts';
 import { needsAPersonExitCode, stopOnSignals } from '../platform/shutdown.ts';
 import { gatewayAuthFromConfig } from './auth/fromConfig.ts';
 import { startGateway } from './server.ts';
+import { configuredTrustedDocuments } from './trustedDocuments.ts';
 
 /** Aggregate answers are reused for 2 s by default: a dashboard wall refreshing at once costs one fan-out. */
 function responseCacheTtlMs(value: string | undefined): number {
@@ -32,6 +33,7 @@ try {
     // A mounted ConfigMap or a deploy step replaces this file; the gateway picks it up live.
     supergraphFile: process.env.CRG_SUPERGRAPH_FILE || undefined,
     responseCacheTtlMs: responseCacheTtlMs(process.env.GATEWAY_RESPONSE_CACHE_TTL_MS),
+    trustedDocuments: configuredTrustedDocuments(config),
     logger,
   });
   stopOnSignals(running.stop, logger);

@@ -8,7 +8,8 @@ import type { GraphQLHttpHandler } from '../platform/http.ts';
  * making the context, so the check stands in front of it, before the caller is even verified.
  */
 
-function refusal(status: number, message: string, code: string): HTTPGraphQLResponse {
+/** A GraphQL error answered by the gateway itself, before Apollo Server sees the request. */
+export function refusal(status: number, message: string, code: string): HTTPGraphQLResponse {
   return {
     status,
     headers: new HeaderMap([['content-type', 'application/json']]),

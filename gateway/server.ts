@@ -23,6 +23,7 @@ import { operationChecks, parseFailureAsValidationFailure } from './operationChe
 import { isCacheableQuery } from './cacheableOperation.ts';
 import { oneOperationPerPost } from './requestShape.ts';
 import { SubgraphDataSource, type Shareable } from './subgraphDataSource.ts';
+import { trustedDocuments, type TrustedDocumentsOptions } from './trustedDocuments.ts';
 import { createGatewayMetrics } from './gatewayMetrics.ts';
 import { responseCache } from './responseCache.ts';
 import { createSupergraphSource, type ReloadOutcome } from './supergraphSource.ts';
@@ -55,6 +56,8 @@ export interface GatewayOptions {
   responseCacheTtlMs?: number;
   /** The token Prometheus sends to read /metrics (see scrapeRoute); without it, production serves them to no one. */
   metricsToken?: string;
+  /** The registered documents and the roles that may run those only; default: the dashboard's manifest, required of no role. */
+  trustedDocuments?: TrustedDocumentsOptions;
   /** How long requests in flight may run on after stop() before their connections are cut. */
   shutdownGraceMs?: number;
   logger?: Logger;
@@ -155,7 +158,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   let draining = false;
   const server = createHttpServer({
-    apollo: oneOperationPerPost(apollo),
+    apollo: trustedDocuments(oneOperationPerPost(apollo), options.trustedDocuments, logger),
     context,
     observe: (route, status) => metrics.httpRequests.inc({ route, status }),
     routes: {

@@ -20,6 +20,20 @@ describe('readConfig', () => {
     expect(readConfig({ CRG_GATEWAY_URL: 'https://gateway.example/graphql' }).gatewayUrl).toBe('https://gateway.example/graphql');
   });
 
+  it('reads the roles that must use registered documents, none by default, and refuses a role that does not exist', () => {
+    expect(readConfig({}).trustedDocuments).toEqual({ requiredFor: [], manifestFile: undefined });
+    expect(readConfig({ CRG_TRUSTED_DOCUMENTS_ROLES: 'dashboard, alerts-service' }).trustedDocuments.requiredFor).toEqual([
+      'dashboard',
+      'alerts-service',
+    ]);
+    expect(() => readConfig({ CRG_TRUSTED_DOCUMENTS_ROLES: 'dashbord' })).toThrow(
+      /CRG_TRUSTED_DOCUMENTS_ROLES must be roles separated by commas, each one of analyst, .* \(got "dashbord"\)/,
+    );
+    expect(() => readConfig({ CRG_TRUSTED_DOCUMENTS_FILE: 'no-such-manifest.json' })).toThrow(
+      /CRG_TRUSTED_DOCUMENTS_FILE must name a file that exists/,
+    );
+  });
+
   it('picks MongoDB when MONGODB_URI is set', () => {
     expect(readConfig({ MONGODB_URI: 'mongodb://db:27017' }).store).toBe('mongodb');
   });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import { roles, type Role } from './auth/roles.ts';
 import { envPrefix, subgraphCatalog } from './catalog.ts';
 
 /** Used when no issuer or audience is configured, in development mode only. */
@@ -41,6 +42,11 @@ export interface HubConfig {
   metricsToken: string | undefined;
   auth: AuthConfig;
   limits: GatewayLimits;
+  /**
+   * The roles that may run registered documents only (`CRG_TRUSTED_DOCUMENTS_ROLES`) and the
+   * manifest registering them (`CRG_TRUSTED_DOCUMENTS_FILE`; the dashboard's when unset).
+   */
+  trustedDocuments: { requiredFor: Role[]; manifestFile: string | undefined };
   audit: AuditConfig;
   /**
    * Each sector's keyring for the identifying details it keeps, and the alerts service's for its
@@ -136,6 +142,16 @@ const wholeNumber = (min: number, max: number) =>
 
 const filePath = z.string().refine((file) => fs.existsSync(file), 'must name a file that exists');
 
+const roleList = z
+  .string()
+  .transform((list) =>
+    list
+      .split(',')
+      .map((role) => role.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.enum(roles, { error: `must be roles separated by commas, each one of ${roles.join(', ')}` })));
+
 const env = z.object({
   CRG_MODE: z.enum(['development', 'production'], { error: 'must be development or production' }).default('development'),
   CRG_AUTH_ISSUER: z.string().min(1).optional(),
@@ -152,6 +168,8 @@ const env = z.object({
   GATEWAY_MAX_COST: wholeNumber(10, 10_000_000).default(5000),
   GATEWAY_MAX_DIRECTIVES: wholeNumber(0, 1000).default(50),
   GATEWAY_MAX_TOKENS: wholeNumber(100, 1_000_000).default(5000),
+  CRG_TRUSTED_DOCUMENTS_ROLES: roleList.default([]),
+  CRG_TRUSTED_DOCUMENTS_FILE: filePath.optional(),
   CRG_COUNTRY: z.enum(countries, { error: `must be one of ${countries.join(', ')}` }).default('bangladesh'),
   CRG_STORE: z.enum(['memory', 'embedded', 'mongodb'], { error: 'must be memory, embedded or mongodb' }).optional(),
   CRG_DATA_DIR: z.string().min(1, 'must not be empty').default('data'),
@@ -310,6 +328,7 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
       maxDirectives: v.GATEWAY_MAX_DIRECTIVES,
       maxTokens: v.GATEWAY_MAX_TOKENS,
     },
+    trustedDocuments: { requiredFor: v.CRG_TRUSTED_DOCUMENTS_ROLES, manifestFile: v.CRG_TRUSTED_DOCUMENTS_FILE },
     audit: { ...audit, witnessDir: v.CRG_AUDIT_WITNESS_DIR },
     encryptionKeyFiles,
     gatewayUrl: v.CRG_GATEWAY_URL ?? `http://127.0.0.1:${v.GATEWAY_PORT}/graphql`,

@@ -12,8 +12,11 @@ import { projectPath } from '../platform/schemaFiles.ts';
 import { composeSupergraph } from './composeSupergraph.ts';
 import { hintKey, judgeHints, readAcknowledgedHints } from './compositionHints.ts';
 import { schemaReference } from './schemaReference.ts';
+import { progress } from './progress.ts';
+import { subgraphCatalog } from '../platform/catalog.ts';
 
 const check = process.argv.includes('--check');
+progress('compose')(`composing the supergraph from ${subgraphCatalog.length} subgraphs`);
 const result = composeSupergraph();
 if (!result.supergraphSdl) {
   console.error(`The subgraphs do not compose (${result.errors.length} errors):`);

@@ -7,9 +7,10 @@
  *   npm run dashboard:speed -- --url http://localhost:4000/graphql   a running development hub
  *   npm run dashboard:speed -- --runs 10
  */
-import { ensureDashboardBuilt } from '../dashboard/build.ts';
+import { bundleIsFresh, ensureDashboardBuilt } from '../dashboard/build.ts';
 import { dashboardUrl, launchChromium } from '../test/browser/browser.ts';
 import { startTestHub, type TestHub } from '../test/support/hub.ts';
+import { nOf, progress } from './progress.ts';
 
 const budgetMs = 1500;
 const flag = (name: string) => {
@@ -19,11 +20,14 @@ const flag = (name: string) => {
 const runs = Number(flag('--runs') ?? 5);
 const givenUrl = flag('--url');
 
+const say = progress('dashboard:speed');
+say(bundleIsFresh() ? "the dashboard's bundle is up to date" : "building the dashboard's bundle with Vite");
 await ensureDashboardBuilt();
 let hub: TestHub | undefined;
 let graphqlUrl = givenUrl;
 let token: string | undefined;
 if (!graphqlUrl) {
+  say('starting a hub with the demo data on free ports');
   hub = await startTestHub();
   graphqlUrl = hub.gateway.url;
   // This hub trusts only its own issuer, so the page is given a token as if the person had signed in.
@@ -34,6 +38,7 @@ const browser = await launchChromium();
 const timings: number[] = [];
 try {
   for (let run = 0; run < runs; run++) {
+    say(`opening the dashboard in a fresh browser context (${nOf(run + 1, runs)})`);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     if (token) {
       await context.addInitScript(

@@ -9,13 +9,14 @@
  *   npm run faults -- --mongodb    # on the MongoDB server MONGODB_URI names, in databases of its own
  */
 import { runFaults } from './faults/run.ts';
+import { progress } from './progress.ts';
 
 const onMongodb = process.argv.includes('--mongodb');
 if (onMongodb && !process.env.MONGODB_URI) {
   console.error('--mongodb needs MONGODB_URI (mongodb://host:27017 or mongodb+srv://…)');
   process.exit(2);
 }
-const reports = await runFaults({ log: (line) => console.error(line), mongodbUri: onMongodb ? process.env.MONGODB_URI : undefined });
+const reports = await runFaults({ log: progress('faults'), mongodbUri: onMongodb ? process.env.MONGODB_URI : undefined });
 let failed = false;
 console.log('\n| Fault | Requests | Answered | Writes acknowledged | Lost | Half-written |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');

@@ -21,6 +21,7 @@ import { changelogSince, firstCommit, renderChangelog } from './schemaCheck/chan
 import { checkSchema, describeResult, parseAcknowledged } from './schemaCheck/checkSchema.ts';
 import { undocumented } from './schemaCheck/undocumented.ts';
 import { unprotectedRootFields } from './schemaCheck/unprotected.ts';
+import { progress } from './progress.ts';
 
 const changelogFile = projectPath('docs', 'schema-changelog.md');
 const { values } = parseArgs({ options: { base: { type: 'string' }, changelog: { type: 'boolean', default: false } } });
@@ -28,6 +29,7 @@ const { values } = parseArgs({ options: { base: { type: 'string' }, changelog: {
 if (values.changelog) {
   const base = values.base ?? firstCommit(projectPath());
   const date = execFileSync('git', ['log', '-1', '--format=%ad', '--date=short', base], { cwd: projectPath(), encoding: 'utf8' }).trim();
+  progress('schema:changelog')(`classifying every commit that changed the graph since ${base}`);
   const entries = await changelogSince(projectPath(), base);
   fs.writeFileSync(changelogFile, await renderChangelog(entries, { commit: base, date }));
   console.log(`Wrote ${path.relative(projectPath(), changelogFile)}: ${entries.length} commits that changed the graph since ${base}.`);
@@ -48,6 +50,7 @@ function supergraphAt(ref: string): string | null {
   }
 }
 
+progress('schema:check')(`composing the working tree's subgraphs and comparing the graph with ${base}`);
 const acknowledgedFile = projectPath('schema', 'acknowledged-breaking-changes.txt');
 const result = await checkSchema({
   baseSupergraphSdl: supergraphAt(base),

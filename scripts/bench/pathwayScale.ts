@@ -42,6 +42,7 @@ import { startSubgraph } from '../../subgraphs/kit/subgraph.ts';
 import { disclosure } from '../../subgraphs/kit/disclosure/configured.ts';
 import { median } from './measure.ts';
 import { benchOperations } from './operations.ts';
+import { progress } from '../progress.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -65,9 +66,10 @@ const analyst: Identity = { subject: 'bench.analyst@local', role: 'analyst', sec
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-bench-pathway-'));
 const store = createNedbStore(flags.store === 'embedded' ? { directory: dataDir } : {});
-const log = (line: string) => process.stderr.write(`${line}\n`);
+const log = progress('bench:pathway');
 
 try {
+  log(`generating ${caseCount} synthetic cases`);
   let started = performance.now();
   let registry: ReturnType<typeof registryDrafts> | undefined = registryDrafts(syntheticCases(country, caseCount));
   log(`generated ${registry.cases.length} cases, ${registry.referrals.length} referrals in ${seconds(started)}`);
@@ -97,6 +99,7 @@ try {
   const signingKey = await importKey(keys.gatewayPrivate, internalTokenAlgorithm);
   const gatewayPublicKey = await importKey(keys.gatewayPublic, internalTokenAlgorithm);
   // From the call to ready: the subgraph counts the current year before it resolves (and before /ready says 200).
+  log('starting the coordination subgraph, which counts the year before it is ready');
   const starting = performance.now();
   const start = (pathwayRereadAfterMs: number) =>
     startSubgraph(coordinationSubgraph, {
@@ -171,6 +174,9 @@ try {
     await profiler.post('Profiler.enable');
     await profiler.post('Profiler.start');
   }
+  log(
+    `timing pathwayAggregates: ${requests} requests, ${requests} more by district, then ${pending.length} writes each followed by a request`,
+  );
   const first = await aggregates();
   const warm: number[] = [];
   for (let i = 0; i < requests; i++) warm.push(await aggregates());
@@ -201,6 +207,7 @@ try {
     list.push(performance.now() - t);
     return result;
   };
+  log('timing the parts in process, 5 times each');
   let counts = { cases: 0, referrals: 0 };
   for (let i = 0; i < 5; i++) {
     const { cases, referrals } = await timeInto(parts.read, () => readYearInSlices(repos, prefix, year));
@@ -244,6 +251,7 @@ try {
     "a window asked before: publishing every table from its kept cells, today's overdue follow-ups with them (every request)",
     parts.overdue,
   );
+  log(`timing ${requests} requests while the year is read again in the background, one re-read after another`);
   const rereading = await duringRereads();
   console.log('\nWith a re-read age of 1 ms, so that each replica re-reads the year one time after another:\n');
   console.log('| request | samples | p50 | p99 |');

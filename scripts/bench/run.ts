@@ -30,6 +30,7 @@ import { availableOperations, type BenchOperation, type DirectCall } from './ope
 import { rootFetches } from './rootFetches.ts';
 import { freePort, launch, rssMb, stopAll, useCompiledServer, type Service } from './processes.ts';
 import { printTable, printUnloaded, wholePlan, type Row, type UnloadedRow } from './table.ts';
+import { nOf, progress } from '../progress.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -42,7 +43,11 @@ const { values: flags } = parseArgs({
     source: { type: 'boolean', default: false },
   },
 });
-if (!flags.source) useCompiledServer();
+const say = progress('bench');
+if (!flags.source) {
+  say('compiling the server code, to run it as production does (--source skips this)');
+  useCompiledServer();
+}
 const seconds = Number(flags.seconds);
 const rounds = Number(flags.rounds);
 const connections = Number(flags.connections);
@@ -74,6 +79,7 @@ process.once('SIGINT', () => void stopServices().then(() => process.exit(130)));
 
 try {
   const keys = await loadOrCreateDevelopmentKeys(dataDir);
+  say(`starting ${subgraphCatalog.length} subgraphs, then our gateway (with and without its cache) and the peer gateway`);
   services.push(...(await Promise.all(subgraphCatalog.map(({ name }) => launch(name, 'subgraphs/run.ts', [name], env)))));
   const profileDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'profiles');
   const gateway = await launch('gateway', 'gateway/main.ts', [], { ...env, GATEWAY_PORT: String(await freePort()) }, [
@@ -163,6 +169,7 @@ try {
   };
 
   const operations = availableOperations(supergraphSdl, flags.only?.split(','));
+  say(`checking that every gateway and subgraph answers each of ${operations.length} operations`);
   for (const op of operations) {
     if (!op.prepare) continue;
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${await callerToken(op)}` };
@@ -180,19 +187,21 @@ try {
     await soak(targetsFor(operations[0]!)[1]!, Number(flags.soak));
   } else {
     // Warm-up: plans cached, JIT warm, connections open, for every target alike.
+    say('warming up every target');
     for (const op of operations) for (const target of targetsFor(op)) await measure(target, 1, connections);
     const samples = new Map<string, Sample[]>();
     const memory: Record<string, number[]> = { ours: [], 'ours, no cache': [], peer: [] };
     for (let round = 1; round <= rounds; round++) {
-      for (const op of operations) {
-        for (const target of targetsFor(op)) {
+      for (const [i, op] of operations.entries()) {
+        const targets = targetsFor(op);
+        say(`round ${nOf(round, rounds)}: ${op.name} (${nOf(i + 1, operations.length)}), ${targets.length} targets of ${seconds} s each`);
+        for (const target of targets) {
           const sample = await measure(target, seconds, connections);
           const key = `${op.name}\n${target.label}`;
           samples.set(key, [...(samples.get(key) ?? []), sample]);
           memory[target.label]?.push(rssMb(target.pid));
         }
       }
-      process.stderr.write(`round ${round}/${rounds} done\n`);
     }
     const rows: Row[] = operations.flatMap((op) =>
       targetsFor(op).map((target) => {
@@ -211,7 +220,8 @@ try {
       }),
     );
     const unloaded: UnloadedRow[] = [];
-    for (const op of operations) {
+    for (const [i, op] of operations.entries()) {
+      say(`latency without load: ${op.name} (${nOf(i + 1, operations.length)}), 300 requests per target one at a time`);
       for (const target of targetsFor(op)) {
         unloaded.push({ operation: op.name, target: target.label, ...(await measureUnloaded(await sender(target), 300, target.pid)) });
       }

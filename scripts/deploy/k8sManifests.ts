@@ -141,6 +141,8 @@ export function k8sManifests(): Record<string, Manifest[]> {
           // Per replica: each gateway pod counts a caller's requests on its own (docs/operations.md, "Scale-out").
           GATEWAY_RATE_LIMIT_PER_MINUTE: '600',
           GATEWAY_RESPONSE_CACHE_TTL_MS: '2000',
+          // A dashboard token runs only the dashboard's registered operations (docs/security.md, "Trusted documents").
+          CRG_TRUSTED_DOCUMENTS_ROLES: 'dashboard',
           // Production serves /metrics only to a scraper sending this token.
           CRG_METRICS_TOKEN_FILE: `${metricsTokenDir}/token`,
           ...subgraphUrls,

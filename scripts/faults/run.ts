@@ -7,6 +7,7 @@ import { projectPath } from '../../platform/schemaFiles.ts';
 import { startGarbageProxy } from './garbageProxy.ts';
 import { faults, type FaultReport } from './scenarios.ts';
 import { freePortsEnv, startSupervisedHub } from './supervisedHub.ts';
+import { nOf } from '../progress.ts';
 
 /**
  * Starts the hub as `npm start` does, on the embedded store in a fresh folder, injects every
@@ -21,6 +22,7 @@ export async function runFaults(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-faults-'));
   const supergraphFile = path.join(dataDir, 'supergraph.graphql');
   fs.copyFileSync(projectPath('schema', 'supergraph.graphql'), supergraphFile);
+  log('starting the hub, supervised, on free ports');
   const ports = await freePortsEnv();
   const garbage = await startGarbageProxy(Number(ports[`${envPrefix('social-welfare')}_PORT`]));
   const hub = await startSupervisedHub({
@@ -40,8 +42,9 @@ export async function runFaults(
   });
   const reports: FaultReport[] = [];
   try {
-    for (const fault of faults.filter((f) => !(options.mongodbUri && f.embeddedOnly))) {
-      log(`injecting: ${fault.name}`);
+    const chosen = faults.filter((f) => !(options.mongodbUri && f.embeddedOnly));
+    for (const [i, fault] of chosen.entries()) {
+      log(`injecting: ${fault.name} (${nOf(i + 1, chosen.length)})`);
       reports.push(await fault.inject({ hub, supergraphFile, garbage }));
     }
   } catch (error) {

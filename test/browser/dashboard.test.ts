@@ -4,7 +4,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDashboardBuilt } from '../../dashboard/build.ts';
+import fs from 'node:fs';
+import { bundleManifestFile, ensureDashboardBuilt } from '../../dashboard/build.ts';
+import { dashboardManifest } from '../../dashboard/persistedDocuments.ts';
+import type { PersistedQueryManifest } from '../../platform/persistedQueryManifest.ts';
 import { analyst, startTestHub, type TestHub } from '../support/hub.ts';
 import { launchChromium, openView, screenshot, signIn } from './browser.ts';
 
@@ -13,10 +16,15 @@ const dashboard = { role: 'dashboard' as const };
 let hub: TestHub;
 let browser: Browser;
 let page: Page;
+/** The body of every GraphQL request the dashboard's page sent. */
+const sent: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
   [hub, browser] = await Promise.all([startTestHub(), launchChromium(), ensureDashboardBuilt()]);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/graphql') sent.push(request.postDataJSON() as Record<string, unknown>);
+  });
   await signIn(page, hub.gateway.url, await hub.tokenFor(dashboard));
 });
 
@@ -284,5 +292,14 @@ describe('the dashboard in a browser', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('view-ready').waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Services');
+  });
+
+  it('sent every operation of its sources by the id its manifest registers, and no text', async () => {
+    const manifest = JSON.parse(fs.readFileSync(bundleManifestFile, 'utf8')) as PersistedQueryManifest;
+    expect(manifest).toEqual(await dashboardManifest());
+    const ids = manifest.operations.map((operation) => `sha256:${operation.id}`);
+    expect(sent.filter((body) => 'query' in body || !ids.includes(body.documentId as string))).toEqual([]);
+    // Every view was opened above: each registered operation was sent, and nothing else.
+    expect(new Set(sent.map((body) => body.documentId))).toEqual(new Set(ids));
   });
 });

@@ -1,6 +1,6 @@
 import { createLocalJWKSet } from 'jose';
 import { createCallerVerifier } from '../../gateway/auth/callerIdentity.ts';
-import { startGateway, type RunningGateway } from '../../gateway/server.ts';
+import { startGateway, type GatewayOptions, type RunningGateway } from '../../gateway/server.ts';
 import type { Identity } from '../../platform/auth/identity.ts';
 import { gatewayCallHeaders, internalTokenAlgorithm } from '../../platform/auth/internalToken.ts';
 import { generateDevelopmentKeys, importKey, type DevelopmentKeys } from '../../platform/auth/keys.ts';
@@ -151,6 +151,8 @@ export async function startTestHub(
     witnessDir?: string;
     /** How the alerts subgraph checks and retries; no scheduled check unless `checkIntervalMs` says so. */
     alerts?: Partial<AlertsConfig>;
+    /** The gateway's registered documents and the roles that may run those only (the dashboard's manifest, no role, otherwise). */
+    trustedDocuments?: GatewayOptions['trustedDocuments'];
   } = {},
 ): Promise<TestHub> {
   const country = options.country ?? 'bangladesh';
@@ -231,6 +233,7 @@ export async function startTestHub(
     signingKey: await importKey(keys.gatewayPrivate, internalTokenAlgorithm),
     limits: { ...testLimits, ...options.limits },
     mode,
+    trustedDocuments: options.trustedDocuments,
     logger,
   });
   gatewayUrl = gateway.url;

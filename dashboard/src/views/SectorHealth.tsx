@@ -3,38 +3,7 @@ import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { subgraphLabel } from '../shell/labels.ts';
 import { ViewFrame } from '../shell/ViewFrame.tsx';
-
-interface HealthData {
-  sectors: {
-    id: string;
-    name: string;
-    ministry: string;
-    delivery: { total: number } | null;
-    responsibilities: { id: string }[] | null;
-    servicePoints: { id: string }[] | null;
-  }[];
-}
-
-// One field from each sector's own subgraph per sector: whichever comes back null with a
-// SUBGRAPH_UNAVAILABLE error is the sector that is not answering.
-const sectorHealthQuery = /* GraphQL */ `
-  query DashboardSectorHealth {
-    sectors {
-      id
-      name
-      ministry
-      delivery {
-        total
-      }
-      responsibilities {
-        id
-      }
-      servicePoints {
-        id
-      }
-    }
-  }
-`;
+import { sectorHealthQuery, type HealthData } from './sectorHealthData.ts';
 
 export function SectorHealth() {
   const i18n = useI18n();
