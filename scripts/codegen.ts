@@ -7,6 +7,9 @@
  *   and each sector's response fields into its input (`generated/caseResponseInput.graphql`);
  * - the lead ministry's lists that filter on every sector's facts, and the services a crisis centre
  *   can offer (`subgraphs/coordination/generated/rollups.graphql`, see scripts/codegen/rollups.ts);
+ * - for every subgraph whose `@requires` fields return value types, an unreachable object referring
+ *   to them, for gateways that build their schema by stitching
+ *   (`generated/computedFieldTypes.graphql`, see scripts/codegen/computedFieldTypes.ts);
  * - for every subgraph, TypeScript types for its resolvers generated from its SDL (GraphQL Code
  *   Generator, federation-aware): `subgraphs/<name>/generated/resolverTypes.ts`. A resolver map
  *   typed with them does not compile when it returns the wrong shape. Sector-core's come from its
@@ -30,6 +33,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sectorIds, subgraphCatalog, typePrefix } from '../platform/catalog.ts';
 import { contractBindings, contractMappers, forAnySector, forEveryPrefix } from './codegen/contractBindings.ts';
+import { renderedComputedFieldTypes } from './codegen/computedFieldTypes.ts';
 import { renderedRollups } from './codegen/rollups.ts';
 import { renderedContract, templateValues } from './codegen/sectorContract.ts';
 import { projectPath, readSdl, sharedSchemaFiles, subgraphSchemaFiles } from '../platform/schemaFiles.ts';
@@ -77,13 +81,19 @@ async function generateResolverTypes(name: string, schemaFiles: string[], source
 const check = process.argv.includes('--check');
 let stale = 0;
 
-/** Writes a generated file, or in a check counts it when it differs from what it should be. */
-function update(file: string, generated: string) {
-  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+/**
+ * Writes a generated file (null: there should be none), or in a check counts it when it differs
+ * from what it should be.
+ */
+function update(file: string, generated: string | null) {
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
   if (current === generated) return;
   if (check) {
     console.error(`${path.relative(projectPath(), file)} is stale: run \`npm run codegen\` and commit the result.`);
     stale += 1;
+  } else if (generated === null) {
+    fs.rmSync(file);
+    console.log(`Removed ${path.relative(projectPath(), file)}`);
   } else {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, generated);
@@ -93,6 +103,8 @@ function update(file: string, generated: string) {
 
 // The contract first: the resolver types are generated from what it renders.
 for (const { file, content } of [...renderedContract(), renderedRollups()]) update(projectPath(file), content);
+// From what the contract rendered, before the resolver types, which are generated from it too.
+for (const { file, content } of renderedComputedFieldTypes()) update(projectPath(file), content);
 const sectorCoreFiles = [...sharedSchemaFiles('sector'), projectPath('subgraphs', 'sector-core', 'generated', 'contract.graphql')];
 // Read after the contract is rendered: the subgraphs are built from what it rendered.
 const targets = [

@@ -2,7 +2,7 @@
  * `npm run compose` writes schema/supergraph.graphql from the subgraphs' SDL, and the schema
  * reference (docs/schema-reference.md) from it, and prints composition's hints.
  * `npm run compose -- --check` writes nothing and fails when either committed file is stale, when
- * the subgraphs do not compose, or on a hint not acknowledged in
+ * the subgraphs do not compose (with Apollo's composition or with The Guild's), or on a hint not acknowledged in
  * schema/acknowledged-composition-hints.txt (CI runs it).
  */
 import fs from 'node:fs';

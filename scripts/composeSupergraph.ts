@@ -1,4 +1,5 @@
 import { composeServices } from '@apollo/composition';
+import { composeServices as composeServicesTheGuildsWay } from '@theguild/federation-composition';
 import { parse } from 'graphql';
 import { subgraphCatalog } from '../platform/catalog.ts';
 import { readSdl, subgraphSchemaFiles } from '../platform/schemaFiles.ts';
@@ -22,10 +23,21 @@ export function workingTreeServices() {
   }));
 }
 
+/**
+ * Composes with Apollo's library, whose supergraph is the one written, and with The Guild's (Hive's),
+ * so that a subgraph change another Federation 2 composition refuses fails here too: an error from
+ * either is an error.
+ */
 export function composeSupergraph(): CompositionResult {
-  const result = composeServices(workingTreeServices());
+  const services = workingTreeServices();
+  const result = composeServices(services);
+  const theGuilds = composeServicesTheGuildsWay(services);
   const hints = (result.hints ?? []).map(fromApolloHint);
-  if (result.errors) return { errors: result.errors.map((e) => e.message), hints };
+  const errors = [
+    ...(result.errors ?? []).map((e) => e.message),
+    ...(theGuilds.errors ?? []).map((e) => `The Guild's composition (@theguild/federation-composition): ${e.message}`),
+  ];
+  if (errors.length > 0 || !result.supergraphSdl) return { errors, hints };
   const header = "# Composed by `npm run compose` from the subgraphs' SDL. Do not edit: edit the subgraphs and compose again.\n";
   return { supergraphSdl: header + result.supergraphSdl + '\n', errors: [], hints };
 }

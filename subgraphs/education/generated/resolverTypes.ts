@@ -1076,6 +1076,19 @@ export type EducationCaseResponseInput = {
   safeTransferOn?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/**
+ * Not served: the value types this subgraph returns from fields with `@requires`, referred to by an
+ * ordinary object so that gateways that build their schema by stitching share them with the other
+ * subgraphs (docs/adr/0019-supergraph-for-stitching-gateways.md).
+ */
+export type EducationComputedFieldTypes = {
+  __typename?: 'EducationComputedFieldTypes';
+  /** Never resolved. */
+  compliance?: Maybe<Compliance>;
+  /** Never resolved. */
+  deliveryStatus?: Maybe<DeliveryStatus>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The education sector's own view of itself, for sector staff and tools. */
@@ -1604,6 +1617,7 @@ export type ResolversTypes = {
   ProgressReportConnection: ResolverTypeWrapper<Omit<ProgressReportConnection, 'edges'> & { edges: Array<ResolversTypes['ProgressReportEdge']> }>;
   ProgressReportEdge: ResolverTypeWrapper<Omit<ProgressReportEdge, 'node'> & { node: ResolversTypes['ProgressReport'] }>;
   EducationCaseResponseInput: EducationCaseResponseInput;
+  EducationComputedFieldTypes: ResolverTypeWrapper<Omit<EducationComputedFieldTypes, 'compliance'> & { compliance?: Maybe<ResolversTypes['Compliance']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   EducationSector: ResolverTypeWrapper<SectorRef>;
@@ -1681,6 +1695,7 @@ export type ResolversParentTypes = {
   ProgressReportConnection: Omit<ProgressReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProgressReportEdge']> };
   ProgressReportEdge: Omit<ProgressReportEdge, 'node'> & { node: ResolversParentTypes['ProgressReport'] };
   EducationCaseResponseInput: EducationCaseResponseInput;
+  EducationComputedFieldTypes: Omit<EducationComputedFieldTypes, 'compliance'> & { compliance?: Maybe<ResolversParentTypes['Compliance']> };
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   EducationSector: SectorRef;
@@ -2124,6 +2139,11 @@ export type ProgressReportEdgeResolvers<ContextType = any, ParentType extends Re
   node?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType>;
 };
 
+export type EducationComputedFieldTypesResolvers<ContextType = any, ParentType extends ResolversParentTypes['EducationComputedFieldTypes'] = ResolversParentTypes['EducationComputedFieldTypes']> = {
+  compliance?: Resolver<Maybe<ResolversTypes['Compliance']>, ParentType, ContextType>;
+  deliveryStatus?: Resolver<Maybe<ResolversTypes['DeliveryStatus']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   educationSector?: Resolver<ResolversTypes['EducationSector'], ParentType, ContextType>;
   educationSurvivorContact?: Resolver<Maybe<ResolversTypes['EducationSurvivorContact']>, ParentType, ContextType, RequireFields<QueryEducationSurvivorContactArgs, 'caseId'>>;
@@ -2301,6 +2321,7 @@ export type Resolvers<ContextType = any> = {
   ProgressReport?: ProgressReportResolvers<ContextType>;
   ProgressReportConnection?: ProgressReportConnectionResolvers<ContextType>;
   ProgressReportEdge?: ProgressReportEdgeResolvers<ContextType>;
+  EducationComputedFieldTypes?: EducationComputedFieldTypesResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   EducationSector?: EducationSectorResolvers<ContextType>;

@@ -1078,6 +1078,19 @@ export type HealthCaseResponseInput = {
   forensicEvidenceCollected?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/**
+ * Not served: the value types this subgraph returns from fields with `@requires`, referred to by an
+ * ordinary object so that gateways that build their schema by stitching share them with the other
+ * subgraphs (docs/adr/0019-supergraph-for-stitching-gateways.md).
+ */
+export type HealthComputedFieldTypes = {
+  __typename?: 'HealthComputedFieldTypes';
+  /** Never resolved. */
+  compliance?: Maybe<Compliance>;
+  /** Never resolved. */
+  deliveryStatus?: Maybe<DeliveryStatus>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The health sector's own view of itself, for sector staff and tools. */
@@ -1628,6 +1641,7 @@ export type ResolversTypes = {
   ProgressReportConnection: ResolverTypeWrapper<Omit<ProgressReportConnection, 'edges'> & { edges: Array<ResolversTypes['ProgressReportEdge']> }>;
   ProgressReportEdge: ResolverTypeWrapper<Omit<ProgressReportEdge, 'node'> & { node: ResolversTypes['ProgressReport'] }>;
   HealthCaseResponseInput: HealthCaseResponseInput;
+  HealthComputedFieldTypes: ResolverTypeWrapper<Omit<HealthComputedFieldTypes, 'compliance'> & { compliance?: Maybe<ResolversTypes['Compliance']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   HealthSector: ResolverTypeWrapper<SectorRef>;
@@ -1705,6 +1719,7 @@ export type ResolversParentTypes = {
   ProgressReportConnection: Omit<ProgressReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProgressReportEdge']> };
   ProgressReportEdge: Omit<ProgressReportEdge, 'node'> & { node: ResolversParentTypes['ProgressReport'] };
   HealthCaseResponseInput: HealthCaseResponseInput;
+  HealthComputedFieldTypes: Omit<HealthComputedFieldTypes, 'compliance'> & { compliance?: Maybe<ResolversParentTypes['Compliance']> };
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   HealthSector: SectorRef;
@@ -2148,6 +2163,11 @@ export type ProgressReportEdgeResolvers<ContextType = any, ParentType extends Re
   node?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType>;
 };
 
+export type HealthComputedFieldTypesResolvers<ContextType = any, ParentType extends ResolversParentTypes['HealthComputedFieldTypes'] = ResolversParentTypes['HealthComputedFieldTypes']> = {
+  compliance?: Resolver<Maybe<ResolversTypes['Compliance']>, ParentType, ContextType>;
+  deliveryStatus?: Resolver<Maybe<ResolversTypes['DeliveryStatus']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   healthSector?: Resolver<ResolversTypes['HealthSector'], ParentType, ContextType>;
   healthSurvivorContact?: Resolver<Maybe<ResolversTypes['HealthSurvivorContact']>, ParentType, ContextType, RequireFields<QueryHealthSurvivorContactArgs, 'caseId'>>;
@@ -2331,6 +2351,7 @@ export type Resolvers<ContextType = any> = {
   ProgressReport?: ProgressReportResolvers<ContextType>;
   ProgressReportConnection?: ProgressReportConnectionResolvers<ContextType>;
   ProgressReportEdge?: ProgressReportEdgeResolvers<ContextType>;
+  HealthComputedFieldTypes?: HealthComputedFieldTypesResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   HealthSector?: HealthSectorResolvers<ContextType>;

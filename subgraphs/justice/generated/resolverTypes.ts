@@ -1082,6 +1082,19 @@ export type JusticeCaseResponseInput = {
   protectionOrder?: InputMaybe<ProtectionOrderStatus>;
 };
 
+/**
+ * Not served: the value types this subgraph returns from fields with `@requires`, referred to by an
+ * ordinary object so that gateways that build their schema by stitching share them with the other
+ * subgraphs (docs/adr/0019-supergraph-for-stitching-gateways.md).
+ */
+export type JusticeComputedFieldTypes = {
+  __typename?: 'JusticeComputedFieldTypes';
+  /** Never resolved. */
+  compliance?: Maybe<Compliance>;
+  /** Never resolved. */
+  deliveryStatus?: Maybe<DeliveryStatus>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The justice sector's own view of itself, for sector staff and tools. */
@@ -1644,6 +1657,7 @@ export type ResolversTypes = {
   ProgressReportConnection: ResolverTypeWrapper<Omit<ProgressReportConnection, 'edges'> & { edges: Array<ResolversTypes['ProgressReportEdge']> }>;
   ProgressReportEdge: ResolverTypeWrapper<Omit<ProgressReportEdge, 'node'> & { node: ResolversTypes['ProgressReport'] }>;
   JusticeCaseResponseInput: JusticeCaseResponseInput;
+  JusticeComputedFieldTypes: ResolverTypeWrapper<Omit<JusticeComputedFieldTypes, 'compliance'> & { compliance?: Maybe<ResolversTypes['Compliance']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   JusticeSector: ResolverTypeWrapper<SectorRef>;
@@ -1723,6 +1737,7 @@ export type ResolversParentTypes = {
   ProgressReportConnection: Omit<ProgressReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProgressReportEdge']> };
   ProgressReportEdge: Omit<ProgressReportEdge, 'node'> & { node: ResolversParentTypes['ProgressReport'] };
   JusticeCaseResponseInput: JusticeCaseResponseInput;
+  JusticeComputedFieldTypes: Omit<JusticeComputedFieldTypes, 'compliance'> & { compliance?: Maybe<ResolversParentTypes['Compliance']> };
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   JusticeSector: SectorRef;
@@ -2166,6 +2181,11 @@ export type ProgressReportEdgeResolvers<ContextType = any, ParentType extends Re
   node?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType>;
 };
 
+export type JusticeComputedFieldTypesResolvers<ContextType = any, ParentType extends ResolversParentTypes['JusticeComputedFieldTypes'] = ResolversParentTypes['JusticeComputedFieldTypes']> = {
+  compliance?: Resolver<Maybe<ResolversTypes['Compliance']>, ParentType, ContextType>;
+  deliveryStatus?: Resolver<Maybe<ResolversTypes['DeliveryStatus']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   justiceSector?: Resolver<ResolversTypes['JusticeSector'], ParentType, ContextType>;
   justiceSurvivorContact?: Resolver<Maybe<ResolversTypes['JusticeSurvivorContact']>, ParentType, ContextType, RequireFields<QueryJusticeSurvivorContactArgs, 'caseId'>>;
@@ -2348,6 +2368,7 @@ export type Resolvers<ContextType = any> = {
   ProgressReport?: ProgressReportResolvers<ContextType>;
   ProgressReportConnection?: ProgressReportConnectionResolvers<ContextType>;
   ProgressReportEdge?: ProgressReportEdgeResolvers<ContextType>;
+  JusticeComputedFieldTypes?: JusticeComputedFieldTypesResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   JusticeSector?: JusticeSectorResolvers<ContextType>;

@@ -1078,6 +1078,19 @@ export type PoliceCaseResponseInput = {
   dnaResult?: InputMaybe<DnaResult>;
 };
 
+/**
+ * Not served: the value types this subgraph returns from fields with `@requires`, referred to by an
+ * ordinary object so that gateways that build their schema by stitching share them with the other
+ * subgraphs (docs/adr/0019-supergraph-for-stitching-gateways.md).
+ */
+export type PoliceComputedFieldTypes = {
+  __typename?: 'PoliceComputedFieldTypes';
+  /** Never resolved. */
+  compliance?: Maybe<Compliance>;
+  /** Never resolved. */
+  deliveryStatus?: Maybe<DeliveryStatus>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The policing sector's own view of itself, for sector staff and tools. */
@@ -1638,6 +1651,7 @@ export type ResolversTypes = {
   ProgressReportConnection: ResolverTypeWrapper<Omit<ProgressReportConnection, 'edges'> & { edges: Array<ResolversTypes['ProgressReportEdge']> }>;
   ProgressReportEdge: ResolverTypeWrapper<Omit<ProgressReportEdge, 'node'> & { node: ResolversTypes['ProgressReport'] }>;
   PoliceCaseResponseInput: PoliceCaseResponseInput;
+  PoliceComputedFieldTypes: ResolverTypeWrapper<Omit<PoliceComputedFieldTypes, 'compliance'> & { compliance?: Maybe<ResolversTypes['Compliance']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PoliceSector: ResolverTypeWrapper<SectorRef>;
@@ -1717,6 +1731,7 @@ export type ResolversParentTypes = {
   ProgressReportConnection: Omit<ProgressReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProgressReportEdge']> };
   ProgressReportEdge: Omit<ProgressReportEdge, 'node'> & { node: ResolversParentTypes['ProgressReport'] };
   PoliceCaseResponseInput: PoliceCaseResponseInput;
+  PoliceComputedFieldTypes: Omit<PoliceComputedFieldTypes, 'compliance'> & { compliance?: Maybe<ResolversParentTypes['Compliance']> };
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   PoliceSector: SectorRef;
@@ -2160,6 +2175,11 @@ export type ProgressReportEdgeResolvers<ContextType = any, ParentType extends Re
   node?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType>;
 };
 
+export type PoliceComputedFieldTypesResolvers<ContextType = any, ParentType extends ResolversParentTypes['PoliceComputedFieldTypes'] = ResolversParentTypes['PoliceComputedFieldTypes']> = {
+  compliance?: Resolver<Maybe<ResolversTypes['Compliance']>, ParentType, ContextType>;
+  deliveryStatus?: Resolver<Maybe<ResolversTypes['DeliveryStatus']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   policeSector?: Resolver<ResolversTypes['PoliceSector'], ParentType, ContextType>;
   policeSurvivorContact?: Resolver<Maybe<ResolversTypes['PoliceSurvivorContact']>, ParentType, ContextType, RequireFields<QueryPoliceSurvivorContactArgs, 'caseId'>>;
@@ -2340,6 +2360,7 @@ export type Resolvers<ContextType = any> = {
   ProgressReport?: ProgressReportResolvers<ContextType>;
   ProgressReportConnection?: ProgressReportConnectionResolvers<ContextType>;
   ProgressReportEdge?: ProgressReportEdgeResolvers<ContextType>;
+  PoliceComputedFieldTypes?: PoliceComputedFieldTypesResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PoliceSector?: PoliceSectorResolvers<ContextType>;

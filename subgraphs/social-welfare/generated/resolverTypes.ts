@@ -1078,6 +1078,19 @@ export type SocialWelfareCaseResponseInput = {
   caseWorker?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Not served: the value types this subgraph returns from fields with `@requires`, referred to by an
+ * ordinary object so that gateways that build their schema by stitching share them with the other
+ * subgraphs (docs/adr/0019-supergraph-for-stitching-gateways.md).
+ */
+export type SocialWelfareComputedFieldTypes = {
+  __typename?: 'SocialWelfareComputedFieldTypes';
+  /** Never resolved. */
+  compliance?: Maybe<Compliance>;
+  /** Never resolved. */
+  deliveryStatus?: Maybe<DeliveryStatus>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The social welfare sector's own view of itself, for sector staff and tools. */
@@ -1629,6 +1642,7 @@ export type ResolversTypes = {
   ProgressReportConnection: ResolverTypeWrapper<Omit<ProgressReportConnection, 'edges'> & { edges: Array<ResolversTypes['ProgressReportEdge']> }>;
   ProgressReportEdge: ResolverTypeWrapper<Omit<ProgressReportEdge, 'node'> & { node: ResolversTypes['ProgressReport'] }>;
   SocialWelfareCaseResponseInput: SocialWelfareCaseResponseInput;
+  SocialWelfareComputedFieldTypes: ResolverTypeWrapper<Omit<SocialWelfareComputedFieldTypes, 'compliance'> & { compliance?: Maybe<ResolversTypes['Compliance']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SocialWelfareSector: ResolverTypeWrapper<SectorRef>;
@@ -1707,6 +1721,7 @@ export type ResolversParentTypes = {
   ProgressReportConnection: Omit<ProgressReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProgressReportEdge']> };
   ProgressReportEdge: Omit<ProgressReportEdge, 'node'> & { node: ResolversParentTypes['ProgressReport'] };
   SocialWelfareCaseResponseInput: SocialWelfareCaseResponseInput;
+  SocialWelfareComputedFieldTypes: Omit<SocialWelfareComputedFieldTypes, 'compliance'> & { compliance?: Maybe<ResolversParentTypes['Compliance']> };
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   SocialWelfareSector: SectorRef;
@@ -2151,6 +2166,11 @@ export type ProgressReportEdgeResolvers<ContextType = any, ParentType extends Re
   node?: Resolver<ResolversTypes['ProgressReport'], ParentType, ContextType>;
 };
 
+export type SocialWelfareComputedFieldTypesResolvers<ContextType = any, ParentType extends ResolversParentTypes['SocialWelfareComputedFieldTypes'] = ResolversParentTypes['SocialWelfareComputedFieldTypes']> = {
+  compliance?: Resolver<Maybe<ResolversTypes['Compliance']>, ParentType, ContextType>;
+  deliveryStatus?: Resolver<Maybe<ResolversTypes['DeliveryStatus']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   socialWelfareSector?: Resolver<ResolversTypes['SocialWelfareSector'], ParentType, ContextType>;
   socialWelfareSurvivorContact?: Resolver<Maybe<ResolversTypes['SocialWelfareSurvivorContact']>, ParentType, ContextType, RequireFields<QuerySocialWelfareSurvivorContactArgs, 'caseId'>>;
@@ -2339,6 +2359,7 @@ export type Resolvers<ContextType = any> = {
   ProgressReport?: ProgressReportResolvers<ContextType>;
   ProgressReportConnection?: ProgressReportConnectionResolvers<ContextType>;
   ProgressReportEdge?: ProgressReportEdgeResolvers<ContextType>;
+  SocialWelfareComputedFieldTypes?: SocialWelfareComputedFieldTypesResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   SocialWelfareSector?: SocialWelfareSectorResolvers<ContextType>;

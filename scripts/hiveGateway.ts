@@ -1,0 +1,71 @@
+import { createGatewayRuntime, type PropagateHeadersOpts } from '@graphql-hive/gateway-runtime';
+import http from 'node:http';
+import type { Identity } from '../platform/auth/identity.ts';
+import { gatewayCallHeaders } from '../platform/auth/internalToken.ts';
+import type { Key } from '../platform/auth/keys.ts';
+
+/**
+ * Hive Gateway, another Federation 2 gateway, serving a supergraph exactly as it is given (the
+ * committed one, unchanged) in front of the hub's subgraphs, for the benchmark's peer and for the
+ * test that runs the documentation's examples through it. Our subgraphs answer only calls carrying
+ * a gateway-signed token addressed to them and bound to the request body (ADR 0003), so each
+ * subgraph call is signed here with the gateway key for the identity `identityOf` reads from the
+ * request, as our gateway does, with the case-access token a sector needs. It does no caller
+ * authentication and no authorization of its own.
+ *
+ * The supergraph names the subgraphs' default URLs; each call is sent to the URL `subgraphUrls`
+ * gives its subgraph instead, so the supergraph's text need not change.
+ */
+export interface HiveGatewayOptions {
+  supergraph: string;
+  /** Where each subgraph really answers, by name (the catalog's). */
+  subgraphUrls: Readonly<Record<string, string>>;
+  /** The gateway's private key (the development key or a test hub's). */
+  signingKey: Key;
+  /** Who a request stands for, as our gateway would have learnt it from the caller's token. */
+  identityOf(request: Request): Identity;
+  /** Headers of the request to pass on to every subgraph call it makes. */
+  propagateHeaders?: PropagateHeadersOpts<Record<string, unknown>>['fromClientToSubgraphs'];
+}
+
+/** `name` → URL of every `@join__graph(name:, url:)` in the supergraph. */
+function namedUrls(supergraph: string): Map<string, string> {
+  return new Map([...supergraph.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(([, name, url]) => [url!, name!]));
+}
+
+export function createHiveGateway(options: HiveGatewayOptions) {
+  const subgraphByUrl = namedUrls(options.supergraph);
+  return createGatewayRuntime({
+    supergraph: options.supergraph,
+    logging: 'error',
+    propagateHeaders: options.propagateHeaders ? { fromClientToSubgraphs: options.propagateHeaders } : undefined,
+    plugins: () => [
+      {
+        async onFetch({ url, setURL, options: call, setOptions, context }) {
+          const subgraph = subgraphByUrl.get(url);
+          const target = subgraph === undefined ? undefined : options.subgraphUrls[subgraph];
+          if (!subgraph || !target) throw new Error(`Hive Gateway called ${url}, which is no subgraph of the hub`);
+          if (typeof call.body !== 'string') throw new Error(`Hive Gateway's call to ${subgraph} has no text body to sign`);
+          const identity = options.identityOf((context as { request: Request }).request);
+          const signed = await gatewayCallHeaders(identity, subgraph, options.signingKey, call.body);
+          setURL(target);
+          setOptions({ ...call, headers: { ...Object.fromEntries(new Headers(call.headers as HeadersInit)), ...signed } });
+        },
+      },
+    ],
+  });
+}
+
+/** Serves a Hive Gateway runtime over HTTP on 127.0.0.1 (port 0: any free one) until `close`. */
+export async function serveHiveGateway(runtime: ReturnType<typeof createHiveGateway>, port = 0) {
+  // The runtime answers its own failures (as a 500), so nothing waits on the promise it returns.
+  const server = http.createServer((req, res) => void runtime(req, res));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.dispose();
+    },
+  };
+}
