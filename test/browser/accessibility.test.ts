@@ -5,10 +5,13 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
 import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDashboardBuilt } from '../../dashboard/build.ts';
+import { writeMeetingPack } from '../../scripts/report/writeReport.ts';
 import { en } from '../../dashboard/src/i18n/en.ts';
 import { fr } from '../../dashboard/src/i18n/fr.ts';
 import { startTestHub, type TestHub } from '../support/hub.ts';
@@ -118,4 +121,75 @@ describe('accessibility of the dashboard', () => {
       expect(found, found.join('\n')).toEqual([]);
     }, 120_000);
   }
+});
+
+/** CSS pixels across the printable part of an A4 page (210 × 297 mm) with 12 mm side margins. */
+const printableWidth = (orientation: 'portrait' | 'landscape') => (((orientation === 'portrait' ? 210 : 297) - 2 * 12) * 96) / 25.4;
+
+/** Elements of `target` (printed) that reach past `width`, each with its right edge. */
+async function widerThan(target: Page, width: number): Promise<string[]> {
+  return target.evaluate(
+    (limit) =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > limit + 0.5)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className} reaches ${Math.round(e.getBoundingClientRect().right)} px`),
+    width,
+  );
+}
+
+/** The page size a PDF's first page has, in points (A4 is 595 × 842). */
+function pdfPageSize(pdf: Buffer): [number, number] {
+  const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+  if (!box) throw new Error('the PDF has no page size');
+  return [Math.round(Number(box[1])), Math.round(Number(box[2]))];
+}
+
+describe('printing', () => {
+  it('prints every view on A4 within the page’s width, with the headings on screen and every group open', async () => {
+    await chooseLanguage('en');
+    await page.setViewportSize({ width: Math.floor(printableWidth('portrait')), height: 1000 });
+    try {
+      expect(pdfPageSize(await page.pdf({ preferCSSPageSize: true }))).toEqual([595, 842]);
+      for (const label of await page.getByRole('navigation').getByRole('link').allInnerTexts()) {
+        await page.emulateMedia({ media: 'screen' });
+        await openView(page, label);
+        await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+        const onScreen = await page.locator('h1, h2, h3, th').allInnerTexts();
+        await page.emulateMedia({ media: 'print' });
+        expect(await widerThan(page, printableWidth('portrait')), label).toEqual([]);
+        expect(await page.locator('details:not([open])').count(), label).toBe(0);
+        expect(await page.locator('h1, h2, h3, th').allInnerTexts(), label).toEqual(onScreen);
+        expect(await page.getByRole('navigation').isVisible(), label).toBe(false);
+        await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+      }
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  }, 120_000);
+
+  it('prints the meeting pack on A4 within the page’s width', async () => {
+    const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'crg-pack-print-'));
+    const printed = await browser.newPage({ viewport: { width: Math.floor(printableWidth('landscape')), height: 1000 } });
+    try {
+      const pack = await writeMeetingPack(
+        (query, variables) => hub.query(query, variables, { role: 'committee-member' }),
+        'bd-steering',
+        dir,
+      );
+      await printed.setContent(
+        await fs.promises.readFile(
+          pack.files.find((f) => f.endsWith('.html'))!,
+          'utf8',
+        ),
+      );
+      expect(pdfPageSize(await printed.pdf({ preferCSSPageSize: true }))).toEqual([842, 595]);
+      await printed.emulateMedia({ media: 'print' });
+      expect(await printed.locator('section table').count()).toBeGreaterThan(0);
+      expect(await widerThan(printed, printableWidth('landscape'))).toEqual([]);
+    } finally {
+      await printed.close();
+      await fs.promises.rm(dir, { recursive: true, force: true });
+    }
+  });
 });
