@@ -39,6 +39,7 @@ export const pageStyle = `<style>
   @media print {
     body { margin: 0; font-size: 8pt; }
     h2 { break-after: avoid-page; margin-top: 1.2em; }
+    section { break-inside: avoid-page; }
     tr { break-inside: avoid; }
     thead { display: table-header-group; }
   }
