@@ -112,6 +112,7 @@ export const en = {
   'chart.noFigure': 'no figure',
   'chart.axis.actions': 'Actions',
   'chart.axis.organs': 'Organs of state',
+  'compliance.table': 'Organs of state by standing, with the reasons',
   'kind.CRISIS_CENTRE': 'Crisis centre',
   'kind.HEALTH_FACILITY': 'Health facility',
   'kind.FORENSIC_LABORATORY': 'Forensic laboratory',

@@ -114,6 +114,7 @@ export const fr: Messages = {
   'chart.noFigure': 'aucun chiffre',
   'chart.axis.actions': 'Actions',
   'chart.axis.organs': 'Organes de l’État',
+  'compliance.table': 'Organes de l’État par situation, avec les raisons',
   'kind.CRISIS_CENTRE': 'Centre de crise',
   'kind.HEALTH_FACILITY': 'Établissement de santé',
   'kind.FORENSIC_LABORATORY': 'Laboratoire médico-légal',

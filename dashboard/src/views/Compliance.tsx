@@ -22,7 +22,7 @@ export function Compliance() {
         return (
           <>
             <p>{t('compliance.explain')}</p>
-            <ScrollRegion label={t('compliance.title')}>
+            <ScrollRegion label={t('compliance.table')}>
               <table data-testid="compliance" aria-label={t('compliance.title')}>
                 <TableHead
                   columns={[
