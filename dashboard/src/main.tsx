@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from './i18n/I18n.tsx';
 import { App } from './shell/App.tsx';
+import { openCollapsedWhilePrinting } from './shell/printing.ts';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -11,3 +12,5 @@ createRoot(document.getElementById('root')!).render(
     </I18nProvider>
   </StrictMode>,
 );
+
+openCollapsedWhilePrinting();

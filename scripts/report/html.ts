@@ -43,7 +43,15 @@ export const pageStyle = `<style>
   h1 { font-size: 16pt; margin-bottom: 0; } h2 { font-size: 12pt; margin-top: 2em; }
   table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; }
   th { background: #eee; } .good { background: #d9f2d9; } .warn { background: #fff1c2; } .bad { background: #f8d0d0; }
-  @media print { body { margin: 0; } section { break-inside: avoid-page; } thead { display: table-header-group; } }
+  td { overflow-wrap: break-word; }
+  @page { size: A4 landscape; margin: 12mm; }
+  @media print {
+    body { margin: 0; font-size: 8pt; }
+    h2 { break-after: avoid-page; margin-top: 1.2em; }
+    section { break-inside: avoid-page; }
+    tr { break-inside: avoid; }
+    thead { display: table-header-group; }
+  }
 </style>`;
 
 function cell(value: Cell): string {

@@ -99,11 +99,20 @@ describe('the dashboard in a browser', () => {
       );
     }
     expect(await page.locator('[data-testid=service-points] tbody tr').count()).toBe(points.length);
+    // Grouped by district and closed, the page stays a few screens tall (it was 7,700 px with
+    // every service point listed), and the district by kind table is not cut off.
+    expect(await page.locator('[data-testid=service-points] details[open]').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(4500);
+    const matrix = page.getByTestId('points-matrix');
+    expect(await matrix.evaluate((table) => table.scrollWidth <= table.parentElement!.clientWidth)).toBe(true);
     await screenshot(page, '3-services');
     await page.getByLabel('District', { exact: true }).selectOption('Dhaka');
     expect(await page.locator('[data-testid=service-points] tbody tr').count()).toBe(
       points.filter((p: { district: string }) => p.district === 'Dhaka').length,
     );
+    // A filter opens what it leaves: Dhaka's service points are on screen without another click.
+    expect(await page.locator('[data-testid=service-points] details[open]').getAttribute('data-district')).toBe('Dhaka');
+    expect(await page.locator('[data-testid=service-points] tbody tr').first().isVisible()).toBe(true);
     await screenshot(page, '3b-services-dhaka');
   });
 

@@ -1,6 +1,7 @@
 import { useQuery } from '../api/useQuery.ts';
 import { BarChart } from '../charts/BarChart.tsx';
 import { MissingCells } from '../components/Missing.tsx';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { ViewFrame } from '../shell/ViewFrame.tsx';
@@ -22,7 +23,7 @@ export function Compliance() {
         return (
           <>
             <p>{t('compliance.explain')}</p>
-            <div className="table-scroll">
+            <ScrollRegion label={t('compliance.table')}>
               <table data-testid="compliance" aria-label={t('compliance.title')}>
                 <TableHead
                   columns={[
@@ -82,13 +83,13 @@ export function Compliance() {
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             <h2>{t('duties.title')}</h2>
             <p>{t('duties.explain')}</p>
             <DutiesTable duties={data.obligations} />
-            <h2>{t('compliance.chart')}</h2>
             <BarChart
               summary={t('compliance.chart')}
+              axes={{ category: t('compliance.standing'), value: t('chart.axis.organs') }}
               labels={complianceStatuses.map((s) => t(`complianceStatus.${s}`))}
               height={200}
               series={[

@@ -1,3 +1,4 @@
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { dutiesWorstFirst, type Duty } from './complianceData.ts';
@@ -10,7 +11,7 @@ export function DutiesTable({ duties }: { duties: readonly Duty[] }) {
   const { t } = i18n;
   if (duties.length === 0) return <p className="muted">{t('duties.none')}</p>;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('duties.title')}>
+    <ScrollRegion label={t('duties.title')}>
       <table data-testid="duties">
         <TableHead columns={[t('duties.holder'), t('duties.duty'), t('duties.source'), t('duties.status'), t('duties.notMet')]} />
         <tbody>
@@ -36,6 +37,6 @@ export function DutiesTable({ duties }: { duties: readonly Duty[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -4,6 +4,7 @@ import { BarChart } from '../charts/BarChart.tsx';
 import { deliveryColors } from '../charts/colors.ts';
 import { Filter } from '../components/Filter.tsx';
 import { Missing, MissingCells } from '../components/Missing.tsx';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { ViewFrame } from '../shell/ViewFrame.tsx';
@@ -72,6 +73,7 @@ export function FrameworkStatus() {
               </div>
               <BarChart
                 summary={t('status.bySectorChart')}
+                axes={{ category: t('sector'), value: t('chart.axis.actions') }}
                 labels={sectors.map((s) => s.name)}
                 stacked
                 horizontal
@@ -100,7 +102,7 @@ export function FrameworkStatus() {
                 testId="filter-delivery"
               />
             </div>
-            <div className="table-scroll">
+            <ScrollRegion labelledBy="actions-title">
               <table aria-labelledby="actions-title" data-testid="actions">
                 <TableHead
                   columns={(
@@ -145,7 +147,7 @@ export function FrameworkStatus() {
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             {open && <ProgressHistory action={open} unavailable={unavailable.includes(open.leadSector.id)} onClose={() => setOpen(null)} />}
           </>
         );

@@ -39,6 +39,7 @@ export function IndicatorCard({ indicator, sector }: { indicator: Indicator; sec
               baseline: figure(indicator.baseline.value),
               target: figure(indicator.target.value),
             })}
+            axes={{ category: t('indicators.period'), value: t('indicators.value') }}
             labels={values.map((v) => i18n.period(v.period))}
             height={200}
             series={[

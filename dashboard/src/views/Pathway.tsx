@@ -3,6 +3,7 @@ import { useQuery } from '../api/useQuery.ts';
 import { BarChart } from '../charts/BarChart.tsx';
 import { seriesColors } from '../charts/colors.ts';
 import { Count, CountTable } from '../components/Count.tsx';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { TableHead } from '../components/TableHead.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import { labelOr } from '../shell/labels.ts';
@@ -53,13 +54,14 @@ export function Pathway() {
               </div>
               <BarChart
                 summary={t('pathway.funnelChart')}
+                axes={{ category: t('pathway.stage'), value: t('pathway.cases') }}
                 labels={p.justiceFunnel.map((row) => marked(stage(row.key), row.suppressed))}
                 horizontal
                 series={[{ label: t('pathway.cases'), color: seriesColors[0]!, data: p.justiceFunnel.map(chartValue) }]}
               />
             </div>
             <div className="two-columns">
-              <div className="table-scroll">
+              <ScrollRegion labelledBy="time-title">
                 <h2 id="time-title">{t('pathway.timeToService')}</h2>
                 <table aria-labelledby="time-title" data-testid="time-to-service">
                   <TableHead
@@ -91,11 +93,12 @@ export function Pathway() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
               <div>
                 <h2>{t('pathway.medianDays')}</h2>
                 <BarChart
                   summary={t('pathway.timeChart')}
+                  axes={{ category: t('sector'), value: t('pathway.medianDays') }}
                   labels={p.timeToService.map((row) => marked(sectorName(row.sectorId), row.medianDays === null))}
                   series={[{ label: t('pathway.medianDays'), color: seriesColors[1]!, data: p.timeToService.map((row) => row.medianDays) }]}
                 />

@@ -99,3 +99,15 @@ export function countByDistrictAndKind(points: ServicePoint[]): {
   const kinds = [...new Set(points.map((p) => p.kind))].sort();
   return { districts, kinds, count: (district, kind) => counts.get(`${district}\u0000${kind}`) ?? 0 };
 }
+
+/**
+ * Service points in one group per district, districts in alphabetical order, each group's points
+ * by name: the list a person opens one district at a time.
+ */
+export function groupByDistrict<P extends Pick<ServicePoint, 'district' | 'name'>>(points: P[]): { district: string; points: P[] }[] {
+  const groups = new Map<string, P[]>();
+  for (const p of points) groups.set(p.district, [...(groups.get(p.district) ?? []), p]);
+  return [...groups.keys()]
+    .sort()
+    .map((district) => ({ district, points: groups.get(district)!.sort((a, b) => a.name.localeCompare(b.name)) }));
+}

@@ -5,7 +5,7 @@ import type { Compliance } from './complianceData.ts';
 import { worstFirst } from './complianceData.ts';
 import { sortOverdueFirst, type StatusAction } from './frameworkStatusData.ts';
 import { chartValue } from './pathwayData.ts';
-import { countByDistrictAndKind, type ServicePoint } from './servicesData.ts';
+import { countByDistrictAndKind, groupByDistrict, type ServicePoint } from './servicesData.ts';
 
 const action = (code: string, delivery: StatusAction['delivery'], dueDate: string | null): StatusAction => ({
   id: code,
@@ -63,6 +63,21 @@ describe('figures', () => {
     expect(matrix.districts).toEqual(['Dhaka', 'Sylhet']);
     expect(matrix.kinds).toEqual(['COURT', 'SHELTER']);
     expect([matrix.count('Dhaka', 'SHELTER'), matrix.count('Dhaka', 'COURT'), matrix.count('Sylhet', 'SHELTER')]).toEqual([2, 1, 0]);
+  });
+
+  it('groups service points by district, districts and then names in alphabetical order, leaving none out', () => {
+    const point = (district: string, name: string) => ({ district, name });
+    const groups = groupByDistrict([
+      point('Sylhet', 'Court'),
+      point('Dhaka', 'Shelter'),
+      point('Dhaka', 'Court'),
+      point('Barishal', 'Helpline'),
+    ]);
+    expect(groups.map((g) => [g.district, g.points.map((p) => p.name)])).toEqual([
+      ['Barishal', ['Helpline']],
+      ['Dhaka', ['Court', 'Shelter']],
+      ['Sylhet', ['Court']],
+    ]);
   });
 
   it('never charts a withheld count as zero', () => {
