@@ -68,6 +68,26 @@ describe('field authorization at the gateway', () => {
     expectEmailsHidden(await hub.query(query, undefined, dashboard));
   });
 
+  it('removes the same fields from a query sent by GET, and plans it for the caller who sent it', async () => {
+    // A query text this hub has not seen, first planned for the dashboard by GET, then for the analyst.
+    const query = 'query ByGet { sectors { id focalPoint { name email } } }';
+    const byGet = async (caller: TestCaller) => {
+      const response = await fetch(`${hub.gateway.url}?${new URLSearchParams({ query })}`, {
+        headers: { authorization: `Bearer ${await hub.tokenFor(caller)}` },
+      });
+      expect(response.status).toBe(200);
+      // An answer for one caller, kept by no browser or proxy to hand to another.
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      return (await response.json()) as Parameters<typeof expectEmailsHidden>[0] & { data: any };
+    };
+    const shown = await byGet(dashboard);
+    expectEmailsHidden(shown);
+    expect(shown).toEqual(await hub.query(query, undefined, dashboard));
+    const full = await byGet(analyst);
+    expect(full.errors).toBeUndefined();
+    expect(full.data.sectors.every((s: any) => s.focalPoint.email.includes('@'))).toBe(true);
+  });
+
   it('answers a caller whose role reads none of the query with nulls and a named error, and asks no subgraph', async () => {
     for (const store of hub.stores.values()) store.resetQueryCount();
     const answer = await hub.query('{ sectors { id name } crisisCentres { id } }', undefined, auditor);
