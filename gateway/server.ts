@@ -21,6 +21,7 @@ import { gatewayContext, type GatewayContext } from './context.ts';
 import { dashboardRoutes, tokenCommand } from './dashboard.ts';
 import { operationChecks, parseFailureAsValidationFailure } from './operationChecks.ts';
 import { isCacheableQuery } from './cacheableOperation.ts';
+import { chosenOperation } from './chosenOperation.ts';
 import { oneOperationPerRequest } from './requestShape.ts';
 import { statusByMediaType } from './statusByMediaType.ts';
 import { SubgraphDataSource, type Shareable } from './subgraphDataSource.ts';
@@ -137,6 +138,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       observeOperations(metrics, logger),
+      chosenOperation(),
       ...(options.responseCacheTtlMs ? [responseCache({ ttlMs: options.responseCacheTtlMs, policy: supergraph.policy, metrics })] : []),
       fieldAuthorization(supergraph.policy),
     ],

@@ -70,6 +70,15 @@ describe('abuse limits at the gateway', () => {
     }
   });
 
+  it('refuses a document whose operation cannot be chosen as the request error it is, not an internal one', async () => {
+    await expectNoStoreQueries(async () => {
+      const unknown = await post({ query: 'query A { sectors { id } }', operationName: 'B' });
+      expectRefused(unknown, 400, 'OPERATION_RESOLUTION_FAILURE', /no operation named "B"/);
+      const unnamed = await post({ query: 'query A { sectors { id } } query B { framework { id } }' });
+      expectRefused(unnamed, 400, 'OPERATION_RESOLUTION_FAILURE', /several operations: name the one to run/);
+    });
+  });
+
   it('answers a refused operation 200 with the same error under application/json', async () => {
     const asJson = await post({ query: `{ sectors { ${nested(8)} } }` }, { accept: 'application/json' });
     expectRefused(asJson, 200, 'GRAPHQL_VALIDATION_FAILED', /depth limit of 12/i);
@@ -146,10 +155,12 @@ describe('GraphQL over GET', () => {
   });
 
   it('answers 405 with the methods GraphQL takes in Allow to any other method', async () => {
-    for (const method of ['PUT', 'DELETE', 'PATCH']) {
+    for (const method of ['PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
       const refused = await send(hub.gateway.url, { query: '{ sectors { id } }' }, auth(), method);
       expectRefused(refused, 405, 'METHOD_NOT_ALLOWED', /by POST with a JSON body, or a query by GET/);
       expect(refused.headers.get('allow')).toBe('GET, POST');
+      // No CORS preflight is answered: no other site's page may send the Authorization header.
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     }
   });
 
