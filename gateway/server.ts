@@ -21,7 +21,10 @@ import { gatewayContext, type GatewayContext } from './context.ts';
 import { dashboardRoutes, tokenCommand } from './dashboard.ts';
 import { operationChecks, parseFailureAsValidationFailure } from './operationChecks.ts';
 import { isCacheableQuery } from './cacheableOperation.ts';
-import { oneOperationPerPost } from './requestShape.ts';
+import { chosenOperation } from './chosenOperation.ts';
+import { postForPrivateReads } from './postForPrivateReads.ts';
+import { oneOperationPerRequest } from './requestShape.ts';
+import { statusByMediaType } from './statusByMediaType.ts';
 import { SubgraphDataSource, type Shareable } from './subgraphDataSource.ts';
 import { trustedDocuments, type TrustedDocumentsOptions } from './trustedDocuments.ts';
 import { createGatewayMetrics } from './gatewayMetrics.ts';
@@ -121,7 +124,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
-    csrfPrevention: true,
+    // A request a browser would send cross-site without asking first is refused: it could carry
+    // neither a JSON content type nor the caller's token (docs/security.md, GET).
+    csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
     persistedQueries: false,
     // The service drains itself on SIGTERM (kit/shutdown.ts). Apollo's own handler would stop the
     // server under requests in flight and raise the signal again, turning one stop into two.
@@ -137,6 +142,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       observeOperations(metrics, logger),
+      chosenOperation(),
+      postForPrivateReads(supergraph.policy),
       ...(options.responseCacheTtlMs ? [responseCache({ ttlMs: options.responseCacheTtlMs, policy: supergraph.policy, metrics })] : []),
       fieldAuthorization(supergraph.policy),
     ],
@@ -158,13 +165,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   let draining = false;
   const server = createHttpServer({
-    apollo: trustedDocuments(oneOperationPerPost(apollo), options.trustedDocuments, logger),
+    apollo: statusByMediaType(trustedDocuments(oneOperationPerRequest(apollo), options.trustedDocuments, logger)),
     context,
     observe: (route, status) => metrics.httpRequests.inc({ route, status }),
     routes: {
       '/': ide,
-      '/graphql': async (req) =>
-        wantsHtml(req) ? ide(req) : json(405, { errors: [{ message: 'Send GraphQL as an HTTP POST with a JSON body' }] }),
+      // A browser opening /graphql gets the IDE; a GET with parameters is GraphQL.
+      '/graphql': async (req) => (wantsHtml(req) && !req.url?.includes('?') ? ide(req) : null),
       '/health': async () => json(200, { status: 'ok', service: 'gateway' }),
       // Ready once the supergraph is loaded (start-up waits for it) and until shutdown begins.
       '/ready': async () =>

@@ -3,11 +3,21 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { requestIdHeader, requestIdOf } from './requestId.ts';
 
+/** What a plain route answers. */
+export interface Answer {
+  status: number;
+  type: string;
+  body: string;
+}
+
 /** A plain route next to GraphQL: health and readiness checks, the IDE page. */
-export type Route = (req: http.IncomingMessage) => Promise<{ status: number; type: string; body: string }>;
+export type Route = (req: http.IncomingMessage) => Promise<Answer>;
+
+/** A route that may leave a request to what serves the path without it (GraphQL on its path): null then. */
+export type RouteOrPass = (req: http.IncomingMessage) => Promise<Answer | null>;
 
 /** A route taking a JSON body by POST: the case registry's answers to sector subgraphs. */
-export type PostRoute = (req: http.IncomingMessage, body: string) => Promise<{ status: number; type: string; body: string }>;
+export type PostRoute = (req: http.IncomingMessage, body: string) => Promise<Answer>;
 
 /**
  * What answers the GraphQL requests: an Apollo Server, or anything that takes its HTTP requests
@@ -20,7 +30,7 @@ export interface HttpOptions<C extends BaseContext> {
   /** Makes the request's context; `rawBody` is the body exactly as received ('' without one). */
   context: (req: http.IncomingMessage, rawBody: string) => Promise<C>;
   /** Routes by path, answered for GET only. */
-  routes?: Record<string, Route>;
+  routes?: Record<string, RouteOrPass>;
   /** Routes by path, answered for POST only. */
   postRoutes?: Record<string, PostRoute>;
   /** Where GraphQL is served. */
@@ -77,10 +87,8 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const route = req.method === 'GET' ? routes[url.pathname] : undefined;
-      if (route && !(url.pathname === graphqlPath && url.search)) {
-        const answer = await route(req);
-        return send(res, answer.status, answer.type, answer.body);
-      }
+      const answer = route ? await route(req) : null;
+      if (answer) return send(res, answer.status, answer.type, answer.body);
       const postRoute = req.method === 'POST' ? postRoutes[url.pathname] : undefined;
       if (url.pathname !== graphqlPath && !postRoute) return send(res, 404, 'text/plain', 'Not found');
 

@@ -70,6 +70,22 @@ describe('response cache for aggregate queries', () => {
     expect(health(after).done).toBe(health(before).done + 1);
   });
 
+  it('keeps one answer for a query sent by GET or by POST, per role: the same cache, the same keys', async () => {
+    const byGet = async (as: TestCaller) => {
+      const response = await fetch(`${gateway.url}?${new URLSearchParams({ query: sectorStatus })}`, {
+        headers: { authorization: `Bearer ${await hub.tokenFor(as)}` },
+      });
+      // Kept by the gateway for its own callers only: no browser or proxy may keep it.
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      return { ...((await response.json()) as { data?: Record<string, any> }), cached: response.headers.get('x-crg-cache') === 'hit' };
+    };
+    const byPost = await send(sectorStatus, { role: 'committee-member' });
+    const sameRole = await byGet({ role: 'committee-member' });
+    expect(sameRole.cached).toBe(true);
+    expect(sameRole.data).toEqual(byPost.data);
+    expect((await byGet({ role: 'dashboard' })).cached).toBe(false);
+  });
+
   it('never caches a query that reads beyond aggregates, so each such read reaches the subgraph', async () => {
     const contacts = `{ sectors { id focalPoint { name email } } }`;
     expect((await send(contacts)).errors).toBeUndefined();

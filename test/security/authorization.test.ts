@@ -68,6 +68,43 @@ describe('field authorization at the gateway', () => {
     expectEmailsHidden(await hub.query(query, undefined, dashboard));
   });
 
+  it('removes the same fields from a query sent by GET, and plans it for the caller who sent it', async () => {
+    // A query text this hub has not seen, first planned for the dashboard by GET, then for the
+    // committee member. Meetings are framework data, so GET may carry them; the dashboard may not read them.
+    const { data: bodies } = await hub.query('{ coordinationBodies { meetings { id } } }', undefined, { role: 'committee-member' });
+    const id = bodies!.coordinationBodies.flatMap((b: { meetings: { id: string }[] }) => b.meetings)[0].id as string;
+    const query = `query ByGet { sectors { id } meeting(id: "${id}") { id heldOn } }`;
+    const byGet = async (caller: TestCaller) => {
+      const response = await fetch(`${hub.gateway.url}?${new URLSearchParams({ query })}`, {
+        headers: { authorization: `Bearer ${await hub.tokenFor(caller)}` },
+      });
+      expect(response.status).toBe(200);
+      // An answer for one caller, kept by no browser or proxy to hand to another.
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      return (await response.json()) as { data: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+    };
+    const shown = await byGet(dashboard);
+    expect(shown.errors!.map((e) => [e.extensions!.code, e.message.includes('Query.meeting')])).toEqual([['FORBIDDEN', true]]);
+    expect(shown.data.meeting).toBeNull();
+    expect(shown.data.sectors.length).toBeGreaterThan(0);
+    expect(shown).toEqual(await hub.query(query, undefined, dashboard));
+    const full = await byGet({ role: 'committee-member' });
+    expect(full.errors).toBeUndefined();
+    expect(full.data.meeting.id).toBe(id);
+  });
+
+  it('refuses by GET, for every role, a query that reads contact details: it goes by POST', async () => {
+    const query = 'query ByGet { sectors { id focalPoint { name email } } }';
+    for (const caller of [dashboard, analyst]) {
+      const response = await fetch(`${hub.gateway.url}?${new URLSearchParams({ query })}`, {
+        headers: { authorization: `Bearer ${await hub.tokenFor(caller)}` },
+      });
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('POST');
+      expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('POST_REQUIRED');
+    }
+  });
+
   it('answers a caller whose role reads none of the query with nulls and a named error, and asks no subgraph', async () => {
     for (const store of hub.stores.values()) store.resetQueryCount();
     const answer = await hub.query('{ sectors { id name } crisisCentres { id } }', undefined, auditor);
