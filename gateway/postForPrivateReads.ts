@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 import type { AuthorizationPolicy } from '../platform/auth/policy.ts';
 import { isCacheableQuery } from './cacheableOperation.ts';
 
@@ -20,7 +20,7 @@ export function postForPrivateReads<C extends BaseContext>(policy: () => Authori
     async requestDidStart() {
       return {
         async didResolveOperation({ request, schema, document, operation }) {
-          if (request.http?.method !== 'GET' || !operation || operation.operation !== 'query') return;
+          if (request.http?.method !== 'GET' || !operation || operation.operation !== OperationTypeNode.QUERY) return;
           if (isCacheableQuery(schema, policy(), document, 'query')) return;
           const refusal = new GraphQLError(
             'This query reads case-level data, the audit log or identifying details: send it by POST, so that ' +
