@@ -2,6 +2,7 @@
 import { ConfigError, readConfig } from '../platform/config.ts';
 import { createLogger } from '../platform/logger.ts';
 import { needsAPersonExitCode, stopOnSignals } from '../platform/shutdown.ts';
+import { configuredTracing } from '../platform/tracing.ts';
 import { gatewayAuthFromConfig } from './auth/fromConfig.ts';
 import { startGateway } from './server.ts';
 
@@ -20,6 +21,8 @@ function responseCacheTtlMs(value: string | undefined): number {
 try {
   const config = readConfig();
   const logger = createLogger(config.logLevel, { service: 'gateway' });
+  // The global provider: the Apollo gateway's own plan, execute and fetch spans go through it.
+  const tracing = await configuredTracing('gateway', logger, { global: true });
   const running = await startGateway({
     host: config.host,
     port: config.gatewayPort,
@@ -33,8 +36,12 @@ try {
     supergraphFile: process.env.CRG_SUPERGRAPH_FILE || undefined,
     responseCacheTtlMs: responseCacheTtlMs(process.env.GATEWAY_RESPONSE_CACHE_TTL_MS),
     logger,
+    tracing,
   });
-  stopOnSignals(running.stop, logger);
+  stopOnSignals(async () => {
+    await running.stop();
+    await tracing?.shutdown();
+  }, logger);
   // `kill -HUP` reloads the supergraph at once, without waiting for the file check.
   process.on('SIGHUP', () => void running.reloadSupergraph());
   process.send?.({ ready: 'gateway', url: running.url });
