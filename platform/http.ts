@@ -61,16 +61,8 @@ function graphqlError(res: http.ServerResponse, status: number, message: string,
  * every subgraph use it, so body limits and error shapes are the same everywhere.
  */
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): http.Server {
-  const {
-    apollo,
-    context,
-    routes = {},
-    postRoutes = {},
-    graphqlPath = '/graphql',
-    maxBodyBytes = 256 * 1024,
-    observe,
-    traceRequest,
-  } = options;
+  const { apollo, context, routes = {}, postRoutes = {}, graphqlPath = '/graphql', maxBodyBytes = 256 * 1024, observe } = options;
+  const { traceRequest } = options;
   /** A known path or "other", for metrics and spans: never the URL as sent. */
   const routeOf = (req: http.IncomingMessage) => {
     const path = (req.url ?? '/').split('?')[0]!;
