@@ -115,8 +115,11 @@ export async function startTracing(service: string, config: TracingConfig, optio
     extract: (headers) => propagator.extract(ROOT_CONTEXT, headers, defaultTextMapGetter),
     flush: () => provider.forceFlush(),
     async shutdown() {
-      await provider.shutdown();
-      if (options.global) trace.disable();
+      try {
+        await provider.shutdown();
+      } finally {
+        if (options.global) trace.disable();
+      }
     },
   };
 }
@@ -131,7 +134,12 @@ export async function configuredTracing(service: string, logger: Logger, options
   const tracing = await startTracing(service, config, options);
   // The endpoint is not logged: its address or headers may hold the collector's credentials.
   logger.info({ sampler: config.sampler, ratio: config.samplerRatio }, 'exporting traces over OTLP');
-  return tracing;
+  return {
+    ...tracing,
+    // A collector that is down must not turn a clean stop into a failed one.
+    shutdown: () =>
+      tracing.shutdown().catch((error: unknown) => logger.warn({ error: errorType(error) }, 'the last spans were not exported at stop')),
+  };
 }
 
 /** A bounded name for what went wrong: the error's class, never its message (which may quote data). */
