@@ -1,8 +1,10 @@
+import { parse } from 'graphql';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../platform/config.ts';
 import { createLogger } from '../../platform/logger.ts';
+import { operationShapeHash } from '../../platform/traceOperations.ts';
 import { readTracingConfig } from '../../platform/tracingConfig.ts';
 import { officer, registered } from '../cases/caseFixtures.ts';
 import { startTestHub, type TestHub } from '../support/hub.ts';
@@ -101,6 +103,17 @@ beforeAll(async () => {
   receiver = await receiverPromise;
 });
 afterAll(() => receiver?.close());
+
+describe("an operation's shape hash", () => {
+  it('is the same whatever literals and aliases were written, and differs with the fields asked', () => {
+    const hash = (text: string) => operationShapeHash(parse(text));
+    const asked = hash('{ case(id: "BD-HEALTH-2026-0042", purpose: "call Amena") { id incidentType } }');
+    expect(hash('{ case(id: "BD-POLICE-2026-0001", purpose: "x") { id incidentType } }')).toBe(asked);
+    expect(hash('{ c: case(id: "BD-POLICE-2026-0001", purpose: "y") { id incidentType } }')).toBe(asked);
+    expect(hash('{ case(id: "BD-HEALTH-2026-0042", purpose: "call Amena") { id } }')).not.toBe(asked);
+    expect(asked).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
 
 describe('tracing not configured', () => {
   it('is off unless an OTLP endpoint is set, or when switched off by the standard variables', () => {
