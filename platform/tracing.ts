@@ -87,8 +87,8 @@ export async function startTracing(service: string, config: TracingConfig, optio
   const exporter = new OTLPTraceExporter({ url: config.endpoint, headers: config.headers, timeoutMillis: config.exportTimeoutMs });
   const provider = new sdk.BasicTracerProvider({
     resource: resourceFromAttributes({
-      ...config.resourceAttributes,
       [conventions.ATTR_SERVICE_NAMESPACE]: 'coordinated-response-graph',
+      ...config.resourceAttributes,
       [conventions.ATTR_SERVICE_NAME]: config.serviceName ?? config.resourceAttributes[conventions.ATTR_SERVICE_NAME] ?? `crg-${service}`,
     }),
     sampler: samplers[config.sampler](),
