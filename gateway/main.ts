@@ -2,6 +2,7 @@
 import { ConfigError, readConfig } from '../platform/config.ts';
 import { createLogger } from '../platform/logger.ts';
 import { needsAPersonExitCode, stopOnSignals } from '../platform/shutdown.ts';
+import { configuredTracing } from '../platform/tracing.ts';
 import { gatewayAuthFromConfig } from './auth/fromConfig.ts';
 import { startGateway } from './server.ts';
 import { configuredTrustedDocuments } from './trustedDocuments.ts';
@@ -21,6 +22,8 @@ function responseCacheTtlMs(value: string | undefined): number {
 try {
   const config = readConfig();
   const logger = createLogger(config.logLevel, { service: 'gateway' });
+  // The global provider: the Apollo gateway's own plan, execute and fetch spans go through it.
+  const tracing = await configuredTracing('gateway', logger, { global: true });
   const running = await startGateway({
     host: config.host,
     port: config.gatewayPort,
@@ -35,8 +38,12 @@ try {
     responseCacheTtlMs: responseCacheTtlMs(process.env.GATEWAY_RESPONSE_CACHE_TTL_MS),
     trustedDocuments: configuredTrustedDocuments(config),
     logger,
+    tracing,
   });
-  stopOnSignals(running.stop, logger);
+  stopOnSignals(async () => {
+    await running.stop();
+    await tracing?.shutdown();
+  }, logger);
   // `kill -HUP` reloads the supergraph at once, without waiting for the file check.
   process.on('SIGHUP', () => void running.reloadSupergraph());
   process.send?.({ ready: 'gateway', url: running.url });

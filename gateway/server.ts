@@ -16,6 +16,8 @@ import { fromLoopback } from '../platform/loopback.ts';
 import { createServiceMetrics, scrapeRoute } from '../platform/metrics.ts';
 import { observeOperations } from '../platform/observeOperations.ts';
 import { suggestionOptions } from '../platform/suggestions.ts';
+import { traceOperations } from '../platform/traceOperations.ts';
+import { requestTracer, type Tracing } from '../platform/tracing.ts';
 import { fieldAuthorization } from './authorization/fieldAuthorization.ts';
 import { gatewayContext, type GatewayContext } from './context.ts';
 import { dashboardRoutes, tokenCommand } from './dashboard.ts';
@@ -64,6 +66,8 @@ export interface GatewayOptions {
   /** How long requests in flight may run on after stop() before their connections are cut. */
   shutdownGraceMs?: number;
   logger?: Logger;
+  /** Traces requests and subgraph calls when set (platform/tracing.ts; started as the global provider). */
+  tracing?: Tracing;
 }
 
 export interface RunningGateway {
@@ -113,7 +117,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (!dataSources.has(key)) {
         dataSources.set(
           key,
-          new SubgraphDataSource(name, target, options.subgraphTimeoutMs, options.signingKey, gatewayMetrics, shareable),
+          new SubgraphDataSource(name, target, options.subgraphTimeoutMs, options.signingKey, gatewayMetrics, shareable, options.tracing),
         );
       }
       return dataSources.get(key)!;
@@ -146,6 +150,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       postForPrivateReads(supergraph.policy),
       ...(options.responseCacheTtlMs ? [responseCache({ ttlMs: options.responseCacheTtlMs, policy: supergraph.policy, metrics })] : []),
       fieldAuthorization(supergraph.policy),
+      ...(options.tracing ? [traceOperations<GatewayContext>()] : []),
     ],
   });
   await apollo.start();
@@ -168,6 +173,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     apollo: statusByMediaType(trustedDocuments(oneOperationPerRequest(apollo), options.trustedDocuments, logger)),
     context,
     observe: (route, status) => metrics.httpRequests.inc({ route, status }),
+    // A caller's own trace context is not continued (docs/adr/0020).
+    traceRequest: options.tracing && requestTracer(options.tracing, { trustIncomingContext: false }),
     routes: {
       '/': ide,
       // A browser opening /graphql gets the IDE; a GET with parameters is GraphQL.

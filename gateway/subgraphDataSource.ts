@@ -1,4 +1,5 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { SpanKind, type Span } from '@opentelemetry/api';
 import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { Pool } from 'undici';
@@ -13,6 +14,7 @@ import {
 import type { Key } from '../platform/auth/keys.ts';
 import { subgraphCatalog } from '../platform/catalog.ts';
 import { requestIdHeader } from '../platform/requestId.ts';
+import { inSpan, type Tracing } from '../platform/tracing.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayMetrics } from './gatewayMetrics.ts';
 import { SharedFetches } from './sharedFetches.ts';
@@ -101,7 +103,8 @@ const tokenReuseMs = 20_000;
 /**
  * Fetches from one subgraph with a bounded timeout, so one slow ministry cannot hold up the
  * whole graph, and turns any failure into an error that names the sector. Each call carries the
- * caller's identity in a token the gateway signs for this subgraph alone, and the request id.
+ * caller's identity in a token the gateway signs for this subgraph alone, the request id and,
+ * when tracing is on, the trace context.
  *
  * It speaks to the subgraph through its own undici connection pool rather than fetch(): the
  * profile of the bench showed fetch's WHATWG streams, Request objects and per-call abort signals
@@ -114,6 +117,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly path: string;
   private readonly shared = new SharedFetches<string>();
   private readonly asksCaseRegistry: boolean;
+  private readonly target: URL;
 
   constructor(
     readonly subgraph: string,
@@ -122,10 +126,12 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     private readonly signingKey: Key,
     private readonly metrics?: GatewayMetrics,
     private readonly shareable: Shareable = () => false,
+    private readonly tracing?: Tracing,
   ) {
     this.asksCaseRegistry = subgraphCatalog.find((entry) => entry.name === subgraph)?.role === 'sector';
     const target = new URL(url);
     this.path = `${target.pathname}${target.search}`;
+    this.target = target;
     this.pool = new Pool(target.origin, {
       connections: 64,
       keepAliveTimeout: 30_000,
@@ -199,9 +205,27 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
         headers[caseAccessTokenHeader] = await this.caseAccessTokenFor(context.identity);
       }
     }
+    if (!this.tracing) return this.exchange(headers, body, undefined);
+    const port = Number(this.target.port || (this.target.protocol === 'https:' ? 443 : 80));
+    const attributes = {
+      'crg.subgraph': this.subgraph,
+      'http.request.method': 'POST',
+      'server.address': this.target.hostname,
+      'server.port': port,
+    };
+    return inSpan(this.tracing, `POST ${this.subgraph}`, { kind: SpanKind.CLIENT, attributes }, (span) => {
+      // The subgraph continues this trace under the call's own span.
+      this.tracing!.inject(headers);
+      return this.exchange(headers, body, span);
+    });
+  }
+
+  /** One HTTP round trip to the subgraph: its answer's text, or an error naming the sector. */
+  private async exchange(headers: Record<string, string>, body: string, span: Span | undefined): Promise<string> {
     const started = performance.now();
     try {
       const response = await this.pool.request({ method: 'POST', path: this.path, headers, body });
+      span?.setAttribute('http.response.status_code', response.statusCode);
       if (response.statusCode === 400) {
         // The subgraph answered and refused the request: a variable its scalars reject (an
         // impossible date), say. That is the caller's error, named by the subgraph, not an outage.

@@ -2,6 +2,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { requestIdHeader, requestIdOf } from './requestId.ts';
+import type { RequestTracer } from './tracing.ts';
 
 /** What a plain route answers. */
 export interface Answer {
@@ -39,6 +40,8 @@ export interface HttpOptions<C extends BaseContext> {
   maxBodyBytes?: number;
   /** Told of every answered request, for metrics: the route (a known path or "other"), status and duration. */
   observe?: (route: string, status: number, seconds: number) => void;
+  /** Serves each request inside a server span, when tracing is on (platform/tracing.ts). */
+  traceRequest?: RequestTracer;
 }
 
 class BodyTooLarge extends Error {}
@@ -69,20 +72,27 @@ function graphqlError(res: http.ServerResponse, status: number, message: string,
  */
 export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>): http.Server {
   const { apollo, context, routes = {}, postRoutes = {}, graphqlPath = '/graphql', maxBodyBytes = 256 * 1024, observe } = options;
+  const { traceRequest } = options;
+  /** A known path or "other", for metrics and spans: never the URL as sent. */
+  const routeOf = (req: http.IncomingMessage) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    return path === graphqlPath || routes[path] || postRoutes[path] ? path : 'other';
+  };
   // `serve` never rejects: everything it does is inside the try, whose catch answers the failure.
-  const server = http.createServer((req, res) => void serve(req, res));
+  const server = http.createServer((req, res) => {
+    // One id per request, set here so the context, the logs, the spans and the subgraph calls all see it.
+    const requestId = requestIdOf(req);
+    req.headers[requestIdHeader] = requestId;
+    res.setHeader(requestIdHeader, requestId);
+    void (traceRequest ? traceRequest({ req, res, route: routeOf(req), requestId }, () => serve(req, res)) : serve(req, res));
+  });
   async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
     try {
-      // One id per request, set here so the context, the logs and the subgraph calls all see it.
-      const requestId = requestIdOf(req);
-      req.headers[requestIdHeader] = requestId;
-      res.setHeader(requestIdHeader, requestId);
       // While the server drains, answers close their connection so keep-alive clients reconnect elsewhere.
       if (closing.has(server)) res.setHeader('connection', 'close');
       if (observe) {
         const started = performance.now();
-        const path = (req.url ?? '/').split('?')[0]!;
-        const route = path === graphqlPath || routes[path] || postRoutes[path] ? path : 'other';
+        const route = routeOf(req);
         res.once('finish', () => observe(route, res.statusCode, (performance.now() - started) / 1000));
       }
       const url = new URL(req.url ?? '/', 'http://localhost');

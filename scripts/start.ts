@@ -11,6 +11,7 @@ import path from 'node:path';
 import { envPrefix, subgraphCatalog } from '../platform/catalog.ts';
 import { developmentKeys } from '../platform/auth/configuredKeys.ts';
 import { ConfigError, countries, readConfig } from '../platform/config.ts';
+import { readTracingConfig } from '../platform/tracingConfig.ts';
 import { projectPath } from '../platform/schemaFiles.ts';
 import { needsAPersonExitCode, supervisedVariable } from '../platform/shutdown.ts';
 import { DataFolderLockedError, lockDataFolder } from '../subgraphs/kit/store/dataFolderLock.ts';
@@ -37,6 +38,8 @@ if (watchFlag !== -1 && !subgraphCatalog.some((entry) => entry.name === watched)
 let config: ReturnType<typeof readConfig>;
 try {
   config = readConfig();
+  // Checked here too, so a wrong OTEL_* variable stops start-up once instead of in every service.
+  readTracingConfig();
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);

@@ -7,6 +7,7 @@ import { DamagedCollectionError } from './kit/store/collectionFile.ts';
 import { DataFolderLockedError } from './kit/store/dataFolderLock.ts';
 import { createLogger } from '../platform/logger.ts';
 import { needsAPersonExitCode, stopOnSignals } from '../platform/shutdown.ts';
+import { configuredTracing } from '../platform/tracing.ts';
 import { LostCollectionError, startSubgraph } from './kit/subgraph.ts';
 import { loadSubgraphDefinition } from './definitions.ts';
 
@@ -20,8 +21,12 @@ try {
   const config = readConfig();
   const definition = await loadSubgraphDefinition(name);
   const logger = createLogger(config.logLevel, { subgraph: name });
-  const running = await startSubgraph(definition, { config, port: config.subgraphPorts[name]!, logger });
-  const stopToRestart = stopOnSignals(running.stop, logger);
+  const tracing = await configuredTracing(name, logger, { global: true });
+  const running = await startSubgraph(definition, { config, port: config.subgraphPorts[name]!, logger, tracing });
+  const stopToRestart = stopOnSignals(async () => {
+    await running.stop();
+    await tracing?.shutdown();
+  }, logger);
   // Its memory may now differ from its files: only a fresh start, reading them again, can serve.
   running.store.onFailure(() => stopToRestart('the store failed a write'));
   process.send?.({ ready: name, url: running.url });

@@ -1,7 +1,10 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { Pool } from 'undici';
+import { SpanKind } from '@opentelemetry/api';
 import { caseAccessTokenHeader } from '../../platform/auth/internalToken.ts';
+import { requestIdHeader } from '../../platform/requestId.ts';
+import { inSpan, type Tracing } from '../../platform/tracing.ts';
 
 /*
  * How a sector subgraph learns whether the caller may see a case now. The rule and the facts it
@@ -45,13 +48,25 @@ function poolFor(origin: string): Pool {
   return pool;
 }
 
-async function ask(url: URL, token: string, caseIds: readonly string[], timeoutMs: number): Promise<Set<string>> {
+async function ask(url: URL, token: string, caseIds: readonly string[], options: RegistryOptions): Promise<Set<string>> {
+  const { timeoutMs = 5000, tracing, requestId } = options;
+  const headers: Record<string, string> = { 'content-type': 'application/json', [caseAccessTokenHeader]: token };
+  if (requestId) headers[requestIdHeader] = requestId;
+  if (!tracing) return exchange(url, headers, caseIds, timeoutMs);
+  const attributes = { 'http.request.method': 'POST', 'server.address': url.hostname, 'crg.case_count': caseIds.length };
+  return inSpan(tracing, `POST ${caseAccessPath}`, { kind: SpanKind.CLIENT, attributes }, () => {
+    tracing.inject(headers);
+    return exchange(url, headers, caseIds, timeoutMs);
+  });
+}
+
+async function exchange(url: URL, headers: Record<string, string>, caseIds: readonly string[], timeoutMs: number): Promise<Set<string>> {
   let response;
   try {
     response = await poolFor(url.origin).request({
       method: 'POST',
       path: url.pathname,
-      headers: { 'content-type': 'application/json', [caseAccessTokenHeader]: token },
+      headers,
       body: JSON.stringify({ caseIds }),
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
@@ -71,11 +86,18 @@ async function ask(url: URL, token: string, caseIds: readonly string[], timeoutM
  * The registry as one request sees it. `registryUrl` is coordination's GraphQL URL (its
  * case-access route sits beside it); `token` is the case-access token the gateway sent.
  */
-export function caseRegistryFor(registryUrl: string | undefined, token: string | undefined, timeoutMs = 5000): CaseRegistry {
+/** How a request asks the registry: within how long, with its request id and, when tracing is on, its trace context. */
+export interface RegistryOptions {
+  timeoutMs?: number;
+  requestId?: string;
+  tracing?: Tracing;
+}
+
+export function caseRegistryFor(registryUrl: string | undefined, token: string | undefined, options: RegistryOptions = {}): CaseRegistry {
   const loader = new DataLoader<string, boolean>(async (caseIds) => {
     if (!registryUrl) throw new CaseRegistryUnavailableError('this subgraph was not told where it is');
     if (!token) throw new CaseRegistryUnavailableError('the request carries no case-access token from the gateway');
-    const visible = await ask(new URL(caseAccessPath, registryUrl), token, caseIds, timeoutMs);
+    const visible = await ask(new URL(caseAccessPath, registryUrl), token, caseIds, options);
     return caseIds.map((id) => visible.has(id));
   });
   return { visible: (caseId) => loader.load(caseId) };

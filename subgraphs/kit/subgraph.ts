@@ -25,6 +25,10 @@ import { createServiceMetrics, scrapeRoute } from '../../platform/metrics.ts';
 import { observeOperations } from '../../platform/observeOperations.ts';
 import { requestIdHeader } from '../../platform/requestId.ts';
 import { suggestionOptions } from '../../platform/suggestions.ts';
+import { traceOperations } from '../../platform/traceOperations.ts';
+import { requestTracer, type Tracing } from '../../platform/tracing.ts';
+import { traceRootFields } from './tracedResolvers.ts';
+import { tracedStore } from './store/tracedStore.ts';
 import { cachedTokenVerifier } from './verifiedTokens.ts';
 import { openRepositories, type Draft, type Repository } from './repository.ts';
 import { readSdl } from '../../platform/schemaFiles.ts';
@@ -206,6 +210,8 @@ export interface StartOptions {
   encryptionKeys?: Keyring;
   /** How background work asks the graph (tests pass their gateway and issuer); the subgraph's own configured way otherwise. */
   graph?: GraphAccess;
+  /** Traces requests, root fields and store calls when set (platform/tracing.ts). */
+  tracing?: Tracing;
 }
 
 /** An upgrade the store has finished. */
@@ -370,7 +376,8 @@ async function serve<S extends Specs, L>(
     logger,
     keyring: options.encryptionKeys,
   });
-  const repos = (await openRepositories(encrypting, definition.documents)) as Repositories<S>;
+  const served = options.tracing ? tracedStore(encrypting, options.tracing) : encrypting;
+  const repos = (await openRepositories(served, definition.documents)) as Repositories<S>;
   if (auditKeys) openAuditLog(repos as unknown as AuditRepositories, definition.name, auditKeys);
   const recordUpgradesFinished = await runUpgrades(definition.upgrades ?? [], store, {
     repos,
@@ -391,6 +398,7 @@ async function serve<S extends Specs, L>(
     resolvers: { Date: DateResolver, DateTime: DateTimeResolver, ...definition.resolvers },
   });
   enforceAuthDirectives(schema, sdl);
+  if (options.tracing) traceRootFields(schema, options.tracing);
   // Every request needs the gateway's token, introspection included. Inline tracing is off: it
   // would send resolver timings back with every answer, for nobody to read.
   const metrics = createServiceMetrics(definition.name);
@@ -402,7 +410,11 @@ async function serve<S extends Specs, L>(
     // server under requests in flight and raise the signal again, turning one stop into two.
     stopOnTerminationSignals: false,
     ...suggestionOptions(config.mode === 'production'),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), observeOperations(metrics, logger)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      observeOperations(metrics, logger),
+      ...(options.tracing ? [traceOperations<SubgraphContext<S, L>>()] : []),
+    ],
   });
   await apollo.start();
 
@@ -422,7 +434,7 @@ async function serve<S extends Specs, L>(
       requestId,
       logger: logger.child({ requestId }),
       identity,
-      caseRegistry: caseRegistryFor(registryUrl, header(req, caseAccessTokenHeader)),
+      caseRegistry: caseRegistryFor(registryUrl, header(req, caseAccessTokenHeader), { requestId, tracing: options.tracing }),
       country: config.country,
     };
   };
@@ -432,6 +444,8 @@ async function serve<S extends Specs, L>(
     apollo,
     context,
     observe: (route, status) => metrics.httpRequests.inc({ route, status }),
+    // Only the gateway (and a subgraph asking the case registry) calls a subgraph: its trace is continued.
+    traceRequest: options.tracing && requestTracer(options.tracing, { trustIncomingContext: true }),
     postRoutes: definition.postRoutes?.({ repos, createLoaders: () => definition.createLoaders(repos, clock), clock, logger, gatewayKey }),
     routes: {
       '/health': async () => json(200, { status: 'ok', subgraph: definition.name }),

@@ -10,7 +10,9 @@ import { subgraphCatalog } from '../../platform/catalog.ts';
 import { fixedClock, type Clock } from '../../subgraphs/kit/clock.ts';
 import { scopesByRole, type Role } from '../../platform/auth/roles.ts';
 import type { AlertsConfig, CountryId, GatewayLimits } from '../../platform/config.ts';
-import { createLogger } from '../../platform/logger.ts';
+import { createLogger, type Logger } from '../../platform/logger.ts';
+import { startTracing, type Tracing } from '../../platform/tracing.ts';
+import type { TracingConfig } from '../../platform/tracingConfig.ts';
 import { startSubgraph, type RunningSubgraph, type StartOptions } from '../../subgraphs/kit/subgraph.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import type { Store } from '../../subgraphs/kit/store/port.ts';
@@ -63,6 +65,8 @@ export interface TestHub {
   graph: GraphAccess;
   /** Moves every service's "today" (the hub's clock) to another day, YYYY-MM-DD. */
   moveClockTo(day: string): void;
+  /** Exports every span the services have ended (with `tracing`). */
+  flushTraces(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -153,10 +157,19 @@ export async function startTestHub(
     alerts?: Partial<AlertsConfig>;
     /** The gateway's registered documents and the roles that may run those only (the dashboard's manifest, no role, otherwise). */
     trustedDocuments?: GatewayOptions['trustedDocuments'];
+    /** Traces every service as configured, each under its own service name; the gateway's is the global provider. */
+    tracing?: TracingConfig;
+    /** Where every service logs; silent otherwise. */
+    logger?: Logger;
   } = {},
 ): Promise<TestHub> {
   const country = options.country ?? 'bangladesh';
-  const logger = createLogger('silent');
+  const logger = options.logger ?? createLogger('silent');
+  const tracings = new Map<string, Tracing>();
+  // The gateway's first: it becomes the global provider that the Apollo gateway's spans use.
+  for (const service of options.tracing ? ['gateway', ...subgraphCatalog.map((entry) => entry.name)] : []) {
+    tracings.set(service, await startTracing(service, options.tracing!, { global: service === 'gateway' }));
+  }
   let today = fixedClock(TODAY);
   const clock: Clock = { now: () => today.now() };
   const keys = await generateDevelopmentKeys();
@@ -208,6 +221,7 @@ export async function startTestHub(
       audit: audit.get(name),
       encryptionKeys: encryptionKeys.get(name),
       graph,
+      tracing: tracings.get(name),
     });
     subgraphs.set(name, running);
     stores.set(name, running.store);
@@ -235,6 +249,7 @@ export async function startTestHub(
     mode,
     trustedDocuments: options.trustedDocuments,
     logger,
+    tracing: tracings.get('gateway'),
   });
   gatewayUrl = gateway.url;
   const signingKey = await importKey(keys.gatewayPrivate, internalTokenAlgorithm);
@@ -282,6 +297,9 @@ export async function startTestHub(
     moveClockTo(day) {
       today = fixedClock(day);
     },
+    async flushTraces() {
+      await Promise.all([...tracings.values()].map((tracing) => tracing.flush()));
+    },
     async stopSubgraph(name) {
       stopped.add(name);
       await subgraphs.get(name)!.stop();
@@ -289,6 +307,7 @@ export async function startTestHub(
     async stop() {
       await gateway.stop();
       await Promise.all([...subgraphs].filter(([name]) => !stopped.has(name)).map(([, s]) => s.stop()));
+      await Promise.all([...tracings.values()].map((tracing) => tracing.shutdown()));
     },
   };
 }
