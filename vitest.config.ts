@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/support/longestFirst.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -31,6 +32,7 @@ export default defineConfig({
     // its own servers and stores; a test that changes process-wide state (environment variables,
     // signal handlers, globals) must put it back.
     isolate: false,
+    sequence: { sequencer: LongestFirst },
     // One known disclosure-control secret, so the published noise is the same on every machine.
     env: { CRG_DISCLOSURE_KEY_FILE: 'test/support/disclosure-test.key' },
   },
