@@ -2,6 +2,7 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { json, type Route } from './http.ts';
 import { fromLoopback } from './loopback.ts';
+import { boundedOperationNames } from './operationNames.ts';
 
 /*
  * Prometheus metrics for one service. Each service has its own registry rather than prom-client's
@@ -12,11 +13,6 @@ import { fromLoopback } from './loopback.ts';
 // Seconds: from a cached dashboard answer (a few ms) to a subgraph timing out (5 s by default).
 export const latencyBuckets = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-// Operation names come from callers: only this many distinct ones get their own series, so a
-// caller inventing names cannot grow the registry without bound. The rest count as "other".
-const maxOperationNames = 200;
-const plainName = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-
 export interface ServiceMetrics {
   readonly registry: Registry;
   /** Every HTTP request, by route and status: the request rate, refusals included. */
@@ -25,7 +21,7 @@ export interface ServiceMetrics {
   readonly operationDuration: Histogram<'operation' | 'outcome'>;
   /** Errors in GraphQL answers, by code and, for a sector that did not answer, its subgraph. */
   readonly graphqlErrors: Counter<'code' | 'subgraph'>;
-  /** The label for an operation name: bounded in number and in shape. */
+  /** The label for an operation name: bounded in number and in shape (operationNames.ts). */
   operationLabel(name: string | null | undefined): string;
   /** The Prometheus text page, for anyone: serve it through scrapeRoute. */
   readonly route: Route;
@@ -35,7 +31,6 @@ export function createServiceMetrics(service: string): ServiceMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
-  const seen = new Set<string>();
   return {
     registry,
     httpRequests: new Counter({
@@ -57,14 +52,7 @@ export function createServiceMetrics(service: string): ServiceMetrics {
       labelNames: ['code', 'subgraph'],
       registers: [registry],
     }),
-    operationLabel(name) {
-      if (!name) return 'anonymous';
-      if (!plainName.test(name)) return 'other';
-      if (seen.has(name)) return name;
-      if (seen.size >= maxOperationNames) return 'other';
-      seen.add(name);
-      return name;
-    },
+    operationLabel: boundedOperationNames(),
     route: async () => ({ status: 200, type: registry.contentType, body: await registry.metrics() }),
   };
 }

@@ -23,7 +23,8 @@ export function operationShapeHash(document: DocumentNode): string {
 
 /**
  * Names the GraphQL operation on the request's server span: its name, its type and the hash of
- * its shape (see operationShapeHash). Added only when tracing is on.
+ * its shape (see operationShapeHash). Added only when tracing is on. The name leaves the service
+ * only as the metrics' rule allows: the exporter rewrites it (operationNamingExporter.ts).
  */
 export function traceOperations<C extends BaseContext>(): ApolloServerPlugin<C> {
   return {

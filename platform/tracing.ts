@@ -15,6 +15,8 @@ import {
 } from '@opentelemetry/api';
 import type http from 'node:http';
 import type { Logger } from './logger.ts';
+import { operationNamingExporter } from './operationNamingExporter.ts';
+import { boundedOperationNames } from './operationNames.ts';
 import { readTracingConfig, type TracingConfig } from './tracingConfig.ts';
 
 /*
@@ -22,8 +24,8 @@ import { readTracingConfig, type TracingConfig } from './tracingConfig.ts';
  * (tracingConfig.ts): then nothing of the SDK is loaded and callers take the untraced path, so
  * the cost is one `undefined` check where a span would start.
  *
- * What a span may carry: names of services, routes, operations, types, fields and store
- * collections; counts, durations, status codes, error classes, the request id and a hash of the
+ * What a span may carry: names of services, routes, types, fields and store collections;
+ * operation names only as the metrics' rule allows (operationNames.ts); counts, durations, status codes, error classes, the request id and a hash of the
  * operation with its literals removed. Never a variable, an argument, query text, an id of a
  * record, an error message or anything from an answer (docs/adr/0020).
  */
@@ -84,7 +86,10 @@ export async function startTracing(service: string, config: TracingConfig, optio
     parentbased_always_off: () => new sdk.ParentBasedSampler({ root: new sdk.AlwaysOffSampler() }),
     parentbased_traceidratio: () => new sdk.ParentBasedSampler({ root: ratio }),
   };
-  const exporter = new OTLPTraceExporter({ url: config.endpoint, headers: config.headers, timeoutMillis: config.exportTimeoutMs });
+  const exporter = operationNamingExporter(
+    new OTLPTraceExporter({ url: config.endpoint, headers: config.headers, timeoutMillis: config.exportTimeoutMs }),
+    boundedOperationNames(),
+  );
   const provider = new sdk.BasicTracerProvider({
     resource: resourceFromAttributes({
       [conventions.ATTR_SERVICE_NAMESPACE]: 'coordinated-response-graph',

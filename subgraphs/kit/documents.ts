@@ -19,6 +19,12 @@ export interface DocumentSpec<T> {
   readonly revision?: string;
   /** The key a write of one document notes with its revision (its id unless said otherwise). */
   revisionKey?(doc: T): string;
+  /**
+   * Whether each document is about one case (the case itself, its referrals, a sector's response,
+   * the survivor's contact, the audit of who read it): whether one exists for a case code must not
+   * show outside the answer, so the store calls on these are not traced (kit/store/tracedStore.ts).
+   */
+  readonly caseRecords?: true;
   /** Phantom field carrying the document type; never set. */
   readonly __type?: T;
 }
@@ -46,6 +52,11 @@ export function defineDocument<T>(collection: string, label: string, definition:
  */
 export function bumpingRevision<T>(spec: DocumentSpec<T>, revision: string, revisionKey?: (doc: T) => string): DocumentSpec<T> {
   return { ...spec, revision, revisionKey };
+}
+
+/** The same kind of document, marked as holding one case's records (see DocumentSpec.caseRecords). */
+export function holdingCaseRecords<S extends DocumentSpec<any>>(spec: S): S {
+  return { ...spec, caseRecords: true };
 }
 
 /** A nested object inside a document: no id of its own, unknown fields refused. */

@@ -376,7 +376,7 @@ async function serve<S extends Specs, L>(
     logger,
     keyring: options.encryptionKeys,
   });
-  const served = options.tracing ? tracedStore(encrypting, options.tracing) : encrypting;
+  const served = options.tracing ? tracedStore(encrypting, options.tracing, definition.documents) : encrypting;
   const repos = (await openRepositories(served, definition.documents)) as Repositories<S>;
   if (auditKeys) openAuditLog(repos as unknown as AuditRepositories, definition.name, auditKeys);
   const recordUpgradesFinished = await runUpgrades(definition.upgrades ?? [], store, {

@@ -200,6 +200,12 @@ describe('traces across the gateway and the subgraphs', () => {
   const survivor = { name: 'Rokeya Tracewatch', phone: '+880 1711 987654', address: '12 Hidden Road, Mirpur' };
   const purpose = 'call her sister Amena about the hearing';
   const district = 'Dhaka';
+  const probe = `query Probe($id: ID!) {
+    case(id: $id, purpose: "check") { id district }
+    healthSurvivorContact(caseId: $id, purpose: "check") { name }
+  }`;
+  const probes = new Map<string, { data?: any; errors?: unknown[] }>();
+  const longName = `Survivor_NAMESECRET_Seven_${'x'.repeat(50)}`;
 
   beforeAll(async () => {
     hub = await startTestHub({
@@ -234,6 +240,19 @@ describe('traces across the gateway and the subgraphs', () => {
     expect(read.errors).toBeUndefined();
     expect(read.data!.case.district).toBe(district);
     expect(read.data!.healthSurvivorContact.name).toBe(survivor.name);
+    // A police officer probing a real health case and a made-up code: the same refusal twice.
+    const police = await hub.tokenFor(officer('police'));
+    // The first asks the gateway to plan the operation; the two compared find the plan made.
+    for (const [requestId, id] of [
+      ['probe-first', 'CASE-BD-2026-999998'],
+      ['probe-real', caseId],
+      ['probe-missing', 'CASE-BD-2026-999999'],
+    ] as const) {
+      probes.set(requestId, await ask(hub, police, requestId, probe, { id }));
+    }
+    // An operation name the metrics' rule refuses (too long to be a plain name), naming someone.
+    const named = await ask(hub, token, 'trace-named', `query ${longName} { case(id: ${JSON.stringify(caseId)}) { id district } }`, {});
+    expect(named.data?.case.district).toBe(district);
     await hub.flushTraces();
   });
   afterAll(() => hub?.stop());
@@ -283,9 +302,11 @@ describe('traces across the gateway and the subgraphs', () => {
       expect(health.map((span) => span.name)).toContain(
         requestId === 'trace-write' ? 'resolve Mutation.recordHealthSurvivorContact' : 'resolve Query.healthSurvivorContact',
       );
-      const storeCalls = health.filter((span) => span.attributes['db.collection.name'] === 'survivorContacts');
-      expect(storeCalls.length).toBeGreaterThan(0);
-      for (const call of storeCalls) expect(byId.get(call.parentSpanId)!.service).toBe('crg-health');
+      // Store calls on case records run inside the field's span, with none of their own.
+      expect(spans.filter((span) => span.attributes['db.collection.name'] !== undefined).map((span) => span.name)).not.toContainEqual(
+        expect.stringMatching(/ (cases|referrals|survivorContacts|medicalCare|auditLog|auditHead)$/),
+      );
+      for (const span of spans) expect(span.attributes).not.toHaveProperty('crg.store.documents');
     });
   }
 
@@ -308,6 +329,41 @@ describe('traces across the gateway and the subgraphs', () => {
     }
     // Everything exported, resources and scopes included, exactly as sent.
     for (const body of receiver.bodies) for (const secret of secrets) expect(body).not.toContain(secret);
+  });
+
+  it('traces a refused probe on a real case exactly as one on a made-up code', () => {
+    const [real, missing] = ['probe-real', 'probe-missing'].map((requestId) => probes.get(requestId)!);
+    expect(real!.data).toEqual({ case: null, healthSurvivorContact: null });
+    expect(real).toEqual(missing);
+    expect(JSON.stringify(real!.errors)).toContain('FORBIDDEN');
+    /** The trace without ids, times and order: each span as its path from the root, its kind and attributes. */
+    const shape = (requestId: string) => {
+      const spans = traceOf(requestId);
+      const byId = new Map(spans.map((span) => [span.spanId, span]));
+      const path = (span: ExportedSpan | undefined): string =>
+        span ? `${path(byId.get(span.parentSpanId))} > ${span.service} ${span.name}` : '';
+      return spans
+        .map((span) => {
+          const { 'crg.request_id': _, ...attributes } = span.attributes;
+          return `${path(span)} ${span.kind} ${JSON.stringify(Object.entries(attributes).sort())}`;
+        })
+        .sort();
+    };
+    const realShape = shape('probe-real');
+    expect(realShape.join('\n')).toContain('crg-coordination resolve Query.case');
+    expect(realShape).toEqual(shape('probe-missing'));
+  });
+
+  it("names an operation in spans only as the metrics' rule allows, on the gateway's own spans and in the subgraphs", () => {
+    const spans = traceOf('trace-named');
+    expect(spans.some((span) => span.service === 'crg-coordination')).toBe(true);
+    expect(spans.find((span) => span.name === 'gateway.plan')?.attributes['graphql.operation.name']).toBe('other');
+    for (const span of spans.filter((span) => span.parentSpanId === '')) expect(span.attributes['graphql.operation.name']).toBe('other');
+    for (const body of receiver.bodies) expect(body).not.toContain('NAMESECRET');
+    // A plain name is kept, as in the metrics.
+    const read = traceOf('trace-read');
+    expect(read.find((span) => span.parentSpanId === '')!.attributes['graphql.operation.name']).toBe('CaseRead');
+    expect(read.find((span) => span.name === 'gateway.plan')!.attributes['graphql.operation.name']).toBe('CaseRead');
   });
 
   it('writes the trace id on every log line of the request', () => {

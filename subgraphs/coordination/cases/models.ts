@@ -1,4 +1,4 @@
-import { bumpingRevision, defineDocument, nested } from '../../kit/documents.ts';
+import { bumpingRevision, defineDocument, holdingCaseRecords, nested } from '../../kit/documents.ts';
 import { sectorIds } from '../../../platform/catalog.ts';
 import { optionalProvenanceFields, type ProvenanceDoc } from '../../kit/provenance.ts';
 
@@ -95,32 +95,34 @@ function notAfterReport(this: CaseDoc, value: Date | null | undefined) {
   return !value || !this.firstReportedOn || value <= this.firstReportedOn;
 }
 
-export const caseDocument = defineDocument<CaseDoc>('cases', 'case', {
-  _id: { type: String, required: true, match: [caseCodePattern, 'must be a case code such as CASE-BD-2026-000123'] },
-  holdingSector: { type: String, required: true, enum: sectorIds, index: true },
-  intakePoint: { type: String, required: true, trim: true, minlength: 1, maxlength: 120 },
-  district: { type: String, required: true, trim: true, minlength: 1, maxlength: 120, index: true },
-  firstReportedOn: { type: Date, required: true, index: true },
-  incidentOn: { type: Date, default: null, validate: [notAfterReport, 'must not be after firstReportedOn'] },
-  incidentType: { type: String, required: true, enum: incidentTypes, index: true },
-  contexts: {
-    type: [{ type: String, enum: caseContexts }],
-    validate: [(v: string[]) => new Set(v).size === v.length, 'must not name a context twice'],
-  },
-  referralConsent: {
-    type: [{ type: String, enum: sectorIds }],
-    validate: [(v: string[]) => new Set(v).size === v.length, 'must not name a sector twice'],
-  },
-  reportingConsent: { type: Boolean, required: true, index: true },
-  consentRecordedOn: { type: Date, required: true },
-  milestones: {
-    type: [nested({ kind: { type: String, required: true, enum: milestoneKinds }, on: { type: Date, required: true } })],
-    validate: [(v: MilestoneDoc[]) => new Set(v.map((m) => m.kind)).size === v.length, 'must not record a milestone twice'],
-  },
-  createdAt: { type: Date, required: true },
-  updatedAt: { type: Date, required: true },
-  addedForDemo: optionalProvenanceFields.addedForDemo,
-});
+export const caseDocument = holdingCaseRecords(
+  defineDocument<CaseDoc>('cases', 'case', {
+    _id: { type: String, required: true, match: [caseCodePattern, 'must be a case code such as CASE-BD-2026-000123'] },
+    holdingSector: { type: String, required: true, enum: sectorIds, index: true },
+    intakePoint: { type: String, required: true, trim: true, minlength: 1, maxlength: 120 },
+    district: { type: String, required: true, trim: true, minlength: 1, maxlength: 120, index: true },
+    firstReportedOn: { type: Date, required: true, index: true },
+    incidentOn: { type: Date, default: null, validate: [notAfterReport, 'must not be after firstReportedOn'] },
+    incidentType: { type: String, required: true, enum: incidentTypes, index: true },
+    contexts: {
+      type: [{ type: String, enum: caseContexts }],
+      validate: [(v: string[]) => new Set(v).size === v.length, 'must not name a context twice'],
+    },
+    referralConsent: {
+      type: [{ type: String, enum: sectorIds }],
+      validate: [(v: string[]) => new Set(v).size === v.length, 'must not name a sector twice'],
+    },
+    reportingConsent: { type: Boolean, required: true, index: true },
+    consentRecordedOn: { type: Date, required: true },
+    milestones: {
+      type: [nested({ kind: { type: String, required: true, enum: milestoneKinds }, on: { type: Date, required: true } })],
+      validate: [(v: MilestoneDoc[]) => new Set(v.map((m) => m.kind)).size === v.length, 'must not record a milestone twice'],
+    },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    addedForDemo: optionalProvenanceFields.addedForDemo,
+  }),
+);
 // Aggregates read one period of consenting cases at a time.
 caseDocument.schema.index({ reportingConsent: 1, firstReportedOn: 1 });
 
@@ -159,35 +161,37 @@ export interface ReferralDoc extends ProvenanceDoc {
   updatedAt: Date;
 }
 
-export const referralDocument = defineDocument<ReferralDoc>('referrals', 'referral', {
-  caseId: { type: String, required: true, match: caseCodePattern, index: true },
-  fromSector: { type: String, required: true, enum: sectorIds, index: true },
-  toSector: { type: String, required: true, enum: sectorIds, index: true },
-  reason: { type: String, required: true, trim: true, minlength: 1, maxlength: 500 },
-  status: { type: String, required: true, enum: referralStatuses, index: true },
-  statusReason: { type: String, trim: true, maxlength: 500, default: null },
-  followUpBy: { type: Date, required: true, index: true },
-  consentOverride: {
-    type: nested({
-      reason: { type: String, required: true, trim: true, minlength: 1, maxlength: 500 },
-      by: { type: String, required: true },
-      at: { type: Date, required: true },
-    }),
-    default: null,
-  },
-  history: [
-    nested({
-      status: { type: String, required: true, enum: referralStatuses },
-      at: { type: Date, required: true },
-      by: { type: String, required: true },
-      sector: { type: String, required: true, enum: sectorIds },
-      reason: { type: String, default: null },
-    }),
-  ],
-  createdAt: { type: Date, required: true },
-  updatedAt: { type: Date, required: true },
-  addedForDemo: optionalProvenanceFields.addedForDemo,
-});
+export const referralDocument = holdingCaseRecords(
+  defineDocument<ReferralDoc>('referrals', 'referral', {
+    caseId: { type: String, required: true, match: caseCodePattern, index: true },
+    fromSector: { type: String, required: true, enum: sectorIds, index: true },
+    toSector: { type: String, required: true, enum: sectorIds, index: true },
+    reason: { type: String, required: true, trim: true, minlength: 1, maxlength: 500 },
+    status: { type: String, required: true, enum: referralStatuses, index: true },
+    statusReason: { type: String, trim: true, maxlength: 500, default: null },
+    followUpBy: { type: Date, required: true, index: true },
+    consentOverride: {
+      type: nested({
+        reason: { type: String, required: true, trim: true, minlength: 1, maxlength: 500 },
+        by: { type: String, required: true },
+        at: { type: Date, required: true },
+      }),
+      default: null,
+    },
+    history: [
+      nested({
+        status: { type: String, required: true, enum: referralStatuses },
+        at: { type: Date, required: true },
+        by: { type: String, required: true },
+        sector: { type: String, required: true, enum: sectorIds },
+        reason: { type: String, default: null },
+      }),
+    ],
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    addedForDemo: optionalProvenanceFields.addedForDemo,
+  }),
+);
 
 /**
  * Every write to cases or referrals bumps this revision and notes the case code, so aggregates

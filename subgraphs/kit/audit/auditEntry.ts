@@ -1,4 +1,4 @@
-import { defineDocument } from '../documents.ts';
+import { defineDocument, holdingCaseRecords } from '../documents.ts';
 import { leafHash } from './merkleTree.ts';
 
 /*
@@ -57,32 +57,36 @@ export interface AuditHeadDoc {
 export const genesisHash = '0'.repeat(64);
 export const auditHeadId = 'head';
 
-export const auditEntryDocument = defineDocument<AuditEntryDoc>('auditLog', 'audit entry', {
-  seq: { type: Number, required: true, min: 1, unique: true },
-  at: { type: Date, required: true },
-  subject: { type: String, required: true, minlength: 1 },
-  role: { type: String, required: true, minlength: 1 },
-  sector: { type: String, default: null },
-  action: { type: String, required: true, minlength: 1, index: true },
-  caseIds: { type: [String], index: true },
-  fields: { type: [String] },
-  purpose: { type: String, default: null, maxlength: 500 },
-  detail: { type: String, default: null, maxlength: 1000 },
-  requestId: { type: String, required: true },
-  prevHash: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
-  hash: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
-  signature: { type: String, required: true },
-});
+export const auditEntryDocument = holdingCaseRecords(
+  defineDocument<AuditEntryDoc>('auditLog', 'audit entry', {
+    seq: { type: Number, required: true, min: 1, unique: true },
+    at: { type: Date, required: true },
+    subject: { type: String, required: true, minlength: 1 },
+    role: { type: String, required: true, minlength: 1 },
+    sector: { type: String, default: null },
+    action: { type: String, required: true, minlength: 1, index: true },
+    caseIds: { type: [String], index: true },
+    fields: { type: [String] },
+    purpose: { type: String, default: null, maxlength: 500 },
+    detail: { type: String, default: null, maxlength: 1000 },
+    requestId: { type: String, required: true },
+    prevHash: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
+    hash: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
+    signature: { type: String, required: true },
+  }),
+);
 
-export const auditHeadDocument = defineDocument<AuditHeadDoc>('auditHead', 'audit log head', {
-  seq: { type: Number, required: true, min: 0 },
-  hash: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
-  root: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
-  frontier: { type: [String] },
-  at: { type: Date, required: true },
-  keyId: { type: String, required: true },
-  signature: { type: String, required: true },
-});
+export const auditHeadDocument = holdingCaseRecords(
+  defineDocument<AuditHeadDoc>('auditHead', 'audit log head', {
+    seq: { type: Number, required: true, min: 0 },
+    hash: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
+    root: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
+    frontier: { type: [String] },
+    at: { type: Date, required: true },
+    keyId: { type: String, required: true },
+    signature: { type: String, required: true },
+  }),
+);
 
 export const auditDocuments = { auditLog: auditEntryDocument, auditHead: auditHeadDocument };
 

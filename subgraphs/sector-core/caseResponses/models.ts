@@ -1,5 +1,5 @@
 import type { SchemaDefinition } from 'mongoose';
-import { defineDocument, type DocumentSpec } from '../../kit/documents.ts';
+import { defineDocument, holdingCaseRecords, type DocumentSpec } from '../../kit/documents.ts';
 import { withEncryptedFields } from '../../kit/fieldEncryption/encryptedDocument.ts';
 import { optionalProvenanceFields, type ProvenanceDoc } from '../../kit/provenance.ts';
 
@@ -31,12 +31,14 @@ export function defineCaseResponseDocument<T extends CaseResponseBase>(
   fields: SchemaDefinition,
   freeText: readonly (keyof T & string)[] = [],
 ): DocumentSpec<T> {
-  const spec = defineDocument<T>(collection, label, {
-    _id: { type: String, required: true, match: [caseCodePattern, 'must be a case code such as CASE-BD-2026-000123'] },
-    ...fields,
-    updatedAt: { type: Date, required: true },
-    ...optionalProvenanceFields,
-  });
+  const spec = holdingCaseRecords(
+    defineDocument<T>(collection, label, {
+      _id: { type: String, required: true, match: [caseCodePattern, 'must be a case code such as CASE-BD-2026-000123'] },
+      ...fields,
+      updatedAt: { type: Date, required: true },
+      ...optionalProvenanceFields,
+    }),
+  );
   return freeText.length > 0 ? withEncryptedFields(spec, freeText) : spec;
 }
 
@@ -55,13 +57,15 @@ export interface SurvivorContactDoc extends ProvenanceDoc {
 }
 
 export const survivorContactDocument = withEncryptedFields(
-  defineDocument<SurvivorContactDoc>('survivorContacts', 'survivor contact', {
-    _id: { type: String, required: true, match: [caseCodePattern, 'must be a case code such as CASE-BD-2026-000123'] },
-    name: { type: String, required: true, trim: true, minlength: 1, maxlength: 200 },
-    phone: { type: String, trim: true, maxlength: 40, match: [/^[+0-9 ()-]{5,40}$/, 'must be a telephone number'], default: null },
-    address: { type: String, trim: true, maxlength: 500, default: null },
-    collectedOn: { type: Date, required: true },
-    ...optionalProvenanceFields,
-  }),
+  holdingCaseRecords(
+    defineDocument<SurvivorContactDoc>('survivorContacts', 'survivor contact', {
+      _id: { type: String, required: true, match: [caseCodePattern, 'must be a case code such as CASE-BD-2026-000123'] },
+      name: { type: String, required: true, trim: true, minlength: 1, maxlength: 200 },
+      phone: { type: String, trim: true, maxlength: 40, match: [/^[+0-9 ()-]{5,40}$/, 'must be a telephone number'], default: null },
+      address: { type: String, trim: true, maxlength: 500, default: null },
+      collectedOn: { type: Date, required: true },
+      ...optionalProvenanceFields,
+    }),
+  ),
   ['name', 'phone', 'address'],
 );
