@@ -1,4 +1,4 @@
-import type { ComplianceReason } from '../../dashboard/src/views/complianceData.ts';
+import { complianceReasonFields, type ComplianceReason } from '../../dashboard/src/views/complianceData.ts';
 
 /*
  * The one query the meeting pack is built from, and the shape of its answer. The report
@@ -61,25 +61,7 @@ export const meetingPackQuery = /* GraphQL */ `
         }
         compliance {
           status
-          reasons {
-            rule
-            status
-            count
-            actions {
-              id
-              code
-              title
-            }
-            reports {
-              period
-              dataSet {
-                name
-              }
-            }
-            windowDays
-            daysSinceLastUpdate
-            lastUpdateAt
-          }
+          reasons { ${complianceReasonFields} }
           responsibilities
           actionsLed
           actionsOverdue

@@ -201,7 +201,7 @@ export const fr: Messages = {
   'complianceStatus.FAILING': 'Défaillant',
   'rule.ACTIONS_OVERDUE': 'Actions en retard',
   'rule.ACTIONS_AT_RISK': 'Actions à risque',
-  'rule.ACTIONS_NOT_REPORTED': 'Actions non rapportées',
+  'rule.ACTIONS_NOT_REPORTED': 'Actions non renseignées',
   'rule.REPORTS_MISSING': 'Rapports manquants',
   'rule.REPORTS_LATE': 'Rapports tardifs',
   'rule.NO_RECENT_UPDATE': 'Pas de mise à jour récente',
