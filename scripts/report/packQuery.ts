@@ -171,7 +171,6 @@ export const meetingPackQuery = /* GraphQL */ `
           from
           until
           status
-          detail
         }
       }
     }
@@ -270,7 +269,7 @@ export interface MeetingPack {
     status: string;
     source: { title: string; section: string | null; quote: string | null } | null;
     illustrativeNote: string | null;
-    assessments: { label: string; from: string; until: string; status: string; detail: string }[];
+    assessments: { label: string; from: string; until: string; status: string }[];
   }[];
 }
 
