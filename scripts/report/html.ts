@@ -1,3 +1,4 @@
+import { en } from '../../dashboard/src/i18n/en.ts';
 import type { Cell } from './csv.ts';
 import type { MeetingPack } from './packQuery.ts';
 import { label, type Table } from './tables.ts';
@@ -30,10 +31,7 @@ const toneByCode: Record<string, string> = {
 const labelPrefixes = ['complianceStatus', 'status', 'delivery', 'indicatorStatus', 'obligationStatus'];
 const tone: Record<string, string> = Object.fromEntries(
   Object.entries(toneByCode).flatMap(([code, css]) =>
-    labelPrefixes.flatMap((prefix): [string, string][] => {
-      const shown = label(prefix, code)!;
-      return shown === code ? [] : [[shown, css]];
-    }),
+    labelPrefixes.flatMap((prefix): [string, string][] => (`${prefix}.${code}` in en ? [[label(prefix, code)!, css]] : [])),
   ),
 );
 

@@ -1,4 +1,4 @@
-import type { ComplianceReason } from '../../dashboard/src/views/complianceData.ts';
+import { complianceReasonFields, type ComplianceReason } from '../../dashboard/src/views/complianceData.ts';
 
 /*
  * The one query the meeting pack is built from, and the shape of its answer. The report
@@ -61,25 +61,7 @@ export const meetingPackQuery = /* GraphQL */ `
         }
         compliance {
           status
-          reasons {
-            rule
-            status
-            count
-            actions {
-              id
-              code
-              title
-            }
-            reports {
-              period
-              dataSet {
-                name
-              }
-            }
-            windowDays
-            daysSinceLastUpdate
-            lastUpdateAt
-          }
+          reasons { ${complianceReasonFields} }
           responsibilities
           actionsLed
           actionsOverdue
@@ -189,7 +171,6 @@ export const meetingPackQuery = /* GraphQL */ `
           from
           until
           status
-          detail
         }
       }
     }
@@ -288,7 +269,7 @@ export interface MeetingPack {
     status: string;
     source: { title: string; section: string | null; quote: string | null } | null;
     illustrativeNote: string | null;
-    assessments: { label: string; from: string; until: string; status: string; detail: string }[];
+    assessments: { label: string; from: string; until: string; status: string }[];
   }[];
 }
 

@@ -22,11 +22,15 @@ export interface Table {
 /** The dashboard's English words: the pack names states and reasons as the dashboard does. */
 const words = wordsFor('en');
 
-/** The dashboard's label for an enum value (`label('delivery', 'AT_RISK')` is "At risk"); a value it has no label for, as it is. */
+/**
+ * The dashboard's label for an enum value (`label('delivery', 'AT_RISK')` is "At risk"). A value
+ * with no label is an error: printed as it is, the code would reach the meeting in place of words.
+ */
 export function label(prefix: string, value: string | null | undefined): string | null | undefined {
   if (!value) return value;
   const key = `${prefix}.${value}`;
-  return key in en ? words.t(key as MessageKey) : value;
+  if (!(key in en)) throw new Error(`The meeting pack has no label "${key}" for the value ${value}; add it to the dashboard's labels`);
+  return words.t(key as MessageKey);
 }
 
 /** What an obligation's assessment covers, by its dates: its label may be a meeting's id. */
@@ -154,7 +158,7 @@ export function packTables(pack: MeetingPack): Table[] {
         i.text,
         i.dueDate,
         label('itemStatus', i.status),
-        i.overdue ? 'yes' : 'no',
+        words.t(i.overdue ? 'yes' : 'no'),
       ]),
     },
     {
@@ -205,9 +209,9 @@ export function packTables(pack: MeetingPack): Table[] {
           label('obligationStatus', o.status),
           o.assessments
             .filter((a) => a.status === 'NOT_MET')
-            .map((a) => `${assessed(a)}: ${a.detail}`)
+            .map(assessed)
             .join('; '),
-          latest && `${assessed(latest)}: ${label('obligationStatus', latest.status)}, ${latest.detail}`,
+          latest && `${assessed(latest)}: ${label('obligationStatus', latest.status)}`,
           o.illustrativeNote,
         ];
       }),

@@ -105,7 +105,8 @@ describe('compliance scoreboard', () => {
     expect(welfare.reasons.find((r) => r.rule === 'REPORTS_LATE')).toMatchObject({ windowDays: 180, actions: [] });
     const silent = bySector.justice!.reasons.find((r) => r.rule === 'NO_RECENT_UPDATE')!;
     expect(silent).toMatchObject({ count: 0, actions: [], reports: [], windowDays: null });
-    expect(silent.daysSinceLastUpdate === null || (silent.daysSinceLastUpdate as number) >= 45).toBe(true);
+    // The hub's clock is fixed: Justice last reported on 8 October, 47 days before it.
+    expect({ days: silent.daysSinceLastUpdate, at: silent.lastUpdateAt }).toEqual({ days: 47, at: '2026-10-08T00:00:00.000Z' });
   });
 
   it('moves with the sector: an action slipping past its due date shows up on the scoreboard', async () => {

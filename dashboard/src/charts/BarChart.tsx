@@ -86,7 +86,13 @@ export function BarChart({
     return () => chart.destroy();
   }, [figures]);
   return (
-    <figure className="chart-figure" data-axis-x={x} data-axis-y={y}>
+    <figure
+      className="chart-figure"
+      data-axis-x={x}
+      data-axis-y={y}
+      data-categories={JSON.stringify(labels)}
+      data-series={JSON.stringify(series.map((s) => s.label))}
+    >
       <figcaption>{summary}</figcaption>
       <div className="chart" style={{ height: horizontal ? Math.max(height, 90 + 26 * labels.length) : height }}>
         <canvas ref={canvas} role="img" aria-label={summary} aria-describedby={described} />

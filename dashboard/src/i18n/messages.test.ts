@@ -76,6 +76,19 @@ describe('labels', () => {
     );
     const late = { ...none, rule: 'REPORTS_LATE', status: 'AT_RISK', count: 1, reports: [police], windowDays: 180 } as const;
     expect(reasonInWords(wordsFor('en'), late)).toBe('1 report received late in the last 180 days: Police monthly report, June 2026');
+    expect(reasonInWords(wordsFor('fr'), late)).toBe(
+      '1 rapport reçu en retard au cours des 180 derniers jours : Police monthly report, juin 2026',
+    );
+    const atRisk = { ...none, rule: 'ACTIONS_AT_RISK', status: 'AT_RISK', count: 1, actions: [overdue.actions[1]] } as const;
+    expect(reasonInWords(wordsFor('en'), atRisk)).toBe('1 action at risk: A3.4 “Open shelters”');
+    expect(reasonInWords(wordsFor('fr'), atRisk)).toBe('1 action à risque : A3.4 « Open shelters »');
+    const unreported = { ...overdue, rule: 'ACTIONS_NOT_REPORTED', status: 'AT_RISK' } as const;
+    expect(reasonInWords(wordsFor('en'), unreported)).toBe(
+      '2 actions with no status or due date recorded: A1.3 “Train officers” and A3.4 “Open shelters”',
+    );
+    expect(reasonInWords(wordsFor('fr'), unreported)).toBe(
+      '2 actions sans statut ni échéance enregistrés : A1.3 « Train officers » et A3.4 « Open shelters »',
+    );
     const stale = {
       ...none,
       rule: 'NO_RECENT_UPDATE',
@@ -84,6 +97,7 @@ describe('labels', () => {
       lastUpdateAt: '2026-10-10T09:00:00Z',
     } as const;
     expect(reasonInWords(wordsFor('en'), stale)).toBe('last update 45 days ago (10 Oct 2026)');
+    expect(reasonInWords(wordsFor('fr'), stale)).toBe('dernière mise à jour il y a 45 jours (10 oct. 2026)');
     expect(reasonInWords(wordsFor('fr'), { ...stale, daysSinceLastUpdate: null, lastUpdateAt: null })).toBe(
       'aucune mise à jour jamais enregistrée',
     );

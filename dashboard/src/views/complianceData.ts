@@ -48,6 +48,27 @@ export interface ComplianceData {
   obligations: Duty[];
 }
 
+/** The fields of a compliance reason the wording needs: one selection for the dashboard and the meeting pack. */
+export const complianceReasonFields = /* GraphQL */ `
+  rule
+  status
+  count
+  actions {
+    id
+    code
+    title
+  }
+  reports {
+    period
+    dataSet {
+      name
+    }
+  }
+  windowDays
+  daysSinceLastUpdate
+  lastUpdateAt
+`;
+
 export const complianceQuery = /* GraphQL */ `
   query DashboardCompliance {
     sectors {
@@ -56,25 +77,7 @@ export const complianceQuery = /* GraphQL */ `
       ministry
       compliance {
         status
-        reasons {
-          rule
-          status
-          count
-          actions {
-            id
-            code
-            title
-          }
-          reports {
-            period
-            dataSet {
-              name
-            }
-          }
-          windowDays
-          daysSinceLastUpdate
-          lastUpdateAt
-        }
+        reasons { ${complianceReasonFields} }
         responsibilities
         actionsLed
         actionsOverdue
