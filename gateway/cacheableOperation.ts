@@ -3,9 +3,11 @@ import { requirementsForField, type AuthorizationPolicy, type Requirement } from
 import { scopes } from '../platform/auth/roles.ts';
 
 /*
- * Which answers may be served from the response cache: queries that read only aggregate and
- * framework data. Anything needing another scope (case-level data, the audit log, identifying
- * details) is always executed, so every such read reaches the subgraph and its audit log.
+ * Which queries read only aggregate and framework data. Two rules rest on this one test: the
+ * response cache serves only such answers (`isCacheableQuery`), so every other read reaches the
+ * subgraph and its audit log; and the gateway takes only such queries by GET
+ * (`readsFrameworkAndAggregatesOnly`, in postForPrivateReads.ts), so nothing else is put in a URL.
+ * Anything needing another scope (case-level data, the audit log, identifying details) fails it.
  */
 
 const aggregateScopes: ReadonlySet<string> = new Set([scopes.frameworkRead, scopes.aggregatesRead, scopes.meetingsRead]);
@@ -19,34 +21,41 @@ function aggregateOnly(requirement: Requirement): boolean {
 // the policy) changes, so the answer can be kept per document object.
 const decided = new WeakMap<DocumentNode, boolean>();
 
-/** True when the operation is a query whose every field and type reads aggregate data only. */
+/** True when the operation is a query whose answer the response cache may keep. */
 export function isCacheableQuery(
   schema: GraphQLSchema,
   policy: AuthorizationPolicy,
   document: DocumentNode,
   operation: 'query' | 'mutation' | 'subscription',
 ): boolean {
-  if (operation !== 'query') return false;
-  let cacheable = decided.get(document);
-  if (cacheable === undefined) {
-    cacheable = readsAggregatesOnly(schema, policy, document);
-    decided.set(document, cacheable);
-  }
-  return cacheable;
+  return operation === 'query' && readsFrameworkAndAggregatesOnly(schema, policy, document);
 }
 
-function readsAggregatesOnly(schema: GraphQLSchema, policy: AuthorizationPolicy, document: DocumentNode): boolean {
+/**
+ * True when every field the document names, whether or not an `@include` or `@skip` keeps it,
+ * needs aggregate scopes only (framework, aggregates, meetings).
+ */
+export function readsFrameworkAndAggregatesOnly(schema: GraphQLSchema, policy: AuthorizationPolicy, document: DocumentNode): boolean {
+  let aggregate = decided.get(document);
+  if (aggregate === undefined) {
+    aggregate = fieldsNeedAggregateScopesOnly(schema, policy, document);
+    decided.set(document, aggregate);
+  }
+  return aggregate;
+}
+
+function fieldsNeedAggregateScopesOnly(schema: GraphQLSchema, policy: AuthorizationPolicy, document: DocumentNode): boolean {
   const typeInfo = new TypeInfo(schema);
-  let cacheable = true;
+  let aggregate = true;
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Field(node) {
         const parent = typeInfo.getParentType();
         if (!parent || node.name.value.startsWith('__')) return;
-        if (!requirementsForField(policy, schema, parent, node.name.value).every(aggregateOnly)) cacheable = false;
+        if (!requirementsForField(policy, schema, parent, node.name.value).every(aggregateOnly)) aggregate = false;
       },
     }),
   );
-  return cacheable;
+  return aggregate;
 }

@@ -43,7 +43,7 @@ afterAll(() => server?.close());
 
 const tokenFor = (role: 'analyst' | 'sector-officer', sector: string | null = null) =>
   mintCallerToken(keys.issuerPrivate, { role, sector, subject: `${role}${sector ? `.${sector}` : ''}@test`, ...auth });
-const ask = (headers: Record<string, string>) => fetch(url, { headers });
+const ask = (headers: Record<string, string>, method = 'POST') => fetch(url, { method, headers });
 
 describe("the gateway's context", () => {
   it("carries each request's own caller and request id", async () => {
@@ -68,5 +68,14 @@ describe("the gateway's context", () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await limited.json()).toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+  });
+
+  it('refuses every GET from a role that reads cases, and takes one from a role that reads aggregates only', async () => {
+    const officer = await ask({ authorization: `Bearer ${await tokenFor('sector-officer', 'police')}` }, 'GET');
+    expect(officer.status).toBe(405);
+    expect(officer.headers.get('allow')).toBe('POST');
+    expect(await officer.json()).toMatchObject({ extensions: { code: 'POST_REQUIRED' } });
+    const analyst = await ask({ authorization: `Bearer ${await tokenFor('analyst')}` }, 'GET');
+    expect(analyst.status).toBe(200);
   });
 });

@@ -3,6 +3,7 @@ import type { Identity } from '../platform/auth/identity.ts';
 import type { GatewayLimits } from '../platform/config.ts';
 import { requestIdHeader } from '../platform/requestId.ts';
 import { callerOf } from './caller.ts';
+import { refuseGetFromCaseLevelRoles } from './postForPrivateReads.ts';
 import type { CallerVerifier } from './auth/callerIdentity.ts';
 import { rateLimit } from './rateLimit.ts';
 
@@ -19,8 +20,8 @@ export interface GatewayContext {
 
 /**
  * Steps 2 and 3 of the gateway's pipeline (see gateway/README.md), as Apollo Server's context
- * function: who is calling, then whether they still have requests this minute. Either refusal is
- * an error Apollo Server answers before it parses anything.
+ * function: who is calling, whether they still have requests this minute, and whether their role
+ * may send a GET at all. Each refusal is an error Apollo Server answers before it parses anything.
  */
 export function gatewayContext(options: {
   verifier: CallerVerifier;
@@ -31,6 +32,7 @@ export function gatewayContext(options: {
   return async (req) => {
     const identity = await caller(req);
     await perCaller(`${identity.role}:${identity.subject}`);
+    refuseGetFromCaseLevelRoles(req.method, identity);
     return { requestId: String(req.headers[requestIdHeader]), identity };
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../platform/config.ts';
+import { ConfigError, readConfig } from '../platform/config.ts';
 import { configuredTrustedDocuments } from './trustedDocuments.ts';
 
 describe('the configured trusted documents', () => {
@@ -10,6 +10,17 @@ describe('the configured trusted documents', () => {
       configuredTrustedDocuments({ mode: 'production', trustedDocuments: { requiredFor: ['dashboard'], manifestFile: missing } });
     expect(start).toThrow(ConfigError);
     expect(start).toThrow(/CRG_TRUSTED_DOCUMENTS_ROLES is dashboard but there is no persisted query manifest at \/nonexistent/);
+  });
+
+  it('stop production by default, where nothing names the roles, when there is no manifest: the dashboard needs one', () => {
+    const config = readConfig({
+      CRG_MODE: 'production',
+      CRG_AUTH_ISSUER: 'https://issuer.example',
+      CRG_AUTH_AUDIENCE: 'crg',
+      CRG_AUTH_JWKS_URL: 'https://issuer.example/jwks.json',
+    });
+    const start = () => configuredTrustedDocuments({ ...config, trustedDocuments: { ...config.trustedDocuments, manifestFile: missing } });
+    expect(start).toThrow(/CRG_TRUSTED_DOCUMENTS_ROLES is dashboard but there is no persisted query manifest/);
   });
 
   it('let development start without one (the dashboard is built on its first visit), and production when no role needs one', () => {

@@ -20,14 +20,31 @@ describe('readConfig', () => {
     expect(readConfig({ CRG_GATEWAY_URL: 'https://gateway.example/graphql' }).gatewayUrl).toBe('https://gateway.example/graphql');
   });
 
-  it('reads the roles that must use registered documents, none by default, and refuses a role that does not exist', () => {
+  it('reads the roles that must use registered documents, the dashboard in production and none in development by default', () => {
+    const production = {
+      CRG_MODE: 'production',
+      CRG_AUTH_ISSUER: 'https://issuer.example',
+      CRG_AUTH_AUDIENCE: 'crg',
+      CRG_AUTH_JWKS_URL: 'https://issuer.example/jwks.json',
+    };
+    expect(readConfig(production).trustedDocuments).toEqual({ requiredFor: ['dashboard'], manifestFile: undefined });
     expect(readConfig({}).trustedDocuments).toEqual({ requiredFor: [], manifestFile: undefined });
+    // An operator's choice wins in either mode; `none` says no role (an empty variable counts as unset).
+    expect(readConfig({ ...production, CRG_TRUSTED_DOCUMENTS_ROLES: 'none' }).trustedDocuments.requiredFor).toEqual([]);
+    expect(readConfig({ ...production, CRG_TRUSTED_DOCUMENTS_ROLES: '' }).trustedDocuments.requiredFor).toEqual(['dashboard']);
+    expect(readConfig({ ...production, CRG_TRUSTED_DOCUMENTS_ROLES: 'alerts-service' }).trustedDocuments.requiredFor).toEqual([
+      'alerts-service',
+    ]);
+    expect(readConfig({ CRG_TRUSTED_DOCUMENTS_ROLES: 'dashboard' }).trustedDocuments.requiredFor).toEqual(['dashboard']);
+  });
+
+  it('refuses a role that does not exist among the roles that must use registered documents', () => {
     expect(readConfig({ CRG_TRUSTED_DOCUMENTS_ROLES: 'dashboard, alerts-service' }).trustedDocuments.requiredFor).toEqual([
       'dashboard',
       'alerts-service',
     ]);
     expect(() => readConfig({ CRG_TRUSTED_DOCUMENTS_ROLES: 'dashbord' })).toThrow(
-      /CRG_TRUSTED_DOCUMENTS_ROLES must be roles separated by commas, each one of analyst, .* \(got "dashbord"\)/,
+      /CRG_TRUSTED_DOCUMENTS_ROLES must be roles separated by commas, each one of analyst, .*; or none \(got "dashbord"\)/,
     );
     expect(() => readConfig({ CRG_TRUSTED_DOCUMENTS_FILE: 'no-such-manifest.json' })).toThrow(
       /CRG_TRUSTED_DOCUMENTS_FILE must name a file that exists/,

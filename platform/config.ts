@@ -43,8 +43,9 @@ export interface HubConfig {
   auth: AuthConfig;
   limits: GatewayLimits;
   /**
-   * The roles that may run registered documents only (`CRG_TRUSTED_DOCUMENTS_ROLES`) and the
-   * manifest registering them (`CRG_TRUSTED_DOCUMENTS_FILE`; the dashboard's when unset).
+   * The roles that may run registered documents only (`CRG_TRUSTED_DOCUMENTS_ROLES`; when unset,
+   * the dashboard in production and none in development) and the manifest registering them
+   * (`CRG_TRUSTED_DOCUMENTS_FILE`; the dashboard's when unset).
    */
   trustedDocuments: { requiredFor: Role[]; manifestFile: string | undefined };
   audit: AuditConfig;
@@ -142,15 +143,21 @@ const wholeNumber = (min: number, max: number) =>
 
 const filePath = z.string().refine((file) => fs.existsSync(file), 'must name a file that exists');
 
+/** Roles separated by commas, or `none` (an empty variable counts as unset, so it cannot say none). */
 const roleList = z
   .string()
   .transform((list) =>
-    list
-      .split(',')
-      .map((role) => role.trim())
-      .filter(Boolean),
+    list.trim() === 'none'
+      ? []
+      : list
+          .split(',')
+          .map((role) => role.trim())
+          .filter(Boolean),
   )
-  .pipe(z.array(z.enum(roles, { error: `must be roles separated by commas, each one of ${roles.join(', ')}` })));
+  .pipe(z.array(z.enum(roles, { error: `must be roles separated by commas, each one of ${roles.join(', ')}; or none` })));
+
+/** Who must use registered documents unless the operator says otherwise: the dashboard, in production. */
+const trustedDocumentsRolesByMode = { development: [], production: ['dashboard'] } as const satisfies Record<string, readonly Role[]>;
 
 const env = z.object({
   CRG_MODE: z.enum(['development', 'production'], { error: 'must be development or production' }).default('development'),
@@ -168,7 +175,7 @@ const env = z.object({
   GATEWAY_MAX_COST: wholeNumber(10, 10_000_000).default(5000),
   GATEWAY_MAX_DIRECTIVES: wholeNumber(0, 1000).default(50),
   GATEWAY_MAX_TOKENS: wholeNumber(100, 1_000_000).default(5000),
-  CRG_TRUSTED_DOCUMENTS_ROLES: roleList.default([]),
+  CRG_TRUSTED_DOCUMENTS_ROLES: roleList.optional(),
   CRG_TRUSTED_DOCUMENTS_FILE: filePath.optional(),
   CRG_COUNTRY: z.enum(countries, { error: `must be one of ${countries.join(', ')}` }).default('bangladesh'),
   CRG_STORE: z.enum(['memory', 'embedded', 'mongodb'], { error: 'must be memory, embedded or mongodb' }).optional(),
@@ -328,7 +335,10 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): HubConfig {
       maxDirectives: v.GATEWAY_MAX_DIRECTIVES,
       maxTokens: v.GATEWAY_MAX_TOKENS,
     },
-    trustedDocuments: { requiredFor: v.CRG_TRUSTED_DOCUMENTS_ROLES, manifestFile: v.CRG_TRUSTED_DOCUMENTS_FILE },
+    trustedDocuments: {
+      requiredFor: v.CRG_TRUSTED_DOCUMENTS_ROLES ?? [...trustedDocumentsRolesByMode[v.CRG_MODE]],
+      manifestFile: v.CRG_TRUSTED_DOCUMENTS_FILE,
+    },
     audit: { ...audit, witnessDir: v.CRG_AUDIT_WITNESS_DIR },
     encryptionKeyFiles,
     gatewayUrl: v.CRG_GATEWAY_URL ?? `http://127.0.0.1:${v.GATEWAY_PORT}/graphql`,

@@ -72,6 +72,13 @@ export const scopesByRole: Record<Role, readonly Scope[]> = {
   anonymous: [],
 };
 
+/**
+ * Scopes that reach case records, consent overrides or the audit log. A caller holding any of them
+ * sends every request by POST, even a harmless one, so that no case id or purpose is ever put in a
+ * URL (gateway/postForPrivateReads.ts, docs/adr/0021-get-for-aggregates-only.md).
+ */
+export const caseLevelScopes: readonly Scope[] = [s.casesRead, s.casesWrite, s.consentOverride, s.auditRead];
+
 /** Roles that act for one sector, and so must name it. */
 export const sectorBoundRoles: readonly Role[] = ['sector-officer', 'sector-admin'];
 

@@ -1,5 +1,5 @@
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
-import { Client, cacheExchange, fetchExchange } from '@urql/core';
+import { Client, cacheExchange, fetchExchange, type OperationResult } from '@urql/core';
 import { GraphQLClient } from 'graphql-request';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -7,18 +7,23 @@ import { startTestHub, type TestHub } from '../support/hub.ts';
 import { auditor, newCase, officer } from '../cases/caseFixtures.ts';
 
 /*
- * The clients people already use, each with its defaults (only the gateway's URL and the
- * caller's token), register a case, read the framework and read the case back through the
- * gateway; the GraphQL-over-HTTP spec's own audit passes without a warning. urql sends its queries
- * by GET, which the gateway answers for framework and aggregate reads only: a case read by GET is
- * refused, naming the setting that sends it by POST, so that no case id is written into a URL.
+ * The clients people already use, given the gateway's URL and the caller's token, register a case,
+ * read the framework and read the case back through the gateway; the GraphQL-over-HTTP spec's own
+ * audit passes without a warning. Apollo Client and graphql-request need nothing else. urql sends
+ * its queries by GET unless told otherwise, and the gateway takes a GET only from roles that read
+ * nothing beyond framework and aggregate data: a sector officer's urql is set to POST
+ * (`preferGetMethod: false`, as docs/http.md says), and one left with its defaults is refused on
+ * its first, harmless query, naming that setting, so that it never sends a case id in a URL
+ * (docs/adr/0021-get-for-aggregates-only.md). An analyst's urql works with its defaults.
  */
 
 let hub: TestHub;
 let authorization: string;
+let analystAuthorization: string;
 beforeAll(async () => {
   hub = await startTestHub();
   authorization = `Bearer ${await hub.tokenFor(officer('health'))}`;
+  analystAuthorization = `Bearer ${await hub.tokenFor({ role: 'analyst' })}`;
 });
 afterAll(() => hub?.stop());
 
@@ -59,16 +64,14 @@ const clients: Record<string, () => Calls> = {
       url: hub.gateway.url,
       exchanges: [cacheExchange, fetchExchange],
       fetchOptions: { headers: { authorization } },
+      preferGetMethod: false,
     });
     return async (purpose) => {
       const registered = await client.mutation<Registered>(registerCase, { input: newCase }).toPromise();
       expect(registered.error).toBeUndefined();
       const sectors = await client.query<Sectors>(readSectors, {}).toPromise();
       expect(sectors.error).toBeUndefined();
-      // A case read is sent by POST, as the refusal of a GET says (tested below).
-      const read = await client
-        .query<Read>(readCase, { id: registered.data!.registerCase.id, purpose }, { preferGetMethod: false })
-        .toPromise();
+      const read = await client.query<Read>(readCase, { id: registered.data!.registerCase.id, purpose }).toPromise();
       expect(read.error).toBeUndefined();
       return { registered: registered.data!, sectors: sectors.data!, read: read.data! };
     };
@@ -84,7 +87,7 @@ const clients: Record<string, () => Calls> = {
   },
 };
 
-describe('GraphQL clients with their default settings', () => {
+describe('GraphQL clients as a sector officer uses them', () => {
   it.each(Object.keys(clients))(
     '%s registers a case, reads the framework and reads the case back, and the read is audited',
     async (name) => {
@@ -108,9 +111,7 @@ describe('GraphQL clients with their default settings', () => {
         consent: { referralSectorIds: ['police', 'social-welfare'] },
       });
       expect(read.case).toMatchObject(registered.registerCase);
-      // urql reads the framework by GET, the others by POST; writes and case reads always go by POST.
-      expect(calls.map((c) => c.method)).toEqual(['POST', name === 'urql' ? 'GET' : 'POST', 'POST']);
-      if (name === 'urql') expect(new URL(calls[1]!.url).searchParams.get('operationName')).toBe('Sectors');
+      expect(calls.map((c) => c.method)).toEqual(['POST', 'POST', 'POST']);
 
       const { data } = await hub.query(
         `query($id: ID) { auditLog { id entries(caseId: $id, limit: 10) { action subject purpose } } }`,
@@ -121,6 +122,44 @@ describe('GraphQL clients with their default settings', () => {
       expect(coordination).toContainEqual({ action: 'case.read', subject: 'officer@health', purpose });
     },
   );
+});
+
+describe('urql with its defaults', () => {
+  const withDefaults = (auth: string) =>
+    new Client({ url: hub.gateway.url, exchanges: [fetchExchange], fetchOptions: { headers: { authorization: auth } } });
+
+  it('reads the framework by GET as an analyst, whose role reads nothing a URL must not carry', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    let sectors: OperationResult<Sectors>;
+    let calls: { method: string; url: string }[];
+    try {
+      sectors = await withDefaults(analystAuthorization).query<Sectors>(readSectors, {}).toPromise();
+      calls = fetchSpy.mock.calls.map(([input, init]) => ({
+        method: init?.method ?? 'GET',
+        url: String(input instanceof Request ? input.url : input),
+      }));
+    } finally {
+      fetchSpy.mockRestore();
+    }
+    expect(sectors.error).toBeUndefined();
+    expect(sectors.data!.sectors.map((s) => s.id)).toEqual(expect.arrayContaining(['health', 'police', 'justice']));
+    expect(calls.map((c) => c.method)).toEqual(['GET']);
+    expect(new URL(calls[0]!.url).searchParams.get('operationName')).toBe('Sectors');
+  });
+
+  it("is refused on a sector officer's first, harmless query, naming the setting, before it can send a case read by GET", async () => {
+    const sectors = await withDefaults(authorization).query<Sectors>(readSectors, {}).toPromise();
+    expect(sectors.data).toBeUndefined();
+    expect(sectors.error?.graphQLErrors.map((e) => e.extensions.code)).toEqual(['POST_REQUIRED']);
+    expect(sectors.error?.message).toContain('Your role reads case-level data');
+    expect(sectors.error?.message).toContain('preferGetMethod: false');
+
+    const url = new URL(hub.gateway.url);
+    url.searchParams.set('query', readSectors);
+    const response = await fetch(url, { headers: { authorization } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+  });
 });
 
 describe('a case read by GET', () => {
@@ -153,9 +192,9 @@ describe('a case read by GET', () => {
 });
 
 describe('the GraphQL-over-HTTP audit (graphql-http)', () => {
-  it('passes every check, the SHOULDs and MAYs included', async () => {
+  it('passes every check, the SHOULDs and MAYs included, for a role that may send queries by GET', async () => {
     const withToken = (input: RequestInfo | URL, init: RequestInit = {}) =>
-      fetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), authorization } });
+      fetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: analystAuthorization } });
     const results = await Promise.all(serverAudits({ url: hub.gateway.url, fetchFn: withToken }).map((audit) => audit.fn()));
     const notOk = results.filter((result) => result.status !== 'ok').map(({ id, name, status, reason }) => ({ id, name, status, reason }));
     expect(notOk).toEqual([]);

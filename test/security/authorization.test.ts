@@ -101,8 +101,40 @@ describe('field authorization at the gateway', () => {
       });
       expect(response.status).toBe(405);
       expect(response.headers.get('allow')).toBe('POST');
-      expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('POST_REQUIRED');
+      const { errors } = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(errors.map((e) => e.extensions.code)).toEqual(['POST_REQUIRED']);
+      expect(errors[0]!.message).toMatch(/^This query asks for data beyond framework and aggregates .*preferGetMethod: false/);
     }
+  });
+
+  it('refuses every GET, a harmless one too, from the roles that read case-level data or the audit log', async () => {
+    const harmless = `${hub.gateway.url}?${new URLSearchParams({ query: 'query ByGet { sectors { id } }' })}`;
+    const status = async (caller: TestCaller) => {
+      const response = await fetch(harmless, { headers: { authorization: `Bearer ${await hub.tokenFor(caller)}` } });
+      const { errors } = (await response.json()) as { errors?: { message: string; extensions: { code: string } }[] };
+      return [caller.role, response.status, response.headers.get('allow'), errors?.map((e) => e.extensions.code) ?? []];
+    };
+    const byRole = await Promise.all(
+      [
+        policeOfficer,
+        { role: 'sector-admin', sector: 'police' },
+        auditor,
+        analyst,
+        dashboard,
+        { role: 'committee-member' },
+        { role: 'alerts-service' },
+      ].map((caller) => status(caller as TestCaller)),
+    );
+    expect(byRole).toEqual([
+      ['sector-officer', 405, 'POST', ['POST_REQUIRED']],
+      ['sector-admin', 405, 'POST', ['POST_REQUIRED']],
+      // The auditor may read no sector, but sends its audit queries by POST all the same.
+      ['auditor', 405, 'POST', ['POST_REQUIRED']],
+      ['analyst', 200, null, []],
+      ['dashboard', 200, null, []],
+      ['committee-member', 200, null, []],
+      ['alerts-service', 200, null, []],
+    ]);
   });
 
   it('answers a caller whose role reads none of the query with nulls and a named error, and asks no subgraph', async () => {
