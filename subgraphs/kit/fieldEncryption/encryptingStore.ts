@@ -1,5 +1,6 @@
 import type { DocumentSpec } from '../documents.ts';
 import type { Collection, Filter, FindOptions, Store, StoredDocument } from '../store/port.ts';
+import { wrappedStore } from '../store/wrappedStore.ts';
 import { encryptedFieldsOf } from './encryptedDocument.ts';
 import type { KeyringSource } from './keyring.ts';
 import { openRecord, sealRecord } from './sealing.ts';
@@ -18,23 +19,10 @@ export function encryptedSpecs(specs: Record<string, DocumentSpec<any>>): Docume
  */
 export function encryptingStore(store: Store, specs: Record<string, DocumentSpec<any>>, keyring: KeyringSource): Store {
   const byCollection = new Map(encryptedSpecs(specs).map((spec) => [spec.collection, spec]));
-  return {
-    kind: store.kind,
-    get queries() {
-      return store.queries;
-    },
-    resetQueryCount: () => store.resetQueryCount(),
-    ping: () => store.ping(),
-    location: (collection) => store.location(collection),
-    onFailure: (listener) => store.onFailure(listener),
-    ...(store.compact ? { compact: (collection: string) => store.compact!(collection) } : {}),
-    close: () => store.close(),
-    collection<T extends StoredDocument>(name: string): Collection<T> {
-      const spec = byCollection.get(name);
-      const inner = store.collection<T>(name);
-      return spec ? encryptingCollection(inner, spec.label, encryptedFieldsOf(spec), keyring) : inner;
-    },
-  };
+  return wrappedStore(store, (inner) => {
+    const spec = byCollection.get(inner.name);
+    return spec ? encryptingCollection(inner, spec.label, encryptedFieldsOf(spec), keyring) : inner;
+  });
 }
 
 function encryptingCollection<T extends StoredDocument>(

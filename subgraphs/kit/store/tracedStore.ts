@@ -2,6 +2,7 @@ import { context, SpanKind, trace } from '@opentelemetry/api';
 import { inSpan, type Tracing } from '../../../platform/tracing.ts';
 import type { DocumentSpec } from '../documents.ts';
 import type { Collection, Store, StoredDocument } from './port.ts';
+import { wrappedStore } from './wrappedStore.ts';
 
 /**
  * The store with a span for every call a request makes of it: the operation and the collection;
@@ -18,20 +19,7 @@ export function tracedStore(store: Store, tracing: Tracing, documents: Record<st
       .filter((spec) => spec.caseRecords)
       .map((spec) => spec.collection),
   );
-  return {
-    kind: store.kind,
-    get queries() {
-      return store.queries;
-    },
-    resetQueryCount: () => store.resetQueryCount(),
-    ping: () => store.ping(),
-    location: (collection) => store.location(collection),
-    onFailure: (listener) => store.onFailure(listener),
-    ...(store.compact ? { compact: (collection: string) => store.compact!(collection) } : {}),
-    close: () => store.close(),
-    collection: <T extends StoredDocument>(name: string) =>
-      untraced.has(name) ? store.collection<T>(name) : tracedCollection(store.collection<T>(name), store.kind, tracing),
-  };
+  return wrappedStore(store, (inner) => (untraced.has(inner.name) ? inner : tracedCollection(inner, store.kind, tracing)));
 }
 
 function tracedCollection<T extends StoredDocument>(inner: Collection<T>, system: string, tracing: Tracing): Collection<T> {
