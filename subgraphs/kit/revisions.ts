@@ -16,6 +16,13 @@ import { DuplicateKeyError, type Collection, type StoredDocument } from './store
 export const revisionsCollection = 'revisions';
 
 /**
+ * The counter every acknowledged write to a subgraph's store moves on, whatever the collection
+ * (kit/store/revisedStore.ts): the gateway's response cache asks for it to tell whether anything a
+ * kept answer was read from may have changed. It keeps no keys, and tells nothing but a count.
+ */
+export const storeRevision = 'store';
+
+/**
  * Recent revisions with the keys each wrote, few enough that the counter stays a small read;
  * older ones, or a write of very many keys, mean "read everything".
  */
@@ -62,6 +69,26 @@ export class RevisionCounter {
     const changes = (doc?.changes ?? []).filter((c) => c.revision > revision);
     const complete = current >= revision && changes.length === current - revision && changes.every((c) => c.keys);
     return { revision: current, keys: complete ? [...new Set(changes.flatMap((c) => c.keys!))] : null };
+  }
+
+  /**
+   * Moves the revision past every write stored before the call, noting no keys: for a counter that
+   * is only compared. One attempt is enough. A bump that loses the race lost it to another that
+   * read the counter after this write was stored and replaced it since, so once this returns the
+   * counter is past the write all the same, without a writer retrying behind every other.
+   */
+  async advance(): Promise<void> {
+    const doc = await this.read();
+    const written: RevisionDoc = { _id: this.name, version: (doc?.version ?? 0) + 1, changes: [] };
+    if (doc) {
+      await this.collection.replaceOne({ _id: this.name, version: doc.version }, written);
+      return;
+    }
+    try {
+      await this.collection.insertMany([written]);
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error;
+    }
   }
 
   /** Moves the revision on by one, noting the keys written, and returns the new revision. */

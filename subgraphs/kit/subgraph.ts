@@ -29,6 +29,9 @@ import { traceOperations } from '../../platform/traceOperations.ts';
 import { requestTracer, type Tracing } from '../../platform/tracing.ts';
 import { traceRootFields } from './tracedResolvers.ts';
 import { tracedStore } from './store/tracedStore.ts';
+import { revisedStore } from './store/revisedStore.ts';
+import { revisionRoute } from './revisionRoute.ts';
+import { revisionPath } from '../../platform/subgraphRevision.ts';
 import { cachedTokenVerifier } from './verifiedTokens.ts';
 import { openRepositories, type Draft, type Repository } from './repository.ts';
 import { readSdl } from '../../platform/schemaFiles.ts';
@@ -370,7 +373,10 @@ async function serve<S extends Specs, L>(
       'the store failed a write; it refuses everything until restart',
     );
   });
-  const encrypting = subgraphStore(store, definition.documents, {
+  // Every write moves the store's revision on, which the gateway's response cache checks; the
+  // audit log's appends record reads, and move nothing (see revisedStore).
+  const auditCollections = ['auditLog', 'auditHead'].flatMap((key) => definition.documents[key]?.collection ?? []);
+  const encrypting = subgraphStore(revisedStore(store, auditCollections), definition.documents, {
     subgraph: definition.name,
     config,
     logger,
@@ -450,6 +456,7 @@ async function serve<S extends Specs, L>(
     routes: {
       '/health': async () => json(200, { status: 'ok', subgraph: definition.name }),
       '/metrics': scrapeRoute(metrics, { mode: config.mode, token: config.metricsToken }),
+      [revisionPath]: revisionRoute(store, verifyToken),
       '/ready': async () =>
         draining
           ? json(503, { status: 'shutting down', subgraph: definition.name })
