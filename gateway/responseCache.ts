@@ -1,88 +1,225 @@
-import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { OperationTypeNode, type FormattedExecutionResult } from 'graphql';
+import type { Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
+import { HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { Counter } from 'prom-client';
 import type { AuthorizationPolicy } from '../platform/auth/policy.ts';
+import type { GraphQLHttpHandler } from '../platform/http.ts';
 import type { ServiceMetrics } from '../platform/metrics.ts';
+import { cacheKey } from './cache/cacheKey.ts';
+import { entityTag, holdsAlready } from './cache/entityTag.ts';
+import { planSubgraphs } from './cache/planSubgraphs.ts';
+import type { Revisions, SubgraphRevisions } from './cache/subgraphRevisions.ts';
 import { isCacheableQuery } from './cacheableOperation.ts';
 import type { GatewayContext } from './context.ts';
 
 export interface ResponseCacheOptions {
-  /** How long an answer is served from the cache; 0 turns the cache off. */
+  /** The longest an answer is served from the cache, however fresh its revisions say it is. */
   ttlMs: number;
   /** The supergraph's authorization policy, as served now. */
   policy: () => AuthorizationPolicy;
   metrics: ServiceMetrics;
+  /** The subgraphs' store revisions, which every hit is checked against. */
+  revisions: SubgraphRevisions;
   /** Upper bound on the cached answers' total size, in bytes. */
   maxBytes?: number;
 }
 
+/** One kept answer: the bytes sent, and the revisions of the subgraphs they were read from. */
+interface Entry {
+  body: string;
+  contentType: string;
+  etag: string;
+  revisions: Revisions;
+}
+
+/** What the HTTP layer and the plugin know of one request, shared through its context object. */
+interface RequestState {
+  /** Revisions read for this request, before anything was executed. */
+  read: Map<string, number>;
+  /** A cached answer was found and was stale: counted as such, not as a miss. */
+  stale: boolean;
+  /** The cache generation when the operation was found cacheable; undefined when it is not. */
+  generation?: number;
+  /** The subgraphs the plan fetches from. */
+  subgraphs?: ReadonlySet<string>;
+  /** Set once the answer may be kept: the revisions it was read at. */
+  keep?: Revisions;
+}
+
+export interface ResponseCache {
+  /** Apollo Server's part: what may be kept, and emptying the cache on a mutation or a new supergraph. */
+  plugin: ApolloServerPlugin<GatewayContext>;
+  /** Apollo Gateway's `experimental_didResolveQueryPlan`: which subgraphs an answer is read from. */
+  planned: Experimental_DidResolveQueryPlanCallback;
+  /** `handler`, answering from the cache what it holds fresh and keeping what it may. */
+  serve<C extends GatewayContext>(handler: GraphQLHttpHandler<C>): GraphQLHttpHandler<C>;
+  close(): Promise<void>;
+}
+
+/** Where a request's state travels in its context object. */
+const requestState = Symbol('response cache request');
+
+/** Per role and sector, for its caller only: a browser may keep it but must ask again before each use. */
+const cacheControl = 'private, no-cache';
+
 /**
- * Answers repeated aggregate queries (dashboards, meeting packs) without planning or calling a
- * subgraph. An answer is keyed by the caller's role and sector, which decide what the caller may
- * see and which fields authorization removed, and by the exact operation and variables.
+ * Answers repeated aggregate queries (dashboards, meeting packs) from memory, never staler than a
+ * write acknowledged anywhere before the request arrived. An answer is keyed by the caller's role
+ * and sector, which decide what the caller may see and which fields authorization removed, by the
+ * media type accepted and by the exact operation and variables (cache/cacheKey.ts).
  *
- * Freshness: every mutation through this gateway empties the cache, before and after it runs,
- * and an answer computed while a mutation ran is not kept (the generation moved on). Writes this
- * gateway does not see (another replica, a ministry writing in its own store) show after at most
- * `ttlMs`. Answers with errors (a sector down) are never kept.
+ * Freshness (docs/adr/0022-cached-answers-checked-against-store-revisions.md): every subgraph's
+ * store counts its acknowledged writes (subgraphs/kit/revisions.ts). Before a cacheable query is
+ * executed the gateway reads those revisions, and keeps the answer with the revisions of the
+ * subgraphs its plan fetched from. A hit is served only once a check started after the request
+ * arrived finds each of them unchanged (cache/subgraphRevisions.ts: one check per subgraph at a
+ * time, shared by every request waiting); a subgraph that does not answer the check makes it a
+ * miss. So a write through another gateway replica, or straight into a sector's subgraph, is seen
+ * by the next read. `ttlMs` stays an upper bound; every mutation through this gateway also empties
+ * the cache, and an answer executed while one ran is not kept. Answers with errors are never kept.
  *
- * The answer kept is the result object as executed; authorization's plugin, which comes after
- * this one, completes that same object (fieldAuthorization.ts), so a hit is served complete.
+ * What is kept is the response body as sent, after authorization completed it (the plugin decides
+ * before completion, when the errors in the result are execution's own; the bytes are taken once
+ * Apollo Server has serialised the completed result), and a hit sends those bytes with their
+ * content type and a strong ETag; a matching `If-None-Match` gets 304 with no body.
  */
-export function responseCache(options: ResponseCacheOptions): ApolloServerPlugin<GatewayContext> {
-  const cache = new LRUCache<string, FormattedExecutionResult>({
+export function responseCache(options: ResponseCacheOptions): ResponseCache {
+  const { revisions } = options;
+  const cache = new LRUCache<string, Entry>({
     max: 5000,
     maxSize: options.maxBytes ?? 32 * 1024 * 1024,
-    sizeCalculation: (value, key) => key.length + JSON.stringify(value).length,
+    sizeCalculation: (entry, key) => key.length + entry.body.length,
     ttl: options.ttlMs,
   });
   const lookups = new Counter({
     name: 'crg_response_cache_lookups_total',
-    help: 'Response cache lookups for cacheable queries, by result (hit or miss).',
+    help: 'Response cache lookups for cacheable queries, by result: hit, stale (kept, but a subgraph was written since) or miss.',
     labelNames: ['result'],
     registers: [options.metrics.registry],
   });
+  // Apollo Server hands plugins a shallow copy of the request's context: the state travels in it.
+  const stateOf = (context: object) => (context as Partial<Record<typeof requestState, RequestState>>)[requestState];
   let generation = 0;
   const invalidate = () => {
     generation++;
     cache.clear();
   };
 
-  return {
+  const plugin: ApolloServerPlugin<GatewayContext> = {
     // A new supergraph may read a field under another rule: nothing answered under the old one is served.
     async serverWillStart() {
       return { schemaDidLoadOrUpdate: invalidate };
     },
-    async requestDidStart() {
-      let key: string | undefined;
-      let startedAt = generation;
+    async requestDidStart({ contextValue }) {
+      const state = stateOf(contextValue);
       return {
-        async responseForOperation({ schema, document, operation, request, contextValue }) {
+        async responseForOperation({ schema, document, operation }) {
           if (operation.operation === OperationTypeNode.MUTATION) {
             invalidate();
             return null;
           }
-          if (!isCacheableQuery(schema, options.policy(), document, operation.operation)) return null;
-          const { role, sector } = contextValue.identity;
-          key = `${role}\n${sector ?? ''}\n${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}\n${request.query}`;
-          startedAt = generation;
-          const hit = cache.get(key);
-          lookups.inc({ result: hit ? 'hit' : 'miss' });
-          if (!hit) return null;
-          key = undefined;
-          return {
-            http: { status: undefined, headers: new HeaderMap([['x-crg-cache', 'hit']]) },
-            body: { kind: 'single', singleResult: hit },
-          };
+          if (!state || !isCacheableQuery(schema, options.policy(), document, operation.operation)) return null;
+          if (!state.stale) lookups.inc({ result: 'miss' });
+          state.generation = generation;
+          // Read before anything is executed, so whatever the answer holds is at least as new.
+          const unread = revisions.names().filter((name) => !state.read.has(name));
+          for (const [name, revision] of await revisions.read(unread, -Infinity)) state.read.set(name, revision);
+          return null;
         },
+        // Before authorization completes the result: the errors here are execution's own.
         async willSendResponse({ response, operation }) {
           if (operation?.operation === OperationTypeNode.MUTATION) return invalidate();
-          if (!key || startedAt !== generation || response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          if (!result.errors && result.data) cache.set(key, result);
+          if (!state?.subgraphs || state.generation !== generation || response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          if (errors || !data) return;
+          const keep = new Map<string, number>();
+          for (const name of state.subgraphs) {
+            const revision = state.read.get(name);
+            if (revision === undefined) return;
+            keep.set(name, revision);
+          }
+          state.keep = keep;
         },
       };
     },
+  };
+
+  const planned: Experimental_DidResolveQueryPlanCallback = ({ queryPlan, requestContext }) => {
+    const state = stateOf(requestContext.context);
+    if (state?.generation !== undefined) state.subgraphs = planSubgraphs(queryPlan);
+  };
+
+  /** The answer to send for `entry`: its bytes, or 304 when the caller holds them already. */
+  const answer = (entry: Entry, request: HTTPGraphQLRequest, hit: boolean): HTTPGraphQLResponse => {
+    const headers = new HeaderMap([
+      ['etag', entry.etag],
+      ['cache-control', cacheControl],
+      ['vary', 'Accept, Authorization'],
+    ]);
+    if (hit) headers.set('x-crg-cache', 'hit');
+    if (holdsAlready(request.headers.get('if-none-match'), entry.etag)) {
+      return { status: 304, headers, body: { kind: 'complete', string: '' } };
+    }
+    headers.set('content-type', entry.contentType);
+    headers.set('content-length', String(Buffer.byteLength(entry.body)));
+    return { status: 200, headers, body: { kind: 'complete', string: entry.body } };
+  };
+
+  /** Whether no subgraph `entry` was read from has been written since; what was read is kept for a miss. */
+  const fresh = async (entry: Entry, arrivedAt: number, state: RequestState): Promise<boolean> => {
+    state.read = await revisions.read(entry.revisions.keys(), arrivedAt);
+    return [...entry.revisions].every(([name, revision]) => state.read.get(name) === revision);
+  };
+
+  return {
+    plugin,
+    planned,
+    serve<C extends GatewayContext>(handler: GraphQLHttpHandler<C>): GraphQLHttpHandler<C> {
+      return {
+        async executeHTTPGraphQLRequest(request) {
+          const arrivedAt = performance.now();
+          const http = request.httpGraphQLRequest;
+          // Only a caller with a token is ever answered from the cache; the rest is Apollo Server's.
+          if (!http.headers.get('authorization')) return handler.executeHTTPGraphQLRequest(request);
+          // The caller is verified (and counted against its rate) once: Apollo Server gets the same.
+          const context = request.context();
+          let contextValue: C;
+          try {
+            contextValue = await context;
+          } catch {
+            return handler.executeHTTPGraphQLRequest({ ...request, context: () => context });
+          }
+          const key = cacheKey(http, contextValue.identity);
+          if (key === null) return handler.executeHTTPGraphQLRequest({ ...request, context: () => context });
+          const state: RequestState = { read: new Map(), stale: false };
+          const withState: C = { ...contextValue, [requestState]: state };
+          const execute = () => handler.executeHTTPGraphQLRequest({ ...request, context: async () => withState });
+          const entry = cache.get(key);
+          if (entry) {
+            if (await fresh(entry, arrivedAt, state)) {
+              lookups.inc({ result: 'hit' });
+              return answer(entry, http, true);
+            }
+            state.stale = true;
+            lookups.inc({ result: 'stale' });
+          }
+          const response = await execute();
+          if (!state.keep || state.generation !== generation || (response.status ?? 200) !== 200 || response.body.kind !== 'complete') {
+            return response;
+          }
+          const contentType = response.headers.get('content-type') ?? 'application/json';
+          const kept: Entry = {
+            body: response.body.string,
+            contentType,
+            etag: entityTag(contentType, response.body.string),
+            revisions: state.keep,
+          };
+          cache.set(key, kept);
+          return answer(kept, http, false);
+        },
+      };
+    },
+    close: () => revisions.close(),
   };
 }

@@ -31,6 +31,7 @@ import { SubgraphDataSource, type Shareable } from './subgraphDataSource.ts';
 import { trustedDocuments, type TrustedDocumentsOptions } from './trustedDocuments.ts';
 import { createGatewayMetrics } from './gatewayMetrics.ts';
 import { responseCache } from './responseCache.ts';
+import { SubgraphRevisions } from './cache/subgraphRevisions.ts';
 import { createSupergraphSource, type ReloadOutcome } from './supergraphSource.ts';
 
 export interface GatewayOptions {
@@ -104,6 +105,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   // One data source (and connection pool) per subgraph and URL, kept across supergraph reloads.
   const dataSources = new Map<string, SubgraphDataSource>();
+  // Where each subgraph of the supergraph served now answers, for the response cache's checks.
+  const subgraphTargets = new Map<string, string>();
+  const cache = options.responseCacheTtlMs
+    ? responseCache({
+        ttlMs: options.responseCacheTtlMs,
+        policy: supergraph.policy,
+        metrics,
+        revisions: new SubgraphRevisions(() => subgraphTargets, options.signingKey, Math.min(options.subgraphTimeoutMs, 1000)),
+      })
+    : undefined;
   // @apollo/gateway otherwise reports its host to Apollo every hour and, to describe it, probes
   // the cloud metadata addresses of Alibaba, AWS, Azure and Google at start. The hub reaches
   // its own services only.
@@ -113,6 +124,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph "${name}"`);
+      subgraphTargets.set(name, target);
       const key = `${name} ${target}`;
       if (!dataSources.has(key)) {
         dataSources.set(
@@ -122,6 +134,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }
       return dataSources.get(key)!;
     },
+    experimental_didResolveQueryPlan: cache?.planned,
   });
   const production = options.mode === 'production';
   const suggestions = suggestionOptions(production);
@@ -139,7 +152,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...suggestions,
     formatError: (formatted) => parseFailureAsValidationFailure(suggestions.formatError?.(formatted) ?? formatted),
     ...operationChecks(options.limits, { hideSuggestions: production }),
-    // In this order: the response cache keeps the result object authorization then completes.
+    // In this order: the response cache decides what it may keep before authorization completes the result.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // Nothing about operations or the schema goes to Apollo, even where APOLLO_KEY is set.
@@ -148,7 +161,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       observeOperations(metrics, logger),
       chosenOperation(),
       postForPrivateReads(supergraph.policy),
-      ...(options.responseCacheTtlMs ? [responseCache({ ttlMs: options.responseCacheTtlMs, policy: supergraph.policy, metrics })] : []),
+      ...(cache ? [cache.plugin] : []),
       fieldAuthorization(supergraph.policy),
       ...(options.tracing ? [traceOperations<GatewayContext>()] : []),
     ],
@@ -170,7 +183,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   let draining = false;
   const server = createHttpServer({
-    apollo: statusByMediaType(trustedDocuments(oneOperationPerRequest(apollo), options.trustedDocuments, logger)),
+    apollo: statusByMediaType(
+      trustedDocuments(oneOperationPerRequest(cache ? cache.serve(apollo) : apollo), options.trustedDocuments, logger),
+    ),
     context,
     observe: (route, status) => metrics.httpRequests.inc({ route, status }),
     // A caller's own trace context is not continued (docs/adr/0020).
@@ -199,6 +214,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await close(server, options.shutdownGraceMs);
       await apollo.stop();
       await Promise.all([...dataSources.values()].map((source) => source.close()));
+      await cache?.close();
     },
   };
 }

@@ -7,19 +7,24 @@ import { originOf, sample, startExtraGateway } from './opsHub.ts';
 const sectorStatus = `query SectorStatus { sectors { id delivery { total onTrack atRisk overdue done } } }`;
 const healthOfficer: TestCaller = { role: 'sector-officer', sector: 'health' };
 
+let hub: TestHub;
+let gateway: RunningGateway;
+/** A second replica over the same subgraphs, with its own cache. */
+let replica: RunningGateway;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  [gateway, replica] = await Promise.all([
+    startExtraGateway(hub, { responseCacheTtlMs: 60_000 }),
+    startExtraGateway(hub, { responseCacheTtlMs: 60_000 }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([gateway?.stop(), replica?.stop()]);
+  await hub?.stop();
+});
+
 describe('response cache for aggregate queries', () => {
-  let hub: TestHub;
-  let gateway: RunningGateway;
-
-  beforeAll(async () => {
-    hub = await startTestHub();
-    gateway = await startExtraGateway(hub, { responseCacheTtlMs: 60_000 });
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-    await hub?.stop();
-  });
-
   const send = async (query: string, as: TestCaller = { role: 'analyst' }, variables?: Record<string, unknown>) => {
     const response = await fetch(gateway.url, {
       method: 'POST',
@@ -75,8 +80,8 @@ describe('response cache for aggregate queries', () => {
       const response = await fetch(`${gateway.url}?${new URLSearchParams({ query: sectorStatus })}`, {
         headers: { authorization: `Bearer ${await hub.tokenFor(as)}` },
       });
-      // Kept by the gateway for its own callers only: no browser or proxy may keep it.
-      expect(response.headers.get('cache-control')).toBe('no-store');
+      // Per role: no proxy may keep it, and a browser that does must ask again before each use.
+      expect(response.headers.get('cache-control')).toBe('private, no-cache');
       return { ...((await response.json()) as { data?: Record<string, any> }), cached: response.headers.get('x-crg-cache') === 'hit' };
     };
     const byPost = await send(sectorStatus, { role: 'committee-member' });
@@ -120,5 +125,121 @@ describe('response cache for aggregate queries', () => {
       body: JSON.stringify({ query: sectorStatus }),
     });
     expect(response.headers.get('x-crg-cache')).toBeNull();
+  });
+});
+
+describe('cached answers are never older than a write acknowledged before the read', () => {
+  // Two replicas: one written through, the other read through.
+  const writer = () => gateway;
+  const reader = () => replica;
+
+  const post = async (url: string, query: string, as: TestCaller, headers: Record<string, string> = {}, variables?: unknown) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await hub.tokenFor(as)}`, ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+  const read = async (url: string) => {
+    const response = await post(url, sectorStatus, { role: 'analyst' });
+    const body = (await response.json()) as { data: { sectors: { id: string; delivery: { done: number } }[] } };
+    return { done: body.data.sectors.find((s) => s.id === 'health')!.delivery.done, cached: response.headers.get('x-crg-cache') === 'hit' };
+  };
+  const reportStatus = `mutation($input: ActionStatusInput!) { reportHealthActionStatus(input: $input) { id status } }`;
+  const openAction = async () => {
+    const [action] = await hub.stores
+      .get('health')!
+      .collection<StoredDocument & { status?: string }>('actionRecords')
+      .find({ status: { $ne: 'COMPLETED' } }, { limit: 1 });
+    return action!._id;
+  };
+
+  it('a write through one replica is seen by the next read through another, every time', async () => {
+    const actionId = await openAction();
+    for (let i = 0; i < 20; i++) {
+      await read(reader().url);
+      const before = await read(reader().url);
+      expect(before.cached).toBe(true);
+      const status = i % 2 === 0 ? 'COMPLETED' : 'IN_PROGRESS';
+      const written = await post(writer().url, reportStatus, healthOfficer, {}, { input: { actionId, status } });
+      expect(((await written.json()) as { errors?: unknown }).errors).toBeUndefined();
+      expect((await read(reader().url)).done).toBe(before.done + (status === 'COMPLETED' ? 1 : -1));
+    }
+  });
+
+  it("a write made straight at a sector's subgraph, as the ministry's own system makes it, is seen by the next read", async () => {
+    const actionId = await openAction();
+    for (let i = 0; i < 20; i++) {
+      await read(reader().url);
+      const before = await read(reader().url);
+      expect(before.cached).toBe(true);
+      const status = i % 2 === 0 ? 'COMPLETED' : 'IN_PROGRESS';
+      const written = await hub.askSubgraph('health', reportStatus, { input: { actionId, status } }, healthOfficer);
+      expect(written.errors).toBeUndefined();
+      expect((await read(reader().url)).done).toBe(before.done + (status === 'COMPLETED' ? 1 : -1));
+    }
+  });
+
+  it('a hit sends the bytes the miss sent, in the media type asked for, with a strong ETag; If-None-Match gets 304', async () => {
+    const query = `query Sectors { sectors { id name } }`;
+    const send = (accept: string, extra: Record<string, string> = {}) =>
+      post(reader().url, query, { role: 'dashboard' }, { accept, ...extra });
+    for (const type of ['application/json', 'application/graphql-response+json']) {
+      const miss = await send(type);
+      const missBody = await miss.text();
+      const hit = await send(type);
+      expect([miss.headers.get('x-crg-cache'), hit.headers.get('x-crg-cache')]).toEqual([null, 'hit']);
+      expect(await hit.text()).toBe(missBody);
+      for (const response of [miss, hit]) {
+        expect(response.headers.get('content-type')).toBe(`${type}; charset=utf-8`);
+        expect(response.headers.get('cache-control')).toBe('private, no-cache');
+        expect(response.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+      }
+      expect(hit.headers.get('etag')).toBe(miss.headers.get('etag'));
+      const etag = hit.headers.get('etag')!;
+      const notModified = await send(type, { 'if-none-match': etag });
+      expect(notModified.status).toBe(304);
+      expect(await notModified.text()).toBe('');
+      expect(notModified.headers.get('etag')).toBe(etag);
+      // Another caller's tag, or none of this answer's: the answer itself.
+      expect((await send(type, { 'if-none-match': '"another"' })).status).toBe(200);
+    }
+    const json = await send('application/json');
+    const graphqlResponse = await send('application/graphql-response+json');
+    expect(json.headers.get('etag')).not.toBe(graphqlResponse.headers.get('etag'));
+    // An unauthenticated caller with a valid tag gets no 304: it is refused first.
+    const anonymous = await fetch(reader().url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'if-none-match': json.headers.get('etag')! },
+      body: JSON.stringify({ query }),
+    });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('answers 304 only while nothing was written: after a write the same tag gets the new answer', async () => {
+    const first = await post(reader().url, sectorStatus, { role: 'analyst' });
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    expect((await post(reader().url, sectorStatus, { role: 'analyst' }, { 'if-none-match': etag })).status).toBe(304);
+    const actionId = await openAction();
+    const written = await hub.askSubgraph('health', reportStatus, { input: { actionId, status: 'COMPLETED' } }, healthOfficer);
+    expect(written.errors).toBeUndefined();
+    const after = await post(reader().url, sectorStatus, { role: 'analyst' }, { 'if-none-match': etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('never keeps a case-level read: each one reaches the sector and its audit log', async () => {
+    const audited = () => hub.stores.get('coordination')!.collection('auditLog').count({});
+    const cases = `{ cases(limit: 1, purpose: "follow-up call") { id } }`;
+    const before = await audited();
+    for (let i = 0; i < 2; i++) {
+      const response = await post(reader().url, cases, healthOfficer);
+      const body = (await response.json()) as { errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      expect(response.headers.get('x-crg-cache')).toBeNull();
+      expect(response.headers.get('etag')).toBeNull();
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+    expect(await audited()).toBe(before + 2);
   });
 });
