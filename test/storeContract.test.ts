@@ -9,7 +9,8 @@ import { withEncryptedFields } from '../subgraphs/kit/fieldEncryption/encryptedD
 import { encryptingStore } from '../subgraphs/kit/fieldEncryption/encryptingStore.ts';
 import { generateKeyring } from '../subgraphs/kit/fieldEncryption/keyring.ts';
 import { openRepositories, type Repository } from '../subgraphs/kit/repository.ts';
-import { RevisionCounter, revisionsCollection } from '../subgraphs/kit/revisions.ts';
+import { RevisionCounter, revisionsCollection, storeRevision } from '../subgraphs/kit/revisions.ts';
+import { revisedStore } from '../subgraphs/kit/store/revisedStore.ts';
 import { createMongoStore } from '../subgraphs/kit/store/mongoStore.ts';
 import { createNedbStore } from '../subgraphs/kit/store/nedbStore.ts';
 import { DuplicateKeyError, type Store, type StoredDocument } from '../subgraphs/kit/store/port.ts';
@@ -225,6 +226,35 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     expect(revisions.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(await counter.current()).toBe(8);
     expect((await counter.changesSince(0)).keys!.sort()).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7']);
+  });
+
+  it("moves the store's revision past every write it acknowledges, in any collection but the unrevised", async () => {
+    const revised = revisedStore(store, ['reads']);
+    const revision = () => new RevisionCounter(storeRevision, store.collection(revisionsCollection)).current();
+    const { things: counted } = await openRepositories(revised, { things: thingDocument });
+    const start = await revision();
+    await counted.insertMany([thing('t1'), thing('t2')]);
+    const inserted = await revision();
+    expect(inserted).toBeGreaterThan(start);
+    await expect(counted.replace({ ...thing('t1'), name: 'stale' }, 7)).rejects.toBeInstanceOf(ConflictError);
+    expect(await revision()).toBe(inserted);
+    await counted.replace({ ...thing('t1'), name: 'renamed' }, 1);
+    const replaced = await revision();
+    expect(replaced).toBeGreaterThan(inserted);
+    expect(await revised.collection('things').deleteMany({ _id: 'missing' })).toBe(0);
+    expect(await revision()).toBe(replaced);
+    await revised.collection('reads').insertMany([{ _id: 'r1', version: 1 }]);
+    expect(await revision()).toBe(replaced);
+    // Writers racing: each, once acknowledged, is counted, though they share bumps.
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        const before = await revision();
+        await revised.collection('others').insertMany([{ _id: `o${i}`, version: 1 }]);
+        expect(await revision()).toBeGreaterThan(before);
+      }),
+    );
+    await revised.collection('others').deleteMany({});
+    expect(await revision()).toBeGreaterThan(replaced + 1);
   });
 
   it.runIf(Boolean(adapter.reopen))('keeps what was written after the store is closed and opened again', async () => {
