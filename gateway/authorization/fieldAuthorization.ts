@@ -22,9 +22,10 @@ interface Decision {
 }
 
 /**
- * The plugin. It must come after the response cache in Apollo Server's plugin list: the cache
- * keeps the result object it is handed (see responseCache.ts), this plugin then completes that
- * same object, and a later hit is served complete without being completed again.
+ * The plugin. It must come after the response cache's in Apollo Server's plugin list: the cache
+ * decides whether an answer may be kept from the errors execution left in it, before this plugin
+ * adds those naming what it removed; what it keeps is the completed answer's bytes as sent, so a
+ * hit never comes back here (see responseCache.ts).
  */
 export function fieldAuthorization(policy: () => AuthorizationPolicy): ApolloServerPlugin<GatewayContext> {
   // Apollo Server keeps one parsed document per query text and schema (its document store), so
@@ -58,7 +59,7 @@ export function fieldAuthorization(policy: () => AuthorizationPolicy): ApolloSer
           executed = true;
         },
         async willSendResponse({ schema, request, response }) {
-          // A cached answer was completed when it was first sent; a refused one (400) has no data.
+          // Nothing ran (a refused request, 400, has no data): there is nothing to complete.
           if (!decision || !executed || response.http.status === 400 || response.body.kind !== 'single') return;
           completeResult(schema, decision.authorized, request.variables, response.body.singleResult);
         },
