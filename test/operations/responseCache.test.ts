@@ -242,4 +242,15 @@ describe('cached answers are never older than a write acknowledged before the re
     }
     expect(await audited()).toBe(before + 2);
   });
+
+  // Last: it stops a sector.
+  it('serves nothing read from a subgraph that does not answer its check: the request runs and reports it down', async () => {
+    await read(reader().url);
+    expect((await read(reader().url)).cached).toBe(true);
+    await hub.stopSubgraph('education');
+    const response = await post(reader().url, sectorStatus, { role: 'analyst' });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string; subgraph?: string } }[] };
+    expect(response.headers.get('x-crg-cache')).toBeNull();
+    expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.subgraph])).toContainEqual(['SUBGRAPH_UNAVAILABLE', 'education']);
+  });
 });
