@@ -52,6 +52,11 @@ export interface ResponseCache {
   plugin: ApolloServerPlugin<GatewayContext>;
   /** Apollo Gateway's `experimental_didResolveQueryPlan`: which subgraphs an answer is read from. */
   planned: Experimental_DidResolveQueryPlanCallback;
+  /**
+   * Whether the answer to this request may be kept: its subgraph calls must then not join identical
+   * ones in flight (sharedFetches.ts), which may have read the data before its revisions were read.
+   */
+  mayKeep(context: object): boolean;
   /** `handler`, answering from the cache what it holds fresh and keeping what it may. */
   serve<C extends GatewayContext>(handler: GraphQLHttpHandler<C>): GraphQLHttpHandler<C>;
   close(): Promise<void>;
@@ -175,6 +180,7 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
   return {
     plugin,
     planned,
+    mayKeep: (context) => stateOf(context)?.generation !== undefined,
     serve<C extends GatewayContext>(handler: GraphQLHttpHandler<C>): GraphQLHttpHandler<C> {
       return {
         async executeHTTPGraphQLRequest(request) {

@@ -100,7 +100,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Identical aggregate-only calls in flight share one subgraph answer (see SharedFetches).
   const shareable: Shareable = (fetch) => {
     if (!('incomingRequestContext' in fetch)) return false;
-    const { schema, document, operation } = fetch.incomingRequestContext;
+    const { schema, document, operation, context } = fetch.incomingRequestContext;
+    // An answer the response cache may keep must be read after its revisions were (responseCache.ts).
+    if (cache?.mayKeep(context)) return false;
     return !!document && !!operation && isCacheableQuery(schema, supergraph.policy(), document, operation.operation);
   };
   // One data source (and connection pool) per subgraph and URL, kept across supergraph reloads.
