@@ -28,6 +28,8 @@ export interface ResponseCacheOptions {
 /** One kept answer: the bytes sent, and the revisions of the subgraphs they were read from. */
 interface Entry {
   body: string;
+  /** The body's length in bytes, as sent. */
+  length: number;
   contentType: string;
   etag: string;
   revisions: Revisions;
@@ -167,7 +169,7 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
       return { status: 304, headers, body: { kind: 'complete', string: '' } };
     }
     headers.set('content-type', entry.contentType);
-    headers.set('content-length', String(Buffer.byteLength(entry.body)));
+    headers.set('content-length', String(entry.length));
     return { status: 200, headers, body: { kind: 'complete', string: entry.body } };
   };
 
@@ -217,6 +219,7 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
           const contentType = response.headers.get('content-type') ?? 'application/json';
           const kept: Entry = {
             body: response.body.string,
+            length: Buffer.byteLength(response.body.string),
             contentType,
             etag: entityTag(contentType, response.body.string),
             revisions: state.keep,
