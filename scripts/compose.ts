@@ -1,6 +1,7 @@
 /**
- * `npm run compose` writes schema/supergraph.graphql from the subgraphs' SDL, and the schema
- * reference (docs/schema-reference.md) from it, and prints composition's hints.
+ * `npm run compose` writes schema/supergraph.graphql from the subgraphs' SDL (composed with
+ * Apollo's composition), and the schema reference (docs/schema-reference.md) from it, and prints
+ * composition's hints.
  * `npm run compose -- --check` writes nothing and fails when either committed file is stale, when
  * the subgraphs do not compose (with Apollo's composition or with The Guild's), or on a hint not acknowledged in
  * schema/acknowledged-composition-hints.txt (CI runs it).
@@ -17,7 +18,7 @@ import { subgraphCatalog } from '../platform/catalog.ts';
 
 const check = process.argv.includes('--check');
 progress('compose')(`composing the supergraph from ${subgraphCatalog.length} subgraphs`);
-const result = composeSupergraph();
+const result = await composeSupergraph({ theGuilds: check });
 if (!result.supergraphSdl) {
   console.error(`The subgraphs do not compose (${result.errors.length} errors):`);
   for (const error of result.errors) console.error(`  - ${error}`);

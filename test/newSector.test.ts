@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,50 @@ import { projectPath } from '../platform/schemaFiles.ts';
  */
 
 let copy: string;
-const run = (args: string[], timeout = 240_000) => spawnSync(process.execPath, args, { cwd: copy, encoding: 'utf8', timeout });
+
+interface Ran {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a command in the copy to its end; killed after `timeout` ms (status null), which is longer
+ * than any one check takes: side by side on a busy machine, each takes longer than alone.
+ */
+function runCommand(command: string, args: string[], timeout = 400_000): Promise<Ran> {
+  const child = spawn(command, args, { cwd: copy, stdio: ['ignore', 'pipe', 'pipe'], timeout });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+const run = (args: string[], timeout?: number) => runCommand(process.execPath, args, timeout);
+/** A script of the copy run through tsx, as `npm run` runs it (in one process, not tsx's CLI and its child). */
+const script = (file: string, ...args: string[]) => run(['--import', 'tsx', file, ...args]);
+/** A command-line tool of the copy's node_modules. */
+const tool = (relative: string, ...args: string[]) => run([path.join(copy, 'node_modules', relative), ...args]);
+
+/**
+ * Runs the checks side by side, at most `width` at a time, in the order given (the longest first):
+ * each waits on its own process, and the machine has more than one core. Resolves with every result.
+ */
+async function allOf(checks: (() => Promise<Ran>)[], width = 3): Promise<Ran[]> {
+  const results: Ran[] = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < checks.length) {
+      const index = next++;
+      results[index] = await checks[index]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, checks.length) }, lane));
+  return results;
+}
 
 beforeAll(() => {
   copy = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-new-sector-'));
@@ -28,25 +71,30 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
 
-const tsx = () => path.join(copy, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-
 describe('npm run new-sector', () => {
-  it('refuses an id that is not a plain name, or one already taken, and changes nothing', () => {
+  it('refuses an id that is not a plain name, or one already taken, and changes nothing', async () => {
     const before = fs.readFileSync(path.join(copy, 'platform', 'catalog.json'), 'utf8');
-    for (const [id, message] of [
+    const refusals = [
       ['Information!', '--id must be lower-case words'],
       ['health', 'already a subgraph'],
       ['demo-data', 'already a subgraph or folder'],
-    ]) {
-      const result = run([tsx(), 'scripts/newSector.ts', '--id', id!, '--name', 'Ministry of X']);
-      expect(result.status).toBe(2);
-      expect(result.stderr).toContain(message);
+    ] as const;
+    const results = await allOf(
+      refusals.map(
+        ([id]) =>
+          () =>
+            script('scripts/newSector.ts', '--id', id, '--name', 'Ministry of X'),
+      ),
+    );
+    for (const [i, [, message]] of refusals.entries()) {
+      expect(results[i]!.status).toBe(2);
+      expect(results[i]!.stderr).toContain(message);
     }
     expect(fs.readFileSync(path.join(copy, 'platform', 'catalog.json'), 'utf8')).toBe(before);
   }, 120_000);
 
-  it('makes a ministry that passes every check of CI with no other step, and its own tests through the gateway', () => {
-    const scaffold = run([tsx(), 'scripts/newSector.ts', '--id', 'information', '--name', 'Ministry of Information']);
+  it('makes a ministry that passes every check of CI with no other step, and its own tests through the gateway', async () => {
+    const scaffold = await script('scripts/newSector.ts', '--id', 'information', '--name', 'Ministry of Information');
     expect(scaffold.status, scaffold.stderr + scaffold.stdout).toBe(0);
     expect(scaffold.stdout).toContain('The information sector is in the hub');
 
@@ -56,33 +104,42 @@ describe('npm run new-sector', () => {
       path.join(copy, 'tsconfig.services.json'),
       JSON.stringify({ extends: './tsconfig.json', include: ['subgraphs', 'gateway'] }),
     );
-    const typecheck = run([path.join(copy, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.services.json']);
-    expect(typecheck.status, typecheck.stdout).toBe(0);
     // The checks of .ci/run, with no step after new-sector: the supergraph, everything codegen
     // derives (the sector's contract, the lead ministry's types for it, resolver types and
     // bindings), the deployment manifests, and the schema check (no git here: composition,
-    // descriptions and auth directives).
-    for (const check of [
+    // descriptions and auth directives); the lint, on what new-sector wrote and edited; and the
+    // sector's own tests. None writes to the copy, so they run side by side.
+    const ciChecks = [
       ['scripts/compose.ts', '--check'],
       ['scripts/codegen.ts', '--check'],
-      ['scripts/deploy/writeK8s.ts', '--check'],
       ['scripts/schemaCheck.ts'],
-    ]) {
-      const result = run([tsx(), ...check]);
-      expect(result.status, `${check.join(' ')}: ${result.stdout}${result.stderr}`).toBe(0);
-    }
-    expect(fs.existsSync(path.join(copy, 'deploy', 'k8s', 'information.yaml'))).toBe(true);
-    // The lint, on what new-sector wrote and edited.
+      ['scripts/deploy/writeK8s.ts', '--check'],
+    ];
     const written = [
       'subgraphs/information',
       'platform/catalog.json',
       'subgraphs/coordination/seed/addedSectors.json',
       'docker-compose.yml',
     ];
-    const eslint = run([path.join(copy, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'subgraphs/information']);
-    expect(eslint.status, eslint.stdout + eslint.stderr).toBe(0);
-    const prettier = run([path.join(copy, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', ...written]);
-    expect(prettier.status, prettier.stdout + prettier.stderr).toBe(0);
+    const [typecheck, eslint, tests, prettier, ...ci] = await allOf([
+      () => tool('typescript/bin/tsc', '-p', 'tsconfig.services.json'),
+      () => tool('eslint/bin/eslint.js', 'subgraphs/information'),
+      () => tool('vitest/vitest.mjs', 'run', 'subgraphs/information'),
+      () => tool('prettier/bin/prettier.cjs', '--check', ...written),
+      ...ciChecks.map(
+        ([file, ...args]) =>
+          () =>
+            script(file!, ...args),
+      ),
+    ]);
+    expect(typecheck!.status, typecheck!.stdout).toBe(0);
+    for (const [i, check] of ciChecks.entries()) {
+      const result = ci[i]!;
+      expect(result.status, `${check.join(' ')}: ${result.stdout}${result.stderr}`).toBe(0);
+    }
+    expect(fs.existsSync(path.join(copy, 'deploy', 'k8s', 'information.yaml'))).toBe(true);
+    expect(eslint!.status, eslint!.stdout + eslint!.stderr).toBe(0);
+    expect(prettier!.status, prettier!.stdout + prettier!.stderr).toBe(0);
     // Its folder holds only its own: the contract is rendered into generated/ and bound there.
     const sdl = fs.readFileSync(path.join(copy, 'subgraphs', 'information', 'generated', 'contract.graphql'), 'utf8');
     expect(sdl).toMatch(/recordInformationServicePoint\(/);
@@ -95,9 +152,8 @@ describe('npm run new-sector', () => {
     const supergraph = fs.readFileSync(path.join(copy, 'schema', 'supergraph.graphql'), 'utf8');
     expect(supergraph).toMatch(/type InformationSector implements SectorAgency/);
 
-    const tests = run([path.join(copy, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'subgraphs/information']);
-    expect(tests.status, tests.stdout + tests.stderr).toBe(0);
-    expect(tests.stdout).toMatch(/4 passed/);
+    expect(tests!.status, tests!.stdout + tests!.stderr).toBe(0);
+    expect(tests!.stdout).toMatch(/4 passed/);
 
     const compose = parseYaml(fs.readFileSync(path.join(copy, 'docker-compose.yml'), 'utf8'));
     expect(compose.services.information.command).toEqual(['dist/server/subgraphs/run.js', 'information']);
@@ -111,7 +167,7 @@ describe('npm run new-sector', () => {
     for (const gateway of gateways) expect(gateway.environment!.INFORMATION_URL).toBe(`http://information:${port}/graphql`);
   }, 420_000);
 
-  it('changes a field of every sector with one edit to the contract and `npm run codegen`', () => {
+  it('changes a field of every sector with one edit to the contract and `npm run codegen`', async () => {
     const contract = path.join(copy, 'subgraphs', 'sector-core', 'contract.graphql');
     const source = fs.readFileSync(contract, 'utf8');
     const sectorType = 'type {{Type}}Sector implements SectorAgency @key(fields: "id") {\n';
@@ -120,14 +176,21 @@ describe('npm run new-sector', () => {
       contract,
       source.replace(sectorType, `${sectorType}  "Where the {{words}} sector publishes its plan."\n  planUrl: String\n`),
     );
-    const codegen = spawnSync('npm', ['run', 'codegen'], { cwd: copy, encoding: 'utf8', timeout: 240_000 });
+    const codegen = await runCommand('npm', ['run', 'codegen']);
     expect(codegen.status, codegen.stdout + codegen.stderr).toBe(0);
-    for (const check of [
+    const checks = [
       ['scripts/compose.ts', '--check'],
       ['scripts/codegen.ts', '--check'],
-    ]) {
-      const result = run([tsx(), ...check]);
-      expect(result.status, `${check.join(' ')}: ${result.stdout}${result.stderr}`).toBe(0);
+    ];
+    const results = await allOf(
+      checks.map(
+        ([file, ...args]) =>
+          () =>
+            script(file!, ...args),
+      ),
+    );
+    for (const [i, check] of checks.entries()) {
+      expect(results[i]!.status, `${check.join(' ')}: ${results[i]!.stdout}${results[i]!.stderr}`).toBe(0);
     }
     const supergraph = fs.readFileSync(path.join(copy, 'schema', 'supergraph.graphql'), 'utf8');
     for (const [folder, type] of [

@@ -41,7 +41,8 @@ function runToEnd(env: Record<string, string>): Promise<{ code: number | null; s
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
 }
 
-describe('npm start', () => {
+// Side by side: the two refusals wait on processes of their own while the hub starts.
+describe.concurrent('npm start', () => {
   it('runs the whole hub on the embedded store, keeps data across restarts and stops on Ctrl-C', async () => {
     const env: Record<string, string> = {
       CRG_DATA_DIR: dataDir,

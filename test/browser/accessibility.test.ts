@@ -8,24 +8,24 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { AxeResults } from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDashboardBuilt } from '../../dashboard/build.ts';
 import { writeMeetingPack } from '../../scripts/report/writeReport.ts';
 import { en } from '../../dashboard/src/i18n/en.ts';
 import { fr } from '../../dashboard/src/i18n/fr.ts';
 import { startTestHub, type TestHub } from '../support/hub.ts';
-import { dashboardUrl, launchChromium, openView, signIn } from './browser.ts';
+import { dashboardUrl, chromiumForTests, openView, signIn, type TestBrowser } from './browser.ts';
 
 const dashboard = { role: 'dashboard' as const };
 const languages = { en, fr };
 
 let hub: TestHub;
-let browser: Browser;
+let browser: TestBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  [hub, browser] = await Promise.all([startTestHub(), launchChromium(), ensureDashboardBuilt()]);
+  [hub, browser] = await Promise.all([startTestHub(), chromiumForTests(), ensureDashboardBuilt()]);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signIn(page, hub.gateway.url, await hub.tokenFor(dashboard));
 });

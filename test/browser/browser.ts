@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { projectPath } from '../../platform/schemaFiles.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,6 +31,46 @@ export async function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** What a test file uses of Chromium: pages of its own, each in a fresh context, closed with the file. */
+export interface TestBrowser {
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  close(): Promise<void>;
+}
+
+let workersChromium: Promise<Browser> | undefined;
+
+/**
+ * Chromium for one test file. The files of a test worker run one after another in one process
+ * (vitest.config.ts: isolate false), so they share one Chromium, launched by the first of them:
+ * a launch costs each file about two seconds of the machine. Each page still has a context of its
+ * own (no cookie, storage or cache shared), as `browser.newPage` gives it, and the file's pages
+ * close with the file; the browser ends with the worker's process (playwright closes it on exit).
+ */
+export async function chromiumForTests(): Promise<TestBrowser> {
+  workersChromium ??= launchChromium().then(
+    (browser) => {
+      browser.on('disconnected', () => (workersChromium = undefined));
+      return browser;
+    },
+    (error: unknown) => {
+      workersChromium = undefined;
+      throw error;
+    },
+  );
+  const browser = await workersChromium;
+  const pages: Page[] = [];
+  return {
+    async newPage(options) {
+      const page = await browser.newPage(options);
+      pages.push(page);
+      return page;
+    },
+    async close() {
+      await Promise.all(pages.map((page) => page.close()));
+    },
+  };
 }
 
 /** The dashboard's address on a hub whose GraphQL endpoint is `graphqlUrl`. */

@@ -2,7 +2,7 @@
  * The dashboard in a real browser against the whole hub with demo data: each view shows the
  * figures the graph returns for the same question, asked here directly.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { bundleManifestFile, ensureDashboardBuilt } from '../../dashboard/build.ts';
@@ -12,18 +12,18 @@ import { complianceReasonFields, type ComplianceReason } from '../../dashboard/s
 import { reasonInWords } from '../../dashboard/src/views/complianceReasons.ts';
 import type { PersistedQueryManifest } from '../../platform/persistedQueryManifest.ts';
 import { analyst, startTestHub, type TestHub } from '../support/hub.ts';
-import { launchChromium, openView, screenshot, signIn } from './browser.ts';
+import { chromiumForTests, openView, screenshot, signIn, type TestBrowser } from './browser.ts';
 
 const dashboard = { role: 'dashboard' as const };
 
 let hub: TestHub;
-let browser: Browser;
+let browser: TestBrowser;
 let page: Page;
 /** The body of every GraphQL request the dashboard's page sent. */
 const sent: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
-  [hub, browser] = await Promise.all([startTestHub(), launchChromium(), ensureDashboardBuilt()]);
+  [hub, browser] = await Promise.all([startTestHub(), chromiumForTests(), ensureDashboardBuilt()]);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('request', (request) => {
     if (new URL(request.url()).pathname === '/graphql') sent.push(request.postDataJSON() as Record<string, unknown>);

@@ -3,21 +3,21 @@
  * in the graph's order (the most overdue first), with the owner, the due date and how late each
  * overdue one is.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDashboardBuilt } from '../../dashboard/build.ts';
 import { startTestHub, type TestHub } from '../support/hub.ts';
-import { launchChromium, openView, screenshot, signIn } from './browser.ts';
+import { chromiumForTests, openView, screenshot, signIn, type TestBrowser } from './browser.ts';
 
 const member = { role: 'committee-member' as const };
 
 let hub: TestHub;
-let browser: Browser;
+let browser: TestBrowser;
 let page: Page;
 
 beforeAll(async () => {
   // The bodies view asks coordination alone.
-  [hub, browser] = await Promise.all([startTestHub({ only: [] }), launchChromium(), ensureDashboardBuilt()]);
+  [hub, browser] = await Promise.all([startTestHub({ only: [] }), chromiumForTests(), ensureDashboardBuilt()]);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signIn(page, hub.gateway.url, await hub.tokenFor(member));
 });

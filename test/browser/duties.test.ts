@@ -3,20 +3,20 @@
  * Inter-Sectoral Committee: each with its status as the graph evaluates it, the section cited,
  * the Act's own words and the periods it failed.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDashboardBuilt } from '../../dashboard/build.ts';
 import { startTestHub, type TestHub } from '../support/hub.ts';
-import { launchChromium, openView, screenshot, signIn } from './browser.ts';
+import { chromiumForTests, openView, screenshot, signIn, type TestBrowser } from './browser.ts';
 
 const dashboard = { role: 'dashboard' as const };
 
 let hub: TestHub;
-let browser: Browser;
+let browser: TestBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  [hub, browser] = await Promise.all([startTestHub({ country: 'south-africa' }), launchChromium(), ensureDashboardBuilt()]);
+  [hub, browser] = await Promise.all([startTestHub({ country: 'south-africa' }), chromiumForTests(), ensureDashboardBuilt()]);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signIn(page, hub.gateway.url, await hub.tokenFor(dashboard));
 });

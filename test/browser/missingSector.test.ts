@@ -3,20 +3,20 @@
  * sector is missing, never showing its gaps as zeros. Runs the hub in production mode, where
  * the page offers no token and the person signs in.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDashboardBuilt } from '../../dashboard/build.ts';
 import { startTestHub, type TestHub } from '../support/hub.ts';
-import { dashboardUrl, launchChromium, openView, screenshot, signIn } from './browser.ts';
+import { dashboardUrl, chromiumForTests, openView, screenshot, signIn, type TestBrowser } from './browser.ts';
 
 let hub: TestHub;
-let browser: Browser;
+let browser: TestBrowser;
 let page: Page;
 
 beforeAll(async () => {
   [hub, browser] = await Promise.all([
     startTestHub({ mode: 'production', subgraphTimeoutMs: 1000 }),
-    launchChromium(),
+    chromiumForTests(),
     ensureDashboardBuilt(),
   ]);
   page = await browser.newPage({ viewport: { width: 1024, height: 768 } });

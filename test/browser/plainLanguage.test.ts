@@ -7,17 +7,17 @@
  * messages, but nothing the server composes. Hidden text counts: a chart's figures as text and
  * the categories its canvas draws are read too.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDashboardBuilt } from '../../dashboard/build.ts';
 import { en } from '../../dashboard/src/i18n/en.ts';
 import { fr } from '../../dashboard/src/i18n/fr.ts';
 import { analyst, startTestHub, type TestHub } from '../support/hub.ts';
 import { asToken, enumConstants, internalIds } from '../support/plainWords.ts';
-import { launchChromium, screenshot, signIn } from './browser.ts';
+import { chromiumForTests, screenshot, signIn, type TestBrowser } from './browser.ts';
 
 let hub: TestHub;
-let browser: Browser;
+let browser: TestBrowser;
 let page: Page;
 /**
  * The fields whose values are a record's own words, shown in the language they were recorded in:
@@ -56,7 +56,7 @@ function collectWords(value: unknown, field?: string): void {
 }
 
 beforeAll(async () => {
-  [hub, browser] = await Promise.all([startTestHub(), launchChromium(), ensureDashboardBuilt()]);
+  [hub, browser] = await Promise.all([startTestHub(), chromiumForTests(), ensureDashboardBuilt()]);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('response', (response) => {
     if (new URL(response.url()).pathname !== '/graphql') return;
