@@ -197,6 +197,11 @@ function nedbCollection<T extends StoredDocument>(
       await ready();
       return settled(await ds.countAsync(filter));
     },
+    async findFields<K extends keyof T & string>(filter: Filter, fields: readonly K[]) {
+      await ready();
+      const projection = Object.fromEntries([...fields].filter((f) => f !== '_id').map((f) => [f, 1]));
+      return settled((await ds.findAsync<Pick<T, '_id' | K>>(filter, projection)) as Pick<T, '_id' | K>[]);
+    },
     async insertMany(docs: T[]) {
       await ready();
       if (docs.length === 0) return;
