@@ -113,6 +113,17 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     expect(await things.count()).toBe(2);
   });
 
+  it('reads matching documents with their ids and only the named fields, nested values and dates as stored', async () => {
+    await things.insertMany([thing('t1', { size: { amount: 3, unit: 'beds' } }), thing('t2', { tags: ['b'] }), thing('t3')]);
+    const read = await things.findFields({ _id: { $in: ['t1', 't2'] } }, ['code', 'dueOn', 'size']);
+    const dueOn = new Date('2026-06-30T00:00:00Z');
+    expect(read.sort((a, b) => a._id.localeCompare(b._id))).toEqual([
+      { _id: 't1', code: 'code-t1', dueOn, size: { amount: 3, unit: 'beds' } },
+      { _id: 't2', code: 'code-t2', dueOn, size: null },
+    ]);
+    expect(read[0]!.dueOn).toBeInstanceOf(Date);
+  });
+
   it('finds by $in on ids and on array fields, sorted and limited', async () => {
     await things.insertMany([thing('t1', { tags: ['x', 'y'] }), thing('t2', { tags: ['y'] }), thing('t3', { tags: ['z'] })]);
     expect((await things.findByIds(['t3', 't1', 'missing'])).map((d) => d._id).sort()).toEqual(['t1', 't3']);
@@ -266,5 +277,15 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     expect((await again.findById('t1'))!).toMatchObject({ name: 'renamed', version: 2 });
     expect(await again.count()).toBe(2);
     await reopened.close();
+  });
+});
+
+describe('store contract: a field encrypted at rest', () => {
+  it('is never read alone: its envelope authenticates the record whole', async () => {
+    const store = encryptingStore(createNedbStore({}), encryptedThings, () => thingKeys);
+    const { things } = await openRepositories(store, encryptedThings);
+    await things.insertMany([thing('t1')]);
+    await expect(things.findFields({}, ['code', 'name'])).rejects.toThrow('things: cannot read alone on encrypted field name');
+    expect(await things.findFields({}, ['code'])).toEqual([{ _id: 't1', code: 'code-t1' }]);
   });
 });

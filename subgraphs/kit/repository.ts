@@ -53,6 +53,11 @@ export class Repository<T extends StoredDocument> {
     return this.collection.find({ _id: { $in: [...ids] } });
   }
 
+  /** Each matching document's id and the named fields only, projected in the store. */
+  findFields<K extends keyof T & string>(filter: Filter, fields: readonly K[]): Promise<Pick<T, '_id' | K>[]> {
+    return this.collection.findFields(filter, fields);
+  }
+
   count(filter: Filter = {}): Promise<number> {
     return this.collection.count(filter);
   }

@@ -321,6 +321,7 @@ describe('alerts', () => {
           name: inner.name,
           find: (filter, options) => inner.find(filter, options),
           count: (filter) => inner.count(filter),
+          findFields: (filter, fields) => inner.findFields(filter, fields),
           insertMany: (docs) => inner.insertMany(docs),
           deleteMany: (filter) => inner.deleteMany(filter),
           ensureIndexes: (indexes) => inner.ensureIndexes(indexes),

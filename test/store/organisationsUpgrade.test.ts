@@ -202,6 +202,7 @@ function failingAfter(store: Store, writes: number): Store {
         name: inner.name,
         find: (filter, options) => inner.find(filter, options),
         count: (filter) => inner.count(filter),
+        findFields: (filter, fields) => inner.findFields(filter, fields),
         insertMany: async (docs) => (spend(), inner.insertMany(docs)),
         replaceOne: async (filter, doc) => (spend(), inner.replaceOne(filter, doc)),
         deleteMany: async (filter) => (spend(), inner.deleteMany(filter)),

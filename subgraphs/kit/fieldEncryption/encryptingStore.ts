@@ -56,6 +56,12 @@ function encryptingCollection<T extends StoredDocument>(
       refuseEncrypted('filter', Object.keys(filter));
       return inner.count(filter);
     },
+    // A field alone cannot be opened: the envelope authenticates the record's encrypted fields together.
+    async findFields(filter: Filter, named) {
+      refuseEncrypted('filter', Object.keys(filter));
+      refuseEncrypted('read alone', [...named]);
+      return inner.findFields(filter, named);
+    },
     insertMany: (docs: T[]) => inner.insertMany(sealAll(docs)),
     replaceOne(filter: Filter, doc: T) {
       refuseEncrypted('filter', Object.keys(filter));

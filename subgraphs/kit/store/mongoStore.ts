@@ -91,6 +91,10 @@ function mongoCollection<T extends StoredDocument>(name: string, c: MongoCollect
     count(filter: Filter) {
       return c.countDocuments(filter);
     },
+    async findFields<K extends keyof T & string>(filter: Filter, fields: readonly K[]) {
+      const projection = Object.fromEntries(fields.map((f) => [f, 1]));
+      return (await c.find(filter, { projection }).toArray()) as unknown as Pick<T, '_id' | K>[];
+    },
     async insertMany(docs: T[]) {
       if (docs.length === 0) return;
       try {

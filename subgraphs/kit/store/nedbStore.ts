@@ -197,6 +197,14 @@ function nedbCollection<T extends StoredDocument>(
       await ready();
       return settled(await ds.countAsync(filter));
     },
+    async findFields<K extends keyof T & string>(filter: Filter, fields: readonly K[]) {
+      await ready();
+      // NeDB copies each matched document whole, or rebuilds it through its update machinery when
+      // given a projection: copying only the named fields is what makes a narrow read cheaper.
+      const cursor = ds.findAsync<T>(filter) as unknown as { mapFn: (docs: T[]) => unknown } & PromiseLike<unknown>;
+      cursor.mapFn = (docs) => docs.map((doc) => pickCopy(doc, fields));
+      return settled((await cursor) as Pick<T, '_id' | K>[]);
+    },
     async insertMany(docs: T[]) {
       await ready();
       if (docs.length === 0) return;
@@ -234,4 +242,20 @@ function nedbCollection<T extends StoredDocument>(
       }
     },
   };
+}
+
+/** The document's id and named top-level fields (those it has), copied: NeDB's memory is never handed out. */
+function pickCopy<T extends StoredDocument, K extends keyof T & string>(doc: T, fields: readonly K[]): Pick<T, '_id' | K> {
+  const picked: Record<string, unknown> = { _id: doc._id };
+  for (const field of fields) if (doc[field] !== undefined) picked[field] = copyOf(doc[field]);
+  return picked as Pick<T, '_id' | K>;
+}
+
+function copyOf(value: unknown): unknown {
+  if (value instanceof Date) return new Date(value.getTime());
+  if (Array.isArray(value)) return value.map(copyOf);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, copyOf(inner)]));
+  }
+  return value;
 }

@@ -27,6 +27,12 @@ export interface Collection<T extends StoredDocument> {
   readonly name: string;
   find(filter: Filter, options?: FindOptions): Promise<T[]>;
   count(filter: Filter): Promise<number>;
+  /**
+   * Each document matching the filter with its `_id` and only the named fields (those it has), in
+   * no set order: the projection is made in the store, so what a count needs of many documents is
+   * all that is copied out of it. Fields must be stored in clear.
+   */
+  findFields<K extends keyof T & string>(filter: Filter, fields: readonly K[]): Promise<Pick<T, '_id' | K>[]>;
   /** Inserts every document or none: a duplicate id or unique key rejects the whole batch. */
   insertMany(docs: T[]): Promise<void>;
   /** Replaces the document matching the filter; false when nothing matched (gone, or a stale version). */
@@ -85,6 +91,7 @@ export function countingCollection<T extends StoredDocument>(inner: Collection<T
     name: inner.name,
     find: (filter, options) => (tick(), inner.find(filter, options)),
     count: (filter) => (tick(), inner.count(filter)),
+    findFields: (filter, fields) => (tick(), inner.findFields(filter, fields)),
     insertMany: (docs) => (tick(), inner.insertMany(docs)),
     replaceOne: (filter, doc) => (tick(), inner.replaceOne(filter, doc)),
     deleteMany: (filter) => (tick(), inner.deleteMany(filter)),

@@ -32,6 +32,7 @@ function tracedCollection<T extends StoredDocument>(inner: Collection<T>, system
     name: inner.name,
     find: (filter, options) => call('find', () => inner.find(filter, options)),
     count: (filter) => call('count', () => inner.count(filter)),
+    findFields: (filter, fields) => call('find', () => inner.findFields(filter, fields)),
     insertMany: (docs) => call('insertMany', () => inner.insertMany(docs)),
     replaceOne: (filter, doc) => call('replaceOne', () => inner.replaceOne(filter, doc)),
     deleteMany: (filter) => call('deleteMany', () => inner.deleteMany(filter)),

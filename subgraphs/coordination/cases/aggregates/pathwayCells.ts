@@ -2,8 +2,9 @@ import { sectorIds } from '../../../../platform/catalog.ts';
 import { addCell, addToCell, Cells, emptyCell, type Cell } from '../../../kit/disclosure/cells.ts';
 import type { DisclosureControl } from '../../../kit/disclosure/publish.ts';
 import { awaitingStatuses, escalation } from '../lifecycle.ts';
-import { incidentTypes, referralStatuses, type CaseDoc, type IncidentType, type ReferralDoc } from '../models.ts';
+import { incidentTypes, referralStatuses, type IncidentType, type ReferralDoc } from '../models.ts';
 import * as pathway from './pathway.ts';
+import type { CountedCase, CountedReferral } from './yearData.ts';
 
 /*
  * The cells of the pathway tables for one set of cases (a month of one district's, or a window's
@@ -40,8 +41,8 @@ const awaitingKey = (r: Pick<ReferralDoc, 'status' | 'toSector' | 'followUpBy'>)
   [r.status, r.toSector, r.followUpBy.toISOString().slice(0, 10)].join(' ');
 
 /** A case's share, given the referrals of it that count. */
-export function shareOf(c: CaseDoc, referrals: readonly ReferralDoc[], disclosure: DisclosureControl): CaseShare {
-  const referralKey = (r: ReferralDoc) => disclosure.keys.of('referral', r._id);
+export function shareOf(c: CountedCase, referrals: readonly CountedReferral[], disclosure: DisclosureControl): CaseShare {
+  const referralKey = (r: CountedReferral) => disclosure.keys.of('referral', r._id);
   return {
     key: disclosure.keys.of('case', c._id),
     incidentType: c.incidentType,

@@ -3,6 +3,21 @@ import { codesWithPrefix } from '../caseCode.ts';
 import type { CaseRepositories } from '../context.ts';
 import type { CaseDoc, ReferralDoc } from '../models.ts';
 
+/** What counting a case needs of it (pathwayCells.ts `shareOf`): read with only these fields. */
+export const countedCaseFields = [
+  'reportingConsent',
+  'firstReportedOn',
+  'incidentType',
+  'district',
+  'holdingSector',
+  'milestones',
+] as const;
+export type CountedCase = Pick<CaseDoc, '_id' | (typeof countedCaseFields)[number]>;
+
+/** What counting a referral needs of it. */
+export const countedReferralFields = ['caseId', 'status', 'toSector', 'followUpBy'] as const;
+export type CountedReferral = Pick<ReferralDoc, '_id' | (typeof countedReferralFields)[number]>;
+
 /**
  * One year of consenting cases (one indexed query on reportingConsent and firstReportedOn) and
  * their referrals (one range query on the case code, which carries the year).
@@ -23,37 +38,57 @@ export async function readYear(
   return { cases, referrals: referrals.filter((r) => counted.has(r.caseId)) };
 }
 
+/** One slice of a year: some of its counted cases, with only the fields counting needs, and their referrals. */
+export interface YearSlice {
+  cases: CountedCase[];
+  referrals: CountedReferral[];
+}
+
 /**
- * What readYear returns, read in slices with a turn for other work after each: the cases half a
- * month at a time (by first report, one indexed range query), then their referrals five thousand
- * case codes at a time (one range query on the case code). The embedded store does each query in one
- * stretch on the process's only thread, so one query for the year of a large registry would hold
- * up every request arriving meanwhile; the kept pathway aggregates read years this way.
+ * The year's consenting cases and their referrals, with only the fields counting needs
+ * (`countedCaseFields`, `countedReferralFields`, projected in the store), a slice at a time: the
+ * cases first reported on `daysPerSlice` days (one indexed range query on first report), then
+ * their referrals (one indexed query on their case codes). The caller counts a slice and lets
+ * it go before the next is read, and other work gets a turn after each query: the embedded store
+ * runs each query in one stretch on the process's only thread, so what holds up a request
+ * arriving meanwhile is one slice, whatever the size of the registry, and no year is ever held
+ * whole in memory twice.
  */
+export async function* yearInSlices(
+  repos: Pick<CaseRepositories, 'cases' | 'referrals'>,
+  codePrefix: string,
+  year: number,
+  daysPerSlice = 1,
+): AsyncGenerator<YearSlice> {
+  const end = Date.UTC(year + 1, 0, 1);
+  for (let from = Date.UTC(year, 0, 1); from < end; from += daysPerSlice * dayMs) {
+    const reported = { $gte: new Date(from), $lt: new Date(Math.min(end, from + daysPerSlice * dayMs)) };
+    // By first report alone: the embedded store then walks that index's range, where adding the
+    // consent would make it take every consenting case as a candidate.
+    const cases = (await repos.cases.findFields({ firstReportedOn: reported }, countedCaseFields)).filter((c) => c.reportingConsent);
+    await nextTurn();
+    if (cases.length === 0) continue;
+    // Only referrals of this year's codes count, as readYear's range has it.
+    const codes = cases.map((c) => c._id).filter((id) => id.startsWith(codePrefix));
+    const referrals = codes.length === 0 ? [] : await repos.referrals.findFields({ caseId: { $in: codes } }, countedReferralFields);
+    await nextTurn();
+    yield { cases, referrals };
+  }
+}
+
+/** What readYear returns (with only the fields counting needs), read in slices (yearInSlices). */
 export async function readYearInSlices(
   repos: Pick<CaseRepositories, 'cases' | 'referrals'>,
   codePrefix: string,
   year: number,
-  codesPerSlice = 5000,
-): Promise<{ cases: CaseDoc[]; referrals: ReferralDoc[] }> {
-  // Half months: the 1st and the 16th of each month, and the 1st of January after.
-  const bounds = Array.from({ length: 25 }, (_, i) => new Date(Date.UTC(year, Math.floor(i / 2), i % 2 === 0 ? 1 : 16)));
-  const cases: CaseDoc[] = [];
-  for (let i = 0; i < 24; i++) {
-    const reported = { $gte: bounds[i]!, $lt: bounds[i + 1]! };
-    for (const c of await repos.cases.find({ firstReportedOn: reported })) if (c.reportingConsent) cases.push(c);
-    await nextTurn();
+  daysPerSlice?: number,
+): Promise<YearSlice> {
+  const whole: YearSlice = { cases: [], referrals: [] };
+  for await (const { cases, referrals } of yearInSlices(repos, codePrefix, year, daysPerSlice)) {
+    whole.cases.push(...cases);
+    whole.referrals.push(...referrals);
   }
-  const counted = new Set(cases.map((c) => c._id));
-  const numbered = cases.filter((c) => c._id.startsWith(codePrefix)).map((c) => Number(c._id.slice(codePrefix.length)));
-  const highest = numbered.reduce((max, n) => Math.max(max, n), 0);
-  const code = (n: number) => `${codePrefix}${String(n).padStart(6, '0')}`;
-  const referrals: ReferralDoc[] = [];
-  for (let from = 0; from <= highest; from += codesPerSlice) {
-    // The last slice runs to the end of the prefix, as readYear's range does.
-    const to = from + codesPerSlice > highest ? `${codePrefix}~` : code(from + codesPerSlice);
-    for (const r of await repos.referrals.find({ caseId: { $gte: code(from), $lt: to } })) if (counted.has(r.caseId)) referrals.push(r);
-    await nextTurn();
-  }
-  return { cases, referrals };
+  return whole;
 }
+
+const dayMs = 86_400_000;

@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DisclosureControl } from '../../../kit/disclosure/publish.ts';
-import type { CaseDoc, ReferralDoc } from '../models.ts';
 import { PathwayCells, shareOf, type CaseShare } from './pathwayCells.ts';
+import type { CountedCase, CountedReferral, YearSlice } from './yearData.ts';
 
 /*
  * A year's pathway aggregates as running counts, kept up to date case by case: what each counted
@@ -19,8 +19,8 @@ function cellsIn(byDistrict: Map<string, PathwayCells>, district: string): Pathw
   return cells;
 }
 
-function referralsByCase(referrals: readonly ReferralDoc[]): Map<string, ReferralDoc[]> {
-  const byCase = new Map<string, ReferralDoc[]>();
+function referralsByCase(referrals: readonly CountedReferral[]): Map<string, CountedReferral[]> {
+  const byCase = new Map<string, CountedReferral[]>();
   for (const r of referrals) {
     const list = byCase.get(r.caseId);
     if (list) list.push(r);
@@ -64,22 +64,55 @@ export class YearTally {
     year: number,
     disclosure: DisclosureControl,
     codePrefix: string,
-    cases: readonly CaseDoc[],
-    referrals: readonly ReferralDoc[],
+    cases: readonly CountedCase[],
+    referrals: readonly CountedReferral[],
     casesPerSlice = 2000,
   ): Promise<YearTally> {
     const tally = new YearTally(year, disclosure, codePrefix);
-    const byCase = referralsByCase(referrals);
+    const byCase = tally.referralsOfYear(referrals);
     for (let from = 0; from < cases.length; from += casesPerSlice) {
-      const slice = cases.slice(from, from + casesPerSlice);
-      tally.recount(
-        [],
-        slice,
-        slice.flatMap((c) => byCase.get(c._id) ?? []),
-      );
+      for (let i = from; i < Math.min(cases.length, from + casesPerSlice); i++) tally.countAgain(cases[i]!, byCase);
       await nextTurn();
     }
     return tally;
+  }
+
+  /**
+   * Counts the year as `slices` hand it over (yearInSlices), with a turn for other work after
+   * every `casesPerTurn` cases: counting a large year takes seconds, which requests arriving
+   * meanwhile would otherwise wait out.
+   */
+  static async ofSlices(
+    year: number,
+    disclosure: DisclosureControl,
+    codePrefix: string,
+    slices: AsyncIterable<YearSlice>,
+    casesPerTurn = 1000,
+  ): Promise<YearTally> {
+    const tally = new YearTally(year, disclosure, codePrefix);
+    let sinceTurn = 0;
+    for await (const { cases, referrals } of slices) {
+      const byCase = tally.referralsOfYear(referrals);
+      for (const c of cases) {
+        tally.countAgain(c, byCase);
+        if (++sinceTurn >= casesPerTurn) {
+          sinceTurn = 0;
+          await nextTurn();
+        }
+      }
+    }
+    return tally;
+  }
+
+  /** The referrals of this year's case codes, by case. */
+  private referralsOfYear(referrals: readonly CountedReferral[]): Map<string, CountedReferral[]> {
+    return referralsByCase(referrals.filter((r) => r.caseId.startsWith(this.codePrefix)));
+  }
+
+  /** Replaces what a case adds with what it adds as `c` now holds (nothing when it is no longer counted). */
+  private countAgain(c: CountedCase, byCase: ReadonlyMap<string, CountedReferral[]>) {
+    const counted = c.reportingConsent && c.firstReportedOn.getUTCFullYear() === this.year;
+    this.replace(c._id, counted ? shareOf(c, byCase.get(c._id) ?? [], this.disclosure) : null);
   }
 
   /**
@@ -87,14 +120,11 @@ export class YearTally {
    * returned for the case codes `codes`; a case missing from `cases`, or no longer counted (no
    * reporting consent, first reported in another year), is taken out.
    */
-  recount(codes: readonly string[], cases: readonly CaseDoc[], referrals: readonly ReferralDoc[]) {
-    const byCase = referralsByCase(referrals.filter((r) => r.caseId.startsWith(this.codePrefix)));
-    for (const c of cases) {
-      const counted = c.reportingConsent && c.firstReportedOn.getUTCFullYear() === this.year;
-      this.replace(c._id, counted ? shareOf(c, byCase.get(c._id) ?? [], this.disclosure) : null);
-    }
-    const gone = codes.filter((code) => !cases.some((c) => c._id === code));
-    for (const code of gone) this.replace(code, null);
+  recount(codes: readonly string[], cases: readonly CountedCase[], referrals: readonly CountedReferral[]) {
+    const byCase = this.referralsOfYear(referrals);
+    for (const c of cases) this.countAgain(c, byCase);
+    const found = new Set(cases.map((c) => c._id));
+    for (const code of codes) if (!found.has(code)) this.replace(code, null);
   }
 
   private replace(code: string, share: CaseShare | null) {

@@ -1,0 +1,92 @@
+import { MongoClient } from 'mongodb';
+import { afterAll, describe, expect, it } from 'vitest';
+import { coordinationSubgraph } from '../../subgraphs/coordination/index.ts';
+import * as pathway from '../../subgraphs/coordination/cases/aggregates/pathway.ts';
+import { publishedTables } from '../../subgraphs/coordination/cases/aggregates/pathwayCells.ts';
+import { readYear, yearInSlices } from '../../subgraphs/coordination/cases/aggregates/yearData.ts';
+import { YearTally } from '../../subgraphs/coordination/cases/aggregates/yearTally.ts';
+import { registryDrafts } from '../../subgraphs/coordination/cases/seed.ts';
+import { syntheticCases } from '../../subgraphs/demo-data/casePathways.ts';
+import { disclosure } from '../../subgraphs/kit/disclosure/configured.ts';
+import { openRepositories, type Draft } from '../../subgraphs/kit/repository.ts';
+import { createMongoStore } from '../../subgraphs/kit/store/mongoStore.ts';
+import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
+import type { Store, StoredDocument } from '../../subgraphs/kit/store/port.ts';
+
+/*
+ * The pathway count on every store we can reach (the embedded store always, MongoDB whenever
+ * MONGODB_URI is set): a year counted as a replica counts it, a day's slice at a time with only
+ * the fields counting needs, projected in the store (yearInSlices, YearTally.ofSlices), must
+ * publish exactly what the straightforward computation publishes from whole documents read on
+ * the embedded store, small counts withheld alike. So a store that projects, matches dates or
+ * takes `$in` otherwise than NeDB does fails here.
+ */
+
+const year = 2026;
+const prefix = `CASE-BD-${year}-`;
+const months = Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
+const today = new Date('2026-11-24T12:00:00Z');
+const registry = registryDrafts(syntheticCases('bangladesh', 1200));
+
+async function filled(store: Store): Promise<Store> {
+  // The indexes every store declares, then the registry straight into its collections.
+  await openRepositories(store, coordinationSubgraph.documents);
+  const asStored = (drafts: Draft<StoredDocument>[]) => drafts.map((d) => ({ ...d, version: 1 }));
+  await store.collection('cases').insertMany(asStored(registry.cases));
+  await store.collection('referrals').insertMany(asStored(registry.referrals));
+  return store;
+}
+
+const stores: { name: string; open: () => Promise<Store> }[] = [{ name: 'embedded', open: async () => filled(createNedbStore({})) }];
+if (process.env.MONGODB_URI) {
+  const database = `crg_contract_${process.pid}_${Date.now()}_pathway`;
+  stores.push({ name: 'mongodb', open: async () => filled(await createMongoStore({ uri: process.env.MONGODB_URI!, database })) });
+  // The suite's own database, never a deployment's: dropped when it ends.
+  afterAll(async () => {
+    const client = await new MongoClient(process.env.MONGODB_URI!).connect();
+    await client.db(database).dropDatabase();
+    await client.close();
+  });
+}
+
+/** Every national table from whole documents, counted afresh by the straightforward functions. */
+async function straightforward() {
+  const repos = await openRepositories(await filled(createNedbStore({})), coordinationSubgraph.documents);
+  const d = { months, ...(await readYear(repos, prefix, year)), today, disclosure };
+  expect(d.cases.length).toBeGreaterThan(900);
+  return {
+    casesByIncidentType: pathway.casesByIncidentType(d),
+    casesByMonth: pathway.casesByMonth(d),
+    casesBySector: pathway.casesBySector(d),
+    timeToService: pathway.timeToService(d, null),
+    rape: pathway.timeToService(d, 'RAPE'),
+    justiceFunnel: pathway.justiceFunnel(d),
+    legalProtection: pathway.legalProtection(d),
+    referralOutcomes: pathway.referralOutcomes(d),
+    overdueFollowUps: pathway.overdueFollowUps(d),
+  };
+}
+
+describe.each(stores)('pathway count on the $name store', ({ open }) => {
+  it('publishes, counted a day at a time from projected fields, exactly the tables counted afresh from whole documents', async () => {
+    const store = await open();
+    try {
+      const repos = await openRepositories(store, coordinationSubgraph.documents);
+      const tally = await YearTally.ofSlices(year, disclosure, prefix, yearInSlices(repos, prefix, year));
+      const t = publishedTables(tally.view(months).all, months, today, disclosure);
+      expect({
+        casesByIncidentType: t.casesByIncidentType(),
+        casesByMonth: t.casesByMonth(),
+        casesBySector: t.casesBySector(),
+        timeToService: t.timeToService(null),
+        rape: t.timeToService('RAPE'),
+        justiceFunnel: t.justiceFunnel(),
+        legalProtection: t.legalProtection(),
+        referralOutcomes: t.referralOutcomes(),
+        overdueFollowUps: t.overdueFollowUps(),
+      }).toEqual(await straightforward());
+    } finally {
+      await store.close();
+    }
+  });
+});
