@@ -20,6 +20,7 @@ export function revisedStore(store: Store, unrevised: readonly string[] = []): S
     return {
       name: inner.name,
       find: (filter, options) => inner.find(filter, options),
+      findFields: (filter, fields) => inner.findFields(filter, fields),
       count: (filter) => inner.count(filter),
       ensureIndexes: (indexes) => inner.ensureIndexes(indexes),
       async insertMany(docs) {
