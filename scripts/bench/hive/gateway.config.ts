@@ -57,15 +57,16 @@ interface CallerClaims {
   sector?: unknown;
 }
 
+/** The claims of the caller's token, as Hive's JWT support verified it and put it in the context. */
+const claimsOf = (context: unknown) => (context as { jwt?: { payload?: CallerClaims } }).jwt?.payload;
+
 /** The caller Hive verified, as the identity the subgraphs are told of. */
 function identityOf(context: Record<string, unknown>): Identity {
-  const claims = (context.jwt as { payload?: CallerClaims } | undefined)?.payload;
+  const claims = claimsOf(context);
   if (!claims?.sub || !isRole(claims.role)) throw new Error('the caller token names no subject or no known role');
   const sector = typeof claims.sector === 'string' ? claims.sector : null;
   return { subject: claims.sub, role: claims.role, sector, scopes: scopesByRole[claims.role] };
 }
-
-const claimsOf = (context: unknown) => (context as { jwt?: { payload?: CallerClaims } }).jwt?.payload;
 
 export const gatewayConfig = defineConfig({
   jwt: {
