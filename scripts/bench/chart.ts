@@ -38,8 +38,9 @@ const right = 20;
 const top = 70;
 
 function panel(rows: LoadedRow[], spec: Panel, y0: number): string {
-  const value = (op: string, g: string) => rows.find((r) => r.operation === op && r.gateway === g)?.rps ?? 0;
-  const max = niceMax(Math.max(...spec.operations.flatMap((op) => spec.gateways.map((g) => value(op, g)))));
+  // NaN where the gateway did not answer the operation, or finished no request: no bar, "n/a".
+  const value = (op: string, g: string) => rows.find((r) => r.operation === op && r.gateway === g)?.rps ?? NaN;
+  const max = niceMax(Math.max(0, ...spec.operations.flatMap((op) => spec.gateways.map((g) => value(op, g))).filter(Number.isFinite)));
   const plotHeight = panelHeight - 90;
   const plotTop = y0 + 30;
   const plotWidth = width - left - right;
@@ -61,8 +62,13 @@ function panel(rows: LoadedRow[], spec: Panel, y0: number): string {
   spec.operations.forEach((op, i) => {
     const groupLeft = left + i * groupWidth + (groupWidth - barWidth * spec.gateways.length) / 2;
     spec.gateways.forEach((g, j) => {
-      const v = value(op, g);
       const x = groupLeft + j * barWidth;
+      const measured = value(op, g);
+      if (!Number.isFinite(measured)) {
+        parts.push(`<text x="${(x + (barWidth - 3) / 2).toFixed(1)}" y="${y(0) - 4}" font-size="10" text-anchor="middle">n/a</text>`);
+        return;
+      }
+      const v = measured;
       parts.push(
         `<rect x="${x.toFixed(1)}" y="${y(v).toFixed(1)}" width="${(barWidth - 3).toFixed(1)}" height="${(y(0) - y(v)).toFixed(1)}" fill="${colours[g] ?? '#888'}"><title>${escape(`${op}, ${g}: ${Math.round(v)} requests/s`)}</title></rect>`,
         `<text x="${(x + (barWidth - 3) / 2).toFixed(1)}" y="${(y(v) - 4).toFixed(1)}" font-size="10" text-anchor="middle">${Math.round(v).toLocaleString('en-GB')}</text>`,
@@ -84,13 +90,16 @@ function panel(rows: LoadedRow[], spec: Panel, y0: number): string {
   return parts.join('\n');
 }
 
+const rpsText = (rps: number | undefined) => (rps !== undefined && Number.isFinite(rps) ? String(Math.round(rps)) : 'n/a');
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function benchChart(run: BenchRun): string {
   const operations = [...new Set(run.loaded.map((r) => r.operation))];
   const cachedOperations = operations.filter((op) => op !== 'CaseWithResponses');
   const panels: Panel[] = [
     { title: 'Without a response cache', gateways: uncachedGateways, operations },
     {
-      title: 'With a response cache (case-level reads are never cached, so not shown)',
+      title: 'With a response cache (case reads: never cached)',
       gateways: cachedGateways,
       operations: cachedOperations,
     },
@@ -104,7 +113,7 @@ export function benchChart(run: BenchRun): string {
         p.operations
           .map(
             (op) =>
-              `${op}: ${p.gateways.map((g) => `${g} ${Math.round(run.loaded.find((r) => r.operation === op && r.gateway === g)?.rps ?? 0)}`).join(', ')}`,
+              `${op}: ${p.gateways.map((g) => `${g} ${rpsText(run.loaded.find((r) => r.operation === op && r.gateway === g)?.rps)}`).join(', ')}`,
           )
           .join('; '),
     )
@@ -112,10 +121,10 @@ export function benchChart(run: BenchRun): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="chart-title chart-desc" font-family="sans-serif">`,
     `<title id="chart-title">${escape(title)}</title>`,
-    `<desc id="chart-desc">${escape(`${description}. Requests per second, medians over ${run.settings.rounds} interleaved rounds.`)}</desc>`,
+    `<desc id="chart-desc">${escape(`${description}. Requests per second, medians over ${plural(run.settings.rounds, 'interleaved round')}; n/a: not answered or no request finished.`)}</desc>`,
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
     `<text x="${width / 2}" y="28" font-size="18" font-weight="bold" text-anchor="middle">${escape(title)}</text>`,
-    `<text x="${width / 2}" y="48" font-size="12" text-anchor="middle">${escape(`medians over ${run.settings.rounds} interleaved rounds of ${run.settings.seconds} s, ${run.settings.connections} connections, a new caller token per request`)}</text>`,
+    `<text x="${width / 2}" y="48" font-size="12" text-anchor="middle">${escape(`medians over ${plural(run.settings.rounds, 'interleaved round')} of ${run.settings.seconds} s, ${run.settings.connections} connections, a new caller token per request`)}</text>`,
     ...panels.map((p, i) => panel(run.loaded, p, top + i * panelHeight)),
     `</svg>`,
     '',

@@ -128,6 +128,9 @@ describe('the bench’s report and chart', () => {
     expect(svg).toContain('SectorStatus: ours, cached 9000, Hive, cached 1500');
     expect(svg.match(/<rect [^>]*><title>/g)).toHaveLength(2 * 3 + 1 * 2); // two operations uncached, one cacheable
     expect(svg).toContain('requests per second');
+    const unanswered = sampleRun();
+    unanswered.loaded = unanswered.loaded.filter((r) => r.gateway !== gateways.hiveRouter || r.operation !== 'SectorStatus');
+    expect(benchChart(unanswered)).toContain('SectorStatus: ours 2000, Hive 400, Hive, Rust planner n/a');
     expect(svg).toContain('>Hive, Rust planner</text>');
     expect(niceMax(1234)).toBe(2000);
     expect(niceMax(9000)).toBe(10000);

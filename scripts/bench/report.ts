@@ -31,7 +31,7 @@ export function benchReport(run: BenchRun, chartFile: string): string {
 
   sections.push(
     `## Settings\n\n` +
-      `${settings.rounds} interleaved rounds (each round runs every operation against every gateway in turn) × ${settings.seconds} s ` +
+      `${settings.rounds} interleaved round${settings.rounds === 1 ? '' : 's'} (each round runs every operation against every gateway in turn) × ${settings.seconds} s ` +
       `per gateway, ${settings.connections} connections; medians over the rounds. One request at a time: ${settings.unloadedRequests} ` +
       `requests per target. Subgraphs on the ${settings.store} store, demo data. Each request carried a caller token of its own ` +
       `(${whole(settings.tokensMinted)} minted before the runs; subjects drawn from ${Object.entries(settings.populations)

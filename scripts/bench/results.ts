@@ -136,6 +136,7 @@ export function costPerSector(scaling: ScalingPoint[], target: string): number {
 }
 
 const fmt = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+const times = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '—');
 const judged = (measurable: boolean, ok: boolean): Verdict => (!measurable ? 'not measured' : ok ? 'met' : 'not met');
 
 /** Operations judged on throughput and p99 against the peers without a cache. */
@@ -152,7 +153,7 @@ export function evaluateTargets(run: BenchRun): TargetResult[] {
     const r = ratio(operation, gateways.ours, gateways.hiveRouter);
     results.push({
       target: `${operation}, no cache: ≥ 1.5× the requests/s of Hive with its Rust planner`,
-      measured: `${fmt(r)}×`,
+      measured: times(r),
       verdict: judged(Number.isFinite(r), r >= 1.5),
     });
     const ours = row(operation, gateways.ours);
@@ -170,7 +171,7 @@ export function evaluateTargets(run: BenchRun): TargetResult[] {
   const overPlan = plan && oursAlone ? oursAlone.p50 / plan.p50 : NaN;
   results.push({
     target: 'SectorStatus one request at a time, no cache: ≤ 1.2× the whole plan sent straight to the subgraphs',
-    measured: plan && oursAlone ? `${fmt(overPlan)}× (p50 ${fmt(oursAlone.p50)} vs ${fmt(plan.p50)} ms)` : '—',
+    measured: plan && oursAlone ? `${times(overPlan)} (p50 ${fmt(oursAlone.p50)} vs ${fmt(plan.p50)} ms)` : '—',
     verdict: judged(Number.isFinite(overPlan), overPlan <= 1.2),
   });
 
@@ -216,7 +217,7 @@ export function evaluateTargets(run: BenchRun): TargetResult[] {
   results.push({
     target: 'With the cache: ≥ 5× the requests/s of Hive with its response cache, every cacheable operation',
     measured: least
-      ? `${fmt(least.ratio)}× at least (${least.operation}); ${cached.map((r) => `${r.operation} ${fmt(r.ratio)}×`).join(', ')}`
+      ? `${times(least.ratio)} at least (${least.operation}); ${cached.map((r) => `${r.operation} ${times(r.ratio)}`).join(', ')}`
       : '—',
     verdict: judged(
       cached.length > 0,
