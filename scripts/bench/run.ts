@@ -25,6 +25,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import * as prettier from 'prettier';
 import { readSupergraph } from '../../gateway/supergraph.ts';
 import { envPrefix, sectorIds, subgraphCatalog } from '../../platform/catalog.ts';
 import { gatewayCallHeaders, internalTokenAlgorithm } from '../../platform/auth/internalToken.ts';
@@ -425,7 +426,11 @@ try {
       scaling,
       caseRead,
     };
-    const report = benchReport(run, path.basename(chartFile));
+    // Formatted as every Markdown file of the project is, so `npm run lint` holds for the committed copy.
+    const report = await prettier.format(benchReport(run, path.basename(chartFile)), {
+      ...(await prettier.resolveConfig(outFile)),
+      parser: 'markdown',
+    });
     fs.mkdirSync(path.dirname(outFile), { recursive: true });
     fs.writeFileSync(outFile, report);
     fs.writeFileSync(chartFile, benchChart(run));
