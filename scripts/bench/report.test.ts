@@ -98,6 +98,10 @@ describe('the bench’s targets', () => {
     run.loaded.push(row('MeetingPack', gateways.ours, 500, 80, 171));
     const targets = evaluateTargets(run);
     expect(targets.find((t) => t.target.startsWith('SectorStatus one request at a time'))?.verdict).toBe('not measured');
+    run.ratios.push({ operation: 'MeetingPack', gateway: gateways.oursCached, versus: gateways.hiveCached, ratio: NaN });
+    expect(evaluateTargets(run).find((t) => t.target.startsWith('With the cache'))?.verdict).toBe('not measured');
+    run.ratios.push({ operation: 'PathwayAggregates', gateway: gateways.oursCached, versus: gateways.hiveCached, ratio: 4 });
+    expect(evaluateTargets(run).find((t) => t.target.startsWith('With the cache'))?.verdict).toBe('not met');
     expect(targets.find((t) => t.target.startsWith('Audit log growth'))?.verdict).toBe('not met');
     expect(targets.find((t) => t.target.startsWith('Our gateway’s memory'))).toMatchObject({
       verdict: 'not met',
