@@ -1,4 +1,4 @@
-import { createGatewayRuntime, type PropagateHeadersOpts } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type GatewayPlugin, type PropagateHeadersOpts } from '@graphql-hive/gateway-runtime';
 import http from 'node:http';
 import type { Identity } from '../platform/auth/identity.ts';
 import { gatewayCallHeaders } from '../platform/auth/internalToken.ts';
@@ -6,53 +6,66 @@ import type { Key } from '../platform/auth/keys.ts';
 
 /**
  * Hive Gateway, another Federation 2 gateway, serving a supergraph exactly as it is given (the
- * committed one, unchanged) in front of the hub's subgraphs, for the benchmark's peer and for the
- * test that runs the documentation's examples through it. Our subgraphs answer only calls carrying
- * a gateway-signed token addressed to them and bound to the request body (ADR 0003), so each
- * subgraph call is signed here with the gateway key for the identity `identityOf` reads from the
- * request, as our gateway does, with the case-access token a sector needs. It does no caller
- * authentication and no authorization of its own.
+ * committed one, unchanged) in front of the hub's subgraphs: for the test that runs the
+ * documentation's examples through it (`createHiveGateway`, its runtime in this process) and for
+ * the benchmark's peers (scripts/bench/hive/gateway.config.ts, its own command-line gateway). Our
+ * subgraphs answer only calls carrying a gateway-signed token addressed to them and bound to the
+ * request body (ADR 0003), so each subgraph call is signed here with the gateway key for the
+ * identity `identityOf` reads from the request's context, as our gateway does, with the
+ * case-access token a sector needs.
  *
  * The supergraph names the subgraphs' default URLs; each call is sent to the URL `subgraphUrls`
  * gives its subgraph instead, so the supergraph's text need not change.
  */
-export interface HiveGatewayOptions {
+export interface SubgraphSigningOptions {
   supergraph: string;
   /** Where each subgraph really answers, by name (the catalog's). */
   subgraphUrls: Readonly<Record<string, string>>;
   /** The gateway's private key (the development key or a test hub's). */
   signingKey: Key;
+  /** Who a request stands for, from its GraphQL context (its `request`, and whatever plugins added, e.g. `jwt`). */
+  identityOf(context: Record<string, unknown>): Identity;
+}
+
+/** `url` → `name` of every `@join__graph(name:, url:)` in the supergraph. */
+function namedUrls(supergraph: string): Map<string, string> {
+  return new Map([...supergraph.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(([, name, url]) => [url!, name!]));
+}
+
+/** The plugin that sends each subgraph call to its subgraph's real URL, signed for the caller. */
+export function subgraphSigning(options: SubgraphSigningOptions): GatewayPlugin {
+  const subgraphByUrl = namedUrls(options.supergraph);
+  return {
+    async onFetch({ url, setURL, options: call, setOptions, context }) {
+      const subgraph = subgraphByUrl.get(url);
+      const target = subgraph === undefined ? undefined : options.subgraphUrls[subgraph];
+      if (!subgraph || !target) throw new Error(`Hive Gateway called ${url}, which is no subgraph of the hub`);
+      if (typeof call.body !== 'string') throw new Error(`Hive Gateway's call to ${subgraph} has no text body to sign`);
+      const identity = options.identityOf(context as Record<string, unknown>);
+      const signed = await gatewayCallHeaders(identity, subgraph, options.signingKey, call.body);
+      setURL(target);
+      setOptions({ ...call, headers: { ...Object.fromEntries(new Headers(call.headers as HeadersInit)), ...signed } });
+    },
+  };
+}
+
+export interface HiveGatewayOptions extends Omit<SubgraphSigningOptions, 'identityOf'> {
   /** Who a request stands for, as our gateway would have learnt it from the caller's token. */
   identityOf(request: Request): Identity;
   /** Headers of the request to pass on to every subgraph call it makes. */
   propagateHeaders?: PropagateHeadersOpts<Record<string, unknown>>['fromClientToSubgraphs'];
 }
 
-/** `name` → URL of every `@join__graph(name:, url:)` in the supergraph. */
-function namedUrls(supergraph: string): Map<string, string> {
-  return new Map([...supergraph.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(([, name, url]) => [url!, name!]));
-}
-
+/**
+ * Hive Gateway's runtime in this process, with no caller authentication or authorization of its
+ * own: `identityOf` says who each request stands for.
+ */
 export function createHiveGateway(options: HiveGatewayOptions) {
-  const subgraphByUrl = namedUrls(options.supergraph);
   return createGatewayRuntime({
     supergraph: options.supergraph,
     logging: 'error',
     propagateHeaders: options.propagateHeaders ? { fromClientToSubgraphs: options.propagateHeaders } : undefined,
-    plugins: () => [
-      {
-        async onFetch({ url, setURL, options: call, setOptions, context }) {
-          const subgraph = subgraphByUrl.get(url);
-          const target = subgraph === undefined ? undefined : options.subgraphUrls[subgraph];
-          if (!subgraph || !target) throw new Error(`Hive Gateway called ${url}, which is no subgraph of the hub`);
-          if (typeof call.body !== 'string') throw new Error(`Hive Gateway's call to ${subgraph} has no text body to sign`);
-          const identity = options.identityOf((context as { request: Request }).request);
-          const signed = await gatewayCallHeaders(identity, subgraph, options.signingKey, call.body);
-          setURL(target);
-          setOptions({ ...call, headers: { ...Object.fromEntries(new Headers(call.headers as HeadersInit)), ...signed } });
-        },
-      },
-    ],
+    plugins: () => [subgraphSigning({ ...options, identityOf: (context) => options.identityOf(context.request as Request) })],
   });
 }
 

@@ -1,14 +1,19 @@
 import autocannon from 'autocannon';
-import { cpuMs } from './processes.ts';
+import { cpuMs, processTree, treeCpuMs, treeRssMb } from './processes.ts';
 
 export interface Target {
-  /** Column name: ours, peer, or the subgraph called directly. */
+  /** Column name: a gateway, or the subgraph called directly. */
   label: string;
   url: string;
-  /** Headers for each request; made fresh per run (internal tokens live 30 s). */
+  /** Headers the same for every request of a run (made fresh per run: internal tokens live 30 s). */
   headers: () => Promise<Record<string, string>>;
+  /**
+   * Headers of one request, called for each request as it is sent: its own caller token, and for
+   * a case-level read its own request id. Given per run, since each run takes its own tokens.
+   */
+  perRequest?: () => { headers: () => Record<string, string>; done: () => void };
   body: string;
-  /** The process that answers: its CPU time is measured over each run (and, for gateways, its memory after it). */
+  /** The process that answers: its CPU time (with its children's) is measured over each run, and its memory during it. */
   pid?: number;
   /** The subgraph processes a gateway calls: their CPU time is measured too. */
   subgraphPids?: number[];
@@ -19,37 +24,72 @@ export interface Sample {
   p50: number;
   p99: number;
   failed: number;
-  /** CPU time the answering process spent per request: its own cost, whatever else loads the machine. */
+  requests: number;
+  /** CPU time the answering processes spent per request: their own cost, whatever else loads the machine. */
   cpuMsPerRequest: number;
   /** CPU time the subgraphs behind a gateway spent per request (NaN for a subgraph called directly). */
   subgraphCpuMsPerRequest: number;
+  /** CPU time per request of each subgraph, by process id. */
+  subgraphCpuMsByPid: Map<number, number>;
+  /** The largest resident memory of the answering processes together, sampled during the run, MB. */
+  peakRssMb: number;
 }
+
+const memorySampleMs = 250;
 
 /** One fixed-length load run against a target, over `connections` keep-alive connections. */
 export async function measure(target: Target, seconds: number, connections: number): Promise<Sample> {
-  const subgraphCpu = () => (target.subgraphPids ? target.subgraphPids.reduce((sum, pid) => sum + cpuMs(pid), 0) : NaN);
-  const cpuBefore = cpuMs(target.pid);
-  const subgraphCpuBefore = subgraphCpu();
-  const result = await autocannon({
-    url: target.url,
-    method: 'POST',
-    connections,
-    duration: seconds,
-    headers: { 'content-type': 'application/json', ...(await target.headers()) },
-    body: target.body,
-  });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    failed: result.errors + result.timeouts + result.non2xx,
-    cpuMsPerRequest: (cpuMs(target.pid) - cpuBefore) / result.requests.total,
-    subgraphCpuMsPerRequest: (subgraphCpu() - subgraphCpuBefore) / result.requests.total,
-  };
+  const tree = processTree(target.pid);
+  const subgraphPids = target.subgraphPids ?? [];
+  const subgraphBefore = new Map(subgraphPids.map((pid) => [pid, cpuMs(pid)]));
+  const cpuBefore = treeCpuMs(tree);
+  let peakRssMb = treeRssMb(tree);
+  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, treeRssMb(tree))), memorySampleMs);
+  const perRequest = target.perRequest?.();
+  const fixed = { 'content-type': 'application/json', ...(await target.headers()) };
+  try {
+    const result = await autocannon({
+      url: target.url,
+      method: 'POST',
+      connections,
+      duration: seconds,
+      headers: fixed,
+      body: target.body,
+      ...(perRequest
+        ? {
+            requests: [
+              {
+                method: 'POST',
+                body: target.body,
+                setupRequest: (request: autocannon.Request) => ({ ...request, headers: { ...fixed, ...perRequest.headers() } }),
+              },
+            ],
+          }
+        : {}),
+    });
+    // On a machine too busy to finish one request in the run, nothing here is a measurement.
+    const total = result.requests.total || NaN;
+    const subgraphCpuMsByPid = new Map(subgraphPids.map((pid) => [pid, (cpuMs(pid) - subgraphBefore.get(pid)!) / total]));
+    return {
+      rps: result.requests.total ? result.requests.average : NaN,
+      p50: result.requests.total ? result.latency.p50 : NaN,
+      p99: result.requests.total ? result.latency.p99 : NaN,
+      failed: result.errors + result.timeouts + result.non2xx,
+      requests: result.requests.total,
+      cpuMsPerRequest: tree.length ? (treeCpuMs(tree) - cpuBefore) / total : NaN,
+      subgraphCpuMsPerRequest: subgraphPids.length ? [...subgraphCpuMsByPid.values()].reduce((a, b) => a + b, 0) : NaN,
+      subgraphCpuMsByPid,
+      peakRssMb: Math.max(peakRssMb, treeRssMb(tree)),
+    };
+  } finally {
+    clearInterval(sampler);
+    perRequest?.done();
+  }
 }
 
+/** The median of the finite values (NaN when there is none). */
 export const median = (values: number[]) => {
-  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
@@ -62,12 +102,16 @@ export interface LatencySample {
   cpuMsPerRequest: number;
 }
 
-/** A function that sends the target's request once and waits for the whole answer. */
-export async function sender(target: Target): Promise<() => Promise<void>> {
+/** A function that sends the target's request once and waits for the whole answer; `done` when the run ends. */
+export async function sender(target: Target): Promise<{ send: () => Promise<void>; done: () => void }> {
   const headers = { 'content-type': 'application/json', ...(await target.headers()) };
-  return async () => {
-    const response = await fetch(target.url, { method: 'POST', headers, body: target.body });
-    await response.arrayBuffer();
+  const perRequest = target.perRequest?.();
+  return {
+    send: async () => {
+      const response = await fetch(target.url, { method: 'POST', headers: { ...headers, ...perRequest?.headers() }, body: target.body });
+      await response.arrayBuffer();
+    },
+    done: () => perRequest?.done(),
   };
 }
 
@@ -78,7 +122,8 @@ export async function sender(target: Target): Promise<() => Promise<void>> {
  */
 export async function measureUnloaded(send: () => Promise<void>, requests: number, pid?: number): Promise<LatencySample> {
   const times: number[] = [];
-  const cpuBefore = cpuMs(pid);
+  const tree = processTree(pid);
+  const cpuBefore = treeCpuMs(tree);
   for (let i = 0; i < requests; i++) {
     const started = performance.now();
     await send();
@@ -88,6 +133,6 @@ export async function measureUnloaded(send: () => Promise<void>, requests: numbe
   return {
     p50: times[Math.floor(requests * 0.5)]!,
     p90: times[Math.floor(requests * 0.9)]!,
-    cpuMsPerRequest: (cpuMs(pid) - cpuBefore) / requests,
+    cpuMsPerRequest: tree.length ? (treeCpuMs(tree) - cpuBefore) / requests : NaN,
   };
 }

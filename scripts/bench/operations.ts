@@ -99,3 +99,18 @@ export const benchOperations: BenchOperation[] = [
 export function availableOperations(supergraphSdl: string, only?: string[]): BenchOperation[] {
   return benchOperations.filter((op) => (!only || only.includes(op.name)) && plannable(supergraphSdl, op.query));
 }
+
+const sectorStatusEntityCall = benchOperations.find((op) => op.name === 'SectorStatus')!.entityCall;
+
+/**
+ * The status query for the given sectors only, one aliased `sector(id:)` each: what one more
+ * sector costs is the difference between these (`sectors` takes no ids).
+ */
+export function sectorStatusFor(sectors: readonly string[]): BenchOperation {
+  const fields = sectors.map((id, i) => `s${i}: sector(id: ${JSON.stringify(id)}) { id name delivery { ${deliveryFields} } }`);
+  return {
+    name: `SectorStatus for ${sectors.length}`,
+    query: `query SectorStatus${sectors.length} { ${fields.join(' ')} }`,
+    entityCall: sectorStatusEntityCall,
+  };
+}

@@ -92,3 +92,28 @@ export function cpuMs(pid: number | undefined): number {
     return NaN;
   }
 }
+
+/** The process and every process it started, and theirs (Linux, from /proc): a gateway that forks workers is all of them. */
+export function processTree(pid: number | undefined): number[] {
+  if (!pid) return [];
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // It ended while we looked.
+    }
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/** CPU time of a process tree so far, in ms (processes that ended are not counted). */
+export const treeCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + (cpuMs(pid) || 0), 0);
+
+/** Resident memory of a process tree, in MB. */
+export const treeRssMb = (pids: number[]) => pids.reduce((sum, pid) => sum + (rssMb(pid) || 0), 0);

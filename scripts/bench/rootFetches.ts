@@ -45,3 +45,20 @@ export function plannable(supergraphSdl: string, query: string): boolean {
     return false;
   }
 }
+
+/** Every subgraph the gateway's plan for an operation calls, in the order the plan names them. */
+export function plannedSubgraphs(supergraphSdl: string, query: string): string[] {
+  const supergraph = Supergraph.build(supergraphForPlanning(supergraphSdl));
+  const plan = new QueryPlanner(supergraph).buildQueryPlan(operationFromDocument(supergraph.apiSchema(), parse(query)));
+  const names = new Set<string>();
+  const walk = (node: PlanNode | undefined): void => {
+    if (!node) return;
+    if (node.kind === 'Fetch') names.add(node.serviceName);
+    else if (node.kind === 'Sequence' || node.kind === 'Parallel') node.nodes.forEach(walk);
+    else if (node.kind === 'Flatten') walk(node.node);
+    else if (node.kind === 'Condition') [node.ifClause, node.elseClause].forEach(walk);
+    else if (node.kind === 'Defer') [node.primary.node, ...node.deferred.map((d) => d.node)].forEach(walk);
+  };
+  walk(plan.node as PlanNode | undefined);
+  return [...names];
+}

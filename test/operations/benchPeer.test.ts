@@ -1,62 +1,82 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, stopAll, type Service } from '../../scripts/bench/processes.ts';
-import { serviceEnvironment } from '../support/serviceEnvironment.ts';
-import { postGraphQL, startTestHub, type TestCaller, type TestHub } from '../support/hub.ts';
+import path from 'node:path';
+import { hivePeers, startHivePeer } from '../../scripts/bench/hivePeers.ts';
 import { benchOperations, type BenchOperation } from '../../scripts/bench/operations.ts';
+import { stopAll, type Service } from '../../scripts/bench/processes.ts';
+import { serviceEnvironment } from '../support/serviceEnvironment.ts';
+import { postGraphQL, startTestHub, testAudience, testIssuer, type TestCaller, type TestHub } from '../support/hub.ts';
 
 /*
- * `npm run bench` compares our gateway with Hive Gateway serving the same committed supergraph.
- * This runs that peer over the test hub's subgraphs and checks it gives the same answers as ours
- * for every bench operation, so a supergraph change the peer cannot serve fails here, not in
- * the middle of a benchmark.
+ * `npm run bench` compares our gateway with Hive Gateway's own command-line gateway serving the
+ * same committed supergraph through scripts/bench/hive/gateway.config.ts. This starts that CLI over
+ * the test hub's subgraphs, with its response cache on (the configuration of the other peers less
+ * the cache), and checks that it verifies the caller's token itself, answers every bench operation
+ * as ours does, and sends every case-level read to the subgraph that audits it, neither merged in
+ * flight nor answered from its cache. A supergraph change the peer cannot serve, or a Hive release
+ * that behaves otherwise, fails here, not in the middle of a benchmark. One CLI only, to keep the
+ * file short; every bench run compares the answers of all three peers before it times anything.
  */
 let hub: TestHub;
-let peer: Service;
 let environment: ReturnType<typeof serviceEnvironment>;
+const peers: Service[] = [];
 
 beforeAll(async () => {
   hub = await startTestHub();
   environment = serviceEnvironment(hub, 'peer');
-  peer = await launch('peer', 'scripts/bench/peerGateway.ts', [], { ...environment.env, PEER_PORT: '0' });
-}, 60_000);
+  const env = { ...environment.env, CRG_AUTH_ISSUER: testIssuer, CRG_AUTH_AUDIENCE: testAudience, LOG_LEVEL: 'warn' };
+  const log = (name: string) => path.join(environment.dataDir, `${name}.log`);
+  peers.push(await startHivePeer(hivePeers.hiveCached, env, log('hive-cached')));
+}, 90_000);
 
 afterAll(async () => {
-  await stopAll(peer ? [peer] : []);
+  await stopAll(peers);
   await hub?.stop();
   environment?.remove();
 });
 
-const peerHeaders = (op: BenchOperation, as: TestCaller) => ({
-  'x-bench-role': as.role,
-  ...(as.sector ? { 'x-bench-sector': as.sector } : {}),
-  ...(op.caseLevel ? { 'x-bench-case-level': '1' } : {}),
-});
+const callerOf = (op: BenchOperation): TestCaller => ({ role: op.as?.role ?? 'analyst', sector: op.as?.sector, subject: 'reader@bench' });
 
 async function variablesFor(op: BenchOperation, as: TestCaller) {
   return op.prepare ? op.prepare(async (query) => (await hub.query(query, {}, as)).data!) : (op.variables ?? {});
 }
 
-describe('the benchmark peer gateway', () => {
+describe('the benchmark peers: Hive Gateway’s CLI with the bench configuration', () => {
+  it('refuses a request without a valid caller token, as ours does', async () => {
+    const answer = await postGraphQL(peers[0]!.url, '{ sectors { id } }', undefined, { authorization: 'Bearer not-a-token' });
+    expect(answer.data ?? null).toBeNull();
+    expect(answer.errors?.length).toBeGreaterThan(0);
+  });
+
   for (const op of benchOperations) {
     it(`answers ${op.name} as our gateway does`, async () => {
-      const as: TestCaller = op.as ?? { role: 'analyst' };
+      const as = callerOf(op);
       const variables = await variablesFor(op, as);
       const ours = await hub.query(op.query, variables, as);
       expect(ours.errors).toBeUndefined();
-      const theirs = await postGraphQL(peer.url, op.query, variables, peerHeaders(op, as));
-      expect(theirs.errors).toBeUndefined();
-      expect(theirs.data).toEqual(ours.data);
+      for (const peer of peers) {
+        const theirs = await postGraphQL(peer.url, op.query, variables, { authorization: `Bearer ${await hub.tokenFor(as)}` });
+        expect(theirs.errors, peer.name).toBeUndefined();
+        expect(theirs.data, peer.name).toEqual(ours.data);
+      }
     });
   }
 
-  it('sends every case-level read to the subgraph that audits it, however many arrive at once', async () => {
+  it('sends every case-level read to the subgraph that audits it, at once or one after another', async () => {
     const op = benchOperations.find((o) => o.caseLevel)!;
-    const as = op.as!;
+    const as = callerOf(op);
     const variables = await variablesFor(op, as);
     const auditLog = hub.stores.get(as.sector!)!.collection('auditLog');
-    const before = await auditLog.count({});
-    const answers = await Promise.all(Array.from({ length: 20 }, () => postGraphQL(peer.url, op.query, variables, peerHeaders(op, as))));
-    expect(answers.every((a) => a.data && !a.errors)).toBe(true);
-    expect((await auditLog.count({})) - before).toBe(20);
+    for (const peer of peers) {
+      const before = await auditLog.count({});
+      const read = async () =>
+        postGraphQL(peer.url, op.query, variables, {
+          authorization: `Bearer ${await hub.tokenFor(as)}`,
+          'x-request-id': crypto.randomUUID(),
+        });
+      const together = await Promise.all(Array.from({ length: 20 }, read));
+      const after = [await read(), await read()];
+      expect([...together, ...after].every((a) => a.data && !a.errors)).toBe(true);
+      expect((await auditLog.count({})) - before, peer.name).toBe(22);
+    }
   });
 });

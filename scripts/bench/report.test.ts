@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { benchChart, niceMax } from './chart.ts';
+import { benchReport } from './report.ts';
+import { costPerSector, evaluateTargets, gateways, slope, wholePlan, type BenchRun, type LoadedRow } from './results.ts';
+
+/* The bench's judgement and its writing, on fixed numbers: what a run found decides each verdict. */
+
+const row = (operation: string, gateway: string, rps: number, p99: number, peakRssMb = 150): LoadedRow => ({
+  operation,
+  gateway,
+  rps,
+  p50: Math.round(p99 / 3),
+  p99,
+  failed: 0,
+  cpuMsPerRequest: 0.5,
+  subgraphCpuMsPerRequest: 1.2,
+  peakRssMb,
+});
+
+function sampleRun(): BenchRun {
+  return {
+    date: '2026-12-05 20:00 UTC',
+    machine: { cpus: 2, cpuModel: 'Test CPU', node: 'v20.20.2', loadBefore: [0.5, 0.4, 0.3], loadAfter: [2.1, 1.2, 0.8] },
+    settings: {
+      seconds: 5,
+      rounds: 3,
+      connections: 20,
+      unloadedRequests: 300,
+      store: 'embedded',
+      tokensMinted: 123_456,
+      tokensReused: 0,
+      populations: { analyst: 200 },
+    },
+    unanswered: [{ operation: 'MeetingPack', gateway: gateways.hiveRouter, error: 'Unexpected error.: Failed to plan query' }],
+    loaded: [
+      row('SectorStatus', gateways.ours, 2000, 30, 140),
+      row('SectorStatus', gateways.oursCached, 9000, 5, 155),
+      row('SectorStatus', gateways.hive, 400, 90, 300),
+      row('SectorStatus', gateways.hiveCached, 1500, 20, 320),
+      row('SectorStatus', gateways.hiveRouter, 1000, 40, 280),
+      row('CaseWithResponses', gateways.ours, 800, 60, 150),
+      row('CaseWithResponses', gateways.oursCached, 800, 60, 150),
+      row('CaseWithResponses', gateways.hive, 300, 140, 300),
+      row('CaseWithResponses', gateways.hiveCached, 300, 140, 300),
+      row('CaseWithResponses', gateways.hiveRouter, 600, 50, 280),
+    ],
+    ratios: [
+      { operation: 'SectorStatus', gateway: gateways.ours, versus: gateways.hive, ratio: 5 },
+      { operation: 'SectorStatus', gateway: gateways.ours, versus: gateways.hiveRouter, ratio: 2 },
+      { operation: 'SectorStatus', gateway: gateways.oursCached, versus: gateways.hiveCached, ratio: 6 },
+      { operation: 'CaseWithResponses', gateway: gateways.ours, versus: gateways.hive, ratio: 2.67 },
+      { operation: 'CaseWithResponses', gateway: gateways.ours, versus: gateways.hiveRouter, ratio: 1.33 },
+      { operation: 'CaseWithResponses', gateway: gateways.oursCached, versus: gateways.hiveCached, ratio: 2.67 },
+    ],
+    unloaded: [
+      { operation: 'SectorStatus', target: gateways.ours, p50: 5, p90: 7, cpuMsPerRequest: 2 },
+      { operation: 'SectorStatus', target: wholePlan, p50: 4, p90: 6, cpuMsPerRequest: NaN },
+    ],
+    scaling: [1, 2, 3, 4, 5].flatMap((n) => [
+      { target: gateways.ours, sectors: n, p50: 2 + 0.8 * n, cpuMsPerRequest: 1 },
+      { target: wholePlan, sectors: n, p50: 1.5 + 0.5 * n, cpuMsPerRequest: NaN },
+    ]),
+    caseRead: {
+      cpuMsBySubgraph: { coordination: 2.5, health: 3.5, police: 2 },
+      auditBytesPerReadByRun: [1500, 1520, 1490],
+      auditEntryBytesPerRead: 900,
+    },
+  };
+}
+
+describe('the bench’s targets', () => {
+  it('fits a least-squares slope, and the cost of one more sector from it', () => {
+    expect(slope([1, 2, 3].map((x) => ({ x, y: 2 * x + 1 })))).toBeCloseTo(2);
+    expect(slope([{ x: 1, y: 3 }])).toBeNaN();
+    expect(costPerSector(sampleRun().scaling, gateways.ours)).toBeCloseTo(0.8);
+  });
+
+  it('judges each target on the run’s own numbers', () => {
+    const verdicts = Object.fromEntries(evaluateTargets(sampleRun()).map((t) => [t.target, t]));
+    const find = (start: string) => Object.values(verdicts).find((t) => t.target.startsWith(start))!;
+    expect(find('SectorStatus, no cache: ≥ 1.5×')).toMatchObject({ verdict: 'met', measured: '2.00×' });
+    expect(find('CaseWithResponses, no cache: ≥ 1.5×')).toMatchObject({ verdict: 'not met', measured: '1.33×' });
+    expect(find('SectorStatus, no cache: p99').verdict).toBe('met');
+    // 60 ms against the Rust planner's 50: not below every peer's.
+    expect(find('CaseWithResponses, no cache: p99').verdict).toBe('not met');
+    expect(find('SectorStatus one request at a time').verdict).toBe('not met'); // 5 / 4 = 1.25×
+    expect(find('Each added sector').verdict).toBe('met');
+    expect(find('A case read').measured).toContain('2.67 ms on average over 3 subgraphs');
+    expect(find('Audit log growth').verdict).toBe('met');
+    expect(find('Our gateway’s memory').verdict).toBe('met');
+    expect(find('With the cache').verdict).toBe('met');
+  });
+
+  it('says "not measured" where the run has no figure, and counts a growing audit log and memory over the bound', () => {
+    const run = sampleRun();
+    run.unloaded = [];
+    run.caseRead = { ...run.caseRead!, auditBytesPerReadByRun: [1500, 2500] };
+    run.loaded.push(row('MeetingPack', gateways.ours, 500, 80, 171));
+    const targets = evaluateTargets(run);
+    expect(targets.find((t) => t.target.startsWith('SectorStatus one request at a time'))?.verdict).toBe('not measured');
+    run.ratios.push({ operation: 'MeetingPack', gateway: gateways.oursCached, versus: gateways.hiveCached, ratio: NaN });
+    expect(evaluateTargets(run).find((t) => t.target.startsWith('With the cache'))?.verdict).toBe('not measured');
+    run.ratios.push({ operation: 'PathwayAggregates', gateway: gateways.oursCached, versus: gateways.hiveCached, ratio: 4 });
+    expect(evaluateTargets(run).find((t) => t.target.startsWith('With the cache'))?.verdict).toBe('not met');
+    expect(targets.find((t) => t.target.startsWith('Audit log growth'))?.verdict).toBe('not met');
+    expect(targets.find((t) => t.target.startsWith('Our gateway’s memory'))).toMatchObject({
+      verdict: 'not met',
+      measured: expect.stringContaining('171 MB'),
+    });
+  });
+});
+
+describe('the bench’s report and chart', () => {
+  it('writes the targets, every table, the machine and the settings', () => {
+    const report = benchReport(sampleRun(), 'bench-latest.svg');
+    expect(report).toContain('## Targets (issue #18): 7 of 10 met');
+    expect(report).toContain('| SectorStatus | 5.00× | 2.00× | 6.00× |');
+    expect(report).toContain('| CaseWithResponses | 2.67× | 1.33× | not cached |');
+    expect(report).toContain('| SectorStatus | Hive, Rust planner | 1,000 | 13 | 40 | 0.50 | 1.20 | 280 | 0 |');
+    expect(report).toContain('2 CPUs (Test CPU), Node v20.20.2');
+    expect(report).toContain('123,456 minted');
+    expect(report).toContain('| MeetingPack | Hive, Rust planner | Unexpected error.: Failed to plan query |');
+    expect(report).toContain('![Requests per second per operation and gateway](bench-latest.svg)');
+    expect(report).toContain('| ours | 2.80 | 3.60 | 4.40 | 5.20 | 6.00 | 0.80 |');
+  });
+
+  it('draws grouped bars with axes, a legend and a text alternative naming every figure', () => {
+    const svg = benchChart(sampleRun());
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toMatch(/<title id="chart-title">Requests per second, our gateway and Hive Gateway/);
+    expect(svg).toContain('SectorStatus: ours 2000, Hive 400, Hive, Rust planner 1000');
+    expect(svg).toContain('SectorStatus: ours, cached 9000, Hive, cached 1500');
+    expect(svg.match(/<rect [^>]*><title>/g)).toHaveLength(2 * 3 + 1 * 2); // two operations uncached, one cacheable
+    expect(svg).toContain('requests per second');
+    const unanswered = sampleRun();
+    unanswered.loaded = unanswered.loaded.filter((r) => r.gateway !== gateways.hiveRouter || r.operation !== 'SectorStatus');
+    expect(benchChart(unanswered)).toContain('SectorStatus: ours 2000, Hive 400, Hive, Rust planner n/a');
+    expect(svg).toContain('>Hive, Rust planner</text>');
+    expect(niceMax(1234)).toBe(2000);
+    expect(niceMax(9000)).toBe(10000);
+  });
+});
