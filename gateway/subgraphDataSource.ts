@@ -8,8 +8,8 @@ import {
   bodyDigest,
   caseAccessTokenHeader,
   internalTokenHeader,
+  signBoundToken,
   signCaseAccessToken,
-  signInternalToken,
 } from '../platform/auth/internalToken.ts';
 import type { Key } from '../platform/auth/keys.ts';
 import { subgraphCatalog } from '../platform/catalog.ts';
@@ -100,6 +100,19 @@ function reasonOf(error: unknown, timeoutMs: number): string {
 // body, so a dashboard asking the same question again does not cost a signature per call.
 const tokenReuseMs = 20_000;
 
+// A case-access token names the caller and no subgraph, so every sector's data source uses the
+// same one: a case read fanned out to five sectors signs one, not five. Kept per signing key.
+// The promise is kept, so the sectors' calls of one request, made at once, share its signature.
+const caseAccessTokensByKey = new WeakMap<Key, LRUCache<string, Promise<string>>>();
+function caseAccessTokens(key: Key): LRUCache<string, Promise<string>> {
+  let tokens = caseAccessTokensByKey.get(key);
+  if (!tokens) {
+    tokens = new LRUCache<string, Promise<string>>({ max: 10_000, ttl: tokenReuseMs });
+    caseAccessTokensByKey.set(key, tokens);
+  }
+  return tokens;
+}
+
 /**
  * Fetches from one subgraph with a bounded timeout, so one slow ministry cannot hold up the
  * whole graph, and turns any failure into an error that names the sector. Each call carries the
@@ -143,22 +156,24 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 
   /** The token for this caller and exactly this body (see internalToken.ts). */
   private async tokenFor(identity: Identity, body: string): Promise<string> {
-    const key = `${identity.role}\n${identity.sector ?? ''}\n${identity.subject}\n${bodyDigest(body)}`;
+    const digest = bodyDigest(body);
+    const key = `${identity.role}\n${identity.sector ?? ''}\n${identity.subject}\n${digest}`;
     let token = this.tokens.get(key);
     if (!token) {
-      token = await signInternalToken(identity, this.subgraph, this.signingKey, body);
+      token = await signBoundToken(identity, this.subgraph, this.signingKey, digest);
       this.tokens.set(key, token);
     }
     return token;
   }
 
   /** The token with which a sector subgraph asks the case registry what this caller may see. */
-  private async caseAccessTokenFor(identity: Identity): Promise<string> {
-    const key = `case-access\n${identity.role}\n${identity.sector ?? ''}\n${identity.subject}`;
-    let token = this.tokens.get(key);
+  private caseAccessTokenFor(identity: Identity): Promise<string> {
+    const key = `${identity.role}\n${identity.sector ?? ''}\n${identity.subject}`;
+    const tokens = caseAccessTokens(this.signingKey);
+    let token = tokens.get(key);
     if (!token) {
-      token = await signCaseAccessToken(identity, this.signingKey);
-      this.tokens.set(key, token);
+      token = signCaseAccessToken(identity, this.signingKey);
+      tokens.set(key, token);
     }
     return token;
   }

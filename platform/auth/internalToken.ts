@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { SignJWT, jwtVerify, type CryptoKey, type JWTPayload, type KeyObject } from 'jose';
+import type { CryptoKey, JWTPayload, KeyObject } from 'jose';
+import { signEd25519Jwt, verifyJwt } from './compactJws.ts';
 import { isRole, scopesByRole } from './roles.ts';
 import { UnauthenticatedError, type Identity } from './identity.ts';
 
@@ -34,20 +35,30 @@ export function bodyDigest(body: string): string {
   return createHash('sha256').update(body, 'utf8').digest('base64url');
 }
 
+// Signed with node:crypto at once, not through WebCrypto's thread pool (see compactJws.ts).
 function sign(identity: Identity, type: string, audience: string, key: Key, extra: JWTPayload = {}): Promise<string> {
-  return new SignJWT({ role: identity.role, sector: identity.sector, ...extra })
-    .setProtectedHeader({ alg: internalTokenAlgorithm, typ: type })
-    .setSubject(identity.subject)
-    .setIssuer(issuer)
-    .setAudience(audience)
-    .setIssuedAt()
-    .setExpirationTime(`${lifetimeSeconds}s`)
-    .sign(key);
+  const iat = Math.floor(Date.now() / 1000);
+  const claims = {
+    role: identity.role,
+    sector: identity.sector,
+    ...extra,
+    sub: identity.subject,
+    iss: issuer,
+    aud: audience,
+    iat,
+    exp: iat + lifetimeSeconds,
+  };
+  return Promise.resolve(signEd25519Jwt({ typ: type }, claims, key));
 }
 
 /** The token for one call to `subgraph` with exactly `body`. */
 export function signInternalToken(identity: Identity, subgraph: string, privateKey: Key, body: string): Promise<string> {
-  return sign(identity, internalTokenType, subgraph, privateKey, { body_sha256: bodyDigest(body) });
+  return signBoundToken(identity, subgraph, privateKey, bodyDigest(body));
+}
+
+/** As signInternalToken, for a body whose digest (bodyDigest) the caller has already taken. */
+export function signBoundToken(identity: Identity, subgraph: string, privateKey: Key, digest: string): Promise<string> {
+  return sign(identity, internalTokenType, subgraph, privateKey, { body_sha256: digest });
 }
 
 /** The token with which a sector subgraph asks coordination what the caller may see. */
@@ -78,13 +89,13 @@ export interface VerifiedToken {
 async function verify(token: string | undefined, type: string, audience: string, publicKey: Key): Promise<VerifiedToken> {
   if (!token) throw new UnauthenticatedError('This subgraph answers only the gateway: the request carries no gateway token');
   try {
-    const { payload } = await jwtVerify(token, publicKey, {
+    const { payload } = await verifyJwt(token, publicKey, {
       issuer,
       audience,
       algorithms: [internalTokenAlgorithm],
       typ: type,
       requiredClaims: ['sub', 'exp', 'iat'],
-      maxTokenAge: `${lifetimeSeconds + 5}s`,
+      maxTokenAge: lifetimeSeconds + 5,
     });
     if (!isRole(payload.role)) throw new Error(`unknown role ${JSON.stringify(payload.role)}`);
     const sector = typeof payload.sector === 'string' ? payload.sector : null;
@@ -117,7 +128,7 @@ export function verifyToken(token: string | undefined, subgraph: string, publicK
   return verify(token, internalTokenType, subgraph, publicKey);
 }
 
-/** Checks a case-access token and returns the identity it carries. */
-export async function verifyCaseAccessToken(token: string | undefined, publicKey: Key): Promise<Identity> {
-  return (await verify(token, caseAccessTokenType, caseAccessAudience, publicKey)).identity;
+/** Checks a case-access token and returns the identity it carries (`bodySha256` is null: it binds none). */
+export function verifyCaseAccessToken(token: string | undefined, publicKey: Key): Promise<VerifiedToken> {
+  return verify(token, caseAccessTokenType, caseAccessAudience, publicKey);
 }
