@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { LRUCache } from 'lru-cache';
-import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
-import { verifyJwt } from '../../platform/auth/compactJws.ts';
+import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { sectorIds } from '../../platform/catalog.ts';
 import { UnauthenticatedError, type Identity } from '../../platform/auth/identity.ts';
 import { isRole, scopesByRole, sectorBoundRoles } from '../../platform/auth/roles.ts';
@@ -64,14 +63,13 @@ function tokenVerifier(auth: Pick<AuthConfig, 'issuer' | 'audience'>, keys: JWTV
     if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
     let payload;
     try {
-      // node:crypto at once rather than jose's WebCrypto: every request may bring a new token.
-      ({ payload } = await verifyJwt(match[1]!, keys, {
+      ({ payload } = await jwtVerify(match[1]!, keys, {
         issuer: auth.issuer,
         audience: auth.audience,
         algorithms: asymmetricAlgorithms,
         requiredClaims: ['sub', 'exp'],
         clockTolerance: clockToleranceSeconds,
-        now: now(),
+        currentDate: new Date(now()),
       }));
     } catch (error) {
       throw new UnauthenticatedError(`The bearer token was refused: ${describeJoseError(error)}`);

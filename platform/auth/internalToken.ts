@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CryptoKey, JWTPayload, KeyObject } from 'jose';
-import { signEd25519Jwt, verifyJwt } from './compactJws.ts';
+import { SignJWT, jwtVerify, type CryptoKey, type JWTPayload, type KeyObject } from 'jose';
 import { isRole, scopesByRole } from './roles.ts';
 import { UnauthenticatedError, type Identity } from './identity.ts';
 
@@ -35,20 +34,15 @@ export function bodyDigest(body: string): string {
   return createHash('sha256').update(body, 'utf8').digest('base64url');
 }
 
-// Signed with node:crypto at once, not through WebCrypto's thread pool (see compactJws.ts).
 function sign(identity: Identity, type: string, audience: string, key: Key, extra: JWTPayload = {}): Promise<string> {
-  const iat = Math.floor(Date.now() / 1000);
-  const claims = {
-    role: identity.role,
-    sector: identity.sector,
-    ...extra,
-    sub: identity.subject,
-    iss: issuer,
-    aud: audience,
-    iat,
-    exp: iat + lifetimeSeconds,
-  };
-  return Promise.resolve(signEd25519Jwt({ typ: type }, claims, key));
+  return new SignJWT({ role: identity.role, sector: identity.sector, ...extra })
+    .setProtectedHeader({ alg: internalTokenAlgorithm, typ: type })
+    .setSubject(identity.subject)
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime(`${lifetimeSeconds}s`)
+    .sign(key);
 }
 
 /** The token for one call to `subgraph` with exactly `body`. */
@@ -89,13 +83,13 @@ export interface VerifiedToken {
 async function verify(token: string | undefined, type: string, audience: string, publicKey: Key): Promise<VerifiedToken> {
   if (!token) throw new UnauthenticatedError('This subgraph answers only the gateway: the request carries no gateway token');
   try {
-    const { payload } = await verifyJwt(token, publicKey, {
+    const { payload } = await jwtVerify(token, publicKey, {
       issuer,
       audience,
       algorithms: [internalTokenAlgorithm],
       typ: type,
       requiredClaims: ['sub', 'exp', 'iat'],
-      maxTokenAge: lifetimeSeconds + 5,
+      maxTokenAge: `${lifetimeSeconds + 5}s`,
     });
     if (!isRole(payload.role)) throw new Error(`unknown role ${JSON.stringify(payload.role)}`);
     const sector = typeof payload.sector === 'string' ? payload.sector : null;
