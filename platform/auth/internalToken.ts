@@ -47,7 +47,12 @@ function sign(identity: Identity, type: string, audience: string, key: Key, extr
 
 /** The token for one call to `subgraph` with exactly `body`. */
 export function signInternalToken(identity: Identity, subgraph: string, privateKey: Key, body: string): Promise<string> {
-  return sign(identity, internalTokenType, subgraph, privateKey, { body_sha256: bodyDigest(body) });
+  return signBoundToken(identity, subgraph, privateKey, bodyDigest(body));
+}
+
+/** As signInternalToken, for a body whose digest (bodyDigest) the caller has already taken. */
+export function signBoundToken(identity: Identity, subgraph: string, privateKey: Key, digest: string): Promise<string> {
+  return sign(identity, internalTokenType, subgraph, privateKey, { body_sha256: digest });
 }
 
 /** The token with which a sector subgraph asks coordination what the caller may see. */
@@ -117,7 +122,7 @@ export function verifyToken(token: string | undefined, subgraph: string, publicK
   return verify(token, internalTokenType, subgraph, publicKey);
 }
 
-/** Checks a case-access token and returns the identity it carries. */
-export async function verifyCaseAccessToken(token: string | undefined, publicKey: Key): Promise<Identity> {
-  return (await verify(token, caseAccessTokenType, caseAccessAudience, publicKey)).identity;
+/** Checks a case-access token and returns the identity it carries (`bodySha256` is null: it binds none). */
+export function verifyCaseAccessToken(token: string | undefined, publicKey: Key): Promise<VerifiedToken> {
+  return verify(token, caseAccessTokenType, caseAccessAudience, publicKey);
 }

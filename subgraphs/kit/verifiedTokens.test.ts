@@ -1,9 +1,9 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { bodyDigest, internalTokenAlgorithm, signInternalToken } from '../../platform/auth/internalToken.ts';
+import { bodyDigest, internalTokenAlgorithm, signCaseAccessToken, signInternalToken } from '../../platform/auth/internalToken.ts';
 import { generateDevelopmentKeys, importKey } from '../../platform/auth/keys.ts';
 import { scopesByRole } from '../../platform/auth/roles.ts';
-import { cachedTokenVerifier } from './verifiedTokens.ts';
+import { cachedCaseAccessVerifier, cachedTokenVerifier } from './verifiedTokens.ts';
 
 const identity = { subject: 'analyst@lead', role: 'analyst' as const, sector: null, scopes: scopesByRole.analyst };
 
@@ -54,5 +54,27 @@ describe('cachedTokenVerifier', async () => {
     expect(await verify(shortLived, body)).toEqual(identity);
     await new Promise((r) => setTimeout(r, 1100));
     await expect(verify(shortLived, body)).rejects.toThrow(/not valid/);
+  });
+});
+
+describe('cachedCaseAccessVerifier', async () => {
+  const keys = await generateDevelopmentKeys();
+  const privateKey = await importKey(keys.gatewayPrivate, internalTokenAlgorithm);
+  const publicKey = await importKey(keys.gatewayPublic, internalTokenAlgorithm);
+  const officer = { subject: 'officer@health', role: 'sector-officer' as const, sector: 'health', scopes: scopesByRole['sector-officer'] };
+
+  it('accepts a case-access token, again from memory, and refuses an internal token or a forged one every time', async () => {
+    const verify = cachedCaseAccessVerifier(publicKey);
+    const token = await signCaseAccessToken(officer, privateKey);
+    expect(await verify(token)).toEqual(officer);
+    expect(await verify(token)).toEqual(officer);
+    const internal = await signInternalToken(officer, 'coordination', privateKey, '{}');
+    await expect(verify(internal)).rejects.toThrow(/not valid/);
+    const forged = await signCaseAccessToken(
+      officer,
+      await importKey((await generateDevelopmentKeys()).gatewayPrivate, internalTokenAlgorithm),
+    );
+    await expect(verify(forged)).rejects.toThrow(/not valid/);
+    await expect(verify(forged)).rejects.toThrow(/not valid/);
   });
 });
