@@ -113,7 +113,7 @@ describe('the bench’s targets', () => {
 describe('the bench’s report and chart', () => {
   it('writes the targets, every table, the machine and the settings', () => {
     const report = benchReport(sampleRun(), 'bench-latest.svg');
-    expect(report).toContain('## Targets (issue #18): 7 of 10 met');
+    expect(report).toContain('## Targets: 7 of 10 met');
     expect(report).toContain('| SectorStatus | 5.00× | 2.00× | 6.00× |');
     expect(report).toContain('| CaseWithResponses | 2.67× | 1.33× | not cached |');
     expect(report).toContain('| SectorStatus | Hive, Rust planner | 1,000 | 13 | 40 | 0.50 | 1.20 | 280 | 0 |');

@@ -42,7 +42,7 @@ export function benchReport(run: BenchRun, chartFile: string): string {
   );
 
   sections.push(
-    `## Targets (issue #18): ${met} of ${targets.length} met\n\n` +
+    `## Targets: ${met} of ${targets.length} met\n\n` +
       table(
         ['target', 'measured', 'verdict'],
         ['l', 'l', 'l'],

@@ -1,5 +1,5 @@
 /**
- * What one run of `npm run bench` found, and the targets of issue #18 judged on it: plain data and
+ * What one run of `npm run bench` found, and the performance targets judged on it: plain data and
  * pure functions, so the report and the chart are written, and tested, from numbers alone.
  */
 
@@ -142,7 +142,7 @@ const judged = (measurable: boolean, ok: boolean): Verdict => (!measurable ? 'no
 /** Operations judged on throughput and p99 against the peers without a cache. */
 export const headlineOperations = ['SectorStatus', 'CaseWithResponses'];
 
-/** Issue #18's targets, each judged on this run. */
+/** The performance targets, each judged on this run. */
 export function evaluateTargets(run: BenchRun): TargetResult[] {
   const results: TargetResult[] = [];
   const row = (operation: string, gateway: string) => run.loaded.find((r) => r.operation === operation && r.gateway === gateway);

@@ -7,7 +7,7 @@
  * gateway in turn, so a noisy neighbour slows all of them alike and the ratios hold. Every request
  * carries a caller token of its own (callerTokens.ts). Then one request at a time: each gateway,
  * the subgraph calls straight, the whole plan straight, and the status query for 1 to 5 sectors.
- * Last, issue #18's targets are judged on the run, and the report and chart are written.
+ * Last, the performance targets are judged on the run, and the report and chart are written.
  *
  *   npm run bench -- [--seconds 5] [--rounds 3] [--connections 20] [--requests 300] [--only SectorStatus,...]
  *                    [--quick] [--out docs/performance/bench-latest.md] [--soak 600] [--profile] [--source]
