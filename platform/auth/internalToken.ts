@@ -117,7 +117,7 @@ export function verifyToken(token: string | undefined, subgraph: string, publicK
   return verify(token, internalTokenType, subgraph, publicKey);
 }
 
-/** Checks a case-access token and returns the identity it carries. */
-export async function verifyCaseAccessToken(token: string | undefined, publicKey: Key): Promise<Identity> {
-  return (await verify(token, caseAccessTokenType, caseAccessAudience, publicKey)).identity;
+/** Checks a case-access token and returns what it carries (no body digest: it binds none). */
+export function verifyCaseAccessToken(token: string | undefined, publicKey: Key): Promise<VerifiedToken> {
+  return verify(token, caseAccessTokenType, caseAccessAudience, publicKey);
 }

@@ -1,7 +1,8 @@
-import { caseAccessTokenHeader, verifyCaseAccessToken } from '../../../platform/auth/internalToken.ts';
+import { caseAccessTokenHeader } from '../../../platform/auth/internalToken.ts';
 import { hasScope } from '../../../platform/auth/identity.ts';
 import { scopes } from '../../../platform/auth/roles.ts';
 import { caseAccessPath, type CaseAccessAnswer } from '../../kit/caseRegistry.ts';
+import { cachedCaseAccessVerifier } from '../../kit/verifiedTokens.ts';
 import { json, type PostRoute } from '../../../platform/http.ts';
 import type { RouteServices } from '../../kit/subgraph.ts';
 import { visibleAmong } from './access.ts';
@@ -29,11 +30,12 @@ function codesAsked(body: string): string[] | null {
 export function caseAccessRoute(
   services: Pick<RouteServices<never, CaseLoaders>, 'createLoaders' | 'gatewayKey'>,
 ): Record<string, PostRoute> {
+  const verifyToken = cachedCaseAccessVerifier(services.gatewayKey);
   const answer: PostRoute = async (req, body) => {
     const token = req.headers[caseAccessTokenHeader];
     let identity;
     try {
-      identity = await verifyCaseAccessToken(typeof token === 'string' ? token : undefined, services.gatewayKey);
+      identity = await verifyToken(typeof token === 'string' ? token : undefined);
     } catch (error) {
       return json(401, { error: (error as Error).message });
     }
