@@ -57,6 +57,19 @@ interface OpenLog {
   witness: Witness;
   queue: QueuedAppend[];
   writing: boolean;
+  compactHead?: () => Promise<void>;
+  /** Heads written since the head's collection was last compacted. */
+  headWrites: number;
+}
+
+/** How the store under a log is looked after, where it needs it. */
+export interface AuditLogUpkeep {
+  /**
+   * Rewrites the head's collection without its superseded versions. The embedded store appends
+   * a whole new head (with its frontier, about 700 bytes) on every batch and drops the old ones
+   * only when it compacts, which it otherwise does only at start and stop.
+   */
+  compactHead?: () => Promise<void>;
 }
 
 // Appends to one log are chained, so they are written one batch at a time per process: appends
@@ -67,10 +80,19 @@ interface OpenLog {
 const openLogs = new WeakMap<object, OpenLog>();
 const attempts = 5;
 const largestBatch = 200;
+/** Heads written between two compactions of the head's collection: it then holds at most this many versions. */
+export const headsBetweenCompactions = 20;
 
 /** Makes a subgraph's audit log writable, signed with its key and witnessed by its witness. */
-export function openAuditLog(repos: AuditRepositories, subgraph: string, keys: AuditLogKeys): void {
-  openLogs.set(repos.auditLog, { signer: new AuditSigner(subgraph, keys.signingKey), witness: keys.witness, queue: [], writing: false });
+export function openAuditLog(repos: AuditRepositories, subgraph: string, keys: AuditLogKeys, upkeep: AuditLogUpkeep = {}): void {
+  openLogs.set(repos.auditLog, {
+    signer: new AuditSigner(subgraph, keys.signingKey),
+    witness: keys.witness,
+    queue: [],
+    writing: false,
+    compactHead: upkeep.compactHead,
+    headWrites: 0,
+  });
 }
 
 function openLog(repos: AuditRepositories): OpenLog {
@@ -160,6 +182,7 @@ async function writeBatch(repos: AuditRepositories, log: OpenLog, batch: readonl
     const signed = log.signer.signHead(tree.seq, tree.frontier, new Date());
     await advanceHead(repos, tree, signed);
     log.witness.record(signed);
+    log.headWrites += 1;
     return stored;
   }
 }
@@ -187,6 +210,13 @@ async function drain(repos: AuditRepositories, log: OpenLog) {
       // only: the others are written one by one.
       if (error instanceof InvalidInputError && batch.length > 1) await writeEachAlone(repos, log, batch);
       else for (const append of batch) append.reject(error);
+    }
+    if (log.compactHead && log.headWrites >= headsBetweenCompactions) {
+      log.headWrites = 0;
+      // After the callers are answered, between batches. A compaction that fails leaves the file
+      // as it was (the new one is written beside it and renamed into place), and the next one
+      // tries again; a disk that refuses writes fails the next append, and the store with it.
+      await log.compactHead().catch(() => undefined);
     }
   }
   log.writing = false;
