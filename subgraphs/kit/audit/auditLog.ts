@@ -114,13 +114,13 @@ const withEntry = (end: TreeEnd, entry: Pick<AuditEntryDoc, 'seq' | 'hash'>): Tr
  * behind (a write collided, or a process stopped between storing entries and moving the head)
  * are the entries stored after it read and added to its tree.
  */
-async function treeEnd(repos: AuditRepositories, distrustHead: boolean): Promise<TreeEnd> {
+async function treeEnd(repos: AuditRepositories, distrustHead: boolean): Promise<{ end: TreeEnd; head: AuditHeadDoc | null }> {
   const head = await repos.auditHead.findById(auditHeadId);
   // A head without a frontier was written before the log had a tree: the tree is built from the start.
   const known = head?.frontier ? { seq: head.seq, hash: head.hash, frontier: head.frontier } : emptyTree;
-  if (head?.frontier && !distrustHead) return known;
+  if (head?.frontier && !distrustHead) return { end: known, head };
   const later = await repos.auditLog.find({ seq: { $gt: known.seq } }, { sort: { seq: 1 } });
-  return later.reduce(withEntry, known);
+  return { end: later.reduce(withEntry, known), head };
 }
 
 function signedEntries(signer: AuditSigner, batch: readonly QueuedAppend[], end: TreeEnd): Draft<AuditEntryDoc>[] {
@@ -147,11 +147,15 @@ function signedEntries(signer: AuditSigner, batch: readonly QueuedAppend[], end:
   });
 }
 
-/** Moves the head forward to `end`, signed as `signed`, unless another writer has already moved it further. */
-async function advanceHead(repos: AuditRepositories, end: TreeEnd, signed: SignedTreeHead): Promise<void> {
+/**
+ * Moves the head forward to `end`, signed as `signed`, unless another writer has already moved it
+ * further. `read` is the head as read for this batch: the replace is conditional on its version,
+ * so a head moved meanwhile (by another replica) is read again rather than overwritten.
+ */
+async function advanceHead(repos: AuditRepositories, end: TreeEnd, signed: SignedTreeHead, read: AuditHeadDoc | null): Promise<void> {
   const draft = { _id: auditHeadId, ...end, root: signed.root, at: new Date(signed.at), keyId: signed.keyId, signature: signed.signature };
+  let head = read;
   for (let attempt = 1; ; attempt += 1) {
-    const head = await repos.auditHead.findById(auditHeadId);
     if (head && head.seq >= end.seq) return;
     try {
       if (!head) await repos.auditHead.insert(draft);
@@ -161,12 +165,13 @@ async function advanceHead(repos: AuditRepositories, end: TreeEnd, signed: Signe
       // The entries are stored whatever happens here; a head left behind is caught up by the next append.
       if (!(error instanceof ConflictError) || attempt >= attempts) throw error;
     }
+    head = await repos.auditHead.findById(auditHeadId);
   }
 }
 
 async function writeBatch(repos: AuditRepositories, log: OpenLog, batch: readonly QueuedAppend[]): Promise<AuditEntryDoc[]> {
   for (let attempt = 1; ; attempt += 1) {
-    const end = await treeEnd(repos, attempt > 1);
+    const { end, head } = await treeEnd(repos, attempt > 1);
     let stored: AuditEntryDoc[];
     try {
       stored = await repos.auditLog.insertMany(signedEntries(log.signer, batch, end));
@@ -180,7 +185,7 @@ async function writeBatch(repos: AuditRepositories, log: OpenLog, batch: readonl
     // a witnessed one unless someone moved it back.
     const tree = stored.reduce(withEntry, end);
     const signed = log.signer.signHead(tree.seq, tree.frontier, new Date());
-    await advanceHead(repos, tree, signed);
+    await advanceHead(repos, tree, signed, head);
     log.witness.record(signed);
     log.headWrites += 1;
     return stored;
