@@ -5,6 +5,7 @@ import type http from 'node:http';
 import type { GraphQLScalarType } from 'graphql';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { openAuditLog, type AuditLogKeys, type AuditRepositories } from './audit/auditLog.ts';
+import { auditHeadDocument } from './audit/auditEntry.ts';
 import { configuredAuditLogKeys } from './audit/configuredAudit.ts';
 import { fixedClock, systemClock, type Clock } from './clock.ts';
 import type { CountryId, HubConfig } from '../../platform/config.ts';
@@ -384,7 +385,11 @@ async function serve<S extends Specs, L>(
   });
   const served = options.tracing ? tracedStore(encrypting, options.tracing, definition.documents) : encrypting;
   const repos = (await openRepositories(served, definition.documents)) as Repositories<S>;
-  if (auditKeys) openAuditLog(repos as unknown as AuditRepositories, definition.name, auditKeys);
+  if (auditKeys) {
+    openAuditLog(repos as unknown as AuditRepositories, definition.name, auditKeys, {
+      compactHead: store.compact && (() => store.compact!(auditHeadDocument.collection)),
+    });
+  }
   const recordUpgradesFinished = await runUpgrades(definition.upgrades ?? [], store, {
     repos,
     store,

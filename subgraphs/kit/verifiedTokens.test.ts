@@ -59,22 +59,39 @@ describe('cachedTokenVerifier', async () => {
 
 describe('cachedCaseAccessVerifier', async () => {
   const keys = await generateDevelopmentKeys();
+  const other = await generateDevelopmentKeys();
   const privateKey = await importKey(keys.gatewayPrivate, internalTokenAlgorithm);
   const publicKey = await importKey(keys.gatewayPublic, internalTokenAlgorithm);
   const officer = { subject: 'officer@health', role: 'sector-officer' as const, sector: 'health', scopes: scopesByRole['sector-officer'] };
 
-  it('accepts a case-access token, again from memory, and refuses an internal token or a forged one every time', async () => {
+  it('accepts a case-access token, again from memory, with the same identity', async () => {
     const verify = cachedCaseAccessVerifier(publicKey);
     const token = await signCaseAccessToken(officer, privateKey);
     expect(await verify(token)).toEqual(officer);
     expect(await verify(token)).toEqual(officer);
-    const internal = await signInternalToken(officer, 'coordination', privateKey, '{}');
-    await expect(verify(internal)).rejects.toThrow(/not valid/);
-    const forged = await signCaseAccessToken(
-      officer,
-      await importKey((await generateDevelopmentKeys()).gatewayPrivate, internalTokenAlgorithm),
-    );
+  });
+
+  it('refuses a forged token every time, and a gateway token of another kind', async () => {
+    const verify = cachedCaseAccessVerifier(publicKey);
+    const forged = await signCaseAccessToken(officer, await importKey(other.gatewayPrivate, internalTokenAlgorithm));
     await expect(verify(forged)).rejects.toThrow(/not valid/);
     await expect(verify(forged)).rejects.toThrow(/not valid/);
+    await expect(verify(await signInternalToken(officer, 'coordination', privateKey, '{}'))).rejects.toThrow(/not valid/);
+    await expect(verify(undefined)).rejects.toThrow(/no gateway token/);
+  });
+
+  it('does not accept a remembered token after it expires', async () => {
+    const verify = cachedCaseAccessVerifier(publicKey);
+    const shortLived = await new SignJWT({ role: 'sector-officer', sector: 'health' })
+      .setProtectedHeader({ alg: internalTokenAlgorithm, typ: 'crg-case-access+jwt' })
+      .setSubject('officer@health')
+      .setIssuer('crg-gateway')
+      .setAudience('coordination#case-access')
+      .setIssuedAt()
+      .setExpirationTime('1s')
+      .sign(privateKey);
+    expect(await verify(shortLived)).toEqual(officer);
+    await new Promise((r) => setTimeout(r, 1100));
+    await expect(verify(shortLived)).rejects.toThrow(/not valid/);
   });
 });

@@ -57,6 +57,19 @@ interface OpenLog {
   witness: Witness;
   queue: QueuedAppend[];
   writing: boolean;
+  compactHead?: () => Promise<void>;
+  /** Heads written since the head's collection was last compacted. */
+  headWrites: number;
+}
+
+/** How the store under a log is looked after, where it needs it. */
+export interface AuditLogUpkeep {
+  /**
+   * Rewrites the head's collection without its superseded versions. The embedded store appends
+   * a whole new head (with its frontier, about 700 bytes) on every batch and drops the old ones
+   * only when it compacts, which it otherwise does only at start and stop.
+   */
+  compactHead?: () => Promise<void>;
 }
 
 // Appends to one log are chained, so they are written one batch at a time per process: appends
@@ -67,10 +80,19 @@ interface OpenLog {
 const openLogs = new WeakMap<object, OpenLog>();
 const attempts = 5;
 const largestBatch = 200;
+/** Heads written between two compactions of the head's collection: it then holds at most this many versions. */
+export const headsBetweenCompactions = 20;
 
 /** Makes a subgraph's audit log writable, signed with its key and witnessed by its witness. */
-export function openAuditLog(repos: AuditRepositories, subgraph: string, keys: AuditLogKeys): void {
-  openLogs.set(repos.auditLog, { signer: new AuditSigner(subgraph, keys.signingKey), witness: keys.witness, queue: [], writing: false });
+export function openAuditLog(repos: AuditRepositories, subgraph: string, keys: AuditLogKeys, upkeep: AuditLogUpkeep = {}): void {
+  openLogs.set(repos.auditLog, {
+    signer: new AuditSigner(subgraph, keys.signingKey),
+    witness: keys.witness,
+    queue: [],
+    writing: false,
+    compactHead: upkeep.compactHead,
+    headWrites: 0,
+  });
 }
 
 function openLog(repos: AuditRepositories): OpenLog {
@@ -92,13 +114,13 @@ const withEntry = (end: TreeEnd, entry: Pick<AuditEntryDoc, 'seq' | 'hash'>): Tr
  * behind (a write collided, or a process stopped between storing entries and moving the head)
  * are the entries stored after it read and added to its tree.
  */
-async function treeEnd(repos: AuditRepositories, distrustHead: boolean): Promise<TreeEnd> {
+async function treeEnd(repos: AuditRepositories, distrustHead: boolean): Promise<{ end: TreeEnd; head: AuditHeadDoc | null }> {
   const head = await repos.auditHead.findById(auditHeadId);
   // A head without a frontier was written before the log had a tree: the tree is built from the start.
   const known = head?.frontier ? { seq: head.seq, hash: head.hash, frontier: head.frontier } : emptyTree;
-  if (head?.frontier && !distrustHead) return known;
+  if (head?.frontier && !distrustHead) return { end: known, head };
   const later = await repos.auditLog.find({ seq: { $gt: known.seq } }, { sort: { seq: 1 } });
-  return later.reduce(withEntry, known);
+  return { end: later.reduce(withEntry, known), head };
 }
 
 function signedEntries(signer: AuditSigner, batch: readonly QueuedAppend[], end: TreeEnd): Draft<AuditEntryDoc>[] {
@@ -125,11 +147,15 @@ function signedEntries(signer: AuditSigner, batch: readonly QueuedAppend[], end:
   });
 }
 
-/** Moves the head forward to `end`, signed as `signed`, unless another writer has already moved it further. */
-async function advanceHead(repos: AuditRepositories, end: TreeEnd, signed: SignedTreeHead): Promise<void> {
+/**
+ * Moves the head forward to `end`, signed as `signed`, unless another writer has already moved it
+ * further. `read` is the head as read for this batch: the replace is conditional on its version,
+ * so a head moved meanwhile (by another replica) is read again rather than overwritten.
+ */
+async function advanceHead(repos: AuditRepositories, end: TreeEnd, signed: SignedTreeHead, read: AuditHeadDoc | null): Promise<void> {
   const draft = { _id: auditHeadId, ...end, root: signed.root, at: new Date(signed.at), keyId: signed.keyId, signature: signed.signature };
+  let head = read;
   for (let attempt = 1; ; attempt += 1) {
-    const head = await repos.auditHead.findById(auditHeadId);
     if (head && head.seq >= end.seq) return;
     try {
       if (!head) await repos.auditHead.insert(draft);
@@ -139,12 +165,13 @@ async function advanceHead(repos: AuditRepositories, end: TreeEnd, signed: Signe
       // The entries are stored whatever happens here; a head left behind is caught up by the next append.
       if (!(error instanceof ConflictError) || attempt >= attempts) throw error;
     }
+    head = await repos.auditHead.findById(auditHeadId);
   }
 }
 
 async function writeBatch(repos: AuditRepositories, log: OpenLog, batch: readonly QueuedAppend[]): Promise<AuditEntryDoc[]> {
   for (let attempt = 1; ; attempt += 1) {
-    const end = await treeEnd(repos, attempt > 1);
+    const { end, head } = await treeEnd(repos, attempt > 1);
     let stored: AuditEntryDoc[];
     try {
       stored = await repos.auditLog.insertMany(signedEntries(log.signer, batch, end));
@@ -158,8 +185,9 @@ async function writeBatch(repos: AuditRepositories, log: OpenLog, batch: readonl
     // a witnessed one unless someone moved it back.
     const tree = stored.reduce(withEntry, end);
     const signed = log.signer.signHead(tree.seq, tree.frontier, new Date());
-    await advanceHead(repos, tree, signed);
+    await advanceHead(repos, tree, signed, head);
     log.witness.record(signed);
+    log.headWrites += 1;
     return stored;
   }
 }
@@ -187,6 +215,13 @@ async function drain(repos: AuditRepositories, log: OpenLog) {
       // only: the others are written one by one.
       if (error instanceof InvalidInputError && batch.length > 1) await writeEachAlone(repos, log, batch);
       else for (const append of batch) append.reject(error);
+    }
+    if (log.compactHead && log.headWrites >= headsBetweenCompactions) {
+      log.headWrites = 0;
+      // After the callers are answered, between batches. A compaction that fails leaves the file
+      // as it was (the new one is written beside it and renamed into place), and the next one
+      // tries again; a disk that refuses writes fails the next append, and the store with it.
+      await log.compactHead().catch(() => undefined);
     }
   }
   log.writing = false;

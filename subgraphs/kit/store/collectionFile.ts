@@ -8,8 +8,11 @@ import path from 'node:path';
  * the parse NeDB itself uses, so that a damaged line is found before NeDB would drop it.
  */
 
-// NeDB's own parse (JSON with its `$$date` values), so that "readable" means what NeDB will read.
-const nedbModel = createRequire(import.meta.url)('@seald-io/nedb/lib/model.js') as { deserialize(raw: string): unknown };
+// NeDB's own parse and serialisation (JSON with its `$$date` values), so that "readable" means what NeDB will read.
+export const nedbModel = createRequire(import.meta.url)('@seald-io/nedb/lib/model.js') as {
+  deserialize(raw: string): unknown;
+  serialize(doc: unknown): string;
+};
 
 export const collectionFileSuffix = '.db';
 

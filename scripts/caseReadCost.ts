@@ -1,0 +1,139 @@
+/**
+ * What one case read costs each subgraph on the embedded store: CPU time per read in each
+ * subgraph process (from /proc) and the bytes each read adds to its files (store and witness).
+ * The hub runs from source in its own processes on a fresh data folder; the read is the bench's
+ * CaseWithResponses, as a health sector officer, through the gateway.
+ *
+ *   tsx scripts/caseReadCost.ts [--reads 500] [--concurrency 1] [--store embedded|memory] [--profile health,coordination]
+ *
+ * --profile writes a V8 CPU profile of the named subgraphs under scripts/bench/profiles
+ * (summarise with scripts/bench/profileSummary.ts). Linux only (reads /proc).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { envPrefix, subgraphCatalog } from '../platform/catalog.ts';
+import { loadOrCreateDevelopmentKeys } from '../platform/auth/keys.ts';
+import { mintCallerToken } from '../platform/auth/localIssuer.ts';
+import { developmentAudience, developmentIssuer } from '../platform/config.ts';
+import { benchOperations } from './bench/operations.ts';
+import { cpuMs, freePort, launch, stopAll, type Service } from './bench/processes.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    reads: { type: 'string', default: '500' },
+    concurrency: { type: 'string', default: '1' },
+    profile: { type: 'string', default: '' },
+    store: { type: 'string', default: 'embedded' },
+  },
+});
+const reads = Number(flags.reads);
+const concurrency = Number(flags.concurrency);
+const profiled = new Set(flags.profile.split(',').filter(Boolean));
+const operation = benchOperations.find((op) => op.name === 'CaseWithResponses')!;
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-caseread-'));
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  CRG_MODE: 'development',
+  CRG_STORE: flags.store,
+  CRG_DATA_DIR: dataDir,
+  CRG_COUNTRY: 'bangladesh',
+  CRG_TODAY: '2026-11-24',
+  CRG_HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000',
+};
+for (const { name } of subgraphCatalog) {
+  const port = await freePort();
+  env[`${envPrefix(name)}_PORT`] = String(port);
+  env[`${envPrefix(name)}_URL`] = `http://127.0.0.1:${port}/graphql`;
+}
+
+/** Sizes of every file under the data folder, by path relative to it. */
+function fileSizes(): Map<string, number> {
+  const sizes = new Map<string, number>();
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) sizes.set(path.relative(dataDir, full), fs.statSync(full).size);
+    }
+  };
+  walk(dataDir);
+  return sizes;
+}
+
+const services: Service[] = [];
+try {
+  const keys = await loadOrCreateDevelopmentKeys(dataDir);
+  const profileDir = path.join(import.meta.dirname, 'bench', 'profiles');
+  const subgraphs = await Promise.all(
+    subgraphCatalog.map(({ name }) =>
+      launch(name, 'subgraphs/run.ts', [name], env, profiled.has(name) ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ),
+  );
+  services.push(...subgraphs);
+  const gateway = await launch('gateway', 'gateway/main.ts', [], { ...env, GATEWAY_PORT: String(await freePort()) });
+  services.push(gateway);
+
+  const { role, sector } = operation.as!;
+  const token = await mintCallerToken(keys.issuerPrivate, {
+    role,
+    sector,
+    subject: `caseread.${sector}@local`,
+    issuer: developmentIssuer,
+    audience: developmentAudience,
+    expiresIn: '2h',
+  });
+  const ask = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const result = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
+    if (!result.data || result.errors) throw new Error(`the read failed: ${JSON.stringify(result.errors)}`);
+    return result.data;
+  };
+  const variables = await operation.prepare!(ask);
+  const readMany = async (count: number) => {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next++ < count) await ask(operation.query, variables);
+      }),
+    );
+  };
+  await readMany(100); // warm: JIT, connections, plans
+  // Quiet before and after, so the reads stand apart in a CPU profile.
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 2000));
+  await pause();
+
+  const cpuBefore = subgraphs.map((s) => cpuMs(s.child.pid));
+  const sizesBefore = fileSizes();
+  const started = performance.now();
+  await readMany(reads);
+  const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = subgraphs.map((s) => cpuMs(s.child.pid));
+  const sizesAfter = fileSizes();
+  await pause();
+
+  console.log(
+    `${reads} reads of ${String(variables.id)}, ${concurrency} at a time, in ${seconds.toFixed(1)} s; load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log('CPU ms per read, by subgraph:');
+  subgraphs.forEach((s, i) => console.log(`  ${s.name.padEnd(16)} ${((cpuAfter[i]! - cpuBefore[i]!) / reads).toFixed(2)}`));
+  console.log('Bytes added per read, by file:');
+  for (const [file, size] of sizesAfter) {
+    const grown = size - (sizesBefore.get(file) ?? 0);
+    if (grown !== 0) console.log(`  ${file.padEnd(48)} ${(grown / reads).toFixed(0)}`);
+  }
+} finally {
+  await stopAll(services);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
