@@ -23,8 +23,8 @@ import { YearTally, type MonthsView } from './yearTally.ts';
  * again; more than the counter remembers, and the year is read whole again. So every replica
  * answers after a write exactly as if it had read the whole year, without doing so. A write whose
  * bump was lost is counted when the kept year is next read whole: at the latest once it is older
- * than the re-read age (keptYears.ts). The subgraph starts counting the current year at start,
- * beside the requests it serves (warmPathway below).
+ * than the re-read age (keptYears.ts). The subgraph counts the current year at start, before it
+ * reports ready (warmPathway below).
  *
  * Every table is published on each request from the kept cells (adding a year's cells together
  * takes milliseconds), and only the tables asked for.
@@ -193,35 +193,25 @@ function areasListed(all: readonly AreaDoc[], level: AreaLevel, within: string |
 }
 
 /**
- * At start: sets how old a kept year may grow (`CRG_PATHWAY_REREAD_MINUTES`) and starts counting
- * the current year (by the subgraph's clock) without waiting for it. The subgraph is the case
- * registry: holding every case read and write back until a large year is counted (seconds at
- * 100,000 cases) would make the registry unavailable for the sake of one dashboard query. A
- * request for the year meanwhile waits for the count in progress, as requests queue behind
- * each other (keptYears.ts); a count that fails is logged, and the next request reads the year.
+ * At start: sets how old a kept year may grow (`CRG_PATHWAY_REREAD_MINUTES`) and counts the
+ * current year (by the subgraph's clock) before the subgraph reports ready. Ready after the count,
+ * a rolling update keeps the old replica serving until the new one has the year; ready before it,
+ * every pathway query after a restart would wait behind the count, longer than the gateway waits
+ * for a subgraph (`GATEWAY_SUBGRAPH_TIMEOUT_MS`), and the count's store reads would run beside the
+ * first requests. The count is read a day at a time (yearData.ts), so /health and /ready still
+ * answer while it runs. A count that fails is logged by the warm-up, and the first request reads the year.
  */
-export function warmPathway(ctx: PathwayContext, rereadAfterMs: number | undefined): Promise<void> {
+export async function warmPathway(ctx: PathwayContext, rereadAfterMs: number | undefined): Promise<void> {
   const kept = keptYearsOf(ctx.repos);
   if (rereadAfterMs !== undefined) kept.options = { ...kept.options, rereadAfterMs };
   const now = ctx.clock.now();
   const started = performance.now();
-  void keptPathway(ctx, pathwayPeriod({ year: now.getUTCFullYear() }, now), async () => []).then(
-    (year) => {
-      // Published once now, so the first request finds the year's tables kept.
-      for (const table of [year.casesByIncidentType, year.casesByMonth, year.casesBySector, year.justiceFunnel, year.referralOutcomes])
-        table();
-      year.overdueFollowUps();
-      year.timeToService(null);
-      ctx.logger.info({ year: year.year, ms: Math.round(performance.now() - started) }, "this year's pathway aggregates counted");
-    },
-    (error: unknown) => {
-      ctx.logger.error(
-        { error: (error as Error).message },
-        "counting this year's pathway aggregates failed; the first request for them reads the year",
-      );
-    },
-  );
-  return Promise.resolve();
+  const year = await keptPathway(ctx, pathwayPeriod({ year: now.getUTCFullYear() }, now), async () => []);
+  // Published once now, so the first request finds the year's tables kept.
+  for (const table of [year.casesByIncidentType, year.casesByMonth, year.casesBySector, year.justiceFunnel, year.referralOutcomes]) table();
+  year.overdueFollowUps();
+  year.timeToService(null);
+  ctx.logger.info({ year: year.year, ms: Math.round(performance.now() - started) }, "this year's pathway aggregates counted");
 }
 
 async function upToDate(ctx: PathwayContext, year: number, kept: KeptYear | undefined): Promise<KeptYear> {
