@@ -388,6 +388,7 @@ async function serve<S extends Specs, L>(
   if (auditKeys) {
     openAuditLog(repos as unknown as AuditRepositories, definition.name, auditKeys, {
       compactHead: store.compact && (() => store.compact!(auditHeadDocument.collection)),
+      logger,
     });
   }
   const recordUpgradesFinished = await runUpgrades(definition.upgrades ?? [], store, {

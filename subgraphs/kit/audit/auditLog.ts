@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import type { Logger } from '../../../platform/logger.ts';
 import { ConflictError, InvalidInputError } from '../errors.ts';
 import type { Draft, Repository } from '../repository.ts';
 import { auditEntryId, auditHeadId, genesisHash, hashEntry, type AuditEntryDoc, type AuditHeadDoc } from './auditEntry.ts';
@@ -58,6 +59,7 @@ interface OpenLog {
   queue: QueuedAppend[];
   writing: boolean;
   compactHead?: () => Promise<void>;
+  logger?: Pick<Logger, 'warn'>;
   /** Heads written since the head's collection was last compacted. */
   headWrites: number;
 }
@@ -70,6 +72,8 @@ export interface AuditLogUpkeep {
    * only when it compacts, which it otherwise does only at start and stop.
    */
   compactHead?: () => Promise<void>;
+  /** Where a compaction that failed is reported: it does not fail an append, but the collection grows until one succeeds. */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 // Appends to one log are chained, so they are written one batch at a time per process: appends
@@ -91,6 +95,7 @@ export function openAuditLog(repos: AuditRepositories, subgraph: string, keys: A
     queue: [],
     writing: false,
     compactHead: upkeep.compactHead,
+    logger: upkeep.logger,
     headWrites: 0,
   });
 }
@@ -221,7 +226,12 @@ async function drain(repos: AuditRepositories, log: OpenLog) {
       // After the callers are answered, between batches. A compaction that fails leaves the file
       // as it was (the new one is written beside it and renamed into place), and the next one
       // tries again; a disk that refuses writes fails the next append, and the store with it.
-      await log.compactHead().catch(() => undefined);
+      await log.compactHead().catch((error: unknown) => {
+        log.logger?.warn(
+          { error: (error as Error).message },
+          "compacting the audit log's head failed; it is tried again after the next heads are written",
+        );
+      });
     }
   }
   log.writing = false;
