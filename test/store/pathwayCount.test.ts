@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { coordinationSubgraph } from '../../subgraphs/coordination/index.ts';
 import * as pathway from '../../subgraphs/coordination/cases/aggregates/pathway.ts';
 import { publishedTables } from '../../subgraphs/coordination/cases/aggregates/pathwayCells.ts';
-import { readYear, yearInSlices } from '../../subgraphs/coordination/cases/aggregates/yearData.ts';
+import { readYear, readYearInSlices, yearInSlices } from '../../subgraphs/coordination/cases/aggregates/yearData.ts';
 import { YearTally } from '../../subgraphs/coordination/cases/aggregates/yearTally.ts';
 import { registryDrafts } from '../../subgraphs/coordination/cases/seed.ts';
 import { syntheticCases } from '../../subgraphs/demo-data/casePathways.ts';
@@ -85,6 +85,46 @@ describe.each(stores)('pathway count on the $name store', ({ open }) => {
         referralOutcomes: t.referralOutcomes(),
         overdueFollowUps: t.overdueFollowUps(),
       }).toEqual(await straightforward());
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+/*
+ * The year's edges, on the embedded store, as both reads have them: a case counts in the year
+ * of its first report, from 1 January 00:00Z up to but not including the next 1 January 00:00Z;
+ * its referrals count only when its code carries the year (codes are drawn from the year of first
+ * report, so a code from another year means the first report was corrected afterwards).
+ */
+describe('the edges of a counted year', () => {
+  const [model] = registry.cases.filter((c) => c.reportingConsent);
+  const referralModel = registry.referrals[0]!;
+  const edgeCase = (id: string, firstReportedOn: string) => ({ ...model!, _id: id, firstReportedOn: new Date(firstReportedOn) });
+  const edges = [
+    edgeCase(`${prefix}900001`, `${year}-01-01T00:00:00.000Z`),
+    edgeCase(`CASE-BD-${year + 1}-900002`, `${year + 1}-01-01T00:00:00.000Z`),
+    edgeCase(`${prefix}900003`, `${year}-12-31T23:59:59.999Z`),
+    edgeCase(`CASE-BD-${year - 1}-900004`, `${year}-03-10T09:00:00.000Z`),
+  ];
+  const edgeReferrals = edges.map((c, i) => ({ ...referralModel, _id: `edge-referral-${i}`, caseId: c._id }));
+
+  it('counts 1 January 00:00Z and 31 December 23:59:59.999Z, not the next 1 January, and a case coded the year before without its referrals', async () => {
+    const store = createNedbStore({});
+    try {
+      await openRepositories(store, coordinationSubgraph.documents);
+      const asStored = (drafts: Draft<StoredDocument>[]) => drafts.map((d) => ({ ...d, version: 1 }));
+      await store.collection('cases').insertMany(asStored(edges));
+      await store.collection('referrals').insertMany(asStored(edgeReferrals));
+      const repos = await openRepositories(store, coordinationSubgraph.documents);
+      const sliced = await readYearInSlices(repos, prefix, year);
+      const whole = await readYear(repos, prefix, year);
+      const expected = {
+        cases: [`CASE-BD-${year - 1}-900004`, `${prefix}900001`, `${prefix}900003`],
+        referrals: [`${prefix}900001`, `${prefix}900003`],
+      };
+      for (const read of [sliced, whole])
+        expect({ cases: read.cases.map((c) => c._id).sort(), referrals: read.referrals.map((r) => r.caseId).sort() }).toEqual(expected);
     } finally {
       await store.close();
     }
