@@ -6,11 +6,11 @@
  *    demo-data/casePathways.ts, seeded, so every run holds the same data) and writes them into a
  *    coordination store with files, as the embedded store keeps them, then closes it;
  * 2. starts the real coordination subgraph on a free port, opening that store from its files as
- *    a restarted process does, and times start until `/ready` answers 200;
+ *    a restarted process does, and times start until `/ready` answers 200 (after the year's count);
  * 3. times `pathwayAggregates` with every field, over HTTP as the gateway calls it (internal
- *    token, analyst): the first request after ready (it waits for the year's count if that is
- *    still running), warm requests, the bench's PathwayByDistrict (a quarter by district and the
- *    last 12 months), and requests right after a write to a referral;
+ *    token, analyst): the first request after ready (the year is counted by then), warm
+ *    requests, the bench's PathwayByDistrict (a quarter by district and the last 12 months), and
+ *    requests right after a write to a referral;
  * 4. starts it again on the store handed over already open (its start without the files), with a
  *    re-read age of 1 ms, so that one whole read of the year in the background follows another,
  *    and times requests meanwhile, for at least two whole re-reads;
@@ -361,7 +361,7 @@ function reportOf(results: SizeResult[]): string {
     results.map((r) => ms(r.readyOnOpenMs)),
   );
   out += line(
-    'first request after ready (waits for the count)',
+    'first request after ready',
     results.map((r) => ms(r.firstMs)),
   );
   out += line(
