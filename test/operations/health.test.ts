@@ -114,5 +114,26 @@ describe('health and readiness', () => {
         await running.stop();
       }
     });
+
+    it("the case registry is ready only once it has counted this year's pathway aggregates, so nothing of the count runs after", async () => {
+      const { logger, lines } = capturingLogger();
+      const store = createNedbStore({});
+      const running = await startSubgraph(await loadSubgraphDefinition('coordination'), {
+        config: hub.subgraphConfig,
+        port: 0,
+        store,
+        clock: fixedClock(TODAY),
+        logger,
+        gatewayPublicKey: await importKey(hub.keys.gatewayPublic, internalTokenAlgorithm),
+      });
+      try {
+        store.resetQueryCount();
+        await sleep(300);
+        expect(store.queries.total).toBe(0);
+        expect(lines).toContainEqual(expect.objectContaining({ msg: "this year's pathway aggregates counted" }));
+      } finally {
+        await running.stop();
+      }
+    });
   });
 });
