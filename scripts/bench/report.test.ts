@@ -151,6 +151,10 @@ describe('the bench’s report and chart', () => {
     unanswered.loaded = unanswered.loaded.filter((r) => r.gateway !== gateways.hiveRouter || r.operation !== 'SectorStatus');
     expect(benchChart(unanswered)).toContain('SectorStatus: ours 2000, Hive 400, Hive, Rust planner n/a');
     expect(svg).toContain('>Hive, Rust planner</text>');
+    // Told apart by pattern, not colour alone: Hive striped, its Rust planner dotted, ours solid.
+    expect(svg).toMatch(/fill="url\(#fill-stripes\)" stroke="#d9822b"><title>SectorStatus, Hive: 400/);
+    expect(svg).toMatch(/fill="url\(#fill-dots\)" stroke="#7a4fa0"><title>SectorStatus, Hive, Rust planner: 1000/);
+    expect(svg).toContain('<pattern id="fill-stripes"');
     expect(niceMax(1234)).toBe(2000);
     expect(niceMax(9000)).toBe(10000);
   });
