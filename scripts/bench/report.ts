@@ -138,7 +138,7 @@ export function benchReport(run: BenchRun, chartFile: string): string {
     sections.push(
       `## What a case read costs the subgraphs\n\n` +
         `CaseWithResponses through our gateway without its cache: CPU per read of each subgraph its plan calls, and the bytes every ` +
-        `CaseWithResponses run appended to the audit files (entries, signed heads, witness) per read, run by run in order.\n\n` +
+        `CaseWithResponses run appended to the audit files (entries, signed heads, witness) per read, by round and gateway (the audit target is judged on our gateway's rounds).\n\n` +
         table(
           ['subgraph', 'CPU ms per read'],
           ['l', 'r'],
