@@ -1,16 +1,9 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { SpanKind, type Span } from '@opentelemetry/api';
 import { GraphQLError } from 'graphql';
-import { LRUCache } from 'lru-cache';
 import { Pool } from 'undici';
-import type { Identity } from '../platform/auth/identity.ts';
-import {
-  bodyDigest,
-  caseAccessTokenHeader,
-  internalTokenHeader,
-  signBoundToken,
-  signCaseAccessToken,
-} from '../platform/auth/internalToken.ts';
+import { callTokensFor, type CallTokens } from '../platform/auth/callTokens.ts';
+import { caseAccessTokenHeader, internalTokenHeader } from '../platform/auth/internalToken.ts';
 import type { Key } from '../platform/auth/keys.ts';
 import { subgraphCatalog } from '../platform/catalog.ts';
 import { requestIdHeader } from '../platform/requestId.ts';
@@ -96,27 +89,6 @@ function reasonOf(error: unknown, timeoutMs: number): string {
   }
 }
 
-// Internal tokens live 30 s; one is reused for 20 s for the same caller, subgraph and request
-// body, so a dashboard asking the same question again does not cost a signature per call (nor
-// the subgraph a verification). A thousand per subgraph hold every dashboard's questions; more
-// held only the tokens of callers who do not ask again (with a new caller token per request, an
-// estimated 30-40 MB of the gateway's memory at 300 requests/s), each saving one signature.
-const tokenReuseMs = 20_000;
-const tokensKept = 1_000;
-
-// A case-access token names the caller and no subgraph, so every sector's data source uses the
-// same one: a case read fanned out to five sectors signs one, not five. Kept per signing key.
-// The promise is kept, so the sectors' calls of one request, made at once, share its signature.
-const caseAccessTokensByKey = new WeakMap<Key, LRUCache<string, Promise<string>>>();
-function caseAccessTokens(key: Key): LRUCache<string, Promise<string>> {
-  let tokens = caseAccessTokensByKey.get(key);
-  if (!tokens) {
-    tokens = new LRUCache<string, Promise<string>>({ max: tokensKept, ttl: tokenReuseMs });
-    caseAccessTokensByKey.set(key, tokens);
-  }
-  return tokens;
-}
-
 /**
  * Fetches from one subgraph with a bounded timeout, so one slow ministry cannot hold up the
  * whole graph, and turns any failure into an error that names the sector. Each call carries the
@@ -129,18 +101,18 @@ function caseAccessTokens(key: Key): LRUCache<string, Promise<string>> {
  * alive between requests and bounds how many it opens to one subgraph.
  */
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
-  private readonly tokens = new LRUCache<string, string>({ max: tokensKept, ttl: tokenReuseMs });
   private readonly pool: Pool;
   private readonly path: string;
   private readonly shared = new SharedFetches<string>();
   private readonly asksCaseRegistry: boolean;
   private readonly target: URL;
+  private readonly tokens: CallTokens;
 
   constructor(
     readonly subgraph: string,
     url: string,
     private readonly timeoutMs: number,
-    private readonly signingKey: Key,
+    signingKey: Key,
     private readonly metrics?: GatewayMetrics,
     private readonly shareable: Shareable = () => false,
     private readonly tracing?: Tracing,
@@ -149,6 +121,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const target = new URL(url);
     this.path = `${target.pathname}${target.search}`;
     this.target = target;
+    this.tokens = callTokensFor(signingKey);
     this.pool = new Pool(target.origin, {
       connections: 64,
       keepAliveTimeout: 30_000,
@@ -156,33 +129,6 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       bodyTimeout: timeoutMs,
       connectTimeout: Math.min(timeoutMs, 10_000),
     });
-  }
-
-  /** The token for this caller and exactly this body (see internalToken.ts). */
-  private async tokenFor(identity: Identity, body: string): Promise<string> {
-    const digest = bodyDigest(body);
-    const key = `${identity.role}\n${identity.sector ?? ''}\n${identity.subject}\n${digest}`;
-    let token = this.tokens.get(key);
-    if (!token) {
-      token = await signBoundToken(identity, this.subgraph, this.signingKey, digest);
-      this.tokens.set(key, token);
-    }
-    return token;
-  }
-
-  /** The token with which a sector subgraph asks the case registry what this caller may see. */
-  private caseAccessTokenFor(identity: Identity): Promise<string> {
-    const key = `${identity.role}\n${identity.sector ?? ''}\n${identity.subject}`;
-    const tokens = caseAccessTokens(this.signingKey);
-    const kept = tokens.get(key);
-    if (kept) return kept;
-    const signing = signCaseAccessToken(identity, this.signingKey);
-    tokens.set(key, signing);
-    // A failed signature is not kept: the next call signs again.
-    signing.catch(() => {
-      if (tokens.get(key) === signing) tokens.delete(key);
-    });
-    return signing;
   }
 
   async process(options: ProcessOptions): Promise<GatewayGraphQLResponse> {
@@ -221,10 +167,10 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (context?.requestId) headers[requestIdHeader] = context.requestId;
     if (context?.identity) {
-      headers[internalTokenHeader] = await this.tokenFor(context.identity, body);
+      headers[internalTokenHeader] = await this.tokens.internalToken(context.identity, this.subgraph, body);
       // Only sector subgraphs ask the registry, and only for callers acting for a sector.
       if (this.asksCaseRegistry && context.identity.sector) {
-        headers[caseAccessTokenHeader] = await this.caseAccessTokenFor(context.identity);
+        headers[caseAccessTokenHeader] = await this.tokens.caseAccessToken(context.identity);
       }
     }
     if (!this.tracing) return this.exchange(headers, body, undefined);

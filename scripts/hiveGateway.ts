@@ -1,7 +1,7 @@
 import { createGatewayRuntime, type GatewayPlugin, type PropagateHeadersOpts } from '@graphql-hive/gateway-runtime';
 import http from 'node:http';
 import type { Identity } from '../platform/auth/identity.ts';
-import { gatewayCallHeaders } from '../platform/auth/internalToken.ts';
+import { CallTokens } from '../platform/auth/callTokens.ts';
 import type { Key } from '../platform/auth/keys.ts';
 
 /**
@@ -12,7 +12,7 @@ import type { Key } from '../platform/auth/keys.ts';
  * subgraphs answer only calls carrying a gateway-signed token addressed to them and bound to the
  * request body (ADR 0003), so each subgraph call is signed here with the gateway key for the
  * identity `identityOf` reads from the request's context, as our gateway does, with the
- * case-access token a sector needs.
+ * case-access token a sector needs, each reused for 20 s as ours reuses them.
  *
  * The supergraph names the subgraphs' default URLs; each call is sent to the URL `subgraphUrls`
  * gives its subgraph instead, so the supergraph's text need not change.
@@ -35,6 +35,9 @@ function namedUrls(supergraph: string): Map<string, string> {
 /** The plugin that sends each subgraph call to its subgraph's real URL, signed for the caller. */
 export function subgraphSigning(options: SubgraphSigningOptions): GatewayPlugin {
   const subgraphByUrl = namedUrls(options.supergraph);
+  // The same reuse as our gateway's (CallTokens): a fresh signature per call would cost this
+  // peer, and the subgraphs verifying each new token behind it, work ours does not do.
+  const tokens = new CallTokens(options.signingKey);
   return {
     async onFetch({ url, setURL, options: call, setOptions, context }) {
       const subgraph = subgraphByUrl.get(url);
@@ -42,7 +45,7 @@ export function subgraphSigning(options: SubgraphSigningOptions): GatewayPlugin 
       if (!subgraph || !target) throw new Error(`Hive Gateway called ${url}, which is no subgraph of the hub`);
       if (typeof call.body !== 'string') throw new Error(`Hive Gateway's call to ${subgraph} has no text body to sign`);
       const identity = options.identityOf(context as Record<string, unknown>);
-      const signed = await gatewayCallHeaders(identity, subgraph, options.signingKey, call.body);
+      const signed = await tokens.headers(identity, subgraph, call.body);
       setURL(target);
       setOptions({ ...call, headers: { ...Object.fromEntries(new Headers(call.headers as HeadersInit)), ...signed } });
     },

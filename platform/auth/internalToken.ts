@@ -63,7 +63,7 @@ export function signCaseAccessToken(identity: Identity, privateKey: Key): Promis
 /**
  * The headers the gateway sends with one call to `subgraph`: the token bound to `body` and, for a
  * caller acting for a sector, the case-access token. For tools and tests that call a subgraph as
- * the gateway would (the gateway itself also reuses them: see SubgraphDataSource).
+ * the gateway would (the gateways reuse them instead: see CallTokens).
  */
 export async function gatewayCallHeaders(identity: Identity, subgraph: string, key: Key, body: string): Promise<Record<string, string>> {
   return {

@@ -5,9 +5,11 @@ import { cachedGateways, uncachedGateways, type BenchRun, type LoadedRow } from 
  * bars, one group per operation and one bar per gateway, without a cache (ours against Hive and
  * Hive with its Rust planner) and with one (ours against Hive with its response cache), each on
  * its own scale so neither hides the other. A title, labelled axes, a legend, each bar's value,
- * and a text alternative (`<title>`, `<desc>`) listing every figure.
+ * a pattern per gateway besides its colour, and a text alternative (`<title>`, `<desc>`) listing every figure.
  */
 
+// Each gateway has its colour and its pattern (solid, stripes, dots), so the bars can be told
+// apart without seeing colour: in greyscale, in print, or with a colour vision deficiency.
 const colours: Record<string, string> = {
   ours: '#1b6ca8',
   'ours, cached': '#1b6ca8',
@@ -15,6 +17,22 @@ const colours: Record<string, string> = {
   'Hive, cached': '#d9822b',
   'Hive, Rust planner': '#7a4fa0',
 };
+const patterns: Record<string, string> = {
+  ours: 'solid',
+  'ours, cached': 'solid',
+  Hive: 'stripes',
+  'Hive, cached': 'stripes',
+  'Hive, Rust planner': 'dots',
+};
+const patternDefs = [
+  `<pattern id="fill-stripes" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#fff"/><rect width="4" height="8" fill="${colours.Hive}"/></pattern>`,
+  `<pattern id="fill-dots" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#fff"/><circle cx="3" cy="3" r="2" fill="${colours['Hive, Rust planner']}"/></pattern>`,
+];
+const fill = (gateway: string) => {
+  const pattern = patterns[gateway] ?? 'solid';
+  return pattern === 'solid' ? (colours[gateway] ?? '#888') : `url(#fill-${pattern})`;
+};
+const outline = (gateway: string) => colours[gateway] ?? '#888';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -70,7 +88,7 @@ function panel(rows: LoadedRow[], spec: Panel, y0: number): string {
       }
       const v = measured;
       parts.push(
-        `<rect x="${x.toFixed(1)}" y="${y(v).toFixed(1)}" width="${(barWidth - 3).toFixed(1)}" height="${(y(0) - y(v)).toFixed(1)}" fill="${colours[g] ?? '#888'}"><title>${escape(`${op}, ${g}: ${Math.round(v)} requests/s`)}</title></rect>`,
+        `<rect x="${x.toFixed(1)}" y="${y(v).toFixed(1)}" width="${(barWidth - 3).toFixed(1)}" height="${(y(0) - y(v)).toFixed(1)}" fill="${fill(g)}" stroke="${outline(g)}"><title>${escape(`${op}, ${g}: ${Math.round(v)} requests/s`)}</title></rect>`,
         `<text x="${(x + (barWidth - 3) / 2).toFixed(1)}" y="${(y(v) - 4).toFixed(1)}" font-size="10" text-anchor="middle">${Math.round(v).toLocaleString('en-GB')}</text>`,
       );
     });
@@ -83,7 +101,7 @@ function panel(rows: LoadedRow[], spec: Panel, y0: number): string {
   spec.gateways.forEach((g, j) => {
     const x = width - right - (spec.gateways.length - j) * 170;
     parts.push(
-      `<rect x="${x}" y="${legendY - 10}" width="12" height="12" fill="${colours[g] ?? '#888'}"/>`,
+      `<rect x="${x}" y="${legendY - 10}" width="12" height="12" fill="${fill(g)}" stroke="${outline(g)}"/>`,
       `<text x="${x + 18}" y="${legendY}" font-size="12">${escape(g)}</text>`,
     );
   });
@@ -122,6 +140,7 @@ export function benchChart(run: BenchRun): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="chart-title chart-desc" font-family="sans-serif">`,
     `<title id="chart-title">${escape(title)}</title>`,
     `<desc id="chart-desc">${escape(`${description}. Requests per second, medians over ${plural(run.settings.rounds, 'interleaved round')}; n/a: not answered or no request finished.`)}</desc>`,
+    `<defs>${patternDefs.join('')}</defs>`,
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
     `<text x="${width / 2}" y="28" font-size="18" font-weight="bold" text-anchor="middle">${escape(title)}</text>`,
     `<text x="${width / 2}" y="48" font-size="12" text-anchor="middle">${escape(`medians over ${plural(run.settings.rounds, 'interleaved round')} of ${run.settings.seconds} s, ${run.settings.connections} connections, a new caller token per request`)}</text>`,

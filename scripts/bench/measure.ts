@@ -13,6 +13,12 @@ export interface Target {
    */
   perRequest?: () => { headers: () => Record<string, string>; done: () => void };
   body: string;
+  /**
+   * The answer the target gave in the check before timing (run.ts, checkAnswers): a response
+   * other than it counts as failed, unless it is still a clean answer (data, no `errors`), so a
+   * 200 carrying GraphQL errors is a failure, not a fast request.
+   */
+  expectedAnswer?: string;
   /** The process that answers: its CPU time (with its children's) is measured over each run, and its memory during it. */
   pid?: number;
   /** The subgraph processes a gateway calls: their CPU time is measured too. */
@@ -55,6 +61,7 @@ export async function measure(target: Target, seconds: number, connections: numb
       duration: seconds,
       headers: fixed,
       body: target.body,
+      ...(target.expectedAnswer === undefined ? {} : { verifyBody: answersAsChecked(target.expectedAnswer) }),
       ...(perRequest
         ? {
             requests: [
@@ -74,7 +81,7 @@ export async function measure(target: Target, seconds: number, connections: numb
       rps: result.requests.total ? result.requests.average : NaN,
       p50: result.requests.total ? result.latency.p50 : NaN,
       p99: result.requests.total ? result.latency.p99 : NaN,
-      failed: result.errors + result.timeouts + result.non2xx,
+      failed: result.errors + result.timeouts + result.non2xx + result.mismatches,
       requests: result.requests.total,
       cpuMsPerRequest: tree.length ? (treeCpuMs(tree) - cpuBefore) / total : NaN,
       subgraphCpuMsPerRequest: subgraphPids.length ? [...subgraphCpuMsByPid.values()].reduce((a, b) => a + b, 0) : NaN,
@@ -85,6 +92,24 @@ export async function measure(target: Target, seconds: number, connections: numb
     clearInterval(sampler);
     perRequest?.done();
   }
+}
+
+/**
+ * Whether a response body is the checked answer: the same text, the common case and cheap; or, for
+ * a text that differs (autocannon joins a body's chunks as strings, which may split a character),
+ * an answer with data and no `errors`.
+ */
+export function answersAsChecked(expected: string): (body: string | Buffer | undefined) => boolean {
+  return (body) => {
+    const text = typeof body === 'string' ? body : (body?.toString('utf8') ?? '');
+    if (text === expected) return true;
+    try {
+      const answer = JSON.parse(text) as { data?: unknown; errors?: unknown };
+      return answer.data != null && answer.errors === undefined;
+    } catch {
+      return false;
+    }
+  };
 }
 
 /** The median of the finite values (NaN when there is none). */

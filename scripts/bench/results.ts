@@ -68,12 +68,19 @@ export interface ScalingPoint {
   cpuMsPerRequest: number;
 }
 
+/** The audit files' growth per read during one gateway's CaseWithResponses run in one round. */
+export interface AuditGrowth {
+  gateway: string;
+  round: number;
+  bytes: number;
+}
+
 /** What a case read costs the subgraphs (CaseWithResponses through our uncached gateway). */
 export interface CaseReadCost {
   /** CPU ms per read of each subgraph the query plan calls. */
   cpuMsBySubgraph: Record<string, number>;
-  /** Bytes appended to the audit files (entries, heads, witness) per read, in each CaseWithResponses run in order. */
-  auditBytesPerReadByRun: number[];
+  /** Bytes appended to the audit files (entries, heads, witness) per read, in each CaseWithResponses run, by gateway and round. */
+  auditBytesPerRead: AuditGrowth[];
   /** Of which the entries alone (auditLog), over the whole run. */
   auditEntryBytesPerRead: number;
 }
@@ -146,23 +153,33 @@ export const headlineOperations = ['SectorStatus', 'CaseWithResponses'];
 export function evaluateTargets(run: BenchRun): TargetResult[] {
   const results: TargetResult[] = [];
   const row = (operation: string, gateway: string) => run.loaded.find((r) => r.operation === operation && r.gateway === gateway);
+  // A target is met only by a gateway whose every request succeeded (a 200 carrying errors included).
+  const failures = (gateway: string, operation?: string) =>
+    run.loaded
+      .filter((r) => r.gateway === gateway && (operation === undefined || r.operation === operation))
+      .reduce((n, r) => n + r.failed, 0);
+  const failedNote = (n: number) => (n > 0 ? `; ${n} request(s) failed` : '');
   const ratio = (operation: string, gateway: string, versus: string) =>
     run.ratios.find((r) => r.operation === operation && r.gateway === gateway && r.versus === versus)?.ratio ?? NaN;
 
   for (const operation of headlineOperations) {
     const r = ratio(operation, gateways.ours, gateways.hiveRouter);
+    const failed = failures(gateways.ours, operation);
     results.push({
       target: `${operation}, no cache: ≥ 1.5× the requests/s of Hive with its Rust planner`,
-      measured: times(r),
-      verdict: judged(Number.isFinite(r), r >= 1.5),
+      measured: times(r) + failedNote(failed),
+      verdict: judged(Number.isFinite(r), r >= 1.5 && failed === 0),
     });
     const ours = row(operation, gateways.ours);
     const peers = [gateways.hive, gateways.hiveRouter].map((g) => row(operation, g)).filter((r) => r !== undefined);
-    const worst = Math.min(...peers.map((p) => p.p99));
+    const lowestPeerP99 = Math.min(...peers.map((p) => p.p99));
     results.push({
       target: `${operation}, no cache: p99 below every peer's without a cache`,
-      measured: ours ? `${ours.p99} ms vs ${peers.map((p) => `${p.gateway} ${p.p99} ms`).join(', ')}` : '—',
-      verdict: judged(!!ours && peers.length === 2 && [ours, ...peers].every((r) => Number.isFinite(r.p99)), !!ours && ours.p99 < worst),
+      measured: ours ? `${ours.p99} ms vs ${peers.map((p) => `${p.gateway} ${p.p99} ms`).join(', ')}${failedNote(failed)}` : '—',
+      verdict: judged(
+        !!ours && peers.length === 2 && [ours, ...peers].every((r) => Number.isFinite(r.p99)),
+        !!ours && ours.p99 < lowestPeerP99 && failed === 0,
+      ),
     });
   }
 
@@ -182,23 +199,31 @@ export function evaluateTargets(run: BenchRun): TargetResult[] {
     verdict: judged(Number.isFinite(perSector), perSector <= 1),
   });
 
-  const cpu = run.caseRead ? Object.values(run.caseRead.cpuMsBySubgraph) : [];
-  const meanCpu = cpu.length ? cpu.reduce((a, b) => a + b, 0) / cpu.length : NaN;
+  const caseReadFailed = failures(gateways.ours, 'CaseWithResponses');
+  const cpu = run.caseRead ? Object.entries(run.caseRead.cpuMsBySubgraph).filter(([, ms]) => Number.isFinite(ms)) : [];
+  const highest = cpu.length ? cpu.reduce((a, b) => (b[1] > a[1] ? b : a)) : undefined;
   results.push({
     target: 'A case read: ≤ 3 ms of CPU per subgraph called, embedded store, audit append included',
-    measured: cpu.length ? `${fmt(meanCpu)} ms on average over ${cpu.length} subgraphs (most: ${fmt(Math.max(...cpu))} ms)` : '—',
-    verdict: judged(Number.isFinite(meanCpu), meanCpu <= 3),
+    measured: highest ? `${fmt(highest[1])} ms at most (${highest[0]}), over ${cpu.length} subgraphs${failedNote(caseReadFailed)}` : '—',
+    // Every subgraph called must stay within it: the highest decides, not the average.
+    verdict: judged(!!highest, !!highest && highest[1] <= 3 && caseReadFailed === 0),
   });
 
-  const growth = run.caseRead?.auditBytesPerReadByRun ?? [];
-  const first = growth[0] ?? NaN;
-  const last = growth[growth.length - 1] ?? NaN;
+  // Our gateway's own reads, its first round against its last: each gateway's reads append to the
+  // same files, so comparing one gateway's with another's would measure the gateways, not growth.
+  const ourGrowth = (run.caseRead?.auditBytesPerRead ?? []).filter((g) => g.gateway === gateways.ours && Number.isFinite(g.bytes));
+  const firstRound = ourGrowth.find((g) => g.round === 1);
+  const lastRound = ourGrowth.reduce<AuditGrowth | undefined>((a, b) => (!a || b.round > a.round ? b : a), undefined);
   results.push({
-    target: 'Audit log growth per case read: measured, and bounded (the last run appends ≤ 1.2× the first run per read)',
-    measured: growth.length
-      ? `${fmt(first, 0)} → ${fmt(last, 0)} bytes per read (entries alone ${fmt(run.caseRead!.auditEntryBytesPerRead, 0)})`
-      : '—',
-    verdict: judged(growth.length >= 2 && Number.isFinite(first) && Number.isFinite(last), last <= 1.2 * first),
+    target: 'Audit log growth per case read: measured, and bounded (our gateway’s last round appends ≤ 1.2× its first round per read)',
+    measured:
+      firstRound && lastRound
+        ? `${fmt(firstRound.bytes, 0)} → ${fmt(lastRound.bytes, 0)} bytes per read, round 1 → ${lastRound.round} (entries alone ${fmt(run.caseRead!.auditEntryBytesPerRead, 0)})${failedNote(caseReadFailed)}`
+        : '—',
+    verdict: judged(
+      !!firstRound && !!lastRound && lastRound.round >= 2,
+      !!firstRound && !!lastRound && lastRound.bytes <= 1.2 * firstRound.bytes && caseReadFailed === 0,
+    ),
   });
 
   const memory = run.loaded.filter((r) => r.gateway === gateways.ours || r.gateway === gateways.oursCached).map((r) => r.peakRssMb);
@@ -206,7 +231,7 @@ export function evaluateTargets(run: BenchRun): TargetResult[] {
   results.push({
     target: 'Our gateway’s memory under load: < 160 MB',
     measured: `${fmt(peak, 0)} MB at most (RSS, with and without the cache)`,
-    verdict: judged(Number.isFinite(peak), peak < 160),
+    verdict: judged(Number.isFinite(peak), peak < 160 && failures(gateways.ours) + failures(gateways.oursCached) === 0),
   });
 
   // A case-level read is never answered from either cache: it is no cached figure.
@@ -220,7 +245,10 @@ export function evaluateTargets(run: BenchRun): TargetResult[] {
       ? `${times(least.ratio)} at least (${least.operation}); ${cached.map((r) => `${r.operation} ${times(r.ratio)}`).join(', ')}`
       : '—',
     // One measured shortfall is enough to fail it; otherwise an operation without a figure leaves it open.
-    verdict: cached.some((r) => r.ratio < 5) ? 'not met' : judged(cached.length > 0 && cached.every((r) => Number.isFinite(r.ratio)), true),
+    verdict:
+      cached.some((r) => r.ratio < 5) || cached.some((r) => failures(gateways.oursCached, r.operation) > 0)
+        ? 'not met'
+        : judged(cached.length > 0 && cached.every((r) => Number.isFinite(r.ratio)), true),
   });
   return results;
 }

@@ -46,6 +46,7 @@ import { benchReport } from './report.ts';
 import {
   evaluateTargets,
   gateways,
+  type AuditGrowth,
   type BenchRun,
   type LoadedRow,
   type Ratio,
@@ -202,6 +203,8 @@ try {
   };
 
   /** A gateway as a target, whose runs take `expected` tokens (default: as many as its last requests/s for `seconds` allows). */
+  // What each gateway answered each operation in the check before timing, by `${label}\n${op.name}`.
+  const checkedAnswers = new Map<string, string>();
   const gatewayTarget = (op: BenchOperation, label: string, expected?: number): Target => {
     const service = gatewayServices[label]!;
     const key = `${label}\n${op.name}`;
@@ -209,6 +212,7 @@ try {
       label,
       url: service.url,
       body: JSON.stringify({ query: op.query, variables: op.variables }),
+      expectedAnswer: checkedAnswers.get(key),
       pid: service.child.pid,
       subgraphPids,
       headers: async () => ({}),
@@ -267,7 +271,7 @@ try {
     perRequest.done();
   }
   const scalingOperations = sectorIds.map((_, i) => sectorStatusFor(sectorIds.slice(0, i + 1)));
-  const unanswered = await checkAnswers([...operations, scalingOperations[scalingOperations.length - 1]!], (op) =>
+  const unanswered = await checkAnswers([...operations, scalingOperations[scalingOperations.length - 1]!], checkedAnswers, (op) =>
     gatewayLabels.map((label) => gatewayTarget(op, label, 1)),
   );
 
@@ -289,7 +293,7 @@ try {
 
     const samples = new Map<string, Sample[]>();
     const caseOp = operations.find((op) => op.caseLevel);
-    const auditByRun: number[] = [];
+    const auditByRun: AuditGrowth[] = [];
     let auditEntryBytes = 0;
     let caseReads = 0;
     for (let round = 1; round <= rounds; round++) {
@@ -297,12 +301,16 @@ try {
         say(
           `round ${nOf(round, rounds)}: ${op.name} (${nOf(i + 1, operations.length)}), ${gatewayLabels.length} gateways of ${seconds} s each`,
         );
-        for (const label of answering(op)) {
+        // Each round starts with another gateway, so none always runs first (against the
+        // smallest audit log, on the coolest machine).
+        const order = answering(op);
+        const first = (round - 1) % order.length;
+        for (const label of [...order.slice(first), ...order.slice(0, first)]) {
           const before = op === caseOp ? auditBytes(dataDir) : undefined;
           const sample = await measure(gatewayTarget(op, label), seconds, connections);
           if (before && sample.requests > 0) {
             const after = auditBytes(dataDir);
-            auditByRun.push((after.total - before.total) / sample.requests);
+            auditByRun.push({ gateway: label, round, bytes: (after.total - before.total) / sample.requests });
             auditEntryBytes += after.entries - before.entries;
             caseReads += sample.requests;
           }
@@ -395,7 +403,7 @@ try {
         cpuMsBySubgraph: Object.fromEntries(
           called.map((name) => [name, median(runs.map((s) => s.subgraphCpuMsByPid.get(subgraphPid(name)!) ?? NaN))]),
         ),
-        auditBytesPerReadByRun: auditByRun,
+        auditBytesPerRead: auditByRun,
         auditEntryBytesPerRead: caseReads ? auditEntryBytes / caseReads : NaN,
       };
     }
@@ -449,7 +457,11 @@ try {
  * anything. Ours must answer everything; a peer that answers an operation with an error is left
  * out of that operation (and said so in the report, with what its log says), not the whole run.
  */
-async function checkAnswers(operations: BenchOperation[], targetsFor: (op: BenchOperation) => Target[]): Promise<Unanswered[]> {
+async function checkAnswers(
+  operations: BenchOperation[],
+  answered: Map<string, string>,
+  targetsFor: (op: BenchOperation) => Target[],
+): Promise<Unanswered[]> {
   const unanswered: Unanswered[] = [];
   for (const op of operations) {
     const answers = new Map<string, string>();
@@ -461,7 +473,8 @@ async function checkAnswers(operations: BenchOperation[], targetsFor: (op: Bench
         body: target.body,
       });
       perRequest?.done();
-      const result = (await response.json()) as { data?: unknown; errors?: { message?: string }[] };
+      const text = await response.text();
+      const result = JSON.parse(text) as { data?: unknown; errors?: { message?: string }[] };
       if (result.errors || !result.data) {
         if (target.label === gateways.ours || target.label === gateways.oursCached)
           throw new Error(`${op.name} against ${target.label} did not answer cleanly: ${JSON.stringify(result).slice(0, 500)}`);
@@ -474,6 +487,7 @@ async function checkAnswers(operations: BenchOperation[], targetsFor: (op: Bench
         continue;
       }
       answers.set(target.label, JSON.stringify(result.data));
+      answered.set(`${target.label}\n${op.name}`, text);
     }
     const distinct = new Set(answers.values());
     if (distinct.size !== 1) throw new Error(`${op.name}: the gateways answer differently (${[...answers.keys()].join(', ')})`);
