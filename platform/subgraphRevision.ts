@@ -1,7 +1,7 @@
 /*
  * How the gateway asks a subgraph for its store's revision, the counter every acknowledged write
  * moves on (subgraphs/kit/revisions.ts): a GET on `revision` beside the subgraph's GraphQL path,
- * carrying the gateway's internal token bound to an empty body. The answer is `{"revision": n}`.
+ * carrying the gateway's revision token (signRevisionToken), which no GraphQL endpoint accepts. The answer is `{"revision": n}`.
  */
 
 /** The path a subgraph serves its revision on. */

@@ -1,6 +1,6 @@
 import { Pool } from 'undici';
 import type { Identity } from '../../platform/auth/identity.ts';
-import { internalTokenHeader, signInternalToken } from '../../platform/auth/internalToken.ts';
+import { internalTokenHeader, signRevisionToken } from '../../platform/auth/internalToken.ts';
 import type { Key } from '../../platform/auth/keys.ts';
 import { revisionUrl, type RevisionAnswer } from '../../platform/subgraphRevision.ts';
 
@@ -83,7 +83,7 @@ class RevisionCheck {
   private tokenNow(): Promise<string> {
     const now = performance.now();
     if (!this.token || now - this.token.signedAt > tokenReuseMs) {
-      const value = signInternalToken(gatewayItself, this.subgraph, this.signingKey, '');
+      const value = signRevisionToken(gatewayItself, this.subgraph, this.signingKey);
       this.token = { value, signedAt: now };
       value.catch(() => (this.token = undefined));
     }
