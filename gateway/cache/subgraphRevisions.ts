@@ -13,6 +13,9 @@ const gatewayItself: Identity = { subject: 'gateway', role: 'anonymous', sector:
 /** A token is valid for 30 s; one is signed every 20 s per subgraph, not per check. */
 const tokenReuseMs = 20_000;
 
+/** After a check fails, the subgraph has no revision for this long without being asked again. */
+const failureMemoryMs = 1000;
+
 /**
  * Asks one subgraph for its revision, one check at a time, shared by everyone waiting.
  *
@@ -26,6 +29,8 @@ class RevisionCheck {
   private running: { startedAt: number; answer: Promise<number | undefined> } | undefined;
   private next: Promise<number | undefined> | undefined;
   private token: { value: Promise<string>; signedAt: number } | undefined;
+  /** When the last check that found no revision ended (performance.now()). */
+  private failedAt = -Infinity;
   private readonly pool: Pool;
   private readonly path: string;
 
@@ -48,6 +53,8 @@ class RevisionCheck {
 
   /** The revision read by a check that started after `arrivedAt` (performance.now()); undefined if none could be read. */
   after(arrivedAt: number): Promise<number | undefined> {
+    // A subgraph that just failed its check (down, hung) is not waited on again by every request.
+    if (performance.now() - this.failedAt < failureMemoryMs) return Promise.resolve(undefined);
     if (!this.running) return this.start();
     if (this.running.startedAt > arrivedAt) return this.running.answer;
     this.next ??= this.running.answer.then(() => {
@@ -60,7 +67,8 @@ class RevisionCheck {
   private start(): Promise<number | undefined> {
     const running = { startedAt: performance.now(), answer: this.ask().catch(() => undefined) };
     this.running = running;
-    void running.answer.then(() => {
+    void running.answer.then((revision) => {
+      if (revision === undefined) this.failedAt = performance.now();
       if (this.running === running) this.running = undefined;
     });
     return running.answer;
