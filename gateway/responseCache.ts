@@ -38,7 +38,7 @@ interface Entry {
 /** What the HTTP layer and the plugin know of one request, shared through its context object. */
 interface RequestState {
   /** Revisions read for this request, before anything was executed. */
-  read: Map<string, number>;
+  read: Map<string, string>;
   /** A cached answer was found and was stale: counted as such, not as a miss. */
   stale: boolean;
   /** The cache generation when the operation was found cacheable; undefined when it is not. */
@@ -151,7 +151,7 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
           if (!state?.subgraphs || state.generation !== generation || response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
           if (errors || !data) return;
-          const keep = new Map<string, number>();
+          const keep = new Map<string, string>();
           for (const name of state.subgraphs) {
             const revision = state.read.get(name);
             if (revision === undefined) return;

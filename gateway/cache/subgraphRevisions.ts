@@ -4,8 +4,11 @@ import { internalTokenHeader, signRevisionToken } from '../../platform/auth/inte
 import type { Key } from '../../platform/auth/keys.ts';
 import { revisionUrl, type RevisionAnswer } from '../../platform/subgraphRevision.ts';
 
-/** Each subgraph's revision as read, by name; absent where it could not be read (down, slow, refused). */
-export type Revisions = ReadonlyMap<string, number>;
+/**
+ * Each subgraph's revision as read, by name, with the epoch it counts in (`epoch:revision`): two
+ * are the same only if both are; absent where it could not be read (down, slow, refused).
+ */
+export type Revisions = ReadonlyMap<string, string>;
 
 /** The check asks for no caller's data: it goes under no caller's name and role. */
 const gatewayItself: Identity = { subject: 'gateway', role: 'anonymous', sector: null, scopes: [] };
@@ -26,8 +29,8 @@ const failureMemoryMs = 1000;
  * asked at most once at a time.
  */
 class RevisionCheck {
-  private running: { startedAt: number; answer: Promise<number | undefined> } | undefined;
-  private next: Promise<number | undefined> | undefined;
+  private running: { startedAt: number; answer: Promise<string | undefined> } | undefined;
+  private next: Promise<string | undefined> | undefined;
   private token: { value: Promise<string>; signedAt: number } | undefined;
   /** When the last check that found no revision ended (performance.now()). */
   private failedAt = -Infinity;
@@ -52,7 +55,7 @@ class RevisionCheck {
   }
 
   /** The revision read by a check that started after `arrivedAt` (performance.now()); undefined if none could be read. */
-  after(arrivedAt: number): Promise<number | undefined> {
+  after(arrivedAt: number): Promise<string | undefined> {
     // A subgraph that just failed its check (down, hung) is not waited on again by every request.
     if (performance.now() - this.failedAt < failureMemoryMs) return Promise.resolve(undefined);
     if (!this.running) return this.start();
@@ -64,7 +67,7 @@ class RevisionCheck {
     return this.next;
   }
 
-  private start(): Promise<number | undefined> {
+  private start(): Promise<string | undefined> {
     const running = { startedAt: performance.now(), answer: this.ask().catch(() => undefined) };
     this.running = running;
     void running.answer.then((revision) => {
@@ -74,7 +77,7 @@ class RevisionCheck {
     return running.answer;
   }
 
-  private async ask(): Promise<number | undefined> {
+  private async ask(): Promise<string | undefined> {
     const { statusCode, body } = await this.pool.request({
       method: 'GET',
       path: this.path,
@@ -84,8 +87,8 @@ class RevisionCheck {
       await body.dump();
       return undefined;
     }
-    const { revision } = (await body.json()) as Partial<RevisionAnswer>;
-    return typeof revision === 'number' && Number.isSafeInteger(revision) ? revision : undefined;
+    const { revision, epoch } = (await body.json()) as Partial<RevisionAnswer>;
+    return typeof revision === 'number' && Number.isSafeInteger(revision) && typeof epoch === 'string' ? `${epoch}:${revision}` : undefined;
   }
 
   private tokenNow(): Promise<string> {
@@ -123,9 +126,9 @@ export class SubgraphRevisions {
   }
 
   /** The revisions of `names`, each read by a check that started after `arrivedAt`. */
-  async read(names: Iterable<string>, arrivedAt: number): Promise<Map<string, number>> {
+  async read(names: Iterable<string>, arrivedAt: number): Promise<Map<string, string>> {
     const read = await Promise.all([...names].map(async (name) => [name, await this.checkOf(name)?.after(arrivedAt)] as const));
-    return new Map(read.filter((entry): entry is readonly [string, number] => entry[1] !== undefined));
+    return new Map(read.filter((entry): entry is readonly [string, string] => entry[1] !== undefined));
   }
 
   private checkOf(name: string): RevisionCheck | undefined {

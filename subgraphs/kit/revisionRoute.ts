@@ -21,7 +21,7 @@ export function revisionRoute(store: Store, verifyToken: (token: string | undefi
       if (!(error instanceof UnauthenticatedError)) throw error;
       return json(401, { errors: [{ message: error.message, extensions: { code: 'UNAUTHENTICATED' } }] });
     }
-    const answer: RevisionAnswer = { revision: await counter.current() };
+    const answer: RevisionAnswer = await counter.currentInEpoch();
     return json(200, answer);
   };
 }

@@ -32,6 +32,7 @@ import { traceRootFields } from './tracedResolvers.ts';
 import { tracedStore } from './store/tracedStore.ts';
 import { revisedStore } from './store/revisedStore.ts';
 import { revisionRoute } from './revisionRoute.ts';
+import { RevisionCounter, revisionsCollection, storeRevision } from './revisions.ts';
 import { revisionPath } from '../../platform/subgraphRevision.ts';
 import { cachedRevisionVerifier, cachedTokenVerifier } from './verifiedTokens.ts';
 import { openRepositories, type Draft, type Repository } from './repository.ts';
@@ -400,6 +401,9 @@ async function serve<S extends Specs, L>(
   await seedIfEmpty(definition, repos, config.country, logger);
   if (options.refuseLostCollections !== false) await refuseLostCollections(definition, repos, store, config.country);
   await recordUpgradesFinished();
+  // Upgrades write to the store itself, and the store may have been restored since the last start:
+  // the counter moves on in a new epoch, so no answer the gateway kept before this start is served.
+  await new RevisionCounter(storeRevision, store.collection(revisionsCollection)).renew();
   await warnOfRecordsInClear(store, definition.documents, definition.name, logger);
 
   const gatewayKey = options.gatewayPublicKey ?? (await gatewayVerifyingKey(config, logger));

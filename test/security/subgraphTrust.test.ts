@@ -153,7 +153,7 @@ describe("the response cache's revision token", () => {
     let caught: string | undefined;
     const catcher = http.createServer((req, res) => {
       caught = req.headers[internalTokenHeader] as string;
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"revision":1}');
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"revision":1,"epoch":"e1"}');
     });
     await new Promise<void>((resolve) => catcher.listen(0, '127.0.0.1', resolve));
     const port = (catcher.address() as AddressInfo).port;
@@ -163,7 +163,7 @@ describe("the response cache's revision token", () => {
       2000,
     );
     try {
-      expect(await revisions.read(['coordination'], performance.now())).toEqual(new Map([['coordination', 1]]));
+      expect(await revisions.read(['coordination'], performance.now())).toEqual(new Map([['coordination', 'e1:1']]));
     } finally {
       await revisions.close();
       await new Promise((resolve) => catcher.close(resolve));
@@ -176,7 +176,7 @@ describe("the response cache's revision token", () => {
     const token = await caughtRevisionToken();
     const revision = await fetch(revisionUrl(url('coordination')), { headers: { [internalTokenHeader]: token } });
     expect(revision.status).toBe(200);
-    expect(await revision.json()).toEqual({ revision: expect.any(Number) });
+    expect(await revision.json()).toEqual({ revision: expect.any(Number), epoch: expect.any(String) });
 
     const get = await fetch(`${url('coordination')}?query=${encodeURIComponent(read.query)}`, {
       headers: { [internalTokenHeader]: token, 'apollo-require-preflight': 'true' },
