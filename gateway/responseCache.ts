@@ -33,6 +33,8 @@ interface Entry {
   contentType: string;
   etag: string;
   revisions: Revisions;
+  /** When the request it answered arrived (performance.now()): a later one's answer is not replaced by it. */
+  arrivedAt: number;
 }
 
 /** What the HTTP layer and the plugin know of one request, shared through its context object. */
@@ -99,7 +101,7 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
   const cache = new LRUCache<string, Entry>({
     max: 5000,
     maxSize: options.maxBytes ?? 32 * 1024 * 1024,
-    sizeCalculation: (entry, key) => key.length + entry.body.length,
+    sizeCalculation: (entry, key) => Buffer.byteLength(key) + entry.length,
     ttl: options.ttlMs,
   });
   const lookups = new Counter({
@@ -236,8 +238,10 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
             contentType,
             etag: entityTag(contentType, response.body.string),
             revisions: state.keep,
+            arrivedAt,
           };
-          cache.set(key, kept);
+          // A slow miss does not replace what a request that arrived after it kept meanwhile.
+          if ((cache.peek(key)?.arrivedAt ?? -Infinity) < arrivedAt) cache.set(key, kept);
           return answer(kept, http, false);
         },
       };

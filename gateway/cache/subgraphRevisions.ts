@@ -136,7 +136,16 @@ export class SubgraphRevisions {
     if (!url) return undefined;
     const key = `${name} ${url}`;
     let check = this.checks.get(key);
-    if (!check) this.checks.set(key, (check = new RevisionCheck(name, url, this.signingKey, this.timeoutMs)));
+    if (!check) {
+      // The subgraph moved (a new supergraph): the pool to where it was is of no more use.
+      for (const [known, old] of this.checks) {
+        if (known.startsWith(`${name} `)) {
+          this.checks.delete(known);
+          void old.close().catch(() => undefined);
+        }
+      }
+      this.checks.set(key, (check = new RevisionCheck(name, url, this.signingKey, this.timeoutMs)));
+    }
     return check;
   }
 
