@@ -33,16 +33,20 @@ interface Entry {
   contentType: string;
   etag: string;
   revisions: Revisions;
+  /** When the request it answered arrived (performance.now()): a later one's answer is not replaced by it. */
+  arrivedAt: number;
 }
 
 /** What the HTTP layer and the plugin know of one request, shared through its context object. */
 interface RequestState {
   /** Revisions read for this request, before anything was executed. */
-  read: Map<string, number>;
+  read: Map<string, string>;
   /** A cached answer was found and was stale: counted as such, not as a miss. */
   stale: boolean;
   /** The cache generation when the operation was found cacheable; undefined when it is not. */
   generation?: number;
+  /** The operation, as its plan is remembered by (`plans`). */
+  operation?: string;
   /** The subgraphs the plan fetches from. */
   subgraphs?: ReadonlySet<string>;
   /** Set once the answer may be kept: the revisions it was read at. */
@@ -78,8 +82,9 @@ const cacheControl = 'private, no-cache';
  *
  * Freshness (docs/adr/0022-cached-answers-checked-against-store-revisions.md): every subgraph's
  * store counts its acknowledged writes (subgraphs/kit/revisions.ts). Before a cacheable query is
- * executed the gateway reads those revisions, and keeps the answer with the revisions of the
- * subgraphs its plan fetched from. A hit is served only once a check started after the request
+ * executed the gateway reads the revisions of the subgraphs its plan fetched from the last time
+ * (of all of them the first time), and keeps the answer with those. A subgraph whose check just
+ * failed has no revision for a second, without being asked. A hit is served only once a check started after the request
  * arrived finds each of them unchanged (cache/subgraphRevisions.ts: one check per subgraph at a
  * time, shared by every request waiting); a subgraph that does not answer the check makes it a
  * miss. So a write through another gateway replica, or straight into a sector's subgraph, is seen
@@ -96,7 +101,7 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
   const cache = new LRUCache<string, Entry>({
     max: 5000,
     maxSize: options.maxBytes ?? 32 * 1024 * 1024,
-    sizeCalculation: (entry, key) => key.length + entry.body.length,
+    sizeCalculation: (entry, key) => Buffer.byteLength(key) + entry.length,
     ttl: options.ttlMs,
   });
   const lookups = new Counter({
@@ -107,10 +112,17 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
   });
   // Apollo Server hands plugins a shallow copy of the request's context: the state travels in it.
   const stateOf = (context: object) => (context as Partial<Record<typeof requestState, RequestState>>)[requestState];
+  /**
+   * The subgraphs each operation's plan fetched from, by operation text and name: a miss reads the
+   * revisions of these only, not of every subgraph, so one that hangs slows only the answers that
+   * use it. An operation not yet planned reads them all. Forgotten with the supergraph.
+   */
+  const plans = new LRUCache<string, ReadonlySet<string>>({ max: 5000 });
   let generation = 0;
   const invalidate = () => {
     generation++;
     cache.clear();
+    plans.clear();
   };
 
   const plugin: ApolloServerPlugin<GatewayContext> = {
@@ -121,7 +133,7 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
     async requestDidStart({ contextValue }) {
       const state = stateOf(contextValue);
       return {
-        async responseForOperation({ schema, document, operation }) {
+        async responseForOperation({ schema, document, operation, source, operationName }) {
           if (operation.operation === OperationTypeNode.MUTATION) {
             invalidate();
             return null;
@@ -129,8 +141,9 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
           if (!state || !isCacheableQuery(schema, options.policy(), document, operation.operation)) return null;
           if (!state.stale) lookups.inc({ result: 'miss' });
           state.generation = generation;
+          state.operation = `${operationName ?? ''}\n${source}`;
           // Read before anything is executed, so whatever the answer holds is at least as new.
-          const unread = revisions.names().filter((name) => !state.read.has(name));
+          const unread = [...(plans.get(state.operation) ?? revisions.names())].filter((name) => !state.read.has(name));
           for (const [name, revision] of await revisions.read(unread, -Infinity)) state.read.set(name, revision);
           return null;
         },
@@ -140,7 +153,7 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
           if (!state?.subgraphs || state.generation !== generation || response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
           if (errors || !data) return;
-          const keep = new Map<string, number>();
+          const keep = new Map<string, string>();
           for (const name of state.subgraphs) {
             const revision = state.read.get(name);
             if (revision === undefined) return;
@@ -154,7 +167,9 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
 
   const planned: Experimental_DidResolveQueryPlanCallback = ({ queryPlan, requestContext }) => {
     const state = stateOf(requestContext.context);
-    if (state?.generation !== undefined) state.subgraphs = planSubgraphs(queryPlan);
+    if (state?.generation === undefined) return;
+    state.subgraphs = planSubgraphs(queryPlan);
+    if (state.operation !== undefined && state.generation === generation) plans.set(state.operation, state.subgraphs);
   };
 
   /** The answer to send for `entry`: its bytes, or 304 when the caller holds them already. */
@@ -223,8 +238,10 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
             contentType,
             etag: entityTag(contentType, response.body.string),
             revisions: state.keep,
+            arrivedAt,
           };
-          cache.set(key, kept);
+          // A slow miss does not replace what a request that arrived after it kept meanwhile.
+          if ((cache.peek(key)?.arrivedAt ?? -Infinity) < arrivedAt) cache.set(key, kept);
           return answer(kept, http, false);
         },
       };

@@ -36,6 +36,8 @@ export interface HttpOptions<C extends BaseContext> {
   postRoutes?: Record<string, PostRoute>;
   /** Where GraphQL is served. */
   graphqlPath?: string;
+  /** Whether GraphQL is served on GET too (default), or on POST only (405 otherwise). */
+  graphqlGet?: boolean;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
   /** Told of every answered request, for metrics: the route (a known path or "other"), status and duration. */
@@ -101,6 +103,10 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
       if (answer) return send(res, answer.status, answer.type, answer.body);
       const postRoute = req.method === 'POST' ? postRoutes[url.pathname] : undefined;
       if (url.pathname !== graphqlPath && !postRoute) return send(res, 404, 'text/plain', 'Not found');
+      if (options.graphqlGet === false && req.method !== 'POST') {
+        res.setHeader('allow', 'POST');
+        return graphqlError(res, 405, `GraphQL is served here on POST only, not ${req.method}`, 'METHOD_NOT_ALLOWED');
+      }
 
       let body: unknown;
       let rawBody = '';

@@ -1,7 +1,7 @@
 /*
  * How the gateway asks a subgraph for its store's revision, the counter every acknowledged write
  * moves on (subgraphs/kit/revisions.ts): a GET on `revision` beside the subgraph's GraphQL path,
- * carrying the gateway's internal token bound to an empty body. The answer is `{"revision": n}`.
+ * carrying the gateway's revision token (signRevisionToken), which no GraphQL endpoint accepts. The answer is `{"revision": n, "epoch": "…"}`.
  */
 
 /** The path a subgraph serves its revision on. */
@@ -13,4 +13,6 @@ export const revisionUrl = (graphqlUrl: string): string => new URL(revisionPath.
 /** What the revision route answers. */
 export interface RevisionAnswer {
   revision: number;
+  /** Changes whenever the count may start again (a restore, a restart): a revision means nothing in another epoch. */
+  epoch: string;
 }

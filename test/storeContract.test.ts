@@ -239,6 +239,27 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     expect((await counter.changesSince(0)).keys!.sort()).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7']);
   });
 
+  it('counts in an epoch that a start (renew) or a counter created again changes, so no revision means the same twice', async () => {
+    const counter = new RevisionCounter('epochs', store.collection(revisionsCollection));
+    await counter.bump(['a']);
+    const first = await counter.currentInEpoch();
+    expect(first.revision).toBe(1);
+    expect(first.epoch).not.toBe('');
+    await counter.advance();
+    expect(await counter.currentInEpoch()).toEqual({ revision: 2, epoch: first.epoch });
+    await counter.renew();
+    const renewed = await counter.currentInEpoch();
+    expect(renewed.revision).toBe(3);
+    expect(renewed.epoch).not.toBe(first.epoch);
+    // A counter deleted (or restored from before) counts through numbers used before, in another epoch.
+    await store.collection(revisionsCollection).deleteMany({ _id: 'epochs' });
+    await counter.bump(['b']);
+    await counter.advance();
+    const again = await counter.currentInEpoch();
+    expect(again.revision).toBe(2);
+    expect([first.epoch, renewed.epoch]).not.toContain(again.epoch);
+  });
+
   it("moves the store's revision past every write it acknowledges, in any collection but the unrevised", async () => {
     const revised = revisedStore(store, ['reads']);
     const revision = () => new RevisionCounter(storeRevision, store.collection(revisionsCollection)).current();

@@ -1,17 +1,23 @@
 import { Pool } from 'undici';
 import type { Identity } from '../../platform/auth/identity.ts';
-import { internalTokenHeader, signInternalToken } from '../../platform/auth/internalToken.ts';
+import { internalTokenHeader, signRevisionToken } from '../../platform/auth/internalToken.ts';
 import type { Key } from '../../platform/auth/keys.ts';
 import { revisionUrl, type RevisionAnswer } from '../../platform/subgraphRevision.ts';
 
-/** Each subgraph's revision as read, by name; absent where it could not be read (down, slow, refused). */
-export type Revisions = ReadonlyMap<string, number>;
+/**
+ * Each subgraph's revision as read, by name, with the epoch it counts in (`epoch:revision`): two
+ * are the same only if both are; absent where it could not be read (down, slow, refused).
+ */
+export type Revisions = ReadonlyMap<string, string>;
 
 /** The check asks for no caller's data: it goes under no caller's name and role. */
 const gatewayItself: Identity = { subject: 'gateway', role: 'anonymous', sector: null, scopes: [] };
 
 /** A token is valid for 30 s; one is signed every 20 s per subgraph, not per check. */
 const tokenReuseMs = 20_000;
+
+/** After a check fails, the subgraph has no revision for this long without being asked again. */
+const failureMemoryMs = 1000;
 
 /**
  * Asks one subgraph for its revision, one check at a time, shared by everyone waiting.
@@ -23,9 +29,11 @@ const tokenReuseMs = 20_000;
  * asked at most once at a time.
  */
 class RevisionCheck {
-  private running: { startedAt: number; answer: Promise<number | undefined> } | undefined;
-  private next: Promise<number | undefined> | undefined;
+  private running: { startedAt: number; answer: Promise<string | undefined> } | undefined;
+  private next: Promise<string | undefined> | undefined;
   private token: { value: Promise<string>; signedAt: number } | undefined;
+  /** When the last check that found no revision ended (performance.now()). */
+  private failedAt = -Infinity;
   private readonly pool: Pool;
   private readonly path: string;
 
@@ -47,7 +55,9 @@ class RevisionCheck {
   }
 
   /** The revision read by a check that started after `arrivedAt` (performance.now()); undefined if none could be read. */
-  after(arrivedAt: number): Promise<number | undefined> {
+  after(arrivedAt: number): Promise<string | undefined> {
+    // A subgraph that just failed its check (down, hung) is not waited on again by every request.
+    if (performance.now() - this.failedAt < failureMemoryMs) return Promise.resolve(undefined);
     if (!this.running) return this.start();
     if (this.running.startedAt > arrivedAt) return this.running.answer;
     this.next ??= this.running.answer.then(() => {
@@ -57,16 +67,17 @@ class RevisionCheck {
     return this.next;
   }
 
-  private start(): Promise<number | undefined> {
+  private start(): Promise<string | undefined> {
     const running = { startedAt: performance.now(), answer: this.ask().catch(() => undefined) };
     this.running = running;
-    void running.answer.then(() => {
+    void running.answer.then((revision) => {
+      if (revision === undefined) this.failedAt = performance.now();
       if (this.running === running) this.running = undefined;
     });
     return running.answer;
   }
 
-  private async ask(): Promise<number | undefined> {
+  private async ask(): Promise<string | undefined> {
     const { statusCode, body } = await this.pool.request({
       method: 'GET',
       path: this.path,
@@ -76,14 +87,14 @@ class RevisionCheck {
       await body.dump();
       return undefined;
     }
-    const { revision } = (await body.json()) as Partial<RevisionAnswer>;
-    return typeof revision === 'number' && Number.isSafeInteger(revision) ? revision : undefined;
+    const { revision, epoch } = (await body.json()) as Partial<RevisionAnswer>;
+    return typeof revision === 'number' && Number.isSafeInteger(revision) && typeof epoch === 'string' ? `${epoch}:${revision}` : undefined;
   }
 
   private tokenNow(): Promise<string> {
     const now = performance.now();
     if (!this.token || now - this.token.signedAt > tokenReuseMs) {
-      const value = signInternalToken(gatewayItself, this.subgraph, this.signingKey, '');
+      const value = signRevisionToken(gatewayItself, this.subgraph, this.signingKey);
       this.token = { value, signedAt: now };
       value.catch(() => (this.token = undefined));
     }
@@ -115,9 +126,9 @@ export class SubgraphRevisions {
   }
 
   /** The revisions of `names`, each read by a check that started after `arrivedAt`. */
-  async read(names: Iterable<string>, arrivedAt: number): Promise<Map<string, number>> {
+  async read(names: Iterable<string>, arrivedAt: number): Promise<Map<string, string>> {
     const read = await Promise.all([...names].map(async (name) => [name, await this.checkOf(name)?.after(arrivedAt)] as const));
-    return new Map(read.filter((entry): entry is readonly [string, number] => entry[1] !== undefined));
+    return new Map(read.filter((entry): entry is readonly [string, string] => entry[1] !== undefined));
   }
 
   private checkOf(name: string): RevisionCheck | undefined {
@@ -125,7 +136,16 @@ export class SubgraphRevisions {
     if (!url) return undefined;
     const key = `${name} ${url}`;
     let check = this.checks.get(key);
-    if (!check) this.checks.set(key, (check = new RevisionCheck(name, url, this.signingKey, this.timeoutMs)));
+    if (!check) {
+      // The subgraph moved (a new supergraph): the pool to where it was is of no more use.
+      for (const [known, old] of this.checks) {
+        if (known.startsWith(`${name} `)) {
+          this.checks.delete(known);
+          void old.close().catch(() => undefined);
+        }
+      }
+      this.checks.set(key, (check = new RevisionCheck(name, url, this.signingKey, this.timeoutMs)));
+    }
     return check;
   }
 

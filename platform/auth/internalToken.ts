@@ -15,6 +15,10 @@ import { UnauthenticatedError, type Identity } from './identity.ts';
  * A second kind, the case-access token, lets a sector subgraph ask the case registry whether the
  * caller may see a case (see caseAccess/): addressed to coordination's case-access route only,
  * it carries the caller's identity and nothing else, and is useless for any GraphQL request.
+ *
+ * A third, the revision token, lets the gateway's response cache read a subgraph's store revision
+ * (platform/subgraphRevision.ts): of its own type, addressed to `<subgraph>#revision`, it is
+ * accepted by the revision route only, so one taken in transit opens no GraphQL request.
  */
 
 export const internalTokenHeader = 'x-crg-gateway-token';
@@ -24,8 +28,11 @@ export const internalTokenAlgorithm = 'EdDSA';
 const lifetimeSeconds = 30;
 const internalTokenType = 'crg-internal+jwt';
 const caseAccessTokenType = 'crg-case-access+jwt';
+const revisionTokenType = 'crg-revision+jwt';
 /** The audience of case-access tokens: coordination's case-access route, never a GraphQL endpoint. */
 export const caseAccessAudience = 'coordination#case-access';
+/** The audience of a revision token: the subgraph's revision route, never its GraphQL endpoint. */
+const revisionAudience = (subgraph: string) => `${subgraph}#revision`;
 
 type Key = CryptoKey | KeyObject;
 
@@ -58,6 +65,11 @@ export function signBoundToken(identity: Identity, subgraph: string, privateKey:
 /** The token with which a sector subgraph asks coordination what the caller may see. */
 export function signCaseAccessToken(identity: Identity, privateKey: Key): Promise<string> {
   return sign(identity, caseAccessTokenType, caseAccessAudience, privateKey);
+}
+
+/** The token with which the gateway asks `subgraph` for its store revision, and for nothing else. */
+export function signRevisionToken(identity: Identity, subgraph: string, privateKey: Key): Promise<string> {
+  return sign(identity, revisionTokenType, revisionAudience(subgraph), privateKey);
 }
 
 /**
@@ -125,4 +137,9 @@ export function verifyToken(token: string | undefined, subgraph: string, publicK
 /** Checks a case-access token and returns the identity it carries (`bodySha256` is null: it binds none). */
 export function verifyCaseAccessToken(token: string | undefined, publicKey: Key): Promise<VerifiedToken> {
   return verify(token, caseAccessTokenType, caseAccessAudience, publicKey);
+}
+
+/** Checks a revision token addressed to `subgraph` (`bodySha256` is null: it binds none). */
+export function verifyRevisionToken(token: string | undefined, subgraph: string, publicKey: Key): Promise<VerifiedToken> {
+  return verify(token, revisionTokenType, revisionAudience(subgraph), publicKey);
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DuplicateKeyError, type Collection, type StoredDocument } from './store/port.ts';
 
 /*
@@ -38,6 +39,18 @@ interface Change {
 
 interface RevisionDoc extends StoredDocument {
   changes: Change[];
+  /**
+   * A random id given to the counter when it is created and each time its subgraph starts
+   * (renew): a restored store, or a counter deleted and created again, may count again through
+   * numbers it used before, but never under the same epoch.
+   */
+  epoch?: string;
+}
+
+/** A counter's revision with its epoch ('' for a counter not yet written). */
+export interface EpochRevision {
+  revision: number;
+  epoch: string;
 }
 
 /** What was written since a revision: the keys, or null when they are not all known any more. */
@@ -62,6 +75,33 @@ export class RevisionCounter {
     return (await this.read())?.version ?? 0;
   }
 
+  /** The current revision, with the epoch it counts in. */
+  async currentInEpoch(): Promise<EpochRevision> {
+    const doc = await this.read();
+    return { revision: doc?.version ?? 0, epoch: doc?.epoch ?? '' };
+  }
+
+  /**
+   * Moves the revision on and gives the counter a new epoch: for a subgraph starting, whose store
+   * may have been restored from a backup or written by upgrades that bypass the counter.
+   */
+  async renew(): Promise<void> {
+    for (;;) {
+      const doc = await this.read();
+      const written: RevisionDoc = { _id: this.name, version: (doc?.version ?? 0) + 1, changes: [], epoch: randomUUID() };
+      if (!doc) {
+        try {
+          await this.collection.insertMany([written]);
+          return;
+        } catch (error) {
+          if (error instanceof DuplicateKeyError) continue;
+          throw error;
+        }
+      }
+      if (await this.collection.replaceOne({ _id: this.name, version: doc.version }, written)) return;
+    }
+  }
+
   /** The current revision and the keys written after `revision`. */
   async changesSince(revision: number): Promise<ChangesSince> {
     const doc = await this.read();
@@ -79,7 +119,7 @@ export class RevisionCounter {
    */
   async advance(): Promise<void> {
     const doc = await this.read();
-    const written: RevisionDoc = { _id: this.name, version: (doc?.version ?? 0) + 1, changes: [] };
+    const written: RevisionDoc = { _id: this.name, version: (doc?.version ?? 0) + 1, changes: [], epoch: doc?.epoch ?? randomUUID() };
     if (doc) {
       await this.collection.replaceOne({ _id: this.name, version: doc.version }, written);
       return;
@@ -97,7 +137,12 @@ export class RevisionCounter {
       const doc = await this.read();
       const next = (doc?.version ?? 0) + 1;
       const change: Change = { revision: next, keys: keys.length <= keysPerRevision ? [...new Set(keys)] : null };
-      const written: RevisionDoc = { _id: this.name, version: next, changes: recent([...(doc?.changes ?? []), change]) };
+      const written: RevisionDoc = {
+        _id: this.name,
+        version: next,
+        changes: recent([...(doc?.changes ?? []), change]),
+        epoch: doc?.epoch ?? randomUUID(),
+      };
       if (!doc) {
         try {
           await this.collection.insertMany([written]);

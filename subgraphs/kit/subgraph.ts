@@ -32,8 +32,9 @@ import { traceRootFields } from './tracedResolvers.ts';
 import { tracedStore } from './store/tracedStore.ts';
 import { revisedStore } from './store/revisedStore.ts';
 import { revisionRoute } from './revisionRoute.ts';
+import { RevisionCounter, revisionsCollection, storeRevision } from './revisions.ts';
 import { revisionPath } from '../../platform/subgraphRevision.ts';
-import { cachedTokenVerifier } from './verifiedTokens.ts';
+import { cachedRevisionVerifier, cachedTokenVerifier } from './verifiedTokens.ts';
 import { openRepositories, type Draft, type Repository } from './repository.ts';
 import { readSdl } from '../../platform/schemaFiles.ts';
 import { createStore } from './store/createStore.ts';
@@ -401,6 +402,9 @@ async function serve<S extends Specs, L>(
   await seedIfEmpty(definition, repos, config.country, logger);
   if (options.refuseLostCollections !== false) await refuseLostCollections(definition, repos, store, config.country);
   await recordUpgradesFinished();
+  // Upgrades write to the store itself, and the store may have been restored since the last start:
+  // the counter moves on in a new epoch, so no answer the gateway kept before this start is served.
+  await new RevisionCounter(storeRevision, store.collection(revisionsCollection)).renew();
   await warnOfRecordsInClear(store, definition.documents, definition.name, logger);
 
   const gatewayKey = options.gatewayPublicKey ?? (await gatewayVerifyingKey(config, logger));
@@ -458,11 +462,13 @@ async function serve<S extends Specs, L>(
     observe: (route, status) => metrics.httpRequests.inc({ route, status }),
     // Only the gateway (and a subgraph asking the case registry) calls a subgraph: its trace is continued.
     traceRequest: options.tracing && requestTracer(options.tracing, { trustIncomingContext: true }),
+    // The gateway always POSTs, with a token bound to the body: a GET has none to bind.
+    graphqlGet: false,
     postRoutes: definition.postRoutes?.({ repos, createLoaders: () => definition.createLoaders(repos, clock), clock, logger, gatewayKey }),
     routes: {
       '/health': async () => json(200, { status: 'ok', subgraph: definition.name }),
       '/metrics': scrapeRoute(metrics, { mode: config.mode, token: config.metricsToken }),
-      [revisionPath]: revisionRoute(store, verifyToken),
+      [revisionPath]: revisionRoute(store, cachedRevisionVerifier(definition.name, gatewayKey)),
       '/ready': async () =>
         draining
           ? json(503, { status: 'shutting down', subgraph: definition.name })

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../gateway/server.ts';
 import type { StoredDocument } from '../../subgraphs/kit/store/port.ts';
@@ -241,6 +242,38 @@ describe('cached answers are never older than a write acknowledged before the re
       expect(response.headers.get('cache-control')).toBe('no-store');
     }
     expect(await audited()).toBe(before + 2);
+  });
+
+  it('a subgraph that hangs slows no cacheable answer that does not use it', async () => {
+    // alerts accepts connections and never answers; the revision check gives up after 1 s.
+    const held: net.Socket[] = [];
+    const hung = net.createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const alertsUrl = `http://127.0.0.1:${(hung.address() as net.AddressInfo).port}/graphql`;
+    const beside = await startExtraGateway(hub, {
+      responseCacheTtlMs: 60_000,
+      subgraphUrls: { ...Object.fromEntries([...hub.subgraphs].map(([name, s]) => [name, s.url])), alerts: alertsUrl },
+    });
+    try {
+      const ask = async (as: TestCaller) => {
+        const started = performance.now();
+        const response = await post(beside.url, sectorStatus, as);
+        const body = (await response.json()) as { errors?: unknown };
+        return { errors: body.errors, ms: performance.now() - started, cached: response.headers.get('x-crg-cache') === 'hit' };
+      };
+      expect((await ask({ role: 'analyst' })).errors).toBeUndefined();
+      // Past the time a failed check is remembered: only the plan now spares the wait.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const miss = await ask(healthOfficer);
+      expect(miss.errors).toBeUndefined();
+      expect(miss.cached).toBe(false);
+      expect(miss.ms).toBeLessThan(600);
+      expect((await ask(healthOfficer)).cached).toBe(true);
+    } finally {
+      await beside.stop();
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => hung.close(resolve));
+    }
   });
 
   // Last: it stops a sector.

@@ -1,8 +1,12 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraphCatalog } from '../../platform/catalog.ts';
 import { bodyDigest, internalTokenHeader } from '../../platform/auth/internalToken.ts';
 import { importKey } from '../../platform/auth/keys.ts';
+import { revisionUrl } from '../../platform/subgraphRevision.ts';
+import { SubgraphRevisions } from '../../gateway/cache/subgraphRevisions.ts';
 import { startTestHub, type TestHub } from '../support/hub.ts';
 import { expectRefused, send, snapshotAll } from './support.ts';
 
@@ -140,5 +144,53 @@ describe('subgraphs answer only the gateway', () => {
     );
     expect(answer.json.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(answer.json.errors[0].message).toContain('Only the health sector may do this; the caller acts for the police sector');
+  });
+});
+
+describe("the response cache's revision token", () => {
+  /** The token the gateway's response cache sends with a revision check of coordination, caught on the way. */
+  async function caughtRevisionToken(): Promise<string> {
+    let caught: string | undefined;
+    const catcher = http.createServer((req, res) => {
+      caught = req.headers[internalTokenHeader] as string;
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"revision":1,"epoch":"e1"}');
+    });
+    await new Promise<void>((resolve) => catcher.listen(0, '127.0.0.1', resolve));
+    const port = (catcher.address() as AddressInfo).port;
+    const revisions = new SubgraphRevisions(
+      () => new Map([['coordination', `http://127.0.0.1:${port}/graphql`]]),
+      await importKey(hub.keys.gatewayPrivate, 'EdDSA'),
+      2000,
+    );
+    try {
+      expect(await revisions.read(['coordination'], performance.now())).toEqual(new Map([['coordination', 'e1:1']]));
+    } finally {
+      await revisions.close();
+      await new Promise((resolve) => catcher.close(resolve));
+    }
+    expect(caught).toBeTypeOf('string');
+    return caught!;
+  }
+
+  it('opens the revision route and no GraphQL request, by GET or by POST with an empty body', async () => {
+    const token = await caughtRevisionToken();
+    const revision = await fetch(revisionUrl(url('coordination')), { headers: { [internalTokenHeader]: token } });
+    expect(revision.status).toBe(200);
+    expect(await revision.json()).toEqual({ revision: expect.any(Number), epoch: expect.any(String) });
+
+    const get = await fetch(`${url('coordination')}?query=${encodeURIComponent(read.query)}`, {
+      headers: { [internalTokenHeader]: token, 'apollo-require-preflight': 'true' },
+    });
+    const getAnswer = { status: get.status, json: await get.json() };
+    expectRefused(getAnswer, 405, 'METHOD_NOT_ALLOWED', /POST only/);
+
+    const post = await fetch(url('coordination'), {
+      method: 'POST',
+      headers: { [internalTokenHeader]: token, 'content-type': 'application/json' },
+      body: '',
+    });
+    const postAnswer = { status: post.status, json: await post.json() };
+    expect(postAnswer.json.data ?? undefined).toBeUndefined();
+    expect(postAnswer.status).toBe(401);
   });
 });
