@@ -43,16 +43,18 @@ describe('cachedTokenVerifier', async () => {
 
   it('does not accept a remembered token after it expires', async () => {
     const verify = cachedTokenVerifier('health', publicKey);
+    // Two whole seconds ahead: `exp` counts seconds, so '1s' could end a few milliseconds after signing.
+    const expiresAt = Math.floor(Date.now() / 1000) + 2;
     const shortLived = await new SignJWT({ role: 'analyst', sector: null, body_sha256: bodyDigest(body) })
       .setProtectedHeader({ alg: internalTokenAlgorithm, typ: 'crg-internal+jwt' })
       .setSubject('analyst@lead')
       .setIssuer('crg-gateway')
       .setAudience('health')
       .setIssuedAt()
-      .setExpirationTime('1s')
+      .setExpirationTime(expiresAt)
       .sign(privateKey);
     expect(await verify(shortLived, body)).toEqual(identity);
-    await new Promise((r) => setTimeout(r, 1100));
+    await new Promise((r) => setTimeout(r, expiresAt * 1000 - Date.now() + 50));
     await expect(verify(shortLived, body)).rejects.toThrow(/not valid/);
   });
 });
@@ -82,16 +84,18 @@ describe('cachedCaseAccessVerifier', async () => {
 
   it('does not accept a remembered token after it expires', async () => {
     const verify = cachedCaseAccessVerifier(publicKey);
+    // Two whole seconds ahead: `exp` counts seconds, so '1s' could end a few milliseconds after signing.
+    const expiresAt = Math.floor(Date.now() / 1000) + 2;
     const shortLived = await new SignJWT({ role: 'sector-officer', sector: 'health' })
       .setProtectedHeader({ alg: internalTokenAlgorithm, typ: 'crg-case-access+jwt' })
       .setSubject('officer@health')
       .setIssuer('crg-gateway')
       .setAudience('coordination#case-access')
       .setIssuedAt()
-      .setExpirationTime('1s')
+      .setExpirationTime(expiresAt)
       .sign(privateKey);
     expect(await verify(shortLived)).toEqual(officer);
-    await new Promise((r) => setTimeout(r, 1100));
+    await new Promise((r) => setTimeout(r, expiresAt * 1000 - Date.now() + 50));
     await expect(verify(shortLived)).rejects.toThrow(/not valid/);
   });
 });
