@@ -13,12 +13,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { envPrefix, subgraphCatalog } from '../platform/catalog.ts';
+import { subgraphCatalog } from '../platform/catalog.ts';
 import { loadOrCreateDevelopmentKeys } from '../platform/auth/keys.ts';
 import { mintCallerToken } from '../platform/auth/localIssuer.ts';
 import { developmentAudience, developmentIssuer } from '../platform/config.ts';
 import { benchOperations } from './bench/operations.ts';
-import { cpuMs, freePort, launch, stopAll, type Service } from './bench/processes.ts';
+import { cpuMs, freePort, launch, measuredHubEnvironment, stopAll, type Service } from './bench/processes.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -34,22 +34,7 @@ const profiled = new Set(flags.profile.split(',').filter(Boolean));
 const operation = benchOperations.find((op) => op.name === 'CaseWithResponses')!;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-caseread-'));
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  CRG_MODE: 'development',
-  CRG_STORE: flags.store,
-  CRG_DATA_DIR: dataDir,
-  CRG_COUNTRY: 'bangladesh',
-  CRG_TODAY: '2026-11-24',
-  CRG_HOST: '127.0.0.1',
-  LOG_LEVEL: 'warn',
-  GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000',
-};
-for (const { name } of subgraphCatalog) {
-  const port = await freePort();
-  env[`${envPrefix(name)}_PORT`] = String(port);
-  env[`${envPrefix(name)}_URL`] = `http://127.0.0.1:${port}/graphql`;
-}
+const env = await measuredHubEnvironment(dataDir, flags.store, { CRG_COUNTRY: 'bangladesh' });
 
 /** Sizes of every file under the data folder, by path relative to it. */
 function fileSizes(): Map<string, number> {

@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { envPrefix, subgraphCatalog } from '../../platform/catalog.ts';
 import { projectPath } from '../../platform/schemaFiles.ts';
+import { freePort } from '../freePort.ts';
 import { compileServer, compiledPath } from '../compiledServer.ts';
 
 export { freePort } from '../freePort.ts';
@@ -117,3 +119,28 @@ export const treeCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + (cp
 
 /** Resident memory of a process tree, in MB. */
 export const treeRssMb = (pids: number[]) => pids.reduce((sum, pid) => sum + (rssMb(pid) || 0), 0);
+
+/**
+ * The environment of a hub run in its own processes for measuring: development keys in `dataDir`,
+ * the given store, the demo data's fixed day, loopback only, and every subgraph on a free port.
+ */
+export async function measuredHubEnvironment(dataDir: string, store: string, extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CRG_MODE: 'development',
+    CRG_STORE: store,
+    CRG_DATA_DIR: dataDir,
+    CRG_TODAY: '2026-11-24',
+    CRG_HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    // A measuring caller sends thousands of requests a second: the per-caller limit would refuse them.
+    GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000',
+    ...extra,
+  };
+  for (const { name } of subgraphCatalog) {
+    const port = await freePort();
+    env[`${envPrefix(name)}_PORT`] = String(port);
+    env[`${envPrefix(name)}_URL`] = `http://127.0.0.1:${port}/graphql`;
+  }
+  return env;
+}

@@ -41,7 +41,7 @@ import { benchChart } from './chart.ts';
 import { hivePeers, peerCacheTtlMs, startHivePeer } from './hivePeers.ts';
 import { measure, measureUnloaded, median, sender, type Sample, type Target } from './measure.ts';
 import { availableOperations, sectorStatusFor, type BenchOperation, type DirectCall } from './operations.ts';
-import { freePort, launch, rssMb, stopAll, useCompiledServer, type Service } from './processes.ts';
+import { freePort, launch, measuredHubEnvironment, rssMb, stopAll, useCompiledServer, type Service } from './processes.ts';
 import { benchReport } from './report.ts';
 import {
   evaluateTargets,
@@ -94,22 +94,7 @@ if (!flags.source) {
 // The embedded store, the default: a case read then costs what it costs in production, the audit
 // append to its files included, and the audit files' growth can be measured.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-bench-'));
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  CRG_MODE: 'development',
-  CRG_STORE: 'embedded',
-  CRG_DATA_DIR: dataDir,
-  CRG_TODAY: '2026-11-24',
-  CRG_HOST: '127.0.0.1',
-  LOG_LEVEL: 'warn',
-  // The bench's callers send thousands of requests a second: the per-caller limit would refuse them.
-  GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000',
-};
-for (const { name } of subgraphCatalog) {
-  const port = await freePort();
-  env[`${envPrefix(name)}_PORT`] = String(port);
-  env[`${envPrefix(name)}_URL`] = `http://127.0.0.1:${port}/graphql`;
-}
+const env = await measuredHubEnvironment(dataDir, 'embedded');
 
 const services: Service[] = [];
 /** Each peer's log file, by its label. */
