@@ -122,13 +122,18 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
   const invalidate = () => {
     generation++;
     cache.clear();
-    plans.clear();
   };
 
   const plugin: ApolloServerPlugin<GatewayContext> = {
     // A new supergraph may read a field under another rule: nothing answered under the old one is served.
     async serverWillStart() {
-      return { schemaDidLoadOrUpdate: invalidate };
+      // Plans follow the supergraph alone: a mutation empties the answers, not what plans fetch from.
+      return {
+        schemaDidLoadOrUpdate() {
+          invalidate();
+          plans.clear();
+        },
+      };
     },
     async requestDidStart({ contextValue }) {
       const state = stateOf(contextValue);
