@@ -264,7 +264,18 @@ describe('cached answers are never older than a write acknowledged before the re
       expect((await ask({ role: 'analyst' })).errors).toBeUndefined();
       // A write empties the kept answers, not what the plan fetches from.
       const written = (await (
-        await post(beside.url, reportStatus, healthOfficer, {}, { input: { actionId: await openAction(), status: 'IN_PROGRESS' } })
+        await post(
+          beside.url,
+          reportStatus,
+          healthOfficer,
+          {},
+          {
+            input: {
+              actionId: (await hub.stores.get('health')!.collection('actionRecords').find({}, { limit: 1 }))[0]!._id,
+              status: 'IN_PROGRESS',
+            },
+          },
+        )
       ).json()) as { errors?: unknown };
       expect(written.errors).toBeUndefined();
       // Past the time a failed check is remembered: only the plan now spares the wait.
