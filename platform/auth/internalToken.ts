@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SignJWT, jwtVerify, type CryptoKey, type JWTPayload, type KeyObject } from 'jose';
+import { SignJWT, decodeJwt, jwtVerify, type CryptoKey, type JWTPayload, type KeyObject } from 'jose';
 import { isRole, scopesByRole } from './roles.ts';
 import { UnauthenticatedError, type Identity } from './identity.ts';
 
@@ -82,6 +82,30 @@ export async function gatewayCallHeaders(identity: Identity, subgraph: string, k
     [internalTokenHeader]: await signInternalToken(identity, subgraph, key, body),
     ...(identity.sector ? { [caseAccessTokenHeader]: await signCaseAccessToken(identity, key) } : {}),
   };
+}
+
+/**
+ * The case-access token that came with a gateway call, refused unless it names the caller the
+ * call's (verified, body-bound) gateway token names. The registry verifies its signature; this
+ * check stops a genuine token of another caller, taken from another call, being put in this
+ * call's header on the way, which would make the registry decide by that caller's sector.
+ */
+export function caseAccessTokenFor(caller: Identity, token: string | undefined): string | undefined {
+  if (token === undefined) return undefined;
+  let claims: JWTPayload;
+  try {
+    claims = decodeJwt(token);
+  } catch (error) {
+    throw new UnauthenticatedError(
+      `This subgraph answers only the gateway: the case-access token is not valid (${(error as Error).message})`,
+    );
+  }
+  if (claims.sub !== caller.subject || claims.role !== caller.role || (claims.sector ?? null) !== caller.sector) {
+    throw new UnauthenticatedError(
+      'This subgraph answers only the gateway: the case-access token names another caller than the gateway token',
+    );
+  }
+  return token;
 }
 
 /** A verified token: who it stands for, and the body digest it binds (internal tokens only). */

@@ -16,7 +16,7 @@ import { caseRegistryFor, type CaseRegistry } from './caseRegistry.ts';
 import { gatewayVerifyingKey } from '../../platform/auth/configuredKeys.ts';
 import { enforceAuthDirectives } from './auth/enforceDirectives.ts';
 import type { Identity } from '../../platform/auth/identity.ts';
-import { caseAccessTokenHeader, internalTokenHeader } from '../../platform/auth/internalToken.ts';
+import { caseAccessTokenFor, caseAccessTokenHeader, internalTokenHeader } from '../../platform/auth/internalToken.ts';
 import type { Key } from '../../platform/auth/keys.ts';
 import type { Keyring } from './fieldEncryption/keyring.ts';
 import type { GraphAccess } from './graphAccess.ts';
@@ -450,7 +450,10 @@ async function serve<S extends Specs, L>(
       requestId,
       logger: logger.child({ requestId }),
       identity,
-      caseRegistry: caseRegistryFor(registryUrl, header(req, caseAccessTokenHeader), { requestId, tracing: options.tracing }),
+      caseRegistry: caseRegistryFor(registryUrl, caseAccessTokenFor(identity, header(req, caseAccessTokenHeader)), {
+        requestId,
+        tracing: options.tracing,
+      }),
       country: config.country,
     };
   };

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSupergraph } from '../../gateway/supergraph.ts';
 import { envPrefix, sectorIds, subgraphCatalog, typePrefix } from '../../platform/catalog.ts';
 import { readSdl, subgraphSchemaFiles } from '../../platform/schemaFiles.ts';
-import { analyst, startTestHub, type TestHub } from '../support/hub.ts';
+import { caseAccessTokenHeader } from '../../platform/auth/internalToken.ts';
+import { analyst, graphqlBody, postGraphQL, startTestHub, type TestHub } from '../support/hub.ts';
 import { admin, auditor, dashboard, officer, referCase, registered, snapshot, updateReferralStatus } from './caseFixtures.ts';
 
 /*
@@ -141,6 +142,21 @@ describe("one query shows a case's referrals and every sector's response", () =>
     const missing = await asked('education', 'CASE-BD-2026-999999');
     expect(refused.data!._entities).toEqual([null]);
     expect(refused).toEqual(missing);
+  });
+
+  it("refuses a case-access token of another caller put in a call's header on the way, which made the registry decide by that caller's sector", async () => {
+    const entities = `query($r: [_Any!]!) { _entities(representations: $r) { ... on HealthCaseResponse { summary } } }`;
+    const variables = { r: [{ __typename: 'HealthCaseResponse', id: `${caseId}/health`, engagedSectorIds: [] }] };
+    const body = graphqlBody(entities, variables);
+    const education = await hub.gatewayHeaders('health', body, { role: 'sector-officer', sector: 'education' });
+    const police = await hub.gatewayHeaders('health', body, { role: 'sector-officer', sector: 'police' });
+    const url = hub.subgraphs.get('health')!.url;
+    expect((await postGraphQL(url, entities, variables, police)).data!._entities[0].summary).toContain('examined');
+
+    const swapped = await postGraphQL(url, entities, variables, { ...education, [caseAccessTokenHeader]: police[caseAccessTokenHeader]! });
+    expect(JSON.stringify(swapped)).not.toContain('examined');
+    expect(swapped.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    expect(swapped.errors![0]!.message).toContain('the case-access token names another caller than the gateway token');
   });
 });
 
