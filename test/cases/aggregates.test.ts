@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noiseParameters } from '../../subgraphs/kit/disclosure/configured.ts';
+import { coordinationSubgraph } from '../../subgraphs/coordination/index.ts';
+import { caseRegistryRevision } from '../../subgraphs/coordination/cases/models.ts';
+import { openRepositories } from '../../subgraphs/kit/repository.ts';
+import { RevisionCounter, revisionsCollection } from '../../subgraphs/kit/revisions.ts';
 import { analyst, startTestHub, type TestHub } from '../support/hub.ts';
-import { auditor, dashboard, officer, registered } from './caseFixtures.ts';
+import { auditor, dashboard, officer, referCase, registered } from './caseFixtures.ts';
 
 /*
  * The pathway aggregates through the gateway, on the demo data: what the lead ministry asks,
@@ -169,5 +173,79 @@ describe('what gets counted', () => {
     expect(five.suppressed).toBe(false);
     // Five is the threshold and a multiple of the rounding base: it has no noise.
     expect(five.count).toBe(5);
+  });
+});
+
+/*
+ * Case codes carry the year of first report, and nothing in the API changes a first report; a
+ * correction written to the registry (a mistyped day put right, an import from an earlier system)
+ * can still leave a case coded in one year and first reported in the next. A case counts in the
+ * month of its first report, and its referrals count with it, whatever year its code carries.
+ */
+describe('a case whose first report is corrected into another year', () => {
+  const byArea = /* GraphQL */ `
+    query ($window: PathwayWindow!) {
+      pathwayAggregates(window: $window) {
+        byArea { area { id } casesByIncidentType { total { ${row} } } referralOutcomes { total { ${row} } } }
+      }
+    }
+  `;
+  /** The cases and referrals counted in the window among the cases whose district names no area (the demo has none). */
+  async function unplaced(window: Record<string, unknown>) {
+    const { data, errors } = await hub.query(byArea, { window });
+    expect(errors).toBeUndefined();
+    const area = data!.pathwayAggregates.byArea.find((a: { area: { id: string } }) => a.area.id === 'UNPLACED');
+    return { cases: area.casesByIncidentType.total as Row, referrals: area.referralOutcomes.total as Row };
+  }
+  const withheld = { key: 'TOTAL', count: null, suppressed: true };
+  const december = { year: 2025, month: 12 };
+  const january = { year: 2026, month: 1 };
+  const bothYears = { lastMonths: 12, endingOn: '2026-01-31' };
+  const moved = 8;
+
+  /** Both the cases and their referrals published, within the noise of `moved`. */
+  function expectAllCounted(published: { cases: Row; referrals: Row }) {
+    for (const [what, cell] of Object.entries(published)) {
+      expect(cell.suppressed, `${what}: ${JSON.stringify(cell)}`).toBe(false);
+      near(cell.count!, moved);
+    }
+  }
+
+  it('counts its referrals with it in the year of its first report, kept up to date and read whole alike, never twice', async () => {
+    const store = hub.stores.get('coordination')!;
+    const codes: string[] = [];
+    for (let i = 0; i < moved; i += 1) {
+      const code = await registered(hub, 'health', {
+        district: 'Corrected District',
+        firstReportedOn: '2025-12-31',
+        incidentOn: '2025-12-30',
+      });
+      const { errors } = await hub.query(
+        referCase,
+        { input: { caseId: code, toSectorId: 'police', reason: 'Survivor asked to report', followUpBy: '2026-12-04' } },
+        officer('health'),
+      );
+      expect(errors).toBeUndefined();
+      codes.push(code);
+    }
+    expect(codes.every((c) => c.startsWith('CASE-BD-2025-'))).toBe(true);
+    expectAllCounted(await unplaced(december));
+    expect(await unplaced(january)).toEqual({ cases: withheld, referrals: withheld });
+
+    // The first report corrected to 2 January, written as every registry write is (bumping its revision).
+    const repos = await openRepositories(store, coordinationSubgraph.documents);
+    for (const code of codes) {
+      const { version, ...current } = (await repos.cases.findById(code))!;
+      await repos.cases.replace({ ...current, firstReportedOn: new Date('2026-01-02T00:00:00Z') }, version);
+    }
+    const corrected = [await unplaced(january), await unplaced(december), await unplaced(bothYears)];
+    expectAllCounted(corrected[0]!);
+    expect(corrected[1]).toEqual({ cases: withheld, referrals: withheld });
+    expectAllCounted(corrected[2]!);
+
+    // More writes than the revision counter remembers: both years are read whole again, and agree.
+    const counter = new RevisionCounter(caseRegistryRevision, store.collection(revisionsCollection));
+    for (let i = 0; i < 201; i += 1) await counter.bump([`CASE-BD-1999-${String(i).padStart(6, '0')}`]);
+    expect([await unplaced(january), await unplaced(december), await unplaced(bothYears)]).toEqual(corrected);
   });
 });

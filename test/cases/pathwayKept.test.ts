@@ -114,7 +114,7 @@ const listedAreas = async () => (await repos.areas.find({})).sort((a, b) => a.or
 
 /** Every table computed afresh from what the store holds now, by the straightforward functions. */
 async function straightforward() {
-  const d = { months: yearMonths, ...(await readYear(repos, `CASE-BD-${year}-`, year)), today: clock.now(), disclosure };
+  const d = { months: yearMonths, ...(await readYear(repos, year)), today: clock.now(), disclosure };
   return {
     year,
     suppressionThreshold: disclosure.table.threshold,
@@ -196,7 +196,7 @@ async function straightforwardWindow(window: { year?: number; quarter?: number; 
   const cases: CaseDoc[] = [];
   const referrals: ReferralDoc[] = [];
   for (const y of new Set(months.map((m) => Number(m.slice(0, 4))))) {
-    const read = await readYear(repos, `CASE-BD-${y}-`, y);
+    const read = await readYear(repos, y);
     const inWindow = read.cases.filter((c) => months.includes(c.firstReportedOn.toISOString().slice(0, 7)));
     const codes = new Set(inWindow.map((c) => c._id));
     cases.push(...inWindow);
@@ -258,18 +258,17 @@ describe('kept pathway aggregates', () => {
   });
 
   it('read and count a year in slices exactly as in one read and one count', async () => {
-    const prefix = `CASE-BD-${year}-`;
-    const whole = await readYear(repos, prefix, year);
-    const sliced = await readYearInSlices(repos, prefix, year, 3);
+    const whole = await readYear(repos, year);
+    const sliced = await readYearInSlices(repos, year, 3);
     const ids = (docs: { _id: string }[]) => docs.map((d) => d._id).sort();
     expect(ids(sliced.cases)).toEqual(ids(whole.cases));
     expect(ids(sliced.referrals)).toEqual(ids(whole.referrals));
     expect(whole.cases.length).toBeGreaterThan(1000);
-    const inOne = await YearTally.of(year, disclosure, prefix, whole.cases, whole.referrals, whole.cases.length);
-    const inSlices = await YearTally.of(year, disclosure, prefix, sliced.cases, sliced.referrals, 7);
+    const inOne = await YearTally.of(year, disclosure, whole.cases, whole.referrals, whole.cases.length);
+    const inSlices = await YearTally.of(year, disclosure, sliced.cases, sliced.referrals, 7);
     expect(everyDistrictsTables(inSlices)).toEqual(everyDistrictsTables(inOne));
     // As a replica counts: each slice as it is read, a turn for other work every few cases.
-    const asRead = await YearTally.ofSlices(year, disclosure, prefix, yearInSlices(repos, prefix, year, 5), 7);
+    const asRead = await YearTally.ofSlices(year, disclosure, yearInSlices(repos, year, 5), 7);
     expect(everyDistrictsTables(asRead)).toEqual(everyDistrictsTables(inOne));
   });
 
@@ -339,7 +338,7 @@ describe('kept pathway aggregates', () => {
     const afterMilestone = await expectBothReplicasPublishTheStraightforwardTables();
     expect(afterMilestone.justiceFunnel).not.toEqual(before.justiceFunnel);
 
-    const countedNow = async () => (await readYear(repos, `CASE-BD-${year}-`, year)).cases.length;
+    const countedNow = async () => (await readYear(repos, year)).cases.length;
     const countedBefore = await countedNow();
     const withdrawn = registry.cases.find((c) => counted(c) && c._id !== investigated._id && c.holdingSector === 'health')!;
     await send(

@@ -37,14 +37,22 @@ async function filled(store: Store): Promise<Store> {
   return store;
 }
 
-const stores: { name: string; open: () => Promise<Store> }[] = [{ name: 'embedded', open: async () => filled(createNedbStore({})) }];
+/** Each store: `empty` opens a new one holding nothing, `open` one holding the registry. */
+const stores: { name: string; empty: () => Promise<Store>; open: () => Promise<Store> }[] = [
+  { name: 'embedded', empty: async () => createNedbStore({}), open: async () => filled(createNedbStore({})) },
+];
 if (process.env.MONGODB_URI) {
-  const database = `crg_contract_${process.pid}_${Date.now()}_pathway`;
-  stores.push({ name: 'mongodb', open: async () => filled(await createMongoStore({ uri: process.env.MONGODB_URI!, database })) });
-  // The suite's own database, never a deployment's: dropped when it ends.
+  const databases: string[] = [];
+  const mongoStore = async (part: string) => {
+    const database = `crg_contract_${process.pid}_${Date.now()}_${part}`;
+    databases.push(database);
+    return createMongoStore({ uri: process.env.MONGODB_URI!, database });
+  };
+  stores.push({ name: 'mongodb', empty: () => mongoStore('pathway_edges'), open: async () => filled(await mongoStore('pathway')) });
+  // The suite's own databases, never a deployment's: dropped when it ends.
   afterAll(async () => {
     const client = await new MongoClient(process.env.MONGODB_URI!).connect();
-    await client.db(database).dropDatabase();
+    for (const database of databases) await client.db(database).dropDatabase();
     await client.close();
   });
 }
@@ -52,7 +60,7 @@ if (process.env.MONGODB_URI) {
 /** Every national table from whole documents, counted afresh by the straightforward functions. */
 async function straightforward() {
   const repos = await openRepositories(await filled(createNedbStore({})), coordinationSubgraph.documents);
-  const d = { months, ...(await readYear(repos, prefix, year)), today, disclosure };
+  const d = { months, ...(await readYear(repos, year)), today, disclosure };
   expect(d.cases.length).toBeGreaterThan(900);
   return {
     casesByIncidentType: pathway.casesByIncidentType(d),
@@ -72,7 +80,7 @@ describe.each(stores)('pathway count on the $name store', ({ open }) => {
     const store = await open();
     try {
       const repos = await openRepositories(store, coordinationSubgraph.documents);
-      const tally = await YearTally.ofSlices(year, disclosure, prefix, yearInSlices(repos, prefix, year));
+      const tally = await YearTally.ofSlices(year, disclosure, yearInSlices(repos, year));
       const t = publishedTables(tally.view(months).all, months, today, disclosure);
       expect({
         casesByIncidentType: t.casesByIncidentType(),
@@ -92,12 +100,12 @@ describe.each(stores)('pathway count on the $name store', ({ open }) => {
 });
 
 /*
- * The year's edges, on the embedded store, as both reads have them: a case counts in the year
- * of its first report, from 1 January 00:00Z up to but not including the next 1 January 00:00Z;
- * its referrals count only when its code carries the year (codes are drawn from the year of first
- * report, so a code from another year means the first report was corrected afterwards).
+ * The year's edges, on every store, as both reads have them: a case counts in the year
+ * of its first report, from 1 January 00:00Z up to but not including the next 1 January 00:00Z,
+ * and its referrals count with it, whatever year its code carries (codes are drawn from the year
+ * of first report, so a code from another year means the first report was corrected afterwards).
  */
-describe('the edges of a counted year', () => {
+describe.each(stores)('the edges of a counted year on the $name store', ({ empty }) => {
   const [model] = registry.cases.filter((c) => c.reportingConsent);
   const referralModel = registry.referrals[0]!;
   const edgeCase = (id: string, firstReportedOn: string) => ({ ...model!, _id: id, firstReportedOn: new Date(firstReportedOn) });
@@ -109,19 +117,19 @@ describe('the edges of a counted year', () => {
   ];
   const edgeReferrals = edges.map((c, i) => ({ ...referralModel, _id: `edge-referral-${i}`, caseId: c._id }));
 
-  it('counts 1 January 00:00Z and 31 December 23:59:59.999Z, not the next 1 January, and a case coded the year before without its referrals', async () => {
-    const store = createNedbStore({});
+  it('counts 1 January 00:00Z and 31 December 23:59:59.999Z, not the next 1 January, and a case coded the year before with its referrals', async () => {
+    const store = await empty();
     try {
       await openRepositories(store, coordinationSubgraph.documents);
       const asStored = (drafts: Draft<StoredDocument>[]) => drafts.map((d) => ({ ...d, version: 1 }));
       await store.collection('cases').insertMany(asStored(edges));
       await store.collection('referrals').insertMany(asStored(edgeReferrals));
       const repos = await openRepositories(store, coordinationSubgraph.documents);
-      const sliced = await readYearInSlices(repos, prefix, year);
-      const whole = await readYear(repos, prefix, year);
+      const sliced = await readYearInSlices(repos, year);
+      const whole = await readYear(repos, year);
       const expected = {
         cases: [`CASE-BD-${year - 1}-900004`, `${prefix}900001`, `${prefix}900003`],
-        referrals: [`${prefix}900001`, `${prefix}900003`],
+        referrals: [`CASE-BD-${year - 1}-900004`, `${prefix}900001`, `${prefix}900003`],
       };
       for (const read of [sliced, whole])
         expect({ cases: read.cases.map((c) => c._id).sort(), referrals: read.referrals.map((r) => r.caseId).sort() }).toEqual(expected);

@@ -4,7 +4,6 @@ import type { DisclosureControl, DisclosureMethod } from '../../../kit/disclosur
 import { InvalidInputError, type FieldProblem } from '../../../kit/errors.ts';
 import type { AreaDoc, AreaLevel } from '../../areas/models.ts';
 import { areaAtLevelOf, subtree } from '../../areas/tree.ts';
-import { caseCodePrefix } from '../caseCode.ts';
 import type { CaseContext } from '../context.ts';
 import { KeptYears, defaultKeptYearsOptions } from './keptYears.ts';
 import { PathwayCells, publishedTables, type PublishedTables } from './pathwayCells.ts';
@@ -226,6 +225,5 @@ async function upToDate(ctx: PathwayContext, year: number, kept: KeptYear | unde
   }
   // Read before the data: a tally counted after this read holds at least every write it counts.
   const revision = await ctx.repos.cases.revision();
-  const prefix = await caseCodePrefix(ctx, year);
-  return { revision, tally: await YearTally.ofSlices(year, disclosure, prefix, yearInSlices(ctx.repos, prefix, year)) };
+  return { revision, tally: await YearTally.ofSlices(year, disclosure, yearInSlices(ctx.repos, year)) };
 }

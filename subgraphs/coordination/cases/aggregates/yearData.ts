@@ -1,5 +1,4 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { codesWithPrefix } from '../caseCode.ts';
 import type { CaseRepositories } from '../context.ts';
 import type { CaseDoc, ReferralDoc } from '../models.ts';
 
@@ -20,22 +19,20 @@ export type CountedReferral = Pick<ReferralDoc, '_id' | (typeof countedReferralF
 
 /**
  * One year of consenting cases (one indexed query on reportingConsent and firstReportedOn) and
- * their referrals (one range query on the case code, which carries the year).
+ * their referrals (one indexed query on their case codes). A case counts in the year of its first
+ * report and its referrals count with it, whatever year its code carries: the code keeps the year
+ * the case was registered under when its first report is corrected into another year.
  */
 export async function readYear(
   repos: Pick<CaseRepositories, 'cases' | 'referrals'>,
-  codePrefix: string,
   year: number,
 ): Promise<{ cases: CaseDoc[]; referrals: ReferralDoc[] }> {
-  const [cases, referrals] = await Promise.all([
-    repos.cases.find({
-      reportingConsent: true,
-      firstReportedOn: { $gte: new Date(Date.UTC(year, 0, 1)), $lt: new Date(Date.UTC(year + 1, 0, 1)) },
-    }),
-    repos.referrals.find({ caseId: codesWithPrefix(codePrefix) }),
-  ]);
-  const counted = new Set(cases.map((c) => c._id));
-  return { cases, referrals: referrals.filter((r) => counted.has(r.caseId)) };
+  const cases = await repos.cases.find({
+    reportingConsent: true,
+    firstReportedOn: { $gte: new Date(Date.UTC(year, 0, 1)), $lt: new Date(Date.UTC(year + 1, 0, 1)) },
+  });
+  const referrals = cases.length === 0 ? [] : await repos.referrals.find({ caseId: { $in: cases.map((c) => c._id) } });
+  return { cases, referrals };
 }
 
 /** One slice of a year: some of its counted cases, with only the fields counting needs, and their referrals. */
@@ -56,7 +53,6 @@ export interface YearSlice {
  */
 export async function* yearInSlices(
   repos: Pick<CaseRepositories, 'cases' | 'referrals'>,
-  codePrefix: string,
   year: number,
   daysPerSlice = 1,
 ): AsyncGenerator<YearSlice> {
@@ -68,9 +64,9 @@ export async function* yearInSlices(
     const cases = (await repos.cases.findFields({ firstReportedOn: reported }, countedCaseFields)).filter((c) => c.reportingConsent);
     await nextTurn();
     if (cases.length === 0) continue;
-    // Only referrals of this year's codes count, as readYear's range has it.
-    const codes = cases.map((c) => c._id).filter((id) => id.startsWith(codePrefix));
-    const referrals = codes.length === 0 ? [] : await repos.referrals.findFields({ caseId: { $in: codes } }, countedReferralFields);
+    // Every counted case's referrals, as readYear has them: by case code, whatever year it carries.
+    const codes = cases.map((c) => c._id);
+    const referrals = await repos.referrals.findFields({ caseId: { $in: codes } }, countedReferralFields);
     await nextTurn();
     yield { cases, referrals };
   }
@@ -79,12 +75,11 @@ export async function* yearInSlices(
 /** What readYear returns (with only the fields counting needs), read in slices (yearInSlices). */
 export async function readYearInSlices(
   repos: Pick<CaseRepositories, 'cases' | 'referrals'>,
-  codePrefix: string,
   year: number,
   daysPerSlice?: number,
 ): Promise<YearSlice> {
   const whole: YearSlice = { cases: [], referrals: [] };
-  for await (const { cases, referrals } of yearInSlices(repos, codePrefix, year, daysPerSlice)) {
+  for await (const { cases, referrals } of yearInSlices(repos, year, daysPerSlice)) {
     whole.cases.push(...cases);
     whole.referrals.push(...referrals);
   }

@@ -52,7 +52,6 @@ export class YearTally {
   constructor(
     readonly year: number,
     readonly disclosure: DisclosureControl,
-    readonly codePrefix: string,
   ) {}
 
   /**
@@ -63,13 +62,12 @@ export class YearTally {
   static async of(
     year: number,
     disclosure: DisclosureControl,
-    codePrefix: string,
     cases: readonly CountedCase[],
     referrals: readonly CountedReferral[],
     casesPerSlice = 2000,
   ): Promise<YearTally> {
-    const tally = new YearTally(year, disclosure, codePrefix);
-    const byCase = tally.referralsOfYear(referrals);
+    const tally = new YearTally(year, disclosure);
+    const byCase = referralsByCase(referrals);
     for (let from = 0; from < cases.length; from += casesPerSlice) {
       for (let i = from; i < Math.min(cases.length, from + casesPerSlice); i++) tally.countAgain(cases[i]!, byCase);
       await nextTurn();
@@ -85,14 +83,13 @@ export class YearTally {
   static async ofSlices(
     year: number,
     disclosure: DisclosureControl,
-    codePrefix: string,
     slices: AsyncIterable<YearSlice>,
     casesPerTurn = 1000,
   ): Promise<YearTally> {
-    const tally = new YearTally(year, disclosure, codePrefix);
+    const tally = new YearTally(year, disclosure);
     let sinceTurn = 0;
     for await (const { cases, referrals } of slices) {
-      const byCase = tally.referralsOfYear(referrals);
+      const byCase = referralsByCase(referrals);
       for (const c of cases) {
         tally.countAgain(c, byCase);
         if (++sinceTurn >= casesPerTurn) {
@@ -104,12 +101,11 @@ export class YearTally {
     return tally;
   }
 
-  /** The referrals of this year's case codes, by case. */
-  private referralsOfYear(referrals: readonly CountedReferral[]): Map<string, CountedReferral[]> {
-    return referralsByCase(referrals.filter((r) => r.caseId.startsWith(this.codePrefix)));
-  }
-
-  /** Replaces what a case adds with what it adds as `c` now holds (nothing when it is no longer counted). */
+  /**
+   * Replaces what a case adds with what it adds as `c` now holds (nothing when it is no longer
+   * counted): the case with its referrals, in the year of its first report, whatever year its code
+   * carries.
+   */
   private countAgain(c: CountedCase, byCase: ReadonlyMap<string, CountedReferral[]>) {
     const counted = c.reportingConsent && c.firstReportedOn.getUTCFullYear() === this.year;
     this.replace(c._id, counted ? shareOf(c, byCase.get(c._id) ?? [], this.disclosure) : null);
@@ -121,7 +117,7 @@ export class YearTally {
    * reporting consent, first reported in another year), is taken out.
    */
   recount(codes: readonly string[], cases: readonly CountedCase[], referrals: readonly CountedReferral[]) {
-    const byCase = this.referralsOfYear(referrals);
+    const byCase = referralsByCase(referrals);
     for (const c of cases) this.countAgain(c, byCase);
     const found = new Set(cases.map((c) => c._id));
     for (const code of codes) if (!found.has(code)) this.replace(code, null);
