@@ -92,7 +92,7 @@ export async function measure(target: Target, seconds: number, connections: numb
     const subgraphCpuMsByPid = new Map(subgraphPids.map((pid) => [pid, (cpuMs(pid) - subgraphBefore.get(pid)!) / total]));
     const cpuMsPerRequest = tree.length ? (treeCpuMs(tree) - cpuBefore) / total : NaN;
     const peak = Math.max(peakRssMb, treeRssMb(tree));
-    const callsAfter = target.subgraphCalls ? await target.subgraphCalls() : NaN;
+    const callsAfter = target.subgraphCalls ? await settled(target.subgraphCalls) : NaN;
     return {
       rps: result.requests.total ? result.requests.average : NaN,
       p50: result.requests.total ? result.latency.p50 : NaN,
@@ -102,7 +102,8 @@ export async function measure(target: Target, seconds: number, connections: numb
       cpuMsPerRequest,
       subgraphCpuMsPerRequest: subgraphPids.length ? [...subgraphCpuMsByPid.values()].reduce((a, b) => a + b, 0) : NaN,
       subgraphCpuMsByPid,
-      subgraphCallsPerRequest: (callsAfter - callsBefore) / total,
+      // Over the requests sent: those still in flight when the run ended make their calls too.
+      subgraphCallsPerRequest: (callsAfter - callsBefore) / (result.requests.sent || NaN),
       generatorCpuMsPerRequest: (generator.user + generator.system) / 1000 / total,
       peakRssMb: peak,
     };
@@ -110,6 +111,18 @@ export async function measure(target: Target, seconds: number, connections: numb
     clearInterval(sampler);
     perRequest?.done();
   }
+}
+
+/** A count once it has stopped growing for 100 ms (at most 3 s): the calls of requests still in flight at a run's end included. */
+async function settled(count: () => Promise<number>): Promise<number> {
+  let last = await count();
+  for (let i = 0; i < 30; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = await count();
+    if (now === last) break;
+    last = now;
+  }
+  return last;
 }
 
 /**

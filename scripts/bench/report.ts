@@ -114,7 +114,7 @@ export function benchReport(run: BenchRun, chartFile: string): string {
     `## Under load\n\n` +
       `Latency in ms. CPU is per request, from /proc: the gateway's processes (all of them), and all subgraphs together; ` +
       `the generator's is the bench process's own (process.cpuUsage), which sends the requests from the same cores. Subgraph calls: the GraphQL ` +
-      `calls the subgraphs answered per request, from their metrics; fewer than the plan makes where identical calls in flight were merged. ` +
+      `calls the subgraphs answered per request sent, from their metrics; fewer than the plan makes where identical calls in flight were merged. ` +
       `Peak memory: the largest resident set of the gateway's processes together, sampled every 250 ms during the runs.\n\n` +
       table(
         [
