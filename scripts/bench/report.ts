@@ -82,10 +82,20 @@ export function benchReport(run: BenchRun, chartFile: string): string {
         `cores ÷ (its own + its subgraphs' + the generator's CPU per request) requests/s; so even if our gateway and subgraphs cost ` +
         `nothing, ours could do at most p ÷ g times a peer, where g is the generator's CPU per request driving ours and p the ` +
         `peer's whole CPU per request (its gateway, its subgraphs and the generator driving it). A target above that ceiling cannot ` +
-        `be met on this machine, whatever our gateway does.\n\n` +
+        `be met on this machine, whatever our gateway does. The generator also sends from one Node thread: at g ms per request it ` +
+        `cannot send more than 1000 ÷ g requests/s, which over the peer's requests/s is the last column (a bound if g is all spent on ` +
+        `that thread, as autocannon's work is).\n\n` +
         table(
-          ['operation', 'ratio', 'measured', 'g: generator ms/req', 'p: peer in all ms/req', 'ceiling p ÷ g'],
-          ['l', 'l', 'r', 'r', 'r', 'r'],
+          [
+            'operation',
+            'ratio',
+            'measured',
+            'g: generator ms/req',
+            'p: peer in all ms/req',
+            'ceiling p ÷ g',
+            'one thread: 1000 ÷ g ÷ peer req/s',
+          ],
+          ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
           ceilings.map((c) => [
             c.operation,
             `${c.gateway} ÷ ${c.versus}`,
@@ -93,6 +103,7 @@ export function benchReport(run: BenchRun, chartFile: string): string {
             ms(c.generatorCpuMs),
             ms(c.versusCpuMs),
             x(c.ceiling),
+            x(c.generatorLimit),
           ]),
         ),
     );

@@ -142,7 +142,9 @@ export interface TargetResult {
  * With C cores busy, a gateway does about C / (gateway + subgraphs + generator CPU per request)
  * requests/s, so even a gateway and subgraphs costing nothing leave `gateway` at most
  * (versus's gateway + subgraphs + generator) / (the generator's CPU driving `gateway`) times `versus`.
- * It holds while both runs keep the cores busy (20 connections on 2 cores do).
+ * It holds while both runs keep the cores busy. A second bound needs no such condition: the
+ * generator sends from one Node thread, so it cannot send more than about 1000 / g requests/s,
+ * whatever the gateway costs; over the peer's measured requests/s, that is `generatorLimit`.
  */
 export interface Ceiling {
   operation: string;
@@ -154,6 +156,8 @@ export interface Ceiling {
   versusCpuMs: number;
   /** p / g. */
   ceiling: number;
+  /** (1000 / g) / versus's requests/s: what one generator thread allows, when g is spent on that thread. */
+  generatorLimit: number;
 }
 
 export function ratioCeilings(run: BenchRun): Ceiling[] {
@@ -163,7 +167,8 @@ export function ratioCeilings(run: BenchRun): Ceiling[] {
     const theirs = row(operation, versus);
     const generatorCpuMs = mine?.generatorCpuMsPerRequest ?? NaN;
     const versusCpuMs = theirs ? theirs.cpuMsPerRequest + theirs.subgraphCpuMsPerRequest + theirs.generatorCpuMsPerRequest : NaN;
-    return { operation, gateway, versus, generatorCpuMs, versusCpuMs, ceiling: versusCpuMs / generatorCpuMs };
+    const generatorLimit = 1000 / generatorCpuMs / (theirs?.rps ?? NaN);
+    return { operation, gateway, versus, generatorCpuMs, versusCpuMs, ceiling: versusCpuMs / generatorCpuMs, generatorLimit };
   });
 }
 
