@@ -104,4 +104,23 @@ describe('the benchmark peers: Hive Gateway’s CLI with the bench configuration
     const calls = (await graphqlCallsAnswered(urls)) - before - alone;
     expect(calls).toBeLessThan(40 * alone);
   });
+
+  it('never merges the calls of callers of another role or sector: each gets the answer it gets alone', async () => {
+    const op = benchOperations.find((o) => o.caseLevel)!;
+    const variables = await variablesFor(op, callerOf(op));
+    const callers: TestCaller[] = [
+      { role: 'sector-officer', sector: 'health', subject: 'officer@bench' },
+      { role: 'sector-officer', sector: 'police', subject: 'officer@bench' },
+      { role: 'analyst', subject: 'analyst@bench' },
+    ];
+    const read = async (as: TestCaller) =>
+      JSON.stringify(await postGraphQL(peers[0]!.url, op.query, variables, { authorization: `Bearer ${await hub.tokenFor(as)}` }));
+    const alone = new Map<TestCaller, string>();
+    for (const as of callers) alone.set(as, await read(as));
+    expect(new Set(alone.values()).size).toBe(callers.length);
+
+    const mixed = Array.from({ length: 30 }, (_, i) => callers[i % callers.length]!);
+    const answers = await Promise.all(mixed.map(read));
+    expect(answers.filter((answer, i) => answer !== alone.get(mixed[i]!))).toEqual([]);
+  });
 });
