@@ -23,6 +23,8 @@ export interface Target {
   pid?: number;
   /** The subgraph processes a gateway calls: their CPU time is measured too. */
   subgraphPids?: number[];
+  /** The GraphQL calls the subgraphs have answered so far (subgraphCalls.ts): read before and after each run. */
+  subgraphCalls?: () => Promise<number>;
 }
 
 export interface Sample {
@@ -37,6 +39,13 @@ export interface Sample {
   subgraphCpuMsPerRequest: number;
   /** CPU time per request of each subgraph, by process id. */
   subgraphCpuMsByPid: Map<number, number>;
+  /** GraphQL calls the subgraphs answered per request (NaN when not counted). */
+  subgraphCallsPerRequest: number;
+  /**
+   * CPU time of this process, the load generator, per request: autocannon, each request's headers,
+   * and any token minted during the run. It runs on the same cores as the gateway and subgraphs.
+   */
+  generatorCpuMsPerRequest: number;
   /** The largest resident memory of the answering processes together, sampled during the run, MB. */
   peakRssMb: number;
 }
@@ -47,6 +56,8 @@ const memorySampleMs = 250;
 export async function measure(target: Target, seconds: number, connections: number): Promise<Sample> {
   const tree = processTree(target.pid);
   const subgraphPids = target.subgraphPids ?? [];
+  // Read before the CPU counters start and after they stop, so the reading is no part of the run.
+  const callsBefore = target.subgraphCalls ? await target.subgraphCalls() : NaN;
   const subgraphBefore = new Map(subgraphPids.map((pid) => [pid, cpuMs(pid)]));
   const cpuBefore = treeCpuMs(tree);
   let peakRssMb = treeRssMb(tree);
@@ -54,6 +65,7 @@ export async function measure(target: Target, seconds: number, connections: numb
   const perRequest = target.perRequest?.();
   const fixed = { 'content-type': 'application/json', ...(await target.headers()) };
   try {
+    const generatorBefore = process.cpuUsage();
     const result = await autocannon({
       url: target.url,
       method: 'POST',
@@ -74,24 +86,43 @@ export async function measure(target: Target, seconds: number, connections: numb
           }
         : {}),
     });
+    const generator = process.cpuUsage(generatorBefore);
     // On a machine too busy to finish one request in the run, nothing here is a measurement.
     const total = result.requests.total || NaN;
     const subgraphCpuMsByPid = new Map(subgraphPids.map((pid) => [pid, (cpuMs(pid) - subgraphBefore.get(pid)!) / total]));
+    const cpuMsPerRequest = tree.length ? (treeCpuMs(tree) - cpuBefore) / total : NaN;
+    const peak = Math.max(peakRssMb, treeRssMb(tree));
+    const callsAfter = target.subgraphCalls ? await settled(target.subgraphCalls) : NaN;
     return {
       rps: result.requests.total ? result.requests.average : NaN,
       p50: result.requests.total ? result.latency.p50 : NaN,
       p99: result.requests.total ? result.latency.p99 : NaN,
       failed: result.errors + result.timeouts + result.non2xx + result.mismatches,
       requests: result.requests.total,
-      cpuMsPerRequest: tree.length ? (treeCpuMs(tree) - cpuBefore) / total : NaN,
+      cpuMsPerRequest,
       subgraphCpuMsPerRequest: subgraphPids.length ? [...subgraphCpuMsByPid.values()].reduce((a, b) => a + b, 0) : NaN,
       subgraphCpuMsByPid,
-      peakRssMb: Math.max(peakRssMb, treeRssMb(tree)),
+      // Over the requests sent: those still in flight when the run ended make their calls too.
+      subgraphCallsPerRequest: (callsAfter - callsBefore) / (result.requests.sent || NaN),
+      generatorCpuMsPerRequest: (generator.user + generator.system) / 1000 / total,
+      peakRssMb: peak,
     };
   } finally {
     clearInterval(sampler);
     perRequest?.done();
   }
+}
+
+/** A count once it has stopped growing for 100 ms (at most 3 s): the calls of requests still in flight at a run's end included. */
+async function settled(count: () => Promise<number>): Promise<number> {
+  let last = await count();
+  for (let i = 0; i < 30; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = await count();
+    if (now === last) break;
+    last = now;
+  }
+  return last;
 }
 
 /**

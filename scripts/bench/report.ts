@@ -1,4 +1,4 @@
-import { costPerSector, evaluateTargets, gateways, wholePlan, type BenchRun } from './results.ts';
+import { costPerSector, evaluateTargets, gateways, ratioCeilings, wholePlan, type BenchRun } from './results.ts';
 
 /**
  * One run of `npm run bench` as Markdown: the targets met or not, then every table they were
@@ -34,11 +34,12 @@ export function benchReport(run: BenchRun, chartFile: string): string {
       `${settings.rounds} interleaved round${settings.rounds === 1 ? '' : 's'} (each round runs every operation against every gateway in turn) × ${settings.seconds} s ` +
       `per gateway, ${settings.connections} connections; medians over the rounds. One request at a time: ${settings.unloadedRequests} ` +
       `requests per target. Subgraphs on the ${settings.store} store, demo data. Each request carried a caller token of its own ` +
-      `(${whole(settings.tokensMinted)} minted before the runs; subjects drawn from ${Object.entries(settings.populations)
+      `(${whole(settings.tokensMinted)} minted, ${whole(settings.tokensMintedDuringRuns)} of them during a run that outran what was minted before it; ` +
+      `${ms(settings.mintCpuMsPerToken, 3)} ms of CPU each; subjects drawn from ${Object.entries(settings.populations)
         .map(([role, n]) => `${n} ${role}s`)
         .join(
           ' and ',
-        )}); ${settings.tokensReused === 0 ? 'none was sent twice' : `**${whole(settings.tokensReused)} requests reused a token** (more requests than minted)`}.`,
+        )}); ${settings.tokensReused === 0 ? 'no gateway was sent a token twice' : `**${whole(settings.tokensReused)} requests reused a token**`}.`,
   );
 
   sections.push(
@@ -70,6 +71,44 @@ export function benchReport(run: BenchRun, chartFile: string): string {
       `\n\n![Requests per second per operation and gateway](${chartFile})`,
   );
 
+  // A case-level read is cached by neither, so it has no cached ratio to bound.
+  const ceilings = ratioCeilings(run).filter(
+    (c) => Number.isFinite(c.ceiling) && !(c.gateway === gateways.oursCached && c.operation === 'CaseWithResponses'),
+  );
+  if (ceilings.length) {
+    sections.push(
+      `## What this machine allows\n\n` +
+        `The load generator runs on the same cores as the gateways and subgraphs. With the cores busy, a gateway answers about ` +
+        `cores ÷ (its own + its subgraphs' + the generator's CPU per request) requests/s; so even if our gateway and subgraphs cost ` +
+        `nothing, ours could do at most p ÷ g times a peer, where g is the generator's CPU per request driving ours and p the ` +
+        `peer's whole CPU per request (its gateway, its subgraphs and the generator driving it). A target above that ceiling cannot ` +
+        `be met on this machine, whatever our gateway does. The generator also sends from one Node thread: at g ms per request it ` +
+        `cannot send more than 1000 ÷ g requests/s, which over the peer's requests/s is the last column (a bound if g is all spent on ` +
+        `that thread, as autocannon's work is).\n\n` +
+        table(
+          [
+            'operation',
+            'ratio',
+            'measured',
+            'g: generator ms/req',
+            'p: peer in all ms/req',
+            'ceiling p ÷ g',
+            'one thread: 1000 ÷ g ÷ peer req/s',
+          ],
+          ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
+          ceilings.map((c) => [
+            c.operation,
+            `${c.gateway} ÷ ${c.versus}`,
+            x(ratioOf(c.operation, c.gateway, c.versus)),
+            ms(c.generatorCpuMs),
+            ms(c.versusCpuMs),
+            x(c.ceiling),
+            x(c.generatorLimit),
+          ]),
+        ),
+    );
+  }
+
   if (run.unanswered.length) {
     sections.push(
       `## Operations a peer could not answer\n\n` +
@@ -84,11 +123,25 @@ export function benchReport(run: BenchRun, chartFile: string): string {
 
   sections.push(
     `## Under load\n\n` +
-      `Latency in ms. CPU is per request, from /proc: the gateway's processes (all of them), and all subgraphs together. ` +
+      `Latency in ms. CPU is per request, from /proc: the gateway's processes (all of them), and all subgraphs together; ` +
+      `the generator's is the bench process's own (process.cpuUsage), which sends the requests from the same cores. Subgraph calls: the GraphQL ` +
+      `calls the subgraphs answered per request sent, from their metrics; fewer than the plan makes where identical calls in flight were merged. ` +
       `Peak memory: the largest resident set of the gateway's processes together, sampled every 250 ms during the runs.\n\n` +
       table(
-        ['operation', 'gateway', 'req/s', 'p50', 'p99', 'gateway CPU ms/req', 'subgraphs CPU ms/req', 'peak RSS MB', 'failed'],
-        ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+        [
+          'operation',
+          'gateway',
+          'req/s',
+          'p50',
+          'p99',
+          'gateway CPU ms/req',
+          'subgraphs CPU ms/req',
+          'subgraph calls/req',
+          'generator CPU ms/req',
+          'peak RSS MB',
+          'failed',
+        ],
+        ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
         run.loaded.map((r) => [
           r.operation,
           r.gateway,
@@ -97,6 +150,8 @@ export function benchReport(run: BenchRun, chartFile: string): string {
           whole(r.p99),
           ms(r.cpuMsPerRequest),
           ms(r.subgraphCpuMsPerRequest),
+          ms(r.subgraphCallsPerRequest),
+          ms(r.generatorCpuMsPerRequest),
           whole(r.peakRssMb),
           String(r.failed),
         ]),

@@ -56,6 +56,7 @@ import {
   wholePlan,
 } from './results.ts';
 import { plannedSubgraphs, rootFetches } from './rootFetches.ts';
+import { graphqlCallsAnswered } from './subgraphCalls.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -170,8 +171,9 @@ try {
   const subgraphUrl = (name: string) => env[`${envPrefix(name)}_URL`]!;
   const subgraphPid = (name: string) => services.find((s) => s.name === name)?.child.pid;
   const subgraphPids = subgraphCatalog.map(({ name }) => subgraphPid(name)!);
+  const subgraphCalls = () => graphqlCallsAnswered(subgraphCatalog.map(({ name }) => subgraphUrl(name)));
   const callerOf = (op: BenchOperation): Caller => ({ role: op.as?.role ?? 'analyst', sector: op.as?.sector ?? null });
-  /** Requests/s each gateway last did on each operation: how many tokens its next run may need. */
+  /** Requests/s each gateway last did on each operation: how many tokens its next run is expected to need (the pool adds a margin). */
   const lastRps = new Map<string, number>();
 
   const directTarget = (op: BenchOperation, call: DirectCall): Target => {
@@ -187,7 +189,7 @@ try {
     };
   };
 
-  /** A gateway as a target, whose runs take `expected` tokens (default: as many as its last requests/s for `seconds` allows). */
+  /** A gateway as a target, whose runs are expected to take `expected` tokens (default: its last requests/s for `seconds`). */
   // What each gateway answered each operation in the check before timing, by `${label}\n${op.name}`.
   const checkedAnswers = new Map<string, string>();
   const gatewayTarget = (op: BenchOperation, label: string, expected?: number): Target => {
@@ -200,9 +202,10 @@ try {
       expectedAnswer: checkedAnswers.get(key),
       pid: service.child.pid,
       subgraphPids,
+      subgraphCalls,
       headers: async () => ({}),
       perRequest: () => {
-        const run = tokens.take(label, callerOf(op), expected ?? Math.ceil((lastRps.get(key) ?? 20_000) * seconds * 1.5) + 4 * connections);
+        const run = tokens.take(label, callerOf(op), expected ?? Math.ceil((lastRps.get(key) ?? 20_000) * seconds));
         return {
           // A case-level read carries a request id of its own, which keeps every gateway from merging it (see hive/gateway.config.ts).
           headers: () => ({ authorization: `Bearer ${run.next()}`, ...(op.caseLevel ? { 'x-request-id': randomUUID() } : {}) }),
@@ -318,6 +321,8 @@ try {
           failed: runs.reduce((n, s) => n + s.failed, 0),
           cpuMsPerRequest: median(runs.map((s) => s.cpuMsPerRequest)),
           subgraphCpuMsPerRequest: median(runs.map((s) => s.subgraphCpuMsPerRequest)),
+          subgraphCallsPerRequest: median(runs.map((s) => s.subgraphCallsPerRequest)),
+          generatorCpuMsPerRequest: median(runs.map((s) => s.generatorCpuMsPerRequest)),
           peakRssMb: Math.max(...runs.map((s) => s.peakRssMb)),
         };
       }),
@@ -410,6 +415,8 @@ try {
         store: 'embedded',
         tokensMinted: tokens.size,
         tokensReused: tokens.reused,
+        tokensMintedDuringRuns: tokens.mintedDuringRuns,
+        mintCpuMsPerToken: tokens.mintCpuMsPerToken,
         populations,
       },
       loaded,

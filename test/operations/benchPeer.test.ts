@@ -3,6 +3,7 @@ import path from 'node:path';
 import { hivePeers, startHivePeer } from '../../scripts/bench/hivePeers.ts';
 import { benchOperations, type BenchOperation } from '../../scripts/bench/operations.ts';
 import { stopAll, type Service } from '../../scripts/bench/processes.ts';
+import { graphqlCallsAnswered } from '../../scripts/bench/subgraphCalls.ts';
 import { serviceEnvironment } from '../support/serviceEnvironment.ts';
 import { postGraphQL, startTestHub, testAudience, testIssuer, type TestCaller, type TestHub } from '../support/hub.ts';
 
@@ -78,5 +79,48 @@ describe('the benchmark peers: Hive Gateway’s CLI with the bench configuration
       expect([...together, ...after].every((a) => a.data && !a.errors)).toBe(true);
       expect((await auditLog.count({})) - before, peer.name).toBe(22);
     }
+  });
+
+  // Hive merges identical subgraph calls in flight by default, as ours does; the bench's
+  // configuration must leave calls of one role and sector identical (no caller's claims copied into
+  // them), or it never merges a single one, and the subgraphs do work behind it that ours spares
+  // them. Shown with a case read sent without its own request id, which its cache never keeps: one
+  // read alone, then many officers of one sector at once, who must share calls.
+  it('merges identical subgraph calls in flight of callers of one role and sector, as ours does', async () => {
+    const op = benchOperations.find((o) => o.caseLevel)!;
+    const variables = await variablesFor(op, callerOf(op));
+    const urls = [...hub.subgraphs.values()].map((s) => s.url);
+    const read = async (officer: number) =>
+      postGraphQL(peers[0]!.url, op.query, variables, {
+        authorization: `Bearer ${await hub.tokenFor({ ...callerOf(op), subject: `officer.${officer}@bench` })}`,
+      });
+    const before = await graphqlCallsAnswered(urls);
+    expect((await read(0)).errors).toBeUndefined();
+    const alone = (await graphqlCallsAnswered(urls)) - before;
+    expect(alone).toBeGreaterThan(0);
+
+    const together = await Promise.all(Array.from({ length: 40 }, (_, i) => read(i + 1)));
+    expect(together.every((a) => a.data && !a.errors)).toBe(true);
+    const calls = (await graphqlCallsAnswered(urls)) - before - alone;
+    expect(calls).toBeLessThan(40 * alone);
+  });
+
+  it('never merges the calls of callers of another role or sector: each gets the answer it gets alone', async () => {
+    const op = benchOperations.find((o) => o.caseLevel)!;
+    const variables = await variablesFor(op, callerOf(op));
+    const callers: TestCaller[] = [
+      { role: 'sector-officer', sector: 'health', subject: 'officer@bench' },
+      { role: 'sector-officer', sector: 'police', subject: 'officer@bench' },
+      { role: 'analyst', subject: 'analyst@bench' },
+    ];
+    const read = async (as: TestCaller) =>
+      JSON.stringify(await postGraphQL(peers[0]!.url, op.query, variables, { authorization: `Bearer ${await hub.tokenFor(as)}` }));
+    const alone = new Map<TestCaller, string>();
+    for (const as of callers) alone.set(as, await read(as));
+    expect(new Set(alone.values()).size).toBe(callers.length);
+
+    const mixed = Array.from({ length: 30 }, (_, i) => callers[i % callers.length]!);
+    const answers = await Promise.all(mixed.map(read));
+    expect(answers.filter((answer, i) => answer !== alone.get(mixed[i]!))).toEqual([]);
   });
 });

@@ -7,13 +7,23 @@
  *
  * What it sets is what a team putting Hive in front of these subgraphs would have to set, no more:
  * - `jwt`: each caller's token is verified by Hive (ES256, the issuer's public key, issuer and
- *   audience), as ours verifies it; a request without a valid token is refused.
+ *   audience), as ours verifies it; a request without a valid token is refused. Its payload is not
+ *   forwarded to the subgraphs (`forward.payload: false`; Hive's default is to copy every caller's
+ *   claims into each subgraph call's `extensions`): our subgraphs learn who calls from the signed
+ *   token below and read nothing else, and a ministry is told no more of a caller than that token
+ *   says. Forwarded, the claims (each token's own id and time) would also make every call's body
+ *   unique, so Hive's merging of identical calls in flight, on by default, would never merge any.
  * - a plugin (`onFetch`) that signs each subgraph call for the verified caller with the gateway
  *   key, bound to the call's body, and sends it to the subgraph's real URL (scripts/hiveGateway.ts):
  *   our subgraphs answer nothing else.
- * - `propagateHeaders`: the caller's `x-request-id`, passed on to every subgraph call. Hive merges
- *   identical subgraph calls in flight; a case-level read must reach its subgraph every time, to be
- *   audited there, and the bench sends each such request with its own id, which keeps them apart.
+ * - `propagateHeaders`: Hive merges subgraph calls in flight whose URL, body and passed-on headers
+ *   are the same (@graphql-tools/executor-http, `deduplicateInflightRequests`), before the plugin
+ *   above signs them. Two headers decide what it may merge, so that it merges what ours merges and
+ *   nothing more (gateway/subgraphDataSource.ts):
+ *   - `x-crg-merge-scope`, the verified caller's role and sector: an answer is shared only among
+ *     callers who may see the same one, never a sector officer's with an analyst's;
+ *   - the caller's `x-request-id`: a case-level read must reach its subgraph every time, to be
+ *     audited there, and the bench sends each such request with its own id, which keeps them apart.
  * - with PEER_RESPONSE_CACHE_TTL_MS, `responseCaching`: answers kept that long per role and sector
  *   of the verified caller, never for a field that needs more than the aggregate scopes (case-level
  *   data, contacts, the audit log), as ours keeps them.
@@ -48,6 +58,8 @@ const subgraphUrls = Object.fromEntries(
     return [name, url];
   }),
 );
+/** Passed on to every subgraph call so that Hive merges only calls of callers of one role and sector (see above). */
+const mergeScopeHeader = 'x-crg-merge-scope';
 const cacheTtlMs = Number(process.env.PEER_RESPONSE_CACHE_TTL_MS ?? 0);
 const signingKey = await importKey(keys.gatewayPrivate, internalTokenAlgorithm);
 
@@ -80,11 +92,16 @@ export const gatewayConfig = defineConfig({
       audience: process.env.CRG_AUTH_AUDIENCE ?? developmentAudience,
     },
     reject: { missingToken: true, invalidToken: true },
+    forward: { payload: false },
   },
   propagateHeaders: {
-    fromClientToSubgraphs: ({ request }) => {
+    fromClientToSubgraphs: ({ request, context }) => {
+      const claims = claimsOf(context);
       const id = request.headers.get('x-request-id');
-      return id ? { 'x-request-id': id } : {};
+      return {
+        [mergeScopeHeader]: `${String(claims?.role)}/${typeof claims?.sector === 'string' ? claims.sector : ''}`,
+        ...(id ? { 'x-request-id': id } : {}),
+      };
     },
   },
   responseCaching:
