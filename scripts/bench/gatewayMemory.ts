@@ -5,8 +5,8 @@
  * variant in interleaved rounds (the order turns by one each round), every request with a caller
  * token of its own, as `npm run bench` does. After each run it reports the variant's peak resident
  * memory (sampled every 250 ms, as the bench samples it), requests/s, CPU ms per request, and the
- * gateway's own account of its memory (process.memoryUsage and V8's heap spaces, from a probe
- * loaded with --import: memoryProbe.mjs).
+ * gateway's own account of its memory (process.memoryUsage, V8's heap spaces and resident memory by
+ * mapping, from a probe loaded with --import: memoryProbe.mjs).
  *
  *   npm run bench:memory -- [--seconds 5] [--rounds 2] [--connections 20] [--only SectorStatus,...]
  *                           [--variant 'label|ENV=value,...|--v8-flag ...|other/dist/server'] ... [--heap-profile dir]

@@ -1,5 +1,6 @@
 // Loaded with `--import` into a gateway the memory bench starts: answers `{ memory: true }` over
-// the IPC channel with where its memory is (process.memoryUsage and V8's heap spaces).
+// the IPC channel with where its memory is (process.memoryUsage, V8's heap spaces, and resident
+// memory by mapping).
 import fs from 'node:fs';
 import v8 from 'node:v8';
 
@@ -32,7 +33,6 @@ process.on('message', (message) => {
 const profileFile = new URL(import.meta.url).searchParams.get('heapProfile');
 if (profileFile) {
   const { Session } = await import('node:inspector/promises');
-  const fs = await import('node:fs');
   const session = new Session();
   session.connect();
   await session.post('HeapProfiler.startSampling', { samplingInterval: 16384 });
