@@ -12,6 +12,7 @@ import { projectPath } from '../platform/schemaFiles.ts';
 const measuredOnly: Record<string, string> = {
   bench: 'compares gateways under load for minutes; its results are in docs/performance.md',
   'bench:pathway': 'loads 100,000 cases to time pathway aggregates; results in docs/performance.md',
+  'bench:memory': 'puts our gateway under load for minutes to account for its memory; results in docs/performance.md',
   'dashboard:speed': 'times the dashboard in a browser on a throttled profile; results in docs/dashboard.md',
   format: 'rewrites files; CI runs its check half (`npm run lint`)',
 };

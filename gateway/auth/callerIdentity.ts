@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { LRUCache } from 'lru-cache';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
@@ -38,6 +39,14 @@ export function callerKeySet(auth: AuthConfig, developmentJwks?: JSONWebKeySet):
  */
 export const rememberVerifiedMs = 60_000;
 
+/**
+ * Verified tokens are remembered by their SHA-256, not their text: a caller token is about 450
+ * characters, its digest 43, and a full memory of 10,000 tokens held 7.9 MB by their text against
+ * 2.8 MB by their digest (measured in docs/performance.md, "Gateway memory"). Taking the digest
+ * costs about a microsecond per request; a different text has a different digest.
+ */
+const tokenDigest = (authorization: string) => createHash('sha256').update(authorization, 'utf8').digest('base64url');
+
 export function createCallerVerifier(
   auth: Pick<AuthConfig, 'issuer' | 'audience'>,
   keys: JWTVerifyGetKey,
@@ -47,10 +56,11 @@ export function createCallerVerifier(
   const verifyToken = tokenVerifier(auth, keys, now);
   return {
     async verify(authorization) {
-      const known = authorization ? verified.get(authorization) : undefined;
+      const digest = authorization ? tokenDigest(authorization) : undefined;
+      const known = digest ? verified.get(digest) : undefined;
       if (known && now() < known.until) return known.identity;
       const { identity, expiresAt } = await verifyToken(authorization);
-      verified.set(authorization!, { identity, until: Math.min(expiresAt, now() + rememberVerifiedMs) });
+      verified.set(digest!, { identity, until: Math.min(expiresAt, now() + rememberVerifiedMs) });
       return identity;
     },
   };

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { envPrefix, subgraphCatalog } from '../../platform/catalog.ts';
 import { projectPath } from '../../platform/schemaFiles.ts';
 import { freePort } from '../freePort.ts';
@@ -10,12 +11,12 @@ export { freePort } from '../freePort.ts';
 let runCompiled = false;
 
 /**
- * From now on, services start from the compiled JavaScript in dist/server/ (compiled here, first),
- * as production runs them; scripts with no compiled counterpart (the peer gateway) still run
- * through tsx.
+ * From now on, services start from the compiled JavaScript in dist/server/ (compiled here, first,
+ * unless `compile` is false), as production runs them; scripts with no compiled counterpart (the
+ * peer gateway) still run through tsx.
  */
-export function useCompiledServer(): void {
-  compileServer();
+export function useCompiledServer(compile = true): void {
+  if (compile) compileServer();
   runCompiled = true;
 }
 
@@ -26,7 +27,8 @@ export interface Service {
 }
 
 /**
- * Starts one service (`script`, a source file named from the project root) in its own process,
+ * Starts one service (`script`, a source file named from the project root, or the absolute path of
+ * a compiled file) in its own process,
  * as `npm start` does, and resolves once it says it is ready. Its standard output (the JSON logs) is dropped; errors still show.
  */
 export function launch(
@@ -37,8 +39,10 @@ export function launch(
   extraExecArgv: string[] = [],
 ): Promise<Service> {
   return new Promise((resolve, reject) => {
-    const compiled = runCompiled && fs.existsSync(compiledPath(script));
-    const child = fork(compiled ? compiledPath(script) : projectPath(script), args, {
+    // An absolute path to a compiled file runs as it is (another build, to compare with this one).
+    const given = path.isAbsolute(script) && script.endsWith('.js');
+    const compiled = given || (runCompiled && fs.existsSync(compiledPath(script)));
+    const child = fork(given ? script : compiled ? compiledPath(script) : projectPath(script), args, {
       execArgv: [...(compiled ? [] : ['--import', 'tsx']), ...extraExecArgv],
       env,
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

@@ -166,7 +166,7 @@ export function k8sManifests(): Record<string, Manifest[]> {
       memory: '256Mi',
       env: [
         { name: 'GATEWAY_PORT', value: String(gatewayPort) },
-        // A smaller young generation and a bounded heap keep the gateway's RSS under its 250 MB target (docs/performance.md).
+        // A smaller young generation and a bounded heap hold the gateway's RSS down (docs/performance.md, Gateway memory).
         { name: 'NODE_OPTIONS', value: gatewayNodeFlags.join(' ') },
         { name: 'CRG_GATEWAY_KEY_FILE', value: '/etc/crg/gateway-key/gateway.jwk' },
         // A new supergraph is applied by updating this ConfigMap: the gateway reloads it live.
