@@ -1,13 +1,17 @@
 /**
- * What one case read costs each subgraph on the embedded store: CPU time per read in each
- * subgraph process (from /proc) and the bytes each read adds to its files (store and witness).
- * The hub runs from source in its own processes on a fresh data folder; the read is the bench's
- * CaseWithResponses, as a health sector officer, through the gateway.
+ * What one case read costs the gateway and each subgraph on the embedded store: CPU time per read
+ * in each process (from /proc) and the bytes each read adds to its files (store and witness).
+ * The hub runs in its own processes on a fresh data folder; the read is the bench's
+ * CaseWithResponses, as a health sector officer, through the gateway (without its cache).
  *
- *   tsx scripts/caseReadCost.ts [--reads 500] [--concurrency 1] [--store embedded|memory] [--profile health,coordination]
+ *   tsx scripts/caseReadCost.ts [--reads 500] [--concurrency 1] [--store embedded|memory]
+ *                               [--fresh-tokens] [--compiled] [--profile gateway,health,coordination]
  *
- * --profile writes a V8 CPU profile of the named subgraphs under scripts/bench/profiles
- * (summarise with scripts/bench/profileSummary.ts). Linux only (reads /proc).
+ * --fresh-tokens sends each read with a caller token of its own, as the bench does, so the
+ * gateway verifies one and signs its subgraph calls' tokens anew on every read; without it every
+ * read is the same caller's. --compiled runs the services compiled (dist/server/), as the bench
+ * and production do. --profile writes a V8 CPU profile of the named services under
+ * scripts/bench/profiles (summarise with scripts/bench/profileSummary.ts). Linux only (reads /proc).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +22,9 @@ import { loadOrCreateDevelopmentKeys } from '../platform/auth/keys.ts';
 import { mintCallerToken } from '../platform/auth/localIssuer.ts';
 import { developmentAudience, developmentIssuer } from '../platform/config.ts';
 import { benchOperations } from './bench/operations.ts';
-import { cpuMs, freePort, launch, measuredHubEnvironment, stopAll, type Service } from './bench/processes.ts';
+import { TokenPool } from './bench/callerTokens.ts';
+import { cpuMs, freePort, launch, measuredHubEnvironment, stopAll, useCompiledServer, type Service } from './bench/processes.ts';
+import { gatewayNodeFlags } from './deploy/k8sManifests.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -26,11 +32,14 @@ const { values: flags } = parseArgs({
     concurrency: { type: 'string', default: '1' },
     profile: { type: 'string', default: '' },
     store: { type: 'string', default: 'embedded' },
+    'fresh-tokens': { type: 'boolean', default: false },
+    compiled: { type: 'boolean', default: false },
   },
 });
 const reads = Number(flags.reads);
 const concurrency = Number(flags.concurrency);
 const profiled = new Set(flags.profile.split(',').filter(Boolean));
+if (flags.compiled) useCompiledServer();
 const operation = benchOperations.find((op) => op.name === 'CaseWithResponses')!;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-caseread-'));
@@ -60,7 +69,13 @@ try {
     ),
   );
   services.push(...subgraphs);
-  const gateway = await launch('gateway', 'gateway/main.ts', [], { ...env, GATEWAY_PORT: String(await freePort()) });
+  const gateway = await launch(
+    'gateway',
+    'gateway/main.ts',
+    [],
+    { ...env, GATEWAY_PORT: String(await freePort()), GATEWAY_RESPONSE_CACHE_TTL_MS: '0' },
+    [...gatewayNodeFlags, ...(profiled.has('gateway') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+  );
   services.push(gateway);
 
   const { role, sector } = operation.as!;
@@ -72,10 +87,17 @@ try {
     audience: developmentAudience,
     expiresIn: '2h',
   });
+  const pool = new TokenPool({
+    privateJwk: keys.issuerPrivate,
+    issuer: developmentIssuer,
+    audience: developmentAudience,
+    lifetimeSeconds: 7200,
+  });
+  const fresh = flags['fresh-tokens'] ? pool.take('gateway', { role, sector: sector ?? null }, reads + 101) : null;
   const ask = async (query: string, variables?: Record<string, unknown>) => {
     const response = await fetch(gateway.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${fresh?.next() ?? token}` },
       body: JSON.stringify({ query, variables }),
     });
     const result = (await response.json()) as { data?: Record<string, any>; errors?: unknown[] };
@@ -96,12 +118,13 @@ try {
   const pause = () => new Promise((resolve) => setTimeout(resolve, 2000));
   await pause();
 
-  const cpuBefore = subgraphs.map((s) => cpuMs(s.child.pid));
+  const measured = [gateway, ...subgraphs];
+  const cpuBefore = measured.map((s) => cpuMs(s.child.pid));
   const sizesBefore = fileSizes();
   const started = performance.now();
   await readMany(reads);
   const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = subgraphs.map((s) => cpuMs(s.child.pid));
+  const cpuAfter = measured.map((s) => cpuMs(s.child.pid));
   const sizesAfter = fileSizes();
   await pause();
 
@@ -111,8 +134,15 @@ try {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  console.log('CPU ms per read, by subgraph:');
-  subgraphs.forEach((s, i) => console.log(`  ${s.name.padEnd(16)} ${((cpuAfter[i]! - cpuBefore[i]!) / reads).toFixed(2)}`));
+  console.log('CPU ms per read, by process:');
+  const perRead = measured.map((s, i) => (cpuAfter[i]! - cpuBefore[i]!) / reads);
+  measured.forEach((s, i) => console.log(`  ${s.name.padEnd(16)} ${perRead[i]!.toFixed(2)}`));
+  console.log(
+    `  ${'subgraphs'.padEnd(16)} ${perRead
+      .slice(1)
+      .reduce((a, b) => a + b, 0)
+      .toFixed(2)}`,
+  );
   console.log('Bytes added per read, by file:');
   for (const [file, size] of sizesAfter) {
     const grown = size - (sizesBefore.get(file) ?? 0);

@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
-import { SignJWT, decodeJwt, jwtVerify, type CryptoKey, type JWTPayload, type KeyObject } from 'jose';
+import { createHash, KeyObject, sign as signBytes } from 'node:crypto';
+import { decodeJwt, jwtVerify, type JWTPayload } from 'jose';
+import type { Key } from './keys.ts';
 import { isRole, scopesByRole } from './roles.ts';
 import { UnauthenticatedError, type Identity } from './identity.ts';
 
@@ -34,22 +35,51 @@ export const caseAccessAudience = 'coordination#case-access';
 /** The audience of a revision token: the subgraph's revision route, never its GraphQL endpoint. */
 const revisionAudience = (subgraph: string) => `${subgraph}#revision`;
 
-type Key = CryptoKey | KeyObject;
-
 /** The digest a token binds: SHA-256 of the request body as sent, base64url. */
 export function bodyDigest(body: string): string {
   return createHash('sha256').update(body, 'utf8').digest('base64url');
 }
 
-function sign(identity: Identity, type: string, audience: string, key: Key, extra: JWTPayload = {}): Promise<string> {
-  return new SignJWT({ role: identity.role, sector: identity.sector, ...extra })
-    .setProtectedHeader({ alg: internalTokenAlgorithm, typ: type })
-    .setSubject(identity.subject)
-    .setIssuer(issuer)
-    .setAudience(audience)
-    .setIssuedAt()
-    .setExpirationTime(`${lifetimeSeconds}s`)
-    .sign(key);
+const base64url = (json: unknown) => Buffer.from(JSON.stringify(json)).toString('base64url');
+const signingKeys = new WeakMap<object, KeyObject>();
+
+/** The key as a node:crypto KeyObject (converted once per key), refused unless it is an Ed25519 private key. */
+function ed25519SigningKey(key: Key): KeyObject {
+  let keyObject = signingKeys.get(key);
+  if (!keyObject) {
+    keyObject = key instanceof KeyObject ? key : KeyObject.from(key as Parameters<typeof KeyObject.from>[0]);
+    if (keyObject.type !== 'private' || keyObject.asymmetricKeyType !== 'ed25519') {
+      throw new Error(
+        `The gateway signs internal tokens with an Ed25519 private key (got a ${keyObject.type} ${keyObject.asymmetricKeyType} key)`,
+      );
+    }
+    signingKeys.set(key, keyObject);
+  }
+  return keyObject;
+}
+
+/**
+ * A compact JWS (RFC 7515) of the token's claims, signed with node:crypto's one-shot Ed25519
+ * (RFC 8037 EdDSA) rather than through jose's WebCrypto path: the gateway signs up to one token
+ * per subgraph call, and WebCrypto's asynchronous job cost three times the signature itself
+ * (about 140 µs against 35 µs of CPU). The claims are those jose's SignJWT wrote; subgraphs still
+ * verify with jose (`verify` below), so a token this writes wrongly is refused, never accepted.
+ */
+async function sign(identity: Identity, type: string, audience: string, key: Key, extra: JWTPayload = {}): Promise<string> {
+  const issuedAt = Math.floor(Date.now() / 1000);
+  const claims = {
+    role: identity.role,
+    sector: identity.sector,
+    ...extra,
+    sub: identity.subject,
+    iss: issuer,
+    aud: audience,
+    iat: issuedAt,
+    exp: issuedAt + lifetimeSeconds,
+  };
+  const signingInput = `${base64url({ alg: internalTokenAlgorithm, typ: type })}.${base64url(claims)}`;
+  const signature = signBytes(null, Buffer.from(signingInput), ed25519SigningKey(key));
+  return `${signingInput}.${signature.toString('base64url')}`;
 }
 
 /** The token for one call to `subgraph` with exactly `body`. */
