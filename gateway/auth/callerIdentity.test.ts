@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDevelopmentKeys, type DevelopmentKeys } from '../../platform/auth/keys.ts';
+import { developmentIssuerAlgorithm, generateDevelopmentKeys, importKey, type DevelopmentKeys } from '../../platform/auth/keys.ts';
 import { mintCallerToken } from '../../platform/auth/localIssuer.ts';
 import { callerKeySet, createCallerVerifier, rememberVerifiedMs } from './callerIdentity.ts';
 
@@ -56,6 +57,20 @@ describe('caller tokens checked against a JWKS URL', () => {
     const stranger = await generateDevelopmentKeys();
     const token = await mintCallerToken(stranger.issuerPrivate, { role: 'analyst', issuer: auth.issuer, audience: auth.audience });
     await expect(verifier.verify(`Bearer ${token}`)).rejects.toThrow(/not signed by a key the issuer publishes/);
+  });
+});
+
+describe('caller tokens from the identity provider', () => {
+  it.each([null, 42, '', ['a']])('are refused when their subject is not a non-empty string (sub: %j)', async (sub) => {
+    const verifier = createCallerVerifier(auth, callerKeySet({ ...auth, jwksFile: undefined }, keys.issuerJwks));
+    const token = await new SignJWT({ role: 'analyst', sub } as Record<string, unknown>)
+      .setProtectedHeader({ alg: developmentIssuerAlgorithm, kid: keys.issuerPrivate.kid, typ: 'JWT' })
+      .setIssuer(auth.issuer)
+      .setAudience(auth.audience)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(await importKey(keys.issuerPrivate, developmentIssuerAlgorithm));
+    await expect(verifier.verify(`Bearer ${token}`)).rejects.toThrow(/sub claim must be a non-empty string/);
   });
 });
 

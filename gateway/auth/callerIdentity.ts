@@ -84,7 +84,12 @@ function tokenVerifier(auth: Pick<AuthConfig, 'issuer' | 'audience'>, keys: JWTV
     } catch (error) {
       throw new UnauthenticatedError(`The bearer token was refused: ${describeJoseError(error)}`);
     }
-    const { role, sector } = payload;
+    const { role, sector, sub } = payload;
+    // jose requires the claim but not its type: a subject names the caller in every audit entry.
+    if (typeof sub !== 'string' || sub === '')
+      throw new UnauthenticatedError(
+        `The bearer token names no caller: its sub claim must be a non-empty string (sub: ${JSON.stringify(sub)})`,
+      );
     if (!isRole(role) || role === 'anonymous')
       throw new UnauthenticatedError(`The bearer token names no known role (role: ${JSON.stringify(role)})`);
     const sectorBound = sectorBoundRoles.includes(role);
@@ -96,7 +101,7 @@ function tokenVerifier(auth: Pick<AuthConfig, 'issuer' | 'audience'>, keys: JWTV
     if (!sectorBound && sector !== undefined && sector !== null) {
       throw new UnauthenticatedError(`The ${role} role does not act for a sector, yet the token names one`);
     }
-    const identity = { subject: payload.sub!, role, sector: sectorBound ? (sector as string) : null, scopes: scopesByRole[role] };
+    const identity = { subject: sub, role, sector: sectorBound ? (sector as string) : null, scopes: scopesByRole[role] };
     return { identity, expiresAt: payload.exp! * 1000 };
   };
 }
