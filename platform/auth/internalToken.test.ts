@@ -44,5 +44,9 @@ describe('internal tokens, signed with node:crypto', async () => {
     const { privateKey: ecKey } = await generateKeyPair('ES256');
     await expect(signInternalToken(officer, 'health', ecKey, body)).rejects.toThrow(/Ed25519 private key \(got a private ec key\)/);
     await expect(signInternalToken(officer, 'health', publicKey, body)).rejects.toThrow(/Ed25519 private key \(got a public ed25519 key\)/);
+    const mistaken = 'nWGxne_9WmC6hEr0kuwsxERJxQ' as unknown as typeof publicKey;
+    const refusal = signInternalToken(officer, 'health', mistaken, body);
+    await expect(refusal).rejects.toThrow(/Ed25519 private key \(got a string\)/);
+    await expect(refusal).rejects.not.toThrow(/nWGx/);
   });
 });

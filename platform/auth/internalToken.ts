@@ -47,6 +47,9 @@ const signingKeys = new WeakMap<object, KeyObject>();
 function ed25519SigningKey(key: Key): KeyObject {
   let keyObject = signingKeys.get(key);
   if (!keyObject) {
+    // Node's own error for a wrong type quotes the start of the value: a key must never be echoed.
+    if (typeof key !== 'object' || key === null)
+      throw new Error(`The gateway signs internal tokens with an Ed25519 private key (got a ${typeof key})`);
     keyObject = key instanceof KeyObject ? key : KeyObject.from(key as Parameters<typeof KeyObject.from>[0]);
     if (keyObject.type !== 'private' || keyObject.asymmetricKeyType !== 'ed25519') {
       throw new Error(
