@@ -106,6 +106,8 @@ export function createNedbStore(options: { directory?: string; subgraph?: string
       await ds.compactDatafileAsync();
     },
     async close() {
+      // What was read of a collection never used is not loaded now.
+      read.clear();
       const loaded = await Promise.all(
         [...loads].map(([name, load]) =>
           load.then(
