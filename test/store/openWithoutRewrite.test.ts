@@ -59,6 +59,16 @@ describe('opening a collection file', () => {
     await expect(notes.insertMany([{ _id: 'd', version: 1, text: 'third' }])).rejects.toThrow(/duplicate/i);
   });
 
+  it('loads what was appended to a file between the store opening and the collection first used, and keeps it', async () => {
+    const { folder, file } = folderWith([{ _id: 'a', version: 1, text: 'first' }]);
+    const store = createNedbStore({ directory: folder, subgraph: 'test' });
+    fs.appendFileSync(file, `${JSON.stringify({ _id: 'b', version: 1, text: 'second' })}\n`);
+    const notes = store.collection<NoteDoc>('notes');
+    expect((await notes.find({}, { sort: { _id: 1 } })).map((n) => n._id)).toEqual(['a', 'b']);
+    await store.close();
+    expect(fs.readFileSync(file, 'utf8')).toContain('"second"');
+  });
+
   it('compacts a file whose superseded lines outnumber its records', async () => {
     const lines = Array.from({ length: 1500 }, (_, i) => ({ _id: 'a', version: i + 1, text: `version ${i + 1}` }));
     const { folder, file } = folderWith([...lines, { _id: 'b', version: 1, text: 'other' }]);

@@ -187,7 +187,25 @@ export interface CollectionContent {
   indexes: Record<string, { fieldName: unknown }>;
   /** Its record lines: more than `records` by the superseded versions and deletions. */
   recordLines: number;
+  /** The file as it was when read (absent for none): a file changed since is read again before it is loaded. */
+  readAt?: FileVersion;
 }
+
+/** What tells one version of a file from another without reading it. */
+export interface FileVersion {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/** The version of `file` now, or undefined when there is none. */
+export function fileVersion(file: string): FileVersion | undefined {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat && { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs };
+}
+
+export const sameVersion = (a: FileVersion | undefined, b: FileVersion | undefined) =>
+  a?.ino === b?.ino && a?.size === b?.size && a?.mtimeMs === b?.mtimeMs;
 
 /**
  * Every collection file of a folder read once, each line parsed as NeDB parses it: what each holds,
@@ -212,32 +230,39 @@ export function readCollectionFile(file: string): CollectionContent | { damaged:
   const loaded = fileNedbLoads(file);
   if (!loaded) return { records: [], indexes: {}, recordLines: 0 };
   // A device or a folder in its place (a link to /dev/full, say) would be read without end.
-  if (!fs.statSync(loaded).isFile()) return { damaged: [{ file: loaded, line: undefined, damage: 'not a regular file', excerpt: '' }] };
-  return contentOf(fs.readFileSync(loaded)) ?? { damaged: damagedLinesIn(file) };
+  const stat = fs.statSync(loaded);
+  if (!stat.isFile()) return { damaged: [{ file: loaded, line: undefined, damage: 'not a regular file', excerpt: '' }] };
+  const content = contentOf(fs.readFileSync(loaded));
+  if (content) return { ...content, readAt: { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs } };
+  const damaged = damagedLinesIn(file);
+  if (damaged.length > 0) return { damaged };
+  // The two readings disagree: refuse to open rather than leave the collection out.
+  throw new Error(
+    `Refusing to open the store: ${loaded} could not be read as NeDB reads it, yet no line of it is damaged. Nothing was changed.`,
+  );
 }
 
 /**
  * What an undamaged file holds, or undefined at the first damaged line (the caller then names
  * them all with `damagedLinesIn`, which reads the file again line by line: only a file about to
- * be refused pays for that). The whole file is decoded at once, which is what makes this faster
- * than `readCollectionLines`; a line end is one byte in UTF-8 and never inside a character, so
- * its lines are the same.
+ * be refused pays for that). Each line is decoded on its own: a file may hold more characters
+ * than one string can (about 512 MB in Node 20), and a line end is one byte in UTF-8, never inside
+ * a character.
  */
 function contentOf(bytes: Buffer): CollectionContent | undefined {
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
   // A last line without its line end is damaged: see readCollectionLines.
-  if (text.length > 0 && !text.endsWith('\n')) return undefined;
+  if (bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) return undefined;
   const byId = new Map<unknown, Record<string, unknown>>();
   const indexes: Record<string, { fieldName: unknown }> = {};
   let recordLines = 0;
-  for (let start = 0; start < text.length;) {
-    const end = text.indexOf('\n', start);
-    const line = text.slice(start, end);
+  for (let start = 0; start < bytes.length;) {
+    const end = bytes.indexOf(0x0a, start);
+    let line: string;
+    try {
+      line = utf8.decode(bytes.subarray(start, end));
+    } catch {
+      return undefined;
+    }
     start = end + 1;
     if (line.length === 0) continue;
     let value: { _id?: unknown; $$deleted?: unknown; $$indexCreated?: { fieldName?: unknown }; $$indexRemoved?: unknown } | null;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { DamagedCollectionError, readCollectionFile, type CollectionContent } from './collectionFile.ts';
+import { DamagedCollectionError, fileVersion, readCollectionFile, sameVersion, type CollectionContent } from './collectionFile.ts';
 
 /*
  * How the embedded store has NeDB load a collection file: from the lines the store has already read
@@ -9,6 +9,12 @@ import { DamagedCollectionError, readCollectionFile, type CollectionContent } fr
  */
 
 const require = createRequire(import.meta.url);
+// What follows uses NeDB's internals as 4.1.2 has them (pinned exactly in package.json): another
+// version could load a file differently without a word, so it is refused until checked.
+const nedbVersion = (require('@seald-io/nedb/package.json') as { version: string }).version;
+if (nedbVersion !== '4.1.2') {
+  throw new Error(`The embedded store loads files with NeDB 4.1.2's internals (nedbLoad.ts), but NeDB ${nedbVersion} is installed`);
+}
 const storage = require('@seald-io/nedb/lib/storage.js') as {
   ensureDatafileIntegrityAsync(file: string, mode?: number): Promise<void>;
 };
@@ -49,7 +55,9 @@ export function loadOnce(datastore: unknown, file: string, read: CollectionConte
     ds._resetIndexes();
     // Renames the copy an interrupted compaction left into place, or creates an empty file.
     await storage.ensureDatafileIntegrityAsync(file, persistence.modes.fileMode);
-    let content = read;
+    // Read again if the file changed since the store read it (nothing else should write it while
+    // the store holds the folder's lock; if something did, its lines are loaded, not lost).
+    let content = read && sameVersion(read.readAt, fileVersion(file)) ? read : undefined;
     if (!content) {
       const now = readCollectionFile(file);
       if ('damaged' in now) throw new DamagedCollectionError(now.damaged);
