@@ -19,6 +19,7 @@
  *
  *   npm run bench:pathway -- [--sizes 20000,100000 | --cases 100000] [--requests 50] [--writes 10]
  *                            [--store embedded|memory] [--out docs/performance/pathway-latest.md] [--profile]
+ *                            [--reuse-store <folder>]
  *
  * A year's case codes number at most 999,999 per country (six digits), so the largest size is
  * 999,999 cases in one year: the most one year's count can hold. The embedded store keeps every
@@ -26,11 +27,16 @@
  * of 32 GB or more: it is not in the default sizes. --store memory keeps the store
  * in memory (NeDB without files), handed to the subgraph already open. --out writes the report
  * (markdown) to that file too. --profile writes a CPU profile of each size's timed requests under
- * scripts/bench/profiles (read it with scripts/bench/profileSummary.ts).
+ * scripts/bench/profiles (read it with scripts/bench/profileSummary.ts). --reuse-store keeps each
+ * size's written store files under that folder (`<folder>/<size>/`) and, when they are already
+ * there, copies them rather than writing them again (minutes at 100,000 cases); the cases are still
+ * generated, the same seeded ones, to know which referrals to write to. The "write them" row is then
+ * the copy's time.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +54,7 @@ const { values: flags } = parseArgs({
     store: { type: 'string', default: 'embedded' },
     out: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    'reuse-store': { type: 'string' },
   },
 });
 if (!['embedded', 'memory'].includes(flags.store)) throw new Error(`--store must be embedded or memory (got ${flags.store})`);
@@ -67,12 +74,16 @@ interface SizeResult {
   readyOnOpenMs: number;
   firstMs: number;
   cpuToFirstMs: number;
+  /** CPU time of the process from start until ready (opening the store and counting the year). */
+  cpuToReadyMs: number;
   warm: number[];
   firstByDistrictMs: number;
   warmByDistrict: number[];
   afterWrite: number[];
   duringReread: number[];
   rereadsSeen: number;
+  /** The longest the event loop was held up in one stretch while the year was read whole again (ms). */
+  longestBlockMs: number;
   rssMb: number;
 }
 
@@ -111,6 +122,7 @@ function inChild(n: number): Promise<SizeResult> {
     flags.writes,
   ];
   args.push('--store', flags.store, ...(flags.profile ? ['--profile'] : []));
+  if (flags['reuse-store']) args.push('--reuse-store', flags['reuse-store']);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -140,6 +152,7 @@ async function measureOne(caseCount: number): Promise<SizeResult> {
   const { benchOperations } = await import('./operations.ts');
   type Identity = import('../../platform/auth/identity.ts').Identity;
   type StoredDocument = import('../../subgraphs/kit/store/port.ts').StoredDocument;
+  type Store = import('../../subgraphs/kit/store/port.ts').Store;
   type Draft<T extends StoredDocument> = import('../../subgraphs/kit/repository.ts').Draft<T>;
 
   const log = progress(`bench:pathway ${caseCount}`);
@@ -163,17 +176,24 @@ async function measureOne(caseCount: number): Promise<SizeResult> {
     // minutes, and the generator's output is the demo data every start validates. Into the folder
     // the subgraph opens, as `npm start` lays it out.
     started = performance.now();
-    const store = createNedbStore(embedded ? { directory: path.join(dataDir, country, 'coordination') } : {});
-    const repos = await openRepositories(store, coordinationSubgraph.documents);
-    const { cases: _demoCases, referrals: _demoReferrals, ...demo } = coordinationSubgraph.seed(country);
-    for (const [key, drafts] of Object.entries(demo)) await repos[key as keyof typeof repos].insertMany(drafts as never);
-    const asStored = (drafts: Draft<StoredDocument>[]) => drafts.map((d) => ({ ...d, version: 1 }));
-    for (const [name, drafts] of [
-      ['cases', registry.cases],
-      ['referrals', registry.referrals],
-    ] as const) {
-      // In batches: NeDB appends a batch as one string, and a million documents make one too long for V8.
-      for (let i = 0; i < drafts.length; i += 50_000) await store.collection(name).insertMany(asStored(drafts.slice(i, i + 50_000)));
+    const storeFolder = path.join(dataDir, country, 'coordination');
+    const kept = embedded && flags['reuse-store'] ? path.resolve(flags['reuse-store'], String(caseCount)) : undefined;
+    const reused = kept !== undefined && fs.existsSync(path.join(kept, 'cases.db'));
+    if (reused) fs.cpSync(kept, storeFolder, { recursive: true });
+    // Let go once written (embedded): the largest RSS is then the subgraph's, not this writer's too.
+    let store: Store | undefined = reused ? undefined : createNedbStore(embedded ? { directory: storeFolder } : {});
+    if (store) {
+      const repos = await openRepositories(store, coordinationSubgraph.documents);
+      const { cases: _demoCases, referrals: _demoReferrals, ...demo } = coordinationSubgraph.seed(country);
+      for (const [key, drafts] of Object.entries(demo)) await repos[key as keyof typeof repos].insertMany(drafts as never);
+      const asStored = (drafts: Draft<StoredDocument>[]) => drafts.map((d) => ({ ...d, version: 1 }));
+      for (const [name, drafts] of [
+        ['cases', registry.cases],
+        ['referrals', registry.referrals],
+      ] as const) {
+        // In batches: NeDB appends a batch as one string, and a million documents make one too long for V8.
+        for (let i = 0; i < drafts.length; i += 50_000) await store.collection(name).insertMany(asStored(drafts.slice(i, i + 50_000)));
+      }
     }
     const counted = new Set(registry.cases.filter((c) => c.reportingConsent).map((c) => c._id));
     const pending = registry.referrals.filter((r) => r.status === 'PENDING' && counted.has(r.caseId)).slice(0, writes);
@@ -181,14 +201,21 @@ async function measureOne(caseCount: number): Promise<SizeResult> {
     const totals = { cases: registry.cases.length, counted: counted.size, referrals: registry.referrals.length };
     // A subgraph holds only its store: let the drafts go, so the heap (and its garbage collection) is the subgraph's.
     registry = undefined;
-    if (embedded) await store.close();
+    if (embedded) {
+      await store?.close();
+      store = undefined;
+    }
+    if (kept !== undefined && !reused) {
+      fs.mkdirSync(path.dirname(kept), { recursive: true });
+      fs.cpSync(storeFolder, kept, { recursive: true, filter: (from) => !from.endsWith('in-use.lock') });
+    }
     const loadMs = performance.now() - started;
     log(`${embedded ? 'wrote the embedded store' : 'loaded the memory store'} in ${seconds(loadMs)}`);
 
     const keys = await generateDevelopmentKeys();
     const signingKey = await importKey(keys.gatewayPrivate, internalTokenAlgorithm);
     const gatewayPublicKey = await importKey(keys.gatewayPublic, internalTokenAlgorithm);
-    const start = (pathwayRereadAfterMs: number, open?: typeof store) =>
+    const start = (pathwayRereadAfterMs: number, open?: Store) =>
       startSubgraph(coordinationSubgraph, {
         config: {
           country,
@@ -225,6 +252,8 @@ async function measureOne(caseCount: number): Promise<SizeResult> {
     // The configured default age: no re-read happens during the timed requests.
     let subgraph = await start(defaultPathwayRereadMinutes * 60_000);
     const readyMs = performance.now() - starting;
+    const cpuReady = process.cpuUsage(cpuAtStart);
+    const cpuToReadyMs = (cpuReady.user + cpuReady.system) / 1000;
     const readiness = await fetch(subgraph.url.replace(/\/graphql$/, '/ready'));
     if (readiness.status !== 200) throw new Error(`the subgraph started but /ready answers ${readiness.status}`);
 
@@ -283,7 +312,7 @@ async function measureOne(caseCount: number): Promise<SizeResult> {
 
     log('starting it again on the store already open, with a re-read age of 1 ms');
     await subgraph.stop();
-    const opened = embedded ? createNedbStore({ directory: path.join(dataDir, country, 'coordination') }) : store;
+    const opened = embedded ? createNedbStore({ directory: path.join(dataDir, country, 'coordination') }) : store!;
     // NeDB loads a collection's file when it is first used: load them all before the clock starts.
     await openRepositories(opened, coordinationSubgraph.documents);
     const startingOnOpen = performance.now();
@@ -292,10 +321,14 @@ async function measureOne(caseCount: number): Promise<SizeResult> {
     log(`timing requests while the year is read whole again in the background, one re-read after another`);
     await aggregates(); // waits for the count at start; every later request finds the kept year too old
     rereadsSeen = 0;
+    const blocks = monitorEventLoopDelay({ resolution: 10 });
+    blocks.enable();
     const duringReread: number[] = [];
     // At least `requests` of them, and for at least two whole re-reads (at most three minutes).
     const until = performance.now() + 180_000;
     while ((duringReread.length < requests || rereadsSeen < 2) && performance.now() < until) duringReread.push(await aggregates());
+    blocks.disable();
+    const longestBlockMs = blocks.max / 1e6;
     await subgraph.stop();
     if (embedded) await opened.close();
     clearInterval(sampleRss);
@@ -307,12 +340,14 @@ async function measureOne(caseCount: number): Promise<SizeResult> {
       readyOnOpenMs,
       firstMs,
       cpuToFirstMs,
+      cpuToReadyMs,
       warm,
       firstByDistrictMs,
       warmByDistrict,
       afterWrite,
       duringReread,
       rereadsSeen,
+      longestBlockMs,
       rssMb: Math.max(rss, process.memoryUsage().rss) / 1e6,
     };
   } finally {
@@ -365,6 +400,10 @@ function reportOf(results: SizeResult[]): string {
     results.map((r) => ms(r.firstMs)),
   );
   out += line(
+    'CPU from start until ready',
+    results.map((r) => ms(r.cpuToReadyMs)),
+  );
+  out += line(
     'CPU from start to the first answer',
     results.map((r) => ms(r.cpuToFirstMs)),
   );
@@ -399,6 +438,10 @@ function reportOf(results: SizeResult[]): string {
   out += line(
     'whole re-reads finished meanwhile',
     results.map((r) => String(r.rereadsSeen)),
+  );
+  out += line(
+    'longest event-loop block during re-reads',
+    results.map((r) => ms(r.longestBlockMs)),
   );
   out += line(
     'largest RSS (MB)',

@@ -179,6 +179,114 @@ export function assertCollectionFilesReadable(directory: string): void {
   if (damaged.length > 0) throw new DamagedCollectionError(damaged);
 }
 
+/** What a collection file holds once loaded, as NeDB's own load would leave it. */
+export interface CollectionContent {
+  /** The latest version of each record (later lines replace or delete earlier ones). */
+  records: Record<string, unknown>[];
+  /** The indexes its lines declare (and did not remove), by NeDB's key for them. */
+  indexes: Record<string, { fieldName: unknown }>;
+  /** Its record lines: more than `records` by the superseded versions and deletions. */
+  recordLines: number;
+  /** The file as it was when read (absent for none): a file changed since is read again before it is loaded. */
+  readAt?: FileVersion;
+}
+
+/** What tells one version of a file from another without reading it. */
+export interface FileVersion {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/** The version of `file` now, or undefined when there is none. */
+export function fileVersion(file: string): FileVersion | undefined {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat && { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs };
+}
+
+export const sameVersion = (a: FileVersion | undefined, b: FileVersion | undefined) =>
+  a?.ino === b?.ino && a?.size === b?.size && a?.mtimeMs === b?.mtimeMs;
+
+/**
+ * Every collection file of a folder read once, each line parsed as NeDB parses it: what each holds,
+ * by the collection file's path, for the store to load without reading it again. Throws
+ * DamagedCollectionError naming every damaged line of every file, as `assertCollectionFilesReadable`
+ * does, and then nothing has been changed.
+ */
+export function readCollectionFiles(directory: string): Map<string, CollectionContent> {
+  const contents = new Map<string, CollectionContent>();
+  const damaged: DamagedLine[] = [];
+  for (const file of collectionFilesIn(directory)) {
+    const read = readCollectionFile(file);
+    if ('damaged' in read) damaged.push(...read.damaged);
+    else contents.set(file, read);
+  }
+  if (damaged.length > 0) throw new DamagedCollectionError(damaged);
+  return contents;
+}
+
+/** One collection file read once (empty when it does not exist), or its damaged lines. */
+export function readCollectionFile(file: string): CollectionContent | { damaged: DamagedLine[] } {
+  const loaded = fileNedbLoads(file);
+  if (!loaded) return { records: [], indexes: {}, recordLines: 0 };
+  // A device or a folder in its place (a link to /dev/full, say) would be read without end.
+  const stat = fs.statSync(loaded);
+  if (!stat.isFile()) return { damaged: [{ file: loaded, line: undefined, damage: 'not a regular file', excerpt: '' }] };
+  const content = contentOf(fs.readFileSync(loaded));
+  if (content) return { ...content, readAt: { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs } };
+  const damaged = damagedLinesIn(file);
+  if (damaged.length > 0) return { damaged };
+  // The two readings disagree: refuse to open rather than leave the collection out.
+  throw new Error(
+    `Refusing to open the store: ${loaded} could not be read as NeDB reads it, yet no line of it is damaged. Nothing was changed.`,
+  );
+}
+
+/**
+ * What an undamaged file holds, or undefined at the first damaged line (the caller then names
+ * them all with `damagedLinesIn`, which reads the file again line by line: only a file about to
+ * be refused pays for that). Each line is decoded on its own: a file may hold more characters
+ * than one string can (about 512 MB in Node 20), and a line end is one byte in UTF-8, never inside
+ * a character.
+ */
+function contentOf(bytes: Buffer): CollectionContent | undefined {
+  // A last line without its line end is damaged: see readCollectionLines.
+  if (bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) return undefined;
+  const byId = new Map<unknown, Record<string, unknown>>();
+  const indexes: Record<string, { fieldName: unknown }> = {};
+  let recordLines = 0;
+  for (let start = 0; start < bytes.length;) {
+    const end = bytes.indexOf(0x0a, start);
+    let line: string;
+    try {
+      line = utf8.decode(bytes.subarray(start, end));
+    } catch {
+      return undefined;
+    }
+    start = end + 1;
+    if (line.length === 0) continue;
+    let value: { _id?: unknown; $$deleted?: unknown; $$indexCreated?: { fieldName?: unknown }; $$indexRemoved?: unknown } | null;
+    try {
+      value = nedbModel.deserialize(line) as typeof value;
+    } catch {
+      return undefined;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    if (value._id) {
+      recordLines++;
+      if (value.$$deleted === true) byId.delete(value._id);
+      else byId.set(value._id, value);
+    } else if (value.$$indexCreated?.fieldName != null) {
+      // NeDB keys its indexes by the field name, or by a compound index's names joined with commas.
+      const { fieldName } = value.$$indexCreated;
+      indexes[Array.isArray(fieldName) ? fieldName.join(',') : (fieldName as string)] = { ...value.$$indexCreated, fieldName };
+    } else if (typeof value.$$indexRemoved === 'string') {
+      delete indexes[value.$$indexRemoved];
+    } else return undefined;
+  }
+  return { records: [...byId.values()], indexes, recordLines };
+}
+
 /**
  * Replaces `file` with `content` so that a crash leaves either the old or the new file whole:
  * written beside it, flushed, renamed over it, and the folder flushed so the rename lasts.

@@ -2,7 +2,8 @@ import nedb from '@seald-io/nedb';
 import fs from 'node:fs';
 import path from 'node:path';
 import { StoreUnavailableError } from '../errors.ts';
-import { assertCollectionFilesReadable, collectionFileSuffix, nedbModel } from './collectionFile.ts';
+import { collectionFileSuffix, nedbModel, readCollectionFiles, type CollectionContent } from './collectionFile.ts';
+import { loadOnce } from './nedbLoad.ts';
 import {
   countingCollection,
   DuplicateKeyError,
@@ -25,17 +26,20 @@ type Datastore = InstanceType<typeof Datastore>;
  * multi-document insert rolls back in memory when any document fails, which gives us
  * all-or-nothing imports without transactions.
  *
- * Three guards are added to NeDB (docs/embedded-store.md): the files are read line by line before
- * it loads them, and opening refuses a damaged one (NeDB would drop the line and rewrite the file
- * without it); each append is flushed to the disk before the write is answered; and a write the
- * disk refuses stops the store, since NeDB has by then changed its memory and the file has not.
+ * Three guards are added to NeDB (docs/embedded-store.md): every file is read and each line parsed
+ * before anything is loaded, and opening refuses a damaged one (NeDB would drop the line and
+ * rewrite the file without it), and what was read is what is loaded (nedbLoad.ts: one parse, no
+ * rewrite at open); each append is flushed to the disk before the write is answered; and a write
+ * the disk refuses stops the store, since NeDB has by then changed its memory and the file has not.
  */
 export function createNedbStore(options: { directory?: string; subgraph?: string }): Store {
   const { directory } = options;
   const subgraph = options.subgraph ?? (directory ? path.basename(directory) : 'in-memory');
+  // Read, and held until each collection is first used (when NeDB loads it from here).
+  let read = new Map<string, CollectionContent>();
   if (directory) {
     fs.mkdirSync(directory, { recursive: true });
-    assertCollectionFilesReadable(directory);
+    read = readCollectionFiles(directory);
   }
   const datastores = new Map<string, Datastore>();
   const loads = new Map<string, Promise<void>>();
@@ -49,7 +53,12 @@ export function createNedbStore(options: { directory?: string; subgraph?: string
     if (!ds) {
       // No tolerance for unreadable lines: NeDB's default drops up to 10% of them without a word.
       ds = directory ? new Datastore({ filename: fileOf(name), corruptAlertThreshold: 0 }) : new Datastore({ inMemoryOnly: true });
-      if (directory) appendDurably(ds, fileOf(name), (error) => failure.fail(name, error));
+      if (directory) {
+        appendDurably(ds, fileOf(name), (error) => failure.fail(name, error));
+        const content = read.get(fileOf(name));
+        read.delete(fileOf(name));
+        loadOnce(ds, fileOf(name), content);
+      }
       datastores.set(name, ds);
       const load = ds.loadDatabaseAsync().catch((error: unknown) => {
         throw new Error(`Could not load ${directory ? fileOf(name) : name}: ${(error as Error).message}`);
@@ -97,6 +106,8 @@ export function createNedbStore(options: { directory?: string; subgraph?: string
       await ds.compactDatafileAsync();
     },
     async close() {
+      // What was read of a collection never used is not loaded now.
+      read.clear();
       const loaded = await Promise.all(
         [...loads].map(([name, load]) =>
           load.then(
