@@ -1,5 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
-import { decodeJwt, decodeProtectedHeader, generateKeyPair } from 'jose';
+import { SignJWT, decodeJwt, decodeProtectedHeader, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import {
   bodyDigest,
@@ -38,6 +38,22 @@ describe('internal tokens, signed with node:crypto', async () => {
     const token = await signCaseAccessToken(officer, keyObject);
     expect(decodeJwt(token)).not.toHaveProperty('body_sha256');
     expect((await verifyCaseAccessToken(token, publicKey)).identity).toEqual(officer);
+  });
+
+  it("accepts a token from a gateway whose clock runs a little ahead of the subgraph's, not far ahead", async () => {
+    const issuedAhead = (seconds: number) => {
+      const iat = Math.floor(Date.now() / 1000) + seconds;
+      return new SignJWT({ role: officer.role, sector: officer.sector, body_sha256: bodyDigest(body) })
+        .setProtectedHeader({ alg: internalTokenAlgorithm, typ: 'crg-internal+jwt' })
+        .setSubject(officer.subject)
+        .setIssuer('crg-gateway')
+        .setAudience('health')
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + 30)
+        .sign(privateKey);
+    };
+    expect((await verifyToken(await issuedAhead(1), 'health', publicKey)).identity.subject).toBe(officer.subject);
+    await expect(verifyToken(await issuedAhead(10), 'health', publicKey)).rejects.toThrow(/iat/);
   });
 
   it('refuses a key that is not an Ed25519 private key, naming what it got', async () => {

@@ -27,6 +27,8 @@ export const caseAccessTokenHeader = 'x-crg-case-access-token';
 const issuer = 'crg-gateway';
 export const internalTokenAlgorithm = 'EdDSA';
 const lifetimeSeconds = 30;
+/** How far apart the gateway's and a subgraph's clocks may be. */
+const clockToleranceSeconds = 1;
 const internalTokenType = 'crg-internal+jwt';
 const caseAccessTokenType = 'crg-case-access+jwt';
 const revisionTokenType = 'crg-revision+jwt';
@@ -159,13 +161,16 @@ async function verify(token: string | undefined, type: string, audience: string,
       typ: type,
       requiredClaims: ['sub', 'exp', 'iat'],
       maxTokenAge: `${lifetimeSeconds + 5}s`,
+      // Without it a token is refused while the gateway's clock is ahead of the subgraph's, even by
+      // milliseconds, whenever its iat second has begun there and not here.
+      clockTolerance: clockToleranceSeconds,
     });
     if (!isRole(payload.role)) throw new Error(`unknown role ${JSON.stringify(payload.role)}`);
     const sector = typeof payload.sector === 'string' ? payload.sector : null;
     return {
       identity: { subject: payload.sub!, role: payload.role, sector, scopes: scopesByRole[payload.role] },
       bodySha256: typeof payload.body_sha256 === 'string' ? payload.body_sha256 : null,
-      acceptedUntil: Math.min(payload.exp!, payload.iat! + lifetimeSeconds + 5) * 1000,
+      acceptedUntil: (Math.min(payload.exp!, payload.iat! + lifetimeSeconds + 5) + clockToleranceSeconds) * 1000,
     };
   } catch (error) {
     throw new UnauthenticatedError(`This subgraph answers only the gateway: the gateway token is not valid (${(error as Error).message})`);
