@@ -8,9 +8,10 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { functionOf, packageOf, type CallFrame } from './callFrames.ts';
 
 interface HeapNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: CallFrame;
   selfSize: number;
   children: HeapNode[];
 }
@@ -22,11 +23,8 @@ if (!file) {
   process.exit(2);
 }
 const { head } = JSON.parse(fs.readFileSync(file, 'utf8')) as { head: HeapNode };
-const where = (node: HeapNode) => node.callFrame.url.replace(/^file:\/\//, '').replace(process.cwd() + '/', '');
-const packageOf = (node: HeapNode) =>
-  /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where(node))?.[1] ??
-  (where(node).startsWith('node:') ? 'node' : where(node) ? 'project' : node.callFrame.functionName || '(native)');
-const nameOf = (node: HeapNode) => `${node.callFrame.functionName || '(anonymous)'} ${where(node)}:${node.callFrame.lineNumber + 1}`;
+const packageOfNode = (node: HeapNode) => packageOf(node.callFrame);
+const nameOf = (node: HeapNode) => functionOf(node.callFrame);
 
 const byPackage = new Map<string, number>();
 const byProjectFunction = new Map<string, number>();
@@ -37,8 +35,8 @@ const visit = (node: HeapNode, stack: HeapNode[]) => {
   const path = [...stack, node];
   if (node.selfSize) {
     total += node.selfSize;
-    add(byPackage, packageOf(node), node.selfSize);
-    const project = [...path].reverse().find((n) => packageOf(n) === 'project');
+    add(byPackage, packageOfNode(node), node.selfSize);
+    const project = [...path].reverse().find((n) => packageOfNode(n) === 'project');
     add(byProjectFunction, project ? nameOf(project) : '(no project code on the stack)', node.selfSize);
     for (const name of new Set(path.map(nameOf))) add(inclusive, name, node.selfSize);
   }

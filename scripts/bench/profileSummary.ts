@@ -6,10 +6,11 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { functionOf, packageOf, type CallFrame } from './callFrames.ts';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: CallFrame;
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -32,13 +33,9 @@ profile.samples.forEach((id, i) => {
   const node = byId.get(id)!;
   const dt = profile.timeDeltas[i] ?? 0;
   total += dt;
-  const { functionName, url, lineNumber } = node.callFrame;
-  const where = url.replace(/^file:\/\//, '').replace(process.cwd() + '/', '');
-  const fn = `${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`;
+  const fn = functionOf(node.callFrame);
   selfByFunction.set(fn, (selfByFunction.get(fn) ?? 0) + dt);
-  const pkg =
-    /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where)?.[1] ??
-    (where.startsWith('node:') ? 'node' : where ? 'project' : functionName || '(native)');
+  const pkg = packageOf(node.callFrame);
   selfByPackage.set(pkg, (selfByPackage.get(pkg) ?? 0) + dt);
 });
 const show = (title: string, map: Map<string, number>) => {
