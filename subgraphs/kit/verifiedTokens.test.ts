@@ -43,8 +43,9 @@ describe('cachedTokenVerifier', async () => {
 
   it('does not accept a remembered token after it expires', async () => {
     const verify = cachedTokenVerifier('health', publicKey);
-    // Two whole seconds ahead: `exp` counts seconds, so '1s' could end a few milliseconds after signing.
-    const expiresAt = Math.floor(Date.now() / 1000) + 2;
+    // The next whole second: it may come a few milliseconds after signing, and the second allowed
+    // for the clocks' difference still covers the first check.
+    const expiresAt = Math.floor(Date.now() / 1000) + 1;
     const shortLived = await new SignJWT({ role: 'analyst', sector: null, body_sha256: bodyDigest(body) })
       .setProtectedHeader({ alg: internalTokenAlgorithm, typ: 'crg-internal+jwt' })
       .setSubject('analyst@lead')
@@ -85,8 +86,9 @@ describe('cachedCaseAccessVerifier', async () => {
 
   it('does not accept a remembered token after it expires', async () => {
     const verify = cachedCaseAccessVerifier(publicKey);
-    // Two whole seconds ahead: `exp` counts seconds, so '1s' could end a few milliseconds after signing.
-    const expiresAt = Math.floor(Date.now() / 1000) + 2;
+    // The next whole second: it may come a few milliseconds after signing, and the second allowed
+    // for the clocks' difference still covers the first check.
+    const expiresAt = Math.floor(Date.now() / 1000) + 1;
     const shortLived = await new SignJWT({ role: 'sector-officer', sector: 'health' })
       .setProtectedHeader({ alg: internalTokenAlgorithm, typ: 'crg-case-access+jwt' })
       .setSubject('officer@health')
