@@ -236,10 +236,8 @@ export function readCollectionFile(file: string): CollectionContent | { damaged:
   if (content) return { ...content, readAt: { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs } };
   const damaged = damagedLinesIn(file);
   if (damaged.length > 0) return { damaged };
-  // The two readings disagree: refuse to open rather than leave the collection out.
-  throw new Error(
-    `Refusing to open the store: ${loaded} could not be read as NeDB reads it, yet no line of it is damaged. Nothing was changed.`,
-  );
+  // The two readings disagree: refused like a damaged file (not restarted in a loop), never left out.
+  return { damaged: [{ file: loaded, line: undefined, damage: 'no single line is damaged, yet it cannot be read whole', excerpt: '' }] };
 }
 
 /**
