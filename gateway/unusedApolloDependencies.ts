@@ -34,6 +34,7 @@ export const unusedApolloDependencies: Unused[] = [
       '@opentelemetry/resource-detector-aws',
       '@opentelemetry/resource-detector-azure',
       '@opentelemetry/resource-detector-gcp',
+      '@opentelemetry/resources',
       'node-cpu-count',
     ],
     why: 'they report the host to Apollo, which the hub turns off (APOLLO_TELEMETRY_DISABLED in gateway/server.ts)',
