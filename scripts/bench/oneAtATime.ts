@@ -17,7 +17,9 @@
  *
  * Without --variant: this build alone. A variant's build (another compiled copy of the server,
  * e.g. main's, copied aside under dist/) runs its gateway; the subgraphs always run this build's.
- * --reuse-build runs dist/server/ as last compiled. --profile starts each gateway with --cpu-prof
+ * --reuse-build runs dist/server/ as last compiled. --cpu-blocks N (default 40; 0: none) then measures the
+ * gateway CPU per request in blocks of 25, variants in the order A B B A, to the nanosecond; --rounds 0
+ * leaves out the latency rounds. --profile starts each gateway with --cpu-prof
  * (profiles under scripts/bench/profiles/, summarise with profileSummary.ts). Linux only (/proc).
  */
 import { randomUUID } from 'node:crypto';
@@ -36,7 +38,7 @@ import { TokenPool } from './callerTokens.ts';
 import { directCalls } from './directPlan.ts';
 import { measureUnloaded, median, sender, type LatencySample, type Target } from './measure.ts';
 import { benchOperations, callerOf, sectorStatusFor, type BenchOperation } from './operations.ts';
-import { freePort, launch, measuredHubEnvironment, stopAll, useCompiledServer, type Service } from './processes.ts';
+import { freePort, launch, measuredHubEnvironment, preciseCpuMs, stopAll, useCompiledServer, type Service } from './processes.ts';
 import { slope, wholePlan } from './results.ts';
 
 const { values: flags } = parseArgs({
@@ -46,14 +48,17 @@ const { values: flags } = parseArgs({
     variant: { type: 'string', multiple: true },
     'reuse-build': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    'cpu-blocks': { type: 'string', default: '40' },
   },
 });
 const requests = Number(flags.requests);
 const rounds = Number(flags.rounds);
-for (const [name, value] of Object.entries({ requests, rounds })) {
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1 (got ${value})`);
+const cpuBlocks = Number(flags['cpu-blocks']);
+for (const [name, value] of Object.entries({ requests, rounds, 'cpu-blocks': cpuBlocks })) {
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number (got ${value})`);
 }
 const scalingRequests = Math.max(20, Math.round(requests / 2));
+const cpuBlockSize = 25;
 
 interface Variant {
   label: string;
@@ -179,42 +184,83 @@ try {
     }
   }
 
-  const of = (measure: string, label: string, round?: number) =>
-    rows.filter((r) => r.measure === measure && r.label === label && (round === undefined || r.round === round)).map((r) => r.sample);
-  const perSector = (label: string, round: number) =>
-    slope(sectorIds.map((_, i) => ({ x: i + 1, y: of(`sectors ${i + 1}`, label, round)[0]!.p50 })));
-  const roundList = Array.from({ length: rounds }, (_, i) => i + 1);
-  const fmt = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '—');
-  console.log(
-    `\n${requests} requests one at a time per target and round (${scalingRequests} per sector count), ${rounds} rounds; ` +
-      `load average at the end ${os
-        .loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}\n`,
-  );
-  console.log(
-    '| target | SectorStatus p50 ms | × whole plan | SectorStatus gateway CPU ms | per added sector ms | CaseWithResponses p50 ms | CaseWithResponses gateway CPU ms |',
-  );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const label of labels) {
-    const statusSamples = of('SectorStatus', label);
-    const ratio = median(roundList.map((round) => of('SectorStatus', label, round)[0]!.p50 / of('SectorStatus', wholePlan, round)[0]!.p50));
-    const reads = of('CaseWithResponses', label);
+  if (rounds > 0) {
+    const of = (measure: string, label: string, round?: number) =>
+      rows.filter((r) => r.measure === measure && r.label === label && (round === undefined || r.round === round)).map((r) => r.sample);
+    const perSector = (label: string, round: number) =>
+      slope(sectorIds.map((_, i) => ({ x: i + 1, y: of(`sectors ${i + 1}`, label, round)[0]!.p50 })));
+    const roundList = Array.from({ length: rounds }, (_, i) => i + 1);
+    const fmt = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '—');
     console.log(
-      `| ${label} | ${fmt(median(statusSamples.map((s) => s.p50)))} | ${label === wholePlan ? '1' : fmt(ratio)} | ` +
-        `${fmt(median(statusSamples.map((s) => s.cpuMsPerRequest)))} | ${fmt(median(roundList.map((round) => perSector(label, round))))} | ` +
-        `${fmt(median(reads.map((s) => s.p50)))} | ${fmt(median(reads.map((s) => s.cpuMsPerRequest)))} |`,
+      `\n${requests} requests one at a time per target and round (${scalingRequests} per sector count), ${rounds} rounds; ` +
+        `load average at the end ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}\n`,
     );
-  }
-  console.log('\nper round: SectorStatus p50 / gateway CPU ms, per added sector ms, CaseWithResponses p50 / gateway CPU ms');
-  for (const round of roundList) {
+    console.log(
+      '| target | SectorStatus p50 ms | × whole plan | SectorStatus gateway CPU ms | per added sector ms | CaseWithResponses p50 ms | CaseWithResponses gateway CPU ms |',
+    );
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const label of labels) {
-      const s = of('SectorStatus', label, round)[0]!;
-      const c = of('CaseWithResponses', label, round)[0];
-      console.log(
-        `round ${round} ${label}: ${fmt(s.p50)} / ${fmt(s.cpuMsPerRequest)}, ${fmt(perSector(label, round))}` +
-          (c ? `, ${fmt(c.p50)} / ${fmt(c.cpuMsPerRequest)}` : ''),
+      const statusSamples = of('SectorStatus', label);
+      const ratio = median(
+        roundList.map((round) => of('SectorStatus', label, round)[0]!.p50 / of('SectorStatus', wholePlan, round)[0]!.p50),
       );
+      const reads = of('CaseWithResponses', label);
+      console.log(
+        `| ${label} | ${fmt(median(statusSamples.map((s) => s.p50)))} | ${label === wholePlan ? '1' : fmt(ratio)} | ` +
+          `${fmt(median(statusSamples.map((s) => s.cpuMsPerRequest)))} | ${fmt(median(roundList.map((round) => perSector(label, round))))} | ` +
+          `${fmt(median(reads.map((s) => s.p50)))} | ${fmt(median(reads.map((s) => s.cpuMsPerRequest)))} |`,
+      );
+    }
+    console.log('\nper round: SectorStatus p50 / gateway CPU ms, per added sector ms, CaseWithResponses p50 / gateway CPU ms');
+    for (const round of roundList) {
+      for (const label of labels) {
+        const s = of('SectorStatus', label, round)[0]!;
+        const c = of('CaseWithResponses', label, round)[0];
+        console.log(
+          `round ${round} ${label}: ${fmt(s.p50)} / ${fmt(s.cpuMsPerRequest)}, ${fmt(perSector(label, round))}` +
+            (c ? `, ${fmt(c.p50)} / ${fmt(c.cpuMsPerRequest)}` : ''),
+        );
+      }
+    }
+  }
+
+  // The gateway's CPU per request, build against build, in short blocks in the order A B B A
+  // (each variant first as often as last), to the nanosecond (each thread's schedstat): on a busy
+  // machine the paired difference per block is steadier than either level.
+  if (cpuBlocks > 0 && variants.length > 0) {
+    console.log(
+      `\ngateway CPU µs per request, one at a time, ${cpuBlocks} blocks of ${cpuBlockSize} per variant (median, and the median of each block's difference to ${variants[0]!.label})`,
+    );
+    for (const op of [status, caseRead]) {
+      const senders = new Map<string, Awaited<ReturnType<typeof sender>>>();
+      for (const { label } of variants) {
+        const run = await sender(gatewayTarget(op, label, cpuBlocks * cpuBlockSize + 20));
+        for (let i = 0; i < 20; i++) await run.send();
+        senders.set(label, run);
+      }
+      const spent = new Map<string, number[]>(variants.map((v) => [v.label, []]));
+      for (let block = 0; block < cpuBlocks; block++) {
+        const order = block % 2 === 0 ? variants : [...variants].reverse();
+        for (const { label } of order) {
+          const pid = gatewayOf.get(label)!.child.pid;
+          const before = preciseCpuMs(pid);
+          for (let i = 0; i < cpuBlockSize; i++) await senders.get(label)!.send();
+          spent.get(label)!.push(((preciseCpuMs(pid) - before) * 1000) / cpuBlockSize);
+        }
+      }
+      for (const run of senders.values()) run.done();
+      const base = spent.get(variants[0]!.label)!;
+      for (const { label } of variants) {
+        const mine = spent.get(label)!;
+        const difference = median(mine.map((us, i) => us - base[i]!));
+        console.log(
+          `${op.name} ${label}: ${median(mine).toFixed(0)} µs` +
+            (label === variants[0]!.label ? '' : `, ${difference >= 0 ? '+' : ''}${difference.toFixed(0)} µs per request`),
+        );
+      }
     }
   }
 } finally {
