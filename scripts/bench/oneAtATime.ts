@@ -12,11 +12,12 @@
  * Every request carries a caller token of its own, as the bench sends them. The table gives the
  * medians over the rounds, and each ratio to the whole plan is the median of the per-round ratios.
  *
- *   tsx scripts/bench/oneAtATime.ts [--requests 300] [--rounds 3] [--variant 'label|other/dist/server'] ...
+ *   tsx scripts/bench/oneAtATime.ts [--requests 300] [--rounds 3] [--variant 'label|other/dist/server|--v8-flag ...'] ...
  *                                   [--reuse-build] [--profile]
  *
  * Without --variant: this build alone. A variant's build (another compiled copy of the server,
  * e.g. main's, copied aside under dist/) runs its gateway; the subgraphs always run this build's.
+ * A variant's V8 flags, when given, replace the gateway's own (scripts/deploy/k8sManifests.ts).
  * --reuse-build runs dist/server/ as last compiled. --cpu-blocks N (default 40; 0: none) then measures the
  * gateway CPU per request in blocks of 25, variants in the order A B B A, to the nanosecond; --rounds 0
  * leaves out the latency rounds. --profile starts each gateway with --cpu-prof
@@ -64,11 +65,14 @@ interface Variant {
   label: string;
   /** Another build's dist/server/ folder to run the gateway from (default: this one's). */
   build?: string;
+  /** V8 flags in place of the gateway's own (scripts/deploy/k8sManifests.ts). */
+  nodeFlags: string[];
 }
 const variants: Variant[] = (flags.variant ?? ['current']).map((text) => {
-  const [label, build] = text.split('|');
-  if (!label) throw new Error(`--variant needs a label first: 'label|other/dist/server' (got ${JSON.stringify(text)})`);
-  return { label, ...(build ? { build: path.resolve(build) } : {}) };
+  const [label, build, flagText = ''] = text.split('|');
+  if (!label) throw new Error(`--variant needs a label first: 'label|other/dist/server|--v8-flag ...' (got ${JSON.stringify(text)})`);
+  const nodeFlags = flagText.split(' ').filter(Boolean);
+  return { label, ...(build ? { build: path.resolve(build) } : {}), nodeFlags: nodeFlags.length ? nodeFlags : gatewayNodeFlags };
 });
 if (new Set(variants.map((v) => v.label)).size !== variants.length) throw new Error('Each --variant needs a label of its own');
 
@@ -93,7 +97,7 @@ try {
       variant.build ? path.join(variant.build, 'gateway', 'main.js') : 'gateway/main.ts',
       [],
       { ...env, GATEWAY_PORT: String(await freePort()), GATEWAY_RESPONSE_CACHE_TTL_MS: '0' },
-      [...gatewayNodeFlags, ...(flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+      [...variant.nodeFlags, ...(flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
     );
     services.push(service);
     gatewayOf.set(variant.label, service);
