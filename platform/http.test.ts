@@ -24,6 +24,9 @@ describe('splitUrl', () => {
     '/.well-known/x',
     '/dashboard/app.js?v=1',
     '/x%2Fy',
+    '/x/%2e%2e/graphql',
+    '/%2E/graphql',
+    '/x/.%2E/graphql',
     '/a b',
     'http://elsewhere/graphql?x=1',
   ];

@@ -86,9 +86,10 @@ function graphqlError(res: http.ServerResponse, status: number, message: string,
   send(res, status, 'application/json', JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
-// A path of plain segments (none empty, none starting with a dot, no backslash) and a query of
-// printable ASCII without a fragment: split as they are, the WHATWG URL parser would give the same.
-const plainPath = /^(?:\/[A-Za-z0-9\-_~!$&'()*+,;=:@%][A-Za-z0-9\-._~!$&'()*+,;=:@%]*)*\/?$/;
+// A path of plain segments (none empty, none starting with a dot, no backslash, no percent sign:
+// the URL parser reads `%2e` as a dot) and a query of printable ASCII without a fragment: split as
+// they are, the WHATWG URL parser would give the same.
+const plainPath = /^(?:\/[A-Za-z0-9\-_~!$&'()*+,;=:@][A-Za-z0-9\-._~!$&'()*+,;=:@]*)*\/?$/;
 const plainQuery = /^[\x21\x22\x24-\x7e]*$/;
 
 /**
