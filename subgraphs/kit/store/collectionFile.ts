@@ -1,14 +1,17 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parseNedbLine } from './nedbLine.ts';
 
 /*
  * The embedded store keeps each collection in `<collection>.db`: one JSON document per line,
- * appended on every write (NeDB's format). These functions read such a file line by line with
- * the parse NeDB itself uses, so that a damaged line is found before NeDB would drop it.
+ * appended on every write (NeDB's format). These functions read such a file line by line, each
+ * line as NeDB's own parse reads it (nedbLine.ts), so that a damaged line is found before NeDB
+ * would drop it.
  */
 
-// NeDB's own parse and serialisation (JSON with its `$$date` values), so that "readable" means what NeDB will read.
+// NeDB's own parse and serialisation (JSON with its `$$date` values): the store writes lines with
+// its serialisation; it reads them with `parseNedbLine`, which reads what this parse reads.
 export const nedbModel = createRequire(import.meta.url)('@seald-io/nedb/lib/model.js') as {
   deserialize(raw: string): unknown;
   serialize(doc: unknown): string;
@@ -51,7 +54,7 @@ function parseLine(bytes: Buffer): { value?: unknown; damage?: string } {
   }
   let value: unknown;
   try {
-    value = nedbModel.deserialize(text);
+    value = parseNedbLine(text);
   } catch (error) {
     return { damage: `not valid JSON (${(error as Error).message})` };
   }
@@ -265,7 +268,7 @@ function contentOf(bytes: Buffer): CollectionContent | undefined {
     if (line.length === 0) continue;
     let value: { _id?: unknown; $$deleted?: unknown; $$indexCreated?: { fieldName?: unknown }; $$indexRemoved?: unknown } | null;
     try {
-      value = nedbModel.deserialize(line) as typeof value;
+      value = parseNedbLine(line) as typeof value;
     } catch {
       return undefined;
     }
