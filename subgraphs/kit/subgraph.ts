@@ -27,6 +27,7 @@ import { traceOperations } from '../../platform/traceOperations.ts';
 import { requestTracer, type Tracing } from '../../platform/tracing.ts';
 import { traceRootFields } from './tracedResolvers.ts';
 import { executableSchema } from './executableSchema.ts';
+import { writeDemoSeed } from './demoSeed.ts';
 import { tracedStore } from './store/tracedStore.ts';
 import { revisedStore } from './store/revisedStore.ts';
 import { revisionRoute } from './revisionRoute.ts';
@@ -264,14 +265,7 @@ async function seedIfEmpty<S extends Specs>(
 ): Promise<void> {
   const counts = await Promise.all((Object.values(repos) as Repository<StoredDocument>[]).map((repo) => repo.count()));
   if (counts.some((n) => n > 0)) return;
-  const seed = definition.seed(country);
-  let written = 0;
-  for (const [key, drafts] of Object.entries(seed)) {
-    const repo = repos[key as keyof S];
-    if (!repo) throw new Error(`Seed data for ${definition.name} names an unknown collection "${key}"`);
-    await repo.insertMany(drafts as Draft<StoredDocument>[]);
-    written += (drafts as unknown[]).length;
-  }
+  const written = await writeDemoSeed(definition, repos, country);
   // A subgraph with no demo data (alerts) has loaded nothing: saying so at every start would mislead.
   if (written === 0) return;
   logger.info({ subgraph: definition.name, country, documents: written }, 'loaded demo data');
