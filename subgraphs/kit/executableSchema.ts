@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
-import { readSdl } from '../../platform/schemaFiles.ts';
+import { joinedSdlText, readSdl } from '../../platform/schemaFiles.ts';
 import { enforceAuthDirectives } from './auth/enforceDirectives.ts';
 import type { Resolvers } from './subgraph.ts';
 
@@ -20,9 +20,10 @@ const built = new WeakMap<Resolvers, Map<string, GraphQLSchema>>();
  * caller that changes it in place (tracing wraps its root fields).
  */
 export function executableSchema(schemaFiles: string[], resolvers: Resolvers, options: { fresh?: boolean } = {}): GraphQLSchema {
-  const { document, sdl } = readSdl(schemaFiles);
-  const known = options.fresh ? undefined : built.get(resolvers)?.get(sdl);
+  // Parsing the SDL is a good part of the work: the text read again is what a known schema is found by.
+  const known = options.fresh ? undefined : built.get(resolvers)?.get(joinedSdlText(schemaFiles));
   if (known) return known;
+  const { document, sdl } = readSdl(schemaFiles);
   const schema = buildSubgraphSchema({ typeDefs: document, resolvers: { Date: DateResolver, DateTime: DateTimeResolver, ...resolvers } });
   enforceAuthDirectives(schema, sdl);
   if (!options.fresh) {
