@@ -1,3 +1,5 @@
+// First: it keeps what @apollo/gateway requires but never runs here from loading with it.
+import './unusedApolloDependencies.ts';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {

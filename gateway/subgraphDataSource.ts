@@ -11,6 +11,7 @@ import { inSpan, type Tracing } from '../platform/tracing.ts';
 import type { GatewayContext } from './context.ts';
 import type { GatewayMetrics } from './gatewayMetrics.ts';
 import { SharedFetches } from './sharedFetches.ts';
+import { postThrough } from './subgraphPost.ts';
 
 /** What the caller is told when a subgraph cannot answer: which sector, and why. */
 export class SubgraphUnavailableError extends GraphQLError {
@@ -192,29 +193,24 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private async exchange(headers: Record<string, string>, body: string, span: Span | undefined): Promise<string> {
     const started = performance.now();
     try {
-      const response = await this.pool.request({ method: 'POST', path: this.path, headers, body });
-      span?.setAttribute('http.response.status_code', response.statusCode);
-      if (response.statusCode === 400) {
+      const answer = await postThrough(this.pool, this.path, headers, body);
+      span?.setAttribute('http.response.status_code', answer.status);
+      if (answer.status === 400) {
         // The subgraph answered and refused the request: a variable its scalars reject (an
         // impossible date), say. That is the caller's error, named by the subgraph, not an outage.
-        const refusal = graphqlErrorsIn(await response.body.text());
-        if (!refusal) throw new HttpStatusError(response.statusCode);
+        const refusal = graphqlErrorsIn(answer.text);
+        if (!refusal) throw new HttpStatusError(answer.status);
         this.metrics?.subgraphFetchDuration.observe(
           { subgraph: this.subgraph, outcome: 'caller_error' },
           (performance.now() - started) / 1000,
         );
         return refusal;
       }
-      if (response.statusCode < 200 || response.statusCode >= 300) {
-        await response.body.dump();
-        throw new HttpStatusError(response.statusCode);
+      if (answer.status < 200 || answer.status >= 300) throw new HttpStatusError(answer.status);
+      if (!/json/i.test(answer.contentType)) {
+        throw new NotGraphQLError(`HTTP ${answer.status}, ${answer.contentType || 'no content type'}`);
       }
-      const type = String(response.headers['content-type'] ?? '');
-      if (!/json/i.test(type)) {
-        await response.body.dump();
-        throw new NotGraphQLError(`HTTP ${response.statusCode}, ${type || 'no content type'}`);
-      }
-      const text = await response.body.text();
+      const { text } = answer;
       this.metrics?.subgraphFetchDuration.observe({ subgraph: this.subgraph, outcome: 'ok' }, (performance.now() - started) / 1000);
       return text;
     } catch (error) {

@@ -49,6 +49,8 @@ export interface HttpOptions<C extends BaseContext> {
 class BodyTooLarge extends Error {}
 
 async function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (req.headers['transfer-encoding'] === undefined && Number.isInteger(declared) && declared <= limit) return readDeclared(req);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -59,6 +61,22 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<strin
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * A body whose length the request declares within the limit (HTTP's parser reads no more), read
+ * from the stream's events rather than its async iterator: the iterator's promises and listeners
+ * were about a tenth of the HTTP layer's own work per request in the gateway's profile.
+ */
+function readDeclared(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.once('error', reject);
+    // A caller gone before the end; after 'end' this changes nothing: a promise settles once.
+    req.once('close', () => reject(new Error('The request ended before its body was read')));
+  });
+}
+
 function send(res: http.ServerResponse, status: number, type: string, body: string) {
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
   res.end(body);
@@ -66,6 +84,26 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
 
 function graphqlError(res: http.ServerResponse, status: number, message: string, code: string) {
   send(res, status, 'application/json', JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+// A path of plain segments (none empty, none starting with a dot, no backslash, no percent sign:
+// the URL parser reads `%2e` as a dot) and a query of printable ASCII without a fragment: split as
+// they are, the WHATWG URL parser would give the same.
+const plainPath = /^(?:\/[A-Za-z0-9\-_~!$&'()*+,;=:@][A-Za-z0-9\-._~!$&'()*+,;=:@]*)*\/?$/;
+const plainQuery = /^[\x21\x22\x24-\x7e]*$/;
+
+/**
+ * A request target's path and its query string (with its `?`, or '' without one), as the WHATWG
+ * URL parser gives them. A plain target, every request a client sends, is split rather than
+ * parsed: the parse was a measurable share of the gateway's own work per request.
+ */
+export function splitUrl(target: string): { pathname: string; search: string } {
+  const at = target.indexOf('?');
+  const pathname = at < 0 ? target : target.slice(0, at);
+  const query = at < 0 ? '' : target.slice(at + 1);
+  if (plainPath.test(pathname) && plainQuery.test(query)) return { pathname, search: query ? `?${query}` : '' };
+  const url = new URL(target, 'http://localhost');
+  return { pathname: url.pathname, search: url.search };
 }
 
 /**
@@ -97,12 +135,12 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
         const route = routeOf(req);
         res.once('finish', () => observe(route, res.statusCode, (performance.now() - started) / 1000));
       }
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const route = req.method === 'GET' ? routes[url.pathname] : undefined;
+      const { pathname, search } = splitUrl(req.url ?? '/');
+      const route = req.method === 'GET' ? routes[pathname] : undefined;
       const answer = route ? await route(req) : null;
       if (answer) return send(res, answer.status, answer.type, answer.body);
-      const postRoute = req.method === 'POST' ? postRoutes[url.pathname] : undefined;
-      if (url.pathname !== graphqlPath && !postRoute) return send(res, 404, 'text/plain', 'Not found');
+      const postRoute = req.method === 'POST' ? postRoutes[pathname] : undefined;
+      if (pathname !== graphqlPath && !postRoute) return send(res, 404, 'text/plain', 'Not found');
       if (options.graphqlGet === false && req.method !== 'POST') {
         res.setHeader('allow', 'POST');
         return graphqlError(res, 405, `GraphQL is served here on POST only, not ${req.method}`, 'METHOD_NOT_ALLOWED');
@@ -141,7 +179,7 @@ export function createHttpServer<C extends BaseContext>(options: HttpOptions<C>)
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search, body },
         context: () => context(req, rawBody),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -60,6 +60,19 @@ async function allOf(checks: (() => Promise<Ran>)[], width = 3): Promise<Ran[]> 
   return results;
 }
 
+/** The TypeScript files of the services (subgraphs, gateway, platform) that are new in the copy or differ from the project's. */
+function changedCode(): string[] {
+  return ['subgraphs', 'gateway', 'platform'].flatMap((area) =>
+    (fs.readdirSync(path.join(copy, area), { recursive: true }) as string[])
+      .map((file) => path.join(area, file))
+      .filter((file) => file.endsWith('.ts'))
+      .filter((file) => {
+        const original = projectPath(file);
+        return !fs.existsSync(original) || !fs.readFileSync(original).equals(fs.readFileSync(path.join(copy, file)));
+      }),
+  );
+}
+
 beforeAll(() => {
   copy = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-new-sector-'));
   const skip = new Set(['node_modules', 'data', '.git', 'test-output', 'coverage']);
@@ -98,12 +111,16 @@ describe('npm run new-sector', () => {
     expect(scaffold.status, scaffold.stderr + scaffold.stdout).toBe(0);
     expect(scaffold.stdout).toContain('The information sector is in the hub');
 
-    // The services' code, where the new ministry is registered and served, and what it imports
-    // (its own test's support included); the scripts and the other tests only read the catalog.
-    fs.writeFileSync(
-      path.join(copy, 'tsconfig.services.json'),
-      JSON.stringify({ extends: './tsconfig.json', include: ['subgraphs', 'gateway'] }),
-    );
+    // The services' code that new-sector wrote or changed, whole folders, with what they import
+    // (its own test's support included). The code it left alone type-checks as in the project
+    // (CI's typecheck): no subgraph folder imports another and the gateway imports none
+    // (test/layout.test.ts), and the catalog, which every service reads, keeps its type.
+    const changedFolders = [...new Set(changedCode().map((file) => file.split('/').slice(0, 2).join('/')))].sort();
+    expect(changedFolders).toEqual(['subgraphs/coordination', 'subgraphs/information']);
+    const catalog = JSON.parse(fs.readFileSync(path.join(copy, 'platform', 'catalog.json'), 'utf8')) as Record<string, unknown>[];
+    const shape = (entry: Record<string, unknown>) => Object.entries(entry).map(([key, value]) => `${key}: ${typeof value}`);
+    for (const entry of catalog) expect(shape(entry)).toEqual(shape(catalog[0]!));
+    fs.writeFileSync(path.join(copy, 'tsconfig.services.json'), JSON.stringify({ extends: './tsconfig.json', include: changedFolders }));
     // The checks of .ci/run, with no step after new-sector: the supergraph, everything codegen
     // derives (the sector's contract, the lead ministry's types for it, resolver types and
     // bindings), the deployment manifests, and the schema check (no git here: composition,

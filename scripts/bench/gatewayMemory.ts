@@ -113,7 +113,7 @@ const probeFor = (variant: Variant) => {
 /** The gateway's own account of its memory, asked over IPC. */
 const memoryOf = (service: Service): Promise<MemoryReport> =>
   new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${service.name} did not report its memory`)), 5000);
+    const timer = setTimeout(() => reject(new Error(`${service.name} did not report its memory in 30 s`)), 30_000);
     const listener = (message: { memoryReport?: MemoryReport }) => {
       if (!message.memoryReport) return;
       clearTimeout(timer);

@@ -1,4 +1,5 @@
 import { typePrefix } from '../../platform/catalog.ts';
+import type { Caller } from './callerTokens.ts';
 import { plannable } from './rootFetches.ts';
 /**
  * The operations the bench runs: the queries dashboards and committee meetings send over and
@@ -94,6 +95,9 @@ export const benchOperations: BenchOperation[] = [
     caseLevel: true,
   },
 ];
+
+/** Who sends an operation: its caller's role and sector. */
+export const callerOf = (op: BenchOperation): Caller => ({ role: op.as?.role ?? 'analyst', sector: op.as?.sector ?? null });
 
 /** The operations valid against the supergraph: the others are not built yet, and are skipped. */
 export function availableOperations(supergraphSdl: string, only?: string[]): BenchOperation[] {

@@ -28,19 +28,19 @@ import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
 import { readSupergraph } from '../../gateway/supergraph.ts';
 import { envPrefix, sectorIds, subgraphCatalog } from '../../platform/catalog.ts';
-import { gatewayCallHeaders, internalTokenAlgorithm } from '../../platform/auth/internalToken.ts';
+import { internalTokenAlgorithm } from '../../platform/auth/internalToken.ts';
 import { importKey, loadOrCreateDevelopmentKeys } from '../../platform/auth/keys.ts';
-import { scopesByRole } from '../../platform/auth/roles.ts';
 import { developmentAudience, developmentIssuer } from '../../platform/config.ts';
 import { projectPath } from '../../platform/schemaFiles.ts';
 import { gatewayNodeFlags } from '../deploy/k8sManifests.ts';
 import { nOf, progress, stopwatch } from '../progress.ts';
 import { auditBytes } from './auditFiles.ts';
-import { populations, TokenPool, type Caller } from './callerTokens.ts';
+import { populations, TokenPool } from './callerTokens.ts';
 import { benchChart } from './chart.ts';
 import { hivePeers, peerCacheTtlMs, startHivePeer } from './hivePeers.ts';
 import { measure, measureUnloaded, median, sender, type Sample, type Target } from './measure.ts';
-import { availableOperations, sectorStatusFor, type BenchOperation, type DirectCall } from './operations.ts';
+import { directCalls } from './directPlan.ts';
+import { availableOperations, callerOf, sectorStatusFor, type BenchOperation } from './operations.ts';
 import { freePort, launch, measuredHubEnvironment, rssMb, stopAll, useCompiledServer, type Service } from './processes.ts';
 import { benchReport } from './report.ts';
 import {
@@ -171,23 +171,10 @@ try {
   const subgraphUrl = (name: string) => env[`${envPrefix(name)}_URL`]!;
   const subgraphPid = (name: string) => services.find((s) => s.name === name)?.child.pid;
   const subgraphPids = subgraphCatalog.map(({ name }) => subgraphPid(name)!);
+  const { target: directTarget, plan: directPlan } = directCalls({ supergraphSdl, signingKey, subgraphUrl, subgraphPid });
   const subgraphCalls = () => graphqlCallsAnswered(subgraphCatalog.map(({ name }) => subgraphUrl(name)));
-  const callerOf = (op: BenchOperation): Caller => ({ role: op.as?.role ?? 'analyst', sector: op.as?.sector ?? null });
   /** Requests/s each gateway last did on each operation: how many tokens its next run is expected to need (the pool adds a margin). */
   const lastRps = new Map<string, number>();
-
-  const directTarget = (op: BenchOperation, call: DirectCall): Target => {
-    const caller = callerOf(op);
-    const identity = { ...caller, subject: `${caller.role}.0000@bench`, scopes: scopesByRole[caller.role] };
-    const body = JSON.stringify({ query: call.query, variables: call.variables });
-    return {
-      label: call.subgraph,
-      url: subgraphUrl(call.subgraph),
-      body,
-      pid: subgraphPid(call.subgraph),
-      headers: () => gatewayCallHeaders(identity, call.subgraph, signingKey, body),
-    };
-  };
 
   /** A gateway as a target, whose runs are expected to take `expected` tokens (default: its last requests/s for `seconds`). */
   // What each gateway answered each operation in the check before timing, by `${label}\n${op.name}`.
@@ -212,16 +199,6 @@ try {
           done: run.done,
         };
       },
-    };
-  };
-
-  /** The whole plan sent straight, one request at a time: its root calls, then the given sectors' entity calls at once. */
-  const directPlan = async (op: BenchOperation, sectors: readonly string[] = sectorIds) => {
-    const roots = await Promise.all(rootFetches(supergraphSdl, op.query, op.variables).map((call) => sender(directTarget(op, call))));
-    const entities = await Promise.all(op.entityCall ? sectors.map((sector) => sender(directTarget(op, op.entityCall!(sector)))) : []);
-    return async () => {
-      for (const root of roots) await root.send();
-      await Promise.all(entities.map((entity) => entity.send()));
     };
   };
 

@@ -28,8 +28,8 @@ function rememberVerified(check: (token: string | undefined) => Promise<Verified
 /**
  * Remembers internal tokens this subgraph has already verified, until they expire. The gateway
  * reuses a token for the same caller and the same request body for 20 s (a dashboard asking the
- * same question), so without this every such call paid for an Ed25519 verification through
- * WebCrypto: the largest single item in a subgraph's CPU profile under load. Only the exact
+ * same question), so without this every such call paid for an Ed25519 verification (through
+ * WebCrypto then, the largest single item in a subgraph's CPU profile under load). Only the exact
  * token text that passed verification is remembered, and the body it binds is checked on every
  * request, so nothing is accepted that verification would refuse.
  */

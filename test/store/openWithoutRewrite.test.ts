@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { latestRecords, readCollectionFile, readCollectionLines } from '../../subgraphs/kit/store/collectionFile.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import type { StoredDocument } from '../../subgraphs/kit/store/port.ts';
 
@@ -77,5 +78,30 @@ describe('opening a collection file', () => {
       { _id: 'b', version: 1, text: 'other' },
     ]);
     expect(fs.readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(2);
+  });
+
+  it('reads a file of many reads as it reads it whole: lines across reads, one longer than a read, a cut-short end', () => {
+    // Read 1 KB at a time: lines of every length up to three reads, so that line ends fall everywhere.
+    const chunk = 1024;
+    const lines = Array.from({ length: 300 }, (_, i) => ({
+      _id: `n${i}`,
+      version: 1,
+      text: `${'ক'.repeat(i % 5)}${'x'.repeat((i * 79) % 3000)}`,
+    }));
+    lines.push({ _id: 'n3', version: 2, text: 'changed' });
+    const { file } = folderWith(lines);
+    const whole = fs.readFileSync(file);
+    expect(whole.length).toBeGreaterThan(100 * chunk);
+
+    const read = readCollectionFile(file, chunk);
+    expect('records' in read && read.records).toEqual(latestRecords(readCollectionLines(whole)));
+    expect('records' in read && read.records).toHaveLength(300);
+    expect(read).toMatchObject({ recordLines: 301 });
+
+    // Cut short at the end of a read: the last line has no line end.
+    fs.writeFileSync(file, whole.subarray(0, 50 * chunk));
+    expect(readCollectionFile(file, chunk)).toMatchObject({
+      damaged: [{ line: expect.any(Number) as number, damage: expect.stringContaining('cut short') as string }],
+    });
   });
 });

@@ -1,14 +1,17 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parseNedbLine } from './nedbLine.ts';
 
 /*
  * The embedded store keeps each collection in `<collection>.db`: one JSON document per line,
- * appended on every write (NeDB's format). These functions read such a file line by line with
- * the parse NeDB itself uses, so that a damaged line is found before NeDB would drop it.
+ * appended on every write (NeDB's format). These functions read such a file line by line, each
+ * line as NeDB's own parse reads it (nedbLine.ts), so that a damaged line is found before NeDB
+ * would drop it.
  */
 
-// NeDB's own parse and serialisation (JSON with its `$$date` values), so that "readable" means what NeDB will read.
+// NeDB's own parse and serialisation (JSON with its `$$date` values): the store writes lines with
+// its serialisation; it reads them with `parseNedbLine`, which reads what this parse reads.
 export const nedbModel = createRequire(import.meta.url)('@seald-io/nedb/lib/model.js') as {
   deserialize(raw: string): unknown;
   serialize(doc: unknown): string;
@@ -51,7 +54,7 @@ function parseLine(bytes: Buffer): { value?: unknown; damage?: string } {
   }
   let value: unknown;
   try {
-    value = nedbModel.deserialize(text);
+    value = parseNedbLine(text);
   } catch (error) {
     return { damage: `not valid JSON (${(error as Error).message})` };
   }
@@ -225,14 +228,23 @@ export function readCollectionFiles(directory: string): Map<string, CollectionCo
   return contents;
 }
 
-/** One collection file read once (empty when it does not exist), or its damaged lines. */
-export function readCollectionFile(file: string): CollectionContent | { damaged: DamagedLine[] } {
+/**
+ * One collection file read once (empty when it does not exist), or its damaged lines; read
+ * `chunkBytes` at a time (see `eachLine`).
+ */
+export function readCollectionFile(file: string, chunkBytes = 4 * 1024 * 1024): CollectionContent | { damaged: DamagedLine[] } {
   const loaded = fileNedbLoads(file);
   if (!loaded) return { records: [], indexes: {}, recordLines: 0 };
   // A device or a folder in its place (a link to /dev/full, say) would be read without end.
   const stat = fs.statSync(loaded);
   if (!stat.isFile()) return { damaged: [{ file: loaded, line: undefined, damage: 'not a regular file', excerpt: '' }] };
-  const content = contentOf(fs.readFileSync(loaded));
+  const fd = fs.openSync(loaded, 'r');
+  let content: CollectionContent | undefined;
+  try {
+    content = contentOf(fd, chunkBytes);
+  } finally {
+    fs.closeSync(fd);
+  }
   if (content) return { ...content, readAt: { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs } };
   const damaged = damagedLinesIn(file);
   if (damaged.length > 0) return { damaged };
@@ -247,29 +259,19 @@ export function readCollectionFile(file: string): CollectionContent | { damaged:
  * than one string can (about 512 MB in Node 20), and a line end is one byte in UTF-8, never inside
  * a character.
  */
-function contentOf(bytes: Buffer): CollectionContent | undefined {
-  // A last line without its line end is damaged: see readCollectionLines.
-  if (bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) return undefined;
+function contentOf(fd: number, chunkBytes: number): CollectionContent | undefined {
   const byId = new Map<unknown, Record<string, unknown>>();
   const indexes: Record<string, { fieldName: unknown }> = {};
   let recordLines = 0;
-  for (let start = 0; start < bytes.length;) {
-    const end = bytes.indexOf(0x0a, start);
-    let line: string;
-    try {
-      line = utf8.decode(bytes.subarray(start, end));
-    } catch {
-      return undefined;
-    }
-    start = end + 1;
-    if (line.length === 0) continue;
+  const read = (bytes: Buffer): boolean => {
+    if (bytes.length === 0) return true;
     let value: { _id?: unknown; $$deleted?: unknown; $$indexCreated?: { fieldName?: unknown }; $$indexRemoved?: unknown } | null;
     try {
-      value = nedbModel.deserialize(line) as typeof value;
+      value = parseNedbLine(utf8.decode(bytes)) as typeof value;
     } catch {
-      return undefined;
+      return false;
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
     if (value._id) {
       recordLines++;
       if (value.$$deleted === true) byId.delete(value._id);
@@ -280,9 +282,38 @@ function contentOf(bytes: Buffer): CollectionContent | undefined {
       indexes[Array.isArray(fieldName) ? fieldName.join(',') : (fieldName as string)] = { ...value.$$indexCreated, fieldName };
     } else if (typeof value.$$indexRemoved === 'string') {
       delete indexes[value.$$indexRemoved];
-    } else return undefined;
-  }
+    } else return false;
+    return true;
+  };
+  // A last line without its line end is damaged: see readCollectionLines.
+  if (!eachLine(fd, chunkBytes, read)) return undefined;
   return { records: [...byId.values()], indexes, recordLines };
+}
+
+/**
+ * Hands `read` each line of an open file (its bytes without the line end, valid only during the
+ * call), reading the file `chunkBytes` at a time into one buffer (grown for a longer line): a
+ * buffer the size of a file of
+ * hundreds of megabytes costs the system a page fault for every page (0.34 s of system time for
+ * the 137 MB referrals file at 100,000 cases, against 0.02 s in chunks). Stops at the first line
+ * `read` refuses. True when every line was taken and ended with its line end.
+ */
+function eachLine(fd: number, chunkBytes: number, read: (line: Buffer) => boolean): boolean {
+  let buffer = Buffer.allocUnsafe(chunkBytes);
+  // The start of a line not ended yet, moved to the front of the buffer.
+  let held = 0;
+  for (;;) {
+    if (held === buffer.length) buffer = Buffer.concat([buffer], buffer.length * 2);
+    const got = fs.readSync(fd, buffer, held, buffer.length - held, null);
+    if (got === 0) return held === 0;
+    const filled = buffer.subarray(0, held + got);
+    let start = 0;
+    for (let end = filled.indexOf(0x0a, held); end !== -1; end = filled.indexOf(0x0a, start)) {
+      if (!read(filled.subarray(start, end))) return false;
+      start = end + 1;
+    }
+    held = filled.copy(buffer, 0, start);
+  }
 }
 
 /**

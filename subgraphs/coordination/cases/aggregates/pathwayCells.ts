@@ -42,7 +42,8 @@ const awaitingKey = (r: Pick<ReferralDoc, 'status' | 'toSector' | 'followUpBy'>)
 
 /** A case's share, given the referrals of it that count. */
 export function shareOf(c: CountedCase, referrals: readonly CountedReferral[], disclosure: DisclosureControl): CaseShare {
-  const referralKey = (r: CountedReferral) => disclosure.keys.of('referral', r._id);
+  // One HMAC per referral: an awaiting referral's key is counted twice, by status and as awaiting.
+  const referralKeys = referrals.map((r) => disclosure.keys.of('referral', r._id));
   return {
     key: disclosure.keys.of('case', c._id),
     incidentType: c.incidentType,
@@ -52,8 +53,8 @@ export function shareOf(c: CountedCase, referrals: readonly CountedReferral[], d
     furthestStage: pathway.furthestStage(c.milestones),
     legalSteps: pathway.legalStepsOf(c.milestones),
     serviceDays: pathway.serviceDaysOf(c),
-    referrals: referrals.map((r) => ({ status: r.status, key: referralKey(r) })),
-    awaiting: referrals.filter((r) => awaitingStatuses.includes(r.status)).map((r) => ({ by: awaitingKey(r), key: referralKey(r) })),
+    referrals: referrals.map((r, i) => ({ status: r.status, key: referralKeys[i]! })),
+    awaiting: referrals.flatMap((r, i) => (awaitingStatuses.includes(r.status) ? [{ by: awaitingKey(r), key: referralKeys[i]! }] : [])),
   };
 }
 
