@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CountryId } from '../../platform/config.ts';
-import { writeDemoSeed } from './demoSeed.ts';
+import { demoSeedCollections, writeDemoSeed } from './demoSeed.ts';
 import { defineDocument } from './documents.ts';
 import { InvalidInputError } from './errors.ts';
 import { openRepositories } from './repository.ts';
@@ -66,5 +66,14 @@ describe('writeDemoSeed', () => {
       expect(await repos.notes.count()).toBe(0);
       expect(made).toHaveLength(attempt);
     }
+  });
+
+  it('names the collections the demo data fills, made from the seed once per country', () => {
+    const { definition, made } = noteSubgraph();
+    expect(demoSeedCollections(definition, 'bangladesh')).toEqual(['notes']);
+    expect(demoSeedCollections(definition, 'bangladesh')).toEqual(['notes']);
+    expect(made).toEqual(['bangladesh']);
+    const empty = defineSubgraph({ ...definition, seed: () => ({ notes: [] }) });
+    expect(demoSeedCollections(empty, 'bangladesh')).toEqual([]);
   });
 });

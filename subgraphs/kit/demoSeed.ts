@@ -56,3 +56,20 @@ export async function writeDemoSeed(
   }
   return written;
 }
+
+const filledByDefinition = new WeakMap<SubgraphDefinition<any, any>, Map<CountryId, readonly string[]>>();
+
+/**
+ * The collection keys the definition's demo data for the country fills, in the seed's order: what
+ * start checks for lost collections. Made from the seed once per process, as the seed is made
+ * from the country alone.
+ */
+export function demoSeedCollections(definition: SubgraphDefinition<any, any>, country: CountryId): readonly string[] {
+  if (!filledByDefinition.has(definition)) filledByDefinition.set(definition, new Map());
+  const byCountry = filledByDefinition.get(definition)!;
+  if (!byCountry.has(country)) {
+    const filled = Object.entries(definition.seed(country)).filter(([, drafts]) => (drafts as unknown[] | undefined)?.length);
+    byCountry.set(country, Object.freeze(filled.map(([key]) => key)));
+  }
+  return byCountry.get(country)!;
+}

@@ -27,7 +27,7 @@ import { traceOperations } from '../../platform/traceOperations.ts';
 import { requestTracer, type Tracing } from '../../platform/tracing.ts';
 import { traceRootFields } from './tracedResolvers.ts';
 import { executableSchema } from './executableSchema.ts';
-import { writeDemoSeed } from './demoSeed.ts';
+import { demoSeedCollections, writeDemoSeed } from './demoSeed.ts';
 import { tracedStore } from './store/tracedStore.ts';
 import { revisedStore } from './store/revisedStore.ts';
 import { revisionRoute } from './revisionRoute.ts';
@@ -295,10 +295,8 @@ async function refuseLostCollections<S extends Specs>(
   store: Store,
   country: CountryId,
 ): Promise<void> {
-  const filled = Object.entries(definition.seed(country)).filter(
-    ([key, drafts]) => (drafts as unknown[] | undefined)?.length && !definition.mayBeEmpty?.includes(key),
-  );
-  const counts = await Promise.all(filled.map(async ([key]) => [key, await repos[key as keyof S].count()] as const));
+  const filled = demoSeedCollections(definition, country).filter((key) => !definition.mayBeEmpty?.includes(key));
+  const counts = await Promise.all(filled.map(async (key) => [key, await repos[key as keyof S].count()] as const));
   const empty = counts.filter(([, n]) => n === 0).map(([key]) => key);
   // Seeding has run, so an empty seeded collection means some other collection held data.
   if (empty.length === 0) return;
