@@ -54,6 +54,11 @@ export function subgraphSchemaFiles(name: string, role: 'coordination' | 'sector
   ];
 }
 
+/** The SDL files' text, joined as readSdl joins it, unparsed: cheap to compare with text read before. */
+export function joinedSdlText(files: string[]): string {
+  return files.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+}
+
 /** Reads and joins the SDL files; parse errors name the file. */
 export function readSdl(files: string[]): { sdl: string; document: DocumentNode } {
   const parts = files.map((file) => {

@@ -72,6 +72,14 @@ export class Repository<T extends StoredDocument> {
    * reported, with its position and id, in a single error.
    */
   async insertMany(drafts: Draft<T>[]): Promise<T[]> {
+    return this.insertValidated(await this.validateMany(drafts));
+  }
+
+  /**
+   * Validates and casts every draft as insertMany does, at version 1, and stores nothing: every
+   * rejected draft is reported, with its position and id, in a single error.
+   */
+  async validateMany(drafts: Draft<T>[]): Promise<T[]> {
     const docs: T[] = [];
     const problems: FieldProblem[] = [];
     for (const [index, draft] of drafts.entries()) {
@@ -84,6 +92,14 @@ export class Repository<T extends StoredDocument> {
       }
     }
     if (problems.length > 0) throw new InvalidInputError(`${this.spec.label} rows, nothing was written`, problems);
+    return docs;
+  }
+
+  /**
+   * Inserts all or none of documents that validateMany returned (or copies of them): the demo
+   * data, validated once per process, is written so into each new store (kit/demoSeed.ts).
+   */
+  async insertValidated(docs: T[]): Promise<T[]> {
     const ids = new Set<string>();
     for (const doc of docs) {
       if (ids.has(doc._id)) throw new ConflictError(`A ${this.spec.label} with id "${doc._id}" appears twice; nothing was written`);

@@ -1,9 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import type http from 'node:http';
 import type { GraphQLScalarType } from 'graphql';
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { openAuditLog, type AuditLogKeys, type AuditRepositories } from './audit/auditLog.ts';
 import { auditHeadDocument } from './audit/auditEntry.ts';
 import { configuredAuditLogKeys } from './audit/configuredAudit.ts';
@@ -14,7 +12,6 @@ import { StoreUnavailableError } from './errors.ts';
 import { close, createHttpServer, json, listen, type PostRoute } from '../../platform/http.ts';
 import { caseRegistryFor, type CaseRegistry } from './caseRegistry.ts';
 import { gatewayVerifyingKey } from '../../platform/auth/configuredKeys.ts';
-import { enforceAuthDirectives } from './auth/enforceDirectives.ts';
 import type { Identity } from '../../platform/auth/identity.ts';
 import { caseAccessTokenFor, caseAccessTokenHeader, internalTokenHeader } from '../../platform/auth/internalToken.ts';
 import type { Key } from '../../platform/auth/keys.ts';
@@ -29,6 +26,8 @@ import { suggestionOptions } from '../../platform/suggestions.ts';
 import { traceOperations } from '../../platform/traceOperations.ts';
 import { requestTracer, type Tracing } from '../../platform/tracing.ts';
 import { traceRootFields } from './tracedResolvers.ts';
+import { executableSchema } from './executableSchema.ts';
+import { demoSeedCollections, writeDemoSeed } from './demoSeed.ts';
 import { tracedStore } from './store/tracedStore.ts';
 import { revisedStore } from './store/revisedStore.ts';
 import { revisionRoute } from './revisionRoute.ts';
@@ -36,7 +35,6 @@ import { RevisionCounter, revisionsCollection, storeRevision } from './revisions
 import { revisionPath } from '../../platform/subgraphRevision.ts';
 import { cachedRevisionVerifier, cachedTokenVerifier } from './verifiedTokens.ts';
 import { openRepositories, type Draft, type Repository } from './repository.ts';
-import { readSdl } from '../../platform/schemaFiles.ts';
 import { createStore } from './store/createStore.ts';
 import { DuplicateKeyError, type Store, type StoredDocument } from './store/port.ts';
 
@@ -267,14 +265,7 @@ async function seedIfEmpty<S extends Specs>(
 ): Promise<void> {
   const counts = await Promise.all((Object.values(repos) as Repository<StoredDocument>[]).map((repo) => repo.count()));
   if (counts.some((n) => n > 0)) return;
-  const seed = definition.seed(country);
-  let written = 0;
-  for (const [key, drafts] of Object.entries(seed)) {
-    const repo = repos[key as keyof S];
-    if (!repo) throw new Error(`Seed data for ${definition.name} names an unknown collection "${key}"`);
-    await repo.insertMany(drafts as Draft<StoredDocument>[]);
-    written += (drafts as unknown[]).length;
-  }
+  const written = await writeDemoSeed(definition, repos, country);
   // A subgraph with no demo data (alerts) has loaded nothing: saying so at every start would mislead.
   if (written === 0) return;
   logger.info({ subgraph: definition.name, country, documents: written }, 'loaded demo data');
@@ -304,10 +295,8 @@ async function refuseLostCollections<S extends Specs>(
   store: Store,
   country: CountryId,
 ): Promise<void> {
-  const filled = Object.entries(definition.seed(country)).filter(
-    ([key, drafts]) => (drafts as unknown[] | undefined)?.length && !definition.mayBeEmpty?.includes(key),
-  );
-  const counts = await Promise.all(filled.map(async ([key]) => [key, await repos[key as keyof S].count()] as const));
+  const filled = demoSeedCollections(definition, country).filter((key) => !definition.mayBeEmpty?.includes(key));
+  const counts = await Promise.all(filled.map(async (key) => [key, await repos[key as keyof S].count()] as const));
   const empty = counts.filter(([, n]) => n === 0).map(([key]) => key);
   // Seeding has run, so an empty seeded collection means some other collection held data.
   if (empty.length === 0) return;
@@ -408,12 +397,8 @@ async function serve<S extends Specs, L>(
   await warnOfRecordsInClear(store, definition.documents, definition.name, logger);
 
   const gatewayKey = options.gatewayPublicKey ?? (await gatewayVerifyingKey(config, logger));
-  const { document, sdl } = readSdl(definition.schemaFiles);
-  const schema = buildSubgraphSchema({
-    typeDefs: document,
-    resolvers: { Date: DateResolver, DateTime: DateTimeResolver, ...definition.resolvers },
-  });
-  enforceAuthDirectives(schema, sdl);
+  // Tracing wraps the root fields of the schema it is given, so a traced subgraph gets its own.
+  const schema = executableSchema(definition.schemaFiles, definition.resolvers, { fresh: Boolean(options.tracing) });
   if (options.tracing) traceRootFields(schema, options.tracing);
   // Every request needs the gateway's token, introspection included. Inline tracing is off: it
   // would send resolver timings back with every answer, for nobody to read.
