@@ -1,5 +1,6 @@
 import { createPrivateKey, randomUUID, sign, type KeyObject } from 'node:crypto';
 import type { JWK } from 'jose';
+import { developmentAudience, developmentIssuer } from '../../platform/config.ts';
 
 /**
  * Caller tokens for the bench: every request carries a token of its own, minted before the run,
@@ -82,6 +83,16 @@ export class TokenPool {
 
   constructor(private readonly settings: IssuerSettings) {
     this.key = createPrivateKey({ key: settings.privateJwk as import('node:crypto').JsonWebKey, format: 'jwk' });
+  }
+
+  /** A pool of the development issuer's tokens (the hub's local keys), each valid for four hours: longer than any run. */
+  static ofDevelopmentIssuer(issuerPrivate: JWK): TokenPool {
+    return new TokenPool({
+      privateJwk: issuerPrivate,
+      issuer: developmentIssuer,
+      audience: developmentAudience,
+      lifetimeSeconds: 4 * 3600,
+    });
   }
 
   /** How many tokens are minted, in all. */

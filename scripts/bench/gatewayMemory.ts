@@ -26,13 +26,12 @@ import { parseArgs } from 'node:util';
 import { readSupergraph } from '../../gateway/supergraph.ts';
 import { subgraphCatalog } from '../../platform/catalog.ts';
 import { loadOrCreateDevelopmentKeys } from '../../platform/auth/keys.ts';
-import { developmentAudience, developmentIssuer } from '../../platform/config.ts';
 import { gatewayNodeFlags } from '../deploy/k8sManifests.ts';
 import { progress } from '../progress.ts';
-import { TokenPool, type Caller } from './callerTokens.ts';
+import { TokenPool } from './callerTokens.ts';
 import { peerCacheTtlMs } from './hivePeers.ts';
 import { measure, median, type Target } from './measure.ts';
-import { availableOperations, type BenchOperation } from './operations.ts';
+import { availableOperations, callerOf, type BenchOperation } from './operations.ts';
 import { freePort, launch, measuredHubEnvironment, stopAll, useCompiledServer, type Service } from './processes.ts';
 
 const { values: flags } = parseArgs({
@@ -148,13 +147,7 @@ try {
     gateways.set(variant.label, service);
   }
 
-  const tokens = new TokenPool({
-    privateJwk: keys.issuerPrivate,
-    issuer: developmentIssuer,
-    audience: developmentAudience,
-    lifetimeSeconds: 4 * 3600,
-  });
-  const callerOf = (op: BenchOperation): Caller => ({ role: op.as?.role ?? 'analyst', sector: op.as?.sector ?? null });
+  const tokens = TokenPool.ofDevelopmentIssuer(keys.issuerPrivate);
   const target = (op: BenchOperation, label: string, expected: number): Target => {
     const service = gateways.get(label)!;
     return {

@@ -32,7 +32,6 @@ import { readSupergraph } from '../../gateway/supergraph.ts';
 import { envPrefix, sectorIds, subgraphCatalog } from '../../platform/catalog.ts';
 import { internalTokenAlgorithm } from '../../platform/auth/internalToken.ts';
 import { importKey, loadOrCreateDevelopmentKeys } from '../../platform/auth/keys.ts';
-import { developmentAudience, developmentIssuer } from '../../platform/config.ts';
 import { gatewayNodeFlags } from '../deploy/k8sManifests.ts';
 import { progress } from '../progress.ts';
 import { TokenPool } from './callerTokens.ts';
@@ -103,12 +102,7 @@ try {
     gatewayOf.set(variant.label, service);
   }
 
-  const tokens = new TokenPool({
-    privateJwk: keys.issuerPrivate,
-    issuer: developmentIssuer,
-    audience: developmentAudience,
-    lifetimeSeconds: 4 * 3600,
-  });
+  const tokens = TokenPool.ofDevelopmentIssuer(keys.issuerPrivate);
   const signingKey = await importKey(keys.gatewayPrivate, internalTokenAlgorithm);
   const direct = directCalls({
     supergraphSdl,

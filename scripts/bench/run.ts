@@ -30,7 +30,6 @@ import { readSupergraph } from '../../gateway/supergraph.ts';
 import { envPrefix, sectorIds, subgraphCatalog } from '../../platform/catalog.ts';
 import { internalTokenAlgorithm } from '../../platform/auth/internalToken.ts';
 import { importKey, loadOrCreateDevelopmentKeys } from '../../platform/auth/keys.ts';
-import { developmentAudience, developmentIssuer } from '../../platform/config.ts';
 import { projectPath } from '../../platform/schemaFiles.ts';
 import { gatewayNodeFlags } from '../deploy/k8sManifests.ts';
 import { nOf, progress, stopwatch } from '../progress.ts';
@@ -161,12 +160,7 @@ try {
     [gateways.hiveRouter]: hiveRouter,
   };
 
-  const tokens = new TokenPool({
-    privateJwk: keys.issuerPrivate,
-    issuer: developmentIssuer,
-    audience: developmentAudience,
-    lifetimeSeconds: 4 * 3600,
-  });
+  const tokens = TokenPool.ofDevelopmentIssuer(keys.issuerPrivate);
   const signingKey = await importKey(keys.gatewayPrivate, internalTokenAlgorithm);
   const subgraphUrl = (name: string) => env[`${envPrefix(name)}_URL`]!;
   const subgraphPid = (name: string) => services.find((s) => s.name === name)?.child.pid;
