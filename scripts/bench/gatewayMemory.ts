@@ -32,7 +32,7 @@ import { TokenPool } from './callerTokens.ts';
 import { peerCacheTtlMs } from './hivePeers.ts';
 import { measure, median, type Target } from './measure.ts';
 import { availableOperations, callerOf, type BenchOperation } from './operations.ts';
-import { freePort, launch, measuredHubEnvironment, stopAll, useCompiledServer, type Service } from './processes.ts';
+import { freePort, launch, measuredHubEnvironment, stopAll, useCompiledBuild, type Service } from './processes.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -96,8 +96,7 @@ interface MemoryReport {
 }
 
 const say = progress('bench:memory');
-say(flags['reuse-build'] ? 'running dist/server/ as it is (--reuse-build)' : 'compiling the server code, to run it as production does');
-useCompiledServer(!flags['reuse-build']);
+useCompiledBuild(flags['reuse-build'], say);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-bench-memory-'));
 const env = await measuredHubEnvironment(dataDir, 'embedded');
 const services: Service[] = [];

@@ -38,7 +38,7 @@ import { TokenPool } from './callerTokens.ts';
 import { directCalls } from './directPlan.ts';
 import { measureUnloaded, median, sender, type LatencySample, type Target } from './measure.ts';
 import { benchOperations, callerOf, sectorStatusFor, type BenchOperation } from './operations.ts';
-import { freePort, launch, measuredHubEnvironment, preciseCpuMs, stopAll, useCompiledServer, type Service } from './processes.ts';
+import { freePort, launch, measuredHubEnvironment, preciseCpuMs, stopAll, useCompiledBuild, type Service } from './processes.ts';
 import { slope, wholePlan } from './results.ts';
 
 const { values: flags } = parseArgs({
@@ -76,8 +76,7 @@ const variants: Variant[] = (flags.variant ?? ['current']).map((text) => {
 if (new Set(variants.map((v) => v.label)).size !== variants.length) throw new Error('Each --variant needs a label of its own');
 
 const say = progress('bench:one-at-a-time');
-say(flags['reuse-build'] ? 'running dist/server/ as it is (--reuse-build)' : 'compiling the server code, to run it as production does');
-useCompiledServer(!flags['reuse-build']);
+useCompiledBuild(flags['reuse-build'], say);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-bench-one-'));
 const env = await measuredHubEnvironment(dataDir, 'embedded');
 const services: Service[] = [];

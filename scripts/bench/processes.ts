@@ -20,6 +20,12 @@ export function useCompiledServer(compile = true): void {
   runCompiled = true;
 }
 
+/** For a script's --reuse-build flag: runs dist/server/ as last compiled when `reuse`, or compiles it first; says which. */
+export function useCompiledBuild(reuse: boolean, say: (message: string) => void): void {
+  say(reuse ? 'running dist/server/ as it is (--reuse-build)' : 'compiling the server code, to run it as production does');
+  useCompiledServer(!reuse);
+}
+
 export interface Service {
   name: string;
   url: string;
