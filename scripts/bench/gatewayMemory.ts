@@ -18,7 +18,6 @@
  * --heap-profile: each gateway samples its allocations from its start and writes those still live
  * at the end to <dir>/<label>.heapprofile (summarise with heapProfileSummary.ts).
  */
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,7 +30,7 @@ import { progress } from '../progress.ts';
 import { TokenPool } from './callerTokens.ts';
 import { peerCacheTtlMs } from './hivePeers.ts';
 import { measure, median, type Target } from './measure.ts';
-import { availableOperations, callerOf, type BenchOperation } from './operations.ts';
+import { availableOperations, callerOf, freshCallerPerRequest, type BenchOperation } from './operations.ts';
 import { freePort, launch, measuredHubEnvironment, stopAll, useCompiledBuild, type Service } from './processes.ts';
 
 const { values: flags } = parseArgs({
@@ -155,13 +154,7 @@ try {
       body: JSON.stringify({ query: op.query, variables: op.variables }),
       pid: service.child.pid,
       headers: async () => ({}),
-      perRequest: () => {
-        const run = tokens.take(label, callerOf(op), expected);
-        return {
-          headers: () => ({ authorization: `Bearer ${run.next()}`, ...(op.caseLevel ? { 'x-request-id': randomUUID() } : {}) }),
-          done: run.done,
-        };
-      },
+      perRequest: freshCallerPerRequest(tokens, label, op, expected),
     };
   };
   for (const op of operations) {

@@ -23,7 +23,6 @@
  * leaves out the latency rounds. --profile starts each gateway with --cpu-prof
  * (profiles under scripts/bench/profiles/, summarise with profileSummary.ts). Linux only (/proc).
  */
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,7 +36,7 @@ import { progress } from '../progress.ts';
 import { TokenPool } from './callerTokens.ts';
 import { directCalls } from './directPlan.ts';
 import { measureUnloaded, median, sender, type LatencySample, type Target } from './measure.ts';
-import { benchOperations, callerOf, sectorStatusFor, type BenchOperation } from './operations.ts';
+import { benchOperations, callerOf, freshCallerPerRequest, sectorStatusFor, type BenchOperation } from './operations.ts';
 import { freePort, launch, measuredHubEnvironment, preciseCpuMs, stopAll, useCompiledBuild, type Service } from './processes.ts';
 import { slope, wholePlan } from './results.ts';
 
@@ -114,13 +113,7 @@ try {
     url: gatewayOf.get(label)!.url,
     body: JSON.stringify({ query: op.query, variables: op.variables }),
     headers: async () => ({}),
-    perRequest: () => {
-      const run = tokens.take(label, callerOf(op), expected);
-      return {
-        headers: () => ({ authorization: `Bearer ${run.next()}`, ...(op.caseLevel ? { 'x-request-id': randomUUID() } : {}) }),
-        done: run.done,
-      };
-    },
+    perRequest: freshCallerPerRequest(tokens, label, op, expected),
   });
 
   const status = benchOperations.find((op) => op.name === 'SectorStatus')!;

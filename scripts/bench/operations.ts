@@ -1,5 +1,7 @@
 import { typePrefix } from '../../platform/catalog.ts';
-import type { Caller } from './callerTokens.ts';
+import { randomUUID } from 'node:crypto';
+import type { Caller, TokenPool } from './callerTokens.ts';
+import type { Target } from './measure.ts';
 import { plannable } from './rootFetches.ts';
 /**
  * The operations the bench runs: the queries dashboards and committee meetings send over and
@@ -98,6 +100,21 @@ export const benchOperations: BenchOperation[] = [
 
 /** Who sends an operation: its caller's role and sector. */
 export const callerOf = (op: BenchOperation): Caller => ({ role: op.as?.role ?? 'analyst', sector: op.as?.sector ?? null });
+
+/**
+ * What a target sends with each request of `op` to the gateway `label`: a caller token that
+ * gateway has never seen (from a pool minted for about `expected` requests), and for a case-level
+ * read a request id of its own, which keeps every gateway from merging it (see hive/gateway.config.ts).
+ */
+export const freshCallerPerRequest =
+  (tokens: TokenPool, label: string, op: BenchOperation, expected: number): NonNullable<Target['perRequest']> =>
+  () => {
+    const run = tokens.take(label, callerOf(op), expected);
+    return {
+      headers: () => ({ authorization: `Bearer ${run.next()}`, ...(op.caseLevel ? { 'x-request-id': randomUUID() } : {}) }),
+      done: run.done,
+    };
+  };
 
 /** The operations valid against the supergraph: the others are not built yet, and are skipped. */
 export function availableOperations(supergraphSdl: string, only?: string[]): BenchOperation[] {

@@ -20,7 +20,6 @@
  * Progress goes to standard error; the report to standard output and to --out (and its chart
  * beside it, .svg).
  */
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,7 +38,7 @@ import { benchChart } from './chart.ts';
 import { hivePeers, peerCacheTtlMs, startHivePeer } from './hivePeers.ts';
 import { measure, measureUnloaded, median, sender, type Sample, type Target } from './measure.ts';
 import { directCalls } from './directPlan.ts';
-import { availableOperations, callerOf, sectorStatusFor, type BenchOperation } from './operations.ts';
+import { availableOperations, freshCallerPerRequest, sectorStatusFor, type BenchOperation } from './operations.ts';
 import { freePort, launch, measuredHubEnvironment, rssMb, stopAll, useCompiledServer, type Service } from './processes.ts';
 import { benchReport } from './report.ts';
 import {
@@ -185,14 +184,7 @@ try {
       subgraphPids,
       subgraphCalls,
       headers: async () => ({}),
-      perRequest: () => {
-        const run = tokens.take(label, callerOf(op), expected ?? Math.ceil((lastRps.get(key) ?? 20_000) * seconds));
-        return {
-          // A case-level read carries a request id of its own, which keeps every gateway from merging it (see hive/gateway.config.ts).
-          headers: () => ({ authorization: `Bearer ${run.next()}`, ...(op.caseLevel ? { 'x-request-id': randomUUID() } : {}) }),
-          done: run.done,
-        };
-      },
+      perRequest: freshCallerPerRequest(tokens, label, op, expected ?? Math.ceil((lastRps.get(key) ?? 20_000) * seconds)),
     };
   };
 
