@@ -80,16 +80,20 @@ const cacheControl = 'private, no-cache';
  * and sector, which decide what the caller may see and which fields authorization removed, by the
  * media type accepted and by the exact operation and variables (cache/cacheKey.ts).
  *
- * Freshness (docs/adr/0022-cached-answers-checked-against-store-revisions.md): every subgraph's
- * store counts its acknowledged writes (subgraphs/kit/revisions.ts). Before a cacheable query is
- * executed the gateway reads the revisions of the subgraphs its plan fetched from the last time
- * (of all of them the first time), and keeps the answer with those. A subgraph whose check just
- * failed has no revision for a second, without being asked. A hit is served only once a check started after the request
- * arrived finds each of them unchanged (cache/subgraphRevisions.ts: one check per subgraph at a
- * time, shared by every request waiting); a subgraph that does not answer the check makes it a
- * miss. So a write through another gateway replica, or straight into a sector's subgraph, is seen
- * by the next read. `ttlMs` stays an upper bound; every mutation through this gateway also empties
- * the cache, and an answer executed while one ran is not kept. Answers with errors are never kept.
+ * Freshness (docs/adr/0022-cached-answers-checked-against-store-revisions.md, 0023): every
+ * subgraph's store counts its acknowledged writes (subgraphs/kit/revisions.ts). Before a cacheable
+ * query is executed the gateway reads the revisions of the subgraphs its plan fetched from the
+ * last time (of all of them the first time), and keeps the answer with those. A hit is served only
+ * if each of them is unchanged as read for this request (cache/subgraphRevisions.ts): from the
+ * gateway's lease on the subgraph's revision while one runs (a subgraph acknowledges no write
+ * before every gateway holding a lease knows of it), otherwise by a check started after the
+ * request arrived (one per subgraph at a time, shared by every request waiting). A subgraph whose
+ * check just failed has no revision for a second, without being asked; one that has none makes
+ * the request a miss. So a write through another gateway replica, or straight into a sector's
+ * subgraph, is seen by the next read. `ttlMs` stays an upper bound; every mutation through this
+ * gateway also empties the cache, and an answer executed while one ran is not kept. Answers with
+ * errors are never kept. Identical requests finding nothing fresh while one of them executes wait
+ * for the answer it keeps, each served it only if it is fresh for that request too.
  *
  * What is kept is the response body as sent, after authorization completed it (the plugin decides
  * before completion, when the errors in the result are execution's own; the bytes are taken once
@@ -118,6 +122,13 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
    * use it. An operation not yet planned reads them all. Forgotten with the supergraph.
    */
   const plans = new LRUCache<string, ReadonlySet<string>>({ max: 5000 });
+  /**
+   * The requests executing now for a key they found nothing fresh under, by key: one arriving
+   * meanwhile waits for the answer it will keep, and is served that if it is fresh for it too (a
+   * check of its own, as for any hit), rather than every request for an expired dashboard
+   * executing the whole plan at once.
+   */
+  const executing = new Map<string, Promise<void>>();
   let generation = 0;
   const invalidate = () => {
     generation++;
@@ -224,33 +235,61 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
           const withState: C = { ...contextValue, [requestState]: state };
           const execute = () => handler.executeHTTPGraphQLRequest({ ...request, context: async () => withState });
           const entry = cache.get(key);
-          if (entry) {
-            if (await fresh(entry, arrivedAt, state)) {
+          if (entry && (await fresh(entry, arrivedAt, state))) {
+            lookups.inc({ result: 'hit' });
+            return answer(entry, http, true);
+          }
+          const leader = executing.get(key);
+          if (leader) {
+            await leader;
+            const kept = cache.get(key);
+            if (kept && kept !== entry && (await fresh(kept, arrivedAt, state))) {
               lookups.inc({ result: 'hit' });
-              return answer(entry, http, true);
+              return answer(kept, http, true);
             }
+          }
+          if (entry) {
             state.stale = true;
             lookups.inc({ result: 'stale' });
           }
-          const response = await execute();
-          if (!state.keep || state.generation !== generation || (response.status ?? 200) !== 200 || response.body.kind !== 'complete') {
-            return response;
+          let executed!: () => void;
+          const executingNow = new Promise<void>((resolve) => (executed = resolve));
+          if (!executing.has(key)) executing.set(key, executingNow);
+          try {
+            return await executeAndKeep(key, execute, state, arrivedAt, http);
+          } finally {
+            if (executing.get(key) === executingNow) executing.delete(key);
+            executed();
           }
-          const contentType = response.headers.get('content-type') ?? 'application/json';
-          const kept: Entry = {
-            body: response.body.string,
-            length: Buffer.byteLength(response.body.string),
-            contentType,
-            etag: entityTag(contentType, response.body.string),
-            revisions: state.keep,
-            arrivedAt,
-          };
-          // A slow miss does not replace what a request that arrived after it kept meanwhile.
-          if ((cache.peek(key)?.arrivedAt ?? -Infinity) < arrivedAt) cache.set(key, kept);
-          return answer(kept, http, false);
         },
       };
     },
     close: () => revisions.close(),
   };
+
+  /** Executes a request found nothing fresh for, and keeps its answer if it may. */
+  async function executeAndKeep(
+    key: string,
+    execute: () => Promise<HTTPGraphQLResponse>,
+    state: RequestState,
+    arrivedAt: number,
+    http: HTTPGraphQLRequest,
+  ): Promise<HTTPGraphQLResponse> {
+    const response = await execute();
+    if (!state.keep || state.generation !== generation || (response.status ?? 200) !== 200 || response.body.kind !== 'complete') {
+      return response;
+    }
+    const contentType = response.headers.get('content-type') ?? 'application/json';
+    const kept: Entry = {
+      body: response.body.string,
+      length: Buffer.byteLength(response.body.string),
+      contentType,
+      etag: entityTag(contentType, response.body.string),
+      revisions: state.keep,
+      arrivedAt,
+    };
+    // A slow miss does not replace what a request that arrived after it kept meanwhile.
+    if ((cache.peek(key)?.arrivedAt ?? -Infinity) < arrivedAt) cache.set(key, kept);
+    return answer(kept, http, false);
+  }
 }

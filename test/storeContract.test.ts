@@ -261,7 +261,7 @@ describe.each(adapters)('store contract: $name', (adapter) => {
   });
 
   it("moves the store's revision past every write it acknowledges, in any collection but the unrevised", async () => {
-    const revised = revisedStore(store, ['reads']);
+    const revised = revisedStore(store, { unrevised: ['reads'] });
     const revision = () => new RevisionCounter(storeRevision, store.collection(revisionsCollection)).current();
     const { things: counted } = await openRepositories(revised, { things: thingDocument });
     const start = await revision();

@@ -1,8 +1,7 @@
-import { Pool } from 'undici';
-import type { Identity } from '../../platform/auth/identity.ts';
-import { internalTokenHeader, signRevisionToken } from '../../platform/auth/internalToken.ts';
+import { randomBytes } from 'node:crypto';
 import type { Key } from '../../platform/auth/keys.ts';
-import { revisionUrl, type RevisionAnswer } from '../../platform/subgraphRevision.ts';
+import { RevisionEndpoint, revisionKey } from './revisionEndpoint.ts';
+import { RevisionLease } from './revisionLease.ts';
 
 /**
  * Each subgraph's revision as read, by name, with the epoch it counts in (`epoch:revision`): two
@@ -10,17 +9,12 @@ import { revisionUrl, type RevisionAnswer } from '../../platform/subgraphRevisio
  */
 export type Revisions = ReadonlyMap<string, string>;
 
-/** The check asks for no caller's data: it goes under no caller's name and role. */
-const gatewayItself: Identity = { subject: 'gateway', role: 'anonymous', sector: null, scopes: [] };
-
-/** A token is valid for 30 s; one is signed every 20 s per subgraph, not per check. */
-const tokenReuseMs = 20_000;
-
 /** After a check fails, the subgraph has no revision for this long without being asked again. */
 const failureMemoryMs = 1000;
 
 /**
- * Asks one subgraph for its revision, one check at a time, shared by everyone waiting.
+ * Asks one subgraph for its revision, one check at a time, shared by everyone waiting: for a
+ * subgraph that grants no lease, or while its lease does not run.
  *
  * A caller names the moment its request arrived, and gets the answer of a check that started
  * after it: so a write acknowledged before the request arrived is always counted in what it gets.
@@ -31,28 +25,10 @@ const failureMemoryMs = 1000;
 class RevisionCheck {
   private running: { startedAt: number; answer: Promise<string | undefined> } | undefined;
   private next: Promise<string | undefined> | undefined;
-  private token: { value: Promise<string>; signedAt: number } | undefined;
   /** When the last check that found no revision ended (performance.now()). */
   private failedAt = -Infinity;
-  private readonly pool: Pool;
-  private readonly path: string;
 
-  constructor(
-    private readonly subgraph: string,
-    graphqlUrl: string,
-    private readonly signingKey: Key,
-    timeoutMs: number,
-  ) {
-    const url = new URL(revisionUrl(graphqlUrl));
-    this.path = url.pathname;
-    this.pool = new Pool(url.origin, {
-      connections: 2,
-      keepAliveTimeout: 30_000,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-      connectTimeout: timeoutMs,
-    });
-  }
+  constructor(private readonly endpoint: RevisionEndpoint) {}
 
   /** The revision read by a check that started after `arrivedAt` (performance.now()); undefined if none could be read. */
   after(arrivedAt: number): Promise<string | undefined> {
@@ -68,50 +44,37 @@ class RevisionCheck {
   }
 
   private start(): Promise<string | undefined> {
-    const running = { startedAt: performance.now(), answer: this.ask().catch(() => undefined) };
+    const answer = this.endpoint.ask(undefined).then(
+      (read) => read && revisionKey(read),
+      () => undefined,
+    );
+    const running = { startedAt: performance.now(), answer };
     this.running = running;
-    void running.answer.then((revision) => {
+    void answer.then((revision) => {
       if (revision === undefined) this.failedAt = performance.now();
       if (this.running === running) this.running = undefined;
     });
-    return running.answer;
-  }
-
-  private async ask(): Promise<string | undefined> {
-    const { statusCode, body } = await this.pool.request({
-      method: 'GET',
-      path: this.path,
-      headers: { [internalTokenHeader]: await this.tokenNow(), accept: 'application/json' },
-    });
-    if (statusCode !== 200) {
-      await body.dump();
-      return undefined;
-    }
-    const { revision, epoch } = (await body.json()) as Partial<RevisionAnswer>;
-    return typeof revision === 'number' && Number.isSafeInteger(revision) && typeof epoch === 'string' ? `${epoch}:${revision}` : undefined;
-  }
-
-  private tokenNow(): Promise<string> {
-    const now = performance.now();
-    if (!this.token || now - this.token.signedAt > tokenReuseMs) {
-      const value = signRevisionToken(gatewayItself, this.subgraph, this.signingKey);
-      this.token = { value, signedAt: now };
-      value.catch(() => (this.token = undefined));
-    }
-    return this.token.value;
-  }
-
-  close(): Promise<void> {
-    return this.pool.close();
+    return answer;
   }
 }
 
+/** What the gateway keeps per subgraph: the route, the lease on it, the check when no lease runs. */
+interface Watched {
+  url: string;
+  endpoint: RevisionEndpoint;
+  lease: RevisionLease;
+  check: RevisionCheck;
+}
+
 /**
- * The subgraphs' store revisions (subgraphs/kit/revisions.ts), as the response cache checks them:
- * a subgraph that does not answer within `timeoutMs`, or refuses, has no revision in the answer.
+ * The subgraphs' store revisions (subgraphs/kit/revisions.ts), as the response cache reads them: a
+ * subgraph's lease answers at once while it runs; otherwise a check is made. A subgraph that does
+ * not answer within `timeoutMs`, or refuses, has no revision in the answer.
  */
 export class SubgraphRevisions {
-  private readonly checks = new Map<string, RevisionCheck>();
+  private readonly watched = new Map<string, Watched>();
+  /** This gateway, to the subgraphs holding its polls: one id per process, never reused. */
+  private readonly gatewayId = randomBytes(16).toString('base64url');
 
   constructor(
     /** Where each subgraph serves GraphQL now, by name: the ones the supergraph names. */
@@ -125,31 +88,47 @@ export class SubgraphRevisions {
     return [...this.subgraphUrls().keys()];
   }
 
-  /** The revisions of `names`, each read by a check that started after `arrivedAt`. */
+  /** The revisions of `names`, each counting every write acknowledged before `arrivedAt`. */
   async read(names: Iterable<string>, arrivedAt: number): Promise<Map<string, string>> {
-    const read = await Promise.all([...names].map(async (name) => [name, await this.checkOf(name)?.after(arrivedAt)] as const));
-    return new Map(read.filter((entry): entry is readonly [string, string] => entry[1] !== undefined));
+    const read = new Map<string, string>();
+    const asked: Promise<void>[] = [];
+    for (const name of names) {
+      const watched = this.watchedOf(name);
+      if (!watched) continue;
+      const trusted = watched.lease.trusted();
+      if (trusted !== undefined) read.set(name, trusted);
+      else
+        asked.push(
+          watched.check.after(arrivedAt).then((revision) => {
+            if (revision !== undefined) read.set(name, revision);
+          }),
+        );
+    }
+    if (asked.length > 0) await Promise.all(asked);
+    return read;
   }
 
-  private checkOf(name: string): RevisionCheck | undefined {
+  private watchedOf(name: string): Watched | undefined {
     const url = this.subgraphUrls().get(name);
     if (!url) return undefined;
-    const key = `${name} ${url}`;
-    let check = this.checks.get(key);
-    if (!check) {
-      // The subgraph moved (a new supergraph): the pool to where it was is of no more use.
-      for (const [known, old] of this.checks) {
-        if (known.startsWith(`${name} `)) {
-          this.checks.delete(known);
-          void old.close().catch(() => undefined);
-        }
-      }
-      this.checks.set(key, (check = new RevisionCheck(name, url, this.signingKey, this.timeoutMs)));
-    }
-    return check;
+    let watched = this.watched.get(name);
+    if (watched?.url === url) return watched;
+    // The subgraph moved (a new supergraph): what was held for where it was is of no more use.
+    if (watched) void stop(watched);
+    const endpoint = new RevisionEndpoint(name, url, this.signingKey, this.timeoutMs);
+    watched = { url, endpoint, lease: new RevisionLease(endpoint, this.gatewayId), check: new RevisionCheck(endpoint) };
+    this.watched.set(name, watched);
+    return watched;
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.checks.values()].map((check) => check.close()));
+    const all = [...this.watched.values()];
+    this.watched.clear();
+    await Promise.all(all.map(stop));
   }
+}
+
+async function stop(watched: Watched): Promise<void> {
+  await watched.lease.stop();
+  await watched.endpoint.close().catch(() => undefined);
 }

@@ -31,6 +31,7 @@ import { demoSeedCollections, writeDemoSeed } from './demoSeed.ts';
 import { tracedStore } from './store/tracedStore.ts';
 import { revisedStore } from './store/revisedStore.ts';
 import { revisionRoute } from './revisionRoute.ts';
+import { leasesOn } from './revisionLeases.ts';
 import { RevisionCounter, revisionsCollection, storeRevision } from './revisions.ts';
 import { revisionPath } from '../../platform/subgraphRevision.ts';
 import { cachedRevisionVerifier, cachedTokenVerifier } from './verifiedTokens.ts';
@@ -367,7 +368,13 @@ async function serve<S extends Specs, L>(
   // Every write moves the store's revision on, which the gateway's response cache checks; the
   // audit log's appends record reads, and move nothing (see revisedStore).
   const auditCollections = ['auditLog', 'auditHead'].flatMap((key) => definition.documents[key]?.collection ?? []);
-  const encrypting = subgraphStore(revisedStore(store, auditCollections), definition.documents, {
+  // A store only this process writes to grants the gateways leases on its revision, and each
+  // write waits for the gateways holding one to hear of it (kit/revisionLeases.ts).
+  const revisionCounter = new RevisionCounter(storeRevision, store.collection(revisionsCollection));
+  const currentRevision = () => revisionCounter.currentInEpoch();
+  const leases = leasesOn(store, currentRevision);
+  const revised = revisedStore(store, { unrevised: auditCollections, revised: leases && (() => leases.written()) });
+  const encrypting = subgraphStore(revised, definition.documents, {
     subgraph: definition.name,
     config,
     logger,
@@ -393,7 +400,7 @@ async function serve<S extends Specs, L>(
   await recordUpgradesFinished();
   // Upgrades write to the store itself, and the store may have been restored since the last start:
   // the counter moves on in a new epoch, so no answer the gateway kept before this start is served.
-  await new RevisionCounter(storeRevision, store.collection(revisionsCollection)).renew();
+  await revisionCounter.renew();
   await warnOfRecordsInClear(store, definition.documents, definition.name, logger);
 
   const gatewayKey = options.gatewayPublicKey ?? (await gatewayVerifyingKey(config, logger));
@@ -456,7 +463,12 @@ async function serve<S extends Specs, L>(
     routes: {
       '/health': async () => json(200, { status: 'ok', subgraph: definition.name }),
       '/metrics': scrapeRoute(metrics, { mode: config.mode, token: config.metricsToken }),
-      [revisionPath]: revisionRoute(store, cachedRevisionVerifier(definition.name, gatewayKey)),
+      [revisionPath]: revisionRoute({
+        current: currentRevision,
+        leases,
+        verifyToken: cachedRevisionVerifier(definition.name, gatewayKey),
+        holding: () => !draining,
+      }),
       '/ready': async () =>
         draining
           ? json(503, { status: 'shutting down', subgraph: definition.name })
@@ -488,6 +500,7 @@ async function serve<S extends Specs, L>(
     store,
     async stop() {
       draining = true;
+      leases?.answerHeld();
       await close(server);
       await apollo.stop();
       await background?.stop();

@@ -49,6 +49,16 @@ describe('response cache for aggregate queries', () => {
     expect(await fetches('health')).toBe(before);
   });
 
+  it('executes identical requests that find nothing kept once: those arriving meanwhile get the answer it keeps', async () => {
+    const query = `query Burst { sectors { id delivery { total done } } }`;
+    const before = await fetches('health');
+    const answers = await Promise.all(Array.from({ length: 10 }, () => send(query)));
+    expect(answers.map((a) => a.errors)).toEqual(Array.from({ length: 10 }, () => undefined));
+    expect(new Set(answers.map((a) => JSON.stringify(a.data))).size).toBe(1);
+    expect(answers.filter((a) => !a.cached)).toHaveLength(1);
+    expect(await fetches('health')).toBe(before + 1);
+  });
+
   it("keeps each role's and sector's answers apart", async () => {
     expect((await send(sectorStatus, healthOfficer)).cached).toBe(false);
     expect((await send(sectorStatus, { role: 'sector-officer', sector: 'police' })).cached).toBe(false);

@@ -190,6 +190,7 @@ function failingAfter(store: Store, writes: number): Store {
   };
   return {
     kind: store.kind,
+    soleWriter: store.soleWriter,
     queries: store.queries,
     resetQueryCount: () => store.resetQueryCount(),
     ping: () => store.ping(),

@@ -33,6 +33,8 @@ export async function createMongoStore(options: { uri: string; database: string 
 
   return {
     kind: 'mongodb',
+    // Other replicas of the subgraph, or the ministry's own tools, may write to the same database.
+    soleWriter: false,
     collection<T extends StoredDocument>(name: string) {
       let c = collections.get(name);
       if (!c) {

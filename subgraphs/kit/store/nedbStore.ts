@@ -82,6 +82,7 @@ export function createNedbStore(options: { directory?: string; subgraph?: string
 
   return {
     kind: directory ? 'embedded' : 'memory',
+    soleWriter: true,
     collection,
     queries,
     resetQueryCount() {

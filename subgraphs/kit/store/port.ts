@@ -49,6 +49,12 @@ export interface QueryCounter {
 
 export interface Store {
   readonly kind: string;
+  /**
+   * True when no other process can write to the store while this one has it open (the embedded
+   * store holds its folder's lock; an in-memory store is the process's own): every write then
+   * passes through this process, which can tell the gateways of each one itself.
+   */
+  readonly soleWriter: boolean;
   collection<T extends StoredDocument>(name: string): Collection<T>;
   readonly queries: QueryCounter;
   resetQueryCount(): void;

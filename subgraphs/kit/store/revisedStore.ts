@@ -11,10 +11,17 @@ import { wrappedStore } from './wrappedStore.ts';
  * `unrevised` names collections whose writes record reads rather than change what is read (the
  * audit log, appended to on every case read): no answer the gateway may cache is read from them,
  * and counting them would make each case read throw away every cached aggregate.
+ *
+ * `revised`, when given, is awaited after each move and before the write is acknowledged: the
+ * gateways holding leases on the revision (kit/revisionLeases.ts) hear of it first.
  */
-export function revisedStore(store: Store, unrevised: readonly string[] = []): Store {
+export function revisedStore(store: Store, options: { unrevised?: readonly string[]; revised?: () => Promise<void> } = {}): Store {
   const counter = new RevisionCounter(storeRevision, store.collection(revisionsCollection));
-  const skipped = new Set([revisionsCollection, ...unrevised]);
+  const skipped = new Set([revisionsCollection, ...(options.unrevised ?? [])]);
+  const advance = async () => {
+    await counter.advance();
+    await options.revised?.();
+  };
   return wrappedStore(store, <T extends StoredDocument>(inner: Collection<T>): Collection<T> => {
     if (skipped.has(inner.name)) return inner;
     return {
@@ -25,16 +32,16 @@ export function revisedStore(store: Store, unrevised: readonly string[] = []): S
       ensureIndexes: (indexes) => inner.ensureIndexes(indexes),
       async insertMany(docs) {
         await inner.insertMany(docs);
-        await counter.advance();
+        await advance();
       },
       async replaceOne(filter, doc) {
         const replaced = await inner.replaceOne(filter, doc);
-        if (replaced) await counter.advance();
+        if (replaced) await advance();
         return replaced;
       },
       async deleteMany(filter) {
         const deleted = await inner.deleteMany(filter);
-        if (deleted > 0) await counter.advance();
+        if (deleted > 0) await advance();
         return deleted;
       },
     };

@@ -8,6 +8,7 @@ import type { Collection, Store, StoredDocument } from './port.ts';
 export function wrappedStore(store: Store, wrap: <T extends StoredDocument>(inner: Collection<T>) => Collection<T>): Store {
   return {
     kind: store.kind,
+    soleWriter: store.soleWriter,
     get queries() {
       return store.queries;
     },

@@ -1,0 +1,185 @@
+import http from 'node:http';
+import type net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningGateway } from '../../gateway/server.ts';
+import { internalTokenAlgorithm, internalTokenHeader, signRevisionToken } from '../../platform/auth/internalToken.ts';
+import { importKey } from '../../platform/auth/keys.ts';
+import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
+import type { StoredDocument } from '../../subgraphs/kit/store/port.ts';
+import { startTestHub, type TestCaller, type TestHub } from '../support/hub.ts';
+import { startExtraGateway, startExtraSubgraph } from './opsHub.ts';
+
+const sectorStatus = `query SectorStatus { sectors { id delivery { total onTrack atRisk overdue done } } }`;
+const reportStatus = `mutation($input: ActionStatusInput!) { reportHealthActionStatus(input: $input) { id status } }`;
+const healthOfficer: TestCaller = { role: 'sector-officer', sector: 'health' };
+
+/**
+ * A proxy in front of one subgraph that forwards everything and notes each revision request: a
+ * lease poll (with a gateway id) or a check (without). Told to, it holds revision requests
+ * unanswered, as a network that stops passing them would.
+ */
+async function revisionWatchingProxy(target: string) {
+  const targetUrl = new URL(target);
+  const seen = { polls: 0, checks: 0 };
+  let holding = false;
+  const held: (() => void)[] = [];
+  const sockets = new Set<net.Socket>();
+  const server = http.createServer((req, res) => {
+    const forward = () => {
+      const upstream = http.request(
+        { host: targetUrl.hostname, port: targetUrl.port, path: req.url, method: req.method, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
+    };
+    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://proxy');
+    if (pathname.endsWith('/revision')) {
+      if (searchParams.has('gateway')) seen.polls++;
+      else seen.checks++;
+      if (holding) return void held.push(forward);
+    }
+    forward();
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/graphql`,
+    seen,
+    hold() {
+      holding = true;
+    },
+    release() {
+      holding = false;
+      for (const forward of held.splice(0)) forward();
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+let hub: TestHub;
+let proxy: Awaited<ReturnType<typeof revisionWatchingProxy>>;
+let gateway: RunningGateway;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  proxy = await revisionWatchingProxy(hub.subgraphs.get('health')!.url);
+  gateway = await startExtraGateway(hub, {
+    responseCacheTtlMs: 60_000,
+    subgraphUrls: { ...Object.fromEntries([...hub.subgraphs].map(([name, s]) => [name, s.url])), health: proxy.url },
+  });
+});
+afterAll(async () => {
+  await gateway?.stop();
+  await proxy?.close();
+  await hub?.stop();
+});
+
+const read = async () => {
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await hub.tokenFor({ role: 'analyst' })}` },
+    body: JSON.stringify({ query: sectorStatus }),
+  });
+  const body = (await response.json()) as { data: { sectors: { id: string; delivery: { done: number } }[] } };
+  return { done: body.data.sectors.find((s) => s.id === 'health')!.delivery.done, cached: response.headers.get('x-crg-cache') === 'hit' };
+};
+const openAction = async () => {
+  const [action] = await hub.stores
+    .get('health')!
+    .collection<StoredDocument & { status?: string }>('actionRecords')
+    .find({ status: { $ne: 'COMPLETED' } }, { limit: 1 });
+  return action!._id;
+};
+const until = async (condition: () => Promise<boolean>) => {
+  const deadline = Date.now() + 10_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+describe('leases on the subgraphs’ revisions', () => {
+  it('serves cached answers on the lease, without asking the subgraph before each one', async () => {
+    await read();
+    await until(async () => proxy.seen.polls >= 2 && (await read()).cached);
+    const checksBefore = proxy.seen.checks;
+    for (let i = 0; i < 30; i++) expect((await read()).cached).toBe(true);
+    // Asked before each hit, that would be 30 checks; a lease that lapsed on a busy machine may cost one or two.
+    expect(proxy.seen.checks - checksBefore).toBeLessThanOrEqual(2);
+  });
+
+  it('holds a write for a gateway that stops answering only until its lease ends, and that gateway then serves nothing older', async () => {
+    const before = await read();
+    expect((await read()).cached).toBe(true);
+    proxy.hold();
+    try {
+      const started = performance.now();
+      const written = await hub.askSubgraph(
+        'health',
+        reportStatus,
+        { input: { actionId: await openAction(), status: 'COMPLETED' } },
+        healthOfficer,
+      );
+      const writeMs = performance.now() - started;
+      expect(written.errors).toBeUndefined();
+      // Its last poll reached the subgraph at most the hold time (400 ms) before: the lease (1 s) ran for 600 ms more at least.
+      expect(writeMs).toBeGreaterThan(300);
+      expect(writeMs).toBeLessThan(5000);
+      // Its lease over, the gateway asks before the hit; the check goes unanswered, so the answer is read again.
+      const after = await read();
+      expect(after.cached).toBe(false);
+      expect(after.done).toBe(before.done + 1);
+    } finally {
+      proxy.release();
+    }
+    // Its polls answered again, the gateway holds a lease again: a write waits for no lease to run out.
+    await until(async () => (await read()).cached);
+    const started = performance.now();
+    const written = await hub.askSubgraph(
+      'health',
+      reportStatus,
+      { input: { actionId: await openAction(), status: 'COMPLETED' } },
+      healthOfficer,
+    );
+    expect(written.errors).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(300);
+    expect((await read()).done).toBe(before.done + 2);
+  });
+
+  it('grants no lease on a store other processes may write to: a poll is answered at once, without one', async () => {
+    const shared = { ...createNedbStore({}), soleWriter: false };
+    const health = await startExtraSubgraph(hub, 'health', { store: shared });
+    try {
+      const token = await signRevisionToken(
+        { subject: 'gateway', role: 'anonymous', sector: null, scopes: [] },
+        'health',
+        await importKey(hub.keys.gatewayPrivate, internalTokenAlgorithm),
+      );
+      const poll = async (query: string, headers: Record<string, string> = { [internalTokenHeader]: token }) =>
+        fetch(new URL(`revision?${query}`, health.url), { headers });
+      const current = (await (await poll('')).json()) as { revision: number; epoch: string };
+      const started = performance.now();
+      const answer = await poll(`gateway=gateway-0123456789abcdef&holds=${current.epoch}:${current.revision}`);
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual(current);
+      expect(performance.now() - started).toBeLessThan(300);
+      // A poll that names the gateway wrongly is refused, naming what a poll must say; one without the token is refused first.
+      const malformed = await poll('gateway=short');
+      expect(malformed.status).toBe(400);
+      expect(((await malformed.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/names the gateway by 16 to 64/);
+      expect((await poll('gateway=gateway-0123456789abcdef', {})).status).toBe(401);
+    } finally {
+      await health.stop();
+    }
+  });
+});
