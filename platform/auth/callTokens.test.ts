@@ -33,7 +33,7 @@ describe('the tokens a gateway keeps for its subgraph calls', () => {
     await expect(verifyToken(first, 'police', publicKey)).rejects.toThrow();
   });
 
-  it('keeps a thousand per subgraph, seven subgraphs, in under 700 bytes of heap each (835 as built by concatenation)', async () => {
+  it('keeps a thousand per subgraph, seven subgraphs, in under 725 bytes of heap each (610 kept in one piece, 845 as built by concatenation)', async () => {
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('gc') as () => void;
     const heapUsed = () => {
@@ -42,6 +42,9 @@ describe('the tokens a gateway keeps for its subgraph calls', () => {
       return process.memoryUsage().heapUsed;
     };
     const subgraphs = ['coordination', 'health', 'police', 'justice', 'social', 'shelter', 'alerts'];
+    // Compiled and warmed before measuring: only the kept tokens count.
+    const warm = new CallTokens(privateKey);
+    for (const subgraph of subgraphs) await warm.internalToken(analyst(0), subgraph, body(0));
     const tokens = new CallTokens(privateKey);
     const before = heapUsed();
     for (let n = 0; n < 1000; n++) for (const subgraph of subgraphs) await tokens.internalToken(analyst(n), subgraph, body(n));
@@ -50,6 +53,6 @@ describe('the tokens a gateway keeps for its subgraph calls', () => {
     const first = await tokens.internalToken(analyst(0), 'coordination', body(0));
     expect(await tokens.internalToken(analyst(0), 'coordination', body(0))).toBe(first);
     expect(perToken).toBeGreaterThan(300);
-    expect(perToken).toBeLessThan(700);
+    expect(perToken).toBeLessThan(725);
   });
 });
