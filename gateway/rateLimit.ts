@@ -1,6 +1,22 @@
 import { HeaderMap, type HTTPGraphQLHead } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { createRequire } from 'node:module';
+import type * as RateLimiterFlexible from 'rate-limiter-flexible';
+
+/*
+ * The in-memory limiter and its refusal are loaded from their own files: the package's index
+ * requires every limiter it has (Redis, Mongo, MySQL, Postgres, DynamoDB, etc.: 37 modules, 1.0 MB
+ * of heap kept) where these two need 6 modules and 0.1 MB (docs/performance.md, "Gateway memory").
+ * The package declares no "exports", so Node resolves these paths as it does the index; if a
+ * release moves them, the gateway fails at start and rateLimit.test.ts names the file.
+ */
+const requireHere = createRequire(import.meta.url);
+export const limiterFiles = {
+  RateLimiterMemory: 'rate-limiter-flexible/lib/RateLimiterMemory.js',
+  RateLimiterRes: 'rate-limiter-flexible/lib/RateLimiterRes.js',
+} as const;
+const RateLimiterMemory = requireHere(limiterFiles.RateLimiterMemory) as typeof RateLimiterFlexible.RateLimiterMemory;
+const RateLimiterRes = requireHere(limiterFiles.RateLimiterRes) as typeof RateLimiterFlexible.RateLimiterRes;
 
 /** A limit of `perMinute` requests per key; the caller is told when to try again. */
 export type RateLimit = (key: string) => Promise<void>;

@@ -4,6 +4,8 @@ import { readAuthorizationPolicy, supergraphForPlanning, type AuthorizationPolic
 import type { Logger } from '../platform/logger.ts';
 import type { GatewayMetrics } from './gatewayMetrics.ts';
 import { readSupergraph, supergraphPath } from './supergraph.ts';
+// Before Apollo Gateway builds its first supergraph: it keeps no source locations (see there).
+import './supergraphWithoutLocations.ts';
 
 export type ReloadOutcome = 'applied' | 'unchanged' | 'rejected';
 

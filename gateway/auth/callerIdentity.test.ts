@@ -4,7 +4,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { developmentIssuerAlgorithm, generateDevelopmentKeys, importKey, type DevelopmentKeys } from '../../platform/auth/keys.ts';
 import { mintCallerToken } from '../../platform/auth/localIssuer.ts';
-import { callerKeySet, createCallerVerifier, rememberVerifiedMs } from './callerIdentity.ts';
+import { callerKeySet, createCallerVerifier, rememberVerifiedMs, VerifiedOnce } from './callerIdentity.ts';
 
 /*
  * In production the gateway reads the identity provider's keys from its JWKS URL. A provider is
@@ -87,25 +87,48 @@ describe('tokens already verified', () => {
   const mint = (expiresIn: string) =>
     mintCallerToken(keys.issuerPrivate, { role: 'analyst', issuer: auth.issuer, audience: auth.audience, expiresIn });
 
-  it('are taken again without checking the signature, for a minute at most', async () => {
+  it('are taken again without checking the signature once verified twice, for a minute at most', async () => {
     let clock = Date.now();
     const keySet = jwks();
     const verifier = createCallerVerifier(auth, keySet.counting, () => clock);
     const token = `Bearer ${await mint('1h')}`;
     await verifier.verify(token);
     await verifier.verify(token);
-    expect(keySet.lookups()).toBe(1);
-    clock += rememberVerifiedMs;
+    expect(keySet.lookups()).toBe(2);
+    await verifier.verify(token);
     await verifier.verify(token);
     expect(keySet.lookups()).toBe(2);
+    clock += rememberVerifiedMs;
+    await verifier.verify(token);
+    expect(keySet.lookups()).toBe(3);
+    await verifier.verify(token);
+    expect(keySet.lookups()).toBe(3);
+  });
+
+  it('are not remembered when sent once each: every one is checked again when it comes back', async () => {
+    const keySet = jwks();
+    const verifier = createCallerVerifier(auth, keySet.counting);
+    const tokens = await Promise.all([mint('1h'), mint('1h'), mint('1h')]);
+    expect(new Set(tokens).size).toBe(3);
+    for (const token of tokens) await verifier.verify(`Bearer ${token}`);
+    expect(keySet.lookups()).toBe(3);
+    for (const token of tokens) await verifier.verify(`Bearer ${token}`);
+    expect(keySet.lookups()).toBe(6);
+    for (const token of tokens) await verifier.verify(`Bearer ${token}`);
+    expect(keySet.lookups()).toBe(6);
   });
 
   it('are refused once they expire, remembered or not', async () => {
     let clock = Date.now();
-    const verifier = createCallerVerifier(auth, jwks().counting, () => clock);
+    const keySet = jwks();
+    const verifier = createCallerVerifier(auth, keySet.counting, () => clock);
     const token = `Bearer ${await mint('10s')}`;
     await verifier.verify(token);
+    await verifier.verify(token);
+    await verifier.verify(token);
+    expect(keySet.lookups()).toBe(2); // remembered
     clock += 16_000; // past its expiry and the 5 s allowed for clock skew
+    await expect(verifier.verify(token)).rejects.toThrow(/expired/);
     await expect(verifier.verify(token)).rejects.toThrow(/expired/);
   });
 
@@ -113,10 +136,37 @@ describe('tokens already verified', () => {
     const verifier = createCallerVerifier(auth, jwks().counting);
     const token = await mint('1h');
     await verifier.verify(`Bearer ${token}`);
+    await verifier.verify(`Bearer ${token}`);
     const [header, payload, signature] = token.split('.');
     const forged = Buffer.from(
       JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), role: 'administrator' }),
     ).toString('base64url');
     await expect(verifier.verify(`Bearer ${header}.${forged}.${signature}`)).rejects.toThrow(/signature does not verify|refused/);
+  });
+});
+
+describe('the table of tokens verified once', () => {
+  const digest = (slot: number, fingerprint: number) => {
+    const bytes = Buffer.alloc(32);
+    bytes.writeUInt32LE(slot, 0);
+    bytes.writeUInt32LE(fingerprint, 4);
+    return bytes;
+  };
+
+  it('says a digest was seen only when its slot still holds its fingerprint', () => {
+    const once = new VerifiedOnce(16);
+    expect(once.markAndCheck(digest(3, 7))).toBe(false);
+    expect(once.markAndCheck(digest(3, 7))).toBe(true);
+    // Another digest in the same slot (3 + 16) takes it: the first is unmarked again.
+    expect(once.markAndCheck(digest(19, 8))).toBe(false);
+    expect(once.markAndCheck(digest(3, 7))).toBe(false);
+    expect(once.markAndCheck(digest(3, 7))).toBe(true);
+    // A fingerprint of 0 is not an empty slot's.
+    expect(once.markAndCheck(digest(5, 0))).toBe(false);
+    expect(once.markAndCheck(digest(5, 0))).toBe(true);
+  });
+
+  it('is refused a number of slots that is not a power of two', () => {
+    expect(() => new VerifiedOnce(1000)).toThrow(/power of two/);
   });
 });

@@ -100,6 +100,8 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crg-bench-memory-'));
 const env = await measuredHubEnvironment(dataDir, 'embedded');
 const services: Service[] = [];
 const probe = new URL('memoryProbe.mjs', import.meta.url);
+// The gateways write their profiles there at the end: a folder not yet made would lose them all.
+if (flags['heap-profile']) fs.mkdirSync(path.resolve(flags['heap-profile']), { recursive: true });
 /** The probe for a variant's gateway, told where to write its heap profile when one is asked for. */
 const probeFor = (variant: Variant) => {
   const url = new URL(probe);
