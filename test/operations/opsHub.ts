@@ -11,7 +11,7 @@ import { importKey } from '../../platform/auth/keys.ts';
 import { fixedClock } from '../../subgraphs/kit/clock.ts';
 import { createLogger, type Logger } from '../../platform/logger.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
-import type { Store } from '../../subgraphs/kit/store/port.ts';
+import type { Store, StoredDocument } from '../../subgraphs/kit/store/port.ts';
 import { startSubgraph, type RunningSubgraph, type StartOptions } from '../../subgraphs/kit/subgraph.ts';
 import { loadSubgraphDefinition } from '../../subgraphs/definitions.ts';
 import { testAudience, testIssuer, testLimits, TODAY, type TestHub } from '../support/hub.ts';
@@ -96,3 +96,29 @@ export function outsideAddresses(): string[] {
 /** The URL of `path` on a service listening on every interface, called at `address`. */
 export const urlAt = (address: string, port: number, path: string) =>
   `http://${address.includes(':') ? `[${address}]` : address}:${port}${path}`;
+
+/** The all-sector status a dashboard asks for, as the response cache tests read it. */
+export const sectorStatusQuery = `query SectorStatus { sectors { id delivery { total onTrack atRisk overdue done } } }`;
+
+/** Health reports one of its actions' status (as its officers do, through the gateway or straight at the subgraph). */
+export const reportHealthActionStatus = `mutation($input: ActionStatusInput!) { reportHealthActionStatus(input: $input) { id status } }`;
+
+/** The all-sector status through the gateway at `url`, as an analyst: health's done count, and whether the answer came from the cache. */
+export async function readHealthDone(hub: TestHub, url: string): Promise<{ done: number; cached: boolean }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await hub.tokenFor({ role: 'analyst' })}` },
+    body: JSON.stringify({ query: sectorStatusQuery }),
+  });
+  const body = (await response.json()) as { data: { sectors: { id: string; delivery: { done: number } }[] } };
+  return { done: body.data.sectors.find((s) => s.id === 'health')!.delivery.done, cached: response.headers.get('x-crg-cache') === 'hit' };
+}
+
+/** The id of one of health's actions not yet completed, from the hub's store. */
+export async function openHealthAction(hub: TestHub): Promise<string> {
+  const [action] = await hub.stores
+    .get('health')!
+    .collection<StoredDocument & { status?: string }>('actionRecords')
+    .find({ status: { $ne: 'COMPLETED' } }, { limit: 1 });
+  return action!._id;
+}

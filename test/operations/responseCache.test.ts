@@ -3,9 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../gateway/server.ts';
 import type { StoredDocument } from '../../subgraphs/kit/store/port.ts';
 import { startTestHub, type TestCaller, type TestHub } from '../support/hub.ts';
-import { originOf, sample, startExtraGateway } from './opsHub.ts';
+import {
+  openHealthAction,
+  originOf,
+  readHealthDone,
+  reportHealthActionStatus,
+  sample,
+  sectorStatusQuery,
+  startExtraGateway,
+} from './opsHub.ts';
 
-const sectorStatus = `query SectorStatus { sectors { id delivery { total onTrack atRisk overdue done } } }`;
+const sectorStatus = sectorStatusQuery;
 const healthOfficer: TestCaller = { role: 'sector-officer', sector: 'health' };
 
 let hub: TestHub;
@@ -150,19 +158,9 @@ describe('cached answers are never older than a write acknowledged before the re
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await hub.tokenFor(as)}`, ...headers },
       body: JSON.stringify({ query, variables }),
     });
-  const read = async (url: string) => {
-    const response = await post(url, sectorStatus, { role: 'analyst' });
-    const body = (await response.json()) as { data: { sectors: { id: string; delivery: { done: number } }[] } };
-    return { done: body.data.sectors.find((s) => s.id === 'health')!.delivery.done, cached: response.headers.get('x-crg-cache') === 'hit' };
-  };
-  const reportStatus = `mutation($input: ActionStatusInput!) { reportHealthActionStatus(input: $input) { id status } }`;
-  const openAction = async () => {
-    const [action] = await hub.stores
-      .get('health')!
-      .collection<StoredDocument & { status?: string }>('actionRecords')
-      .find({ status: { $ne: 'COMPLETED' } }, { limit: 1 });
-    return action!._id;
-  };
+  const read = (url: string) => readHealthDone(hub, url);
+  const reportStatus = reportHealthActionStatus;
+  const openAction = () => openHealthAction(hub);
 
   /** 20 times: a cached read, a write of one action's status by `write`, and the next read sees it. */
   async function eachWriteSeen(write: (input: { actionId: string; status: string }) => Promise<unknown>) {
