@@ -15,6 +15,7 @@ import { parseNedbLine } from './nedbLine.ts';
 export const nedbModel = createRequire(import.meta.url)('@seald-io/nedb/lib/model.js') as {
   deserialize(raw: string): unknown;
   serialize(doc: unknown): string;
+  compareThings(a: unknown, b: unknown): number;
 };
 
 export const collectionFileSuffix = '.db';

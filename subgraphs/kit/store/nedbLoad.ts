@@ -1,5 +1,13 @@
 import { createRequire } from 'node:module';
-import { DamagedCollectionError, fileVersion, readCollectionFile, sameVersion, type CollectionContent } from './collectionFile.ts';
+import {
+  DamagedCollectionError,
+  fileVersion,
+  nedbModel,
+  readCollectionFile,
+  sameVersion,
+  type CollectionContent,
+} from './collectionFile.ts';
+import { buildIndex, type NedbIndex } from './nedbIndexBuild.ts';
 
 /*
  * How the embedded store has NeDB load a collection file: from the lines the store has already read
@@ -15,10 +23,18 @@ const nedbVersion = (require('@seald-io/nedb/package.json') as { version: string
 if (nedbVersion !== '4.1.2') {
   throw new Error(`The embedded store loads files with NeDB 4.1.2's internals (nedbLoad.ts), but NeDB ${nedbVersion} is installed`);
 }
+// Its indexes' trees are built here too (nedbIndexBuild.ts), from the tree package NeDB loads.
+const treeVersion = (createRequire(require.resolve('@seald-io/nedb'))('@seald-io/binary-search-tree/package.json') as { version: string })
+  .version;
+if (treeVersion !== '1.0.3') {
+  throw new Error(
+    `The embedded store builds NeDB's indexes with binary-search-tree 1.0.3 (nedbIndexBuild.ts), but ${treeVersion} is installed`,
+  );
+}
 const storage = require('@seald-io/nedb/lib/storage.js') as {
   ensureDatafileIntegrityAsync(file: string, mode?: number): Promise<void>;
 };
-const Index = require('@seald-io/nedb/lib/indexes.js') as new (spec: { fieldName: unknown }) => unknown;
+const Index = require('@seald-io/nedb/lib/indexes.js') as new (spec: { fieldName: unknown }) => NedbIndex;
 
 /**
  * A file whose superseded lines (older versions, deletions) outnumber its live records is compacted
@@ -33,7 +49,7 @@ export const compactsAtOpen = (content: Pick<CollectionContent, 'records' | 'rec
 };
 
 interface LoadingDatastore {
-  indexes: Record<string, unknown>;
+  indexes: Record<string, NedbIndex>;
   executor: { processBuffer(): void };
   _resetIndexes(docs?: unknown[]): void;
   persistence: {
@@ -66,7 +82,8 @@ export function loadOnce(datastore: unknown, file: string, read: CollectionConte
     read = undefined;
     for (const [key, spec] of Object.entries(content.indexes)) ds.indexes[key] = new Index(spec);
     try {
-      ds._resetIndexes(content.records);
+      // What `ds._resetIndexes(content.records)` leaves, built for less (nedbIndexBuild.ts).
+      for (const index of Object.values(ds.indexes)) buildIndex(index, content.records, nedbModel.compareThings);
     } catch (error) {
       ds._resetIndexes();
       throw error;
