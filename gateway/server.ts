@@ -1,6 +1,5 @@
 // First: it keeps what @apollo/gateway requires but never runs here from loading with it.
 import './unusedApolloDependencies.ts';
-import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginLandingPageDisabled,
@@ -35,6 +34,7 @@ import { createGatewayMetrics } from './gatewayMetrics.ts';
 import { responseCache } from './responseCache.ts';
 import { SubgraphRevisions } from './cache/subgraphRevisions.ts';
 import { createSupergraphSource, type ReloadOutcome } from './supergraphSource.ts';
+import { ApolloGatewaySharingBuilds } from './sharedSupergraphBuild.ts';
 
 export interface GatewayOptions {
   host: string;
@@ -123,7 +123,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // the cloud metadata addresses of Alibaba, AWS, Azure and Google at start. The hub reaches
   // its own services only.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
-  const gateway = new ApolloGateway({
+  const gateway = new ApolloGatewaySharingBuilds({
     supergraphSdl: supergraph.hook,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
