@@ -1,5 +1,9 @@
+// First, as in the gateway: what @apollo/gateway requires but never runs is kept from loading with it.
+import { ApolloGatewaySharingBuilds } from './sharedSupergraphBuild.ts';
 import type { Supergraph } from '@apollo/federation-internals';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalGraphQLDataSource } from '@apollo/gateway';
+import { buildSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { supergraphForPlanning } from '../platform/auth/policy.ts';
 import { startTestHub, type TestHub } from '../test/support/hub.ts';
 import { readSupergraph } from './supergraph.ts';
@@ -29,8 +33,11 @@ describe('the supergraph Apollo Gateway plans with', () => {
       return supergraph;
     };
     hub = await startTestHub({ only: [] });
+    // As startGateway does: otherwise Apollo would start reporting on the host (gateway/server.ts).
+    vi.stubEnv('APOLLO_TELEMETRY_DISABLED', 'true');
   });
   afterAll(async () => {
+    vi.unstubAllEnvs();
     ApolloSupergraph.build = build;
     await hub?.stop();
   });
@@ -39,6 +46,17 @@ describe('the supergraph Apollo Gateway plans with', () => {
     const { data, errors } = await hub.query<{ sectors: { id: string }[] }>('{ sectors { id } }');
     expect(errors).toBeUndefined();
     expect(data!.sectors.length).toBe(5);
+    // Gateways in one process share the build of one text (sharedSupergraphBuild.ts): a text no
+    // other has built (a comment more) is built by this one.
+    const gateway = new ApolloGatewaySharingBuilds({
+      supergraphSdl: `${supergraphForPlanning(readSupergraph())}\n# built by the source locations test\n`,
+      buildService: () => new LocalGraphQLDataSource(buildSchema('type Query { unused: Int }')),
+    });
+    try {
+      await gateway.load();
+    } finally {
+      await gateway.stop();
+    }
     expect(built.length).toBeGreaterThan(0);
     for (const supergraph of built) {
       const nodes = sourceNodes(supergraph);
