@@ -10,6 +10,12 @@
  * answer.
  */
 
+/**
+ * A revision as the gateway's cache keeps it and a lease poll names it (`epoch:revision`): two are
+ * the same only if both their epoch and their count are.
+ */
+export const revisionText = (answer: RevisionAnswer): string => `${answer.epoch}:${answer.revision}`;
+
 /** The path a subgraph serves its revision on. */
 export const revisionPath = '/revision';
 

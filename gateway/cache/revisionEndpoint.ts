@@ -68,6 +68,3 @@ export class RevisionEndpoint {
     return this.pool.close();
   }
 }
-
-/** A revision as the cache compares it: two are the same only in the same epoch. */
-export const revisionKey = (answer: RevisionAnswer): string => `${answer.epoch}:${answer.revision}`;

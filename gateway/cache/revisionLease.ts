@@ -1,5 +1,5 @@
-import { leasePollParameters } from '../../platform/subgraphRevision.ts';
-import { revisionKey, type RevisionEndpoint } from './revisionEndpoint.ts';
+import { leasePollParameters, revisionText } from '../../platform/subgraphRevision.ts';
+import type { RevisionEndpoint } from './revisionEndpoint.ts';
 
 /**
  * Of a lease, the share the gateway does not use: the two processes' clocks may run at slightly
@@ -61,7 +61,7 @@ export class RevisionLease {
       }
       if (signal.aborted) break;
       // Known first: the next poll, which acknowledges it to the subgraph, names it.
-      this.known = revisionKey(answer);
+      this.known = revisionText(answer);
       if (!answer.leaseMs) {
         this.forget();
         await pause(retryWithoutLeaseMs, signal);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Key } from '../../platform/auth/keys.ts';
-import { RevisionEndpoint, revisionKey } from './revisionEndpoint.ts';
+import { revisionText } from '../../platform/subgraphRevision.ts';
+import { RevisionEndpoint } from './revisionEndpoint.ts';
 import { RevisionLease } from './revisionLease.ts';
 
 /**
@@ -45,7 +46,7 @@ class RevisionCheck {
 
   private start(): Promise<string | undefined> {
     const answer = this.endpoint.ask(undefined).then(
-      (read) => read && revisionKey(read),
+      (read) => read && revisionText(read),
       () => undefined,
     );
     const running = { startedAt: performance.now(), answer };

@@ -1,4 +1,4 @@
-import type { RevisionAnswer } from '../../platform/subgraphRevision.ts';
+import { revisionText, type RevisionAnswer } from '../../platform/subgraphRevision.ts';
 import type { Store } from './store/port.ts';
 
 /*
@@ -42,9 +42,7 @@ interface Holder {
   waiting: Set<Waiter>;
 }
 
-const revisionKey = (answer: RevisionAnswer) => `${answer.epoch}:${answer.revision}`;
-
-/** Whether `holds` (`epoch:revision`) counts every write counted by `revision`. */
+/** Whether `holds` (as `revisionText` writes it) counts every write counted by `revision`. */
 function counts(holds: string | undefined, revision: RevisionAnswer): boolean {
   if (holds === undefined) return false;
   const colon = holds.lastIndexOf(':');
@@ -87,7 +85,7 @@ export class RevisionLeases {
     holder.answerHeld?.();
     const writesBefore = this.writes;
     const answer = await this.current();
-    if (!hold || holds !== revisionKey(answer) || this.writes !== writesBefore) return { ...answer, leaseMs };
+    if (!hold || holds !== revisionText(answer) || this.writes !== writesBefore) return { ...answer, leaseMs };
     return new Promise((resolve) => {
       const answerHeld = () => {
         clearTimeout(timer);
@@ -110,6 +108,8 @@ export class RevisionLeases {
     this.writes++;
     const grace = this.graceEnds - this.now();
     if (grace > 0) await new Promise((resolve) => setTimeout(resolve, grace));
+    // No gateway holds a lease: nothing to wait for, and no revision to read.
+    if (this.holders.size === 0) return;
     const revision = await this.current();
     const now = this.now();
     const waits: Promise<void>[] = [];
