@@ -2,6 +2,7 @@ import nedb from '@seald-io/nedb';
 import fs from 'node:fs';
 import path from 'node:path';
 import { StoreUnavailableError } from '../errors.ts';
+import { DurableAppendFile } from './durableAppendFile.ts';
 import { collectionFileSuffix, nedbModel, readCollectionFiles, type CollectionContent } from './collectionFile.ts';
 import { loadOnce } from './nedbLoad.ts';
 import {
@@ -46,6 +47,7 @@ export function createNedbStore(options: { directory?: string; subgraph?: string
   const collections = new Map<string, Collection<StoredDocument>>();
   const queries = newQueryCounter();
   const failure = new StoreFailure(subgraph);
+  const appendFiles: DurableAppendFile[] = [];
   const fileOf = (name: string) => path.join(directory!, `${name}${collectionFileSuffix}`);
 
   function datastore(name: string): Datastore {
@@ -54,7 +56,9 @@ export function createNedbStore(options: { directory?: string; subgraph?: string
       // No tolerance for unreadable lines: NeDB's default drops up to 10% of them without a word.
       ds = directory ? new Datastore({ filename: fileOf(name), corruptAlertThreshold: 0 }) : new Datastore({ inMemoryOnly: true });
       if (directory) {
-        appendDurably(ds, fileOf(name), (error) => failure.fail(name, error));
+        const appends = new DurableAppendFile(fileOf(name), persistenceOf(ds).modes.fileMode);
+        appendFiles.push(appends);
+        appendDurably(ds, appends, (error) => failure.fail(name, error));
         const content = read.get(fileOf(name));
         read.delete(fileOf(name));
         loadOnce(ds, fileOf(name), content);
@@ -120,8 +124,12 @@ export function createNedbStore(options: { directory?: string; subgraph?: string
       // Compacting on close rewrites each file without superseded lines, so it loads fast next
       // time. Never from a memory that may differ from the files (a failed write), nor for a
       // collection that did not load (its memory is empty, the file is not).
-      if (!directory || failure.error) return;
-      await Promise.all(loaded.flatMap((name) => (name === undefined ? [] : [datastores.get(name)!.compactDatafileAsync()])));
+      try {
+        if (!directory || failure.error) return;
+        await Promise.all(loaded.flatMap((name) => (name === undefined ? [] : [datastores.get(name)!.compactDatafileAsync()])));
+      } finally {
+        await Promise.all(appendFiles.map((file) => file.close()));
+      }
     },
   };
 }
@@ -150,29 +158,20 @@ class StoreFailure {
 }
 
 type Persistence = { persistNewStateAsync(docs: unknown[]): Promise<void>; modes: { fileMode: number } };
+const persistenceOf = (ds: Datastore) => (ds as unknown as { persistence: Persistence }).persistence;
 
 /**
  * Makes NeDB flush each append to the disk before the write it belongs to resolves. NeDB runs
  * one operation of a collection at a time, reads included, so no read sees a write before it is
  * flushed, and there are no two flushes of one file in flight to share. The lines are NeDB's
- * own (its serialisation, one per document), written and flushed through one opening of the
- * file rather than NeDB's append followed by a second opening to flush it: every audited read
- * appends, and each opening and closing is a round trip through the thread pool.
+ * own (its serialisation, one per document), written in one append (durableAppendFile.ts).
  */
-function appendDurably(ds: Datastore, file: string, onDiskError: (error: unknown) => Error): void {
-  const persistence = (ds as unknown as { persistence: Persistence }).persistence;
-  persistence.persistNewStateAsync = async (docs) => {
+function appendDurably(ds: Datastore, file: DurableAppendFile, onDiskError: (error: unknown) => Error): void {
+  persistenceOf(ds).persistNewStateAsync = async (docs) => {
     if (docs.length === 0) return;
     const lines = docs.map((doc) => `${nedbModel.serialize(doc)}\n`).join('');
     try {
-      // Opened by path on every append, as NeDB does: compaction renames a new file into place.
-      const handle = await fs.promises.open(file, 'a', persistence.modes.fileMode);
-      try {
-        await handle.writeFile(lines, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await file.append(lines);
     } catch (error) {
       throw onDiskError(error);
     }
