@@ -51,6 +51,16 @@ interface RequestState {
   subgraphs?: ReadonlySet<string>;
   /** Set once the answer may be kept: the revisions it was read at. */
   keep?: Revisions;
+  /** Tells requests waiting for this one whether its answer may be kept, once that is known. */
+  decided?: (cacheable: boolean) => void;
+}
+
+/** A request executing for a key nothing fresh was found under. */
+interface Executing {
+  /** Whether its answer may be kept: known once its operation is, false if it fails before. */
+  cacheable: Promise<boolean>;
+  /** Settles when it has answered (and kept what it may). */
+  done: Promise<void>;
 }
 
 export interface ResponseCache {
@@ -126,9 +136,10 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
    * The requests executing now for a key they found nothing fresh under, by key: one arriving
    * meanwhile waits for the answer it will keep, and is served that if it is fresh for it too (a
    * check of its own, as for any hit), rather than every request for an expired dashboard
-   * executing the whole plan at once.
+   * executing the whole plan at once. Only for an answer it may keep: identical case-level reads
+   * or mutations never wait for one another.
    */
-  const executing = new Map<string, Promise<void>>();
+  const executing = new Map<string, Executing>();
   let generation = 0;
   const invalidate = () => {
     generation++;
@@ -151,10 +162,13 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
       return {
         async responseForOperation({ schema, document, operation, source, operationName }) {
           if (operation.operation === OperationTypeNode.MUTATION) {
+            state?.decided?.(false);
             invalidate();
             return null;
           }
-          if (!state || !isCacheableQuery(schema, options.policy(), document, operation.operation)) return null;
+          const cacheable = !!state && isCacheableQuery(schema, options.policy(), document, operation.operation);
+          state?.decided?.(cacheable);
+          if (!state || !cacheable) return null;
           if (!state.stale) lookups.inc({ result: 'miss' });
           state.generation = generation;
           state.operation = `${operationName ?? ''}\n${source}`;
@@ -240,8 +254,8 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
             return answer(entry, http, true);
           }
           const leader = executing.get(key);
-          if (leader) {
-            await leader;
+          if (leader && (await leader.cacheable)) {
+            await leader.done;
             const kept = cache.get(key);
             if (kept && kept !== entry && (await fresh(kept, arrivedAt, state))) {
               lookups.inc({ result: 'hit' });
@@ -253,12 +267,16 @@ export function responseCache(options: ResponseCacheOptions): ResponseCache {
             lookups.inc({ result: 'stale' });
           }
           let executed!: () => void;
-          const executingNow = new Promise<void>((resolve) => (executed = resolve));
+          const executingNow: Executing = {
+            cacheable: new Promise<boolean>((resolve) => (state.decided = resolve)),
+            done: new Promise<void>((resolve) => (executed = resolve)),
+          };
           if (!executing.has(key)) executing.set(key, executingNow);
           try {
             return await executeAndKeep(key, execute, state, arrivedAt, http);
           } finally {
             if (executing.get(key) === executingNow) executing.delete(key);
+            state.decided?.(false);
             executed();
           }
         },

@@ -11,7 +11,9 @@ import {
   sample,
   sectorStatusQuery,
   startExtraGateway,
+  until,
 } from './opsHub.ts';
+import { subgraphProxy } from './subgraphProxy.ts';
 
 const sectorStatus = sectorStatusQuery;
 const healthOfficer: TestCaller = { role: 'sector-officer', sector: 'health' };
@@ -248,6 +250,31 @@ describe('cached answers are never older than a write acknowledged before the re
       expect(response.headers.get('cache-control')).toBe('no-store');
     }
     expect(await audited()).toBe(before + 2);
+  });
+
+  it('lets identical requests it will not keep run side by side: none waits for another to finish', async () => {
+    const proxy = await subgraphProxy(hub.subgraphs.get('coordination')!.url);
+    const beside = await startExtraGateway(hub, {
+      responseCacheTtlMs: 60_000,
+      subgraphUrls: { ...Object.fromEntries([...hub.subgraphs].map(([name, s]) => [name, s.url])), coordination: proxy.url },
+    });
+    const cases = `{ cases(limit: 1, purpose: "follow-up call") { id } }`;
+    const asked = () =>
+      post(beside.url, cases, healthOfficer).then(async (response) => ((await response.json()) as { errors?: unknown }).errors);
+    try {
+      proxy.hold('graphql');
+      const first = asked();
+      await until(async () => proxy.held === 1);
+      // The same case-level read again, while the first is held at coordination: it must reach coordination too.
+      const second = asked();
+      await until(async () => proxy.held === 2, 3000);
+      proxy.release();
+      expect(await Promise.all([first, second])).toEqual([undefined, undefined]);
+    } finally {
+      proxy.release();
+      await beside.stop();
+      await proxy.close();
+    }
   });
 
   it('a subgraph that hangs slows no cacheable answer that does not use it', async () => {

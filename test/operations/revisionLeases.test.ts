@@ -1,75 +1,21 @@
-import http from 'node:http';
-import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../gateway/server.ts';
 import { internalTokenAlgorithm, internalTokenHeader, signRevisionToken } from '../../platform/auth/internalToken.ts';
 import { importKey } from '../../platform/auth/keys.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import { startTestHub, type TestCaller, type TestHub } from '../support/hub.ts';
-import { openHealthAction, readHealthDone, reportHealthActionStatus, startExtraGateway, startExtraSubgraph } from './opsHub.ts';
+import { subgraphProxy } from './subgraphProxy.ts';
+import { openHealthAction, readHealthDone, reportHealthActionStatus, startExtraGateway, startExtraSubgraph, until } from './opsHub.ts';
 
 const healthOfficer: TestCaller = { role: 'sector-officer', sector: 'health' };
 
-/**
- * A proxy in front of one subgraph that forwards everything and notes each revision request: a
- * lease poll (with a gateway id) or a check (without). Told to, it holds revision requests
- * unanswered, as a network that stops passing them would.
- */
-async function revisionWatchingProxy(target: string) {
-  const targetUrl = new URL(target);
-  const seen = { polls: 0, checks: 0 };
-  let holding = false;
-  const held: (() => void)[] = [];
-  const sockets = new Set<net.Socket>();
-  const server = http.createServer((req, res) => {
-    const forward = () => {
-      const upstream = http.request(
-        { host: targetUrl.hostname, port: targetUrl.port, path: req.url, method: req.method, headers: req.headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on('error', () => res.destroy());
-      req.pipe(upstream);
-    };
-    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://proxy');
-    if (pathname.endsWith('/revision')) {
-      if (searchParams.has('gateway')) seen.polls++;
-      else seen.checks++;
-      if (holding) return void held.push(forward);
-    }
-    forward();
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/graphql`,
-    seen,
-    hold() {
-      holding = true;
-    },
-    release() {
-      holding = false;
-      for (const forward of held.splice(0)) forward();
-    },
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
-
 let hub: TestHub;
-let proxy: Awaited<ReturnType<typeof revisionWatchingProxy>>;
+let proxy: Awaited<ReturnType<typeof subgraphProxy>>;
 let gateway: RunningGateway;
 
 beforeAll(async () => {
   hub = await startTestHub();
-  proxy = await revisionWatchingProxy(hub.subgraphs.get('health')!.url);
+  proxy = await subgraphProxy(hub.subgraphs.get('health')!.url);
   gateway = await startExtraGateway(hub, {
     responseCacheTtlMs: 60_000,
     subgraphUrls: { ...Object.fromEntries([...hub.subgraphs].map(([name, s]) => [name, s.url])), health: proxy.url },
@@ -88,13 +34,6 @@ const writeStraightAtHealth = async () => {
   const started = performance.now();
   const written = await hub.askSubgraph('health', reportHealthActionStatus, { input }, healthOfficer);
   return { errors: written.errors, ms: performance.now() - started };
-};
-const until = async (condition: () => Promise<boolean>) => {
-  const deadline = Date.now() + 10_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met within 10 s');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 };
 
 describe('leases on the subgraphs’ revisions', () => {
