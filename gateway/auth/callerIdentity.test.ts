@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { developmentIssuerAlgorithm, generateDevelopmentKeys, importKey, type DevelopmentKeys } from '../../platform/auth/keys.ts';
 import { mintCallerToken } from '../../platform/auth/localIssuer.ts';
 import { callerKeySet, createCallerVerifier, rememberVerifiedMs, VerifiedOnce } from './callerIdentity.ts';
@@ -75,6 +75,9 @@ describe('caller tokens from the identity provider', () => {
 });
 
 describe('tokens already verified', () => {
+  // The verifier reads the process's clock (Date.now), as fast-jwt's expiry check does: moved here.
+  const advanceClock = (ms: number) => vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + ms });
+  afterEach(() => vi.useRealTimers());
   const jwks = () => {
     let lookups = 0;
     const keySet = callerKeySet({ ...auth, jwksFile: undefined }, keys.issuerJwks);
@@ -88,9 +91,8 @@ describe('tokens already verified', () => {
     mintCallerToken(keys.issuerPrivate, { role: 'analyst', issuer: auth.issuer, audience: auth.audience, expiresIn });
 
   it('are taken again without checking the signature once verified twice, for a minute at most', async () => {
-    let clock = Date.now();
     const keySet = jwks();
-    const verifier = createCallerVerifier(auth, keySet.counting, () => clock);
+    const verifier = createCallerVerifier(auth, keySet.counting);
     const token = `Bearer ${await mint('1h')}`;
     await verifier.verify(token);
     await verifier.verify(token);
@@ -98,7 +100,7 @@ describe('tokens already verified', () => {
     await verifier.verify(token);
     await verifier.verify(token);
     expect(keySet.lookups()).toBe(2);
-    clock += rememberVerifiedMs;
+    advanceClock(rememberVerifiedMs);
     await verifier.verify(token);
     expect(keySet.lookups()).toBe(3);
     await verifier.verify(token);
@@ -119,15 +121,14 @@ describe('tokens already verified', () => {
   });
 
   it('are refused once they expire, remembered or not', async () => {
-    let clock = Date.now();
     const keySet = jwks();
-    const verifier = createCallerVerifier(auth, keySet.counting, () => clock);
+    const verifier = createCallerVerifier(auth, keySet.counting);
     const token = `Bearer ${await mint('10s')}`;
     await verifier.verify(token);
     await verifier.verify(token);
     await verifier.verify(token);
     expect(keySet.lookups()).toBe(2); // remembered
-    clock += 16_000; // past its expiry and the 5 s allowed for clock skew
+    advanceClock(16_000); // past its expiry and the 5 s allowed for clock skew
     await expect(verifier.verify(token)).rejects.toThrow(/expired/);
     await expect(verifier.verify(token)).rejects.toThrow(/expired/);
   });
