@@ -58,6 +58,33 @@ describe('caller tokens checked against a JWKS URL', () => {
     const token = await mintCallerToken(stranger.issuerPrivate, { role: 'analyst', issuer: auth.issuer, audience: auth.audience });
     await expect(verifier.verify(`Bearer ${token}`)).rejects.toThrow(/not signed by a key the issuer publishes/);
   });
+
+  it("follows the provider's key rotation as jose's key set does: a new kid after its cooldown, a dropped key no more", async () => {
+    const [first, second] = await Promise.all([generateDevelopmentKeys(), generateDevelopmentKeys()]);
+    const oldKey = { ...first.issuerPrivate, kid: 'issuer-2026-11' };
+    const newKey = { ...second.issuerPrivate, kid: 'issuer-2026-12' };
+    const publicOf = ({ d: _d, ...jwk }: typeof oldKey) => jwk;
+    let published = [publicOf(oldKey)];
+    const rotating = http.createServer((_, res) => res.writeHead(200).end(JSON.stringify({ keys: published })));
+    await new Promise<void>((resolve) => rotating.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(rotating.address() as AddressInfo).port}/jwks.json`;
+      const verifier = createCallerVerifier(auth, callerKeySet({ ...auth, jwksUrl: url }));
+      const mint = (key: typeof oldKey) => mintCallerToken(key, { role: 'analyst', issuer: auth.issuer, audience: auth.audience });
+      await verifier.verify(`Bearer ${await mint(oldKey)}`);
+      published = [publicOf(newKey)];
+      // The key set was fetched a moment ago: jose waits out its 30 s cooldown before fetching again.
+      const signedByNewKey = `Bearer ${await mint(newKey)}`;
+      await expect(verifier.verify(signedByNewKey)).rejects.toThrow(/not signed by a key the issuer publishes/);
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 31_000 });
+      await expect(verifier.verify(signedByNewKey)).resolves.toMatchObject({ role: 'analyst' });
+      // The set fetched then holds only the new key: a fresh token under the old one is refused.
+      await expect(verifier.verify(`Bearer ${await mint(oldKey)}`)).rejects.toThrow(/not signed by a key the issuer publishes/);
+    } finally {
+      vi.useRealTimers();
+      rotating.close();
+    }
+  });
 });
 
 describe('caller tokens from the identity provider', () => {
