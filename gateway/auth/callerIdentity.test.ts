@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { developmentIssuerAlgorithm, generateDevelopmentKeys, importKey, type DevelopmentKeys } from '../../platform/auth/keys.ts';
 import { mintCallerToken } from '../../platform/auth/localIssuer.ts';
 import { callerKeySet, createCallerVerifier, rememberVerifiedMs, VerifiedOnce } from './callerIdentity.ts';
@@ -58,6 +58,33 @@ describe('caller tokens checked against a JWKS URL', () => {
     const token = await mintCallerToken(stranger.issuerPrivate, { role: 'analyst', issuer: auth.issuer, audience: auth.audience });
     await expect(verifier.verify(`Bearer ${token}`)).rejects.toThrow(/not signed by a key the issuer publishes/);
   });
+
+  it("follows the provider's key rotation as jose's key set does: a new kid after its cooldown, a dropped key no more", async () => {
+    const [first, second] = await Promise.all([generateDevelopmentKeys(), generateDevelopmentKeys()]);
+    const oldKey = { ...first.issuerPrivate, kid: 'issuer-2026-11' };
+    const newKey = { ...second.issuerPrivate, kid: 'issuer-2026-12' };
+    const publicOf = ({ d: _d, ...jwk }: typeof oldKey) => jwk;
+    let published = [publicOf(oldKey)];
+    const rotating = http.createServer((_, res) => res.writeHead(200).end(JSON.stringify({ keys: published })));
+    await new Promise<void>((resolve) => rotating.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(rotating.address() as AddressInfo).port}/jwks.json`;
+      const verifier = createCallerVerifier(auth, callerKeySet({ ...auth, jwksUrl: url }));
+      const mint = (key: typeof oldKey) => mintCallerToken(key, { role: 'analyst', issuer: auth.issuer, audience: auth.audience });
+      await verifier.verify(`Bearer ${await mint(oldKey)}`);
+      published = [publicOf(newKey)];
+      // The key set was fetched a moment ago: jose waits out its 30 s cooldown before fetching again.
+      const signedByNewKey = `Bearer ${await mint(newKey)}`;
+      await expect(verifier.verify(signedByNewKey)).rejects.toThrow(/not signed by a key the issuer publishes/);
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 31_000 });
+      await expect(verifier.verify(signedByNewKey)).resolves.toMatchObject({ role: 'analyst' });
+      // The set fetched then holds only the new key: a fresh token under the old one is refused.
+      await expect(verifier.verify(`Bearer ${await mint(oldKey)}`)).rejects.toThrow(/not signed by a key the issuer publishes/);
+    } finally {
+      vi.useRealTimers();
+      rotating.close();
+    }
+  });
 });
 
 describe('caller tokens from the identity provider', () => {
@@ -75,6 +102,9 @@ describe('caller tokens from the identity provider', () => {
 });
 
 describe('tokens already verified', () => {
+  // The verifier reads the process's clock (Date.now), as fast-jwt's expiry check does: moved here.
+  const advanceClock = (ms: number) => vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + ms });
+  afterEach(() => vi.useRealTimers());
   const jwks = () => {
     let lookups = 0;
     const keySet = callerKeySet({ ...auth, jwksFile: undefined }, keys.issuerJwks);
@@ -88,9 +118,8 @@ describe('tokens already verified', () => {
     mintCallerToken(keys.issuerPrivate, { role: 'analyst', issuer: auth.issuer, audience: auth.audience, expiresIn });
 
   it('are taken again without checking the signature once verified twice, for a minute at most', async () => {
-    let clock = Date.now();
     const keySet = jwks();
-    const verifier = createCallerVerifier(auth, keySet.counting, () => clock);
+    const verifier = createCallerVerifier(auth, keySet.counting);
     const token = `Bearer ${await mint('1h')}`;
     await verifier.verify(token);
     await verifier.verify(token);
@@ -98,7 +127,7 @@ describe('tokens already verified', () => {
     await verifier.verify(token);
     await verifier.verify(token);
     expect(keySet.lookups()).toBe(2);
-    clock += rememberVerifiedMs;
+    advanceClock(rememberVerifiedMs);
     await verifier.verify(token);
     expect(keySet.lookups()).toBe(3);
     await verifier.verify(token);
@@ -119,15 +148,14 @@ describe('tokens already verified', () => {
   });
 
   it('are refused once they expire, remembered or not', async () => {
-    let clock = Date.now();
     const keySet = jwks();
-    const verifier = createCallerVerifier(auth, keySet.counting, () => clock);
+    const verifier = createCallerVerifier(auth, keySet.counting);
     const token = `Bearer ${await mint('10s')}`;
     await verifier.verify(token);
     await verifier.verify(token);
     await verifier.verify(token);
     expect(keySet.lookups()).toBe(2); // remembered
-    clock += 16_000; // past its expiry and the 5 s allowed for clock skew
+    advanceClock(16_000); // past its expiry and the 5 s allowed for clock skew
     await expect(verifier.verify(token)).rejects.toThrow(/expired/);
     await expect(verifier.verify(token)).rejects.toThrow(/expired/);
   });

@@ -1,21 +1,19 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { LRUCache } from 'lru-cache';
-import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { sectorIds } from '../../platform/catalog.ts';
 import { UnauthenticatedError, type Identity } from '../../platform/auth/identity.ts';
 import { isRole, scopesByRole, sectorBoundRoles } from '../../platform/auth/roles.ts';
 import type { AuthConfig } from '../../platform/config.ts';
+import { callerJwtVerifier, CallerTokenRefused, type CallerClaims } from './callerJwtVerifier.ts';
 
 /*
  * Verifies the bearer token a caller presents and turns it into an Identity. Only asymmetric
  * algorithms are accepted: `alg: none` and every HMAC algorithm are refused outright, so a
  * public key can never be used as an HMAC secret, and a key id the issuer does not publish
- * matches no key.
+ * matches no key (callerJwtVerifier.ts).
  */
-
-const asymmetricAlgorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
-const clockToleranceSeconds = 5;
 
 export interface CallerVerifier {
   /** The identity in the Authorization header; throws UnauthenticatedError saying why not. */
@@ -76,44 +74,36 @@ export class VerifiedOnce {
   }
 }
 
-export function createCallerVerifier(
-  auth: Pick<AuthConfig, 'issuer' | 'audience'>,
-  keys: JWTVerifyGetKey,
-  now: () => number = Date.now,
-): CallerVerifier {
+/** The verifier of callers' tokens; its clock is the process's (`Date.now`), as its checks' are. */
+export function createCallerVerifier(auth: Pick<AuthConfig, 'issuer' | 'audience'>, keys: JWTVerifyGetKey): CallerVerifier {
   const verified = new LRUCache<string, { identity: Identity; until: number }>({ max: 10_000 });
   const verifiedOnce = new VerifiedOnce();
-  const verifyToken = tokenVerifier(auth, keys, now);
+  const verifyToken = tokenVerifier(auth, keys);
   return {
     async verify(authorization) {
       const digest = authorization ? tokenDigest(authorization) : undefined;
       const key = digest?.toString('base64url');
       const known = key ? verified.get(key) : undefined;
-      if (known && now() < known.until) return known.identity;
+      if (known && Date.now() < known.until) return known.identity;
       const { identity, expiresAt } = await verifyToken(authorization);
-      if (verifiedOnce.markAndCheck(digest!)) verified.set(key!, { identity, until: Math.min(expiresAt, now() + rememberVerifiedMs) });
+      if (verifiedOnce.markAndCheck(digest!)) verified.set(key!, { identity, until: Math.min(expiresAt, Date.now() + rememberVerifiedMs) });
       return identity;
     },
   };
 }
 
-function tokenVerifier(auth: Pick<AuthConfig, 'issuer' | 'audience'>, keys: JWTVerifyGetKey, now: () => number) {
+function tokenVerifier(auth: Pick<AuthConfig, 'issuer' | 'audience'>, keys: JWTVerifyGetKey) {
+  const verifyJwt = callerJwtVerifier(keys, { issuer: auth.issuer, audience: auth.audience });
   return async (authorization: string | undefined): Promise<{ identity: Identity; expiresAt: number }> => {
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization ?? '');
     if (!authorization) throw new UnauthenticatedError();
     if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
-    let payload;
+    let payload: CallerClaims;
     try {
-      ({ payload } = await jwtVerify(match[1]!, keys, {
-        issuer: auth.issuer,
-        audience: auth.audience,
-        algorithms: asymmetricAlgorithms,
-        requiredClaims: ['sub', 'exp'],
-        clockTolerance: clockToleranceSeconds,
-        currentDate: new Date(now()),
-      }));
+      payload = await verifyJwt(match[1]!);
     } catch (error) {
-      throw new UnauthenticatedError(`The bearer token was refused: ${describeJoseError(error)}`);
+      if (!(error instanceof CallerTokenRefused)) throw error;
+      throw new UnauthenticatedError(`The bearer token was refused: ${error.message}`);
     }
     const { role, sector, sub } = payload;
     // jose requires the claim but not its type: a subject names the caller in every audit entry.
@@ -133,27 +123,6 @@ function tokenVerifier(auth: Pick<AuthConfig, 'issuer' | 'audience'>, keys: JWTV
       throw new UnauthenticatedError(`The ${role} role does not act for a sector, yet the token names one`);
     }
     const identity = { subject: sub, role, sector: sectorBound ? (sector as string) : null, scopes: scopesByRole[role] };
-    return { identity, expiresAt: payload.exp! * 1000 };
+    return { identity, expiresAt: payload.exp * 1000 };
   };
-}
-
-function describeJoseError(error: unknown): string {
-  const e = error as { code?: string; message?: string; claim?: string };
-  switch (e.code) {
-    case 'ERR_JWT_EXPIRED':
-      return 'it has expired';
-    case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
-      return e.claim === 'nbf' ? 'it is not valid yet (nbf)' : `its ${e.claim} claim is wrong (${e.message})`;
-    case 'ERR_JOSE_ALG_NOT_ALLOWED':
-      return 'its algorithm is not accepted (only asymmetric signatures are)';
-    case 'ERR_JWKS_NO_MATCHING_KEY':
-      return 'it was not signed by a key the issuer publishes';
-    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
-      return 'its signature does not verify';
-    case 'ERR_JWS_INVALID':
-    case 'ERR_JWT_INVALID':
-      return 'it is not a well-formed signed JWT';
-    default:
-      return e.message ?? 'unknown error';
-  }
 }
