@@ -49,7 +49,9 @@ export interface YearSlice {
  * it go before the next is read, and other work gets a turn after each query: the embedded store
  * runs each query in one stretch on the process's only thread, so what holds up a request
  * arriving meanwhile is one slice, whatever the size of the registry, and no year is ever held
- * whole in memory twice.
+ * whole in memory twice. A day is also the cheapest slice: the copies of a week's or a month's
+ * outlive the young generation of the heap, and reading the year so took twice the CPU (at
+ * 100,000 cases, about 1.1 s against 0.55 s, most of the difference garbage collection).
  */
 export async function* yearInSlices(
   repos: Pick<CaseRepositories, 'cases' | 'referrals'>,
