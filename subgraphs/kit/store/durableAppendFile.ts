@@ -4,8 +4,8 @@ import fs from 'node:fs';
  * Appends to one file, each append on the disk before it resolves. The file is kept open with
  * O_DSYNC, so an append is one write through the thread pool, where opening, writing, flushing
  * and closing it were four: every audited read appends twice (its entry and the log's head), and
- * under load each round trip waited its turn behind the requests being served. O_DSYNC makes each
- * write return once its data, and the size that reaches it, are on the disk (as fdatasync would).
+ * an append cost 0.40 ms of CPU so, 0.22 ms now (docs/embedded-store.md). O_DSYNC makes each write
+ * return once its data, and the size that reaches it, are on the disk (as fdatasync would).
  *
  * The file is looked up by its path before every append (a synchronous stat, answered from the
  * kernel's cache): when the path names another file than the one held open (compaction renamed a
