@@ -16,7 +16,8 @@ import type { DeliveryDoc } from '../../subgraphs/alerts/models.ts';
 import { startSubgraph, upgradeLedger, type RunningSubgraph, type StartOptions } from '../../subgraphs/kit/subgraph.ts';
 import { conditionsQuery, conditionsVariables } from '../../subgraphs/alerts/conditions.ts';
 import { graphqlBody, postGraphQL, startTestHub, TODAY, type TestHub } from '../support/hub.ts';
-import { Receiver, TricklingReceiver, waitFor } from './receiver.ts';
+import { waitFor } from '../support/waitFor.ts';
+import { Receiver, TricklingReceiver } from './receiver.ts';
 
 /*
  * The alerts service end to end: a real hub on ephemeral ports, the alerts subgraph asking the

@@ -122,12 +122,3 @@ export async function openHealthAction(hub: TestHub): Promise<string> {
     .find({ status: { $ne: 'COMPLETED' } }, { limit: 1 });
   return action!._id;
 }
-
-/** Waits until `condition` holds, asking every 20 ms; throws if it does not within `ms`. */
-export async function until(condition: () => Promise<boolean>, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

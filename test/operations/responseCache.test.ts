@@ -11,8 +11,8 @@ import {
   sample,
   sectorStatusQuery,
   startExtraGateway,
-  until,
 } from './opsHub.ts';
+import { waitFor } from '../support/waitFor.ts';
 import { subgraphProxy } from './subgraphProxy.ts';
 
 const sectorStatus = sectorStatusQuery;
@@ -264,10 +264,10 @@ describe('cached answers are never older than a write acknowledged before the re
     try {
       proxy.hold('graphql');
       const first = asked();
-      await until(async () => proxy.held === 1);
+      await waitFor('the first read held at coordination', () => (proxy.held === 1 ? true : undefined));
       // The same case-level read again, while the first is held at coordination: it must reach coordination too.
       const second = asked();
-      await until(async () => proxy.held === 2, 3000);
+      await waitFor('the second read at coordination beside the first', () => (proxy.held === 2 ? true : undefined), 3000);
       proxy.release();
       expect(await Promise.all([first, second])).toEqual([undefined, undefined]);
     } finally {

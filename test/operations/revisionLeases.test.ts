@@ -5,7 +5,8 @@ import { importKey } from '../../platform/auth/keys.ts';
 import { createNedbStore } from '../../subgraphs/kit/store/nedbStore.ts';
 import { startTestHub, type TestCaller, type TestHub } from '../support/hub.ts';
 import { subgraphProxy } from './subgraphProxy.ts';
-import { openHealthAction, readHealthDone, reportHealthActionStatus, startExtraGateway, startExtraSubgraph, until } from './opsHub.ts';
+import { openHealthAction, readHealthDone, reportHealthActionStatus, startExtraGateway, startExtraSubgraph } from './opsHub.ts';
+import { waitFor } from '../support/waitFor.ts';
 
 const healthOfficer: TestCaller = { role: 'sector-officer', sector: 'health' };
 
@@ -39,7 +40,11 @@ const writeStraightAtHealth = async () => {
 describe('leases on the subgraphs’ revisions', () => {
   it('serves cached answers on the lease, without asking the subgraph before each one', async () => {
     await read();
-    await until(async () => proxy.seen.polls >= 2 && (await read()).cached);
+    await waitFor(
+      'a lease held and an answer cached',
+      async () => (proxy.seen.polls >= 2 && (await read()).cached ? true : undefined),
+      10_000,
+    );
     const checksBefore = proxy.seen.checks;
     for (let i = 0; i < 30; i++) expect((await read()).cached).toBe(true);
     // Asked before each hit, that would be 30 checks; a lease that lapsed on a busy machine may cost one or two.
@@ -65,7 +70,7 @@ describe('leases on the subgraphs’ revisions', () => {
       proxy.release();
     }
     // Its polls answered again, the gateway holds a lease again: a write waits for no lease to run out.
-    await until(async () => (await read()).cached);
+    await waitFor('a cached answer on a new lease', async () => ((await read()).cached ? true : undefined), 10_000);
     const written = await writeStraightAtHealth();
     expect(written.errors).toBeUndefined();
     expect(written.ms).toBeLessThan(300);
